@@ -1,0 +1,125 @@
+"""Readers: a file → a neutral :class:`~jixiao.document.Document` → an :class:`Evaluation`.
+
+``read_path`` checks the file (exists, not empty, not too large, not binary garbage),
+picks the reader by content and extension, and hands the document to the one extraction
+layer (:mod:`jixiao.extract`). Every failure is a :class:`ReadError` in Chinese naming
+the file; nothing else escapes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.document import Document
+from jixiao.errors import ReadError
+from jixiao.model import Evaluation
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024  # a self-evaluation in plain text is far below this
+MAX_OFFICE_BYTES = 50 * 1024 * 1024  # compressed size of an office file / PDF
+
+TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".htm", ".html", ""}
+OFFICE_SUFFIXES = {".docx", ".xlsx", ".xlsm", ".xls", ".doc", ".wps", ".et", ".pdf"}
+JSON_SUFFIXES = {".json"}
+
+
+def read_path(path: Path) -> Evaluation:
+    """Read any supported file into an Evaluation (raises ReadError)."""
+    source = str(path)
+    if not path.exists():
+        raise ReadError(source, "文件不存在")
+    if path.is_dir():
+        raise ReadError(source, "这是一个文件夹，不是文件（批量处理请用 jixiao batch）")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
+    if size == 0:
+        raise ReadError(source, "文件是空的")
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return _read_json(path)
+    head = _head(path)
+    if suffix in OFFICE_SUFFIXES or _looks_like_office(head):
+        if size > MAX_OFFICE_BYTES:
+            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）")
+        return extract_document(read_office_document(path))
+    if size > MAX_TEXT_BYTES:
+        raise ReadError(source, f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）")
+    text = decode_text(path.read_bytes(), source)
+    return read_string(text, source)
+
+
+def read_string(text: str, source: str = "<文本>") -> Evaluation:
+    """Read plain text in any layout (tabbed, pipe, spaced, vertical, run-together, prose)."""
+    from jixiao.readers.text import parse_text
+
+    if not text.strip():
+        raise ReadError(source, "文件是空的（只有空白）")
+    return extract_document(parse_text(text, source))
+
+
+def extract_document(document: Document) -> Evaluation:
+    """The one extraction layer: labels in cells and paragraphs → the model."""
+    from jixiao.extract import extract
+
+    return extract(document)
+
+
+def read_office_document(path: Path) -> Document:
+    """An office file or PDF → Document (see :mod:`jixiao.readers.office`)."""
+    try:
+        from jixiao.readers.office import read_office
+    except ImportError as exc:  # pragma: no cover - only while the office readers are absent
+        raise ReadError(str(path), "暂不支持此文件格式") from exc
+    return read_office(path)
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes of a text file → str: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030.
+
+    Binary data (NUL bytes, undecodable) is refused with a ReadError.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ReadError(source, "UTF-16 文本无法解码，文件可能已损坏") from exc
+    if b"\x00" in data[:65536]:
+        raise ReadError(source, "这是二进制文件，不是文本（如为 Word/Excel/PDF，请使用正确的扩展名）")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _mostly_control(text):
+            break
+        return text
+    raise ReadError(source, "无法识别的文本编码或二进制内容（支持 UTF-8、GBK/GB18030、UTF-16）")
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad / len(sample) > 0.05
+
+
+def _head(path: Path) -> bytes:
+    with path.open("rb") as fh:
+        return fh.read(8)
+
+
+def _looks_like_office(head: bytes) -> bool:
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF"))
+
+
+def _read_json(path: Path) -> Evaluation:
+    from jixiao.serialize import from_dict, loads
+
+    source = str(path)
+    try:
+        data = loads(path.read_text(encoding="utf-8-sig"))
+        return from_dict(data)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ReadError(source, f"不是有效的 jixiao JSON：{exc}") from exc
