@@ -20,9 +20,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("jixiao.cli.convert_cmd", "report", "根据自评表生成自评报告 (.docx)"),
     "batch": ("jixiao.cli.batch_cmd", "batch", "批量审核一个地区的全部自评材料"),
     "compare": ("jixiao.cli.batch_cmd", "compare", "对比两个年度的批量审核结果"),
-    "serve": ("jixiao.cli.web_cmd", "serve", "启动网页应用"),
-    "backup": ("jixiao.cli.web_cmd", "backup", "备份网页应用的数据库"),
-    "restore": ("jixiao.cli.web_cmd", "restore", "从备份恢复网页应用的数据库"),
+    "serve": ("jixiao_web.cli", "serve", "启动网页应用"),
+    "backup": ("jixiao_web.cli", "backup", "备份网页应用的数据库"),
+    "restore": ("jixiao_web.cli", "restore", "从备份恢复网页应用的数据库"),
 }
 
 
@@ -33,7 +33,10 @@ class LazyGroup(click.Group):
     @staticmethod
     def _spec_available(name: str) -> bool:
         module = COMMANDS[name][0]
-        return importlib.util.find_spec(module) is not None
+        try:
+            return importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:  # parent package absent
+            return False
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS or not self._spec_available(cmd_name):
