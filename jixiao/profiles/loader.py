@@ -26,7 +26,13 @@ _MAX_EXTENDS = 5
 _NUM, _BOOL, _STR, _STRS, _INT = "number", "bool", "text", "texts", "integer"
 
 SCHEMA: dict[str, dict[str, str]] = {
-    "profile": {"name": _STR, "title": _STR, "description": _STR, "taxonomy": _STR, "extends": _STR},
+    "profile": {
+        "name": _STR,
+        "title": _STR,
+        "description": _STR,
+        "taxonomy": _STR,
+        "extends": _STR,
+    },
     "weights": {"total": _NUM, "funds": _NUM, "indicators": _NUM},
     "execution": {"cap_at_weight": _BOOL, "reason_below_percent": _NUM},
     "quantitative": {"reverse_formula": _STR, "equal_above_target": _STR},
@@ -56,7 +62,13 @@ LEVEL1_KEYS: dict[str, str] = {
 }
 TOP_KEYS = {*SCHEMA, "level1", "level2_aliases"}
 
-_KIND_ZH = {_NUM: "数字", _BOOL: "true 或 false", _STR: "文字（用引号括起）", _STRS: "文字列表（如 [\"甲\", \"乙\"]）", _INT: "整数"}
+_KIND_ZH = {
+    _NUM: "数字",
+    _BOOL: "true 或 false",
+    _STR: "文字（用引号括起）",
+    _STRS: '文字列表（如 ["甲", "乙"]）',
+    _INT: "整数",
+}
 
 
 def bundled_path(name: str) -> Path:
@@ -99,7 +111,9 @@ def resolve(name_or_path: str | Path | None) -> Path:
         return bundled_path(text)
     if Path(text).is_file():
         return Path(text)
-    raise ProfileError(f"未找到评分方案“{text}”：内置方案有 {'、'.join(profile_names())}，也可给出 .toml 文件的路径")
+    raise ProfileError(
+        f"未找到评分方案“{text}”：内置方案有 {'、'.join(profile_names())}，也可给出 .toml 文件的路径"
+    )
 
 
 @lru_cache(maxsize=64)
@@ -134,7 +148,9 @@ def _merged_table(path: Path, depth: int) -> tuple[dict[str, Any], tuple[str, ..
     try:
         parent_path = resolve(parent_name)
     except ProfileError as exc:
-        raise ProfileError(f"评分方案文件 {path}：键“profile.extends”指向的方案无法找到（{exc}）") from exc
+        raise ProfileError(
+            f"评分方案文件 {path}：键“profile.extends”指向的方案无法找到（{exc}）"
+        ) from exc
     if parent_path.resolve() == path.resolve():
         raise ProfileError(f"评分方案文件 {path}：键“profile.extends”指向了自己")
     parent, chain = _merged_table(parent_path, depth + 1)
@@ -161,7 +177,9 @@ def _check_keys(raw: dict[str, Any], path: Path) -> None:
     """Unknown keys and wrong types, before anything is merged."""
     for key, value in raw.items():
         if key not in TOP_KEYS:
-            raise ProfileError(f"评分方案文件 {path}：未知的键“{key}”（可用：{'、'.join(sorted(TOP_KEYS))}）")
+            raise ProfileError(
+                f"评分方案文件 {path}：未知的键“{key}”（可用：{'、'.join(sorted(TOP_KEYS))}）"
+            )
         if key == "level1":
             if not isinstance(value, list) or not value:
                 raise ProfileError(f"评分方案文件 {path}：键“level1”应写成若干个 [[level1]] 表")
@@ -238,30 +256,44 @@ def _build(t: dict[str, Any], path: str, chain: tuple[str, ...]) -> Profile:
     given = [c.weight for c in level1 if c.weight is not None]
     if given and len(given) == len(level1) and sum(given) != indicators:
         parts = " + ".join(f"{c.name} {c.weight}" for c in level1)
-        raise err("level1.weight", f"各一级指标分值之和应等于 weights.indicators（{indicators}）：{parts} = {sum(given)}")
+        raise err(
+            "level1.weight",
+            f"各一级指标分值之和应等于 weights.indicators（{indicators}）：{parts} = {sum(given)}",
+        )
     if sum(given, Decimal(0)) > indicators:
-        raise err("level1.weight", f"各一级指标分值之和 {sum(given)} 超过了 weights.indicators（{indicators}）")
+        raise err(
+            "level1.weight",
+            f"各一级指标分值之和 {sum(given)} 超过了 weights.indicators（{indicators}）",
+        )
 
     known_level2 = {name for c in level1 for name in c.level2}
     aliases = tuple((str(a), str(c)) for a, c in t.get("level2_aliases", {}).items())
     for alias, canonical in aliases:
         if canonical not in known_level2:
-            raise err(f"level2_aliases.{alias}", f"指向的二级指标“{canonical}”不在任何 [[level1]] 的 level2 中")
+            raise err(
+                f"level2_aliases.{alias}",
+                f"指向的二级指标“{canonical}”不在任何 [[level1]] 的 level2 中",
+            )
 
     try:
         reverse = ReverseFormula(get("quantitative", "reverse_formula"))
     except ValueError:
-        raise err("quantitative.reverse_formula", "只能是 \"ratio\"（比例法）或 \"linear\"（线性法）") from None
+        raise err(
+            "quantitative.reverse_formula", '只能是 "ratio"（比例法）或 "linear"（线性法）'
+        ) from None
     try:
         equal_above = EqualAbove(get("quantitative", "equal_above_target"))
     except ValueError:
         raise err(
-            "quantitative.equal_above_target", "只能是 \"full\"（满分）、\"ratio\"（比例法）或 \"linear\"（线性法）"
+            "quantitative.equal_above_target",
+            '只能是 "full"（满分）、"ratio"（比例法）或 "linear"（线性法）',
         ) from None
 
     reason_below = get("execution", "reason_below_percent", dec)
     if not 0 <= reason_below <= 100:
-        raise err("execution.reason_below_percent", f"应在 0 到 100 之间（百分比），实际是 {reason_below}")
+        raise err(
+            "execution.reason_below_percent", f"应在 0 到 100 之间（百分比），实际是 {reason_below}"
+        )
 
     over = get("over_achievement", "threshold_percent", dec)
     if over <= 100:
@@ -274,7 +306,9 @@ def _build(t: dict[str, Any], path: str, chain: tuple[str, ...]) -> Profile:
             "qualitative.partial_from",
             f"区间顺序不对：应满足 0 < partial_from < full_from ≤ 100，实际是 partial_from = {partial_from}，full_from = {full_from}",
         )
-    words = {k: tuple(get("qualitative", k)) for k in ("achieved_words", "partial_words", "failed_words")}
+    words = {
+        k: tuple(get("qualitative", k)) for k in ("achieved_words", "partial_words", "failed_words")
+    }
     for key, value in words.items():
         if not value or any(not w.strip() for w in value):
             raise err(f"qualitative.{key}", "不能为空，也不能含空白词语")
