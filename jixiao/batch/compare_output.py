@@ -1,0 +1,99 @@
+"""Write a year-on-year comparison as a workbook (.xlsx) or JSON."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from jixiao.batch.compare import ComparedUnit
+from jixiao.serialize import dump_value
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("单位", 28),
+    ("类型", 9),
+    ("项目名称", 22),
+    ("对比情况", 9),
+    ("上年得分", 9),
+    ("本年得分", 9),
+    ("得分变化", 9),
+    ("上年执行率(%)", 11),
+    ("本年执行率(%)", 11),
+    ("执行率变化", 10),
+    ("重复出现的问题", 30),
+    ("调低的目标", 50),
+    ("上年文件", 36),
+    ("本年文件", 36),
+)
+
+
+def as_row(u: ComparedUnit) -> list[Any]:
+    return [
+        u.unit,
+        u.kind,
+        u.project,
+        u.presence,
+        u.old.score if u.old else None,
+        u.new.score if u.new else None,
+        u.score_change,
+        u.old.rate if u.old else None,
+        u.new.rate if u.new else None,
+        u.rate_change,
+        "、".join(u.repeated),
+        "\n".join(u.lowered),
+        u.old.path if u.old else "",
+        u.new.path if u.new else "",
+    ]
+
+
+def write_compare(path: Path, rows: list[ComparedUnit]) -> None:
+    if path.suffix.lower() == ".json":
+        data = [
+            dict(zip([c for c, _ in COLUMNS], as_row(u), strict=True))
+            | {"重复出现的问题": list(u.repeated), "调低的目标": list(u.lowered)}
+            for u in rows
+        ]
+        path.write_text(
+            dump_value({"format": "jixiao-compare/1", "units": data}) + "\n", encoding="utf-8"
+        )
+        return
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "年度对比"
+    ws.append([c for c, _ in COLUMNS])
+    for index, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+        cell = ws.cell(1, index)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", start_color="1F4E78")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for u in rows:
+        ws.append(as_row(u))
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, Decimal):
+                cell.number_format = "0.00"
+            cell.alignment = Alignment(wrap_text=cell.column in (11, 12), vertical="top")
+    end = len(rows) + 1
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{end}"
+    if rows:
+        red = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+        green = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
+        ws.conditional_formatting.add(
+            f"G2:G{end}", CellIsRule(operator="lessThan", formula=["0"], fill=red)
+        )
+        ws.conditional_formatting.add(
+            f"G2:G{end}", CellIsRule(operator="greaterThan", formula=["0"], fill=green)
+        )
+        ws.conditional_formatting.add(
+            f"L2:L{end}", CellIsRule(operator="notEqual", formula=['""'], fill=red)
+        )
+    tmp = path.with_name(path.name + ".tmp")
+    wb.save(tmp)
+    tmp.replace(path)

@@ -1,0 +1,205 @@
+"""``jixiao batch`` and ``jixiao compare``: a region's submissions in one run, and two years side by side."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from jixiao.cli import fail
+
+
+@click.command("batch")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="输出文件夹（再次运行同一文件夹即续跑）",
+)
+@click.option("--profile", "profile", default=None, help="评分规则（默认：财预〔2020〕10号）")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：CPU 核数）"
+)
+@click.option("--restart", is_flag=True, help="忽略以前的结果，全部重新审核")
+@click.option("--no-report", is_flag=True, help="不生成汇总报告（.docx）")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0),
+    default=120.0,
+    show_default=True,
+    help="单份材料的处理时限（秒，0 为不限）",
+)
+def batch(
+    inputs: tuple[Path, ...],
+    outdir: Path,
+    profile: str | None,
+    jobs: int | None,
+    restart: bool,
+    no_report: bool,
+    timeout: float,
+) -> None:
+    """批量审核：读取 INPUT（文件夹、.zip 或文件）下的全部自评材料，逐份评分、审核并汇总。
+
+    输出 summary.xlsx、findings.json、汇总报告.docx 和逐份的 checks/*.check.txt。
+    中断（Ctrl-C）后再次运行同一命令，已完成的文件（按内容识别）自动跳过。
+    """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from jixiao.batch import Engine, run_batch
+    from jixiao.batch.record import FileRecord
+    from jixiao.errors import JixiaoError
+
+    if outdir.exists() and not outdir.is_dir():
+        fail(f"{outdir}: 输出位置已存在且不是文件夹")
+    if profile:
+        _check_profile(profile)
+    console = Console(stderr=True)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]审核中"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn(
+            "错误 {task.fields[errors]} · 警告 {task.fields[warnings]} · 无法读取 {task.fields[bad]}"
+        ),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+    task = progress.add_task("batch", total=None, errors=0, warnings=0, bad=0)
+    totals = {"errors": 0, "warnings": 0, "bad": 0}
+
+    def on_start(n: int) -> None:
+        progress.update(task, total=n)
+
+    def on_result(result: object) -> None:
+        if isinstance(result, FileRecord):
+            totals["errors"] += result.errors
+            totals["warnings"] += result.warnings
+            totals["bad"] += 0 if result.read_ok else 1
+        progress.update(task, advance=1, **totals)
+
+    engine = Engine(profile=profile, timeout=timeout)
+    try:
+        with progress:
+            result = run_batch(
+                list(inputs),
+                outdir,
+                engine,
+                jobs,
+                on_start,
+                on_result,
+                restart=restart,
+                report=not no_report,
+            )
+    except (JixiaoError, OSError) as exc:
+        fail(str(exc))
+        return
+    c = result.counts
+    line = (
+        f"读取 {c.read} 份，无法读取 {c.unreadable + c.failed} 份"
+        + (f"（其中程序出错 {c.failed} 份）" if c.failed else "")
+        + f"；错误 {c.errors} 条，警告 {c.warnings} 条；用时 {result.seconds:.1f} 秒"
+        + (f"；已跳过以前审核过的 {c.skipped} 份" if c.skipped else "")
+    )
+    s = result.stats
+    click.echo(line)
+    click.echo(f"汇总（含以前的结果）：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
+    if result.interrupted:
+        click.echo("已中断：已完成的结果已保存，再次运行同一命令即可继续。", err=True)
+        raise SystemExit(130)
+
+
+def _check_profile(profile: str) -> None:
+    """Refuse an unknown profile before starting (where the scoring module offers a loader)."""
+    try:
+        from jixiao.profiles import load_profile  # type: ignore[attr-defined]
+    except ImportError:
+        return
+    from jixiao.errors import JixiaoError
+
+    try:
+        load_profile(profile)
+    except JixiaoError as exc:
+        fail(str(exc))
+
+
+@click.command("compare")
+@click.argument("old_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("new_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="写入 .xlsx 或 .json（默认：在终端显示）",
+)
+def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
+    """对比两个年度的批量审核结果（OLD_DIR 为上年，NEW_DIR 为本年），按单位逐一列出变化。"""
+    from jixiao.batch.compare import compare_outputs
+    from jixiao.errors import JixiaoError
+
+    try:
+        rows = compare_outputs(old_dir, new_dir)
+    except JixiaoError as exc:
+        fail(str(exc))
+        return
+    both = [u for u in rows if u.old and u.new]
+    down = sum(1 for u in both if (u.score_change or 0) < 0)
+    repeated = sum(1 for u in both if u.repeated)
+    lowered = sum(1 for u in both if u.lowered)
+    if output is not None:
+        if output.suffix.lower() not in (".xlsx", ".json"):
+            fail(f"{output}: 只能输出 .xlsx 或 .json")
+        from jixiao.batch.compare_output import write_compare
+
+        write_compare(output, rows)
+    else:
+        _print_table(rows)
+    click.echo(
+        f"两年均有 {len(both)} 个，仅上年 {sum(1 for u in rows if not u.new)} 个，仅本年 {sum(1 for u in rows if not u.old)} 个；"
+        f"得分下降 {down} 个，问题重复出现 {repeated} 个，目标调低 {lowered} 个"
+        + (f" → {output}" if output else "")
+    )
+
+
+def _print_table(rows: list) -> None:  # type: ignore[type-arg]
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for name in ("单位", "类型", "得分", "执行率(%)", "重复问题", "调低目标"):
+        table.add_column(name)
+    for u in rows:
+        old_s = u.old.score if u.old else None
+        new_s = u.new.score if u.new else None
+        old_r = u.old.rate if u.old else None
+        new_r = u.new.rate if u.new else None
+        table.add_row(
+            u.unit + (f"（{u.project}）" if u.project else ""),
+            u.kind,
+            f"{_fmt(old_s)} → {_fmt(new_s)}",
+            f"{_fmt(old_r)} → {_fmt(new_r)}",
+            "、".join(u.repeated),
+            "\n".join(u.lowered),
+        )
+    Console(width=max(120, os.get_terminal_size(1).columns if os.isatty(1) else 160)).print(table)
+
+
+def _fmt(value: object) -> str:
+    return "—" if value is None else str(value)

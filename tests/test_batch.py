@@ -1,0 +1,244 @@
+"""Batch review: outputs, unreadable files, archives, resume and interruption.
+
+The real readers and checks are exercised in test_batch_real.py; here a tiny stand-in
+format (key=value lines) keeps each test about the batch itself.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from jixiao.batch import Engine, build_outputs, run_batch
+from jixiao.batch.journal import Journal
+from jixiao.errors import ReadError
+from jixiao.model import (
+    Evaluation,
+    Finding,
+    FundGroup,
+    FundLine,
+    FundRow,
+    Kind,
+    Num,
+    Severity,
+    Text,
+)
+from jixiao.serialize import loads
+
+# -- a stand-in for read / check / score ---------------------------------------------------
+
+
+def fake_read(path: Path) -> Evaluation:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("单位="):
+        raise ReadError(str(path), "不是自评表")
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    budget, actual = Decimal(fields["预算"]), Decimal(fields["执行"])
+    return Evaluation(
+        kind=Kind.DEPARTMENT,
+        source=str(path),
+        unit=Text(fields["单位"]),
+        year=Num(Decimal(fields["年度"]), fields["年度"]),
+        funds=(
+            FundRow(
+                Text("合计"),
+                FundLine.TOTAL,
+                FundGroup.SOURCE,
+                budget=Num(budget),
+                actual=Num(actual),
+            ),
+        ),
+        total_score=Num(Decimal(fields["得分"])),
+    )
+
+
+def fake_check(e: Evaluation, profile: str | None) -> tuple[Finding, ...]:
+    row = e.funds[0]
+    found = []
+    if row.actual and row.budget and row.actual.value > row.budget.value:
+        found.append(Finding("T-EXEC", Severity.ERROR, "执行率超过100%"))
+    if e.total_score and e.total_score.value < 80:
+        found.append(Finding("T-LOW", Severity.WARNING, "得分偏低"))
+    return tuple(found)
+
+
+def fake_score(e: Evaluation, profile: str | None) -> dict[str, object]:
+    total = e.total_score.value if e.total_score else None
+    return {"total": total, "grade": "优" if total and total >= 90 else "良"}
+
+
+ENGINE = Engine(read=fake_read, check=fake_check, score=fake_score)
+
+
+def form(unit: str, budget: str, actual: str, score: str, year: str = "2021") -> str:
+    return f"单位={unit}\n年度={year}\n预算={budget}\n执行={actual}\n得分={score}\n"
+
+
+def make_inputs(root: Path) -> Path:
+    src = root / "材料"
+    src.mkdir()
+    (src / "甲.txt").write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    (src / "乙.txt").write_text(form("乙单位", "100", "120", "75"), encoding="utf-8")
+    (src / "坏文件.txt").write_text("这不是自评表", encoding="utf-8")
+    (src / "~$甲.docx").write_bytes(b"lock file, never a submission")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("街道/丙/丙.txt", form("丙单位", "50", "50", "98"))
+        zf.writestr("../../逃逸.txt", form("逃逸", "1", "1", "1"))
+    (src / "汇总.zip").write_bytes(buf.getvalue())
+    return src
+
+
+def summary_rows(outdir: Path) -> list[dict[str, object]]:
+    wb = openpyxl.load_workbook(outdir / "summary.xlsx")
+    ws = wb["汇总"]
+    header = [c.value for c in ws[1]]
+    return [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)
+    ]
+
+
+# -- tests ---------------------------------------------------------------------------------
+
+
+def test_small_batch_writes_every_output(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    out = tmp_path / "out"
+
+    result = run_batch([src], out, ENGINE, jobs=2)
+
+    assert (
+        result.counts.read,
+        result.counts.unreadable,
+        result.counts.errors,
+        result.counts.warnings,
+    ) == (3, 2, 1, 1)
+    rows = {r["文件"]: r for r in summary_rows(out)}
+    assert set(rows) == {
+        "材料/甲.txt",
+        "材料/乙.txt",
+        "材料/坏文件.txt",
+        "材料/汇总.zip!/街道/丙/丙.txt",
+        "材料/汇总.zip!/../../逃逸.txt",
+    }
+    assert rows["材料/乙.txt"]["执行率(%)"] == 120
+    assert rows["材料/乙.txt"]["错误"] == 1 and rows["材料/乙.txt"]["计算得分"] == 75
+    assert "T-EXEC" in rows["材料/乙.txt"]["主要问题"]
+    assert rows["材料/坏文件.txt"]["状态"] == "无法读取"
+    assert "不是自评表" in rows["材料/坏文件.txt"]["无法读取原因"]
+    assert "路径穿越" in rows["材料/汇总.zip!/../../逃逸.txt"]["无法读取原因"]
+    assert not (tmp_path / "逃逸.txt").exists() and not (out / "逃逸.txt").exists()
+
+    wb = openpyxl.load_workbook(out / "summary.xlsx")
+    assert wb["汇总"].freeze_panes == "A2" and wb["汇总"].auto_filter.ref == "A1:R6"
+    codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
+    assert codes == {"T-EXEC": 1, "T-LOW": 1}
+    assert wb["问题明细"].max_row == 3
+
+    data = loads((out / "findings.json").read_text(encoding="utf-8"))
+    assert data["format"] == "jixiao-batch/1" and len(data["files"]) == 5
+    check = (out / "checks/材料/乙.txt.check.txt").read_text(encoding="utf-8")
+    assert "T-EXEC" in check and "错误 1 条" in check
+    assert "无法审核" in (out / "checks/材料/坏文件.txt.check.txt").read_text(encoding="utf-8")
+    assert (out / "checks/材料/汇总.zip/街道/丙/丙.txt.check.txt").exists()
+
+    report = docx.Document(str(out / "汇总报告.docx"))
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "本次共审核材料 5 份，成功读取 3 份" in text
+    assert len(report.inline_shapes) >= 3  # score, grade and execution charts
+
+
+def test_resume_skips_files_already_done(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    out = tmp_path / "out"
+    run_batch([src], out, ENGINE, jobs=1, report=False)
+    lines_before = (out / "journal.jsonl").read_text(encoding="utf-8").count("\n")
+    (src / "丁.txt").write_text(form("丁单位", "10", "9", "91"), encoding="utf-8")
+
+    again = run_batch([src], out, ENGINE, jobs=1, report=False)
+
+    assert again.counts.skipped == 5  # 甲, 乙, 丙, 坏文件 by content; the refused zip entry by name
+    assert (again.counts.read, again.counts.unreadable) == (1, 0)  # only 丁 is new
+    assert len(summary_rows(out)) == 6
+    lines_after = (out / "journal.jsonl").read_text(encoding="utf-8").count("\n")
+    assert lines_after == lines_before + 1
+
+
+def test_interrupted_journal_rebuilds_consistent_outputs(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    out = tmp_path / "out"
+    run_batch([src], out, ENGINE, jobs=1, report=False)
+    journal = out / "journal.jsonl"
+    lines = journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    journal.write_text(
+        "".join(lines[:2]) + lines[2][: len(lines[2]) // 2], encoding="utf-8"
+    )  # cut mid-line
+
+    build_outputs(out, report=False)
+    assert len(summary_rows(out)) == 2
+
+    resumed = run_batch([src], out, ENGINE, jobs=1, report=False)
+    assert len(summary_rows(out)) == 5
+    assert resumed.counts.files + resumed.counts.skipped == 5
+    assert all(
+        line.endswith("}\n")
+        for line in journal.read_text(encoding="utf-8").splitlines(keepends=True)
+    )
+
+
+def test_a_file_that_breaks_the_reader_is_recorded_not_fatal(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    (src / "b.txt").write_text(
+        form("乙单位", "x", "1", "1"), encoding="utf-8"
+    )  # Decimal("x") raises
+
+    result = run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    assert (result.counts.read, result.counts.failed) == (1, 1)
+    row = next(r for r in summary_rows(tmp_path / "out") if r["文件"] == "in/b.txt")
+    assert row["状态"] == "处理出错" and "InvalidOperation" in row["无法读取原因"]
+
+
+def test_failed_files_are_retried_on_resume(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "b.txt").write_text(form("乙单位", "x", "1", "1"), encoding="utf-8")
+    run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    again = run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    assert again.counts.skipped == 0 and again.counts.failed == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_empty_input_folder_gives_empty_outputs(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "in").mkdir()
+    result = run_batch([tmp_path / "in"], tmp_path / "out", ENGINE, jobs=jobs)
+    assert result.counts.files == 0
+    assert summary_rows(tmp_path / "out") == []
+    assert "本次共审核材料 0 份" in "\n".join(
+        p.text for p in docx.Document(str(tmp_path / "out/汇总报告.docx")).paragraphs
+    )
+
+
+def test_journal_keeps_the_last_record_per_path(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    path = src / "a.txt"
+    path.write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+    path.write_text(form("甲单位", "100", "130", "92"), encoding="utf-8")  # corrected resubmission
+
+    run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    (row,) = summary_rows(tmp_path / "out")
+    assert row["错误"] == 1 and row["执行率(%)"] == 130
+    assert len(list(Journal(tmp_path / "out").latest())) == 1
