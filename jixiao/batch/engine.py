@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,23 @@ def api_read(path: Path) -> Evaluation:
 def api_check(evaluation: Evaluation, profile: str | None) -> Sequence[Finding]:
     import jixiao
 
-    return jixiao.check(evaluation, profile)
+    return jixiao.check(evaluation, loaded_profile(profile))
 
 
 def api_score(evaluation: Evaluation, profile: str | None) -> Any:
     import jixiao
 
-    return jixiao.score(evaluation, profile)
+    return jixiao.score(evaluation, loaded_profile(profile))
+
+
+@lru_cache(maxsize=8)
+def loaded_profile(name: str | None) -> Any:
+    """The profile loaded once per process (not once per file)."""
+    try:
+        from jixiao.profiles import load_profile
+    except ImportError:
+        return name
+    return load_profile(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +59,8 @@ def score_summary(sheet: Any) -> tuple[Decimal | None, str | None]:
     """(computed total, grade) from whatever :func:`jixiao.score` returned."""
     if sheet is None:
         return None, None
-    total = _first_attr(sheet, ("total", "total_score", "computed_total", "score"))
-    grade = _first_attr(sheet, ("grade",))
+    total = _first_attr(sheet, ("computed_total", "total"))
+    grade = _first_attr(sheet, ("computed_grade", "grade"))
     return _decimal(total), (str(getattr(grade, "value", grade)) if grade is not None else None)
 
 
