@@ -1,0 +1,122 @@
+"""Score a whole evaluation: the execution row, every weighted indicator, totals and grades."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.model import Evaluation, FundGroup, FundLine, FundRow
+from jixiao.profiles import Profile, load_profile
+from jixiao.scoring.execution import ITEM, execution_score
+from jixiao.scoring.indicator import indicator_score
+from jixiao.scoring.sheet import LineKind, LineScore, ScoreSheet, Status, fmt, round_score
+
+
+def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = None) -> ScoreSheet:
+    """The computed scores beside the printed ones, per profile (default 财预〔2020〕10号).
+
+    One line for the execution row and one per weighted indicator (其中 sub-rows carry no
+    score). Lines that cannot be computed count in the computed total as printed.
+    """
+    p = load_profile(profile)
+    lines = [_execution_line(evaluation, p)]
+    lines.extend(indicator_score(i, p) for i in evaluation.scored_indicators)
+
+    printed_total = evaluation.total_score.value if evaluation.total_score else None
+    computed_total, total_rule = _total(lines, p)
+    printed_scores = [line.printed for line in lines if line.printed is not None]
+    weights = [line.weight for line in lines if line.weight is not None]
+    difference = (
+        round_score(printed_total - computed_total, p.places)
+        if printed_total is not None and computed_total is not None
+        else None
+    )
+    return ScoreSheet(
+        profile=p.name,
+        profile_title=p.title,
+        lines=tuple(lines),
+        printed_total=printed_total,
+        computed_total=computed_total,
+        printed_grade=p.grade(printed_total),
+        computed_grade=p.grade(computed_total),
+        total_difference=difference,
+        total_rule=total_rule,
+        printed_sum=sum(printed_scores, Decimal(0)) if printed_scores else None,
+        weight_sum=sum(weights, Decimal(0)) if weights else None,
+        total_weight=evaluation.total_weight.value if evaluation.total_weight else None,
+        source=evaluation.source,
+    )
+
+
+def execution_row(evaluation: Evaluation) -> FundRow | None:
+    """The fund row that carries the execution score.
+
+    The first total row (资金来源 合计 / 年度资金总额) that prints a weight or score; else any
+    row that prints one; else the first total row; else the first row.
+    """
+    funds = evaluation.funds
+    if not funds:
+        return None
+    totals = [r for r in funds if r.line == FundLine.TOTAL and r.group in (None, FundGroup.SOURCE)]
+    for rows in (totals, funds):
+        for row in rows:
+            if row.weight is not None or row.score is not None:
+                return row
+    return totals[0] if totals else funds[0]
+
+
+def _execution_line(evaluation: Evaluation, p: Profile) -> LineScore:
+    row = execution_row(evaluation)
+    if row is None:
+        reason = "未找到预算执行情况（资金）表，无法计算执行率得分"
+        return LineScore(
+            item=ITEM,
+            kind=LineKind.EXECUTION,
+            status=Status.NOT_COMPUTABLE,
+            rule=reason,
+            weight=p.funds_weight if p.funds_weight else None,
+            reason=reason,
+        )
+    label = row.label.text or "合计"
+    return execution_score(
+        row.weight.value if row.weight else None,
+        row.budget.value if row.budget else None,
+        row.actual.value if row.actual else None,
+        p,
+        printed=row.score.value if row.score else None,
+        item=f"{ITEM}（{label}）",
+        location=row.location or row.label.location,
+    )
+
+
+def _total(lines: list[LineScore], p: Profile) -> tuple[Decimal | None, str]:
+    counted = [(line, line.counted) for line in lines]
+    parts = [value for _, value in counted if value is not None]
+    if not parts:
+        return None, "没有可计入总分的得分"
+    total = sum(parts, Decimal(0))
+    rule = " + ".join(fmt(v) for v in parts) + f" = {round_score(total, p.places)}"
+    as_printed = [
+        line
+        for line, value in counted
+        if value is not None and line.computed is None and line.band is None
+    ]
+    clamped = [line for line in lines if line.band is not None and line.status == Status.DIFFERS]
+    missing = [line for line, value in counted if value is None and not line.not_applicable]
+    if as_printed:
+        rule += f"；其中 {len(as_printed)} 项无法计算，按填报得分计入"
+    if clamped:
+        rule += f"；{len(clamped)} 项定性指标得分超出档次，按档次边界计入"
+    if missing:
+        rule += f"；{len(missing)} 项既无法计算也未填得分，未计入"
+    excluded = sum((line.weight or Decimal(0) for line in lines if line.not_applicable), Decimal(0))
+    if p.rescale_not_applicable and excluded > 0:
+        base = p.total_weight - excluded
+        if base > 0:
+            scaled = total * p.total_weight / base
+            rule += (
+                f"；剔除不适用指标 {fmt(excluded)} 分后折算："
+                f"{fmt(round_score(total, p.places))} × {fmt(p.total_weight)} ÷ {fmt(base)} = "
+                f"{fmt(round_score(scaled, p.places))}"
+            )
+            total = scaled
+    return round_score(total, p.places), rule
