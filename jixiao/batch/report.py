@@ -9,9 +9,10 @@ from pathlib import Path
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from jixiao.batch import charts
 from jixiao.batch.record import KIND_LABELS, SEVERITY_LABELS
@@ -20,6 +21,7 @@ from jixiao.batch.stats import GRADES, RATE_BANDS, SCORE_BANDS, Stats
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
 TOP_CODES = 15
+SMALL = [4.5, 2.5, 2.5]  # column widths (cm) of the distribution tables
 
 
 def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = None) -> None:
@@ -61,7 +63,7 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
             doc,
             charts.histogram(
                 stats.scores,
-                list(range(0, 105, 5)),
+                _score_bins(stats.scores),
                 "自评得分分布",
                 "得分",
                 [(60, "60"), (80, "80"), (90, "90")],
@@ -262,7 +264,14 @@ def _table(
             cell.text = "" if value is None else str(value)
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(size)
+    for cell in table.rows[0].cells:
+        _shade(cell, "D9E2F3")
+    if widths is None and len(header) == len(SMALL):
+        widths = SMALL
     if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Cm(width)
@@ -270,8 +279,22 @@ def _table(
     return table
 
 
+def _shade(cell: _Cell, colour: str) -> None:
+    props = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), colour)
+    props.append(shading)
+
+
 def _ordered(counter: dict[str, int], order: list[str]) -> list[tuple[str, int]]:
     return [(label, counter.get(label, 0)) for label in order]
+
+
+def _score_bins(scores: list[float]) -> list[float]:
+    """5-point bins from just below the lowest score (at most 40) to 100."""
+    low = min(40, int(min(scores) // 5 * 5)) if scores else 40
+    return list(range(max(low, 0), 105, 5))
 
 
 def _share(n: int, total: int) -> str:

@@ -133,6 +133,12 @@ def write_workbook(
 def _sheet(wb: Workbook, title: str, columns: tuple[tuple[str, float], ...]) -> WriteOnlyWorksheet:
     ws = wb.create_sheet(title)
     ws.freeze_panes = "A2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
     for index, (_, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     header = []
