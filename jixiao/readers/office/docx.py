@@ -1,0 +1,245 @@
+"""Read .docx documents (python-docx): body paragraphs and tables, in document order.
+
+Tables are walked at the XML level so that horizontal merges (``w:gridSpan``), vertical
+merges (``w:vMerge``) and skipped grid columns (``w:gridBefore``/``w:gridAfter``) land on a
+full grid (see :mod:`jixiao.document`). A table nested in a cell is part of that cell's text
+(rows on lines, cells separated by tabs). Content controls (``w:sdt``) are looked into.
+Heading levels come from the paragraph's outline level or its style (``heading N`` /
+``标题 N``, following ``basedOn``); the ``Title`` style is level 0. Empty paragraphs are
+dropped. Locations: ``表N 第R行第C列`` (grid position) and ``段落N`` (non-empty body
+paragraphs counted from 1).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from jixiao.document import Block, Document, Paragraph
+from jixiao.errors import ReadError
+from jixiao.model import Location
+from jixiao.readers.office import limits
+from jixiao.readers.office.grid import Placed, build_table
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (_q(t) for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+T, TAB, BR, CR, DEL, FALLBACK = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("del"), f"{{{MC}}}Fallback"
+NO_BREAK_HYPHEN = _q("noBreakHyphen")
+VAL = _q("val")
+MAX_WORD_COLUMNS = 64  # Word allows 63
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
+
+
+def read_docx(path: Path, source: str | None = None, data: bytes | None = None) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    source = source or str(path)
+    raw = data if data is not None else path.read_bytes()
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
+        raise ReadError(source, f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}: {exc}）") from exc
+    except Exception as exc:  # python-docx/lxml raise assorted errors on malformed parts
+        raise ReadError(source, f"Word 文件无法打开（{type(exc).__name__}: {exc}）") from exc
+    levels = _style_levels(document)
+    reader = _BodyReader(source, levels)
+    return Document(source, tuple(reader.read(document.element.body)), "docx", tuple(reader.notes))
+
+
+def _style_levels(document: Any) -> dict[str, int]:
+    """styleId → heading level (0 for Title), following basedOn."""
+    styles_el = document.styles.element
+    info: dict[str, tuple[str, int | None, str | None]] = {}
+    for st in styles_el.findall(_q("style")):
+        if st.get(_q("type")) != "paragraph":
+            continue
+        sid = st.get(_q("styleId")) or ""
+        name_el = st.find(_q("name"))
+        name = (name_el.get(VAL) if name_el is not None else "") or ""
+        outline = st.find(f"{_q('pPr')}/{_q('outlineLvl')}")
+        lvl = _int(outline.get(VAL)) if outline is not None else None
+        based = st.find(_q("basedOn"))
+        info[sid] = (name, lvl, based.get(VAL) if based is not None else None)
+
+    def level(sid: str, depth: int = 0) -> int | None:
+        if sid not in info or depth > 20:
+            return None
+        name, lvl, based = info[sid]
+        if m := _HEADING_NAME.match(name.strip()):
+            return int(m.group(1))
+        if name.strip().lower() in ("title", "标题"):
+            return 0
+        if lvl is not None and 0 <= lvl <= 8:
+            return lvl + 1
+        return level(based, depth + 1) if based else None
+
+    out = {}
+    for sid in info:
+        lv = level(sid)
+        if lv is not None:
+            out[sid] = lv
+    return out
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _children(el: Any, tag: str) -> Iterator[Any]:
+    """Children with ``tag``, looking through content controls and custom XML."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == CUSTOM_XML:
+            yield from _children(child, tag)
+
+
+def _blocks(el: Any) -> Iterator[Any]:
+    """w:p and w:tbl children in document order, through w:sdt and w:customXml."""
+    for child in el:
+        if child.tag in (P, TBL):
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag == CUSTOM_XML:
+            yield from _blocks(child)
+
+
+def paragraph_text(p: Any) -> str:
+    parts: list[str] = []
+    for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN):
+        if any(a.tag in (FALLBACK, DEL) for a in el.iterancestors()):
+            continue
+        if el.tag == T:
+            parts.append(el.text or "")
+        elif el.tag == TAB:
+            if el.getparent() is not None and el.getparent().tag == _q("tabs"):
+                continue
+            parts.append("\t")
+        elif el.tag == NO_BREAK_HYPHEN:
+            parts.append("-")
+        elif el.tag == BR and el.get(_q("type")) == "page":
+            continue
+        else:
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _block_text(el: Any) -> str:
+    """Text of a cell (or any block container): paragraphs on lines, nested tables inline."""
+    lines: list[str] = []
+    for block in _blocks(el):
+        if block.tag == P:
+            lines.append(paragraph_text(block))
+        else:
+            for tr in _children(block, TR):
+                lines.append("\t".join(_block_text(tc) for tc in _children(tr, TC)))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+class _BodyReader:
+    def __init__(self, source: str, levels: dict[str, int]) -> None:
+        self.source = source
+        self.levels = levels
+        self.notes: list[str] = []
+        self.n_tables = 0
+        self.n_paragraphs = 0
+
+    def read(self, body: Any) -> Iterator[Block]:
+        for block in _blocks(body):
+            if block.tag == P:
+                text = paragraph_text(block)
+                if not text.strip():
+                    continue
+                self.n_paragraphs += 1
+                yield Paragraph(text, Location(self.source, cell=f"段落{self.n_paragraphs}"), self._level(block))
+            else:
+                self.n_tables += 1
+                table = self._table(block, self.n_tables)
+                if table is not None:
+                    yield table
+
+    def _level(self, p: Any) -> int | None:
+        ppr = p.find(_q("pPr"))
+        if ppr is None:
+            return None
+        outline = ppr.find(_q("outlineLvl"))
+        if outline is not None and (lvl := _int(outline.get(VAL))) is not None and 0 <= lvl <= 8:
+            return lvl + 1
+        style = ppr.find(_q("pStyle"))
+        return self.levels.get(style.get(VAL) or "") if style is not None else None
+
+    def _table(self, tbl: Any, number: int) -> Any:
+        placed: list[Placed] = []
+        open_merge: dict[int, Placed] = {}  # grid column → origin of a running vertical merge
+        grid = tbl.find(_q("tblGrid"))
+        n_cols = len(grid.findall(_q("gridCol"))) if grid is not None else 0
+        rows = list(_children(tbl, TR))
+        for r, tr in enumerate(rows):
+            trpr = tr.find(_q("trPr"))
+            col = _grid_value(trpr, "gridBefore")
+            for tc in _children(tr, TC):
+                tcpr = tc.find(_q("tcPr"))
+                span = max(1, min(_grid_value(tcpr, "gridSpan") or 1, MAX_WORD_COLUMNS))
+                vmerge = tcpr.find(_q("vMerge")) if tcpr is not None else None
+                hmerge = tcpr.find(_q("hMerge")) if tcpr is not None else None
+                if col >= MAX_WORD_COLUMNS:
+                    break
+                if vmerge is not None and (vmerge.get(VAL) or "continue") == "continue" and col in open_merge:
+                    origin = open_merge[col]
+                    origin.row_span = r - origin.row + 1
+                elif hmerge is not None and (hmerge.get(VAL) or "continue") == "continue" and placed and placed[-1].row == r:
+                    placed[-1].col_span = col + span - placed[-1].col
+                else:
+                    cell = Placed(r, col, _block_text(tc), 1, span)
+                    placed.append(cell)
+                    for c in range(col, col + span):
+                        if vmerge is not None:
+                            open_merge[c] = cell
+                        else:
+                            open_merge.pop(c, None)
+                col += span
+            n_cols = max(n_cols, min(col + _grid_value(trpr, "gridAfter"), MAX_WORD_COLUMNS))
+        if not rows:
+            return None
+        if len(rows) * max(n_cols, 1) > limits.MAX_DOCX_TABLE_CELLS:
+            raise ReadError(self.source, f"表{number} 过大（{len(rows)} 行 × {n_cols} 列），已拒绝")
+        source = self.source
+
+        def locate(row: int, col: int) -> Location:
+            return Location(source, cell=f"表{number} 第{row + 1}行第{col + 1}列")
+
+        return build_table(placed, locate, name=f"表{number}", location=Location(source, cell=f"表{number}"), n_rows=len(rows), n_cols=n_cols)
+
+
+def _grid_value(pr: Any, tag: str) -> int:
+    if pr is None:
+        return 0
+    el = pr.find(_q(tag))
+    value = _int(el.get(VAL)) if el is not None else None
+    return max(0, value or 0)

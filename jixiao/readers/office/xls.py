@@ -1,0 +1,118 @@
+"""Read .xls (and WPS .et) workbooks in the BIFF format (xlrd with formatting_info).
+
+Like :mod:`.xlsx`: one Table per visible sheet, merged ranges expanded, values as printed
+under their number format, formulas as the values the file stores. Locations ``Sheet1!D12``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils.cell import get_column_letter
+
+from jixiao.document import Block, Document
+from jixiao.errors import ReadError
+from jixiao.model import Location
+from jixiao.readers.office import limits
+from jixiao.readers.office.grid import Placed, build_table
+from jixiao.readers.office.numfmt import format_value
+
+
+def read_xls(path: Path, source: str | None = None) -> Document:
+    import xlrd
+
+    source = source or str(path)
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_NullLog())
+    except xlrd.XLRDError as exc:
+        if "encrypt" in str(exc).lower():
+            raise ReadError(source, "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中取消密码后另存再读取") from exc
+        raise ReadError(source, f"Excel（.xls）文件无法读取（{exc}）") from exc
+    except Exception as exc:  # xlrd raises assorted errors on damaged files
+        raise ReadError(source, f"Excel（.xls）文件已损坏，无法读取（{type(exc).__name__}: {exc}）") from exc
+    try:
+        if book.nsheets > limits.MAX_SHEETS:
+            raise ReadError(source, f"工作表过多（{book.nsheets} 个，上限 {limits.MAX_SHEETS}）")
+        blocks: list[Block] = []
+        notes: list[str] = []
+        total = 0
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if getattr(sheet, "visibility", 0):
+                notes.append(f"已跳过隐藏的工作表“{sheet.name}”")
+                continue
+            total += sheet.nrows * sheet.ncols
+            if sheet.nrows > limits.MAX_SHEET_ROWS or sheet.ncols > limits.MAX_SHEET_COLS or total > limits.MAX_SHEET_CELLS * 4:
+                raise ReadError(source, f"工作表“{sheet.name}”过大（{sheet.nrows} 行 × {sheet.ncols} 列），已拒绝")
+            table = _sheet_table(book, sheet, source)
+            if table is not None:
+                blocks.append(table)
+        return Document(source, tuple(blocks), "xls", tuple(notes))
+    finally:
+        book.release_resources()
+
+
+def _cell_value(book: Any, cell: Any) -> tuple[object, str]:
+    import xlrd
+
+    fmt = ""
+    xf_index = cell.xf_index
+    if xf_index is not None and xf_index < len(book.xf_list):
+        fmt_obj = book.format_map.get(book.xf_list[xf_index].format_key)
+        fmt = fmt_obj.format_str if fmt_obj is not None else ""
+    ctype = cell.ctype
+    if ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None, fmt
+    if ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate_as_datetime(cell.value, book.datemode), fmt
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return cell.value, ""
+    if ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value), fmt
+    if ctype == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERR"), fmt
+    return cell.value, fmt
+
+
+def _sheet_table(book: Any, sheet: Any, source: str) -> Any:
+    texts: dict[tuple[int, int], str] = {}
+    for r in range(sheet.nrows):
+        for c, cell in enumerate(sheet.row(r)):
+            value, fmt = _cell_value(book, cell)
+            if value is None:
+                continue
+            text = format_value(value, fmt)
+            if text != "":
+                texts[(r, c)] = text
+    merges = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]  # xlrd: half-open
+    anchors = set(texts) | {(m[0], m[1]) for m in merges}
+    if not anchors:
+        return None
+    min_r = min(r for r, _ in anchors)
+    min_c = min(c for _, c in anchors)
+    max_r = max([r for r, _ in texts] + [m[2] for m in merges if (m[0], m[1]) in texts] + [min_r])
+    max_c = max([c for _, c in texts] + [m[3] for m in merges if (m[0], m[1]) in texts] + [min_c])
+    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
+    by_anchor = {(p.row, p.col): p for p in placed}
+    for r1, c1, r2, c2 in merges:
+        if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
+            continue
+        key = (r1 - min_r, c1 - min_c)
+        p = by_anchor.get(key)
+        if p is None:
+            p = by_anchor[key] = Placed(key[0], key[1], "")
+            placed.append(p)
+        p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
+    name = sheet.name
+
+    def locate(row: int, col: int) -> Location:
+        return Location(source, cell=f"{name}!{get_column_letter(col + min_c + 1)}{row + min_r + 1}")
+
+    return build_table(placed, locate, name=name, location=Location(source, cell=name), n_rows=max_r - min_r + 1, n_cols=max_c - min_c + 1)
+
+
+class _NullLog:
+    def write(self, _: str) -> None:
+        pass
