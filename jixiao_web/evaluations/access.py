@@ -1,0 +1,102 @@
+"""The one access helper: who may see and act on a round or a submission.
+
+Outsiders get 404 (they must not learn that a unit's form exists); members who may see it
+but whose role does not allow the action get 403. Whether the *state* allows an action is
+the workflow's business (:mod:`jixiao_web.evaluations.workflow`).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from jixiao_web.accounts.models import Membership
+from jixiao_web.evaluations.models import Round, Submission
+from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, VISIBLE_TO_BUREAU, Status
+
+
+class Need(Enum):
+    VIEW = "view"  # read the form
+    EDIT = "edit"  # a unit role: fill in, import, restore
+    REVIEW = "review"  # a bureau role: score, comment, overview
+
+
+def membership(user: Any) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return getattr(user, "membership", None)
+
+
+def visible_submissions(user: Any) -> QuerySet[Submission]:
+    """Submissions the user may see: their own unit's; their region's once submitted."""
+    qs = Submission.objects.select_related("round", "unit", "unit__department")
+    if user.is_superuser:
+        return qs
+    m = membership(user)
+    if m is None:
+        return qs.none()
+    if m.role in EDITORS:
+        return qs.filter(unit_id=m.unit_id)
+    return qs.filter(round__region_id=m.region_id, status__in=VISIBLE_TO_BUREAU)
+
+
+def visible_rounds(user: Any) -> QuerySet[Round]:
+    if user.is_superuser:
+        return Round.objects.all()
+    m = membership(user)
+    if m is None:
+        return Round.objects.none()
+    region_id = m.region_id if m.region_id else m.unit.department.region_id  # type: ignore[union-attr]
+    return Round.objects.filter(region_id=region_id)
+
+
+def _check_role(user: Any, need: Need) -> None:
+    if need is Need.VIEW or user.is_superuser and need is Need.REVIEW:
+        return
+    m = membership(user)
+    roles = EDITORS if need is Need.EDIT else REVIEWERS
+    if m is None or m.role not in roles:
+        raise PermissionDenied("您的角色不能进行此操作。")
+
+
+def get_submission(user: Any, pk: int, need: Need = Need.VIEW) -> Submission:
+    try:
+        s = visible_submissions(user).get(pk=pk)
+    except Submission.DoesNotExist:
+        raise Http404("没有找到这份自评。") from None
+    _check_role(user, need)
+    return s
+
+
+def get_round(user: Any, pk: int, need: Need = Need.VIEW) -> Round:
+    try:
+        r = visible_rounds(user).get(pk=pk)
+    except Round.DoesNotExist:
+        raise Http404("没有找到这个评价轮次。") from None
+    _check_role(user, need)
+    return r
+
+
+def published(region_code: str | None = None) -> QuerySet[Submission]:
+    """What the public sees: published submissions only."""
+    qs = Submission.objects.select_related(
+        "round", "round__region", "unit", "unit__department"
+    ).filter(status=Status.PUBLISHED)
+    if region_code:
+        qs = qs.filter(round__region__code=region_code)
+    return qs
+
+
+def search(qs: QuerySet[Submission], q: str) -> QuerySet[Submission]:
+    q = q.strip()
+    if not q:
+        return qs
+    return qs.filter(
+        Q(unit__name__icontains=q)
+        | Q(unit__department__name__icontains=q)
+        | Q(round__title__icontains=q)
+    )

@@ -1,0 +1,110 @@
+"""The findings and scores of a form, from jixiao's public API (``jixiao.check`` and
+``jixiao.score``). The web application holds no copy of any rule: it only arranges what the
+library returns for the screen (findings by form row, totals, grade)."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import jixiao
+from jixiao.model import Evaluation, Finding, Severity
+from jixiao.serialize import from_dict
+from jixiao_web.evaluations.layout import relocate, row_key
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Analysis:
+    findings: tuple[Finding, ...] = ()
+    by_row: dict[str, list[Finding]] = field(default_factory=dict)  # "ind-2" → findings
+    general: list[Finding] = field(default_factory=list)  # not tied to a row
+    sheet: Any = None  # jixiao.score's ScoreSheet
+    checks_available: bool = True
+    scoring_available: bool = True
+    error: str = ""  # when the data could not be analysed at all
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == Severity.WARNING)
+
+    @property
+    def total(self) -> Decimal | None:
+        """The computed total score (by the round's profile)."""
+        return _first_decimal(self.sheet, ("total", "total_score", "computed_total", "score"))
+
+    @property
+    def grade(self) -> str | None:
+        g = _first(self.sheet, ("grade",))
+        return str(g.value if hasattr(g, "value") else g) if g is not None else None
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        return _first_decimal(self.sheet, ("execution_rate", "rate"))
+
+
+def _first(obj: Any, names: tuple[str, ...]) -> Any:
+    if obj is None:
+        return None
+    for name in names:
+        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+        if value is not None:
+            return value
+    return None
+
+
+def _first_decimal(obj: Any, names: tuple[str, ...]) -> Decimal | None:
+    value = _first(obj, names)
+    if value is None:
+        return None
+    value = getattr(value, "value", value)  # a Num
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def evaluation_of(data: dict[str, Any]) -> Evaluation:
+    """The Evaluation of a stored dict, located at the form's rows."""
+    return from_dict(relocate(data))
+
+
+def analyse(data: dict[str, Any], profile: str | None = None) -> Analysis:
+    """Findings and scores of the form data (never raises: problems become ``error``)."""
+    result = Analysis()
+    try:
+        evaluation = evaluation_of(data)
+    except (ValueError, KeyError, TypeError) as exc:
+        result.error = f"数据无法解析：{exc}"
+        return result
+    try:
+        result.findings = tuple(jixiao.check(evaluation, profile or None))
+    except ImportError:
+        result.checks_available = False
+    except Exception as exc:  # the checker must not take the form down
+        log.exception("check failed")
+        result.error = f"审核出错：{exc}"
+    try:
+        result.sheet = jixiao.score(evaluation, profile or None)
+    except ImportError:
+        result.scoring_available = False
+    except Exception as exc:
+        log.exception("score failed")
+        result.error = result.error or f"评分出错：{exc}"
+    rows: dict[str, list[Finding]] = defaultdict(list)
+    for f in result.findings:
+        key = row_key(f.location)
+        if key:
+            rows[key].append(f)
+        else:
+            result.general.append(f)
+    result.by_row = dict(rows)
+    return result

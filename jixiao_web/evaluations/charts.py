@@ -1,0 +1,73 @@
+"""Charts for the overview, drawn on the server as SVG (no external services, no JS)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from html import escape
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+
+
+def histogram(values: Sequence[Decimal], edges: Sequence[int], unit: str = "") -> list[Bar]:
+    """Counts of values in [edges[i], edges[i+1]); the last bin is closed and open-ended."""
+    bars = []
+    for i, lo in enumerate(edges):
+        hi = edges[i + 1] if i + 1 < len(edges) else None
+        n = sum(1 for v in values if v >= lo and (hi is None or v < hi))
+        label = f"{lo}–{hi}{unit}" if hi is not None else f"≥{lo}{unit}"
+        bars.append(Bar(label, n))
+    return bars
+
+
+def bar_chart_svg(
+    title: str, bars: Sequence[Bar], width: int = 460, height: int = 220, horizontal: bool = False
+) -> str:
+    """A plain bar chart as an SVG string (text escaped)."""
+    top, bottom, left = 28, 40, 30
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>',
+        f'<text x="{width // 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
+    peak = max((b.value for b in bars), default=0) or 1
+    if horizontal:
+        left = 200
+        row_h = (height - top - 10) / max(len(bars), 1)
+        for i, b in enumerate(bars):
+            y = top + i * row_h
+            w = (width - left - 40) * b.value / peak
+            out.append(
+                f'<text x="{left - 6}" y="{y + row_h * 0.65:.1f}" text-anchor="end" font-size="11">{escape(b.label[:18])}</text>'
+            )
+            out.append(
+                f'<rect x="{left}" y="{y + 2:.1f}" width="{w:.1f}" height="{row_h - 4:.1f}" fill="#c0392b"/>'
+            )
+            out.append(
+                f'<text x="{left + w + 4:.1f}" y="{y + row_h * 0.65:.1f}" font-size="11">{b.value}</text>'
+            )
+    else:
+        plot_h = height - top - bottom
+        col_w = (width - left - 10) / max(len(bars), 1)
+        out.append(
+            f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="#888"/>'
+        )
+        for i, b in enumerate(bars):
+            x = left + i * col_w
+            h = plot_h * b.value / peak
+            out.append(
+                f'<rect x="{x + 3:.1f}" y="{top + plot_h - h:.1f}" width="{col_w - 6:.1f}" height="{h:.1f}" fill="#2e6da4"/>'
+            )
+            out.append(
+                f'<text x="{x + col_w / 2:.1f}" y="{top + plot_h - h - 3:.1f}" text-anchor="middle" font-size="11">{b.value}</text>'
+            )
+            out.append(
+                f'<text x="{x + col_w / 2:.1f}" y="{top + plot_h + 14}" text-anchor="middle" font-size="10">{escape(b.label)}</text>'
+            )
+    out.append("</svg>")
+    return "".join(out)

@@ -1,0 +1,39 @@
+"""The report drafted from the table, by the writers' colleague's ``jixiao.writers`` (when present)."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from jixiao.serialize import to_dict
+from jixiao_web.evaluations.analysis import evaluation_of
+
+_CANDIDATES = (
+    ("jixiao.writers.report", "draft_report"),
+    ("jixiao.writers.report", "draft"),
+    ("jixiao.writers", "draft_report"),
+)
+
+
+def drafter() -> Any:
+    for module, name in _CANDIDATES:
+        try:
+            fn = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if callable(fn):
+            return fn
+    return None
+
+
+def draft_sections(content: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """Report sections drafted from the form data, as ``jixiao/1`` dicts (None: no drafter)."""
+    fn = drafter()
+    if fn is None:
+        return None
+    evaluation = evaluation_of(content)
+    result = fn(evaluation)
+    report = getattr(result, "report", result)  # an Evaluation or a Report
+    if report is None:
+        return []
+    return to_dict(evaluation.__class__(kind=evaluation.kind, report=report))["report"]

@@ -1,0 +1,95 @@
+"""Files out: one evaluation through ``jixiao.writers`` (xlsx/docx/pdf), the round overview as
+.xlsx (openpyxl), the evaluation as ``jixiao/1`` JSON."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from collections.abc import Iterable
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import Evaluation
+
+FORMATS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel 自评表"),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "Word 自评表及报告",
+    ),
+    "pdf": ("application/pdf", "PDF"),
+}
+
+
+class ExportUnavailable(Exception):
+    """The writer for this format is not installed (yet)."""
+
+
+def _writer(fmt: str) -> Any:
+    try:
+        package = importlib.import_module("jixiao.writers")
+    except ImportError as exc:
+        raise ExportUnavailable(fmt) from exc
+    generic = getattr(package, "write", None)
+    if callable(generic):
+        return lambda e, path: generic(e, path, fmt) if _takes_format(generic) else generic(e, path)
+    for module, name in (
+        (f"jixiao.writers.{fmt}", f"write_{fmt}"),
+        ("jixiao.writers", f"write_{fmt}"),
+    ):
+        try:
+            fn = getattr(importlib.import_module(module), name, None)
+        except ImportError:
+            continue
+        if callable(fn):
+            return fn
+    raise ExportUnavailable(fmt)
+
+
+def _takes_format(fn: Any) -> bool:
+    import inspect
+
+    try:
+        return len(inspect.signature(fn).parameters) >= 3
+    except (TypeError, ValueError):
+        return False
+
+
+def export_bytes(evaluation: Evaluation, fmt: str) -> bytes:
+    """The evaluation written in ``fmt`` (raises ExportUnavailable when no writer)."""
+    if fmt not in FORMATS:
+        raise ExportUnavailable(fmt)
+    writer = _writer(fmt)
+    with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
+        target = Path(tmp) / f"export.{fmt}"
+        result = writer(evaluation, target)
+        path = Path(result) if isinstance(result, (str, Path)) else target
+        return path.read_bytes()
+
+
+def overview_xlsx(title: str, rows: Iterable[dict[str, Any]]) -> bytes:
+    """The overview table as .xlsx (rows keyed by their Chinese column headings)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=14)
+    rows = list(rows)
+    columns = list(rows[0]) if rows else []
+    ws.append(columns)
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    for r in rows:
+        ws.append([r.get(c) for c in columns])
+    for col, width in zip(
+        "ABCDEFGHIJKL", (30, 24, 12, 10, 10, 10, 8, 6, 10, 6, 6, 18), strict=True
+    ):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A3"
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,43 @@
+"""Django forms for the few plain forms (the evaluation table itself is :mod:`layout`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+
+from jixiao_web.evaluations.models import Round, available_profiles
+
+IMPORT_SUFFIXES = (".txt", ".csv", ".tsv", ".docx", ".xlsx", ".xls", ".doc", ".pdf", ".json")
+
+
+class RoundForm(forms.Form):
+    year = forms.IntegerField(label="评价年度", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="类型", choices=Round.Kind.choices)
+    deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+    profile = forms.ChoiceField(label="评分规则", required=False)
+    title = forms.CharField(label="名称（可不填）", required=False, max_length=200)
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = available_profiles()
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label="自评表文件")
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        f = self.cleaned_data["file"]
+        suffix = Path(f.name).suffix.lower()
+        if suffix not in IMPORT_SUFFIXES:
+            raise forms.ValidationError(
+                f"不支持的文件类型“{suffix or '无扩展名'}”，可导入：{'、'.join(IMPORT_SUFFIXES)}"
+            )
+        if f.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"文件过大（上限 {settings.MAX_UPLOAD_BYTES // 1024 // 1024} MB）"
+            )
+        if f.size == 0:
+            raise forms.ValidationError("文件是空的")
+        return f

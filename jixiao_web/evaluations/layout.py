@@ -1,0 +1,340 @@
+"""The on-screen form: which fields it has, their Chinese labels and input names, how a POST
+becomes a ``jixiao/1`` dict, and how two dicts differ (revisions and edit conflicts).
+
+Input names are stable (the end-to-end tests and users' muscle memory rely on them):
+``year``, ``unit``, ``duties``, ``staff_authorized``, ``staff_actual``,
+``funds-<i>-<column>``, ``goals-<i>-planned|achieved``, ``ind-<i>-<column>``,
+``total_weight``, ``total_score``, ``report-<i>-heading|text``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.http import QueryDict
+
+from jixiao.serialize import FORMAT
+
+FORM_SOURCE = "表单"
+
+HEADER_TEXT = {
+    "unit": "单位名称",
+    "supervisor": "主管部门",
+    "project": "项目名称",
+    "duties": "部门职责",
+    "fill_date": "填报日期",
+    "conclusion": "评价结论",
+    "problems": "存在问题",
+    "measures": "改进措施",
+}
+HEADER_NUMBERS = {"year": "年度", "staff_authorized": "人员编制", "staff_actual": "实有人数"}
+TOTAL_NUMBERS = {"total_weight": "总分·分值", "total_score": "总分·得分"}
+
+FUND_COLUMNS = {
+    "initial_budget": "年初预算数",
+    "budget": "全年预算数",
+    "actual": "全年执行数",
+    "rate": "执行率",
+    "weight": "分值",
+    "score": "得分",
+}
+INDICATOR_TEXT = {
+    "level1": "一级指标",
+    "level2": "二级指标",
+    "name": "三级指标",
+    "target": "年度指标值",
+    "actual": "实际完成值",
+    "deviation": "偏差原因分析及改进措施",
+}
+INDICATOR_NUMBERS = {"weight": "分值", "score": "得分"}
+GOAL_COLUMNS = {"planned": "年初设定目标", "achieved": "全年完成情况"}
+
+
+def fund_columns(kind: str) -> dict[str, str]:
+    """Columns of the funds table: the department table has no 年初预算数."""
+    if kind == "project":
+        return FUND_COLUMNS
+    return {k: v for k, v in FUND_COLUMNS.items() if k != "initial_budget"}
+
+
+def header_text_fields(kind: str) -> dict[str, str]:
+    keep = (
+        ("unit", "supervisor", "project", "conclusion", "problems", "measures")
+        if kind == "project"
+        else (
+            "unit",
+            "duties",
+        )
+    )
+    return {k: HEADER_TEXT[k] for k in keep}
+
+
+# -- blank forms -------------------------------------------------------------------------
+
+_DEPARTMENT_FUNDS = [
+    ("合计", "source", "total", 0),
+    ("（1）财政拨款", "source", "fiscal", 1),
+    ("（2）其他资金", "source", "other", 1),
+    ("合计", "structure", "total", 0),
+    ("（1）基本支出", "structure", "basic", 1),
+    ("其中：人员支出", "structure", "personnel", 2),
+    ("公用支出", "structure", "public", 2),
+    ("（2）项目支出", "structure", "project", 1),
+]
+_PROJECT_FUNDS = [
+    ("年度资金总额", None, "total", 0),
+    ("其中：本年财政拨款", None, "fiscal", 1),
+    ("上年结转资金", None, "carryover", 1),
+    ("其他资金", None, "other", 1),
+]
+_INDICATOR_SKELETON = [
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("产出指标", "成本指标"),
+    ("效益指标", "社会效益指标"),
+    ("满意度指标", "服务对象满意度指标"),
+]
+
+
+def blank(kind: str, year: int, unit: str) -> dict[str, Any]:
+    """An empty form of the official layout, ready to fill in."""
+    rows = _PROJECT_FUNDS if kind == "project" else _DEPARTMENT_FUNDS
+    return {
+        "format": FORMAT,
+        "kind": kind,
+        "year": year,
+        "unit": unit,
+        "money_unit": "万元",
+        "staff": {"authorized": None, "actual": None},
+        "funds": [
+            {
+                "label": label,
+                "group": group,
+                "line": line,
+                "depth": depth,
+                "weight": Decimal(10) if i == 0 else None,
+            }
+            for i, (label, group, line, depth) in enumerate(rows)
+        ],
+        "goals": [{"planned": "", "achieved": ""}],
+        "indicators": [
+            {"level1": l1, "level2": l2, "name": "", "target": "", "actual": ""}
+            for l1, l2 in _INDICATOR_SKELETON
+        ],
+        "total": {"weight": Decimal(100), "score": None},
+        "report": [],
+        "source": FORM_SOURCE,
+        "layout": "form",
+    }
+
+
+# -- locations: findings point back at form rows ---------------------------------------
+
+_ROW_CELL = {"funds": "资金表第{n}行", "indicators": "指标表第{n}行", "report": "报告第{n}节"}
+_CELL_RE = re.compile(r"(资金表|指标表|报告)第(\d+)(?:行|节)")
+_CELL_PREFIX = {"资金表": "funds", "指标表": "ind", "报告": "report"}
+
+
+def relocate(data: dict[str, Any]) -> dict[str, Any]:
+    """A copy whose rows are located at their form row (so findings can be shown beside them)."""
+    d = copy.deepcopy(data)
+    d["source"] = FORM_SOURCE
+    for key, pattern in _ROW_CELL.items():
+        for n, row in enumerate(d.get(key) or [], start=1):
+            row["location"] = f"{FORM_SOURCE}:{pattern.format(n=n)}"
+    return d
+
+
+def row_key(location: object) -> str | None:
+    """``表单:指标表第3行`` → ``ind-2`` (the id prefix of that row on screen)."""
+    m = _CELL_RE.search(str(location or ""))
+    if not m:
+        return None
+    return f"{_CELL_PREFIX[m.group(1)]}-{int(m.group(2)) - 1}"
+
+
+# -- POST → dict ---------------------------------------------------------------------------
+
+
+@dataclass
+class Parsed:
+    data: dict[str, Any]
+    errors: dict[str, str]  # input name → message in Chinese
+
+
+def parse_number(text: str, percent: bool = False) -> Decimal | None:
+    """``"198.98"`` → Decimal; ``"106.87%"`` → 106.87; blank/“－” → None; raises ValueError."""
+    t = text.strip().replace(",", "").replace("，", "").replace("％", "%")
+    if percent:
+        t = t.removesuffix("%")
+    if t in ("", "-", "－", "—", "/"):
+        return None
+    try:
+        value = Decimal(t)
+    except InvalidOperation as exc:
+        raise ValueError(t) from exc
+    if not value.is_finite():
+        raise ValueError(t)
+    return value
+
+
+def _text(post: QueryDict, name: str, default: str | None) -> str | None:
+    if name not in post:
+        return default
+    value = post.get(name, "").replace("\r\n", "\n").strip()
+    return value or None
+
+
+def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
+    """Apply the posted fields onto a copy of the stored dict. Fields not posted are kept.
+
+    Row structure (labels' meaning, groups, depths) comes from the stored data; indicator
+    and report rows can be added (``ind-count``) and deleted (``ind-<i>-delete``).
+    """
+    d = copy.deepcopy(base)
+    errors: dict[str, str] = {}
+
+    def number(name: str, current: Any, percent: bool = False) -> Any:
+        if name not in post:
+            return current
+        try:
+            return parse_number(post.get(name, ""), percent)
+        except ValueError:
+            errors[name] = f"“{post.get(name)}”不是数字"
+            return current
+
+    kind = d.get("kind") or "department"
+    for key in HEADER_TEXT:
+        d[key] = _text(post, key, d.get(key))
+    d["year"] = number("year", d.get("year"))
+    staff = d.setdefault("staff", {})
+    staff["authorized"] = number("staff_authorized", staff.get("authorized"))
+    staff["actual"] = number("staff_actual", staff.get("actual"))
+    total = d.setdefault("total", {})
+    total["weight"] = number("total_weight", total.get("weight"))
+    total["score"] = number("total_score", total.get("score"))
+
+    for i, row in enumerate(d.get("funds") or []):
+        row["label"] = _text(post, f"funds-{i}-label", row.get("label")) or row.get("label") or ""
+        for col in fund_columns(kind):
+            row[col] = number(f"funds-{i}-{col}", row.get(col), percent=col == "rate")
+
+    for i, goal in enumerate(d.get("goals") or []):
+        for col in GOAL_COLUMNS:
+            goal[col] = _text(post, f"goals-{i}-{col}", goal.get(col))
+
+    d["indicators"] = _rows(post, "ind", d.get("indicators") or [], _indicator_from_post, number)
+    d["report"] = _rows(post, "report", d.get("report") or [], _section_from_post, number)
+    if "report_title" in post:
+        d["report_title"] = _text(post, "report_title", None)
+    return Parsed(d, errors)
+
+
+def _rows(
+    post: QueryDict, prefix: str, rows: list[dict[str, Any]], build: Any, number: Any
+) -> list[dict[str, Any]]:
+    count_name = f"{prefix}-count"
+    if count_name not in post:
+        return rows
+    try:
+        count = max(0, min(int(post.get(count_name, "0")), 500))
+    except ValueError:
+        count = len(rows)
+    out = []
+    for i in range(count):
+        if post.get(f"{prefix}-{i}-delete"):
+            continue
+        current = rows[i] if i < len(rows) else {}
+        out.append(build(post, f"{prefix}-{i}", dict(current), number))
+    return out
+
+
+def _indicator_from_post(
+    post: QueryDict, p: str, row: dict[str, Any], number: Any
+) -> dict[str, Any]:
+    for col in INDICATOR_TEXT:
+        row[col] = _text(post, f"{p}-{col}", row.get(col))
+    row["name"] = row.get("name") or ""
+    for col in INDICATOR_NUMBERS:
+        row[col] = number(f"{p}-{col}", row.get(col))
+    if f"{p}-target" in post:
+        # the operator and unit are read again from the target as typed
+        row["operator"] = None
+        row["unit"] = None
+    row.setdefault("sub_item", False)
+    return row
+
+
+def _section_from_post(post: QueryDict, p: str, row: dict[str, Any], number: Any) -> dict[str, Any]:
+    row["heading"] = _text(post, f"{p}-heading", row.get("heading")) or ""
+    row["text"] = _text(post, f"{p}-text", row.get("text")) or ""
+    try:
+        row["level"] = int(post.get(f"{p}-level") or row.get("level") or 1)
+    except ValueError:
+        row["level"] = 1
+    return row
+
+
+# -- flatten and diff --------------------------------------------------------------------
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def flatten(d: dict[str, Any]) -> dict[str, str]:
+    """Every user-visible value of the form, keyed by a Chinese label (in form order)."""
+    kind = d.get("kind") or "department"
+    out: dict[str, str] = {}
+    out["年度"] = _fmt(d.get("year"))
+    for key, label in HEADER_TEXT.items():
+        if d.get(key) is not None:
+            out[label] = _fmt(d.get(key))
+    staff = d.get("staff") or {}
+    out["人员编制"] = _fmt(staff.get("authorized"))
+    out["实有人数"] = _fmt(staff.get("actual"))
+    groups = {"source": "资金来源", "structure": "资金结构"}
+    for n, row in enumerate(d.get("funds") or [], start=1):
+        where = f"资金第{n}行「{row.get('label', '')}」" + (
+            f"（{groups[row['group']]}）" if row.get("group") in groups else ""
+        )
+        for col, label in fund_columns(kind).items():
+            out[f"{where}·{label}"] = _fmt(row.get(col))
+    for n, goal in enumerate(d.get("goals") or [], start=1):
+        for col, label in GOAL_COLUMNS.items():
+            out[f"总体目标{n}·{label}"] = _fmt(goal.get(col))
+    for n, ind in enumerate(d.get("indicators") or [], start=1):
+        for col, label in {**INDICATOR_TEXT, **INDICATOR_NUMBERS}.items():
+            out[f"指标第{n}行·{label}"] = _fmt(ind.get(col))
+    total = d.get("total") or {}
+    out["总分·分值"] = _fmt(total.get("weight"))
+    out["总分·得分"] = _fmt(total.get("score"))
+    if d.get("report_title") is not None:
+        out["报告标题"] = _fmt(d.get("report_title"))
+    for n, sec in enumerate(d.get("report") or [], start=1):
+        out[f"报告第{n}节·标题"] = _fmt(sec.get("heading"))
+        out[f"报告第{n}节·正文"] = _fmt(sec.get("text"))
+    return out
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """What changed from ``old`` to ``new``, field by field, in form order."""
+    a, b = flatten(old), flatten(new)
+    keys = list(a) + [k for k in b if k not in a]
+    return [Change(k, a.get(k, ""), b.get(k, "")) for k in keys if a.get(k, "") != b.get(k, "")]

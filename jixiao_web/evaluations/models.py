@@ -1,0 +1,544 @@
+"""Rounds, submissions with their revisions, review comments and scores.
+
+Fat models: every change of data or state goes through a method of :class:`Submission`,
+which checks the workflow, keeps a revision and writes the audit log.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from jixiao.serialize import dump_value, loads
+from jixiao_web.accounts.models import AuditLog, Membership, Region, Role, Unit
+from jixiao_web.evaluations import layout
+from jixiao_web.evaluations.workflow import (
+    EDITABLE,
+    EDITORS,
+    REVIEWERS,
+    TRANSITIONS,
+    UNDER_REVIEW,
+    ConflictError,
+    Status,
+    WorkflowError,
+)
+
+User = settings.AUTH_USER_MODEL
+
+
+def available_profiles() -> list[tuple[str, str]]:
+    """Scoring profiles offered when a round is opened (``jixiao.profiles``, default first)."""
+    try:
+        from jixiao.profiles import profile_names
+    except ImportError:
+        return [("", "默认规则")]
+    return [("", "默认规则"), *((name, name) for name in profile_names())]
+
+
+class Round(models.Model):
+    """A self-evaluation round opened by a finance bureau: year, kind, deadline, profile."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", "部门整体支出绩效自评"
+        PROJECT = "project", "项目支出绩效自评"
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="rounds", verbose_name="财政局"
+    )
+    year = models.PositiveIntegerField("评价年度")
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    title = models.CharField("名称", max_length=200)
+    deadline = models.DateField("截止日期")
+    profile = models.CharField("评分规则", max_length=100, blank=True)
+    is_open = models.BooleanField("开放填报", default=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="创建人"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "评价轮次"
+        ordering = ["-year", "-deadline", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def days_left(self, today: date | None = None) -> int:
+        today = today or timezone.localdate()
+        return (self.deadline - today).days
+
+    @classmethod
+    def open(
+        cls,
+        *,
+        by: Any,
+        region: Region,
+        year: int,
+        kind: str,
+        deadline: date,
+        profile: str = "",
+        title: str = "",
+    ) -> Round:
+        membership = _membership(by)
+        if not (
+            by.is_superuser
+            or (membership and membership.role in REVIEWERS and membership.region_id == region.pk)
+        ):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以开启评价轮次。")
+        title = title or f"{year}年度{cls.Kind(kind).label}"
+        r = cls.objects.create(
+            region=region,
+            year=year,
+            kind=kind,
+            deadline=deadline,
+            profile=profile,
+            title=title,
+            created_by=by,
+        )
+        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=r)
+        return r
+
+
+def _membership(user: Any) -> Membership | None:
+    return getattr(user, "membership", None) if user is not None and user.is_authenticated else None
+
+
+class Submission(models.Model):
+    """One unit's self-evaluation in a round: the data (``jixiao/1`` JSON), its state, its
+    version (for optimistic locking) and figures kept for the bureau's overview."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="submissions", verbose_name="轮次"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="submissions", verbose_name="单位"
+    )
+    status = models.CharField(
+        "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    data = models.TextField("自评数据（jixiao/1 JSON）")
+    version = models.PositiveIntegerField("版本", default=1)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="最后修改人",
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
+    # kept up to date on every save, for the overview (never typed in)
+    self_score = models.DecimalField(
+        "自评得分", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    computed_score = models.DecimalField(
+        "计算得分", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    review_score = models.DecimalField(
+        "复核得分", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    grade = models.CharField("等级", max_length=4, blank=True)
+    execution_rate = models.DecimalField(
+        "执行率(%)", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    errors = models.PositiveIntegerField("错误数", default=0)
+    warnings = models.PositiveIntegerField("警告数", default=0)
+    finding_codes = models.JSONField(
+        "问题摘要", default=list, blank=True
+    )  # ["JX-A001 合计不等于分项之和", ...]
+
+    class Meta:
+        verbose_name = verbose_name_plural = "自评"
+        ordering = ["unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "unit"], name="submission_one_per_unit")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.round}"
+
+    # -- data ----------------------------------------------------------------------------
+
+    @property
+    def content(self) -> dict[str, Any]:
+        """The evaluation as a ``jixiao/1`` dict (Decimal numbers)."""
+        return loads(self.data)
+
+    def refresh_metrics(self, content: dict[str, Any] | None = None) -> None:
+        from jixiao_web.evaluations.analysis import analyse
+
+        content = content if content is not None else self.content
+        result = analyse(content, self.round.profile)
+        self.self_score = _decimal((content.get("total") or {}).get("score"))
+        self.computed_score = result.total
+        self.grade = result.grade or ""
+        self.execution_rate = result.execution_rate
+        if self.execution_rate is None:
+            self.execution_rate = _printed_total_rate(content)
+        self.errors = result.errors
+        self.warnings = result.warnings
+        self.finding_codes = sorted({f"{f.code} {f.message[:16]}" for f in result.findings})
+
+    # -- who may do what --------------------------------------------------------------------
+
+    def can_edit(self, user: Any) -> bool:
+        m = _membership(user)
+        return (
+            self.status in EDITABLE
+            and m is not None
+            and m.role in EDITORS
+            and m.unit_id == self.unit_id
+        )
+
+    def can_review(self, user: Any) -> bool:
+        m = _membership(user)
+        in_region = user.is_superuser or (
+            m is not None and m.role in REVIEWERS and m.region_id == self.round.region_id
+        )
+        return self.status in UNDER_REVIEW and in_region
+
+    def allowed_transitions(self, user: Any) -> list[str]:
+        return [name for name in TRANSITIONS if self._transition_refusal(user, name) is None]
+
+    def _transition_refusal(self, user: Any, name: str) -> str | None:
+        t = TRANSITIONS.get(name)
+        if t is None:
+            return "没有这个操作。"
+        m = _membership(user)
+        if t.roles <= REVIEWERS:
+            allowed = user.is_superuser or (
+                m is not None and m.role in t.roles and m.region_id == self.round.region_id
+            )
+        else:
+            allowed = m is not None and m.role in t.roles and m.unit_id == self.unit_id
+        if not allowed:
+            roles = "、".join(Role(r).label for r in sorted(t.roles))
+            return f"“{t.label}”只能由{roles}操作。"
+        if self.status not in t.sources:
+            return f"当前状态为“{self.get_status_display()}”，不能“{t.label}”。"
+        return None
+
+    # -- changes ----------------------------------------------------------------------------
+
+    @classmethod
+    def start(cls, *, by: Any, round: Round, content: dict[str, Any] | None = None) -> Submission:
+        """Create (or return) the submission of the user's unit in a round."""
+        m = _membership(by)
+        if m is None or m.role not in EDITORS or m.unit is None:
+            raise WorkflowError("只有单位填报人或单位负责人可以开始填报。")
+        if m.unit.department.region_id != round.region_id:
+            raise WorkflowError("该评价轮次不属于本单位所在地区。")
+        existing = cls.objects.filter(round=round, unit=m.unit).first()
+        if existing:
+            return existing
+        if not round.is_open:
+            raise WorkflowError("该评价轮次已关闭填报。")
+        content = content or layout.blank(round.kind, round.year, m.unit.name)
+        with transaction.atomic():
+            s = cls(round=round, unit=m.unit, data=dump_value(content, indent=None), updated_by=by)
+            s.refresh_metrics(content)
+            s.save()
+            Revision.objects.create(
+                submission=s, number=1, author=by, data=s.data, note="新建", changes=[]
+            )
+            AuditLog.record(AuditLog.Action.CREATED, user=by, target=s)
+        return s
+
+    def save_content(
+        self,
+        *,
+        by: Any,
+        content: dict[str, Any],
+        base_version: int,
+        note: str = "保存",
+        action: str = AuditLog.Action.SAVED,
+    ) -> Revision:
+        """Save new data as a revision. Refused when someone saved since ``base_version``
+        (:class:`ConflictError`) or when the state or role does not allow editing."""
+        if not self.can_edit(by):
+            raise WorkflowError(
+                f"当前状态为“{self.get_status_display()}”，不能修改。"
+                if self.status not in EDITABLE
+                else "只有本单位的填报人或负责人可以修改。"
+            )
+        old = self.content
+        text = dump_value(content, indent=None)
+        with transaction.atomic():
+            self.refresh_metrics(content)
+            updated = Submission.objects.filter(
+                pk=self.pk, version=base_version, status__in=EDITABLE
+            ).update(
+                data=text,
+                version=F("version") + 1,
+                updated_by=by,
+                updated_at=timezone.now(),
+                self_score=self.self_score,
+                computed_score=self.computed_score,
+                grade=self.grade,
+                execution_rate=self.execution_rate,
+                errors=self.errors,
+                warnings=self.warnings,
+                finding_codes=self.finding_codes,
+            )
+            if not updated:
+                current = Submission.objects.get(pk=self.pk)
+                if current.status not in EDITABLE:
+                    raise WorkflowError(f"当前状态为“{current.get_status_display()}”，不能修改。")
+                raise ConflictError(
+                    f"保存被拒绝：您打开此表后，{_name(current.updated_by)}已于"
+                    f"{timezone.localtime(current.updated_at):%Y-%m-%d %H:%M:%S}保存了新版本（第{current.version}版）。",
+                    current.version,
+                )
+            self.refresh_from_db()
+            changes = [[c.field, c.old, c.new] for c in layout.diff(old, content)]
+            revision = Revision.objects.create(
+                submission=self,
+                number=self.version,
+                author=by,
+                data=text,
+                note=note,
+                changes=changes,
+            )
+            AuditLog.record(
+                action, user=by, target=self, detail=f"第{self.version}版，{len(changes)}处修改"
+            )
+        return revision
+
+    def restore(self, *, by: Any, number: int, base_version: int) -> Revision:
+        revision = self.revisions.get(number=number)
+        return self.save_content(
+            by=by,
+            content=loads(revision.data),
+            base_version=base_version,
+            note=f"恢复第{number}版",
+            action=AuditLog.Action.RESTORED,
+        )
+
+    def transition(self, name: str, *, by: Any, comment: str = "") -> None:
+        """Move to the next state (submit, resubmit, return, accept, publish)."""
+        refusal = self._transition_refusal(by, name)
+        if refusal:
+            raise WorkflowError(refusal)
+        t = TRANSITIONS[name]
+        if t.needs_comment and not comment.strip() and not self.comments.filter(open=True).exists():
+            raise WorkflowError("退回时请填写退回意见，或先在单元格/指标上添加审核意见。")
+        now = timezone.now()
+        with transaction.atomic():
+            fields: dict[str, Any] = {"status": t.target}
+            if t.target in UNDER_REVIEW:
+                fields["submitted_at"] = now
+            if t.target == Status.PUBLISHED:
+                fields["published_at"] = now
+            updated = Submission.objects.filter(pk=self.pk, status=self.status).update(**fields)
+            if not updated:
+                raise WorkflowError("状态已被他人改变，请刷新页面。")
+            if name == "resubmit":  # the unit answered the review; its comments stay on record
+                self.comments.filter(open=True).update(open=False)
+            if comment.strip():
+                ReviewComment.objects.create(
+                    submission=self,
+                    author=by,
+                    target="",
+                    text=comment.strip(),
+                    open=t.target == Status.RETURNED,
+                )
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=self,
+                detail=f"{self.get_status_display()} → {t.target.label}"
+                + (f"：{comment.strip()}" if comment.strip() else ""),
+            )
+        self.refresh_from_db()
+
+    def add_comment(self, *, by: Any, target: str, text: str) -> ReviewComment:
+        if not self.can_review(by):
+            raise WorkflowError("只有财政局审核人在审核阶段可以添加审核意见。")
+        if not text.strip():
+            raise WorkflowError("审核意见不能为空。")
+        c = ReviewComment.objects.create(
+            submission=self, author=by, target=target[:40], text=text.strip()
+        )
+        AuditLog.record(
+            AuditLog.Action.COMMENTED,
+            user=by,
+            target=self,
+            detail=f"{target}：{text.strip()[:100]}",
+        )
+        return c
+
+    def save_review_scores(self, *, by: Any, scores: dict[int, tuple[Decimal | None, str]]) -> None:
+        """Reviewer scores per indicator index (score, comment); the review total follows."""
+        if not self.can_review(by):
+            raise WorkflowError("只有财政局审核人在审核阶段可以复核评分。")
+        indicators = self.content.get("indicators") or []
+        with transaction.atomic():
+            for index, (value, comment) in scores.items():
+                if not 0 <= index < len(indicators):
+                    continue
+                ind = indicators[index]
+                weight = _decimal(ind.get("weight"))
+                if value is not None and (value < 0 or (weight is not None and value > weight)):
+                    raise WorkflowError(f"指标第{index + 1}行：复核得分应在 0 到 {weight} 之间。")
+                ReviewScore.objects.update_or_create(
+                    submission=self,
+                    index=index,
+                    defaults={
+                        "indicator": str(ind.get("name") or "")[:200],
+                        "self_score": _decimal(ind.get("score")),
+                        "score": value,
+                        "comment": comment.strip(),
+                        "reviewer": by,
+                    },
+                )
+            self.review_score = _review_total(self)
+            Submission.objects.filter(pk=self.pk).update(review_score=self.review_score)
+            AuditLog.record(
+                AuditLog.Action.REVIEW_SCORED,
+                user=by,
+                target=self,
+                detail=f"复核得分 {self.review_score}",
+            )
+
+
+def _review_total(s: Submission) -> Decimal | None:
+    """Σ reviewer scores, the fund-row score taken from the unit where not re-scored."""
+    scores = list(s.review_scores.exclude(score=None).values_list("score", flat=True))
+    if not scores:
+        return None
+    content = s.content
+    funds_score = sum((_decimal(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
+    return sum(scores, Decimal(0)) + funds_score
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def _printed_total_rate(content: dict[str, Any]) -> Decimal | None:
+    for row in content.get("funds") or []:
+        if row.get("line") == "total":
+            return _decimal(row.get("rate"))
+    return None
+
+
+def _name(user: Any) -> str:
+    if user is None:
+        return "他人"
+    return user.get_full_name() or user.get_username()
+
+
+class Revision(models.Model):
+    """Every save: who, when, what changed, and the full data (restorable)."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="revisions", verbose_name="自评"
+    )
+    number = models.PositiveIntegerField("版本号")
+    author = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, verbose_name="修改人"
+    )
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    note = models.CharField("说明", max_length=200, blank=True)
+    changes = models.JSONField("修改内容", default=list)  # [[field, old, new], ...] as shown
+    data = models.TextField("完整数据（jixiao/1 JSON）")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "历史版本"
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["submission", "number"], name="revision_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission} 第{self.number}版"
+
+    @property
+    def content(self) -> dict[str, Any]:
+        return loads(self.data)
+
+
+class ReviewComment(models.Model):
+    """A reviewer's comment on a cell/row (``ind-3``, ``funds-0``, ``duties``) or general (``""``)."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="comments", verbose_name="自评"
+    )
+    author = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, verbose_name="审核人")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+    target = models.CharField("位置", max_length=40, blank=True)
+    text = models.TextField("意见")
+    open = models.BooleanField("待处理", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "审核意见"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
+
+
+class ReviewScore(models.Model):
+    """The reviewer's score of one indicator beside the unit's, with a comment; the gap is kept."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="review_scores", verbose_name="自评"
+    )
+    index = models.PositiveIntegerField("指标序号")  # 0-based row of the indicator table
+    indicator = models.CharField("三级指标", max_length=200)
+    self_score = models.DecimalField(
+        "自评得分", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    score = models.DecimalField("复核得分", max_digits=8, decimal_places=2, null=True, blank=True)
+    comment = models.TextField("复核意见", blank=True)
+    reviewer = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, verbose_name="审核人")
+    updated_at = models.DateTimeField("时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "复核评分"
+        ordering = ["index"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "index"], name="review_score_unique_index"
+            )
+        ]
+
+    @property
+    def gap(self) -> Decimal | None:
+        """复核得分 − 自评得分 (negative: the bureau gives fewer points)."""
+        if self.score is None or self.self_score is None:
+            return None
+        return self.score - self.self_score
+
+
+class Upload(models.Model):
+    """A file imported into a draft: kept outside the web root, never served or executed."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="uploads", verbose_name="自评"
+    )
+    name = models.CharField("原文件名", max_length=255)
+    stored = models.CharField("存储文件", max_length=255)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, verbose_name="上传人"
+    )
+    uploaded_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "导入文件"
+        ordering = ["-uploaded_at"]

@@ -1,0 +1,209 @@
+"""The form as rows and cells for the templates (values, input names, findings, comments)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from jixiao.model import Finding
+from jixiao_web.evaluations import layout
+from jixiao_web.evaluations.analysis import Analysis
+
+
+@dataclass
+class Cell:
+    name: str  # the input name
+    label: str
+    value: str
+    number: bool = False
+    long: bool = False
+    error: str = ""
+
+
+@dataclass
+class Row:
+    key: str  # "funds-0", "ind-3": the id prefix on screen and of comments
+    label: str = ""
+    group: str = ""
+    group_span: int = 0  # rowspan of the group cell on the first row of a group, else 0
+    depth: int = 0
+    cells: list[Cell] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    comments: list[Any] = field(default_factory=list)
+
+
+def _s(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _cell(name: str, label: str, value: Any, errors: dict[str, str], **kw: Any) -> Cell:
+    return Cell(name, label, _s(value), error=errors.get(name, ""), **kw)
+
+
+@dataclass
+class Screen:
+    kind: str
+    header: list[Cell]
+    funds: list[Row]
+    fund_columns: dict[str, str]
+    goals: list[Row]
+    indicators: list[Row]
+    total: list[Cell]
+    report_title: Cell
+    report: list[Row]
+    general_comments: list[Any]
+
+
+def build(
+    content: dict[str, Any],
+    analysis: Analysis | None,
+    comments: list[Any] | None = None,
+    errors: dict[str, str] | None = None,
+) -> Screen:
+    errors = errors or {}
+    kind = content.get("kind") or "department"
+    by_target: dict[str, list[Any]] = {}
+    for c in comments or []:
+        by_target.setdefault(c.target, []).append(c)
+    by_row = analysis.by_row if analysis else {}
+
+    header = [_cell("year", "年度", content.get("year"), errors, number=True)]
+    for key, label in layout.header_text_fields(kind).items():
+        header.append(
+            _cell(
+                key,
+                label,
+                content.get(key),
+                errors,
+                long=key in ("duties", "conclusion", "problems", "measures"),
+            )
+        )
+    if kind != "project":
+        staff = content.get("staff") or {}
+        header.append(
+            _cell("staff_authorized", "人员编制", staff.get("authorized"), errors, number=True)
+        )
+        header.append(_cell("staff_actual", "实有人数", staff.get("actual"), errors, number=True))
+
+    columns = layout.fund_columns(kind)
+    groups = {"source": "资金来源", "structure": "资金结构"}
+    funds: list[Row] = []
+    rows = content.get("funds") or []
+    for i, f in enumerate(rows):
+        key = f"funds-{i}"
+        group = groups.get(f.get("group") or "", "")
+        first = i == 0 or (rows[i - 1].get("group") != f.get("group"))
+        span = sum(1 for r in rows if r.get("group") == f.get("group")) if first else 0
+        funds.append(
+            Row(
+                key=key,
+                label=f.get("label") or "",
+                group=group,
+                group_span=span,
+                depth=int(f.get("depth") or 0),
+                cells=[
+                    _cell(f"{key}-{col}", label, f.get(col), errors, number=True)
+                    for col, label in columns.items()
+                ],
+                findings=by_row.get(key, []),
+                comments=by_target.get(key, []),
+            )
+        )
+
+    goals = [
+        Row(
+            key=f"goals-{i}",
+            cells=[
+                _cell(f"goals-{i}-{c}", label, g.get(c), errors, long=True)
+                for c, label in layout.GOAL_COLUMNS.items()
+            ],
+            comments=by_target.get(f"goals-{i}", []),
+        )
+        for i, g in enumerate(content.get("goals") or [])
+    ]
+
+    indicators = []
+    for i, ind in enumerate(content.get("indicators") or []):
+        key = f"ind-{i}"
+        cells = [
+            _cell(
+                f"{key}-{c}",
+                label,
+                ind.get(c),
+                errors,
+                long=c in ("actual", "deviation", "name", "target"),
+            )
+            for c, label in layout.INDICATOR_TEXT.items()
+            if c != "deviation"
+        ]
+        cells += [
+            _cell(f"{key}-{c}", label, ind.get(c), errors, number=True)
+            for c, label in layout.INDICATOR_NUMBERS.items()
+        ]
+        cells.append(
+            _cell(
+                f"{key}-deviation",
+                layout.INDICATOR_TEXT["deviation"],
+                ind.get("deviation"),
+                errors,
+                long=True,
+            )
+        )
+        indicators.append(
+            Row(
+                key=key,
+                label=ind.get("name") or "",
+                cells=cells,
+                findings=by_row.get(key, []),
+                comments=by_target.get(key, []),
+            )
+        )
+
+    total = content.get("total") or {}
+    total_cells = [
+        _cell("total_weight", "总分·分值", total.get("weight"), errors, number=True),
+        _cell("total_score", "总分·得分", total.get("score"), errors, number=True),
+    ]
+    report = [
+        Row(
+            key=f"report-{i}",
+            label=s.get("heading") or "",
+            depth=int(s.get("level") or 1),
+            cells=[
+                _cell(f"report-{i}-heading", "标题", s.get("heading"), errors),
+                _cell(f"report-{i}-text", "正文", s.get("text"), errors, long=True),
+            ],
+            findings=by_row.get(f"report-{i}", []),
+            comments=by_target.get(f"report-{i}", []),
+        )
+        for i, s in enumerate(content.get("report") or [])
+    ]
+    return Screen(
+        kind=kind,
+        header=header,
+        funds=funds,
+        fund_columns=columns,
+        goals=goals,
+        indicators=indicators,
+        total=total_cells,
+        report_title=_cell("report_title", "报告标题", content.get("report_title"), errors),
+        report=report,
+        general_comments=by_target.get("", [])
+        + [c for t, cs in by_target.items() if t in {h.name for h in header} for c in cs],
+    )
+
+
+def comment_targets(content: dict[str, Any]) -> list[tuple[str, str]]:
+    """Where a reviewer can attach a comment: the whole form, a header field, a row."""
+    out = [("", "整体意见")]
+    kind = content.get("kind") or "department"
+    out += [(k, v) for k, v in layout.header_text_fields(kind).items()]
+    for i, f in enumerate(content.get("funds") or []):
+        out.append((f"funds-{i}", f"资金第{i + 1}行 {f.get('label') or ''}"))
+    for i, _ in enumerate(content.get("goals") or []):
+        out.append((f"goals-{i}", f"总体目标{i + 1}"))
+    for i, ind in enumerate(content.get("indicators") or []):
+        out.append((f"ind-{i}", f"指标第{i + 1}行 {(ind.get('name') or '')[:30]}"))
+    for i, s in enumerate(content.get("report") or []):
+        out.append((f"report-{i}", f"报告 {(s.get('heading') or '')[:30]}"))
+    return out

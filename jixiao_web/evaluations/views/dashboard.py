@@ -1,0 +1,89 @@
+"""The dashboard (rounds with days left and the unit's status), opening and starting rounds."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from jixiao_web.accounts.models import Region
+from jixiao_web.evaluations.access import (
+    Need,
+    get_round,
+    membership,
+    visible_rounds,
+    visible_submissions,
+)
+from jixiao_web.evaluations.forms import RoundForm
+from jixiao_web.evaluations.models import Round, Submission
+from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, Status, WorkflowError
+
+
+@require_GET
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    m = membership(request.user)
+    rounds = list(visible_rounds(request.user).filter(is_open=True)[:50])
+    mine = {s.round_id: s for s in visible_submissions(request.user).filter(round__in=rounds)}
+    counts: dict[int, dict[str, int]] = {}
+    if m is None or m.role in REVIEWERS:
+        for row in (
+            Submission.objects.filter(round__in=rounds)
+            .values("round_id", "status")
+            .annotate(n=Count("id"))
+        ):
+            counts.setdefault(row["round_id"], {})[Status(row["status"]).label] = row["n"]
+    items = [
+        {
+            "round": r,
+            "days_left": r.days_left(),
+            "submission": mine.get(r.pk),
+            "counts": counts.get(r.pk, {}),
+        }
+        for r in rounds
+    ]
+    return render(
+        request,
+        "evaluations/dashboard.html",
+        {
+            "items": items,
+            "is_unit": m is not None and m.role in EDITORS,
+            "is_bureau": request.user.is_superuser or (m is not None and m.role in REVIEWERS),
+            "recent": visible_submissions(request.user).order_by("-updated_at")[:10],
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def round_new(request: HttpRequest) -> HttpResponse:
+    m = membership(request.user)
+    if m is None or m.role not in REVIEWERS:
+        raise PermissionDenied("只有财政局审核人或管理员可以开启评价轮次。")
+    region: Region = m.region  # type: ignore[assignment]
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            r = Round.open(by=request.user, region=region, **form.cleaned_data)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已开启“{r.title}”，截止 {r.deadline:%Y-%m-%d}。")
+            return redirect("dashboard")
+    return render(request, "evaluations/round_new.html", {"form": form, "region": region})
+
+
+@require_POST
+@login_required
+def round_start(request: HttpRequest, pk: int) -> HttpResponse:
+    r = get_round(request.user, pk, Need.EDIT)
+    try:
+        s = Submission.start(by=request.user, round=r)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("dashboard")
+    return redirect("form", pk=s.pk)

@@ -1,0 +1,235 @@
+"""The form: view and save, live preview (findings and scores while typing), file import,
+add an indicator row, export."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+import jixiao
+from jixiao.errors import JixiaoError
+from jixiao.serialize import dump_value, to_dict
+from jixiao_web.accounts.models import AuditLog
+from jixiao_web.evaluations import layout, screen
+from jixiao_web.evaluations.access import Need, get_submission
+from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
+from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, export_bytes
+from jixiao_web.evaluations.forms import ImportForm
+from jixiao_web.evaluations.models import Submission, Upload
+from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, WorkflowError
+
+
+def form_context(
+    request: HttpRequest,
+    s: Submission,
+    content: dict[str, Any] | None = None,
+    errors: dict[str, str] | None = None,
+    analysis: Analysis | None = None,
+) -> dict[str, Any]:
+    content = content if content is not None else s.content
+    analysis = analysis or analyse(content, s.round.profile)
+    comments = list(s.comments.select_related("author"))
+    return {
+        "s": s,
+        "screen": screen.build(content, analysis, comments, errors),
+        "analysis": analysis,
+        "editable": s.can_edit(request.user),
+        "reviewable": s.can_review(request.user),
+        "transitions": [TRANSITIONS[n] for n in s.allowed_transitions(request.user)],
+        "comment_targets": screen.comment_targets(content) if s.can_review(request.user) else [],
+        "open_comments": [c for c in comments if c.open],
+        "formats": FORMATS,
+        "import_form": ImportForm(),
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def form(request: HttpRequest, pk: int) -> HttpResponse:
+    s = get_submission(request.user, pk, Need.EDIT if request.method == "POST" else Need.VIEW)
+    if request.method == "GET":
+        return render(request, "evaluations/form.html", form_context(request, s))
+    parsed = layout.from_post(s.content, request.POST)
+    if request.POST.get("action") == "add-indicator":
+        last = (parsed.data.get("indicators") or [{}])[-1]
+        parsed.data.setdefault("indicators", []).append(
+            {
+                "level1": last.get("level1"),
+                "level2": last.get("level2"),
+                "name": "",
+                "target": "",
+                "actual": "",
+            }
+        )
+    if parsed.errors:
+        messages.error(request, "有数字格式不对，请按红色提示修改后再保存。")
+        return render(
+            request,
+            "evaluations/form.html",
+            form_context(request, s, parsed.data, parsed.errors),
+            status=400,
+        )
+    return _save(request, s, parsed.data, "保存")
+
+
+def _base_version(request: HttpRequest) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
+def _save(
+    request: HttpRequest,
+    s: Submission,
+    content: dict[str, Any],
+    note: str,
+    action: str = AuditLog.Action.SAVED,
+) -> HttpResponse:
+    base = _base_version(request)
+    try:
+        revision = s.save_content(
+            by=request.user, content=content, base_version=base, note=note, action=action
+        )
+    except ConflictError as exc:
+        return conflict_response(request, s, content, base, str(exc))
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("form", pk=s.pk)
+    messages.success(request, f"已保存（第{revision.number}版，{len(revision.changes)}处修改）。")
+    return redirect("report" if request.POST.get("next") == "report" else "form", pk=s.pk)
+
+
+def conflict_response(
+    request: HttpRequest, s: Submission, mine: dict[str, Any], base: int, message: str
+) -> HttpResponse:
+    s.refresh_from_db()
+    base_rev = s.revisions.filter(number=base).first()
+    current = s.content
+    theirs = layout.diff(base_rev.content, current) if base_rev else []
+    ours = layout.diff(base_rev.content, mine) if base_rev else layout.diff(current, mine)
+    overlap = {c.field for c in theirs} & {c.field for c in ours}
+    return render(
+        request,
+        "evaluations/conflict.html",
+        {
+            "s": s,
+            "message": message,
+            "theirs": theirs,
+            "ours": ours,
+            "overlap": overlap,
+            "mine_against_current": layout.diff(current, mine),
+        },
+        status=409,
+    )
+
+
+@require_POST
+@login_required
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """The findings/score fragment for the form as typed (not saved)."""
+    s = get_submission(request.user, pk, Need.EDIT)
+    parsed = layout.from_post(s.content, request.POST)
+    analysis = analyse(parsed.data, s.round.profile)
+    sc = screen.build(parsed.data, analysis, [], parsed.errors)
+    return render(
+        request,
+        "evaluations/_analysis.html",
+        {"analysis": analysis, "screen": sc, "errors": parsed.errors, "s": s},
+    )
+
+
+@require_POST
+@login_required
+def import_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read an uploaded file with ``jixiao.read`` into the draft (a new revision)."""
+    s = get_submission(request.user, pk, Need.EDIT)
+    f = ImportForm(request.POST, request.FILES)
+    if not f.is_valid():
+        for errs in f.errors.values():
+            for e in errs:
+                messages.error(request, f"导入失败：{e}")
+        return redirect("form", pk=s.pk)
+    upload = f.cleaned_data["file"]
+    original = Path(upload.name).name
+    suffix = Path(original).suffix.lower()
+    settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+    stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{suffix}"
+    digest = hashlib.sha256()
+    with stored.open("wb") as out:
+        for chunk in upload.chunks():
+            digest.update(chunk)
+            out.write(chunk)
+    stored.chmod(0o600)
+    try:
+        evaluation = jixiao.read(stored)
+    except JixiaoError as exc:
+        messages.error(request, f"导入失败：{original}：{getattr(exc, 'message', exc)}")
+        return redirect("form", pk=s.pk)
+    except Exception as exc:  # a reader bug must not become a 500 page for the clerk
+        messages.error(request, f"导入失败：{original}：无法读取（{type(exc).__name__}）")
+        return redirect("form", pk=s.pk)
+    Upload.objects.create(
+        submission=s,
+        name=original[:255],
+        stored=stored.name,
+        size=stored.stat().st_size,
+        sha256=digest.hexdigest(),
+        uploaded_by=request.user,
+    )
+    content = to_dict(evaluation)
+    content["source"] = original
+    if not content.get("unit"):
+        content["unit"] = s.unit.name
+    analysis = analyse(content, s.round.profile)
+    response = _save(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
+    if response.status_code == 302:
+        messages.info(
+            request,
+            f"已导入 {original}：{analysis.errors} 个错误，{analysis.warnings} 个警告，请逐项核对。",
+        )
+    return response
+
+
+@require_GET
+@login_required
+def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    s = get_submission(request.user, pk)
+    return evaluation_download(s, fmt)
+
+
+def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
+    name = f"{s.round.year}-{s.unit.name}-绩效自评"
+    if fmt == "json":
+        response = HttpResponse(
+            dump_value(s.content), content_type="application/json; charset=utf-8"
+        )
+    else:
+        try:
+            data = export_bytes(evaluation_of(s.content), fmt)
+        except ExportUnavailable:
+            return HttpResponse(
+                f"暂不能导出 {fmt} 格式（导出模块未安装）。",
+                status=503,
+                content_type="text/plain; charset=utf-8",
+            )
+        except JixiaoError as exc:
+            return HttpResponse(
+                f"导出失败：{exc}", status=500, content_type="text/plain; charset=utf-8"
+            )
+        response = HttpResponse(data, content_type=FORMATS[fmt][0])
+    from urllib.parse import quote
+
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"export.{fmt}\"; filename*=UTF-8''{quote(name)}.{fmt}"
+    )
+    return response

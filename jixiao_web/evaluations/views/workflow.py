@@ -1,0 +1,52 @@
+"""State changes (submit, return, resubmit, accept, publish) and review comments."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from jixiao_web.evaluations.access import Need, get_submission
+from jixiao_web.evaluations.workflow import REVIEWERS, TRANSITIONS, WorkflowError
+
+
+@require_POST
+@login_required
+def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
+    t = TRANSITIONS.get(name)
+    if t is None:
+        raise Http404("没有这个操作。")
+    s = get_submission(request.user, pk, Need.REVIEW if t.roles <= REVIEWERS else Need.EDIT)
+    if (
+        not request.user.is_superuser
+        and getattr(request.user, "membership", None)
+        and request.user.membership.role not in t.roles
+    ):
+        raise PermissionDenied(f"“{t.label}”不是您的角色能做的操作。")
+    try:
+        s.transition(name, by=request.user, comment=request.POST.get("comment", ""))
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已{t.label}。当前状态：{s.get_status_display()}。")
+    return redirect("form", pk=s.pk)
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    s = get_submission(request.user, pk, Need.REVIEW)
+    try:
+        s.add_comment(
+            by=request.user,
+            target=request.POST.get("target", ""),
+            text=request.POST.get("text", ""),
+        )
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已添加审核意见。")
+    return redirect(request.POST.get("next") == "review" and "review" or "form", pk=s.pk)

@@ -1,0 +1,77 @@
+// jixiao web: live recomputation of the form (findings and scores as you type), confirmations.
+// No framework and no external source: POST the form to its preview URL, swap the fragment in.
+(function () {
+  "use strict";
+
+  function debounce(fn, ms) {
+    var t = null;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+
+  function distribute(panel) {
+    // findings per row travel in <template data-row>; move them beside their row
+    document.querySelectorAll(".cell-findings").forEach(function (cell) {
+      cell.querySelectorAll("ul.findings").forEach(function (ul) { ul.remove(); });
+    });
+    document.querySelectorAll("tr.has-findings, section.has-findings").forEach(function (row) {
+      row.classList.remove("has-findings");
+    });
+    panel.querySelectorAll("template.row-findings-src").forEach(function (tpl) {
+      var key = tpl.getAttribute("data-row");
+      var cell = document.getElementById("findings-" + key);
+      var row = document.getElementById("row-" + key);
+      if (cell) { cell.insertBefore(tpl.content.cloneNode(true), cell.firstChild); }
+      if (row) { row.classList.add("has-findings"); }
+    });
+    document.querySelectorAll("input.invalid, textarea.invalid").forEach(function (el) {
+      el.classList.remove("invalid");
+    });
+    panel.querySelectorAll("template.field-error-src").forEach(function (tpl) {
+      var el = document.getElementById("f-" + tpl.getAttribute("data-field"));
+      if (el) { el.classList.add("invalid"); el.title = tpl.innerHTML; }
+    });
+  }
+
+  function setupPreview(form) {
+    var url = form.getAttribute("data-preview-url");
+    var panel = document.getElementById("analysis-panel");
+    var status = document.getElementById("preview-status");
+    if (!url || !panel) { return; }
+    var seq = 0;
+    var run = debounce(function () {
+      var mine = ++seq;
+      var data = new FormData(form);
+      if (status) { status.textContent = "正在重新计算…"; }
+      fetch(url, { method: "POST", body: data, credentials: "same-origin",
+                   headers: { "X-Requested-With": "fetch" } })
+        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+        .then(function (html) {
+          if (mine !== seq) { return; }  // a newer request is on its way
+          var keep = panel.querySelector("#draft-form");
+          panel.innerHTML = html;
+          if (keep) { panel.insertBefore(keep, panel.firstChild); }
+          distribute(panel);
+          if (status) { status.textContent = "已重新计算（尚未保存）。"; }
+          form.dispatchEvent(new CustomEvent("jixiao:analysed", { bubbles: true }));
+        })
+        .catch(function () { if (status) { status.textContent = "重新计算失败，请检查网络后继续，保存不受影响。"; } });
+    }, 400);
+    form.addEventListener("input", run);
+    form.addEventListener("change", run);
+    var dirty = false;
+    form.addEventListener("input", function () { dirty = true; });
+    form.addEventListener("submit", function () { dirty = false; });
+    window.addEventListener("beforeunload", function (e) {
+      if (dirty) { e.preventDefault(); e.returnValue = ""; }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form[data-preview-url]").forEach(setupPreview);
+    document.querySelectorAll("[data-confirm]").forEach(function (btn) {
+      btn.addEventListener("click", function (e) {
+        if (!window.confirm(btn.getAttribute("data-confirm"))) { e.preventDefault(); }
+      });
+    });
+  });
+})();

@@ -1,0 +1,55 @@
+"""URLs (stable: the end-to-end tests and docs/web.md refer to them)."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path, re_path
+from django.views.static import serve
+
+from jixiao_web.evaluations.views import (
+    auth,
+    dashboard,
+    form,
+    overview,
+    public,
+    report,
+    review,
+    revisions,
+    workflow,
+)
+
+urlpatterns = [
+    path("login/", auth.ThrottledLoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password.html", success_url="/"
+        ),
+        name="password_change",
+    ),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("rounds/new/", dashboard.round_new, name="round_new"),
+    path("rounds/<int:pk>/start/", dashboard.round_start, name="round_start"),
+    path("rounds/<int:pk>/overview/", overview.overview, name="overview"),
+    path("rounds/<int:pk>/overview.xlsx", overview.overview_export, name="overview_export"),
+    path("s/<int:pk>/", form.form, name="form"),
+    path("s/<int:pk>/preview/", form.preview, name="preview"),
+    path("s/<int:pk>/import/", form.import_file, name="import"),
+    path("s/<int:pk>/export.<str:fmt>", form.export, name="export"),
+    path("s/<int:pk>/report/", report.report, name="report"),
+    path("s/<int:pk>/report/draft/", report.report_draft, name="report_draft"),
+    path("s/<int:pk>/do/<str:name>/", workflow.transition, name="transition"),
+    path("s/<int:pk>/comments/", workflow.comment, name="comment"),
+    path("s/<int:pk>/review/", review.review, name="review"),
+    path("s/<int:pk>/revisions/", revisions.revisions, name="revisions"),
+    path("s/<int:pk>/revisions/<int:number>/", revisions.revision, name="revision"),
+    path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),
+    path("public/", public.index, name="public_index"),
+    path("public/<slug:code>/", public.region, name="public_region"),
+    path("public/s/<int:pk>/", public.detail, name="public_detail"),
+    path("public/s/<int:pk>.<str:fmt>", public.download, name="public_download"),
+    path("admin/", admin.site.urls),
+    # static files are served by the application itself (offline networks, one process)
+    re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
+]
