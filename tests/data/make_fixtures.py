@@ -108,9 +108,20 @@ def soffice(src: Path, target: str, dest: str) -> Path:
         profile = Path(tmp) / "profile"
         out = Path(tmp) / "out"
         subprocess.run(
-            ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-             "--convert-to", target, "--outdir", str(out), str(src)],
-            check=True, capture_output=True, timeout=180,
+            [
+                "soffice",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target,
+                "--outdir",
+                str(out),
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         produced = next(out.iterdir())
         shutil.copyfile(produced, HERE / dest)
@@ -138,10 +149,19 @@ def docx_merged_header() -> Path:
     t = d.add_table(rows=4, cols=4)
     t.style = "Table Grid"
     entries = [
-        (0, 0, "项目", 2, 1), (0, 1, "资金情况（万元）", 1, 3),
-        (1, 1, "全年预算数", 1, 1), (1, 2, "全年执行数", 1, 1), (1, 3, "执行率", 1, 1),
-        (2, 0, "合计", 1, 1), (2, 1, "198.8", 1, 1), (2, 2, "212.64", 1, 1), (2, 3, "106.87%", 1, 1),
-        (3, 0, "财政拨款", 1, 1), (3, 1, "174.74", 1, 1), (3, 2, "204.67", 1, 1), (3, 3, "117.13%", 1, 1),
+        (0, 0, "项目", 2, 1),
+        (0, 1, "资金情况（万元）", 1, 3),
+        (1, 1, "全年预算数", 1, 1),
+        (1, 2, "全年执行数", 1, 1),
+        (1, 3, "执行率", 1, 1),
+        (2, 0, "合计", 1, 1),
+        (2, 1, "198.8", 1, 1),
+        (2, 2, "212.64", 1, 1),
+        (2, 3, "106.87%", 1, 1),
+        (3, 0, "财政拨款", 1, 1),
+        (3, 1, "174.74", 1, 1),
+        (3, 2, "204.67", 1, 1),
+        (3, 3, "117.13%", 1, 1),
     ]
     fill_docx_table(t, entries)
     d.add_paragraph("注：执行率＝全年执行数÷全年预算数。")
@@ -331,7 +351,12 @@ def xlsx_dept_official() -> Path:
         else:
             cell.value = text
         if rs > 1 or cs > 1:
-            ws.merge_cells(start_row=r + offset, start_column=c + 1, end_row=r + offset + rs - 1, end_column=c + cs)
+            ws.merge_cells(
+                start_row=r + offset,
+                start_column=c + 1,
+                end_row=r + offset + rs - 1,
+                end_column=c + cs,
+            )
     for c, width in enumerate([8, 10, 12, 30, 20, 30, 6, 6, 16], start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.page_setup.orientation = "landscape"
@@ -345,14 +370,23 @@ def zip_bomb() -> Path:
     path = HERE / "zip-bomb.docx"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+
         def add(name: str, data: bytes) -> None:
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
 
-        add("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        add(
+            "[Content_Types].xml",
+            b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         body = b" " * (20 * 1024 * 1024)  # 20 MB of spaces inflate from ~20 KB
-        add("word/document.xml", b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>")
+        add(
+            "word/document.xml",
+            b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            + body
+            + b"</w:body></w:document>",
+        )
     path.write_bytes(buf.getvalue())
     return path
 
@@ -394,30 +428,49 @@ def encrypted_xlsx() -> Path:
     import hashlib
     import struct
 
-    info_xml = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption '
-                b'xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" '
-                b'blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" '
-                b'hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>')
+    info_xml = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<encryption '
+        b'xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" '
+        b'blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" '
+        b'hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>'
+    )
     info = (b"\x04\x00\x04\x00\x40\x00\x00\x00" + info_xml).ljust(4096, b"\x00")
     package = b"".join(hashlib.sha256(str(i).encode()).digest() for i in range(128))  # 4096 bytes
     sector = 512
 
-    def dir_entry(name: str, kind: int, left: int, right: int, child: int, start: int, size: int) -> bytes:
+    def dir_entry(
+        name: str, kind: int, left: int, right: int, child: int, start: int, size: int
+    ) -> bytes:
         encoded = (name + "\x00").encode("utf-16-le")
-        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB", len(encoded), kind, 1)
-                + struct.pack("<iii", left, right, child) + b"\x00" * 16 + b"\x00" * 4 + b"\x00" * 16
-                + struct.pack("<iI", start, size) + b"\x00" * 4)
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<iii", left, right, child)
+            + b"\x00" * 16
+            + b"\x00" * 4
+            + b"\x00" * 16
+            + struct.pack("<iI", start, size)
+            + b"\x00" * 4
+        )
 
     free, end, fat_sect = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
     fat = [fat_sect, end] + [3, 4, 5, 6, 7, 8, 9, end] + [11, 12, 13, 14, 15, 16, 17, end]
     fat += [free] * (128 - len(fat))
-    header = (bytes.fromhex("D0CF11E0A1B11AE1") + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
-              + b"\x00" * 6 + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
-              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
-    directory = (dir_entry("Root Entry", 5, -1, -1, 1, end - 2**32, 0)
-                 + dir_entry("EncryptionInfo", 2, -1, 2, -1, 2, len(info))
-                 + dir_entry("EncryptedPackage", 2, -1, -1, -1, 10, len(package))
-                 + b"\x00" * 128)
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\x00" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", free) * 108
+    )
+    directory = (
+        dir_entry("Root Entry", 5, -1, -1, 1, end - 2**32, 0)
+        + dir_entry("EncryptionInfo", 2, -1, 2, -1, 2, len(info))
+        + dir_entry("EncryptedPackage", 2, -1, -1, -1, 10, len(package))
+        + b"\x00" * 128
+    )
     data = header + struct.pack("<128I", *fat) + directory + info + package
     assert len(header) == sector and len(data) == sector * 19
     path = HERE / "encrypted.xlsx"
@@ -435,7 +488,9 @@ def scanned_pdf() -> Path:
     for c in range(4):
         draw.line([(20 + c * 126, 20), (20 + c * 126, 220)], fill=0, width=2)
     path = HERE / "pdf-scanned.pdf"
-    img.save(path, "PDF", resolution=72.0, creationDate=FIXED.timetuple(), modDate=FIXED.timetuple())
+    img.save(
+        path, "PDF", resolution=72.0, creationDate=FIXED.timetuple(), modDate=FIXED.timetuple()
+    )
     return path
 
 

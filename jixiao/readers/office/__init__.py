@@ -43,7 +43,9 @@ def read_office(path: Path) -> Document:
     if not head:
         raise ReadError(source, "文件是空的")
     suffix = path.suffix.lower()
-    if head.startswith(ZIP_MAGIC) or (head.startswith(b"PK") and suffix in (".docx", ".xlsx", ".xlsm")):
+    if head.startswith(ZIP_MAGIC) or (
+        head.startswith(b"PK") and suffix in (".docx", ".xlsx", ".xlsm")
+    ):
         return _read_zip(path, suffix)
     if head.startswith(OLE_MAGIC):
         return _read_ole(path, suffix)
@@ -51,9 +53,15 @@ def read_office(path: Path) -> Document:
         from jixiao.readers.office.pdf import read_pdf
 
         doc = read_pdf(path)
-        return doc if suffix == ".pdf" else _noted(doc, f"扩展名为 {suffix or '（无）'}，但内容是 PDF，已按 PDF 读取")
+        return (
+            doc
+            if suffix == ".pdf"
+            else _noted(doc, f"扩展名为 {suffix or '（无）'}，但内容是 PDF，已按 PDF 读取")
+        )
     if suffix in (".docx", ".xlsx", ".xlsm"):
-        raise ReadError(source, f"扩展名为 {suffix}，但内容不是 Office 文档（文件可能已损坏，或只是改了扩展名）")
+        raise ReadError(
+            source, f"扩展名为 {suffix}，但内容不是 Office 文档（文件可能已损坏，或只是改了扩展名）"
+        )
     if suffix == ".pdf":
         raise ReadError(source, "扩展名为 .pdf，但内容不是 PDF 文件（缺少 %PDF 文件头）")
     if suffix in WORD_SUFFIXES | SHEET_SUFFIXES:
@@ -96,14 +104,19 @@ def _read_ole(path: Path, suffix: str) -> Document:
     source = str(path)
     compound = inspect_ole(path)
     if compound.kind == "encrypted":
-        raise ReadError(source, "文件已加密（设置了打开密码），无法读取；请在 Word/Excel/WPS 中取消密码后另存再读取")
+        raise ReadError(
+            source,
+            "文件已加密（设置了打开密码），无法读取；请在 Word/Excel/WPS 中取消密码后另存再读取",
+        )
     if compound.kind == "xls":
         from jixiao.readers.office.xls import read_xls
 
         return read_xls(path)
     if compound.kind == "doc":
         if compound.word_encrypted:
-            raise ReadError(source, "Word 文档已加密（设置了打开密码），无法读取；请取消密码后另存再读取")
+            raise ReadError(
+                source, "Word 文档已加密（设置了打开密码），无法读取；请取消密码后另存再读取"
+            )
         return _read_converted(path, "docx")
     return _read_converted(path, "xlsx" if suffix in SHEET_SUFFIXES else "docx")
 
@@ -126,4 +139,6 @@ def _read_converted(path: Path, target: str) -> Document:
 
             doc = read_docx(out, source=source, data=data)
     layout = path.suffix.lower().lstrip(".") or target
-    return replace(doc, layout=layout, notes=(*doc.notes, f"已通过 LibreOffice 转换为 .{target} 后读取"))
+    return replace(
+        doc, layout=layout, notes=(*doc.notes, f"已通过 LibreOffice 转换为 .{target} 后读取")
+    )

@@ -20,9 +20,12 @@ from jixiao.errors import ReadError
 from jixiao.readers.office import limits
 
 _CANDIDATES = ("soffice", "libreoffice")
-_EXTRA_PATHS = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
-                "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                r"C:\Program Files\LibreOffice\program\soffice.exe")
+_EXTRA_PATHS = (
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+)
 
 
 def find_soffice() -> str | None:
@@ -38,12 +41,17 @@ def find_soffice() -> str | None:
 
 
 @contextmanager
-def converted(path: Path, target: str, *, source: str | None = None, what: str = "文件") -> Iterator[Path]:
+def converted(
+    path: Path, target: str, *, source: str | None = None, what: str = "文件"
+) -> Iterator[Path]:
     """Yield the file converted to ``target`` ("docx"/"xlsx"/"pdf"); removed afterwards."""
     source = source or str(path)
     soffice = find_soffice()
     if soffice is None:
-        raise ReadError(source, f"读取此类{what}需要 LibreOffice，但本机未安装（请安装 LibreOffice，或在 Word/WPS 中另存为 .docx/.xlsx 后再读取）")
+        raise ReadError(
+            source,
+            f"读取此类{what}需要 LibreOffice，但本机未安装（请安装 LibreOffice，或在 Word/WPS 中另存为 .docx/.xlsx 后再读取）",
+        )
     with tempfile.TemporaryDirectory(prefix="jixiao-lo-") as tmp:
         work = Path(tmp)
         profile = work / "profile"
@@ -54,22 +62,44 @@ def converted(path: Path, target: str, *, source: str | None = None, what: str =
         cmd = [
             soffice,
             f"-env:UserInstallation={profile.as_uri()}",
-            "--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck",
-            "--convert-to", target, "--outdir", str(out_dir), str(infile),
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            "--nolockcheck",
+            "--convert-to",
+            target,
+            "--outdir",
+            str(out_dir),
+            str(infile),
         ]
         try:
-            proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, env={**os.environ, "HOME": tmp})
+            proc = subprocess.Popen(
+                cmd,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                env={**os.environ, "HOME": tmp},
+            )
         except OSError as exc:
             raise ReadError(source, f"无法启动 LibreOffice（{exc}）") from exc
         try:
             _, err = proc.communicate(timeout=limits.SOFFICE_TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             _kill(proc)
-            raise ReadError(source, f"LibreOffice 转换超时（超过 {limits.SOFFICE_TIMEOUT_SECONDS} 秒），文件可能过大或已损坏") from None
+            raise ReadError(
+                source,
+                f"LibreOffice 转换超时（超过 {limits.SOFFICE_TIMEOUT_SECONDS} 秒），文件可能过大或已损坏",
+            ) from None
         results = sorted(out_dir.glob(f"*.{target}"))
         if proc.returncode != 0 or not results or results[0].stat().st_size == 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
-            raise ReadError(source, f"LibreOffice 无法转换此{what}（文件可能已损坏、已加密或格式不受支持）" + (f"：{detail[0]}" if detail else ""))
+            raise ReadError(
+                source,
+                f"LibreOffice 无法转换此{what}（文件可能已损坏、已加密或格式不受支持）"
+                + (f"：{detail[0]}" if detail else ""),
+            )
         yield results[0]
 
 

@@ -33,8 +33,17 @@ def _q(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (_q(t) for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
-T, TAB, BR, CR, DEL, FALLBACK = _q("t"), _q("tab"), _q("br"), _q("cr"), _q("del"), f"{{{MC}}}Fallback"
+P, TBL, TR, TC, SDT, SDT_CONTENT, CUSTOM_XML = (
+    _q(t) for t in ("p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml")
+)
+T, TAB, BR, CR, DEL, FALLBACK = (
+    _q("t"),
+    _q("tab"),
+    _q("br"),
+    _q("cr"),
+    _q("del"),
+    f"{{{MC}}}Fallback",
+)
 NO_BREAK_HYPHEN = _q("noBreakHyphen")
 VAL = _q("val")
 MAX_WORD_COLUMNS = 64  # Word allows 63
@@ -50,7 +59,9 @@ def read_docx(path: Path, source: str | None = None, data: bytes | None = None) 
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise ReadError(source, f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}: {exc}）") from exc
+        raise ReadError(
+            source, f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}: {exc}）"
+        ) from exc
     except Exception as exc:  # python-docx/lxml raise assorted errors on malformed parts
         raise ReadError(source, f"Word 文件无法打开（{type(exc).__name__}: {exc}）") from exc
     levels = _style_levels(document)
@@ -177,7 +188,9 @@ class _BodyReader:
                 if not text.strip():
                     continue
                 self.n_paragraphs += 1
-                yield Paragraph(text, Location(self.source, cell=f"段落{self.n_paragraphs}"), self._level(block))
+                yield Paragraph(
+                    text, Location(self.source, cell=f"段落{self.n_paragraphs}"), self._level(block)
+                )
             else:
                 self.n_tables += 1
                 table = self._table(block, self.n_tables)
@@ -210,10 +223,19 @@ class _BodyReader:
                 hmerge = tcpr.find(_q("hMerge")) if tcpr is not None else None
                 if col >= MAX_WORD_COLUMNS:
                     break
-                if vmerge is not None and (vmerge.get(VAL) or "continue") == "continue" and col in open_merge:
+                if (
+                    vmerge is not None
+                    and (vmerge.get(VAL) or "continue") == "continue"
+                    and col in open_merge
+                ):
                     origin = open_merge[col]
                     origin.row_span = r - origin.row + 1
-                elif hmerge is not None and (hmerge.get(VAL) or "continue") == "continue" and placed and placed[-1].row == r:
+                elif (
+                    hmerge is not None
+                    and (hmerge.get(VAL) or "continue") == "continue"
+                    and placed
+                    and placed[-1].row == r
+                ):
                     placed[-1].col_span = col + span - placed[-1].col
                 else:
                     cell = Placed(r, col, _block_text(tc), 1, span)
@@ -234,7 +256,14 @@ class _BodyReader:
         def locate(row: int, col: int) -> Location:
             return Location(source, cell=f"表{number} 第{row + 1}行第{col + 1}列")
 
-        return build_table(placed, locate, name=f"表{number}", location=Location(source, cell=f"表{number}"), n_rows=len(rows), n_cols=n_cols)
+        return build_table(
+            placed,
+            locate,
+            name=f"表{number}",
+            location=Location(source, cell=f"表{number}"),
+            n_rows=len(rows),
+            n_cols=n_cols,
+        )
 
 
 def _grid_value(pr: Any, tag: str) -> int:

@@ -201,7 +201,9 @@ class _Parser:
                 return abs(_number(args[0], self.lookup))
             if name == "ROUND" and len(args) == 2:
                 places = int(_number(args[1], self.lookup))
-                return _number(args[0], self.lookup).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+                return _number(args[0], self.lookup).quantize(
+                    Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP
+                )
             raise Unsupported(name)
         numbers = self._collect(args)
         if name == "SUM":

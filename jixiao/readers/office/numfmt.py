@@ -75,7 +75,9 @@ def general(value: Decimal) -> str:
         return "0"
     digits = value.adjusted() + 1
     places = max(0, 15 - digits)
-    rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places < 40 else value
+    rounded = (
+        value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) if places < 40 else value
+    )
     text = format(rounded.normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -139,7 +141,9 @@ def _apply_pattern(value: Decimal, section: str, negative_in_section: bool) -> s
         return general(value)
     if not fmt_positions and "%" not in section:
         return literal if literal.strip() else general(value)
-    first, last = (fmt_positions[0], fmt_positions[-1]) if fmt_positions else (len(tokens), len(tokens) - 1)
+    first, last = (
+        (fmt_positions[0], fmt_positions[-1]) if fmt_positions else (len(tokens), len(tokens) - 1)
+    )
     number_chars = "".join(ch for kind, ch in tokens[first : last + 1] if kind == "fmt")
     percents = sum(1 for kind, ch in tokens if kind == "fmt" and ch == "%")
     integer_part, _, decimal_part = number_chars.partition(".")
@@ -156,10 +160,20 @@ def _apply_pattern(value: Decimal, section: str, negative_in_section: bool) -> s
         frac = frac.rstrip("0")
         frac = frac + "0" * max(0, min_decimals - len(frac))
         body = whole + ("." + frac if frac else "")
-    if integer_part.replace(",", "") and set(integer_part.replace(",", "")) <= {"#"} and body.startswith("0") and len(body) > 1 and body[1] == ".":
+    if (
+        integer_part.replace(",", "")
+        and set(integer_part.replace(",", "")) <= {"#"}
+        and body.startswith("0")
+        and len(body) > 1
+        and body[1] == "."
+    ):
         body = body[1:]
-    prefix = "".join(t if kind == "lit" else ("%" if t == "%" else "") for kind, t in tokens[:first])
-    suffix = "".join(t if kind == "lit" else ("%" if t == "%" else "") for kind, t in tokens[last + 1 :])
+    prefix = "".join(
+        t if kind == "lit" else ("%" if t == "%" else "") for kind, t in tokens[:first]
+    )
+    suffix = "".join(
+        t if kind == "lit" else ("%" if t == "%" else "") for kind, t in tokens[last + 1 :]
+    )
     return ("-" if negative else "") + prefix + body + suffix
 
 
@@ -168,12 +182,20 @@ def format_date(value: dt.datetime | dt.date | dt.time, number_format: str) -> s
     section = _BRACKET.sub("", _split_sections(number_format)[0])
     if not _DATE_TOKEN.search(section.replace('"', "")) or section.strip().lower() in _GENERAL:
         if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d") if value.time() == dt.time() else value.strftime("%Y-%m-%d %H:%M:%S")
+            return (
+                value.strftime("%Y-%m-%d")
+                if value.time() == dt.time()
+                else value.strftime("%Y-%m-%d %H:%M:%S")
+            )
         return value.isoformat()
     year = getattr(value, "year", 1900)
     month = getattr(value, "month", 1)
     day = getattr(value, "day", 1)
-    hour, minute, second = getattr(value, "hour", 0), getattr(value, "minute", 0), getattr(value, "second", 0)
+    hour, minute, second = (
+        getattr(value, "hour", 0),
+        getattr(value, "minute", 0),
+        getattr(value, "second", 0),
+    )
     out: list[str] = []
     parts = re.split(r'("[^"]*"|\\.)', section)
     prev_hour = False
@@ -202,7 +224,11 @@ def format_date(value: dt.datetime | dt.date | dt.time, number_format: str) -> s
             elif tok in ("dd", "d"):
                 out.append(f"{day:02d}" if tok == "dd" else str(day))
             elif tok in ("ddd", "dddd"):
-                out.append("一二三四五六日"[dt.date(year, month, day).weekday()] if isinstance(value, dt.date) else "")
+                out.append(
+                    "一二三四五六日"[dt.date(year, month, day).weekday()]
+                    if isinstance(value, dt.date)
+                    else ""
+                )
             elif tok in ("hh", "h"):
                 out.append(f"{hour:02d}" if tok == "hh" else str(hour))
             elif tok in ("ss", "s"):

@@ -28,7 +28,9 @@ from jixiao.readers.office import limits
 
 SCANNED = "这是扫描件（没有文字层），需要先做文字识别(OCR)"
 _CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-_FURNITURE_CHARS = 20  # a line this short between two parts of a table is a page number or running head
+_FURNITURE_CHARS = (
+    20  # a line this short between two parts of a table is a page number or running head
+)
 _TEXT_TABLE_GAP = 2.0  # a gap wider than this many character widths separates two cells
 
 
@@ -57,20 +59,29 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
     try:
         pdf = pdfplumber.open(path)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise ReadError(source, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的 PDF") from exc
+        raise ReadError(
+            source, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的 PDF"
+        ) from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise ReadError(source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}: {exc}）") from exc
     except Exception as exc:  # pdfminer raises assorted errors on damaged files
         if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
-            raise ReadError(source, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的 PDF") from exc
+            raise ReadError(
+                source, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的 PDF"
+            ) from exc
         raise ReadError(source, f"PDF 文件无法读取（{type(exc).__name__}: {exc}）") from exc
     with pdf:
         try:
             pages = pdf.pages
         except Exception as exc:
-            raise ReadError(source, f"PDF 页面结构已损坏，无法读取（{type(exc).__name__}: {exc}）") from exc
+            raise ReadError(
+                source, f"PDF 页面结构已损坏，无法读取（{type(exc).__name__}: {exc}）"
+            ) from exc
         if len(pages) > limits.MAX_PDF_PAGES:
-            raise ReadError(source, f"PDF 页数过多（{len(pages)} 页，上限 {limits.MAX_PDF_PAGES} 页）；请只提交自评表和自评报告所在的页")
+            raise ReadError(
+                source,
+                f"PDF 页数过多（{len(pages)} 页，上限 {limits.MAX_PDF_PAGES} 页）；请只提交自评表和自评报告所在的页",
+            )
         return _read_pages(pages, source)
 
 
@@ -82,9 +93,14 @@ def _read_pages(pages: Any, source: str) -> Document:
         try:
             chars = page.chars
         except Exception as exc:
-            raise ReadError(source, f"PDF 第{number}页已损坏，无法读取（{type(exc).__name__}）", f"第{number}页") from exc
+            raise ReadError(
+                source, f"PDF 第{number}页已损坏，无法读取（{type(exc).__name__}）", f"第{number}页"
+            ) from exc
         if len(chars) > limits.MAX_PDF_CHARS_PER_PAGE:
-            raise ReadError(source, f"PDF 第{number}页文字过多（{len(chars)} 个字符，上限 {limits.MAX_PDF_CHARS_PER_PAGE}），已拒绝")
+            raise ReadError(
+                source,
+                f"PDF 第{number}页文字过多（{len(chars)} 个字符，上限 {limits.MAX_PDF_CHARS_PER_PAGE}），已拒绝",
+            )
         if not any(c.get("text", "").strip() for c in chars):
             scanned.append(number)
             continue
@@ -94,13 +110,21 @@ def _read_pages(pages: Any, source: str) -> Document:
         raise ReadError(source, SCANNED)
     notes = []
     if scanned:
-        notes.append(f"第{'、'.join(map(str, scanned))}页没有文字层（扫描件），未读取；需要先做文字识别(OCR)")
+        notes.append(
+            f"第{'、'.join(map(str, scanned))}页没有文字层（扫描件），未读取；需要先做文字识别(OCR)"
+        )
     return Document(source, tuple(_assemble(items, source)), "pdf", tuple(notes))
 
 
-def _page_items(page: Any, number: int, source: str) -> list[tuple[int, float, _PageTable | Paragraph]]:
+def _page_items(
+    page: Any, number: int, source: str
+) -> list[tuple[int, float, _PageTable | Paragraph]]:
     out: list[tuple[int, float, _PageTable | Paragraph]] = []
-    found = [t for t in page.find_tables() if len(t.rows) >= 1 and max((len(r.cells) for r in t.rows), default=0) >= 2]
+    found = [
+        t
+        for t in page.find_tables()
+        if len(t.rows) >= 1 and max((len(r.cells) for r in t.rows), default=0) >= 2
+    ]
     boxes = [t.bbox for t in found]
     for t in found:
         out.append((number, t.bbox[1], _ruled_table(page, t, number)))
@@ -128,10 +152,19 @@ def _ruled_table(page: Any, table: Any, number: int) -> _PageTable:
                 continue
             x1, bottom = box[2], box[3]
             col_span = 1
-            while c + col_span < len(row_boxes) and row_boxes[c + col_span] is None and _col_x0(rows_boxes, c + col_span) < x1 - 1:
+            while (
+                c + col_span < len(row_boxes)
+                and row_boxes[c + col_span] is None
+                and _col_x0(rows_boxes, c + col_span) < x1 - 1
+            ):
                 col_span += 1
             row_span = 1
-            while r + row_span < len(rows_boxes) and c < len(rows_boxes[r + row_span]) and rows_boxes[r + row_span][c] is None and _row_top(rows_boxes[r + row_span]) < bottom - 1:
+            while (
+                r + row_span < len(rows_boxes)
+                and c < len(rows_boxes[r + row_span])
+                and rows_boxes[r + row_span][c] is None
+                and _row_top(rows_boxes[r + row_span]) < bottom - 1
+            ):
                 row_span += 1
             out_row.append((_join_lines(row_text[c] or ""), row_span, col_span))
         rows.append(out_row)
@@ -160,7 +193,9 @@ def _join_lines(text: str) -> str:
     return out
 
 
-def _paragraphs(lines: list[dict[str, Any]], number: int, page: Any, source: str) -> list[tuple[float, Paragraph]]:
+def _paragraphs(
+    lines: list[dict[str, Any]], number: int, page: Any, source: str
+) -> list[tuple[float, Paragraph]]:
     """Visual lines → paragraphs: a new one after a short line, at an indent or a wide gap."""
     if not lines:
         return []
@@ -216,7 +251,9 @@ def _segments(line: dict[str, Any]) -> list[tuple[float, str]]:
     return segs
 
 
-def _text_columns(lines: list[dict[str, Any]], number: int, page: Any, source: str) -> list[tuple[int, float, _PageTable | Paragraph]]:
+def _text_columns(
+    lines: list[dict[str, Any]], number: int, page: Any, source: str
+) -> list[tuple[int, float, _PageTable | Paragraph]]:
     """A page without ruling lines: runs of multi-column lines become tables."""
     out: list[tuple[int, float, _PageTable | Paragraph]] = []
     run: list[tuple[dict[str, Any], list[tuple[float, str]]]] = []
@@ -246,7 +283,9 @@ def _text_columns(lines: list[dict[str, Any]], number: int, page: Any, source: s
     return out
 
 
-def _aligned(run: list[tuple[dict[str, Any], list[tuple[float, str]]]], number: int, height: float) -> _PageTable:
+def _aligned(
+    run: list[tuple[dict[str, Any], list[tuple[float, str]]]], number: int, height: float
+) -> _PageTable:
     size = sum(_char_size(ln) for ln, _ in run) / len(run)
     starts: list[float] = []
     for x in sorted(x for _, segs in run for x, _ in segs):
@@ -256,7 +295,11 @@ def _aligned(run: list[tuple[dict[str, Any], list[tuple[float, str]]]], number: 
     for _, segs in run:
         cells = [""] * len(starts)
         for x, text in segs:
-            col = max(i for i, s in enumerate(starts) if s <= x + size / 2) if any(s <= x + size / 2 for s in starts) else 0
+            col = (
+                max(i for i, s in enumerate(starts) if s <= x + size / 2)
+                if any(s <= x + size / 2 for s in starts)
+                else 0
+            )
             cells[col] = (cells[col] + " " + text).strip()
         rows.append([(t, 1, 1) for t in cells])
     return _PageTable(number, rows, run[0][0]["top"], run[-1][0]["bottom"], height, ruled=False)
@@ -285,12 +328,17 @@ def _assemble(items: list[tuple[int, float, _PageTable | Paragraph]], source: st
     return blocks
 
 
-def _continued(groups: list[list[_PageTable] | Paragraph], item: _PageTable) -> list[_PageTable] | None:
+def _continued(
+    groups: list[list[_PageTable] | Paragraph], item: _PageTable
+) -> list[_PageTable] | None:
     """The table ``item`` continues, if any: the last table, on the previous page, with the
     same columns, separated from it only by page furniture (page numbers, running heads)."""
     for group in reversed(groups):
         if isinstance(group, Paragraph):
-            if len(group.text) > _FURNITURE_CHARS or group.location.page not in (item.page - 1, item.page):
+            if len(group.text) > _FURNITURE_CHARS or group.location.page not in (
+                item.page - 1,
+                item.page,
+            ):
                 return None
             continue
         last = group[-1]
@@ -312,7 +360,9 @@ def _table(parts: list[_PageTable], number: int, source: str) -> Table:
         for r, row in enumerate(part.rows):
             cells: list[Cell] = []
             for c in range(width):
-                loc = Location(source, cell=f"表{number} 第{base + r + 1}行第{c + 1}列", page=part.page)
+                loc = Location(
+                    source, cell=f"表{number} 第{base + r + 1}行第{c + 1}列", page=part.page
+                )
                 item = row[c] if c < len(row) else ("", 1, 1)
                 if item is None:
                     cells.append(Cell("", loc, True))

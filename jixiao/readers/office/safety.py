@@ -27,7 +27,9 @@ _DTD_UTF16 = (
     "<!ENTITY".encode("utf-16-be"),
 )
 # a formula (<f>…</f> or <f …/>) directly followed by the end of its cell: no cached <v>
-_FORMULA_WITHOUT_VALUE = re.compile(rb"(?:<f(?:\s[^>]*)?>[^<]*</f>|<f\s[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
+_FORMULA_WITHOUT_VALUE = re.compile(
+    rb"(?:<f(?:\s[^>]*)?>[^<]*</f>|<f\s[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
+)
 _CELL = re.compile(rb"<c[\s>]")
 
 
@@ -53,20 +55,32 @@ def inspect_zip(path: Path) -> Package:
     with zf:
         infos = zf.infolist()
         if len(infos) > limits.MAX_ZIP_ENTRIES:
-            raise ReadError(source, f"压缩包内文件过多（{len(infos)} 个，上限 {limits.MAX_ZIP_ENTRIES}），疑似恶意文件，已拒绝")
+            raise ReadError(
+                source,
+                f"压缩包内文件过多（{len(infos)} 个，上限 {limits.MAX_ZIP_ENTRIES}），疑似恶意文件，已拒绝",
+            )
         total = 0
         for info in infos:
             total += info.file_size
             if info.file_size > limits.MAX_PART_BYTES:
-                raise ReadError(source, f"压缩包内部件 {info.filename} 解压后过大（{info.file_size // 1024 // 1024} MB），疑似“压缩炸弹”，已拒绝")
+                raise ReadError(
+                    source,
+                    f"压缩包内部件 {info.filename} 解压后过大（{info.file_size // 1024 // 1024} MB），疑似“压缩炸弹”，已拒绝",
+                )
             if (
                 info.file_size > limits.RATIO_MIN_BYTES
                 and info.file_size > limits.MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
             ):
                 ratio = info.file_size // max(info.compress_size, 1)
-                raise ReadError(source, f"压缩包内部件 {info.filename} 压缩比异常（约 {ratio}:1），疑似“压缩炸弹”，已拒绝")
+                raise ReadError(
+                    source,
+                    f"压缩包内部件 {info.filename} 压缩比异常（约 {ratio}:1），疑似“压缩炸弹”，已拒绝",
+                )
         if total > limits.MAX_UNCOMPRESSED_BYTES:
-            raise ReadError(source, f"压缩包解压后总大小过大（{total // 1024 // 1024} MB，上限 {limits.MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB），疑似“压缩炸弹”，已拒绝")
+            raise ReadError(
+                source,
+                f"压缩包解压后总大小过大（{total // 1024 // 1024} MB，上限 {limits.MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB），疑似“压缩炸弹”，已拒绝",
+            )
         names = frozenset(i.filename for i in infos)
         kind = "other"
         if "word/document.xml" in names or any(n.startswith("word/") for n in names):
@@ -84,11 +98,17 @@ def inspect_zip(path: Path) -> Package:
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
                 raise ReadError(source, f"压缩包内部件 {name} 已损坏，无法解压（{exc}）") from exc
             if _has_dtd(data):
-                raise ReadError(source, f"文件内部 XML（{name}）含有 DTD/实体声明，可能是 XML 实体扩展攻击（XXE），已拒绝")
+                raise ReadError(
+                    source,
+                    f"文件内部 XML（{name}）含有 DTD/实体声明，可能是 XML 实体扩展攻击（XXE），已拒绝",
+                )
             if kind == "xlsx" and name.startswith("xl/worksheets/"):
                 cells += len(_CELL.findall(data))
                 if cells > limits.MAX_SHEET_CELLS:
-                    raise ReadError(source, f"工作表过大（超过 {limits.MAX_SHEET_CELLS} 个单元格），已拒绝；请只保留自评表所在的工作表")
+                    raise ReadError(
+                        source,
+                        f"工作表过大（超过 {limits.MAX_SHEET_CELLS} 个单元格），已拒绝；请只保留自评表所在的工作表",
+                    )
                 if not no_values and b"<f" in data:
                     no_values = _FORMULA_WITHOUT_VALUE.search(data) is not None
         return Package(names, kind, cells, no_values)

@@ -24,13 +24,20 @@ def read_xls(path: Path, source: str | None = None) -> Document:
 
     source = source or str(path)
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=_NullLog())
+        book = xlrd.open_workbook(
+            str(path), formatting_info=True, on_demand=True, logfile=_NullLog()
+        )
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise ReadError(source, "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中取消密码后另存再读取") from exc
+            raise ReadError(
+                source,
+                "Excel 文件已加密（设置了打开密码），无法读取；请在 Excel/WPS 中取消密码后另存再读取",
+            ) from exc
         raise ReadError(source, f"Excel（.xls）文件无法读取（{exc}）") from exc
     except Exception as exc:  # xlrd raises assorted errors on damaged files
-        raise ReadError(source, f"Excel（.xls）文件已损坏，无法读取（{type(exc).__name__}: {exc}）") from exc
+        raise ReadError(
+            source, f"Excel（.xls）文件已损坏，无法读取（{type(exc).__name__}: {exc}）"
+        ) from exc
     try:
         if book.nsheets > limits.MAX_SHEETS:
             raise ReadError(source, f"工作表过多（{book.nsheets} 个，上限 {limits.MAX_SHEETS}）")
@@ -43,8 +50,15 @@ def read_xls(path: Path, source: str | None = None) -> Document:
                 notes.append(f"已跳过隐藏的工作表“{sheet.name}”")
                 continue
             total += sheet.nrows * sheet.ncols
-            if sheet.nrows > limits.MAX_SHEET_ROWS or sheet.ncols > limits.MAX_SHEET_COLS or total > limits.MAX_SHEET_CELLS * 4:
-                raise ReadError(source, f"工作表“{sheet.name}”过大（{sheet.nrows} 行 × {sheet.ncols} 列），已拒绝")
+            if (
+                sheet.nrows > limits.MAX_SHEET_ROWS
+                or sheet.ncols > limits.MAX_SHEET_COLS
+                or total > limits.MAX_SHEET_CELLS * 4
+            ):
+                raise ReadError(
+                    source,
+                    f"工作表“{sheet.name}”过大（{sheet.nrows} 行 × {sheet.ncols} 列），已拒绝",
+                )
             table = _sheet_table(book, sheet, source)
             if table is not None:
                 blocks.append(table)
@@ -108,9 +122,18 @@ def _sheet_table(book: Any, sheet: Any, source: str) -> Any:
     name = sheet.name
 
     def locate(row: int, col: int) -> Location:
-        return Location(source, cell=f"{name}!{get_column_letter(col + min_c + 1)}{row + min_r + 1}")
+        return Location(
+            source, cell=f"{name}!{get_column_letter(col + min_c + 1)}{row + min_r + 1}"
+        )
 
-    return build_table(placed, locate, name=name, location=Location(source, cell=name), n_rows=max_r - min_r + 1, n_cols=max_c - min_c + 1)
+    return build_table(
+        placed,
+        locate,
+        name=name,
+        location=Location(source, cell=name),
+        n_rows=max_r - min_r + 1,
+        n_cols=max_c - min_c + 1,
+    )
 
 
 class _NullLog:

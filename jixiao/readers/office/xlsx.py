@@ -29,10 +29,21 @@ from jixiao.readers.office.grid import Placed, build_table
 from jixiao.readers.office.numfmt import format_value, to_decimal
 from jixiao.readers.office.safety import Package
 
-_LOAD_ERRORS = (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError, OSError, EOFError)
+_LOAD_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    OSError,
+    EOFError,
+)
 
 
-def read_xlsx(path: Path, package: Package, source: str | None = None, data: bytes | None = None) -> Document:
+def read_xlsx(
+    path: Path, package: Package, source: str | None = None, data: bytes | None = None
+) -> Document:
     source = source or str(path)
     raw = data if data is not None else path.read_bytes()
     wb = _load(raw, source, data_only=True)
@@ -57,9 +68,13 @@ def read_xlsx(path: Path, package: Package, source: str | None = None, data: byt
 
 def _load(raw: bytes, source: str, *, data_only: bool) -> Any:
     try:
-        return load_workbook(io.BytesIO(raw), data_only=data_only, read_only=False, keep_links=False, rich_text=False)
+        return load_workbook(
+            io.BytesIO(raw), data_only=data_only, read_only=False, keep_links=False, rich_text=False
+        )
     except _LOAD_ERRORS as exc:
-        raise ReadError(source, f"Excel 文件已损坏或格式不正确，无法打开（{type(exc).__name__}: {exc}）") from exc
+        raise ReadError(
+            source, f"Excel 文件已损坏或格式不正确，无法打开（{type(exc).__name__}: {exc}）"
+        ) from exc
     except Exception as exc:  # openpyxl raises assorted errors on malformed parts
         raise ReadError(source, f"Excel 文件无法打开（{type(exc).__name__}: {exc}）") from exc
 
@@ -94,7 +109,11 @@ def _sheet_table(ws: Any, source: str, evaluator: _Evaluator | None) -> Any:
             source,
             f"工作表“{ws.title}”过大（{max_r - min_r + 1} 行 × {max_c - min_c + 1} 列，上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
         )
-    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items() if min_r <= r <= max_r and min_c <= c <= max_c]
+    placed = [
+        Placed(r - min_r, c - min_c, t)
+        for (r, c), t in texts.items()
+        if min_r <= r <= max_r and min_c <= c <= max_c
+    ]
     by_anchor = {(p.row, p.col): p for p in placed}
     for r1, c1, r2, c2 in merges:
         if r1 > max_r or c1 > max_c:
@@ -138,7 +157,11 @@ class _Evaluator:
         cell = self._values.get(sheet, {}).get((row, col))
         value = cell.value if cell is not None else None
         if value is not None:
-            result: Decimal | str | None = to_decimal(value) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+            result: Decimal | str | None = (
+                to_decimal(value)
+                if isinstance(value, int | float) and not isinstance(value, bool)
+                else str(value)
+            )
         else:
             fcell = self._formulas.get(sheet, {}).get((row, col))
             formula = fcell.value if fcell is not None else None
@@ -162,8 +185,12 @@ class _Evaluator:
         return result
 
     def notes(self) -> list[str]:
-        notes = ["文件中的公式没有保存计算结果（可能由程序生成、未在 Excel/WPS 中打开保存），已按公式重新计算"]
+        notes = [
+            "文件中的公式没有保存计算结果（可能由程序生成、未在 Excel/WPS 中打开保存），已按公式重新计算"
+        ]
         if self._failed:
             shown = "、".join(self._failed[:10]) + ("等" if len(self._failed) > 10 else "")
-            notes.append(f"以下公式无法计算，单元格按空白处理：{shown}；请在 Excel/WPS 中打开并保存后再读取")
+            notes.append(
+                f"以下公式无法计算，单元格按空白处理：{shown}；请在 Excel/WPS 中打开并保存后再读取"
+            )
         return notes
