@@ -86,7 +86,7 @@ def _qualitative(
     if found is None:
         if actual.is_quantitative:
             return not_computable(
-                f"年度指标值是文字，实际完成值“{actual.text}”是数值，无法按定性分档"
+                f"年度指标值是文字，实际完成值“{actual.text}”是数值，未写明达成程度，无法按定性分档"
             )
         return not_computable(
             f"实际完成值“{_short(actual.text)}”未写明达成程度（达成/部分达成/未达成），无法确定得分档次"
