@@ -1,0 +1,199 @@
+"""The one extraction layer: a neutral :class:`~jixiao.document.Document` → an Evaluation.
+
+Used by the text readers and the office readers alike. Tables are read row by row
+(:mod:`.form`); tables whose rows are unknown (one cell per row) and label/value pairs
+among paragraphs go through :mod:`.stream` first; run-together text is cut into cells by
+:mod:`.runtogether`. Titles give the year, the unit and the kind (:mod:`.titles`). The
+report (``report.extract_report``) and facts stated in sentences (``prose.extract_prose``)
+fill what the table lacks: table values always win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from jixiao.document import Document, Paragraph, Table
+from jixiao.errors import ReadError
+from jixiao.extract.form import FormBuilder, FormParts
+from jixiao.extract.missing import missing_parts
+from jixiao.extract.runtogether import split_cell
+from jixiao.extract.stream import StreamAssembler
+from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
+from jixiao.measure import parse_number
+from jixiao.model import Evaluation, Kind, Num, Report, Text
+
+__all__ = ["extract"]
+
+
+def _is_stream(table: Table) -> bool:
+    return all(len(row) <= 1 for row in table.rows)
+
+
+def extract(document: Document) -> Evaluation:
+    """Map the labels in the document's cells and paragraphs onto the model."""
+    builder = FormBuilder(document.source)
+    has_grid = any(isinstance(b, Table) and not _is_stream(b) for b in document.blocks)
+    has_table = any(isinstance(b, Table) for b in document.blocks)
+    paragraphs: list[Paragraph] = []
+    after_table: list[Paragraph] = []
+    seen_table = False
+    for block in document.blocks:
+        if isinstance(block, Table):
+            seen_table = True
+            if _is_stream(block):
+                assembler = StreamAssembler(builder)
+                for row in block.rows:
+                    if not row:
+                        continue
+                    cell = row[0]
+                    if document.layout == "other":
+                        for piece in split_cell(cell, builder):
+                            assembler.push(piece)
+                    else:
+                        assembler.push(cell)
+                assembler.close()
+            else:
+                for row in block.rows:
+                    builder.feed(row)
+            builder.state = None
+        else:
+            paragraphs.append(block)
+            if seen_table:
+                after_table.append(block)
+    if not has_table and paragraphs:
+        assembler = StreamAssembler(builder)
+        from jixiao.document import Cell
+
+        for p in paragraphs:
+            assembler.push(Cell(p.text, p.location))
+        assembler.close()
+    report_paragraphs = after_table if (has_grid and after_table) else paragraphs
+    report = _report(report_paragraphs, document.source)
+    prose = _prose(report_paragraphs, report, document.source) if report is not None else None
+    return _evaluation(document, builder.parts, paragraphs, report, prose)
+
+
+def _report(paragraphs: Sequence[Paragraph], source: str) -> Report | None:
+    if not paragraphs:
+        return None
+    try:
+        from jixiao.extract.report import extract_report
+    except ImportError:
+        return None
+    try:
+        return extract_report(paragraphs, source)
+    except ReadError:
+        raise
+    except Exception:  # noqa: BLE001 - a report we cannot read must not lose the table
+        return None
+
+
+def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Any:
+    try:
+        from jixiao.extract.prose import extract_prose
+    except ImportError:
+        return None
+    try:
+        return extract_prose(paragraphs, report, source)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _staff(value: Text | None) -> Num | None:
+    if value is None:
+        return None
+    import re
+
+    m = re.search(r"\d+", value.text)
+    if not m:
+        return None
+    n = parse_number(m.group(0))
+    return Num(n, m.group(0), "人", value.location) if n is not None else None
+
+
+def _evaluation(
+    document: Document,
+    parts: FormParts,
+    paragraphs: list[Paragraph],
+    report: Report | None,
+    prose: Any,
+) -> Evaluation:
+    fields = parts.fields
+    texts = list(parts.texts) + [Text(p.text, p.location) for p in paragraphs]
+    titles = title_candidates(texts)
+    if report is not None and report.title is not None:
+        titles.append(report.title)
+    year = find_year(titles) or find_year(texts)
+    unit = fields.get("unit") or unit_from_title(titles)
+    staff_authorized = _staff(fields.get("staff_authorized"))
+    staff_actual = _staff(fields.get("staff_actual"))
+    funds = tuple(parts.funds)
+    has_groups = any(f.group is not None for f in funds)
+    kind = detect_kind(titles, fields, staff_authorized is not None or staff_actual is not None, has_groups)
+    supervisor = fields.get("supervisor")
+    project = fields.get("project")
+    duties = fields.get("duties")
+    notes = list(document.notes)
+    if prose is not None:
+        kind = kind if (fields.get("project") or parts.indicators or funds) else (getattr(prose, "kind", None) or kind)
+        year = year or _as_num(getattr(prose, "year", None))
+        unit = unit or getattr(prose, "unit", None)
+        project = project or getattr(prose, "project", None)
+        supervisor = supervisor or getattr(prose, "supervisor", None)
+        duties = duties or getattr(prose, "duties", None)
+        staff_authorized = staff_authorized or getattr(prose, "staff_authorized", None)
+        staff_actual = staff_actual or getattr(prose, "staff_actual", None)
+        if not funds:
+            funds = tuple(getattr(prose, "funds", ()) or ())
+    form_found = bool(funds or parts.indicators or parts.goals or fields)
+    if not form_found and not _is_report(report, texts):
+        raise ReadError(document.source, "不是绩效自评表或自评报告（没有找到自评表的栏目或自评报告的内容）")
+    missing = missing_parts(parts, kind, year is not None, unit is not None, bool(report and report.sections))
+    return Evaluation(
+        kind=kind if isinstance(kind, Kind) else Kind(kind),
+        source=document.source,
+        layout=document.layout,
+        year=year,
+        unit=unit,
+        supervisor=supervisor,
+        project=project,
+        duties=duties,
+        staff_authorized=staff_authorized,
+        staff_actual=staff_actual,
+        money_unit=parts.money_unit or "万元",
+        funds=funds,
+        goals=tuple(parts.goals),
+        indicators=tuple(parts.indicators),
+        total_weight=parts.total_weight,
+        total_score=parts.total_score,
+        conclusion=fields.get("conclusion"),
+        problems=fields.get("problems"),
+        measures=fields.get("measures"),
+        signatures=tuple(parts.signatures),
+        fill_date=fields.get("fill_date"),
+        extra=tuple(parts.extra),
+        report=report,
+        missing=tuple(missing),
+        notes=tuple(notes),
+    )
+
+
+def _as_num(value: Any) -> Num | None:
+    if value is None or isinstance(value, Num):
+        return value
+    try:
+        from decimal import Decimal
+
+        return Num(Decimal(int(value)), str(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _is_report(report: Report | None, texts: list[Text]) -> bool:
+    if report is not None and (report.sections or report.figures):
+        return True
+    import re
+
+    joined = "".join(t.text for t in texts[:200])
+    return bool(re.search(r"绩效|自评|预算执行|决算", joined)) and len(joined) > 40

@@ -1,0 +1,496 @@
+"""Rows of cells → the parts of a self-evaluation form.
+
+:class:`FormBuilder` is fed logical rows (lists of cells) in reading order and keeps a
+little state: which section it is in (fund / goal / indicator table), the column headers it
+saw, the 一级/二级 indicator of merged cells above. Rows that line up with their header
+(office files, the seed) are read by column index; rows that do not (merged cells left out,
+pipe padding, streams) are read by content: categories, then the name, then the values
+aligned onto the header's value columns by type (:func:`jixiao.extract.values.align`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jixiao.document import Cell
+from jixiao.extract import vocab
+from jixiao.extract.values import align, is_blank, is_number, looks_like_value, to_num
+from jixiao.extract.vocab import Role
+from jixiao.measure import parse_measure
+from jixiao.model import FundGroup, FundRow, Goal, Indicator, Num, Operator, Signature, Text
+from jixiao.textnorm import clean, label_key, strip_numbering, strip_points
+
+_LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
+_MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
+
+
+@dataclass
+class Header:
+    """A column header row: (cell index, role) in order."""
+
+    kind: str  # "fund" | "indicator"
+    roles: list[tuple[int, Role]]
+    width: int
+    aligned: bool = True
+
+    def index(self, role: Role) -> int | None:
+        for i, r in self.roles:
+            if r == role:
+                return i
+        return None
+
+    @property
+    def value_roles(self) -> list[Role]:
+        return [r for _, r in self.roles if r not in _LABEL_ROLES]
+
+    def has(self, role: Role) -> bool:
+        return any(r == role for _, r in self.roles)
+
+
+@dataclass
+class FormParts:
+    """What was read from the rows, before it becomes an Evaluation."""
+
+    fields: dict[str, Text] = field(default_factory=dict)
+    extra: list[tuple[str, Text]] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+    funds: list[FundRow] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    total_weight: Num | None = None
+    total_score: Num | None = None
+    money_unit: str | None = None
+    texts: list[Text] = field(default_factory=list)  # free text rows (titles …)
+    seen: set[str] = field(default_factory=set)  # fund / goal / indicator / total / level1:产出指标 …
+
+
+def _text(cell: Cell) -> Text:
+    return Text(clean(cell.text), cell.location)
+
+
+def display_label(text: str) -> str:
+    """A label as printed, minus numbering, a (N分) suffix and a trailing colon."""
+    out = strip_numbering(clean(text))
+    return out.rstrip(":：").strip()
+
+
+class FormBuilder:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts = FormParts()
+        self.state: str | None = None
+        self.fund_header: Header | None = None
+        self.ind_header: Header | None = None
+        self.group: FundGroup | None = None
+        self.level1: Text | None = None
+        self.level2: Text | None = None
+        self.goal_index: int | None = None
+        self._last_was_header: str | None = None
+
+    # -- entry ------------------------------------------------------------------------------
+
+    def feed(self, row: Sequence[Cell]) -> None:
+        keys = [label_key(c.text) if c.text else "" for c in row]
+        live = [i for i, k in enumerate(keys) if k]
+        if not live:
+            return
+        self._money_unit(row)
+        was_header = self._last_was_header
+        self._last_was_header = None
+        if self._header(row, keys, live, was_header):
+            return
+        first = keys[live[0]]
+        section = vocab.section_of(first)
+        if section and all(not looks_like_value(row[i].text) for i in live[1:]) and not (
+            len(live) > 1 and vocab.goal_header(keys)
+        ):
+            self._enter(section, first)
+            rest = [row[i] for i in live[1:]]
+            if rest:
+                self.feed(rest)
+            return
+        if vocab.goal_header(keys):
+            self._enter("goal", first)
+            return
+        if self.state == "fund" and self._fund_row(row, keys, live):
+            return
+        if self.state == "indicator" and self._indicator_row(row, keys, live):
+            return
+        if self.state == "goal" and self._goal_row(row, keys, live):
+            return
+        if self._key_values(row, keys, live):
+            return
+        if len(live) == 1:
+            self.parts.texts.append(_text(row[live[0]]))
+
+    # -- sections and headers ---------------------------------------------------------------
+
+    def _enter(self, section: str, key: str) -> None:
+        self.state = section
+        self.parts.seen.add(section)
+        if section == "indicator":
+            m = re.search(r"目标(\d+)", key)
+            if m:
+                self.goal_index = int(m.group(1))
+            self.level1 = self.level2 = None
+        if section == "fund":
+            self.group = None
+
+    def _header(self, row: Sequence[Cell], keys: list[str], live: list[int], was_header: str | None) -> bool:
+        roles = [(i, vocab.column_role(keys[i])) for i in live]
+        found = [(i, r) for i, r in roles if r is not None]
+        if not found:
+            return False
+        others = [i for i, r in roles if r is None]
+        if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
+            return False
+        if len(found) < 2 and not all(vocab.section_of(keys[i]) for i in others):
+            return False
+        if len(found) < 0.5 * len(live) and len(found) < 3:
+            return False
+        kinds = {r for _, r in found}
+        if kinds & vocab.INDICATOR_ROLES:
+            kind = "indicator"
+        elif kinds & vocab.FUND_ROLES:
+            kind = "fund"
+        elif self.state in ("fund", "indicator"):
+            kind = self.state
+        else:
+            return False
+        found = self._drop_group_header(found, keys)
+        current = self.ind_header if kind == "indicator" else self.fund_header
+        new_roles = {r for _, r in found}
+        if current is not None and self.state == kind and (
+            was_header == kind or not (new_roles & {r for _, r in current.roles})
+        ):
+            # a header split over two rows, or scrambled around other cells: extend it
+            merged = current.roles + [(i + 1000 * (len(current.roles) + 1), r) for i, r in found]
+            header = Header(kind, merged, current.width, aligned=False)
+        else:
+            header = Header(kind, found, len(row))
+        if kind == "indicator":
+            self.ind_header = header
+        else:
+            self.fund_header = header
+        for i in live:
+            sec = vocab.section_of(keys[i])
+            if sec == "indicator":
+                m = re.search(r"目标(\d+)", keys[i])
+                if m:
+                    self.goal_index = int(m.group(1))
+        if self.state != kind:
+            self._enter(kind, "")
+        self._last_was_header = kind
+        self.parts.seen.add(kind + "_header")
+        return True
+
+    @staticmethod
+    def _drop_group_header(found: list[tuple[int, Role]], keys: list[str]) -> list[tuple[int, Role]]:
+        """``年度预算数(万元)`` spanning 年初预算/调整后预算数 is the label column's header."""
+        budgets = [i for i, r in found if r == Role.BUDGET]
+        if len(budgets) >= 2:
+            first = budgets[0]
+            if "元" in keys[first] or found[0][0] == first:
+                return [(i, r) for i, r in found if i != first]
+        return found
+
+    def _money_unit(self, row: Sequence[Cell]) -> None:
+        if self.parts.money_unit:
+            return
+        for c in row:
+            if "元" in c.text:
+                m = _MONEY_UNIT.search(clean(c.text))
+                if m and len(c.text) < 40:
+                    self.parts.money_unit = m.group(1) or m.group(2)
+                    return
+
+    # -- fund rows --------------------------------------------------------------------------
+
+    def _fund_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        header = self.fund_header
+        label_at = None
+        for i in live:
+            group = vocab.fund_group(keys[i])
+            if group is not None:
+                self.group = group
+                continue
+            if looks_like_value(row[i].text):
+                break
+            label_at = i
+            break
+        if label_at is None:
+            return all(looks_like_value(row[i].text) or vocab.fund_group(keys[i]) for i in live)
+        key = keys[label_at]
+        if vocab.field_of(key) or vocab.section_of(key) or vocab.goal_header(keys) or vocab.column_role(key):
+            return False
+        line = vocab.fund_line(key)
+        values = list(row[label_at + 1 :])
+        if line is None and not any(is_number(c.text) or "%" in c.text for c in values):
+            return False
+        got: dict[Role, Cell] = {}
+        if header is not None:
+            if header.aligned and len(row) == header.width:
+                for i, r in header.roles:
+                    if i > label_at and i < len(row):
+                        got[r] = row[i]
+            else:
+                roles = header.value_roles
+                for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+                    if j is not None:
+                        got.setdefault(roles[j], v)
+        else:
+            nums = [c for c in values if not is_blank(c.text)]
+            for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
+                got[r] = c
+        unit = self.parts.money_unit or "万元"
+
+        def num(role: Role, percent: bool = False, money: bool = False) -> Num | None:
+            c = got.get(role)
+            if c is None:
+                return None
+            return to_num(c.text, c.location, unit if money else None, percent)
+
+        label_cell = row[label_at]
+        reason = got.get(Role.DEVIATION)
+        self.parts.funds.append(
+            FundRow(
+                label=Text(display_label(label_cell.text), label_cell.location),
+                line=line,
+                group=self.group,
+                depth=vocab.fund_depth(line, key),
+                initial_budget=num(Role.INITIAL, money=True),
+                budget=num(Role.BUDGET, money=True),
+                actual=num(Role.SPENT, money=True),
+                rate=num(Role.RATE, percent=True),
+                weight=num(Role.WEIGHT),
+                score=num(Role.SCORE),
+                reason=_text(reason) if reason is not None and not is_blank(reason.text) else None,
+                location=label_cell.location,
+            )
+        )
+        return True
+
+    # -- goals ------------------------------------------------------------------------------
+
+    def _goal_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        cells = [row[i] for i in live if not vocab.section_of(keys[i])]
+        if not cells or any(vocab.field_of(keys[i]) for i in live):
+            return False
+        texts = [_text(c) for c in cells if not is_blank(c.text)]
+        if not texts:
+            return True
+        planned = texts[0]
+        achieved = texts[1] if len(texts) > 1 else None
+        self.parts.goals.append(Goal(planned, achieved))
+        return True
+
+    # -- indicators -------------------------------------------------------------------------
+
+    def _indicator_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        header = self.ind_header
+        first = keys[live[0]]
+        if vocab.field_of(first) or vocab.goal_header(keys):
+            return False
+        if vocab.total_label(first):
+            self._total(row, keys, live)
+            return True
+        if header is not None and header.aligned and len(row) == header.width and header.has(Role.NAME):
+            return self._aligned_indicator(row, header)
+        # content: categories, then the name, then the values
+        pos = 0
+        row_set_level1 = False
+        while pos < len(live):
+            i = live[pos]
+            key = keys[i]
+            nxt = keys[live[pos + 1]] if pos + 1 < len(live) else ""
+            if self._is_level1(key, row[i].text, row_set_level1, nxt):
+                self.level1 = Text(self._category(row[i].text), row[i].location)
+                self.level2 = None
+                row_set_level1 = True
+                self.parts.seen.add("level1:" + strip_points(key))
+            elif vocab.is_level2(key):
+                self.level2 = Text(self._category(row[i].text), row[i].location)
+            else:
+                break
+            pos += 1
+        if pos >= len(live):
+            return True
+        name_at = live[pos]
+        roles = header.value_roles if header is not None else [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+        values = list(row[name_at + 1 :])
+        got: dict[Role, Cell] = {}
+        for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+            if j is not None:
+                got.setdefault(roles[j], v)
+        self._add_indicator(row[name_at], got)
+        return True
+
+    def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
+        if not vocab.is_level1(key):
+            return False
+        if not vocab.is_level2(key):
+            return True
+        # 成本指标 / 满意度指标 are both 一级 and 二级 categories
+        if row_set_level1:
+            return False
+        if nxt and (vocab.is_level2(nxt) or vocab.is_level1(nxt)):
+            return True
+        if strip_points(clean(printed)) != clean(printed).strip():
+            return True
+        return self.level1 is None
+
+    @staticmethod
+    def _category(text: str) -> str:
+        return re.sub(r"\s+", "", strip_points(clean(text)))
+
+    def _aligned_indicator(self, row: Sequence[Cell], header: Header) -> bool:
+        def cell(role: Role) -> Cell | None:
+            i = header.index(role)
+            return row[i] if i is not None and i < len(row) else None
+
+        l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
+        if l1 is not None and l1.text.strip() and not l1.merged:
+            self.level1 = Text(self._category(l1.text), l1.location)
+            self.level2 = None
+            self.parts.seen.add("level1:" + label_key(l1.text))
+        if l2 is not None and l2.text.strip() and not l2.merged:
+            self.level2 = Text(self._category(l2.text), l2.location)
+        if name is None or not name.text.strip():
+            return True
+        got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
+        self._add_indicator(name, got)
+        return True
+
+    def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell]) -> None:
+        key = label_key(name_cell.text)
+        has_values = any(not is_blank(c.text) for c in got.values())
+        if vocab.is_placeholder(key) or (not has_values and re.fullmatch(r"指标\d+[:：]?", clean(name_cell.text).strip())):
+            return
+        loc = name_cell.location
+
+        def text(role: Role) -> str | None:
+            c = got.get(role)
+            return c.text if c is not None and not is_blank(c.text) else None
+
+        def num(role: Role) -> Num | None:
+            c = got.get(role)
+            return to_num(c.text, c.location) if c is not None else None
+
+        target_cell, actual_cell = got.get(Role.TARGET), got.get(Role.ACTUAL)
+        target = parse_measure(clean(target_cell.text), target_cell.location) if target_cell is not None else None
+        actual = parse_measure(clean(actual_cell.text), actual_cell.location) if actual_cell is not None else None
+        nature = _nature(text(Role.NATURE))
+        unit_cell = got.get(Role.UNIT)
+        measure_unit = _text(unit_cell) if unit_cell is not None and not is_blank(unit_cell.text) else None
+        weight = num(Role.WEIGHT)
+        dev = got.get(Role.DEVIATION)
+        name = display_label(name_cell.text)
+        self.parts.indicators.append(
+            Indicator(
+                name=Text(name, loc),
+                level1=self.level1,
+                level2=self.level2,
+                target=target,
+                actual=actual,
+                nature=nature,
+                measure_unit=measure_unit,
+                weight=weight,
+                score=num(Role.SCORE),
+                deviation=_text(dev) if dev is not None and not is_blank(dev.text) else None,
+                sub_item=weight is None and clean(name_cell.text).strip().startswith("其中"),
+                goal_index=self.goal_index,
+                location=loc,
+            )
+        )
+
+    def _total(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> None:
+        header = self.ind_header
+        self.parts.seen.add("total")
+        label_at = live[0]
+        got: dict[Role, Cell] = {}
+        if header is not None and header.aligned and len(row) == header.width:
+            for i, r in header.roles:
+                if r in (Role.WEIGHT, Role.SCORE) and i < len(row) and i != label_at:
+                    got[r] = row[i]
+        if not any(not is_blank(c.text) for c in got.values()):
+            got = {}
+            values = [c for c in row[label_at + 1 :]]
+            nums = [c for c in values if is_number(c.text)]
+            has_w = header is None or header.has(Role.WEIGHT)
+            has_s = header is None or header.has(Role.SCORE)
+            if len(nums) >= 2 and has_w and has_s:
+                got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
+            elif len(nums) == 1:
+                got = {Role.WEIGHT if has_w else Role.SCORE: nums[0]}
+        w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+        if w is not None and self.parts.total_weight is None:
+            self.parts.total_weight = to_num(w.text, w.location)
+        if s is not None and self.parts.total_score is None:
+            self.parts.total_score = to_num(s.text, s.location)
+        self.state = None
+
+    # -- header fields ----------------------------------------------------------------------
+
+    def _key_values(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        used = False
+        pos = 0
+        while pos < len(live):
+            i = live[pos]
+            name = vocab.field_of(keys[i])
+            if name is None:
+                split = re.split(r"[:：]", clean(row[i].text), maxsplit=1)
+                if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
+                    self._set_field(vocab.field_of(label_key(split[0])) or "", split[0], Text(split[1].strip(), row[i].location))
+                    used = True
+                pos += 1
+                continue
+            value = None
+            if pos + 1 < len(live):
+                j = live[pos + 1]
+                if not (vocab.field_of(keys[j]) or vocab.column_role(keys[j]) or vocab.section_of(keys[j])):
+                    value = row[j]
+                    pos += 1
+            self._set_field(name, row[i].text, _text(value) if value is not None else None)
+            used = True
+            pos += 1
+        return used
+
+    def _set_field(self, name: str, label: str, value: Text | None) -> None:
+        if name.startswith("signature:"):
+            self.parts.signatures.append(Signature(name.split(":", 1)[1], value if value and value.text else None))
+            return
+        if value is None or not value.text or is_blank(value.text):
+            self.parts.seen.add("field:" + name)
+            return
+        if name.startswith("extra:"):
+            self.parts.extra.append((name.split(":", 1)[1], value))
+            return
+        self.parts.seen.add("field:" + name)
+        self.parts.fields.setdefault(name, value)
+
+
+def _nature(text: str | None) -> Operator | None:
+    if not text:
+        return None
+    t = clean(text).strip()
+    table = {
+        "=": Operator.EQ,
+        "＝": Operator.EQ,
+        "≥": Operator.GE,
+        ">=": Operator.GE,
+        "≤": Operator.LE,
+        "<=": Operator.LE,
+        ">": Operator.GT,
+        "＞": Operator.GT,
+        "<": Operator.LT,
+        "＜": Operator.LT,
+        "定性": Operator.QUALITATIVE,
+        "定性指标": Operator.QUALITATIVE,
+        "正向": Operator.GE,
+        "正向指标": Operator.GE,
+        "反向": Operator.LE,
+        "反向指标": Operator.LE,
+    }
+    return table.get(t)

@@ -1,0 +1,266 @@
+"""Streams of cells without rows → logical rows for :class:`~jixiao.extract.form.FormBuilder`.
+
+Vertical text, a table flattened onto one line and run-together text give the cells in
+reading order but not the rows. The assembler rebuilds rows from what the cells are: a
+header label starts or extends a header row; a field label takes the next cell as its
+value; a fund label, an indicator category, a numbered name (``指标6：``) or a total label
+starts a row; values join the row until the header's columns are filled; other text is a
+name, or a target/actual/reason where the next column expects text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.document import Cell
+from jixiao.extract import vocab
+from jixiao.extract.form import FormBuilder
+from jixiao.extract.values import compat, is_blank, looks_like_value
+from jixiao.extract.vocab import Role
+from jixiao.measure import _UNITS
+from jixiao.textnorm import clean, label_key
+
+_NUMBERED = re.compile(r"^(指标\s*\d+\s*[:：.、]|其中|[(（]\d+[)）]|\d+[.、](?!\d))")
+_UNIT_WORDS = frozenset(_UNITS)
+_SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
+
+
+class StreamAssembler:
+    def __init__(self, builder: FormBuilder) -> None:
+        self.b = builder
+        self.row: list[Cell] = []
+        self.kind: str | None = None  # header / kv / fund / ind / total / goal
+        self.pending: list[Cell] | None = None  # last indicator row, held back one row
+        self.name_done = False
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def _feed(self, row: list[Cell]) -> None:
+        self.b.feed(row)
+
+    def flush(self) -> None:
+        row, kind = self.row, self.kind
+        self.row, self.kind, self.name_done = [], None, False
+        if not row:
+            return
+        if kind == "ind":
+            self._flush_indicator(row)
+            return
+        self._release()
+        self._feed(row)
+
+    def _release(self) -> None:
+        if self.pending is not None:
+            row, self.pending = self.pending, None
+            self._feed(row)
+
+    def _flush_indicator(self, row: list[Cell]) -> None:
+        """Hold one indicator row back: when a row has no values and the next has twice as
+        many as the columns, the values belong to both in order (a name wrapped before them)."""
+        ncols = self._ncols()
+        prev = self.pending
+        if prev is not None:
+            prev_values = self._value_count(prev)
+            values = self._value_count(row)
+            if prev_values == 0 and ncols and values > ncols:
+                split_at = len(row) - values + (values - ncols)
+                take = row[len(row) - values : split_at]
+                prev = prev + take
+                row = row[: len(row) - values] + row[split_at:]
+            self._feed(prev)
+        self.pending = row
+
+    def _value_count(self, row: list[Cell]) -> int:
+        n = 0
+        for c in reversed(row):
+            if looks_like_value(c.text) or self._is_valuelike_text(c):
+                n += 1
+            else:
+                break
+        return n
+
+    def _is_valuelike_text(self, c: Cell) -> bool:
+        return False
+
+    def _ncols(self) -> int:
+        h = self.b.ind_header
+        return len(h.value_roles) if h is not None else 4
+
+    def _next_role(self) -> Role | None:
+        """The column the next value of the current row would fill (by position)."""
+        if self.kind == "ind":
+            h = self.b.ind_header
+            roles = h.value_roles if h is not None else []
+            start = self._name_index()
+        elif self.kind == "fund":
+            h = self.b.fund_header
+            roles = h.value_roles if h is not None else []
+            start = 0
+        else:
+            return None
+        if start is None:
+            return None
+        k = len(self.row) - start - 1
+        return roles[k] if 0 <= k < len(roles) else None
+
+    def _name_index(self) -> int | None:
+        for i, c in enumerate(self.row):
+            k = label_key(c.text)
+            if not (vocab.is_level1(k) or vocab.is_level2(k)):
+                return i
+        return None
+
+    def _start(self, cell: Cell, kind: str) -> None:
+        self.flush()
+        self.row, self.kind = [cell], kind
+
+    # -- cells ------------------------------------------------------------------------------
+
+    def push(self, cell: Cell) -> None:
+        text = cell.text
+        key = label_key(text) if text.strip() else ""
+        state = self.b.state
+        if self.kind == "kv" and len(self.row) == 1 and (not key or not self._is_label(key)):
+            self.row.append(cell)
+            self.flush()
+            return
+        if not key:
+            if self.kind in ("fund", "ind", "total"):
+                self.row.append(cell)
+            return
+        if self._split_field(cell):
+            return
+        header_label = vocab.column_role(key) is not None or (
+            len(key) <= 12 and bool(re.search(r"设定目标|预期目标|完成情况", key))
+        )
+        if self.kind == "header" and not header_label:
+            if self._header_fragment(key):
+                return
+            self.flush()
+            state = self.b.state
+        if vocab.field_of(key):
+            self._start(cell, "kv")
+            return
+        if vocab.section_of(key) and not looks_like_value(text):
+            self.flush()
+            self._release()
+            self._feed([cell])
+            return
+        if header_label:
+            if self.kind == "header":
+                self.row.append(cell)
+            else:
+                self._start(cell, "header")
+            return
+        if state == "fund":
+            self._fund_cell(cell, key)
+        elif state == "indicator":
+            self._indicator_cell(cell, key)
+        elif state == "goal":
+            if self.kind == "goal" and len(self.row) < 2:
+                self.row.append(cell)
+                if len(self.row) == 2:
+                    self.flush()
+            else:
+                self._start(cell, "goal")
+        else:
+            self.flush()
+            self._release()
+            self._feed([cell])
+
+    def close(self) -> None:
+        self.flush()
+        self._release()
+
+    def _is_label(self, key: str) -> bool:
+        return bool(vocab.field_of(key) or vocab.column_role(key) or vocab.section_of(key))
+
+    def _split_field(self, cell: Cell) -> bool:
+        """``单位名称：XX`` in one cell."""
+        parts = re.split(r"[:：]", cell.text, maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip():
+            return False
+        if not vocab.field_of(label_key(parts[0])):
+            return False
+        self.flush()
+        self._release()
+        self._feed([Cell(parts[0], cell.location), Cell(parts[1].strip(), cell.location)])
+        return True
+
+    @staticmethod
+    def _header_fragment(key: str) -> bool:
+        """``年度`` / ``实际`` / ``数``: pieces of a wrapped header cell."""
+        return len(key) <= 3 and not re.search(r"\d", key)
+
+    # -- fund section -----------------------------------------------------------------------
+
+    def _fund_cell(self, cell: Cell, key: str) -> None:
+        if vocab.fund_group(key) is not None:
+            self.flush()
+            self._feed([cell])
+            return
+        if looks_like_value(cell.text):
+            if self.kind == "fund":
+                self.row.append(cell)
+            return
+        if self.kind == "fund" and self._next_role() == Role.DEVIATION and _SENTENCE.search(cell.text):
+            self.row.append(cell)
+            return
+        if self.kind == "fund" and len(self.row) == 1 and len(key) <= 2 and not vocab.fund_line(key):
+            self.row[0] = Cell(self.row[0].text + cell.text, self.row[0].location)
+            return
+        self._start(cell, "fund")
+
+    # -- indicator section ------------------------------------------------------------------
+
+    def _indicator_cell(self, cell: Cell, key: str) -> None:
+        text = cell.text
+        if vocab.total_label(key):
+            self._start(cell, "total")
+            return
+        if vocab.is_level1(key) or vocab.is_level2(key):
+            if self.kind == "ind" and self._name_index() is None:
+                self.row.append(cell)
+            else:
+                self._start(cell, "ind")
+            return
+        if self.kind == "total":
+            if looks_like_value(text):
+                self.row.append(cell)
+                return
+            self.flush()
+        name_at = self._name_index() if self.kind == "ind" else None
+        if looks_like_value(text) or clean(text).strip() in _UNIT_WORDS:
+            if self.kind != "ind" or name_at is None:
+                return
+            last = self.row[-1]
+            if clean(text).strip() in _UNIT_WORDS and len(self.row) - 1 > name_at and re.search(r"\d$", last.text.strip()):
+                self.row[-1] = Cell(last.text.strip() + clean(text).strip(), last.location)
+                return
+            self.row.append(cell)
+            return
+        if _NUMBERED.match(clean(text).strip()):
+            self._start(cell, "ind")
+            return
+        if self.kind != "ind":
+            self._start(cell, "ind")
+            return
+        if name_at is None:
+            self.row.append(cell)
+            return
+        values = len(self.row) - name_at - 1
+        if values == 0 and len(key) <= 2:
+            name = self.row[name_at]
+            self.row[name_at] = Cell(name.text + " " + text, name.location)
+            return
+        role = self._next_role()
+        if role in (Role.TARGET, Role.ACTUAL) and compat(role, text) is not None:
+            self.row.append(cell)
+            return
+        if role in (Role.NATURE, Role.UNIT) and compat(role, text) is not None:
+            self.row.append(cell)
+            return
+        if role == Role.DEVIATION and (_SENTENCE.search(text) or len(key) >= 20) and not is_blank(text):
+            self.row.append(cell)
+            return
+        self._start(cell, "ind")

@@ -1,0 +1,84 @@
+"""Year, unit and kind from titles: ``2021年度…自评表``, ``(2023年度)``, a report title
+``2021年度长沙市岳麓区妇女联合会单位部门整体支出预算绩效自评报告``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from jixiao.model import Kind, Num, Text
+from jixiao.textnorm import clean, fold
+
+_YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?[^\d。，,；;]{0,24}?(?:绩效|自评|评价|决算|预算)")
+_TITLE_WORDS = re.compile(r"自评表|自评报告|评价报告|评分表|绩效报告|目标表|自评$")
+_UNIT_IN_TITLE = re.compile(
+    r"^(?P<unit>.+?)(?:单位部门|部门单位|单位|部门)?"
+    r"(?:整体支出|项目支出|部门整体|预算绩效|绩效自评|绩效评价|预算支出|支出绩效)"
+)
+_NOT_UNIT = re.compile(r"^(部门|单位|本单位|本部门|我单位|我局|项目|年度|关于|附件\d*[:：]?)$")
+
+
+def find_year(texts: Iterable[Text]) -> Num | None:
+    """The evaluated year: the first ``YYYY年度``; else a year just before 绩效/自评 in a title."""
+    items = list(texts)
+    for t in items:
+        m = _YEAR_DU.search(clean(t.text))
+        if m:
+            return Num(Decimal(m.group(1)), m.group(1), None, t.location)
+    for t in items:
+        folded = clean(t.text)
+        if len(folded) > 120:
+            continue
+        m = _YEAR_TITLE.search(folded)
+        if m:
+            return Num(Decimal(m.group(1)), m.group(1), None, t.location)
+    return None
+
+
+def title_candidates(texts: list[Text]) -> list[Text]:
+    """Titles, with a title wrapped over two short lines joined into one."""
+    out: list[Text] = []
+    for i, t in enumerate(texts):
+        s = clean(t.text).strip()
+        if len(s) > 80:
+            continue
+        if _TITLE_WORDS.search(s):
+            out.append(Text(s, t.location))
+        elif i + 1 < len(texts):
+            nxt = clean(texts[i + 1].text).strip()
+            if len(s) + len(nxt) <= 80 and _TITLE_WORDS.search(nxt) and not _TITLE_WORDS.search(s):
+                out.append(Text(s + nxt, t.location))
+    return out
+
+
+def unit_from_title(titles: list[Text]) -> Text | None:
+    """The unit named in a title such as ``2021年度XX单位部门整体支出预算绩效自评报告``."""
+    for t in titles:
+        s = re.sub(r"\s+", "", t.text)
+        s = re.sub(r"^\d{1,2}[、.](?!\d)", "", s)
+        s = re.sub(r"^.*?(?:19|20)\d{2}\s*年度?", "", s, count=1) if re.search(r"(?:19|20)\d{2}年", s) else s
+        m = _UNIT_IN_TITLE.match(s)
+        if not m:
+            continue
+        unit = m.group("unit").strip("(（)）:：、 ")
+        if len(unit) < 3 or _NOT_UNIT.match(unit) or re.search(r"\d", unit) or len(unit) > 40:
+            continue
+        return Text(unit, t.location)
+    return None
+
+
+def detect_kind(titles: list[Text], fields: dict[str, Text], has_staff: bool, has_groups: bool) -> Kind:
+    """项目 vs 部门整体: a 项目名称 field wins; then the first title; then what the form holds."""
+    if "project" in fields:
+        return Kind.PROJECT
+    for t in titles:
+        s = fold(t.text)
+        if "整体" in s:
+            return Kind.DEPARTMENT
+        if "项目" in s:
+            return Kind.PROJECT
+    if has_staff or has_groups or "duties" in fields:
+        return Kind.DEPARTMENT
+    return Kind.PROJECT if "supervisor" in fields else Kind.DEPARTMENT

@@ -1,0 +1,164 @@
+"""What a value cell holds, and which column role it can fill.
+
+Used to map the values of a row onto the columns its header names when the row does not
+line up with the header (merged cells left out, pipe padding, streams without rows).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+
+from jixiao.extract.vocab import Role
+from jixiao.measure import parse_number
+from jixiao.model import Location, Num
+
+BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "…", "……", "/ /"})
+
+_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
+_MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
+_OPERATOR = re.compile(r"^(=|＝|≥|≤|>|<|＞|＜|>=|<=|≧|≦|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
+_HAS_DIGIT = re.compile(r"\d")
+_SENTENCE = re.compile(r"[。；;，,：:]|由于|因为|原因|措施|未完成|下一步")
+
+
+def norm_value(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_blank(text: str) -> bool:
+    return norm_value(text) in BLANKS
+
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.match(norm_value(text)))
+
+
+def is_percent(text: str) -> bool:
+    return bool(_PERCENT.match(norm_value(text)))
+
+
+def is_operator(text: str) -> bool:
+    return bool(_OPERATOR.match(norm_value(text)))
+
+
+def looks_like_value(text: str) -> bool:
+    """A number, percentage, blank mark, operator or short measure (“29.5亩”, “≥50个”)."""
+    t = norm_value(text)
+    if t in BLANKS or _NUMBER.match(t) or _PERCENT.match(t) or _OPERATOR.match(t) or _POINTS.match(t):
+        return True
+    return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(re.match(r"^[≥≤<>=＞＜约]?\s*[-+]?\d", t))
+
+
+def compat(role: Role, text: str) -> int | None:
+    """How well a nonblank value fits a column role: higher is better, None = cannot."""
+    t = norm_value(text)
+    if t in BLANKS:
+        return 0
+    number = bool(_NUMBER.match(t))
+    if role in (Role.WEIGHT, Role.SCORE):
+        if number or _POINTS.match(t):
+            value = parse_number(t.rstrip("分"))
+            return 2 if value is not None and 0 <= value <= 100 else None
+        return None
+    if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
+        if number:
+            return 2
+        return 1 if _MONEY.match(t) else None
+    if role == Role.RATE:
+        if _PERCENT.match(t):
+            return 3
+        return 1 if number else None
+    if role == Role.NATURE:
+        return 3 if _OPERATOR.match(t) else None
+    if role == Role.UNIT:
+        if number or len(t) > 6 or _HAS_DIGIT.search(t):
+            return None
+        return 2
+    if role == Role.DEVIATION:
+        return None if number or _PERCENT.match(t) else 1
+    if role in (Role.TARGET, Role.ACTUAL):
+        if _PERCENT.match(t) or (_HAS_DIGIT.search(t) and not number):
+            return 2
+        return 1
+    return None
+
+
+def align(values: list[str], roles: list[Role]) -> list[int | None]:
+    """Assign each value (in order) to a role index (in order), or None when it fits nowhere.
+
+    Blank values hold their place. When the values fit the roles one by one from the left,
+    that is the answer; otherwise an order-preserving best fit over the nonblank values.
+    """
+    n, m = len(values), len(roles)
+    while n > m and is_blank(values[n - 1]):
+        n -= 1
+    values = values[:n]
+    if n <= m and all(compat(roles[i], v) is not None for i, v in enumerate(values)):
+        return list(range(n))
+    idx = [i for i, v in enumerate(values) if not is_blank(v)]
+    out: list[int | None] = [None] * n
+    if not idx:
+        return out
+    vals = [values[i] for i in idx]
+    k = len(vals)
+    neg = -10**9
+    # best[i][j]: best score placing vals[i:] into roles[j:]
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    choice: list[list[str]] = [[""] * (m + 1) for _ in range(k + 1)]
+    for i in range(k - 1, -1, -1):
+        best[i][m] = -5.0 * (k - i)
+        choice[i][m] = "drop"
+        for j in range(m - 1, -1, -1):
+            options = []
+            c = compat(roles[j], vals[i])
+            if c is not None:
+                options.append((c + best[i + 1][j + 1], "take"))
+            options.append((best[i][j + 1] - 0.05, "skip"))
+            options.append((best[i + 1][j] - 5.0, "drop"))
+            score, what = max(options, key=lambda o: o[0])
+            best[i][j] = score if score > neg else neg
+            choice[i][j] = what
+    i = j = 0
+    while i < k:
+        what = choice[i][j] if j <= m else "drop"
+        if what == "take":
+            out[idx[i]] = j
+            i += 1
+            j += 1
+        elif what == "skip":
+            j += 1
+        else:
+            i += 1
+    return out
+
+
+def to_num(text: str, location: Location | None, unit: str | None = None, percent: bool = False) -> Num | None:
+    """A printed number → Num (None when blank or not a number). ``percent``: keep the printed
+    percentage (106.87% → 106.87, unit %)."""
+    t = norm_value(text)
+    if t in BLANKS:
+        return None
+    printed = text.strip()
+    if _PERCENT.match(t):
+        value = parse_number(t.rstrip("%％").strip())
+        return Num(value, printed, "%", location) if value is not None else None
+    m = _MONEY.match(t)
+    if m:
+        value = parse_number(t[: m.start(1)].strip())
+        return Num(value, printed, m.group(1), location) if value is not None else None
+    if _POINTS.match(t):
+        value = parse_number(t.rstrip("分").strip())
+        return Num(value, printed, None, location) if value is not None else None
+    value = parse_number(t)
+    if value is None:
+        return None
+    return Num(value, printed, "%" if percent else unit, location)
+
+
+def year_value(text: str) -> Decimal | None:
+    m = re.search(r"(19|20)\d{2}", text)
+    return Decimal(m.group(0)) if m else None

@@ -1,0 +1,299 @@
+"""The labels of the forms and their synonyms, matched on :func:`jixiao.textnorm.label_key`.
+
+Everything the extraction layer recognises by name is here: column headers of the fund
+and indicator tables, header fields (项目名称, 主管部门 …), fund row labels (合计, 财政拨款 …),
+the standard 一级/二级 indicator categories, section titles and total rows.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from jixiao.model import FundGroup, FundLine
+
+
+class Role(StrEnum):
+    """What a column of the fund or indicator table holds."""
+
+    LEVEL1 = "level1"
+    LEVEL2 = "level2"
+    NAME = "name"
+    NATURE = "nature"  # 指标性质
+    TARGET = "target"
+    UNIT = "unit"  # 度量单位
+    ACTUAL = "actual"  # 实际完成值 (indicators)
+    WEIGHT = "weight"
+    SCORE = "score"
+    DEVIATION = "deviation"  # 偏差原因 / 未完成原因 / 原因
+    INITIAL = "initial_budget"
+    BUDGET = "budget"
+    SPENT = "spent"  # 全年执行数 (funds)
+    RATE = "rate"
+
+
+FUND_ROLES = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})
+INDICATOR_ROLES = frozenset(
+    {Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.NATURE, Role.TARGET, Role.UNIT, Role.ACTUAL}
+)
+SHARED_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.DEVIATION})
+
+_MAX_COLUMN_LABEL = 16
+
+
+def column_role(key: str) -> Role | None:
+    """The role of a column header cell (key from ``label_key``), or None."""
+    if not key or len(key) > _MAX_COLUMN_LABEL:
+        return None
+    if re.search(r"\d{3,}|[。；;]", key):
+        return None
+    if key in ("一级指标", "一级"):
+        return Role.LEVEL1
+    if key in ("二级指标", "二级"):
+        return Role.LEVEL2
+    if key in ("三级指标", "三级", "指标名称", "绩效指标名称"):
+        return Role.NAME
+    if "指标性质" in key:
+        return Role.NATURE
+    if key in ("度量单位", "计量单位", "单位(度量)"):
+        return Role.UNIT
+    if re.search(r"原因|偏差", key) and "执行率" not in key:
+        return Role.DEVIATION
+    if "执行率" in key:
+        return Role.RATE
+    if "年初预算" in key or key in ("年初数", "年初预算数"):
+        return Role.INITIAL
+    if re.search(r"执行数|实际支出|决算数|支出数|实际执行", key):
+        return Role.SPENT
+    if re.search(r"预算数|预算金额|调整后预算|全年预算|^预算$", key):
+        return Role.BUDGET
+    if re.search(r"指标值|目标值|计划值|^目标$", key):
+        return Role.TARGET
+    if re.search(r"完成值|实际值|实际完成$|^实际完成情况$|^完成情况$", key) and "目标" not in key:
+        return Role.ACTUAL
+    if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
+        return Role.WEIGHT
+    if key.startswith("得分") or key in ("自评得分", "评分", "实际得分"):
+        return Role.SCORE
+    return None
+
+
+# -- header fields -------------------------------------------------------------------------
+
+# field name -> label keys (after label_key); the first table value for a field wins.
+FIELD_LABELS: dict[str, tuple[str, ...]] = {
+    "project": ("项目名称",),
+    "supervisor": ("主管部门", "主管单位", "主管部门及代码", "主管部门(单位)"),
+    "unit": (
+        "实施单位",
+        "项目实施单位",
+        "单位名称",
+        "部门名称",
+        "部门(单位)名称",
+        "单位(部门)名称",
+        "预算单位",
+        "预算单位名称",
+        "填报单位",
+        "评价单位",
+        "部门(单位)",
+    ),
+    "duties": ("部门职责", "职能职责概述", "部门主要职责", "主要职能", "单位职责", "职能职责", "部门职能"),
+    "staff_authorized": ("人员编制", "编制人数", "编制数", "核定编制", "编制"),
+    "staff_actual": ("实有人数", "实有人员", "在职人数", "实际人数"),
+    "fill_date": ("填报日期", "报告日期", "填表日期", "评价日期"),
+    "conclusion": ("评价结论", "自评结论", "总体评价结论"),
+    "problems": ("存在问题", "存在的问题", "主要问题"),
+    "measures": ("改进措施", "改进意见", "整改措施", "下一步改进措施"),
+}
+
+SIGNATURE_LABELS = ("项目负责人", "财务负责人", "单位负责人", "填报人", "填表人", "审核人", "经办人", "部门负责人")
+
+EXTRA_LABELS = (
+    "联系人",
+    "联系电话",
+    "联络电话",
+    "预算编码",
+    "项目负责人及电话",
+    "项目类别",
+    "项目属性",
+    "项目类型",
+    "评价方式",
+    "评价机构",
+    "报表编号",
+    "项目编码",
+    "年度主要工作内容",
+    "资金用途",
+)
+
+_FIELD_BY_KEY = {k: f for f, keys in FIELD_LABELS.items() for k in keys}
+
+
+def field_of(key: str) -> str | None:
+    """Which header field a label cell names: 'project', 'unit', …, 'signature:项目负责人',
+    'extra:联系电话', or None."""
+    if not key or len(key) > 14:
+        return None
+    if key in _FIELD_BY_KEY:
+        return _FIELD_BY_KEY[key]
+    if key in SIGNATURE_LABELS:
+        return "signature:" + key
+    if key in EXTRA_LABELS:
+        return "extra:" + key
+    return None
+
+
+# -- fund rows ----------------------------------------------------------------------------
+
+
+def fund_line(key: str) -> FundLine | None:
+    """What a fund row label means (合计/总额/年度资金总额 → TOTAL …)."""
+    k = re.sub(r"^其中[:：]?", "", key)
+    if not k or len(k) > 20:
+        return None
+    if k in ("合计", "总计", "小计", "总额", "资金总额") or k.endswith("资金总额") or k.endswith("总额"):
+        return FundLine.TOTAL
+    if "财政专户" in k:
+        return FundLine.SPECIAL_ACCOUNT
+    if "上年结转" in k or "结转资金" in k or "上年结余" in k:
+        return FundLine.CARRYOVER
+    if "财政拨款" in k or k in ("财政资金", "本级财政资金", "财政性资金") or k.endswith("财政资金"):
+        if "收入" in k:
+            return FundLine.INCOME
+        return FundLine.FISCAL
+    if "单位资金" in k or "自有资金" in k or "单位自筹" in k:
+        return FundLine.UNIT_FUNDS
+    if k.startswith("其他资金") or k in ("其他", "其它资金", "社会资金"):
+        return FundLine.OTHER
+    if k.startswith("基本支出"):
+        return FundLine.BASIC
+    if k.startswith(("人员支出", "人员经费")):
+        return FundLine.PERSONNEL
+    if k.startswith(("公用支出", "公用经费", "日常公用经费")):
+        return FundLine.PUBLIC
+    if k.startswith("项目支出"):
+        return FundLine.PROJECT
+    return None
+
+
+def fund_depth(line: FundLine | None, key: str) -> int:
+    if line == FundLine.TOTAL:
+        return 0
+    if line in (FundLine.PERSONNEL, FundLine.PUBLIC):
+        return 2
+    return 1
+
+
+def fund_group(key: str) -> FundGroup | None:
+    """A 资金来源 / 资金结构 marker cell."""
+    if key in ("资金来源", "来源", "收入来源", "按来源"):
+        return FundGroup.SOURCE
+    if key in ("资金结构", "结构", "支出结构", "按结构", "资金用途结构"):
+        return FundGroup.STRUCTURE
+    return None
+
+
+# -- sections -------------------------------------------------------------------------------
+
+_FUND_SECTION = re.compile(r"^(整体资金|项目资金|资金情况|预算执行情况|年度资金|资金投入|部门资金|资金使用情况|项目资金情况)")
+_GOAL_SECTION = re.compile(r"^(年度总体目标|总体目标|年度绩效目标\d*|年度目标|绩效目标)$")
+_INDICATOR_SECTION = re.compile(r"^(绩效指标|年度绩效指标|绩效指标完成情况|年度绩效目标\d+)$")
+
+
+def section_of(key: str) -> str | None:
+    """'fund', 'goal' or 'indicator' for a section title cell."""
+    if not key or len(key) > 20:
+        return None
+    if _INDICATOR_SECTION.match(key):
+        return "indicator"
+    if _GOAL_SECTION.match(key):
+        return "goal"
+    if _FUND_SECTION.match(key):
+        return "fund"
+    return None
+
+
+def goal_header(keys: list[str]) -> bool:
+    """A row naming the two goal columns: 年初设定目标/预期目标 and 完成情况."""
+    planned = any(re.search(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标", k) for k in keys)
+    achieved = any(re.search(r"完成情况|实际完成|完成情况综述", k) for k in keys)
+    return planned and achieved
+
+
+def total_label(key: str) -> bool:
+    return key in ("总分", "合计", "总计", "综合得分", "自评总分", "总得分", "合计得分", "分值合计")
+
+
+# -- indicator categories ---------------------------------------------------------------------
+
+LEVEL1 = frozenset(
+    {
+        "产出指标",
+        "效益指标",
+        "满意度指标",
+        "成本指标",
+        "效果指标",
+        "投入指标",
+        "过程指标",
+        "产出",
+        "效益",
+        "满意度",
+        "投入",
+        "过程",
+        "效果",
+        "管理指标",
+        "履职效能",
+        "运行成本",
+        "管理效率",
+        "社会效应",
+        "可持续发展能力",
+        "服务对象满意度",
+    }
+)
+
+LEVEL2 = frozenset(
+    {
+        "数量指标",
+        "质量指标",
+        "时效指标",
+        "进度指标",
+        "成本指标",
+        "经济成本指标",
+        "社会成本指标",
+        "生态环境成本指标",
+        "经济效益指标",
+        "社会效益指标",
+        "生态效益指标",
+        "可持续影响指标",
+        "服务对象满意度指标",
+        "满意度指标",
+        "社会公众满意度指标",
+        "公众满意度指标",
+        "数量",
+        "质量",
+        "时效",
+        "成本",
+        "经济效益",
+        "社会效益",
+        "生态效益",
+        "可持续影响",
+        "服务对象满意度",
+    }
+)
+
+_LEVEL2_PATTERN = re.compile(r"^(经济|社会|生态|环境|可持续|服务对象|社会公众|群众|数量|质量|时效|进度|成本)\S{0,6}指标$")
+
+
+def is_level1(key: str) -> bool:
+    return key in LEVEL1
+
+
+def is_level2(key: str) -> bool:
+    return key in LEVEL2 or bool(_LEVEL2_PATTERN.match(key))
+
+
+_PLACEHOLDER = re.compile(r"^(指标\d*|…+|\.{2,}|-+|—+|/|……|\d+|无|略)$")
+
+
+def is_placeholder(key: str) -> bool:
+    """Template rows that are not indicators: 指标2, ……"""
+    return bool(_PLACEHOLDER.match(key))

@@ -1,0 +1,43 @@
+"""Plain-text reader: any layout → a neutral :class:`~jixiao.document.Document`.
+
+``parse_text`` detects the layout (:mod:`.layout`) and splits the text into Tables and
+Paragraphs (:mod:`.blocks`). Cell texts stay as printed; :mod:`jixiao.extract` normalises.
+Layouts whose rows cannot be known (vertical, run-together, a table flattened onto one line)
+give tables with one cell per row.
+"""
+
+from __future__ import annotations
+
+from jixiao.document import Document
+from jixiao.errors import ReadError
+from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.layout import detect_layout
+
+__all__ = ["detect_layout", "parse_text"]
+
+_NOTES = {
+    "spaced": "以空格分隔的文本，单元格换行处可能被拆开",
+    "vertical": "每行一个单元格的文本，表格的行由标签推断",
+    "other": "单元格连写、没有分隔符的文本，数字按表头的列结构拆分，可能有误",
+}
+
+
+def parse_text(text: str, source: str) -> Document:
+    """Split plain text into tables and paragraphs; the layout is detected automatically."""
+    if not text or not text.strip():
+        raise ReadError(source, "文件是空的（只有空白）")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    lines = text.split("\n")
+    layout = detect_layout(lines)
+    if layout == "tabbed":
+        blocks = _blocks.tabbed(lines, source)
+    elif layout == "pipe":
+        blocks = _blocks.pipe(lines, source)
+    elif layout == "spaced":
+        blocks = _blocks.spaced(lines, source)
+    elif layout == "other":
+        blocks = _blocks.one_per_line(lines, source)
+    else:  # vertical, prose: paragraphs; the extraction reads label/value pairs among them
+        blocks = _blocks.paragraphs(lines, source)
+    notes = (_NOTES[layout],) if layout in _NOTES else ()
+    return Document(source, tuple(blocks), layout, notes)

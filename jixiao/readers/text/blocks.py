@@ -1,0 +1,164 @@
+"""Turn lines of text into Tables and Paragraphs, one function per layout."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.document import Block, Cell, Paragraph, Table
+from jixiao.model import Location
+
+_SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
+
+
+def _loc(source: str, line: int) -> Location:
+    return Location(source, line=line)
+
+
+def paragraphs(lines: list[str], source: str, first: int = 0) -> list[Block]:
+    """Each nonblank line a paragraph (line numbers 1-based from ``first``)."""
+    return [
+        Paragraph(ln.strip(), _loc(source, first + i + 1))
+        for i, ln in enumerate(lines)
+        if ln.strip()
+    ]
+
+
+def stream_table(cells: list[tuple[str, int]], source: str) -> Table:
+    """A table with one cell per row: the reader cannot know the rows (say so in the layout)."""
+    return Table(tuple((Cell(text, _loc(source, line)),) for text, line in cells), _loc(source, cells[0][1] if cells else 1))
+
+
+# -- tabbed -------------------------------------------------------------------------------
+
+
+def tabbed(lines: list[str], source: str) -> list[Block]:
+    """Word's table copied as text: each cell starts with a tab; a line without a tab continues
+    the cell above (a wrapped cell: ``年度\\n\\n指标值``); a blank line after a cell ends the row;
+    text after two blank lines, or before the first cell, is a paragraph."""
+    multi = sum(1 for ln in lines if ln.count("\t") >= 2 and not ln.startswith("\t"))
+    single = sum(1 for ln in lines if ln.startswith("\t"))
+    excel_style = multi > single
+    blocks: list[Block] = []
+    rows: list[tuple[Cell, ...]] = []
+    row: list[list] = []  # [text, line]
+    blanks = 0
+    last_was_cell_line = False
+
+    def flush_row() -> None:
+        nonlocal row
+        if row:
+            rows.append(tuple(Cell(t, _loc(source, ln)) for t, ln in row))
+        row = []
+
+    def flush_table() -> None:
+        nonlocal rows
+        flush_row()
+        if rows:
+            blocks.append(Table(tuple(rows), rows[0][0].location))
+        rows = []
+
+    for i, raw in enumerate(lines):
+        n = i + 1
+        line = raw.rstrip("\r\n")
+        if not line.strip() and "\t" not in line:
+            blanks += 1
+            continue
+        if excel_style and "\t" in line:
+            flush_row()
+            row = [[c.strip(), n] for c in line.split("\t")]
+            flush_row()
+            blanks = 0
+            continue
+        if line.startswith("\t"):
+            if blanks and last_was_cell_line:
+                flush_row()
+            for piece in line.split("\t")[1:]:
+                row.append([piece.strip(), n])
+            last_was_cell_line = True
+        elif row and blanks <= 1:
+            # continuation of the cell above (blank lines inside a cell are kept as one break)
+            row[-1][0] = (row[-1][0] + "\n" + line.strip()).strip("\n")
+            last_was_cell_line = False
+        else:
+            flush_table()
+            blocks.append(Paragraph(line.strip(), _loc(source, n)))
+            last_was_cell_line = False
+        blanks = 0
+    flush_table()
+    return blocks
+
+
+# -- pipe ---------------------------------------------------------------------------------
+
+
+def pipe(lines: list[str], source: str) -> list[Block]:
+    """Cells separated by ``|``. When (nearly) every line holds one cell, the page was
+    flattened one cell per line: the rows are unknown and the table is a stream."""
+    piped = [(ln, i + 1) for i, ln in enumerate(lines) if ln.strip()]
+    one_cell = sum(1 for ln, _ in piped if len([c for c in ln.split("|") if c.strip()]) <= 1)
+    if one_cell >= 0.85 * len(piped):
+        cells = []
+        for ln, n in piped:
+            if "|" not in ln:
+                cells.append((ln.strip(), n))
+                continue
+            parts = ln.split("|")
+            # "text |" is one cell; "|" alone is an empty cell
+            for part in parts[:-1] if ln.rstrip().endswith("|") else parts:
+                cells.append((part.strip(), n))
+        return [stream_table(cells, source)]
+    blocks: list[Block] = []
+    rows: list[tuple[Cell, ...]] = []
+    for ln, n in piped:
+        if "|" not in ln:
+            if rows:
+                blocks.append(Table(tuple(rows), rows[0][0].location))
+                rows = []
+            blocks.append(Paragraph(ln.strip(), _loc(source, n)))
+            continue
+        parts = [p.strip() for p in ln.split("|")]
+        if parts and not parts[0] and ln.lstrip().startswith("|"):
+            parts = parts[1:]
+        rows.append(tuple(Cell(p, _loc(source, n)) for p in parts))
+    if rows:
+        blocks.append(Table(tuple(rows), rows[0][0].location))
+    return blocks
+
+
+# -- spaced -------------------------------------------------------------------------------
+
+
+def spaced(lines: list[str], source: str) -> list[Block]:
+    """Cells separated by spaces. Lines with runs of two or more spaces are rows split on those
+    runs; long lines with single spaces (a whole table on one line) become a stream of tokens."""
+    blocks: list[Block] = []
+    stream: list[tuple[str, int]] = []
+    rows: list[tuple[Cell, ...]] = []
+    for i, ln in enumerate(lines):
+        n = i + 1
+        text = ln.strip()
+        if not text:
+            continue
+        if len(text) > 200 and not _SPACE_RUN.search(text):
+            stream.extend((tok, n) for tok in text.split())
+        elif _SPACE_RUN.search(text):
+            rows.append(tuple(Cell(c.strip(), _loc(source, n)) for c in _SPACE_RUN.split(text)))
+        else:
+            rows.append((Cell(text, _loc(source, n)),))
+    if rows:
+        if all(len(r) <= 1 for r in rows):
+            stream = [(r[0].text, r[0].location.line or 0) for r in rows] + stream
+        else:
+            blocks.append(Table(tuple(rows), rows[0][0].location))
+    if stream:
+        blocks.append(stream_table(stream, source))
+    return blocks
+
+
+# -- vertical / other ---------------------------------------------------------------------
+
+
+def one_per_line(lines: list[str], source: str) -> list[Block]:
+    """One cell per nonblank line (vertical layout; run-together lines): a stream table."""
+    cells = [(ln.strip(), i + 1) for i, ln in enumerate(lines) if ln.strip()]
+    return [stream_table(cells, source)] if cells else []

@@ -1,0 +1,79 @@
+"""Which layout a plain-text self-evaluation is in (see ../shared/corpus/README.md).
+
+- ``tabbed``: cells start with a tab (Word's table copied as text, the seed);
+- ``pipe``: cells separated by ``|`` (a web page's table flattened);
+- ``spaced``: cells separated by spaces (one long line, or columns of spaces);
+- ``vertical``: one cell per line, blank lines between cells;
+- ``other``: cells run together without separators (document-sharing sites);
+- ``prose``: a report in sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.textnorm import fold
+
+# Column and field labels of the forms; a text holding several is a form, not prose.
+FORM_WORDS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标值",
+    "完成值",
+    "实际值",
+    "分值",
+    "得分",
+    "预算数",
+    "执行数",
+    "执行率",
+    "项目名称",
+    "主管部门",
+    "实施单位",
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "数量指标",
+    "质量指标",
+    "权重",
+)
+
+_SPACE_RUN = re.compile(r"\S( {2,}|\u3000+)\S")
+
+
+def form_word_count(text: str) -> int:
+    folded = fold(text[:20000])
+    return sum(1 for w in FORM_WORDS if w in folded)
+
+
+def detect_layout(lines: list[str]) -> str:
+    """The layout of the whole text (the dominant one; tabbed tables may be followed by prose)."""
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return "prose"
+    n = len(nonblank)
+    tabbed = sum(1 for ln in nonblank if ln.startswith("\t") or ln.count("\t") >= 2)
+    if tabbed >= 5 and tabbed >= 0.2 * n:
+        return "tabbed"
+    piped = sum(1 for ln in nonblank if "|" in ln)
+    if piped >= 5 and piped >= 0.3 * n:
+        return "pipe"
+    text = "\n".join(nonblank)
+    words = form_word_count(text)
+    long_lines = [ln for ln in nonblank if len(ln) > 200]
+    if words >= 4 and long_lines:
+        spaced_tokens = sum(len(ln.split()) for ln in long_lines)
+        long_chars = sum(len(ln) for ln in long_lines)
+        if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
+            return "spaced"
+        return "other"
+    short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
+    followed_by_blank = sum(
+        1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
+    )
+    sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
+    if n >= 10 and short >= 0.6 * n and sentence_chars < 0.5 * len(text) and followed_by_blank >= 0.4 * n:
+        return "vertical"
+    if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(5, 0.3 * n):
+        return "spaced"
+    return "prose"

@@ -1,0 +1,139 @@
+"""Text normalisation used by the extraction layer (and by the accuracy bench).
+
+Three levels:
+
+- :func:`clean` — for values shown to users: inline pinyin removed (``農(nóng)`` → ``农``),
+  traditional characters converted to simplified, line breaks of wrapped cells joined.
+  Chinese punctuation is kept.
+- :func:`fold` — for comparisons: ``clean`` plus NFKC (full-width → half-width) and all
+  whitespace removed (``产 出 指 标`` → ``产出指标``).
+- :func:`label_key` — for matching labels against synonyms: ``fold`` plus numbering
+  (``指标1：``, ``(1)``, ``1.``, ``其中：``), a ``(50分)`` suffix, a trailing colon and
+  ``(盖章)`` removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import zhconv
+from zhconv import zhconv as _zhconv_impl
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_TONED = re.compile(
+    rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]"
+)
+_PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,6}[)）]")
+
+_WS = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+# Numbering in front of a label: 指标1： (1) （一） 1. 1、 一、 ① 其中：
+_NUMBERING = re.compile(
+    r"^(?:"
+    r"指标\s*\d+\s*[:：.、]"
+    r"|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]\s*[、.]?"
+    r"|\d+(?:\.\d+)*\s*[、.．](?!\d)"
+    r"|[一二三四五六七八九十]+\s*[、.]"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩]"
+    r"|其中\s*[:：]"
+    r")\s*"
+)
+_POINTS_SUFFIX = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]\s*$")
+_SEAL = re.compile(r"[(（]\s*(?:盖章|公章|签章|签字|签名)\s*[)）]")
+
+
+def _tradonly() -> frozenset[str]:
+    _zhconv_impl.getdict("zh-hans")
+    chars = _zhconv_impl.zhcdicts.get("TRADONLY") if _zhconv_impl.zhcdicts else None
+    return frozenset(chars or ())
+
+
+_TRAD_CHARS = _tradonly()
+
+
+def has_traditional(text: str) -> bool:
+    """Whether the text holds characters that exist only in traditional Chinese."""
+    return any(ch in _TRAD_CHARS for ch in text)
+
+
+def strip_pinyin(text: str) -> str:
+    """Remove the inline pinyin mirror sites insert after characters: 項(xiàng)目 → 項目."""
+    if "(" not in text and "（" not in text:
+        return text
+    out, n = _PINYIN_TONED.subn("", text)
+    if n >= 2:
+        # Pages that annotate with tone marks also annotate neutral-tone syllables (的(de)).
+        out = _PINYIN_PLAIN.sub("", out)
+    return out
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (only when the text has traditional characters)."""
+    if not has_traditional(text):
+        return text
+    return zhconv.convert(text, "zh-hans")
+
+
+def join_wrapped(text: str) -> str:
+    """Join the lines of a wrapped cell: ``年度\\n\\n指标值`` → ``年度指标值``.
+
+    Lines are joined without a separator between CJK characters and with one space
+    between latin letters or digits.
+    """
+    if "\n" not in text and "\r" not in text:
+        return text.strip()
+    parts = [p.strip() for p in re.split(r"[\r\n]+", text) if p.strip()]
+    if not parts:
+        return ""
+    out = parts[0]
+    for part in parts[1:]:
+        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+@lru_cache(maxsize=8192)
+def clean(text: str) -> str:
+    """A value as users should see it: pinyin removed, simplified, wrapped lines joined."""
+    return to_simplified(strip_pinyin(join_wrapped(text)))
+
+
+@lru_cache(maxsize=16384)
+def fold(text: str) -> str:
+    """``clean`` plus NFKC and no whitespace at all: the form to compare texts in."""
+    out = unicodedata.normalize("NFKC", clean(text))
+    return _WS.sub("", out)
+
+
+def strip_numbering(text: str) -> str:
+    """Remove a leading numbering (指标1： (1) 1. 一、 其中：), repeatedly."""
+    prev = None
+    out = text.strip()
+    while prev != out:
+        prev = out
+        out = _NUMBERING.sub("", out, count=1).strip()
+    return out
+
+
+def strip_points(text: str) -> str:
+    """Remove a trailing ``(50分)``."""
+    return _POINTS_SUFFIX.sub("", text).strip()
+
+
+@lru_cache(maxsize=16384)
+def label_key(text: str) -> str:
+    """The key a label is matched by: folded, no numbering, no (N分), no colon, no (盖章)."""
+    out = fold(text)
+    out = _SEAL.sub("", out)
+    out = strip_numbering(out)
+    out = strip_points(out)
+    return out.rstrip(":：")
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
