@@ -1,0 +1,333 @@
+"""Facts stated in prose: unit, year, kind, project, staff, duties and the money in sentences.
+
+For a report without a table (a 部门整体支出绩效评价报告 published as a web page, a project
+report copied to an essay site) these are all there is; for a form with a report they fill
+what the table lacks (the seed names its unit only in the report title). The extraction layer
+merges them: table values win.
+
+Where each fact comes from, most certain first:
+
+- unit: a labelled field (``部门(单位)名称: X``, ``单位名称：X``, ``实施单位：X``); the report
+  title before its first descriptive word (``2021年度长沙市岳麓区妇女联合会单位部门整体支出…``);
+  a sentence ``X为财政全额拨款的行政单位``; the site's own name (``欢迎来到X网站``) when its
+  short form is used in the text. A candidate must end like an organisation (局, 委员会, 中心,
+  政协 …), so a region (岳阳市) or a pronoun (我局, 本单位) is never a unit.
+- year: the title (``2021年度…``, ``岳阳市2018年度部门整体支出``); a ``年度:`` field; else the
+  year most sentences speak of (dates of writing such as 2019年06月18日 do not count).
+- kind: 部门整体/整体支出 → department, 项目 → project (title first, then the text).
+- project: ``项目名称：X``; ``承担X项目实施任务`` and the like.
+- funds: every amount of money in the sentences, as a fund row labelled as printed, in the
+  ``budget`` column when the sentence speaks of money approved or planned (预算, 批复, 计划,
+  安排 …) and in ``actual`` otherwise; parts (其中 …) are depth 1 and, when their own label
+  is ambiguous, prefixed with the subject of the figure they belong to (一批项目 + 建筑工程).
+  Amounts of another year than the one evaluated are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.document import Paragraph
+from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
+from jixiao.extract.report import figure_hits, heading_of
+from jixiao.extract.report_figures import FigureHit
+from jixiao.model import FigureKey, FundLine, FundRow, Kind, Location, Num, Report, Text
+
+
+@dataclass(frozen=True, slots=True)
+class ProseFacts:
+    """What the prose of a document states; every field optional."""
+
+    kind: Kind | None = None
+    year: Num | None = None
+    unit: Text | None = None
+    project: Text | None = None
+    supervisor: Text | None = None
+    staff_authorized: Num | None = None
+    staff_actual: Num | None = None
+    duties: Text | None = None
+    funds: tuple[FundRow, ...] = ()
+
+
+_ORG_SUFFIXES = (
+    "委员会", "办公室", "人民政府", "政府", "政协", "人大常委会", "人大", "法院", "检察院", "党校",
+    "联合会", "协会", "学会", "研究会", "促进会", "基金会", "商会",
+    "局", "委", "办", "院", "所", "中心", "站", "队", "馆", "校", "园", "厅", "部", "处", "室",
+    "社", "团", "会", "组", "科", "台", "场", "库", "司", "署", "监狱", "街道", "事务所", "公司",
+    "集团", "学", "管理区", "服务区", "示范区", "开发区", "新区", "园区", "总站", "分局", "支队",
+    "大队", "中队", "总队", "所属单位", "机关",
+)  # fmt: skip
+_PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
+_MIN_UNIT, _MAX_UNIT = 3, 40
+
+_UNIT_FIELD = re.compile(
+    r"(?:(?:部门|单位)\s*(?:[(（]\s*(?:单位|部门)\s*[)）])?\s*名称|(?:填报|预算|项目实施|实施|项目)单位(?:名称)?)"
+    r"\s*[:：]\s*(?P<v>.*)$"
+)
+_SUPERVISOR_FIELD = re.compile(r"主管(?:部门|单位)\s*(?:名称)?\s*[:：]\s*(?P<v>.*)$")
+_PROJECT_FIELD = re.compile(r"项目名称\s*[:：]\s*(?P<v>.*)$")
+_YEAR_FIELD = re.compile(r"(?:评价|预算|所属|绩效)?年度\s*[:：]\s*((?:19|20)\d{2})")
+_FIELD_END = re.compile(r"\s{2,}|\t|\s+\S{1,8}[:：]|[(（](?:盖章|公章|章)[)）]")
+_FIELD_LABEL_ONLY = re.compile(r"^(?:部门\s*[(（]\s*单位\s*[)）]|单位|部门)名称\s*[:：]?$")
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_TITLE_LEAD = re.compile(r"^\s*(?:关于)?\s*(?:(?:19|20)\d{2}\s*年度?)?\s*(?:的)?")
+_TITLE_CUT = re.compile(
+    r"(?:单位|部门)*(?:[(（](?:单位|部门)[)）])?"
+    r"(?:整体支出|整体|部门预算|部门支出|预算|决算|绩效|项目支出|支出|自评|评价|专项|(?:19|20)\d{2})"
+)
+_SUBJECT = re.compile(
+    r"^([^，,。；;：:、\s“”]{3,40}?)(?:为|是|系|属于|属)[^。；;]{0,24}?(?:单位|机构|部门)"
+)
+_SITE = re.compile(r"欢迎(?:来到|访问|光临)(?P<v>[^!！,，。\s]{3,30}?)(?:门户)?(?:网站|网)")
+_REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡)")
+
+_PROJECT_SENTENCE = re.compile(
+    r"(?:承担|实施|负责|开展)(?:了|的)?(?P<v>[^，,。；;：:、\s“”]{4,60}?项目)(?=实施任务|建设任务|任务|的实施|系|，|,|。|$)"
+)
+_DEPARTMENT_WORD = re.compile(r"部门整体|整体支出|单位整体|部门支出")
+_PROJECT_WORD = re.compile(r"项目")
+
+_STAFF_LABELS: tuple[tuple[re.Pattern[str], FigureKey], ...] = (
+    (
+        re.compile(r"^(?:人员编制|编制人数|核定编制|编制数|编制)\s*[:：]?\s*(\d+)?\s*人?$"),
+        FigureKey.STAFF_AUTHORIZED,
+    ),
+    (
+        re.compile(r"^(?:实有人数|在职人数|实际人数|在职人员|实有人员)\s*[:：]?\s*(\d+)?\s*人?$"),
+        FigureKey.STAFF_ACTUAL,
+    ),
+)
+_BARE_COUNT = re.compile(r"^(\d+)\s*人?$")
+_DUTIES = re.compile(
+    r"^(?:部门职责|单位职责|职能职责概述|职能职责|部门主要职责|主要职责|主要职能|部门职能|单位职能)\s*[:：]?\s*(?P<v>.*)$"
+)
+_MIN_DUTIES = 10
+
+_LINE_OF: dict[FigureKey, FundLine] = {
+    FigureKey.INCOME: FundLine.INCOME,
+    FigureKey.FISCAL_INCOME: FundLine.FISCAL,
+    FigureKey.EXPENDITURE: FundLine.EXPENDITURE,
+    FigureKey.FINAL_ACCOUNTS: FundLine.EXPENDITURE,
+    FigureKey.BUDGET: FundLine.TOTAL,
+    FigureKey.CARRYOVER: FundLine.CARRYOVER,
+    FigureKey.BASIC: FundLine.BASIC,
+    FigureKey.PROJECT: FundLine.PROJECT,
+    FigureKey.PERSONNEL: FundLine.PERSONNEL,
+    FigureKey.PUBLIC: FundLine.PUBLIC,
+}
+_MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+
+
+def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> ProseFacts:
+    """The facts the paragraphs state (see the module docstring for where each comes from)."""
+    lines = [line for line in prose_lines(paragraphs) if not is_noise(line.text)]
+    all_lines = prose_lines(paragraphs)
+    title = report.title
+    kind = _kind(title, lines)
+    year = _year(title, lines)
+    hits = figure_hits(report, paragraphs)
+    project = _field(lines, _PROJECT_FIELD)
+    if project is None and kind != Kind.DEPARTMENT:
+        project = _project_sentence(lines)
+    return ProseFacts(
+        kind=kind,
+        year=year,
+        unit=_unit(title, lines, all_lines),
+        project=project,
+        supervisor=_field(lines, _SUPERVISOR_FIELD),
+        staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
+        staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
+        duties=_duties(lines),
+        funds=_funds(hits, int(year.value) if year else None),
+    )
+
+
+# -- kind, year --------------------------------------------------------------------------
+
+
+def _kind(title: Text | None, lines: list[ProseLine]) -> Kind | None:
+    if title is not None:
+        if _DEPARTMENT_WORD.search(title.text):
+            return Kind.DEPARTMENT
+        if _PROJECT_WORD.search(title.text):
+            return Kind.PROJECT
+    for line in lines:
+        if _DEPARTMENT_WORD.search(line.text):
+            return Kind.DEPARTMENT
+    for line in lines:
+        if _PROJECT_FIELD.search(line.text) or _PROJECT_SENTENCE.search(line.text):
+            return Kind.PROJECT
+    return None
+
+
+def _year(title: Text | None, lines: list[ProseLine]) -> Num | None:
+    if title is not None and (m := _TITLE_YEAR.search(title.text)):
+        return Num(Decimal(m.group(1)), m.group(1), None, title.location)
+    for line in lines:
+        if m := _YEAR_FIELD.search(line.text):
+            return Num(Decimal(m.group(1)), m.group(1), None, line.location)
+    counts: Counter[int] = Counter()
+    first: dict[int, Location] = {}
+    for line in lines:
+        for y in evaluated_years(line.text):
+            counts[y] += 1
+            first.setdefault(y, line.location)
+    if not counts:
+        return None
+    best = max(counts.values())
+    year = next(y for y in first if counts[y] == best)  # first in the text among the most frequent
+    return Num(Decimal(year), str(year), None, first[year])
+
+
+# -- unit, project, supervisor, duties ---------------------------------------------------
+
+
+def _unit(title: Text | None, lines: list[ProseLine], all_lines: list[ProseLine]) -> Text | None:
+    for i, line in enumerate(lines):
+        if m := _UNIT_FIELD.search(line.text):
+            value = _field_value(m.group("v"))
+            if not value and _FIELD_LABEL_ONLY.match(line.text) and i + 1 < len(lines):
+                value = _field_value(lines[i + 1].text)
+            if value and _plausible_name(value, strict=False):
+                return Text(value, line.location)
+    if title is not None:
+        rest = _TITLE_LEAD.sub("", title.text)
+        cut = _TITLE_CUT.search(rest)
+        name = rest[: cut.start()] if cut else ""
+        if _plausible_name(name):
+            return Text(name, title.location)
+    for line in lines:
+        if (m := _SUBJECT.match(line.text)) and _plausible_name(m.group(1)):
+            return Text(m.group(1), line.location)
+    for line in all_lines:
+        if (m := _SITE.search(line.text)) and _plausible_name(m.group("v")):
+            name = m.group("v")
+            region = _REGION.match(name)
+            short = name[region.end() :] if region else name
+            if short and any(short in other.text for other in lines):
+                return Text(name, line.location)
+    return None
+
+
+def _plausible_name(name: str, strict: bool = True) -> bool:
+    name = name.strip()
+    if not _MIN_UNIT <= len(name) <= _MAX_UNIT or _PRONOUN.match(name):
+        return False
+    if any(ch in name for ch in "，,。；;：:"):
+        return False
+    return not strict or name.endswith(_ORG_SUFFIXES)
+
+
+def _field_value(raw: str) -> str:
+    value = raw.strip()
+    if m := _FIELD_END.search(value):
+        value = value[: m.start()]
+    value = value.strip(" ：:")
+    if value.startswith(("万元", "元")):
+        return ""
+    return value
+
+
+def _field(lines: list[ProseLine], pattern: re.Pattern[str]) -> Text | None:
+    for line in lines:
+        if (m := pattern.search(line.text)) and (value := _field_value(m.group("v"))):
+            return Text(value, line.location)
+    return None
+
+
+def _project_sentence(lines: list[ProseLine]) -> Text | None:
+    for line in lines:
+        if m := _PROJECT_SENTENCE.search(line.text):
+            return Text(m.group("v"), line.location)
+    return None
+
+
+def _duties(lines: list[ProseLine]) -> Text | None:
+    for i, line in enumerate(lines):
+        m = _DUTIES.match(line.text)
+        if not m:
+            continue
+        value = m.group("v").strip()
+        if value and len(value) >= _MIN_DUTIES:
+            return Text(value, line.location)
+        if not value and i + 1 < len(lines):
+            nxt = lines[i + 1]
+            if (
+                len(nxt.text) >= _MIN_DUTIES
+                and heading_of(nxt) is None
+                and not _DUTIES.match(nxt.text)
+            ):
+                return Text(nxt.text, nxt.location)
+    return None
+
+
+# -- staff -------------------------------------------------------------------------------
+
+
+def _staff(hits: list[FigureHit], lines: list[ProseLine], key: FigureKey) -> Num | None:
+    for hit in hits:
+        if hit.figure.key == key:
+            return hit.figure.value
+    for i, line in enumerate(lines):
+        for pattern, label_key in _STAFF_LABELS:
+            if label_key != key or not (m := pattern.match(line.text)):
+                continue
+            if m.group(1):
+                return Num(Decimal(m.group(1)), m.group(1), "人", line.location)
+            if i + 1 < len(lines) and (n := _BARE_COUNT.match(lines[i + 1].text)):
+                return Num(Decimal(n.group(1)), n.group(1), "人", lines[i + 1].location)
+    return None
+
+
+# -- funds -------------------------------------------------------------------------------
+
+
+def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
+    """Whether a part (其中 …) belongs to an earlier figure of its sentence that names a subject."""
+    return (
+        hit.part
+        and parent is not None
+        and parent is not hit
+        and parent.sentence_index == hit.sentence_index
+        and bool(parent.subject)
+    )
+
+
+def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
+    rows: list[FundRow] = []
+    seen: set[tuple[str, Decimal]] = set()
+    parent: FigureHit | None = None
+    for hit in hits:
+        figure = hit.figure
+        if figure.value.unit not in _MONEY_UNITS:
+            continue
+        if not hit.part:
+            parent = hit
+        if year is not None and figure.year is not None and figure.year != year:
+            continue
+        label = figure.label
+        if (
+            _owner_subject(hit, parent)
+            and parent is not None
+            and not label.startswith(parent.subject)
+        ):
+            label = parent.subject + label
+        if (label, figure.value.value) in seen:
+            continue
+        seen.add((label, figure.value.value))
+        rows.append(
+            FundRow(
+                label=Text(label, figure.location),
+                line=_LINE_OF.get(figure.key),
+                depth=1 if hit.part else 0,
+                budget=figure.value if hit.budget else None,
+                actual=None if hit.budget else figure.value,
+                location=figure.location,
+            )
+        )
+    return tuple(rows)

@@ -1,0 +1,115 @@
+"""Lines of prose with their locations, and the patterns the report and prose readers share.
+
+A :class:`~jixiao.document.Paragraph` may be one line or a blank-line-separated block of
+lines; the report reader works line by line, so every paragraph is split into
+:class:`ProseLine` records, each with the location of its own line. Inline pinyin inserted by
+mirror sites (项(xiàng)目) is dropped and traditional characters are converted, so that the
+patterns below see plain simplified Chinese; everything else stays as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import zhconv
+
+from jixiao.document import Paragraph
+from jixiao.model import Location
+
+# Inline pinyin after a character: 项(xiàng)目, 績(jì)效.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Z\u00e0-\u00fc\u0100-\u01dc]{1,8}[)）]")
+
+# Frequent traditional-only characters of budget documents: one of them in a line means the
+# line needs converting (the conversion itself is done by zhconv).
+_TRADITIONAL = re.compile(
+    "["
+    "項績預決與產數結會門關單無務費們為國財區縣實際計劃據報發業資經運監質標準體設這過"
+    "時間點導總額類購營養衛護環園職責員從構辦審範歲幣級補貼僅應條達專雜場醫療禮聯隊鎮"
+    "鄉裡對個庫態勞萬億變歷舉權認領讀說傳開當編製稱"
+    "]"
+)
+
+# Lines of a web page around the text (navigation, publication data, share buttons).
+NOISE = re.compile(
+    r"您现在的位置|当前位置|首页\s*[>›»]|发布时间|发布日期|来源[:：]|浏览|阅读[:：]|字体[:：]|作者[:：]"
+    r"|时间[:：]|我要投稿|欢迎(?:来到|访问|光临)|打印本页|关闭窗口|分享到|上一篇|下一篇|版权|下载本文档|文档简介"
+)
+
+# A year as a sentence speaks of it: 2021年 / 2021年度 (not the end of a range 2021-2025年).
+YEAR = re.compile(r"(?<![\d\-—–~～至到])((?:19|20)\d{2})\s*年(度)?")
+# Words just before a year that make it a comparison (比2020年 / 较2020年 / 与2020年相比).
+_COMPARISON_BEFORE = ("比", "较", "与", "和", "同比", "相比", "对比")
+# A full date (2019年06月18日) is a date of writing or publishing, not the year evaluated.
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+
+# 全角 ASCII digits and the full stop used as a decimal point → ASCII (same length).
+_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+@dataclass(frozen=True, slots=True)
+class ProseLine:
+    """One non-empty line of prose, stripped, with the location of that line."""
+
+    text: str
+    location: Location
+    heading_level: int | None = None  # from the file's own styles (docx) where it has them
+
+
+def prose_lines(paragraphs: Sequence[Paragraph]) -> list[ProseLine]:
+    """Every non-empty line of the paragraphs, in order, with its own location."""
+    out: list[ProseLine] = []
+    for para in paragraphs:
+        loc = para.location
+        parts = para.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for offset, raw in enumerate(parts):
+            text = clean(raw)
+            if not text:
+                continue
+            line_loc = loc
+            if offset and loc.line is not None:
+                line_loc = replace(loc, line=loc.line + offset)
+            level = para.heading_level if len(parts) == 1 else None
+            out.append(ProseLine(text, line_loc, level))
+    return out
+
+
+def clean(raw: str) -> str:
+    """A line as printed minus inline pinyin, in simplified characters, stripped."""
+    text = raw.replace("\xa0", " ").replace("\u3000", " ").strip()
+    if not text:
+        return ""
+    text = text.translate(_DIGITS)
+    if "(" in text or "（" in text:
+        text = _PINYIN.sub("", text)
+    if _TRADITIONAL.search(text):
+        text = zhconv.convert(text, "zh-hans")
+    return text
+
+
+def is_noise(text: str) -> bool:
+    """Whether a line is part of the web page around the document."""
+    return bool(NOISE.search(text))
+
+
+def spoken_years(text: str, end: int | None = None) -> list[tuple[int, int]]:
+    """The years a text speaks of (before ``end``), as (year, position); comparisons excluded."""
+    found = []
+    for m in YEAR.finditer(text, 0, len(text) if end is None else end):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if any(before.endswith(w) for w in _COMPARISON_BEFORE):
+            continue
+        found.append((int(m.group(1)), m.start()))
+    return found
+
+
+def evaluated_years(text: str) -> list[int]:
+    """Years a line speaks of as a period (dates of writing such as 2019年06月18日 excluded)."""
+    years = []
+    for year, pos in spoken_years(text):
+        m = YEAR.match(text, pos)
+        if m and not m.group(2) and _MONTH_AFTER.match(text, m.end()):
+            continue
+        years.append(year)
+    return years

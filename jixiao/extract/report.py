@@ -1,0 +1,209 @@
+"""The 自评报告: its title, its sections by Chinese heading numbering, the figures in its sentences.
+
+Headings are recognised by their numbering — ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
+``1.``/``1、`` (level 3), ``(1)`` (level 4) — and by their shape: a heading is short and is
+not a sentence. A numbered line that carries a sentence or a figure (``1、收入:792.22万元。…``,
+``1.完成…。2.做好…``) is a list item of the text, not a heading. A level-1 or level-2 heading
+may run on into its text after a full stop or colon (``（一）部门整体支出概况。2021年…``).
+
+A section's text is everything up to the next heading of the same or a higher level,
+including its subsections, line by line as printed — so a check can look for template
+instruction text or admitted problems in one place.
+
+The title is the line ending in 报告 nearest before the first level-1 heading (web pages put
+their own title and breadcrumbs higher up); a title split over two lines is joined
+(“2021年度长沙市岳麓区妇女联合会单位部门” + “整体支出预算绩效自评报告”).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jixiao.document import Paragraph
+from jixiao.extract.prose_lines import ProseLine, is_noise, prose_lines
+from jixiao.extract.report_figures import FIGURE, FigureHit, scan_figures
+from jixiao.model import Figure, Location, Report, Section, Text
+
+_CN = "一二三四五六七八九十"
+_MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(rf"^(?:第[{_CN}]{{1,3}}(?:部分|章)\s*[、.．:：]?|[{_CN}]{{1,3}}\s*[、.．])\s*")),
+    (2, re.compile(rf"^[(（]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*")),
+    (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, re.compile(r"^[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?\s*")),
+)
+_HEAD_END = re.compile(r"[。；;！!？?:：]")
+_COMMA = re.compile(r"[，,]")
+_MAX_HEADING = 40
+_MAX_COMMA_HEADING = 20
+_MAX_LIST_HEADING = 30
+
+_TITLE = re.compile(r"^.{0,80}?报告\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])?$")
+_TITLE_WORD = re.compile(r"绩效|自评|评价")
+_TITLE_STEM = re.compile(r"\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])$")
+_SENTENCE_MARK = re.compile(r"[。，,；;：:!！?？|>]")
+_TITLE_HEAD = re.compile(r"(?:19|20)\d{2}|单位$|部门$|支出$|整体$|项目$|年度$|预算$")
+_MAX_TITLE_PART = 40
+_TITLE_GAP = 3  # lines between the two halves of a split title
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    text: str  # the heading as printed, numbering included
+    rest: str  # text that runs on after it on the same line
+
+
+def heading_of(line: ProseLine) -> Heading | None:
+    """The heading a line opens with, or None when the line is text."""
+    text = line.text
+    if line.heading_level is not None:
+        return Heading(line.heading_level, text, "")
+    for level, marker in _MARKERS:
+        m = marker.match(text)
+        if not m:
+            continue
+        body = text[m.end() :]
+        if not body or body[0].isdigit():
+            return None
+        end = _HEAD_END.search(body)
+        head, rest = (body[: end.start()], body[end.end() :].strip()) if end else (body, "")
+        if rest and level > 2:
+            return None
+        if not _heading_like(head, level):
+            return None
+        return Heading(level, text[: m.end()] + head.strip(), rest)
+    return None
+
+
+def _heading_like(head: str, level: int) -> bool:
+    head = head.strip()
+    if not head or FIGURE.search(head):
+        return False
+    limit = _MAX_HEADING if level <= 2 else _MAX_LIST_HEADING
+    if len(head) > limit:
+        return False
+    return not (_COMMA.search(head) and len(head) > _MAX_COMMA_HEADING)
+
+
+@dataclass(slots=True)
+class _Open:
+    level: int
+    heading: Text
+    lines: list[str] = field(default_factory=list)
+
+
+# The figures of the last report read, with what the prose reader needs (see report_figures).
+_last_hits: tuple[tuple[Figure, ...], list[FigureHit]] | None = None
+
+
+def extract_report(paragraphs: Sequence[Paragraph], source: str) -> Report:
+    """Title, sections and figures of the report in these paragraphs (an empty Report if none)."""
+    global _last_hits
+    lines = prose_lines(paragraphs)
+    headings = [heading_of(line) for line in lines]
+    title, title_start, title_end = _title(lines, headings)
+    stop = _report_end(lines, title, title_end)
+    sections = _sections(lines, headings, title_end if title else 0, stop)
+    hits = scan_figures(lines[:stop])
+    figures = tuple(h.figure for h in hits)
+    _last_hits = (figures, hits)
+    return Report(title=title, sections=sections, figures=figures)
+
+
+def figure_hits(report: Report, paragraphs: Sequence[Paragraph]) -> list[FigureHit]:
+    """The figure hits behind ``report.figures`` (recomputed when not the last report read)."""
+    last = _last_hits
+    if last is not None and last[0] is report.figures:
+        return last[1]
+    lines = prose_lines(paragraphs)
+    wanted = {id(f) for f in report.figures}
+    hits = scan_figures(lines)
+    return [h for h in hits if id(h.figure) in wanted] or hits
+
+
+def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int, int]:
+    """The report title, the index of its first line and the index after its last line."""
+    first_heading = next((i for i, h in enumerate(headings) if h and h.level == 1), len(lines))
+    candidates = [
+        i for i in range(first_heading) if _is_title(lines[i].text) and headings[i] is None
+    ]
+    if not candidates:
+        candidates = [
+            i for i in range(len(lines)) if _is_title(lines[i].text) and headings[i] is None
+        ][:1]
+    if not candidates:
+        return None, 0, 0
+    i = candidates[-1] if first_heading < len(lines) else candidates[0]
+    line = lines[i]
+    if i > 0 and _joins(lines[i - 1], line):
+        prev = lines[i - 1]
+        return Text(prev.text + line.text, prev.location), i - 1, i + 1
+    return Text(line.text, line.location), i, i + 1
+
+
+def _is_title(text: str) -> bool:
+    return (
+        bool(_TITLE.match(text))
+        and bool(_TITLE_WORD.search(text))
+        and not is_noise(text)
+        and "。" not in text
+    )
+
+
+def _joins(prev: ProseLine, line: ProseLine) -> bool:
+    """Whether ``prev`` is the first half of a title split over two lines."""
+    if len(prev.text) > _MAX_TITLE_PART or _SENTENCE_MARK.search(prev.text) or is_noise(prev.text):
+        return False
+    if prev.text.endswith(("报告", "表")) or heading_of(prev) is not None:
+        return False
+    if _gap(prev.location, line.location) > _TITLE_GAP:
+        return False
+    return bool(_TITLE_HEAD.search(prev.text)) and not re.search(r"(?:19|20)\d{2}", line.text)
+
+
+def _gap(a: Location, b: Location) -> int:
+    if a.line is None or b.line is None:
+        return 1
+    return b.line - a.line
+
+
+def _report_end(lines: list[ProseLine], title: Text | None, after: int) -> int:
+    """Where a second report of the same title begins (essay sites print several), else the end."""
+    if title is None:
+        return len(lines)
+    stem = _TITLE_STEM.sub("", lines[after - 1].text)
+    for i in range(after, len(lines)):
+        text = lines[i].text
+        if text != lines[after - 1].text and _is_title(text) and _TITLE_STEM.sub("", text) == stem:
+            return i
+    return len(lines)
+
+
+def _sections(
+    lines: list[ProseLine], headings: list[Heading | None], start: int, stop: int
+) -> tuple[Section, ...]:
+    done: list[tuple[int, _Open]] = []  # (order, section)
+    stack: list[_Open] = []
+    for i in range(start, stop):
+        line, heading = lines[i], headings[i]
+        if heading is None:
+            for s in stack:
+                s.lines.append(line.text)
+            continue
+        while stack and stack[-1].level >= heading.level:
+            stack.pop()
+        for s in stack:
+            s.lines.append(line.text)
+        opened = _Open(heading.level, Text(heading.text, line.location))
+        done.append((i, opened))
+        stack.append(opened)
+        if heading.rest:
+            opened.lines.append(heading.rest)
+    return tuple(
+        Section(
+            heading=s.heading, text="\n".join(s.lines), level=s.level, location=s.heading.location
+        )
+        for _, s in done
+    )

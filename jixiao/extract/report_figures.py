@@ -1,0 +1,314 @@
+"""Figures stated in the sentences of a report: “2021年决算支出为204.67万元”.
+
+A figure is a number with a unit — money (元, 万元, 亿元, in the unit printed), a head count
+(人, 名) or a percentage — and the words naming it. The label is the noun phrase before the
+number, read back to the nearest clause boundary (，、：; an unclosed bracket; the previous
+figure) and cleaned of list numbering, connectives (为, 达, 共计 …), a leading year and
+leading verbs (发放, 用于, 包括 …). What the label means (:class:`FigureKey`) is decided by
+its words, not by a list of known labels; anything unrecognised is an ``ITEM`` with its
+printed label. Changes (同比增加189.25万元) are not figures of their own.
+
+:func:`scan_figures` also keeps, for each figure, what the prose reader needs to turn it
+into a fund row: whether the sentence speaks of a budget or of money spent, and whether it
+is a part (其中 …) of an earlier figure of the same sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from jixiao.extract.prose_lines import ProseLine, spoken_years
+from jixiao.model import Figure, FigureKey, Num
+
+_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+FIGURE = re.compile(
+    rf"(?P<num>{_NUMBER})\s*(?P<unit>亿元|万元|千元|元|%|％|‰|人(?![次民均])|名(?![额单称次]))(?![/／])"
+)
+_MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+_HEAD_UNITS = frozenset({"人", "名"})
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]")
+_BOUNDARY = frozenset("，,、：:\t|")
+_OPEN = frozenset("(（[【")
+_CLOSE = frozenset(")）]】")
+
+_NUMBERING = re.compile(
+    r"^(?:\d{1,2}\s*[、.．)）]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
+)
+_LEAD = re.compile(
+    r"^(?:其中|主要包括|包括|含有|含|另有|另|此外|以及|及|和|并|且|其余|分别为|分别是|分别)[:：]?"
+    r"|^(?:(?:19|20)\d{2}\s*年度?(?:底|末)?的?)"
+    r"|^.{0,16}?(?:支出|收入|资金|经费|预算|决算|总额)中(?![央心期长小])"
+)
+_TRAIL = re.compile(
+    r"(?:为|是|达到|达|共计|合计|总计|累计|共|约为|约|近|计为|计|总额为|额为|分别为|分别|[:：\s])+$"
+)
+# A verb before the noun: the label is what follows it (发放慰问金 → 慰问金).
+_VERB = re.compile(
+    r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|支付|用于|投入|获得|落实|使用|其中|包括"
+)
+# A change, not an amount: 同比上年度增加189.25万元, 增长31.39%.
+_DELTA_END = re.compile(
+    r"(?:增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|增|减|多|少|降|超)了?$"
+)
+_DELTA_ANY = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|比年初|较年初")
+_MAX_LABEL = 24
+_NOT_LABEL = re.compile(r"[≥≤<>=＞＜＝\t]|\s{2,}|\d+\s+\d|\d\s*[-—~～]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LEAD_DIGITS = re.compile(r"^[\d.%\s]+")
+
+# What a money label means. Class keys (what the money was spent on) win over stage keys
+# (budget, final accounts, carry-over); a budget word next to a class key makes it an ITEM
+# (基本支出预算 is neither the budget total nor the basic spending).
+_CLASS_KEYS: tuple[tuple[str, FigureKey], ...] = (
+    ("三公", FigureKey.THREE_PUBLIC),
+    ("工资福利", FigureKey.WAGES),
+    ("商品和服务", FigureKey.GOODS_SERVICES),
+    ("商品服务", FigureKey.GOODS_SERVICES),
+    ("对个人和家庭", FigureKey.SUBSIDIES),
+    ("个人和家庭的补助", FigureKey.SUBSIDIES),
+    ("资本性支出", FigureKey.CAPITAL),
+    ("其他支出", FigureKey.OTHER_EXPENDITURE),
+    ("基本支出", FigureKey.BASIC),
+    ("项目支出", FigureKey.PROJECT),
+    ("专项支出", FigureKey.PROJECT),
+    ("人员经费", FigureKey.PERSONNEL),
+    ("人员支出", FigureKey.PERSONNEL),
+    ("公用经费", FigureKey.PUBLIC),
+    ("公用支出", FigureKey.PUBLIC),
+)
+_STAGE_KEYS: tuple[tuple[str, FigureKey], ...] = (
+    ("财政拨款收入", FigureKey.FISCAL_INCOME),
+    ("财政拨款", FigureKey.FISCAL_INCOME),
+    ("决算", FigureKey.FINAL_ACCOUNTS),
+    ("上年结余", FigureKey.CARRYOVER),
+    ("上年结转", FigureKey.CARRYOVER),
+    ("结转结余", FigureKey.CARRYOVER),
+    ("结余", FigureKey.CARRYOVER),
+    ("结转", FigureKey.CARRYOVER),
+    ("预算", FigureKey.BUDGET),
+)
+_BUDGET_WORD = re.compile(r"预算|批复|计划|年初|安排")
+# Bare 收入 / 支出 with only words of scope before it is the total; 事业收入 is an item.
+_GENERIC = re.compile(
+    r"^(?:本年度?|全年|当年|年度|部门|单位|本部门|本单位)?(?:总|合计|总计)?(收入|支出)(?:合计|总计|总额|总数)?$"
+)
+_STAFF_KEYS: tuple[tuple[str, FigureKey], ...] = (
+    ("编外", FigureKey.TEMPORARY),
+    ("临聘", FigureKey.TEMPORARY),
+    ("聘用", FigureKey.TEMPORARY),
+    ("劳务派遣", FigureKey.TEMPORARY),
+    ("临时", FigureKey.TEMPORARY),
+    ("编制", FigureKey.STAFF_AUTHORIZED),
+    ("实有", FigureKey.STAFF_ACTUAL),
+    ("在职", FigureKey.STAFF_ACTUAL),
+    ("在编", FigureKey.STAFF_ACTUAL),
+    ("在岗", FigureKey.STAFF_ACTUAL),
+    ("实际人数", FigureKey.STAFF_ACTUAL),
+    ("离退休", FigureKey.RETIRED),
+    ("退休", FigureKey.RETIRED),
+    ("离休", FigureKey.RETIRED),
+)
+_KEY_TEXT = re.compile(r"[“”\"‘’'《》「」\s]")
+
+# Words that say whether a sentence speaks of money planned or money spent (the last wins).
+_BUDGET_CONTEXT = re.compile(r"预算|批复|计划|安排|下达|预计|核定|年初")
+_ACTUAL_CONTEXT = re.compile(
+    r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|支付|结余|结转|实现"
+)
+_PART = re.compile(r"其中|包括|含")
+_CLOSED_GROUP = re.compile(r"[(（《][^()（）《》]*[)）》]")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureHit:
+    """A figure with what the prose reader needs to make it a fund row."""
+
+    figure: Figure
+    budget: bool  # the sentence speaks of money planned (预算, 批复 …), not spent
+    part: bool  # a part (其中 / 包括 …) of an earlier figure
+    subject: str  # the label's words before its money words (一批项目 of 一批项目县级批复总投资)
+    sentence_index: int  # figures of one sentence share it
+
+
+def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
+    """Every figure stated in the lines, in order."""
+    hits: list[FigureHit] = []
+    sentence_index = 0
+    for line in lines:
+        text = line.text
+        if not any(ch.isdigit() for ch in text):
+            continue
+        start = 0
+        for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+            if end > start:
+                hits.extend(_sentence_hits(line, text[start:end], sentence_index))
+                sentence_index += 1
+            start = end + 1
+    return hits
+
+
+def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[FigureHit]:
+    out: list[FigureHit] = []
+    prev_end = 0
+    for m in FIGURE.finditer(sentence):
+        num_start, num_end = m.start(), m.end()
+        unit = m.group("unit")
+        raw = _raw_label(sentence, num_start, prev_end)
+        prev_end = num_end
+        if raw is None:
+            continue
+        if _DELTA_END.search(raw) or _DELTA_ANY.search(raw):
+            continue
+        label = _clean_label(raw)
+        if not label:
+            continue
+        key = _key(label, unit)
+        if key is None:
+            continue
+        value = _decimal(m.group("num"))
+        if value is None:
+            continue
+        unit = "%" if unit == "％" else unit
+        num = Num(value, sentence[num_start:num_end].replace(" ", ""), unit, line.location)
+        years = spoken_years(sentence, num_start)
+        figure = Figure(
+            label, num, key, years[-1][0] if years else None, sentence.strip(), line.location
+        )
+        prefix = sentence[:num_start]
+        out.append(
+            FigureHit(
+                figure=figure,
+                budget=_is_budget(prefix),
+                part=bool(_PART.search(_CLOSED_GROUP.sub("", prefix))),
+                subject=subject_of(label),
+                sentence_index=sentence_index,
+            )
+        )
+    return out
+
+
+def _raw_label(sentence: str, num_start: int, floor: int) -> str | None:
+    """The words before a number back to the clause boundary (or, for “收入:792万元”, before the colon)."""
+    start, colon = _clause_start(sentence, num_start, floor)
+    raw = sentence[start:num_start]
+    if colon is not None and not _clean_label(raw) and not _TRAIL.sub("", raw).strip():
+        before, _ = _clause_start(sentence, colon, floor)
+        raw = sentence[before:colon]
+    return raw
+
+
+def _clause_start(sentence: str, end: int, floor: int) -> tuple[int, int | None]:
+    """Start of the clause that ends at ``end``; the position of the colon that bounds it, if one does."""
+    depth = 0
+    i = end - 1
+    while i >= floor:
+        ch = sentence[i]
+        if ch in _CLOSE:
+            depth += 1
+        elif ch in _OPEN:
+            if depth == 0:
+                return i + 1, None
+            depth -= 1
+        elif depth == 0 and ch in _BOUNDARY:
+            return i + 1, i if ch in "：:" else None
+        i -= 1
+    return floor, None
+
+
+def _clean_label(raw: str) -> str:
+    label = raw.strip()
+    for _ in range(4):
+        before = label
+        label = _NUMBERING.sub("", label)
+        label = _LEAD.sub("", label)
+        label = _TRAIL.sub("", label).strip()
+        if label == before:
+            break
+    verbs = list(_VERB.finditer(label))
+    if verbs and verbs[-1].end() < len(label):
+        label = _LEAD.sub("", label[verbs[-1].end() :]).strip()
+    if _NOT_LABEL.search(_CLOSED_GROUP.sub("", label)):
+        return ""  # table cells run together, not a sentence
+    label = _unpaired_quotes(_LEAD_DIGITS.sub("", label.rsplit(" ", 1)[-1]).strip())
+    if not label or len(label) > _MAX_LABEL or not _CJK.search(label):
+        return ""
+    return label
+
+
+def _unpaired_quotes(label: str) -> str:
+    """Drop quotation marks at either end that have no partner (“三公”经费 keeps its pair)."""
+    for left, right in (("“", "”"), ("‘", "’")):
+        if label.count(left) != label.count(right):
+            label = label.strip(left + right)
+    if label.count('"') % 2:
+        label = label.strip('"')
+    return label
+
+
+def figure_key(label: str) -> FigureKey:
+    """What a money label means."""
+    text = _KEY_TEXT.sub("", label)
+    best: tuple[int, int, FigureKey] | None = None
+    for word, key in _CLASS_KEYS:
+        pos = text.rfind(word)
+        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
+            best = (pos + len(word), len(word), key)
+    if best is not None:
+        return FigureKey.ITEM if _BUDGET_WORD.search(text) else best[2]
+    for word, key in _STAGE_KEYS:
+        pos = text.rfind(word)
+        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
+            best = (pos + len(word), len(word), key)
+    if best is not None:
+        return best[2]
+    m = _GENERIC.match(text)
+    if m:
+        return FigureKey.INCOME if m.group(1) == "收入" else FigureKey.EXPENDITURE
+    return FigureKey.ITEM
+
+
+def staff_key(label: str) -> FigureKey | None:
+    """What a head count means, or None when it is not about the unit's staff."""
+    text = _KEY_TEXT.sub("", label)
+    best: tuple[int, int, FigureKey] | None = None
+    for word, key in _STAFF_KEYS:
+        pos = text.rfind(word)
+        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
+            best = (pos + len(word), len(word), key)
+    return best[2] if best else None
+
+
+def _key(label: str, unit: str) -> FigureKey | None:
+    if unit in _MONEY_UNITS:
+        return figure_key(label)
+    if unit in _HEAD_UNITS:
+        return staff_key(label)
+    return FigureKey.ITEM  # a percentage belongs to its label (执行率, 满意度)
+
+
+_MONEY_WORD = re.compile(
+    r"(?:县级|市级|省级|区级|中央|本级|上级)?(?:批复|总投资|投资|预算|决算|拨款|资金|支出|收入|经费|补助|结余|结转|总额)"
+)
+
+
+def subject_of(label: str) -> str:
+    """The words of a label before its money words: 一批项目 of 一批项目县级批复总投资."""
+    m = _MONEY_WORD.search(label)
+    return label[: m.start()] if m else ""
+
+
+def _is_budget(prefix: str) -> bool:
+    b = [m.start() for m in _BUDGET_CONTEXT.finditer(prefix)]
+    a = [m.start() for m in _ACTUAL_CONTEXT.finditer(prefix)]
+    return bool(b) and (not a or b[-1] > a[-1])
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
