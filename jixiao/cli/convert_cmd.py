@@ -1,0 +1,88 @@
+"""``jixiao convert IN OUT`` and ``jixiao report IN -o 报告.docx``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from jixiao.cli import fail
+from jixiao.errors import JixiaoError
+
+
+def _read(path: str):  # type: ignore[no-untyped-def]
+    from jixiao import read
+
+    try:
+        return read(path)
+    except JixiaoError as exc:
+        fail(str(exc))
+
+
+@click.command(help="格式转换：按输出文件的扩展名写出 .xlsx / .docx / .pdf / .json / .txt。")
+@click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
+@click.argument("target", metavar="输出文件", type=click.Path(dir_okay=False))
+def convert(source: str, target: str) -> None:
+    from jixiao.writers import write_path
+
+    evaluation = _read(source)
+    try:
+        written = write_path(evaluation, Path(target))
+    except JixiaoError as exc:
+        fail(str(exc))
+    click.echo(f"已写出 {written}")
+
+
+@click.command(
+    help="根据自评表生成自评报告（.docx 或 .pdf）：数字取自表格，评分与等级按评分规则计算。"
+)
+@click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="报告.docx",
+    type=click.Path(dir_okay=False),
+    help="输出文件（默认：输入文件名_自评报告.docx）",
+)
+@click.option("--profile", default=None, help="评分规则（默认 cz2020-10）")
+@click.option("--no-check", is_flag=True, help="不在“存在的问题”中列出审核发现的问题")
+def report(source: str, output: str | None, profile: str | None, no_check: bool) -> None:
+    import jixiao
+
+    evaluation = _read(source)
+    target = (
+        Path(output) if output else Path(source).with_name(f"{Path(source).stem}_自评报告.docx")
+    )
+    if target.suffix.lower() not in (".docx", ".pdf"):
+        fail(f"{target}: 自评报告只能写成 .docx 或 .pdf")
+    if not target.parent.exists():
+        fail(f"{target}: 输出目录不存在")
+    try:
+        sheet = jixiao.score(evaluation, profile)
+    except JixiaoError as exc:
+        fail(str(exc))
+    except Exception:  # scoring unavailable: the draft uses the printed totals
+        sheet = None
+    findings = None
+    if not no_check:
+        try:
+            findings = jixiao.check(evaluation, profile)
+        except JixiaoError as exc:
+            fail(str(exc))
+        except Exception:  # the checker is optional for a draft
+            findings = None
+    try:
+        if target.suffix.lower() == ".pdf":
+            from jixiao.writers.pdf import write_report_pdf
+
+            write_report_pdf(evaluation, target, score_sheet=sheet, findings=findings)
+        else:
+            from jixiao.writers.docx import write_report_docx
+
+            write_report_docx(evaluation, target, score_sheet=sheet, findings=findings)
+    except JixiaoError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{target}: 无法写入（{exc.strerror or exc}）")
+    click.echo(f"已写出 {target}")

@@ -1,0 +1,276 @@
+"""Write the 自评报告 and the table as .docx (python-docx).
+
+- :func:`write_report_docx`: the report — title (style Title), headings (Heading 1/2/3, so
+  readers and Word's navigation pane find them), 仿宋_GB2312 body, 黑体/楷体 headings as in
+  official documents, A4 portrait, page numbers in the footer (a PAGE field);
+- :func:`write_table_docx`: the table as a Word table with merged cells, A4 landscape;
+- :func:`write_docx`: both in one file (table first, then the report in a portrait section),
+  which is what ``jixiao convert x.docx`` writes and what the PDF is made from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docx import Document as new_document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from jixiao.model import Evaluation, Finding, Report
+from jixiao.writers.draft import report_for
+from jixiao.writers.grid import Grid, Role, build_grid
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.section import Section as DocxSection
+
+    from jixiao.scoring.sheet import ScoreSheet
+
+BODY_FONT = "仿宋_GB2312"
+HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312"}
+TITLE_FONT = "黑体"
+TABLE_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+BODY_SIZE = Pt(16)  # 三号, as in official documents
+TABLE_SIZE = Pt(9)
+LINE = Pt(28)
+
+
+def write_report_docx(
+    evaluation: Evaluation,
+    path: str | Path,
+    score_sheet: ScoreSheet | None = None,
+    findings: Sequence[Finding] | None = None,
+) -> Path:
+    """Write the 自评报告 (the evaluation's own, or drafted from its table)."""
+    doc = _new()
+    _portrait(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    add_report(doc, report_for(evaluation, score_sheet, findings))
+    path = Path(path)
+    doc.save(str(path))
+    return path
+
+
+def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
+    """Write the 自评表 as a Word table (merged cells), A4 landscape."""
+    doc = _new()
+    _landscape(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    add_table(doc, build_grid(evaluation))
+    path = Path(path)
+    doc.save(str(path))
+    return path
+
+
+def write_docx(evaluation: Evaluation, path: str | Path, report: Report | None = None) -> Path:
+    """The table, then the report (the evaluation's own, or ``report``) in a portrait section."""
+    doc = _new()
+    _landscape(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    add_table(doc, build_grid(evaluation))
+    report = report or evaluation.report
+    if report is not None and (report.sections or report.title is not None):
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        _portrait(section)
+        _restart_numbering(section)
+        add_report(doc, report if report.title is not None else report_for(evaluation))
+    path = Path(path)
+    doc.save(str(path))
+    return path
+
+
+# -- fonts and styles --------------------------------------------------------------------
+
+
+def set_fonts(element: Any, east_asia: str, latin: str = LATIN_FONT) -> None:
+    """Name the fonts of a style's or run's ``rPr``, dropping theme fonts that override them."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), latin)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _new() -> Document:
+    doc = new_document()
+    styles = doc.styles
+    normal = styles["Normal"]
+    set_fonts(normal.element, BODY_FONT)
+    normal.font.size = BODY_SIZE
+    fmt = normal.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = LINE
+    fmt.space_after = Pt(0)
+    fmt.space_before = Pt(0)
+    for level, font in HEADING_FONTS.items():
+        style = styles[f"Heading {level}"]
+        set_fonts(style.element, font)
+        style.font.size = BODY_SIZE
+        style.font.bold = level == 3
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        pf = style.paragraph_format
+        pf.first_line_indent = Pt(32)
+        pf.space_before = Pt(6) if level == 1 else Pt(0)
+        pf.space_after = Pt(0)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.line_spacing = LINE
+        pf.keep_with_next = True
+    title = styles["Title"]
+    set_fonts(title.element, TITLE_FONT)
+    title.font.size = Pt(22)
+    title.font.bold = False
+    title.font.color.rgb = RGBColor(0, 0, 0)
+    tf = title.paragraph_format
+    tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tf.space_after = Pt(16)
+    tf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    _no_title_border(title.element)
+    return doc
+
+
+def _no_title_border(style_element: Any) -> None:
+    ppr = style_element.find(qn("w:pPr"))
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _portrait(section: DocxSection) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+
+
+def _landscape(section: DocxSection) -> None:
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.top_margin = section.bottom_margin = Mm(18)
+    section.left_margin = section.right_margin = Mm(15)
+
+
+def _restart_numbering(section: DocxSection) -> None:
+    number = OxmlElement("w:pgNumType")
+    number.set(qn("w:start"), "1")
+    section._sectPr.insert_element_before(
+        number, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg",
+        "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+    )  # fmt: skip
+
+
+def _page_numbers(section: DocxSection) -> None:
+    """“— 1 —” centred in the footer: a PAGE field Word and LibreOffice fill in."""
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    run = paragraph.add_run()
+    for tag, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
+        if tag is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), tag)
+            run._r.append(char)
+        elif text == " PAGE ":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+    paragraph.add_run(" —")
+    for r in paragraph.runs:
+        r.font.size = Pt(14)
+
+
+# -- the report --------------------------------------------------------------------------
+
+
+def add_report(doc: Document, report: Report) -> None:
+    if report.title is not None:
+        doc.add_paragraph(report.title.text, style="Title")
+    for section in report.sections:
+        level = min(max(section.level, 1), 3)
+        doc.add_paragraph(section.heading.text, style=f"Heading {level}")
+        for line in section.text.split("\n"):
+            if line.strip():
+                p = doc.add_paragraph(line.strip())
+                p.paragraph_format.first_line_indent = Pt(32)
+                p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+# -- the table ---------------------------------------------------------------------------
+
+_CENTRED_ROLES = {Role.LABEL, Role.HEADER, Role.NUMBER, Role.CENTER}
+
+
+def add_table(doc: Document, grid: Grid) -> None:
+    """The grid as a title paragraph and one Word table (row 0 of the grid is the title)."""
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(grid.title)
+    set_fonts(run._r, TITLE_FONT)
+    run.font.size = Pt(18)
+    rows = grid.nrows - 1
+    table = doc.add_table(rows=rows, cols=grid.ncols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    section = doc.sections[-1]
+    usable = (
+        int(section.page_width or Mm(297))
+        - int(section.left_margin or 0)
+        - int(section.right_margin or 0)
+    )
+    total = sum(grid.col_widths)
+    widths = [int(usable * w / total) for w in grid.col_widths]
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    cells = [row.cells for row in table.rows]  # one pass: table.cell() is slow
+    for row_cells in cells:
+        for cell, width in zip(row_cells, widths, strict=True):
+            cell.width = width
+    for g in grid.cells.values():
+        if g.role == Role.TITLE:
+            continue
+        r = g.row - 1
+        target = cells[r][g.col]
+        if g.rowspan > 1 or g.colspan > 1:
+            target = target.merge(cells[r + g.rowspan - 1][g.col + g.colspan - 1])
+        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        paragraph = target.paragraphs[0]
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        if g.role in _CENTRED_ROLES:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if not g.text:
+            continue
+        run = paragraph.add_run(g.text)
+        set_fonts(run._r, TABLE_FONT)
+        run.font.size = TABLE_SIZE
+        run.font.bold = g.role in (Role.HEADER, Role.LABEL)

@@ -1,0 +1,390 @@
+"""Draft the 自评报告 from the table: the seed's five sections, figures filled in from the data.
+
+The result is a :class:`~jixiao.model.Report` (title and sections), so every writer renders
+it the same way (.docx, text, PDF). Sentences state what the table says — budget, execution,
+basic and project spending, execution rate, score and grade, the indicators that missed and
+why — and mark with 【待填写：…】 what only the unit can write. Where the evaluation already
+has a report, :func:`report_for` keeps it as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from jixiao.model import (
+    Evaluation,
+    Finding,
+    FundGroup,
+    FundLine,
+    FundRow,
+    Grade,
+    Indicator,
+    Kind,
+    Num,
+    Report,
+    Section,
+    Severity,
+    Text,
+)
+
+if TYPE_CHECKING:
+    from jixiao.scoring.sheet import ScoreSheet
+
+TODO = "【待填写：{}】"
+MAX_FINDINGS = 20
+
+
+def report_title(e: Evaluation) -> str:
+    year = f"{e.year}年度" if e.year is not None else ""
+    if e.kind == Kind.PROJECT:
+        name = e.project.text if e.project else ""
+        return f"{year}{name}项目支出绩效自评报告"
+    unit = e.unit.text if e.unit else ""
+    return f"{year}{unit}部门整体支出绩效自评报告"
+
+
+def report_for(
+    e: Evaluation, score_sheet: ScoreSheet | None = None, findings: Sequence[Finding] | None = None
+) -> Report:
+    """The evaluation's own report where it has sections, else one drafted from the table."""
+    if e.report is not None and e.report.sections:
+        if e.report.title is not None:
+            return e.report
+        return Report(Text(report_title(e)), e.report.sections, e.report.figures)
+    return draft_report(e, score_sheet, findings)
+
+
+def draft_report(
+    e: Evaluation, score_sheet: ScoreSheet | None = None, findings: Sequence[Finding] | None = None
+) -> Report:
+    """A report drafted from the table, ready for the unit to edit."""
+    if score_sheet is None:
+        score_sheet = _try_score(e)
+    d = _Drafter(e, score_sheet, findings or ())
+    sections = d.project_sections() if e.kind == Kind.PROJECT else d.department_sections()
+    return Report(Text(report_title(e)), tuple(sections))
+
+
+def _try_score(e: Evaluation) -> Any:
+    try:
+        from jixiao import score
+
+        return score(e)
+    except Exception:  # scoring is optional for a draft: the printed totals still speak
+        return None
+
+
+def money(n: Num | None, unit: str) -> str:
+    return f"{n}{unit}" if n is not None else "—"
+
+
+def rate_of(row: FundRow) -> str | None:
+    """The printed 执行率, else 执行数 ÷ 预算数 to two decimals."""
+    if row.rate is not None:
+        return str(row.rate)
+    if row.budget is not None and row.actual is not None and row.budget.value:
+        value = (row.actual.value / row.budget.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return f"{value}%"
+    return None
+
+
+def rate_value(row: FundRow) -> Decimal | None:
+    if row.rate is not None:
+        return row.rate.value
+    if row.budget is not None and row.actual is not None and row.budget.value:
+        return row.actual.value / row.budget.value * 100
+    return None
+
+
+def grade_for(total: Decimal) -> Grade:
+    """Default cut-offs (财预〔2020〕10号): 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60."""
+    if total >= 90:
+        return Grade.EXCELLENT
+    if total >= 80:
+        return Grade.GOOD
+    if total >= 60:
+        return Grade.FAIR
+    return Grade.POOR
+
+
+def row_name(row: FundRow) -> str:
+    """资金来源合计 / 资金结构合计 for the totals of a department table, else the label."""
+    if row.group is not None and row.depth == 0:
+        return {FundGroup.SOURCE: "资金来源", FundGroup.STRUCTURE: "资金结构"}[
+            row.group
+        ] + row.label.text
+    return row.label.text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in "。！？；.;!?" else text + "。"
+
+
+class _Drafter:
+    def __init__(self, e: Evaluation, sheet: Any, findings: Sequence[Finding]) -> None:
+        self.e = e
+        self.sheet = sheet
+        self.findings = findings
+        self.u = e.money_unit
+        self.year = f"{e.year}年度" if e.year is not None else "本年度"
+
+    # -- building blocks ---------------------------------------------------------------
+
+    def fund_sentence(self, row: FundRow, name: str | None = None) -> str:
+        name = name or row.label.text
+        parts = []
+        if row.initial_budget is not None:
+            parts.append(f"年初预算数{money(row.initial_budget, self.u)}")
+        if row.budget is not None:
+            parts.append(f"全年预算数{money(row.budget, self.u)}")
+        if row.actual is not None:
+            parts.append(f"全年执行数{money(row.actual, self.u)}")
+        rate = rate_of(row)
+        if rate is not None:
+            parts.append(f"执行率{rate}")
+        return f"{name}" + "，".join(parts) if parts else ""
+
+    def parts_of(self, row: FundRow) -> list[FundRow]:
+        from jixiao.writers.grid import fund_children
+
+        index = self.e.funds.index(row)
+        return [self.e.funds[j] for j in fund_children(self.e.funds, index)]
+
+    def scale(self) -> str:
+        e = self.e
+        total = e.fund(FundLine.TOTAL, FundGroup.SOURCE) or e.fund(FundLine.TOTAL)
+        lines = []
+        if total is not None:
+            what = "项目资金" if e.kind == Kind.PROJECT else "部门整体资金"
+            lines.append(_sentence(f"{self.year}{self.fund_sentence(total, what)}"))
+            parts = [self.fund_sentence(p) for p in self.parts_of(total)]
+            if parts:
+                lines.append(_sentence("其中，" + "；".join(p for p in parts if p)))
+        basic, project = e.fund(FundLine.BASIC), e.fund(FundLine.PROJECT)
+        spent = [
+            f"{r.label.text}{money(r.actual, self.u)}"
+            for r in (basic, project)
+            if r is not None and r.actual is not None
+        ]
+        if spent:
+            lines.append(_sentence("按支出结构，全年执行数中" + "，".join(spent)))
+        if not lines:
+            lines.append(TODO.format("整体支出规模、使用方向和主要内容、涉及范围"))
+        return "\n".join(lines)
+
+    def spending(self, line: FundLine, purpose: str) -> str:
+        row = self.e.fund(line)
+        if row is None:
+            return TODO.format(f"{purpose}的预算及执行情况")
+        text = self.fund_sentence(row)
+        parts = [
+            f"{p.label.text}{money(p.actual, self.u)}"
+            for p in self.parts_of(row)
+            if p.actual is not None
+        ]
+        if parts:
+            text += "，其中" + "、".join(parts)
+        return _sentence(text) + purpose
+
+    def performance(self) -> str:
+        e = self.e
+        lines = []
+        for g in e.goals:
+            if g.planned is not None and g.planned.text:
+                lines.append(_sentence(f"年初设定目标：{g.planned.text}"))
+            if g.achieved is not None and g.achieved.text:
+                lines.append(_sentence(f"全年完成情况：{g.achieved.text}"))
+        scored = e.scored_indicators
+        if scored:
+            groups: dict[str, list[Indicator]] = {}
+            for i in scored:
+                groups.setdefault(i.level1.text if i.level1 else "其他指标", []).append(i)
+            counts = "、".join(f"{name}{len(items)}项" for name, items in groups.items())
+            lines.append(f"本年度共设置三级绩效指标{len(scored)}项，其中{counts}。")
+            for name, items in groups.items():
+                w = _sum(i.weight for i in items)
+                s = _sum(i.score for i in items)
+                if w is not None or s is not None:
+                    lines.append(f"{name}分值{_fmt(w)}分，自评得分{_fmt(s)}分。")
+        lines.append(self.total_sentence())
+        missed = self.missed()
+        if missed:
+            lines.append(f"未得满分的指标{len(missed)}项：")
+            for i in missed:
+                reason = (
+                    i.deviation.text
+                    if i.deviation is not None and i.deviation.text
+                    else TODO.format("偏差原因")
+                )
+                lines.append(
+                    f"“{i.name.text}”年度指标值为{i.target or '—'}，实际完成值为{i.actual or '—'}，"
+                    f"分值{i.weight}分，得分{i.score}分。原因：{_sentence(reason)}"
+                )
+        elif scored:
+            lines.append("各项绩效指标均获满分。")
+        return "\n".join(lines)
+
+    def total_sentence(self) -> str:
+        e, sheet = self.e, self.sheet
+        parts = []
+        if e.total_score is not None:
+            full = f"（满分{e.total_weight}分）" if e.total_weight is not None else ""
+            grade = getattr(sheet, "printed_grade", None) or grade_for(e.total_score.value)
+            parts.append(f"自评总分{e.total_score}分{full}，评价等级为“{grade}”。")
+        computed = getattr(sheet, "computed_total", None)
+        if computed is not None:
+            title = getattr(sheet, "profile_title", "") or "评分规则"
+            grade = getattr(sheet, "computed_grade", None)
+            text = f"按{title}复算得分{_fmt(computed)}分"
+            if grade is not None:
+                text += f"，对应等级“{grade}”"
+            diff = getattr(sheet, "total_difference", None)
+            if diff:
+                text += f"，与自评得分相差{_fmt(diff)}分"
+            parts.append(text + "。")
+        return "".join(parts) or TODO.format("自评得分及评价等级")
+
+    def missed(self) -> list[Indicator]:
+        return [
+            i
+            for i in self.e.scored_indicators
+            if i.weight is not None and i.score is not None and i.score.value < i.weight.value
+        ]
+
+    def problems(self) -> str:
+        e = self.e
+        lines = []
+        if e.problems is not None and e.problems.text:
+            lines.append(_sentence(e.problems.text))
+        for row in e.funds:
+            rate = rate_value(row)
+            if rate is None or row.depth > 1:
+                continue
+            if rate > 100:
+                lines.append(
+                    f"“{row_name(row)}”执行率{rate_of(row)}，超过100%，全年预算数可能未按调整后预算填列，需核实。"
+                )
+            elif rate < 90:
+                lines.append(
+                    f"“{row_name(row)}”执行率{rate_of(row)}，低于90%，需分析资金未执行的原因。"
+                )
+        missed = self.missed()
+        if missed:
+            names = "、".join(f"“{i.name.text}”" for i in missed)
+            lines.append(f"{names}未达到年度指标值，原因见上文。")
+        shown = [f for f in self.findings if f.severity in (Severity.ERROR, Severity.WARNING)][
+            :MAX_FINDINGS
+        ]
+        if shown:
+            lines.append("自评表审核发现的问题：")
+            lines += [_sentence(f"{k}. {f.message}") for k, f in enumerate(shown, 1)]
+        if not lines:
+            lines.append(TODO.format("结合绩效目标完成情况，分析存在的主要问题及原因"))
+        return "\n".join(lines)
+
+    def improvements(self) -> str:
+        e = self.e
+        if e.measures is not None and e.measures.text:
+            return _sentence(e.measures.text)
+        return TODO.format("针对上述问题提出下一步改进措施和有关建议")
+
+    # -- the five sections ----------------------------------------------------------------
+
+    def department_sections(self) -> list[Section]:
+        e = self.e
+        basics = []
+        if e.duties is not None and e.duties.text:
+            who = e.unit.text if e.unit else "本部门"
+            basics.append(_sentence(f"{who}主要职责：{e.duties.text}"))
+        if e.staff_authorized is not None or e.staff_actual is not None:
+            staff = f"人员编制{e.staff_authorized or '—'}人，实有人数{e.staff_actual or '—'}人。"
+            if (
+                e.staff_authorized is not None
+                and e.staff_actual is not None
+                and e.staff_actual.value > e.staff_authorized.value
+            ):
+                staff += (
+                    f"实有人数超过编制{_fmt(e.staff_actual.value - e.staff_authorized.value)}人。"
+                )
+            basics.append(staff)
+        return [
+            Section(Text("一、部门（单位）概况"), "", 1),
+            Section(
+                Text("（一）部门（单位）基本情况"),
+                "\n".join(basics) or TODO.format("单位性质、职责、人员情况"),
+                2,
+            ),
+            Section(
+                Text("（二）部门（单位）整体支出规模、使用方向和主要内容、涉及范围等"),
+                self.scale(),
+                2,
+            ),
+            Section(Text("二、部门（单位）整体支出管理及使用情况"), "", 1),
+            Section(
+                Text("（一）基本支出"),
+                self.spending(
+                    FundLine.BASIC,
+                    "基本支出系为保障单位机构正常运转、完成日常工作任务而发生的各项支出。",
+                ),
+                2,
+            ),
+            Section(
+                Text("（二）专项支出"),
+                self.spending(
+                    FundLine.PROJECT, "项目支出系为完成特定行政工作任务或事业发展目标而发生的支出。"
+                ),
+                2,
+            ),
+            Section(Text("三、部门（单位）整体支出绩效情况"), self.performance(), 1),
+            Section(Text("四、存在的主要问题及原因分析"), self.problems(), 1),
+            Section(Text("五、下一步改进措施和有关建议"), self.improvements(), 1),
+        ]
+
+    def project_sections(self) -> list[Section]:
+        e = self.e
+        facts = [
+            f"{label}：{value.text}"
+            for label, value in (
+                ("项目名称", e.project),
+                ("主管部门", e.supervisor),
+                ("实施单位", e.unit),
+            )
+            if value is not None and value.text
+        ]
+        total = e.fund(FundLine.TOTAL) or (e.funds[0] if e.funds else None)
+        funds = self.fund_sentence(total, "项目资金") if total is not None else ""
+        parts = [self.fund_sentence(p) for p in self.parts_of(total)] if total is not None else []
+        funds_text = "\n".join(_sentence(t) for t in [funds, "；".join(p for p in parts if p)] if t)
+        return [
+            Section(Text("一、项目基本情况"), "", 1),
+            Section(
+                Text("（一）项目概况"),
+                "；".join(facts) + "。" if facts else TODO.format("项目概况"),
+                2,
+            ),
+            Section(Text("（二）项目资金情况"), funds_text or TODO.format("项目资金安排情况"), 2),
+            Section(
+                Text("二、项目资金使用及管理情况"),
+                funds_text or TODO.format("资金使用及管理情况"),
+                1,
+            ),
+            Section(Text("三、项目绩效目标完成情况"), self.performance(), 1),
+            Section(Text("四、存在的主要问题及原因分析"), self.problems(), 1),
+            Section(Text("五、下一步改进措施和有关建议"), self.improvements(), 1),
+        ]
+
+
+def _sum(values: Any) -> Decimal | None:
+    nums = [v.value for v in values if v is not None]
+    return sum(nums, Decimal(0)) if nums else None
+
+
+def _fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
