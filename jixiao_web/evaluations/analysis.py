@@ -24,6 +24,7 @@ class Analysis:
     by_row: dict[str, list[Finding]] = field(default_factory=dict)  # "ind-2" → findings
     general: list[Finding] = field(default_factory=list)  # not tied to a row
     sheet: Any = None  # jixiao.score's ScoreSheet
+    lines_by_row: dict[str, Any] = field(default_factory=dict)  # "ind-2" → its LineScore
     checks_available: bool = True
     scoring_available: bool = True
     error: str = ""  # when the data could not be analysed at all
@@ -39,37 +40,25 @@ class Analysis:
     @property
     def total(self) -> Decimal | None:
         """The computed total score (by the round's profile)."""
-        return _first_decimal(self.sheet, ("total", "total_score", "computed_total", "score"))
+        return getattr(self.sheet, "computed_total", None)
 
     @property
     def grade(self) -> str | None:
-        g = _first(self.sheet, ("grade",))
-        return str(g.value if hasattr(g, "value") else g) if g is not None else None
+        g = getattr(self.sheet, "computed_grade", None)
+        return str(g.value) if g is not None else None
+
+    @property
+    def execution(self) -> Any:
+        """The 预算执行率 line of the score sheet (ratio, weight, computed score)."""
+        return getattr(self.sheet, "execution", None)
 
     @property
     def execution_rate(self) -> Decimal | None:
-        return _first_decimal(self.sheet, ("execution_rate", "rate"))
+        line = self.execution
+        return getattr(line, "ratio", None)
 
-
-def _first(obj: Any, names: tuple[str, ...]) -> Any:
-    if obj is None:
-        return None
-    for name in names:
-        value = obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-        if value is not None:
-            return value
-    return None
-
-
-def _first_decimal(obj: Any, names: tuple[str, ...]) -> Decimal | None:
-    value = _first(obj, names)
-    if value is None:
-        return None
-    value = getattr(value, "value", value)  # a Num
-    try:
-        return Decimal(str(value))
-    except ArithmeticError:
-        return None
+    def line_for(self, key: str) -> Any:
+        return self.lines_by_row.get(key)
 
 
 def evaluation_of(data: dict[str, Any]) -> Evaluation:
@@ -107,4 +96,8 @@ def analyse(data: dict[str, Any], profile: str | None = None) -> Analysis:
         else:
             result.general.append(f)
     result.by_row = dict(rows)
+    for line in getattr(result.sheet, "lines", ()) or ():
+        key = row_key(line.location)
+        if key:
+            result.lines_by_row.setdefault(key, line)
     return result

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from typing import Any
 
 from jixiao.serialize import to_dict
 from jixiao_web.evaluations.analysis import evaluation_of
 
-_CANDIDATES = (
-    ("jixiao.writers.report", "draft_report"),
-    ("jixiao.writers.report", "draft"),
-    ("jixiao.writers", "draft_report"),
-)
+_CANDIDATES = (("jixiao.writers.draft", "draft_report"),)
 
 
 def drafter() -> Any:
@@ -26,8 +23,8 @@ def drafter() -> Any:
     return None
 
 
-def draft_sections(content: dict[str, Any]) -> list[dict[str, Any]] | None:
-    """Report sections drafted from the form data, as ``jixiao/1`` dicts (None: no drafter)."""
+def draft_sections(content: dict[str, Any]) -> tuple[str | None, list[dict[str, Any]]] | None:
+    """Report title and sections drafted from the form data, as ``jixiao/1`` dicts (None: no drafter)."""
     fn = drafter()
     if fn is None:
         return None
@@ -35,5 +32,6 @@ def draft_sections(content: dict[str, Any]) -> list[dict[str, Any]] | None:
     result = fn(evaluation)
     report = getattr(result, "report", result)  # an Evaluation or a Report
     if report is None:
-        return []
-    return to_dict(evaluation.__class__(kind=evaluation.kind, report=report))["report"]
+        return None, []
+    d = to_dict(replace(evaluation, report=report))
+    return d.get("report_title"), d["report"]

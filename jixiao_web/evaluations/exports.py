@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib
 import tempfile
 from collections.abc import Iterable
 from io import BytesIO
@@ -26,45 +25,21 @@ class ExportUnavailable(Exception):
     """The writer for this format is not installed (yet)."""
 
 
-def _writer(fmt: str) -> Any:
+def _writer() -> Any:
     try:
-        package = importlib.import_module("jixiao.writers")
+        from jixiao.writers import write_path
     except ImportError as exc:
-        raise ExportUnavailable(fmt) from exc
-    generic = getattr(package, "write", None)
-    if callable(generic):
-        return lambda e, path: generic(e, path, fmt) if _takes_format(generic) else generic(e, path)
-    for module, name in (
-        (f"jixiao.writers.{fmt}", f"write_{fmt}"),
-        ("jixiao.writers", f"write_{fmt}"),
-    ):
-        try:
-            fn = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if callable(fn):
-            return fn
-    raise ExportUnavailable(fmt)
-
-
-def _takes_format(fn: Any) -> bool:
-    import inspect
-
-    try:
-        return len(inspect.signature(fn).parameters) >= 3
-    except (TypeError, ValueError):
-        return False
+        raise ExportUnavailable("writers") from exc
+    return write_path
 
 
 def export_bytes(evaluation: Evaluation, fmt: str) -> bytes:
     """The evaluation written in ``fmt`` (raises ExportUnavailable when no writer)."""
     if fmt not in FORMATS:
         raise ExportUnavailable(fmt)
-    writer = _writer(fmt)
+    write_path = _writer()
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
-        target = Path(tmp) / f"export.{fmt}"
-        result = writer(evaluation, target)
-        path = Path(result) if isinstance(result, (str, Path)) else target
+        path = Path(write_path(evaluation, Path(tmp) / f"export.{fmt}"))
         return path.read_bytes()
 
 

@@ -30,6 +30,7 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     comments: list[Any] = field(default_factory=list)
+    line: Any = None  # the score sheet's line for this row (computed score, ratio, rule)
 
 
 def _s(value: Any) -> str:

@@ -27,11 +27,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def report_draft(request: HttpRequest, pk: int) -> HttpResponse:
     s = get_submission(request.user, pk, Need.EDIT)
     content = s.content
-    sections = drafting.draft_sections(content)
+    sections = drafting.draft_sections(content)  # (title, sections)
     if sections is None:
         messages.error(request, "报告生成模块尚未安装，请手工填写。")
         return redirect("report", pk=s.pk)
-    content["report"] = sections
+    content["report_title"], content["report"] = sections
     request.POST = request.POST.copy()
     request.POST["next"] = "report"
     return _save(request, s, content, "根据表格生成报告草稿")

@@ -9,19 +9,15 @@
   }
 
   function distribute(panel) {
-    // findings per row travel in <template data-row>; move them beside their row
-    document.querySelectorAll(".cell-findings").forEach(function (cell) {
-      cell.querySelectorAll("ul.findings").forEach(function (ul) { ul.remove(); });
-    });
-    document.querySelectorAll("tr.has-findings, section.has-findings").forEach(function (row) {
-      row.classList.remove("has-findings");
-    });
-    panel.querySelectorAll("template.row-findings-src").forEach(function (tpl) {
+    // each row's computed score and findings travel in <template data-row>; put them beside the row
+    document.querySelectorAll(".row-analysis").forEach(function (el) { el.innerHTML = ""; });
+    document.querySelectorAll(".has-findings").forEach(function (row) { row.classList.remove("has-findings"); });
+    panel.querySelectorAll("template.row-analysis-src").forEach(function (tpl) {
       var key = tpl.getAttribute("data-row");
-      var cell = document.getElementById("findings-" + key);
+      var cell = document.getElementById("analysis-" + key);
       var row = document.getElementById("row-" + key);
-      if (cell) { cell.insertBefore(tpl.content.cloneNode(true), cell.firstChild); }
-      if (row) { row.classList.add("has-findings"); }
+      if (cell) { cell.appendChild(tpl.content.cloneNode(true)); }
+      if (row && tpl.getAttribute("data-findings") !== "0") { row.classList.add("has-findings"); }
     });
     document.querySelectorAll("input.invalid, textarea.invalid").forEach(function (el) {
       el.classList.remove("invalid");
