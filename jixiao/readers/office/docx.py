@@ -5,7 +5,8 @@ merges (``w:vMerge``) and skipped grid columns (``w:gridBefore``/``w:gridAfter``
 full grid (see :mod:`jixiao.document`). A table nested in a cell is part of that cell's text
 (rows on lines, cells separated by tabs). Content controls (``w:sdt``) are looked into.
 Heading levels come from the paragraph's outline level or its style (``heading N`` /
-``标题 N``, following ``basedOn``); the ``Title`` style is level 0. Empty paragraphs are
+``标题 N``, following ``basedOn``); the ``Title`` style is not a heading (the extraction
+layer recognises titles by their words). Empty paragraphs are
 dropped. Locations: ``表N 第R行第C列`` (grid position) and ``段落N`` (non-empty body
 paragraphs counted from 1).
 """
@@ -70,7 +71,7 @@ def read_docx(path: Path, source: str | None = None, data: bytes | None = None) 
 
 
 def _style_levels(document: Any) -> dict[str, int]:
-    """styleId → heading level (0 for Title), following basedOn."""
+    """styleId → heading level (1–9), following basedOn."""
     styles_el = document.styles.element
     info: dict[str, tuple[str, int | None, str | None]] = {}
     for st in styles_el.findall(_q("style")):
@@ -90,8 +91,6 @@ def _style_levels(document: Any) -> dict[str, int]:
         name, lvl, based = info[sid]
         if m := _HEADING_NAME.match(name.strip()):
             return int(m.group(1))
-        if name.strip().lower() in ("title", "标题"):
-            return 0
         if lvl is not None and 0 <= lvl <= 8:
             return lvl + 1
         return level(based, depth + 1) if based else None

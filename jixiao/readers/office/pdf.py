@@ -64,8 +64,12 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
         ) from exc
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise ReadError(source, f"PDF 文件已损坏，无法读取（{type(exc).__name__}: {exc}）") from exc
-    except Exception as exc:  # pdfminer raises assorted errors on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors in PdfminerException
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__
+        if (
+            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
+            or "password" in str(exc).lower()
+        ):
             raise ReadError(
                 source, "PDF 已加密（需要密码才能打开），无法读取；请提供未加密的 PDF"
             ) from exc
@@ -128,9 +132,7 @@ def _page_items(
     boxes = [t.bbox for t in found]
     for t in found:
         out.append((number, t.bbox[1], _ruled_table(page, t, number)))
-    rest = page
-    for box in boxes:
-        rest = rest.outside_bbox(box, strict=False)
+    rest = page.filter(lambda obj: not _inside_any(obj, boxes)) if boxes else page
     lines = rest.extract_text_lines(return_chars=True, strip=True)
     if not found:
         out.extend(_text_columns(lines, number, page, source))
@@ -138,6 +140,15 @@ def _page_items(
         out.extend((number, top, para) for top, para in _paragraphs(lines, number, page, source))
     out.sort(key=lambda item: item[1])
     return out
+
+
+def _inside_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether an object's centre lies in one of the boxes (characters of a table)."""
+    if "x0" not in obj or "top" not in obj:
+        return False
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _ruled_table(page: Any, table: Any, number: int) -> _PageTable:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +96,14 @@ def inspect_zip(path: Path) -> Package:
                 continue
             try:
                 data = zf.read(info)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                OSError,
+                EOFError,
+                ValueError,
+                NotImplementedError,
+            ) as exc:
                 raise ReadError(source, f"压缩包内部件 {name} 已损坏，无法解压（{exc}）") from exc
             if _has_dtd(data):
                 raise ReadError(

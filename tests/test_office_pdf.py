@@ -1,0 +1,86 @@
+"""The PDF reader: ruled tables, tables over pages, paragraphs, scans, encryption, page limit."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from office_helpers import DATA, only_table, texts
+from pypdf import PdfReader, PdfWriter
+
+from jixiao.errors import ReadError
+from jixiao.readers.office import limits, read_office
+from jixiao.readers.office.pdf import SCANNED
+
+
+def test_table_over_two_pages_keeps_repeated_header_and_pages() -> None:
+    # pdf-two-pages-repeated-header.pdf (LibreOffice from a .docx): a heading paragraph, a
+    # 4-column table of 46 indicators whose header row Word repeats on page 2, a closing line.
+    doc = read_office(DATA / "pdf-two-pages-repeated-header.pdf")
+    table = only_table(doc)
+    grid = texts(table)
+    header = ["序号", "三级指标", "年度指标值", "实际完成值"]
+    assert grid[0] == header
+    assert grid[1] == ["1", "指标1：开展活动情况", "≥1次", "2次"]
+    repeats = [r for r, row in enumerate(grid) if row == header]
+    assert len(repeats) == 2  # the header printed again at the top of page 2, kept as a row
+    second = repeats[1]
+    assert table.rows[second - 1][0].location.page == 1
+    assert table.rows[second][0].location.page == 2
+    assert table.rows[second][0].location.cell == f"表1 第{second + 1}行第1列"
+    assert len(grid) == 46 + 2
+    assert [row[0] for row in grid if row != header] == [str(n) for n in range(1, 47)]
+    assert doc.paragraphs[0].text == "绩效指标完成情况"
+    assert doc.paragraphs[0].location.page == 1
+    assert doc.paragraphs[-1].text == "以上指标均已完成。"
+    assert doc.layout == "pdf"
+
+
+def test_scanned_pdf_needs_ocr() -> None:
+    # pdf-scanned.pdf: one page holding only an image of a ruled table
+    with pytest.raises(ReadError) as exc:
+        read_office(DATA / "pdf-scanned.pdf")
+    assert exc.value.message == SCANNED == "这是扫描件（没有文字层），需要先做文字识别(OCR)"
+    assert exc.value.source.endswith("pdf-scanned.pdf")
+
+
+def test_pdf_with_too_many_pages_is_refused_quickly(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    for _ in range(limits.MAX_PDF_PAGES + 700):  # 1,000 blank pages
+        writer.add_blank_page(595, 842)
+    path = tmp_path / "厚.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    start = time.perf_counter()
+    with pytest.raises(ReadError, match=r"PDF 页数过多（1000 页，上限 300 页）"):
+        read_office(path)
+    assert time.perf_counter() - start < 10
+
+
+def test_pdf_with_a_user_password_is_refused(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(DATA / "pdf-two-pages-repeated-header.pdf"))
+    writer.encrypt(user_password="mima", owner_password="mima", algorithm="RC4-128")
+    path = tmp_path / "加密.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ReadError, match="PDF 已加密（需要密码才能打开）"):
+        read_office(path)
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path: Path) -> None:
+    # printing/copying restrictions only: opens without a password, like in any viewer
+    writer = PdfWriter(clone_from=PdfReader(DATA / "pdf-two-pages-repeated-header.pdf"))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    path = tmp_path / "限制.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    assert texts(only_table(read_office(path)))[1][1] == "指标1：开展活动情况"
+
+
+def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "半截.pdf"
+    path.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R")
+    with pytest.raises(ReadError) as exc:
+        read_office(path)
+    assert "PDF" in exc.value.message
