@@ -292,3 +292,13 @@ def test_traditional_characters_and_inline_pinyin():
     assert figures(text) == {
         "决算支出": (FigureKey.FINAL_ACCOUNTS, Decimal("204.67"), "万元", 2021)
     }
+
+
+def test_execution_and_actual_spending_are_final_accounts_and_expenditure():
+    got = figures("年初预算数为100万元，全年执行数118万元，实际支出118万元，事业收入3万元。")
+    assert {label: key for label, (key, *_r) in got.items()} == {
+        "年初预算数": FigureKey.BUDGET,
+        "全年执行数": FigureKey.FINAL_ACCOUNTS,
+        "实际支出": FigureKey.EXPENDITURE,
+        "事业收入": FigureKey.ITEM,
+    }

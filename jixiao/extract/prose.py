@@ -125,8 +125,8 @@ _MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 
 def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> ProseFacts:
     """The facts the paragraphs state (see the module docstring for where each comes from)."""
-    lines = [line for line in prose_lines(paragraphs) if not is_noise(line.text)]
     all_lines = prose_lines(paragraphs)
+    lines = [line for line in all_lines if not is_noise(line.text)]
     title = report.title
     kind = _kind(title, lines)
     year = _year(title, lines)
@@ -270,9 +270,10 @@ def _duties(lines: list[ProseLine]) -> Text | None:
 
 
 def _staff(hits: list[FigureHit], lines: list[ProseLine], key: FigureKey) -> Num | None:
-    for hit in hits:
-        if hit.figure.key == key:
-            return hit.figure.value
+    matching = [hit for hit in hits if hit.figure.key == key]
+    whole = [hit for hit in matching if not hit.part]  # 在职12人（其中行政编制8人）: 8 is a part
+    if whole or matching:
+        return (whole or matching)[0].figure.value
     for i, line in enumerate(lines):
         for pattern, label_key in _STAFF_LABELS:
             if label_key != key or not (m := pattern.match(line.text)):

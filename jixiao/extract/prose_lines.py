@@ -46,6 +46,7 @@ _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 
 # 全角 ASCII digits and the full stop used as a decimal point → ASCII (same length).
 _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_WIDE_DIGIT = re.compile("[０-９．]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +58,22 @@ class ProseLine:
     heading_level: int | None = None  # from the file's own styles (docx) where it has them
 
 
+# The lines of the last paragraphs split: the report and prose readers get the same list.
+_last: tuple[Sequence[Paragraph], list[ProseLine], int] | None = None
+
+
 def prose_lines(paragraphs: Sequence[Paragraph]) -> list[ProseLine]:
     """Every non-empty line of the paragraphs, in order, with its own location."""
+    global _last
+    last = _last
+    if last is not None and last[0] is paragraphs and len(paragraphs) == last[2]:
+        return last[1]
+    out = _split(paragraphs)
+    _last = (paragraphs, out, len(paragraphs))
+    return out
+
+
+def _split(paragraphs: Sequence[Paragraph]) -> list[ProseLine]:
     out: list[ProseLine] = []
     for para in paragraphs:
         loc = para.location
@@ -80,7 +95,8 @@ def clean(raw: str) -> str:
     text = raw.replace("\xa0", " ").replace("\u3000", " ").strip()
     if not text:
         return ""
-    text = text.translate(_DIGITS)
+    if _WIDE_DIGIT.search(text):
+        text = text.translate(_DIGITS)
     if "(" in text or "（" in text:
         text = _PINYIN.sub("", text)
     if _TRADITIONAL.search(text):

@@ -30,6 +30,7 @@ FIGURE = re.compile(
 _MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 _HEAD_UNITS = frozenset({"人", "名"})
 
+_DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
 _BOUNDARY = frozenset("，,、：:\t|")
 _OPEN = frozenset("(（[【")
@@ -84,6 +85,7 @@ _STAGE_KEYS: tuple[tuple[str, FigureKey], ...] = (
     ("财政拨款收入", FigureKey.FISCAL_INCOME),
     ("财政拨款", FigureKey.FISCAL_INCOME),
     ("决算", FigureKey.FINAL_ACCOUNTS),
+    ("执行数", FigureKey.FINAL_ACCOUNTS),
     ("上年结余", FigureKey.CARRYOVER),
     ("上年结转", FigureKey.CARRYOVER),
     ("结转结余", FigureKey.CARRYOVER),
@@ -94,7 +96,7 @@ _STAGE_KEYS: tuple[tuple[str, FigureKey], ...] = (
 _BUDGET_WORD = re.compile(r"预算|批复|计划|年初|安排")
 # Bare 收入 / 支出 with only words of scope before it is the total; 事业收入 is an item.
 _GENERIC = re.compile(
-    r"^(?:本年度?|全年|当年|年度|部门|单位|本部门|本单位)?(?:总|合计|总计)?(收入|支出)(?:合计|总计|总额|总数)?$"
+    r"^(?:本年度?|全年|当年|年度|部门|单位|本部门|本单位)?(?:实际)?(?:总|合计|总计)?(收入|支出)(?:合计|总计|总额|总数)?$"
 )
 _STAFF_KEYS: tuple[tuple[str, FigureKey], ...] = (
     ("编外", FigureKey.TEMPORARY),
@@ -140,7 +142,7 @@ def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
     sentence_index = 0
     for line in lines:
         text = line.text
-        if not any(ch.isdigit() for ch in text):
+        if not _DIGIT.search(text):
             continue
         start = 0
         for end in [m.start() for m in _SENTENCE_END.finditer(text)] + [len(text)]:

@@ -1,0 +1,238 @@
+"""Facts stated in prose: unit, year, kind, project, staff, duties and funds."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from jixiao.document import Paragraph
+from jixiao.extract.prose import ProseFacts, extract_prose
+from jixiao.extract.report import extract_report
+from jixiao.model import FundLine, Kind, Location
+
+DEV = Path(__file__).parents[1].parent / "shared" / "corpus" / "dev"
+
+
+def paras(text: str, source: str = "p.txt") -> list[Paragraph]:
+    return [
+        Paragraph(line, Location(source, line=n))
+        for n, line in enumerate(text.split("\n"), 1)
+        if line.strip()
+    ]
+
+
+def facts(text: str) -> ProseFacts:
+    ps = paras(text)
+    return extract_prose(ps, extract_report(ps, "p.txt"), "p.txt")
+
+
+def funds(text: str) -> list[tuple[str, FundLine | None, int, Decimal | None, Decimal | None]]:
+    return [
+        (
+            r.label.text,
+            r.line,
+            r.depth,
+            r.budget.value if r.budget else None,
+            r.actual.value if r.actual else None,
+        )
+        for r in facts(text).funds
+    ]
+
+
+# -- unit --------------------------------------------------------------------------------
+
+
+def test_unit_year_and_kind_from_the_report_title():
+    text = (
+        "2021年度长沙市岳麓区妇女联合会单位部门\n整体支出预算绩效自评报告\n"
+        "一、部门（单位）概况\n岳麓区妇女联合会为财政全额拨款的行政单位。"
+    )
+    got = facts(text)
+    assert got.unit is not None and got.unit.text == "长沙市岳麓区妇女联合会"
+    assert got.unit.location == Location("p.txt", line=1)
+    assert got.year is not None and got.year.value == 2021
+    assert got.kind == Kind.DEPARTMENT
+
+
+def test_unit_from_a_labelled_field_wins_over_the_title():
+    text = "岳阳市2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称:  岳阳市城市管理监督指挥中心      \n预 算 编 码:   906017"
+    got = facts(text)
+    assert got.unit is not None and got.unit.text == "岳阳市城市管理监督指挥中心"
+    assert got.year is not None and got.year.value == 2018
+
+
+def test_unit_field_followed_by_another_field_on_the_same_line():
+    got = facts("单位名称:黄冈市水土保持与农田水利科研所 填报日期:2021年3月10日")
+    assert got.unit is not None and got.unit.text == "黄冈市水土保持与农田水利科研所"
+
+
+def test_money_unit_is_not_a_unit_name():
+    assert facts("单位：万元\n部门整体支出绩效自评报告").unit is None
+
+
+def test_unit_from_a_sentence_about_the_unit():
+    got = facts("县妇女联合会为财政全额拨款的行政单位，现有编制人数3人。")
+    assert got.unit is not None and got.unit.text == "县妇女联合会"
+
+
+def test_region_or_pronoun_is_not_a_unit():
+    assert facts("岳阳市2018年度部门整体支出绩效评价自评报告\n一、概况").unit is None
+    assert facts("我局承担临城县2021年度道路建设项目实施任务。").unit is None
+    assert facts("建设项目绩效自评报告1\n一、资金情况").unit is None
+
+
+def test_site_name_is_the_unit_only_when_the_text_uses_its_short_form():
+    header = "欢迎来到南县政协网站!\n部门整体支出绩效评价报告\n一、基本情况\n"
+    assert facts(header + "县政协坚持团结和民主两大主题。").unit.text == "南县政协"
+    assert facts(header + "本单位坚持团结和民主两大主题。").unit is None
+
+
+# -- year, kind, project -----------------------------------------------------------------
+
+
+def test_year_most_sentences_speak_of_without_a_title_year():
+    text = (
+        "部门整体支出绩效评价报告\n报告日期:2022年04月15日\n2021年部门决算收支完成情况。\n"
+        "2021年支出100万元，比2020年减少10万元。\n2020年结转5万元。"
+    )
+    got = facts(text)
+    assert got.year is not None and got.year.value == 2021
+    assert got.year.location == Location("p.txt", line=3)
+
+
+def test_project_from_the_sentence_that_names_it():
+    text = (
+        "建设项目绩效自评报告1\n一、县级批复资金情况\n"
+        "我局承担临城县2021年度财政衔接资金统筹整合使用道路建设项目实施任务,该项目分三批实施。"
+    )
+    got = facts(text)
+    assert got.kind == Kind.PROJECT
+    assert got.project is not None
+    assert got.project.text == "临城县2021年度财政衔接资金统筹整合使用道路建设项目"
+    assert got.year is not None and got.year.value == 2021
+
+
+def test_project_and_supervisor_fields():
+    got = facts("项目名称：农村道路建设\n主管部门：某县交通运输局\n实施单位：某县公路管理站")
+    assert (got.project.text, got.supervisor.text, got.unit.text) == (
+        "农村道路建设",
+        "某县交通运输局",
+        "某县公路管理站",
+    )
+    assert got.kind == Kind.PROJECT
+
+
+# -- staff, duties -----------------------------------------------------------------------
+
+
+def test_staff_from_sentences():
+    got = facts("现有编制人数3人，目前实有在职人员4人，离退休人员0人，临聘人员2人。")
+    assert (got.staff_authorized.value, got.staff_actual.value) == (3, 4)
+    assert got.staff_actual.location == Location("p.txt", line=1)
+
+
+def test_staff_and_duties_from_label_lines_of_a_vertical_page():
+    text = "人员编制\n21\n实有人数\n21\n职能职责概述\n负责全市数字化城市管理监督、指挥、调度和协调工作。"
+    got = facts(text)
+    assert (got.staff_authorized.value, got.staff_actual.value) == (21, 21)
+    assert got.staff_actual.location == Location("p.txt", line=4)
+    assert got.duties is not None and got.duties.text.startswith("负责全市数字化城市管理")
+
+
+# -- funds -------------------------------------------------------------------------------
+
+
+def test_funds_spent_and_received_are_actuals_with_their_lines():
+    text = (
+        "1、收入:792.22万元。同比上年度增加189.25万元,增加31.39%。其中:财政拨款收入792.22万元。\n"
+        "2、支出:799.12万元。其中:人员经费支出434.89万元,公用经费支出77.4万元,项目支出286.83万元。"
+    )
+    d = Decimal
+    assert funds(text) == [
+        ("收入", FundLine.INCOME, 0, None, d("792.22")),
+        ("财政拨款收入", FundLine.FISCAL, 1, None, d("792.22")),
+        ("支出", FundLine.EXPENDITURE, 0, None, d("799.12")),
+        ("人员经费支出", FundLine.PERSONNEL, 1, None, d("434.89")),
+        ("公用经费支出", FundLine.PUBLIC, 1, None, d("77.4")),
+        ("项目支出", FundLine.PROJECT, 1, None, d("286.83")),
+    ]
+
+
+def test_funds_approved_are_budgets_and_parts_take_their_subject():
+    text = (
+        "一批项目县级批复总投资3374.3万元(其中建筑工程3292万元),"
+        "合计批复总投资5443.81万元(其中建筑工程5267.775万元)。"
+    )
+    d = Decimal
+    assert funds(text) == [
+        ("一批项目县级批复总投资", None, 0, d("3374.3"), None),
+        ("一批项目建筑工程", None, 1, d("3292"), None),
+        ("合计批复总投资", None, 0, d("5443.81"), None),
+        ("合计建筑工程", None, 1, d("5267.775"), None),
+    ]
+
+
+def test_amounts_of_another_year_are_not_funds_of_the_year_evaluated():
+    text = "2021年度某县文化馆部门整体支出绩效自评报告\n2020年“三公”经费支出合计3万元。2021年决算支出为204.67万元。"
+    assert [label for label, *_ in funds(text)] == ["决算支出"]
+
+
+def test_budget_and_carryover_columns():
+    text = "2021年区财政批复部门预算为174.74万元，上年结余指标0万元。"
+    assert funds(text) == [
+        ("区财政批复部门预算", FundLine.TOTAL, 0, Decimal("174.74"), None),
+        ("上年结余指标", FundLine.CARRYOVER, 0, None, Decimal("0")),
+    ]
+
+
+# -- the development corpus --------------------------------------------------------------
+
+
+def _dev(doc: str) -> tuple[ProseFacts, dict]:
+    raw = (DEV / "raw" / f"{doc}.txt").read_text(encoding="utf-8")
+    truth = json.loads((DEV / "truth" / f"{doc}.json").read_text(encoding="utf-8"))
+    ps = paras(raw, f"{doc}.txt")
+    return extract_prose(ps, extract_report(ps, f"{doc}.txt"), f"{doc}.txt"), truth
+
+
+def _plain(label: str) -> str:
+    return label.replace("(", "").replace(")", "")
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+@pytest.mark.parametrize("doc", ["006", "020"])
+def test_dev_prose_funds_match_truth(doc):
+    got, truth = _dev(doc)
+    rows = {_plain(r.label.text): r for r in got.funds}
+    for want in truth["funds"]:
+        row = rows.get(_plain(want["line"]))
+        assert row is not None, want["line"]
+        for column in ("budget", "actual"):
+            value = getattr(row, column)
+            assert (value.value if value else None) == (
+                Decimal(str(want[column])) if column in want else None
+            ), (want["line"], column)
+    assert got.year is not None and got.year.value == truth["year"]
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev absent")
+def test_dev_prose_unit_year_staff():
+    got, truth = _dev("003")
+    assert got.unit is not None and got.unit.text == truth["department"]
+    assert got.year is not None and got.year.value == truth["year"]
+    assert (got.staff_authorized.value, got.staff_actual.value) == (
+        truth["staff_authorized"],
+        truth["staff_actual"],
+    )
+    got, truth = _dev("006")
+    assert got.unit is not None and got.unit.text == truth["department"]
+    got, truth = _dev("020")
+    assert got.project is not None and got.project.text == truth["project"]
+
+
+def test_staff_prefers_the_whole_count_to_a_part():
+    got = facts("在职人员12人（其中行政编制8人），核定编制15名。")
+    assert (got.staff_authorized.value, got.staff_actual.value) == (15, 12)
