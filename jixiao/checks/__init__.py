@@ -1,0 +1,92 @@
+"""The checker: a catalogue of documented checks with stable codes, run like a linter.
+
+- :data:`CHECKS` — the registry (a tuple of :class:`Check`), in running order;
+- :data:`CATALOGUE` — code, severity, title, basis and description of each, for
+  ``jixiao rules`` and docs/checks.md;
+- :func:`run_checks` — every check on one evaluation → findings sorted by severity, then
+  location.
+
+Each check is a plain function ``(evaluation, context) -> Iterable[Finding]``; findings are
+values. A check that fails on unexpected input does not stop the others: the failure
+becomes a finding of its own (JX-X000) so it is seen, not hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from jixiao.checks.base import Check, Context
+from jixiao.checks.registry import CHECKS
+from jixiao.model import Evaluation, Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from jixiao.profiles import Profile
+
+__all__ = ["CATALOGUE", "CHECKS", "Check", "Context", "catalogue", "finding_dict", "run_checks"]
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def catalogue() -> tuple[dict[str, str], ...]:
+    """Every check as a plain dict: code, severity, family, title, basis, description."""
+    return tuple(
+        {
+            "code": c.code,
+            "severity": c.severity.value,
+            "family": c.family,
+            "title": c.title,
+            "basis": c.basis,
+            "description": c.description,
+        }
+        for c in CHECKS
+    )
+
+
+CATALOGUE = catalogue()
+
+
+def run_checks(evaluation: Evaluation, profile: Profile | str | None = None) -> tuple[Finding, ...]:
+    """Run every check of the catalogue; findings sorted by severity, then location."""
+    from jixiao.profiles import load_profile
+
+    context = Context(evaluation, load_profile(profile))
+    findings: list[Finding] = []
+    for c in CHECKS:
+        try:
+            findings.extend(c(evaluation, context))
+        except Exception as exc:  # noqa: BLE001 - one faulty check must not hide the others
+            findings.append(
+                Finding(
+                    code="JX-X000",
+                    severity=Severity.INFO,
+                    message=f"审核规则 {c.code} 未能完成（{type(exc).__name__}: {exc}），请向维护者报告",
+                    location=Location(evaluation.source),
+                    basis="内部错误",
+                )
+            )
+    return tuple(sorted(findings, key=sort_key))
+
+
+def sort_key(f: Finding) -> tuple[Any, ...]:
+    return (SEVERITY_ORDER[f.severity], *location_key(f.location), f.code)
+
+
+def location_key(loc: Location | None) -> tuple[Any, ...]:
+    if loc is None:
+        return (1, "", 0, 0, ())
+    cell = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", loc.cell or ""))
+    return (0, loc.source, loc.page or 0, loc.line or 0, cell)
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """A finding as the JSON shape of ``jixiao check --json``."""
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "location": str(f.location) if f.location is not None else None,
+        "message": f.message,
+        "expected": f.expected,
+        "found": f.found,
+        "basis": f.basis,
+    }

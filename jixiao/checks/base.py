@@ -1,0 +1,135 @@
+"""What a check is, and what it is given: :class:`Check` and :class:`Context`.
+
+A check is a plain function ``(evaluation, context) -> Iterable[Finding]`` wrapped by the
+:func:`check` decorator, which gives it a stable code, a default severity, a Chinese title
+and its basis. Inside the function, ``<function name>.finding(...)`` builds a Finding with
+those filled in, so that a check never spells its own code twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from jixiao.model import Evaluation, Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from jixiao.profiles.profile import Profile
+    from jixiao.scoring import ScoreSheet
+
+CheckFunction = Callable[[Evaluation, "Context"], Iterable[Finding]]
+
+# Bases cited by several checks.
+ARITHMETIC = "算术：合计等于各分项之和"
+RATE_FORMULA = "执行率 = 全年执行数 ÷ 全年预算数（调整后预算数）× 100%，按印出的精度"
+REG_10 = "财预〔2020〕10号《项目支出绩效评价管理办法》"
+REG_101 = "财预〔2021〕101号（中央部门项目支出核心绩效目标和指标设置及取值指引）"
+TEMPLATE_NOTE = "自评表填报说明"
+
+
+@dataclass(frozen=True)
+class Check:
+    """One entry of the catalogue."""
+
+    code: str  # stable: never renumbered once committed
+    severity: Severity  # default severity of its findings
+    title: str  # in Chinese
+    basis: str  # regulation, template note or plain arithmetic
+    function: CheckFunction = field(repr=False, compare=False)
+    family: str = ""
+
+    @property
+    def description(self) -> str:
+        """The first paragraph of the function's docstring (English, for the docs)."""
+        doc = (self.function.__doc__ or "").strip()
+        return doc.split("\n\n")[0].replace("\n", " ")
+
+    def __call__(self, evaluation: Evaluation, context: Context) -> Iterable[Finding]:
+        return self.function(evaluation, context)
+
+    def finding(
+        self,
+        message: str,
+        location: Location | None,
+        expected: object | None = None,
+        found: object | None = None,
+        *,
+        severity: Severity | None = None,
+        **details: str,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            severity=severity or self.severity,
+            message=message,
+            location=location,
+            expected=None if expected is None else str(expected),
+            found=None if found is None else str(found),
+            basis=self.basis,
+            details=dict(details),
+        )
+
+
+FAMILIES = {
+    "A": "算术",
+    "B": "预算执行",
+    "I": "绩效指标",
+    "C": "一致性",
+    "S": "人员",
+    "M": "完整性",
+}
+
+
+def check(
+    code: str, severity: Severity, title: str, basis: str
+) -> Callable[[CheckFunction], Check]:
+    """Decorator: turn a function into a :class:`Check` of the catalogue."""
+
+    def wrap(function: CheckFunction) -> Check:
+        return Check(code, severity, title, basis, function, FAMILIES[code[3]])
+
+    return wrap
+
+
+class Context:
+    """What every check may use besides the evaluation: the profile and the score sheet.
+
+    The score sheet is computed once, on first use, by the scoring package.
+    """
+
+    def __init__(self, evaluation: Evaluation, profile: Profile) -> None:
+        self.evaluation = evaluation
+        self.profile = profile
+        self._sheet: Any = _UNSET
+
+    @property
+    def year(self) -> int | None:
+        y = self.evaluation.year
+        return int(y.value) if y is not None else None
+
+    @property
+    def score_sheet(self) -> ScoreSheet | None:
+        if self._sheet is _UNSET:
+            try:
+                from jixiao.scoring import score_evaluation
+            except ImportError:  # scoring not installed in this checkout
+                self._sheet = None
+            else:
+                self._sheet = score_evaluation(self.evaluation, self.profile)
+        return self._sheet  # type: ignore[no-any-return]
+
+
+_UNSET = object()
+
+
+def first_location(*candidates: Location | None) -> Location | None:
+    """The first location that is known."""
+    for c in candidates:
+        if c is not None:
+            return c
+    return None
+
+
+def chain(*iterables: Iterable[Finding]) -> Iterator[Finding]:
+    for it in iterables:
+        yield from it

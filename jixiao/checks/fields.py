@@ -1,0 +1,92 @@
+"""The free-text fields of an evaluation, each with its Chinese name and location."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jixiao.model import Evaluation, Location
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # Chinese, for messages: “年度总体目标（全年完成情况）”, “报告 三、…”
+    text: str
+    location: Location | None
+    kind: str  # goal / conclusion / problems / measures / reason / deviation / target / actual / extra / section
+
+
+def table_fields(evaluation: Evaluation) -> Iterator[Field]:
+    """Free text written into the table's cells."""
+    e = evaluation
+    for i, g in enumerate(e.goals, 1):
+        suffix = f"{i}" if len(e.goals) > 1 else ""
+        if g.planned is not None:
+            yield Field(
+                f"年度总体目标{suffix}（年初设定目标）",
+                g.planned.text,
+                g.planned.location,
+                "goal_planned",
+            )
+        if g.achieved is not None:
+            yield Field(
+                f"年度总体目标{suffix}（全年完成情况）",
+                g.achieved.text,
+                g.achieved.location,
+                "goal_achieved",
+            )
+    for row in e.funds:
+        if row.reason is not None:
+            yield Field(
+                f"{row.label.text}（原因说明）",
+                row.reason.text,
+                row.reason.location or row.location,
+                "reason",
+            )
+    for ind in e.indicators:
+        loc = ind.location
+        if ind.target is not None:
+            yield Field(
+                f"指标“{ind.name.text}”的指标值",
+                ind.target.text,
+                ind.target.location or loc,
+                "target",
+            )
+        if ind.actual is not None:
+            yield Field(
+                f"指标“{ind.name.text}”的完成值",
+                ind.actual.text,
+                ind.actual.location or loc,
+                "actual",
+            )
+        if ind.deviation is not None:
+            yield Field(
+                f"指标“{ind.name.text}”的偏差原因分析",
+                ind.deviation.text,
+                ind.deviation.location or loc,
+                "deviation",
+            )
+    for label, text, kind in (
+        ("评价结论", e.conclusion, "conclusion"),
+        ("存在问题", e.problems, "problems"),
+        ("改进措施", e.measures, "measures"),
+    ):
+        if text is not None:
+            yield Field(label, text.text, text.location, kind)
+    for label, text in e.extra:
+        yield Field(label, text.text, text.location, "extra")
+
+
+def report_fields(evaluation: Evaluation) -> Iterator[Field]:
+    """The sections of the report."""
+    if evaluation.report is None:
+        return
+    for s in evaluation.report.sections:
+        yield Field(
+            f"报告“{s.heading.text.strip()}”", s.text, s.location or s.heading.location, "section"
+        )
+
+
+def all_fields(evaluation: Evaluation) -> Iterator[Field]:
+    yield from table_fields(evaluation)
+    yield from report_fields(evaluation)

@@ -1,0 +1,155 @@
+"""Properties of free text that checks test: measurable or not, template instruction or
+not, saying nothing, admitting a shortcoming, describing a survey.
+
+These are defined by general properties of the wording (numbers, units, time limits,
+standards, imperative instructions, word limits) — not by lists of known bad sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model import Measure
+
+# -- measurability -----------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_CN_COUNT = re.compile(
+    r"[一二两三四五六七八九十百千万]+\s*[个次项件场人户家所篇期批台套辆座名份类条处天月年周]"
+)
+_TIME_LIMIT = re.compile(
+    r"年底|年末|月底|月末|季末|季度末|年内|年度内|当年|按时|按期|如期|及时|限期|规定时间|计划时间|时间内|时限|"
+    r"前完成|之前|以前|截止|截至|按计划|计划内|进度"
+)
+_STANDARD = re.compile(
+    r"合格|达标|标准|规范|规定|要求|验收|审核通过|通过审核|审计|无(?:重大|安全|违规|违纪|投诉|事故|差错|超)|"
+    r"零(?:事故|投诉|差错)|全部|全面完成|全覆盖|足额|到位|是否|达成|完成率|覆盖率|满意|明显|显著|"
+    r"提升|提高|改善|降低|减少|增加|增长|好转|有效|符合|不超|不低|不少|以上|以下|以内|≥|≤|＞|＜|>|<|="
+)
+_BINARY = re.compile(r"^(?:是|否|有|无|已完成|完成|未完成)$")
+
+
+def is_measurable(text: str, measure: Measure | None = None) -> bool:
+    """Whether a target states something that can be verified: a number, a count, a time
+    limit, a standard or state to compare against (合格, 达标, 按规定, 无事故, 全覆盖 …) or a
+    graded qualitative result (达成, 明显, 显著, 提升 …)."""
+    if measure is not None and measure.is_quantitative:
+        return True
+    compact = re.sub(r"\s+", "", text)
+    if not compact:
+        return True  # blank is a completeness matter, not a slogan
+    return bool(
+        _DIGIT.search(compact)
+        or _CN_COUNT.search(compact)
+        or _TIME_LIMIT.search(compact)
+        or _STANDARD.search(compact)
+        or _BINARY.match(compact)
+    )
+
+
+# -- template instructions ---------------------------------------------------------------
+
+_WORD_LIMIT = re.compile(
+    r"[（(]\s*(?:限|不超过|不少于)?\s*\d+\s*字(?:以内|以下|左右|以上)?\s*[)）]"
+)
+_PLACEHOLDER = re.compile(
+    r"(?:XX|xx|××|＊＊|\*\*|〇〇|某某)(?:单位|部门|项目|万元|年|月|日|人|个)|填写说明|请填写|此处填写|在此填写"
+)
+_IMPERATIVE = re.compile(
+    r"^\s*(?:\d+[.、．]\s*)?(?:请|简要|简述|概述|阐述|说明|总结|归纳|分析|列明|列出|填写|填报|对照|结合|针对|根据|从|反映|描述|围绕|包括|主要包括)"
+)
+_GENERIC = re.compile(
+    r"本部门|本单位|部门[（(]单位[)）]|单位[（(]部门[)）]|项目单位|该部门|该单位|该项目"
+)
+_SCOPE_WORDS = re.compile(
+    r"等方面|等情况|等内容|相关情况|有关情况|的情况[。；;]?$|的成效|的意见|建议。?$"
+)
+_INSTRUCTION_VERBS = re.compile(r"说明|分析|阐述|总结|归纳|衡量|反映|提出|列出|描述|概述")
+_FIRST_PERSON = re.compile(
+    r"我们|我单位|我局|我中心|我部|我委|我办|我院|我站|我所|我会|我镇|我乡|我县|我区|我市|我校|已经|完成了|开展了|实现了"
+)
+
+
+def is_template_instruction(text: str) -> bool:
+    """Whether a text is the template's instruction left in place of content.
+
+    Conclusive: a word limit (“(100字以内)”) or a placeholder (“XX单位”, “请填写”).
+    Otherwise it must start with an instruction verb (说明, 总结, 对照, 结合 …) and show at
+    least two more signs: the template's generic subject (本部门, 部门（单位）), scope words
+    (等方面, 的情况), several instruction verbs, no digit at all, no first-person subject.
+    """
+    compact = text.strip()
+    if not compact:
+        return False
+    if _WORD_LIMIT.search(compact) or _PLACEHOLDER.search(compact):
+        return True
+    if not _IMPERATIVE.match(compact):
+        return False
+    signs = sum(
+        (
+            bool(_GENERIC.search(compact)),
+            bool(_SCOPE_WORDS.search(compact)),
+            len(_INSTRUCTION_VERBS.findall(compact)) >= 2,
+            not _DIGIT.search(compact),
+            not _FIRST_PERSON.search(compact),
+        )
+    )
+    return signs >= 4
+
+
+# -- saying nothing ----------------------------------------------------------------------
+
+_NOTHING = re.compile(
+    r"^(?:(?:暂|目前|本年度|今年|当年)?(?:无|没有|未发现|不存在|暂未发现)(?:明显|重大|突出)?(?:问题|不足|偏差|措施|建议|改进措施)?|"
+    r"略|同上|/|／|-|－|—|——|无此项|不适用|null|none)$",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(text: str | None) -> bool:
+    """Empty, “无”, “暂无”, “没有问题”, “/” …"""
+    if text is None:
+        return True
+    compact = re.sub(r"[\s。.，,；;：:！!]", "", text)
+    return not compact or bool(_NOTHING.match(compact))
+
+
+# -- admitting shortcomings --------------------------------------------------------------
+
+_ADMISSION = re.compile(
+    r"差距|不足|欠缺|缺乏|不够|有待|薄弱|滞后|未能|未完成|不到位|不完善|不健全|不充分|不规范|偏低|较弱|短板|"
+    r"困难|(?<![无没暂])问题"
+)
+_DENIAL = re.compile(r"(?:无|没有|未发现|不存在|暂无)(?:明显|重大|突出)?(?:问题|不足|差距)")
+
+
+def admits_shortcoming(text: str | None) -> str | None:
+    """The words by which a text admits a shortcoming, or None."""
+    if text is None or says_nothing(text):
+        return None
+    cleaned = _DENIAL.sub("", text)
+    m = _ADMISSION.search(cleaned)
+    return m.group(0) if m else None
+
+
+# -- surveys -----------------------------------------------------------------------------
+
+_SURVEY = re.compile(
+    r"问卷|调查|调研|抽样|抽查|回访|测评|访谈|座谈|样本|评议|打分|走访|发放.{0,6}份|收回|回收"
+)
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def describes_survey(text: str | None) -> bool:
+    """Whether a text describes how satisfaction was measured (问卷, 调查, 回访 …) in a
+    sentence that speaks of satisfaction — or the text is itself about a survey."""
+    if not text:
+        return False
+    for sentence in _SENTENCE_END.split(text):
+        if "满意" in sentence and _SURVEY.search(sentence):
+            return True
+    return False
+
+
+def survey_words(text: str | None) -> bool:
+    return bool(text and _SURVEY.search(text))
