@@ -480,3 +480,50 @@ def test_dev_012_proportional_scores_from_truth_notes() -> None:
         )
         assert line.computed == D(value), key
         assert line.status == Status.DIFFERS, key
+
+
+def test_zero_total_row_scored_from_its_parts() -> None:
+    # dev corpus 002: 年度资金总额 printed 0 / 0 / 0 with 得分 0, 本年财政拨款 89.974 / 89.974
+    funds = (
+        FundRow(
+            Text("年度资金总额"),
+            FundLine.TOTAL,
+            budget=num(0),
+            actual=num(0),
+            weight=num(10),
+            score=num(0),
+        ),
+        FundRow(
+            Text("本年财政拨款"),
+            FundLine.FISCAL,
+            depth=1,
+            budget=num("89.974"),
+            actual=num("89.974"),
+        ),
+        FundRow(Text("其他资金"), FundLine.OTHER, depth=1),
+    )
+    sheet = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
+    line = sheet.execution
+    assert line is not None and line.computed == D("10.00") and line.status == Status.DIFFERS
+    assert "89.974" in line.notes[0]
+
+
+def test_prose_report_has_no_score_lines() -> None:
+    sheet = score_evaluation(Evaluation(kind=Kind.DEPARTMENT))
+    assert sheet.lines == () and sheet.computed_total is None
+
+
+SEED = Path(__file__).parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
+
+
+def test_seed_scores() -> None:
+    """The seed: execution above 100 % capped; weights 10 + 100 while 总分 says 100."""
+    sheet = jixiao.score(jixiao.read(SEED))
+    execution = sheet.execution
+    assert execution is not None
+    assert execution.rule.startswith("10 × 212.64 ÷ 198.8 = 10.70")
+    assert execution.computed == D("10.00") and execution.status == Status.NOT_PRINTED
+    assert sheet.weight_sum == D(110) and sheet.printed_total == D(100)
+    assert sheet.computed_total == D("110.00")
+    monthly = sheet.indicators[0]
+    assert monthly.status == Status.OK and monthly.computed == D("10.00")  # 每月 1次 vs 全年 12次

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.model import Evaluation, FundGroup, FundLine, FundRow
@@ -18,8 +19,10 @@ def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
     score). Lines that cannot be computed count in the computed total as printed.
     """
     p = load_profile(profile)
-    lines = [_execution_line(evaluation, p)]
-    lines.extend(indicator_score(i, p) for i in evaluation.scored_indicators)
+    lines: list[LineScore] = []
+    if evaluation.funds or evaluation.scored_indicators:  # a prose report has no score lines
+        lines.append(_execution_line(evaluation, p))
+        lines.extend(indicator_score(i, p) for i in evaluation.scored_indicators)
 
     printed_total = evaluation.total_score.value if evaluation.total_score else None
     computed_total, total_rule = _total(lines, p)
@@ -77,15 +80,40 @@ def _execution_line(evaluation: Evaluation, p: Profile) -> LineScore:
             reason=reason,
         )
     label = row.label.text or "合计"
-    return execution_score(
+    budget = row.budget.value if row.budget else None
+    actual = row.actual.value if row.actual else None
+    note = None
+    if not budget and not actual:
+        parts = _parts_of(evaluation, row)
+        part_budgets = [r.budget.value for r in parts if r.budget is not None]
+        part_actuals = [r.actual.value for r in parts if r.actual is not None]
+        if any(part_budgets) or any(part_actuals):
+            budget = sum(part_budgets, Decimal(0))
+            actual = sum(part_actuals, Decimal(0))
+            note = f"“{label}”行预算数、执行数为0或未填，按其下各行之和（{fmt(budget)} / {fmt(actual)}）计算"
+    line = execution_score(
         row.weight.value if row.weight else None,
-        row.budget.value if row.budget else None,
-        row.actual.value if row.actual else None,
+        budget,
+        actual,
         p,
         printed=row.score.value if row.score else None,
         item=f"{ITEM}（{label}）",
         location=row.location or row.label.location,
     )
+    return replace(line, notes=(*line.notes, note)) if note else line
+
+
+def _parts_of(evaluation: Evaluation, total: FundRow) -> list[FundRow]:
+    """The rows directly under a total row (deeper, same group, up to the next total)."""
+    funds = evaluation.funds
+    start = funds.index(total) + 1
+    parts = []
+    for row in funds[start:]:
+        if row.depth <= total.depth or row.group != total.group:
+            break
+        if row.depth == total.depth + 1:
+            parts.append(row)
+    return parts
 
 
 def _total(lines: list[LineScore], p: Profile) -> tuple[Decimal | None, str]:

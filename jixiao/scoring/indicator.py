@@ -155,7 +155,7 @@ def _quantitative(
     elif not unit and actual_unit:
         unit = actual_unit
 
-    t = _per_period(t, target, actual, notes)
+    t = _per_period(t, target, actual, unit, notes)
     if a < 0:
         notes.append(f"实际完成值为负数（{fmt(a)}），按0计算")
         a = Decimal(0)
@@ -174,13 +174,15 @@ def _quantitative(
     )
 
 
-def _per_period(t: Decimal, target: Measure, actual: Measure, notes: list[str]) -> Decimal:
+def _per_period(
+    t: Decimal, target: Measure, actual: Measure, unit: str, notes: list[str]
+) -> Decimal:
     """The target over the actual's period: 每月 1次 against a 全年 actual → 12次."""
     tp, ap = per_year(target.period), per_year(actual.period)
     if tp is None or ap is None or tp == ap:
         return t
     converted = t * tp / ap
-    notes.append(f"指标值“{target.text}”折合{actual.period} {fmt(converted)}")
+    notes.append(f"指标值“{target.text}”折合{actual.period} {fmt(converted)}{unit}")
     return converted
 
 
