@@ -527,3 +527,10 @@ def test_seed_scores() -> None:
     assert sheet.computed_total == D("110.00")
     monthly = sheet.indicators[0]
     assert monthly.status == Status.OK and monthly.computed == D("10.00")  # 每月 1次 vs 全年 12次
+
+
+def test_deadline_target_is_reverse() -> None:
+    assert indicator_score(ind("12月底前", "11月", 5, 5)).computed == D("5.00")
+    late = indicator_score(ind("30个工作日内", "40个工作日", 10))
+    assert late.computed == D("7.50")  # 10 × 30 ÷ 40
+    assert any("期限" in n for n in late.notes)

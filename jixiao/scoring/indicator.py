@@ -19,6 +19,8 @@ from jixiao.scoring.status import compare, compare_band
 from jixiao.scoring.units import convert, per_year, same_unit
 
 _Make = Callable[..., LineScore]
+# a deadline: “12月底前”, “30个工作日内”, “15日以前”
+_DEADLINE = re.compile(r"\d\s*(?:个)?(?:月|日|天|工作日|小时|周)[底末中]?(?:之?前|以前|之?内)")
 _NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
 
 
@@ -127,6 +129,9 @@ def _quantitative(
     unit = indicator.unit or ""
     if t < 0:
         return not_computable(f"年度指标值为负数（{target.text}），无法计算")
+    if indicator.nature is None and operator == Operator.EQ and _DEADLINE.search(target.text):
+        operator = Operator.LE
+        notes.append(f"指标值“{target.text}”是期限，按“≤”计算")
     if actual is None:
         return not_computable("未填写实际完成值，无法计算得分")
     a = actual.number
