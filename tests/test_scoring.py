@@ -534,3 +534,14 @@ def test_deadline_target_is_reverse() -> None:
     late = indicator_score(ind("30个工作日内", "40个工作日", 10))
     assert late.computed == D("7.50")  # 10 × 30 ÷ 40
     assert any("期限" in n for n in late.notes)
+
+
+def test_cli_help_and_list_profiles() -> None:
+    from jixiao.cli import main
+
+    result = CliRunner().invoke(main, ["score", "--help"])
+    assert result.exit_code == 0 and "--profile" in result.output and "评分方案" in result.output
+    result = CliRunner().invoke(main, ["score", "--list-profiles"])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0].startswith("cz2020-10")
+    assert "sichuan" in result.output

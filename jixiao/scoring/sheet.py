@@ -197,6 +197,7 @@ def _line_dict(line: LineScore) -> dict[str, Any]:
         "weight": line.weight,
         "printed": line.printed,
         "computed": line.computed,
+        "counted": line.counted,
         "band": (
             {
                 "level": line.band.level.value,
