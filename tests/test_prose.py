@@ -236,3 +236,20 @@ def test_dev_prose_unit_year_staff():
 def test_staff_prefers_the_whole_count_to_a_part():
     got = facts("在职人员12人（其中行政编制8人），核定编制15名。")
     assert (got.staff_authorized.value, got.staff_actual.value) == (15, 12)
+
+
+def test_project_named_by_the_title_and_unit_by_who_implements_it():
+    text = (
+        "关于2020年度农村公路养护专项资金项目支出绩效自评的报告\n一、项目基本情况\n"
+        "（一）项目概况。农村公路养护专项资金项目由县交通运输局组织实施，2020年市财政下达资金300万元。"
+    )
+    got = facts(text)
+    assert got.kind == Kind.PROJECT
+    assert got.project is not None and got.project.text == "农村公路养护专项资金项目"
+    assert got.unit is not None and got.unit.text == "县交通运输局"
+    assert got.year is not None and got.year.value == 2020
+
+
+def test_duties_after_a_label_in_a_sentence():
+    got = facts("一、部门职能\n主要职责是：拟订全县财政发展规划，管理财政收支。")
+    assert got.duties is not None and got.duties.text == "拟订全县财政发展规划，管理财政收支。"

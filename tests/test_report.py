@@ -302,3 +302,30 @@ def test_execution_and_actual_spending_are_final_accounts_and_expenditure():
         "实际支出": FigureKey.EXPENDITURE,
         "事业收入": FigureKey.ITEM,
     }
+
+
+def test_parts_above_the_numbered_sections_are_level_zero():
+    text = "第一部分 部门基本情况\n一、部门职能\n拟订发展规划。\n第二部分 绩效自评情况\n一、预算执行情况"
+    report = extract_report(paras(text), "r.txt")
+    assert [(s.level, s.heading.text) for s in report.sections] == [
+        (0, "第一部分 部门基本情况"),
+        (1, "一、部门职能"),
+        (0, "第二部分 绩效自评情况"),
+        (1, "一、预算执行情况"),
+    ]
+    assert report.sections[0].text == "一、部门职能\n拟订发展规划。"
+
+
+def test_year_carries_over_a_semicolon_and_shares_are_not_figures():
+    text = "2022年度支出总计1,180.20万元，其中：基本支出980.20万元，占83.05%；项目支出200万元，占16.95%。"
+    got = figures(text)
+    assert got == {
+        "支出": (FigureKey.EXPENDITURE, Decimal("1180.20"), "万元", 2022),
+        "基本支出": (FigureKey.BASIC, Decimal("980.20"), "万元", 2022),
+        "项目支出": (FigureKey.PROJECT, Decimal("200"), "万元", 2022),
+    }
+
+
+def test_a_bare_total_is_labelled_by_its_total_word():
+    got = figures("市财政下达资金300万元，县级配套资金100万元，共计400万元。")
+    assert got["共计"] == (FigureKey.ITEM, Decimal("400"), "万元", None)

@@ -83,12 +83,17 @@ _TITLE_CUT = re.compile(
 _SUBJECT = re.compile(
     r"^([^，,。；;：:、\s“”]{3,40}?)(?:为|是|系|属于|属)[^。；;]{0,24}?(?:单位|机构|部门)"
 )
+_IMPLEMENTER = re.compile(
+    r"由(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:负责|牵头|组织|具体)?(?:实施|承担|执行)"
+)
 _SITE = re.compile(r"欢迎(?:来到|访问|光临)(?P<v>[^!！,，。\s]{3,30}?)(?:门户)?(?:网站|网)")
 _REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡)")
 
 _PROJECT_SENTENCE = re.compile(
     r"(?:承担|实施|负责|开展)(?:了|的)?(?P<v>[^，,。；;：:、\s“”]{4,60}?项目)(?=实施任务|建设任务|任务|的实施|系|，|,|。|$)"
 )
+_PROJECT_TITLE_CUT = re.compile(r"(?:支出)?(?:绩效|自评|评价)")
+_MIN_PROJECT = 6
 _DEPARTMENT_WORD = re.compile(r"部门整体|整体支出|单位整体|部门支出")
 _PROJECT_WORD = re.compile(r"项目")
 
@@ -104,7 +109,8 @@ _STAFF_LABELS: tuple[tuple[re.Pattern[str], FigureKey], ...] = (
 )
 _BARE_COUNT = re.compile(r"^(\d+)\s*人?$")
 _DUTIES = re.compile(
-    r"^(?:部门职责|单位职责|职能职责概述|职能职责|部门主要职责|主要职责|主要职能|部门职能|单位职能)\s*[:：]?\s*(?P<v>.*)$"
+    r"^(?:部门职责|单位职责|职能职责概述|职能职责|部门主要职责|主要职责|主要职能|部门职能|单位职能)"
+    r"\s*(?:是|为|包括|有)?\s*[:：]?\s*(?P<v>.*)$"
 )
 _MIN_DUTIES = 10
 
@@ -133,7 +139,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     hits = figure_hits(report, paragraphs)
     project = _field(lines, _PROJECT_FIELD)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_sentence(lines)
+        project = _project_sentence(lines) or _project_from_title(title)
     return ProseFacts(
         kind=kind,
         year=year,
@@ -204,6 +210,9 @@ def _unit(title: Text | None, lines: list[ProseLine], all_lines: list[ProseLine]
     for line in lines:
         if (m := _SUBJECT.match(line.text)) and _plausible_name(m.group(1)):
             return Text(m.group(1), line.location)
+    for line in lines:
+        if (m := _IMPLEMENTER.search(line.text)) and _plausible_name(m.group("v")):
+            return Text(m.group("v"), line.location)
     for line in all_lines:
         if (m := _SITE.search(line.text)) and _plausible_name(m.group("v")):
             name = m.group("v")
@@ -244,6 +253,18 @@ def _project_sentence(lines: list[ProseLine]) -> Text | None:
     for line in lines:
         if m := _PROJECT_SENTENCE.search(line.text):
             return Text(m.group("v"), line.location)
+    return None
+
+
+def _project_from_title(title: Text | None) -> Text | None:
+    """关于2020年度农村公路养护专项资金项目支出绩效自评的报告 → 农村公路养护专项资金项目."""
+    if title is None:
+        return None
+    rest = _TITLE_LEAD.sub("", title.text)
+    cut = _PROJECT_TITLE_CUT.search(rest)
+    name = rest[: cut.start()] if cut else ""
+    if len(name) >= _MIN_PROJECT and name.endswith(("项目", "资金", "工程", "经费")):
+        return Text(name, title.location)
     return None
 
 

@@ -1,6 +1,6 @@
 """The 自评报告: its title, its sections by Chinese heading numbering, the figures in its sentences.
 
-Headings are recognised by their numbering — ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
+Headings are recognised by their numbering — ``第一部分`` (level 0, above ``一、``), ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
 ``1.``/``1、`` (level 3), ``(1)`` (level 4) — and by their shape: a heading is short and is
 not a sentence. A numbered line that carries a sentence or a figure (``1、收入:792.22万元。…``,
 ``1.完成…。2.做好…``) is a list item of the text, not a heading. A level-1 or level-2 heading
@@ -28,7 +28,8 @@ from jixiao.model import Figure, Location, Report, Section, Text
 
 _CN = "一二三四五六七八九十"
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(rf"^(?:第[{_CN}]{{1,3}}(?:部分|章)\s*[、.．:：]?|[{_CN}]{{1,3}}\s*[、.．])\s*")),
+    (0, re.compile(rf"^第[{_CN}]{{1,3}}(?:部分|章|篇)\s*[、.．:：]?\s*")),
+    (1, re.compile(rf"^[{_CN}]{{1,3}}\s*[、.．]\s*")),
     (2, re.compile(rf"^[(（]\s*[{_CN}]{{1,3}}\s*[)）]\s*[、.．]?\s*")),
     (3, re.compile(r"^\d{1,2}\s*(?:[、．]|\.(?!\d))\s*")),
     (4, re.compile(r"^[(（]\s*\d{1,2}\s*[)）]\s*[、.．]?\s*")),
@@ -69,7 +70,7 @@ def heading_of(line: ProseLine) -> Heading | None:
             return None
         end = _HEAD_END.search(body)
         head, rest = (body[: end.start()], body[end.end() :].strip()) if end else (body, "")
-        if rest and level > 2:
+        if rest and level > 2:  # a list item with its sentence
             return None
         if not _heading_like(head, level):
             return None
@@ -125,7 +126,7 @@ def figure_hits(report: Report, paragraphs: Sequence[Paragraph]) -> list[FigureH
 
 def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int, int]:
     """The report title, the index of its first line and the index after its last line."""
-    first_heading = next((i for i, h in enumerate(headings) if h and h.level == 1), len(lines))
+    first_heading = next((i for i, h in enumerate(headings) if h and h.level <= 1), len(lines))
     candidates = [
         i for i in range(first_heading) if _is_title(lines[i].text) and headings[i] is None
     ]

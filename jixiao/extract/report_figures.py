@@ -31,8 +31,8 @@ _MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 _HEAD_UNITS = frozenset({"人", "名"})
 
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[。；;！!？?]")
-_BOUNDARY = frozenset("，,、：:\t|")
+_SENTENCE_END = re.compile(r"[。！!？?]")
+_BOUNDARY = frozenset("，,、：:；;\t|")
 _OPEN = frozenset("(（[【")
 _CLOSE = frozenset(")）]】")
 
@@ -45,7 +45,7 @@ _LEAD = re.compile(
     r"|^.{0,16}?(?:支出|收入|资金|经费|预算|决算|总额)中(?![央心期长小])"
 )
 _TRAIL = re.compile(
-    r"(?:为|是|达到|达|共计|合计|总计|累计|共|约为|约|近|计为|计|总额为|额为|分别为|分别|[:：\s])+$"
+    r"(?:为|是|达到|达|共计|合计|总计|累计|共|约为|约|近|计为|计|总额为|额为|分别为|分别|到位|占|[:：\s])+$"
 )
 # A verb before the noun: the label is what follows it (发放慰问金 → 慰问金).
 _VERB = re.compile(
@@ -59,6 +59,7 @@ _DELTA_ANY = re.compile(r"同比|比上年|较上年|比去年|较去年|上年�
 _MAX_LABEL = 24
 _NOT_LABEL = re.compile(r"[≥≤<>=＞＜＝\t]|\s{2,}|\d+\s+\d|\d\s*[-—~～]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_TOTAL_WORD = re.compile(r"共计|合计|总计")
 _LEAD_DIGITS = re.compile(r"^[\d.%\s]+")
 
 # What a money label means. Class keys (what the money was spent on) win over stage keys
@@ -235,6 +236,8 @@ def _clean_label(raw: str) -> str:
         label = _LEAD.sub("", label[verbs[-1].end() :]).strip()
     if _NOT_LABEL.search(_CLOSED_GROUP.sub("", label)):
         return ""  # table cells run together, not a sentence
+    if not label and (total := _TOTAL_WORD.search(raw)):
+        return total.group(0)  # “共计400万元”: the total is its own label
     label = _unpaired_quotes(_LEAD_DIGITS.sub("", label.rsplit(" ", 1)[-1]).strip())
     if not label or len(label) > _MAX_LABEL or not _CJK.search(label):
         return ""
