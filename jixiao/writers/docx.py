@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from jixiao.model import Evaluation, Finding, Report
-from jixiao.writers.draft import report_for
+from jixiao.writers.draft import report_for, section_body
 from jixiao.writers.grid import Grid, Role, build_grid
 
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ def _new() -> Document:
     fmt.line_spacing = LINE
     fmt.space_after = Pt(0)
     fmt.space_before = Pt(0)
+    _no_auto_space(normal.element)
     for level, font in HEADING_FONTS.items():
         style = styles[f"Heading {level}"]
         set_fonts(style.element, font)
@@ -145,6 +146,21 @@ def _new() -> Document:
     tf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_title_border(title.element)
     return doc
+
+
+def _no_auto_space(style_element: Any) -> None:
+    """No extra gap between Chinese and Latin letters or digits: the PDF's text layer then
+    reads “174.74万元”, not “174.74 万元”, exactly as the data says."""
+    ppr = style_element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        ppr.insert_element_before(
+            element, "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+            "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+            "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+            "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        )  # fmt: skip
 
 
 def _no_title_border(style_element: Any) -> None:
@@ -214,10 +230,10 @@ def _page_numbers(section: DocxSection) -> None:
 def add_report(doc: Document, report: Report) -> None:
     if report.title is not None:
         doc.add_paragraph(report.title.text, style="Title")
-    for section in report.sections:
+    for i, section in enumerate(report.sections):
         level = min(max(section.level, 1), 3)
         doc.add_paragraph(section.heading.text, style=f"Heading {level}")
-        for line in section.text.split("\n"):
+        for line in section_body(report.sections, i).split("\n"):
             if line.strip():
                 p = doc.add_paragraph(line.strip())
                 p.paragraph_format.first_line_indent = Pt(32)

@@ -76,6 +76,23 @@ def _try_score(e: Evaluation) -> Any:
         return None
 
 
+def section_body(sections: Sequence[Section], i: int) -> str:
+    """The text a section prints under its own heading.
+
+    Readers give a section the whole text up to the next heading of its level, sub-headings
+    and all, and list the subsections after it; printing both would repeat them. So the
+    body stops where the first subsection's heading appears in it.
+    """
+    section = sections[i]
+    for child in sections[i + 1 :]:
+        if child.level <= section.level:
+            break
+        position = section.text.find(child.heading.text)
+        if position >= 0:
+            return section.text[:position].rstrip("\n")
+    return section.text
+
+
 def money(n: Num | None, unit: str) -> str:
     return f"{n}{unit}" if n is not None else "—"
 
@@ -243,7 +260,8 @@ class _Drafter:
                 text += f"，对应等级“{grade}”"
             diff = getattr(sheet, "total_difference", None)
             if diff:
-                text += f"，与自评得分相差{_fmt(diff)}分"
+                side = "高" if diff > 0 else "低"
+                text += f"，自评得分比复算得分{side}{_fmt(abs(diff))}分"
             parts.append(text + "。")
         return "".join(parts) or TODO.format("自评得分及评价等级")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jixiao.model import Evaluation, Report
+from jixiao.writers.draft import section_body
 from jixiao.writers.grid import Grid, Role, build_grid
 
 
@@ -43,9 +44,10 @@ def report_text(report: Report) -> str:
     lines = []
     if report.title is not None:
         lines += [report.title.text, ""]
-    for section in report.sections:
+    for i, section in enumerate(report.sections):
         lines += [section.heading.text, ""]
-        body = [line.strip() for line in section.text.split("\n") if line.strip()]
+        text = section_body(report.sections, i)
+        body = [line.strip() for line in text.split("\n") if line.strip()]
         if body:
             lines += body + [""]
     return "\n".join(lines)

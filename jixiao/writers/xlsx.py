@@ -152,13 +152,13 @@ def _page_setup(ws, grid: Grid) -> None:  # type: ignore[no-untyped-def]
     ws.sheet_view.zoomScale = 100
 
 
-def display_width(text: str) -> int:
-    """Width in Excel character units: CJK and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def display_width(text: str) -> float:
+    """Width in Excel character units at the body size: a CJK character is about 1.9."""
+    return sum(1.9 if unicodedata.east_asian_width(ch) in "WF" else 1.0 for ch in text)
 
 
 def _lines(text: str, width: float) -> int:
-    usable = max(1.0, width * 0.9)
+    usable = max(1.0, width - 1)
     return sum(max(1, math.ceil(display_width(part) / usable)) for part in text.split("\n"))
 
 
@@ -174,7 +174,7 @@ def _row_height(grid: Grid, row: int) -> float:
             continue
         width = sum(grid.col_widths[cell.col : cell.col + cell.colspan])
         lines = max(lines, _lines(cell.text, width))
-    return round(lines * size * 1.35 + 6, 1)
+    return round(lines * size * 1.3 + 5, 1)
 
 
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>')
