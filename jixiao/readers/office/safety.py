@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.errors import ReadError
@@ -31,7 +31,8 @@ _DTD_UTF16 = (
 _FORMULA_WITHOUT_VALUE = re.compile(
     rb"(?:<f(?:\s[^>]*)?>[^<]*</f>|<f\s[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>"
 )
-_CELL = re.compile(rb"<c[\s>]")
+_CELL = re.compile(rb"<(?:\w+:)?c[\s>]")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Package:
     kind: str  # "docx" / "xlsx" / "other"
     cells: int = 0  # <c> elements in all worksheets
     formulas_without_values: bool = False
+    merges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sheet part → "A1:D1" ranges
 
 
 def inspect_zip(path: Path) -> Package:
@@ -90,6 +92,7 @@ def inspect_zip(path: Path) -> Package:
             kind = "xlsx"
         cells = 0
         no_values = False
+        merges: dict[str, tuple[str, ...]] = {}
         for info in infos:
             name = info.filename
             if not name.endswith((".xml", ".rels", ".vml")) or info.is_dir():
@@ -117,9 +120,11 @@ def inspect_zip(path: Path) -> Package:
                         source,
                         f"工作表过大（超过 {limits.MAX_SHEET_CELLS} 个单元格），已拒绝；请只保留自评表所在的工作表",
                     )
+                if b"mergeCell" in data:
+                    merges[name] = tuple(m.decode("ascii").upper() for m in _MERGE.findall(data))
                 if not no_values and b"<f" in data:
                     no_values = _FORMULA_WITHOUT_VALUE.search(data) is not None
-        return Package(names, kind, cells, no_values)
+        return Package(names, kind, cells, no_values, merges)
 
 
 def _has_dtd(data: bytes) -> bool:

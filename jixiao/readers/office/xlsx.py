@@ -5,8 +5,9 @@ formula has no cached value (a file written by a library, never opened in Excel)
 ones are computed (:mod:`.formulas`) and the rest left empty with a note. Merged ranges are
 expanded per :mod:`jixiao.document`. Locations are ``Sheet1!D12``.
 
-openpyxl's normal mode is used: read-only mode drops merged ranges, and for a form of a few
-pages normal mode is as fast (see bench/office_speed.py).
+openpyxl's read-only mode streams the cells; it does not keep merged ranges, which are taken
+from the sheet XML scanned by :mod:`.safety` (normal mode styles every merged cell and is
+five times slower on a form; see bench/office_speed.py).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import get_column_letter, range_boundaries
 
-from jixiao.document import Block, Document
+from jixiao.document import Block, Document, Table
 from jixiao.errors import ReadError
 from jixiao.model import Location
 from jixiao.readers.office import limits
@@ -40,6 +41,8 @@ _LOAD_ERRORS = (
     EOFError,
 )
 
+Cells = dict[tuple[int, int], tuple[Any, str]]  # (row, col) 1-based → (value, number format)
+
 
 def read_xlsx(
     path: Path, package: Package, source: str | None = None, data: bytes | None = None
@@ -47,29 +50,41 @@ def read_xlsx(
     source = source or str(path)
     raw = data if data is not None else path.read_bytes()
     wb = _load(raw, source, data_only=True)
-    formulas_wb = _load(raw, source, data_only=False) if package.formulas_without_values else None
-    if len(wb.worksheets) > limits.MAX_SHEETS:
-        raise ReadError(source, f"工作表过多（{len(wb.worksheets)} 个，上限 {limits.MAX_SHEETS}）")
+    try:
+        sheets = [
+            (ws.title, ws.sheet_state, _merges(ws, package), _cells(ws, source))
+            for ws in wb.worksheets
+        ]
+    finally:
+        wb.close()
+    if len(sheets) > limits.MAX_SHEETS:
+        raise ReadError(source, f"工作表过多（{len(sheets)} 个，上限 {limits.MAX_SHEETS}）")
+    evaluator = None
+    if package.formulas_without_values:
+        fwb = _load(raw, source, data_only=False)
+        try:
+            formulas = {ws.title: _cells(ws, source) for ws in fwb.worksheets}
+        finally:
+            fwb.close()
+        evaluator = _Evaluator({title: cells for title, _, _, cells in sheets}, formulas)
     blocks: list[Block] = []
     notes: list[str] = []
-    evaluator = _Evaluator(wb, formulas_wb) if formulas_wb is not None else None
-    for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            notes.append(f"已跳过隐藏的工作表“{ws.title}”")
+    for title, state, merges, cells in sheets:
+        if state != "visible":
+            notes.append(f"已跳过隐藏的工作表“{title}”")
             continue
-        table = _sheet_table(ws, source, evaluator)
+        table = _sheet_table(title, cells, merges, source, evaluator)
         if table is not None:
             blocks.append(table)
     if evaluator is not None:
         notes.extend(evaluator.notes())
-    wb.close()
     return Document(source, tuple(blocks), "xlsx", tuple(notes))
 
 
 def _load(raw: bytes, source: str, *, data_only: bool) -> Any:
     try:
         return load_workbook(
-            io.BytesIO(raw), data_only=data_only, read_only=False, keep_links=False, rich_text=False
+            io.BytesIO(raw), data_only=data_only, read_only=True, keep_links=False, rich_text=False
         )
     except _LOAD_ERRORS as exc:
         raise ReadError(
@@ -79,24 +94,68 @@ def _load(raw: bytes, source: str, *, data_only: bool) -> Any:
         raise ReadError(source, f"Excel 文件无法打开（{type(exc).__name__}: {exc}）") from exc
 
 
-def _used_cells(ws: Any) -> dict[tuple[int, int], Any]:
-    cells = getattr(ws, "_cells", None)
-    if isinstance(cells, dict):
-        return cells
-    return {(c.row, c.column): c for row in ws.iter_rows() for c in row}
+def _cells(ws: Any, source: str) -> Cells:
+    """Every cell the sheet writes a value in (streamed; the declared dimension is ignored)."""
+    out: Cells = {}
+    if not hasattr(ws, "iter_rows"):  # a chart sheet
+        return out
+    try:
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
+        for row in ws.iter_rows():
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if value is None or not hasattr(cell, "row"):
+                    continue
+                if cell.row > limits.MAX_SHEET_ROWS or cell.column > limits.MAX_SHEET_COLS:
+                    raise ReadError(
+                        source,
+                        f"工作表“{ws.title}”过大（超过 {limits.MAX_SHEET_ROWS} 行或 {limits.MAX_SHEET_COLS} 列），已拒绝",
+                    )
+                out[(cell.row, cell.column)] = (value, cell.number_format or "General")
+    except ReadError:
+        raise
+    except Exception as exc:  # malformed sheet XML
+        raise ReadError(
+            source, f"工作表“{ws.title}”已损坏，无法读取（{type(exc).__name__}: {exc}）"
+        ) from exc
+    return out
 
 
-def _sheet_table(ws: Any, source: str, evaluator: _Evaluator | None) -> Any:
-    cells = _used_cells(ws)
-    merges = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+def _merges(ws: Any, package: Package) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a sheet as (min_row, min_col, max_row, max_col)."""
+    part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+    out = []
+    for ref in package.merges.get(part, ()):
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+        except (ValueError, TypeError):
+            continue
+        if None not in (min_col, min_row, max_col, max_row):
+            out.append((min_row, min_col, max_row, max_col))  # type: ignore[arg-type]
+    return out
+
+
+def _sheet_table(
+    title: str,
+    cells: Cells,
+    merges: list[tuple[int, int, int, int]],
+    source: str,
+    evaluator: _Evaluator | None,
+) -> Table | None:
     texts: dict[tuple[int, int], str] = {}
-    for (r, c), cell in cells.items():
-        value = cell.value
-        if value is None and evaluator is not None:
-            value = evaluator.value_of(ws.title, r, c)
-        text = format_value(value, cell.number_format) if value is not None else ""
+    for (r, c), (value, number_format) in cells.items():
+        if isinstance(value, str) and value.startswith("=") and evaluator is not None:
+            continue  # never here: data_only values are not formulas
+        text = format_value(value, number_format)
         if text != "":
             texts[(r, c)] = text
+    if evaluator is not None:
+        for (r, c), number_format in evaluator.uncached(title):
+            value = evaluator.value_of(title, r, c)
+            text = format_value(value, number_format) if value is not None else ""
+            if text != "":
+                texts[(r, c)] = text
     anchors = set(texts) | {(m[0], m[1]) for m in merges}
     if not anchors:
         return None
@@ -107,25 +166,19 @@ def _sheet_table(ws: Any, source: str, evaluator: _Evaluator | None) -> Any:
     if max_r - min_r + 1 > limits.MAX_SHEET_ROWS or max_c - min_c + 1 > limits.MAX_SHEET_COLS:
         raise ReadError(
             source,
-            f"工作表“{ws.title}”过大（{max_r - min_r + 1} 行 × {max_c - min_c + 1} 列，上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
+            f"工作表“{title}”过大（{max_r - min_r + 1} 行 × {max_c - min_c + 1} 列，上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
         )
-    placed = [
-        Placed(r - min_r, c - min_c, t)
-        for (r, c), t in texts.items()
-        if min_r <= r <= max_r and min_c <= c <= max_c
-    ]
+    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
     by_anchor = {(p.row, p.col): p for p in placed}
     for r1, c1, r2, c2 in merges:
-        if r1 > max_r or c1 > max_c:
+        if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
             continue
         key = (r1 - min_r, c1 - min_c)
         p = by_anchor.get(key)
         if p is None:
-            p = Placed(key[0], key[1], "")
+            p = by_anchor[key] = Placed(key[0], key[1], "")
             placed.append(p)
-            by_anchor[key] = p
         p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
-    title = ws.title
 
     def locate(row: int, col: int) -> Location:
         return Location(source, cell=f"{title}!{get_column_letter(col + min_c)}{row + min_r}")
@@ -143,28 +196,37 @@ def _sheet_table(ws: Any, source: str, evaluator: _Evaluator | None) -> Any:
 class _Evaluator:
     """Values of formula cells that have no cached value, computed from the formulas."""
 
-    def __init__(self, values_wb: Any, formulas_wb: Any) -> None:
-        self._values = {ws.title: _used_cells(ws) for ws in values_wb.worksheets}
-        self._formulas = {ws.title: _used_cells(ws) for ws in formulas_wb.worksheets}
+    def __init__(self, values: dict[str, Cells], formulas: dict[str, Cells]) -> None:
+        self._values = values
+        self._formulas = formulas
         self._cache: dict[tuple[str, int, int], Decimal | str | None] = {}
         self._active: set[tuple[str, int, int]] = set()
         self._failed: list[str] = []
+
+    def uncached(self, sheet: str) -> list[tuple[tuple[int, int], str]]:
+        """Formula cells of a sheet without a cached value, with their number formats."""
+        values = self._values.get(sheet, {})
+        return [
+            (key, fmt)
+            for key, (formula, fmt) in self._formulas.get(sheet, {}).items()
+            if isinstance(formula, str) and formula.startswith("=") and key not in values
+        ]
 
     def value_of(self, sheet: str, row: int, col: int) -> Decimal | str | None:
         key = (sheet, row, col)
         if key in self._cache:
             return self._cache[key]
-        cell = self._values.get(sheet, {}).get((row, col))
-        value = cell.value if cell is not None else None
-        if value is not None:
-            result: Decimal | str | None = (
-                to_decimal(value)
-                if isinstance(value, int | float) and not isinstance(value, bool)
-                else str(value)
-            )
+        cached = self._values.get(sheet, {}).get((row, col))
+        result: Decimal | str | None
+        if cached is not None:
+            value = cached[0]
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                result = to_decimal(value)
+            else:
+                result = str(value)
         else:
-            fcell = self._formulas.get(sheet, {}).get((row, col))
-            formula = fcell.value if fcell is not None else None
+            entry = self._formulas.get(sheet, {}).get((row, col))
+            formula = entry[0] if entry is not None else None
             if not (isinstance(formula, str) and formula.startswith("=")):
                 result = None
             elif key in self._active:
