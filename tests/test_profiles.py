@@ -187,3 +187,22 @@ def test_every_option_is_documented() -> None:
     assert not missing, f"not documented in docs/scoring.md: {missing}"
     for name in profile_names():
         assert f"`{name}`" in text, name
+
+
+def test_bundled_file_name_accepted() -> None:
+    assert load_profile("sichuan.toml").name == "sichuan"
+
+
+def test_default_file_writes_every_key() -> None:
+    """The default file is the complete, commented template a bureau copies."""
+    import tomllib
+
+    from jixiao.profiles import bundled_path
+
+    raw = tomllib.loads(bundled_path("cz2020-10").read_text(encoding="utf-8"))
+    for table, spec in SCHEMA.items():
+        for key in spec:
+            assert key in raw[table], f"{table}.{key}"
+    for item in raw["level1"]:
+        assert set(item) == set(LEVEL1_KEYS)
+    assert raw["level2_aliases"]

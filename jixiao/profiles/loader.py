@@ -105,6 +105,8 @@ def resolve(name_or_path: str | Path | None) -> Path:
     if isinstance(name_or_path, Path) or "/" in text or "\\" in text or text.endswith(".toml"):
         path = Path(text)
         if not path.is_file():
+            if text == path.name and bundled_path(path.stem).is_file():  # “sichuan.toml”
+                return bundled_path(path.stem)
             raise ProfileError(f"评分方案文件 {text}：文件不存在")
         return path
     if bundled_path(text).is_file():
