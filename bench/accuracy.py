@@ -46,7 +46,15 @@ from jixiao.errors import ReadError  # noqa: E402
 from jixiao.model import Evaluation, FundRow, Indicator, Num, Text  # noqa: E402
 from jixiao.textnorm import label_key  # noqa: E402
 
-DOC_FIELDS = ("year", "department", "project", "staff_authorized", "staff_actual", "total_weight", "total_score")
+DOC_FIELDS = (
+    "year",
+    "department",
+    "project",
+    "staff_authorized",
+    "staff_actual",
+    "total_weight",
+    "total_score",
+)
 FUND_KEYS = ("initial_budget", "budget", "actual", "rate_percent", "weight", "score")
 INDICATOR_KEYS = ("level1", "level2", "name", "target", "actual", "weight", "score", "op", "unit")
 KINDS = {"project_table": "project"}
@@ -107,14 +115,16 @@ def _match(truth_rows: list[dict], parsed: list, key_of_truth: str, key_of_parse
 
 
 def _fund_value(row: FundRow, key: str) -> Any:
-    return _val({
-        "initial_budget": row.initial_budget,
-        "budget": row.budget,
-        "actual": row.actual,
-        "rate_percent": row.rate,
-        "weight": row.weight,
-        "score": row.score,
-    }[key])
+    return _val(
+        {
+            "initial_budget": row.initial_budget,
+            "budget": row.budget,
+            "actual": row.actual,
+            "rate_percent": row.rate,
+            "weight": row.weight,
+            "score": row.score,
+        }[key]
+    )
 
 
 def _indicator_value(ind: Indicator, key: str) -> Any:
@@ -151,16 +161,33 @@ def score_document(doc: str, truth: dict, e: Evaluation | None) -> list[FieldRes
             }[f]
         out.append(FieldResult(doc, f, truth[f], got))
     funds = list(e.funds) if e else []
-    for t, p in zip(truth.get("funds", []), _match(truth.get("funds", []), funds, "line", lambda r: r.label.text), strict=True):
+    for t, p in zip(
+        truth.get("funds", []),
+        _match(truth.get("funds", []), funds, "line", lambda r: r.label.text),
+        strict=True,
+    ):
         for k in FUND_KEYS:
             if k in t:
-                out.append(FieldResult(doc, f"funds[{t['line']}].{k}", t[k], _fund_value(p, k) if p else "<未找到>"))
+                out.append(
+                    FieldResult(
+                        doc, f"funds[{t['line']}].{k}", t[k], _fund_value(p, k) if p else "<未找到>"
+                    )
+                )
     inds = list(e.indicators) if e else []
     truth_inds = truth.get("indicators", [])
-    for t, p in zip(truth_inds, _match(truth_inds, inds, "name", lambda i: i.name.text), strict=True):
+    for t, p in zip(
+        truth_inds, _match(truth_inds, inds, "name", lambda i: i.name.text), strict=True
+    ):
         for k in INDICATOR_KEYS:
             if k in t:
-                out.append(FieldResult(doc, f"indicators[{t['name']}].{k}", t[k], _indicator_value(p, k) if p else "<未找到>"))
+                out.append(
+                    FieldResult(
+                        doc,
+                        f"indicators[{t['name']}].{k}",
+                        t[k],
+                        _indicator_value(p, k) if p else "<未找到>",
+                    )
+                )
     return out
 
 
@@ -193,7 +220,9 @@ def evaluate(root: Path) -> dict[str, list[FieldResult]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="读取准确率（字段级）")
-    parser.add_argument("corpus", type=Path, help="raw/ + truth/ 目录，或 NNN.txt + NNN.truth.json 所在目录")
+    parser.add_argument(
+        "corpus", type=Path, help="raw/ + truth/ 目录，或 NNN.txt + NNN.truth.json 所在目录"
+    )
     parser.add_argument("--misses", action="store_true", help="列出每个错误字段")
     args = parser.parse_args(argv)
     results = evaluate(args.corpus)

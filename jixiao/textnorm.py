@@ -90,7 +90,14 @@ def join_wrapped(text: str) -> str:
         return ""
     out = parts[0]
     for part in parts[1:]:
-        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+        if (
+            out
+            and part
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalnum()
+        ):
             out += " " + part
         else:
             out += part

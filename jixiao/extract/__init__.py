@@ -17,7 +17,7 @@ from jixiao.document import Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_parts
-from jixiao.extract.runtogether import split_cell
+from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.measure import parse_number
@@ -48,8 +48,11 @@ def extract(document: Document) -> Evaluation:
                         continue
                     cell = row[0]
                     if document.layout == "other":
-                        for piece in split_cell(cell, builder):
-                            assembler.push(piece)
+                        for piece in split_labels(cell):
+                            if piece.residual:
+                                assembler.push_run(piece.cell)
+                            else:
+                                assembler.push(piece.cell)
                     else:
                         assembler.push(cell)
                 assembler.close()
@@ -130,13 +133,19 @@ def _evaluation(
     staff_actual = _staff(fields.get("staff_actual"))
     funds = tuple(parts.funds)
     has_groups = any(f.group is not None for f in funds)
-    kind = detect_kind(titles, fields, staff_authorized is not None or staff_actual is not None, has_groups)
+    kind = detect_kind(
+        titles, fields, staff_authorized is not None or staff_actual is not None, has_groups
+    )
     supervisor = fields.get("supervisor")
     project = fields.get("project")
     duties = fields.get("duties")
     notes = list(document.notes)
     if prose is not None:
-        kind = kind if (fields.get("project") or parts.indicators or funds) else (getattr(prose, "kind", None) or kind)
+        kind = (
+            kind
+            if (fields.get("project") or parts.indicators or funds)
+            else (getattr(prose, "kind", None) or kind)
+        )
         year = year or _as_num(getattr(prose, "year", None))
         unit = unit or getattr(prose, "unit", None)
         project = project or getattr(prose, "project", None)
@@ -148,8 +157,12 @@ def _evaluation(
             funds = tuple(getattr(prose, "funds", ()) or ())
     form_found = bool(funds or parts.indicators or parts.goals or fields)
     if not form_found and not _is_report(report, texts):
-        raise ReadError(document.source, "不是绩效自评表或自评报告（没有找到自评表的栏目或自评报告的内容）")
-    missing = missing_parts(parts, kind, year is not None, unit is not None, bool(report and report.sections))
+        raise ReadError(
+            document.source, "不是绩效自评表或自评报告（没有找到自评表的栏目或自评报告的内容）"
+        )
+    missing = missing_parts(
+        parts, kind, year is not None, unit is not None, bool(report and report.sections)
+    )
     return Evaluation(
         kind=kind if isinstance(kind, Kind) else Kind(kind),
         source=document.source,

@@ -19,7 +19,17 @@ from jixiao.extract import vocab
 from jixiao.extract.values import align, is_blank, is_number, looks_like_value, to_num
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure
-from jixiao.model import FundGroup, FundRow, Goal, Indicator, Num, Operator, Signature, Text
+from jixiao.model import (
+    FundGroup,
+    FundLine,
+    FundRow,
+    Goal,
+    Indicator,
+    Num,
+    Operator,
+    Signature,
+    Text,
+)
 from jixiao.textnorm import clean, label_key, strip_numbering, strip_points
 
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
@@ -63,7 +73,9 @@ class FormParts:
     total_score: Num | None = None
     money_unit: str | None = None
     texts: list[Text] = field(default_factory=list)  # free text rows (titles …)
-    seen: set[str] = field(default_factory=set)  # fund / goal / indicator / total / level1:产出指标 …
+    seen: set[str] = field(
+        default_factory=set
+    )  # fund / goal / indicator / total / level1:产出指标 …
 
 
 def _text(cell: Cell) -> Text:
@@ -88,10 +100,14 @@ class FormBuilder:
         self.level2: Text | None = None
         self.goal_index: int | None = None
         self._last_was_header: str | None = None
+        self._grid = True
+        self.fund_points: Num | None = None
 
     # -- entry ------------------------------------------------------------------------------
 
-    def feed(self, row: Sequence[Cell]) -> None:
+    def feed(self, row: Sequence[Cell], grid: bool = True) -> None:
+        """One row; ``grid`` False for rows rebuilt from a stream (never read by column index)."""
+        self._grid = grid
         keys = [label_key(c.text) if c.text else "" for c in row]
         live = [i for i, k in enumerate(keys) if k]
         if not live:
@@ -103,10 +119,12 @@ class FormBuilder:
             return
         first = keys[live[0]]
         section = vocab.section_of(first)
-        if section and all(not looks_like_value(row[i].text) for i in live[1:]) and not (
-            len(live) > 1 and vocab.goal_header(keys)
+        if (
+            section
+            and all(not looks_like_value(row[i].text) for i in live[1:])
+            and not (len(live) > 1 and vocab.goal_header(keys))
         ):
-            self._enter(section, first)
+            self._enter(section, first, row[live[0]])
             rest = [row[i] for i in live[1:]]
             if rest:
                 self.feed(rest)
@@ -127,9 +145,13 @@ class FormBuilder:
 
     # -- sections and headers ---------------------------------------------------------------
 
-    def _enter(self, section: str, key: str) -> None:
+    def _enter(self, section: str, key: str, title: Cell | None = None) -> None:
         self.state = section
         self.parts.seen.add(section)
+        if section == "fund" and title is not None:
+            # 预算执行情况(万元)(20分): the points of the whole block, where no 分值 column says them
+            m = re.search(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", clean(title.text))
+            self.fund_points = to_num(m.group(1), title.location) if m else None
         if section == "indicator":
             m = re.search(r"目标(\d+)", key)
             if m:
@@ -138,7 +160,9 @@ class FormBuilder:
         if section == "fund":
             self.group = None
 
-    def _header(self, row: Sequence[Cell], keys: list[str], live: list[int], was_header: str | None) -> bool:
+    def _header(
+        self, row: Sequence[Cell], keys: list[str], live: list[int], was_header: str | None
+    ) -> bool:
         roles = [(i, vocab.column_role(keys[i])) for i in live]
         found = [(i, r) for i, r in roles if r is not None]
         if not found:
@@ -162,8 +186,10 @@ class FormBuilder:
         found = self._drop_group_header(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
-        if current is not None and self.state == kind and (
-            was_header == kind or not (new_roles & {r for _, r in current.roles})
+        if (
+            current is not None
+            and self.state == kind
+            and (was_header == kind or not (new_roles & {r for _, r in current.roles}))
         ):
             # a header split over two rows, or scrambled around other cells: extend it
             merged = current.roles + [(i + 1000 * (len(current.roles) + 1), r) for i, r in found]
@@ -187,7 +213,9 @@ class FormBuilder:
         return True
 
     @staticmethod
-    def _drop_group_header(found: list[tuple[int, Role]], keys: list[str]) -> list[tuple[int, Role]]:
+    def _drop_group_header(
+        found: list[tuple[int, Role]], keys: list[str]
+    ) -> list[tuple[int, Role]]:
         """``年度预算数(万元)`` spanning 年初预算/调整后预算数 is the label column's header."""
         budgets = [i for i, r in found if r == Role.BUDGET]
         if len(budgets) >= 2:
@@ -223,7 +251,12 @@ class FormBuilder:
         if label_at is None:
             return all(looks_like_value(row[i].text) or vocab.fund_group(keys[i]) for i in live)
         key = keys[label_at]
-        if vocab.field_of(key) or vocab.section_of(key) or vocab.goal_header(keys) or vocab.column_role(key):
+        if (
+            vocab.field_of(key)
+            or vocab.section_of(key)
+            or vocab.goal_header(keys)
+            or vocab.column_role(key)
+        ):
             return False
         line = vocab.fund_line(key)
         values = list(row[label_at + 1 :])
@@ -231,7 +264,7 @@ class FormBuilder:
             return False
         got: dict[Role, Cell] = {}
         if header is not None:
-            if header.aligned and len(row) == header.width:
+            if self._grid and header.aligned and len(row) == header.width:
                 for i, r in header.roles:
                     if i > label_at and i < len(row):
                         got[r] = row[i]
@@ -254,6 +287,15 @@ class FormBuilder:
 
         label_cell = row[label_at]
         reason = got.get(Role.DEVIATION)
+        weight = num(Role.WEIGHT)
+        if (
+            weight is None
+            and self.fund_points is not None
+            and line == FundLine.TOTAL
+            and (header is None or not header.has(Role.WEIGHT))
+            and not any(f.line == FundLine.TOTAL for f in self.parts.funds)
+        ):
+            weight = self.fund_points
         self.parts.funds.append(
             FundRow(
                 label=Text(display_label(label_cell.text), label_cell.location),
@@ -264,7 +306,7 @@ class FormBuilder:
                 budget=num(Role.BUDGET, money=True),
                 actual=num(Role.SPENT, money=True),
                 rate=num(Role.RATE, percent=True),
-                weight=num(Role.WEIGHT),
+                weight=weight,
                 score=num(Role.SCORE),
                 reason=_text(reason) if reason is not None and not is_blank(reason.text) else None,
                 location=label_cell.location,
@@ -296,7 +338,13 @@ class FormBuilder:
         if vocab.total_label(first):
             self._total(row, keys, live)
             return True
-        if header is not None and header.aligned and len(row) == header.width and header.has(Role.NAME):
+        if (
+            self._grid
+            and header is not None
+            and header.aligned
+            and len(row) == header.width
+            and header.has(Role.NAME)
+        ):
             return self._aligned_indicator(row, header)
         # content: categories, then the name, then the values
         pos = 0
@@ -318,7 +366,11 @@ class FormBuilder:
         if pos >= len(live):
             return True
         name_at = live[pos]
-        roles = header.value_roles if header is not None else [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+        roles = (
+            header.value_roles
+            if header is not None
+            else [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+        )
         values = list(row[name_at + 1 :])
         got: dict[Role, Cell] = {}
         for v, j in zip(values, align([c.text for c in values], roles), strict=False):
@@ -366,7 +418,9 @@ class FormBuilder:
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell]) -> None:
         key = label_key(name_cell.text)
         has_values = any(not is_blank(c.text) for c in got.values())
-        if vocab.is_placeholder(key) or (not has_values and re.fullmatch(r"指标\d+[:：]?", clean(name_cell.text).strip())):
+        if vocab.is_placeholder(key) or (
+            not has_values and re.fullmatch(r"指标\d+[:：]?", clean(name_cell.text).strip())
+        ):
             return
         loc = name_cell.location
 
@@ -379,11 +433,21 @@ class FormBuilder:
             return to_num(c.text, c.location) if c is not None else None
 
         target_cell, actual_cell = got.get(Role.TARGET), got.get(Role.ACTUAL)
-        target = parse_measure(clean(target_cell.text), target_cell.location) if target_cell is not None else None
-        actual = parse_measure(clean(actual_cell.text), actual_cell.location) if actual_cell is not None else None
+        target = (
+            parse_measure(clean(target_cell.text), target_cell.location)
+            if target_cell is not None
+            else None
+        )
+        actual = (
+            parse_measure(clean(actual_cell.text), actual_cell.location)
+            if actual_cell is not None
+            else None
+        )
         nature = _nature(text(Role.NATURE))
         unit_cell = got.get(Role.UNIT)
-        measure_unit = _text(unit_cell) if unit_cell is not None and not is_blank(unit_cell.text) else None
+        measure_unit = (
+            _text(unit_cell) if unit_cell is not None and not is_blank(unit_cell.text) else None
+        )
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
@@ -410,7 +474,7 @@ class FormBuilder:
         self.parts.seen.add("total")
         label_at = live[0]
         got: dict[Role, Cell] = {}
-        if header is not None and header.aligned and len(row) == header.width:
+        if self._grid and header is not None and header.aligned and len(row) == header.width:
             for i, r in header.roles:
                 if r in (Role.WEIGHT, Role.SCORE) and i < len(row) and i != label_at:
                     got[r] = row[i]
@@ -442,14 +506,22 @@ class FormBuilder:
             if name is None:
                 split = re.split(r"[:：]", clean(row[i].text), maxsplit=1)
                 if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
-                    self._set_field(vocab.field_of(label_key(split[0])) or "", split[0], Text(split[1].strip(), row[i].location))
+                    self._set_field(
+                        vocab.field_of(label_key(split[0])) or "",
+                        split[0],
+                        Text(split[1].strip(), row[i].location),
+                    )
                     used = True
                 pos += 1
                 continue
             value = None
             if pos + 1 < len(live):
                 j = live[pos + 1]
-                if not (vocab.field_of(keys[j]) or vocab.column_role(keys[j]) or vocab.section_of(keys[j])):
+                if not (
+                    vocab.field_of(keys[j])
+                    or vocab.column_role(keys[j])
+                    or vocab.section_of(keys[j])
+                ):
                     value = row[j]
                     pos += 1
             self._set_field(name, row[i].text, _text(value) if value is not None else None)
@@ -459,7 +531,9 @@ class FormBuilder:
 
     def _set_field(self, name: str, label: str, value: Text | None) -> None:
         if name.startswith("signature:"):
-            self.parts.signatures.append(Signature(name.split(":", 1)[1], value if value and value.text else None))
+            self.parts.signatures.append(
+                Signature(name.split(":", 1)[1], value if value and value.text else None)
+            )
             return
         if value is None or not value.text or is_blank(value.text):
             self.parts.seen.add("field:" + name)
@@ -468,6 +542,9 @@ class FormBuilder:
             self.parts.extra.append((name.split(":", 1)[1], value))
             return
         self.parts.seen.add("field:" + name)
+        if name in ("unit", "supervisor"):
+            # a budget code in front of the name: 219001-池州市…
+            value = Text(re.sub(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*", "", value.text), value.location)
         self.parts.fields.setdefault(name, value)
 
 

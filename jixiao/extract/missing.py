@@ -8,9 +8,13 @@ from jixiao.model import Kind
 _LEVEL1_EXPECTED = ("产出指标", "效益指标", "满意度指标")
 
 
-def missing_parts(parts: FormParts, kind: Kind, has_year: bool, has_unit: bool, has_report: bool) -> list[str]:
+def missing_parts(
+    parts: FormParts, kind: Kind, has_year: bool, has_unit: bool, has_report: bool
+) -> list[str]:
     """Names (in Chinese) of the parts of the form that were not found, in form order."""
-    is_form = bool(parts.funds or parts.indicators or parts.seen & {"fund_header", "indicator_header"})
+    is_form = bool(
+        parts.funds or parts.indicators or parts.seen & {"fund_header", "indicator_header"}
+    )
     out: list[str] = []
     if not has_year:
         out.append("年度")

@@ -1,10 +1,427 @@
-"""Run-together text (cells written with no separator) → cells."""
+"""Run-together text (cells written with no separator, from document-sharing sites) → cells.
+
+Two steps:
+
+1. :func:`split_labels` cuts a line at every known label (column headers, field labels,
+   categories, fund rows, section titles); what lies between labels is a *residual*.
+2. A residual inside the fund or indicator table is cut by the column structure the header
+   announced (:func:`split_fund_values`, :func:`split_indicator_rows`): every way of cutting
+   it into typed values (money, percentage, weight, measure) is tried and the most
+   consistent one wins — 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值, target and actual in the same
+   unit. ``202010100.00%10`` under 全年预算数/全年执行数/分值/执行率/得分 is 20, 20, 10,
+   100.00 %, 10 because 20 ÷ 20 = 100.00 %.
+
+What remains uncertain: qualitative targets and actuals are only split when the two are
+the same text (``显著提升显著提升``); an indicator name ending in digits can swallow the
+start of its weight when no arithmetic tells them apart.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
 from jixiao.document import Cell
-from jixiao.extract.form import FormBuilder
+from jixiao.extract import vocab
+from jixiao.extract.vocab import Role
+from jixiao.measure import _UNITS
+from jixiao.textnorm import clean
+
+_COLUMN_WORDS = (
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "年初目标值",
+    "年度目标值",
+    "目标值",
+    "指标值",
+    "实际完成值",
+    "全年实际值",
+    "实际值",
+    "完成值",
+    "分值",
+    "权重",
+    "得分",
+    "全年预算数",
+    "全年执行数",
+    "年初预算数",
+    "调整后预算数",
+    "预算执行数",
+    "预算执行率",
+    "预算数",
+    "执行数",
+    "执行率",
+    "指标性质",
+    "度量单位",
+    "未完成原因及拟采取的改进措施",
+    "偏差原因分析及改进措施",
+    "偏差大或目标未完成原因分析",
+    "未完成原因分析",
+)
+_SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
+_GOAL_WORDS = (
+    "年初设定目标",
+    "年度总体目标完成情况综述",
+    "预期目标",
+    "实际完成情况",
+    "全年完成情况",
+)
+_FUND_WORDS = (
+    "年度资金总额",
+    "资金总额",
+    "本年财政拨款",
+    "当年财政拨款",
+    "财政拨款",
+    "上年结转资金",
+    "其他资金",
+    "财政专户管理资金",
+    "单位资金",
+    "财政资金",
+)
+_TOTAL_WORDS = ("总分", "合计")
+_OPT_PAREN = r"(?:\([^()]{1,12}\))?"
+_POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
 
 
-def split_cell(cell: Cell, builder: FormBuilder) -> list[Cell]:
-    return [cell]
+def _label_pattern() -> re.Pattern[str]:
+    alts: list[tuple[int, str]] = []
+
+    def add(word: str, suffix: str = "") -> None:
+        alts.append((len(word), re.escape(word) + suffix))
+
+    for w in _COLUMN_WORDS:
+        add(w, _OPT_PAREN)
+    for w in _SECTION_WORDS:
+        add(w, r"(?:\((?:万元|元)\))?" + _POINTS)
+    alts.append((6, r"年度绩效目标\d*" + _POINTS))
+    for w in _GOAL_WORDS:
+        add(w)
+    for w in _FUND_WORDS:
+        add(w, "[:：]?")
+    alts.append((8, r"其中[:：]?(?:本年|当年)?财政拨款[:：]?"))
+    alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
+    for w in _TOTAL_WORDS:
+        add(w)
+    for keys in vocab.FIELD_LABELS.values():
+        for w in keys:
+            if len(w) >= 4:
+                add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+    for w in (*vocab.SIGNATURE_LABELS, *vocab.EXTRA_LABELS):
+        if len(w) >= 3:
+            add(w, "[:：]?")
+    for w in vocab.LEVEL1:
+        if w.endswith("指标"):
+            add(w, _POINTS)
+    for w in vocab.LEVEL2:
+        if w.endswith("指标"):
+            add(w)
+    alts.sort(key=lambda a: -a[0])
+    return re.compile("|".join(f"(?:{a})" for _, a in alts))
+
+
+_LABELS = _label_pattern()
+_FOOTNOTE = re.compile(r"(?:备注|注)[:：]\s*\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    cell: Cell
+    residual: bool
+
+
+def split_labels(cell: Cell) -> list[Piece]:
+    """Cut run-together text at every known label."""
+    text = unicodedata.normalize("NFKC", clean(cell.text))
+    foot = _FOOTNOTE.search(text)
+    tail = ""
+    if foot:
+        text, tail = text[: foot.start()], text[foot.start() :]
+    out: list[Piece] = []
+    pos = 0
+    for m in _LABELS.finditer(text):
+        if m.start() > pos:
+            _residual(out, text[pos : m.start()], cell)
+        out.append(Piece(Cell(m.group(0), cell.location), False))
+        pos = m.end()
+    if pos < len(text):
+        _residual(out, text[pos:], cell)
+    if tail:
+        out.append(Piece(Cell(tail, cell.location), False))
+    return out
+
+
+def _residual(out: list[Piece], text: str, cell: Cell) -> None:
+    text = text.strip(" :：")
+    if text:
+        out.append(Piece(Cell(text, cell.location), True))
+
+
+# -- typed values ------------------------------------------------------------------------------
+
+_OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
+_UNIT_ALT = "|".join(
+    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
+)
+_MEASURE = re.compile(rf"{_OP}?\d+(?:\.\d+)?(?:{_UNIT_ALT})?")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过")
+
+
+def _dec(s: str) -> Decimal | None:
+    try:
+        return Decimal(s)
+    except InvalidOperation:
+        return None
+
+
+def _valid_number(s: str) -> bool:
+    if not s or s.startswith(".") or s.endswith("."):
+        return False
+    return not (len(s) > 1 and s[0] == "0" and s[1] != ".")
+
+
+def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
+    """End positions of the valid numbers starting at ``pos`` (every cut of a digit run)."""
+    m = _DIGITS.match(s, pos)
+    if not m:
+        return []
+    run = m.group(0)
+    ends = []
+    for k in range(1, len(run) + 1):
+        piece = run[:k]
+        if _valid_number(piece) and len(piece.split(".")[0]) <= max_int:
+            ends.append(pos + k)
+    return ends
+
+
+def _tokens_for(role: Role, s: str, pos: int) -> list[int]:
+    """Where a value of this role starting at ``pos`` may end."""
+    if role in (Role.WEIGHT, Role.SCORE):
+        return [e for e in _number_prefixes(s, pos, 3) if (_dec(s[pos:e]) or 0) <= 100]
+    if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
+        return _number_prefixes(s, pos)
+    if role == Role.RATE:
+        return [e + 1 for e in _number_prefixes(s, pos, 3) if e < len(s) and s[e] == "%"]
+    if role in (Role.TARGET, Role.ACTUAL):
+        ends = []
+        op = re.match(_OP, s[pos:])
+        start = pos + (op.end() if op else 0)
+        for e in _number_prefixes(s, start):
+            ends.append(e)
+            rest = s[e:]
+            for u in _UNITS:
+                if rest.startswith(u):
+                    ends.append(e + len(u))
+        return sorted(set(ends))
+    return []
+
+
+def _score_fund(values: dict[Role, str]) -> float:
+    filled = [v for v in values.values() if v]
+    score = 0.3 * len(filled)
+    budget, spent, rate = values.get(Role.BUDGET), values.get(Role.SPENT), values.get(Role.RATE)
+    if budget and spent and rate:
+        b, a, r = _dec(budget), _dec(spent), _dec(rate.rstrip("%"))
+        if b and a is not None and r is not None:
+            computed = a / b * 100
+            score += 6 if abs(computed - r) < Decimal("0.6") else -2
+        elif b == 0 and r == 0:
+            score += 3
+    elif budget and spent:
+        if budget == spent:
+            score += 1.5
+        elif len(budget.split(".")[0]) == len(spent.split(".")[0]):
+            score += 0.5
+    w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
+    if w and s:
+        score += 1 if (_dec(s) or 0) <= (_dec(w) or 0) else -3
+    score -= 0.8 * sum(1 for v in filled if v == "0")
+    return score
+
+
+def _cuts_in_digits(text: str, ends: list[int]) -> int:
+    """How many cuts fall between two digits (a number split in two)."""
+    return sum(1 for e in ends if 0 < e < len(text) and text[e - 1].isdigit() and text[e].isdigit())
+
+
+@lru_cache(maxsize=1024)
+def split_fund_values(text: str, roles: tuple[Role, ...]) -> tuple[str, ...] | None:
+    """Cut a run of fund figures by the header's columns: one value per column, ``""`` for a
+    blank column (trailing blanks left out); None when it cannot be cut."""
+    best: tuple[float, list[str]] | None = None
+
+    def walk(pos: int, j: int, taken: dict[Role, str], order: list[str]) -> None:
+        nonlocal best
+        if pos == len(text):
+            sc = _score_fund(taken) - 0.3 * (j - len(taken))
+            if best is None or sc > best[0]:
+                best = (sc, list(order))
+            return
+        if j >= len(roles):
+            return
+        role = roles[j]
+        for end in _tokens_for(role, text, pos):
+            taken[role] = text[pos:end]
+            order.append(text[pos:end])
+            walk(end, j + 1, taken, order)
+            order.pop()
+            del taken[role]
+        order.append("")
+        walk(pos, j + 1, taken, order)  # this column is blank
+        order.pop()
+
+    walk(0, 0, {}, [])
+    if best is None:
+        return None
+    values = best[1]
+    while values and values[-1] == "":
+        values.pop()
+    return tuple(values)
+
+
+def _score_indicator(values: dict[Role, str]) -> float:
+    score = float(len(values))
+    score -= 0.8 * sum(1 for v in values.values() if re.fullmatch(r"[^\d]*0[^\d.]*", v))
+    w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
+    if w and s:
+        score += 1.5 if (_dec(s) or 0) <= (_dec(w) or 0) else -4
+    t, a = values.get(Role.TARGET), values.get(Role.ACTUAL)
+    if t and a:
+        ut, ua = re.sub(r"^[^\d]*[\d.]+", "", t), re.sub(r"^[^\d]*[\d.]+", "", a)
+        score += 1 if ut == ua else -1
+    return score
+
+
+def _chain(
+    text: str, pos: int, roles: tuple[Role, ...]
+) -> list[tuple[float, int, list[tuple[Role, str]]]]:
+    """Every way of reading the value columns from ``pos``: (score, end, values)."""
+    out: list[tuple[float, int, list[tuple[Role, str]]]] = []
+
+    def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
+        if j == len(roles) or p == len(text):
+            filled = {r: v for r, v in got if v}
+            if filled:
+                out.append(
+                    (_score_indicator(filled) - 0.5 * (len(roles) - len(filled)), p, list(got))
+                )
+            return
+        role = roles[j]
+        if role in (Role.NATURE, Role.UNIT):
+            pattern = r"=|≥|≤|>|<|定性|正向|反向" if role == Role.NATURE else _UNIT_ALT
+            m = re.match(pattern, text[p:])
+            if m:
+                walk(p + m.end(), j + 1, [*got, (role, m.group(0))])
+            walk(p, j + 1, [*got, (role, "")])
+            return
+        if role in (Role.TARGET, Role.ACTUAL):
+            for e in _tokens_for(role, text, p):
+                walk(e, j + 1, [*got, (role, text[p:e])])
+            if role == Role.TARGET:
+                doubled = _doubled_text(text, p)
+                if doubled:
+                    walk(
+                        p + 2 * len(doubled),
+                        j + 2,
+                        [*got, (Role.TARGET, doubled), (Role.ACTUAL, doubled)],
+                    )
+        else:
+            for e in _tokens_for(role, text, p):
+                walk(e, j + 1, [*got, (role, text[p:e])])
+        if role == Role.DEVIATION or (got and role != Role.WEIGHT):
+            walk(p, j + 1, [*got, (role, "")])
+
+    walk(pos, 0, [])
+    return out
+
+
+def _doubled_text(text: str, pos: int) -> str | None:
+    """``显著提升显著提升`` → ``显著提升``: a qualitative target repeated as the actual."""
+    m = _BREAK.search(text, pos)
+    run = text[pos : m.start() if m else len(text)]
+    for h in range(len(run) // 2, 1, -1):
+        if run[:h] == run[h : 2 * h]:
+            return run[:h]
+    return None
+
+
+@lru_cache(maxsize=1024)
+def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ...], ...] | None:
+    """Cut ``name values name values …`` into rows (name first) by the value columns."""
+    value_roles = roles
+    memo: dict[int, tuple[float, list[tuple[str, ...]]] | None] = {}
+
+    def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
+        if pos == len(text):
+            return (0.0, [])
+        if pos in memo:
+            return memo[pos]
+        best: tuple[float, list[tuple[str, ...]]] | None = None
+        for m in _BREAK.finditer(text, pos + 1):
+            start = m.start()
+            name = text[pos:start]
+            if not _plausible_name(name):
+                continue
+            candidates = _chain(text, start, value_roles)
+            for doubled_start in _doubled_starts(text, pos + 2, start):
+                candidates += [
+                    (sc, e, got) for sc, e, got in _chain(text, doubled_start, value_roles)
+                ]
+            for sc, end, got in candidates:
+                rest = rows_from(end)
+                if rest is None:
+                    continue
+                name_text = text[pos : _value_start(text, end, got)]
+                if not _plausible_name(name_text):
+                    continue
+                ends, at = [], _value_start(text, end, got)
+                for _, v in got:
+                    at += len(v)
+                    ends.append(at)
+                penalty = (0.2 if re.search(r"\d$", name_text) else 0.0) + 1.0 * _cuts_in_digits(
+                    text, ends[:-1]
+                )
+                penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0
+                total = sc + rest[0] - penalty
+                if best is None or total > best[0]:
+                    values = [v for _, v in got]
+                    while values and values[-1] == "":
+                        values.pop()
+                    best = (total, [(name_text, *values), *rest[1]])
+        if best is None and _plausible_name(text[pos:]) and not _BREAK.search(text, pos):
+            best = (0.0, [(text[pos:],)])  # a name without values (or a …… placeholder)
+        elif best is None and re.fullmatch(r"[.…。\s]+", text[pos:]):
+            best = (0.0, [])
+        memo[pos] = best
+        return best
+
+    result = rows_from(0)
+    return tuple(result[1]) if result else None
+
+
+_UNIT_SET = frozenset(_UNITS)
+
+
+def _plausible_name(name: str) -> bool:
+    """An indicator name: two Chinese characters at least, not starting like a value."""
+    if len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or re.match(r"[\d≥≤<>=.%]", name):
+        return False
+    return not re.search(r"[≥≤%]", name) and name not in _UNIT_SET
+
+
+def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:
+    return end - sum(len(v) for _, v in got)
+
+
+def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
+    """Positions in text[lo:hi] where a doubled qualitative value (``显著提升显著提升``) runs to hi."""
+    out = []
+    for p in range(lo, hi):
+        run = text[p:hi]
+        if len(run) >= 4 and len(run) % 2 == 0 and run[: len(run) // 2] == run[len(run) // 2 :]:
+            out.append(p)
+    return out

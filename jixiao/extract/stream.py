@@ -15,6 +15,7 @@ import re
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
+from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
 from jixiao.extract.values import compat, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import _UNITS
@@ -22,6 +23,21 @@ from jixiao.textnorm import clean, label_key
 
 _NUMBERED = re.compile(r"^(指标\s*\d+\s*[:：.、]|其中|[(（]\d+[)）]|\d+[.、](?!\d))")
 _UNIT_WORDS = frozenset(_UNITS)
+_HEADER_WORDS = (
+    "年度指标值",
+    "实际完成值",
+    "全年实际值",
+    "全年预算数",
+    "全年执行数",
+    "年初预算数",
+    "调整后预算数",
+    "预算执行数",
+    "预算执行率",
+    "指标性质",
+    "度量单位",
+    "偏差原因分析及改进措施",
+    "未完成原因分析",
+)
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
 
 
@@ -36,7 +52,7 @@ class StreamAssembler:
     # -- rows -------------------------------------------------------------------------------
 
     def _feed(self, row: list[Cell]) -> None:
-        self.b.feed(row)
+        self.b.feed(row, grid=False)
 
     def flush(self) -> None:
         row, kind = self.row, self.kind
@@ -131,7 +147,7 @@ class StreamAssembler:
         if self._split_field(cell):
             return
         header_label = vocab.column_role(key) is not None or (
-            len(key) <= 12 and bool(re.search(r"设定目标|预期目标|完成情况", key))
+            len(key) <= 12 and bool(re.search(r"设定目标|预期目标|年度目标$|完成情况", key))
         )
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
@@ -168,6 +184,54 @@ class StreamAssembler:
             self._release()
             self._feed([cell])
 
+    def push_run(self, cell: Cell) -> None:
+        """A residual of run-together text (between labels): cut it by the current columns."""
+        if self.kind == "kv" and len(self.row) == 1:
+            self.push(cell)
+            return
+        if self.kind == "header":
+            self.flush()
+        text = cell.text
+        loc = cell.location
+        state = self.b.state
+        if state == "fund" and self.b.fund_header is not None:
+            m = re.match(r"^([^\d]*[^\d\s:：(（])[:：]?", text)
+            if m and not re.fullmatch(r"[^\w]*", m.group(1)):
+                self._start(Cell(m.group(1), loc), "fund")
+                text = text[m.end() :]
+            if not text:
+                return
+            values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+            if values is None or self.kind != "fund":
+                self.push(Cell(text, loc))
+                return
+            self.row.extend(Cell(v, loc) for v in values)
+            return
+        if state == "indicator" and self.b.ind_header is not None:
+            header = self.b.ind_header
+            if self.kind == "total":
+                roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
+                    Role.SCORE,
+                )
+                values = split_fund_values(text, roles)
+                if values is not None:
+                    self.row.extend(Cell(v, loc) for v in values if v)
+                    return
+                self.push(cell)
+                return
+            rows = split_indicator_rows(text, tuple(header.value_roles))
+            if rows is None:
+                self.push(cell)
+                return
+            for name, *values in rows:
+                if self.kind == "ind" and self._name_index() is None:
+                    self.row.append(Cell(name, loc))
+                else:
+                    self._start(Cell(name, loc), "ind")
+                self.row.extend(Cell(v, loc) for v in values)
+            return
+        self.push(cell)
+
     def close(self) -> None:
         self.flush()
         self._release()
@@ -190,7 +254,9 @@ class StreamAssembler:
     @staticmethod
     def _header_fragment(key: str) -> bool:
         """``年度`` / ``实际`` / ``数``: pieces of a wrapped header cell."""
-        return len(key) <= 3 and not re.search(r"\d", key)
+        if len(key) > 4 or vocab.fund_line(key) or vocab.is_level1(key) or vocab.is_level2(key):
+            return False
+        return any(key in label for label in _HEADER_WORDS)
 
     # -- fund section -----------------------------------------------------------------------
 
@@ -203,10 +269,19 @@ class StreamAssembler:
             if self.kind == "fund":
                 self.row.append(cell)
             return
-        if self.kind == "fund" and self._next_role() == Role.DEVIATION and _SENTENCE.search(cell.text):
+        if (
+            self.kind == "fund"
+            and self._next_role() == Role.DEVIATION
+            and _SENTENCE.search(cell.text)
+        ):
             self.row.append(cell)
             return
-        if self.kind == "fund" and len(self.row) == 1 and len(key) <= 2 and not vocab.fund_line(key):
+        if (
+            self.kind == "fund"
+            and len(self.row) == 1
+            and len(key) <= 2
+            and not vocab.fund_line(key)
+        ):
             self.row[0] = Cell(self.row[0].text + cell.text, self.row[0].location)
             return
         self._start(cell, "fund")
@@ -234,7 +309,12 @@ class StreamAssembler:
             if self.kind != "ind" or name_at is None:
                 return
             last = self.row[-1]
-            if clean(text).strip() in _UNIT_WORDS and len(self.row) - 1 > name_at and re.search(r"\d$", last.text.strip()):
+            if (
+                clean(text).strip() in _UNIT_WORDS
+                and self._next_role() != Role.UNIT
+                and len(self.row) - 1 > name_at
+                and re.search(r"\d$", last.text.strip())
+            ):
                 self.row[-1] = Cell(last.text.strip() + clean(text).strip(), last.location)
                 return
             self.row.append(cell)
@@ -260,7 +340,11 @@ class StreamAssembler:
         if role in (Role.NATURE, Role.UNIT) and compat(role, text) is not None:
             self.row.append(cell)
             return
-        if role == Role.DEVIATION and (_SENTENCE.search(text) or len(key) >= 20) and not is_blank(text):
+        if (
+            role == Role.DEVIATION
+            and (_SENTENCE.search(text) or len(key) >= 20)
+            and not is_blank(text)
+        ):
             self.row.append(cell)
             return
         self._start(cell, "ind")

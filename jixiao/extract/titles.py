@@ -58,18 +58,29 @@ def unit_from_title(titles: list[Text]) -> Text | None:
     for t in titles:
         s = re.sub(r"\s+", "", t.text)
         s = re.sub(r"^\d{1,2}[、.](?!\d)", "", s)
-        s = re.sub(r"^.*?(?:19|20)\d{2}\s*年度?", "", s, count=1) if re.search(r"(?:19|20)\d{2}年", s) else s
+        s = (
+            re.sub(r"^.*?(?:19|20)\d{2}\s*年度?", "", s, count=1)
+            if re.search(r"(?:19|20)\d{2}年", s)
+            else s
+        )
         m = _UNIT_IN_TITLE.match(s)
         if not m:
             continue
         unit = m.group("unit").strip("(（)）:：、 ")
-        if len(unit) < 3 or _NOT_UNIT.match(unit) or re.search(r"\d", unit) or len(unit) > 40:
+        if (
+            len(unit) < 3
+            or _NOT_UNIT.match(unit)
+            or re.search(r"[\d!！:：>，,。;；]", unit)
+            or len(unit) > 40
+        ):
             continue
         return Text(unit, t.location)
     return None
 
 
-def detect_kind(titles: list[Text], fields: dict[str, Text], has_staff: bool, has_groups: bool) -> Kind:
+def detect_kind(
+    titles: list[Text], fields: dict[str, Text], has_staff: bool, has_groups: bool
+) -> Kind:
     """项目 vs 部门整体: a 项目名称 field wins; then the first title; then what the form holds."""
     if "project" in fields:
         return Kind.PROJECT

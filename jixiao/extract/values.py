@@ -20,7 +20,9 @@ _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
-_OPERATOR = re.compile(r"^(=|＝|≥|≤|>|<|＞|＜|>=|<=|≧|≦|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
+_OPERATOR = re.compile(
+    r"^(=|＝|≥|≤|>|<|＞|＜|>=|<=|≧|≦|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$"
+)
 _HAS_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[。；;，,：:]|由于|因为|原因|措施|未完成|下一步")
 
@@ -48,9 +50,19 @@ def is_operator(text: str) -> bool:
 def looks_like_value(text: str) -> bool:
     """A number, percentage, blank mark, operator or short measure (“29.5亩”, “≥50个”)."""
     t = norm_value(text)
-    if t in BLANKS or _NUMBER.match(t) or _PERCENT.match(t) or _OPERATOR.match(t) or _POINTS.match(t):
+    if (
+        t in BLANKS
+        or _NUMBER.match(t)
+        or _PERCENT.match(t)
+        or _OPERATOR.match(t)
+        or _POINTS.match(t)
+    ):
         return True
-    return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(re.match(r"^[≥≤<>=＞＜约]?\s*[-+]?\d", t))
+    return (
+        bool(_HAS_DIGIT.search(t))
+        and len(t) <= 14
+        and bool(re.match(r"^[≥≤<>=＞＜约]?\s*[-+]?\d", t))
+    )
 
 
 def compat(role: Role, text: str) -> int | None:
@@ -105,7 +117,7 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
         return out
     vals = [values[i] for i in idx]
     k = len(vals)
-    neg = -10**9
+    neg = -(10**9)
     # best[i][j]: best score placing vals[i:] into roles[j:]
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
     choice: list[list[str]] = [[""] * (m + 1) for _ in range(k + 1)]
@@ -136,7 +148,9 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     return out
 
 
-def to_num(text: str, location: Location | None, unit: str | None = None, percent: bool = False) -> Num | None:
+def to_num(
+    text: str, location: Location | None, unit: str | None = None, percent: bool = False
+) -> Num | None:
     """A printed number → Num (None when blank or not a number). ``percent``: keep the printed
     percentage (106.87% → 106.87, unit %)."""
     t = norm_value(text)

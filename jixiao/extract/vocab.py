@@ -55,6 +55,8 @@ def column_role(key: str) -> Role | None:
         return Role.NAME
     if "指标性质" in key:
         return Role.NATURE
+    if key.startswith("得分"):
+        return Role.SCORE
     if key in ("度量单位", "计量单位", "单位(度量)"):
         return Role.UNIT
     if re.search(r"原因|偏差", key) and "执行率" not in key:
@@ -97,7 +99,15 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "评价单位",
         "部门(单位)",
     ),
-    "duties": ("部门职责", "职能职责概述", "部门主要职责", "主要职能", "单位职责", "职能职责", "部门职能"),
+    "duties": (
+        "部门职责",
+        "职能职责概述",
+        "部门主要职责",
+        "主要职能",
+        "单位职责",
+        "职能职责",
+        "部门职能",
+    ),
     "staff_authorized": ("人员编制", "编制人数", "编制数", "核定编制", "编制"),
     "staff_actual": ("实有人数", "实有人员", "在职人数", "实际人数"),
     "fill_date": ("填报日期", "报告日期", "填表日期", "评价日期"),
@@ -106,7 +116,16 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "measures": ("改进措施", "改进意见", "整改措施", "下一步改进措施"),
 }
 
-SIGNATURE_LABELS = ("项目负责人", "财务负责人", "单位负责人", "填报人", "填表人", "审核人", "经办人", "部门负责人")
+SIGNATURE_LABELS = (
+    "项目负责人",
+    "财务负责人",
+    "单位负责人",
+    "填报人",
+    "填表人",
+    "审核人",
+    "经办人",
+    "部门负责人",
+)
 
 EXTRA_LABELS = (
     "联系人",
@@ -150,7 +169,11 @@ def fund_line(key: str) -> FundLine | None:
     k = re.sub(r"^其中[:：]?", "", key)
     if not k or len(k) > 20:
         return None
-    if k in ("合计", "总计", "小计", "总额", "资金总额") or k.endswith("资金总额") or k.endswith("总额"):
+    if (
+        k in ("合计", "总计", "小计", "总额", "资金总额")
+        or k.endswith("资金总额")
+        or k.endswith("总额")
+    ):
         return FundLine.TOTAL
     if "财政专户" in k:
         return FundLine.SPECIAL_ACCOUNT
@@ -194,7 +217,9 @@ def fund_group(key: str) -> FundGroup | None:
 
 # -- sections -------------------------------------------------------------------------------
 
-_FUND_SECTION = re.compile(r"^(整体资金|项目资金|资金情况|预算执行情况|年度资金|资金投入|部门资金|资金使用情况|项目资金情况)")
+_FUND_SECTION = re.compile(
+    r"^(整体资金|项目资金|资金情况|预算执行情况|资金投入|部门资金|资金使用情况|项目资金情况)(\(万?元\))?$"
+)
 _GOAL_SECTION = re.compile(r"^(年度总体目标|总体目标|年度绩效目标\d*|年度目标|绩效目标)$")
 _INDICATOR_SECTION = re.compile(r"^(绩效指标|年度绩效指标|绩效指标完成情况|年度绩效目标\d+)$")
 
@@ -214,7 +239,9 @@ def section_of(key: str) -> str | None:
 
 def goal_header(keys: list[str]) -> bool:
     """A row naming the two goal columns: 年初设定目标/预期目标 and 完成情况."""
-    planned = any(re.search(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标", k) for k in keys)
+    planned = any(
+        re.search(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标", k) for k in keys
+    )
     achieved = any(re.search(r"完成情况|实际完成|完成情况综述", k) for k in keys)
     return planned and achieved
 
@@ -280,7 +307,9 @@ LEVEL2 = frozenset(
     }
 )
 
-_LEVEL2_PATTERN = re.compile(r"^(经济|社会|生态|环境|可持续|服务对象|社会公众|群众|数量|质量|时效|进度|成本)\S{0,6}指标$")
+_LEVEL2_PATTERN = re.compile(
+    r"^(经济|社会|生态|环境|可持续|服务对象|社会公众|群众|数量|质量|时效|进度|成本)\S{0,6}指标$"
+)
 
 
 def is_level1(key: str) -> bool:

@@ -25,7 +25,10 @@ def paragraphs(lines: list[str], source: str, first: int = 0) -> list[Block]:
 
 def stream_table(cells: list[tuple[str, int]], source: str) -> Table:
     """A table with one cell per row: the reader cannot know the rows (say so in the layout)."""
-    return Table(tuple((Cell(text, _loc(source, line)),) for text, line in cells), _loc(source, cells[0][1] if cells else 1))
+    return Table(
+        tuple((Cell(text, _loc(source, line)),) for text, line in cells),
+        _loc(source, cells[0][1] if cells else 1),
+    )
 
 
 # -- tabbed -------------------------------------------------------------------------------

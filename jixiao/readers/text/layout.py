@@ -72,7 +72,12 @@ def detect_layout(lines: list[str]) -> str:
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
     )
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
-    if n >= 10 and short >= 0.6 * n and sentence_chars < 0.5 * len(text) and followed_by_blank >= 0.4 * n:
+    if (
+        n >= 10
+        and short >= 0.6 * n
+        and sentence_chars < 0.5 * len(text)
+        and followed_by_blank >= 0.4 * n
+    ):
         return "vertical"
     if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(5, 0.3 * n):
         return "spaced"
