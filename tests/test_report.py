@@ -6,8 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jixiao.document import Paragraph
+from jixiao.extract.prose import extract_prose
 from jixiao.extract.report import extract_report
 from jixiao.model import FigureKey, Location
 
@@ -329,3 +332,18 @@ def test_year_carries_over_a_semicolon_and_shares_are_not_figures():
 def test_a_bare_total_is_labelled_by_its_total_word():
     got = figures("市财政下达资金300万元，县级配套资金100万元，共计400万元。")
     assert got["共计"] == (FigureKey.ITEM, Decimal("400"), "万元", None)
+
+
+_ALPHABET = (
+    "一二三四五（）()、.，,：:。；1234567890%万元人名年度报告自评支出收入预算其中包括为比“”\n -"
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=200))
+def test_any_text_gives_a_report_and_never_raises(text):
+    ps = paras(text)
+    report = extract_report(ps, "r.txt")
+    extract_prose(ps, report, "r.txt")
+    for f in report.figures:
+        assert f.label and f.location is not None and f.location.line is not None
