@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import jixiao
 from jixiao.measure import parse_measure
@@ -23,13 +26,14 @@ from jixiao.model import (
     Operator,
     Text,
 )
-from jixiao.profiles import load_profile
+from jixiao.profiles import ReverseFormula, load_profile
 from jixiao.scoring import (
     BandLevel,
     LineKind,
     Status,
     execution_score,
     indicator_score,
+    quantitative_score,
     score_evaluation,
     to_dict,
 )
@@ -545,3 +549,24 @@ def test_cli_help_and_list_profiles() -> None:
     assert result.exit_code == 0
     assert result.output.splitlines()[0].startswith("cz2020-10")
     assert "sichuan" in result.output
+
+
+# -- properties ----------------------------------------------------------------------------
+
+_amounts = st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False)
+_weights = st.decimals(min_value=0, max_value=100, places=1, allow_nan=False)
+
+
+@given(_weights, _amounts.filter(lambda t: t > 0), _amounts, _amounts)
+def test_scores_stay_within_weight_and_are_monotonic(w: D, t: D, a1: D, a2: D) -> None:
+    low, high = sorted((a1, a2))
+    for formula in ("ratio", "linear"):
+        profile = dataclasses.replace(load_profile(None), reverse_formula=ReverseFormula(formula))
+        for op in (Operator.GE, Operator.EQ, Operator.LE):
+            s_low = quantitative_score(op, w, t, low, profile).score
+            s_high = quantitative_score(op, w, t, high, profile).score
+            assert 0 <= s_low <= w and 0 <= s_high <= w
+            if op == Operator.GE:
+                assert s_low <= s_high  # more done, never fewer points
+            if op == Operator.LE:
+                assert s_low >= s_high  # more spent, never more points
