@@ -250,7 +250,9 @@ def _rows(
         if post.get(f"{prefix}-{i}-delete"):
             continue
         current = rows[i] if i < len(rows) else {}
-        out.append(build(post, f"{prefix}-{i}", dict(current), number))
+        row = build(post, f"{prefix}-{i}", dict(current), number)
+        if row is not None:
+            out.append(row)
     return out
 
 
@@ -270,9 +272,13 @@ def _indicator_from_post(
     return row
 
 
-def _section_from_post(post: QueryDict, p: str, row: dict[str, Any], number: Any) -> dict[str, Any]:
+def _section_from_post(
+    post: QueryDict, p: str, row: dict[str, Any], number: Any
+) -> dict[str, Any] | None:
     row["heading"] = _text(post, f"{p}-heading", row.get("heading")) or ""
     row["text"] = _text(post, f"{p}-text", row.get("text")) or ""
+    if not row["heading"] and not row["text"]:
+        return None  # the blank “new section” of the report page
     try:
         row["level"] = int(post.get(f"{p}-level") or row.get("level") or 1)
     except ValueError:

@@ -108,6 +108,7 @@ def build(
                 ],
                 findings=by_row.get(key, []),
                 comments=by_target.get(key, []),
+                line=analysis.line_for(key) if analysis else None,
             )
         )
 
@@ -157,6 +158,7 @@ def build(
                 cells=cells,
                 findings=by_row.get(key, []),
                 comments=by_target.get(key, []),
+                line=analysis.line_for(key) if analysis else None,
             )
         )
 

@@ -1,0 +1,367 @@
+"""The same checklist for every view: it works, it hides other units and regions (404),
+it checks the role (403), it refuses the wrong method (405), anonymous users go to login."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from jixiao.serialize import loads
+from jixiao_web.evaluations.models import Submission
+from tests.web.base import PASSWORD, WebTestCase
+
+
+class ViewChecklist(WebTestCase):
+    def as_(self, user) -> None:  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+
+    def status(self, user, method: str, url: str, data: dict | None = None) -> int:  # type: ignore[type-arg]
+        self.client.logout()
+        if user is not None:
+            self.client.force_login(user)
+        return getattr(self.client, method)(url, data or {}).status_code
+
+    def checklist(
+        self,
+        name: str,
+        args: list,
+        method: str,
+        *,
+        works: object,
+        outsiders: list,  # type: ignore[type-arg]
+        forbidden: list,
+        wrong: str,
+        data: dict | None = None,
+        ok: int = 200,
+    ) -> None:  # type: ignore[type-arg]
+        url = reverse(name, args=args)
+        self.assertEqual(self.status(works, method, url, data), ok, f"{name} works for its user")
+        for u in outsiders:
+            self.assertEqual(self.status(u, method, url, data), 404, f"{name} hidden from {u}")
+        for u in forbidden:
+            self.assertEqual(
+                self.status(u, method, url, data), 403, f"{name} refused to role of {u}"
+            )
+        self.assertEqual(self.status(works, wrong, url, data), 405, f"{name} refuses {wrong}")
+        self.client.logout()
+        r = getattr(self.client, method)(url, data or {})
+        self.assertEqual(r.status_code, 302)
+        self.assertIn(reverse("login"), r["Location"])
+
+    # -- submission views --------------------------------------------------------------------
+
+    def test_form_view(self) -> None:
+        pk = self.submission.pk
+        self.checklist(
+            "form",
+            [pk],
+            "get",
+            works=self.filler,
+            outsiders=[
+                self.other_head,
+                self.far_reviewer,
+                self.reviewer,
+                self.nobody,
+            ],  # a draft is private
+            forbidden=[],
+            wrong="put",
+        )
+
+    def test_form_save(self) -> None:
+        self.move_to("returned")
+        pk = self.submission.pk
+        self.checklist(
+            "form",
+            [pk],
+            "post",
+            works=self.filler,
+            ok=302,
+            data={"version": self.s().version, "ind-0-actual": "13次", "ind-count": 2},
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[self.reviewer],
+            wrong="put",
+        )
+        self.assertEqual(self.s().content["indicators"][0]["actual"], "13次")
+
+    def test_preview(self) -> None:
+        self.move_to("returned")
+        self.checklist(
+            "preview",
+            [self.submission.pk],
+            "post",
+            works=self.head,
+            data={"funds-0-budget": "198.98"},
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[self.reviewer, self.admin],
+            wrong="get",
+        )
+
+    def test_import(self) -> None:
+        self.move_to("returned")
+        self.checklist(
+            "import",
+            [self.submission.pk],
+            "post",
+            works=self.filler,
+            ok=302,
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[self.reviewer],
+            wrong="get",
+        )
+
+    def test_export_json(self) -> None:
+        self.checklist(
+            "export",
+            [self.submission.pk, "json"],
+            "get",
+            works=self.filler,
+            outsiders=[self.other_head, self.far_reviewer, self.reviewer],
+            forbidden=[],
+            wrong="post",
+        )
+
+    def test_report_and_draft(self) -> None:
+        pk = self.submission.pk
+        self.checklist(
+            "report",
+            [pk],
+            "get",
+            works=self.head,
+            outsiders=[self.other_head, self.reviewer],
+            forbidden=[],
+            wrong="post",
+        )
+        self.move_to("returned")
+        self.checklist(
+            "report_draft",
+            [pk],
+            "post",
+            works=self.filler,
+            ok=302,
+            data={"version": self.s().version},
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[self.reviewer],
+            wrong="get",
+        )
+
+    def test_submit_transition(self) -> None:
+        url_args = [self.submission.pk, "submit"]
+        self.assertEqual(
+            self.status(self.filler, "post", reverse("transition", args=url_args)), 403
+        )
+        self.assertEqual(
+            self.status(self.other_head, "post", reverse("transition", args=url_args)), 404
+        )
+        self.assertEqual(self.status(self.head, "get", reverse("transition", args=url_args)), 405)
+        self.assertEqual(self.status(self.head, "post", reverse("transition", args=url_args)), 302)
+        self.assertEqual(self.s().status, "submitted")
+        self.assertEqual(
+            self.status(
+                self.head, "post", reverse("transition", args=[self.submission.pk, "nonsense"])
+            ),
+            404,
+        )
+
+    def test_reviewer_transitions(self) -> None:
+        self.move_to("submitted")
+        pk = self.submission.pk
+        for user in (self.filler, self.head):
+            self.assertEqual(
+                self.status(user, "post", reverse("transition", args=[pk, "accept"])), 403
+            )
+        self.assertEqual(
+            self.status(self.far_reviewer, "post", reverse("transition", args=[pk, "accept"])), 404
+        )
+        self.assertEqual(
+            self.status(
+                self.reviewer,
+                "post",
+                reverse("transition", args=[pk, "return"]),
+                {"comment": "请补充满意度调查说明"},
+            ),
+            302,
+        )
+        self.assertEqual(self.s().status, "returned")
+        self.assertEqual(self.s().comments.get().text, "请补充满意度调查说明")
+
+    def test_comment(self) -> None:
+        self.move_to("submitted")
+        self.checklist(
+            "comment",
+            [self.submission.pk],
+            "post",
+            works=self.reviewer,
+            ok=302,
+            data={"target": "ind-1", "text": "满意度调查方法未说明"},
+            outsiders=[self.far_reviewer, self.other_head],
+            forbidden=[self.filler, self.head],
+            wrong="get",
+        )
+        self.assertEqual(self.s().comments.first().target, "ind-1")
+
+    def test_review(self) -> None:
+        self.move_to("submitted")
+        self.checklist(
+            "review",
+            [self.submission.pk],
+            "get",
+            works=self.reviewer,
+            outsiders=[self.far_reviewer, self.other_head],
+            forbidden=[self.filler, self.head],
+            wrong="put",
+        )
+
+    def test_review_post_saves_scores(self) -> None:
+        self.move_to("submitted")
+        self.as_(self.reviewer)
+        r = self.client.post(
+            reverse("review", args=[self.submission.pk]),
+            {"review-0-score": "45", "review-0-comment": "依据不足", "review-1-score": "40"},
+        )
+        self.assertEqual(r.status_code, 302)
+        page = self.client.get(reverse("review", args=[self.submission.pk])).content.decode()
+        self.assertIn('id="review-0-gap">-5', page)
+        r = self.client.post(
+            reverse("review", args=[self.submission.pk]), {"review-0-score": "abc"}
+        )
+        self.assertEqual(r.status_code, 400)
+
+    def test_revisions(self) -> None:
+        pk = self.submission.pk
+        self.checklist(
+            "revisions",
+            [pk],
+            "get",
+            works=self.filler,
+            outsiders=[self.other_head, self.reviewer],
+            forbidden=[],
+            wrong="post",
+        )
+        self.checklist(
+            "revision",
+            [pk, 1],
+            "get",
+            works=self.head,
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[],
+            wrong="post",
+        )
+        self.as_(self.filler)
+        self.assertEqual(self.client.get(reverse("revision", args=[pk, 99])).status_code, 404)
+
+    def test_restore(self) -> None:
+        s = self.s()
+        content = s.content
+        content["indicators"][0]["actual"] = "13次"
+        s.save_content(by=self.filler, content=content, base_version=1)
+        self.move_to("returned")
+        pk = self.submission.pk
+        self.checklist(
+            "restore",
+            [pk, 1],
+            "post",
+            works=self.filler,
+            ok=302,
+            data={"version": self.s().version},
+            outsiders=[self.other_head, self.far_reviewer],
+            forbidden=[self.reviewer],
+            wrong="get",
+        )
+        self.assertEqual(self.s().content["indicators"][0]["actual"], "12次")
+
+    # -- round views ---------------------------------------------------------------------
+
+    def test_overview(self) -> None:
+        self.checklist(
+            "overview",
+            [self.round.pk],
+            "get",
+            works=self.reviewer,
+            outsiders=[self.far_reviewer],
+            forbidden=[self.filler, self.head],
+            wrong="post",
+        )
+        self.checklist(
+            "overview_export",
+            [self.round.pk],
+            "get",
+            works=self.admin,
+            outsiders=[self.far_reviewer],
+            forbidden=[self.filler],
+            wrong="post",
+        )
+
+    def test_round_start(self) -> None:
+        self.checklist(
+            "round_start",
+            [self.round.pk],
+            "post",
+            works=self.other_head,
+            ok=302,
+            outsiders=[self.far_reviewer],
+            forbidden=[self.reviewer],
+            wrong="get",
+        )
+        self.assertTrue(Submission.objects.filter(round=self.round, unit=self.other_unit).exists())
+
+    def test_round_new(self) -> None:
+        self.assertEqual(self.status(self.reviewer, "get", reverse("round_new")), 200)
+        self.assertEqual(self.status(self.filler, "get", reverse("round_new")), 403)
+        self.assertEqual(self.status(self.nobody, "get", reverse("round_new")), 403)
+        self.assertEqual(self.status(self.reviewer, "put", reverse("round_new")), 405)
+        r = self.client.post(
+            reverse("round_new"),
+            {"year": 2022, "kind": "project", "deadline": "2023-04-30", "profile": ""},
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertTrue(self.region.rounds.filter(year=2022, kind="project").exists())
+
+    def test_dashboard(self) -> None:
+        self.assertEqual(self.status(self.head, "post", reverse("dashboard")), 405)
+        self.as_(self.head)
+        page = self.client.get(reverse("dashboard")).content.decode()
+        self.assertIn("2021年度部门整体支出绩效自评", page)
+        self.assertIn("10 天", page)
+        self.as_(self.far_reviewer)
+        self.assertNotIn(
+            "2021年度部门整体支出绩效自评", self.client.get(reverse("dashboard")).content.decode()
+        )
+
+    # -- public --------------------------------------------------------------------------
+
+    def test_public_pages_show_only_published(self) -> None:
+        pk = self.submission.pk
+        self.client.logout()
+        self.assertEqual(self.client.get(reverse("public_detail", args=[pk])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("public_download", args=[pk, "json"])).status_code, 404
+        )
+        self.assertNotIn(
+            "妇女联合会", self.client.get(reverse("public_region", args=["yuelu"])).content.decode()
+        )
+        self.move_to("published")
+        self.client.logout()
+        listing = self.client.get(
+            reverse("public_region", args=["yuelu"]), {"q": "妇女"}
+        ).content.decode()
+        self.assertIn("长沙市岳麓区妇女联合会", listing)
+        none = self.client.get(
+            reverse("public_region", args=["yuelu"]), {"q": "财政局机关"}
+        ).content.decode()
+        self.assertNotIn("长沙市岳麓区妇女联合会", none)
+        self.assertEqual(self.client.get(reverse("public_detail", args=[pk])).status_code, 200)
+        data = loads(
+            self.client.get(reverse("public_download", args=[pk, "json"])).content.decode()
+        )
+        self.assertEqual(str(data["funds"][0]["budget"]), "198.8")
+        self.assertEqual(
+            self.client.get(reverse("public_download", args=[pk, "xlsx"])).status_code, 404
+        )
+        self.assertEqual(self.client.post(reverse("public_detail", args=[pk])).status_code, 405)
+        self.assertEqual(
+            self.client.get(reverse("public_region", args=["nowhere"])).status_code, 404
+        )
+
+    def test_login_page(self) -> None:
+        self.assertEqual(self.client.get(reverse("login")).status_code, 200)
+        r = self.client.post(reverse("login"), {"username": "head", "password": PASSWORD})
+        self.assertEqual(r.status_code, 302)
