@@ -347,3 +347,14 @@ def test_any_text_gives_a_report_and_never_raises(text):
     extract_prose(ps, report, "r.txt")
     for f in report.figures:
         assert f.label and f.location is not None and f.location.line is not None
+
+
+def test_parts_of_the_staff_are_items_not_the_staff():
+    text = "2022年末编制人数45人，其中行政编制30人、事业编制15人；实有人数43人（含借调2人）。"
+    got = figures(text)
+    assert {label: key for label, (key, *_r) in got.items()} == {
+        "编制人数": FigureKey.STAFF_AUTHORIZED,
+        "行政编制": FigureKey.ITEM,
+        "事业编制": FigureKey.ITEM,
+        "实有人数": FigureKey.STAFF_ACTUAL,
+    }

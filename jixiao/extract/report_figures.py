@@ -123,6 +123,7 @@ _ACTUAL_CONTEXT = re.compile(
     r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|支付|结余|结转|实现"
 )
 _PART = re.compile(r"其中|包括|含")
+_STAFF_PART = re.compile(r"其中|含")
 _CLOSED_GROUP = re.compile(r"[(（《][^()（）《》]*[)）》]")
 
 
@@ -157,6 +158,7 @@ def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
 def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[FigureHit]:
     out: list[FigureHit] = []
     prev_end = 0
+    first_head: int | None = None  # end of the sentence's first head count
     for m in FIGURE.finditer(sentence):
         num_start, num_end = m.start(), m.end()
         unit = m.group("unit")
@@ -177,16 +179,25 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
             continue
         unit = "%" if unit == "％" else unit
         num = Num(value, sentence[num_start:num_end].replace(" ", ""), unit, line.location)
+        prefix = sentence[:num_start]
+        part = bool(_PART.search(_CLOSED_GROUP.sub("", prefix)))
+        if unit in _HEAD_UNITS:
+            clause = max(sentence.rfind("；", 0, num_start), sentence.rfind(";", 0, num_start))
+            between = "" if first_head is None else sentence[max(first_head, clause) : num_start]
+            if _STAFF_PART.search(_CLOSED_GROUP.sub("", between)):
+                key = (
+                    FigureKey.ITEM
+                )  # 在职12人（其中行政编制8人）: a part of the staff, not the 编制
+            first_head = num_end if first_head is None else first_head
         years = spoken_years(sentence, num_start)
         figure = Figure(
             label, num, key, years[-1][0] if years else None, sentence.strip(), line.location
         )
-        prefix = sentence[:num_start]
         out.append(
             FigureHit(
                 figure=figure,
                 budget=_is_budget(prefix),
-                part=bool(_PART.search(_CLOSED_GROUP.sub("", prefix))),
+                part=part,
                 subject=subject_of(label),
                 sentence_index=sentence_index,
             )
