@@ -23,6 +23,7 @@ from jixiao.checks.fields import all_fields
 from jixiao.checks.numbers import HUNDRED, fmt, pct
 from jixiao.checks.texts import describes_survey, is_measurable, says_nothing
 from jixiao.model import Evaluation, Finding, Indicator, Operator, Severity
+from jixiao.scoring.units import convert, same_unit
 
 
 def _score_location(ind: Indicator):
@@ -464,7 +465,12 @@ def unit_mismatch(evaluation: Evaluation, context: Context) -> Iterator[Finding]
         t, a = ind.target, ind.actual
         if t is None or a is None or t.number is None or a.number is None:
             continue
-        if t.unit and a.unit and t.unit != a.unit:
+        if (
+            t.unit
+            and a.unit
+            and not same_unit(t.unit, a.unit)
+            and convert(a.number, a.unit, t.unit) is None
+        ):
             yield unit_mismatch.finding(
                 f"指标“{ind.name.text}”指标值 {t.text} 与完成值 {a.text} 单位不同（{t.unit} / {a.unit}），无法比较",
                 _actual_location(ind),

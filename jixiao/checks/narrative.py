@@ -78,7 +78,7 @@ def narrative_sums(field: Field) -> Iterator[NarrativeSum]:
                 yield NarrativeSum(total, after, sentence, field)
         for m in _TOTAL_WORD.finditer(sentence):
             parts = tuple(a for a in amounts if a.start < m.start() and a.depth == 0)
-            after_total = [a for a in amounts if a.start > m.end() and a.depth == 0]
+            after_total = [a for a in amounts if a.start >= m.end() and a.depth == 0]
             if len(parts) >= 2 and after_total and after_total[0].start - m.end() <= 12:
                 yield NarrativeSum(after_total[0], parts, sentence, field)
                 yield from _inner_sums(after_total[0], parts, amounts, sentence, field)
@@ -269,6 +269,21 @@ _PAREN_ITEM = re.compile(r"[（(](\d{1,2})[)）]")
 _CN_DIGITS = "一二三四五六七八九十"
 
 
+def _dotted(n: int) -> str:
+    return f"{n}."
+
+
+def _bracketed(n: int) -> str:
+    return f"({n})"
+
+
+def _cn(n: int) -> str:
+    """1 → 一、, 12 → 十二、 (headings)."""
+    if n <= 10:
+        return _CN_DIGITS[n - 1] + "、"
+    return "十" + _CN_DIGITS[n - 11] + "、" if n < 20 else f"{n}、"
+
+
 def _cn_number(text: str) -> int | None:
     if text in _CN_DIGITS:
         return _CN_DIGITS.index(text) + 1
@@ -277,25 +292,38 @@ def _cn_number(text: str) -> int | None:
     return None
 
 
-def numbering_faults(numbers: list[int]) -> list[tuple[int, str]]:
-    """(index, problem) for repeated or skipped numbers in runs that start at 1."""
-    faults = []
+def numbering_faults(numbers: list[int]) -> list[tuple[int, str, int]]:
+    """(index, "repeated" | "skipped", previous number) for the faults in runs starting at 1.
+
+    After a repeated number the list may go on from either count (1 2 3 4 4 5 or
+    1 2 2 4): neither is reported a second time.
+    """
+    faults: list[tuple[int, str, int]] = []
     prev: int | None = None
+    after_repeat = False
     for i, n in enumerate(numbers):
         if n == 1:
-            prev = 1
+            prev, after_repeat = 1, False
             continue
         if prev is None:
             continue
         if n == prev:
-            faults.append((i, f"“{n}.”出现两次"))
-        elif n == prev + 2:
-            faults.append((i, f"缺少第 {prev + 1} 项（{prev} 之后是 {n}）"))
-        elif n != prev + 1:
+            faults.append((i, "repeated", prev))
+            after_repeat = True
+            continue
+        if n == prev + 2 and not after_repeat:
+            faults.append((i, "skipped", prev))
+        elif n not in (prev + 1, prev + 2):
             prev = None
             continue
-        prev = n
+        prev, after_repeat = n, False
     return faults
+
+
+def _describe(kind: str, previous: str, shown: str) -> str:
+    if kind == "repeated":
+        return f"“{shown}”出现两次"
+    return f"跳号：“{previous}”之后是“{shown}”"
 
 
 @check("JX-C011", Severity.INFO, "列表编号重复或跳号", "文字规范：条目编号应连续")
@@ -316,27 +344,29 @@ def list_numbering(evaluation: Evaluation, context: Context) -> Iterator[Finding
             if len(matches) < 3:
                 continue
             numbers = [int(m.group(1)) for m in matches]
-            for i, problem in numbering_faults(numbers):
+            label = _dotted if pattern is _ARABIC_ITEM else _bracketed
+            for i, kind, previous in numbering_faults(numbers):
                 m = matches[i]
                 yield list_numbering.finding(
-                    f"{f.name}的条目编号{problem}：“{f.text[m.start() : m.start() + 20]}…”",
+                    f"{f.name}的条目编号{_describe(kind, label(previous), label(numbers[i]))}："
+                    f"“{f.text[m.start() : m.start() + 20].strip()}…”",
                     f.location,
-                    f"{numbers[i - 1] + 1}.",
-                    f"{numbers[i]}.",
+                    label(previous + 1),
+                    label(numbers[i]),
                 )
     report = evaluation.report
     if report is None:
         return
     for level in (1, 2):
         for run in _heading_runs(report, level):
-            for i, problem in numbering_faults([n for n, _ in run]):
+            for i, kind, previous in numbering_faults([n for n, _ in run]):
                 sec = run[i][1]
-                previous = run[i - 1][0]
+                shown = _cn(run[i][0])
                 yield list_numbering.finding(
-                    f"报告标题编号{problem.replace('.', '、')}：“{sec.heading.text.strip()[:20]}”",
+                    f"报告标题编号{_describe(kind, _cn(previous), shown)}：“{sec.heading.text.strip()[:20]}”",
                     sec.location or sec.heading.location,
-                    _CN_DIGITS[previous] + "、" if previous < len(_CN_DIGITS) else None,
-                    sec.heading.text.strip()[:2],
+                    _cn(previous + 1),
+                    shown,
                 )
 
 

@@ -1,0 +1,207 @@
+"""Indicator checks (JX-I…)."""
+
+from __future__ import annotations
+
+import pytest
+from check_forms import fires, form, ind, report, section, silent
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "围绕“帮扶”用气力",
+        "紧盯动真情“关爱”",
+        "基层组织建设创出新业绩",
+        "在统筹规划中彰显担当",
+        "弘扬优良文化、传播正能量",
+    ],
+)
+def test_unmeasurable_target_fires(target: str) -> None:
+    [f] = fires("JX-I001", form(indicators=[ind("开展帮扶", target, "帮扶28人", 5, 5, row=9)]))
+    assert (f.found, str(f.location)) == (target, "t.txt:9")
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "≥50个",
+        "每月 1次",
+        "12月底前完成",
+        "验收合格",
+        "无重大安全事故",
+        "达成预期指标",
+        "效果明显",
+        "符合相关规定",
+        "每月一次",
+        "是",
+    ],
+)
+def test_measurable_target_silent(target: str) -> None:
+    silent("JX-I001", form(indicators=[ind("任务", target, "完成", 5, 5)]))
+
+
+def test_textual_actual() -> None:
+    [f] = fires("JX-I002", form(indicators=[ind("合格率", "≥95%", "已完成", 10, 10, row=4)]))
+    assert f.found == "已完成"
+    silent("JX-I002", form(indicators=[ind("合格率", "≥95%", "96%", 10, 10)]))
+    silent(
+        "JX-I002",
+        form(indicators=[ind("召开会议", "全年 4次", "全年召开4次意识形态专题研究会", 5, 5)]),
+    )
+
+
+def test_copied_actual_with_sign() -> None:
+    [f] = fires("JX-I003", form(indicators=[ind("安装水标尺", "≥266米", "≥266米", 10, 10)]))
+    assert "照抄" in f.message
+    silent("JX-I003", form(indicators=[ind("安装水标尺", "≥266米", "270米", 10, 10)]))
+
+
+def test_missed_but_full_marks() -> None:
+    [f] = fires("JX-I004", form(indicators=[ind("验收合格率", "≥95%", "90%", 10, 10, row=6)]))
+    assert (f.expected, f.found) == ("<10", "10")
+    silent("JX-I004", form(indicators=[ind("验收合格率", "≥95%", "90%", 10, 9.47)]))
+    silent("JX-I004", form(indicators=[ind("验收合格率", "≥95%", "96%", 10, 10)]))
+
+
+def test_missed_full_marks_qualitative_words() -> None:
+    fires("JX-I004", form(indicators=[ind("规范管理", "达成预期指标", "部分达成预期指标", 10, 10)]))
+    silent("JX-I004", form(indicators=[ind("规范管理", "达成预期指标", "达成预期指标", 10, 10)]))
+
+
+def test_per_month_target_against_annual_actual() -> None:
+    silent("JX-I004", form(indicators=[ind("主题党日", "每月 1次", "全年召开12次", 10, 10)]))
+    fires("JX-I004", form(indicators=[ind("主题党日", "每月 1次", "全年召开10次", 10, 10)]))
+
+
+def test_met_but_points_lost() -> None:
+    [f] = fires("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", 20, 19.6)]))
+    assert (f.expected, f.found) == ("20", "19.6") and "误把完成值" in f.message
+    silent("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", 20, 20)]))
+
+
+def test_score_off_rule_proportional() -> None:
+    [f] = fires("JX-I006", form(indicators=[ind("高血压规范管理数", "3807人", "3224人", 2, 1.9)]))
+    assert (f.expected, f.found) == ("1.69", "1.9")
+    silent("JX-I006", form(indicators=[ind("高血压规范管理数", "3807人", "3224人", 2, 1.69)]))
+    silent(
+        "JX-I006", form(indicators=[ind("高血压规范管理数", "3807人", "3224人", 2, 1.7)])
+    )  # 1.69 at one decimal
+
+
+def test_score_off_rule_leaves_clear_cases_to_i004_i005() -> None:
+    silent("JX-I006", form(indicators=[ind("整编资料审核", "98%", "98%", 20, 19.6)]))
+
+
+def test_over_achieved() -> None:
+    [f] = fires("JX-I007", form(indicators=[ind("宣传活动", "12次", "96次", 1, 1)]))
+    assert "800%" in f.message
+    silent("JX-I007", form(indicators=[ind("宣传活动", "12次", "14次", 1, 1)]))
+    silent(
+        "JX-I007", form(indicators=[ind("投诉件数", "≤12件", "96件", 1, 0)])
+    )  # reverse: not over-achieved
+
+
+def test_missing_categories() -> None:
+    only_output = [ind("培训人数", "≥50人", "60人", 50, 50, level2="数量指标")]
+    found = fires("JX-I008", form(indicators=only_output))
+    messages = " ".join(f.message for f in found)
+    assert "效益指标" in messages and "满意度指标" in messages and "质量指标" in messages
+
+
+def test_categories_complete_is_silent() -> None:
+    full = [
+        ind("培训人数", "≥50人", "60人", 20, 20, level2="数量指标"),
+        ind("合格率", "≥95%", "96%", 15, 15, level2="质量指标"),
+        ind("完成时间", "12月底前", "12月完成", 15, 15, level2="进度指标"),
+        ind("就业率", "≥60%", "70%", 30, 30, level1="效益指标", level2="社会效益指标"),
+        ind("满意度", "≥90%", "95%", 10, 10, level1="满意度指标", level2="服务对象满意度指标"),
+    ]
+    silent("JX-I008", form(indicators=full))
+
+
+def test_input_as_output() -> None:
+    [f] = fires("JX-I009", form(indicators=[ind("资金拨付率", "100%", "100%", 10, 10)]))
+    assert f.found == "资金拨付率"
+    fires("JX-I009", form(indicators=[ind("投入资金", "50万元", "50万元", 10, 10)]))
+    silent(
+        "JX-I009",
+        form(indicators=[ind("项目总成本", "≤90万元", "89.97万元", 10, 10, level2="成本指标")]),
+    )
+    silent("JX-I009", form(indicators=[ind("培训人数", "≥50人", "60人", 10, 10)]))
+
+
+def sat(actual: str = "100%"):
+    return ind(
+        "群众满意度",
+        "≥95%",
+        actual,
+        10,
+        10,
+        level1="满意度指标",
+        level2="服务对象满意度指标",
+        row=12,
+    )
+
+
+def test_satisfaction_without_survey() -> None:
+    [f] = fires("JX-I010", form(indicators=[sat()]))
+    assert (f.found, str(f.location)) == ("100%", "t.txt:12")
+
+
+def test_satisfaction_with_survey_described() -> None:
+    text = report(section("三、绩效情况", "发放满意度调查问卷200份，收回195份，满意率98%。"))
+    silent("JX-I010", form(indicators=[sat("98%")], report=text))
+
+
+def test_rate_above_hundred() -> None:
+    [f] = fires("JX-I011", form(indicators=[ind("验收合格率", "100%", "105%", 10, 10)]))
+    assert (f.expected, f.found) == ("≤100%", "105%")
+    silent("JX-I011", form(indicators=[ind("收入增长率", "≥10%", "120%", 10, 10)]))
+    silent("JX-I011", form(indicators=[ind("验收合格率", "100%", "100%", 10, 10)]))
+
+
+def test_rate_counted_in_heads() -> None:
+    [f] = fires("JX-I012", form(indicators=[ind("家庭医生签约率", "24694人", "22584人", 2, 1.7)]))
+    assert f.found == "人"
+    silent("JX-I012", form(indicators=[ind("家庭医生签约率", "≥90%", "91.5%", 2, 2)]))
+    silent("JX-I012", form(indicators=[ind("签约人数", "24694人", "22584人", 2, 1.83)]))
+
+
+def test_missing_deviation() -> None:
+    [f] = fires(
+        "JX-I013", form(indicators=[ind("老年人体检数", "5662人", "4044人", 2, 1.4, row=15)])
+    )
+    assert str(f.location) == "t.txt:15"
+    explained = ind(
+        "老年人体检数", "5662人", "4044人", 2, 1.43, deviation="部分老人外出务工，下年加强预约"
+    )
+    silent("JX-I013", form(indicators=[explained]))
+    silent("JX-I013", form(indicators=[ind("老年人体检数", "5662人", "5700人", 2, 2)]))
+
+
+def test_missing_deviation_blank_words_count_as_missing() -> None:
+    fires(
+        "JX-I013",
+        form(indicators=[ind("老年人体检数", "5662人", "4044人", 2, 1.4, deviation="无")]),
+    )
+
+
+def test_level1_weights_against_profile() -> None:
+    inds = [
+        ind("甲", "1个", "1个", 70, 70),
+        ind("乙", "1%", "1%", 20, 20, level1="效益指标", level2="社会效益指标"),
+    ]
+    found = fires("JX-I014", form(indicators=inds))
+    assert {(f.expected, f.found) for f in found} == {("50", "70"), ("30", "20")}
+    ok = [
+        ind("甲", "1个", "1个", 50, 50),
+        ind("乙", "1%", "1%", 30, 30, level1="效益指标", level2="社会效益指标"),
+    ]
+    silent("JX-I014", form(indicators=ok))
+
+
+def test_unit_mismatch() -> None:
+    [f] = fires("JX-I015", form(indicators=[ind("培训", "≥50人", "60人次", 5, 5)]))
+    assert (f.expected, f.found) == ("人", "人次")
+    silent("JX-I015", form(indicators=[ind("道路", "≥2公里", "2100米", 5, 5)]))  # convertible
+    silent("JX-I015", form(indicators=[ind("培训", "≥50人", "60人", 5, 5)]))
