@@ -47,6 +47,9 @@ def execution_score(
             **kw,  # type: ignore[arg-type]
         )
 
+    if weight < 0:
+        reason = f"分值为负数（{fmt(weight)}），无法计算得分"
+        return line(Status.NOT_COMPUTABLE, reason, reason=reason)
     if budget is None or actual is None:
         missing = "全年预算数" if budget is None else "全年执行数"
         reason = f"未填写{missing}，无法计算执行率"

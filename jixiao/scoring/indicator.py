@@ -60,6 +60,8 @@ def indicator_score(indicator: Indicator, profile: Profile | str | None = None) 
         return not_computable("标明不适用", not_applicable=True)
     if weight is None:
         return not_computable("未填写分值，无法计算得分")
+    if weight < 0:
+        return not_computable(f"分值为负数（{fmt(weight)}），无法计算得分")
     if target is None:
         return not_computable("未填写年度指标值，无法计算得分")
     if kind == LineKind.QUALITATIVE:
