@@ -358,3 +358,30 @@ def test_parts_of_the_staff_are_items_not_the_staff():
         "事业编制": FigureKey.ITEM,
         "实有人数": FigureKey.STAFF_ACTUAL,
     }
+
+
+def test_headings_from_the_file_styles_and_a_styled_title():
+    ps = [
+        Paragraph(
+            "某局2021年度部门整体支出绩效自评报告", Location("r.docx", cell="段1"), heading_level=1
+        ),
+        Paragraph("基本情况", Location("r.docx", cell="段2"), heading_level=1),
+        Paragraph("本局有编制5人。", Location("r.docx", cell="段3")),
+    ]
+    report = extract_report(ps, "r.docx")
+    assert report.title is not None and report.title.text == "某局2021年度部门整体支出绩效自评报告"
+    assert [(s.level, s.heading.text, s.text) for s in report.sections] == [
+        (1, "基本情况", "本局有编制5人。")
+    ]
+    assert report.figures[0].location == Location("r.docx", cell="段3")
+
+
+def test_numbering_decides_the_level_and_styled_body_text_is_not_a_heading():
+    ps = [
+        Paragraph("（一）基本情况", Location("r.docx", cell="段1"), heading_level=1),
+        Paragraph(
+            "本局有编制5人，实有6人。本局负责全县财政工作。", Location("r.docx", cell="段2"), 2
+        ),
+    ]
+    report = extract_report(ps, "r.docx")
+    assert [(s.level, s.heading.text) for s in report.sections] == [(2, "（一）基本情况")]

@@ -57,10 +57,12 @@ class Heading:
 
 
 def heading_of(line: ProseLine) -> Heading | None:
-    """The heading a line opens with, or None when the line is text."""
+    """The heading a line opens with, or None when the line is text.
+
+    The numbering decides the level; a paragraph the file's styles mark as a heading counts
+    when it is unnumbered and shaped like one (Word files often style body text as headings).
+    """
     text = line.text
-    if line.heading_level is not None:
-        return Heading(line.heading_level, text, "")
     for level, marker in _MARKERS:
         m = marker.match(text)
         if not m:
@@ -75,6 +77,10 @@ def heading_of(line: ProseLine) -> Heading | None:
         if not _heading_like(head, level):
             return None
         return Heading(level, text[: m.end()] + head.strip(), rest)
+    if line.heading_level is not None and not _is_title(text):
+        head = text.rstrip("。：:")
+        if not _HEAD_END.search(head) and _heading_like(head, 1):
+            return Heading(line.heading_level, text, "")
     return None
 
 
