@@ -570,3 +570,24 @@ def test_scores_stay_within_weight_and_are_monotonic(w: D, t: D, a1: D, a2: D) -
                 assert s_low <= s_high  # more done, never fewer points
             if op == Operator.LE:
                 assert s_low >= s_high  # more spent, never more points
+
+
+def test_measures_without_operator() -> None:
+    from jixiao.model import Measure
+
+    bare = Indicator(
+        Text("x"),
+        target=Measure("50", number=D(50)),
+        actual=Measure("40", number=D(40)),
+        weight=num(10),
+    )
+    assert indicator_score(bare).computed == D("8.00")
+    text = Indicator(
+        Text("y"),
+        target=Measure("做好宣传"),
+        actual=Measure("已完成"),
+        weight=num(10),
+        score=num(10),
+    )
+    assert indicator_score(text).kind == LineKind.QUALITATIVE
+    assert indicator_score(Indicator(Text("z"), weight=num(5))).kind == LineKind.UNKNOWN

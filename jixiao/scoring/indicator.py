@@ -31,12 +31,14 @@ def indicator_score(indicator: Indicator, profile: Profile | str | None = None) 
     weight = indicator.weight.value if indicator.weight is not None else None
     target, actual = indicator.target, indicator.actual
     operator = indicator.operator
-    if operator == Operator.QUALITATIVE:
+    if target is None:
+        kind = LineKind.UNKNOWN
+    elif operator == Operator.QUALITATIVE:
         kind = LineKind.QUALITATIVE
-    elif operator is not None or (target is not None and target.is_quantitative):
+    elif target.is_quantitative or operator is not None:
         kind = LineKind.QUANTITATIVE
     else:
-        kind = LineKind.UNKNOWN
+        kind = LineKind.QUALITATIVE
 
     def line(status: Status, rule: str, **kw: object) -> LineScore:
         return LineScore(
@@ -66,7 +68,7 @@ def indicator_score(indicator: Indicator, profile: Profile | str | None = None) 
         return not_computable("未填写年度指标值，无法计算得分")
     if kind == LineKind.QUALITATIVE:
         return _qualitative(weight, actual, printed, p, line, not_computable)
-    assert operator is not None
+    operator = operator or Operator.EQ
     if target.number is None:
         return not_computable(
             f"指标性质为“{operator.value}”，但年度指标值“{target.text}”没有数值，无法计算"
