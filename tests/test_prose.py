@@ -253,3 +253,17 @@ def test_project_named_by_the_title_and_unit_by_who_implements_it():
 def test_duties_after_a_label_in_a_sentence():
     got = facts("一、部门职能\n主要职责是：拟订全县财政发展规划，管理财政收支。")
     assert got.duties is not None and got.duties.text == "拟订全县财政发展规划，管理财政收支。"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("某县财政局关于2021年度部门整体支出绩效自评的报告", "某县财政局"),
+        ("2021年度某县人民医院整体支出绩效自评报告", "某县人民医院"),
+        ("某县教育局部门整体支出绩效自评报告", "某县教育局"),
+        ("中共某县委组织部2021年部门整体支出绩效评价报告", "中共某县委组织部"),
+    ],
+)
+def test_unit_from_titles_of_several_shapes(title, unit):
+    got = facts(f"{title}\n一、基本情况")
+    assert got.unit is not None and got.unit.text == unit

@@ -385,3 +385,9 @@ def test_numbering_decides_the_level_and_styled_body_text_is_not_a_heading():
     ]
     report = extract_report(ps, "r.docx")
     assert [(s.level, s.heading.text) for s in report.sections] == [(2, "（一）基本情况")]
+
+
+def test_a_title_without_the_word_report():
+    text = "2021年度某县档案馆部门整体支出绩效自评情况说明\n一、基本情况\n本馆编制5人。"
+    report = extract_report(paras(text), "r.txt")
+    assert report.title is not None and report.title.text.endswith("自评情况说明")

@@ -18,7 +18,7 @@ their own title and breadcrumbs higher up); a title split over two lines is join
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.document import Paragraph
@@ -40,7 +40,11 @@ _MAX_HEADING = 40
 _MAX_COMMA_HEADING = 20
 _MAX_LIST_HEADING = 30
 
-_TITLE = re.compile(r"^.{0,80}?报告\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])?$")
+_TITLE = re.compile(r"^.{0,80}?报告书?\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])?$")
+# Weaker titles, used only where no line ends in 报告: 2021年度部门整体支出绩效自评情况说明.
+_WEAK_TITLE = re.compile(
+    r"^[^，,。；;]{4,60}?(?:情况说明|自评情况|评价情况|自评结果|评价结果|说明)$"
+)
 _TITLE_WORD = re.compile(r"绩效|自评|评价")
 _TITLE_STEM = re.compile(r"\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])$")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:!！?？|>]")
@@ -133,21 +137,35 @@ def figure_hits(report: Report, paragraphs: Sequence[Paragraph]) -> list[FigureH
 def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int, int]:
     """The report title, the index of its first line and the index after its last line."""
     first_heading = next((i for i, h in enumerate(headings) if h and h.level <= 1), len(lines))
-    candidates = [
-        i for i in range(first_heading) if _is_title(lines[i].text) and headings[i] is None
-    ]
-    if not candidates:
-        candidates = [
-            i for i in range(len(lines)) if _is_title(lines[i].text) and headings[i] is None
-        ][:1]
-    if not candidates:
+    i = _pick_title(lines, headings, first_heading, _is_title)
+    if i is None:
+        i = _pick_title(lines, headings, first_heading, _is_weak_title)
+    if i is None:
         return None, 0, 0
-    i = candidates[-1] if first_heading < len(lines) else candidates[0]
     line = lines[i]
     if i > 0 and _joins(lines[i - 1], line):
         prev = lines[i - 1]
         return Text(prev.text + line.text, prev.location), i - 1, i + 1
     return Text(line.text, line.location), i, i + 1
+
+
+def _pick_title(
+    lines: list[ProseLine],
+    headings: list[Heading | None],
+    first_heading: int,
+    is_title: Callable[[str], bool],
+) -> int | None:
+    """The title line nearest before the first heading, else the first title line anywhere."""
+    before = [i for i in range(first_heading) if headings[i] is None and is_title(lines[i].text)]
+    if before:
+        return before[-1]
+    return next(
+        (i for i in range(len(lines)) if headings[i] is None and is_title(lines[i].text)), None
+    )
+
+
+def _is_weak_title(text: str) -> bool:
+    return bool(_WEAK_TITLE.match(text)) and _is_title(text + "报告")
 
 
 def _is_title(text: str) -> bool:
