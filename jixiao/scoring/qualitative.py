@@ -8,7 +8,9 @@ then “达成”, so that 未完成 and 基本完成 are not read as 完成.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.profiles import Profile
 from jixiao.scoring.sheet import Band, BandLevel
@@ -22,10 +24,16 @@ def band_level(text: str, profile: Profile) -> tuple[BandLevel, str] | None:
         (BandLevel.PARTIAL, profile.partial_words),
         (BandLevel.ACHIEVED, profile.achieved_words),
     ):
-        for word in words:
-            if word in compact:
-                return level, word
+        if m := _alternation(words).search(compact):
+            return level, m.group(0)
     return None
+
+
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a word list, longest words first (so 效果明显 wins over 明显)."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ordered) or "(?!)")
 
 
 def band_for(level: BandLevel, weight: Decimal, profile: Profile, word: str = "") -> Band:
