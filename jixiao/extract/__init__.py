@@ -16,7 +16,7 @@ from typing import Any
 from jixiao.document import Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts
-from jixiao.extract.missing import missing_parts
+from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
@@ -163,6 +163,9 @@ def _evaluation(
     missing = missing_parts(
         parts, kind, year is not None, unit is not None, bool(report and report.sections)
     )
+    note = missing_note(missing)
+    if note:
+        notes.append(note)
     return Evaluation(
         kind=kind if isinstance(kind, Kind) else Kind(kind),
         source=document.source,

@@ -45,18 +45,17 @@ class Header:
     width: int
     aligned: bool = True
 
-    def index(self, role: Role) -> int | None:
+    def __post_init__(self) -> None:
+        self._index: dict[Role, int] = {}
         for i, r in self.roles:
-            if r == role:
-                return i
-        return None
+            self._index.setdefault(r, i)
+        self.value_roles: list[Role] = [r for _, r in self.roles if r not in _LABEL_ROLES]
 
-    @property
-    def value_roles(self) -> list[Role]:
-        return [r for _, r in self.roles if r not in _LABEL_ROLES]
+    def index(self, role: Role) -> int | None:
+        return self._index.get(role)
 
     def has(self, role: Role) -> bool:
-        return any(r == role for _, r in self.roles)
+        return role in self._index
 
 
 @dataclass
@@ -119,17 +118,18 @@ class FormBuilder:
             return
         first = keys[live[0]]
         section = vocab.section_of(first)
+        is_goal_header = vocab.goal_header(keys)
         if (
             section
             and all(not looks_like_value(row[i].text) for i in live[1:])
-            and not (len(live) > 1 and vocab.goal_header(keys))
+            and not (len(live) > 1 and is_goal_header)
         ):
             self._enter(section, first, row[live[0]])
             rest = [row[i] for i in live[1:]]
             if rest:
                 self.feed(rest)
             return
-        if vocab.goal_header(keys):
+        if is_goal_header:
             self._enter("goal", first)
             return
         if self.state == "fund" and self._fund_row(row, keys, live):

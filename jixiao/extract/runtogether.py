@@ -198,10 +198,12 @@ def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
     return ends
 
 
-def _tokens_for(role: Role, s: str, pos: int) -> list[int]:
-    """Where a value of this role starting at ``pos`` may end."""
+def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
+    """Where a value of this role starting at ``pos`` may end (``total``: a 总分 row, whose
+    points may exceed 100 when the form's weights do)."""
     if role in (Role.WEIGHT, Role.SCORE):
-        return [e for e in _number_prefixes(s, pos, 3) if (_dec(s[pos:e]) or 0) <= 100]
+        limit = 1000 if total else 100
+        return [e for e in _number_prefixes(s, pos, 4) if (_dec(s[pos:e]) or 0) <= limit]
     if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
         return _number_prefixes(s, pos)
     if role == Role.RATE:
@@ -239,6 +241,8 @@ def _score_fund(values: dict[Role, str]) -> float:
     w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
     if w and s:
         score += 1 if (_dec(s) or 0) <= (_dec(w) or 0) else -3
+        if len(w.split(".")[0]) == len(s.split(".")[0]):
+            score += 0.5
     score -= 0.8 * sum(1 for v in filled if v == "0")
     return score
 
@@ -249,7 +253,9 @@ def _cuts_in_digits(text: str, ends: list[int]) -> int:
 
 
 @lru_cache(maxsize=1024)
-def split_fund_values(text: str, roles: tuple[Role, ...]) -> tuple[str, ...] | None:
+def split_fund_values(
+    text: str, roles: tuple[Role, ...], total: bool = False
+) -> tuple[str, ...] | None:
     """Cut a run of fund figures by the header's columns: one value per column, ``""`` for a
     blank column (trailing blanks left out); None when it cannot be cut."""
     best: tuple[float, list[str]] | None = None
@@ -264,7 +270,7 @@ def split_fund_values(text: str, roles: tuple[Role, ...]) -> tuple[str, ...] | N
         if j >= len(roles):
             return
         role = roles[j]
-        for end in _tokens_for(role, text, pos):
+        for end in _tokens_for(role, text, pos, total):
             taken[role] = text[pos:end]
             order.append(text[pos:end])
             walk(end, j + 1, taken, order)

@@ -147,7 +147,7 @@ class StreamAssembler:
         if self._split_field(cell):
             return
         header_label = vocab.column_role(key) is not None or (
-            len(key) <= 12 and bool(re.search(r"设定目标|预期目标|年度目标$|完成情况", key))
+            len(key) <= 12 and vocab._goal_word(key) != 0
         )
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
@@ -213,7 +213,7 @@ class StreamAssembler:
                 roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
                     Role.SCORE,
                 )
-                values = split_fund_values(text, roles)
+                values = split_fund_values(text, roles, total=True)
                 if values is not None:
                     self.row.extend(Cell(v, loc) for v in values if v)
                     return

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_number
@@ -27,18 +28,22 @@ _HAS_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[。；;，,：:]|由于|因为|原因|措施|未完成|下一步")
 
 
+@lru_cache(maxsize=16384)
 def norm_value(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+@lru_cache(maxsize=16384)
 def is_blank(text: str) -> bool:
     return norm_value(text) in BLANKS
 
 
+@lru_cache(maxsize=16384)
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(norm_value(text)))
 
 
+@lru_cache(maxsize=16384)
 def is_percent(text: str) -> bool:
     return bool(_PERCENT.match(norm_value(text)))
 
@@ -47,6 +52,7 @@ def is_operator(text: str) -> bool:
     return bool(_OPERATOR.match(norm_value(text)))
 
 
+@lru_cache(maxsize=16384)
 def looks_like_value(text: str) -> bool:
     """A number, percentage, blank mark, operator or short measure (“29.5亩”, “≥50个”)."""
     t = norm_value(text)
@@ -65,6 +71,7 @@ def looks_like_value(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def compat(role: Role, text: str) -> int | None:
     """How well a nonblank value fits a column role: higher is better, None = cannot."""
     t = norm_value(text)

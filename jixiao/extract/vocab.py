@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from jixiao.model import FundGroup, FundLine
 
@@ -41,6 +42,7 @@ SHARED_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.DEVIATION})
 _MAX_COLUMN_LABEL = 16
 
 
+@lru_cache(maxsize=8192)
 def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
@@ -147,6 +149,7 @@ EXTRA_LABELS = (
 _FIELD_BY_KEY = {k: f for f, keys in FIELD_LABELS.items() for k in keys}
 
 
+@lru_cache(maxsize=8192)
 def field_of(key: str) -> str | None:
     """Which header field a label cell names: 'project', 'unit', …, 'signature:项目负责人',
     'extra:联系电话', or None."""
@@ -164,6 +167,7 @@ def field_of(key: str) -> str | None:
 # -- fund rows ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def fund_line(key: str) -> FundLine | None:
     """What a fund row label means (合计/总额/年度资金总额 → TOTAL …)."""
     k = re.sub(r"^其中[:：]?", "", key)
@@ -224,6 +228,7 @@ _GOAL_SECTION = re.compile(r"^(年度总体目标|总体目标|年度绩效目�
 _INDICATOR_SECTION = re.compile(r"^(绩效指标|年度绩效指标|绩效指标完成情况|年度绩效目标\d+)$")
 
 
+@lru_cache(maxsize=8192)
 def section_of(key: str) -> str | None:
     """'fund', 'goal' or 'indicator' for a section title cell."""
     if not key or len(key) > 20:
@@ -237,13 +242,25 @@ def section_of(key: str) -> str | None:
     return None
 
 
+_PLANNED = re.compile(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标")
+_ACHIEVED = re.compile(r"完成情况|实际完成|完成情况综述")
+
+
+@lru_cache(maxsize=8192)
+def _goal_word(key: str) -> int:
+    """1 for a planned-goal column label, 2 for an achieved one, 3 for both, 0 otherwise."""
+    if len(key) > 20:
+        return 0
+    return (1 if _PLANNED.search(key) else 0) | (2 if _ACHIEVED.search(key) else 0)
+
+
 def goal_header(keys: list[str]) -> bool:
     """A row naming the two goal columns: 年初设定目标/预期目标 and 完成情况."""
-    planned = any(
-        re.search(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标", k) for k in keys
-    )
-    achieved = any(re.search(r"完成情况|实际完成|完成情况综述", k) for k in keys)
-    return planned and achieved
+    found = 0
+    for k in keys:
+        if k:
+            found |= _goal_word(k)
+    return found == 3
 
 
 def total_label(key: str) -> bool:
@@ -316,6 +333,7 @@ def is_level1(key: str) -> bool:
     return key in LEVEL1
 
 
+@lru_cache(maxsize=8192)
 def is_level2(key: str) -> bool:
     return key in LEVEL2 or bool(_LEVEL2_PATTERN.match(key))
 

@@ -1,0 +1,402 @@
+"""Each text layout and form feature on a small embedded input."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao import read_text
+from jixiao.document import Cell, Document, Table
+from jixiao.extract import extract
+from jixiao.model import FundGroup, FundLine, Kind, Location, Operator
+from jixiao.readers.text import detect_layout, parse_text
+
+# -- tabbed (Word table copied as text) ---------------------------------------------------
+
+TABBED = (
+    " 2022年度部门整体支出绩效自评表\n"
+    "\t人员编制\n\t12\n\t实有人数\n\t10\n\n"
+    "\t整体资金\n\n（万元）\n\t项目\n\t全年预算数\n\t全年执行数\n\t执行率\n\t分值\n\t得分\n\n"
+    "\t\n\t资金\n\n来源\n\t合计\n\t100\n\t95\n\t95.00%\n\t10\n\t9\n\n"
+    "\t\n\t\n\t（1）财政拨款\n\t100\n\t95\n\t95.00%\n\t－\n\t－\n\n"
+    "\t绩\n效\n指\n标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度\n\n指标值\n\t实际\n\n完成值\n"
+    "\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n"
+    "\t\n\t产出指标\n\t数量指标\n\t指标1：培训人次\n\t≥200人次\n\t230人次\n\t20\n\t20\n\t\n\n"
+    "\t\n\t\n\t\n\t指标2：开展检查\n\t12次\n\t10次\n\t10\n\t8\n\t人手不足\n\n"
+    "\t绩\n效\n指\n标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度\n\n指标值\n\t实际\n\n完成值\n"
+    "\t分值\n\t得分\n\t偏差原因分析及改进措施\n\n"
+    "\t\n\t满意度\n\n指标\n\t服务对象满意度指标\n\t指标1：群众满意度\n\t≥90%\n\t95%\n\t10\n\t10\n\t\n\n"
+    "\t总分\n\t100\n\t97\n\t\n\n\n"
+    "2022年度某某县档案馆部门整体支出绩效自评报告\n"
+)
+
+
+def test_tabbed_layout_is_detected_and_read():
+    e = read_text(TABBED, "t.txt")
+    assert e.layout == "tabbed"
+    assert e.kind == Kind.DEPARTMENT
+    assert e.year.value == 2022
+    assert (e.staff_authorized.value, e.staff_actual.value) == (12, 10)
+    assert e.unit.text == "某某县档案馆"  # named only in the report title
+
+
+def test_tabbed_wrapped_group_cell_and_numbering():
+    e = read_text(TABBED, "t.txt")
+    total, fiscal = e.funds
+    assert (
+        total.label.text == "合计"
+        and total.line == FundLine.TOTAL
+        and total.group == FundGroup.SOURCE
+    )
+    assert (total.budget.value, total.actual.value, total.rate.value) == (100, 95, Decimal("95.00"))
+    assert total.rate.text == "95.00%" and total.weight.value == 10 and total.score.value == 9
+    assert fiscal.label.text == "财政拨款" and fiscal.depth == 1 and fiscal.weight is None
+    assert total.location == Location("t.txt", line=21)
+
+
+def test_tabbed_merged_blank_levels_and_repeated_header():
+    e = read_text(TABBED, "t.txt")
+    assert [i.name.text for i in e.indicators] == ["培训人次", "开展检查", "群众满意度"]
+    second = e.indicators[1]
+    assert (second.level1.text, second.level2.text) == ("产出指标", "数量指标")
+    assert second.deviation.text == "人手不足"
+    third = e.indicators[2]
+    assert (third.level1.text, third.level2.text) == ("满意度指标", "服务对象满意度指标")
+    assert e.indicators[0].target.operator == Operator.GE and e.indicators[0].target.number == 200
+    assert (e.total_weight.value, e.total_score.value) == (100, 97)
+
+
+# -- pipe (web table flattened) -----------------------------------------------------------
+
+PIPE = (
+    "项目支出绩效自评表 | |||\n"
+    "(2023年度) | |||\n"
+    "项目名称 | 村道维修项目 | 主管部门 | 县交通运输局 | ||\n"
+    "实施单位 | 某某镇人民政府 | ||\n"
+    "资金情况 (万元) |\n"
+    "全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 | ||\n"
+    "年度资金总额: | 50 | 48 | 10 | 96% | 9.6 | ||\n"
+    "其中:本年财政拨款 | 50 | 48 | ||||\n"
+    "绩效指标 | 一级 指标 |\n"
+    "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因及拟采取的改进措施 | ||\n"
+    "产 出 指 标 (50分) |\n"
+    "数量指标 | 维修道路长度 | 30 | 5公里 | 5公里 | 30 | ||||\n"
+    "其中主干道 | 3公里 | 3公里 | ||||||\n"
+    "质量指标 | ||||||\n"
+    "验收合格率 | 20 | 100% | 100% | 20 | ||||\n"
+    "…… | ||||||||\n"
+    "效 益 指 标 (30分) |\n"
+    "社会效益 指标 |\n"
+    "通行条件改善 | 30 | 明显改善 | 明显改善 | 30 | ||||\n"
+    "满意"
+)
+
+
+def test_pipe_rows_with_other_column_order_and_sub_items():
+    e = read_text(PIPE, "p.txt")
+    assert e.layout == "pipe" and e.kind == Kind.PROJECT
+    assert (e.project.text, e.supervisor.text, e.unit.text) == (
+        "村道维修项目",
+        "县交通运输局",
+        "某某镇人民政府",
+    )
+    assert e.year.value == 2023
+    total = e.funds[0]
+    assert (
+        total.budget.value,
+        total.actual.value,
+        total.weight.value,
+        total.rate.value,
+        total.score.value,
+    ) == (50, 48, 10, Decimal(96), Decimal("9.6"))
+    names = [i.name.text for i in e.indicators]
+    assert names == [
+        "维修道路长度",
+        "其中主干道",
+        "验收合格率",
+        "通行条件改善",
+    ]  # …… is a placeholder
+    sub = e.indicators[1]
+    assert sub.sub_item and sub.weight is None and sub.target.text == "3公里"
+    assert e.indicators[0].level1.text == "产出指标"  # “(50分)” and spaces dropped
+    assert e.indicators[3].level2.text == "社会效益指标"
+
+
+def test_truncated_document_says_what_is_missing():
+    e = read_text(PIPE, "p.txt")
+    assert "满意度指标" in e.missing and "总分" in e.missing
+    assert any("个部分缺失" in n for n in e.notes)
+
+
+# -- one cell per line (vertical, pipe-terminated) ------------------------------------------
+
+VERTICAL_PIPE = "\n".join(
+    f"{c} |"
+    for c in [
+        "部门预算项目支出绩效自评表(2023年度)",
+        "项目名称",
+        "办公设备购置",
+        "主管部门",
+        "某某县财政局",
+        "实施单位 (盖章)",
+        "某某县财政局",
+        "预算执行情况(10分)",
+        "年度预算数(万元)",
+        "年初预算",
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        "原因",
+        "总额",
+        "20",
+        "20",
+        "19",
+        "95.00%",
+        "10",
+        "9",
+        "",
+        "绩效指标(90分)",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        "度量单位",
+        "完成值",
+        "权重",
+        "得分",
+        "未完成原因分析",
+        "产出指标",
+        "数量指标",
+        "购置台数",
+        "≥",
+        "10",
+        "台",
+        "12",
+        "90",
+        "90",
+        "",
+        "合计",
+        "100",
+        "99",
+        "",
+    ]
+)
+
+
+def test_vertical_stream_rebuilds_rows_with_nature_and_unit_columns():
+    e = read_text(VERTICAL_PIPE, "v.txt")
+    total = e.funds[0]
+    assert (total.initial_budget.value, total.budget.value, total.actual.value) == (20, 20, 19)
+    assert (total.rate.value, total.weight.value, total.score.value) == (Decimal("95.00"), 10, 9)
+    (ind,) = e.indicators
+    assert ind.name.text == "购置台数" and ind.operator == Operator.GE and ind.unit == "台"
+    assert (ind.target.text, ind.actual.text, ind.weight.value, ind.score.value) == (
+        "10",
+        "12",
+        90,
+        90,
+    )
+    assert (e.total_weight.value, e.total_score.value) == (100, 99)
+
+
+VERTICAL = (
+    "岳阳市2019年度部门整体支出\n\n绩效评价自评报告\n\n部门(单位)名称:  某某服务中心\n\n"
+    + "\n\n".join(
+        [
+            "一、部门(单位)基本概况",
+            "人员编制",
+            "15",
+            "实有人数",
+            "14",
+            "职能职责概述",
+            "负责某某工作。",
+            "联系人",
+            "张三",
+        ]
+    )
+)
+
+
+def test_vertical_label_value_pairs():
+    e = read_text(VERTICAL, "v.txt")
+    assert e.layout == "vertical"
+    assert e.unit.text == "某某服务中心" and e.year.value == 2019
+    assert (e.staff_authorized.value, e.staff_actual.value) == (15, 14)
+    assert e.kind == Kind.DEPARTMENT
+
+
+# -- spaced (a table flattened onto one line) ---------------------------------------------
+
+SPACED = (
+    "项目支出绩效自评表 (2022年度) 项目名称 环境整治项目 主管部门 某镇人民政府 实施单位 某镇人民政府 "
+    "项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额: 40 40 38 10 95% 9.5 "
+    "其中:本年财政拨款 40 40 38 其他资金 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    "偏差原因分析及改进措施 产出指标(50分) 数量指标 整治村庄数量 ≥5个 5 25 25 质量指标 整治达标率 "
+    "达到标准 达成预期指标 25 25 效益指标(30分) 社会效益指标 人居环境改善 明显改善 达成预期指标 30 30"
+)
+
+
+def test_spaced_one_line_stream():
+    e = read_text(SPACED, "s.txt")
+    assert e.layout == "spaced"
+    total, fiscal = e.funds[:2]
+    assert (
+        total.initial_budget.value,
+        total.budget.value,
+        total.actual.value,
+        total.score.value,
+    ) == (40, 40, 38, Decimal("9.5"))
+    assert (fiscal.initial_budget.value, fiscal.budget.value, fiscal.actual.value, fiscal.rate) == (
+        40,
+        40,
+        38,
+        None,
+    )
+    names = [(i.name.text, i.target.text, i.actual.text, i.weight.value) for i in e.indicators]
+    assert names == [
+        ("整治村庄数量", "≥5个", "5", 25),
+        ("整治达标率", "达到标准", "达成预期指标", 25),
+        ("人居环境改善", "明显改善", "达成预期指标", 30),
+    ]
+
+
+# -- run-together (document-sharing sites) -------------------------------------------------
+
+RUN = (
+    "绩效目标自评表(2022年度)项目名称农田灌溉设施维修主管部门某县水利局实施单位某县水利局"
+    "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:303010100.00%10"
+    "其中:本年财政拨款3030其他资金绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分"
+    "未完成原因及拟采取的改进措施产出指标(60分)数量指标维修渠道长度30≥12公里≥12公里30"
+    "质量指标工程验收合格率30100%100%30效益指标(30分)社会效益指标灌溉条件改善情况30明显改善明显改善30"
+    "满意度指标(10分)服务对象满意度指标受益群众满意度10≥90%≥90%10总分110110"
+)
+
+
+def test_run_together_figures_are_split_by_the_columns():
+    e = read_text(RUN, "r.txt")
+    assert e.layout == "other"
+    total, fiscal = e.funds[:2]
+    assert (
+        total.budget.value,
+        total.actual.value,
+        total.weight.value,
+        total.rate.text,
+        total.score.value,
+    ) == (30, 30, 10, "100.00%", 10)
+    assert (fiscal.budget.value, fiscal.actual.value) == (30, 30)
+    got = [
+        (i.name.text, i.weight.value, i.target.text, i.actual.text, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("维修渠道长度", 30, "≥12公里", "≥12公里", 30),
+        ("工程验收合格率", 30, "100%", "100%", 30),
+        ("灌溉条件改善情况", 30, "明显改善", "明显改善", 30),
+        ("受益群众满意度", 10, "≥90%", "≥90%", 10),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (110, 110)
+
+
+def test_traditional_characters_with_pinyin():
+    text = (
+        "2020年度水土保持監(jiān)測項(xiàng)目績(jì)效自評(píng)表單(dān)位名稱:某某研究所 填報(bào)日期:2021年3月10日"
+        "項(xiàng)目名稱水土監(jiān)測主管部門某市水利局預(yù)算執(zhí)行情況(萬(wàn)元)(20分)預(yù)算數(shù)(A)"
+        "執(zhí)行數(shù)(B)執(zhí)行率(B/A)得分(20分*執(zhí)行率)年度財(cái)政資金總額1010100%20"
+    )
+    e = read_text(text, "trad.txt")
+    assert (e.project.text, e.supervisor.text, e.unit.text) == (
+        "水土监测",
+        "某市水利局",
+        "某某研究所",
+    )
+    (total,) = e.funds
+    assert (total.budget.value, total.actual.value, total.rate.value, total.score.value) == (
+        10,
+        10,
+        100,
+        20,
+    )
+    assert total.weight.value == 20  # the points of the block, from its title
+
+
+# -- office grids (merged cells as empty merged=True cells) ---------------------------------
+
+
+def _grid(rows: list[list[str]]) -> Document:
+    cells = tuple(
+        tuple(
+            Cell(
+                t.lstrip("^"),
+                Location("表.xlsx", cell=f"Sheet1!{chr(65 + c)}{r + 1}"),
+                merged=t == "^",
+            )
+            for c, t in enumerate(row)
+        )
+        for r, row in enumerate(rows)
+    )
+    return Document("表.xlsx", (Table(cells),), "xlsx")
+
+
+def test_office_grid_with_merged_cells_and_weight_before_target():
+    doc = _grid(
+        [
+            ["项目支出绩效自评表", "^", "^", "^", "^", "^", "^"],
+            ["项目名称", "路灯安装", "^", "主管部门", "县住建局", "^", "^"],
+            ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"],
+            ["产出指标(50分)", "数量指标", "路灯数量", "30", "≥100盏", "120盏", "30"],
+            ["^", "^", "安装及时率", "20", "100%", "90%", "18"],
+            ["总分", "^", "^", "50", "", "", "48"],
+        ]
+    )
+    e = extract(doc)
+    assert e.kind == Kind.PROJECT and e.project.text == "路灯安装"
+    second = e.indicators[1]
+    assert (second.level1.text, second.level2.text, second.name.text) == (
+        "产出指标",
+        "数量指标",
+        "安装及时率",
+    )
+    assert (second.weight.value, second.target.text, second.actual.text, second.score.value) == (
+        20,
+        "100%",
+        "90%",
+        18,
+    )
+    assert second.location.cell == "Sheet1!C5"
+    assert (e.total_weight.value, e.total_score.value) == (50, 48)
+
+
+def test_money_unit_yuan_from_header():
+    doc = _grid(
+        [
+            ["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            ["年度资金总额", "1000", "1200", "1200", "100%"],
+        ]
+    )
+    e = extract(doc)
+    assert e.money_unit == "元" and e.funds[0].budget.unit == "元"
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        (TABBED, "tabbed"),
+        (PIPE, "pipe"),
+        (VERTICAL, "vertical"),
+        (SPACED, "spaced"),
+        (RUN, "other"),
+    ],
+)
+def test_layout_detection(text, layout):
+    assert detect_layout(text.split("\n")) == layout
+    assert parse_text(text, "x").layout == layout
+
+
+def test_prose_layout():
+    text = "\n".join(
+        ["某某局2021年度部门整体支出绩效评价报告", "一、基本情况"]
+        + ["本单位认真落实预算绩效管理要求，各项工作有序推进。"] * 6
+    )
+    assert parse_text(text, "x").layout == "prose"
