@@ -29,7 +29,7 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def catalogue() -> tuple[dict[str, str], ...]:
-    """Every check as a plain dict: code, severity, family, title, basis, description."""
+    """Every check as a plain dict: code, severity, family, title, basis, description, example."""
     return tuple(
         {
             "code": c.code,
@@ -38,6 +38,7 @@ def catalogue() -> tuple[dict[str, str], ...]:
             "title": c.title,
             "basis": c.basis,
             "description": c.description,
+            "example": c.example,
         }
         for c in CHECKS
     )
@@ -72,10 +73,23 @@ def sort_key(f: Finding) -> tuple[Any, ...]:
     return (SEVERITY_ORDER[f.severity], *location_key(f.location), f.code)
 
 
+_A1 = re.compile(r"^(?P<sheet>.*!)?(?P<col>[A-Z]{1,3})(?P<row>\d+)$")
+
+
 def location_key(loc: Location | None) -> tuple[Any, ...]:
+    """Top to bottom: by source, page, line, then cell — A1 cells by row, then column;
+    “表1 第4行第5列” by its numbers."""
     if loc is None:
         return (1, "", 0, 0, ())
-    cell = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", loc.cell or ""))
+    cell_text = loc.cell or ""
+    m = _A1.match(cell_text)
+    if m:
+        col = 0
+        for ch in m.group("col"):
+            col = col * 26 + ord(ch) - 64
+        cell: tuple[Any, ...] = (m.group("sheet") or "", int(m.group("row")), col)
+    else:
+        cell = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cell_text))
     return (0, loc.source, loc.page or 0, loc.line or 0, cell)
 
 

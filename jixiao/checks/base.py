@@ -41,9 +41,15 @@ class Check:
 
     @property
     def description(self) -> str:
-        """The first paragraph of the function's docstring (English, for the docs)."""
-        doc = (self.function.__doc__ or "").strip()
-        return doc.split("\n\n")[0].replace("\n", " ")
+        """The docstring without its example, in one paragraph (English, for the docs)."""
+        doc = (self.function.__doc__ or "").split("Example:")[0]
+        return " ".join(doc.split())
+
+    @property
+    def example(self) -> str:
+        """The docstring's ``Example:`` line: a small case that makes the check fire."""
+        doc = self.function.__doc__ or ""
+        return " ".join(doc.split("Example:", 1)[1].split()) if "Example:" in doc else ""
 
     def __call__(self, evaluation: Evaluation, context: Context) -> Iterable[Finding]:
         return self.function(evaluation, context)

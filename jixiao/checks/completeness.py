@@ -133,6 +133,13 @@ def empty_section(evaluation: Evaluation, context: Context) -> Iterator[Finding]
             )
 
 
+_SAME_PART = {
+    "评价年度": {"评价年度", "年度"},
+    "单位名称": {"单位名称", "单位"},
+    "项目名称": {"项目名称", "项目"},
+}
+
+
 def _cut_off(heading: str) -> bool:
     """A heading whose brackets do not close: the document ends inside it."""
     return heading.count("(") + heading.count("（") > heading.count(")") + heading.count("）")
@@ -157,7 +164,8 @@ def header_missing(evaluation: Evaluation, context: Context) -> Iterator[Finding
         missing.append("单位名称")
     if evaluation.kind == Kind.PROJECT and evaluation.project is None:
         missing.append("项目名称")
-    missing = [m for m in missing if m not in evaluation.missing]
+    known = set(evaluation.missing)
+    missing = [m for m in missing if not known & _SAME_PART.get(m, {m})]
     if missing:
         yield header_missing.finding(
             "未找到" + "、".join(missing),

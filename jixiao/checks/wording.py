@@ -32,10 +32,10 @@ def template_text(evaluation: Evaluation, context: Context) -> Iterator[Finding]
         if is_template_instruction(f.text):
             shown = re.sub(r"\s+", " ", f.text.strip())
             yield template_text.finding(
-                f"{f.name}仍是模板的填写说明，未填写实际内容：“{shown[:50]}{'…' if len(shown) > 50 else ''}”",
+                f"{f.name}仍是模板的填写说明，未填写实际内容",
                 f.location,
                 "实际内容",
-                shown[:80],
+                f"“{shown[:40]}{'…' if len(shown) > 40 else ''}”",
             )
 
 

@@ -64,6 +64,9 @@ def check(file: Path, profile_name: str | None, as_json: bool) -> None:
     except (ReadError, ProfileError) as exc:
         fail(str(exc))
         return
+    except Exception as exc:  # noqa: BLE001 - a reader bug must still give a linter's exit status
+        fail(f"{file}: 读取时出现内部错误（{type(exc).__name__}: {exc}），请向维护者报告")
+        return
     findings = run_checks(evaluation, profile)
     if as_json:
         from jixiao.scoring import score_evaluation
