@@ -391,3 +391,10 @@ def test_a_title_without_the_word_report():
     text = "2021年度某县档案馆部门整体支出绩效自评情况说明\n一、基本情况\n本馆编制5人。"
     report = extract_report(paras(text), "r.txt")
     assert report.title is not None and report.title.text.endswith("自评情况说明")
+
+
+def test_page_footer_ends_the_report_and_noise_is_not_section_text():
+    text = "一、资金情况\n资金来源：财政拨款100万元。\n【发布时间:2022-04-15】\n上一篇：关于某某的通知\n版权所有：某县人民政府 2022年支出9万元"
+    report = extract_report(paras(text), "r.txt")
+    assert report.sections[0].text == "资金来源：财政拨款100万元。"
+    assert [f.value.value for f in report.figures] == [Decimal("100")]

@@ -33,8 +33,14 @@ _TRADITIONAL = re.compile(
 
 # Lines of a web page around the text (navigation, publication data, share buttons).
 NOISE = re.compile(
-    r"您现在的位置|当前位置|首页\s*[>›»]|发布时间|发布日期|来源[:：]|浏览|阅读[:：]|字体[:：]|作者[:：]"
-    r"|时间[:：]|我要投稿|欢迎(?:来到|访问|光临)|打印本页|关闭窗口|分享到|上一篇|下一篇|版权|下载本文档|文档简介"
+    r"您现在的位置|当前位置|首页\s*[>›»]|发布(?:时间|日期)|(?<![\u4e00-\u9fff])(?:来源|时间|作者)\s*[:：]"
+    r"|浏览(?:量|次数)?\s*[:：]|阅读(?:量|次数)?\s*[:：]|字体\s*[:：]|我要投稿|欢迎(?:来到|访问|光临)"
+    r"|打印本页|关闭窗口|分享到|上一篇|下一篇|版权(?:所有|声明|说明)|下载本文档|文档简介"
+    r"|主办单位\s*[:：]|ICP备|网站标识码"
+)
+# Lines after which a web page has left the document (its footer).
+FOOTER = re.compile(
+    r"上一篇|下一篇|版权所有|主办单位\s*[:：]|ICP备|网站标识码|打印本页|关闭窗口|【打印】"
 )
 
 # A year as a sentence speaks of it: 2021年 / 2021年度 (not the end of a range 2021-2025年).

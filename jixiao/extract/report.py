@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.document import Paragraph
-from jixiao.extract.prose_lines import ProseLine, is_noise, prose_lines
+from jixiao.extract.prose_lines import FOOTER, ProseLine, is_noise, prose_lines
 from jixiao.extract.report_figures import FIGURE, FigureHit, scan_figures
 from jixiao.model import Figure, Location, Report, Section, Text
 
@@ -195,15 +195,26 @@ def _gap(a: Location, b: Location) -> int:
 
 
 def _report_end(lines: list[ProseLine], title: Text | None, after: int) -> int:
-    """Where a second report of the same title begins (essay sites print several), else the end."""
-    if title is None:
-        return len(lines)
-    stem = _TITLE_STEM.sub("", lines[after - 1].text)
+    """Where the report ends: the page footer, or a second report of the same title (essay
+    sites print several), else the end of the text."""
+    stem = _TITLE_STEM.sub("", lines[after - 1].text) if title is not None else None
     for i in range(after, len(lines)):
         text = lines[i].text
-        if text != lines[after - 1].text and _is_title(text) and _TITLE_STEM.sub("", text) == stem:
+        if FOOTER.search(text):
+            return i
+        if _same_title(text, lines[after - 1].text, stem):
             return i
     return len(lines)
+
+
+def _same_title(text: str, title_line: str, stem: str | None) -> bool:
+    """Another report's title line of the same stem (建设项目绩效自评报告2 after …报告1)."""
+    return (
+        stem is not None
+        and text != title_line
+        and _is_title(text)
+        and _TITLE_STEM.sub("", text) == stem
+    )
 
 
 def _sections(
@@ -214,6 +225,8 @@ def _sections(
     for i in range(start, stop):
         line, heading = lines[i], headings[i]
         if heading is None:
+            if is_noise(line.text):
+                continue
             for s in stack:
                 s.lines.append(line.text)
             continue
