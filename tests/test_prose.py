@@ -267,3 +267,13 @@ def test_duties_after_a_label_in_a_sentence():
 def test_unit_from_titles_of_several_shapes(title, unit):
     got = facts(f"{title}\n一、基本情况")
     assert got.unit is not None and got.unit.text == unit
+
+
+def test_prose_of_a_report_read_earlier_is_read_again_the_same():
+    first = paras("2021年度甲县财政局部门整体支出绩效自评报告\n2021年决算支出为204.67万元。")
+    second = paras("2021年度乙县财政局部门整体支出绩效自评报告\n2021年决算支出为99万元。")
+    report = extract_report(first, "p.txt")
+    extract_report(second, "p.txt")  # another document read in between
+    got = extract_prose(first, report, "p.txt")
+    assert [(r.label.text, r.actual.value) for r in got.funds] == [("决算支出", Decimal("204.67"))]
+    assert got.unit is not None and got.unit.text == "甲县财政局"

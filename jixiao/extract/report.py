@@ -111,27 +111,28 @@ _last_hits: tuple[tuple[Figure, ...], list[FigureHit]] | None = None
 
 def extract_report(paragraphs: Sequence[Paragraph], source: str) -> Report:
     """Title, sections and figures of the report in these paragraphs (an empty Report if none)."""
+    return _read(paragraphs)[0]
+
+
+def _read(paragraphs: Sequence[Paragraph]) -> tuple[Report, list[FigureHit]]:
     global _last_hits
     lines = prose_lines(paragraphs)
     headings = [heading_of(line) for line in lines]
-    title, title_start, title_end = _title(lines, headings)
+    title, _title_start, title_end = _title(lines, headings)
     stop = _report_end(lines, title, title_end)
     sections = _sections(lines, headings, title_end if title else 0, stop)
     hits = scan_figures(lines[:stop])
     figures = tuple(h.figure for h in hits)
     _last_hits = (figures, hits)
-    return Report(title=title, sections=sections, figures=figures)
+    return Report(title=title, sections=sections, figures=figures), hits
 
 
 def figure_hits(report: Report, paragraphs: Sequence[Paragraph]) -> list[FigureHit]:
-    """The figure hits behind ``report.figures`` (recomputed when not the last report read)."""
+    """The figure hits behind ``report.figures`` (read again when not the last report read)."""
     last = _last_hits
     if last is not None and last[0] is report.figures:
         return last[1]
-    lines = prose_lines(paragraphs)
-    wanted = {id(f) for f in report.figures}
-    hits = scan_figures(lines)
-    return [h for h in hits if id(h.figure) in wanted] or hits
+    return _read(paragraphs)[1]
 
 
 def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int, int]:
