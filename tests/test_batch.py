@@ -144,7 +144,15 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     data = loads((out / "findings.json").read_text(encoding="utf-8"))
     assert data["format"] == "jixiao-batch/1" and len(data["files"]) == 5
     check = (out / "checks/材料/乙.txt.check.txt").read_text(encoding="utf-8")
-    assert "T-EXEC" in check and "错误 1 条" in check
+    assert check.splitlines() == [
+        "错误（1）",
+        "  ?: [T-EXEC] 执行率超过100%",
+        "",
+        "警告（1）",
+        "  ?: [T-LOW] 得分偏低",
+        "",
+        "材料/乙.txt: 共 2 条（错误 1，警告 1）",
+    ]
     assert "无法审核" in (out / "checks/材料/坏文件.txt.check.txt").read_text(encoding="utf-8")
     assert (out / "checks/材料/汇总.zip/街道/丙/丙.txt.check.txt").exists()
 
@@ -242,3 +250,17 @@ def test_journal_keeps_the_last_record_per_path(tmp_path: Path) -> None:
     (row,) = summary_rows(tmp_path / "out")
     assert row["错误"] == 1 and row["执行率(%)"] == 130
     assert len(list(Journal(tmp_path / "out").latest())) == 1
+
+
+def test_check_file_lines_are_those_of_jixiao_check() -> None:
+    from jixiao.batch.record import FindingRow
+    from jixiao.batch.worker import format_finding
+    from jixiao.cli.check_cmd import finding_line
+    from jixiao.model import Location
+
+    finding = Finding(
+        "JX-A004", Severity.ERROR, "执行率不符", Location("表.txt", line=12), "95.00%", "96.00%"
+    )
+    row = FindingRow("JX-A004", "error", "执行率不符", "表.txt:12", "95.00%", "96.00%")
+
+    assert format_finding(row) == finding_line(finding)

@@ -33,18 +33,12 @@ def build_outputs(outdir: Path, profile: str = "", report: bool = True) -> tuple
 def rule_titles() -> dict[str, str]:
     """{code: title} from the checks catalogue, where it is installed."""
     try:
-        from jixiao.checks import CATALOGUE  # type: ignore[attr-defined]
+        from jixiao.checks import CATALOGUE
     except ImportError:
         return {}
     titles: dict[str, str] = {}
-    entries = CATALOGUE.values() if isinstance(CATALOGUE, dict) else CATALOGUE
-    for entry in entries:
-        code = getattr(entry, "code", None)
-        title = (
-            getattr(entry, "title", None)
-            or getattr(entry, "name", None)
-            or getattr(entry, "summary", None)
-        )
+    for entry in CATALOGUE:  # dicts: code, severity, family, title, basis, description
+        code, title = entry.get("code"), entry.get("title")
         if code and title:
             titles[str(code)] = str(title)
     return titles

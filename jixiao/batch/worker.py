@@ -229,32 +229,38 @@ def check_file_name(display: str) -> str:
 
 
 def format_finding(row: FindingRow) -> str:
-    """One line per finding, as ``jixiao check`` prints them."""
-    from jixiao.batch.record import SEVERITY_LABELS
-
+    """``location: [CODE] message（应为 X，实为 Y）``, as ``jixiao check`` prints a finding."""
     where = row.location or "?"
-    line = f"{where}: {SEVERITY_LABELS.get(row.severity, row.severity)} {row.code} {row.message}"
-    extra = []
+    values = []
     if row.expected:
-        extra.append(f"应为 {row.expected}")
+        values.append(f"应为 {row.expected}")
     if row.found:
-        extra.append(f"实为 {row.found}")
-    if extra:
-        line += f"（{'，'.join(extra)}）"
-    return line
+        values.append(f"实为 {row.found}")
+    tail = f"（{'，'.join(values)}）" if values else ""
+    return f"{where}: [{row.code}] {row.message}{tail}"
 
 
 def check_text(record: FileRecord) -> str:
-    """The content of ``<file>.check.txt``."""
+    """The content of ``<file>.check.txt``: what ``jixiao check`` prints for the file."""
+    from jixiao.batch.record import SEVERITY_LABELS
+
     if record.status != Status.OK:
         return f"{record.path}: 无法审核：{record.reason}\n"
-    lines = [format_finding(f) for f in record.findings]
-    summary = (
-        f"{record.path}: 错误 {record.errors} 条，警告 {record.warnings} 条，提示 {record.infos} 条"
-    )
-    if not lines:
-        summary = f"{record.path}: 未发现问题"
-    return "\n".join([*lines, summary]) + "\n"
+    if not record.findings:
+        return f"{record.path}: 未发现问题\n"
+    lines = []
+    counts = []
+    for severity in ("error", "warning", "info"):
+        group = [f for f in record.findings if f.severity == severity]
+        if not group:
+            continue
+        label = SEVERITY_LABELS[severity]
+        counts.append(f"{label} {len(group)}")
+        lines.append(f"{label}（{len(group)}）")
+        lines += ["  " + format_finding(f) for f in group]
+        lines.append("")
+    lines.append(f"{record.path}: 共 {len(record.findings)} 条（{'，'.join(counts)}）")
+    return "\n".join(lines) + "\n"
 
 
 def write_check_file(path: Path, record: FileRecord) -> None:

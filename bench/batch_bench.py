@@ -1,0 +1,206 @@
+"""Benchmark of ``jixiao batch``: planted faults reported, files per second, peak memory.
+
+    .venv/bin/python bench/batch_bench.py [--n 1000] [--speed-n 600] [--jobs 2] [--workdir DIR]
+
+1. Generates N mixed files (bench/generate.py) and runs the batch on them: the fraction of
+   planted faults reported (a fault counts when one of its check codes is among the file's
+   findings), per fault and per format; errors raised on files planted with no fault.
+2. Generates text-only and .docx/.xlsx-only sets and times the batch on each (files/s).
+3. Samples the memory of the batch, its workers and any LibreOffice they start (peak of
+   the summed PSS: shared pages counted once).
+Targets (issue #5): ≥ 95 % reported; ≥ 200 files/s text; ≥ 30 files/s .docx/.xlsx; 10,000
+files within 1 GB (``--memory-n 10000``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import generate  # noqa: E402
+
+from jixiao.batch import run_batch  # noqa: E402
+from jixiao.batch.journal import Journal  # noqa: E402
+
+TEXT_MIX = {"tabbed": 2, "pipe": 1, "spaced": 1}
+OFFICE_MIX = {"docx": 1, "xlsx": 1}
+
+
+class MemorySampler:
+    """Peak of the summed memory (PSS) of this process and its descendants (Linux /proc)."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> MemorySampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(_rss(pid) for pid in _tree(os.getpid())))
+            self._stop.wait(self.interval)
+
+
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                for child in fh.read().split():
+                    out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+def _rss(pid: int) -> int:
+    """Proportional set size (shared pages divided among the processes sharing them)."""
+    for name, key in ((f"/proc/{pid}/smaps_rollup", "Pss:"), (f"/proc/{pid}/status", "VmRSS:")):
+        try:
+            with open(name) as fh:
+                for line in fh:
+                    if line.startswith(key):
+                        return int(line.split()[1]) * 1024
+        except OSError:
+            continue
+    return 0
+
+
+def _batch(files: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+    shutil.rmtree(out, ignore_errors=True)
+    with MemorySampler() as mem:
+        started = time.perf_counter()
+        result = run_batch([files], out, jobs=jobs, report=True)
+        seconds = time.perf_counter() - started
+    return seconds, result.counts.files, mem.peak
+
+
+def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
+    gen = workdir / "mixed"
+    if not (gen / "manifest.json").exists():
+        generate.generate(gen, n, seed, generate.DEFAULT_MIX)
+    manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
+    out = workdir / "mixed-out"
+    seconds, files, peak = _batch(gen / "files", out, jobs)
+    records = {r.path.split("/", 1)[1]: r for r in Journal(out).latest()}
+    per_fault: dict[str, Counter[str]] = defaultdict(Counter)
+    per_format: dict[str, Counter[str]] = defaultdict(Counter)
+    missed_examples: dict[str, list[str]] = defaultdict(list)
+    clean_errors: Counter[str] = Counter()
+    unreadable = Counter()
+    for entry in manifest["files"]:
+        record = records.get(entry["path"])
+        codes = {f.code for f in record.findings} if record else set()
+        if record is None or not record.read_ok:
+            unreadable[entry["format"]] += 1
+        if not entry["faults"] and record is not None:
+            clean_errors.update(f.code for f in record.findings if f.severity == "error")
+        for fault in entry["faults"]:
+            hit = bool(codes & set(fault["codes"]))
+            per_fault[fault["fault"]]["hit" if hit else "miss"] += 1
+            per_format[entry["format"]]["hit" if hit else "miss"] += 1
+            if not hit and len(missed_examples[fault["fault"]]) < 3:
+                missed_examples[fault["fault"]].append(f"{entry['path']}: {fault['detail']}")
+    hits = sum(c["hit"] for c in per_fault.values())
+    total = sum(c["hit"] + c["miss"] for c in per_fault.values())
+    return {
+        "files": files,
+        "planted": total,
+        "reported": hits,
+        "fraction": round(hits / total, 4) if total else None,
+        "per_fault": {
+            k: f"{v['hit']}/{v['hit'] + v['miss']}" for k, v in sorted(per_fault.items())
+        },
+        "per_format": {
+            k: f"{v['hit']}/{v['hit'] + v['miss']}" for k, v in sorted(per_format.items())
+        },
+        "missed_examples": dict(missed_examples),
+        "unreadable": dict(unreadable),
+        "errors_on_clean_files": dict(clean_errors.most_common()),
+        "clean_files": sum(1 for e in manifest["files"] if not e["faults"]),
+        "seconds": round(seconds, 1),
+        "files_per_second": round(files / seconds, 1),
+        "peak_rss_mb": round(peak / 1024**2),
+    }
+
+
+def speed(
+    workdir: Path, name: str, mix: dict[str, int], n: int, seed: int, jobs: int
+) -> dict[str, object]:
+    gen = workdir / name
+    if not (gen / "manifest.json").exists():
+        generate.generate(gen, n, seed, mix)
+    seconds, files, peak = _batch(gen / "files", workdir / f"{name}-out", jobs)
+    return {
+        "files": files,
+        "seconds": round(seconds, 2),
+        "files_per_second": round(files / seconds, 1),
+        "peak_rss_mb": round(peak / 1024**2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="jixiao batch 基准测试")
+    parser.add_argument("--n", type=int, default=1000, help="混合格式文件数（检出率）")
+    parser.add_argument(
+        "--speed-n", type=int, default=600, help="测速文件数（文本、docx/xlsx 各一组）"
+    )
+    parser.add_argument(
+        "--memory-n", type=int, default=0, help="内存测试文件数（文本，如 10000；0 为不测）"
+    )
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--workdir", type=Path, default=None, help="保留生成的文件（默认临时目录，结束后删除）"
+    )
+    parser.add_argument("--only", choices=("detection", "speed", "memory"), default=None)
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
+    results: dict[str, object] = {"jobs": args.jobs, "cpus": os.cpu_count()}
+    try:
+        if args.only in (None, "detection"):
+            results["detection"] = detection(workdir, args.n, args.seed, args.jobs)
+            print(
+                json.dumps({"detection": results["detection"]}, ensure_ascii=False, indent=1),
+                flush=True,
+            )
+        if args.only in (None, "speed"):
+            results["text"] = speed(
+                workdir, "text", TEXT_MIX, args.speed_n, args.seed + 1, args.jobs
+            )
+            print(json.dumps({"text": results["text"]}, ensure_ascii=False), flush=True)
+            results["office"] = speed(
+                workdir, "office", OFFICE_MIX, args.speed_n // 3, args.seed + 2, args.jobs
+            )
+            print(json.dumps({"office": results["office"]}, ensure_ascii=False), flush=True)
+        if args.memory_n or args.only == "memory":
+            results["memory"] = speed(
+                workdir, "memory", TEXT_MIX, args.memory_n or 10000, args.seed + 3, args.jobs
+            )
+            print(json.dumps({"memory": results["memory"]}, ensure_ascii=False), flush=True)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
