@@ -277,3 +277,17 @@ def test_prose_of_a_report_read_earlier_is_read_again_the_same():
     got = extract_prose(first, report, "p.txt")
     assert [(r.label.text, r.actual.value) for r in got.funds] == [("决算支出", Decimal("204.67"))]
     assert got.unit is not None and got.unit.text == "甲县财政局"
+
+
+def test_initial_budget_column_and_demonstratives_left_out_of_labels():
+    text = "该项目年初预算数为2250万元，全年预算数为2300万元，全年执行数为2280.5万元。"
+    rows = facts(text).funds
+    assert [(r.label.text, r.line) for r in rows] == [
+        ("年初预算数", FundLine.TOTAL),
+        ("全年预算数", FundLine.TOTAL),
+        ("全年执行数", FundLine.EXPENDITURE),
+    ]
+    assert rows[0].budget is None and rows[0].actual is None
+    assert rows[0].initial_budget is not None and rows[0].initial_budget.value == Decimal("2250")
+    assert rows[1].budget is not None and rows[1].budget.value == Decimal("2300")
+    assert rows[2].actual is not None and rows[2].actual.value == Decimal("2280.5")

@@ -127,6 +127,7 @@ _LINE_OF: dict[FigureKey, FundLine] = {
     FigureKey.PUBLIC: FundLine.PUBLIC,
 }
 _MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+_INITIAL = re.compile(r"年初(?:预算|批复|安排)")
 
 
 def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> ProseFacts:
@@ -339,6 +340,7 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
+        initial = bool(_INITIAL.search(figure.label))
         if (label, figure.value.value) in seen:
             continue
         seen.add((label, figure.value.value))
@@ -347,7 +349,8 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
                 label=Text(label, figure.location),
                 line=_LINE_OF.get(figure.key),
                 depth=1 if hit.part else 0,
-                budget=figure.value if hit.budget else None,
+                initial_budget=figure.value if hit.budget and initial else None,
+                budget=figure.value if hit.budget and not initial else None,
                 actual=None if hit.budget else figure.value,
                 location=figure.location,
             )
