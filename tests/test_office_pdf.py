@@ -84,3 +84,27 @@ def test_truncated_pdf_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as exc:
         read_office(path)
     assert "PDF" in exc.value.message
+
+
+def test_seed_pdf_grid_matches_the_docx_it_was_printed_from() -> None:
+    # pdf-seed.pdf: docx-seed.docx printed by LibreOffice over 9 pages with narrow columns, so
+    # rows break across pages (“产出指” / “标”, “绩效” / “指标”) and merged regions restart empty
+    # at the top of each page. The rebuilt grid has the docx's 32 rows and the same merges;
+    # text differs only where the PDF cannot tell (line breaks inside cells, leading spaces,
+    # a space at a wrap point).
+    pdf_table = only_table(read_office(DATA / "pdf-seed.pdf"))
+    docx_table = only_table(read_office(DATA / "docx-seed.docx"))
+    assert len(pdf_table.rows) == len(docx_table.rows) == 32
+    differences = []
+    for pdf_row, docx_row in zip(pdf_table.rows, docx_table.rows, strict=True):
+        for p, d in zip(pdf_row, docx_row, strict=True):
+            if (p.merged, p.row_span, p.col_span) != (d.merged, d.row_span, d.col_span):
+                differences.append((p.location.cell, "merge"))
+            elif p.text != d.text.replace("\n", "").strip("\u3000 ") and p.text != d.text.replace(
+                "\n", ""
+            ).replace(" ", ""):
+                differences.append((p.location.cell, p.text))
+    assert differences == []
+    assert pdf_table.rows[14][1].text == "产出指标"  # joined across the page break
+    assert pdf_table.rows[14][1].location.page == 1
+    assert pdf_table.rows[15][3].location.page == 2

@@ -20,6 +20,7 @@ xxe.xlsx                      an .xlsx with an entity-expansion DTD in sharedStr
 encrypted.xlsx                a password-protected .xlsx (LibreOffice, password "jixiao")
 xlsx-dept-official.xlsx       the seed's department table typed in the official layout
 docx-seed.docx                the seed (table + report) as a Word document
+pdf-seed.pdf                  docx-seed.docx printed to PDF by LibreOffice (rows split over pages)
 """
 
 from __future__ import annotations
@@ -514,6 +515,7 @@ def main() -> None:
     soffice(HERE / "xlsx-formulas.xlsx", "xlsx", "xlsx-formulas-cached.xlsx")
     soffice(HERE / "xlsx-merged-cells.xlsx", "xls", "xls-basic.xls")
     soffice(HERE / "docx-merged-header.docx", "doc", "doc-basic.doc")
+    soffice(HERE / "docx-seed.docx", "pdf", "pdf-seed.pdf")
     long_src = docx_long_table()
     soffice(long_src, "pdf", "pdf-two-pages-repeated-header.pdf")
     long_src.unlink()

@@ -17,7 +17,7 @@ Locations: ``第4页`` for paragraphs, ``第4页 表2 第3行第4列`` for table
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +27,22 @@ from jixiao.model import Location
 from jixiao.readers.office import limits
 
 SCANNED = "这是扫描件（没有文字层），需要先做文字识别(OCR)"
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
 _FURNITURE_CHARS = (
     20  # a line this short between two parts of a table is a page number or running head
 )
-_TEXT_TABLE_GAP = 2.0  # a gap wider than this many character widths separates two cells
+_TEXT_TABLE_GAP = 2.0
+# Spaces: the PDF's own space characters are kept; a gap inserts one only when wider than half
+# a character (the narrower CJK–Latin spacing word processors add is not a space).
+_TEXT_OPTIONS: dict[str, Any] = {"keep_blank_chars": True, "x_tolerance_ratio": 0.5}
+_LATIN = re.compile(r"[A-Za-z]")
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－·•]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·•]*$"
+    r"|^\s*(?:page\s*)?\d{1,4}\s*(?:of\s*\d{1,4})?\s*$",
+    re.I,
+)
+_SENTENCE_END = (
+    "。！？；：!?;:…”」）)"  # a gap wider than this many character widths separates two cells
+)
 
 
 @dataclass
@@ -45,8 +56,9 @@ class _PageTable:
 
 
 @dataclass
-class _PendingTable:
-    parts: list[_PageTable] = field(default_factory=list)
+class _Para:
+    paragraph: Paragraph
+    open_end: bool = False  # the last line runs to the right margin: may go on on the next page
 
 
 def read_pdf(path: Path, source: str | None = None) -> Document:
@@ -90,7 +102,7 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
 
 
 def _read_pages(pages: Any, source: str) -> Document:
-    items: list[tuple[int, float, _PageTable | Paragraph]] = []
+    items: list[tuple[int, float, _PageTable | _Para]] = []
     scanned: list[int] = []
     any_text = False
     for number, page in enumerate(pages, start=1):
@@ -120,10 +132,8 @@ def _read_pages(pages: Any, source: str) -> Document:
     return Document(source, tuple(_assemble(items, source)), "pdf", tuple(notes))
 
 
-def _page_items(
-    page: Any, number: int, source: str
-) -> list[tuple[int, float, _PageTable | Paragraph]]:
-    out: list[tuple[int, float, _PageTable | Paragraph]] = []
+def _page_items(page: Any, number: int, source: str) -> list[tuple[int, float, _PageTable | _Para]]:
+    out: list[tuple[int, float, _PageTable | _Para]] = []
     found = [
         t
         for t in page.find_tables()
@@ -133,13 +143,23 @@ def _page_items(
     for t in found:
         out.append((number, t.bbox[1], _ruled_table(page, t, number)))
     rest = page.filter(lambda obj: not _inside_any(obj, boxes)) if boxes else page
-    lines = rest.extract_text_lines(return_chars=True, strip=True)
+    lines = [
+        ln
+        for ln in rest.extract_text_lines(return_chars=True, strip=True, **_TEXT_OPTIONS)
+        if not _page_number(ln, float(page.height))
+    ]
     if not found:
         out.extend(_text_columns(lines, number, page, source))
     else:
         out.extend((number, top, para) for top, para in _paragraphs(lines, number, page, source))
     out.sort(key=lambda item: item[1])
     return out
+
+
+def _page_number(line: dict[str, Any], height: float) -> bool:
+    """A page number (“— 1 —”, “第1页 共3页”, “2/5”) in the top or bottom margin."""
+    in_margin = line["top"] < 0.1 * height or line["bottom"] > 0.88 * height
+    return in_margin and _PAGE_NUMBER.match(line["text"]) is not None
 
 
 def _inside_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -152,7 +172,7 @@ def _inside_any(obj: dict[str, Any], boxes: list[tuple[float, float, float, floa
 
 
 def _ruled_table(page: Any, table: Any, number: int) -> _PageTable:
-    texts = table.extract()
+    texts = table.extract(**_TEXT_OPTIONS)
     rows_boxes = [r.cells for r in table.rows]
     rows: list[list[tuple[str, int, int] | None]] = []
     for r, (row_text, row_boxes) in enumerate(zip(texts, rows_boxes, strict=False)):
@@ -193,33 +213,39 @@ def _row_top(row_boxes: list[Any]) -> float:
 
 
 def _join_lines(text: str) -> str:
-    lines = [ln.strip() for ln in text.split("\n")]
+    """Lines wrapped in a cell or paragraph joined: a space only between two Latin letters."""
     out = ""
-    for ln in lines:
-        if not ln:
+    for line in text.split("\n"):
+        if not line.strip():
             continue
-        if out and not (_CJK.search(out[-1]) or _CJK.search(ln[0])):
+        line = line.lstrip() if out.endswith(" ") else line
+        if out and _LATIN.match(out[-1]) and _LATIN.match(line[0]):
             out += " "
-        out += ln
-    return out
+        out += line
+    return out.strip()
 
 
 def _paragraphs(
     lines: list[dict[str, Any]], number: int, page: Any, source: str
-) -> list[tuple[float, Paragraph]]:
+) -> list[tuple[float, _Para]]:
     """Visual lines → paragraphs: a new one after a short line, at an indent or a wide gap."""
     if not lines:
         return []
     left = min(ln["x0"] for ln in lines)
     right = max(ln["x1"] for ln in lines)
-    out: list[tuple[float, Paragraph]] = []
+    out: list[tuple[float, _Para]] = []
     current: list[dict[str, Any]] = []
 
     def flush() -> None:
         if current:
             text = _join_lines("\n".join(ln["text"] for ln in current))
             if text:
-                out.append((current[0]["top"], Paragraph(text, Location(source, page=number))))
+                last = current[-1]
+                open_end = (
+                    last["x1"] >= right - 2 * _char_size(last) and text[-1] not in _SENTENCE_END
+                )
+                para = Paragraph(text, Location(source, page=number))
+                out.append((current[0]["top"], _Para(para, open_end)))
             current.clear()
 
     for ln in lines:
@@ -264,9 +290,9 @@ def _segments(line: dict[str, Any]) -> list[tuple[float, str]]:
 
 def _text_columns(
     lines: list[dict[str, Any]], number: int, page: Any, source: str
-) -> list[tuple[int, float, _PageTable | Paragraph]]:
+) -> list[tuple[int, float, _PageTable | _Para]]:
     """A page without ruling lines: runs of multi-column lines become tables."""
-    out: list[tuple[int, float, _PageTable | Paragraph]] = []
+    out: list[tuple[int, float, _PageTable | _Para]] = []
     run: list[tuple[dict[str, Any], list[tuple[float, str]]]] = []
     prose: list[dict[str, Any]] = []
 
@@ -316,18 +342,33 @@ def _aligned(
     return _PageTable(number, rows, run[0][0]["top"], run[-1][0]["bottom"], height, ruled=False)
 
 
-def _assemble(items: list[tuple[int, float, _PageTable | Paragraph]], source: str) -> list[Block]:
-    """Join tables that run over a page break, then number tables and build the blocks."""
+def _assemble(items: list[tuple[int, float, _PageTable | _Para]], source: str) -> list[Block]:
+    """Join tables and paragraphs that run over a page break, then build the blocks."""
     groups: list[list[_PageTable] | Paragraph] = []
-    for _, _, item in items:
+    open_end = False
+    previous_page = 0
+    for page, _, item in items:
+        first_on_page = page != previous_page
+        previous_page = page
         if isinstance(item, _PageTable):
+            open_end = False
             last = _continued(groups, item)
             if last is not None:
                 last.append(item)
                 continue
             groups.append([item])
+            continue
+        before = groups[-1] if groups else None
+        if (
+            open_end
+            and first_on_page
+            and isinstance(before, Paragraph)
+            and before.location.page == page - 1
+        ):
+            groups[-1] = replace(before, text=_join_lines(before.text + "\n" + item.paragraph.text))
         else:
-            groups.append(item)
+            groups.append(item.paragraph)
+        open_end = item.open_end
     blocks: list[Block] = []
     n_tables = 0
     for group in groups:
@@ -346,10 +387,7 @@ def _continued(
     same columns, separated from it only by page furniture (page numbers, running heads)."""
     for group in reversed(groups):
         if isinstance(group, Paragraph):
-            if len(group.text) > _FURNITURE_CHARS or group.location.page not in (
-                item.page - 1,
-                item.page,
-            ):
+            if len(group.text) > _FURNITURE_CHARS or (group.location.page or 0) > item.page:
                 return None
             continue
         last = group[-1]
@@ -365,21 +403,120 @@ def _width(t: _PageTable) -> int:
 
 def _table(parts: list[_PageTable], number: int, source: str) -> Table:
     width = max(_width(p) for p in parts)
-    rows: list[tuple[Cell, ...]] = []
-    for part in parts:
-        base = len(rows)
-        for r, row in enumerate(part.rows):
-            cells: list[Cell] = []
+    grid: list[list[list[Any]]] = []  # [text, row_span, col_span, merged, page]
+    for k, part in enumerate(parts):
+        boundary = len(grid)
+        for row in part.rows:
+            cells: list[list[Any]] = []
             for c in range(width):
-                loc = Location(
-                    source, cell=f"表{number} 第{base + r + 1}行第{c + 1}列", page=part.page
-                )
                 item = row[c] if c < len(row) else ("", 1, 1)
                 if item is None:
-                    cells.append(Cell("", loc, True))
+                    cells.append(["", 1, 1, True, part.page])
                 else:
-                    text, rs, cs = item
-                    cells.append(Cell(text, loc, False, rs, cs))
-            rows.append(tuple(cells))
+                    cells.append([item[0], item[1], item[2], False, part.page])
+            grid.append(cells)
+        if k > 0 and boundary < len(grid):
+            _continue_regions(grid, boundary)
+            _join_split_row(grid, boundary)
+    rows = tuple(
+        tuple(
+            Cell(
+                text,
+                Location(source, cell=f"表{number} 第{r + 1}行第{c + 1}列", page=page),
+                merged,
+                rs,
+                cs,
+            )
+            for c, (text, rs, cs, merged, page) in enumerate(row)
+        )
+        for r, row in enumerate(grid)
+    )
     pages = sorted({p.page for p in parts})
-    return Table(tuple(rows), Location(source, cell=f"表{number}", page=pages[0]), f"表{number}")
+    return Table(rows, Location(source, cell=f"表{number}", page=pages[0]), f"表{number}")
+
+
+def _owner(grid: list[list[list[Any]]], row: int, col: int) -> tuple[int, int] | None:
+    """(row, col) of the cell whose region covers (row, col): the cell itself if not merged."""
+    for r in range(row, -1, -1):
+        for c in range(col, -1, -1):
+            cell = grid[r][c]
+            if not cell[3] and r + cell[1] > row and c + cell[2] > col:
+                return r, c
+    return None
+
+
+def _recompute_spans(grid: list[list[list[Any]]]) -> None:
+    """Row spans from the merged flags: a region runs down while the cells below are merged
+    and not covered by a region starting to their left in the same row."""
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            if cell[3]:
+                continue
+            span = 1
+            while r + span < len(grid):
+                below = grid[r + span]
+                if not below[c][3] or _covered_from_left(below, c):
+                    break
+                span += 1
+            cell[1] = span
+
+
+def _covered_from_left(row: list[list[Any]], col: int) -> bool:
+    return any(not row[c][3] and c + row[c][2] > col for c in range(col))
+
+
+def _continue_regions(grid: list[list[list[Any]]], boundary: int) -> None:
+    """A merged region cut by the page break: the empty cell that restarts it on the new page
+    is covered by the region's origin on the previous page."""
+    for c, cell in enumerate(grid[boundary]):
+        if cell[3] or cell[0] != "":
+            continue
+        owner = _owner(grid, boundary - 1, c)
+        if owner is None or owner[1] != c or grid[owner[0]][c][2] != cell[2]:
+            continue
+        above = grid[boundary - 1][c]
+        if above[3] or grid[owner[0]][c][1] > 1 or cell[1] > 1:
+            cell[3] = True
+    _recompute_spans(grid)
+
+
+_NUMBERISH = re.compile(r"^[\d.,%％－—\-]+$")
+
+
+def _join_split_row(grid: list[list[list[Any]]], boundary: int) -> None:
+    """A row broken over the page break (its text continues at the top of the next page):
+    the continuation's text is appended to the row above and the continuation removed.
+
+    The first row of a new page continues the row above when the cells it fills are a subset
+    of those the row above fills and either it fills at most half as many, or it leaves empty
+    a cell where the row above has a number (分值, 得分, amounts), which a new row would fill.
+    A repeated header is never a continuation.
+    """
+    prev, first = grid[boundary - 1], grid[boundary]
+    if [c[0] for c in first] == [c[0] for c in grid[0]]:
+        return
+    filled_prev = {c for c, cell in enumerate(prev) if not cell[3] and cell[0]}
+    filled_first = {c for c, cell in enumerate(first) if not cell[3] and cell[0]}
+    if not filled_first or not filled_first <= filled_prev:
+        return
+    numbers_missing = any(
+        _NUMBERISH.match(prev[c][0]) and not first[c][0] and not first[c][3] for c in filled_prev
+    )
+    if not (numbers_missing or 2 * len(filled_first) <= len(filled_prev)):
+        return
+    targets = {}
+    for c in filled_first:
+        owner = _owner(grid, boundary - 1, c)
+        if owner is None or owner[1] != c:
+            return
+        targets[c] = owner
+    for c, (r, _) in targets.items():
+        grid[r][c][0] = _join_lines(grid[r][c][0] + "\n" + first[c][0])
+    # the continuation's regions carry on from the row above once the row is gone
+    if boundary + 1 < len(grid):
+        below = grid[boundary + 1]
+        for c, cell in enumerate(first):
+            if not cell[3] and cell[1] > 1 and not below[c][3]:
+                return  # inconsistent spans: leave the rows as they are
+    del grid[boundary]
+    _recompute_spans(grid)
