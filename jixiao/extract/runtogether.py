@@ -247,6 +247,26 @@ def _score_fund(values: dict[Role, str]) -> float:
     return score
 
 
+class _TooMuchWork(Exception):
+    """Hostile or garbled input: stop searching and keep the text as it is."""
+
+
+_MAX_STEPS = 6000
+_MAX_FUND_RUN = 60
+_MAX_INDICATOR_RUN = 600
+_MAX_NAME = 80
+
+
+class _Steps:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def tick(self) -> None:
+        self.n += 1
+        if self.n > _MAX_STEPS:
+            raise _TooMuchWork
+
+
 def _cuts_in_digits(text: str, ends: list[int]) -> int:
     """How many cuts fall between two digits (a number split in two)."""
     return sum(1 for e in ends if 0 < e < len(text) and text[e - 1].isdigit() and text[e].isdigit())
@@ -259,9 +279,13 @@ def split_fund_values(
     """Cut a run of fund figures by the header's columns: one value per column, ``""`` for a
     blank column (trailing blanks left out); None when it cannot be cut."""
     best: tuple[float, list[str]] | None = None
+    if len(text) > _MAX_FUND_RUN:
+        return None
+    steps = _Steps()
 
     def walk(pos: int, j: int, taken: dict[Role, str], order: list[str]) -> None:
         nonlocal best
+        steps.tick()
         if pos == len(text):
             sc = _score_fund(taken) - 0.3 * (j - len(taken))
             if best is None or sc > best[0]:
@@ -280,7 +304,10 @@ def split_fund_values(
         walk(pos, j + 1, taken, order)  # this column is blank
         order.pop()
 
-    walk(0, 0, {}, [])
+    try:
+        walk(0, 0, {}, [])
+    except _TooMuchWork:
+        return None
     if best is None:
         return None
     values = best[1]
@@ -303,12 +330,13 @@ def _score_indicator(values: dict[Role, str]) -> float:
 
 
 def _chain(
-    text: str, pos: int, roles: tuple[Role, ...]
+    text: str, pos: int, roles: tuple[Role, ...], steps: _Steps
 ) -> list[tuple[float, int, list[tuple[Role, str]]]]:
     """Every way of reading the value columns from ``pos``: (score, end, values)."""
     out: list[tuple[float, int, list[tuple[Role, str]]]] = []
 
     def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
+        steps.tick()
         if j == len(roles) or p == len(text):
             filled = {r: v for r, v in got if v}
             if filled:
@@ -360,6 +388,9 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     """Cut ``name values name values …`` into rows (name first) by the value columns."""
     value_roles = roles
     memo: dict[int, tuple[float, list[tuple[str, ...]]] | None] = {}
+    if len(text) > _MAX_INDICATOR_RUN:
+        return None
+    steps = _Steps()
 
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
@@ -369,13 +400,15 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         best: tuple[float, list[tuple[str, ...]]] | None = None
         for m in _BREAK.finditer(text, pos + 1):
             start = m.start()
+            if start - pos > _MAX_NAME:
+                break
             name = text[pos:start]
             if not _plausible_name(name):
                 continue
-            candidates = _chain(text, start, value_roles)
+            candidates = _chain(text, start, value_roles, steps)
             for doubled_start in _doubled_starts(text, pos + 2, start):
                 candidates += [
-                    (sc, e, got) for sc, e, got in _chain(text, doubled_start, value_roles)
+                    (sc, e, got) for sc, e, got in _chain(text, doubled_start, value_roles, steps)
                 ]
             for sc, end, got in candidates:
                 rest = rows_from(end)
@@ -405,7 +438,10 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         memo[pos] = best
         return best
 
-    result = rows_from(0)
+    try:
+        result = rows_from(0)
+    except (_TooMuchWork, RecursionError):
+        return None
     return tuple(result[1]) if result else None
 
 
