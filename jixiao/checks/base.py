@@ -128,6 +128,23 @@ class Context:
 _UNSET = object()
 
 
+def per_evaluation(function: Callable[[Evaluation], Any]) -> Callable[[Evaluation], Any]:
+    """Remember the result for the last evaluation (by identity): several checks ask for the
+    same derived data (fields, fund blocks) of the evaluation being checked."""
+    last: list[Any] = [None, None]
+
+    def wrapper(evaluation: Evaluation) -> Any:
+        cached_for, result = last
+        if cached_for is not evaluation:
+            result = function(evaluation)
+            last[:] = [evaluation, result]
+        return result
+
+    wrapper.__doc__ = function.__doc__
+    wrapper.__name__ = function.__name__
+    return wrapper
+
+
 def first_location(*candidates: Location | None) -> Location | None:
     """The first location that is known."""
     for c in candidates:

@@ -184,21 +184,27 @@ def execution_score_wrong(evaluation: Evaluation, context: Context) -> Iterator[
 
     Example: 分值 10, 执行率 85%, 得分 10 — expected 8.5.
     """
-    sheet = context.score_sheet
-    line = sheet.execution if sheet is not None else None
-    if line is None or line.printed is None or line.computed is None:
-        return
-    if score_agrees(line.printed, line.computed, context.profile.tolerance):
+    from jixiao.scoring import execution_row, execution_score
+
+    row = execution_row(evaluation)
+    if row is None or row.score is None:
+        return  # no printed execution score to compare
+    line = execution_score(
+        row.weight.value if row.weight else None,
+        row.budget.value if row.budget else None,
+        row.actual.value if row.actual else None,
+        context.profile,
+        printed=row.score.value,
+    )
+    if line.computed is None or score_agrees(
+        row.score.value, line.computed, context.profile.tolerance
+    ):
         return
     if any(True for _ in zero_total_with_parts(evaluation, context)):
         return  # the total row was not filled in: JX-B004 says so
-    row = next(
-        (r for r in evaluation.funds if r.score is not None and r.score.value == line.printed), None
-    )
-    location = first_location(row.score.location if row and row.score else None, line.location)
     yield execution_score_wrong.finding(
-        f"预算执行得分印为 {fmt(line.printed)}，按 {line.rule} 应为 {fmt(line.computed)}",
-        location,
+        f"预算执行得分印为 {row.score.text}，按 {line.rule} 应为 {fmt(line.computed)}",
+        first_location(row.score.location, row.location),
         fmt(line.computed),
-        fmt(line.printed),
+        row.score.text,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from jixiao.checks.base import per_evaluation
 from jixiao.model import Evaluation, Location
 
 
@@ -87,6 +88,7 @@ def report_fields(evaluation: Evaluation) -> Iterator[Field]:
         )
 
 
-def all_fields(evaluation: Evaluation) -> Iterator[Field]:
-    yield from table_fields(evaluation)
-    yield from report_fields(evaluation)
+@per_evaluation
+def all_fields(evaluation: Evaluation) -> tuple[Field, ...]:
+    """Every free-text field, table first, then the report's sections."""
+    return (*table_fields(evaluation), *report_fields(evaluation))

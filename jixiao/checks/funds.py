@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from jixiao.checks.base import per_evaluation
 from jixiao.model import Evaluation, FundGroup, FundLine, FundRow, Num
 
 SOURCE_PARTS = frozenset(
@@ -70,6 +71,7 @@ class Block:
         return "资金结构" if self.is_structure else "资金来源"
 
 
+@per_evaluation
 def blocks(evaluation: Evaluation) -> tuple[Block, ...]:
     funds = evaluation.funds
     if not funds:

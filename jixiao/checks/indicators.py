@@ -492,29 +492,20 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
 
     Example: 指标值 3807人, 完成值 3224人, 分值 2: 2 × 3224 ÷ 3807 = 1.69, printed 1.9.
     """
-    sheet = context.score_sheet
-    if sheet is None:
-        return
-    profile = context.profile
-    lines = sheet.indicators
-    inds = evaluation.scored_indicators
-    if len(lines) != len(inds):
-        return
     from jixiao.checks.numbers import score_agrees
-    from jixiao.scoring import Status
+    from jixiao.scoring import Status, indicator_score
 
-    for ind, line in zip(inds, lines, strict=True):
-        if (
-            line.status != Status.DIFFERS
-            or line.printed is None
-            or ind.score is None
-            or ind.weight is None
-        ):
+    profile = context.profile
+    for ind in evaluation.scored_indicators:
+        if ind.score is None or ind.weight is None:
             continue
         verdict = met(ind, profile)
         full = ind.score.value >= ind.weight.value
         if (verdict is False and full) or (verdict is True and not full):
             continue  # JX-I004 / JX-I005
+        line = indicator_score(ind, profile)
+        if line.status != Status.DIFFERS or line.printed is None:
+            continue
         if line.computed is not None:
             if score_agrees(line.printed, line.computed, profile.tolerance):
                 continue

@@ -128,7 +128,8 @@ def narrative_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]
     Example: 89.97万元 = 30 + 30 + 29.99 = 89.99万元.
     """
     for field in all_fields(evaluation):
-        if "万元" not in field.text and "元" not in field.text:
+        text = field.text
+        if "元" not in text or ("其中" not in text and not _TOTAL_WORD.search(text)):
             continue
         for case in narrative_sums(field):
             parts = tuple(p.value for p in case.parts)
@@ -264,7 +265,8 @@ def report_split(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
 
 # -- list numbering ----------------------------------------------------------------------
 
-_ARABIC_ITEM = re.compile(r"(?:^|(?<=[。；;：:！!？?\s]))(\d{1,2})\s*[.、．](?![\d.])")
+_ARABIC_ITEM = re.compile(r"(\d{1,2})\s*[.、．](?![\d.])")
+_ITEM_BEFORE = frozenset("。；;：:！!？? \t\n\r　")
 _PAREN_ITEM = re.compile(r"[（(](\d{1,2})[)）]")
 _CN_DIGITS = "一二三四五六七八九十"
 
@@ -341,6 +343,10 @@ def list_numbering(evaluation: Evaluation, context: Context) -> Iterator[Finding
     for f in fields:
         for pattern in (_ARABIC_ITEM, _PAREN_ITEM):
             matches = list(pattern.finditer(f.text))
+            if pattern is _ARABIC_ITEM:
+                matches = [
+                    m for m in matches if m.start() == 0 or f.text[m.start() - 1] in _ITEM_BEFORE
+                ]
             if len(matches) < 3:
                 continue
             numbers = [int(m.group(1)) for m in matches]

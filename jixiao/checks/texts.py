@@ -81,7 +81,7 @@ def is_template_instruction(text: str) -> bool:
     compact = text.strip()
     if not compact:
         return False
-    if _WORD_LIMIT.search(compact) or _PLACEHOLDER.search(compact):
+    if ("字" in compact and _WORD_LIMIT.search(compact)) or _PLACEHOLDER.search(compact):
         return True
     if not _IMPERATIVE.match(compact):
         return False
