@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import cast
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 
 from openpyxl.utils.cell import column_index_from_string
@@ -158,8 +159,8 @@ class _Parser:
         if kind == "num":
             return value
         if kind == "ref":
-            sheet, r1, c1, r2, c2 = value  # type: ignore[misc]
-            return _Range(sheet or self.sheet, r1, c1, r2, c2)
+            ref = cast(tuple[str | None, int, int, int, int], value)
+            return _Range(ref[0] or self.sheet, ref[1], ref[2], ref[3], ref[4])
         if kind == "op" and value == "(":
             inner = self.expression()
             if self._take_op(")") is None:
