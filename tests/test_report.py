@@ -398,3 +398,14 @@ def test_page_footer_ends_the_report_and_noise_is_not_section_text():
     report = extract_report(paras(text), "r.txt")
     assert report.sections[0].text == "资金来源：财政拨款100万元。"
     assert [f.value.value for f in report.figures] == [Decimal("100")]
+
+
+def test_short_numbered_items_of_a_list_are_text():
+    text = "一、主要工作\n全年主要开展了以下工作：\n1.开展宣传活动\n2.组织业务培训\n二、存在问题\n1.预算编制不够精细\n部分项目预算编制不够科学。"
+    report = extract_report(blocks(text), "r.txt")
+    assert [s.heading.text for s in report.sections] == [
+        "一、主要工作",
+        "二、存在问题",
+        "1.预算编制不够精细",
+    ]
+    assert report.sections[0].text.endswith("1.开展宣传活动\n2.组织业务培训")

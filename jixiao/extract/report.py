@@ -39,6 +39,7 @@ _COMMA = re.compile(r"[，,]")
 _MAX_HEADING = 40
 _MAX_COMMA_HEADING = 20
 _MAX_LIST_HEADING = 30
+_LIST_LEVEL = 3  # 1. and (1) items may be a list; 一、 and （一） are always headings
 
 _TITLE = re.compile(r"^.{0,80}?报告书?\s*(?:\d{1,2}|[(（][^()（）]{0,16}[)）])?$")
 # Weaker titles, used only where no line ends in 报告: 2021年度部门整体支出绩效自评情况说明.
@@ -88,6 +89,25 @@ def heading_of(line: ProseLine) -> Heading | None:
     return None
 
 
+def _demote_lists(lines: list[ProseLine], headings: list[Heading | None]) -> list[Heading | None]:
+    """Numbered items of a list are text, not headings: a run of two or more ``1.``/``(1)``
+    lines with no text between them, or one right after a line that ends in a colon."""
+    out = list(headings)
+    n = len(lines)
+    for i, h in enumerate(headings):
+        if h is None or h.level < _LIST_LEVEL or h.rest:
+            continue
+        prev = headings[i - 1] if i > 0 else None
+        nxt = headings[i + 1] if i + 1 < n else None
+        in_run = (prev is not None and prev.level == h.level) or (
+            nxt is not None and nxt.level == h.level
+        )
+        after_colon = i > 0 and prev is None and lines[i - 1].text.endswith(("：", ":"))
+        if in_run or after_colon:
+            out[i] = None
+    return out
+
+
 def _heading_like(head: str, level: int) -> bool:
     head = head.strip()
     if not head or FIGURE.search(head):
@@ -117,7 +137,7 @@ def extract_report(paragraphs: Sequence[Paragraph], source: str) -> Report:
 def _read(paragraphs: Sequence[Paragraph]) -> tuple[Report, list[FigureHit]]:
     global _last_hits
     lines = prose_lines(paragraphs)
-    headings = [heading_of(line) for line in lines]
+    headings = _demote_lists(lines, [heading_of(line) for line in lines])
     title, _title_start, title_end = _title(lines, headings)
     stop = _report_end(lines, title, title_end)
     sections = _sections(lines, headings, title_end if title else 0, stop)
