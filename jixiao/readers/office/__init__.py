@@ -75,27 +75,47 @@ def _noted(doc: Document, note: str) -> Document:
 
 
 def _read_zip(path: Path, suffix: str) -> Document:
-    from jixiao.readers.office.safety import inspect_zip
+    from jixiao.readers.office.safety import OpenError, inspect_zip
 
     source = str(path)
     package = inspect_zip(path)
     if package.kind == "docx":
         from jixiao.readers.office.docx import read_docx
 
-        doc = read_docx(path)
+        try:
+            doc = read_docx(path)
+        except OpenError as exc:
+            doc = _through_libreoffice(path, "docx", exc)
         if suffix in SHEET_SUFFIXES:
             doc = _noted(doc, f"扩展名为 {suffix}，但内容是 Word 文档，已按 Word 读取")
         return doc
     if package.kind == "xlsx":
         from jixiao.readers.office.xlsx import read_xlsx
 
-        doc = read_xlsx(path, package)
+        try:
+            doc = read_xlsx(path, package)
+        except OpenError as exc:
+            doc = _through_libreoffice(path, "xlsx", exc)
         if suffix in WORD_SUFFIXES:
             doc = _noted(doc, f"扩展名为 {suffix}，但内容是 Excel 工作簿，已按 Excel 读取")
         return doc
     if "mimetype" in package.names and suffix in (".odt", ".ods", ".wps", ".et"):
         return _read_converted(path, "xlsx" if suffix in SHEET_SUFFIXES else "docx")
     raise ReadError(source, "这是一个压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档")
+
+
+def _through_libreoffice(path: Path, target: str, error: ReadError) -> Document:
+    """A package python-docx/openpyxl cannot open (Strict OOXML, slightly damaged): let
+    LibreOffice open and re-save it; when that fails too, the first error stands."""
+    from jixiao.readers.office.convert import find_soffice
+
+    if find_soffice() is None:
+        raise error
+    try:
+        doc = _read_converted(path, target)
+    except ReadError:
+        raise error from None
+    return replace(doc, layout=target)
 
 
 def _read_ole(path: Path, suffix: str) -> Document:

@@ -25,6 +25,7 @@ from jixiao.errors import ReadError
 from jixiao.model import Location
 from jixiao.readers.office import limits
 from jixiao.readers.office.grid import Placed, build_table
+from jixiao.readers.office.safety import OpenError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -60,11 +61,11 @@ def read_docx(path: Path, source: str | None = None, data: bytes | None = None) 
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
-        raise ReadError(
+        raise OpenError(
             source, f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}: {exc}）"
         ) from exc
     except Exception as exc:  # python-docx/lxml raise assorted errors on malformed parts
-        raise ReadError(source, f"Word 文件无法打开（{type(exc).__name__}: {exc}）") from exc
+        raise OpenError(source, f"Word 文件无法打开（{type(exc).__name__}: {exc}）") from exc
     levels = _style_levels(document)
     reader = _BodyReader(source, levels)
     return Document(source, tuple(reader.read(document.element.body)), "docx", tuple(reader.notes))

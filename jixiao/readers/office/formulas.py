@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import cast
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
+from typing import cast
 
 from openpyxl.utils.cell import column_index_from_string
 

@@ -35,6 +35,11 @@ _CELL = re.compile(rb"<(?:\w+:)?c[\s>]")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
 
 
+class OpenError(ReadError):
+    """python-docx/openpyxl could not open a package that passed the checks (damaged or an
+    unusual dialect such as Strict OOXML): LibreOffice may still open it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Package:
     """What the zip directory and a scan of the XML parts tell about an OOXML package."""

@@ -28,7 +28,7 @@ from jixiao.readers.office import limits
 from jixiao.readers.office.formulas import FormulaError, Unsupported, evaluate
 from jixiao.readers.office.grid import Placed, build_table
 from jixiao.readers.office.numfmt import format_value, to_decimal
-from jixiao.readers.office.safety import Package
+from jixiao.readers.office.safety import OpenError, Package
 
 _LOAD_ERRORS = (
     zipfile.BadZipFile,
@@ -87,11 +87,11 @@ def _load(raw: bytes, source: str, *, data_only: bool) -> Any:
             io.BytesIO(raw), data_only=data_only, read_only=True, keep_links=False, rich_text=False
         )
     except _LOAD_ERRORS as exc:
-        raise ReadError(
+        raise OpenError(
             source, f"Excel 文件已损坏或格式不正确，无法打开（{type(exc).__name__}: {exc}）"
         ) from exc
     except Exception as exc:  # openpyxl raises assorted errors on malformed parts
-        raise ReadError(source, f"Excel 文件无法打开（{type(exc).__name__}: {exc}）") from exc
+        raise OpenError(source, f"Excel 文件无法打开（{type(exc).__name__}: {exc}）") from exc
 
 
 def _cells(ws: Any, source: str) -> Cells:
@@ -116,7 +116,7 @@ def _cells(ws: Any, source: str) -> Cells:
     except ReadError:
         raise
     except Exception as exc:  # malformed sheet XML
-        raise ReadError(
+        raise OpenError(
             source, f"工作表“{ws.title}”已损坏，无法读取（{type(exc).__name__}: {exc}）"
         ) from exc
     return out
