@@ -84,8 +84,8 @@ def _summary(e: Evaluation, out: Console) -> None:
                 _s(f.score),
             )
         out.print(t)
-    for i, g in enumerate(e.goals, 1):
-        out.print(f"年度总体目标{i}：{_s(g.planned)}")
+    for n, g in enumerate(e.goals, 1):
+        out.print(f"年度总体目标{n}：{_s(g.planned)}")
         if g.achieved:
             out.print(f"  完成情况：{_s(g.achieved)}")
     if e.indicators:
@@ -112,5 +112,5 @@ def _summary(e: Evaluation, out: Console) -> None:
             out.print(f"  {escape(s.heading.text)}")
     if e.missing:
         out.print(f"[yellow]缺失：{escape('、'.join(e.missing))}[/]")
-    for n in e.notes:
-        out.print(f"[dim]注：{escape(n)}[/]")
+    for note in e.notes:
+        out.print(f"[dim]注：{escape(note)}[/]")

@@ -223,12 +223,13 @@ class StreamAssembler:
             if rows is None:
                 self.push(cell)
                 return
-            for name, *values in rows:
+            for parsed in rows:
+                name, row_values = parsed[0], parsed[1:]
                 if self.kind == "ind" and self._name_index() is None:
                     self.row.append(Cell(name, loc))
                 else:
                     self._start(Cell(name, loc), "ind")
-                self.row.extend(Cell(v, loc) for v in values)
+                self.row.extend(Cell(v, loc) for v in row_values)
             return
         self.push(cell)
 
