@@ -233,3 +233,21 @@ def test_report_split_other_year_is_not_mixed_in() -> None:
         figure("基本支出", "400", FigureKey.BASIC, year=2020),
     )
     silent("JX-A011", form(report=report(figures=figures)))
+
+
+def test_sub_items_total() -> None:
+    def planted(fourth: str):
+        return [
+            ind("种植面积", "29.5亩", "29.5亩", 20, 20, row=15),
+            ind("其中桃树", "1.5亩", "1.5亩", sub_item=True),
+            ind("其中苹果树", "5亩", "5亩", sub_item=True),
+            ind("其中露天蔬菜", fourth, fourth, sub_item=True),
+            ind("其中大棚蔬菜", "3亩", "3亩", sub_item=True),
+        ]
+
+    found = fires("JX-A012", form(indicators=planted("21亩")))
+    assert [(f.severity.value, f.expected, f.found) for f in found] == [
+        ("error", "30.5", "29.5")
+    ] * 2
+    assert fires("JX-A012", form(indicators=planted("19亩")))[0].severity.value == "warning"
+    silent("JX-A012", form(indicators=planted("20亩")))

@@ -88,13 +88,24 @@ def test_every_check_is_documented() -> None:
         assert f"#### {c['code']} {c['title']}" in doc, f"{c['code']} missing from docs/checks.md"
 
 
+def test_docs_catalogue_is_up_to_date() -> None:
+    from jixiao.checks.catalogue_md import MARKER, render
+
+    doc = (ROOT / "docs" / "checks.md").read_text(encoding="utf-8")
+    assert doc.split(MARKER)[1] == render().split(MARKER)[1], (
+        "docs/checks.md is behind the code: run python -m jixiao.checks.catalogue_md docs/checks.md"
+    )
+
+
 def test_every_check_has_a_firing_and_a_silent_test() -> None:
     sources = "\n".join(
         p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_checks_*.py")
     )
     for c in CATALOGUE:
         assert re.search(rf'fires\(\s*"{c["code"]}"', sources), f"no test where {c['code']} fires"
-        assert re.search(rf'silent\(\s*"{c["code"]}"', sources), f"no test where {c['code']} stays silent"
+        assert re.search(rf'silent\(\s*"{c["code"]}"', sources), (
+            f"no test where {c['code']} stays silent"
+        )
 
 
 def test_findings_sorted_by_severity_then_location() -> None:

@@ -205,3 +205,23 @@ def test_unit_mismatch() -> None:
     assert (f.expected, f.found) == ("人", "人次")
     silent("JX-I015", form(indicators=[ind("道路", "≥2公里", "2100米", 5, 5)]))  # convertible
     silent("JX-I015", form(indicators=[ind("培训", "≥50人", "60人", 5, 5)]))
+
+
+def test_mixed_units_summed() -> None:
+    def livestock(pigs: str):
+        return [
+            ind("家畜家禽养殖数量", "192只", "192只", 10, 10),
+            ind("其中羊养殖数量", "180只", "180只", sub_item=True),
+            ind("其中猪养殖数量", pigs, pigs, sub_item=True, row=24),
+        ]
+
+    [f] = fires("JX-I016", form(indicators=livestock("12头")))
+    assert (f.found, str(f.location)) == ("12头", "t.txt:24")
+    silent("JX-I016", form(indicators=livestock("12只")))
+
+
+def test_met_but_points_lost_weight_not_printed() -> None:
+    # the form prints no 分值 column: 19.6 = 20 × 98% reveals the weight 20
+    [f] = fires("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 19.6)]))
+    assert (f.expected, f.found) == ("20", "19.6")
+    silent("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 20)]))

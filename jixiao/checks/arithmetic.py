@@ -376,3 +376,41 @@ def structure_scope(evaluation: Evaluation, context: Context) -> Iterator[Findin
             ),
             severity=Severity.INFO,
         )
+
+
+@check(
+    "JX-A012", Severity.ERROR, "“其中”各项之和与上级指标值不符", ARITHMETIC + "（指标的“其中”分项）"
+)
+def sub_items_total(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """Where an indicator is broken down into 其中 rows in the same unit, the rows must add
+    up to the indicator's value: more than the whole is an error, less a warning (the list
+    may be partial, but usually is not).
+
+    Example: 种植面积 29.5亩, 其中 1.5亩 + 5亩 + 21亩 + 3亩 = 30.5亩.
+    """
+    from jixiao.checks.indicators import sub_item_groups
+
+    for parent, subs in sub_item_groups(evaluation):
+        for column, what in (("target", "指标值"), ("actual", "完成值")):
+            top = getattr(parent, column)
+            parts = [getattr(s, column) for s in subs]
+            if top is None or top.number is None or len(parts) < 2:
+                continue
+            if any(
+                p is None or p.number is None or (p.unit or top.unit) != top.unit for p in parts
+            ):
+                continue
+            values = [p.number for p in parts]
+            if sum_agrees(top.number, values):
+                continue
+            total = sum(values, Decimal(0))
+            n = max(places(v) for v in values)
+            yield sub_items_total.finding(
+                f"指标“{parent.name.text}”{what} {top.text}，其中各项 "
+                + " + ".join(p.text for p in parts)
+                + f" = {fmt(total, n)}{top.unit or ''}",
+                first_location(top.location, parent.location),
+                fmt(total, n),
+                fmt(top.number),
+                severity=None if total > top.number else Severity.WARNING,
+            )

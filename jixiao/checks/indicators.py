@@ -164,24 +164,44 @@ def met_points_lost(evaluation: Evaluation, context: Context) -> Iterator[Findin
     """
     profile = context.profile
     for ind in evaluation.scored_indicators:
-        if ind.score is None or ind.weight is None or ind.score.value >= ind.weight.value:
+        if ind.score is None or met(ind, profile) is not True:
             continue
-        if met(ind, profile) is True:
-            assert ind.target is not None and ind.actual is not None
-            hint = ""
-            a = ind.actual
-            if (
-                a.number is not None
-                and a.unit == "%"
-                and ind.weight.value * a.number / HUNDRED == ind.score.value
-            ):
-                hint = f"（得分 = {ind.weight.text} × {ind.actual.text}，误把完成值当作得分比例）"
-            yield met_points_lost.finding(
-                f"指标“{ind.name.text}”指标值 {ind.target.text}，完成值 {ind.actual.text}，已达到目标，得分 {ind.score.text} 低于分值 {ind.weight.text}{hint}",
-                _score_location(ind),
-                ind.weight.text,
-                ind.score.text,
-            )
+        assert ind.target is not None and ind.actual is not None
+        a = ind.actual
+        weight = ind.weight.value if ind.weight is not None else _weight_behind(ind)
+        if weight is None or ind.score.value >= weight:
+            continue
+        hint = ""
+        if (
+            a.number is not None
+            and a.unit == "%"
+            and weight * a.number / HUNDRED == ind.score.value
+        ):
+            hint = f"（得分 = {fmt(weight)} × {a.text}，误把完成值当作得分比例）"
+        shown = ind.weight.text if ind.weight is not None else f"{fmt(weight)}（推算）"
+        yield met_points_lost.finding(
+            f"指标“{ind.name.text}”指标值 {ind.target.text}，完成值 {a.text}，已达到目标，"
+            f"得分 {ind.score.text} 低于分值 {shown}{hint}",
+            _score_location(ind),
+            fmt(weight),
+            ind.score.text,
+        )
+
+
+def _weight_behind(ind: Indicator) -> Decimal | None:
+    """Where the form prints no weight: a score that is a whole weight times the percentage
+    achieved (19.6 = 20 × 98%) reveals the weight."""
+    a, score = ind.actual, ind.score
+    if (
+        a is None
+        or score is None
+        or a.unit != "%"
+        or a.number is None
+        or not 0 < a.number < HUNDRED
+    ):
+        return None
+    weight = score.value * HUNDRED / a.number
+    return weight if weight == weight.to_integral_value() and weight > score.value else None
 
 
 @check(
@@ -522,3 +542,58 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
         else:
             continue
         yield score_off_rule.finding(message, _score_location(ind), expected, ind.score.text)
+
+
+def sub_item_groups(evaluation: Evaluation) -> Iterator[tuple[Indicator, tuple[Indicator, ...]]]:
+    """Each weighted indicator with the 其中 rows that follow it."""
+    parent: Indicator | None = None
+    subs: list[Indicator] = []
+    for ind in (*evaluation.indicators, None):
+        if ind is not None and ind.sub_item:
+            if parent is not None:
+                subs.append(ind)
+            continue
+        if parent is not None and subs:
+            yield parent, tuple(subs)
+        parent, subs = ind, []
+
+
+@check(
+    "JX-I016",
+    Severity.WARNING,
+    "不同单位的数量相加",
+    "算术：只有同一单位的数量才能相加（只与头不能合计为只）",
+)
+def mixed_units_summed(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """An indicator whose value is the sum of its 其中 rows while those rows are counted in
+    different units (只 and 头, 人 and 人次): the total has no meaning in either unit.
+
+    Example: 补助家畜家禽养殖数量 192只 = 其中羊 180只 + 其中猪 12头.
+    """
+    for parent, subs in sub_item_groups(evaluation):
+        for column, what in (("target", "指标值"), ("actual", "完成值")):
+            top = getattr(parent, column)
+            parts = [getattr(s, column) for s in subs]
+            if (
+                top is None
+                or top.number is None
+                or any(p is None or p.number is None for p in parts)
+            ):
+                continue
+            units = {top.unit, *(p.unit for p in parts)} - {None}
+            if len(units) < 2 or all(
+                convert(Decimal(1), u, top.unit or u) is not None for u in units
+            ):
+                continue
+            if sum((p.number for p in parts), Decimal(0)) != top.number:
+                continue
+            odd = next(p for p in parts if p.unit != top.unit)
+            yield mixed_units_summed.finding(
+                f"指标“{parent.name.text}”的{what} {top.text} 由其中各项相加而来，但各项单位不同（"
+                + "、".join(p.text for p in parts)
+                + "）",
+                first_location(odd.location, parent.location),
+                f"同一单位（{top.unit}）",
+                odd.text,
+            )
+            break

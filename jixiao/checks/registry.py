@@ -28,6 +28,7 @@ CHECKS: tuple[Check, ...] = (
     arithmetic.structure_scope,  # JX-A009
     narrative.economic_split,  # JX-A010
     narrative.report_split,  # JX-A011
+    arithmetic.sub_items_total,  # JX-A012
     # budget execution
     budget.execution_above_hundred,  # JX-B001
     budget.execution_low_unexplained,  # JX-B002
@@ -50,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     indicators.missing_deviation,  # JX-I013
     indicators.level1_weights,  # JX-I014
     indicators.unit_mismatch,  # JX-I015
+    indicators.mixed_units_summed,  # JX-I016
     # consistency
     consistency.report_vs_table,  # JX-C001
     consistency.other_year,  # JX-C002
