@@ -33,7 +33,10 @@ def test_report_has_title_and_the_five_sections(tmp_path: Path) -> None:
         "四、存在的主要问题及原因分析",
         "五、下一步改进措施和有关建议",
     ]
-    assert _headings(doc, 2)[:2] == ["（一）部门（单位）基本情况", "（二）部门（单位）整体支出规模、使用方向和主要内容、涉及范围等"]
+    assert _headings(doc, 2)[:2] == [
+        "（一）部门（单位）基本情况",
+        "（二）部门（单位）整体支出规模、使用方向和主要内容、涉及范围等",
+    ]
     assert _headings(doc, 2)[2:] == ["（一）基本支出", "（二）专项支出"]
 
 
@@ -41,11 +44,17 @@ def test_report_figures_come_from_the_table(tmp_path: Path) -> None:
     body = _body(docx.Document(str(write_report_docx(department(), tmp_path / "r.docx"))))
     assert "人员编制3人，实有人数4人。实有人数超过编制1人。" in body
     assert "全年预算数198.8万元，全年执行数212.64万元，执行率106.87%" in body
-    assert "基本支出全年预算数131.32万元，全年执行数139.37万元，执行率106.13%，其中人员支出127.63万元、公用支出11.74万元" in body
+    assert (
+        "基本支出全年预算数131.32万元，全年执行数139.37万元，执行率106.13%，其中人员支出127.63万元、公用支出11.74万元"
+        in body
+    )
     assert "项目支出全年预算数43.42万元，全年执行数65.3万元，执行率150.39%" in body
     assert "自评总分95分（满分100分），评价等级为“优”" in body
     # the indicator that missed, with its reason
-    assert "“指标2：意识形态专题研究会”年度指标值为全年 4次，实际完成值为全年召开3次，分值30分，得分25分。原因：受疫情影响少开1次。" in body
+    assert (
+        "“意识形态专题研究会”年度指标值为全年 4次，实际完成值为全年召开3次，分值30分，得分25分。原因：受疫情影响少开1次。"
+        in body
+    )
     # execution far off 100 % is called out in section 四
     assert "“其他资金”执行率32.88%，低于90%" in body
     assert "“资金来源合计”执行率106.87%，超过100%" in body
@@ -54,7 +63,9 @@ def test_report_figures_come_from_the_table(tmp_path: Path) -> None:
 
 
 def test_findings_and_score_sheet_appear_when_given(tmp_path: Path) -> None:
-    finding = Finding("JX-A001", Severity.ERROR, "资金来源合计的全年预算数198.8不等于各项之和198.98")
+    finding = Finding(
+        "JX-A001", Severity.ERROR, "资金来源合计的全年预算数198.8不等于各项之和198.98"
+    )
 
     class Sheet:  # the attributes of jixiao.scoring.ScoreSheet the draft uses
         printed_grade = None
@@ -63,7 +74,9 @@ def test_findings_and_score_sheet_appear_when_given(tmp_path: Path) -> None:
         profile_title = "财预〔2020〕10号"
         total_difference = __import__("decimal").Decimal("6.5")
 
-    path = write_report_docx(department(), tmp_path / "r.docx", score_sheet=Sheet(), findings=[finding])  # type: ignore[arg-type]
+    path = write_report_docx(
+        department(), tmp_path / "r.docx", score_sheet=Sheet(), findings=[finding]
+    )  # type: ignore[arg-type]
     body = _body(docx.Document(str(path)))
     assert "按财预〔2020〕10号复算得分88.5分，对应等级“良”，自评得分比复算得分高6.5分。" in body
     assert "1. 资金来源合计的全年预算数198.8不等于各项之和198.98。" in body
@@ -91,11 +104,17 @@ def test_page_number_field_fonts_and_a4(tmp_path: Path) -> None:
 
 def test_project_report_sections(tmp_path: Path) -> None:
     report = draft_report(project())
-    assert report.title is not None and report.title.text == "2022年度妇女儿童之家建设项目项目支出绩效自评报告"
+    assert (
+        report.title is not None
+        and report.title.text == "2022年度妇女儿童之家建设项目项目支出绩效自评报告"
+    )
     headings = [s.heading.text for s in report.sections if s.level == 1]
     assert headings[0] == "一、项目基本情况" and headings[-1] == "五、下一步改进措施和有关建议"
     text = "\n".join(s.text for s in report.sections)
-    assert "项目资金年初预算数50万元，全年预算数60.00万元，全年执行数57.123456万元，执行率95.21%" in text
+    assert (
+        "项目资金年初预算数50万元，全年预算数60.00万元，全年执行数57.123456万元，执行率95.21%"
+        in text
+    )
     assert "宣传不足。" in text and "加强宣传。" in text
 
 

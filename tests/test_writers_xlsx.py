@@ -56,7 +56,13 @@ def test_fund_block_merges_and_labels(dept_sheets) -> None:  # type: ignore[no-u
     labels = [ws[f"C{top + i}"].value for i in range(8)]
     assert labels == ["合计", "（1）财政拨款", "（2）其他资金", "合计", "（1）基本支出",
                       "其中：人员支出", "\u3000\u3000\u3000公用支出", "（2）项目支出"]  # fmt: skip
-    assert [ws.cell(top - 1, c).value for c in range(5, 10)] == ["全年预算数", "全年执行数", "执行率", "分值", "得分"]
+    assert [ws.cell(top - 1, c).value for c in range(5, 10)] == [
+        "全年预算数",
+        "全年执行数",
+        "执行率",
+        "分值",
+        "得分",
+    ]
 
 
 def test_formulas_only_where_the_printed_value_is_computed(dept_sheets) -> None:  # type: ignore[no-untyped-def]

@@ -16,15 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from docx import Document as new_document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from jixiao.model import Evaluation, Finding, Report
+from jixiao.writers.docx_table import table_xml
 from jixiao.writers.draft import report_for, section_body
-from jixiao.writers.grid import Grid, Role, build_grid
+from jixiao.writers.grid import Grid, build_grid
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -120,6 +120,8 @@ def _new() -> Document:
     fmt.line_spacing = LINE
     fmt.space_after = Pt(0)
     fmt.space_before = Pt(0)
+    fmt.first_line_indent = Pt(32)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _no_auto_space(normal.element)
     for level, font in HEADING_FONTS.items():
         style = styles[f"Heading {level}"]
@@ -142,6 +144,7 @@ def _new() -> Document:
     title.font.color.rgb = RGBColor(0, 0, 0)
     tf = title.paragraph_format
     tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    tf.first_line_indent = Pt(0)
     tf.space_after = Pt(16)
     tf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     _no_title_border(title.element)
@@ -197,6 +200,7 @@ def _page_numbers(section: DocxSection) -> None:
     """“— 1 —” centred in the footer: a PAGE field Word and LibreOffice fill in."""
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Pt(0)
     paragraph.add_run("— ")
     run = paragraph.add_run()
     for tag, text in (
@@ -228,65 +232,36 @@ def _page_numbers(section: DocxSection) -> None:
 
 
 def add_report(doc: Document, report: Report) -> None:
+    """Title, headings and paragraphs. Styles are set by id (Title, Heading1…): looking them
+    up by name through python-docx costs more than the rest of the document."""
     if report.title is not None:
-        doc.add_paragraph(report.title.text, style="Title")
+        doc.add_paragraph(report.title.text)._p.style = "Title"
     for i, section in enumerate(report.sections):
         level = min(max(section.level, 1), 3)
-        doc.add_paragraph(section.heading.text, style=f"Heading {level}")
+        doc.add_paragraph(section.heading.text)._p.style = f"Heading{level}"
         for line in section_body(report.sections, i).split("\n"):
             if line.strip():
-                p = doc.add_paragraph(line.strip())
-                p.paragraph_format.first_line_indent = Pt(32)
-                p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                doc.add_paragraph(line.strip())  # Normal: indented two characters, justified
 
 
 # -- the table ---------------------------------------------------------------------------
-
-_CENTRED_ROLES = {Role.LABEL, Role.HEADER, Role.NUMBER, Role.CENTER}
 
 
 def add_table(doc: Document, grid: Grid) -> None:
     """The grid as a title paragraph and one Word table (row 0 of the grid is the title)."""
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.first_line_indent = Pt(0)
     run = title.add_run(grid.title)
     set_fonts(run._r, TITLE_FONT)
     run.font.size = Pt(18)
-    rows = grid.nrows - 1
-    table = doc.add_table(rows=rows, cols=grid.ncols)
-    table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     section = doc.sections[-1]
     usable = (
         int(section.page_width or Mm(297))
         - int(section.left_margin or 0)
         - int(section.right_margin or 0)
-    )
+    ) // 635  # EMU → twips
     total = sum(grid.col_widths)
     widths = [int(usable * w / total) for w in grid.col_widths]
-    for col, width in zip(table.columns, widths, strict=True):
-        col.width = width
-    cells = [row.cells for row in table.rows]  # one pass: table.cell() is slow
-    for row_cells in cells:
-        for cell, width in zip(row_cells, widths, strict=True):
-            cell.width = width
-    for g in grid.cells.values():
-        if g.role == Role.TITLE:
-            continue
-        r = g.row - 1
-        target = cells[r][g.col]
-        if g.rowspan > 1 or g.colspan > 1:
-            target = target.merge(cells[r + g.rowspan - 1][g.col + g.colspan - 1])
-        target.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        paragraph = target.paragraphs[0]
-        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        paragraph.paragraph_format.first_line_indent = Pt(0)
-        if g.role in _CENTRED_ROLES:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        if not g.text:
-            continue
-        run = paragraph.add_run(g.text)
-        set_fonts(run._r, TABLE_FONT)
-        run.font.size = TABLE_SIZE
-        run.font.bold = g.role in (Role.HEADER, Role.LABEL)
+    xml = table_xml(grid, widths, TABLE_FONT, LATIN_FONT, int(TABLE_SIZE.pt * 2))
+    title._p.addnext(parse_xml(xml))

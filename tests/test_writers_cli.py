@@ -1,0 +1,76 @@
+"""``jixiao convert`` and ``jixiao report``: formats by extension, one Chinese line and exit 2
+on bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from writers_samples import department
+
+from jixiao.cli import main
+from jixiao.serialize import dumps, loads
+
+
+@pytest.fixture()
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "表.json"
+    path.write_text(dumps(department()), encoding="utf-8")
+    return path
+
+
+def _run(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args))
+
+
+def test_convert_by_extension(source: Path, tmp_path: Path) -> None:
+    result = _run("convert", str(source), str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "已写出" in result.output
+    ws = openpyxl.load_workbook(tmp_path / "out.xlsx").active
+    assert ws["A1"].value == "2021年度部门整体支出绩效自评表"
+    assert _run("convert", str(source), str(tmp_path / "out.docx")).exit_code == 0
+    assert docx.Document(str(tmp_path / "out.docx")).tables
+    assert _run("convert", str(source), str(tmp_path / "out.txt")).exit_code == 0
+    assert "\t资金来源" in (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert _run("convert", str(source), str(tmp_path / "out.json")).exit_code == 0
+    assert loads((tmp_path / "out.json").read_text(encoding="utf-8"))["total"]["score"] == 95
+
+
+def test_convert_refuses_unknown_format_and_missing_input(source: Path, tmp_path: Path) -> None:
+    result = _run("convert", str(source), str(tmp_path / "out.odt"))
+    assert result.exit_code == 2
+    assert "不支持的输出格式" in result.output and ".xlsx" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    result = _run("convert", str(tmp_path / "没有.txt"), str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 2
+    assert "文件不存在" in result.output and "没有.txt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_convert_refuses_missing_output_folder(source: Path, tmp_path: Path) -> None:
+    result = _run("convert", str(source), str(tmp_path / "无此目录" / "out.xlsx"))
+    assert result.exit_code == 2
+    assert "输出目录不存在" in result.output
+
+
+def test_report_drafts_the_docx(source: Path, tmp_path: Path) -> None:
+    target = tmp_path / "报告.docx"
+    result = _run("report", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.output
+    doc = docx.Document(str(target))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[0] == "一、部门（单位）概况" and len(headings) == 5
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "全年预算数198.8万元" in text
+    assert "自评总分95分（满分100分）" in text
+
+
+def test_report_default_name_and_wrong_suffix(source: Path, tmp_path: Path) -> None:
+    assert _run("report", str(source)).exit_code == 0
+    assert (tmp_path / "表_自评报告.docx").exists()
+    result = _run("report", str(source), "-o", str(tmp_path / "报告.xlsx"))
+    assert result.exit_code == 2 and "只能写成 .docx 或 .pdf" in result.output
