@@ -108,3 +108,16 @@ def test_seed_pdf_grid_matches_the_docx_it_was_printed_from() -> None:
     assert pdf_table.rows[14][1].text == "产出指标"  # joined across the page break
     assert pdf_table.rows[14][1].location.page == 1
     assert pdf_table.rows[15][3].location.page == 2
+
+
+def test_table_without_ruling_lines_read_by_text_columns() -> None:
+    # pdf-text-columns.pdf: a borderless 4×4 table between two paragraphs
+    doc = read_office(DATA / "pdf-text-columns.pdf")
+    assert texts(only_table(doc)) == [
+        ["项目", "全年预算数", "全年执行数", "执行率"],
+        ["合计", "198.8", "212.64", "106.87%"],
+        ["财政拨款", "174.74", "204.67", "117.13%"],
+        ["其他资金", "24.24", "7.97", "32.88%"],
+    ]
+    assert [p.text for p in doc.paragraphs] == ["项目支出绩效自评表", "说明：本表金额单位为万元。"]
+    assert only_table(doc).rows[1][3].location.cell == "表1 第2行第4列"

@@ -14,6 +14,7 @@ xlsx-formulas-cached.xlsx     the same saved by LibreOffice (cached values)
 xls-basic.xls                 an .xls made by LibreOffice from xlsx-merged-cells.xlsx
 pdf-two-pages-repeated-header.pdf  a table over two pages, header row repeated (LibreOffice)
 pdf-scanned.pdf               an image-only PDF (no text layer)
+pdf-text-columns.pdf          a table without ruling lines (read by text columns)
 doc-basic.doc                 a .doc made by LibreOffice from docx-merged-header.docx
 zip-bomb.docx                 a .docx whose document.xml inflates 1000:1
 xxe.xlsx                      an .xlsx with an entity-expansion DTD in sharedStrings.xml
@@ -238,6 +239,24 @@ def docx_long_table() -> Path:
             t.cell(r, c).text = text
     d.add_paragraph("以上指标均已完成。")
     return save_docx(d, "pdf-source-long-table.docx")
+
+
+def docx_borderless_table() -> Path:
+    """Source of pdf-text-columns.pdf: a table without borders (no ruling lines in the PDF)."""
+    d = new_docx()
+    d.add_paragraph("项目支出绩效自评表")
+    rows = [
+        ("项目", "全年预算数", "全年执行数", "执行率"),
+        ("合计", "198.8", "212.64", "106.87%"),
+        ("财政拨款", "174.74", "204.67", "117.13%"),
+        ("其他资金", "24.24", "7.97", "32.88%"),
+    ]
+    t = d.add_table(rows=len(rows), cols=4)  # the default style draws no borders
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.cell(r, c).text = text
+    d.add_paragraph("说明：本表金额单位为万元。")
+    return save_docx(d, "pdf-source-text-columns.docx")
 
 
 # ---------------------------------------------------------------- xlsx
@@ -519,6 +538,9 @@ def main() -> None:
     long_src = docx_long_table()
     soffice(long_src, "pdf", "pdf-two-pages-repeated-header.pdf")
     long_src.unlink()
+    columns_src = docx_borderless_table()
+    soffice(columns_src, "pdf", "pdf-text-columns.pdf")
+    columns_src.unlink()
 
 
 if __name__ == "__main__":
