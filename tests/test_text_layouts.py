@@ -400,3 +400,20 @@ def test_prose_layout():
         + ["本单位认真落实预算绩效管理要求，各项工作有序推进。"] * 6
     )
     assert parse_text(text, "x").layout == "prose"
+
+
+def test_run_together_wrapped_at_any_width():
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(RUN, 60))  # cells and figures cut by line ends
+    e = read_text(wrapped, "w.txt")
+    assert e.layout == "other"
+    assert [i.name.text for i in e.indicators] == [
+        "维修渠道长度",
+        "工程验收合格率",
+        "灌溉条件改善情况",
+        "受益群众满意度",
+    ]
+    assert e.indicators[0].location.line == 3
+    assert (e.funds[0].budget.value, e.funds[0].rate.text) == (30, "100.00%")
+    assert (e.total_weight.value, e.total_score.value) == (110, 110)

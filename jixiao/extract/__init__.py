@@ -43,17 +43,15 @@ def extract(document: Document) -> Evaluation:
             seen_table = True
             if _is_stream(block):
                 assembler = StreamAssembler(builder)
-                for row in block.rows:
-                    if not row:
-                        continue
-                    cell = row[0]
-                    if document.layout == "other":
-                        for piece in split_labels(cell):
-                            if piece.residual:
-                                assembler.push_run(piece.cell)
-                            else:
-                                assembler.push(piece.cell)
-                    else:
+                cells = [row[0] for row in block.rows if row]
+                if document.layout == "other":
+                    for piece in split_labels(cells):
+                        if piece.residual:
+                            assembler.push_run(piece.cell)
+                        else:
+                            assembler.push(piece.cell)
+                else:
+                    for cell in cells:
                         assembler.push(cell)
                 assembler.close()
             else:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -133,31 +135,48 @@ class Piece:
     residual: bool
 
 
-def split_labels(cell: Cell) -> list[Piece]:
-    """Cut run-together text at every known label."""
-    text = unicodedata.normalize("NFKC", clean(cell.text))
-    foot = _FOOTNOTE.search(text)
-    tail = ""
-    if foot:
-        text, tail = text[: foot.start()], text[foot.start() :]
+def split_labels(cells: list[Cell]) -> list[Piece]:
+    """Cut run-together text at every known label. The lines are joined first (a page
+    wrapped at any width cuts cells in two); each piece keeps the line it starts on."""
+    parts: list[str] = []
+    starts: list[tuple[int, Cell]] = []
+    at = 0
+    for c in cells:
+        piece = unicodedata.normalize("NFKC", clean(c.text))
+        starts.append((at, c))
+        parts.append(piece)
+        at += len(piece)
+    text = "".join(parts)
+    offsets = [s for s, _ in starts]
+
+    def cell_at(pos: int) -> Cell:
+        return starts[max(0, bisect_right(offsets, pos) - 1)][1]
+
     out: list[Piece] = []
     pos = 0
-    for m in _LABELS.finditer(text):
+    end = len(text)
+    foot = _FOOTNOTE.search(text)
+    if foot:
+        end = foot.start()
+    for m in _LABELS.finditer(text, 0, end):
         if m.start() > pos:
-            _residual(out, text[pos : m.start()], cell)
-        out.append(Piece(Cell(m.group(0), cell.location), False))
+            _residual(out, text, pos, m.start(), cell_at)
+        out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
         pos = m.end()
-    if pos < len(text):
-        _residual(out, text[pos:], cell)
-    if tail:
-        out.append(Piece(Cell(tail, cell.location), False))
+    if pos < end:
+        _residual(out, text, pos, end, cell_at)
+    if end < len(text):
+        out.append(Piece(Cell(text[end:], cell_at(end).location), False))
     return out
 
 
-def _residual(out: list[Piece], text: str, cell: Cell) -> None:
-    text = text.strip(" :：")
-    if text:
-        out.append(Piece(Cell(text, cell.location), True))
+def _residual(
+    out: list[Piece], text: str, start: int, end: int, cell_at: Callable[[int], Cell]
+) -> None:
+    piece = text[start:end]
+    stripped = piece.strip(" :：")
+    if stripped:
+        out.append(Piece(Cell(stripped, cell_at(start + piece.index(stripped[0])).location), True))
 
 
 # -- typed values ------------------------------------------------------------------------------
@@ -165,6 +184,11 @@ def _residual(out: list[Piece], text: str, cell: Cell) -> None:
 _OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
 _UNIT_ALT = "|".join(
     re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
+)
+_UNIT_RE = re.compile(
+    "|".join(
+        re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
+    )
 )
 _MEASURE = re.compile(rf"{_OP}?\d+(?:\.\d+)?(?:{_UNIT_ALT})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -214,11 +238,10 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         start = pos + (op.end() if op else 0)
         for e in _number_prefixes(s, start):
             ends.append(e)
-            rest = s[e:]
-            for u in _UNITS:
-                if rest.startswith(u):
-                    ends.append(e + len(u))
-        return sorted(set(ends))
+            unit = _UNIT_RE.match(s, e)
+            if unit:
+                ends.append(unit.end())
+        return ends
     return []
 
 
@@ -391,6 +414,12 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
+    chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
+
+    def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
+        if start not in chains:
+            chains[start] = _chain(text, start, value_roles, steps)
+        return chains[start]
 
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
@@ -402,14 +431,14 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             start = m.start()
             if start - pos > _MAX_NAME:
                 break
+            if text[start - 1].isdigit() or text[start - 1] == ".":
+                continue  # values do not start in the middle of a number
             name = text[pos:start]
             if not _plausible_name(name):
                 continue
-            candidates = _chain(text, start, value_roles, steps)
+            candidates = list(chain_at(start))
             for doubled_start in _doubled_starts(text, pos + 2, start):
-                candidates += [
-                    (sc, e, got) for sc, e, got in _chain(text, doubled_start, value_roles, steps)
-                ]
+                candidates += chain_at(doubled_start)
             for sc, end, got in candidates:
                 rest = rows_from(end)
                 if rest is None:
@@ -446,13 +475,16 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 
 
 _UNIT_SET = frozenset(_UNITS)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_VALUE_START = re.compile(r"[\d≥≤<>=.%]")
+_VALUE_CHAR = re.compile(r"[≥≤%]")
 
 
 def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
-    if len(re.findall(r"[\u4e00-\u9fff]", name)) < 2 or re.match(r"[\d≥≤<>=.%]", name):
+    if len(_HAN.findall(name)) < 2 or _VALUE_START.match(name):
         return False
-    return not re.search(r"[≥≤%]", name) and name not in _UNIT_SET
+    return not _VALUE_CHAR.search(name) and name not in _UNIT_SET
 
 
 def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:

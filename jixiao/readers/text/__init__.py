@@ -36,7 +36,7 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "spaced":
         blocks = _blocks.spaced(lines, source)
     elif layout == "other":
-        blocks = _blocks.one_per_line(lines, source)
+        blocks = _blocks.one_per_line(lines, source)  # joined again by the extraction
     else:  # vertical, prose: paragraphs; the extraction reads label/value pairs among them
         blocks = _blocks.paragraphs(lines, source)
     notes = (_NOTES[layout],) if layout in _NOTES else ()

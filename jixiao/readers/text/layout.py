@@ -81,4 +81,19 @@ def detect_layout(lines: list[str]) -> str:
         return "vertical"
     if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(5, 0.3 * n):
         return "spaced"
+    if words >= 6 and _run_together(text):
+        return "other"
     return "prose"
+
+
+_GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（])")
+
+
+def _run_together(text: str) -> bool:
+    """Figures squeezed between words (``得分10其中``) far more often than sentences end:
+    cells written together, wrapped into lines of any length."""
+    sample = text[:20000]
+    glued = len(_GLUED.findall(sample))
+    sentences = sample.count("。")
+    spaces = sample.count(" ")
+    return glued >= 8 and glued > 3 * sentences and spaces < 0.05 * len(sample)
