@@ -99,6 +99,9 @@ def decimals(value: Decimal) -> int:
 
 
 def number_format(num: Num, percent: bool = False) -> str:
+    """The Excel format that shows the number with its printed decimals (and thousands
+    separators). Words printed around a number (``3374.3万元``) are not repeated in the
+    format: the column header names the unit, and readers expect a bare number there."""
     d = decimals(num.value)
     body = "0." + "0" * d if d else "0"
     if "," in num.text:
@@ -369,60 +372,63 @@ class _Builder:
     # -- 绩效指标 ---------------------------------------------------------------------------
 
     def indicators(self) -> None:
-        e, ind = self.e, self.ind
-        rows = e.indicators
-        self.label(0, "绩\n效\n指\n标", rowspan=1 + len(rows))
+        """One block per 年度绩效目标 where the table is split by goal, else one 绩效指标 block:
+        the label down column A, a header row, then the rows with 一级/二级 merged down."""
+        rows = self.e.indicators
+        self.indicator_rows: dict[int, int] = {}
+        blocks = list(_runs(rows, lambda i: i.goal_index)) or [(0, 0)]
+        for start, end in blocks:
+            goal = rows[start].goal_index if rows else None
+            label = f"年度绩效目标{goal}" if goal is not None else "绩\n效\n指\n标"
+            self.indicator_block(start, end, label)
+
+    def indicator_block(self, start: int, end: int, label: str) -> None:
+        ind, rows = self.ind, self.e.indicators
+        self.label(0, label, rowspan=1 + end - start)
         header = self.r
         for k, name in enumerate(ind.names):
             self.grid.put(GridCell(header, 1 + k, name, Role.HEADER))
-        self.grid.repeat_rows = (header, header)
-        self.r += 1
-        first = self.r
-        self.indicator_rows = {i: first + i for i in range(len(rows))}
-        for start, end in _runs(rows, lambda i: (i.goal_index, _t(i.level1))):
-            self.grid.put(
-                GridCell(
-                    first + start,
-                    ind.col("一级指标"),
-                    _t(rows[start].level1),
+        if self.grid.repeat_rows is None:
+            self.grid.repeat_rows = (header, header)
+        first = header + 1 - start  # grid row of indicator i is first + i
+        self.indicator_rows.update({i: first + i for i in range(start, end)})
+        for s1, e1 in _runs(rows[start:end], lambda i: _t(i.level1)):
+            top = start + s1
+            level1 = GridCell(
+                first + top, ind.col("一级指标"), _t(rows[top].level1), Role.CENTER, rowspan=e1 - s1
+            )
+            self.grid.put(level1)
+            for s2, e2 in _runs(rows[top : start + e1], lambda i: _t(i.level2)):
+                at = top + s2
+                level2 = GridCell(
+                    first + at,
+                    ind.col("二级指标"),
+                    _t(rows[at].level2),
                     Role.CENTER,
-                    rowspan=end - start,
+                    rowspan=e2 - s2,
                 )
-            )
-            for s2, e2 in _runs(rows[start:end], lambda i: _t(i.level2)):
-                self.grid.put(
-                    GridCell(
-                        first + start + s2,
-                        ind.col("二级指标"),
-                        _t(rows[start + s2].level2),
-                        Role.CENTER,
-                        rowspan=e2 - s2,
-                    )
-                )
-        for i, item in enumerate(rows):
-            r = first + i
-            self.grid.put(GridCell(r, ind.col("三级指标"), item.name.text, Role.TEXT))
-            if "指标性质" in ind.names:
-                nature = item.nature.value if item.nature else ""
-                self.grid.put(GridCell(r, ind.col("指标性质"), nature, Role.CENTER))
-            self.grid.put(
-                GridCell(
-                    r, ind.col("年度指标值"), item.target.text if item.target else "", Role.TEXT
-                )
-            )
-            if "度量单位" in ind.names:
-                self.grid.put(GridCell(r, ind.col("度量单位"), _t(item.measure_unit), Role.CENTER))
-            self.grid.put(
-                GridCell(
-                    r, ind.col("实际完成值"), item.actual.text if item.actual else "", Role.TEXT
-                )
-            )
-            self.grid.put(num_cell(r, ind.col("分值"), item.weight))
-            self.grid.put(num_cell(r, ind.col("得分"), item.score))
-            self.grid.put(
-                GridCell(r, ind.col("偏差原因分析及改进措施"), _t(item.deviation), Role.TEXT)
-            )
-        self.r = first + len(rows)
+                self.grid.put(level2)
+        for i in range(start, end):
+            self.indicator_row(first + i, rows[i])
+        self.r = header + 1 + end - start
+
+    def indicator_row(self, r: int, item: Indicator) -> None:
+        ind = self.ind
+        cells = [
+            GridCell(r, ind.col("三级指标"), item.name.text, Role.TEXT),
+            GridCell(r, ind.col("年度指标值"), item.target.text if item.target else "", Role.TEXT),
+            GridCell(r, ind.col("实际完成值"), item.actual.text if item.actual else "", Role.TEXT),
+            num_cell(r, ind.col("分值"), item.weight),
+            num_cell(r, ind.col("得分"), item.score),
+            GridCell(r, ind.col("偏差原因分析及改进措施"), _t(item.deviation), Role.TEXT),
+        ]
+        if "指标性质" in ind.names:
+            nature = item.nature.value if item.nature else ""
+            cells.append(GridCell(r, ind.col("指标性质"), nature, Role.CENTER))
+        if "度量单位" in ind.names:
+            cells.append(GridCell(r, ind.col("度量单位"), _t(item.measure_unit), Role.CENTER))
+        for cell in cells:
+            self.grid.put(cell)
 
     # -- 总分, 评价结论, signatures -------------------------------------------------------
 
@@ -492,6 +498,8 @@ def _runs(
     items: tuple[Indicator, ...], key: Callable[[Indicator], object]
 ) -> Iterable[tuple[int, int]]:
     """Consecutive runs of equal keys: (start, end) with end exclusive."""
+    if not items:
+        return
     start = 0
     for i in range(1, len(items) + 1):
         if i == len(items) or key(items[i]) != key(items[start]):
