@@ -118,6 +118,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
 # Sessions: expire after 8 working hours of inactivity and when the browser closes.
 SESSION_COOKIE_AGE = 8 * 3600

@@ -62,12 +62,12 @@ def small_form(unit: str = "长沙市岳麓区妇女联合会") -> dict[str, Any
     return d
 
 
-class WebTestCase(TestCase):
+class Personas:
     """Personas: filler, head (unit 妇联), other_head (unit 团委), reviewer, admin (岳麓),
-    far_reviewer (天心), nobody (no role)."""
+    far_reviewer (天心), nobody (no role); a round of 岳麓 and 妇联's draft in it."""
 
     @classmethod
-    def setUpTestData(cls) -> None:
+    def make_personas(cls) -> None:
         cls.region = Region.objects.create(code="yuelu", name="长沙市岳麓区财政局")
         cls.far_region = Region.objects.create(code="tianxin", name="长沙市天心区财政局")
         dept = Department.objects.create(region=cls.region, name="区委")
@@ -97,7 +97,7 @@ class WebTestCase(TestCase):
         Membership.objects.create(user=user, role=role, unit=unit, region=region)
         return user
 
-    def s(self) -> Submission:
+    def s(self) -> Submission:  # the submission, fresh from the database
         return Submission.objects.get(pk=self.submission.pk)
 
     def move_to(self, status: str) -> Submission:
@@ -122,3 +122,9 @@ class WebTestCase(TestCase):
         for name, user in path:
             s.transition(name, by=user, comment="请核对资金合计" if name == "return" else "")
         return self.s()
+
+
+class WebTestCase(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.make_personas()

@@ -1,0 +1,148 @@
+"""``jixiao serve``, ``jixiao backup``, ``jixiao restore`` (looked up by jixiao.cli)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXCLUDED = ["contenttypes", "auth.permission", "sessions"]  # rebuilt by migrate / transient
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
+    import django
+
+    django.setup()
+
+
+def _fail(message: str) -> None:
+    click.echo(f"jixiao: {message}", err=True)
+    sys.exit(2)
+
+
+def migrate() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+@click.command()
+@click.option(
+    "--demo", is_flag=True, help="载入示例自评表（岳麓区妇联 2021），每个角色各建一个演示账号"
+)
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="监听地址（局域网使用时设为 0.0.0.0）"
+)
+@click.option("--port", default=8000, show_default=True, type=int, help="端口")
+@click.option("--threads", default=8, show_default=True, type=int, help="处理请求的线程数")
+def serve(demo: bool, host: str, port: int, threads: int) -> None:
+    """启动网页应用（waitress 生产级服务器；自动建表、收集静态文件）。"""
+    setup_django()
+    from django.conf import settings
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    migrate()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if demo:
+        from jixiao_web.demo import load_demo
+
+        try:
+            accounts = load_demo()
+        except Exception as exc:  # the seed could not be read: say so, in one line
+            _fail(f"演示数据载入失败：{exc}")
+        click.echo("演示账号（仅供演示，正式使用前请删除或修改密码）：")
+        for user, password in accounts:
+            click.echo(
+                f"  {user.name}（{ROLE_LABELS[user.role]}）  用户名 {user.username}  密码 {password}"
+            )
+    elif not User.objects.exists():
+        click.echo(
+            "尚无用户：请先运行 `python -m jixiao_web createsuperuser` 创建管理员，或用 --demo 试用。"
+        )
+    if host not in ("127.0.0.1", "localhost") and host not in settings.ALLOWED_HOSTS:
+        click.echo(
+            f"提示：请在环境变量 JIXIAO_ALLOWED_HOSTS 中加入用户访问本机所用的地址（当前：{settings.ALLOWED_HOSTS}）。"
+        )
+    from waitress import serve as waitress_serve
+
+    from jixiao_web.wsgi import application
+
+    click.echo(
+        f"绩效自评系统已启动：http://{host}:{port}/   数据目录：{settings.DATA_DIR}   按 Ctrl+C 停止"
+    )
+    waitress_serve(
+        application,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="jixiao",
+        clear_untrusted_proxy_headers=True,
+    )
+
+
+ROLE_LABELS = {
+    "filler": "单位填报人",
+    "head": "单位负责人",
+    "reviewer": "财政局审核人",
+    "admin": "管理员",
+}
+
+
+@click.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def backup(file: Path) -> None:
+    """把网页应用的全部数据（组织、用户、轮次、自评、历史版本、审核、日志）备份到 JSON 文件。"""
+    setup_django()
+    from django.core.management import call_command
+
+    if file.exists():
+        _fail(f"{file}: 文件已存在，不会覆盖")
+    if not file.parent.exists():
+        _fail(f"{file}: 目录不存在")
+    migrate()
+    call_command(
+        "dumpdata",
+        exclude=EXCLUDED,
+        natural_foreign=True,
+        natural_primary=True,
+        indent=1,
+        output=str(file),
+        verbosity=0,
+    )
+    click.echo(
+        f"已备份到 {file}（{file.stat().st_size // 1024} KB）。上传的原始文件在 {_uploads()}，请一并复制。"
+    )
+
+
+def _uploads() -> Path:
+    from django.conf import settings
+
+    return settings.UPLOAD_DIR
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="数据库不为空时，先清空再恢复")
+def restore(file: Path, force: bool) -> None:
+    """从 jixiao backup 生成的 JSON 文件恢复数据（默认只恢复到空数据库）。"""
+    setup_django()
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    from jixiao_web.accounts.models import Region
+
+    migrate()
+    if User.objects.exists() or Region.objects.exists():
+        if not force:
+            _fail("数据库不是空的；如确要用备份覆盖现有数据，请加 --force")
+        call_command("flush", interactive=False, verbosity=0)
+    try:
+        call_command("loaddata", str(file), verbosity=0)
+    except (CommandError, ValueError) as exc:
+        _fail(f"{file}: 恢复失败：{exc}")
+    click.echo(f"已从 {file} 恢复。")

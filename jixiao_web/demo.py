@@ -1,0 +1,74 @@
+"""``jixiao serve --demo``: a demo region with the bundled seed as a unit's draft and one user per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+DEMO_PASSWORD = "Jixiao#Demo2021"
+SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-2021-yuelu-fulian.txt"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    name: str
+    role: str
+
+
+DEMO_USERS = (
+    DemoUser("tianbao", "张填报", "filler"),
+    DemoUser("fuze", "李负责", "head"),
+    DemoUser("shenhe", "王审核", "reviewer"),
+    DemoUser("guanli", "赵管理", "admin"),
+)
+
+
+def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
+    """Create (or refresh) the demo data; returns the users with their passwords."""
+    import jixiao
+    from jixiao.serialize import to_dict
+    from jixiao_web.accounts.models import Department, Membership, Region, Unit
+    from jixiao_web.evaluations.models import Round, Submission
+
+    with transaction.atomic():
+        region, _ = Region.objects.get_or_create(
+            code="yuelu", defaults={"name": "长沙市岳麓区财政局"}
+        )
+        dept, _ = Department.objects.get_or_create(region=region, name="岳麓区群团组织")
+        unit, _ = Unit.objects.get_or_create(department=dept, name="长沙市岳麓区妇女联合会")
+        Unit.objects.get_or_create(department=dept, name="共青团长沙市岳麓区委员会")
+        users = {}
+        for d in DEMO_USERS:
+            user, _ = User.objects.get_or_create(username=d.username)
+            user.last_name = d.name
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = user.is_superuser = d.role == "admin"
+            user.save()
+            scope = (
+                {"unit": unit, "region": None}
+                if d.role in ("filler", "head")
+                else {"unit": None, "region": region}
+            )
+            Membership.objects.update_or_create(user=user, defaults={"role": d.role, **scope})
+            users[d.role] = user
+        rnd = Round.objects.filter(region=region, year=2021, kind="department").first()
+        if rnd is None:
+            rnd = Round.open(
+                by=users["reviewer"],
+                region=region,
+                year=2021,
+                kind="department",
+                deadline=timezone.localdate() + timedelta(days=30),
+            )
+        if not Submission.objects.filter(round=rnd, unit=unit).exists():
+            content = to_dict(jixiao.read(seed))
+            content["source"] = seed.name
+            content["unit"] = content.get("unit") or unit.name
+            Submission.start(by=users["filler"], round=rnd, content=content)
+    return [(d, DEMO_PASSWORD) for d in DEMO_USERS]
