@@ -140,7 +140,7 @@ def _blocks(el: Any) -> Iterator[Any]:
 def paragraph_text(p: Any) -> str:
     parts: list[str] = []
     for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN):
-        if any(a.tag in (FALLBACK, DEL) for a in el.iterancestors()):
+        if any(a.tag in SKIPPED for a in el.iterancestors()):
             continue
         if el.tag == T:
             parts.append(el.text or "")

@@ -120,8 +120,7 @@ def _tokens(section: str) -> list[tuple[str, str]]:
             out.append(("lit", section[i + 1]))
             i += 2
         elif ch == "_" and i + 1 < len(section):
-            out.append(("lit", " "))
-            i += 2
+            i += 2  # padding the width of the next character: alignment only, not text
         elif ch == "*" and i + 1 < len(section):
             i += 2
         elif ch in "0#?.,%Ee":
@@ -160,13 +159,9 @@ def _apply_pattern(value: Decimal, section: str, negative_in_section: bool) -> s
         frac = frac.rstrip("0")
         frac = frac + "0" * max(0, min_decimals - len(frac))
         body = whole + ("." + frac if frac else "")
-    if (
-        integer_part.replace(",", "")
-        and set(integer_part.replace(",", "")) <= {"#"}
-        and body.startswith("0")
-        and len(body) > 1
-        and body[1] == "."
-    ):
+    digits = integer_part.replace(",", "")
+    if digits and set(digits) <= {"#", "?"} and body.startswith("0"):
+        # no 0 placeholder before the point: a zero integer part is not printed (“.25”, “-”)
         body = body[1:]
     prefix = "".join(
         t if kind == "lit" else ("%" if t == "%" else "") for kind, t in tokens[:first]
