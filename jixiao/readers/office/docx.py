@@ -47,6 +47,7 @@ T, TAB, BR, CR, DEL, FALLBACK = (
     f"{{{MC}}}Fallback",
 )
 NO_BREAK_HYPHEN = _q("noBreakHyphen")
+SKIPPED = (DEL, _q("moveFrom"), FALLBACK)  # deleted or moved-away text, duplicate VML fallbacks
 VAL = _q("val")
 MAX_WORD_COLUMNS = 64  # Word allows 63
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
