@@ -138,3 +138,10 @@ def test_pdf_named_xlsx_is_read_as_pdf(tmp_path: Path) -> None:
     doc = read_office(path)
     assert doc.layout == "pdf"
     assert doc.notes[-1] == "扩展名为 .xlsx，但内容是 PDF，已按 PDF 读取"
+
+
+def test_missing_and_oversized_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ReadError, match="文件不存在"):
+        read_office(tmp_path / "没有.docx")
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    assert refused_copy(DATA / "xlsx-merged-cells.xlsx", tmp_path).message.startswith("文件过大")

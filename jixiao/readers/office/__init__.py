@@ -20,6 +20,7 @@ from pathlib import Path
 
 from jixiao.document import Document
 from jixiao.errors import ReadError
+from jixiao.readers.office import limits
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -36,8 +37,16 @@ def read_office(path: Path) -> Document:
     path = Path(path)
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            mb = limits.MAX_FILE_BYTES // 1024 // 1024
+            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 {mb} MB）")
         with path.open("rb") as fh:
             head = fh.read(1024)
+    except FileNotFoundError as exc:
+        raise ReadError(source, "文件不存在") from exc
+    except PermissionError as exc:
+        raise ReadError(source, "没有读取此文件的权限") from exc
     except OSError as exc:
         raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
     if not head:

@@ -7,6 +7,7 @@ See docs/formats.md for the messages.
 
 from __future__ import annotations
 
+MAX_FILE_BYTES = 50 * 1024 * 1024  # the file itself (also checked by jixiao.readers.read_path)
 MAX_ZIP_ENTRIES = 5_000  # parts in a .docx/.xlsx package
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # sum of the parts' uncompressed sizes
 MAX_PART_BYTES = 100 * 1024 * 1024  # one part, uncompressed
