@@ -69,29 +69,22 @@ def test_other_year_comparisons_and_ranges_are_fine() -> None:
     silent("JX-C002", e)
 
 
-def test_other_year_in_report_figure() -> None:
+def test_other_year_in_report_statement() -> None:
+    text = report(section("三、绩效情况", "各项工作有序推进。2019年共完成重点项目14个。", row=52))
+    [f] = fires("JX-C002", form(report=text))
+    assert (f.found, str(f.location)) == ("2019年", "t.txt:52")
+    later = report(section("三、绩效情况", "2022年共完成重点项目17个。"))
+    assert fires("JX-C002", form(report=later))[0].found == "2022年"
+
+
+def test_other_year_in_report_comparisons_dates_and_plans_are_fine() -> None:
     text = report(
-        figures=(
-            figure(
-                "三公经费",
-                "1.2",
-                FigureKey.THREE_PUBLIC,
-                year=2020,
-                sentence="2020年三公经费1.2万元",
-            ),
-        )
-    )
-    fires("JX-C002", form(report=text))
-    text = report(
-        figures=(
-            figure(
-                "三公经费",
-                "1.2",
-                FigureKey.THREE_PUBLIC,
-                year=2020,
-                sentence="比2020年三公经费1.2万元减少",
-            ),
-        )
+        section(
+            "三、绩效情况",
+            "三公经费比2020年减少1.2万元。2022年3月10日完成自评。2021年共完成重点项目20个。"
+            "2022年将继续开展培训10次。规划（2021-2025年）编制完成。",
+        ),
+        section("五、下一步改进措施", "2022年计划培训20次。"),
     )
     silent("JX-C002", form(report=text))
 

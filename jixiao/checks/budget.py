@@ -35,18 +35,36 @@ def _has_reason(row: FundRow) -> bool:
     )
 
 
-_EXECUTION_EXPLAINED = re.compile(
-    r"(执行率|执行数|预算执行|结余|结转|未支出|未支付|未拨付|超支|追加|调整)[^。；;]{0,40}(原因|由于|因为|因|系)|(原因|由于|因为)[^。；;]{0,40}(执行率|结余|结转|未支出|未支付|未拨付|超支|追加|调整)"
+_REASON = re.compile(r"原因|由于|因为|主要是|系因|因(?!此)")
+# Words that speak of money left unspent (a low rate) or of a budget changed in the year.
+_UNDERSPENT = re.compile(
+    r"执行率(?:偏低|较低|低于|未达|不足|不高)|执行进度(?:偏慢|较慢|滞后|缓慢)|支出进度(?:偏慢|较慢|滞后)|"
+    r"结余|结转|未支付|未拨付|未支出|尚未支付|尚未拨付|未使用|资金沉淀|未完工|未验收|推迟|延期"
 )
+_ADJUSTED = re.compile(
+    r"追加|追减|调增|调减|调整预算|预算调整|调整后|年中调整|增加预算|核减|补助资金下达"
+)
+_SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
 
-def _explained_elsewhere(evaluation: Evaluation) -> bool:
-    return any(
-        _EXECUTION_EXPLAINED.search(f.text)
-        for f in all_fields(evaluation)
-        if f.kind in ("deviation", "conclusion", "problems", "section", "reason", "goal_achieved")
-        and not is_template_instruction(f.text)
-    )
+def _explained_elsewhere(evaluation: Evaluation, topic: re.Pattern[str]) -> bool:
+    """Whether some sentence of the text speaks of ``topic`` and gives a reason."""
+    for f in all_fields(evaluation):
+        if f.kind not in (
+            "deviation",
+            "conclusion",
+            "problems",
+            "section",
+            "reason",
+            "goal_achieved",
+        ):
+            continue
+        if is_template_instruction(f.text):
+            continue
+        for sentence in _SENTENCE.findall(f.text):
+            if topic.search(sentence) and (_REASON.search(sentence) or topic is _ADJUSTED):
+                return True
+    return False
 
 
 @check(
@@ -101,7 +119,7 @@ def execution_low_unexplained(evaluation: Evaluation, context: Context) -> Itera
         if row.budget is not None and row.budget.value == 0:
             continue
         if explained is None:
-            explained = _explained_elsewhere(evaluation)
+            explained = _explained_elsewhere(evaluation, _UNDERSPENT)
         if explained:
             continue
         yield execution_low_unexplained.finding(
@@ -128,7 +146,7 @@ def budget_changed_unexplained(evaluation: Evaluation, context: Context) -> Iter
         ib, b = row.initial_budget, row.budget
         if ib is None or b is None or ib.value == b.value or _has_reason(row):
             continue
-        if _explained_elsewhere(evaluation):
+        if _explained_elsewhere(evaluation, _ADJUSTED):
             return
         change = b.value - ib.value
         sign = "+" if change > 0 else ""

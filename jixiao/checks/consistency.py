@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.checks.base import REG_10, Context, check, first_location
-from jixiao.checks.fields import table_fields
+from jixiao.checks.fields import all_fields
 from jixiao.checks.numbers import fmt, ulp
 from jixiao.model import Evaluation, Figure, FigureKey, Finding, FundLine, Kind, Num, Severity, Text
 from jixiao.scoring.units import convert
@@ -136,20 +136,43 @@ _COMPARISON = re.compile(
 )
 
 
-def _stray_years(text: str, year: int) -> list[tuple[int, str]]:
-    """Years before ``year`` spoken of as the time of the statement (not a comparison or a
-    range that includes ``year``)."""
+_CLAUSE_END = re.compile(r"[，,。；;：:\n]")
+_STATED = re.compile(
+    r"共|完成|实现|开展|举办|召开|培训|发放|建成|拨付|落实|争取|支出|收入|决算|执行|经费|资金|累计|全年|达到"
+)
+_QUANTITY = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|万元|亿元|元|[个次项件场人户家所篇期批台套辆座名份条处])"
+)
+_FUTURE = re.compile(r"将|计划|拟|力争|预计|争取|继续|进一步|目标|规划")
+_PLAN_SECTION = re.compile(r"措施|建议|计划|下一步|打算|展望|思路")
+
+
+def _stray_years(text: str, year: int, *, statements_only: bool = False) -> list[tuple[int, str]]:
+    """Years other than ``year`` spoken of as the time of a statement — not a comparison
+    (较2020年), a span (2021-2025年), a date (2022年3月10日) or a plan (2022年将…).
+
+    In a cell that holds the evaluated year's values any earlier year is stray; in running
+    text (``statements_only``) only a clause that states a result with a quantity
+    (“2019年共完成重点项目14个”), earlier or later.
+    """
     covered: set[int] = set()
-    for m in _RANGE.finditer(text):  # 2021-2025年, 2018-2022: a span, not a stray year
+    for m in _RANGE.finditer(text):
         covered.update(range(m.start(), m.end()))
     found = []
     for m in _YEAR.finditer(text):
         y = int(m.group(1))
-        if y >= year or m.start() in covered:
+        if y == year or m.start() in covered or (y > year and not statements_only):
             continue
         before = text[max(0, m.start() - 6) : m.start()]
         after = text[m.end() : m.end() + 4]
-        if _COMPARISON.search(before) or re.match(r"\s*(?:以来|至今|起|底|末)", after):
+        if _COMPARISON.search(before) or re.match(
+            r"\s*(?:度)?\s*(?:以来|至今|起|底|末|\d{1,2}\s*月)", after
+        ):
+            continue
+        clause = _CLAUSE_END.split(text[m.end() :], maxsplit=1)[0]
+        if statements_only and not (_STATED.search(clause) and _QUANTITY.search(clause)):
+            continue
+        if _FUTURE.search(clause) or _COMPARISON.search(clause[:8]):
             continue
         sentence = re.split(r"[。；;\n]", text[m.start() :])[0]
         found.append((y, sentence[:40]))
@@ -160,35 +183,29 @@ def _stray_years(text: str, year: int) -> list[tuple[int, str]]:
     "JX-C002", Severity.WARNING, "本年度的陈述中出现其他年度", "一致性：自评反映评价年度的执行情况"
 )
 def other_year(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
-    """Actual values, achievements and the report's figures describe the evaluated year; an
-    earlier year there (not a comparison such as 较2020年) is last year's text left in place.
+    """Actual values, achievements and the report's statements describe the evaluated year;
+    another year there (not a comparison such as 较2020年, a span, a date or a plan) is
+    another year's text left in place.
 
-    Example: in a 2021 evaluation, 实际完成值 “2020年‘三公’经费支出合计0.00万元”.
+    Example: in a 2021 evaluation, 实际完成值 “2020年‘三公’经费支出合计0.00万元”; in the
+    report “2019年共完成重点项目14个”.
     """
     year = context.year
     if year is None:
         return
-    for f in table_fields(evaluation):
-        if f.kind not in ("actual", "goal_achieved", "conclusion", "deviation"):
+    for f in all_fields(evaluation):
+        if f.kind in ("actual", "goal_achieved", "conclusion", "deviation"):
+            strays = _stray_years(f.text, year)
+        elif f.kind == "section" and not _PLAN_SECTION.search(f.name):
+            strays = _stray_years(f.text, year, statements_only=True)
+        else:
             continue
-        for y, sentence in _stray_years(f.text, year):
+        for y, sentence in strays:
             yield other_year.finding(
                 f"{f.name}写的是 {y} 年（“{sentence}”），而评价年度为 {year} 年",
                 f.location,
                 f"{year}年",
                 f"{y}年",
-            )
-    if evaluation.report is not None:
-        for figure in evaluation.report.figures:
-            if figure.year is None or figure.year >= year:
-                continue
-            if _COMPARISON.search(figure.sentence) or "同比" in figure.sentence:
-                continue
-            yield other_year.finding(
-                f"报告中“{figure.sentence[:40]}”所述为 {figure.year} 年，而评价年度为 {year} 年",
-                figure.location,
-                f"{year}年",
-                f"{figure.year}年",
             )
 
 
