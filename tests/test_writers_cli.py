@@ -74,3 +74,19 @@ def test_report_default_name_and_wrong_suffix(source: Path, tmp_path: Path) -> N
     assert (tmp_path / "表_自评报告.docx").exists()
     result = _run("report", str(source), "-o", str(tmp_path / "报告.xlsx"))
     assert result.exit_code == 2 and "只能写成 .docx 或 .pdf" in result.output
+
+
+def test_report_keeps_an_existing_report_unless_redrafted(tmp_path: Path) -> None:
+    from writers_samples import with_report
+
+    source = tmp_path / "有报告.json"
+    source.write_text(dumps(with_report(department())), encoding="utf-8")
+    kept, drafted = tmp_path / "kept.docx", tmp_path / "drafted.docx"
+    assert _run("report", str(source), "-o", str(kept)).exit_code == 0
+    assert _run("report", str(source), "-o", str(drafted), "--redraft").exit_code == 0
+
+    def level1(path: Path) -> list[str]:
+        return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
+
+    assert level1(kept) == ["一、部门（单位）概况"]
+    assert len(level1(drafted)) == 5

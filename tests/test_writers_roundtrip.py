@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from writers_samples import department, project
+from writers_samples import department, project, split_by_goal
 
 import jixiao
 from jixiao.model import Evaluation, Num
@@ -105,6 +105,7 @@ VARIANTS = {
         ),
     ),
     "blank cells": lambda: replace(department(), duties=None, total_score=None, goals=()),
+    "split by 年度绩效目标": split_by_goal,
 }
 
 

@@ -163,3 +163,27 @@ def test_blank_cells_stay_blank(tmp_path: Path) -> None:
     assert ws.cell(r, c + 1).value is None
     total = _row_of(ws, 1, "总分")
     assert ws[f"H{total}"].value is None
+
+
+def test_one_indicator_block_per_goal(tmp_path: Path) -> None:
+    from writers_samples import split_by_goal
+
+    ws = openpyxl.load_workbook(write_xlsx(split_by_goal(), tmp_path / "g.xlsx")).active
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    r1, _ = _find(ws, "年度绩效目标1")
+    r2, _ = _find(ws, "年度绩效目标2")
+    assert f"A{r1}:A{r1 + 2}" in merged  # header + two indicators
+    assert f"A{r2}:A{r2 + 1}" in merged  # header + one indicator
+    assert ws[f"B{r1}"].value == ws[f"B{r2}"].value == "一级指标"
+    assert ws[f"D{r2 + 1}"].value == "服务对象满意度"
+
+
+def test_an_empty_evaluation_still_gives_the_blank_form(tmp_path: Path) -> None:
+    from jixiao.model import Evaluation, Kind
+    from jixiao.writers import write_path
+
+    for suffix in (".xlsx", ".docx", ".txt", ".json"):
+        write_path(Evaluation(kind=Kind.DEPARTMENT), tmp_path / f"空{suffix}")
+    ws = openpyxl.load_workbook(tmp_path / "空.xlsx").active
+    assert ws["A1"].value == "部门整体支出绩效自评表"
+    assert _row_of(ws, 1, "部门职责") < _row_of(ws, 1, "年度总体目标") < _row_of(ws, 1, "总分")

@@ -203,3 +203,19 @@ def project() -> Evaluation:
         signatures=(Signature("项目负责人", Text("张三")), Signature("财务负责人", Text("李四"))),
         fill_date=Text("2023年3月1日"),
     )
+
+
+def split_by_goal() -> Evaluation:
+    """A project table whose indicators are split into 年度绩效目标1 and 年度绩效目标2."""
+    from dataclasses import replace
+
+    base = project()
+    first, second, third = base.indicators
+    return replace(
+        base,
+        indicators=(
+            replace(first, goal_index=1),
+            replace(second, goal_index=1),
+            replace(third, goal_index=2),
+        ),
+    )

@@ -47,10 +47,19 @@ def convert(source: str, target: str) -> None:
 )
 @click.option("--profile", default=None, help="评分规则（默认 cz2020-10）")
 @click.option("--no-check", is_flag=True, help="不在“存在的问题”中列出审核发现的问题")
-def report(source: str, output: str | None, profile: str | None, no_check: bool) -> None:
+@click.option(
+    "--redraft", is_flag=True, help="原材料已有报告时，也按表格重新起草（默认保留原报告）"
+)
+def report(
+    source: str, output: str | None, profile: str | None, no_check: bool, redraft: bool
+) -> None:
+    from dataclasses import replace
+
     import jixiao
 
     evaluation = _read(source)
+    if redraft:
+        evaluation = replace(evaluation, report=None)
     target = (
         Path(output) if output else Path(source).with_name(f"{Path(source).stem}_自评报告.docx")
     )
