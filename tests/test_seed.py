@@ -134,3 +134,78 @@ def test_every_value_of_the_truth_file(seed):
 def test_json_numbers_as_printed(seed):
     d = to_dict(seed)
     assert str(d["funds"][0]["budget"]) == "198.8" and str(d["funds"][0]["rate"]) == "106.87"
+
+
+# -- the same form in every layout ----------------------------------------------------------
+
+
+def _seed_cells():
+    from jixiao.document import Table
+    from jixiao.readers.text import parse_text
+    from jixiao.textnorm import join_wrapped
+
+    doc = parse_text(SEED.read_text(encoding="utf-8"), "seed")
+    rows, paras = [], []
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            rows += [[join_wrapped(c.text) for c in r] for r in b.rows]
+        else:
+            paras.append(b.text)
+    return rows, paras
+
+
+def _relayout(kind: str) -> str:
+    rows, paras = _seed_cells()
+    title, report = paras[0], "\n".join(paras[1:])
+    cells = [c for r in rows for c in r]
+    if kind == "vertical-pipe":  # one cell per line, every cell (blank ones too) ends with |
+        body = "\n".join(c + " |" for c in cells)
+    elif kind == "pipe-rows":
+        body = "\n".join(" | ".join(r) + " | ||" for r in rows)
+    elif kind == "vertical":  # one nonblank cell per line, blank lines between
+        body = "\n\n".join(c for c in cells if c)
+        return f"{title}\n\n{body}\n\n" + "\n\n".join(paras[1:])
+    elif kind == "spaced-line":  # the whole table on one line
+        body = " ".join(c.replace(" ", "") for c in cells if c)
+    else:  # run-together
+        body = "".join(cells)
+    return f"{title}\n{body}\n{report}"
+
+
+def _summary(e):
+    from jixiao.textnorm import fold
+
+    funds = [(f.label.text, f.group, f.budget, f.actual, f.rate, f.weight) for f in e.funds]
+    funds = [
+        (label, group, *(n.value if n else None for n in nums)) for label, group, *nums in funds
+    ]
+    inds = [
+        (
+            i.level1.text,
+            i.level2.text,
+            fold(i.name.text),
+            fold(i.target.text),
+            fold(i.actual.text) if i.actual else None,
+            i.weight.value,
+            i.score.value,
+        )
+        for i in e.indicators
+    ]
+    return e.year.value, e.unit.text, e.staff_actual.value, funds, inds, e.total_score.value
+
+
+@pytest.mark.parametrize("layout", ["vertical-pipe", "pipe-rows", "vertical", "spaced-line"])
+def test_same_form_in_every_layout(seed, layout):
+    e = jixiao.read_text(_relayout(layout), f"{layout}.txt")
+    assert _summary(e) == _summary(seed)
+
+
+def test_same_form_run_together_keeps_funds_and_points(seed):
+    e = jixiao.read_text(_relayout("run-together"), "run.txt")
+    assert e.layout == "other"
+    got = [(f.label.text, f.budget.value, f.actual.value, f.rate.value) for f in e.funds]
+    assert got == [(f.label.text, f.budget.value, f.actual.value, f.rate.value) for f in seed.funds]
+    # text targets and actuals run into the names and cannot be told apart; the points can
+    assert [(i.weight.value, i.score.value) for i in e.indicators] == [
+        (i.weight.value, i.score.value) for i in seed.indicators
+    ]

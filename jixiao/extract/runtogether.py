@@ -105,9 +105,19 @@ def _label_pattern() -> re.Pattern[str]:
     for w in _FUND_WORDS:
         add(w, "[:：]?")
     alts.append((8, r"其中[:：]?(?:本年|当年)?财政拨款[:：]?"))
+    for w in ("资金来源", "资金结构", "按收入性质分", "按支出性质分"):
+        add(w)
+    # structure rows only where figures follow (not “项目支出绩效自评表” in a title)
+    alts.append(
+        (
+            6,
+            r"(?:其中[:：]?)?(?:基本支出|人员支出|公用支出|项目支出|人员经费|公用经费)(?=[\d\-－/])",
+        )
+    )
     alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
     for w in _TOTAL_WORDS:
-        add(w)
+        # not “支出合计0.00万元” inside a sentence: a total row carries bare points
+        add(w, r"(?![\d.]+\s*(?:万元|元|%|个|人|次|户|项))")
     for keys in vocab.FIELD_LABELS.values():
         for w in keys:
             if len(w) >= 4:
@@ -170,13 +180,21 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
     return out
 
 
+_ROW_NUMBER = re.compile(r"(?=指标\s*\d+\s*[:：])|(?=[(（]\d{1,2}[)）](?!\d))")
+
+
 def _residual(
     out: list[Piece], text: str, start: int, end: int, cell_at: Callable[[int], Cell]
 ) -> None:
+    """Text between labels; cut again before each numbered item (``指标6：``, ``(2)``)."""
     piece = text[start:end]
-    stripped = piece.strip(" :：")
-    if stripped:
-        out.append(Piece(Cell(stripped, cell_at(start + piece.index(stripped[0])).location), True))
+    at = start
+    for part in _ROW_NUMBER.split(piece):
+        stripped = part.strip(" :：")
+        if stripped:
+            where = at + part.index(stripped[0])
+            out.append(Piece(Cell(stripped, cell_at(where).location), True))
+        at += len(part)
 
 
 # -- typed values ------------------------------------------------------------------------------
@@ -225,6 +243,8 @@ def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
 def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     """Where a value of this role starting at ``pos`` may end (``total``: a 总分 row, whose
     points may exceed 100 when the form's weights do)."""
+    if pos < len(s) and s[pos] in "-－—/／":
+        return [pos + 1]  # a printed blank (－, /) holds the column
     if role in (Role.WEIGHT, Role.SCORE):
         limit = 1000 if total else 100
         return [e for e in _number_prefixes(s, pos, 4) if (_dec(s[pos:e]) or 0) <= limit]
@@ -246,6 +266,7 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
 
 
 def _score_fund(values: dict[Role, str]) -> float:
+    values = {r: v for r, v in values.items() if v not in ("-", "－", "—", "/", "／")}
     filled = [v for v in values.values() if v]
     score = 0.3 * len(filled)
     budget, spent, rate = values.get(Role.BUDGET), values.get(Role.SPENT), values.get(Role.RATE)
@@ -263,9 +284,7 @@ def _score_fund(values: dict[Role, str]) -> float:
             score += 0.5
     w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
     if w and s:
-        score += 1 if (_dec(s) or 0) <= (_dec(w) or 0) else -3
-        if len(w.split(".")[0]) == len(s.split(".")[0]):
-            score += 0.5
+        score += 0.3 if (_dec(s) or 0) <= (_dec(w) or 0) else -3
     score -= 0.8 * sum(1 for v in filled if v == "0")
     return score
 
@@ -297,10 +316,11 @@ def _cuts_in_digits(text: str, ends: list[int]) -> int:
 
 @lru_cache(maxsize=1024)
 def split_fund_values(
-    text: str, roles: tuple[Role, ...], total: bool = False
+    text: str, roles: tuple[Role, ...], total: bool = False, complete: bool = False
 ) -> tuple[str, ...] | None:
     """Cut a run of fund figures by the header's columns: one value per column, ``""`` for a
-    blank column (trailing blanks left out); None when it cannot be cut."""
+    blank column (trailing blanks left out); None when it cannot be cut. ``complete``: every
+    column is expected to be filled (分值 and 得分 at the end of a row)."""
     best: tuple[float, list[str]] | None = None
     if len(text) > _MAX_FUND_RUN:
         return None
@@ -310,7 +330,14 @@ def split_fund_values(
         nonlocal best
         steps.tick()
         if pos == len(text):
-            sc = _score_fund(taken) - 0.3 * (j - len(taken))
+            cuts, at = 0, 0
+            for v in order:
+                at += len(v)
+                if v and 0 < at < len(text) and text[at - 1].isdigit() and text[at].isdigit():
+                    cuts += 1
+            sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts
+            if complete:
+                sc -= 0.5 * (len(roles) - len(taken))
             if best is None or sc > best[0]:
                 best = (sc, list(order))
             return

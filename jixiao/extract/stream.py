@@ -41,6 +41,35 @@ _HEADER_WORDS = (
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
 
 
+def _one_numbered_row(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ...], ...] | None:
+    """A numbered item (``指标3：…``) is one row: when its text values cannot be told apart,
+    keep the text as the name and read the points at its end (分值, 得分)."""
+    points = tuple(r for r in roles if r in (Role.WEIGHT, Role.SCORE))
+    m = re.search(r"[\d.]+$", text)
+    if not points or not m or not points_at_end(roles):
+        return None
+    values = split_fund_values(m.group(0), points, complete=True)
+    if values is None:
+        return None
+    row = [""] * len(roles)
+    for r, v in zip(points, values, strict=False):
+        row[roles.index(r)] = v
+    while row and not row[-1]:
+        row.pop()
+    return ((text[: m.start()], *row),)
+
+
+def _measured(row: tuple[str, ...]) -> bool:
+    """Whether a parsed row's values look like measures (a unit, %, an operator)."""
+    return any(re.search(r"[%≥≤<>]|[^\d.]$", v) for v in row[1:] if v and not v.isdigit())
+
+
+def points_at_end(roles: tuple[Role, ...]) -> bool:
+    """Whether 分值/得分 are the last value columns (but for a reason column)."""
+    tail = [r for r in roles if r != Role.DEVIATION]
+    return bool(tail) and tail[-1] in (Role.WEIGHT, Role.SCORE)
+
+
 class StreamAssembler:
     def __init__(self, builder: FormBuilder) -> None:
         self.b = builder
@@ -78,7 +107,7 @@ class StreamAssembler:
         if prev is not None:
             prev_values = self._value_count(prev)
             values = self._value_count(row)
-            if prev_values == 0 and ncols and values > ncols:
+            if prev_values == 0 and ncols and values > ncols and self._has_name(prev):
                 split_at = len(row) - values + (values - ncols)
                 take = row[len(row) - values : split_at]
                 prev = prev + take
@@ -86,16 +115,30 @@ class StreamAssembler:
             self._feed(prev)
         self.pending = row
 
-    def _value_count(self, row: list[Cell]) -> int:
+    @staticmethod
+    def _value_count(row: list[Cell]) -> int:
+        """Values (not blanks) at the end of a row."""
+        cells = list(row)
+        while cells and is_blank(cells[-1].text):
+            cells.pop()
         n = 0
-        for c in reversed(row):
-            if looks_like_value(c.text) or self._is_valuelike_text(c):
+        for c in reversed(cells):
+            if looks_like_value(c.text):
                 n += 1
             else:
                 break
         return n
 
-    def _is_valuelike_text(self, c: Cell) -> bool:
+    @staticmethod
+    def _has_name(row: list[Cell]) -> bool:
+        for c in row:
+            k = label_key(c.text) if c.text.strip() else ""
+            if (
+                k
+                and not (vocab.is_level1(k) or vocab.is_level2(k))
+                and not looks_like_value(c.text)
+            ):
+                return True
         return False
 
     def _ncols(self) -> int:
@@ -146,8 +189,9 @@ class StreamAssembler:
             return
         if self._split_field(cell):
             return
-        header_label = vocab.column_role(key) is not None or (
-            len(key) <= 12 and vocab._goal_word(key) != 0
+        numbered = bool(_NUMBERED.match(clean(text).strip()))
+        header_label = not numbered and (
+            vocab.column_role(key) is not None or vocab.is_goal_column(key)
         )
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
@@ -194,6 +238,8 @@ class StreamAssembler:
         text = cell.text
         loc = cell.location
         state = self.b.state
+        if not label_key(text):
+            return  # only numbering (“(1)”), which belongs to the label after it
         if state == "fund" and self.b.fund_header is not None:
             m = re.match(r"^([^\d]*[^\d\s:：(（])[:：]?", text)
             if m and not re.fullmatch(r"[^\w]*", m.group(1)):
@@ -213,13 +259,24 @@ class StreamAssembler:
                 roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
                     Role.SCORE,
                 )
-                values = split_fund_values(text, roles, total=True)
-                if values is not None:
+                lead = re.match(r"[\d.]+", text)
+                values = (
+                    split_fund_values(lead.group(0), roles, total=True, complete=True)
+                    if lead
+                    else None
+                )
+                if lead and values is not None:
                     self.row.extend(Cell(v, loc) for v in values if v)
+                    rest = text[lead.end() :].strip()
+                    if rest:
+                        self.flush()
+                        self.push(Cell(rest, loc))
                     return
                 self.push(cell)
                 return
             rows = split_indicator_rows(text, tuple(header.value_roles))
+            if _NUMBERED.match(text) and (rows is None or len(rows) != 1 or not _measured(rows[0])):
+                rows = _one_numbered_row(text, tuple(header.value_roles)) or rows
             if rows is None:
                 self.push(cell)
                 return

@@ -264,6 +264,17 @@ def _goal_word(key: str) -> int:
     return (1 if _PLANNED.search(key) else 0) | (2 if _ACHIEVED.search(key) else 0)
 
 
+_GOAL_COLUMN = re.compile(
+    r"^(年初设定目标|预期目标|项目年度目标|年度目标|设定目标|全年完成情况|实际完成情况|"
+    r"年度目标完成情况|年度总体目标完成情况(综述)?|完成情况|全年实际完成情况)$"
+)
+
+
+def is_goal_column(key: str) -> bool:
+    """A goal column header cell (年初设定目标 / 全年完成情况 …), not a name that mentions it."""
+    return bool(_GOAL_COLUMN.match(key))
+
+
 def goal_header(keys: list[str]) -> bool:
     """A row naming the two goal columns: 年初设定目标/预期目标 and 完成情况."""
     found = 0

@@ -60,28 +60,24 @@ def detect_layout(lines: list[str]) -> str:
         return "pipe"
     text = "\n".join(nonblank)
     words = form_word_count(text)
-    long_lines = [ln for ln in nonblank if len(ln) > 200]
-    if words >= 4 and long_lines:
-        spaced_tokens = sum(len(ln.split()) for ln in long_lines)
-        long_chars = sum(len(ln) for ln in long_lines)
-        if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
-            return "spaced"
-        return "other"
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
     followed_by_blank = sum(
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
     )
+    blank_separated = n >= 10 and followed_by_blank >= 0.6 * n
+    long_lines = [ln for ln in nonblank if len(ln) > 200]
+    long_chars = sum(len(ln) for ln in long_lines)
+    if words >= 4 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
+        spaced_tokens = sum(len(ln.split()) for ln in long_lines)
+        if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
+            return "spaced"
+        return "other"
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
-    if (
-        n >= 10
-        and short >= 0.6 * n
-        and sentence_chars < 0.5 * len(text)
-        and followed_by_blank >= 0.4 * n
-    ):
+    if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
     if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(5, 0.3 * n):
         return "spaced"
-    if words >= 6 and _run_together(text):
+    if words >= 6 and not blank_separated and _run_together(text):
         return "other"
     return "prose"
 
