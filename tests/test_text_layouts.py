@@ -417,3 +417,42 @@ def test_run_together_wrapped_at_any_width():
     assert e.indicators[0].location.line == 3
     assert (e.funds[0].budget.value, e.funds[0].rate.text) == (30, "100.00%")
     assert (e.total_weight.value, e.total_score.value) == (110, 110)
+
+
+def test_page_marks_between_pages_are_ignored():
+    text = PIPE.replace("质量指标 | ||||||\n", "第 1 页 共 2 页\n- 2 -\n质量指标 | ||||||\n")
+    e = read_text(text, "p.txt")
+    assert [i.name.text for i in e.indicators] == [
+        "维修道路长度",
+        "其中主干道",
+        "验收合格率",
+        "通行条件改善",
+    ]
+    assert e.indicators[2].location.line == 17  # line numbers kept
+
+
+SPACED_COLUMNS = """            2021年度项目支出绩效自评表
+项目名称        乡村道路硬化            主管部门     县交通局
+实施单位        某某镇人民政府
+一级指标    二级指标    三级指标        年度指标值    实际完成值    分值    得分
+产出指标    数量指标    硬化道路里程    10公里        10公里        40      40
+                        及桥涵
+            质量指标    验收合格率      100%          100%          20      20
+效益指标    社会效益    群众出行便利    明显改善      明显改善      30      30
+总分                                                                100     90
+"""
+
+
+def test_spaced_columns_with_a_wrapped_name():
+    e = read_text(SPACED_COLUMNS, "s.txt")
+    assert e.layout == "spaced" and e.project.text == "乡村道路硬化"
+    got = [
+        (i.level1.text, i.level2.text, i.name.text, i.target.text, i.weight.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("产出指标", "数量指标", "硬化道路里程及桥涵", "10公里", 40),
+        ("产出指标", "质量指标", "验收合格率", "100%", 20),
+        ("效益指标", "社会效益", "群众出行便利", "明显改善", 30),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (100, 90)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
@@ -100,6 +100,7 @@ class FormBuilder:
         self.goal_index: int | None = None
         self._last_was_header: str | None = None
         self._grid = True
+        self._last_fed: str | None = None
         self.fund_points: Num | None = None
 
     # -- entry ------------------------------------------------------------------------------
@@ -135,7 +136,9 @@ class FormBuilder:
         if self.state == "fund" and self._fund_row(row, keys, live):
             return
         if self.state == "indicator" and self._indicator_row(row, keys, live):
+            self._last_fed = "indicator"
             return
+        self._last_fed = None
         if self.state == "goal" and self._goal_row(row, keys, live):
             return
         if self._key_values(row, keys, live):
@@ -346,6 +349,8 @@ class FormBuilder:
             and header.has(Role.NAME)
         ):
             return self._aligned_indicator(row, header)
+        if self._grid and len(row) == 1 and self._continues_name(row[0], first):
+            return True
         # content: categories, then the name, then the values
         pos = 0
         row_set_level1 = False
@@ -377,6 +382,24 @@ class FormBuilder:
             if j is not None:
                 got.setdefault(roles[j], v)
         self._add_indicator(row[name_at], got)
+        return True
+
+    def _continues_name(self, cell: Cell, key: str) -> bool:
+        """A line holding only the rest of the indicator name above (a wrapped cell in text
+        split on spaces): join it to that name."""
+        if not self.parts.indicators or self._last_fed != "indicator":
+            return False
+        if (
+            vocab.is_level1(key)
+            or vocab.is_level2(key)
+            or vocab.is_placeholder(key)
+            or looks_like_value(cell.text)
+            or len(key) > 12
+        ):
+            return False
+        last = self.parts.indicators[-1]
+        name = Text(last.name.text + clean(cell.text).strip(), last.name.location)
+        self.parts.indicators[-1] = replace(last, name=name)
         return True
 
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:

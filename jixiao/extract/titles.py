@@ -53,28 +53,39 @@ def title_candidates(texts: list[Text]) -> list[Text]:
     return out
 
 
+# How the name of a government unit ends (局, 委员会, 中心, 人民政府, 卫生院 …).
+_ORG_END = re.compile(
+    r"(局|委|委员会|会|院|所|中心|办|办公室|站|校|学|府|政府|部|厅|队|馆|社|处|室|公司|政协|人大|"
+    r"镇|乡|街道|街道办事处|村|场|园|台|团|党校|医院|卫生院|集团|联社|署|监狱|法院|检察院|科|组|协)$"
+)
+
+
+def _plausible_unit(unit: str) -> bool:
+    return (
+        3 <= len(unit) <= 40
+        and not _NOT_UNIT.match(unit)
+        and not re.search(r"[\d!！:：>，,。;；]", unit)
+        and bool(_ORG_END.search(unit))
+    )
+
+
 def unit_from_title(titles: list[Text]) -> Text | None:
-    """The unit named in a title such as ``2021年度XX单位部门整体支出预算绩效自评报告``."""
+    """The unit named in a title: ``2021年度XX单位部门整体支出预算绩效自评报告`` or
+    ``XX局2022年度项目支出绩效自评表``. Only a name ending like a unit (局, 中心, 联合会 …)."""
     for t in titles:
         s = re.sub(r"\s+", "", t.text)
         s = re.sub(r"^\d{1,2}[、.](?!\d)", "", s)
-        s = (
-            re.sub(r"^.*?(?:19|20)\d{2}\s*年度?", "", s, count=1)
-            if re.search(r"(?:19|20)\d{2}年", s)
-            else s
-        )
+        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?:\s*年度?)?(?!\d)", s)
+        candidates = []
+        if year:
+            candidates.append(s[: year.start()].strip("(（)）:：、 "))
+            s = s[year.end() :]
         m = _UNIT_IN_TITLE.match(s)
-        if not m:
-            continue
-        unit = m.group("unit").strip("(（)）:：、 ")
-        if (
-            len(unit) < 3
-            or _NOT_UNIT.match(unit)
-            or re.search(r"[\d!！:：>，,。;；]", unit)
-            or len(unit) > 40
-        ):
-            continue
-        return Text(unit, t.location)
+        if m:
+            candidates.insert(0, m.group("unit").strip("(（)）:：、 "))
+        for unit in candidates:
+            if _plausible_unit(unit):
+                return Text(unit, t.location)
     return None
 
 

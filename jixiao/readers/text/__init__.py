@@ -8,12 +8,20 @@ give tables with one cell per row.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.layout import detect_layout
 
 __all__ = ["detect_layout", "parse_text"]
+
+_PAGE_MARK = re.compile(
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.IGNORECASE,
+)
 
 _NOTES = {
     "spaced": "以空格分隔的文本，单元格换行处可能被拆开",
@@ -27,7 +35,8 @@ def parse_text(text: str, source: str) -> Document:
     if not text or not text.strip():
         raise ReadError(source, "文件是空的（只有空白）")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    lines = text.split("\n")
+    # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
+    lines = ["" if _PAGE_MARK.match(ln) else ln for ln in text.split("\n")]
     layout = detect_layout(lines)
     if layout == "tabbed":
         blocks = _blocks.tabbed(lines, source)
