@@ -251,3 +251,16 @@ def test_sub_items_total() -> None:
     ] * 2
     assert fires("JX-A012", form(indicators=planted("19亩")))[0].severity.value == "warning"
     silent("JX-A012", form(indicators=planted("20亩")))
+
+
+def test_score_sum_with_a_blank_score() -> None:
+    inds = [
+        ind("甲", "≥1个", "1个", 50, 50),
+        ind("乙", "≥1个", "1个", 40, 38),
+        ind("丙", "1个", "1个", 10, None),
+    ]
+    funds = [fund("合计", FundLine.TOTAL, "10", "10", "100%", weight="10", score="10")]
+    # 98 + the blank (at most 10) can make 100: the blank is JX-M001's
+    silent("JX-A006", form(funds=funds, indicators=inds, total_score=n(100)))
+    # but no blank can make 120
+    fires("JX-A006", form(funds=funds, indicators=inds, total_score=n(120)))

@@ -225,3 +225,8 @@ def test_met_but_points_lost_weight_not_printed() -> None:
     [f] = fires("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 19.6)]))
     assert (f.expected, f.found) == ("20", "19.6")
     silent("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 20)]))
+
+
+def test_rate_above_hundred_on_time_completion_is_bounded() -> None:
+    fires("JX-I011", form(indicators=[ind("年度任务按期完成率", "100%", "115%", 5, 5)]))
+    silent("JX-I011", form(indicators=[ind("年度任务完成率", "100%", "115%", 5, 5)]))

@@ -212,7 +212,8 @@ def score_above_weight(evaluation: Evaluation, context: Context) -> Iterator[Fin
 )
 def score_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """The printed total score must equal the funds score plus the sum of the indicator
-    scores (rows marked 其中 are not counted). Blank scores count as 0.
+    scores (rows marked 其中 are not counted). Where weighted indicators have no score and
+    their weights could fill the gap, it is left to JX-M001.
 
     Example: 得分 10 + 18 + 19.6 = 47.6 while 总分 得分 48.
     """
@@ -224,9 +225,13 @@ def score_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     if not scores and not funds:
         return
     computed = sum(scores, Decimal(0)) + sum(funds, Decimal(0))
-    blanks = [i for i in evaluation.scored_indicators if i.score is None and i.weight is not None]
-    if blanks and computed <= total.value:
-        return  # blank scores explain the gap: JX-M001 reports them
+    blanks = [
+        i.weight.value
+        for i in evaluation.scored_indicators
+        if i.score is None and i.weight is not None
+    ]
+    if blanks and computed <= total.value <= computed + sum(blanks, Decimal(0)):
+        return  # blank scores (at most their weights) may explain the gap: JX-M001 reports them
     parts = [*scores, *funds]
     tolerance = max(sum_tolerance(total.value, parts), context.profile.tolerance)
     if abs(computed - total.value) <= tolerance:

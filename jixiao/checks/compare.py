@@ -122,7 +122,8 @@ def is_satisfaction(indicator: Indicator, profile: Profile) -> bool:
 
 _RATE_NAME = re.compile(r"率|比例|占比|满意度")
 _UNBOUNDED_RATE = re.compile(
-    r"增长|增幅|增速|提高|提升|完成|执行|超额|增加|同比|环比|溢价|变动|变化|周转|利用|回报|产出|出栏|倍"
+    r"增长|增幅|增速|提高|提升|(?<!按期)(?<!按时)(?<!及时)(?<!准时)(?<!如期)完成|执行|超额|增加|"
+    r"同比|环比|溢价|变动|变化|周转|利用|回报|产出|出栏|倍"
 )
 
 

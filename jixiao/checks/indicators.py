@@ -117,7 +117,7 @@ def copied_actual(evaluation: Evaluation, context: Context) -> Iterator[Finding]
             f"指标“{ind.name.text}”的完成值“{actual.text}”带比较符号"
             + ("，与指标值完全相同，系照抄指标值" if same else "，不是实际完成的数值"),
             _actual_location(ind),
-            "实际完成的数值（如 275米）",
+            "实际完成的数值",
             actual.text,
         )
 
