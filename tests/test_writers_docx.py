@@ -145,3 +145,17 @@ def test_combined_docx_has_table_then_report(tmp_path: Path) -> None:
     # without a report of its own, no report is invented
     doc = docx.Document(str(write_docx(department(), tmp_path / "表.docx")))
     assert _headings(doc, 1) == [] and len(doc.sections) == 1
+
+
+def test_table_can_be_cut_before_the_indicator_header_to_repeat_it() -> None:
+    from jixiao.writers.docx_table import tables_xml
+    from jixiao.writers.grid import build_grid
+
+    grid = build_grid(department())
+    widths = [500] * grid.ncols
+    assert len(tables_xml(grid, widths, "宋体", "Times New Roman", 18)) == 1
+    first, second = tables_xml(grid, widths, "宋体", "Times New Roman", 18, repeat_header=True)
+    assert "年度总体目标" in first and "一级指标" not in first
+    head_row = second.split("</w:tr>")[0]
+    assert "<w:tblHeader/>" in head_row and "一级指标" in head_row
+    assert second.count("<w:tblHeader/>") == 1

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from jixiao.model import Evaluation, Finding, Report
-from jixiao.writers.docx_table import table_xml
+from jixiao.writers.docx_table import SPACER, tables_xml
 from jixiao.writers.draft import report_for, section_body
 from jixiao.writers.grid import Grid, build_grid
 
@@ -263,5 +263,14 @@ def add_table(doc: Document, grid: Grid) -> None:
     ) // 635  # EMU → twips
     total = sum(grid.col_widths)
     widths = [int(usable * w / total) for w in grid.col_widths]
-    xml = table_xml(grid, widths, TABLE_FONT, LATIN_FONT, int(TABLE_SIZE.pt * 2))
-    title._p.addnext(parse_xml(xml))
+    anchor = title._p
+    for k, xml in enumerate(
+        tables_xml(grid, widths, TABLE_FONT, LATIN_FONT, int(TABLE_SIZE.pt * 2))
+    ):
+        if k:
+            spacer = parse_xml(SPACER)
+            anchor.addnext(spacer)
+            anchor = spacer
+        table = parse_xml(xml)
+        anchor.addnext(table)
+        anchor = table

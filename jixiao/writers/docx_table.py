@@ -48,11 +48,33 @@ def _tc(width: int, span: int, vmerge: str | None, content: str) -> str:
     )
 
 
-def table_xml(grid: Grid, widths: list[int], font: str, latin: str, half_points: int) -> str:
-    """``<w:tbl>`` for the grid's rows 1… (row 0 is the title); ``widths`` in twips."""
+def tables_xml(
+    grid: Grid,
+    widths: list[int],
+    font: str,
+    latin: str,
+    half_points: int,
+    repeat_header: bool = False,
+) -> list[str]:
+    """``<w:tbl>`` elements for the grid's rows 1… (row 0 is the title); ``widths`` in twips.
+
+    One table by default. Word repeats only the first rows of a table on each page, so with
+    ``repeat_header`` the form is cut before the 绩效指标 header and the second table starts
+    with that header, marked to repeat. Off by default: LibreOffice still breaks a tall row
+    over two pages (it ignores cantSplit where cells are merged down), and a half row after a
+    repeated header is more than today's PDF reader can join back.
+    """
+    split = grid.repeat_rows[0] if repeat_header and grid.repeat_rows is not None else grid.nrows
+    parts = [(1, split), (split, grid.nrows)]
+    return [_table(grid, widths, font, latin, half_points, a, b) for a, b in parts if b > a]
+
+
+def _table(
+    grid: Grid, widths: list[int], font: str, latin: str, half_points: int, first: int, end: int
+) -> str:
     covered = grid.covered()
     rows = []
-    for r in range(1, grid.nrows):
+    for r in range(first, end):
         cells = []
         c = 0
         while c < grid.ncols:
@@ -63,16 +85,16 @@ def table_xml(grid: Grid, widths: list[int], font: str, latin: str, half_points:
                 content = _paragraph(cell, font, latin, half_points)
             elif (r, c) in covered and covered[(r, c)].col == c and covered[(r, c)].row < r:
                 origin = covered[(r, c)]
-                span, vmerge, content = (
-                    origin.colspan,
-                    "continue",
-                    _paragraph(None, font, latin, half_points),
-                )
+                span, vmerge = origin.colspan, "continue"
+                content = _paragraph(None, font, latin, half_points)
             else:  # not part of any cell (a hole in the grid): an empty cell keeps the columns
                 span, vmerge, content = 1, None, _paragraph(None, font, latin, half_points)
             cells.append(_tc(sum(widths[c : c + span]), span, vmerge, content))
             c += span
-        rows.append('<w:tr><w:trPr><w:jc w:val="center"/></w:trPr>' + "".join(cells) + "</w:tr>")
+        header = "<w:tblHeader/>" if r == first and first == (grid.repeat_rows or (-1,))[0] else ""
+        rows.append(
+            f'<w:tr><w:trPr>{header}<w:jc w:val="center"/></w:trPr>' + "".join(cells) + "</w:tr>"
+        )
     grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblStyle w:val="TableGrid"/>'
@@ -84,3 +106,10 @@ def table_xml(grid: Grid, widths: list[int], font: str, latin: str, half_points:
         ' w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>"
     )
+
+
+# between the two tables: a paragraph one point high, so they print as one form
+SPACER = (
+    f'<w:p xmlns:w="{W_NS}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:ind w:firstLine="0"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>'
+)
