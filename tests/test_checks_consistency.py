@@ -259,3 +259,44 @@ def test_report_heading_numbering() -> None:
         section("（一）支出", "…", level=2),
     )
     silent("JX-C011", form(report=ok))
+
+
+def executed(rate: str = "95.69%"):  # type: ignore[no-untyped-def]
+    return [fund("合计", FundLine.TOTAL, "3269.72", "3128.85", rate, weight="10", score="9.57")]
+
+
+def test_stated_rate() -> None:
+    text = report(section("三、绩效情况", "2021年度预算执行率为96.59%。", row=60))
+    [f] = fires("JX-C012", form(funds=executed(), report=text))
+    assert (f.expected, f.found, str(f.location)) == ("95.69%", "96.59%", "t.txt:60")
+    same = report(section("三、绩效情况", "2021年度预算执行率为95.69%，项目支出执行率为88%。"))
+    silent("JX-C012", form(funds=executed(), report=same))
+    rounded = report(section("三、绩效情况", "预算执行率达95.7%。"))
+    silent("JX-C012", form(funds=executed(), report=rounded))
+
+
+def test_stated_score_and_grade() -> None:
+    e = form(total_score=n("85"), conclusion=t("项目自评得分85分，评价等级为优。", 90))
+    [f] = fires("JX-C013", e)
+    assert (f.expected, f.found) == ("良", "优")
+    e = form(total_score=n("96.2"), conclusion=t("自评得分为98.5分。"))
+    assert fires("JX-C013", e)[0].found == "98.5"
+    e = form(total_score=n("85"), extra=(("自评等级", t("优")),))
+    assert fires("JX-C013", e)[0].found == "优"
+    silent(
+        "JX-C013", form(total_score=n("96.20"), conclusion=t("自评得分96.2分，评价等级为“优”。"))
+    )
+
+
+def test_stated_actuals() -> None:
+    inds = [
+        ind("发放宣传资料份数", "≥4000份", "4325份", 10, 10),
+        ind("项目验收合格率", "≥95%", "98%", 10, 10),
+    ]
+    text = report(
+        section("三、绩效情况", "全年发放宣传资料份数4352份，项目验收合格率98%。", row=70)
+    )
+    [f] = fires("JX-C014", form(indicators=inds, report=text))
+    assert (f.expected, f.found) == ("4325份", "4352份")
+    right = report(section("三、绩效情况", "全年发放宣传资料份数4325份，项目验收合格率为98%。"))
+    silent("JX-C014", form(indicators=inds, report=right))

@@ -11,6 +11,7 @@ from jixiao.checks import (
     indicators,
     narrative,
     staff,
+    statements,
     wording,
 )
 from jixiao.checks.base import Check
@@ -64,6 +65,9 @@ CHECKS: tuple[Check, ...] = (
     wording.full_marks_with_gaps,  # JX-C009
     narrative.narrative_sum,  # JX-C010
     narrative.list_numbering,  # JX-C011
+    statements.stated_rate,  # JX-C012
+    statements.stated_score_grade,  # JX-C013
+    statements.stated_actuals,  # JX-C014
     # staff
     staff.staff_above_posts,  # JX-S001
     # completeness

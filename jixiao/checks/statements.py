@@ -1,0 +1,192 @@
+"""What the text states about the table's own results (JX-C…): the execution rate, the
+total score and grade, the indicators' actual values — each must agree with the table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.checks.base import Context, check
+from jixiao.checks.fields import Field, all_fields
+from jixiao.checks.numbers import fmt, places, quantize, rate_agrees, rate_of, ulp
+from jixiao.measure import parse_number
+from jixiao.model import Evaluation, Finding, Grade, Severity
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_RATE_STATED = re.compile(
+    rf"(?:预算|资金|整体|支出|总体)?执行率(?:为|达到|达|是|约为|:|：)?\s*{_NUMBER}\s*[%％]"
+)
+_SCORE_STATED = re.compile(
+    rf"(?:自评(?:总)?得分|自评总分|总得分|综合得分|评价得分|得分合计|自评分)(?:为|是|达到|达|:|：)?\s*{_NUMBER}\s*分?"
+)
+_GRADE_STATED = re.compile(
+    r"(?:评价|自评|绩效|综合)?(?:等级|等次|结果|结论)(?:为|是|评定为|评为|:|：)\s*[“\"「]?(优秀|优|良好|良|中等|中|差|较差)"
+    r"|(?:评定为|评为|定为)\s*[“\"「]?(优秀|优|良好|良|中等|中|差)(?:等级|等次|级)?"
+)
+_GRADE_WORDS = {
+    "优秀": Grade.EXCELLENT,
+    "优": Grade.EXCELLENT,
+    "良好": Grade.GOOD,
+    "良": Grade.GOOD,
+    "中等": Grade.FAIR,
+    "中": Grade.FAIR,
+    "差": Grade.POOR,
+    "较差": Grade.POOR,
+}
+
+
+def _texts(evaluation: Evaluation) -> Iterator[Field]:
+    for f in all_fields(evaluation):
+        if f.kind in ("section", "conclusion", "goal_achieved", "extra"):
+            yield f
+
+
+def _execution_rate(evaluation: Evaluation) -> tuple[Decimal, str] | None:
+    """The table's execution rate of the whole (printed, else computed) and how it reads."""
+    from jixiao.scoring import execution_row
+
+    row = execution_row(evaluation)
+    if row is None:
+        return None
+    if row.rate is not None:
+        return row.rate.value, row.rate.text or f"{fmt(row.rate.value)}%"
+    if row.budget is not None and row.actual is not None:
+        computed = rate_of(row.actual.value, row.budget.value)
+        if computed is not None:
+            return computed, f"{fmt(computed, 2)}%"
+    return None
+
+
+@check(
+    "JX-C012",
+    Severity.ERROR,
+    "文中所述执行率与表中不符",
+    "一致性：报告、结论所述预算执行率应与自评表一致",
+)
+def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A budget execution rate stated in the report or the conclusion (“预算执行率为95.69%”)
+    must be the table's rate of the total row (within its printed precision). Rates of a
+    named part (项目支出执行率) are not compared.
+
+    Example: report “2021年度预算执行率为96.59%”, table 合计 执行率 95.69%.
+    """
+    table = _execution_rate(evaluation)
+    if table is None:
+        return
+    value, shown = table
+    for f in _texts(evaluation):
+        for m in _RATE_STATED.finditer(f.text):
+            before = f.text[max(0, m.start() - 6) : m.start()]
+            if re.search(r"项目|基本|人员|公用|其他资金|财政拨款|[一二三]批|上年|去年", before):
+                continue
+            stated = parse_number(m.group(1))
+            if stated is None or rate_agrees(stated, value) or rate_agrees(value, stated):
+                continue
+            if abs(stated - value) <= max(ulp(stated), ulp(value)) / 2:
+                continue
+            yield stated_rate.finding(
+                f"{f.name}称预算执行率 {m.group(1)}%，表中为 {shown}",
+                f.location,
+                shown,
+                f"{m.group(1)}%",
+            )
+
+
+@check(
+    "JX-C013",
+    Severity.ERROR,
+    "文中所述得分或等级与表中不符",
+    "一致性：评价结论所述得分、等级应与总分及评分方案的等级划分一致",
+)
+def stated_score_grade(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A total score stated in the text (“自评得分95分”) must be the table's 总分 得分, and a
+    grade stated (“等级为优”) must be the grade of that score under the profile (优 ≥ 90,
+    良 ≥ 80, 中 ≥ 60 by default).
+
+    Example: 总分 得分 85, conclusion “自评得分85分，评价等级为优”.
+    """
+    total = evaluation.total_score
+    grade = context.profile.grade(total.value) if total is not None else None
+    for f in _texts(evaluation):
+        if total is not None:
+            for m in _SCORE_STATED.finditer(f.text):
+                stated = parse_number(m.group(1))
+                if stated is None or stated > 200:
+                    continue
+                n = min(places(stated), places(total.value))
+                if quantize(stated, n) == quantize(total.value, n) or abs(
+                    stated - total.value
+                ) <= Decimal("0.01"):
+                    continue
+                yield stated_score_grade.finding(
+                    f"{f.name}称自评得分 {m.group(1)}，表中总分得分为 {total.text or fmt(total.value)}",
+                    f.location,
+                    total.text or fmt(total.value),
+                    m.group(1),
+                )
+        if grade is not None:
+            words = [m.group(1) or m.group(2) for m in _GRADE_STATED.finditer(f.text)]
+            if f.kind == "extra" and re.search(r"等级|等次|评价结果|自评结果", f.name):
+                words += [w for w in (f.text.strip().rstrip("级"),) if w in _GRADE_WORDS]
+            for word in words:
+                if _GRADE_WORDS[word] == grade:
+                    continue
+                assert total is not None
+                yield stated_score_grade.finding(
+                    f"{f.name}称评价等级为“{word}”，而总分 {total.text or fmt(total.value)} "
+                    f"按评分方案“{context.profile.title}”应为“{grade.value}”",
+                    f.location,
+                    grade.value,
+                    word,
+                )
+
+
+_AMOUNT_AFTER = re.compile(
+    r"^[^，,。；;]{0,8}?(?:为|达到|达|共|是|完成)?\s*(\d+(?:\.\d+)?)\s*(%|％|[^\d\s，,。；;、]{1,3})"
+)
+
+
+@check(
+    "JX-C014",
+    Severity.WARNING,
+    "文中所述指标完成值与表中不符",
+    "一致性：报告所述指标完成情况应与自评表的实际完成值一致",
+)
+def stated_actuals(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """Where the report names an indicator and states its value (“项目验收合格率90%”), the
+    number must be the table's actual value of that indicator, in the same unit.
+
+    Example: table 组织业务培训人次 完成值 725人次, report “全年组织业务培训人次752人次”.
+    """
+    inds = [
+        i
+        for i in evaluation.indicators
+        if i.actual is not None and i.actual.number is not None and len(i.name.text) >= 4
+    ]
+    if not inds:
+        return
+    fields = [f for f in all_fields(evaluation) if f.kind in ("section", "conclusion")]
+    for ind in inds:
+        actual = ind.actual
+        assert actual is not None and actual.number is not None
+        unit = actual.unit or ind.unit
+        for f in fields:
+            start = 0
+            while (at := f.text.find(ind.name.text, start)) >= 0:
+                start = at + len(ind.name.text)
+                m = _AMOUNT_AFTER.match(f.text[start:])
+                if not m:
+                    continue
+                stated_unit = "%" if m.group(2) in ("%", "％") else m.group(2)
+                if unit is None or not stated_unit.startswith(unit):
+                    continue
+                stated = parse_number(m.group(1))
+                if stated is None or stated == actual.number:
+                    continue
+                yield stated_actuals.finding(
+                    f"{f.name}称{ind.name.text} {m.group(1)}{unit}，表中完成值为 {actual.text}",
+                    f.location,
+                    actual.text,
+                    f"{m.group(1)}{unit}",
+                )
