@@ -52,12 +52,11 @@ def _tradonly() -> frozenset[str]:
 
 
 _TRAD_CHARS = _tradonly()
-_TRAD_RE = re.compile("[" + "".join(sorted(re.escape(c) for c in _TRAD_CHARS)) + "]")
 
 
 def has_traditional(text: str) -> bool:
     """Whether the text holds characters that exist only in traditional Chinese."""
-    return _TRAD_RE.search(text) is not None
+    return not _TRAD_CHARS.isdisjoint(text)
 
 
 def strip_pinyin(text: str) -> str:

@@ -208,6 +208,10 @@ _UNIT_RE = re.compile(
         re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
     )
 )
+_OP_RE = re.compile(_OP)
+_NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
+_BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
+_NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _MEASURE = re.compile(rf"{_OP}?\d+(?:\.\d+)?(?:{_UNIT_ALT})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过")
@@ -254,8 +258,8 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         return [e + 1 for e in _number_prefixes(s, pos, 3) if e < len(s) and s[e] == "%"]
     if role in (Role.TARGET, Role.ACTUAL):
         ends = []
-        op = re.match(_OP, s[pos:])
-        start = pos + (op.end() if op else 0)
+        op = _OP_RE.match(s, pos)
+        start = op.end() if op else pos
         for e in _number_prefixes(s, start):
             ends.append(e)
             unit = _UNIT_RE.match(s, e)
@@ -368,13 +372,13 @@ def split_fund_values(
 
 def _score_indicator(values: dict[Role, str]) -> float:
     score = float(len(values))
-    score -= 0.8 * sum(1 for v in values.values() if re.fullmatch(r"[^\d]*0[^\d.]*", v))
+    score -= 0.8 * sum(1 for v in values.values() if _BARE_ZERO.fullmatch(v))
     w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
     if w and s:
         score += 1.5 if (_dec(s) or 0) <= (_dec(w) or 0) else -4
     t, a = values.get(Role.TARGET), values.get(Role.ACTUAL)
     if t and a:
-        ut, ua = re.sub(r"^[^\d]*[\d.]+", "", t), re.sub(r"^[^\d]*[\d.]+", "", a)
+        ut, ua = _NUMBER_PART.sub("", t), _NUMBER_PART.sub("", a)
         score += 1 if ut == ua else -1
     return score
 
@@ -396,10 +400,9 @@ def _chain(
             return
         role = roles[j]
         if role in (Role.NATURE, Role.UNIT):
-            pattern = r"=|≥|≤|>|<|定性|正向|反向" if role == Role.NATURE else _UNIT_ALT
-            m = re.match(pattern, text[p:])
+            m = (_NATURE_RE if role == Role.NATURE else _UNIT_RE).match(text, p)
             if m:
-                walk(p + m.end(), j + 1, [*got, (role, m.group(0))])
+                walk(m.end(), j + 1, [*got, (role, m.group(0))])
             walk(p, j + 1, [*got, (role, "")])
             return
         if role in (Role.TARGET, Role.ACTUAL):
@@ -477,7 +480,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 for _, v in got:
                     at += len(v)
                     ends.append(at)
-                penalty = (0.2 if re.search(r"\d$", name_text) else 0.0) + 1.0 * _cuts_in_digits(
+                penalty = (0.2 if name_text[-1:].isdigit() else 0.0) + 1.0 * _cuts_in_digits(
                     text, ends[:-1]
                 )
                 penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0

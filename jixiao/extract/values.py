@@ -24,6 +24,7 @@ _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(
     r"^(=|＝|≥|≤|>|<|＞|＜|>=|<=|≧|≦|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$"
 )
+_VALUE_HEAD = re.compile(r"^[≥≤<>=＞＜约]?\s*[-+]?\d")
 _HAS_DIGIT = re.compile(r"\d")
 _SENTENCE = re.compile(r"[。；;，,：:]|由于|因为|原因|措施|未完成|下一步")
 
@@ -64,11 +65,7 @@ def looks_like_value(text: str) -> bool:
         or _POINTS.match(t)
     ):
         return True
-    return (
-        bool(_HAS_DIGIT.search(t))
-        and len(t) <= 14
-        and bool(re.match(r"^[≥≤<>=＞＜约]?\s*[-+]?\d", t))
-    )
+    return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(_VALUE_HEAD.match(t))
 
 
 @lru_cache(maxsize=16384)

@@ -42,12 +42,19 @@ SHARED_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.DEVIATION})
 _MAX_COLUMN_LABEL = 16
 
 
+_NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
+_SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行")
+_BUDGET = re.compile(r"预算数|预算金额|调整后预算|全年预算|^预算$")
+_TARGET = re.compile(r"指标值|目标值|计划值|^目标$")
+_ACTUAL = re.compile(r"完成值|实际值|实际完成$|^实际完成情况$|^完成情况$")
+
+
 @lru_cache(maxsize=8192)
 def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
         return None
-    if re.search(r"\d{3,}|[。；;]", key):
+    if _NOT_A_LABEL.search(key):
         return None
     if key in ("一级指标", "一级"):
         return Role.LEVEL1
@@ -61,19 +68,19 @@ def column_role(key: str) -> Role | None:
         return Role.SCORE
     if key in ("度量单位", "计量单位", "单位(度量)"):
         return Role.UNIT
-    if re.search(r"原因|偏差", key) and "执行率" not in key:
+    if ("原因" in key or "偏差" in key) and "执行率" not in key:
         return Role.DEVIATION
     if "执行率" in key:
         return Role.RATE
     if "年初预算" in key or key in ("年初数", "年初预算数"):
         return Role.INITIAL
-    if re.search(r"执行数|实际支出|决算数|支出数|实际执行", key):
+    if _SPENT.search(key):
         return Role.SPENT
-    if re.search(r"预算数|预算金额|调整后预算|全年预算|^预算$", key):
+    if _BUDGET.search(key):
         return Role.BUDGET
-    if re.search(r"指标值|目标值|计划值|^目标$", key):
+    if _TARGET.search(key):
         return Role.TARGET
-    if re.search(r"完成值|实际值|实际完成$|^实际完成情况$|^完成情况$", key) and "目标" not in key:
+    if _ACTUAL.search(key) and "目标" not in key:
         return Role.ACTUAL
     if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
         return Role.WEIGHT
