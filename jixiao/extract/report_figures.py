@@ -16,6 +16,7 @@ is a part (其中 …) of an earlier figure of the same sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -58,6 +59,9 @@ _DELTA_END = re.compile(
 )
 _DELTA_ANY = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|比年初|较年初")
 _MAX_LABEL = 24
+_MAX_RAW_LABEL = 80  # how far back a label is looked for
+_CONTEXT = 300  # how far back a sentence's words decide budget/actual and parts
+_MAX_SENTENCE = 400  # a longer sentence is kept as the window around each figure
 _NOT_LABEL = re.compile(r"[≥≤<>=＞＜＝\t]|\s{2,}|\d+\s+\d|\d\s*[-—~～]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_WORD = re.compile(r"共计|合计|总计")
@@ -160,44 +164,44 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
     out: list[FigureHit] = []
     prev_end = 0
     first_head: int | None = None  # end of the sentence's first head count
+    years = spoken_years(sentence)
+    year_positions = [pos for _, pos in years]
+    shown = sentence.strip()
     for m in FIGURE.finditer(sentence):
         num_start, num_end = m.start(), m.end()
         unit = m.group("unit")
-        raw = _raw_label(sentence, num_start, prev_end)
+        raw = _raw_label(sentence, num_start, max(prev_end, num_start - _MAX_RAW_LABEL))
         prev_end = num_end
-        if raw is None:
-            continue
         if _DELTA_END.search(raw) or _DELTA_ANY.search(raw):
             continue
         label = _clean_label(raw)
         if not label:
             continue
         key = _key(label, unit)
-        if key is None:
-            continue
         value = _decimal(m.group("num"))
-        if value is None:
+        if key is None or value is None:
             continue
         unit = "%" if unit == "％" else unit
         num = Num(value, sentence[num_start:num_end].replace(" ", ""), unit, line.location)
-        prefix = sentence[:num_start]
-        part = bool(_PART.search(_CLOSED_GROUP.sub("", prefix)))
+        context = sentence[max(0, num_start - _CONTEXT) : num_start]
+        part = bool(_PART.search(_CLOSED_GROUP.sub("", context)))
         if unit in _HEAD_UNITS:
-            clause = max(sentence.rfind("；", 0, num_start), sentence.rfind(";", 0, num_start))
-            between = "" if first_head is None else sentence[max(first_head, clause) : num_start]
-            if _STAFF_PART.search(_CLOSED_GROUP.sub("", between)):
-                key = (
-                    FigureKey.ITEM
-                )  # 在职12人（其中行政编制8人）: a part of the staff, not the 编制
+            if first_head is not None and _staff_part(sentence, first_head, num_start):
+                key = FigureKey.ITEM  # 在职12人（其中行政编制8人）: a part of the staff
             first_head = num_end if first_head is None else first_head
-        years = spoken_years(sentence, num_start)
+        k = bisect_left(year_positions, num_start)
         figure = Figure(
-            label, num, key, years[-1][0] if years else None, sentence.strip(), line.location
+            label,
+            num,
+            key,
+            years[k - 1][0] if k else None,
+            shown if len(shown) <= _MAX_SENTENCE else _window(sentence, num_start, num_end),
+            line.location,
         )
         out.append(
             FigureHit(
                 figure=figure,
-                budget=_is_budget(prefix),
+                budget=_is_budget(context),
                 part=part,
                 subject=subject_of(label),
                 sentence_index=sentence_index,
@@ -206,7 +210,21 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
     return out
 
 
-def _raw_label(sentence: str, num_start: int, floor: int) -> str | None:
+def _staff_part(sentence: str, first_head: int, num_start: int) -> bool:
+    """Whether 其中/含 stands between the sentence's first head count and this one (same clause)."""
+    start = max(first_head, num_start - _CONTEXT)
+    clause = max(sentence.rfind("；", start, num_start), sentence.rfind(";", start, num_start))
+    between = sentence[max(start, clause) : num_start]
+    return bool(_STAFF_PART.search(_CLOSED_GROUP.sub("", between)))
+
+
+def _window(sentence: str, start: int, end: int) -> str:
+    """The part of a very long sentence around a figure."""
+    half = _MAX_SENTENCE // 2
+    return sentence[max(0, start - half) : end + half].strip()
+
+
+def _raw_label(sentence: str, num_start: int, floor: int) -> str:
     """The words before a number back to the clause boundary (or, for “收入:792万元”, before the colon)."""
     start, colon = _clause_start(sentence, num_start, floor)
     raw = sentence[start:num_start]
