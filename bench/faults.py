@@ -61,9 +61,8 @@ def source_total(spec: Spec, rng: random.Random) -> str | None:
 def structure_total(spec: Spec, rng: random.Random) -> str | None:
     part = spec.fund(FundLine.PROJECT, FundGroup.STRUCTURE)
     before = part.actual
-    part.actual = before + _delta(rng, before)
-    if part.actual > part.budget:
-        part.actual = part.budget - money(rng.uniform(1, 5))
+    delta = abs(_delta(rng, before))
+    part.actual = before + delta if before + delta <= part.budget else before - min(delta, before)
     return f"项目支出 全年执行数 {before} → {part.actual}，资金结构合计未改"
 
 
@@ -179,16 +178,21 @@ def textual_actual(spec: Spec, rng: random.Random) -> str | None:
     return f"{ind.name} 指标值 {ind.target}，完成值“{ind.actual}”"
 
 
+def _below(number: Decimal, rng: random.Random, low: float, high: float) -> Decimal:
+    """A value clearly below ``number`` (whole when the target is whole)."""
+    value = number * Decimal(str(round(rng.uniform(low, high), 2)))
+    if number == number.to_integral_value():
+        value = value.to_integral_value(rounding="ROUND_FLOOR")
+        if value >= number:
+            value = number - 1
+    return max(value.quantize(CENT) if value != value.to_integral_value() else value, Decimal(0))
+
+
 def missed_full_marks(spec: Spec, rng: random.Random) -> str | None:
     ind = _pick(spec, rng, lambda i: i.op == "≥" and bool(i.number))
     if ind is None or ind.number is None:
         return None
-    actual = ind.number * Decimal(str(round(rng.uniform(0.5, 0.9), 2)))
-    actual = (
-        actual.to_integral_value()
-        if ind.number == ind.number.to_integral_value()
-        else actual.quantize(CENT)
-    )
+    actual = _below(ind.number, rng, 0.5, 0.9)
     ind.actual = f"{actual}{ind.unit}"
     ind.score, ind.deviation = ind.weight, ""
     return f"{ind.name} 指标值 {ind.target}，完成 {ind.actual}，仍得满分 {ind.weight}"
@@ -198,7 +202,7 @@ def missing_deviation(spec: Spec, rng: random.Random) -> str | None:
     ind = _pick(spec, rng, lambda i: i.op == "≥" and bool(i.number))
     if ind is None or ind.number is None:
         return None
-    actual = (ind.number * Decimal(str(round(rng.uniform(0.6, 0.9), 2)))).to_integral_value()
+    actual = _below(ind.number, rng, 0.6, 0.9)
     ind.actual = f"{actual}{ind.unit}"
     ind.score = (ind.weight * actual / ind.number).quantize(CENT)
     ind.deviation = ""
@@ -248,19 +252,19 @@ def _section(spec: Spec, keyword: str) -> int | None:
 
 
 def report_year(spec: Spec, rng: random.Random) -> str | None:
-    n = _section(spec, "（二）专项支出")
+    """Last year's report half-updated: a current-year statement keeps the old year."""
+    n = _section(spec, "（二）部门（单位）整体支出规模")
     if n is None:
         return None
     heading, text = spec.sections[n]
     other = spec.year - rng.randint(1, 2)
-    sentence = rng.choice(
-        (
-            f"{other}年“三公”经费支出合计{money(rng.uniform(0, 20))}万元。",
-            f"{other}年共完成重点项目{rng.randint(3, 20)}个。",
-        )
-    )
-    spec.sections[n] = (heading, text + sentence)
-    return f"本年度陈述中出现“{sentence}”"
+    if rng.random() < 0.5:
+        sentence = f"{other}年“三公”经费支出合计{money(rng.uniform(0, 20))}万元。"
+        spec.sections[n] = (heading, text + sentence)
+    else:
+        sentence = f"{other}年决算支出为"
+        spec.sections[n] = (heading, text.replace(f"{spec.year}年决算支出为", sentence, 1))
+    return f"本年度陈述写成“{sentence}”"
 
 
 def template_text(spec: Spec, rng: random.Random) -> str | None:

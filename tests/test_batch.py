@@ -264,3 +264,53 @@ def test_check_file_lines_are_those_of_jixiao_check() -> None:
     row = FindingRow("JX-A004", "error", "执行率不符", "表.txt:12", "95.00%", "96.00%")
 
     assert format_finding(row) == finding_line(finding)
+
+
+def interrupting_read(path: Path) -> Evaluation:
+    if path.name == "乙.txt":
+        raise KeyboardInterrupt  # Ctrl-C while this file is being read
+    return fake_read(path)
+
+
+def test_ctrl_c_leaves_consistent_outputs_and_the_next_run_resumes(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name, unit in (("甲.txt", "甲单位"), ("乙.txt", "乙单位"), ("丙.txt", "丙单位")):
+        (src / name).write_text(form(unit, "100", "95", "92"), encoding="utf-8")
+    out = tmp_path / "out"
+
+    stopped = run_batch(
+        [src], out, Engine(read=interrupting_read, check=fake_check, score=fake_score), jobs=1
+    )
+
+    assert stopped.interrupted and stopped.counts.files == 1  # 丙 (sorted first), then 乙 stops it
+    assert [r["单位"] for r in summary_rows(out)] == ["丙单位"]
+    assert len(docx.Document(str(out / "汇总报告.docx")).paragraphs) > 3
+
+    resumed = run_batch([src], out, ENGINE, jobs=1)
+
+    assert (resumed.counts.skipped, resumed.counts.read) == (1, 2)
+    assert sorted(r["单位"] for r in summary_rows(out)) == ["丙单位", "乙单位", "甲单位"]
+
+
+def test_ctrl_c_in_the_pool_keeps_what_was_running(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"{i:02d}.txt").write_text(form(f"单位{i}", "100", "95", "92"), encoding="utf-8")
+    out = tmp_path / "out"
+    calls = []
+
+    def ctrl_c_once(result: object) -> None:
+        calls.append(result)
+        if len(calls) == 1:
+            raise KeyboardInterrupt
+
+    stopped = run_batch([src], out, ENGINE, jobs=2, on_result=ctrl_c_once, report=False)
+
+    journaled = len(list(Journal(out).latest()))
+    assert stopped.interrupted and 1 <= journaled < 40
+    assert len(summary_rows(out)) == journaled
+    resumed = run_batch([src], out, ENGINE, jobs=2, report=False)
+    assert resumed.counts.skipped == journaled and resumed.counts.read == 40 - journaled
+    assert len(summary_rows(out)) == 40

@@ -14,13 +14,13 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.batch.archive import Refusal
-from jixiao.batch.discover import WorkItem, discover
+from jixiao.batch.discover import TEXT_SUFFIXES, WorkItem, discover
 from jixiao.batch.engine import Engine
 from jixiao.batch.journal import Journal
 from jixiao.batch.outputs import build_outputs
@@ -121,10 +121,31 @@ def _refused(
     return record
 
 
+SMALL_TEXT = 256 * 1024  # text files below this size go to the pool in small groups
+
+
 def _chunks(items: list[WorkItem], workers: int) -> Iterator[list[WorkItem]]:
-    size = max(1, min(16, len(items) // (workers * 8)))
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    """Small text files in groups (less overhead), office files and PDFs one by one
+    (seconds each: the progress bar and Ctrl-C stay responsive)."""
+    size = max(1, min(8, len(items) // (workers * 8)))
+    group: list[WorkItem] = []
+    for item in items:
+        if Path(item.real).suffix.lower() in TEXT_SUFFIXES and _size(item.real) < SMALL_TEXT:
+            group.append(item)
+            if len(group) == size:
+                yield group
+                group = []
+        else:
+            yield [item]
+    if group:
+        yield group
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def _run_pool(
@@ -167,8 +188,11 @@ def _run_pool(
                     broken.extend(in_flight.values())
                     in_flight.clear()
                     break
+        except KeyboardInterrupt:
+            _drain(executor, in_flight, accept)
+            raise
         except BaseException:
-            executor.shutdown(wait=True, cancel_futures=True)
+            executor.shutdown(wait=False, cancel_futures=True)
             raise
         executor.shutdown(wait=not broken, cancel_futures=True)
         for chunk_items, retried in broken:
@@ -188,6 +212,30 @@ def _run_pool(
             else:
                 # Retry every file of a broken chunk on its own: only the culprit fails twice.
                 pending.extendleft(([item], True) for item in reversed(chunk_items))
+
+
+def _drain(
+    executor: ProcessPoolExecutor,
+    in_flight: dict[Future[list[FileRecord | Skipped]], tuple[list[WorkItem], bool]],
+    accept: Callable[[FileRecord | Skipped], None],
+) -> None:
+    """Ctrl-C: cancel what has not started, keep the results of what is running.
+
+    A second Ctrl-C stops at once (the journal stays consistent either way)."""
+    try:
+        for future in in_flight:
+            future.cancel()
+        for future in in_flight:
+            if future.cancelled():
+                continue
+            try:
+                results = future.result()
+            except (BrokenProcessPool, CancelledError):
+                continue
+            for result in results:
+                accept(result)
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _can_submit(
