@@ -300,3 +300,11 @@ def test_stated_actuals() -> None:
     assert (f.expected, f.found) == ("4325份", "4352份")
     right = report(section("三、绩效情况", "全年发放宣传资料份数4325份，项目验收合格率为98%。"))
     silent("JX-C014", form(indicators=inds, report=right))
+
+
+def test_unit_named_in_the_report_body() -> None:
+    body = report(section("（一）基本情况", "岳麓区残疾人联合会为财政全额拨款的行政单位，现有编制3人。", row=12))
+    [f] = fires("JX-C004", form(unit=t("长沙市岳麓区妇女联合会"), report=body))
+    assert (f.found, str(f.location)) == ("岳麓区残疾人联合会", "t.txt:12")
+    same = report(section("（一）基本情况", "岳麓区妇女联合会为财政全额拨款的行政单位。"))
+    silent("JX-C004", form(unit=t("长沙市岳麓区妇女联合会"), report=same))

@@ -289,6 +289,11 @@ def same_unit_name(a: str, b: str) -> bool:
     return _common_run(fa, fb) / shorter >= 0.6
 
 
+# “岳麓区妇女联合会为财政全额拨款的行政单位”: a unit introduced at the start of a sentence.
+_UNIT_IN_TEXT = re.compile(
+    r"(?:^|[。\n])\s*([\u4e00-\u9fff（）()]{3,30}?(?:局|委员会|委|办公室|办|联合会|协会|会|院|中心|站|所|队|馆|政府|学校|医院|卫生院))"
+    r"(?:为|是|系|属于)(?:财政|全额|差额|自收|参照|公益|行政|事业|一级|二级|正科|副科|正处|副处|县级|市级)"
+)
 _UNIT_LABEL = re.compile(
     r"单位名称|部门名称|部门[（(]单位[)）]名称|单位[（(]部门[)）]名称|填报单位|实施单位"
 )
@@ -314,6 +319,12 @@ def unit_names(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     for label, text in evaluation.extra:
         if _UNIT_LABEL.search(label) and text.text.strip():
             names.append((label, text))
+    if report is not None:
+        for section in report.sections:
+            m = _UNIT_IN_TEXT.search(section.text)
+            if m:
+                names.append(("报告正文", Text(m.group(1), section.location)))
+                break
     if len(names) < 2:
         return
     base_label, base = names[0]
