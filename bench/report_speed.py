@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from jixiao.document import Paragraph  # noqa: E402
 from jixiao.extract.prose import extract_prose  # noqa: E402
 from jixiao.extract.report import extract_report  # noqa: E402
+from jixiao.model import Location  # noqa: E402
 from jixiao.readers.text import parse_text  # noqa: E402
 
 ROUNDS = 50
@@ -52,16 +53,10 @@ def main(argv: list[str]) -> None:
         "20000 个章节": "一、标题\n2021年支出1万元。\n" * 20000,
     }
     for name, text in hostile.items():
-        paragraphs = [Paragraph(text, _location())]
+        paragraphs = [Paragraph(text, Location("h", line=1))]
         start = time.perf_counter()
         extract_prose(paragraphs, extract_report(paragraphs, "h"), "h")
         print(f"{name}（{len(text)} 字）：{time.perf_counter() - start:.2f} 秒")
-
-
-def _location():  # noqa: ANN202 - tiny helper
-    from jixiao.model import Location
-
-    return Location("h", line=1)
 
 
 if __name__ == "__main__":
