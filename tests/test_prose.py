@@ -291,3 +291,8 @@ def test_initial_budget_column_and_demonstratives_left_out_of_labels():
     assert rows[0].initial_budget is not None and rows[0].initial_budget.value == Decimal("2250")
     assert rows[1].budget is not None and rows[1].budget.value == Decimal("2300")
     assert rows[2].actual is not None and rows[2].actual.value == Decimal("2280.5")
+
+
+def test_unit_field_with_a_seal_note():
+    got = facts("填报单位（盖章）：某县水利局          填报日期：2022年3月1日")
+    assert got.unit is not None and got.unit.text == "某县水利局"
