@@ -409,3 +409,9 @@ def test_short_numbered_items_of_a_list_are_text():
         "1.预算编制不够精细",
     ]
     assert report.sections[0].text.endswith("1.开展宣传活动\n2.组织业务培训")
+
+
+def test_a_staff_word_used_as_a_verb_is_not_staff():
+    assert figures("编制规划培训200人，编制人员5人。") == {
+        "编制人员": (FigureKey.STAFF_AUTHORIZED, Decimal("5"), "人", None)
+    }

@@ -120,6 +120,7 @@ _STAFF_KEYS: tuple[tuple[str, FigureKey], ...] = (
     ("退休", FigureKey.RETIRED),
     ("离休", FigureKey.RETIRED),
 )
+_STAFF_TAIL = re.compile(r"(?:人员|人数|职工|干部|员工|工作人员|工|数|总数)?(?:人数|总数|数)?$")
 _KEY_TEXT = re.compile(r"[“”\"‘’'《》「」\s]")
 
 # Words that say whether a sentence speaks of money planned or money spent (the last wins).
@@ -307,14 +308,20 @@ def figure_key(label: str) -> FigureKey:
 
 
 def staff_key(label: str) -> FigureKey | None:
-    """What a head count means, or None when it is not about the unit's staff."""
+    """What a head count means, or None when it is not about the unit's staff.
+
+    The staff word must close the label (编制人数, 在职人员, 行政编制): 编制规划培训200人 is
+    not the 编制.
+    """
     text = _KEY_TEXT.sub("", label)
     best: tuple[int, int, FigureKey] | None = None
     for word, key in _STAFF_KEYS:
         pos = text.rfind(word)
         if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
             best = (pos + len(word), len(word), key)
-    return best[2] if best else None
+    if best is None or not _STAFF_TAIL.match(text, best[0]):
+        return None
+    return best[2]
 
 
 def _key(label: str, unit: str) -> FigureKey | None:
