@@ -456,3 +456,20 @@ def test_spaced_columns_with_a_wrapped_name():
         ("效益指标", "社会效益", "群众出行便利", "明显改善", 30),
     ]
     assert (e.total_weight.value, e.total_score.value) == (100, 90)
+
+
+def test_indicator_named_like_a_column_and_short_qualitative_values():
+    cells = ["项目支出绩效自评表(2023年度)", "项目名称", "办公楼维修", "绩效指标(90分)", "一级指标",
+             "二级指标", "三级指标", "指标值", "完成值", "权重", "得分", "产出指标", "成本指标",
+             "预算执行率", "≥90%", "98%", "10", "10", "效益指标", "社会效益指标", "办公条件改善",
+             "明显", "明显", "40", "40", "合计", "50", "50"]  # fmt: skip
+    e = read_text("\n".join(f"{c} |" for c in cells), "v.txt")
+    got = [
+        (i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("成本指标", "预算执行率", "≥90%", "98%", 10),
+        ("社会效益指标", "办公条件改善", "明显", "明显", 40),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (50, 50)

@@ -278,7 +278,10 @@ def _score_fund(values: dict[Role, str]) -> float:
         b, a, r = _dec(budget), _dec(spent), _dec(rate.rstrip("%"))
         if b and a is not None and r is not None:
             computed = a / b * 100
-            score += 6 if abs(computed - r) < Decimal("0.6") else -2
+            if r == 0:
+                score += 6 if a == 0 else -2
+            else:
+                score += 6 if abs(computed - r) < Decimal("0.6") else -2
         elif b == 0 and r == 0:
             score += 3
     elif budget and spent:

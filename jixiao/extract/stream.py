@@ -190,9 +190,10 @@ class StreamAssembler:
         if self._split_field(cell):
             return
         numbered = bool(_NUMBERED.match(clean(text).strip()))
-        header_label = not numbered and (
-            vocab.column_role(key) is not None or vocab.is_goal_column(key)
-        )
+        role = vocab.column_role(key)
+        if role in vocab.FUND_ROLES and state == "indicator" and self.kind != "header":
+            role = None  # an indicator named 预算执行率, not a fund column
+        header_label = not numbered and (role is not None or vocab.is_goal_column(key))
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
                 return
@@ -387,7 +388,7 @@ class StreamAssembler:
             self.row.append(cell)
             return
         values = len(self.row) - name_at - 1
-        if values == 0 and len(key) <= 2:
+        if values == 0 and len(key) == 1 and not looks_like_value(text):
             name = self.row[name_at]
             self.row[name_at] = Cell(name.text + " " + text, name.location)
             return
