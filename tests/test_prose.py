@@ -296,3 +296,11 @@ def test_initial_budget_column_and_demonstratives_left_out_of_labels():
 def test_unit_field_with_a_seal_note():
     got = facts("填报单位（盖章）：某县水利局          填报日期：2022年3月1日")
     assert got.unit is not None and got.unit.text == "某县水利局"
+
+
+def test_duties_from_a_section_headed_as_such():
+    got = facts(
+        "一、部门基本情况\n（一）部门主要职责\n负责全县档案的收集、整理和保管。\n（二）人员情况\n编制5人。"
+    )
+    assert got.duties is not None and got.duties.text == "负责全县档案的收集、整理和保管。"
+    assert got.duties.location == Location("p.txt", line=2)

@@ -113,6 +113,12 @@ _DUTIES = re.compile(
     r"\s*(?:是|为|包括|有)?\s*[:：]?\s*(?P<v>.*)$"
 )
 _MIN_DUTIES = 10
+_HEADING_NUMBER = re.compile(
+    r"^(?:第[一二三四五六七八九十]+(?:部分|章)|[(（]?[一二三四五六七八九十\d]{1,3}[)）]?)[、.．\s]*"
+)
+_DUTIES_HEADING = re.compile(
+    r"^(?:部门|单位|机构)?(?:主要|基本)?(?:职能职责|职责职能|职能|职责)(?:概述|及机构设置)?[。：:]?$"
+)
 
 _LINE_OF: dict[FigureKey, FundLine] = {
     FigureKey.INCOME: FundLine.INCOME,
@@ -149,7 +155,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         supervisor=_field(lines, _SUPERVISOR_FIELD),
         staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
-        duties=_duties(lines),
+        duties=_duties(lines) or _duties_section(report),
         funds=_funds(hits, int(year.value) if year else None),
     )
 
@@ -285,6 +291,15 @@ def _duties(lines: list[ProseLine]) -> Text | None:
                 and not _DUTIES.match(nxt.text)
             ):
                 return Text(nxt.text, nxt.location)
+    return None
+
+
+def _duties_section(report: Report) -> Text | None:
+    """The text of a section headed 部门职责 / 主要职能 / 职能职责 (numbering aside)."""
+    for section in report.sections:
+        heading = _HEADING_NUMBER.sub("", section.heading.text)
+        if _DUTIES_HEADING.match(heading) and len(section.text) >= _MIN_DUTIES:
+            return Text(section.text, section.location)
     return None
 
 
