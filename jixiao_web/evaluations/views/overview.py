@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -38,6 +39,7 @@ COLUMNS = {
 }
 SORTS = frozenset(COLUMNS) - {"status_label"} | {"status"}
 NOT_STARTED = "not_started"
+PAGE_SIZE = 100  # rows on screen; counts, average and charts cover every row
 
 
 def _rows(r: Round, request: HttpRequest) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -45,54 +47,51 @@ def _rows(r: Round, request: HttpRequest) -> tuple[list[dict[str, Any]], dict[st
     status = request.GET.get("status", "")
     sort = request.GET.get("sort", "unit")
     desc = sort.startswith("-")
-    subs = (
-        Submission.objects.filter(round=r)
-        .select_related("unit", "unit__department")
-        .only(
-            "id",
-            "status",
-            "self_score",
-            "computed_score",
-            "review_score",
-            "grade",
-            "execution_rate",
-            "errors",
-            "warnings",
-            "updated_at",
-            "unit__name",
-            "unit__department__name",
-            "round_id",
-        )
+    # plain values, not model instances: 2,000 units × 3 models would cost more than the page
+    subs = Submission.objects.filter(round=r).values(
+        "id",
+        "unit_id",
+        "status",
+        "self_score",
+        "computed_score",
+        "review_score",
+        "grade",
+        "execution_rate",
+        "errors",
+        "warnings",
+        "updated_at",
     )
-    by_unit = {s.unit_id: s for s in subs}
-    units = Unit.objects.filter(department__region_id=r.region_id).select_related("department")
+    by_unit = {s["unit_id"]: s for s in subs}
+    units = Unit.objects.filter(department__region_id=r.region_id)
     if q:
         units = units.filter(name__icontains=q) | units.filter(department__name__icontains=q)
     rows = []
-    for u in units:
-        s = by_unit.get(u.pk)
-        st = s.status if s else NOT_STARTED
+    for unit_id, unit_name, department in units.values_list("id", "name", "department__name"):
+        s = by_unit.get(unit_id)
+        st = s["status"] if s else NOT_STARTED
         if status and st != status:
             continue
-        seen = s if s is not None and s.status in VISIBLE_TO_BUREAU else None
+        seen = s if s is not None and s["status"] in VISIBLE_TO_BUREAU else None
         rows.append(
             {
-                "submission": seen,
-                "unit": u.name,
-                "department": u.department.name,
+                "submission": {"pk": seen["id"]} if seen else None,
+                "unit": unit_name,
+                "department": department,
                 "status": st,
                 "status_label": Status(st).label if st != NOT_STARTED else "未开始",
-                "self_score": seen.self_score if seen else None,
-                "computed_score": seen.computed_score if seen else None,
-                "review_score": seen.review_score if seen else None,
-                "gap": (seen.review_score - seen.self_score)
-                if seen and seen.review_score is not None and seen.self_score is not None
+                "self_score": seen["self_score"] if seen else None,
+                "computed_score": seen["computed_score"] if seen else None,
+                "review_score": seen["review_score"] if seen else None,
+                "gap": (seen["review_score"] - seen["self_score"])
+                if seen and seen["review_score"] is not None and seen["self_score"] is not None
                 else None,
-                "grade": seen.grade if seen else "",
-                "execution_rate": seen.execution_rate if seen else None,
-                "errors": seen.errors if seen else None,
-                "warnings": seen.warnings if seen else None,
-                "updated": timezone.localtime(s.updated_at).strftime("%Y-%m-%d %H:%M") if s else "",
+                "grade": seen["grade"] if seen else "",
+                "execution_rate": seen["execution_rate"] if seen else None,
+                "errors": seen["errors"] if seen else None,
+                "warnings": seen["warnings"] if seen else None,
+                "updated": timezone.localtime(s["updated_at"]).strftime("%Y-%m-%d %H:%M")
+                if s
+                else "",
             }
         )
     field = sort.lstrip("-") if sort.lstrip("-") in SORTS else "unit"
@@ -118,6 +117,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "round": r,
             "rows": rows,
+            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
             "params": params,
             "statuses": statuses,
             "status_counts": [(st, label, counts.get(st, 0)) for st, label in statuses],
