@@ -230,3 +230,9 @@ def test_met_but_points_lost_weight_not_printed() -> None:
 def test_rate_above_hundred_on_time_completion_is_bounded() -> None:
     fires("JX-I011", form(indicators=[ind("年度任务按期完成率", "100%", "115%", 5, 5)]))
     silent("JX-I011", form(indicators=[ind("年度任务完成率", "100%", "115%", 5, 5)]))
+
+
+def test_percentage_against_a_bare_fraction() -> None:
+    # an Excel percent cell read without its format: 1 for 100%
+    silent("JX-I007", form(indicators=[ind("资金使用合规率", "1", "100%", 5, 5)]))
+    silent("JX-I004", form(indicators=[ind("资金使用合规率", "1", "100%", 5, 5)]))

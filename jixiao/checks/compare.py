@@ -64,6 +64,11 @@ def annual_pair(target: Measure, actual: Measure) -> tuple[Decimal, Decimal] | N
     if target.number is None or actual.number is None:
         return None
     t, a = target.number, actual.number
+    # A percentage against a bare fraction (an Excel percent cell read as 1 for 100%)
+    if target.unit == "%" and actual.unit is None and 0 < a <= 1 < t:
+        a *= 100
+    elif actual.unit == "%" and target.unit is None and 0 < t <= 1 < a:
+        t *= 100
     if target.unit and actual.unit and not same_unit(target.unit, actual.unit):
         converted = convert(a, actual.unit, target.unit)
         if converted is None:

@@ -133,8 +133,8 @@ def missed_full_marks(evaluation: Evaluation, context: Context) -> Iterator[Find
     """
     profile = context.profile
     for ind in evaluation.scored_indicators:
-        if ind.score is None or ind.weight is None or ind.score.value < ind.weight.value:
-            continue
+        if ind.score is None or ind.weight is None or ind.score.value != ind.weight.value:
+            continue  # below the weight: not full marks; above it: JX-A005
         verdict = met(ind, profile)
         if verdict is False:
             assert ind.target is not None and ind.actual is not None
@@ -517,8 +517,8 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
 
     profile = context.profile
     for ind in evaluation.scored_indicators:
-        if ind.score is None or ind.weight is None:
-            continue
+        if ind.score is None or ind.weight is None or ind.score.value > ind.weight.value:
+            continue  # above the weight: JX-A005
         verdict = met(ind, profile)
         full = ind.score.value >= ind.weight.value
         if (verdict is False and full) or (verdict is True and not full):
