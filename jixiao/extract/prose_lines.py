@@ -44,7 +44,9 @@ FOOTER = re.compile(
 )
 
 # A year as a sentence speaks of it: 2021年 / 2021年度 (not the end of a range 2021-2025年).
-YEAR = re.compile(r"(?<![\d\-—–~～至到])((?:19|20)\d{2})\s*年(度)?")
+YEAR = re.compile(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(度)?")
+# The end of a range of years: 2021至2025年, 2021年到2025年.
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[至到]\s*$")
 # Words just before a year that make it a comparison (比2020年 / 较2020年 / 与2020年相比).
 _COMPARISON_BEFORE = ("比", "较", "与", "和", "同比", "相比", "对比")
 # A full date (2019年06月18日) is a date of writing or publishing, not the year evaluated.
@@ -121,6 +123,10 @@ def spoken_years(text: str, end: int | None = None) -> list[tuple[int, int]]:
     for m in YEAR.finditer(text, 0, len(text) if end is None else end):
         before = text[max(0, m.start() - 2) : m.start()]
         if any(before.endswith(w) for w in _COMPARISON_BEFORE):
+            continue
+        if before.endswith(("至", "到")) and _RANGE_BEFORE.search(
+            text, max(0, m.start() - 9), m.start()
+        ):
             continue
         found.append((int(m.group(1)), m.start()))
     return found
