@@ -47,6 +47,7 @@ FOOTER = re.compile(
 YEAR = re.compile(r"(?<![\d\-—–~～])((?:19|20)\d{2})\s*年(度)?")
 # The end of a range of years: 2021至2025年, 2021年到2025年.
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[至到]\s*$")
+_RANGE_AFTER = re.compile(r"\s*[至到\-—–~～]\s*(?:19|20)\d{2}")
 # Words just before a year that make it a comparison (比2020年 / 较2020年 / 与2020年相比).
 _COMPARISON_BEFORE = ("比", "较", "与", "和", "同比", "相比", "对比")
 # A full date (2019年06月18日) is a date of writing or publishing, not the year evaluated.
@@ -118,12 +119,15 @@ def is_noise(text: str) -> bool:
 
 
 def spoken_years(text: str, end: int | None = None) -> list[tuple[int, int]]:
-    """The years a text speaks of (before ``end``), as (year, position); comparisons excluded."""
+    """The years a text speaks of (before ``end``), as (year, position); comparisons and
+    ranges (2019年至2021年) excluded."""
     found = []
     for m in YEAR.finditer(text, 0, len(text) if end is None else end):
         before = text[max(0, m.start() - 2) : m.start()]
         if any(before.endswith(w) for w in _COMPARISON_BEFORE):
             continue
+        if _RANGE_AFTER.match(text, m.end()):
+            continue  # the start of a range: a span, not one year
         if before.endswith(("至", "到")) and _RANGE_BEFORE.search(
             text, max(0, m.start() - 9), m.start()
         ):
