@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -58,6 +59,13 @@ def normalise_zip(path: Path) -> None:
     """Rewrite a zip with fixed timestamps and sorted-as-written entries (byte-stable)."""
     with zipfile.ZipFile(path) as zin:
         items = [(info.filename, zin.read(info)) for info in zin.infolist()]
+    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    items = [
+        (name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data))
+        if name == "docProps/core.xml"
+        else (name, data)
+        for name, data in items
+    ]
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
         for name, data in items:
