@@ -264,3 +264,10 @@ def test_score_sum_with_a_blank_score() -> None:
     silent("JX-A006", form(funds=funds, indicators=inds, total_score=n(100)))
     # but no blank can make 120
     fires("JX-A006", form(funds=funds, indicators=inds, total_score=n(120)))
+
+
+def test_negative_values() -> None:
+    funds = [fund("其他资金", FundLine.OTHER, "24.24", "-7.97", row=5)]
+    [f] = fires("JX-A013", form(funds=funds))
+    assert (f.found, str(f.location)) == ("-7.97", "t.txt:5")
+    silent("JX-A013", form(funds=[fund("其他资金", FundLine.OTHER, "24.24", "7.97")]))

@@ -28,6 +28,7 @@ COMMITTED = [
     "JX-A010",
     "JX-A011",
     "JX-A012",
+    "JX-A013",
     "JX-B001",
     "JX-B002",
     "JX-B003",
@@ -49,6 +50,7 @@ COMMITTED = [
     "JX-I014",
     "JX-I015",
     "JX-I016",
+    "JX-I017",
     "JX-C001",
     "JX-C002",
     "JX-C003",
@@ -70,6 +72,7 @@ COMMITTED = [
     "JX-M004",
     "JX-M005",
     "JX-M006",
+    "JX-M007",
 ]
 
 

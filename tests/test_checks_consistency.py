@@ -303,7 +303,11 @@ def test_stated_actuals() -> None:
 
 
 def test_unit_named_in_the_report_body() -> None:
-    body = report(section("（一）基本情况", "岳麓区残疾人联合会为财政全额拨款的行政单位，现有编制3人。", row=12))
+    body = report(
+        section(
+            "（一）基本情况", "岳麓区残疾人联合会为财政全额拨款的行政单位，现有编制3人。", row=12
+        )
+    )
     [f] = fires("JX-C004", form(unit=t("长沙市岳麓区妇女联合会"), report=body))
     assert (f.found, str(f.location)) == ("岳麓区残疾人联合会", "t.txt:12")
     same = report(section("（一）基本情况", "岳麓区妇女联合会为财政全额拨款的行政单位。"))

@@ -236,3 +236,17 @@ def test_percentage_against_a_bare_fraction() -> None:
     # an Excel percent cell read without its format: 1 for 100%
     silent("JX-I007", form(indicators=[ind("资金使用合规率", "1", "100%", 5, 5)]))
     silent("JX-I004", form(indicators=[ind("资金使用合规率", "1", "100%", 5, 5)]))
+
+
+def test_duplicate_indicator() -> None:
+    twice = [
+        ind("培训人数", "≥50人", "60人", 10, 10),
+        ind("培训人数", "≥50人", "60人", 10, 10, row=8),
+    ]
+    [f] = fires("JX-I017", form(indicators=twice))
+    assert str(f.location) == "t.txt:8"
+    other = [
+        ind("培训人数", "≥50人", "60人", 10, 10),
+        ind("培训人数", "≥50人", "60人", 10, 10, level2="质量指标"),
+    ]
+    silent("JX-I017", form(indicators=other))

@@ -92,3 +92,19 @@ def test_header_missing() -> None:
     [f] = fires("JX-M006", form(kind=Kind.PROJECT, year=None, unit=t("某局")))
     assert "评价年度" in f.message and "项目名称" in f.message
     silent("JX-M006", form(kind=Kind.PROJECT, unit=t("某局"), project=t("道路建设")))
+
+
+def test_blank_weight() -> None:
+    inds = [
+        ind("甲", "1个", "1个", 50, 50),
+        ind("乙", "1个", "1个", 40, 40),
+        ind("丙", "1个", "1个", None, 10, row=7),
+    ]
+    [f] = fires("JX-M007", form(indicators=inds))
+    assert str(f.location) == "t.txt:7"
+    no_column = [
+        ind("甲", "1个", "1个", None, 10),
+        ind("乙", "1个", "1个", None, 10),
+        ind("丙", "1个", "1个", None, 20),
+    ]
+    silent("JX-M007", form(indicators=no_column))

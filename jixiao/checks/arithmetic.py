@@ -422,3 +422,39 @@ def sub_items_total(evaluation: Evaluation, context: Context) -> Iterator[Findin
                 fmt(top.number),
                 severity=None if total > top.number else Severity.WARNING,
             )
+
+
+@check(
+    "JX-A013", Severity.ERROR, "金额、分值或得分为负数", "算术：预算数、执行数、分值、得分不能为负"
+)
+def negative_values(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """Budgets, amounts spent, weights and scores cannot be negative (a minus sign typed in,
+    or a formula subtracting the wrong way).
+
+    Example: 其他资金 全年执行数 −7.97.
+    """
+    cells = [
+        (f"{row.label.text}{name}", getattr(row, column))
+        for row in evaluation.funds
+        for column, name in (
+            ("initial_budget", "年初预算数"),
+            ("budget", "全年预算数"),
+            ("actual", "全年执行数"),
+            ("weight", "分值"),
+            ("score", "得分"),
+        )
+    ]
+    cells += [
+        (f"指标“{ind.name.text}”{name}", getattr(ind, column))
+        for ind in evaluation.indicators
+        for column, name in (("weight", "分值"), ("score", "得分"))
+    ]
+    cells += [("总分分值", evaluation.total_weight), ("总得分", evaluation.total_score)]
+    for label, num in cells:
+        if num is not None and num.value < 0:
+            yield negative_values.finding(
+                f"{label}为负数 {num.text or fmt(num.value)}",
+                num.location,
+                "≥0",
+                num.text or fmt(num.value),
+            )

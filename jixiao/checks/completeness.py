@@ -173,3 +173,21 @@ def header_missing(evaluation: Evaluation, context: Context) -> Iterator[Finding
             "、".join(missing),
             "空白",
         )
+
+
+@check("JX-M007", Severity.WARNING, "部分指标未填写分值", REG_10 + "：每项绩效指标须有分值")
+def blank_weight(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """Where the indicator table has a 分值 column (most indicators carry a weight), an
+    indicator without one cannot be scored and the weights cannot add up.
+
+    Example: eight indicators with 分值, the ninth blank.
+    """
+    inds = _complete_indicators(evaluation)
+    weighted = [i for i in inds if i.weight is not None]
+    if len(weighted) * 2 < len(inds):
+        return  # the form has no weight column (010: weights only per goal)
+    for ind in inds:
+        if ind.weight is None:
+            yield blank_weight.finding(
+                f"指标“{ind.name.text}”未填写分值", ind.location, "分值", "空白"
+            )

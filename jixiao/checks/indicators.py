@@ -597,3 +597,28 @@ def mixed_units_summed(evaluation: Evaluation, context: Context) -> Iterator[Fin
                 odd.text,
             )
             break
+
+
+@check("JX-I017", Severity.WARNING, "同一指标重复填列", REG_101 + "：指标应各不相同，不重复计分")
+def duplicate_indicator(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """The same 三级指标 (same name under the same 二级指标 and goal) listed twice with a
+    weight: its points are counted twice.
+
+    Example: 数量指标 “培训人数 ≥50人” on two rows, 10 points each.
+    """
+    seen: dict[tuple[str, str, int | None], Indicator] = {}
+    for ind in evaluation.scored_indicators:
+        name = re.sub(r"\s+", "", ind.name.text)
+        if not name or ind.weight is None:
+            continue
+        key = (name, level2_key(ind, context.profile), ind.goal_index)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = ind
+            continue
+        yield duplicate_indicator.finding(
+            f"指标“{ind.name.text}”重复填列（前一次在 {first.location or '前文'}），分值重复计算",
+            ind.location,
+            "各不相同的指标",
+            ind.name.text,
+        )

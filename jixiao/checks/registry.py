@@ -30,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     narrative.economic_split,  # JX-A010
     narrative.report_split,  # JX-A011
     arithmetic.sub_items_total,  # JX-A012
+    arithmetic.negative_values,  # JX-A013
     # budget execution
     budget.execution_above_hundred,  # JX-B001
     budget.execution_low_unexplained,  # JX-B002
@@ -53,6 +54,7 @@ CHECKS: tuple[Check, ...] = (
     indicators.level1_weights,  # JX-I014
     indicators.unit_mismatch,  # JX-I015
     indicators.mixed_units_summed,  # JX-I016
+    indicators.duplicate_indicator,  # JX-I017
     # consistency
     consistency.report_vs_table,  # JX-C001
     consistency.other_year,  # JX-C002
@@ -77,4 +79,5 @@ CHECKS: tuple[Check, ...] = (
     completeness.blank_target,  # JX-M004
     completeness.empty_section,  # JX-M005
     completeness.header_missing,  # JX-M006
+    completeness.blank_weight,  # JX-M007
 )
