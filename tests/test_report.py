@@ -418,6 +418,6 @@ def test_a_staff_word_used_as_a_verb_is_not_staff():
 
 
 def test_carried_to_a_year_is_that_year_and_a_range_is_no_year():
-    got = figures("2020年结转至2021年的资金10万元；2019年至2021年累计投入资金30万元。")
+    got = figures("2020年结转至2021年的资金10万元。2019年至2021年累计投入资金30万元。")
     assert got["结转至2021年的资金"] == (FigureKey.CARRYOVER, Decimal("10"), "万元", 2021)
     assert got["资金"][3] is None  # 2019年至2021年 is a span, not one year
