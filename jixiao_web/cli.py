@@ -108,7 +108,6 @@ def backup(file: Path) -> None:
         "dumpdata",
         exclude=EXCLUDED,
         natural_foreign=True,
-        natural_primary=True,
         indent=1,
         output=str(file),
         verbosity=0,

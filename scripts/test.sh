@@ -1,6 +1,22 @@
 #!/usr/bin/env bash
 # Run the whole test suite (sets everything up first). CI calls exactly this.
+# The suite runs on SQLite; then the web tests run again on a real PostgreSQL server
+# started here (unless arguments select other tests, or JIXIAO_SKIP_POSTGRES=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
-exec .venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "$@"
+
+wants_web=0
+if [ $# -eq 0 ]; then wants_web=1; fi
+for arg in "$@"; do
+  case "$arg" in tests/web*|tests|tests/) wants_web=1 ;; esac
+done
+if [ "$wants_web" = 1 ] && [ -z "${DATABASE_URL:-}" ] && [ "${JIXIAO_SKIP_POSTGRES:-0}" != 1 ]; then
+  # shellcheck source=scripts/postgres.sh
+  source scripts/postgres.sh
+  pg_start
+  trap pg_stop EXIT
+  echo "== web tests on PostgreSQL ==" >&2
+  .venv/bin/python -m pytest tests/web -q -p no:cacheprovider
+fi

@@ -76,14 +76,16 @@ def analyse(data: dict[str, Any], profile: str | None = None) -> Analysis:
         return result
     try:
         result.findings = tuple(jixiao.check(evaluation, profile or None))
-    except ImportError:
+    except ImportError as exc:
+        log.warning("checks unavailable: %s", exc)
         result.checks_available = False
     except Exception as exc:  # the checker must not take the form down
         log.exception("check failed")
         result.error = f"审核出错：{exc}"
     try:
         result.sheet = jixiao.score(evaluation, profile or None)
-    except ImportError:
+    except ImportError as exc:
+        log.warning("scoring unavailable: %s", exc)
         result.scoring_available = False
     except Exception as exc:
         log.exception("score failed")
