@@ -145,3 +145,11 @@ def test_missing_and_oversized_files(tmp_path: Path, monkeypatch: pytest.MonkeyP
         read_office(tmp_path / "没有.docx")
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
     assert refused_copy(DATA / "xlsx-merged-cells.xlsx", tmp_path).message.startswith("文件过大")
+
+
+def test_truncated_xls_refused(tmp_path: Path) -> None:
+    data = (DATA / "xls-basic.xls").read_bytes()
+    path = tmp_path / "半截.xls"
+    path.write_bytes(data[:1536])  # the OLE header and a little more
+    err = refused(path)
+    assert "已损坏" in err.message
