@@ -84,13 +84,19 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _batch(files: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+def _batch(files: Path, out: Path, jobs: int) -> tuple[float, float, int, int]:
+    """(seconds end to end, seconds from start to the last file reviewed, files, peak memory)."""
     shutil.rmtree(out, ignore_errors=True)
+    last = [0.0]
+
+    def on_result(_: object) -> None:
+        last[0] = time.perf_counter()
+
     with MemorySampler() as mem:
         started = time.perf_counter()
-        result = run_batch([files], out, jobs=jobs, report=True)
+        result = run_batch([files], out, jobs=jobs, on_result=on_result, report=True)
         seconds = time.perf_counter() - started
-    return seconds, result.counts.files, mem.peak
+    return seconds, last[0] - started, result.counts.files, mem.peak
 
 
 def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
@@ -99,7 +105,7 @@ def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
         generate.generate(gen, n, seed, generate.DEFAULT_MIX)
     manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
     out = workdir / "mixed-out"
-    seconds, files, peak = _batch(gen / "files", out, jobs)
+    seconds, processing, files, peak = _batch(gen / "files", out, jobs)
     records = {r.path.split("/", 1)[1]: r for r in Journal(out).latest()}
     per_fault: dict[str, Counter[str]] = defaultdict(Counter)
     per_format: dict[str, Counter[str]] = defaultdict(Counter)
@@ -138,7 +144,8 @@ def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
         "clean_files": sum(1 for e in manifest["files"] if not e["faults"]),
         "seconds": round(seconds, 1),
         "files_per_second": round(files / seconds, 1),
-        "peak_rss_mb": round(peak / 1024**2),
+        "files_per_second_processing": round(files / processing, 1) if processing > 0 else None,
+        "peak_memory_mb": round(peak / 1024**2),
     }
 
 
@@ -148,12 +155,14 @@ def speed(
     gen = workdir / name
     if not (gen / "manifest.json").exists():
         generate.generate(gen, n, seed, mix)
-    seconds, files, peak = _batch(gen / "files", workdir / f"{name}-out", jobs)
+    seconds, processing, files, peak = _batch(gen / "files", workdir / f"{name}-out", jobs)
     return {
         "files": files,
         "seconds": round(seconds, 2),
         "files_per_second": round(files / seconds, 1),
-        "peak_rss_mb": round(peak / 1024**2),
+        "files_per_second_processing": round(files / processing, 1) if processing > 0 else None,
+        "outputs_seconds": round(seconds - processing, 2),
+        "peak_memory_mb": round(peak / 1024**2),
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from matplotlib import font_manager
 from matplotlib.figure import Figure
@@ -42,9 +43,9 @@ def _png(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def _style() -> dict[str, object]:
+def _style() -> Any:  # rcParams (matplotlib types them as literal keys)
     font = cjk_font()
-    style: dict[str, object] = {"axes.unicode_minus": False, "font.size": 9}
+    style: dict[str, Any] = {"axes.unicode_minus": False, "font.size": 9}
     if font:
         style["font.family"] = [font]
     return style

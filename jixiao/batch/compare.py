@@ -141,7 +141,8 @@ def compare_outputs(old_dir: Path, new_dir: Path) -> list[ComparedUnit]:
     for key in sorted(set(old) | set(new), key=lambda k: (not (k in old and k in new), k)):
         o = old.get(key)
         n = new.get(key)
-        record = (n or o)[0]  # type: ignore[index]
+        record = n[0] if n else o[0] if o else None
+        assert record is not None
         os_, ns = (o[1] if o else None), (n[1] if n else None)
         repeated = tuple(sorted(os_.codes & ns.codes)) if os_ and ns else ()
         lowered = lowered_targets(os_, ns) if os_ and ns else ()

@@ -74,9 +74,9 @@ class Journal:
         with self.path.open("rb") as fh:
             for path in sorted(offsets):
                 fh.seek(offsets[path])
-                record = _parse(fh.readline())
-                if record is not None:
-                    yield record
+                latest = _parse(fh.readline())
+                if latest is not None:
+                    yield latest
 
     def _scan(self) -> Iterator[tuple[int, FileRecord]]:
         if not self.path.exists():

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -217,7 +218,7 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
     tmp.replace(path)
 
 
-def _fonts(doc: Document) -> None:  # type: ignore[valid-type]
+def _fonts(doc: DocxDocument) -> None:
     for name, font in (
         ("Normal", BODY_FONT),
         ("Title", HEADING_FONT),
@@ -238,18 +239,18 @@ def _fonts(doc: Document) -> None:  # type: ignore[valid-type]
     doc.styles["Normal"].font.size = Pt(11)
 
 
-def _picture(doc: Document, png: bytes, width: float = 15.5) -> None:  # type: ignore[valid-type]
+def _picture(doc: DocxDocument, png: bytes, width: float = 15.5) -> None:
     doc.add_picture(io.BytesIO(png), width=Cm(width))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _table(
-    doc: Document,
+    doc: DocxDocument,
     header: list[str],
     rows: list[list[object]],
     widths: list[float] | None = None,
     size: int = 9,
-) -> Table:  # type: ignore[valid-type]
+) -> Table:
     table = doc.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

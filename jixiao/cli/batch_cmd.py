@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from jixiao.cli import fail
+
+if TYPE_CHECKING:
+    from jixiao.batch.compare import ComparedUnit
 
 
 @click.command("batch")
@@ -91,7 +95,9 @@ def batch(
             totals["errors"] += result.errors
             totals["warnings"] += result.warnings
             totals["bad"] += 0 if result.read_ok else 1
-        progress.update(task, advance=1, **totals)
+        progress.update(
+            task, advance=1, errors=totals["errors"], warnings=totals["warnings"], bad=totals["bad"]
+        )
 
     engine = Engine(profile=profile, timeout=timeout)
     try:
@@ -127,7 +133,7 @@ def batch(
 def _check_profile(profile: str) -> None:
     """Refuse an unknown profile before starting (where the scoring module offers a loader)."""
     try:
-        from jixiao.profiles import load_profile  # type: ignore[attr-defined]
+        from jixiao.profiles import load_profile
     except ImportError:
         return
     from jixiao.errors import JixiaoError
@@ -178,7 +184,7 @@ def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
     )
 
 
-def _print_table(rows: list) -> None:  # type: ignore[type-arg]
+def _print_table(rows: list[ComparedUnit]) -> None:
     from rich.console import Console
     from rich.table import Table
 
