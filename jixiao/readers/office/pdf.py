@@ -75,18 +75,34 @@ def read_pdf(path: Path, source: str | None = None) -> Document:
             ) from exc
         raise ReadError(source, f"PDF 文件无法读取（{type(exc).__name__}: {exc}）") from exc
     with pdf:
+        _check_page_count(_declared_pages(pdf), source)  # before building every page
         try:
             pages = pdf.pages
         except Exception as exc:
             raise ReadError(
                 source, f"PDF 页面结构已损坏，无法读取（{type(exc).__name__}: {exc}）"
             ) from exc
-        if len(pages) > limits.MAX_PDF_PAGES:
-            raise ReadError(
-                source,
-                f"PDF 页数过多（{len(pages)} 页，上限 {limits.MAX_PDF_PAGES} 页）；请只提交自评表和自评报告所在的页",
-            )
+        _check_page_count(len(pages), source)
         return _read_pages(pages, source)
+
+
+def _declared_pages(pdf: Any) -> int:
+    """/Count of the page tree's root (0 when it cannot be read)."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+        return int(count) if isinstance(count, int) else 0
+    except Exception:  # a damaged page tree is judged when the pages are built
+        return 0
+
+
+def _check_page_count(count: int, source: str) -> None:
+    if count > limits.MAX_PDF_PAGES:
+        raise ReadError(
+            source,
+            f"PDF 页数过多（{count} 页，上限 {limits.MAX_PDF_PAGES} 页）；请只提交自评表和自评报告所在的页",
+        )
 
 
 def _read_pages(pages: Any, source: str) -> Document:
