@@ -21,7 +21,7 @@ SAMPLES = [SEED] + (
     [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))] if DEV.exists() else []
 )
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _read(text: str) -> None:

@@ -57,7 +57,6 @@ def extract(document: Document) -> Evaluation:
             else:
                 for row in block.rows:
                     builder.feed(row)
-            builder.state = None
         else:
             paragraphs.append(block)
             if seen_table:

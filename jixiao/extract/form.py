@@ -568,6 +568,8 @@ class FormBuilder:
         if name in ("unit", "supervisor"):
             # a budget code in front of the name: 219001-池州市…
             value = Text(re.sub(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*", "", value.text), value.location)
+            if re.fullmatch(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/", value.text.strip()):
+                return  # “本单位” names no unit; another field may
         self.parts.fields.setdefault(name, value)
 
 
