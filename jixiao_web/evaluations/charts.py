@@ -37,13 +37,13 @@ def bar_chart_svg(
     ]
     peak = max((b.value for b in bars), default=0) or 1
     if horizontal:
-        left = 200
+        left = 250
         row_h = (height - top - 10) / max(len(bars), 1)
         for i, b in enumerate(bars):
             y = top + i * row_h
             w = (width - left - 40) * b.value / peak
             out.append(
-                f'<text x="{left - 6}" y="{y + row_h * 0.65:.1f}" text-anchor="end" font-size="11">{escape(b.label[:18])}</text>'
+                f'<text x="{left - 6}" y="{y + row_h * 0.65:.1f}" text-anchor="end" font-size="11">{escape(b.label[:22])}</text>'
             )
             out.append(
                 f'<rect x="{left}" y="{y + 2:.1f}" width="{w:.1f}" height="{row_h - 4:.1f}" fill="#c0392b"/>'

@@ -185,7 +185,14 @@ class Submission(models.Model):
             self.execution_rate = _printed_total_rate(content)
         self.errors = result.errors
         self.warnings = result.warnings
-        self.finding_codes = sorted({f"{f.code} {f.message[:16]}" for f in result.findings})
+        self.finding_codes = sorted({f.code for f in result.findings})
+
+    @property
+    def review_gap(self) -> Decimal | None:
+        """复核得分 − 自评得分 (negative: the bureau gives fewer points)."""
+        if self.review_score is None or self.self_score is None:
+            return None
+        return self.review_score - self.self_score
 
     # -- who may do what --------------------------------------------------------------------
 
@@ -410,13 +417,18 @@ class Submission(models.Model):
 
 
 def _review_total(s: Submission) -> Decimal | None:
-    """Σ reviewer scores, the fund-row score taken from the unit where not re-scored."""
-    scores = list(s.review_scores.exclude(score=None).values_list("score", flat=True))
-    if not scores:
+    """The bureau's total: per indicator the reviewer's score where given, else the unit's;
+    plus the unit's printed fund-row (预算执行) scores. None until something is re-scored."""
+    reviewed = dict(s.review_scores.exclude(score=None).values_list("index", "score"))
+    if not reviewed:
         return None
     content = s.content
-    funds_score = sum((_decimal(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
-    return sum(scores, Decimal(0)) + funds_score
+    total = sum((_decimal(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
+    for i, ind in enumerate(content.get("indicators") or []):
+        if ind.get("sub_item"):
+            continue
+        total += reviewed[i] if i in reviewed else (_decimal(ind.get("score")) or Decimal(0))
+    return total
 
 
 def _decimal(value: Any) -> Decimal | None:

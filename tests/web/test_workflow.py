@@ -161,15 +161,18 @@ class EditingTests(WebTestCase):
 
 class ReviewScoreTests(WebTestCase):
     def test_review_scores_keep_the_gap_and_total(self) -> None:
-        s = self.move_to("submitted")
-        s.save_review_scores(
-            by=self.reviewer, scores={0: (self.dec("45"), "次数依据不足"), 1: (self.dec("40"), "")}
-        )
+        s = self.move_to(
+            "submitted"
+        )  # the unit scored 50 + 40 (fund row score blank), total printed 100
+        s.save_review_scores(by=self.reviewer, scores={0: (self.dec("45"), "次数依据不足")})
         r0 = s.review_scores.get(index=0)
         self.assertEqual(r0.self_score, self.dec("50"))
         self.assertEqual(r0.gap, self.dec("-5"))
         self.assertEqual(r0.comment, "次数依据不足")
-        self.assertEqual(self.s().review_score, self.dec("85"))  # 45 + 40 (+ fund row score: blank)
+        self.assertEqual(self.s().review_score, self.dec("85"))  # 45 re-scored + 40 kept
+        self.assertEqual(self.s().review_gap, self.dec("-15"))  # against the printed total 100
+        s.save_review_scores(by=self.reviewer, scores={1: (self.dec("38"), "")})
+        self.assertEqual(self.s().review_score, self.dec("83"))
 
     def test_review_score_above_the_weight_is_refused(self) -> None:
         s = self.move_to("submitted")

@@ -143,13 +143,25 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _frequent_findings(r: Round, limit: int = 8) -> list[charts.Bar]:
-    """The most frequent findings of the round's submitted forms (kept on each save)."""
+    """The checks that fire in most of the round's submitted forms (codes kept on each save)."""
     counter: Counter[str] = Counter()
     for codes in Submission.objects.filter(round=r, status__in=VISIBLE_TO_BUREAU).values_list(
         "finding_codes", flat=True
     ):
         counter.update(codes or [])
-    return [charts.Bar(label, n) for label, n in counter.most_common(limit)]
+    titles = _check_titles()
+    return [
+        charts.Bar(f"{code} {titles.get(code, '')}".strip(), n)
+        for code, n in counter.most_common(limit)
+    ]
+
+
+def _check_titles() -> dict[str, str]:
+    try:
+        from jixiao.checks import CATALOGUE
+    except ImportError:
+        return {}
+    return {c["code"]: c["title"] for c in CATALOGUE}
 
 
 @require_GET
