@@ -121,3 +121,26 @@ def test_table_without_ruling_lines_read_by_text_columns() -> None:
     ]
     assert [p.text for p in doc.paragraphs] == ["项目支出绩效自评表", "说明：本表金额单位为万元。"]
     assert only_table(doc).rows[1][3].location.cell == "表1 第2行第4列"
+
+
+def test_pdf_decompression_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a page whose content stream inflates from ~5 KB to 5 MB (the limit lowered to 1 MB)
+    import zlib
+
+    from pypdf.generic import NameObject, StreamObject
+
+    monkeypatch.setattr(limits, "MAX_PDF_CONTENT_BYTES", 1024 * 1024)
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    stream = StreamObject()
+    stream._data = zlib.compress(b"0 0 m\n" * (5 * 1024 * 1024 // 6), 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    path = tmp_path / "炸弹.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    assert path.stat().st_size < 50_000
+    start = time.perf_counter()
+    with pytest.raises(ReadError, match="PDF 第1页的内容解压后超过 1 MB，疑似“压缩炸弹”"):
+        read_office(path)
+    assert time.perf_counter() - start < 5

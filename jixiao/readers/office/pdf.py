@@ -110,6 +110,7 @@ def _read_pages(pages: Any, source: str) -> Document:
     scanned: list[int] = []
     any_text = False
     for number, page in enumerate(pages, start=1):
+        _check_content_size(page, number, source)
         try:
             chars = page.chars
         except Exception as exc:
@@ -134,6 +135,43 @@ def _read_pages(pages: Any, source: str) -> Document:
             f"第{'、'.join(map(str, scanned))}页没有文字层（扫描件），未读取；需要先做文字识别(OCR)"
         )
     return Document(source, tuple(_assemble(items, source)), "pdf", tuple(notes))
+
+
+def _check_content_size(page: Any, number: int, source: str) -> None:
+    """Inflate a page's Flate content streams in bounded steps before pdfminer inflates them
+    whole: a few KB that inflate to gigabytes (a PDF “decompression bomb”) are refused."""
+    import zlib
+
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    total = 0
+    try:
+        contents = page.page_obj.contents or []
+    except Exception:
+        return
+    for ref in contents:
+        stream = resolve1(ref)
+        if not isinstance(stream, PDFStream) or stream.rawdata is None:
+            continue
+        filters = stream.get_filters()
+        if not filters or str(getattr(filters[0][0], "name", filters[0][0])) != "FlateDecode":
+            total += len(stream.rawdata)
+            continue
+        inflater = zlib.decompressobj()
+        data = stream.rawdata
+        try:
+            while data and total <= limits.MAX_PDF_CONTENT_BYTES:
+                total += len(inflater.decompress(data, 1024 * 1024))
+                data = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # pdfminer reports damaged streams itself
+        if total > limits.MAX_PDF_CONTENT_BYTES:
+            mb = limits.MAX_PDF_CONTENT_BYTES // 1024 // 1024
+            raise ReadError(
+                source,
+                f"PDF 第{number}页的内容解压后超过 {mb} MB，疑似“压缩炸弹”，已拒绝",
+                f"第{number}页",
+            )
 
 
 def _page_items(page: Any, number: int, source: str) -> list[tuple[int, float, PageTable | _Para]]:
