@@ -138,18 +138,24 @@ def _read_pages(pages: Any, source: str) -> Document:
 
 
 def _check_content_size(page: Any, number: int, source: str) -> None:
-    """Inflate a page's Flate content streams in bounded steps before pdfminer inflates them
-    whole: a few KB that inflate to gigabytes (a PDF “decompression bomb”) are refused."""
+    """Inflate a page's Flate content streams (and the forms it draws) in bounded steps before
+    pdfminer inflates them whole: a few KB that inflate to gigabytes (a PDF “decompression
+    bomb”) are refused."""
     import zlib
 
     from pdfminer.pdftypes import PDFStream, resolve1
 
     total = 0
     try:
-        contents = page.page_obj.contents or []
+        streams = list(page.page_obj.contents or [])
+        xobjects = resolve1((page.page_obj.resources or {}).get("XObject")) or {}
+        for ref in xobjects.values():  # forms drawn by the page are content too
+            xobject = resolve1(ref)
+            if isinstance(xobject, PDFStream) and "Form" in str(xobject.get("Subtype")):
+                streams.append(xobject)
     except Exception:
         return
-    for ref in contents:
+    for ref in streams:
         stream = resolve1(ref)
         if not isinstance(stream, PDFStream) or stream.rawdata is None:
             continue
