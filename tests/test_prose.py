@@ -304,3 +304,13 @@ def test_duties_from_a_section_headed_as_such():
     )
     assert got.duties is not None and got.duties.text == "负责全县档案的收集、整理和保管。"
     assert got.duties.location == Location("p.txt", line=2)
+
+
+def test_fund_lines_of_items_by_their_words():
+    text = "年度资金总额120万元，其中财政资金100万元，其他资金20万元，工作经费5万元。"
+    assert [(r.label.text, r.line) for r in facts(text).funds] == [
+        ("年度资金总额", FundLine.TOTAL),
+        ("财政资金", FundLine.FISCAL),
+        ("其他资金", FundLine.OTHER),
+        ("工作经费", None),
+    ]

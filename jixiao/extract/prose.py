@@ -133,6 +133,13 @@ _LINE_OF: dict[FigureKey, FundLine] = {
     FigureKey.PUBLIC: FundLine.PUBLIC,
 }
 _MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+_ITEM_LINES: tuple[tuple[re.Pattern[str], FundLine], ...] = (
+    (re.compile(r"^(?:年度|项目)?资金总额$|^(?:项目)?总资金$"), FundLine.TOTAL),
+    (re.compile(r"^其他资金$"), FundLine.OTHER),
+    (re.compile(r"^单位(?:自有)?资金$"), FundLine.UNIT_FUNDS),
+    (re.compile(r"财政专户"), FundLine.SPECIAL_ACCOUNT),
+    (re.compile(r"^(?:本年|当年)?财政资金$"), FundLine.FISCAL),
+)
 _INITIAL = re.compile(r"年初(?:预算|批复|安排)")
 
 
@@ -325,6 +332,17 @@ def _staff(hits: list[FigureHit], lines: list[ProseLine], key: FigureKey) -> Num
 # -- funds -------------------------------------------------------------------------------
 
 
+def _fund_line(key: FigureKey, label: str) -> FundLine | None:
+    """What a fund row of prose means: from the figure's key, or for an item from its words."""
+    if key in _LINE_OF:
+        return _LINE_OF[key]
+    if key == FigureKey.ITEM:
+        for pattern, line in _ITEM_LINES:
+            if pattern.search(label):
+                return line
+    return None
+
+
 def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
     """Whether a part (其中 …) belongs to an earlier figure of its sentence that names a subject."""
     return (
@@ -362,7 +380,7 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
         rows.append(
             FundRow(
                 label=Text(label, figure.location),
-                line=_LINE_OF.get(figure.key),
+                line=_fund_line(figure.key, figure.label),
                 depth=1 if hit.part else 0,
                 initial_budget=figure.value if hit.budget and initial else None,
                 budget=figure.value if hit.budget and not initial else None,

@@ -337,10 +337,17 @@ _MONEY_WORD = re.compile(
 )
 
 
+_SCOPE_ONLY = re.compile(
+    r"^(?:本年度?|全年|当年|上年度?|年度|年初|本项目|该项目|项目|本部门|部门|本单位|单位|总|实际)*$"
+)
+
+
 def subject_of(label: str) -> str:
-    """The words of a label before its money words: 一批项目 of 一批项目县级批复总投资."""
+    """The words of a label before its money words: 一批项目 of 一批项目县级批复总投资
+    (none for words of scope only: 年度资金总额, 本年收入)."""
     m = _MONEY_WORD.search(label)
-    return label[: m.start()] if m else ""
+    subject = label[: m.start()] if m else ""
+    return "" if _SCOPE_ONLY.match(subject) else subject
 
 
 def _is_budget(prefix: str) -> bool:
