@@ -344,3 +344,16 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     a, b = flatten(old), flatten(new)
     keys = list(a) + [k for k in b if k not in a]
     return [Change(k, a.get(k, ""), b.get(k, "")) for k in keys if a.get(k, "") != b.get(k, "")]
+
+
+_TARGET_RE = re.compile(r"(funds|ind|goals|report)-(\d+)")
+_TARGET_WORDS = {"funds": "资金第{n}行", "ind": "指标第{n}行", "goals": "总体目标{n}", "report": "报告第{n}节"}
+
+
+def target_label(key: str) -> str:
+    """A comment's place for people: ``ind-2`` → 指标第3行, ``duties`` → 部门职责, ``""`` → 整体."""
+    if not key:
+        return "整体"
+    if m := _TARGET_RE.fullmatch(key):
+        return _TARGET_WORDS[m.group(1)].format(n=int(m.group(2)) + 1)
+    return HEADER_TEXT.get(key) or HEADER_NUMBERS.get(key) or key

@@ -502,6 +502,10 @@ class ReviewComment(models.Model):
     def __str__(self) -> str:
         return self.text[:50]
 
+    @property
+    def target_label(self) -> str:
+        return layout.target_label(self.target)
+
 
 class ReviewScore(models.Model):
     """The reviewer's score of one indicator beside the unit's, with a comment; the gap is kept."""
