@@ -250,3 +250,10 @@ def test_duplicate_indicator() -> None:
         ind("培训人数", "≥50人", "60人", 10, 10, level2="质量指标"),
     ]
     silent("JX-I017", form(indicators=other))
+
+
+def test_score_off_rule_qualitative_band() -> None:
+    # 部分达成: 60 %–80 % of the weight, printed 9 of 10
+    [f] = fires("JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 9)]))
+    assert f.found == "9" and f.expected.startswith("6")
+    silent("JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 7)]))

@@ -107,18 +107,36 @@ def met(indicator: Indicator, profile: Profile) -> bool | None:
 
 def level1_key(indicator: Indicator, profile: Profile) -> str:
     """“产出” / “效益” / “满意度” / “成本” … from the printed 一级 or, failing that, the 二级."""
-    if indicator.level1 is not None and indicator.level1.text.strip():
-        category = profile.find_level1(indicator.level1.text)
-        return category_key(category.name if category else indicator.level1.text)
-    category = profile.level1_of_level2(indicator.level2.text if indicator.level2 else None)
-    return category_key(category.name) if category else ""
+    level1 = indicator.level1.text if indicator.level1 is not None else ""
+    level2 = indicator.level2.text if indicator.level2 is not None else ""
+    return _keys(profile, level1, level2)[0]
 
 
 def level2_key(indicator: Indicator, profile: Profile) -> str:
-    if indicator.level2 is None:
-        return ""
-    canonical = profile.canonical_level2(indicator.level2.text)
-    return category_key(canonical or indicator.level2.text)
+    level2 = indicator.level2.text if indicator.level2 is not None else ""
+    return _keys(profile, "", level2)[1] if level2 else ""
+
+
+_KEY_CACHE: dict[tuple[int, str, str], tuple[Profile, tuple[str, str]]] = {}
+
+
+def _keys(profile: Profile, level1: str, level2: str) -> tuple[str, str]:
+    """(一级 key, 二级 key) of printed category names under a profile, remembered."""
+    cache_key = (id(profile), level1, level2)
+    hit = _KEY_CACHE.get(cache_key)
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if level1.strip():
+        category = profile.find_level1(level1)
+        key1 = category_key(category.name if category else level1)
+    else:
+        found = profile.level1_of_level2(level2 or None)
+        key1 = category_key(found.name) if found else ""
+    key2 = category_key(profile.canonical_level2(level2) or level2) if level2 else ""
+    if len(_KEY_CACHE) > 10000:
+        _KEY_CACHE.clear()
+    _KEY_CACHE[cache_key] = (profile, (key1, key2))
+    return key1, key2
 
 
 def is_satisfaction(indicator: Indicator, profile: Profile) -> bool:
@@ -143,14 +161,15 @@ def is_bounded_rate(indicator: Indicator) -> bool:
 
 
 def grade_words(text: str, profile: Profile) -> str | None:
-    """The qualitative grade a text states: "achieved", "partial", "failed" or None."""
-    partial = profile.partial_words or ("部分达成", "部分完成", "基本达成", "基本完成", "基本实现")
-    failed = profile.failed_words or ("未达成", "未完成", "未实现", "没有完成", "未达到")
-    achieved = profile.achieved_words or ("达成", "完成", "实现", "达到")
-    if any(w in text for w in failed):
-        return "failed"
-    if any(w in text for w in partial):
-        return "partial"
-    if any(w in text for w in achieved):
-        return "achieved"
-    return None
+    """The qualitative grade a text states — "achieved", "partial", "failed" or None — by the
+    scoring package's reading of the profile's words (jixiao.scoring.band_level)."""
+    from jixiao.scoring import BandLevel, band_level
+
+    found = band_level(text, profile)
+    if found is None:
+        return None
+    return {
+        BandLevel.ACHIEVED: "achieved",
+        BandLevel.PARTIAL: "partial",
+        BandLevel.FAILED: "failed",
+    }[found[0]]

@@ -523,6 +523,12 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
         full = ind.score.value >= ind.weight.value
         if (verdict is False and full) or (verdict is True and not full):
             continue  # JX-I004 / JX-I005
+        grade = grade_words(ind.actual.text, profile) if ind.actual is not None else None
+        if full and (verdict is True or grade == "achieved"):
+            continue  # full marks for a target met: nothing to recompute
+        quantitative = ind.target is not None and ind.target.is_quantitative
+        if verdict is None and grade is None and not quantitative:
+            continue  # a qualitative actual without a grade word: not computable
         line = indicator_score(ind, profile)
         if line.status != Status.DIFFERS or line.printed is None:
             continue
@@ -532,10 +538,7 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
             message = f"指标“{ind.name.text}”得分 {ind.score.text}，按规则 {line.rule}，应为 {fmt(line.computed)}"
             expected = fmt(line.computed)
         elif line.band is not None:
-            if (
-                grade_words(ind.actual.text if ind.actual else "", profile) in ("partial", "failed")
-                and full
-            ):
+            if grade in ("partial", "failed") and full:
                 continue  # JX-I004
             message = f"指标“{ind.name.text}”得分 {ind.score.text} 不在应得档次内：{line.rule}"
             expected = f"{fmt(line.band.low)}–{fmt(line.band.high)}"

@@ -341,6 +341,9 @@ def list_numbering(evaluation: Evaluation, context: Context) -> Iterator[Finding
             Field("部门职责", evaluation.duties.text, evaluation.duties.location, "duties")
         )
     for f in fields:
+        text = f.text
+        if sum(text.count(c) for c in ".、．(（") < 3:
+            continue
         for pattern in (_ARABIC_ITEM, _PAREN_ITEM):
             matches = list(pattern.finditer(f.text))
             if pattern is _ARABIC_ITEM:
