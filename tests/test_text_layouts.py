@@ -473,3 +473,36 @@ def test_indicator_named_like_a_column_and_short_qualitative_values():
         ("社会效益指标", "办公条件改善", "明显", "明显", 40),
     ]
     assert (e.total_weight.value, e.total_score.value) == (50, 50)
+
+
+def test_table_continued_in_a_second_block_without_header():
+    first = _grid(
+        [
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "培训人次", "≥100", "120", "50", "50"],
+        ]
+    ).blocks[0]
+    second = _grid([["效益指标", "社会效益指标", "技能提升", "明显", "明显", "40", "38"]]).blocks[0]
+    e = extract(Document("表.pdf", (first, second), "pdf"))
+    assert [(i.level1.text, i.name.text, i.score.value) for i in e.indicators] == [
+        ("产出指标", "培训人次", 50),
+        ("效益指标", "技能提升", 38),
+    ]
+
+
+def test_spaced_columns_wrapped_cells_join_the_cell_above_by_column():
+    text = (
+        "2021年度项目支出绩效自评表\n"
+        "一级指标    二级指标    三级指标        年度指标值    实际完成值    分值    得分    偏差原因\n"
+        "产出指标    数量指标    硬化道路里程    10公里        9公里         40      36      雨季停工\n"
+        "                        及桥涵                                                  延误一月\n"
+        "            质量指标    验收合格率      100%          100%          20      20\n"
+    )
+    e = read_text(text, "s.txt")
+    first, second = e.indicators
+    assert (first.name.text, first.deviation.text) == ("硬化道路里程及桥涵", "雨季停工延误一月")
+    assert (second.level1.text, second.level2.text, second.name.text) == (
+        "产出指标",
+        "质量指标",
+        "验收合格率",
+    )

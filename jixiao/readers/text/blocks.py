@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.model import Location
@@ -133,29 +134,68 @@ def pipe(lines: list[str], source: str) -> list[Block]:
 
 def spaced(lines: list[str], source: str) -> list[Block]:
     """Cells separated by spaces. Lines with runs of two or more spaces are rows split on those
-    runs; long lines with single spaces (a whole table on one line) become a stream of tokens."""
+    runs; an indented line without figures under a row continues that row's cells (a cell
+    wrapped over lines, as ``pdftotext -layout`` prints it), matched by column position. Long
+    lines with single spaces (a whole table on one line) become a stream of tokens."""
     blocks: list[Block] = []
     stream: list[tuple[str, int]] = []
-    rows: list[tuple[Cell, ...]] = []
+    rows: list[list[list]] = []  # row → [text, line, start, end]
     for i, ln in enumerate(lines):
         n = i + 1
-        text = ln.strip()
+        raw = ln.expandtabs(4).rstrip()
+        text = raw.strip()
         if not text:
             continue
         if len(text) > 200 and not _SPACE_RUN.search(text):
             stream.extend((tok, n) for tok in text.split())
-        elif _SPACE_RUN.search(text):
-            rows.append(tuple(Cell(c.strip(), _loc(source, n)) for c in _SPACE_RUN.split(text)))
-        else:
-            rows.append((Cell(text, _loc(source, n)),))
+            continue
+        spans = _spans(raw)
+        if rows and _continues(spans, rows[-1]):
+            for start, end, piece in spans:
+                cell = max(rows[-1], key=lambda c: _overlap(c[2], c[3], start, end))
+                cell[0] = cell[0] + "\n" + piece
+            continue
+        rows.append([[piece, n, start, end] for start, end, piece in spans])
     if rows:
-        if all(len(r) <= 1 for r in rows):
-            stream = [(r[0].text, r[0].location.line or 0) for r in rows] + stream
+        table_rows = tuple(tuple(Cell(c[0], _loc(source, c[1])) for c in r) for r in rows)
+        if all(len(r) <= 1 for r in table_rows):
+            stream = [(r[0].text, r[0].location.line or 0) for r in table_rows] + stream
         else:
-            blocks.append(Table(tuple(rows), rows[0][0].location))
+            blocks.append(Table(table_rows, table_rows[0][0].location))
     if stream:
         blocks.append(stream_table(stream, source))
     return blocks
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")
+_FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
+
+
+def _spans(line: str) -> list[tuple[int, int, str]]:
+    """Cells of a line split on runs of two or more spaces, with their display columns
+    (a Chinese character is two columns wide, as a monospaced page shows it)."""
+    line = line.replace("\u3000", "  ")
+    cols = [0]
+    for ch in line:
+        cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
+    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in _CELL.finditer(line)]
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
+    inter = min(a1, b1) - max(a0, b0)
+    return inter if inter > 0 else -min(abs(a0 - b0), abs(a1 - b1)) / 100
+
+
+def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
+    """An indented line with fewer cells than the row above, no figures, each cell under one
+    of that row's cells: the rest of wrapped cells, not a row of its own."""
+    if not spans or len(above) < 2 or len(spans) >= len(above) or spans[0][0] == 0:
+        return False
+    if any(_FIGURE.match(t) for _, _, t in spans):
+        return False
+    if not any(_FIGURE.match(c[0]) or "%" in c[0] for c in above):
+        return False
+    return all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans)
 
 
 # -- vertical / other ---------------------------------------------------------------------

@@ -75,7 +75,7 @@ def detect_layout(lines: list[str]) -> str:
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
-    if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(5, 0.3 * n):
+    if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(3, 0.3 * n):
         return "spaced"
     if words >= 6 and not blank_separated and _run_together(text):
         return "other"
