@@ -73,3 +73,12 @@ def test_seed_docx_table_keeps_repeated_headers_as_physical_rows() -> None:
     assert grid[-1] == ["总分", "*", "*", "*", "*", "*", "100", "100", ""]
     assert all(len(row) == 9 for row in grid)
     assert [p.heading_level for p in doc.paragraphs[:4]] == [None, None, 1, 2]
+
+
+def test_one_cell_frame_table_is_read_as_body() -> None:
+    # docx-frame-table.docx: a 1×1 table around a title paragraph and the 2×2 form table
+    doc = read_office(DATA / "docx-frame-table.docx")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Table"]
+    assert doc.paragraphs[0].text == "项目支出绩效自评表"
+    assert texts(only_table(doc)) == [["项目名称", "妇女儿童工作经费"], ["主管部门", "区妇联"]]
+    assert only_table(doc).rows[1][1].location.cell == "表1 第2行第2列"

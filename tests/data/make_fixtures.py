@@ -5,6 +5,7 @@ Deterministic: fixed document properties and zip timestamps; LibreOffice-made fi
 
 docx-merged-header.docx       a table with a header merged across (gridSpan) and down (vMerge)
 docx-nested.docx              headings from styles, a table nested in a cell, a content control
+docx-frame-table.docx         the form inside a one-cell table used as a frame
 xlsx-merged-cells.xlsx        merged ranges across and down
 xlsx-several-sheets.xlsx      two visible sheets and a hidden one
 xlsx-numbers-as-text.xlsx     numbers typed as text
@@ -205,6 +206,21 @@ def docx_nested() -> Path:
     sdt.append(content)
     d.element.body.insert(len(d.element.body) - 1, sdt)
     return save_docx(d, "docx-nested.docx")
+
+
+def docx_frame_table() -> Path:
+    """The whole form inside a one-cell table used as a frame."""
+    d = new_docx()
+    outer = d.add_table(rows=1, cols=1)
+    outer.style = "Table Grid"
+    cell = outer.cell(0, 0)
+    cell.paragraphs[0].text = "项目支出绩效自评表"
+    inner = cell.add_table(rows=2, cols=2)
+    inner.style = "Table Grid"
+    for r, row in enumerate([("项目名称", "妇女儿童工作经费"), ("主管部门", "区妇联")]):
+        for c, text in enumerate(row):
+            inner.cell(r, c).text = text
+    return save_docx(d, "docx-frame-table.docx")
 
 
 def docx_seed() -> Path:
@@ -525,6 +541,7 @@ def scanned_pdf() -> Path:
 def main() -> None:
     docx_merged_header()
     docx_nested()
+    docx_frame_table()
     docx_seed()
     xlsx_merged_cells()
     xlsx_several_sheets()

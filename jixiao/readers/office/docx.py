@@ -3,7 +3,8 @@
 Tables are walked at the XML level so that horizontal merges (``w:gridSpan``), vertical
 merges (``w:vMerge``) and skipped grid columns (``w:gridBefore``/``w:gridAfter``) land on a
 full grid (see :mod:`jixiao.document`). A table nested in a cell is part of that cell's text
-(rows on lines, cells separated by tabs). Content controls (``w:sdt``) are looked into.
+(rows on lines, cells separated by tabs), except in a one-cell table used as a frame around
+the whole form, whose content is read as body. Content controls (``w:sdt``) are looked into.
 Heading levels come from the paragraph's outline level or its style (``heading N`` /
 ``标题 N``, following ``basedOn``); the ``Title`` style is not a heading (the extraction
 layer recognises titles by their words). Empty paragraphs are
@@ -174,6 +175,17 @@ def _block_text(el: Any) -> str:
     return "\n".join(lines)
 
 
+def _frame_cell(tbl: Any) -> Any:
+    """The cell of a table that has one row of one cell holding a table (a layout frame)."""
+    rows = list(_children(tbl, TR))
+    if len(rows) != 1:
+        return None
+    cells = list(_children(rows[0], TC))
+    if len(cells) != 1 or not any(b.tag == TBL for b in _blocks(cells[0])):
+        return None
+    return cells[0]
+
+
 class _BodyReader:
     def __init__(self, source: str, levels: dict[str, int]) -> None:
         self.source = source
@@ -192,6 +204,8 @@ class _BodyReader:
                 yield Paragraph(
                     text, Location(self.source, cell=f"段落{self.n_paragraphs}"), self._level(block)
                 )
+            elif (frame := _frame_cell(block)) is not None:
+                yield from self.read(frame)  # a one-cell table used as a frame around content
             else:
                 self.n_tables += 1
                 table = self._table(block, self.n_tables)
