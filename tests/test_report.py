@@ -421,3 +421,23 @@ def test_carried_to_a_year_is_that_year_and_a_range_is_no_year():
     got = figures("2020年结转至2021年的资金10万元。2019年至2021年累计投入资金30万元。")
     assert got["结转至2021年的资金"] == (FigureKey.CARRYOVER, Decimal("10"), "万元", 2021)
     assert got["资金"][3] is None  # 2019年至2021年 is a span, not one year
+
+
+def test_a_page_flattened_into_one_line_still_has_its_sections():
+    text = (
+        "某县文化馆2021年度部门整体支出绩效自评报告一、基本情况（一）部门职能。负责全县群众文化工作。"
+        "（二）人员情况。现有编制人数8人。二、存在问题。1.预算编制不细。2.绩效目标不明确。"
+    )
+    report = extract_report(paras(text), "r.txt")
+    assert (
+        report.title is not None
+        and report.title.text == "某县文化馆2021年度部门整体支出绩效自评报告"
+    )
+    assert [(s.level, s.heading.text) for s in report.sections] == [
+        (1, "一、基本情况"),
+        (2, "（一）部门职能"),
+        (2, "（二）人员情况"),
+        (1, "二、存在问题"),
+    ]
+    assert report.section("存在问题").text == "1.预算编制不细。2.绩效目标不明确。"
+    assert report.figures[0].location == Location("r.txt", line=1)

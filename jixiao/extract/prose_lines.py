@@ -58,6 +58,15 @@ _DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _WIDE_DIGIT = re.compile("[０-９．]")
 
 
+# A page flattened into one line: a 一、 / （一） heading after a full stop (or after the
+# title's 报告) starts a line of its own. Numbered list items (1. 2.) stay in their line.
+_INLINE_HEADING = re.compile(
+    r"(?:(?<=[。！？!?])|(?<=报告))\s*(?=第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)"
+    r"|(?:(?<=[。！？!?])|(?<=[\u4e00-\u9fff]))\s*(?=[(（][一二三四五六七八九十]{1,3}[)）][^，,。；;、]{2,30}?[。：:]?)"
+)
+_MIN_RUN_ON = 60  # only long lines hold several paragraphs
+
+
 @dataclass(frozen=True, slots=True)
 class ProseLine:
     """One non-empty line of prose, stripped, with the location of that line."""
@@ -95,7 +104,12 @@ def _split(paragraphs: Sequence[Paragraph]) -> list[ProseLine]:
             if offset and loc.line is not None:
                 line_loc = replace(loc, line=loc.line + offset)
             level = para.heading_level if len(parts) == 1 else None
-            out.append(ProseLine(text, line_loc, level))
+            pieces = _INLINE_HEADING.split(text) if len(text) > _MIN_RUN_ON else [text]
+            for piece in pieces:
+                if piece.strip():
+                    out.append(
+                        ProseLine(piece.strip(), line_loc, level if len(pieces) == 1 else None)
+                    )
     return out
 
 
