@@ -10,10 +10,12 @@ fill what the table lacks: table values always win.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
-from jixiao.document import Document, Paragraph, Table
+from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_note, missing_parts
@@ -63,8 +65,6 @@ def extract(document: Document) -> Evaluation:
                 after_table.append(block)
     if not has_table and paragraphs:
         assembler = StreamAssembler(builder)
-        from jixiao.document import Cell
-
         for p in paragraphs:
             assembler.push(Cell(p.text, p.location))
         assembler.close()
@@ -103,8 +103,6 @@ def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Any:
 def _staff(value: Text | None) -> Num | None:
     if value is None:
         return None
-    import re
-
     m = re.search(r"\d+", value.text)
     if not m:
         return None
@@ -163,6 +161,8 @@ def _evaluation(
     note = missing_note(missing)
     if note:
         notes.append(note)
+    if parts.indicators and "total" not in parts.seen and builder_ended_in_table(parts):
+        notes.append("文档在绩效指标表中结束（没有总分行），可能被截断")
     return Evaluation(
         kind=kind if isinstance(kind, Kind) else Kind(kind),
         source=document.source,
@@ -192,12 +192,17 @@ def _evaluation(
     )
 
 
+def builder_ended_in_table(parts: FormParts) -> bool:
+    """Whether the last thing read was an indicator row (nothing after the table)."""
+    return (
+        not (parts.fields.keys() & {"conclusion", "problems", "measures"}) and not parts.signatures
+    )
+
+
 def _as_num(value: Any) -> Num | None:
     if value is None or isinstance(value, Num):
         return value
     try:
-        from decimal import Decimal
-
         return Num(Decimal(int(value)), str(value))
     except (TypeError, ValueError):
         return None
@@ -206,7 +211,5 @@ def _as_num(value: Any) -> Num | None:
 def _is_report(report: Report | None, texts: list[Text]) -> bool:
     if report is not None and (report.sections or report.figures):
         return True
-    import re
-
     joined = "".join(t.text for t in texts[:200])
     return bool(re.search(r"绩效|自评|预算执行|决算", joined)) and len(joined) > 40
