@@ -114,3 +114,68 @@ def test_errors_come_first(findings: tuple[Finding, ...]) -> None:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     ranks = [order[f.severity] for f in findings]
     assert ranks == sorted(ranks)
+
+
+# Faults planted into the seed, one at a time: (what, printed text, replaced by, a code that must
+# report one more finding than on the untouched seed).
+PLANTED = [
+    ("其他资金 24.24 → 25.24", "\t24.24\n", "\t25.24\n", "JX-A004"),
+    ("人员支出 118.47 → 118.74", "\t118.47\n", "\t118.74\n", "JX-A003"),
+    ("总分得分 100 → 95", "\t总分\n\t100\n\t100", "\t总分\n\t100\n\t95", "JX-A006"),
+    ("实有人数 4 → 3 (报告仍为 4)", "\t实有人数\n\t4", "\t实有人数\n\t3", "JX-C001"),
+    (
+        "报告基本支出 139.37 → 193.37",
+        "决算支出中基本支出139.37万元",
+        "决算支出中基本支出193.37万元",
+        "JX-C001",
+    ),
+    (
+        "报告 2021年决算 → 2020年",
+        "2021年决算支出为204.67万元",
+        "2020年决算支出为204.67万元",
+        "JX-C002",
+    ),
+    (
+        "第四部分 → 暂无",
+        "整体支出绩效管理工作缺乏专业指导，工作成效较其他优秀兄弟单位还有一定差距。",
+        "暂无。",
+        "JX-C008",
+    ),
+    ("满意度 100% → 85% 仍满分", "满意度100%\n\t满意度100%", "满意度100%\n\t满意度85%", "JX-I004"),
+    ("公用支出执行率 91.36% → 19.36%", "91.36%", "19.36%", "JX-A004"),
+    (
+        "商品和服务支出 67.29 → 76.29",
+        "商品和服务支出67.29万元",
+        "商品和服务支出76.29万元",
+        "JX-A010",
+    ),
+    (
+        "报告正文单位名称",
+        "岳麓区妇女联合会为财政全额拨款",
+        "岳麓区残疾人联合会为财政全额拨款",
+        "JX-C004",
+    ),
+    (
+        "报告标题年度 2020",
+        "2021年度长沙市岳麓区妇女联合会单位部门",
+        "2020年度长沙市岳麓区妇女联合会单位部门",
+        "JX-C003",
+    ),
+    ("标题编号 四 → 三", "四、存在的主要问题", "三、存在的主要问题", "JX-C011"),
+    (
+        "报告部门预算 174.74 → 147.74",
+        "批复部门预算为174.74万元",
+        "批复部门预算为147.74万元",
+        "JX-C001",
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "old", "new", "code"), PLANTED, ids=[p[0] for p in PLANTED])
+def test_planted_fault_is_reported(
+    findings: tuple[Finding, ...], what: str, old: str, new: str, code: str
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, what
+    planted = jixiao.check(jixiao.read_text(text.replace(old, new, 1), str(SEED)))
+    assert len(by(planted, code)) > len(by(findings, code)), f"{what}: {code} not reported"
