@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,37 @@ def test_encrypted_doc_refused_without_libreoffice(
     path.write_bytes(bytes(data))
     with pytest.raises(ReadError, match="Word 文档已加密"):
         read_office(path)
+
+
+def fake_soffice(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "soffice"
+    script.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def test_conversion_timeout_kills_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.readers.office import limits
+
+    monkeypatch.setenv("JIXIAO_SOFFICE", str(fake_soffice(tmp_path, "sleep 30")))
+    monkeypatch.setattr(limits, "SOFFICE_TIMEOUT_SECONDS", 1)
+    start = time.perf_counter()
+    with pytest.raises(ReadError, match=r"LibreOffice 转换超时（超过 1 秒）"):
+        read_office(DATA / "doc-basic.doc")
+    assert time.perf_counter() - start < 10
+
+
+def test_failed_conversion_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        "JIXIAO_SOFFICE",
+        str(fake_soffice(tmp_path, "echo 'Error: source file could not be loaded' >&2; exit 1")),
+    )
+    with pytest.raises(ReadError) as exc:
+        read_office(DATA / "doc-basic.doc")
+    assert exc.value.message == (
+        "LibreOffice 无法转换此文档（文件可能已损坏、已加密或格式不受支持）：Error: source file could not be loaded"
+    )
