@@ -151,13 +151,13 @@ class Compound:
 
 def inspect_ole(path: Path) -> Compound:
     """Read the directory of an OLE compound file (.doc/.xls/.wps/.et, encrypted OOXML)."""
-    from xlrd.compdoc import CompDoc, CompDocError
+    from xlrd.compdoc import CompDoc
 
     source = str(path)
     data = path.read_bytes()
     try:
         doc = CompDoc(data, logfile=_NullLog())
-    except (CompDocError, IndexError, ValueError, Exception) as exc:  # noqa: BLE001 - any parse failure
+    except Exception as exc:  # CompDocError, IndexError, struct.error …: any parse failure
         raise ReadError(source, f"OLE 复合文档结构已损坏，无法打开（{exc}）") from exc
     streams = frozenset(d.name for d in doc.dirlist if d.etype == 2)
     lowered = {s.lower() for s in streams}
@@ -171,7 +171,7 @@ def inspect_ole(path: Path) -> Compound:
             wd = doc.get_named_stream("WordDocument")
             if wd is not None and len(wd) > 0x0B:
                 encrypted = bool(wd[0x0B] & 0x01)  # FIB flags: fEncrypted
-        except Exception:  # noqa: BLE001 - a damaged stream is judged later by LibreOffice
+        except Exception:  # a damaged stream is judged later by LibreOffice
             encrypted = False
         return Compound(streams, "doc", encrypted)
     return Compound(streams, "other")
