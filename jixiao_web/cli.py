@@ -37,8 +37,11 @@ def migrate() -> None:
     "--host", default="127.0.0.1", show_default=True, help="监听地址（局域网使用时设为 0.0.0.0）"
 )
 @click.option("--port", default=8000, show_default=True, type=int, help="端口")
-@click.option("--threads", default=8, show_default=True, type=int, help="处理请求的线程数")
-def serve(demo: bool, host: str, port: int, threads: int) -> None:
+@click.option(
+    "--workers", default=min(os.cpu_count() or 1, 4), show_default=True, type=int, help="工作进程数"
+)
+@click.option("--threads", default=8, show_default=True, type=int, help="每个进程处理请求的线程数")
+def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
     """启动网页应用（waitress 生产级服务器；自动建表、收集静态文件）。"""
     setup_django()
     from django.conf import settings
@@ -67,21 +70,26 @@ def serve(demo: bool, host: str, port: int, threads: int) -> None:
         click.echo(
             f"提示：请在环境变量 JIXIAO_ALLOWED_HOSTS 中加入用户访问本机所用的地址（当前：{settings.ALLOWED_HOSTS}）。"
         )
-    from waitress import serve as waitress_serve
+    from django.db import connections
 
+    from jixiao_web.server import run
     from jixiao_web.wsgi import application
 
     click.echo(
-        f"绩效自评系统已启动：http://{host}:{port}/   数据目录：{settings.DATA_DIR}   按 Ctrl+C 停止"
+        f"绩效自评系统已启动：http://{host}:{port}/   （{workers} 个进程 × {threads} 个线程）"
+        f"   数据目录：{settings.DATA_DIR}   按 Ctrl+C 停止"
     )
-    waitress_serve(
-        application,
-        host=host,
-        port=port,
-        threads=threads,
-        ident="jixiao",
-        clear_untrusted_proxy_headers=True,
-    )
+    try:
+        run(
+            application,
+            host,
+            port,
+            workers=workers,
+            threads=threads,
+            before_fork=connections.close_all,
+        )
+    except OSError as exc:
+        _fail(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}")
 
 
 ROLE_LABELS = {

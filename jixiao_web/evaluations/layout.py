@@ -347,7 +347,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 
 
 _TARGET_RE = re.compile(r"(funds|ind|goals|report)-(\d+)")
-_TARGET_WORDS = {"funds": "资金第{n}行", "ind": "指标第{n}行", "goals": "总体目标{n}", "report": "报告第{n}节"}
+_TARGET_WORDS = {
+    "funds": "资金第{n}行",
+    "ind": "指标第{n}行",
+    "goals": "总体目标{n}",
+    "report": "报告第{n}节",
+}
 
 
 def target_label(key: str) -> str:

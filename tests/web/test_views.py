@@ -365,3 +365,31 @@ class ViewChecklist(WebTestCase):
         self.assertEqual(self.client.get(reverse("login")).status_code, 200)
         r = self.client.post(reverse("login"), {"username": "head", "password": PASSWORD})
         self.assertEqual(r.status_code, 302)
+
+
+class AdminTests(WebTestCase):
+    def test_admin_manages_organisations_users_and_reads_the_audit_log(self) -> None:
+        from django.contrib.auth.models import User
+
+        root = User.objects.create_superuser("root", password=PASSWORD)
+        self.client.force_login(root)
+        for name in (
+            "accounts_region_changelist",
+            "accounts_department_changelist",
+            "accounts_unit_changelist",
+            "auth_user_changelist",
+            "accounts_auditlog_changelist",
+            "evaluations_round_changelist",
+        ):
+            self.assertEqual(self.client.get(reverse(f"admin:{name}")).status_code, 200, name)
+        page = self.client.get(
+            reverse("admin:auth_user_change", args=[self.filler.pk])
+        ).content.decode()
+        self.assertIn("单位填报人", page)  # the role is edited with the user
+        self.assertEqual(
+            self.client.get(reverse("admin:accounts_auditlog_add")).status_code, 403
+        )  # the log is read-only
+        self.client.force_login(self.reviewer)  # not staff
+        self.assertEqual(
+            self.client.get(reverse("admin:accounts_unit_changelist")).status_code, 302
+        )
