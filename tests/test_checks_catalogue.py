@@ -86,7 +86,7 @@ def test_codes_are_unique_well_formed_and_never_removed() -> None:
 def test_every_check_has_title_basis_description_example() -> None:
     for c in CATALOGUE:
         assert re.search(r"[\u4e00-\u9fff]", c["title"]), c
-        assert c["basis"] and c["description"] and c["example"], c
+        assert c["basis"] and c["description"] and c["example"] and c["explanation"], c
         assert c["severity"] in {"error", "warning", "info"}
 
 

@@ -29,7 +29,8 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def catalogue() -> tuple[dict[str, str], ...]:
-    """Every check as a plain dict: code, severity, family, title, basis, description, example."""
+    """Every check as a plain dict: code, severity, family, title, basis, explanation (Chinese),
+    description (English), example."""
     return tuple(
         {
             "code": c.code,
@@ -37,6 +38,7 @@ def catalogue() -> tuple[dict[str, str], ...]:
             "family": c.family,
             "title": c.title,
             "basis": c.basis,
+            "explanation": c.explanation,
             "description": c.description,
             "example": c.example,
         }

@@ -46,6 +46,13 @@ class Check:
         return " ".join(doc.split())
 
     @property
+    def explanation(self) -> str:
+        """What the check looks for and what to do, in Chinese (jixiao.checks.explain_zh)."""
+        from jixiao.checks.explain_zh import EXPLAIN
+
+        return EXPLAIN.get(self.code, "")
+
+    @property
     def example(self) -> str:
         """The docstring's ``Example:`` line: a small case that makes the check fire."""
         doc = self.function.__doc__ or ""

@@ -34,6 +34,7 @@ def render() -> str:
         out.append(f"#### {c['code']} {c['title']}\n\n")
         out.append(f"- 级别 / severity: **{_SEVERITY[c['severity']]}**\n")
         out.append(f"- 依据 / basis: {c['basis']}\n")
+        out.append(f"- 说明：{c['explanation']}\n")
         out.append(f"- {c['description']}\n")
         out.append(f"- 例 / example: {c['example']}\n\n")
     return "".join(out).rstrip("\n") + "\n"

@@ -97,7 +97,9 @@ def _render(source: str, findings: tuple[Finding, ...]) -> None:
             console.print("  " + escape(finding_line(f)))
         console.print()
     counts = "，".join(
-        f"{SEVERITY_ZH[s]} {n}" for s in Severity if (n := sum(1 for f in findings if f.severity == s))
+        f"{SEVERITY_ZH[s]} {n}"
+        for s in Severity
+        if (n := sum(1 for f in findings if f.severity == s))
     )
     console.print(f"{escape(source)}: 共 {len(findings)} 条（{counts}）")
 
@@ -118,5 +120,6 @@ def rules(as_json: bool) -> None:
         severity = Severity(c["severity"])
         console.print(
             f"  {c['code']}  [{_STYLE[severity]}]{SEVERITY_ZH[severity]}[/]  {escape(c['title'])}"
+            f"\n      {escape(c['explanation'])}"
             f"\n      [dim]依据：{escape(c['basis'])}[/]"
         )
