@@ -506,3 +506,24 @@ def test_spaced_columns_wrapped_cells_join_the_cell_above_by_column():
         "质量指标",
         "验收合格率",
     )
+
+
+def test_scoring_sheet_with_remark_columns_and_a_category_word_as_name():
+    cells = ["2019年度部门整体支出绩效自评表", "部门名称", "某某区卫生健康局", "一级指标", "二级指标",
+             "三级指标", "分值", "指标说明", "评分标准", "得分",
+             "投入", "预算配置", "在职人员控制率", "5", "在职人员数÷编制数", "≤100%得满分", "5",
+             "过程", "预算执行", "预算完成率", "5", "执行数÷预算数", "每低1%扣0.1分", "4.8",
+             "效果", "履职效益", "社会效益", "10", "社会效益明显", "明显得满分", "10",
+             "总分", "20", "19.8"]  # fmt: skip
+    e = read_text("\n".join(f"{c} |" for c in cells), "v.txt")
+    got = [
+        (i.level1.text, i.level2.text, i.name.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("投入", "预算配置", "在职人员控制率", 5, 5),
+        ("过程", "预算执行", "预算完成率", 5, Decimal("4.8")),
+        ("效果", "履职效益", "社会效益", 10, 10),
+    ]
+    assert e.kind == Kind.DEPARTMENT and e.unit.text == "某某区卫生健康局"
+    assert (e.total_weight.value, e.total_score.value) == (20, Decimal("19.8"))

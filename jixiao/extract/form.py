@@ -354,6 +354,7 @@ class FormBuilder:
         # content: categories, then the name, then the values
         pos = 0
         row_set_level1 = False
+        row_set_level2 = False
         while pos < len(live):
             i = live[pos]
             key = keys[i]
@@ -363,8 +364,11 @@ class FormBuilder:
                 self.level2 = None
                 row_set_level1 = True
                 self.parts.seen.add("level1:" + strip_points(key))
-            elif vocab.is_level2(key):
+            elif vocab.is_level2(key) and not (
+                row_set_level2 and (not nxt or looks_like_value(row[live[pos + 1]].text))
+            ):
                 self.level2 = Text(self._category(row[i].text), row[i].location)
+                row_set_level2 = True
             else:
                 break
             pos += 1

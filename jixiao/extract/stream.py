@@ -76,7 +76,7 @@ class StreamAssembler:
         self.row: list[Cell] = []
         self.kind: str | None = None  # header / kv / fund / ind / total / goal
         self.pending: list[Cell] | None = None  # last indicator row, held back one row
-        self.name_done = False
+        self.forced_name: int | None = None  # a category word that is the name (社会效益)
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -85,7 +85,7 @@ class StreamAssembler:
 
     def flush(self) -> None:
         row, kind = self.row, self.kind
-        self.row, self.kind, self.name_done = [], None, False
+        self.row, self.kind, self.forced_name = [], None, None
         if not row:
             return
         if kind == "ind":
@@ -163,11 +163,26 @@ class StreamAssembler:
         return roles[k] if 0 <= k < len(roles) else None
 
     def _name_index(self) -> int | None:
+        if self.forced_name is not None:
+            return self.forced_name
         for i, c in enumerate(self.row):
             k = label_key(c.text)
             if not (vocab.is_level1(k) or vocab.is_level2(k)):
                 return i
         return None
+
+    def _category_as_name(self) -> bool:
+        """Values after categories only: the last of two 二级-like words is the name
+        (效果 | 履职效益 | 社会效益 | 10 …)."""
+        if len(self.row) < 2:
+            return False
+        last, before = (label_key(c.text) for c in self.row[-2:][::-1])
+        if vocab.is_level2(last) and (vocab.is_level2(before) or vocab.is_level1(before)):
+            if vocab.is_level1(before) and len(self.row) == 2:
+                return False  # 产出指标 | 数量指标 | value: no name at all
+            self.forced_name = len(self.row) - 1
+            return True
+        return False
 
     def _start(self, cell: Cell, kind: str) -> None:
         self.flush()
@@ -365,6 +380,8 @@ class StreamAssembler:
             self.flush()
         name_at = self._name_index() if self.kind == "ind" else None
         if looks_like_value(text) or clean(text).strip() in _UNIT_WORDS:
+            if self.kind == "ind" and name_at is None and self._category_as_name():
+                name_at = self.forced_name
             if self.kind != "ind" or name_at is None:
                 return
             last = self.row[-1]
@@ -396,7 +413,7 @@ class StreamAssembler:
         if role in (Role.TARGET, Role.ACTUAL) and compat(role, text) is not None:
             self.row.append(cell)
             return
-        if role in (Role.NATURE, Role.UNIT) and compat(role, text) is not None:
+        if role in (Role.NATURE, Role.UNIT, Role.REMARK) and compat(role, text) is not None:
             self.row.append(cell)
             return
         if (

@@ -96,6 +96,8 @@ def compat(role: Role, text: str) -> int | None:
         return 2
     if role == Role.DEVIATION:
         return None if number or _PERCENT.match(t) else 1
+    if role == Role.REMARK:
+        return 1
     if role in (Role.TARGET, Role.ACTUAL):
         if _PERCENT.match(t) or (_HAS_DIGIT.search(t) and not number):
             return 2

@@ -31,17 +31,34 @@ class Role(StrEnum):
     BUDGET = "budget"
     SPENT = "spent"  # 全年执行数 (funds)
     RATE = "rate"
+    REMARK = "remark"  # 指标说明 / 评分标准: text the model does not keep
 
 
 FUND_ROLES = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})
 INDICATOR_ROLES = frozenset(
     {Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.NATURE, Role.TARGET, Role.UNIT, Role.ACTUAL}
 )
-SHARED_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.DEVIATION})
+SHARED_ROLES = frozenset({Role.WEIGHT, Role.SCORE, Role.DEVIATION, Role.REMARK})
 
 _MAX_COLUMN_LABEL = 16
 
 
+_REMARK_LABELS = frozenset(
+    {
+        "指标说明",
+        "指标解释",
+        "指标内涵",
+        "评分标准",
+        "评分办法",
+        "评价标准",
+        "计分方法",
+        "评分规则",
+        "评分细则",
+        "考核内容",
+        "评价要点",
+        "备注",
+    }
+)
 _NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
 _SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行")
 _BUDGET = re.compile(r"预算数|预算金额|调整后预算|全年预算|^预算$")
@@ -64,6 +81,8 @@ def column_role(key: str) -> Role | None:
         return Role.NAME
     if "指标性质" in key:
         return Role.NATURE
+    if key in _REMARK_LABELS:
+        return Role.REMARK
     if key.startswith("得分"):
         return Role.SCORE
     if key in ("度量单位", "计量单位", "单位(度量)"):
@@ -349,6 +368,18 @@ LEVEL2 = frozenset(
         "生态效益",
         "可持续影响",
         "服务对象满意度",
+        # 部门整体支出 frameworks (投入/过程/产出/效果)
+        "预算配置",
+        "预算执行",
+        "预算管理",
+        "资产管理",
+        "财务管理",
+        "职责履行",
+        "履职效益",
+        "目标设定",
+        "绩效目标",
+        "项目管理",
+        "社会公众或服务对象满意度",
     }
 )
 
