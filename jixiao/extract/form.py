@@ -168,7 +168,7 @@ class FormBuilder:
     ) -> bool:
         roles = [(i, vocab.column_role(keys[i])) for i in live]
         found = [(i, r) for i, r in roles if r is not None]
-        if not found:
+        if not any(r not in (Role.REMARK, Role.DEVIATION) for _, r in found):
             return False
         others = [i for i, r in roles if r is None]
         if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
