@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from check_forms import fires, form, ind, report, section, silent
+from check_forms import fires, form, ind, report, run_one, section, silent
 
 
 @pytest.mark.parametrize(
@@ -254,6 +254,26 @@ def test_duplicate_indicator() -> None:
 
 def test_score_off_rule_qualitative_band() -> None:
     # 部分达成: 60 %–80 % of the weight, printed 9 of 10
-    [f] = fires("JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 9)]))
+    [f] = fires(
+        "JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 9)])
+    )
     assert f.found == "9" and f.expected.startswith("6")
     silent("JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 7)]))
+
+
+def test_level1_weights_funds_weight_against_profile() -> None:
+    from check_forms import FundLine, fund
+
+    funds = [fund("年度资金总额", FundLine.TOTAL, "10", "10", weight="10")]
+    inds = [
+        ind("甲", "1个", "1个", 50, 50),
+        ind("乙", "1%", "1%", 30, 30, level1="效益指标", level2="社会效益指标"),
+    ]
+    found = fires("JX-I014", form(funds=funds, indicators=inds), profile="city-20-80")
+    assert ("20", "10") in {(f.expected, f.found) for f in found}
+
+
+def test_cost_as_level2_counts_for_a_101_cost_category() -> None:
+    inds = [ind("项目总成本", "≤90万元", "89万元", 10, 10, level2="成本指标")]
+    found = run_one("JX-I008", form(indicators=inds), "cz2021-101")
+    assert not [f for f in found if "缺少一级指标“成本指标”" in f.message]

@@ -256,7 +256,9 @@ def missing_categories(evaluation: Evaluation, context: Context) -> Iterator[Fin
         return
     severity = Severity.INFO if evaluation.missing else None
     location = inds[0].location
-    present1 = {level1_key(i, profile) for i in inds}
+    # a 二级 named like a 一级 of this profile (10号's 成本指标 under 产出, checked by 101号)
+    # shows that category is there
+    present1 = {level1_key(i, profile) for i in inds} | {level2_key(i, profile) for i in inds}
     present2 = {(level1_key(i, profile), level2_key(i, profile)) for i in inds}
     from jixiao.profiles.profile import category_key
 
@@ -444,7 +446,7 @@ def missing_deviation(evaluation: Evaluation, context: Context) -> Iterator[Find
 )
 def level1_weights(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """Where the profile fixes the weight of a 一级 category, the indicators under it should
-    add up to that weight.
+    add up to that weight; and the funds row should carry the profile's execution weight.
 
     Example: 产出指标 weights add to 70 while the profile says 50.
     """
@@ -461,6 +463,14 @@ def level1_weights(evaluation: Evaluation, context: Context) -> Iterator[Finding
             continue
         sums[category.name] = sums.get(category.name, Decimal(0)) + ind.weight.value
         first.setdefault(category.name, ind)
+    funds = [r.weight for r in evaluation.funds if r.weight is not None and r.depth == 0]
+    if funds and evaluation.scored_indicators and funds[0].value != profile.funds_weight:
+        yield level1_weights.finding(
+            f"预算执行分值 {funds[0].text}，评分方案“{profile.title}”为 {fmt(profile.funds_weight)}",
+            funds[0].location,
+            fmt(profile.funds_weight),
+            funds[0].text,
+        )
     for category in profile.level1:
         if (
             category.name in sums
