@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from office_helpers import DATA, only_table, spans, texts
 
 from jixiao.document import Paragraph, Table
 from jixiao.readers.office import read_office
+from jixiao.readers.office.docx_numbering import format_number
 
 
 def test_merged_header_is_expanded_to_a_full_grid() -> None:
@@ -82,3 +84,41 @@ def test_one_cell_frame_table_is_read_as_body() -> None:
     assert doc.paragraphs[0].text == "项目支出绩效自评表"
     assert texts(only_table(doc)) == [["项目名称", "妇女儿童工作经费"], ["主管部门", "区妇联"]]
     assert only_table(doc).rows[1][1].location.cell == "表1 第2行第2列"
+
+
+def test_automatic_numbering_is_printed_into_the_text() -> None:
+    # docx-numbering.docx: headings numbered by a list (一、 / （一） / 1.), not typed; a
+    # bulleted paragraph (the bullet is not text)
+    doc = read_office(DATA / "docx-numbering.docx")
+    assert [p.text for p in doc.paragraphs] == [
+        "一、部门（单位）概况",
+        "（一）部门（单位）基本情况",
+        "现有编制人数3人。",
+        "（二）部门（单位）整体支出规模",
+        "1.基本支出",
+        "2.项目支出",
+        "二、部门（单位）整体支出管理及使用情况",
+        "（一）基本支出",  # the deeper level restarts under a new parent
+        "列表项（项目符号不是文字）",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "text"),
+    [
+        (1, "chineseCounting", "一"),
+        (10, "chineseCounting", "十"),
+        (11, "chineseCountingThousand", "十一"),
+        (20, "chineseCounting", "二十"),
+        (105, "chineseCounting", "一百零五"),
+        (110, "chineseCounting", "一百一十"),
+        (3, "chineseLegalSimplified", "叁"),
+        (3, "decimalEnclosedCircle", "③"),
+        (4, "lowerRoman", "iv"),
+        (2, "upperLetter", "B"),
+        (7, "decimalZero", "07"),
+        (12, "decimal", "12"),
+    ],
+)
+def test_number_formats(value: int, fmt: str, text: str) -> None:
+    assert format_number(value, fmt) == text

@@ -6,6 +6,7 @@ Deterministic: fixed document properties and zip timestamps; LibreOffice-made fi
 docx-merged-header.docx       a table with a header merged across (gridSpan) and down (vMerge)
 docx-nested.docx              headings from styles, a table nested in a cell, a content control
 docx-frame-table.docx         the form inside a one-cell table used as a frame
+docx-numbering.docx           headings numbered by Word's automatic numbering (一、 （一） 1.)
 xlsx-merged-cells.xlsx        merged ranges across and down
 xlsx-several-sheets.xlsx      two visible sheets and a hidden one
 xlsx-numbers-as-text.xlsx     numbers typed as text
@@ -221,6 +222,44 @@ def docx_frame_table() -> Path:
         for c, text in enumerate(row):
             inner.cell(r, c).text = text
     return save_docx(d, "docx-frame-table.docx")
+
+
+def docx_numbering() -> Path:
+    """Report headings numbered by Word's automatic list numbering (not typed)."""
+    from docx.oxml import parse_xml
+
+    d = new_docx()
+    numbering = d.part.numbering_part.element
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {w} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+            '<w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'
+        ),
+    )
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, ilvl: int) -> None:
+        p = d.add_paragraph(text)
+        num_pr = parse_xml(f'<w:numPr {w}><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>')
+        p._p.get_or_add_pPr().append(num_pr)
+
+    numbered("部门（单位）概况", 0)
+    numbered("部门（单位）基本情况", 1)
+    d.add_paragraph("现有编制人数3人。")
+    numbered("部门（单位）整体支出规模", 1)
+    numbered("基本支出", 2)
+    numbered("项目支出", 2)
+    numbered("部门（单位）整体支出管理及使用情况", 0)
+    numbered("基本支出", 1)
+    d.add_paragraph("列表项（项目符号不是文字）", style="List Bullet")
+    return save_docx(d, "docx-numbering.docx")
 
 
 def docx_seed() -> Path:
@@ -542,6 +581,7 @@ def main() -> None:
     docx_merged_header()
     docx_nested()
     docx_frame_table()
+    docx_numbering()
     docx_seed()
     xlsx_merged_cells()
     xlsx_several_sheets()

@@ -8,7 +8,8 @@ the whole form, whose content is read as body. Content controls (``w:sdt``) are 
 Heading levels come from the paragraph's outline level or its style (``heading N`` /
 ``标题 N``, following ``basedOn``); the ``Title`` style is not a heading (the extraction
 layer recognises titles by their words). Empty paragraphs are
-dropped. Locations: ``表N 第R行第C列`` (grid position) and ``段落N`` (non-empty body
+dropped. Automatic list numbers (``一、`` from Word's numbering) are printed into the text
+(:mod:`.docx_numbering`). Locations: ``表N 第R行第C列`` (grid position) and ``段落N`` (non-empty body
 paragraphs counted from 1).
 """
 
@@ -25,6 +26,7 @@ from jixiao.document import Block, Document, Paragraph
 from jixiao.errors import ReadError
 from jixiao.model import Location
 from jixiao.readers.office import limits
+from jixiao.readers.office.docx_numbering import Numbering, load_numbering
 from jixiao.readers.office.grid import Placed, build_table
 from jixiao.readers.office.safety import OpenError
 
@@ -69,7 +71,7 @@ def read_docx(path: Path, source: str | None = None, data: bytes | None = None) 
     except Exception as exc:  # python-docx/lxml raise assorted errors on malformed parts
         raise OpenError(source, f"Word 文件无法打开（{type(exc).__name__}: {exc}）") from exc
     levels = _style_levels(document)
-    reader = _BodyReader(source, levels)
+    reader = _BodyReader(source, levels, load_numbering(document))
     return Document(source, tuple(reader.read(document.element.body)), "docx", tuple(reader.notes))
 
 
@@ -139,8 +141,9 @@ def _blocks(el: Any) -> Iterator[Any]:
             yield from _blocks(child)
 
 
-def paragraph_text(p: Any) -> str:
-    parts: list[str] = []
+def paragraph_text(p: Any, numbering: Numbering | None = None) -> str:
+    """The text of a w:p as printed, its automatic number (if any) included."""
+    parts: list[str] = [numbering.prefix(p)] if numbering is not None else []
     for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN):
         if any(a.tag in SKIPPED for a in el.iterancestors()):
             continue
@@ -159,15 +162,15 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _block_text(el: Any) -> str:
+def _block_text(el: Any, numbering: Numbering | None = None) -> str:
     """Text of a cell (or any block container): paragraphs on lines, nested tables inline."""
     lines: list[str] = []
     for block in _blocks(el):
         if block.tag == P:
-            lines.append(paragraph_text(block))
+            lines.append(paragraph_text(block, numbering))
         else:
             for tr in _children(block, TR):
-                lines.append("\t".join(_block_text(tc) for tc in _children(tr, TC)))
+                lines.append("\t".join(_block_text(tc, numbering) for tc in _children(tr, TC)))
     while lines and not lines[-1].strip():
         lines.pop()
     while lines and not lines[0].strip():
@@ -187,7 +190,8 @@ def _frame_cell(tbl: Any) -> Any:
 
 
 class _BodyReader:
-    def __init__(self, source: str, levels: dict[str, int]) -> None:
+    def __init__(self, source: str, levels: dict[str, int], numbering: Numbering | None) -> None:
+        self.numbering = numbering
         self.source = source
         self.levels = levels
         self.notes: list[str] = []
@@ -197,7 +201,7 @@ class _BodyReader:
     def read(self, body: Any) -> Iterator[Block]:
         for block in _blocks(body):
             if block.tag == P:
-                text = paragraph_text(block)
+                text = paragraph_text(block, self.numbering)
                 if not text.strip():
                     continue
                 self.n_paragraphs += 1
@@ -253,7 +257,7 @@ class _BodyReader:
                 ):
                     placed[-1].col_span = col + span - placed[-1].col
                 else:
-                    cell = Placed(r, col, _block_text(tc), 1, span)
+                    cell = Placed(r, col, _block_text(tc, self.numbering), 1, span)
                     placed.append(cell)
                     for c in range(col, col + span):
                         if vmerge is not None:
