@@ -122,3 +122,9 @@ def test_automatic_numbering_is_printed_into_the_text() -> None:
 )
 def test_number_formats(value: int, fmt: str, text: str) -> None:
     assert format_number(value, fmt) == text
+
+
+def test_inserted_symbols_are_text() -> None:
+    # docx-symbols.docx: ≥ and ≤ inserted as w:sym (Symbol font F0B3/F0A3; 宋体 U+2265)
+    doc = read_office(DATA / "docx-symbols.docx")
+    assert [p.text for p in doc.paragraphs] == ["满意度≥95%", "成本≤30万元", "完成率≥90%"]

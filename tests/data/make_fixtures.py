@@ -7,6 +7,7 @@ docx-merged-header.docx       a table with a header merged across (gridSpan) and
 docx-nested.docx              headings from styles, a table nested in a cell, a content control
 docx-frame-table.docx         the form inside a one-cell table used as a frame
 docx-numbering.docx           headings numbered by Word's automatic numbering (一、 （一） 1.)
+docx-symbols.docx             ≥ ≤ inserted as symbols (w:sym), in the Symbol font and in a CJK font
 xlsx-merged-cells.xlsx        merged ranges across and down
 xlsx-several-sheets.xlsx      two visible sheets and a hidden one
 xlsx-numbers-as-text.xlsx     numbers typed as text
@@ -260,6 +261,23 @@ def docx_numbering() -> Path:
     numbered("基本支出", 1)
     d.add_paragraph("列表项（项目符号不是文字）", style="List Bullet")
     return save_docx(d, "docx-numbering.docx")
+
+
+def docx_symbols() -> Path:
+    """Targets written with Insert → Symbol (w:sym), as ≥/≤ often are."""
+    from docx.oxml import parse_xml
+
+    d = new_docx()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for before, font, char, after in (
+        ("满意度", "Symbol", "F0B3", "95%"),
+        ("成本", "Symbol", "F0A3", "30万元"),
+        ("完成率", "宋体", "2265", "90%"),
+    ):
+        p = d.add_paragraph(before)
+        p._p.append(parse_xml(f'<w:r {w}><w:sym w:font="{font}" w:char="{char}"/></w:r>'))
+        p.add_run(after)
+    return save_docx(d, "docx-symbols.docx")
 
 
 def docx_seed() -> Path:
@@ -582,6 +600,7 @@ def main() -> None:
     docx_nested()
     docx_frame_table()
     docx_numbering()
+    docx_symbols()
     docx_seed()
     xlsx_merged_cells()
     xlsx_several_sheets()

@@ -52,6 +52,10 @@ T, TAB, BR, CR, DEL, FALLBACK = (
 NO_BREAK_HYPHEN = _q("noBreakHyphen")
 SKIPPED = (DEL, _q("moveFrom"), FALLBACK)  # deleted or moved-away text, duplicate VML fallbacks
 VAL = _q("val")
+SYM = _q("sym")
+# the Symbol font's code page, for the characters found in forms (≥95%, ±, ×)
+_SYMBOL_FONT = {0x3C: "<", 0x3D: "=", 0x3E: ">", 0xA3: "≤", 0xB3: "≥", 0xB1: "±", 0xB4: "×",
+                0xB8: "÷", 0xB9: "≠", 0xBB: "≈", 0xB0: "°", 0x25: "%", 0xD6: "√", 0xB7: "•"}  # fmt: skip
 MAX_WORD_COLUMNS = 64  # Word allows 63
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
@@ -144,7 +148,7 @@ def _blocks(el: Any) -> Iterator[Any]:
 def paragraph_text(p: Any, numbering: Numbering | None = None) -> str:
     """The text of a w:p as printed, its automatic number (if any) included."""
     parts: list[str] = [numbering.prefix(p)] if numbering is not None else []
-    for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN):
+    for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN, SYM):
         if any(a.tag in SKIPPED for a in el.iterancestors()):
             continue
         if el.tag == T:
@@ -155,11 +159,27 @@ def paragraph_text(p: Any, numbering: Numbering | None = None) -> str:
             parts.append("\t")
         elif el.tag == NO_BREAK_HYPHEN:
             parts.append("-")
+        elif el.tag == SYM:
+            parts.append(_symbol(el.get(_q("font")) or "", el.get(_q("char")) or ""))
         elif el.tag == BR and el.get(_q("type")) == "page":
             continue
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _symbol(font: str, char: str) -> str:
+    """A character inserted with Insert → Symbol (``w:sym``): ≥ ≤ × … as Unicode."""
+    try:
+        code = int(char, 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= code <= 0xF0FF:  # a symbol font's own code page
+        low = code - 0xF000
+        if "symbol" in font.lower():
+            return _SYMBOL_FONT.get(low, "")
+        return chr(low) if 0x20 <= low < 0x7F else ""
+    return "" if 0xE000 <= code <= 0xF8FF else chr(code)
 
 
 def _block_text(el: Any, numbering: Numbering | None = None) -> str:
