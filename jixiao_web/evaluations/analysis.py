@@ -13,7 +13,7 @@ from typing import Any
 import jixiao
 from jixiao.model import Evaluation, Finding, Severity
 from jixiao.serialize import from_dict
-from jixiao_web.evaluations.layout import relocate, row_key
+from jixiao_web.evaluations.layout import relocate, row_key, target_label
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,15 @@ class Analysis:
     def execution_rate(self) -> Decimal | None:
         line = self.execution
         return getattr(line, "ratio", None)
+
+    @property
+    def rows(self) -> list[tuple[str, str, list[Finding]]]:
+        """(row key, its place in words, findings) in form order."""
+        order = {"funds": 0, "ind": 1, "report": 2}
+        keys = sorted(
+            self.by_row, key=lambda k: (order.get(k.split("-")[0], 9), int(k.rsplit("-", 1)[1]))
+        )
+        return [(k, target_label(k), self.by_row[k]) for k in keys]
 
     def line_for(self, key: str) -> Any:
         return self.lines_by_row.get(key)
