@@ -144,3 +144,17 @@ def test_pdf_decompression_bomb_refused(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(ReadError, match="PDF 第1页的内容解压后超过 1 MB，疑似“压缩炸弹”"):
         read_office(path)
     assert time.perf_counter() - start < 5
+
+
+def test_undecodable_text_layer_is_not_read_as_garbage() -> None:
+    # a page whose fonts lack a Unicode map: pdfminer yields “(cid:…)” and private-use chars
+    from jixiao.readers.office.pdf import GARBLED, _read_pages
+
+    class Page:
+        page_obj = None  # no content streams to check
+        chars = [{"text": "(cid:1234)"}] * 8 + [{"text": "\ue001"}] * 2 + [{"text": "表"}] * 2
+
+    with pytest.raises(ReadError) as exc:
+        _read_pages([Page()], "乱码.pdf")
+    assert exc.value.message == GARBLED
+    assert GARBLED.startswith("PDF 的文字无法解码")

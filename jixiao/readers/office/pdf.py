@@ -35,6 +35,11 @@ from jixiao.readers.office.pdf_tables import (
 from jixiao.readers.office.pdf_text import TEXT_OPTIONS, char_size, join_lines, segments
 
 SCANNED = "这是扫描件（没有文字层），需要先做文字识别(OCR)"
+GARBLED = (
+    "PDF 的文字无法解码（字体缺少字符映射，提取出来是乱码），需要先做文字识别(OCR)，"
+    "或提供原始的 Word/Excel 文件"
+)
+_GARBLED_SHARE = 0.3  # a page whose characters are this often undecodable is not read
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－·•]*(?:第\s*)?\d{1,4}\s*页?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[\s\-—–－·•]*$"
     r"|^\s*(?:page\s*)?\d{1,4}\s*(?:of\s*\d{1,4})?\s*$",
@@ -108,6 +113,7 @@ def _check_page_count(count: int, source: str) -> None:
 def _read_pages(pages: Any, source: str) -> Document:
     items: list[tuple[int, float, PageTable | _Para]] = []
     scanned: list[int] = []
+    garbled: list[int] = []
     any_text = False
     for number, page in enumerate(pages, start=1):
         _check_content_size(page, number, source)
@@ -122,19 +128,34 @@ def _read_pages(pages: Any, source: str) -> Document:
                 source,
                 f"PDF 第{number}页文字过多（{len(chars)} 个字符，上限 {limits.MAX_PDF_CHARS_PER_PAGE}），已拒绝",
             )
-        if not any(c.get("text", "").strip() for c in chars):
+        visible = [c.get("text", "") for c in chars if c.get("text", "").strip()]
+        if not visible:
             scanned.append(number)
+            continue
+        if sum(1 for t in visible if _undecodable(t)) > _GARBLED_SHARE * len(visible):
+            garbled.append(number)
             continue
         any_text = True
         items.extend(_page_items(page, number, source))
     if not any_text:
-        raise ReadError(source, SCANNED)
+        raise ReadError(source, GARBLED if garbled else SCANNED)
     notes = []
     if scanned:
         notes.append(
             f"第{'、'.join(map(str, scanned))}页没有文字层（扫描件），未读取；需要先做文字识别(OCR)"
         )
+    if garbled:
+        notes.append(
+            f"第{'、'.join(map(str, garbled))}页的文字无法解码（字体缺少字符映射），未读取"
+        )
     return Document(source, tuple(_assemble(items, source)), "pdf", tuple(notes))
+
+
+def _undecodable(text: str) -> bool:
+    """A character pdfminer could not map to Unicode: “(cid:123)”, private use, U+FFFD."""
+    return text.startswith("(cid:") or any(
+        0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd" for ch in text
+    )
 
 
 def _check_content_size(page: Any, number: int, source: str) -> None:
