@@ -314,3 +314,44 @@ def test_ctrl_c_in_the_pool_keeps_what_was_running(tmp_path: Path) -> None:
     resumed = run_batch([src], out, ENGINE, jobs=2, report=False)
     assert resumed.counts.skipped == journaled and resumed.counts.read == 40 - journaled
     assert len(summary_rows(out)) == 40
+
+
+def test_output_folder_inside_the_input_is_not_read_again(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    run_batch([src], src / "结果", ENGINE, jobs=1, report=False)
+
+    again = run_batch([src], src / "结果", ENGINE, jobs=1, report=False)
+
+    assert again.counts.files == 0 and again.counts.skipped == 1
+    assert [r["文件"] for r in summary_rows(src / "结果")] == ["in/a.txt"]
+
+
+def test_restart_forgets_earlier_results(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    again = run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False, restart=True)
+
+    assert (again.counts.read, again.counts.skipped) == (1, 0)
+    assert len(list(Journal(tmp_path / "out").latest())) == 1
+
+
+def test_a_batch_can_run_outside_the_main_thread(tmp_path: Path) -> None:
+    import threading
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(form("甲单位", "100", "95", "92"), encoding="utf-8")
+    results = []
+    thread = threading.Thread(
+        target=lambda: results.append(
+            run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+        )
+    )
+    thread.start()
+    thread.join()
+    assert results and results[0].counts.read == 1

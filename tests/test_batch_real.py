@@ -56,6 +56,13 @@ def test_batch_command_on_the_seed_and_an_unreadable_file(tmp_path: Path) -> Non
     )
 
 
+def test_batch_and_compare_help_is_in_chinese() -> None:
+    for command in ("batch", "compare"):
+        result = CliRunner().invoke(main, [command, "--help"])
+        assert result.exit_code == 0
+    assert "批量审核" in CliRunner().invoke(main, ["batch", "--help"]).output
+
+
 def test_batch_rejects_an_unknown_profile(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main, ["batch", str(SEED), "-o", str(tmp_path / "out"), "--profile", "不存在的方案"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import signal
+import threading
 import time
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -115,10 +116,13 @@ def _with(record: FileRecord, **changes: object) -> FileRecord:
 
 
 class _deadline:
-    """SIGALRM-based time limit for one file (best effort; Unix only)."""
+    """SIGALRM-based time limit for one file (best effort; Unix, main thread only)."""
 
     def __init__(self, seconds: float) -> None:
-        self.seconds = seconds if hasattr(signal, "setitimer") else 0
+        usable = (
+            hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        )
+        self.seconds = seconds if usable else 0
 
     def __enter__(self) -> None:
         if self.seconds > 0:
