@@ -393,3 +393,16 @@ class AdminTests(WebTestCase):
         self.assertEqual(
             self.client.get(reverse("admin:accounts_unit_changelist")).status_code, 302
         )
+
+
+class DashboardTests(WebTestCase):
+    def test_reviewers_see_what_waits_for_review_and_units_what_was_returned(self) -> None:
+        self.client.force_login(self.reviewer)
+        self.assertNotIn('id="waiting"', self.client.get(reverse("dashboard")).content.decode())
+        self.move_to("submitted")
+        page = self.client.get(reverse("dashboard")).content.decode()
+        self.assertIn("待审核（1）", page)
+        self.assertIn(reverse("review", args=[self.submission.pk]), page)
+        self.s().transition("return", by=self.reviewer, comment="请修改")
+        self.client.force_login(self.filler)
+        self.assertIn("待填报或修改（1）", self.client.get(reverse("dashboard")).content.decode())

@@ -20,7 +20,14 @@ from jixiao_web.evaluations.access import (
 )
 from jixiao_web.evaluations.forms import RoundForm
 from jixiao_web.evaluations.models import Round, Submission
-from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, Status, WorkflowError
+from jixiao_web.evaluations.workflow import (
+    EDITABLE,
+    EDITORS,
+    REVIEWERS,
+    UNDER_REVIEW,
+    Status,
+    WorkflowError,
+)
 
 
 @require_GET
@@ -54,6 +61,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "is_unit": m is not None and m.role in EDITORS,
             "is_bureau": request.user.is_superuser or (m is not None and m.role in REVIEWERS),
             "recent": visible_submissions(request.user).order_by("-updated_at")[:10],
+            "waiting": visible_submissions(request.user)
+            .filter(status__in=UNDER_REVIEW if m is None or m.role in REVIEWERS else EDITABLE)
+            .order_by("submitted_at", "updated_at")[:50],
         },
     )
 
