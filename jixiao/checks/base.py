@@ -16,7 +16,6 @@ from jixiao.model import Evaluation, Finding, Location, Severity
 
 if TYPE_CHECKING:
     from jixiao.profiles.profile import Profile
-    from jixiao.scoring import ScoreSheet
 
 CheckFunction = Callable[[Evaluation, "Context"], Iterable[Finding]]
 
@@ -105,34 +104,17 @@ def check(
 
 
 class Context:
-    """What every check may use besides the evaluation: the profile and the score sheet.
-
-    The score sheet is computed once, on first use, by the scoring package.
-    """
+    """What every check may use besides the evaluation: the scoring profile (weights,
+    taxonomy, thresholds, tolerance) and the evaluated year."""
 
     def __init__(self, evaluation: Evaluation, profile: Profile) -> None:
         self.evaluation = evaluation
         self.profile = profile
-        self._sheet: Any = _UNSET
 
     @property
     def year(self) -> int | None:
         y = self.evaluation.year
         return int(y.value) if y is not None else None
-
-    @property
-    def score_sheet(self) -> ScoreSheet | None:
-        if self._sheet is _UNSET:
-            try:
-                from jixiao.scoring import score_evaluation
-            except ImportError:  # scoring not installed in this checkout
-                self._sheet = None
-            else:
-                self._sheet = score_evaluation(self.evaluation, self.profile)
-        return self._sheet  # type: ignore[no-any-return]
-
-
-_UNSET = object()
 
 
 def per_evaluation(function: Callable[[Evaluation], Any]) -> Callable[[Evaluation], Any]:
