@@ -6,6 +6,7 @@ import pytest
 
 from jixiao import read_text
 from jixiao.document import Cell, Document, Table
+from jixiao.errors import ReadError
 from jixiao.extract import extract
 from jixiao.model import FundGroup, FundLine, Kind, Location, Operator
 from jixiao.readers.text import detect_layout, parse_text
@@ -527,3 +528,45 @@ def test_scoring_sheet_with_remark_columns_and_a_category_word_as_name():
     ]
     assert e.kind == Kind.DEPARTMENT and e.unit.text == "某某区卫生健康局"
     assert (e.total_weight.value, e.total_score.value) == (20, Decimal("19.8"))
+
+
+HTML = """<html><head><title>项目支出绩效自评表</title><style>td{color:red}</style></head><body>
+<p>2022年度项目支出绩效自评表</p>
+<table border=1>
+<tr><td>项目名称</td><td colspan=3>道路维修</td></tr>
+<tr><td>主管部门</td><td>县交通局</td><td>实施单位</td><td>县公路站</td></tr>
+<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>分值</th><th>得分</th></tr>
+<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>维修里程</td><td>≥10公里</td><td>12公里</td><td>50</td><td>50</td></tr>
+<tr><td>质量指标</td><td>合格率</td><td>100%</td><td>100%</td><td>30</td><td>30</td></tr>
+<tr><td>总分</td><td colspan=4></td><td>80</td><td>80</td></tr>
+</table><p>以上&nbsp;数据</p></body></html>"""
+
+
+def test_html_page_tables_with_spans():
+    e = read_text(HTML, "page.html")
+    assert e.layout == "html" and e.year.value == 2022
+    assert (e.project.text, e.supervisor.text, e.unit.text) == ("道路维修", "县交通局", "县公路站")
+    second = e.indicators[1]
+    assert (second.level1.text, second.level2.text, second.name.text, second.weight.value) == (
+        "产出指标",
+        "质量指标",
+        "合格率",
+        30,
+    )
+    assert second.location.cell == "表1 第5行第3列" and second.location.line == 8
+    assert (e.total_weight.value, e.total_score.value) == (80, 80)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<table><tr><td>项目名称<td>x",
+        "<html><body><table></tr></td>",
+        "<div><table><tr><td rowspan=abc>得分</td></tr></table>" * 2,
+    ],
+)
+def test_broken_html_never_crashes(broken):
+    try:
+        read_text(broken, "b.html")
+    except ReadError:
+        pass

@@ -13,6 +13,7 @@ import re
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout
 
 __all__ = ["detect_layout", "parse_text"]
@@ -35,6 +36,12 @@ def parse_text(text: str, source: str) -> Document:
     if not text or not text.strip():
         raise ReadError(source, "文件是空的（只有空白）")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if looks_like_html(text):
+        blocks = html_blocks(text, source)
+        if blocks:
+            return Document(source, tuple(blocks), "html")
+    if text.count("｜") > 5 * max(1, text.count("|")):
+        text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in text.split("\n")]
     layout = detect_layout(lines)
