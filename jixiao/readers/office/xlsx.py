@@ -145,8 +145,6 @@ def _sheet_table(
 ) -> Table | None:
     texts: dict[tuple[int, int], str] = {}
     for (r, c), (value, number_format) in cells.items():
-        if isinstance(value, str) and value.startswith("=") and evaluator is not None:
-            continue  # never here: data_only values are not formulas
         text = format_value(value, number_format)
         if text != "":
             texts[(r, c)] = text
