@@ -51,14 +51,15 @@ def read_xlsx(
     raw = data if data is not None else path.read_bytes()
     wb = _load(raw, source, data_only=True)
     try:
+        if len(wb.worksheets) > limits.MAX_SHEETS:
+            count = len(wb.worksheets)
+            raise ReadError(source, f"工作表过多（{count} 个，上限 {limits.MAX_SHEETS}）")
         sheets = [
             (ws.title, ws.sheet_state, _merges(ws, package), _cells(ws, source))
             for ws in wb.worksheets
         ]
     finally:
         wb.close()
-    if len(sheets) > limits.MAX_SHEETS:
-        raise ReadError(source, f"工作表过多（{len(sheets)} 个，上限 {limits.MAX_SHEETS}）")
     evaluator = None
     if package.formulas_without_values:
         fwb = _load(raw, source, data_only=False)
