@@ -105,3 +105,40 @@ def test_mutated_documents(text):
 def test_truncated_anywhere(text, data):
     cut = data.draw(st.integers(0, len(text)))
     _read(text[:cut])
+
+
+HTML_ALPHABET = st.sampled_from(
+    [
+        "<html>",
+        "<body>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<p>",
+        "<td rowspan=3>",
+        "<td colspan=2>",
+        "<td rowspan=x>",
+        "<script>",
+        "</script>",
+        "&nbsp;",
+        "得分",
+        "分值",
+        "产出指标",
+        "三级指标",
+        "项目名称",
+        "10",
+        "95%",
+        "总分",
+        "\n",
+    ]  # fmt: skip
+)
+
+
+@SETTINGS
+@given(st.lists(HTML_ALPHABET, max_size=200).map("".join))
+def test_html_fragments(text):
+    _read(text)
