@@ -7,11 +7,14 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 .venv/bin/python -m pytest "$@"
 
-wants_web=0
-if [ $# -eq 0 ]; then wants_web=1; fi
+# the PostgreSQL pass runs unless the arguments name test paths none of which is under tests/web
+paths=0 web=0
 for arg in "$@"; do
-  case "$arg" in tests/web*|tests|tests/) wants_web=1 ;; esac
+  [ -e "${arg%%::*}" ] || continue
+  paths=1
+  case "$arg" in tests/web*|tests|tests/|.|./) web=1 ;; esac
 done
+wants_web=$(( paths == 0 || web == 1 ))
 if [ "$wants_web" = 1 ] && [ -z "${DATABASE_URL:-}" ] && [ "${JIXIAO_SKIP_POSTGRES:-0}" != 1 ]; then
   # shellcheck source=scripts/postgres.sh
   source scripts/postgres.sh

@@ -29,7 +29,7 @@ def bar_chart_svg(
     title: str, bars: Sequence[Bar], width: int = 460, height: int = 220, horizontal: bool = False
 ) -> str:
     """A plain bar chart as an SVG string (text escaped)."""
-    top, bottom, left = 28, 40, 30
+    top, bottom, left = 36, 40, 30  # room for the title above the tallest bar's value
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>',

@@ -129,3 +129,20 @@ class UploadPlacementTests(WebTestCase):
             f"/media/{stored.name}",
         ):
             self.assertIn(browser.get(url).status_code, (400, 404), url)
+
+
+class ErrorPageTests(WebTestCase):
+    def test_error_pages_are_in_chinese(self) -> None:
+        self.client.force_login(self.other_head)
+        r = self.client.get(reverse("form", args=[self.submission.pk]))
+        self.assertEqual(r.status_code, 404)
+        self.assertIn("没有找到", r.content.decode())
+        self.client.force_login(self.filler)
+        r = self.client.get(reverse("overview", args=[self.round.pk]))
+        self.assertEqual(r.status_code, 403)
+        self.assertIn("您的角色不能进行此操作", r.content.decode())
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.head)
+        r = client.post(reverse("transition", args=[self.submission.pk, "submit"]))
+        self.assertEqual(r.status_code, 403)
+        self.assertIn("页面已过期", r.content.decode())
