@@ -140,6 +140,13 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
     assert codes == {"T-EXEC": 1, "T-LOW": 1}
     assert wb["问题明细"].max_row == 3
+    link = next(
+        row[17] for row in wb["汇总"].iter_rows(min_row=2) if row[16].value == "材料/乙.txt"
+    )
+    assert (
+        link.hyperlink.target == "checks/材料/乙.txt.check.txt"
+        and (out / link.hyperlink.target).exists()
+    )
 
     data = loads((out / "findings.json").read_text(encoding="utf-8"))
     assert data["format"] == "jixiao-batch/1" and len(data["files"]) == 5

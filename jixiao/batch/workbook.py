@@ -66,6 +66,7 @@ YELLOW = PatternFill("solid", start_color="FFEB9C", end_color="FFEB9C")
 GREEN = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 GREY = PatternFill("solid", start_color="D9D9D9", end_color="D9D9D9")
 ORANGE = PatternFill("solid", start_color="F8CBAD", end_color="F8CBAD")
+LINK_FONT = Font(color="0563C1", underline="single")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
@@ -189,8 +190,18 @@ def _summary_row(ws: WriteOnlyWorksheet, n: int, r: FileRecord) -> list[object]:
         STATUS_LABELS[r.status],
         _cell(ws, r.reason, WRAP),
         r.path,
-        r.check_file,
+        _link(ws, r.check_file),
     ]
+
+
+def _link(ws: WriteOnlyWorksheet, relative: str) -> WriteOnlyCell | str:
+    """A clickable link to the file's ``.check.txt`` (relative to the workbook)."""
+    if not relative:
+        return ""
+    cell = WriteOnlyCell(ws, value=relative)
+    cell.hyperlink = relative
+    cell.font = LINK_FONT
+    return cell
 
 
 def _finish(ws: WriteOnlyWorksheet, columns: tuple[tuple[str, float], ...], rows: int) -> None:
