@@ -65,6 +65,7 @@ COMMITTED = [
     "JX-C012",
     "JX-C013",
     "JX-C014",
+    "JX-C015",
     "JX-S001",
     "JX-M001",
     "JX-M002",

@@ -312,3 +312,23 @@ def test_unit_named_in_the_report_body() -> None:
     assert (f.found, str(f.location)) == ("岳麓区残疾人联合会", "t.txt:12")
     same = report(section("（一）基本情况", "岳麓区妇女联合会为财政全额拨款的行政单位。"))
     silent("JX-C004", form(unit=t("长沙市岳麓区妇女联合会"), report=same))
+
+
+def test_goal_amounts() -> None:
+    funds = [
+        fund(
+            "年度资金总额",
+            FundLine.TOTAL,
+            "89.974",
+            "89.974",
+            initial="90",
+            weight="10",
+            score="10",
+        )
+    ]
+    planned = "本项目共申请预算资金90万元。其中:30万元用于预算编制;30万元用于审计;30万元用于设计。"
+    wrong = goal(planned, "本项目共完成预算资金79.97万元。", row=14)
+    [f] = fires("JX-C015", form(funds=funds, goals=[wrong]))
+    assert (f.expected, f.found, str(f.location)) == ("89.974", "79.97万元", "t.txt:14")
+    right = goal(planned, "本项目共完成预算资金89.97万元，完成培训经费支出5万元。")
+    silent("JX-C015", form(funds=funds, goals=[right]))

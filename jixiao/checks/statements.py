@@ -190,3 +190,70 @@ def stated_actuals(evaluation: Evaluation, context: Context) -> Iterator[Finding
                     actual.text,
                     f"{m.group(1)}{unit}",
                 )
+
+
+_WHOLE = r"(?:本项目|项目资金|项目总|共|总|合计|全年|全部)"
+_GOAL_SPENT = re.compile(
+    rf"{_WHOLE}[^，,。；;]{{0,8}}?(?:完成|支出|使用|执行|拨付)[^，,。；;\d]{{0,10}}?(\d+(?:\.\d+)?)\s*(万元|元|亿元)"
+)
+_GOAL_BUDGET = re.compile(
+    rf"{_WHOLE}[^，,。；;]{{0,8}}?(?:申请|安排|下达|批复|预算)[^，,。；;\d]{{0,10}}?(\d+(?:\.\d+)?)\s*(万元|元|亿元)"
+)
+
+
+@check(
+    "JX-C015",
+    Severity.WARNING,
+    "年度目标所述总金额与资金表不符",
+    "一致性：年度总体目标所述项目资金应与资金表一致",
+)
+def goal_amounts(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """Where the overall goal states the project's whole money — “本项目共申请预算资金90万元”
+    in the planned goal, “共完成预算资金89.97万元” in the achievement — it must be the funds
+    table's budget (年初 or 全年) and amount spent of the total row.
+
+    Example: table 全年执行数 89.974, achievement “本项目共完成预算资金79.97万元”.
+    """
+    from jixiao.scoring import execution_row
+    from jixiao.scoring.units import convert
+
+    row = execution_row(evaluation)
+    if row is None:
+        return
+    budgets = [n for n in (row.initial_budget, row.budget) if n is not None and n.value]
+    spent = [n for n in (row.actual,) if n is not None and n.value]
+    if not (budgets or spent):  # a total row of zeros (JX-B004): compare with its parts' sum
+        return
+    for g in evaluation.goals:
+        for text, pattern, table, what in (
+            (g.planned, _GOAL_BUDGET, budgets, "预算"),
+            (g.achieved, _GOAL_SPENT, spent, "执行数"),
+        ):
+            if text is None or not table:
+                continue
+            m = pattern.search(text.text)
+            if not m:
+                continue
+            stated = parse_number(m.group(1))
+            if stated is None:
+                continue
+            value = (
+                convert(stated, m.group(2), evaluation.money_unit)
+                if m.group(2) != evaluation.money_unit
+                else stated
+            )
+            if value is None:
+                continue
+            n = places(stated)
+            if any(
+                abs(value - t.value) <= Decimal("0.01") or quantize(t.value, n) == value
+                for t in table
+            ):
+                continue
+            yield goal_amounts.finding(
+                f"年度总体目标称“{m.group(0)}”，资金表{what}为 "
+                + "、".join(t.text or fmt(t.value) for t in table),
+                text.location,
+                table[-1].text or fmt(table[-1].value),
+                f"{m.group(1)}{m.group(2)}",
+            )
