@@ -571,3 +571,15 @@ def test_broken_html_never_crashes(broken):
     except ReadError:
         return
     assert e.source == "b.html"
+
+
+def test_spaced_stream_with_a_blank_actual_keeps_points_in_place():
+    text = SPACED.replace("整治村庄数量 ≥5个 5 25 25", "整治村庄数量 ≥5个 25 25")
+    e = read_text(text, "s.txt")
+    first = e.indicators[0]
+    assert (first.target.text, first.actual, first.weight.value, first.score.value) == (
+        "≥5个",
+        None,
+        25,
+        25,
+    )

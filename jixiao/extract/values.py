@@ -108,14 +108,19 @@ def compat(role: Role, text: str) -> int | None:
 def align(values: list[str], roles: list[Role]) -> list[int | None]:
     """Assign each value (in order) to a role index (in order), or None when it fits nowhere.
 
-    Blank values hold their place. When the values fit the roles one by one from the left,
-    that is the answer; otherwise an order-preserving best fit over the nonblank values.
+    Blank values hold their place. When the values fit the roles one by one from the left
+    (as many values as roles, or blanks showing the places), that is the answer; otherwise an
+    order-preserving best fit by type over the nonblank values (分值/得分 prefer bare numbers).
     """
     n, m = len(values), len(roles)
     while n > m and is_blank(values[n - 1]):
         n -= 1
     values = values[:n]
-    if n <= m and all(compat(roles[i], v) is not None for i, v in enumerate(values)):
+    # Blank cells hold their places: read by position. Without blanks, fewer values than
+    # columns means some blank vanished (text split on spaces): fit by type instead.
+    has_blanks = any(is_blank(v) for v in values)
+    positional = n == m or (n < m and has_blanks)
+    if positional and all(compat(roles[i], v) is not None for i, v in enumerate(values)):
         return list(range(n))
     idx = [i for i, v in enumerate(values) if not is_blank(v)]
     out: list[int | None] = [None] * n
