@@ -362,3 +362,26 @@ def test_a_batch_can_run_outside_the_main_thread(tmp_path: Path) -> None:
     thread.start()
     thread.join()
     assert results and results[0].counts.read == 1
+
+
+def test_a_renamed_file_is_listed_under_its_new_name_without_a_second_review(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(form("乙单位", "100", "120", "92"), encoding="utf-8")
+    run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+    (src / "a.txt").rename(src / "乙单位自评表.txt")
+
+    again = run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
+
+    assert (again.counts.read, again.counts.skipped) == (0, 1)
+    rows = {r["文件"]: r for r in summary_rows(tmp_path / "out")}
+    assert set(rows) == {
+        "in/a.txt",
+        "in/乙单位自评表.txt",
+    }  # earlier results are kept (--restart forgets them)
+    assert rows["in/乙单位自评表.txt"]["错误"] == 1
+    assert "T-EXEC" in (tmp_path / "out/checks/in/乙单位自评表.txt.check.txt").read_text(
+        encoding="utf-8"
+    )

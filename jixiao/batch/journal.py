@@ -56,13 +56,19 @@ class Journal:
 
     # -- reading ------------------------------------------------------------------------
 
-    def done_hashes(self, profile: str) -> frozenset[str]:
-        """Contents already reviewed with this profile (failures are retried)."""
-        done = set()
-        for _, record in self._scan():
+    def done(self, profile: str) -> Done:
+        """Contents already reviewed with this profile (failures are retried), and the paths
+        recorded for them."""
+        offsets: dict[str, int] = {}
+        paths: set[tuple[str, str]] = set()
+        for offset, record in self._scan():
             if record.sha256 and record.profile == profile and record.status != Status.FAILED:
-                done.add(record.sha256)
-        return frozenset(done)
+                offsets[record.sha256] = offset
+                paths.add((record.sha256, record.path))
+        return Done(self.path, offsets, paths)
+
+    def done_hashes(self, profile: str) -> frozenset[str]:
+        return frozenset(self.done(profile).offsets)
 
     def latest(self) -> Iterator[FileRecord]:
         """The last record of every path, sorted by path; read lazily (memory stays flat)."""
@@ -88,6 +94,30 @@ class Journal:
                 if record is not None:
                     yield offset, record
                 offset += len(line)
+
+
+class Done:
+    """What an earlier run reviewed: sha256 → the journal line of its record."""
+
+    def __init__(self, path: Path, offsets: dict[str, int], paths: set[tuple[str, str]]) -> None:
+        self.path = path
+        self.offsets = offsets
+        self.paths = paths
+
+    @property
+    def hashes(self) -> frozenset[str]:
+        return frozenset(self.offsets)
+
+    def known(self, sha: str, path: str) -> bool:
+        return (sha, path) in self.paths
+
+    def record(self, sha: str) -> FileRecord | None:
+        offset = self.offsets.get(sha)
+        if offset is None:
+            return None
+        with self.path.open("rb") as fh:
+            fh.seek(offset)
+            return _parse(fh.readline())
 
 
 def _parse(line: bytes) -> FileRecord | None:

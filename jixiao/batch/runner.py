@@ -16,13 +16,13 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jixiao.batch.archive import Refusal
 from jixiao.batch.discover import TEXT_SUFFIXES, WorkItem, discover
 from jixiao.batch.engine import Engine
-from jixiao.batch.journal import Journal
+from jixiao.batch.journal import Done, Journal
 from jixiao.batch.outputs import build_outputs
 from jixiao.batch.record import Counts, FileRecord, Status
 from jixiao.batch.stats import Stats
@@ -65,7 +65,8 @@ def run_batch(
     if restart:
         _clear(outdir)
     journal = Journal(outdir)
-    done = journal.done_hashes(engine.profile or "")
+    previous = journal.done(engine.profile or "")
+    done = previous.hashes
     found = list(discover(inputs, outdir))
     counts = Counts()
     if on_start:
@@ -74,6 +75,8 @@ def run_batch(
     def accept(result: FileRecord | Skipped) -> None:
         if isinstance(result, Skipped):
             counts.skipped += 1
+            if not previous.known(result.sha256, result.display):
+                _record_copy(result, previous, journal, outdir)
         else:
             journal.append(result)
             counts.add(result)
@@ -99,6 +102,29 @@ def run_batch(
             interrupted = True
     stats, outputs = build_outputs(outdir, engine.profile or "", report=report)
     return BatchResult(outdir, counts, stats, time.perf_counter() - started, interrupted, outputs)
+
+
+def _record_copy(skipped: Skipped, previous: Done, journal: Journal, outdir: Path) -> None:
+    """Content reviewed before under another name (renamed, moved, or submitted twice):
+    listed under its present name too, without reviewing it again."""
+    earlier = previous.record(skipped.sha256)
+    if earlier is None:
+        return
+    check_file = check_file_name(skipped.display)
+    renamed = tuple(
+        replace(
+            f,
+            location=f.location.replace(earlier.path, skipped.display),
+            message=f.message.replace(earlier.path, skipped.display),
+        )
+        for f in earlier.findings
+    )
+    record = replace(
+        earlier, path=skipped.display, check_file=check_file, seconds=0.0, findings=renamed
+    )
+    write_check_file(outdir / check_file, record)
+    journal.append(record)
+    previous.paths.add((skipped.sha256, skipped.display))
 
 
 def _refused(
