@@ -45,7 +45,9 @@ def main() -> None:
             findings += len(jixiao.check(jixiao.read_text(text, source), profile))
             documents += 1
     cpu_s, wall_s = time.process_time() - cpu, time.perf_counter() - wall
-    print(f"{len(readable)} 份不同文档，{documents} 次读取+审核，CPU {cpu_s:.2f} 秒（墙钟 {wall_s:.2f} 秒）")
+    print(
+        f"{len(readable)} 份不同文档，{documents} 次读取+审核，CPU {cpu_s:.2f} 秒（墙钟 {wall_s:.2f} 秒）"
+    )
     print(
         f"读取+审核：{documents / cpu_s:.0f} 份/CPU秒（墙钟 {documents / wall_s:.0f} 份/秒）；"
         f"平均每份 {findings / documents:.1f} 条问题"

@@ -71,7 +71,12 @@ def test_012_scores_not_proportional_and_rate_in_heads() -> None:
     if not e.indicators:
         pytest.skip("reader does not yet extract 012's indicators")
     off = {f.message.split("”")[0].split("“")[-1] for f in found if f.code == "JX-I006"}
-    assert {"高血压规范管理数", "高血压随访控制数", "糖尿病规范管理数", "严重精神障碍患者管理数"} <= off
+    assert {
+        "高血压规范管理数",
+        "高血压随访控制数",
+        "糖尿病规范管理数",
+        "严重精神障碍患者管理数",
+    } <= off
     assert any(f.code == "JX-I012" and "签约率" in f.message for f in found)
 
 
