@@ -209,3 +209,11 @@ def test_same_form_run_together_keeps_funds_and_points(seed):
     assert [(i.weight.value, i.score.value) for i in e.indicators] == [
         (i.weight.value, i.score.value) for i in seed.indicators
     ]
+
+
+def test_tabbed_without_blank_lines_between_rows(seed):
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    end = next(i for i, ln in enumerate(lines) if ln.startswith("\t总分")) + 4
+    squeezed = [ln for ln in lines[:end] if ln != ""] + lines[end:]  # rows no longer separated
+    e = jixiao.read_text("\n".join(squeezed), "squeezed.txt")
+    assert _summary(e) == _summary(seed)

@@ -58,7 +58,11 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
         nonlocal rows
         flush_row()
         if rows:
-            blocks.append(Table(tuple(rows), rows[0][0].location))
+            if max(len(r) for r in rows) > 24:
+                # no blank lines between rows: the rows are unknown, read it as a stream
+                blocks.append(Table(tuple((c,) for r in rows for c in r), rows[0][0].location))
+            else:
+                blocks.append(Table(tuple(rows), rows[0][0].location))
         rows = []
 
     for i, raw in enumerate(lines):
