@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import pytest
 from office_helpers import DATA, only_table, spans, texts
 
@@ -128,3 +131,26 @@ def test_inserted_symbols_are_text() -> None:
     # docx-symbols.docx: ≥ and ≤ inserted as w:sym (Symbol font F0B3/F0A3; 宋体 U+2265)
     doc = read_office(DATA / "docx-symbols.docx")
     assert [p.text for p in doc.paragraphs] == ["满意度≥95%", "成本≤30万元", "完成率≥90%"]
+
+
+def test_macro_enabled_document_is_read_without_libreoffice(tmp_path: Path) -> None:
+    # docx-merged-header.docx with its main part declared as a .docm's (macros are never run)
+    path = tmp_path / "宏.docm"
+    with (
+        zipfile.ZipFile(DATA / "docx-merged-header.docx") as zin,
+        zipfile.ZipFile(path, "w") as zout,
+    ):
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"wordprocessingml.document.main+xml",
+                    b"wordprocessingml.document.main+xml-unused",
+                ).replace(
+                    b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml-unused",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+                )
+            zout.writestr(info, data)
+    doc = read_office(path)
+    assert doc.notes == ()  # not converted through LibreOffice
+    assert texts(only_table(doc))[0] == ["项目", "资金情况（万元）", "*", "*"]

@@ -61,13 +61,12 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
 def read_docx(path: Path, source: str | None = None, data: bytes | None = None) -> Document:
-    import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     source = source or str(path)
     raw = data if data is not None else path.read_bytes()
     try:
-        document = docx.Document(io.BytesIO(raw))
+        document = _open(raw)
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise OpenError(
             source, f"Word 文件已损坏或不是有效的 .docx（{type(exc).__name__}: {exc}）"
@@ -77,6 +76,30 @@ def read_docx(path: Path, source: str | None = None, data: bytes | None = None) 
     levels = _style_levels(document)
     reader = _BodyReader(source, levels, load_numbering(document))
     return Document(source, tuple(reader.read(document.element.body)), "docx", tuple(reader.notes))
+
+
+# Main parts of macro-enabled documents and templates: the same WordprocessingML as .docx.
+_OTHER_MAIN_PARTS = (
+    "application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _open(raw: bytes) -> Any:
+    """python-docx's Document, also for .docm/.dotx/.dotm, whose main part python-docx's
+    ``Document()`` refuses by content type only (macros are never run or read)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _OTHER_MAIN_PARTS:  # python-docx's registry of part classes
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    part = Package.open(io.BytesIO(raw)).main_document_part
+    if part.content_type not in (CT.WML_DOCUMENT_MAIN, *_OTHER_MAIN_PARTS):
+        raise ValueError(f"不是 Word 文档的主部件（{part.content_type}）")
+    return part.document
 
 
 def _style_levels(document: Any) -> dict[str, int]:
