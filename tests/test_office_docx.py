@@ -146,6 +146,8 @@ def test_macro_enabled_document_is_read_without_libreoffice(tmp_path: Path) -> N
                 old = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                 data = data.replace(old, b"application/vnd.ms-word.document.macroEnabled")
             zout.writestr(info, data)
+    with zipfile.ZipFile(path) as zf:
+        assert b"macroEnabled.main+xml" in zf.read("[Content_Types].xml")
     doc = read_office(path)
     assert doc.notes == ()  # not converted through LibreOffice
     assert texts(only_table(doc))[0] == ["项目", "资金情况（万元）", "*", "*"]
