@@ -583,3 +583,10 @@ def test_spaced_stream_with_a_blank_actual_keeps_points_in_place():
         25,
         25,
     )
+
+
+def test_run_together_fund_words_inside_a_name_are_not_rows():
+    text = RUN.replace("项目名称农田灌溉设施维修", "项目名称中央财政资金支持农田灌溉设施维修")
+    e = read_text(text, "r.txt")
+    assert e.project.text == "中央财政资金支持农田灌溉设施维修"
+    assert [f.label.text for f in e.funds] == ["年度资金总额", "本年财政拨款", "其他资金"]

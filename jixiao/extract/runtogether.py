@@ -103,7 +103,7 @@ def _label_pattern() -> re.Pattern[str]:
     for w in _GOAL_WORDS:
         add(w)
     for w in _FUND_WORDS:
-        add(w, "[:：]?")
+        alts.append((len(w) + 3, r"(?:其中[:：]?)?" + re.escape(w) + "[:：]?"))
     alts.append((8, r"其中[:：]?(?:本年|当年)?财政拨款[:：]?"))
     for w in ("资金来源", "资金结构", "按收入性质分", "按支出性质分"):
         add(w)
@@ -136,6 +136,13 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 _LABELS = _label_pattern()
+# Fund-row and total words count as labels only where figures (or another label) follow.
+_ROW_WORD = re.compile(
+    "(?:其中[:：]?)?(?:"
+    + "|".join(re.escape(w) for w in _FUND_WORDS)
+    + r"|年度\w{0,4}?资金总额|总分|合计)[:：]?"
+)
+_FIGURE_NEXT = re.compile(r"\s*[\d\-－—/.]")
 _FOOTNOTE = re.compile(r"(?:备注|注)[:：]\s*\d")
 
 
@@ -168,7 +175,15 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
     foot = _FOOTNOTE.search(text)
     if foot:
         end = foot.start()
-    for m in _LABELS.finditer(text, 0, end):
+    matches = list(_LABELS.finditer(text, 0, end))
+    for k, m in enumerate(matches):
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else end
+        if (
+            _ROW_WORD.fullmatch(m.group(0))
+            and m.end() < nxt
+            and not _FIGURE_NEXT.match(text, m.end())
+        ):
+            continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
         if m.start() > pos:
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
