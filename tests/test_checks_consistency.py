@@ -332,3 +332,18 @@ def test_goal_amounts() -> None:
     assert (f.expected, f.found, str(f.location)) == ("89.974", "79.97万元", "t.txt:14")
     right = goal(planned, "本项目共完成预算资金89.97万元，完成培训经费支出5万元。")
     silent("JX-C015", form(funds=funds, goals=[right]))
+
+
+def test_report_without_problems_part() -> None:
+    text = report(
+        section("一、概况", "…"), section("二、支出", "…"), section("三、绩效", "…", row=40)
+    )
+    found = fires("JX-C008", form(report=text))
+    assert {f.expected for f in found} == {"存在的问题及原因分析", "改进措施和建议"}
+    fine = report(
+        section("一、概况", "…"),
+        section("四、存在问题", "资金拨付偏慢。"),
+        section("五、改进措施", "加快拨付。"),
+    )
+    silent("JX-C008", form(report=fine))
+    silent("JX-C008", form(problems=t("资金拨付偏慢")))

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from jixiao.checks.base import REG_10, TEMPLATE_NOTE, Context, check, first_location
 from jixiao.checks.fields import all_fields
 from jixiao.checks.texts import admits_shortcoming, is_template_instruction, says_nothing
-from jixiao.model import Evaluation, Finding, Location, Report, Section, Severity
+from jixiao.model import Evaluation, Finding, Kind, Location, Report, Section, Severity
 
 _NOTE_LABEL = re.compile(r"注|说明|备注|填表|填报要求")
 
@@ -52,6 +52,16 @@ def section_body(report: Report, index: int) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def ends_cut_off(report: Report) -> bool:
+    """Whether the report stops mid-sentence (a web excerpt cut off): its last text does not
+    end with a sentence mark."""
+    last = report.sections[-1] if report.sections else None
+    if last is None:
+        return False
+    text = (last.text or last.heading.text).rstrip()
+    return bool(text) and text[-1] not in '。！？!?；;…）)”"’'
+
+
 def _sections_about(report: Report | None, pattern: str) -> Iterator[tuple[Section, str]]:
     if report is None:
         return
@@ -81,6 +91,8 @@ def nothing_to_improve(evaluation: Evaluation, context: Context) -> Iterator[Fin
     """The problems (存在问题) and measures (改进措施) must say something: a blank, “无” or
     “暂无” there is not a self-evaluation. Template instructions are JX-C007's.
 
+    A department's report without any part on problems or on measures is reported too.
+
     Example: 存在问题 “暂无”; 改进措施 “无”.
     """
     items: list[tuple[str, str, Location | None]] = list(_problem_texts(evaluation))
@@ -101,6 +113,23 @@ def nothing_to_improve(evaluation: Evaluation, context: Context) -> Iterator[Fin
             "具体的问题分析或改进措施",
             shown,
         )
+    report = evaluation.report
+    if report is None or len(report.sections) < 3 or evaluation.kind != Kind.DEPARTMENT:
+        return
+    if evaluation.missing or ends_cut_off(report):
+        return  # the parts may be in what was cut off
+    headings = " ".join(sec.heading.text for sec in report.sections)
+    for pattern, part, present in (
+        (_PROBLEMS, "存在的问题及原因分析", evaluation.problems is not None),
+        (_MEASURES, "改进措施和建议", evaluation.measures is not None),
+    ):
+        if not present and not re.search(pattern, headings):
+            yield nothing_to_improve.finding(
+                f"自评报告没有“{part}”部分",
+                report.sections[-1].location or report.sections[-1].heading.location,
+                part,
+                "缺少",
+            )
 
 
 @check(
