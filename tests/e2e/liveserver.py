@@ -38,7 +38,9 @@ ROLE_LABELS = {
     "管理员": "admin",
 }
 # one line per demo account, as printed by `jixiao serve --demo`
-ACCOUNT_LINE = re.compile(r"（(?P<role>[^）]+)）\s+用户名\s+(?P<username>\S+)\s+密码\s+(?P<password>\S+)")
+ACCOUNT_LINE = re.compile(
+    r"（(?P<role>[^）]+)）\s+用户名\s+(?P<username>\S+)\s+密码\s+(?P<password>\S+)"
+)
 
 
 def browser_missing() -> str | None:
