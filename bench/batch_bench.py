@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import sys
 import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -84,19 +86,56 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def _batch(files: Path, out: Path, jobs: int) -> tuple[float, float, int, int]:
-    """(seconds end to end, seconds from start to the last file reviewed, files, peak memory)."""
+@dataclass
+class Run:
+    seconds: float  # end to end
+    processing: float  # from the start to the last file reviewed
+    files: int
+    peak: int  # bytes
+    cpu: float  # CPU seconds spent reviewing (workers, and the parent until the last file)
+    load: float  # load average of the machine when the run started
+
+    def figures(self, jobs: int) -> dict[str, object]:
+        cores = min(jobs, os.cpu_count() or 1)
+        return {
+            "files": self.files,
+            "seconds": round(self.seconds, 2),
+            "files_per_second": round(self.files / self.seconds, 1),
+            "files_per_second_processing": round(self.files / self.processing, 1)
+            if self.processing > 0
+            else None,
+            "outputs_seconds": round(self.seconds - self.processing, 2),
+            "cpu_ms_per_file": round(self.cpu / self.files * 1000, 1) if self.files else None,
+            # what the same work gives on an otherwise idle machine with this many cores
+            "files_per_second_idle_estimate": round(self.files / (self.cpu / cores), 1)
+            if self.cpu
+            else None,
+            "load_average_at_start": round(self.load, 1),
+            "peak_memory_mb": round(self.peak / 1024**2),
+        }
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _batch(files: Path, out: Path, jobs: int) -> Run:
     shutil.rmtree(out, ignore_errors=True)
-    last = [0.0]
+    last = [0.0, 0.0]
 
     def on_result(_: object) -> None:
         last[0] = time.perf_counter()
+        last[1] = _cpu(resource.RUSAGE_SELF)
 
+    load = os.getloadavg()[0]
+    self_before, children_before = _cpu(resource.RUSAGE_SELF), _cpu(resource.RUSAGE_CHILDREN)
     with MemorySampler() as mem:
         started = time.perf_counter()
         result = run_batch([files], out, jobs=jobs, on_result=on_result, report=True)
         seconds = time.perf_counter() - started
-    return seconds, last[0] - started, result.counts.files, mem.peak
+    cpu = (last[1] - self_before) + (_cpu(resource.RUSAGE_CHILDREN) - children_before)
+    return Run(seconds, last[0] - started, result.counts.files, mem.peak, cpu, load)
 
 
 def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
@@ -105,7 +144,7 @@ def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
         generate.generate(gen, n, seed, generate.DEFAULT_MIX)
     manifest = json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
     out = workdir / "mixed-out"
-    seconds, processing, files, peak = _batch(gen / "files", out, jobs)
+    run = _batch(gen / "files", out, jobs)
     records = {r.path.split("/", 1)[1]: r for r in Journal(out).latest()}
     per_fault: dict[str, Counter[str]] = defaultdict(Counter)
     per_format: dict[str, Counter[str]] = defaultdict(Counter)
@@ -128,7 +167,6 @@ def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
     hits = sum(c["hit"] for c in per_fault.values())
     total = sum(c["hit"] + c["miss"] for c in per_fault.values())
     return {
-        "files": files,
         "planted": total,
         "reported": hits,
         "fraction": round(hits / total, 4) if total else None,
@@ -142,10 +180,7 @@ def detection(workdir: Path, n: int, seed: int, jobs: int) -> dict[str, object]:
         "unreadable": dict(unreadable),
         "errors_on_clean_files": dict(clean_errors.most_common()),
         "clean_files": sum(1 for e in manifest["files"] if not e["faults"]),
-        "seconds": round(seconds, 1),
-        "files_per_second": round(files / seconds, 1),
-        "files_per_second_processing": round(files / processing, 1) if processing > 0 else None,
-        "peak_memory_mb": round(peak / 1024**2),
+        **run.figures(jobs),
     }
 
 
@@ -155,15 +190,7 @@ def speed(
     gen = workdir / name
     if not (gen / "manifest.json").exists():
         generate.generate(gen, n, seed, mix)
-    seconds, processing, files, peak = _batch(gen / "files", workdir / f"{name}-out", jobs)
-    return {
-        "files": files,
-        "seconds": round(seconds, 2),
-        "files_per_second": round(files / seconds, 1),
-        "files_per_second_processing": round(files / processing, 1) if processing > 0 else None,
-        "outputs_seconds": round(seconds - processing, 2),
-        "peak_memory_mb": round(peak / 1024**2),
-    }
+    return _batch(gen / "files", workdir / f"{name}-out", jobs).figures(jobs)
 
 
 def main() -> None:
