@@ -56,7 +56,7 @@ def unmeasurable_target(evaluation: Evaluation, context: Context) -> Iterator[Fi
         if target is None or is_measurable(target.text, target):
             continue
         yield unmeasurable_target.finding(
-            f"指标“{ind.name.text}”的指标值“{target.text}”没有数量、单位、时限或可核验的标准，无法据以评价",
+            f"指标“{ind.name.text}”的指标值没有数量、单位、时限或可核验的标准，无法据以评价",
             _target_location(ind),
             "可衡量的指标值（如 ≥50个、100%、12月底前、验收合格）",
             target.text,
