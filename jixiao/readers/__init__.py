@@ -18,7 +18,23 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024  # a self-evaluation in plain text is far belo
 MAX_OFFICE_BYTES = 50 * 1024 * 1024  # compressed size of an office file / PDF
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".htm", ".html", ""}
-OFFICE_SUFFIXES = {".docx", ".xlsx", ".xlsm", ".xls", ".doc", ".wps", ".et", ".pdf"}
+OFFICE_SUFFIXES = {
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".xlsx",
+    ".xlsm",
+    ".xls",
+    ".doc",
+    ".dot",
+    ".wps",
+    ".wpt",
+    ".et",
+    ".rtf",
+    ".odt",
+    ".ods",
+    ".pdf",
+}
 JSON_SUFFIXES = {".json"}
 
 
@@ -41,10 +57,16 @@ def read_path(path: Path) -> Evaluation:
     head = _head(path)
     if suffix in OFFICE_SUFFIXES or _looks_like_office(head):
         if size > MAX_OFFICE_BYTES:
-            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）")
+            raise ReadError(
+                source,
+                f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）",
+            )
         return extract_document(read_office_document(path))
     if size > MAX_TEXT_BYTES:
-        raise ReadError(source, f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）")
+        raise ReadError(
+            source,
+            f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）",
+        )
     text = decode_text(path.read_bytes(), source)
     return read_string(text, source)
 
@@ -85,7 +107,9 @@ def decode_text(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise ReadError(source, "UTF-16 文本无法解码，文件可能已损坏") from exc
     if b"\x00" in data[:65536]:
-        raise ReadError(source, "这是二进制文件，不是文本（如为 Word/Excel/PDF，请使用正确的扩展名）")
+        raise ReadError(
+            source, "这是二进制文件，不是文本（如为 Word/Excel/PDF，请使用正确的扩展名）"
+        )
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -101,7 +125,11 @@ def _mostly_control(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or 0xE000 <= ord(ch) <= 0xF8FF)
+    bad = sum(
+        1
+        for ch in sample
+        if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or 0xE000 <= ord(ch) <= 0xF8FF
+    )
     return bad / len(sample) > 0.05
 
 
@@ -111,7 +139,7 @@ def _head(path: Path) -> bytes:
 
 
 def _looks_like_office(head: bytes) -> bool:
-    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF"))
+    return head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf"))
 
 
 def _read_json(path: Path) -> Evaluation:
