@@ -107,7 +107,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 # Login throttling: this many failures per user name or address within the window.
-LOGIN_MAX_FAILURES = 5
+LOGIN_MAX_FAILURES = 5  # per user name
+LOGIN_MAX_FAILURES_PER_ADDRESS = 20  # per client address (an office may share one)
 LOGIN_FAILURE_WINDOW_MINUTES = 15
 
 LANGUAGE_CODE = "zh-hans"

@@ -78,12 +78,19 @@ class LoginTests(WebTestCase):
         self.assertEqual(r.status_code, 429)
         self.assertIn("登录失败次数过多", r.content.decode())
         self.assertNotIn("_auth_user_id", self.client.session)
-        # another user from another address is not affected
-        other = Client(REMOTE_ADDR="10.0.0.9")
-        self.assertEqual(
-            other.post(reverse("login"), {"username": "filler", "password": PASSWORD}).status_code,
-            302,
-        )
+        # a colleague in the same office (same address) is not locked out by it
+        r = self.client.post(reverse("login"), {"username": "filler", "password": PASSWORD})
+        self.assertEqual(r.status_code, 302)
+
+    def test_many_failures_from_one_address_block_it(self) -> None:
+        attacker = Client(REMOTE_ADDR="10.0.0.66")
+        for i in range(settings.LOGIN_MAX_FAILURES_PER_ADDRESS):
+            attacker.post(reverse("login"), {"username": f"guess{i}", "password": "x"})
+        r = attacker.post(reverse("login"), {"username": "filler", "password": PASSWORD})
+        self.assertEqual(r.status_code, 429)
+        elsewhere = Client(REMOTE_ADDR="10.0.0.9")
+        r = elsewhere.post(reverse("login"), {"username": "filler", "password": PASSWORD})
+        self.assertEqual(r.status_code, 302)
 
     def test_password_rules(self) -> None:
         for weak in ("12345678901", "password123", "short1!"):
