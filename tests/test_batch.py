@@ -15,7 +15,7 @@ import docx
 import openpyxl
 import pytest
 
-from jixiao.batch import Engine, build_outputs, run_batch
+from jixiao.batch import Engine, FileRecord, Status, build_outputs, run_batch
 from jixiao.batch.journal import Journal
 from jixiao.errors import ReadError
 from jixiao.model import (
@@ -385,3 +385,26 @@ def test_a_renamed_file_is_listed_under_its_new_name_without_a_second_review(
     assert "T-EXEC" in (tmp_path / "out/checks/in/乙单位自评表.txt.check.txt").read_text(
         encoding="utf-8"
     )
+
+
+def test_report_lists_the_largest_score_differences(tmp_path: Path) -> None:
+    from jixiao.batch.stats import Stats
+
+    stats = Stats()
+    for n, (printed, computed) in enumerate((("90", "90"), ("95", "80.5"), ("88", "87"))):
+        stats.add(
+            FileRecord(
+                f"{n}.txt",
+                str(n),
+                Status.OK,
+                unit=f"单位{n}",
+                printed_score=Decimal(printed),
+                computed_score=Decimal(computed),
+            )
+        )
+
+    assert stats.score_mismatch == 2
+    assert [(unit, printed - computed) for unit, printed, computed, _ in stats.largest_gaps] == [
+        ("单位1", Decimal("14.5")),
+        ("单位2", Decimal("1")),
+    ]

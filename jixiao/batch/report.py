@@ -100,6 +100,22 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
             [[g, n, _share(n, total)] for g, n in zip(labels, counts, strict=True)],
         )
 
+    if stats.largest_gaps:
+        doc.add_paragraph(
+            f"填报总分与按评分规则计算的得分相差超过 0.01 分的材料 {stats.score_mismatch} 份，"
+            f"相差最大的 {len(stats.largest_gaps)} 份如下，建议复核评分："
+        )
+        _table(
+            doc,
+            ["单位", "填报得分", "计算得分", "差额", "文件"],
+            [
+                [unit, printed, computed, printed - computed, path]
+                for unit, printed, computed, path in stats.largest_gaps
+            ],
+            widths=[4.5, 1.8, 1.8, 1.6, 6.8],
+            size=8,
+        )
+
     doc.add_heading("三、预算执行率分布", level=1)
     if stats.rates:
         over = stats.rate_bands.get(RATE_BANDS[0][1], 0)

@@ -76,6 +76,9 @@ class Stats:
     clean_files: int = 0
     unreadable_list: list[tuple[str, str]] = field(default_factory=list)
     _top: list[Priority] = field(default_factory=list)
+    _gaps: list[tuple[tuple[Decimal, str], str, Decimal, Decimal, str]] = field(
+        default_factory=list
+    )
     top_n: int = 20
 
     def add(self, r: FileRecord) -> None:
@@ -107,6 +110,12 @@ class Stats:
             and abs(r.computed_score - r.printed_score) > Decimal("0.01")
         ):
             self.score_mismatch += 1
+            gap = (abs(r.computed_score - r.printed_score), r.path)
+            listed = (gap, r.unit or "（未识别单位）", r.printed_score, r.computed_score, r.path)
+            if len(self._gaps) < self.top_n:
+                heapq.heappush(self._gaps, listed)
+            elif listed[0] > self._gaps[0][0]:
+                heapq.heapreplace(self._gaps, listed)
         if r.grade:
             self.grades[r.grade] += 1
         if r.rate is not None:
@@ -150,6 +159,14 @@ class Stats:
     def top(self) -> list[Priority]:
         """The files to look at first, most urgent first."""
         return sorted(self._top, reverse=True)
+
+    @property
+    def largest_gaps(self) -> list[tuple[str, Decimal, Decimal, str]]:
+        """(unit, printed, computed, path) where the printed score is furthest from the rules."""
+        return [
+            (unit, printed, computed, path)
+            for _, unit, printed, computed, path in sorted(self._gaps, reverse=True)
+        ]
 
     def codes_by_count(self) -> list[CodeCount]:
         return sorted(self.codes.values(), key=lambda c: (-c.files, -c.count, c.code))
