@@ -271,3 +271,18 @@ def test_negative_values() -> None:
     [f] = fires("JX-A013", form(funds=funds))
     assert (f.found, str(f.location)) == ("-7.97", "t.txt:5")
     silent("JX-A013", form(funds=[fund("其他资金", FundLine.OTHER, "24.24", "7.97")]))
+
+
+def test_economic_split_against_the_table_when_no_total_is_stated() -> None:
+    figures = tuple(figure(label, value, key) for label, value, key in ECONOMIC)
+    table = [
+        fund("合计", FundLine.TOTAL, "198.98", "212.64"),
+        fund("财政拨款", FundLine.FISCAL, "174.74", "204.67", depth=1),
+    ]
+    silent("JX-A010", form(funds=table, report=report(figures=figures)))
+    off = [
+        fund("合计", FundLine.TOTAL, "198.98", "212.64"),
+        fund("财政拨款", FundLine.FISCAL, "174.74", "200.67", depth=1),
+    ]
+    [f] = fires("JX-A010", form(funds=off, report=report(figures=figures)))
+    assert f.found == "204.67"

@@ -13,7 +13,17 @@ from jixiao.checks.consistency import current_figures
 from jixiao.checks.fields import Field, all_fields
 from jixiao.checks.numbers import fmt, places, sum_agrees
 from jixiao.measure import parse_number
-from jixiao.model import Evaluation, Figure, FigureKey, Finding, Report, Section, Severity
+from jixiao.model import (
+    Evaluation,
+    Figure,
+    FigureKey,
+    Finding,
+    FundLine,
+    Num,
+    Report,
+    Section,
+    Severity,
+)
 
 # -- amounts in sentences ----------------------------------------------------------------
 
@@ -176,14 +186,29 @@ def _split_finding(
     total_keys: tuple[FigureKey, ...],
     what: str,
     min_parts: int,
+    table_totals: tuple[Num, ...] = (),
 ) -> Iterator[Finding]:
     parts = [f for k in part_keys if (f := _first(figures, k)) is not None]
     if len(parts) < min_parts:
         return
     totals = [f for f in figures if f.key in total_keys]
-    if not totals:
-        return
     values = [p.value.value for p in parts]
+    if not totals:
+        # no total stated: the table's spending is the whole the split must add up to
+        if table_totals and not any(sum_agrees(t.value, values) for t in table_totals):
+            s = sum(values, Decimal(0))
+            n = max(places(v) for v in values)
+            yield check_.finding(
+                f"报告中{what}："
+                + " + ".join(f"{p.label}{fmt(p.value.value)}" for p in parts)
+                + f" = {fmt(s, n)}，与表中支出 "
+                + "、".join(t.text or fmt(t.value) for t in table_totals)
+                + " 不符",
+                parts[0].location,
+                table_totals[0].text or fmt(table_totals[0].value),
+                fmt(s, n),
+            )
+        return
     if any(sum_agrees(t.value.value, values) for t in totals):
         return
     first_part = min(parts, key=lambda f: _order(figures, f))
@@ -198,6 +223,12 @@ def _split_finding(
         fmt(s, n),
         fmt(total.value.value),
     )
+
+
+def _table_spending(evaluation: Evaluation) -> tuple[Num, ...]:
+    """The amounts spent of the table's total rows (合计, 财政拨款, 支出)."""
+    lines = (FundLine.TOTAL, FundLine.FISCAL, FundLine.EXPENDITURE)
+    return tuple(r.actual for r in evaluation.funds if r.line in lines and r.actual is not None)
 
 
 def _order(figures: list[Figure], f: Figure) -> int:
@@ -217,7 +248,15 @@ def economic_split(evaluation: Evaluation, context: Context) -> Iterator[Finding
     Example: 决算总支出 204.67 = 工资福利 127.63 + 商品和服务 67.29 + 对个人和家庭的补助 5.18 + 资本性 4.57 + 其他 0.
     """
     figures = current_figures(evaluation, context)
-    yield from _split_finding(economic_split, figures, _ECONOMIC, _TOTALS, "按经济分类的支出", 3)
+    yield from _split_finding(
+        economic_split,
+        figures,
+        _ECONOMIC,
+        _TOTALS,
+        "按经济分类的支出",
+        3,
+        _table_spending(evaluation),
+    )
 
 
 @check(
@@ -234,6 +273,15 @@ def report_split(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     Example: 支出 799.12 = 人员经费 434.89 + 公用经费 77.4 + 项目支出 286.83.
     """
     figures = current_figures(evaluation, context)
+    yield from _split_finding(
+        economic_split,
+        figures,
+        _ECONOMIC,
+        _TOTALS,
+        "按经济分类的支出",
+        3,
+        _table_spending(evaluation),
+    )
     keys = {f.key for f in figures}
     if FigureKey.BASIC in keys:
         yield from _split_finding(
