@@ -122,3 +122,17 @@ def test_compare_refuses_a_folder_that_is_not_a_batch_output(tmp_path: Path) -> 
     (tmp_path / "b").mkdir()
     result = CliRunner().invoke(main, ["compare", str(tmp_path / "a"), str(tmp_path / "b")])
     assert result.exit_code == 2 and "不是批量审核的输出文件夹" in result.output
+
+
+def test_several_files_of_one_unit_are_counted(tmp_path: Path) -> None:
+    old = write(
+        tmp_path / "old",
+        [record("a", "甲单位", "90", "95", [], []), record("b", "甲单位", "70", "95", [], [])],
+    )
+    new = write(tmp_path / "new", [record("a", "甲单位", "92", "95", [], [])])
+
+    (unit,) = compare_outputs(old, new)
+
+    assert (
+        unit.score_change == Decimal("2") and unit.presence == "两年均有（上年有 2 份，取第一份）"
+    )

@@ -8,7 +8,7 @@ same indicator, a lower target for a ≥ / > indicator — the classic way to �
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,9 +32,9 @@ class Side:
     score: Decimal | None
     rate: Decimal | None
     codes: frozenset[str]
-    targets: dict[
-        str, tuple[str | None, Decimal | None, str | None, str]
-    ]  # name → (op, number, unit, text)
+    # indicator name → (operator, number, unit, target as printed)
+    targets: dict[str, tuple[str | None, Decimal | None, str | None, str]]
+    files: int = 1  # files of this unit (and project) in that year's output; the first is compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,13 @@ class ComparedUnit:
 
     @property
     def presence(self) -> str:
-        if self.old and self.new:
-            return "两年均有"
-        return "仅上年" if self.old else "仅本年"
+        text = "两年均有" if self.old and self.new else "仅上年" if self.old else "仅本年"
+        extra = [
+            f"{year}有 {side.files} 份，取第一份"
+            for year, side in (("上年", self.old), ("本年", self.new))
+            if side is not None and side.files > 1
+        ]
+        return text + (f"（{'；'.join(extra)}）" if extra else "")
 
 
 def load_records(outdir: Path) -> Iterator[FileRecord]:
@@ -116,6 +120,9 @@ def _index(outdir: Path) -> dict[tuple[str, str, str], tuple[FileRecord, Side]]:
         )
         if key not in index:  # several submissions of one unit: the first by path
             index[key] = (r, _side(r))
+        else:
+            first, side = index[key]
+            index[key] = (first, replace(side, files=side.files + 1))
     return index
 
 

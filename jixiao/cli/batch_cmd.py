@@ -169,6 +169,9 @@ def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
     down = sum(1 for u in both if (u.score_change or 0) < 0)
     repeated = sum(1 for u in both if u.repeated)
     lowered = sum(1 for u in both if u.lowered)
+    dup = sum(
+        1 for u in rows if any(side is not None and side.files > 1 for side in (u.old, u.new))
+    )
     if output is not None:
         if output.suffix.lower() not in (".xlsx", ".json"):
             fail(f"{output}: 只能输出 .xlsx 或 .json")
@@ -178,7 +181,8 @@ def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
     else:
         _print_table(rows)
     click.echo(
-        f"两年均有 {len(both)} 个，仅上年 {sum(1 for u in rows if not u.new)} 个，仅本年 {sum(1 for u in rows if not u.old)} 个；"
+        (f"同一单位同类材料有多份的 {dup} 个（按文件名取第一份）；" if dup else "")
+        + f"两年均有 {len(both)} 个，仅上年 {sum(1 for u in rows if not u.new)} 个，仅本年 {sum(1 for u in rows if not u.old)} 个；"
         f"得分下降 {down} 个，问题重复出现 {repeated} 个，目标调低 {lowered} 个"
         + (f" → {output}" if output else "")
     )
