@@ -121,9 +121,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 
-# Sessions: expire after 8 working hours of inactivity and when the browser closes.
+# Sessions: expire 8 hours (a working day) after login, and when the browser closes. Not
+# renewed on every request, so that reading a page never writes to the database.
 SESSION_COOKIE_AGE = 8 * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
