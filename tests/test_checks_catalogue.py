@@ -74,6 +74,7 @@ COMMITTED = [
     "JX-M005",
     "JX-M006",
     "JX-M007",
+    "JX-M008",
 ]
 
 

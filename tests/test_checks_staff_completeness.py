@@ -108,3 +108,20 @@ def test_blank_weight() -> None:
         ind("丙", "1个", "1个", None, 20),
     ]
     silent("JX-M007", form(indicators=no_column))
+
+
+def test_half_filled_fund_row() -> None:
+    funds = [
+        fund("年度资金总额", FundLine.TOTAL, None, "89.974", row=3),
+        fund("本年财政拨款", FundLine.FISCAL, "90", "89.974", depth=1),
+        fund("其他资金", FundLine.OTHER, "10", None, depth=1),
+    ]
+    found = fires("JX-M008", form(funds=funds))
+    assert [f.expected for f in found] == ["全年预算数", "全年执行数"]
+    filled = [
+        fund("年度资金总额", FundLine.TOTAL, "90", "89.974"),
+        fund("其他资金", FundLine.OTHER),
+    ]
+    silent("JX-M008", form(funds=filled))
+    prose = [fund("支出", FundLine.EXPENDITURE, None, "799.12")]  # figures of a prose report
+    silent("JX-M008", form(funds=prose))

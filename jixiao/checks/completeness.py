@@ -191,3 +191,35 @@ def blank_weight(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
             yield blank_weight.finding(
                 f"指标“{ind.name.text}”未填写分值", ind.location, "分值", "空白"
             )
+
+
+@check(
+    "JX-M008",
+    Severity.WARNING,
+    "资金行缺预算数或执行数",
+    REG_10 + "：预算执行情况须填写预算数和执行数",
+)
+def half_filled_fund_row(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A funds row with an amount spent but no budget (or a budget but no amount spent,
+    while other rows show spending): its execution rate cannot be computed.
+
+    Example: 年度资金总额 全年预算数 blank, 全年执行数 89.974.
+    """
+    if not any(r.budget is not None and r.actual is not None for r in evaluation.funds):
+        return  # no row has both columns: not a budget-execution table (a prose report's figures)
+    spending = any(r.actual is not None for r in evaluation.funds)
+    for row in evaluation.funds:
+        if row.actual is not None and row.budget is None and row.actual.value != 0:
+            yield half_filled_fund_row.finding(
+                f"{row.label.text}有执行数 {row.actual.text}，但未填写全年预算数",
+                first_location(row.actual.location, row.location),
+                "全年预算数",
+                "空白",
+            )
+        elif row.budget is not None and row.actual is None and spending and row.budget.value != 0:
+            yield half_filled_fund_row.finding(
+                f"{row.label.text}有全年预算数 {row.budget.text}，但未填写执行数",
+                first_location(row.budget.location, row.location),
+                "全年执行数",
+                "空白",
+            )

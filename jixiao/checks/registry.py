@@ -81,4 +81,5 @@ CHECKS: tuple[Check, ...] = (
     completeness.empty_section,  # JX-M005
     completeness.header_missing,  # JX-M006
     completeness.blank_weight,  # JX-M007
+    completeness.half_filled_fund_row,  # JX-M008
 )
