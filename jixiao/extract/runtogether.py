@@ -275,7 +275,12 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         ends = []
         op = _OP_RE.match(s, pos)
         start = op.end() if op else pos
-        for e in _number_prefixes(s, start):
+        prefixes = _number_prefixes(s, start)
+        if prefixes and (
+            _UNIT_RE.match(s, prefixes[-1]) or s[prefixes[-1] : prefixes[-1] + 1] == "%"
+        ):
+            prefixes = prefixes[-1:]  # “≥266米”: a number with its unit is one value
+        for e in prefixes:
             ends.append(e)
             unit = _UNIT_RE.match(s, e)
             if unit:
@@ -347,6 +352,35 @@ def split_fund_values(
     if len(text) > _MAX_FUND_RUN:
         return None
     steps = _Steps()
+    ends: dict[tuple[int, int], list[int]] = {}
+    finishes: dict[tuple[int, int], bool] = {}
+
+    def tokens(j: int, pos: int) -> list[int]:
+        if (j, pos) not in ends:
+            ends[(j, pos)] = _tokens_for(roles[j], text, pos, total)
+        return ends[(j, pos)]
+
+    def can_finish(pos: int, j: int) -> bool:
+        """Whether the rest of the text can be read by the columns from j on (memoised:
+        it does not depend on the values taken so far)."""
+        key = (pos, j)
+        if key not in finishes:
+            if pos == len(text):
+                finishes[key] = True
+            elif j >= len(roles):
+                finishes[key] = False
+            else:
+                finishes[key] = can_finish(pos, j + 1) or any(
+                    can_finish(e, j + 1) for e in tokens(j, pos)
+                )
+        return finishes[key]
+
+    def plausible(taken: dict[Role, str]) -> bool:
+        """Budget, spending and the initial budget of one row are of one order of magnitude
+        (a rate far above 1000 % is a wrong cut, not a form)."""
+        money = [_dec(taken[r]) for r in (Role.INITIAL, Role.BUDGET, Role.SPENT) if r in taken]
+        money = [m for m in money if m]
+        return len(money) < 2 or max(money) <= 20 * min(money)
 
     def walk(pos: int, j: int, taken: dict[Role, str], order: list[str]) -> None:
         nonlocal best
@@ -366,19 +400,25 @@ def split_fund_values(
         if j >= len(roles):
             return
         role = roles[j]
-        for end in _tokens_for(role, text, pos, total):
+        for end in tokens(j, pos):
+            if not can_finish(end, j + 1):
+                continue
             taken[role] = text[pos:end]
-            order.append(text[pos:end])
-            walk(end, j + 1, taken, order)
-            order.pop()
+            if plausible(taken):
+                order.append(text[pos:end])
+                walk(end, j + 1, taken, order)
+                order.pop()
             del taken[role]
-        order.append("")
-        walk(pos, j + 1, taken, order)  # this column is blank
-        order.pop()
+        if can_finish(pos, j + 1):
+            order.append("")
+            walk(pos, j + 1, taken, order)  # this column is blank
+            order.pop()
 
     try:
+        if not can_finish(0, 0):
+            return None
         walk(0, 0, {}, [])
-    except _TooMuchWork:
+    except (_TooMuchWork, RecursionError):
         return None
     if best is None:
         return None
