@@ -7,6 +7,7 @@ format (key=value lines) keeps each test about the batch itself.
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -408,3 +409,31 @@ def test_report_lists_the_largest_score_differences(tmp_path: Path) -> None:
         ("单位1", Decimal("14.5")),
         ("单位2", Decimal("1")),
     ]
+
+
+def crashing_read(path: Path) -> Evaluation:
+    if path.name == "崩溃.txt":
+        os._exit(
+            3
+        )  # a reader that takes its process down (a segfault in a C library, the OOM killer)
+    return fake_read(path)
+
+
+def test_a_file_that_kills_its_worker_is_the_only_one_marked(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(12):
+        (src / f"{i:02d}.txt").write_text(form(f"单位{i}", "100", "95", "92"), encoding="utf-8")
+    (src / "崩溃.txt").write_text(form("坏单位", "100", "95", "92"), encoding="utf-8")
+
+    result = run_batch(
+        [src],
+        tmp_path / "out",
+        Engine(read=crashing_read, check=fake_check, score=fake_score),
+        jobs=2,
+        report=False,
+    )
+
+    assert (result.counts.read, result.counts.failed) == (12, 1)
+    (crashed,) = [r for r in summary_rows(tmp_path / "out") if r["状态"] == "处理出错"]
+    assert crashed["文件"] == "in/崩溃.txt" and "进程异常退出" in crashed["无法读取原因"]
