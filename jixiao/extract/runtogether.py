@@ -378,8 +378,11 @@ def split_fund_values(
     def plausible(taken: dict[Role, str]) -> bool:
         """Budget, spending and the initial budget of one row are of one order of magnitude
         (a rate far above 1000 % is a wrong cut, not a form)."""
-        money = [_dec(taken[r]) for r in (Role.INITIAL, Role.BUDGET, Role.SPENT) if r in taken]
-        money = [m for m in money if m]
+        money: list[Decimal] = []
+        for r in (Role.INITIAL, Role.BUDGET, Role.SPENT):
+            value = _dec(taken[r]) if r in taken else None
+            if value:
+                money.append(value)
         return len(money) < 2 or max(money) <= 20 * min(money)
 
     def walk(pos: int, j: int, taken: dict[Role, str], order: list[str]) -> None:

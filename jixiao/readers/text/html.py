@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import cast
 
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.model import Location
@@ -154,9 +155,9 @@ def html_blocks(text: str, source: str) -> list[Block]:
     n = 0
     for kind, payload in parser.blocks:
         if kind == "p":
-            para, line = payload  # type: ignore[misc]
-            blocks.append(Paragraph(para, Location(source, line=line)))
+            para, line_no = cast(tuple[str, int], payload)
+            blocks.append(Paragraph(para, Location(source, line=line_no)))
         elif payload:
             n += 1
-            blocks.append(_grid(payload, source, n))  # type: ignore[arg-type]
+            blocks.append(_grid(cast(list[list[tuple[str, int, int, int]]], payload), source, n))
     return blocks
