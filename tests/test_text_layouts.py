@@ -590,3 +590,17 @@ def test_run_together_fund_words_inside_a_name_are_not_rows():
     e = read_text(text, "r.txt")
     assert e.project.text == "中央财政资金支持农田灌溉设施维修"
     assert [f.label.text for f in e.funds] == ["年度资金总额", "本年财政拨款", "其他资金"]
+
+
+def test_title_sharing_a_row_with_a_field():
+    text = (
+        "2022年度项目支出绩效自评表 | 填报单位：某某县水利局 | |\n"
+        "项目名称 | 河道清淤 | 主管部门 | 县水利局\n"
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n"
+        "产出指标 | 数量指标 | 清淤长度 | ≥5公里 | 5公里 | 50 | 50\n"
+        "效益指标 | 生态效益指标 | 水质改善 | 明显 | 明显 | 40 | 40\n"
+        "总分 | | | | | 90 | 90\n"
+    )
+    e = read_text(text, "p.txt")
+    assert (e.year.value, e.unit.text, e.kind) == (2022, "某某县水利局", Kind.PROJECT)
+    assert (e.total_weight.value, e.total_score.value) == (90, 90)

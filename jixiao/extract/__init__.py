@@ -119,10 +119,10 @@ def _evaluation(
 ) -> Evaluation:
     fields = parts.fields
     texts = list(parts.texts) + [Text(p.text, p.location) for p in paragraphs]
-    titles = title_candidates(texts)
+    titles = title_candidates(texts) or title_candidates(parts.cell_texts)
     if report is not None and report.title is not None:
         titles.append(report.title)
-    year = find_year(titles) or find_year(texts)
+    year = find_year(titles) or find_year(texts) or find_year(title_candidates(parts.cell_texts))
     unit = fields.get("unit") or unit_from_title(titles)
     staff_authorized = _staff(fields.get("staff_authorized"))
     staff_actual = _staff(fields.get("staff_actual"))

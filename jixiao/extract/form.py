@@ -72,6 +72,7 @@ class FormParts:
     total_score: Num | None = None
     money_unit: str | None = None
     texts: list[Text] = field(default_factory=list)  # free text rows (titles …)
+    cell_texts: list[Text] = field(default_factory=list)  # short cells of the first rows
     seen: set[str] = field(
         default_factory=set
     )  # fund / goal / indicator / total / level1:产出指标 …
@@ -108,6 +109,10 @@ class FormBuilder:
     def feed(self, row: Sequence[Cell], grid: bool = True) -> None:
         """One row; ``grid`` False for rows rebuilt from a stream (never read by column index)."""
         self._grid = grid
+        if len(self.parts.cell_texts) < 60:
+            self.parts.cell_texts.extend(
+                Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
+            )
         keys = [label_key(c.text) if c.text else "" for c in row]
         live = [i for i, k in enumerate(keys) if k]
         if not live:
