@@ -604,3 +604,9 @@ def test_title_sharing_a_row_with_a_field():
     e = read_text(text, "p.txt")
     assert (e.year.value, e.unit.text, e.kind) == (2022, "某某县水利局", Kind.PROJECT)
     assert (e.total_weight.value, e.total_score.value) == (90, 90)
+
+
+def test_run_together_note_between_tables_does_not_hide_the_rest():
+    text = RUN.replace("其他资金绩效指标", "其他资金注:1.执行率=全年执行数÷全年预算数。绩效指标")
+    e = read_text(text, "r.txt")
+    assert len(e.indicators) == 4 and e.total_score.value == 110

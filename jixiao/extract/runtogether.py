@@ -170,12 +170,23 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
         return starts[max(0, bisect_right(offsets, pos) - 1)][1]
 
     out: list[Piece] = []
-    pos = 0
-    end = len(text)
-    foot = _FOOTNOTE.search(text)
-    if foot:
-        end = foot.start()
-    matches = list(_LABELS.finditer(text, 0, end))
+    start = 0
+    while start < len(text):
+        # a footnote (注：1.…) runs to the next form part, or to the end
+        foot = _FOOTNOTE.search(text, start)
+        end = foot.start() if foot else len(text)
+        _cut(out, text, start, end, cell_at)
+        if not foot:
+            break
+        restart = _RESTART.search(text, foot.end())
+        stop = restart.start() if restart else len(text)
+        out.append(Piece(Cell(text[end:stop], cell_at(end).location), False))
+        start = stop
+    return out
+
+
+def _cut(out: list[Piece], text: str, pos: int, end: int, cell_at: Callable[[int], Cell]) -> None:
+    matches = list(_LABELS.finditer(text, pos, end))
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
         if (
@@ -190,9 +201,13 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
         pos = m.end()
     if pos < end:
         _residual(out, text, pos, end, cell_at)
-    if end < len(text):
-        out.append(Piece(Cell(text[end:], cell_at(end).location), False))
-    return out
+
+
+# Where a footnote ends: the next part of a form begins (项目名称, a 自评表 title,
+# 年度总体目标, an indicator header 一级指标二级指标).
+_RESTART = re.compile(
+    r"项目名称|绩效目标自评表|绩效自评表|年度总体目标|(?:绩效指标)?一级指标二级指标"
+)
 
 
 _ROW_NUMBER = re.compile(r"(?=指标\s*\d+\s*[:：])|(?=[(（]\d{1,2}[)）](?!\d))")
