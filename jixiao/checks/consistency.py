@@ -136,6 +136,7 @@ _COMPARISON = re.compile(
 )
 
 
+_YEAR_DIGITS = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CLAUSE_END = re.compile(r"[，,。；;：:\n]")
 _STATED = re.compile(
     r"共|完成|实现|开展|举办|召开|培训|发放|建成|拨付|落实|争取|支出|收入|决算|执行|经费|资金|累计|全年|达到"
@@ -155,6 +156,8 @@ def _stray_years(text: str, year: int, *, statements_only: bool = False) -> list
     text (``statements_only``) only a clause that states a result with a quantity
     (“2019年共完成重点项目14个”), earlier or later.
     """
+    if all(int(y) == year for y in _YEAR_DIGITS.findall(text)):
+        return []
     covered: set[int] = set()
     for m in _RANGE.finditer(text):
         covered.update(range(m.start(), m.end()))

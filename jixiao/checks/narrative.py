@@ -390,8 +390,8 @@ def list_numbering(evaluation: Evaluation, context: Context) -> Iterator[Finding
         )
     for f in fields:
         text = f.text
-        if sum(text.count(c) for c in ".、．(（") < 3:
-            continue
+        if not any(first in text for first in ("1.", "1、", "1．", "(1)", "（1）")):
+            continue  # a numbered list starts at 1
         for pattern in (_ARABIC_ITEM, _PAREN_ITEM):
             matches = list(pattern.finditer(f.text))
             if pattern is _ARABIC_ITEM:

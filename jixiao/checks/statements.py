@@ -76,6 +76,8 @@ def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
         return
     value, shown = table
     for f in _texts(evaluation):
+        if "执行率" not in f.text:
+            continue
         for m in _RATE_STATED.finditer(f.text):
             before = f.text[max(0, m.start() - 6) : m.start()]
             if re.search(r"项目|基本|人员|公用|其他资金|财政拨款|[一二三]批|上年|去年", before):
@@ -109,6 +111,8 @@ def stated_score_grade(evaluation: Evaluation, context: Context) -> Iterator[Fin
     total = evaluation.total_score
     grade = context.profile.grade(total.value) if total is not None else None
     for f in _texts(evaluation):
+        if f.kind != "extra" and "分" not in f.text and "等" not in f.text and "评" not in f.text:
+            continue
         if total is not None:
             for m in _SCORE_STATED.finditer(f.text):
                 stated = parse_number(m.group(1))
