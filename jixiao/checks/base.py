@@ -120,13 +120,13 @@ class Context:
 def per_evaluation(function: Callable[[Evaluation], Any]) -> Callable[[Evaluation], Any]:
     """Remember the result for the last evaluation (by identity): several checks ask for the
     same derived data (fields, fund blocks) of the evaluation being checked."""
-    last: list[Any] = [None, None]
+    last: list[tuple[Evaluation | None, Any]] = [(None, None)]
 
     def wrapper(evaluation: Evaluation) -> Any:
-        cached_for, result = last
+        cached_for, result = last[0]  # one reference read: safe across threads
         if cached_for is not evaluation:
             result = function(evaluation)
-            last[:] = [evaluation, result]
+            last[0] = (evaluation, result)
         return result
 
     wrapper.__doc__ = function.__doc__
