@@ -277,3 +277,8 @@ def test_cost_as_level2_counts_for_a_101_cost_category() -> None:
     inds = [ind("项目总成本", "≤90万元", "89万元", 10, 10, level2="成本指标")]
     found = run_one("JX-I008", form(indicators=inds), "cz2021-101")
     assert not [f for f in found if "缺少一级指标“成本指标”" in f.message]
+
+
+def test_satisfaction_survey_in_template_text_does_not_count() -> None:
+    text = report(section("三、绩效情况", "说明满意度调查的方式、样本和结果等情况（200字以内）。"))
+    fires("JX-I010", form(indicators=[sat("98%")], report=text))

@@ -21,7 +21,12 @@ from jixiao.checks.compare import (
 )
 from jixiao.checks.fields import all_fields
 from jixiao.checks.numbers import HUNDRED, fmt, pct
-from jixiao.checks.texts import describes_survey, is_measurable, says_nothing
+from jixiao.checks.texts import (
+    describes_survey,
+    is_measurable,
+    is_template_instruction,
+    says_nothing,
+)
 from jixiao.model import Evaluation, Finding, Indicator, Operator, Severity
 from jixiao.scoring.units import convert, same_unit
 
@@ -333,7 +338,10 @@ def satisfaction_without_survey(evaluation: Evaluation, context: Context) -> Ite
     ]
     if not sats:
         return
-    if any(describes_survey(f.text) for f in all_fields(evaluation)):
+    if any(
+        describes_survey(f.text) and not is_template_instruction(f.text)
+        for f in all_fields(evaluation)
+    ):
         return
     for ind in sats:
         own = " ".join(
