@@ -178,7 +178,7 @@ class FormBuilder:
         others = [i for i, r in roles if r is None]
         if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
             return False
-        if len(found) < 2 and not all(vocab.section_of(keys[i]) for i in others):
+        if len(found) < 2 and not (others and all(vocab.section_of(keys[i]) for i in others)):
             return False
         if len(found) < 0.5 * len(live) and len(found) < 3:
             return False
