@@ -282,3 +282,18 @@ def test_cost_as_level2_counts_for_a_101_cost_category() -> None:
 def test_satisfaction_survey_in_template_text_does_not_count() -> None:
     text = report(section("三、绩效情况", "说明满意度调查的方式、样本和结果等情况（200字以内）。"))
     fires("JX-I010", form(indicators=[sat("98%")], report=text))
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["良好", "长期", "资金使用规范", "数据准确、资料完整", "信息按规定公开", "持续发挥效益"],
+)
+def test_common_qualitative_targets_are_measurable(target: str) -> None:
+    silent("JX-I001", form(indicators=[ind("任务", target, "达成", 5, 5)]))
+
+
+@pytest.mark.parametrize(
+    "target", ["高标准、严要求完成任务", "全力推进，确保实效", "扎实推进各项工作"]
+)
+def test_more_slogans(target: str) -> None:
+    fires("JX-I001", form(indicators=[ind("任务", target, "达成", 5, 5)]))
