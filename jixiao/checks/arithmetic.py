@@ -34,7 +34,7 @@ def _all_zero_total(case: SumCase) -> bool:
 def _sum_finding(case_check, label: str, case: SumCase) -> Finding:
     expected = case.expected
     n = max(places(p.value) for _, p in case.parts)
-    terms = " + ".join(f"{r.label.text}{p.text or fmt(p.value)}" for r, p in case.parts)
+    terms = " + ".join(f"{r.label.text} {p.text or fmt(p.value)}" for r, p in case.parts)
     message = f"{label}{case.column_name} {case.total.text or fmt(case.total.value)} 与分项之和不符：{terms} = {fmt(expected, n)}"
     hint = _rate_hint(case, expected)
     if hint:

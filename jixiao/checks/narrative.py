@@ -200,7 +200,7 @@ def _split_finding(
             n = max(places(v) for v in values)
             yield check_.finding(
                 f"报告中{what}："
-                + " + ".join(f"{p.label}{fmt(p.value.value)}" for p in parts)
+                + " + ".join(f"{p.label} {fmt(p.value.value)}" for p in parts)
                 + f" = {fmt(s, n)}，与表中支出 "
                 + "、".join(t.text or fmt(t.value) for t in table_totals)
                 + " 不符",
@@ -216,7 +216,7 @@ def _split_finding(
     total = preceding[-1] if preceding else totals[0]
     s = sum(values, Decimal(0))
     n = max(places(v) for v in values)
-    terms = " + ".join(f"{p.label}{fmt(p.value.value)}" for p in parts)
+    terms = " + ".join(f"{p.label} {fmt(p.value.value)}" for p in parts)
     yield check_.finding(
         f"报告中{what}：{terms} = {fmt(s, n)}，与{total.label} {fmt(total.value.value)} 不符",
         first_part.location or total.location,
