@@ -75,6 +75,7 @@ COMMITTED = [
     "JX-M006",
     "JX-M007",
     "JX-M008",
+    "JX-M009",
 ]
 
 

@@ -125,3 +125,12 @@ def test_half_filled_fund_row() -> None:
     silent("JX-M008", form(funds=filled))
     prose = [fund("支出", FundLine.EXPENDITURE, None, "799.12")]  # figures of a prose report
     silent("JX-M008", form(funds=prose))
+
+
+def test_unsigned() -> None:
+    from jixiao.model import Signature
+
+    blank = (Signature("项目负责人"), Signature("财务负责人", t("李宁")))
+    [f] = fires("JX-M009", form(signatures=blank))
+    assert "项目负责人" in f.message and "财务负责人" not in f.message
+    silent("JX-M009", form(signatures=(Signature("项目负责人", t("谢凯")),)))

@@ -223,3 +223,24 @@ def half_filled_fund_row(evaluation: Evaluation, context: Context) -> Iterator[F
                 "全年执行数",
                 "空白",
             )
+
+
+@check(
+    "JX-M009",
+    Severity.INFO,
+    "签字栏未填写",
+    TEMPLATE_NOTE + "：自评表须由项目负责人、财务负责人等签字",
+)
+def unsigned(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """The form's signature lines (项目负责人, 财务负责人, 填报人 …) are printed but empty.
+
+    Example: 项目负责人： (blank) 财务负责人： (blank).
+    """
+    blank = [s.role for s in evaluation.signatures if s.name is None or not s.name.text.strip()]
+    if blank:
+        yield unsigned.finding(
+            "签字栏未填写：" + "、".join(blank),
+            Location(evaluation.source),
+            "签名",
+            "空白",
+        )

@@ -82,4 +82,5 @@ CHECKS: tuple[Check, ...] = (
     completeness.header_missing,  # JX-M006
     completeness.blank_weight,  # JX-M007
     completeness.half_filled_fund_row,  # JX-M008
+    completeness.unsigned,  # JX-M009
 )
