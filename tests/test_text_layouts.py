@@ -610,3 +610,12 @@ def test_run_together_note_between_tables_does_not_hide_the_rest():
     text = RUN.replace("其他资金绩效指标", "其他资金注:1.执行率=全年执行数÷全年预算数。绩效指标")
     e = read_text(text, "r.txt")
     assert len(e.indicators) == 4 and e.total_score.value == 110
+
+
+def test_run_together_page_numbers_and_a_name_across_pages():
+    # document-sharing sites start each page with its number; a name here runs over the break
+    head, tail = RUN.split("工程验收合格率")
+    text = "1、" + head + "工程验收\n2、合格率" + tail
+    e = read_text(text, "r.txt")
+    assert [i.name.text for i in e.indicators][:2] == ["维修渠道长度", "工程验收合格率"]
+    assert e.indicators[1].location.line == 1

@@ -370,7 +370,7 @@ class FormBuilder:
                 row_set_level1 = True
                 self.parts.seen.add("level1:" + strip_points(key))
             elif vocab.is_level2(key) and not (
-                row_set_level2 and (not nxt or looks_like_value(row[live[pos + 1]].text))
+                row_set_level2 and nxt and looks_like_value(row[live[pos + 1]].text)
             ):
                 self.level2 = Text(self._category(row[i].text), row[i].location)
                 row_set_level2 = True

@@ -336,6 +336,7 @@ class _TooMuchWork(Exception):
 
 
 _MAX_STEPS = 6000
+_ROW_COST = 1.0  # every row must pay for itself: no cutting one name into two rows
 _MAX_FUND_RUN = 60
 _MAX_INDICATOR_RUN = 600
 _MAX_NAME = 80
@@ -560,7 +561,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                     text, ends[:-1]
                 )
                 penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0
-                total = sc + rest[0] - penalty
+                total = sc + rest[0] - penalty - _ROW_COST
                 if best is None or total > best[0]:
                     values = [v for _, v in got]
                     while values and values[-1] == "":
@@ -582,7 +583,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 
 _UNIT_SET = frozenset(_UNITS)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_VALUE_START = re.compile(r"[\d≥≤<>=.%]")
+_VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
 
 
@@ -590,6 +591,8 @@ def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
     if len(_HAN.findall(name)) < 2 or _VALUE_START.match(name):
         return False
+    if name[-1] in "-－—/(（:：":
+        return False  # “取得2018-”: cut inside a range or before its closing part
     return not _VALUE_CHAR.search(name) and name not in _UNIT_SET
 
 

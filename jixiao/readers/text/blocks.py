@@ -205,7 +205,20 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
 # -- vertical / other ---------------------------------------------------------------------
 
 
+_PAGE_NUMBER = re.compile(r"^(\d{1,3})、")
+
+
 def one_per_line(lines: list[str], source: str) -> list[Block]:
-    """One cell per nonblank line (vertical layout; run-together lines): a stream table."""
+    """One cell per nonblank line (vertical layout; run-together lines): a stream table.
+
+    Document-sharing sites start each page with its number (``1、``, ``2、`` …); when the
+    lines that start with a number count 1, 2, 3 …, those numbers are page furniture."""
     cells = [(ln.strip(), i + 1) for i, ln in enumerate(lines) if ln.strip()]
+    numbered = [(k, m) for k, (text, _) in enumerate(cells) if (m := _PAGE_NUMBER.match(text))]
+    if len(numbered) >= 2 and [int(m.group(1)) for _, m in numbered] == list(
+        range(1, len(numbered) + 1)
+    ):
+        for k, m in numbered:
+            text, line = cells[k]
+            cells[k] = (text[m.end() :], line)
     return [stream_table(cells, source)] if cells else []
