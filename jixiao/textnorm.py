@@ -28,7 +28,6 @@ _PINYIN_TONED = re.compile(
 _PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,6}[)）]")
 
 _WS = re.compile(r"\s+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Numbering in front of a label: 指标1： (1) （一） 1. 1、 一、 ① 其中：
 _NUMBERING = re.compile(
@@ -141,6 +140,3 @@ def label_key(text: str) -> str:
     out = strip_points(out)
     return out.rstrip(":：")
 
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))

@@ -242,7 +242,6 @@ _OP_RE = re.compile(_OP)
 _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
-_MEASURE = re.compile(rf"{_OP}?\d+(?:\.\d+)?(?:{_UNIT_ALT})?")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过")
 

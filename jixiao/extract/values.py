@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.extract.vocab import Role
@@ -26,7 +25,6 @@ _OPERATOR = re.compile(
 )
 _VALUE_HEAD = re.compile(r"^[≥≤<>=＞＜约]?\s*[-+]?\d")
 _HAS_DIGIT = re.compile(r"\d")
-_SENTENCE = re.compile(r"[。；;，,：:]|由于|因为|原因|措施|未完成|下一步")
 
 
 @lru_cache(maxsize=16384)
@@ -42,11 +40,6 @@ def is_blank(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def is_number(text: str) -> bool:
     return bool(_NUMBER.match(norm_value(text)))
-
-
-@lru_cache(maxsize=16384)
-def is_percent(text: str) -> bool:
-    return bool(_PERCENT.match(norm_value(text)))
 
 
 def is_operator(text: str) -> bool:
@@ -182,8 +175,3 @@ def to_num(
     if value is None:
         return None
     return Num(value, printed, "%" if percent else unit, location)
-
-
-def year_value(text: str) -> Decimal | None:
-    m = re.search(r"(19|20)\d{2}", text)
-    return Decimal(m.group(0)) if m else None
