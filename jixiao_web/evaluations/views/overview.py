@@ -1,4 +1,10 @@
-"""The bureau's overview of a round: every unit, sortable, filterable, searchable, charts, .xlsx."""
+"""The bureau's overview of a round: every unit, sortable, filterable, searchable, charts, .xlsx.
+
+Sorting, filtering, searching and paging happen in the database (one LEFT JOIN of the
+region's units with their submission in the round); only the page on screen becomes Python
+rows. A draft's figures are the unit's business: they are blanked in the query itself, so
+they can neither be seen nor inferred from the order.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,21 @@ from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -37,87 +58,145 @@ COLUMNS = {
     "warnings": "警告",
     "updated": "更新时间",
 }
-SORTS = frozenset(COLUMNS) - {"status_label"} | {"status"}
 NOT_STARTED = "not_started"
 PAGE_SIZE = 100  # rows on screen; counts, average and charts cover every row
+# sort key → the annotated column it orders by
+SORT_FIELDS = {
+    "unit": "name",
+    "department": "department__name",
+    "status": "s__status",
+    "self_score": "self_score",
+    "computed_score": "computed_score",
+    "review_score": "review_score",
+    "gap": "gap",
+    "grade": "grade",
+    "execution_rate": "execution_rate",
+    "errors": "errors",
+    "warnings": "warnings",
+    "updated": "s__updated_at",
+}
+SORTS = frozenset(SORT_FIELDS)
+_SHOWN = (
+    "self_score",
+    "computed_score",
+    "review_score",
+    "grade",
+    "execution_rate",
+    "errors",
+    "warnings",
+)
 
 
-def _rows(r: Round, request: HttpRequest) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    q = request.GET.get("q", "").strip()
-    status = request.GET.get("status", "")
-    sort = request.GET.get("sort", "unit")
-    desc = sort.startswith("-")
-    # plain values, not model instances: 2,000 units × 3 models would cost more than the page
-    subs = Submission.objects.filter(round=r).values(
-        "id",
-        "unit_id",
-        "status",
-        "self_score",
-        "computed_score",
-        "review_score",
-        "grade",
-        "execution_rate",
-        "errors",
-        "warnings",
-        "updated_at",
+def _visible(field: str) -> Case:
+    """The submission's figure where the bureau may see it (not a draft), else NULL."""
+    return Case(
+        When(s__status__in=list(VISIBLE_TO_BUREAU), then=F(f"s__{field}")),
+        default=None,
+        output_field=Submission._meta.get_field(field),
     )
-    by_unit = {s["unit_id"]: s for s in subs}
-    units = Unit.objects.filter(department__region_id=r.region_id)
+
+
+def _units(r: Round, q: str) -> QuerySet[Unit]:
+    units = Unit.objects.filter(department__region_id=r.region_id).annotate(
+        s=FilteredRelation("submissions", condition=Q(submissions__round=r))
+    )
     if q:
-        units = units.filter(name__icontains=q) | units.filter(department__name__icontains=q)
-    rows = []
-    for unit_id, unit_name, department in units.values_list("id", "name", "department__name"):
-        s = by_unit.get(unit_id)
-        st = s["status"] if s else NOT_STARTED
-        if status and st != status:
-            continue
-        seen = s if s is not None and s["status"] in VISIBLE_TO_BUREAU else None
-        rows.append(
-            {
-                "submission": {"pk": seen["id"]} if seen else None,
-                "unit": unit_name,
-                "department": department,
-                "status": st,
-                "status_label": Status(st).label if st != NOT_STARTED else "未开始",
-                "self_score": seen["self_score"] if seen else None,
-                "computed_score": seen["computed_score"] if seen else None,
-                "review_score": seen["review_score"] if seen else None,
-                "gap": (seen["review_score"] - seen["self_score"])
-                if seen and seen["review_score"] is not None and seen["self_score"] is not None
-                else None,
-                "grade": seen["grade"] if seen else "",
-                "execution_rate": seen["execution_rate"] if seen else None,
-                "errors": seen["errors"] if seen else None,
-                "warnings": seen["warnings"] if seen else None,
-                "updated": timezone.localtime(s["updated_at"]).strftime("%Y-%m-%d %H:%M")
-                if s
-                else "",
-            }
-        )
-    field = sort.lstrip("-") if sort.lstrip("-") in SORTS else "unit"
-    present = [x for x in rows if x[field] not in (None, "")]
-    absent = [x for x in rows if x[field] in (None, "")]
-    present.sort(key=lambda x: x[field], reverse=desc)
-    return present + absent, {"q": q, "status": status, "sort": sort}
+        units = units.filter(Q(name__icontains=q) | Q(department__name__icontains=q))
+    return units
+
+
+def _params(request: HttpRequest) -> dict[str, str]:
+    sort = request.GET.get("sort", "unit")
+    if sort.lstrip("-") not in SORTS:
+        sort = "unit"
+    return {
+        "q": request.GET.get("q", "").strip(),
+        "status": request.GET.get("status", ""),
+        "sort": sort,
+    }
+
+
+def _table(r: Round, params: dict[str, str]) -> QuerySet[Unit]:
+    """Every unit of the region (filtered, searched, sorted) with its visible figures."""
+    units = _units(r, params["q"])
+    status = params["status"]
+    if status == NOT_STARTED:
+        units = units.filter(s__id__isnull=True)
+    elif status:
+        units = units.filter(s__status=status)
+    units = units.annotate(
+        **{f: _visible(f) for f in _SHOWN},
+        gap=ExpressionWrapper(
+            _visible("review_score") - _visible("self_score"), output_field=DecimalField()
+        ),
+    )
+    key = params["sort"]
+    column = F(SORT_FIELDS[key.lstrip("-")])
+    order = column.desc(nulls_last=True) if key.startswith("-") else column.asc(nulls_last=True)
+    return units.order_by(order, "name", "pk").values(
+        "pk", "name", "department__name", "s__id", "s__status", "s__updated_at", "gap", *_SHOWN
+    )
+
+
+def _row(v: dict[str, Any]) -> dict[str, Any]:
+    st = v["s__status"] or NOT_STARTED
+    seen = v["s__id"] is not None and st in VISIBLE_TO_BUREAU
+    return {
+        "submission": {"pk": v["s__id"]} if seen else None,
+        "unit": v["name"],
+        "department": v["department__name"],
+        "status": st,
+        "status_label": Status(st).label if st != NOT_STARTED else "未开始",
+        **{f: _cents(v[f]) for f in _SHOWN},
+        "grade": v["grade"] or "",
+        "gap": _cents(v["gap"]),
+        "updated": v["s__updated_at"],
+    }
+
+
+def _cents(value: Any) -> Any:
+    """Scores and rates as stored (2 places), whatever the database hands back."""
+    if isinstance(value, (Decimal, float)):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    return value
 
 
 @require_GET
 @login_required
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.REVIEW)
-    rows, params = _rows(r, request)
-    scored = [x["review_score"] if x["review_score"] is not None else x["self_score"] for x in rows]
-    scores = [v for v in scored if v is not None]
-    rates = [x["execution_rate"] for x in rows if x["execution_rate"] is not None]
-    counts = Counter(x["status"] for x in rows)
+    params = _params(request)
+    page = Paginator(_table(r, params), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = [_row(v) for v in page.object_list]
+    # counts, average and charts: the whole round (as searched), whatever the status filter
+    searched = _units(r, params["q"])
+    counts = Counter(
+        dict(
+            searched.annotate(
+                st=Coalesce("s__status", Value(NOT_STARTED), output_field=CharField())
+            )
+            .values_list("st")
+            .annotate(n=Count("pk"))
+            .values_list("st", "n")
+        )
+    )
+    visible = searched.filter(s__status__in=list(VISIBLE_TO_BUREAU))
+    figures = list(
+        visible.annotate(score=Coalesce("s__review_score", "s__self_score")).values_list(
+            "score", "s__execution_rate"
+        )
+    )
+    scores = [s for s, _ in figures if s is not None]
+    rates = [x for _, x in figures if x is not None]
+    average = visible.aggregate(a=Avg(Coalesce("s__review_score", "s__self_score")))["a"]
     statuses = [(NOT_STARTED, "未开始"), *Status.choices]
     return render(
         request,
         "evaluations/overview.html",
         {
             "round": r,
-            "rows": rows,
-            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+            "total": sum(counts.values()),
+            "page": page,
             "params": params,
             "statuses": statuses,
             "status_counts": [(st, label, counts.get(st, 0)) for st, label in statuses],
@@ -135,9 +214,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
                     "最常见问题", _frequent_findings(r), horizontal=True, height=260
                 )
             ),
-            "average": (sum(scores, Decimal(0)) / len(scores)).quantize(Decimal("0.01"))
-            if scores
-            else None,
+            "average": Decimal(average).quantize(Decimal("0.01")) if average is not None else None,
         },
     )
 
@@ -168,8 +245,14 @@ def _check_titles() -> dict[str, str]:
 @login_required
 def overview_export(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.REVIEW)
-    rows, _ = _rows(r, request)
-    data = overview_xlsx(r.title, [{COLUMNS[k]: row[k] for k in COLUMNS} for row in rows])
+    rows = []
+    for v in _table(r, _params(request)):
+        row = _row(v)
+        row["updated"] = (
+            timezone.localtime(row["updated"]).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
+        )
+        rows.append({heading: row[key] for key, heading in COLUMNS.items()})
+    data = overview_xlsx(r.title, rows)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
