@@ -141,6 +141,20 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
     assert codes == {"T-EXEC": 1, "T-LOW": 1}
     assert wb["问题明细"].max_row == 3
+    units = [[c.value for c in row] for row in wb["按单位汇总"].iter_rows(min_row=2)]
+    assert [u[0] for u in units] == [
+        "乙单位",
+        "甲单位",
+        "丙单位",
+    ]  # errors first, then the lowest score
+    assert units[0][1:] == [
+        1,
+        0,
+        75,
+        75,
+        1,
+        1,
+    ]  # files, project tables, department score, lowest, errors, warnings
     link = next(
         row[17] for row in wb["汇总"].iter_rows(min_row=2) if row[16].value == "材料/乙.txt"
     )

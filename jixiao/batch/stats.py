@@ -39,6 +39,40 @@ class CodeCount:
     files: int = 0
 
 
+@dataclass(slots=True)
+class UnitTotals:
+    """One unit's files taken together (a department table and its project tables)."""
+
+    name: str  # as first printed
+    files: int = 0
+    projects: int = 0
+    department_score: Decimal | None = None
+    lowest_score: Decimal | None = None
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, r: FileRecord) -> None:
+        self.files += 1
+        self.errors += r.errors
+        self.warnings += r.warnings
+        if r.kind == "project":
+            self.projects += 1
+        score = r.score
+        if score is not None:
+            if r.kind == "department" and self.department_score is None:
+                self.department_score = score
+            if self.lowest_score is None or score < self.lowest_score:
+                self.lowest_score = score
+
+    @property
+    def urgency(self) -> tuple[int, Decimal, int]:
+        return (
+            -self.errors,
+            self.lowest_score if self.lowest_score is not None else Decimal(100),
+            -self.warnings,
+        )
+
+
 @dataclass(order=True, slots=True)
 class Priority:
     """Sort key for “look at these first”: most errors, then lowest score, then most warnings."""
@@ -64,7 +98,7 @@ class Stats:
     warnings: int = 0
     infos: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
-    units: set[str] = field(default_factory=set)
+    units: dict[str, UnitTotals] = field(default_factory=dict)  # by normalised name
     years: Counter[int] = field(default_factory=Counter)
     scores: list[float] = field(default_factory=list)  # for the histogram only
     score_bands: Counter[str] = field(default_factory=Counter)
@@ -97,7 +131,11 @@ class Stats:
         self.infos += r.infos
         self.kinds[r.kind or "?"] += 1
         if r.unit:
-            self.units.add(normalise_unit(r.unit))
+            key = normalise_unit(r.unit)
+            totals = self.units.get(key)
+            if totals is None:
+                totals = self.units[key] = UnitTotals(r.unit)
+            totals.add(r)
         if r.year:
             self.years[r.year] += 1
         score = r.score

@@ -59,6 +59,16 @@ CODE_COLUMNS: tuple[tuple[str, float], ...] = (
     ("占已读取文件", 12),
 )
 
+UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("单位", 32),
+    ("材料份数", 9),
+    ("其中项目表", 10),
+    ("部门整体得分", 12),
+    ("最低得分", 10),
+    ("错误", 7),
+    ("警告", 7),
+)
+
 HEADER_FILL = PatternFill("solid", start_color="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 RED = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
@@ -82,6 +92,7 @@ def write_workbook(
     summary = _sheet(wb, "汇总", SUMMARY_COLUMNS)
     findings = _sheet(wb, "问题明细", FINDING_COLUMNS)
     codes = _sheet(wb, "按规则统计", CODE_COLUMNS)
+    units = _sheet(wb, "按单位汇总", UNIT_COLUMNS)
     n_rows = n_findings = 0
     for record in records:
         stats.add(record)
@@ -119,6 +130,27 @@ def write_workbook(
     _finish_summary(summary, n_rows)
     _finish(findings, FINDING_COLUMNS, n_findings)
     _finish(codes, CODE_COLUMNS, len(stats.codes))
+    for u in sorted(stats.units.values(), key=lambda u: (u.urgency, u.name)):
+        units.append(
+            [
+                u.name,
+                u.files,
+                u.projects,
+                _number(units, u.department_score),
+                _number(units, u.lowest_score),
+                u.errors,
+                u.warnings,
+            ]
+        )
+    _finish(units, UNIT_COLUMNS, len(stats.units))
+    if stats.units:
+        end = len(stats.units) + 1
+        units.conditional_formatting.add(
+            f"F2:F{end}", CellIsRule(operator="greaterThan", formula=["0"], fill=RED)
+        )
+        units.conditional_formatting.add(
+            f"G2:G{end}", CellIsRule(operator="greaterThan", formula=["0"], fill=YELLOW)
+        )
     if n_findings:
         findings.conditional_formatting.add(
             f"D2:D{n_findings + 1}", CellIsRule(operator="equal", formula=['"错误"'], fill=RED)
