@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Iterable
 from io import BytesIO
@@ -33,14 +34,33 @@ def _writer() -> Any:
     return write_path
 
 
-def export_bytes(evaluation: Evaluation, fmt: str) -> bytes:
-    """The evaluation written in ``fmt`` (raises ExportUnavailable when no writer)."""
+def export_bytes(evaluation: Evaluation, fmt: str, cache_key: str | None = None) -> bytes:
+    """The evaluation written in ``fmt`` (raises ExportUnavailable when no writer).
+
+    With a ``cache_key`` (for data that no longer changes) the file is kept in the data
+    directory and served from there next time.
+    """
     if fmt not in FORMATS:
         raise ExportUnavailable(fmt)
+    cached = _cache_path(cache_key, fmt) if cache_key else None
+    if cached is not None and cached.exists():
+        return cached.read_bytes()
     write_path = _writer()
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
         path = Path(write_path(evaluation, Path(tmp) / f"export.{fmt}"))
-        return path.read_bytes()
+        data = path.read_bytes()
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(data)
+        partial.replace(cached)  # atomic: a reader never sees half a file
+    return data
+
+
+def _cache_path(key: str, fmt: str) -> Path:
+    from django.conf import settings
+
+    return settings.DATA_DIR / "exports" / f"{key}.{fmt}"
 
 
 def overview_xlsx(title: str, rows: Iterable[dict[str, Any]]) -> bytes:

@@ -113,7 +113,7 @@ class FormPageTests(WebTestCase):
         self.assertIn('"budget": 198.8', r.content.decode())
         self.assertIn("filename*=UTF-8''2021-", r["Content-Disposition"])
         self.assertEqual(
-            self.client.get(reverse("export", args=[self.submission.pk, "exe"])).status_code, 503
+            self.client.get(reverse("export", args=[self.submission.pk, "exe"])).status_code, 404
         )
 
 

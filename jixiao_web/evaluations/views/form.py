@@ -11,7 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -25,7 +25,7 @@ from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
-from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, WorkflowError
+from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
 
 
 def form_context(
@@ -209,13 +209,21 @@ def export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
     name = f"{s.round.year}-{s.unit.name}-绩效自评"
+    if fmt != "json" and fmt not in FORMATS:
+        raise Http404("没有这种导出格式。")
     if fmt == "json":
         response = HttpResponse(
             dump_value(s.content), content_type="application/json; charset=utf-8"
         )
     else:
         try:
-            data = export_bytes(evaluation_of(s.content), fmt)
+            # a published form no longer changes: its files are made once (PDF takes seconds)
+            key = (
+                f"{s.pk}-v{s.version}-{jixiao.__version__}"
+                if s.status == Status.PUBLISHED
+                else None
+            )
+            data = export_bytes(evaluation_of(s.content), fmt, cache_key=key)
         except ExportUnavailable:
             return HttpResponse(
                 f"暂不能导出 {fmt} 格式（导出模块未安装）。",
