@@ -619,3 +619,27 @@ def test_run_together_page_numbers_and_a_name_across_pages():
     e = read_text(text, "r.txt")
     assert [i.name.text for i in e.indicators][:2] == ["维修渠道长度", "工程验收合格率"]
     assert e.indicators[1].location.line == 1
+
+
+def test_sichuan_stream_with_reasons_conclusion_and_signatures():
+    cells = ["部门预算项目支出绩效自评表(2022年度)", "项目名称", "乡村振兴补助", "主管部门", "某县农业农村局本级",
+             "实施单位 (盖章)", "某县农业农村局", "项目年度目标", "年度目标完成情况", "完成10个村基础设施建设",
+             "完成10个村基础设施建设,群众满意", "2.项目实施内容及过程概述", "按计划实施",
+             "绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值",
+             "权重", "得分", "未完成原因分析", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%",
+             "88", "20", "18", "部分群众对工期有意见", "合计", "100", "97.9", "", "评价结论", "完成较好",
+             "存在问题", "工期偏长", "改进措施", "加强进度管理", "项目负责人:李四", "财务负责人:王五"]  # fmt: skip
+    e = read_text("\n".join(c + " |" for c in cells), "sc.txt")
+    (ind,) = e.indicators
+    assert ind.deviation.text == "部分群众对工期有意见" and ind.score.value == 18
+    assert (e.conclusion.text, e.problems.text, e.measures.text) == (
+        "完成较好",
+        "工期偏长",
+        "加强进度管理",
+    )
+    assert [(s.role, s.name.text) for s in e.signatures] == [
+        ("项目负责人", "李四"),
+        ("财务负责人", "王五"),
+    ]
+    assert len(e.goals) == 1 and e.goals[0].achieved.text.endswith("群众满意")
+    assert dict(e.extra)["项目实施内容及过程概述"].text == "按计划实施"

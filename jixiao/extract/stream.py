@@ -77,6 +77,7 @@ class StreamAssembler:
         self.kind: str | None = None  # header / kv / fund / ind / total / goal
         self.pending: list[Cell] | None = None  # last indicator row, held back one row
         self.forced_name: int | None = None  # a category word that is the name (社会效益)
+        self.blanks_seen = False  # the stream keeps blank cells: positions can be trusted
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -199,6 +200,7 @@ class StreamAssembler:
             self.flush()
             return
         if not key:
+            self.blanks_seen = True
             if self.kind in ("fund", "ind", "total"):
                 self.row.append(cell)
             return
@@ -418,9 +420,10 @@ class StreamAssembler:
             return
         if (
             role == Role.DEVIATION
-            and (_SENTENCE.search(text) or len(key) >= 20)
+            and (_SENTENCE.search(text) or len(key) >= 20 or self.blanks_seen)
             and not is_blank(text)
         ):
+            # a reason: a sentence, or any text where the stream keeps blank cells in place
             self.row.append(cell)
             return
         self._start(cell, "ind")

@@ -170,6 +170,9 @@ EXTRA_LABELS = (
     "项目编码",
     "年度主要工作内容",
     "资金用途",
+    "项目实施内容及过程概述",
+    "项目实施内容",
+    "项目概况",
 )
 
 _FIELD_BY_KEY = {k: f for f, keys in FIELD_LABELS.items() for k in keys}
