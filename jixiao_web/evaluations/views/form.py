@@ -218,11 +218,8 @@ def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
     else:
         try:
             # a published form no longer changes: its files are made once (PDF takes seconds)
-            key = (
-                f"{s.pk}-v{s.version}-{jixiao.__version__}"
-                if s.status == Status.PUBLISHED
-                else None
-            )
+            digest = hashlib.sha256(f"{jixiao.__version__}\n{s.data}".encode()).hexdigest()[:32]
+            key = f"{s.pk}-{digest}" if s.status == Status.PUBLISHED else None
             data = export_bytes(evaluation_of(s.content), fmt, cache_key=key)
         except ExportUnavailable:
             return HttpResponse(
