@@ -80,3 +80,28 @@ def test_a_damaged_archive_is_reported(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 not really")
     out = extract_zip(path, "坏.zip", tmp_path / "x")
     assert out.files == [] and "已损坏" in out.refusals[0].reason
+
+
+def test_an_archive_is_extracted_once_until_it_changes(tmp_path: Path) -> None:
+    from jixiao.batch.archive import extract_once
+
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("乙/表.txt", "单位=乙")
+        zf.writestr("../坏.txt", "x")
+    first = extract_once(path, "a.zip", tmp_path / "x")
+    (tmp_path / "x/乙/表.txt").write_text(
+        "已解压", encoding="utf-8"
+    )  # proves the second call did not unpack
+
+    second = extract_once(path, "a.zip", tmp_path / "x")
+
+    assert second.files == first.files and second.refusals == first.refusals
+    assert (tmp_path / "x/乙/表.txt").read_text(encoding="utf-8") == "已解压"
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("丙.txt", "单位=丙")
+    third = extract_once(path, "a.zip", tmp_path / "x")
+    assert (
+        len(third.files) == 2
+        and (tmp_path / "x/乙/表.txt").read_text(encoding="utf-8") == "单位=乙"
+    )

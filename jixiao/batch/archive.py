@@ -41,6 +41,40 @@ class Extracted:
     refusals: list[Refusal] = field(default_factory=list)
 
 
+MARKER = ".jixiao-extracted.json"
+
+
+def extract_once(archive: Path, display: str, target: Path) -> Extracted:
+    """Extract unless the same archive (size, modification time) was extracted there before:
+    a second run of the batch does not unpack a large archive again."""
+    import json
+
+    stat_ = archive.stat()
+    stamp = f"{stat_.st_size}:{stat_.st_mtime_ns}:{display}"
+    marker = target / MARKER
+    try:
+        saved = json.loads(marker.read_text(encoding="utf-8"))
+        if saved.get("stamp") == stamp:
+            files = [(target / rel, shown) for rel, shown in saved["files"]]
+            if all(real.exists() for real, _ in files):
+                return Extracted(files, [Refusal(d, r) for d, r in saved["refusals"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    if target.exists():
+        import shutil
+
+        shutil.rmtree(target, ignore_errors=True)
+    out = extract_zip(archive, display, target)
+    record = {
+        "stamp": stamp,
+        "files": [[real.relative_to(target).as_posix(), shown] for real, shown in out.files],
+        "refusals": [[r.display, r.reason] for r in out.refusals],
+    }
+    target.mkdir(parents=True, exist_ok=True)
+    marker.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
 class _Budget:
     def __init__(self) -> None:
         self.entries = 0

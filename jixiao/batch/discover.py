@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from jixiao.batch.archive import JUNK_PARTS, Refusal, extract_zip
+from jixiao.batch.archive import JUNK_PARTS, Refusal, extract_once
 
 TEXT_SUFFIXES = {".txt", ".text", ".csv", ".tsv", ".md", ".htm", ".html"}
 OFFICE_SUFFIXES = {".docx", ".xlsx", ".xlsm", ".xls", ".doc", ".wps", ".et", ".pdf"}
@@ -76,7 +76,7 @@ def _one_file(
     if suffix == ".zip":
         digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:12]
         target = extract_root / f"{path.stem[:40]}-{digest}"
-        extracted = extract_zip(path, display, target)
+        extracted = extract_once(path, display, target)
         for real, shown in sorted(extracted.files, key=lambda pair: pair[1]):
             name = real.name
             if is_junk(name):
