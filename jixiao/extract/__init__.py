@@ -28,6 +28,10 @@ from jixiao.model import Evaluation, Kind, Num, Report, Text
 __all__ = ["extract"]
 
 
+# layouts whose streams hold tokens (text split on spaces, cut at labels), not whole cells
+_TOKENS = frozenset({"spaced", "other"})
+
+
 def _is_stream(table: Table) -> bool:
     return all(len(row) <= 1 for row in table.rows)
 
@@ -44,7 +48,7 @@ def extract(document: Document) -> Evaluation:
         if isinstance(block, Table):
             seen_table = True
             if _is_stream(block):
-                assembler = StreamAssembler(builder)
+                assembler = StreamAssembler(builder, whole_cells=document.layout not in _TOKENS)
                 cells = [row[0] for row in block.rows if row]
                 if document.layout == "other":
                     for piece in split_labels(cells):
@@ -64,7 +68,7 @@ def extract(document: Document) -> Evaluation:
             if seen_table:
                 after_table.append(block)
     if not has_table and paragraphs:
-        assembler = StreamAssembler(builder)
+        assembler = StreamAssembler(builder, whole_cells=document.layout == "vertical")
         for p in paragraphs:
             assembler.push(Cell(p.text, p.location))
         assembler.close()

@@ -71,13 +71,15 @@ def points_at_end(roles: tuple[Role, ...]) -> bool:
 
 
 class StreamAssembler:
-    def __init__(self, builder: FormBuilder) -> None:
+    def __init__(self, builder: FormBuilder, whole_cells: bool = False) -> None:
+        """``whole_cells``: every item is a whole cell of the source (one cell per line), not a
+        token of text split on spaces or cut at labels, so positions can be trusted."""
         self.b = builder
         self.row: list[Cell] = []
         self.kind: str | None = None  # header / kv / fund / ind / total / goal
         self.pending: list[Cell] | None = None  # last indicator row, held back one row
         self.forced_name: int | None = None  # a category word that is the name (社会效益)
-        self.blanks_seen = False  # the stream keeps blank cells: positions can be trusted
+        self.blanks_seen = whole_cells  # blank cells kept in place: positions can be trusted
 
     # -- rows -------------------------------------------------------------------------------
 
