@@ -29,7 +29,8 @@ __all__ = ["extract"]
 
 
 # layouts whose streams hold tokens (text split on spaces, cut at labels), not whole cells
-_TOKENS = frozenset({"spaced", "other"})
+# with their blanks in place (vertical text drops blank cells: its paragraphs go apart)
+_TOKENS = frozenset({"spaced", "other", "vertical"})
 
 
 def _is_stream(table: Table) -> bool:
@@ -68,7 +69,7 @@ def extract(document: Document) -> Evaluation:
             if seen_table:
                 after_table.append(block)
     if not has_table and paragraphs:
-        assembler = StreamAssembler(builder, whole_cells=document.layout == "vertical")
+        assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
         for p in paragraphs:
             assembler.push(Cell(p.text, p.location))
         assembler.close()
