@@ -19,9 +19,15 @@ class RoundForm(forms.Form):
     profile = forms.ChoiceField(label="评分规则", required=False)
     title = forms.CharField(label="名称（可不填）", required=False, max_length=200)
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args, choose_region: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.fields["profile"].choices = available_profiles()
+        if choose_region:  # a superuser without a region of their own
+            from jixiao_web.accounts.models import Region
+
+            self.fields["region"] = forms.ModelChoiceField(
+                label="财政局", queryset=Region.objects.all()
+            )
 
 
 class ImportForm(forms.Form):

@@ -406,3 +406,23 @@ class DashboardTests(WebTestCase):
         self.s().transition("return", by=self.reviewer, comment="请修改")
         self.client.force_login(self.filler)
         self.assertIn("待填报或修改（1）", self.client.get(reverse("dashboard")).content.decode())
+
+
+class SuperuserRoundTests(WebTestCase):
+    def test_the_first_administrator_opens_a_round_for_a_region(self) -> None:
+        from django.contrib.auth.models import User
+
+        self.client.force_login(User.objects.create_superuser("root", password=PASSWORD))
+        self.assertIn('name="region"', self.client.get(reverse("round_new")).content.decode())
+        r = self.client.post(
+            reverse("round_new"),
+            {
+                "region": self.far_region.pk,
+                "year": 2023,
+                "kind": "department",
+                "deadline": "2024-05-31",
+                "profile": "",
+            },
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertTrue(self.far_region.rounds.filter(year=2023).exists())

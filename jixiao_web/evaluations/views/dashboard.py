@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jixiao_web.accounts.models import Region
 from jixiao_web.evaluations.access import (
     Need,
     get_round,
@@ -72,13 +71,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
     m = membership(request.user)
-    if m is None or m.role not in REVIEWERS:
+    superuser_only = m is None and request.user.is_superuser  # e.g. the first administrator
+    if not superuser_only and (m is None or m.role not in REVIEWERS):
         raise PermissionDenied("只有财政局审核人或管理员可以开启评价轮次。")
-    region: Region = m.region  # type: ignore[assignment]
-    form = RoundForm(request.POST or None)
+    form = RoundForm(request.POST or None, choose_region=superuser_only)
+    region = None if superuser_only else m.region  # type: ignore[union-attr]
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        region = data.pop("region", None) or region
         try:
-            r = Round.open(by=request.user, region=region, **form.cleaned_data)
+            r = Round.open(by=request.user, region=region, **data)
         except WorkflowError as exc:
             messages.error(request, str(exc))
         else:

@@ -40,17 +40,29 @@
       if (status) { status.textContent = "正在重新计算…"; }
       fetch(url, { method: "POST", body: data, credentials: "same-origin",
                    headers: { "X-Requested-With": "fetch" } })
-        .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+        .then(function (r) {
+          if (r.redirected && r.url.indexOf("/login/") >= 0) {  // the session has ended
+            throw new Error("login");
+          }
+          if (!r.ok) { throw new Error(String(r.status)); }
+          return r.text();
+        })
         .then(function (html) {
           if (mine !== seq) { return; }  // a newer request is on its way
           var keep = panel.querySelector("#draft-form");
           panel.innerHTML = html;
           if (keep) { panel.insertBefore(keep, panel.firstChild); }
           distribute(panel);
-          if (status) { status.textContent = "已重新计算（尚未保存）。"; }
+          if (status) { status.textContent = "已重新计算（尚未保存）。"; status.classList.remove("error"); }
           form.dispatchEvent(new CustomEvent("jixiao:analysed", { bubbles: true }));
         })
-        .catch(function () { if (status) { status.textContent = "重新计算失败，请检查网络后继续，保存不受影响。"; } });
+        .catch(function (err) {
+          if (!status) { return; }
+          status.textContent = err && err.message === "login"
+            ? "登录已过期：请先在新窗口登录，再回到本页保存（本页内容仍在）。"
+            : "重新计算失败，请检查网络后继续，保存不受影响。";
+          status.classList.add("error");
+        });
     }, 400);
     form.addEventListener("input", run);
     form.addEventListener("change", run);
