@@ -67,8 +67,12 @@ def run_batch(
     journal = Journal(outdir)
     previous = journal.done(engine.profile or "")
     done = previous.hashes
-    found = list(discover(inputs, outdir))
     counts = Counts()
+    interrupted = False
+    try:
+        found = list(discover(inputs, outdir))
+    except KeyboardInterrupt:  # while walking folders or unpacking archives
+        found, interrupted = [], True
     if on_start:
         on_start(len(found))
 
@@ -83,7 +87,6 @@ def run_batch(
         if on_result:
             on_result(result)
 
-    interrupted = False
     with journal:
         try:
             items: list[WorkItem] = []

@@ -115,6 +115,9 @@ def batch(
     except (JixiaoError, OSError) as exc:
         fail(str(exc))
         return
+    except KeyboardInterrupt:  # a second Ctrl-C while the outputs were being written
+        click.echo("已中断：审核日志完好，再次运行同一命令即可继续并重新生成汇总。", err=True)
+        raise SystemExit(130) from None
     c = result.counts
     line = (
         f"读取 {c.read} 份，无法读取 {c.unreadable + c.failed} 份"
