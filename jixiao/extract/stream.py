@@ -39,6 +39,7 @@ _HEADER_WORDS = (
     "未完成原因分析",
 )
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
+_REASON = re.compile(r"由于|因为|原因|未完成|未达|未能|受.{0,12}影响|措施|下一步|拟|将加强|偏差")
 
 
 def _one_numbered_row(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ...], ...] | None:
@@ -80,6 +81,7 @@ class StreamAssembler:
         self.pending: list[Cell] | None = None  # last indicator row, held back one row
         self.forced_name: int | None = None  # a category word that is the name (社会效益)
         self.blanks_seen = whole_cells  # blank cells kept in place: positions can be trusted
+        self.held: Cell | None = None  # text at the reason column, decided by the next cell
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -196,6 +198,8 @@ class StreamAssembler:
     def push(self, cell: Cell) -> None:
         text = cell.text
         key = label_key(text) if text.strip() else ""
+        if self.held is not None:
+            self._resolve_held(cell, key)
         state = self.b.state
         if self.kind == "kv" and len(self.row) == 1 and (not key or not self._is_label(key)):
             self.row.append(cell)
@@ -250,6 +254,8 @@ class StreamAssembler:
 
     def push_run(self, cell: Cell) -> None:
         """A residual of run-together text (between labels): cut it by the current columns."""
+        if self.held is not None:
+            self._resolve_held(cell, label_key(cell.text))
         if self.kind == "kv" and len(self.row) == 1:
             self.push(cell)
             return
@@ -311,6 +317,7 @@ class StreamAssembler:
         self.push(cell)
 
     def close(self) -> None:
+        self._resolve_held(None, "")
         self.flush()
         self._release()
 
@@ -420,12 +427,35 @@ class StreamAssembler:
         if role in (Role.NATURE, Role.UNIT, Role.REMARK) and compat(role, text) is not None:
             self.row.append(cell)
             return
-        if (
-            role == Role.DEVIATION
-            and (_SENTENCE.search(text) or len(key) >= 20 or self.blanks_seen)
-            and not is_blank(text)
-        ):
-            # a reason: a sentence, or any text where the stream keeps blank cells in place
-            self.row.append(cell)
+        if role == Role.DEVIATION and not is_blank(text):
+            if _REASON.search(text) or self.blanks_seen:
+                # a reason in words, or any text where blank cells keep their places
+                self.row.append(cell)
+            else:
+                self.held = cell  # a reason or the next name: the cell after it tells
             return
         self._start(cell, "ind")
+
+    def _resolve_held(self, nxt: Cell | None, key: str) -> None:
+        """A text held at the reason column: the next name when a target or value follows it,
+        else the reason of the row (a category, a total, a label or the end follows)."""
+        held, self.held = self.held, None
+        if held is None:
+            return
+        starts_row = nxt is not None and (
+            looks_like_value(nxt.text)
+            or (
+                bool(key)
+                and not (
+                    vocab.is_level1(key)
+                    or vocab.is_level2(key)
+                    or vocab.total_label(key)
+                    or self._is_label(key)
+                    or _NUMBERED.match(clean(nxt.text).strip())
+                )
+            )
+        )
+        if starts_row:
+            self._start(held, "ind")
+        else:
+            self.row.append(held)
