@@ -177,7 +177,7 @@ class Submission(models.Model):
 
         content = content if content is not None else self.content
         result = analyse(content, self.round.profile)
-        self.self_score = _decimal((content.get("total") or {}).get("score"))
+        self.self_score = decimal_or_none((content.get("total") or {}).get("score"))
         self.computed_score = result.total
         self.grade = result.grade or ""
         self.execution_rate = result.execution_rate
@@ -392,7 +392,7 @@ class Submission(models.Model):
                 if not 0 <= index < len(indicators):
                     continue
                 ind = indicators[index]
-                weight = _decimal(ind.get("weight"))
+                weight = decimal_or_none(ind.get("weight"))
                 if value is not None and (value < 0 or (weight is not None and value > weight)):
                     raise WorkflowError(f"指标第{index + 1}行：复核得分应在 0 到 {weight} 之间。")
                 ReviewScore.objects.update_or_create(
@@ -400,7 +400,7 @@ class Submission(models.Model):
                     index=index,
                     defaults={
                         "indicator": str(ind.get("name") or "")[:200],
-                        "self_score": _decimal(ind.get("score")),
+                        "self_score": decimal_or_none(ind.get("score")),
                         "score": value,
                         "comment": comment.strip(),
                         "reviewer": by,
@@ -423,15 +423,15 @@ def _review_total(s: Submission) -> Decimal | None:
     if not reviewed:
         return None
     content = s.content
-    total = sum((_decimal(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
+    total = sum((decimal_or_none(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
     for i, ind in enumerate(content.get("indicators") or []):
         if ind.get("sub_item"):
             continue
-        total += reviewed[i] if i in reviewed else (_decimal(ind.get("score")) or Decimal(0))
+        total += reviewed[i] if i in reviewed else (decimal_or_none(ind.get("score")) or Decimal(0))
     return total
 
 
-def _decimal(value: Any) -> Decimal | None:
+def decimal_or_none(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
     try:
@@ -443,7 +443,7 @@ def _decimal(value: Any) -> Decimal | None:
 def _printed_total_rate(content: dict[str, Any]) -> Decimal | None:
     for row in content.get("funds") or []:
         if row.get("line") == "total":
-            return _decimal(row.get("rate"))
+            return decimal_or_none(row.get("rate"))
     return None
 
 

@@ -78,7 +78,7 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
             form_context(request, s, parsed.data, parsed.errors),
             status=400,
         )
-    return _save(request, s, parsed.data, "保存")
+    return save_and_redirect(request, s, parsed.data, "保存")
 
 
 def _base_version(request: HttpRequest) -> int:
@@ -88,7 +88,7 @@ def _base_version(request: HttpRequest) -> int:
         return -1
 
 
-def _save(
+def save_and_redirect(
     request: HttpRequest,
     s: Submission,
     content: dict[str, Any],
@@ -191,7 +191,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     if not content.get("unit"):
         content["unit"] = s.unit.name
     analysis = analyse(content, s.round.profile)
-    response = _save(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
+    response = save_and_redirect(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
     if response.status_code == 302:
         messages.info(
             request,

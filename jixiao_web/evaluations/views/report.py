@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jixiao_web.evaluations import drafting
 from jixiao_web.evaluations.access import Need, get_submission
-from jixiao_web.evaluations.views.form import _save, form_context
+from jixiao_web.evaluations.views.form import form_context, save_and_redirect
 
 
 @require_GET
@@ -34,4 +34,4 @@ def report_draft(request: HttpRequest, pk: int) -> HttpResponse:
     content["report_title"], content["report"] = sections
     request.POST = request.POST.copy()
     request.POST["next"] = "report"
-    return _save(request, s, content, "根据表格生成报告草稿")
+    return save_and_redirect(request, s, content, "根据表格生成报告草稿")

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from jixiao_web.evaluations import layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import analyse
-from jixiao_web.evaluations.models import _decimal
+from jixiao_web.evaluations.models import decimal_or_none
 from jixiao_web.evaluations.workflow import TRANSITIONS, WorkflowError
 
 
@@ -49,13 +49,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     rows = []
     for i, ind in enumerate(indicators):
         r = existing.get(i)
-        self_score = _decimal(ind.get("score"))
+        self_score = decimal_or_none(ind.get("score"))
         rows.append(
             {
                 "index": i,
                 "ind": ind,
                 "self_score": self_score,
-                "weight": _decimal(ind.get("weight")),
+                "weight": decimal_or_none(ind.get("weight")),
                 "review": r,
                 "gap": r.gap if r else None,
                 "findings": analysis.by_row.get(f"ind-{i}", []),
