@@ -426,3 +426,38 @@ class SuperuserRoundTests(WebTestCase):
         )
         self.assertEqual(r.status_code, 302)
         self.assertTrue(self.far_region.rounds.filter(year=2023).exists())
+
+
+class SmallPageTests(WebTestCase):
+    def test_public_index_lists_regions_with_published_forms(self) -> None:
+        self.assertNotIn(
+            "长沙市岳麓区财政局", self.client.get(reverse("public_index")).content.decode()
+        )
+        self.move_to("published")
+        self.client.logout()
+        page = self.client.get(reverse("public_index")).content.decode()
+        self.assertIn(reverse("public_region", args=["yuelu"]), page)
+        self.assertNotIn("长沙市天心区财政局", page)
+        self.assertEqual(self.client.post(reverse("public_index")).status_code, 405)
+
+    def test_password_change_applies_the_rules(self) -> None:
+        self.assertEqual(
+            self.client.get(reverse("password_change")).status_code, 302
+        )  # login first
+        self.client.force_login(self.filler)
+        r = self.client.post(
+            reverse("password_change"),
+            {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+        )
+        self.assertEqual(r.status_code, 200)  # refused, form shown again
+        r = self.client.post(
+            reverse("password_change"),
+            {
+                "old_password": PASSWORD,
+                "new_password1": "岳麓-妇联-填报-2022",
+                "new_password2": "岳麓-妇联-填报-2022",
+            },
+        )
+        self.assertEqual(r.status_code, 302)
+        self.filler.refresh_from_db()
+        self.assertTrue(self.filler.check_password("岳麓-妇联-填报-2022"))
