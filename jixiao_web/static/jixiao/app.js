@@ -74,7 +74,17 @@
     });
   }
 
+  function autosize(el) {
+    // a textarea as tall as its text (up to a limit), so long answers can be read whole
+    el.style.height = "auto";
+    el.style.height = Math.min(el.scrollHeight + 2, 320) + "px";
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("table.sheet textarea").forEach(function (el) {
+      autosize(el);
+      el.addEventListener("input", function () { autosize(el); });
+    });
     document.querySelectorAll("form[data-preview-url]").forEach(setupPreview);
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
