@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -43,6 +44,7 @@ def migrate() -> None:
 @click.option("--threads", default=8, show_default=True, type=int, help="每个进程处理请求的线程数")
 def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
     """启动网页应用（waitress 生产级服务器；自动建表、收集静态文件）。"""
+    os.environ.setdefault("JIXIAO_ALLOWED_HOSTS", ",".join(_host_names(host)))
     setup_django()
     from django.conf import settings
     from django.contrib.auth.models import User
@@ -66,10 +68,9 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
         click.echo(
             "尚无用户：请先运行 `python -m jixiao_web createsuperuser` 创建管理员，或用 --demo 试用。"
         )
-    if host not in ("127.0.0.1", "localhost") and host not in settings.ALLOWED_HOSTS:
-        click.echo(
-            f"提示：请在环境变量 JIXIAO_ALLOWED_HOSTS 中加入用户访问本机所用的地址（当前：{settings.ALLOWED_HOSTS}）。"
-        )
+    if host not in ("127.0.0.1", "localhost"):
+        names = "、".join(settings.ALLOWED_HOSTS)
+        click.echo(f"可用以下名称访问本机（其他名称请加入环境变量 JIXIAO_ALLOWED_HOSTS）：{names}")
     from django.db import connections
 
     from jixiao_web.server import run
@@ -90,6 +91,22 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
         )
     except OSError as exc:
         _fail(f"无法在 {host}:{port} 上启动：{exc.strerror or exc}")
+
+
+def _host_names(host: str) -> list[str]:
+    """The names users may reach this machine by: loopback, the host given, and — when
+    listening on every interface — this machine's name and addresses."""
+    import socket
+
+    names = ["127.0.0.1", "localhost", "[::1]"]
+    if host in ("0.0.0.0", "::", ""):
+        hostname = socket.gethostname()
+        names += [hostname, socket.getfqdn()]
+        with contextlib.suppress(OSError):
+            names += socket.gethostbyname_ex(hostname)[2]
+    else:
+        names.append(f"[{host}]" if ":" in host else host)
+    return list(dict.fromkeys(n for n in names if n))
 
 
 ROLE_LABELS = {

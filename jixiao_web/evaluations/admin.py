@@ -16,7 +16,15 @@ class RoundAdmin(admin.ModelAdmin):
 
 @admin.register(Submission)
 class SubmissionAdmin(admin.ModelAdmin):
-    list_display = ["unit", "round", "status", "version", "self_score", "review_score", "updated_at"]
+    list_display = [
+        "unit",
+        "round",
+        "status",
+        "version",
+        "self_score",
+        "review_score",
+        "updated_at",
+    ]
     list_filter = ["round", "status"]
     search_fields = ["unit__name"]
 
