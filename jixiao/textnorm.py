@@ -139,4 +139,3 @@ def label_key(text: str) -> str:
     out = strip_numbering(out)
     out = strip_points(out)
     return out.rstrip(":：")
-

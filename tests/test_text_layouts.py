@@ -643,3 +643,25 @@ def test_sichuan_stream_with_reasons_conclusion_and_signatures():
     ]
     assert len(e.goals) == 1 and e.goals[0].achieved.text.endswith("群众满意")
     assert dict(e.extra)["项目实施内容及过程概述"].text == "按计划实施"
+
+
+def test_run_together_stock_phrases_sub_rows_and_units_that_start_a_name():
+    text = (
+        "项目支出绩效自评表(2022年度)项目名称村级服务项目绩效指标一级指标二级指标三级指标年度指标值"
+        "实际完成值分值得分偏差原因分析及改进措施产出指标(50分)数量指标服务村数≥20个20个2020"
+        "其中新增村数5个5个成本指标项目总成本≤90万元9088单项业务成本符合相关规定达成预期指标1010"
+        "效益指标(30分)社会效益指标对基层治理的影响程度效果明显达成预期指标3030"
+    )
+    e = read_text(text, "r.txt")
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight and i.weight.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("服务村数", "≥20个", "20个", 20),
+        ("其中新增村数", "5个", "5个", None),
+        ("项目总成本", "≤90万元", "90", 8),
+        ("单项业务成本", "符合相关规定", "达成预期指标", 10),
+        ("对基层治理的影响程度", "效果明显", "达成预期指标", 30),
+    ]
+    assert e.indicators[1].sub_item

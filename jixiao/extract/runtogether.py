@@ -159,7 +159,7 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
     starts: list[tuple[int, Cell]] = []
     at = 0
     for c in cells:
-        piece = unicodedata.normalize("NFKC", clean(c.text))
+        piece = _CJK_SPACE.sub("", unicodedata.normalize("NFKC", clean(c.text)))
         starts.append((at, c))
         parts.append(piece)
         at += len(piece)
@@ -210,7 +210,11 @@ _RESTART = re.compile(
 )
 
 
-_ROW_NUMBER = re.compile(r"(?=指标\s*\d+\s*[:：])|(?=[(（]\d{1,2}[)）](?!\d))")
+# spaces between Chinese characters (产 出 指 标): gone before labels are matched
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff(（])")
+_ROW_NUMBER = re.compile(
+    r"(?=指标\s*\d+\s*[:：])|(?=[(（]\d{1,2}[)）](?!\d))|(?<=[\d%亩人个次只头户元米吨])(?=其中)"
+)
 
 
 def _residual(
@@ -273,6 +277,18 @@ def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
     return ends
 
 
+def _unit_closes(s: str, pos: int) -> bool:
+    """A unit right after a number closes that value: %, a unit of two or more characters,
+    or one character not followed by more Chinese (``9088单项业务成本`` is not 9088单)."""
+    if s[pos : pos + 1] == "%":
+        return True
+    unit = _UNIT_RE.match(s, pos)
+    if not unit:
+        return False
+    after = s[unit.end() : unit.end() + 1]
+    return len(unit.group(0)) >= 2 or not ("\u4e00" <= after <= "\u9fff")
+
+
 def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     """Where a value of this role starting at ``pos`` may end (``total``: a 总分 row, whose
     points may exceed 100 when the form's weights do)."""
@@ -290,9 +306,7 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         op = _OP_RE.match(s, pos)
         start = op.end() if op else pos
         prefixes = _number_prefixes(s, start)
-        if prefixes and (
-            _UNIT_RE.match(s, prefixes[-1]) or s[prefixes[-1] : prefixes[-1] + 1] == "%"
-        ):
+        if prefixes and _unit_closes(s, prefixes[-1]):
             prefixes = prefixes[-1:]  # “≥266米”: a number with its unit is one value
         for e in prefixes:
             ends.append(e)
@@ -455,7 +469,10 @@ def _score_indicator(values: dict[Role, str]) -> float:
     t, a = values.get(Role.TARGET), values.get(Role.ACTUAL)
     if t and a:
         ut, ua = _NUMBER_PART.sub("", t), _NUMBER_PART.sub("", a)
-        score += 1 if ut == ua else -1
+        if ut == ua:
+            score += 1
+        elif ut and ua:
+            score -= 1  # two units that differ; an actual printed without its unit is common
     return score
 
 
@@ -484,6 +501,9 @@ def _chain(
         if role in (Role.TARGET, Role.ACTUAL):
             for e in _tokens_for(role, text, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
+            phrase = _PHRASE.match(text, p)
+            if phrase:
+                walk(phrase.end(), j + 1, [*got, (role, phrase.group(0))])
             if role == Role.TARGET:
                 doubled = _doubled_text(text, p)
                 if doubled:
@@ -495,11 +515,54 @@ def _chain(
         else:
             for e in _tokens_for(role, text, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
-        if role == Role.DEVIATION or (got and role != Role.WEIGHT):
-            walk(p, j + 1, [*got, (role, "")])
+        walk(p, j + 1, [*got, (role, "")])  # a blank column (其中… rows have no 分值)
 
     walk(pos, 0, [])
     return out
+
+
+# Stock phrases of the templates for qualitative targets and actuals: where a name ends and
+# its values begin when no figure shows it (“…影响程度效果明显达成预期指标1010”).
+_PHRASE = re.compile(
+    "|".join(
+        sorted(
+            (
+                "达成预期指标",
+                "达成预期目标",
+                "达成年度指标",
+                "达到预期目标",
+                "达到预期",
+                "效果明显",
+                "效果显著",
+                "成效明显",
+                "明显改善",
+                "显著提升",
+                "明显提升",
+                "有所提升",
+                "逐步提升",
+                "持续提升",
+                "符合要求",
+                "符合规定",
+                "符合相关规定",
+                "按时完成",
+                "全部完成",
+                "基本完成",
+                "已完成",
+                "长期有效",
+                "持续发挥",
+                "效果良好",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+def _breaks(text: str, pos: int) -> list[re.Match[str]]:
+    """Where values may begin: a figure or operator, or a stock qualitative phrase."""
+    found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
+    return sorted(found, key=lambda m: m.start())
 
 
 def _doubled_text(text: str, pos: int) -> str | None:
@@ -533,7 +596,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         if pos in memo:
             return memo[pos]
         best: tuple[float, list[tuple[str, ...]]] | None = None
-        for m in _BREAK.finditer(text, pos + 1):
+        for m in _breaks(text, pos + 1):
             start = m.start()
             if start - pos > _MAX_NAME:
                 break
@@ -560,6 +623,10 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                     text, ends[:-1]
                 )
                 penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0
+                if name_text.startswith("其中") and any(
+                    v for r, v in got if r in (Role.WEIGHT, Role.SCORE)
+                ):
+                    penalty += 2.0  # 其中… breakdown rows carry no points of their own
                 total = sc + rest[0] - penalty - _ROW_COST
                 if best is None or total > best[0]:
                     values = [v for _, v in got]

@@ -16,13 +16,14 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.values import compat, is_blank, looks_like_value
+from jixiao.extract.values import align, compat, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import _UNITS
 from jixiao.textnorm import clean, label_key
 
 _NUMBERED = re.compile(r"^(指标\s*\d+\s*[:：.、]|其中|[(（]\d+[)）]|\d+[.、](?!\d))")
 _UNIT_WORDS = frozenset(_UNITS)
+_ONE_ROW = re.compile(r"^(指标\s*\d+\s*[:：.、]|[(（]\d+[)）])")  # a numbered item is one row
 _HEADER_WORDS = (
     "年度指标值",
     "实际完成值",
@@ -164,7 +165,12 @@ class StreamAssembler:
             return None
         if start is None:
             return None
-        k = len(self.row) - start - 1
+        values = [c.text for c in self.row[start + 1 :]]
+        k = len(values)
+        if any(i >= len(roles) or compat(roles[i], v) is None for i, v in enumerate(values)):
+            # the values do not sit one per column (a 分值 left out): place them by type
+            placed = [j for j in align(values, roles) if j is not None]
+            k = max(placed) + 1 if placed else k
         return roles[k] if 0 <= k < len(roles) else None
 
     def _name_index(self) -> int | None:
@@ -301,7 +307,7 @@ class StreamAssembler:
                 self.push(cell)
                 return
             rows = split_indicator_rows(text, tuple(header.value_roles))
-            if _NUMBERED.match(text) and (rows is None or len(rows) != 1 or not _measured(rows[0])):
+            if _ONE_ROW.match(text) and (rows is None or len(rows) != 1 or not _measured(rows[0])):
                 rows = _one_numbered_row(text, tuple(header.value_roles)) or rows
             if rows is None:
                 self.push(cell)

@@ -65,7 +65,7 @@ def detect_layout(lines: list[str]) -> str:
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
     )
     blank_separated = n >= 10 and followed_by_blank >= 0.6 * n
-    long_lines = [ln for ln in nonblank if len(ln) > 200]
+    long_lines = [ln for ln in nonblank if len(ln) > 120]
     long_chars = sum(len(ln) for ln in long_lines)
     if words >= 4 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
         spaced_tokens = sum(len(ln.split()) for ln in long_lines)
@@ -92,4 +92,4 @@ def _run_together(text: str) -> bool:
     glued = len(_GLUED.findall(sample))
     sentences = sample.count("。")
     spaces = sample.count(" ")
-    return glued >= 8 and glued > 3 * sentences and spaces < 0.05 * len(sample)
+    return glued >= 5 and glued > 3 * sentences and spaces < 0.05 * len(sample)
