@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import path, re_path
 from django.views.static import serve
 
@@ -50,6 +51,7 @@ urlpatterns = [
     path("public/s/<int:pk>/", public.detail, name="public_detail"),
     path("public/s/<int:pk>.<str:fmt>", public.download, name="public_download"),
     path("admin/", admin.site.urls),
+    path("favicon.ico", lambda request: HttpResponse(status=204)),  # browsers ask for it
     # static files are served by the application itself (offline networks, one process)
     re_path(r"^static/(?P<path>.*)$", serve, {"document_root": settings.STATIC_ROOT}),
 ]
