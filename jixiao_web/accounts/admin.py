@@ -1,13 +1,56 @@
-"""Django admin for organisations, users and their roles, and the (read-only) audit log."""
+"""Django admin for organisations, users and their roles, and the (read-only) audit log.
+
+A superuser manages everything. A region's 管理员 (role admin, given staff status and the
+model permissions) sees and manages only their own region: its departments, units and the
+users whose role belongs to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
-from jixiao_web.accounts.models import AuditLog, Department, Membership, Region, Unit
+from jixiao_web.accounts.models import AuditLog, Department, Membership, Region, Role, Unit
 
 admin.site.site_header = "绩效自评系统 管理"
 admin.site.site_title = "绩效自评系统"
+
+
+def admin_region(request: HttpRequest) -> int | None:
+    """The region a non-superuser administrator is limited to (None: not limited)."""
+    if request.user.is_superuser:
+        return None
+    m: Membership | None = getattr(request.user, "membership", None)
+    if m is None or m.role != Role.ADMIN:
+        return -1  # staff without a region's admin role see no organisation
+    return m.region_id
+
+
+class RegionScoped(admin.ModelAdmin):
+    """Lists and choices limited to the administrator's region; ``region_path`` leads there."""
+
+    region_path = ""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        region = admin_region(request)
+        return qs if region is None else qs.filter(**{self.region_path: region})
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        region = admin_region(request)
+        if region is not None:
+            if db_field.related_model is Region:
+                kwargs["queryset"] = Region.objects.filter(pk=region)
+            elif db_field.related_model is Department:
+                kwargs["queryset"] = Department.objects.filter(region_id=region)
+            elif db_field.related_model is Unit:
+                kwargs["queryset"] = Unit.objects.filter(department__region_id=region)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class DepartmentInline(admin.TabularInline):
@@ -21,14 +64,19 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(RegionScoped):
+    region_path = "pk"
     list_display = ["code", "name"]
     search_fields = ["code", "name"]
     inlines = [DepartmentInline]
 
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser  # regions are created centrally
+
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(RegionScoped):
+    region_path = "region_id"
     list_display = ["name", "region"]
     list_filter = ["region"]
     search_fields = ["name"]
@@ -36,7 +84,8 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(RegionScoped):
+    region_path = "department__region_id"
     list_display = ["name", "code", "department"]
     list_filter = ["department__region", "department"]
     search_fields = ["name", "code"]
@@ -46,6 +95,15 @@ class MembershipInline(admin.StackedInline):
     model = Membership
     can_delete = False
     verbose_name_plural = "角色"
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        region = admin_region(request)
+        if region is not None:
+            if db_field.related_model is Region:
+                kwargs["queryset"] = Region.objects.filter(pk=region)
+            elif db_field.related_model is Unit:
+                kwargs["queryset"] = Unit.objects.filter(department__region_id=region)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 User = get_user_model()
@@ -63,6 +121,25 @@ class JixiaoUserAdmin(UserAdmin):
         "is_active",
         "last_login",
     ]
+    list_filter = ["membership__role", "is_active", "is_staff"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        region = admin_region(request)
+        if region is None:
+            return qs
+        # their region's people, and new accounts not yet given a role
+        return qs.filter(
+            Q(membership__region_id=region)
+            | Q(membership__unit__department__region_id=region)
+            | Q(membership__isnull=True, is_superuser=False)
+        )
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:  # a region's admin cannot hand out superuser rights
+            fields += ["is_superuser", "user_permissions", "groups"]
+        return fields
 
 
 @admin.register(AuditLog)
@@ -72,11 +149,21 @@ class AuditLogAdmin(admin.ModelAdmin):
     search_fields = ["username", "target", "detail"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        region = admin_region(request)
+        if region is None:
+            return qs
+        return qs.filter(
+            Q(user__membership__region_id=region)
+            | Q(user__membership__unit__department__region_id=region)
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

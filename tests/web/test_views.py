@@ -461,3 +461,35 @@ class SmallPageTests(WebTestCase):
         self.assertEqual(r.status_code, 302)
         self.filler.refresh_from_db()
         self.assertTrue(self.filler.check_password("岳麓-妇联-填报-2022"))
+
+
+class RegionAdminTests(WebTestCase):
+    def test_a_region_administrator_manages_only_their_region(self) -> None:
+        from django.contrib.auth.models import Permission
+
+        from jixiao_web.accounts.models import Department, Unit
+
+        far_dept = Department.objects.create(region=self.far_region, name="天心区妇联")
+        Unit.objects.create(department=far_dept, name="长沙市天心区妇女联合会")
+        self.admin.is_staff = True
+        self.admin.save()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=["accounts", "auth"])
+        )
+        self.client.force_login(self.admin)
+        units = self.client.get(reverse("admin:accounts_unit_changelist")).content.decode()
+        self.assertIn("长沙市岳麓区妇女联合会", units)
+        self.assertNotIn("长沙市天心区妇女联合会", units)
+        users = self.client.get(reverse("admin:auth_user_changelist")).content.decode()
+        self.assertIn(">filler<", users)
+        self.assertNotIn(">far_reviewer<", users)
+        self.assertEqual(
+            self.client.get(
+                reverse("admin:auth_user_change", args=[self.far_reviewer.pk])
+            ).status_code,
+            302,
+        )
+        page = self.client.get(
+            reverse("admin:auth_user_change", args=[self.filler.pk])
+        ).content.decode()
+        self.assertNotIn('name="is_superuser"', page)  # shown read-only, not as an input
