@@ -665,3 +665,15 @@ def test_run_together_stock_phrases_sub_rows_and_units_that_start_a_name():
         ("对基层治理的影响程度", "效果明显", "达成预期指标", 30),
     ]
     assert e.indicators[1].sub_item
+
+
+def test_spaced_fund_row_missing_a_figure_is_placed_by_arithmetic():
+    text = SPACED.replace("年度资金总额: 40 40 38 10 95% 9.5", "年度资金总额: 40 38 10 95% 9.5")
+    total = read_text(text, "s.txt").funds[0]
+    assert total.initial_budget is None  # the blank 年初预算数 vanished with the spaces
+    assert (total.budget.value, total.actual.value, total.weight.value, total.rate.value) == (
+        40,
+        38,
+        10,
+        95,
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.extract.values import align, is_blank, is_number, looks_like_value, to_num
+from jixiao.extract.values import align, fit_fund, is_blank, is_number, looks_like_value, to_num
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure
 from jixiao.model import (
@@ -278,7 +278,11 @@ class FormBuilder:
                         got[r] = row[i]
             else:
                 roles = header.value_roles
-                for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+                texts = [c.text for c in values]
+                while texts and is_blank(texts[-1]):
+                    texts.pop()
+                placed = fit_fund(texts, roles) or align(texts, roles)
+                for v, j in zip(values, placed, strict=False):
                     if j is not None:
                         got.setdefault(roles[j], v)
         else:

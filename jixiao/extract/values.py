@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.extract.vocab import Role
@@ -175,3 +176,39 @@ def to_num(
     if value is None:
         return None
     return Num(value, printed, "%" if percent else unit, location)
+
+
+_MONEY_ROLES = (Role.INITIAL, Role.BUDGET, Role.SPENT)
+
+
+def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
+    """Fewer fund figures than columns and no blank marks to show which are missing: the
+    order-preserving placement where 执行率 = 执行数 ÷ 预算数 holds (and 得分 ≤ 分值).
+    None when no placement is confirmed by that arithmetic."""
+    from itertools import combinations
+
+    if not values or len(values) >= len(roles) or any(is_blank(v) for v in values):
+        return None
+    if Role.RATE not in roles:
+        return None
+    best: tuple[float, tuple[int, ...]] | None = None
+    for combo in combinations(range(len(roles)), len(values)):
+        if any(compat(roles[j], v) is None for j, v in zip(combo, values, strict=True)):
+            continue
+        got = {roles[j]: norm_value(v) for j, v in zip(combo, values, strict=True)}
+        b, a, r = got.get(Role.BUDGET), got.get(Role.SPENT), got.get(Role.RATE)
+        if not (b and a and r and _PERCENT.match(r)):
+            continue
+        bv, av, rv = parse_number(b), parse_number(a), parse_number(r.rstrip("%％"))
+        if bv is None or av is None or rv is None or bv == 0:
+            continue
+        if abs(av / bv * 100 - rv) >= Decimal("0.6"):
+            continue
+        score = 0.0
+        w, sc = got.get(Role.WEIGHT), got.get(Role.SCORE)
+        if w and sc:
+            score += 1 if (parse_number(sc) or 0) <= (parse_number(w) or 0) else -3
+        score -= 0.01 * sum(combo)  # else the earliest placement
+        if best is None or score > best[0]:
+            best = (score, combo)
+    return list(best[1]) if best else None
