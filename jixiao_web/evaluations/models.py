@@ -119,6 +119,7 @@ class Submission(models.Model):
     unit = models.ForeignKey(
         Unit, on_delete=models.CASCADE, related_name="submissions", verbose_name="单位"
     )
+    project = models.CharField("项目名称", max_length=200, blank=True, default="")  # project rounds
     status = models.CharField(
         "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
@@ -159,10 +160,15 @@ class Submission(models.Model):
         verbose_name = verbose_name_plural = "自评"
         ordering = ["unit__name"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "unit"], name="submission_one_per_unit")
+            # one department form per unit; one project form per unit and project
+            models.UniqueConstraint(
+                fields=["round", "unit", "project"], name="submission_one_per_unit_project"
+            )
         ]
 
     def __str__(self) -> str:
+        if self.project:
+            return f"{self.unit} · {self.project} · {self.round}"
         return f"{self.unit} · {self.round}"
 
     # -- data ----------------------------------------------------------------------------
@@ -236,21 +242,37 @@ class Submission(models.Model):
     # -- changes ----------------------------------------------------------------------------
 
     @classmethod
-    def start(cls, *, by: Any, round: Round, content: dict[str, Any] | None = None) -> Submission:
-        """Create (or return) the submission of the user's unit in a round."""
+    def start(
+        cls, *, by: Any, round: Round, content: dict[str, Any] | None = None, project: str = ""
+    ) -> Submission:
+        """Create (or return) the submission of the user's unit in a round — for a project
+        round, of the named project (a unit fills one project form per project)."""
         m = _membership(by)
         if m is None or m.role not in EDITORS or m.unit is None:
             raise WorkflowError("只有单位填报人或单位负责人可以开始填报。")
         if m.unit.department.region_id != round.region_id:
             raise WorkflowError("该评价轮次不属于本单位所在地区。")
-        existing = cls.objects.filter(round=round, unit=m.unit).first()
+        project = project.strip()[:200] if round.kind == Round.Kind.PROJECT else ""
+        if round.kind == Round.Kind.PROJECT and not project:
+            project = str((content or {}).get("project") or "").strip()[:200]
+            if not project:
+                raise WorkflowError("请填写项目名称。")
+        existing = cls.objects.filter(round=round, unit=m.unit, project=project).first()
         if existing:
             return existing
         if not round.is_open:
             raise WorkflowError("该评价轮次已关闭填报。")
         content = content or layout.blank(round.kind, round.year, m.unit.name)
+        if project and not content.get("project"):
+            content["project"] = project
         with transaction.atomic():
-            s = cls(round=round, unit=m.unit, data=dump_value(content, indent=None), updated_by=by)
+            s = cls(
+                project=project,
+                round=round,
+                unit=m.unit,
+                data=dump_value(content, indent=None),
+                updated_by=by,
+            )
             s.refresh_metrics(content)
             s.save()
             Revision.objects.create(

@@ -107,3 +107,31 @@ class OverviewTests(WebTestCase):
         self.assertEqual(
             self.client.get(reverse("overview", args=[self.round.pk])).status_code, 200
         )
+
+
+class ProjectOverviewTests(WebTestCase):
+    def test_a_project_round_lists_each_project_form(self) -> None:
+        from datetime import date
+
+        from jixiao_web.evaluations.models import Round
+
+        rnd = Round.objects.create(
+            region=self.region,
+            year=2022,
+            kind="project",
+            title="2022年度项目支出绩效自评",
+            deadline=date(2023, 4, 30),
+        )
+        for name in ("妇女儿童维权项目", "家庭教育指导项目"):
+            Submission.start(by=self.head, round=rnd, project=name).transition(
+                "submit", by=self.head
+            )
+        self.client.force_login(self.reviewer)
+        html = self.client.get(
+            reverse("overview", args=[rnd.pk]), {"sort": "project"}
+        ).content.decode()
+        self.assertIn('id="sort-project"', html)
+        first = html.index("妇女儿童维权项目")
+        self.assertLess(first, html.index("家庭教育指导项目"))
+        self.assertEqual(html.count("<td>长沙市岳麓区妇女联合会</td>"), 2)
+        self.assertIn("<td>共青团长沙市岳麓区委员会</td><td></td>", html)  # not started: no project

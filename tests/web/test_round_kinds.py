@@ -54,8 +54,12 @@ class ProjectRoundTests(WebTestCase):
             deadline=date(2023, 4, 30),
         )
         self.client.force_login(self.head)
-        r = self.client.post(reverse("round_start", args=[rnd.pk]))
+        self.client.post(reverse("round_start", args=[rnd.pk]))  # a project needs its name
+        self.assertFalse(Submission.objects.filter(round=rnd).exists())
+        r = self.client.post(reverse("round_start", args=[rnd.pk]), {"project": "妇女儿童维权项目"})
         s = Submission.objects.get(round=rnd, unit=self.unit)
+        self.assertEqual(s.project, "妇女儿童维权项目")
+        self.assertEqual(s.content["project"], "妇女儿童维权项目")
         self.assertRedirects(r, reverse("form", args=[s.pk]))
         page = self.client.get(reverse("form", args=[s.pk])).content.decode()
         for name in ("project", "supervisor", "funds-0-initial_budget", "conclusion"):
@@ -82,9 +86,18 @@ class ProjectRoundTests(WebTestCase):
         self.assertEqual(content["project"], "妇女儿童维权项目")
         self.assertEqual(str(content["funds"][0]["actual"]), "19.5")
         self.assertEqual(content["indicators"][0]["target"], "≥10场")
+        # 19.5 ÷ 20, by jixiao.score
+        self.assertEqual(Submission.objects.get(pk=s.pk).execution_rate, 97.5)
+        # a second project of the same unit is a second form; the first is found again by name
+        self.client.post(reverse("round_start", args=[rnd.pk]), {"project": "家庭教育指导项目"})
+        self.client.post(reverse("round_start", args=[rnd.pk]), {"project": "妇女儿童维权项目"})
         self.assertEqual(
-            Submission.objects.get(pk=s.pk).execution_rate, 97.5
-        )  # 19.5 ÷ 20, by jixiao.score
+            sorted(Submission.objects.filter(round=rnd).values_list("project", flat=True)),
+            ["妇女儿童维权项目", "家庭教育指导项目"],
+        )
+        dashboard = self.client.get(reverse("dashboard")).content.decode()
+        self.assertIn("打开“家庭教育指导项目”", dashboard)
+        self.assertIn('name="project"', dashboard)
 
 
 class PublicPdfTests(WebTestCase):

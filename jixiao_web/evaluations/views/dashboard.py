@@ -34,7 +34,9 @@ from jixiao_web.evaluations.workflow import (
 def dashboard(request: HttpRequest) -> HttpResponse:
     m = membership(request.user)
     rounds = list(visible_rounds(request.user).filter(is_open=True)[:50])
-    mine = {s.round_id: s for s in visible_submissions(request.user).filter(round__in=rounds)}
+    mine: dict[int, list[Submission]] = {}
+    for s in visible_submissions(request.user).filter(round__in=rounds).order_by("project"):
+        mine.setdefault(s.round_id, []).append(s)
     counts: dict[int, dict[str, int]] = {}
     if m is None or m.role in REVIEWERS:
         for row in (
@@ -47,7 +49,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "round": r,
             "days_left": r.days_left(),
-            "submission": mine.get(r.pk),
+            "submissions": mine.get(r.pk, []),
             "counts": counts.get(r.pk, {}),
         }
         for r in rounds
@@ -94,7 +96,7 @@ def round_new(request: HttpRequest) -> HttpResponse:
 def round_start(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.EDIT)
     try:
-        s = Submission.start(by=request.user, round=r)
+        s = Submission.start(by=request.user, round=r, project=request.POST.get("project", ""))
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("dashboard")

@@ -63,6 +63,7 @@ PAGE_SIZE = 100  # rows on screen; counts, average and charts cover every row
 # sort key → the annotated column it orders by
 SORT_FIELDS = {
     "unit": "name",
+    "project": "s__project",
     "department": "department__name",
     "status": "s__status",
     "self_score": "self_score",
@@ -134,7 +135,15 @@ def _table(r: Round, params: dict[str, str]) -> QuerySet[Unit]:
     column = F(SORT_FIELDS[key.lstrip("-")])
     order = column.desc(nulls_last=True) if key.startswith("-") else column.asc(nulls_last=True)
     return units.order_by(order, "name", "pk").values(
-        "pk", "name", "department__name", "s__id", "s__status", "s__updated_at", "gap", *_SHOWN
+        "pk",
+        "name",
+        "department__name",
+        "s__id",
+        "s__project",
+        "s__status",
+        "s__updated_at",
+        "gap",
+        *_SHOWN,
     )
 
 
@@ -144,6 +153,7 @@ def _row(v: dict[str, Any]) -> dict[str, Any]:
     return {
         "submission": {"pk": v["s__id"]} if seen else None,
         "unit": v["name"],
+        "project": v["s__project"] or "",
         "department": v["department__name"],
         "status": st,
         "status_label": Status(st).label if st != NOT_STARTED else "未开始",
@@ -152,6 +162,19 @@ def _row(v: dict[str, Any]) -> dict[str, Any]:
         "gap": _cents(v["gap"]),
         "updated": v["s__updated_at"],
     }
+
+
+def _columns(r: Round) -> dict[str, str]:
+    """The columns of a round's overview: a project round has one row per project form."""
+    if r.kind != Round.Kind.PROJECT:
+        return COLUMNS
+    columns = dict(COLUMNS)
+    items = list(columns.items())
+    return dict([items[0], ("project", "项目"), *items[1:]])
+
+
+def _headers(r: Round) -> list[tuple[str, str]]:
+    return [(k if k != "status_label" else "status", v) for k, v in _columns(r).items()]
 
 
 def _cents(value: Any) -> Any:
@@ -200,7 +223,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "params": params,
             "statuses": statuses,
             "status_counts": [(st, label, counts.get(st, 0)) for st, label in statuses],
-            "headers": [(k if k != "status_label" else "status", v) for k, v in COLUMNS.items()],
+            "headers": _headers(r),
             "score_chart": mark_safe(
                 charts.bar_chart_svg("得分分布", charts.histogram(scores, [0, 60, 70, 80, 90]))
             ),
@@ -251,7 +274,7 @@ def overview_export(request: HttpRequest, pk: int) -> HttpResponse:
         row["updated"] = (
             timezone.localtime(row["updated"]).strftime("%Y-%m-%d %H:%M") if row["updated"] else ""
         )
-        rows.append({heading: row[key] for key, heading in COLUMNS.items()})
+        rows.append({heading: row[key] for key, heading in _columns(r).items()})
     data = overview_xlsx(r.title, rows)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
