@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -140,6 +141,7 @@ class ImportTests(WebTestCase):
         self.assertTrue(any("已导入 妇联2021.json" in m for m in messages), messages)
 
     def test_refuses_other_types_and_bad_files(self) -> None:
+        before = self.stored_files()
         r = self.client.post(
             self.url, {"file": SimpleUploadedFile("x.exe", b"MZ...."), "version": 1}, follow=True
         )
@@ -152,6 +154,17 @@ class ImportTests(WebTestCase):
         self.assertIn("导入失败：x.json", r.content.decode())
         self.assertEqual(self.s().version, 1)
         self.assertFalse(Upload.objects.exists())
+        self.assertEqual(
+            list(settings.UPLOAD_DIR.glob("*")) if settings.UPLOAD_DIR.exists() else [], []
+        )
+
+    @staticmethod
+    def stored_files() -> set[str]:
+        return (
+            {p.name for p in settings.UPLOAD_DIR.glob("*")}
+            if settings.UPLOAD_DIR.exists()
+            else set()
+        )
 
     def test_refuses_a_file_over_the_limit(self) -> None:
         with self.settings(MAX_UPLOAD_BYTES=100):

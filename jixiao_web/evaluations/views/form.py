@@ -4,6 +4,7 @@ add an indicator row, export."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, export_by
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+
+log = logging.getLogger(__name__)
 
 
 def form_context(
@@ -173,9 +176,12 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         evaluation = jixiao.read(stored)
     except JixiaoError as exc:
+        stored.unlink(missing_ok=True)  # nothing to keep: the draft is unchanged
         messages.error(request, f"导入失败：{original}：{getattr(exc, 'message', exc)}")
         return redirect("form", pk=s.pk)
     except Exception as exc:  # a reader bug must not become a 500 page for the clerk
+        stored.unlink(missing_ok=True)
+        log.exception("import of %s failed", original)
         messages.error(request, f"导入失败：{original}：无法读取（{type(exc).__name__}）")
         return redirect("form", pk=s.pk)
     Upload.objects.create(
