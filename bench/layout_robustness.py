@@ -1,0 +1,437 @@
+"""Layout robustness: the same evaluations written in every layout, read back, compared.
+
+Usage::
+
+    .venv/bin/python bench/layout_robustness.py [-n 6] [--seed 1] [--no-office] [--misses K]
+
+Evaluations: the seed as read (``examples/seed-2021-yuelu-fulian.txt``) and ``n`` generated
+department and ``n`` project forms (``bench/forms.py``). Each is laid out as the official grid
+(``jixiao.writers.grid``) and rendered as text in every layout of ../shared/corpus/README.md —
+``tabbed`` (``jixiao.writers.text``, like the seed), ``pipe``, ``spaced-line`` (the whole table
+on one line, single spaces), ``spaced-cols`` (space-aligned columns as ``pdftotext -layout``
+prints them, long cells wrapped onto following lines), ``vertical`` (one cell per line, blank
+lines between), ``other`` (cells run together, one row per line) — with the report after the
+table, and written to .xlsx/.docx by ``jixiao.writers``. Every text layout is also read under
+each mutation real documents show (see ``MUTATIONS``).
+
+Score: ``jixiao.serialize.to_dict`` of the written evaluation and of the one read back are
+flattened to leaves (funds, indicators and report sections matched by position; the keys
+source, layout, location, notes, missing and format dropped). A leaf counts when either side
+is non-null; it is right when both are equal — texts after ``textnorm.fold`` (NFKC, simplified,
+no whitespace), numbers as Decimal. Under ``truncate`` only the leaves whose printed value is in
+the kept text count. The table prints, per layout and mutation, fields right / counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import unicodedata  # noqa: E402
+
+import forms  # noqa: E402
+import zhconv  # noqa: E402
+
+from jixiao import read, read_text  # noqa: E402
+from jixiao.errors import ReadError  # noqa: E402
+from jixiao.model import Evaluation, Text  # noqa: E402
+from jixiao.serialize import to_dict  # noqa: E402
+from jixiao.textnorm import fold  # noqa: E402
+from jixiao.writers.grid import build_grid  # noqa: E402
+
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
+DROP = {"source", "layout", "location", "locations", "notes", "missing", "format", "figures"}
+Rows = list[list[str]]
+
+# -- the grid as rows of cell texts ---------------------------------------------------------
+
+
+def grid_rows(e: Evaluation) -> tuple[str, Rows]:
+    """The table's rows as lists of cell texts; a cell under a vertical merge is empty, a cell
+    merged across columns is written once (as Word's copy-as-text and web pages give it)."""
+    grid = build_grid(e)
+    covered = grid.covered()
+    rows = []
+    for row in range(1, grid.nrows):
+        cells = []
+        for col in range(grid.ncols):
+            cell = grid.cells.get((row, col))
+            if cell is not None:
+                cells.append("".join(p.strip() for p in cell.text.split("\n") if p.strip()))
+            elif (
+                (row, col) in covered
+                and covered[(row, col)].row < row
+                and covered[(row, col)].col == col
+            ):
+                cells.append("")
+        rows.append(cells)
+    return grid.title, rows
+
+
+def report_lines(e: Evaluation) -> list[str]:
+    if e.report is None or not (e.report.sections or e.report.title is not None):
+        return []
+    from jixiao.writers.draft import report_for
+    from jixiao.writers.text import report_text
+
+    return [ln for ln in report_text(report_for(e)).split("\n") if ln.strip()]
+
+
+# -- renderers (one per layout) ---------------------------------------------------------------
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, cols: int) -> list[str]:
+    out, cur = [], ""
+    for ch in text:
+        if cur and width(cur + ch) > cols:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return [*out, cur] if cur or not out else out
+
+
+def r_tabbed(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    lines = [title, ""]
+    for cells in rows:
+        lines += ["\t" + c for c in cells] + [""]
+    return "\n".join(lines) + ("\n\n" + "\n\n".join(report) if report else "")
+
+
+def r_pipe(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    lines = [title, ""] + ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines + [""] + report)
+
+
+def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    table = " ".join(c.replace(" ", "") for cells in rows for c in cells if c)
+    return "\n".join([title, "", table, ""] + report)
+
+
+def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
+    lines = [title, ""]
+    colw = 14
+    for cells in rows:
+        parts = [wrap(c, colw) if c else [""] for c in cells]
+        height = max(len(p) for p in parts)
+        for k in range(height):
+            line = ""
+            for j, p in enumerate(parts):
+                piece = p[k] if k < len(p) else ""
+                line += piece + " " * (colw + 2 - width(piece)) if j < len(parts) - 1 else piece
+            lines.append(line.rstrip())
+    return "\n".join(lines + [""] + report)
+
+
+def r_vertical(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    cells = [c for cells in rows for c in cells if c]
+    return "\n\n".join([title, *cells, *report])
+
+
+def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    return "\n".join([title] + ["".join(cells) for cells in rows] + report)
+
+
+RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
+    "tabbed": r_tabbed,
+    "pipe": r_pipe,
+    "spaced-line": r_spaced_line,
+    "spaced-cols": r_spaced_cols,
+    "vertical": r_vertical,
+    "other": r_other,
+}
+
+# -- mutations --------------------------------------------------------------------------------
+# A model mutation changes the evaluation (the expectation changes with it); a row mutation
+# changes the printed grid only; a text mutation changes the rendered text.
+
+
+def m_blank_middle(e: Evaluation, rng: random.Random) -> Evaluation:
+    """Blank cells in the middle of rows: an indicator's actual or target, a fund's actual."""
+    inds = list(e.indicators)
+    for k in rng.sample(range(len(inds)), min(2, len(inds))):
+        field = rng.choice(("actual", "target"))
+        inds[k] = replace(inds[k], **{field: None})
+    funds = list(e.funds)
+    if len(funds) > 1:
+        k = rng.randrange(1, len(funds))
+        funds[k] = replace(funds[k], actual=None, rate=None)
+    return replace(e, indicators=tuple(inds), funds=tuple(funds))
+
+
+def m_nature_unit(e: Evaluation, rng: random.Random) -> Evaluation:
+    """指标性质 and 度量单位 printed in their own columns."""
+    inds = tuple(
+        replace(
+            i,
+            nature=i.target.operator if i.target else None,
+            measure_unit=Text(i.target.unit) if i.target and i.target.unit else None,
+        )
+        for i in e.indicators
+    )
+    return replace(e, indicators=inds)
+
+
+def _indicator_header(rows: Rows) -> int | None:
+    for k, cells in enumerate(rows):
+        keys = [fold(c) for c in cells]
+        if "分值" in keys and any("指标值" in c for c in keys):
+            return k
+    return None
+
+
+def m_score_first(rows: Rows, rng: random.Random) -> Rows:
+    """分值 before 年度指标值 (Anhui/Sichuan column order) in the indicator block."""
+    h = _indicator_header(rows)
+    if h is None:
+        return rows
+    header = rows[h]
+    wi = [fold(c) for c in header].index("分值")
+    ti = next(k for k, c in enumerate(header) if "指标值" in fold(c))
+    out = [list(r) for r in rows]
+    for r in out[h:]:
+        if len(r) == len(header):
+            r.insert(ti, r.pop(wi))
+    return out
+
+
+def m_repeat_header(rows: Rows, rng: random.Random) -> Rows:
+    """The indicator header printed again mid-table (a new page)."""
+    h = _indicator_header(rows)
+    if h is None:
+        return rows
+    end = next((k for k in range(h + 1, len(rows)) if "总分" in "".join(rows[k])), len(rows))
+    if end - h < 3:
+        return rows
+    at = rng.randrange(h + 2, end)
+    return rows[:at] + [list(rows[h])] + rows[at:]
+
+
+SYNONYMS = {
+    "全年预算数": ("预算数(A)", "调整后预算数", "年度预算数", "全年预算数(A)"),
+    "全年执行数": ("执行数(B)", "全年执行数(B)", "预算执行数"),
+    "执行率": ("执行率(B/A)", "预算执行率"),
+    "分值": ("权重", "分值"),
+    "年度指标值": ("指标值", "年度指标值(A)", "目标值"),
+    "实际完成值": ("全年实际值", "完成值", "实际完成值(B)"),
+    "偏差原因分析及改进措施": ("未完成原因分析", "偏差原因分析及改进措施"),
+}
+
+
+def m_synonyms(rows: Rows, rng: random.Random) -> Rows:
+    """Column labels printed with their synonyms (one choice per document)."""
+    pick = {k: rng.choice(v) for k, v in SYNONYMS.items()}
+    return [[pick.get(c, c) for c in cells] for cells in rows]
+
+
+_FULL = str.maketrans("0123456789.%()-:,", "０１２３４５６７８９．％（）－：，")
+
+
+def t_fullwidth(text: str, rng: random.Random) -> str:
+    return text.translate(_FULL)
+
+
+def t_traditional(text: str, rng: random.Random) -> str:
+    return zhconv.convert(text, "zh-hant")
+
+
+def t_truncate(text: str, rng: random.Random) -> str:
+    lines = text.split("\n")
+    return "\n".join(lines[: rng.randrange(len(lines) // 3, len(lines))])
+
+
+MODEL_MUT = {"blank-middle": m_blank_middle, "nature-unit": m_nature_unit}
+ROW_MUT = {"score-first": m_score_first, "repeat-header": m_repeat_header, "synonyms": m_synonyms}
+TEXT_MUT = {"fullwidth": t_fullwidth, "traditional": t_traditional, "truncate": t_truncate}
+MUTATIONS = ("none", *MODEL_MUT, *ROW_MUT, *TEXT_MUT)
+
+# -- comparison -------------------------------------------------------------------------------
+
+
+def leaves(d: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    if isinstance(d, dict):
+        for k, v in d.items():
+            if k not in DROP:
+                yield from leaves(v, f"{path}.{k}" if path else k)
+    elif isinstance(d, list):
+        for i, v in enumerate(d):
+            yield from leaves(v, f"{path}[{i}]")
+    else:
+        yield path, d
+
+
+def _same(a: Any, b: Any, text_norm: Callable[[str], str]) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, int | Decimal | float) or isinstance(b, int | Decimal | float):
+        try:
+            return Decimal(str(a)) == Decimal(str(b))
+        except InvalidOperation:
+            return False
+    return text_norm(str(a)) == fold(str(b))
+
+
+def complete_items(expected: dict[str, Any], kept: str) -> set[str]:
+    """Under truncation: the list items (``indicators[3]``) wholly inside the kept text — the
+    next item's name (or the block's closing label) is found after theirs — and the scalar
+    texts found in it."""
+    keep: set[str] = set()
+    closing = {"funds": "年度总体目标", "indicators": "总分", "goals": "绩效指标", "report": ""}
+    ident = {"funds": "label", "indicators": "name", "goals": "planned", "report": "heading"}
+    for block, key in ident.items():
+        items = expected.get(block) or []
+        pos = 0
+        found = []
+        for item in items:
+            at = kept.find(fold(str(item.get(key) or "")) or "\0", pos)
+            if at < 0:
+                break
+            found.append(at)
+            pos = at + 1
+        for i in range(len(found)):
+            nxt = i + 1 < len(found) or (closing[block] and kept.find(closing[block], pos) >= 0)
+            if nxt:
+                keep.add(f"{block}[{i}]")
+    if "总分" in kept and kept.rfind("总分") < len(kept) - 40:
+        keep.add("total")
+    for k, v in expected.items():
+        if isinstance(v, str | int) and fold(str(v)) in kept:
+            keep.add(k)
+        if isinstance(v, dict):
+            keep.update(f"{k}.{kk}" for kk, vv in v.items() if vv is not None and str(vv) in kept)
+    return keep
+
+
+def compare(
+    expected: Evaluation,
+    got: Evaluation | None,
+    text_norm: Callable[[str], str] = fold,
+    kept: str | None = None,
+) -> tuple[int, int, list[str]]:
+    expd = to_dict(expected)
+    exp = dict(leaves(expd))
+    act = dict(leaves(to_dict(got))) if got is not None else {}
+    keep = complete_items(expd, fold(kept)) if kept is not None else None
+    right = counted = 0
+    misses = []
+    for key in exp.keys() | act.keys():
+        a, b = exp.get(key), act.get(key)
+        if a is None and b is None:
+            continue
+        if a == "" and key.startswith("report[") and key.endswith(".text"):
+            continue  # a heading whose text is its subsections: a reader may keep them under it
+        if keep is not None and (
+            a is None or not any(key == k or key.startswith(k + ".") for k in keep)
+        ):
+            continue
+        counted += 1
+        if _same(a, b, text_norm):
+            right += 1
+        else:
+            misses.append(f"{key}: {a!r} → {b!r}")
+    return right, counted, sorted(misses)
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+def evaluations(n: int, seed: int) -> list[tuple[str, Evaluation]]:
+    rng = random.Random(seed)
+    out = [("seed", read(SEED))]
+    for i in range(n):
+        year = rng.randint(2019, 2024)
+        out.append((f"dept{i}", forms.build(forms.department(rng, year))))
+        out.append((f"proj{i}", forms.build(forms.project(rng, year))))
+    return out
+
+
+def _trad_norm(text: str) -> str:
+    return fold(zhconv.convert(text, "zh-hant"))
+
+
+def run(n: int, seed: int, office: bool) -> tuple[dict, dict]:
+    rng = random.Random(seed)
+    score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name, base in evaluations(n, seed):
+        for mut in MUTATIONS:
+            e = MODEL_MUT[mut](base, rng) if mut in MODEL_MUT else base
+            title, rows = grid_rows(e)
+            if mut in ROW_MUT:
+                rows = ROW_MUT[mut](rows, rng)
+            report = report_lines(e)
+            for layout, render in RENDER.items():
+                text = render(title, rows, report, rng)
+                if mut in TEXT_MUT:
+                    text = TEXT_MUT[mut](text, rng)
+                try:
+                    got = read_text(text, f"{name}-{layout}-{mut}.txt")
+                except ReadError:
+                    got = None
+                norm = _trad_norm if mut == "traditional" else fold
+                r, c, miss = compare(e, got, norm, text if mut == "truncate" else None)
+                score[(layout, mut)][0] += r
+                score[(layout, mut)][1] += c
+                misses[(layout, mut)] += [f"{name}: {m}" for m in miss]
+        if office:
+            from jixiao.writers import write_path
+
+            with tempfile.TemporaryDirectory() as tmp:
+                for suffix in ("xlsx", "docx"):
+                    path = write_path(base, Path(tmp) / f"{name}.{suffix}")
+                    try:
+                        got = read(path)
+                    except ReadError:
+                        got = None
+                    r, c, miss = compare(base, got)
+                    score[(suffix, "none")][0] += r
+                    score[(suffix, "none")][1] += c
+                    misses[(suffix, "none")] += [f"{name}: {m}" for m in miss]
+    return score, misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="版式稳健性：同一份自评表写成各种版式再读回")
+    parser.add_argument("-n", type=int, default=6, help="部门、项目表各生成几份")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-office", action="store_true", help="不测 .xlsx/.docx")
+    parser.add_argument("--misses", type=int, default=0, help="每格列出前 K 个未读对的字段")
+    args = parser.parse_args(argv)
+    score, misses = run(args.n, args.seed, not args.no_office)
+    layouts = [*RENDER, *([] if args.no_office else ["xlsx", "docx"])]
+    print("layout".ljust(12) + "".join(m[:11].rjust(12) for m in MUTATIONS) + "  all".rjust(8))
+    for layout in layouts:
+        cells, tr, tc = [], 0, 0
+        for mut in MUTATIONS:
+            r, c = score.get((layout, mut), (0, 0))
+            tr, tc = tr + r, tc + c
+            cells.append(f"{r / c:.3f}".rjust(12) if c else "-".rjust(12))
+        print(layout.ljust(12) + "".join(cells) + f"{tr / max(tc, 1):.3f}".rjust(8))
+    if args.misses:
+        for key in sorted(misses):
+            if misses[key]:
+                print(f"\n== {key[0]} / {key[1]}: {len(misses[key])} misses")
+                for m in misses[key][: args.misses]:
+                    print("  " + m[:220])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
