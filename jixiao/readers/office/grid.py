@@ -10,8 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from openpyxl.utils.cell import get_column_letter
+
 from jixiao.document import Cell, Table
+from jixiao.errors import ReadError
 from jixiao.model import Location
+from jixiao.readers.office import limits
+
+Merge = tuple[int, int, int, int]  # (first row, first column, last row, last column), inclusive
 
 
 @dataclass(slots=True)
@@ -51,3 +57,53 @@ def build_table(
         for r, row in enumerate(grid)
     )
     return Table(out, location, name)
+
+
+def sheet_table(
+    title: str, texts: dict[tuple[int, int], str], merges: list[Merge], source: str, base: int
+) -> Table | None:
+    """A worksheet's printed texts and merged ranges as a Table cut to the used area.
+
+    ``texts`` and ``merges`` use the workbook library's own numbering: ``base`` is 1 when
+    rows and columns count from 1 (openpyxl), 0 when from 0 (xlrd). A merged range counts
+    toward the used area only where its top-left cell has text. Cells are located
+    ``Sheet1!D12``. ``None`` for an empty sheet.
+    """
+    anchors = set(texts) | {(m[0], m[1]) for m in merges}
+    if not anchors:
+        return None
+    min_r = min(r for r, _ in anchors)
+    min_c = min(c for _, c in anchors)
+    max_r = max([r for r, _ in texts] + [m[2] for m in merges if (m[0], m[1]) in texts] + [min_r])
+    max_c = max([c for _, c in texts] + [m[3] for m in merges if (m[0], m[1]) in texts] + [min_c])
+    n_rows, n_cols = max_r - min_r + 1, max_c - min_c + 1
+    if n_rows > limits.MAX_SHEET_ROWS or n_cols > limits.MAX_SHEET_COLS:
+        raise ReadError(
+            source,
+            f"工作表“{title}”过大（{n_rows} 行 × {n_cols} 列，"
+            f"上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
+        )
+    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
+    by_anchor = {(p.row, p.col): p for p in placed}
+    for r1, c1, r2, c2 in merges:
+        if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
+            continue
+        key = (r1 - min_r, c1 - min_c)
+        p = by_anchor.get(key)
+        if p is None:
+            p = by_anchor[key] = Placed(key[0], key[1], "")
+            placed.append(p)
+        p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
+    row0, col0 = min_r + 1 - base, min_c + 1 - base  # 1-based address of the grid's (0, 0)
+
+    def locate(row: int, col: int) -> Location:
+        return Location(source, cell=f"{title}!{get_column_letter(col + col0)}{row + row0}")
+
+    return build_table(
+        placed,
+        locate,
+        name=title,
+        location=Location(source, cell=title),
+        n_rows=n_rows,
+        n_cols=n_cols,
+    )

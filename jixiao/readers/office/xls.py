@@ -9,13 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils.cell import get_column_letter
-
-from jixiao.document import Block, Document
+from jixiao.document import Block, Document, Table
 from jixiao.errors import ReadError
-from jixiao.model import Location
 from jixiao.readers.office import limits
-from jixiao.readers.office.grid import Placed, build_table
+from jixiao.readers.office.grid import sheet_table
 from jixiao.readers.office.numfmt import format_value
 
 
@@ -90,7 +87,7 @@ def _cell_value(book: Any, cell: Any) -> tuple[object, str]:
     return cell.value, fmt
 
 
-def _sheet_table(book: Any, sheet: Any, source: str) -> Any:
+def _sheet_table(book: Any, sheet: Any, source: str) -> Table | None:
     texts: dict[tuple[int, int], str] = {}
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
@@ -101,39 +98,7 @@ def _sheet_table(book: Any, sheet: Any, source: str) -> Any:
             if text != "":
                 texts[(r, c)] = text
     merges = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]  # xlrd: half-open
-    anchors = set(texts) | {(m[0], m[1]) for m in merges}
-    if not anchors:
-        return None
-    min_r = min(r for r, _ in anchors)
-    min_c = min(c for _, c in anchors)
-    max_r = max([r for r, _ in texts] + [m[2] for m in merges if (m[0], m[1]) in texts] + [min_r])
-    max_c = max([c for _, c in texts] + [m[3] for m in merges if (m[0], m[1]) in texts] + [min_c])
-    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
-    by_anchor = {(p.row, p.col): p for p in placed}
-    for r1, c1, r2, c2 in merges:
-        if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
-            continue
-        key = (r1 - min_r, c1 - min_c)
-        p = by_anchor.get(key)
-        if p is None:
-            p = by_anchor[key] = Placed(key[0], key[1], "")
-            placed.append(p)
-        p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
-    name = sheet.name
-
-    def locate(row: int, col: int) -> Location:
-        return Location(
-            source, cell=f"{name}!{get_column_letter(col + min_c + 1)}{row + min_r + 1}"
-        )
-
-    return build_table(
-        placed,
-        locate,
-        name=name,
-        location=Location(source, cell=name),
-        n_rows=max_r - min_r + 1,
-        n_cols=max_c - min_c + 1,
-    )
+    return sheet_table(sheet.name, texts, merges, source, base=0)
 
 
 class _NullLog:

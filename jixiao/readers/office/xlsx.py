@@ -23,10 +23,9 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from jixiao.document import Block, Document, Table
 from jixiao.errors import ReadError
-from jixiao.model import Location
 from jixiao.readers.office import limits
 from jixiao.readers.office.formulas import FormulaError, Unsupported, evaluate
-from jixiao.readers.office.grid import Placed, build_table
+from jixiao.readers.office.grid import Merge, sheet_table
 from jixiao.readers.office.numfmt import format_value, to_decimal
 from jixiao.readers.office.safety import OpenError, Package
 
@@ -123,7 +122,7 @@ def _cells(ws: Any, source: str) -> Cells:
     return out
 
 
-def _merges(ws: Any, package: Package) -> list[tuple[int, int, int, int]]:
+def _merges(ws: Any, package: Package) -> list[Merge]:
     """Merged ranges of a sheet as (min_row, min_col, max_row, max_col)."""
     part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
     out = []
@@ -140,7 +139,7 @@ def _merges(ws: Any, package: Package) -> list[tuple[int, int, int, int]]:
 def _sheet_table(
     title: str,
     cells: Cells,
-    merges: list[tuple[int, int, int, int]],
+    merges: list[Merge],
     source: str,
     evaluator: _Evaluator | None,
 ) -> Table | None:
@@ -155,41 +154,7 @@ def _sheet_table(
             text = format_value(value, number_format) if value is not None else ""
             if text != "":
                 texts[(r, c)] = text
-    anchors = set(texts) | {(m[0], m[1]) for m in merges}
-    if not anchors:
-        return None
-    min_r = min(r for r, _ in anchors)
-    min_c = min(c for _, c in anchors)
-    max_r = max([r for r, _ in texts] + [m[2] for m in merges if (m[0], m[1]) in texts] + [min_r])
-    max_c = max([c for _, c in texts] + [m[3] for m in merges if (m[0], m[1]) in texts] + [min_c])
-    if max_r - min_r + 1 > limits.MAX_SHEET_ROWS or max_c - min_c + 1 > limits.MAX_SHEET_COLS:
-        raise ReadError(
-            source,
-            f"工作表“{title}”过大（{max_r - min_r + 1} 行 × {max_c - min_c + 1} 列，上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
-        )
-    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
-    by_anchor = {(p.row, p.col): p for p in placed}
-    for r1, c1, r2, c2 in merges:
-        if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
-            continue
-        key = (r1 - min_r, c1 - min_c)
-        p = by_anchor.get(key)
-        if p is None:
-            p = by_anchor[key] = Placed(key[0], key[1], "")
-            placed.append(p)
-        p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
-
-    def locate(row: int, col: int) -> Location:
-        return Location(source, cell=f"{title}!{get_column_letter(col + min_c)}{row + min_r}")
-
-    return build_table(
-        placed,
-        locate,
-        name=title,
-        location=Location(source, cell=title),
-        n_rows=max_r - min_r + 1,
-        n_cols=max_c - min_c + 1,
-    )
+    return sheet_table(title, texts, merges, source, base=1)
 
 
 class _Evaluator:
