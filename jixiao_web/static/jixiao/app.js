@@ -77,7 +77,7 @@
   function autosize(el) {
     // a textarea as tall as its text (up to a limit), so long answers can be read whole
     el.style.height = "auto";
-    el.style.height = Math.min(el.scrollHeight + 2, 320) + "px";
+    el.style.height = Math.min(el.scrollHeight + 2, el.disabled ? 2000 : 320) + "px";
   }
 
   document.addEventListener("DOMContentLoaded", function () {
