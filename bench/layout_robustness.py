@@ -8,7 +8,8 @@ Evaluations: the seed as read (``examples/seed-2021-yuelu-fulian.txt``) and ``n`
 department and ``n`` project forms (``bench/forms.py``). Each is laid out as the official grid
 (``jixiao.writers.grid``) and rendered as text in every layout of ../shared/corpus/README.md —
 ``tabbed`` (``jixiao.writers.text``, like the seed), ``pipe``, ``spaced-line`` (the whole table
-on one line, single spaces), ``spaced-cols`` (space-aligned columns as ``pdftotext -layout``
+on one line, single spaces), ``spaced-rows`` (one row per line, cells joined by runs of
+spaces, as bench/generate.py writes), ``spaced-cols`` (space-aligned columns as ``pdftotext -layout``
 prints them, long cells wrapped onto following lines), ``vertical`` (one cell per line, blank
 lines between), ``other`` (cells run together, one row per line) — with the report after the
 table, and written to .xlsx/.docx by ``jixiao.writers``. Every text layout is also read under
@@ -122,12 +123,24 @@ def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random)
     return "\n".join([title, "", table, ""] + report)
 
 
+def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """One row per line, its nonblank cells joined by runs of 2–6 spaces (bench/generate.py)."""
+    lines = [title, ""]
+    for cells in rows:
+        lines.append((" " * rng.randint(2, 6)).join(c for c in cells if c))
+    return "\n".join(lines + [""] + report)
+
+
 def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
     """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
     lines = [title, ""]
-    colw = 14
+    colw, page = 14, 110
     for cells in rows:
-        parts = [wrap(c, colw) if c else [""] for c in cells]
+        last = len(cells) - 1  # the last cell runs to the page's right edge (merged cells)
+        parts = [
+            wrap(c, colw if j < last else max(colw, page - j * (colw + 2))) if c else [""]
+            for j, c in enumerate(cells)
+        ]
         height = max(len(p) for p in parts)
         for k in range(height):
             line = ""
@@ -151,6 +164,7 @@ RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "tabbed": r_tabbed,
     "pipe": r_pipe,
     "spaced-line": r_spaced_line,
+    "spaced-rows": r_spaced_rows,
     "spaced-cols": r_spaced_cols,
     "vertical": r_vertical,
     "other": r_other,

@@ -160,15 +160,27 @@ def spaced(lines: list[str], source: str) -> list[Block]:
                 cell[0] = cell[0] + "\n" + piece
             continue
         rows.append([[piece, n, start, end] for start, end, piece in spans])
-    if rows:
-        table_rows = tuple(tuple(Cell(c[0], _loc(source, c[1])) for c in r) for r in rows)
-        if all(len(r) <= 1 for r in table_rows):
-            stream = [(r[0].text, r[0].location.line or 0) for r in table_rows] + stream
-        else:
-            blocks.append(Table(table_rows, table_rows[0][0].location))
+    multi = [k for k, r in enumerate(rows) if len(r) > 1]
+    after: list[Block] = []
+    if multi:
+        # single-cell lines before the first row of cells (the title) and after the last one
+        # (the report that follows the table) are paragraphs, not rows
+        first, last = multi[0], multi[-1]
+        blocks += [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows[:first]]
+        after = [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows[last + 1 :]]
+        table = rows[first : last + 1]
+        table_rows = tuple(tuple(Cell(c[0], _loc(source, c[1])) for c in r) for r in table)
+        blocks.append(Table(table_rows, table_rows[0][0].location))
+    elif rows:
+        # no row of cells: lines before the end of a one-line table belong to its stream, the
+        # lines after it (the report) are paragraphs
+        end = max((line for _, line in stream), default=None)
+        head = [r for r in rows if end is None or r[0][1] < end]
+        after = [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows if r not in head]
+        stream = [(r[0][0], r[0][1]) for r in head] + stream
     if stream:
         blocks.append(stream_table(stream, source))
-    return blocks
+    return blocks + after
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")

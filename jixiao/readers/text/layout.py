@@ -65,6 +65,10 @@ def detect_layout(lines: list[str]) -> str:
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
     )
     blank_separated = n >= 10 and followed_by_blank >= 0.6 * n
+    spaced_rows = sum(1 for ln in nonblank if _SPACE_RUN.search(ln))
+    if words >= 4 and not blank_separated and spaced_rows >= max(5, 0.3 * n):
+        # rows of cells split by runs of spaces, even when some cells are long sentences
+        return "spaced"
     long_lines = [ln for ln in nonblank if len(ln) > 120]
     long_chars = sum(len(ln) for ln in long_lines)
     if words >= 4 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
@@ -75,7 +79,7 @@ def detect_layout(lines: list[str]) -> str:
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
-    if words >= 4 and sum(1 for ln in nonblank if _SPACE_RUN.search(ln)) >= max(3, 0.3 * n):
+    if words >= 4 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
     if words >= 6 and not blank_separated and _run_together(text):
         return "other"

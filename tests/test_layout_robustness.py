@@ -1,0 +1,61 @@
+"""Fixes found by bench/layout_robustness.py: each on a small embedded input."""
+
+from jixiao import read_text
+from jixiao.readers.text import parse_text
+
+# -- spaced: one row per line, cells split by runs of spaces --------------------------------
+
+SPACED_WITH_REPORT = (
+    "2022年度项目支出绩效自评表\n\n"
+    "项目名称   档案数字化建设经费\n"
+    "主管部门    某某县档案馆    实施单位    某某县档案馆\n"
+    "项目资金（万元）  项  目  年初预算数  全年预算数  全年执行数  分值  执行率  得分\n"
+    "年度资金总额    100    100    95    10    95.00%    9.5\n"
+    "绩效指标   一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分\n"
+    "产出指标  数量指标  数字化档案数量  ≥1000卷  1200卷  40  40\n"
+    "效益指标  社会效益指标  查档利用人次  ≥500人次  600人次  40  40\n"
+    "满意度指标  服务对象满意度指标  服务对象满意度  不少于90%  98%  10  10\n"
+    "总分     100     99.5\n\n"
+    "一、项目概况\n"
+    "项目资金主要用于档案数字化扫描。\n"
+    "二、绩效目标完成情况\n"
+    "全年完成扫描1200卷。\n"
+)
+
+
+def test_spaced_report_after_the_table_is_read_as_paragraphs():
+    doc = parse_text(SPACED_WITH_REPORT, "s.txt")
+    assert doc.layout == "spaced"
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Paragraph", "Table"] + ["Paragraph"] * 4
+    e = read_text(SPACED_WITH_REPORT, "s.txt")
+    assert [s.heading.text for s in e.report.sections] == ["一、项目概况", "二、绩效目标完成情况"]
+
+
+def test_spaced_one_line_table_keeps_the_report_after_it():
+    cells = "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 " * 6
+    text = "2022年度项目支出绩效自评表\n" + cells + "\n一、项目概况\n项目资金用于扫描。\n"
+    doc = parse_text(text, "s.txt")
+    assert [type(b).__name__ for b in doc.blocks] == ["Table", "Paragraph", "Paragraph"]
+    assert doc.blocks[0].rows[0][0].text == "2022年度项目支出绩效自评表"
+
+
+def test_spaced_rows_with_long_sentence_cells_are_still_spaced():
+    long_cell = "为全区困难妇女争取专项救助金并筹集善款用于帮扶，" * 4
+    rows = [
+        "部门（单位）名称      某某县妇女联合会",
+        "人员编制    3    实有人数    4",
+        "整体资金（万元）  项  目  全年预算数  全年执行数  执行率  分值  得分",
+        "资金来源  合计  198.8  212.64  106.87%  10  10",
+        "绩效指标  一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分",
+        f"产出指标  数量指标  开展帮扶  帮扶困难妇女  {long_cell}  5  5",
+        f"效益指标  社会效益指标  开展志愿服务  聚焦健康  {long_cell}  5  5",
+    ]
+    assert parse_text("\n".join(rows), "s.txt").layout == "spaced"
+
+
+def test_spaced_satisfaction_row_keeps_its_name_apart_from_the_category():
+    e = read_text(SPACED_WITH_REPORT, "s.txt")
+    sat = e.indicators[-1]
+    assert (sat.level2.text, sat.name.text) == ("服务对象满意度指标", "服务对象满意度")
+    assert (sat.target.text, sat.actual.text) == ("不少于90%", "98%")
