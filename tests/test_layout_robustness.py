@@ -1,5 +1,9 @@
 """Fixes found by bench/layout_robustness.py: each on a small embedded input."""
 
+from decimal import Decimal
+
+import pytest
+
 from jixiao import read_text
 from jixiao.readers.text import parse_text
 
@@ -59,3 +63,46 @@ def test_spaced_satisfaction_row_keeps_its_name_apart_from_the_category():
     sat = e.indicators[-1]
     assert (sat.level2.text, sat.name.text) == ("服务对象满意度指标", "服务对象满意度")
     assert (sat.target.text, sat.actual.text) == ("不少于90%", "98%")
+
+
+# -- 总分 with one figure --------------------------------------------------------------------
+
+PIPE_HEAD = (
+    "2022年度项目支出绩效自评表\n"
+    "| 项目名称 | 某项目 |\n"
+    "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+    "| 产出指标 | 数量指标 | 培训人次 | ≥200人次 | 230人次 | 90 | 89.6 |\n"
+    "| 产出指标 | 数量指标 | 开展检查 | ≥2次 | 2次 | 10 | 10 |\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "weight", "score"),
+    [
+        ("| 总分 | | 99.6 |", None, "99.6"),  # the 分值 cell blank: the figure is the score
+        ("| 总分 | 99.6 |", None, "99.6"),  # a fraction: not a total weight
+        ("| 总分 | | 100 | |", "100", None),  # the 得分 cell blank after it: the weight
+        ("| 总分 | 100 |", "100", None),
+        ("| 总分 | 100 | 99.6 |", "100", "99.6"),
+    ],
+)
+def test_total_row_with_one_figure(row, weight, score):
+    e = read_text(PIPE_HEAD + row + "\n", "t.txt")
+    assert (e.total_weight and str(e.total_weight.value)) == weight
+    assert (e.total_score and str(e.total_score.value)) == score
+
+
+def test_tabbed_total_with_blank_weight_cell_reads_the_score():
+    text = (
+        "2022年度项目支出绩效自评表\n\n\t项目名称\n\t某项目\n\n"
+        "\t绩效指标\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\n"
+        "\t\n\t产出指标\n\t数量指标\n\t培训人次\n\t≥200人次\n\t230人次\n\t100\n\t99.6\n\n"
+        "\t总分\n\t\n\t99.6\n\n"
+    )
+    e = read_text(text, "t.txt")
+    assert (e.total_weight, e.total_score.value) == (None, Decimal("99.6"))
+
+
+def test_pipe_closing_bar_is_not_a_cell():
+    doc = parse_text("| a | b |\n| c | |\n| d | e |\n| f | g |\n| h | i |\n", "p.txt")
+    assert [[c.text for c in r] for r in doc.blocks[0].rows][:2] == [["a", "b"], ["c", ""]]

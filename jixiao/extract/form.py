@@ -18,7 +18,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import align, fit_fund, is_blank, is_number, looks_like_value, to_num
 from jixiao.extract.vocab import Role
-from jixiao.measure import parse_measure
+from jixiao.measure import parse_measure, parse_number
 from jixiao.model import (
     FundGroup,
     FundLine,
@@ -523,7 +523,8 @@ class FormBuilder:
             if len(nums) >= 2 and has_w and has_s:
                 got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
             elif len(nums) == 1:
-                got = {Role.WEIGHT if has_w else Role.SCORE: nums[0]}
+                alone = _score_alone(values, nums[0])
+                got = {Role.WEIGHT if has_w and not alone else Role.SCORE: nums[0]}
         w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
         if w is not None and self.parts.total_weight is None:
             self.parts.total_weight = to_num(w.text, w.location)
@@ -584,6 +585,19 @@ class FormBuilder:
             if re.fullmatch(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/", value.text.strip()):
                 return  # “本单位” names no unit; another field may
         self.parts.fields.setdefault(name, value)
+
+
+def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
+    """Whether the one figure of a 总分 row is the score: it has a fraction (99.6; a total
+    weight is a whole number), or the cell before it is blank (the 分值 cell left empty) and
+    no blank cell follows it (where the 得分 cell would be)."""
+    value = parse_number(number.text)
+    if value is not None and value != value.to_integral_value():
+        return True
+    at = next(k for k, c in enumerate(values) if c is number)
+    if at + 1 < len(values) and is_blank(values[at + 1].text):
+        return False
+    return at > 0 and is_blank(values[at - 1].text)
 
 
 def _nature(text: str | None) -> Operator | None:

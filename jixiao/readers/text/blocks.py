@@ -127,6 +127,8 @@ def pipe(lines: list[str], source: str) -> list[Block]:
         parts = [p.strip() for p in ln.split("|")]
         if parts and not parts[0] and ln.lstrip().startswith("|"):
             parts = parts[1:]
+        if len(parts) > 1 and not parts[-1] and ln.rstrip().endswith("|"):
+            parts = parts[:-1]  # "| a | b |": the closing bar ends the last cell
         rows.append(tuple(Cell(p, _loc(source, n)) for p in parts))
     if rows:
         blocks.append(Table(tuple(rows), rows[0][0].location))
