@@ -185,7 +185,13 @@ def m_blank_middle(e: Evaluation, rng: random.Random) -> Evaluation:
     if len(funds) > 1:
         k = rng.randrange(1, len(funds))
         funds[k] = replace(funds[k], actual=None, rate=None)
-    return replace(e, indicators=tuple(inds), funds=tuple(funds))
+    blank_total = rng.random() < 0.5  # 总分: the 分值 cell left blank
+    return replace(
+        e,
+        indicators=tuple(inds),
+        funds=tuple(funds),
+        total_weight=None if blank_total else e.total_weight,
+    )
 
 
 def m_nature_unit(e: Evaluation, rng: random.Random) -> Evaluation:
@@ -264,6 +270,11 @@ def t_traditional(text: str, rng: random.Random) -> str:
     return zhconv.convert(text, "zh-hant")
 
 
+def t_strip_trailing(text: str, rng: random.Random) -> str:
+    """Trailing whitespace stripped by an editor: a tabbed blank cell becomes an empty line."""
+    return "\n".join(ln.rstrip() for ln in text.split("\n"))
+
+
 def t_truncate(text: str, rng: random.Random) -> str:
     lines = text.split("\n")
     return "\n".join(lines[: rng.randrange(len(lines) // 3, len(lines))])
@@ -271,7 +282,12 @@ def t_truncate(text: str, rng: random.Random) -> str:
 
 MODEL_MUT = {"blank-middle": m_blank_middle, "nature-unit": m_nature_unit}
 ROW_MUT = {"score-first": m_score_first, "repeat-header": m_repeat_header, "synonyms": m_synonyms}
-TEXT_MUT = {"fullwidth": t_fullwidth, "traditional": t_traditional, "truncate": t_truncate}
+TEXT_MUT = {
+    "fullwidth": t_fullwidth,
+    "traditional": t_traditional,
+    "strip-trail": t_strip_trailing,
+    "truncate": t_truncate,
+}
 MUTATIONS = ("none", *MODEL_MUT, *ROW_MUT, *TEXT_MUT)
 
 # -- comparison -------------------------------------------------------------------------------

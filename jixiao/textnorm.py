@@ -33,7 +33,7 @@ _WS = re.compile(r"\s+")
 _NUMBERING = re.compile(
     r"^(?:"
     r"指标\s*\d+\s*[:：.、]"
-    r"|[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]\s*[、.]?"
+    r"|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*[、.]?"
     r"|\d+(?:\.\d+)*\s*[、.．](?!\d)"
     r"|[一二三四五六七八九十]+\s*[、.]"
     r"|[①②③④⑤⑥⑦⑧⑨⑩]"
@@ -114,6 +114,15 @@ def fold(text: str) -> str:
     """``clean`` plus NFKC and no whitespace at all: the form to compare texts in."""
     out = unicodedata.normalize("NFKC", clean(text))
     return _WS.sub("", out)
+
+
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII forms (digits, letters, ``．％（）``) and the ideographic space as
+    half-width; nothing else changes (unlike NFKC, ``㎡`` and ``①`` stay)."""
+    return text.translate(_HALF)
 
 
 def strip_numbering(text: str) -> str:

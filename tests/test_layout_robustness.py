@@ -106,3 +106,26 @@ def test_tabbed_total_with_blank_weight_cell_reads_the_score():
 def test_pipe_closing_bar_is_not_a_cell():
     doc = parse_text("| a | b |\n| c | |\n| d | e |\n| f | g |\n| h | i |\n", "p.txt")
     assert [[c.text for c in r] for r in doc.blocks[0].rows][:2] == [["a", "b"], ["c", ""]]
+
+
+# -- full-width digits and signs --------------------------------------------------------------
+
+
+def test_full_width_fund_numbering_and_measures():
+    text = (
+        "２０２２年度项目支出绩效自评表\n"
+        "| 项目名称 | 某项目 |\n"
+        "| 项目资金（万元） | 项目 | 全年预算数 | 全年执行数 | 执行率 |\n"
+        "| | 年度资金总额 | １００ | ９５ | ９５．００％ |\n"
+        "| | （１）财政拨款 | １００ | ９５ | ９５．００％ |\n"
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n"
+        "| 产出指标 | 成本指标 | 单次活动平均成本 | ≤３．６４万元 | ３．３６万元 | １５ | １５ |\n"
+    )
+    e = read_text(text, "t.txt")
+    assert [f.label.text for f in e.funds] == ["年度资金总额", "财政拨款"]
+    ind = e.indicators[0]
+    assert (ind.target.number, ind.target.unit, ind.target.text) == (
+        Decimal("3.64"),
+        "万元",
+        "≤３．６４万元",
+    )

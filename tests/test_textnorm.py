@@ -52,3 +52,16 @@ def test_label_key_strips_numbering_points_colon_and_seal():
 def test_label_key_keeps_numbers_that_are_not_numbering():
     assert label_key("0-6岁儿童健康管理数") == "0-6岁儿童健康管理数"
     assert label_key("指标2") == "指标2"  # a placeholder row, not numbering
+
+
+def test_halfwidth_changes_only_full_width_ascii():
+    from jixiao.textnorm import halfwidth
+
+    assert halfwidth("≤３．６４万元（１）") == "≤3.64万元(1)"
+    assert halfwidth("①５０㎡") == "①50㎡"
+
+
+def test_numbering_with_full_width_digits_is_stripped():
+    from jixiao.textnorm import strip_numbering
+
+    assert strip_numbering("（１）财政拨款") == "财政拨款"

@@ -25,12 +25,13 @@ from jixiao.model import (
     FundRow,
     Goal,
     Indicator,
+    Measure,
     Num,
     Operator,
     Signature,
     Text,
 )
-from jixiao.textnorm import clean, label_key, strip_numbering, strip_points
+from jixiao.textnorm import clean, halfwidth, label_key, strip_numbering, strip_points
 
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
 _MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
@@ -469,16 +470,8 @@ class FormBuilder:
             return to_num(c.text, c.location) if c is not None else None
 
         target_cell, actual_cell = got.get(Role.TARGET), got.get(Role.ACTUAL)
-        target = (
-            parse_measure(clean(target_cell.text), target_cell.location)
-            if target_cell is not None
-            else None
-        )
-        actual = (
-            parse_measure(clean(actual_cell.text), actual_cell.location)
-            if actual_cell is not None
-            else None
-        )
+        target = _measure(target_cell) if target_cell is not None else None
+        actual = _measure(actual_cell) if actual_cell is not None else None
         nature = _nature(text(Role.NATURE))
         unit_cell = got.get(Role.UNIT)
         measure_unit = (
@@ -585,6 +578,15 @@ class FormBuilder:
             if re.fullmatch(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/", value.text.strip()):
                 return  # “本单位” names no unit; another field may
         self.parts.fields.setdefault(name, value)
+
+
+def _measure(cell: Cell) -> Measure:
+    """The value as printed, parsed with full-width digits and signs read as half-width
+    (``≤３．６４万元`` → ≤ 3.64 万元)."""
+    printed = clean(cell.text)
+    half = halfwidth(printed)
+    m = parse_measure(half, cell.location)
+    return m if half == printed else replace(m, text=printed)
 
 
 def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
