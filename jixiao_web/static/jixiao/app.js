@@ -80,12 +80,57 @@
     el.style.height = Math.min(el.scrollHeight + 2, el.disabled ? 2000 : 320) + "px";
   }
 
+  // Unsaved input is kept in this browser (per form and version) until it is saved, so that a
+  // lost session or a closed tab does not lose a clerk's work.
+  function setupKeep(form) {
+    var key = form.getAttribute("data-keep-key");
+    if (!key || !window.localStorage) { return; }
+    var store = window.localStorage;
+    form.addEventListener("input", function () {
+      var values = {};
+      new FormData(form).forEach(function (v, k) {
+        if (k !== "csrfmiddlewaretoken" && typeof v === "string") { values[k] = v; }
+      });
+      try { store.setItem(key, JSON.stringify({ at: new Date().toLocaleString("zh-CN"), values: values })); } catch (e) { /* full */ }
+    });
+    form.addEventListener("submit", function () { store.removeItem(key); });
+    var kept = null;
+    try { kept = JSON.parse(store.getItem(key) || "null"); } catch (e) { kept = null; }
+    if (!kept || !kept.values) { return; }
+    var differs = Object.keys(kept.values).some(function (name) {
+      var el = form.elements.namedItem(name);
+      return el && el.value !== undefined && el.type !== "checkbox" && el.value !== kept.values[name];
+    });
+    if (!differs) { store.removeItem(key); return; }
+    var bar = document.createElement("div");
+    bar.className = "keep-bar";
+    bar.id = "kept-input";
+    bar.innerHTML = "本浏览器中有 <b></b> 未保存的修改。 ";
+    bar.querySelector("b").textContent = kept.at;
+    var restore = document.createElement("button");
+    restore.type = "button"; restore.id = "kept-restore"; restore.textContent = "恢复这些修改";
+    var drop = document.createElement("button");
+    drop.type = "button"; drop.id = "kept-drop"; drop.textContent = "丢弃";
+    bar.appendChild(restore); bar.appendChild(document.createTextNode(" ")); bar.appendChild(drop);
+    form.parentNode.insertBefore(bar, form);
+    restore.addEventListener("click", function () {
+      Object.keys(kept.values).forEach(function (name) {
+        var el = form.elements.namedItem(name);
+        if (el && el.type !== "hidden" && el.type !== "checkbox" && el.value !== undefined) { el.value = kept.values[name]; }
+      });
+      bar.remove();
+      form.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    drop.addEventListener("click", function () { store.removeItem(key); bar.remove(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.sheet textarea").forEach(function (el) {
       autosize(el);
       el.addEventListener("input", function () { autosize(el); });
     });
     document.querySelectorAll("form[data-preview-url]").forEach(setupPreview);
+    document.querySelectorAll("form[data-keep-key]").forEach(setupKeep);
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
         if (!window.confirm(btn.getAttribute("data-confirm"))) { e.preventDefault(); }
