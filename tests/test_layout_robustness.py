@@ -129,3 +129,22 @@ def test_full_width_fund_numbering_and_measures():
         "万元",
         "≤３．６４万元",
     )
+
+
+# -- a report before the table ------------------------------------------------------------------
+
+
+def test_report_before_the_table_is_read():
+    text = (
+        "2022年度某某县档案馆部门整体支出绩效自评报告\n\n"
+        "一、部门概况\n\n某某县档案馆为财政全额拨款单位。现有编制12人。\n\n"
+        "二、绩效目标完成情况\n\n全年完成各项工作。\n\n"
+        "2022年度部门整体支出绩效自评表\n\n"
+        "\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\n"
+        "\t产出指标\n\t数量指标\n\t培训人次\n\t≥200人次\n\t230人次\n\t90\n\t90\n\n"
+        "\t总分\n\t100\n\t100\n\n"
+    )
+    e = read_text(text, "t.txt")
+    assert [s.heading.text for s in e.report.sections] == ["一、部门概况", "二、绩效目标完成情况"]
+    assert e.unit.text == "某某县档案馆"
+    assert e.indicators[0].name.text == "培训人次"

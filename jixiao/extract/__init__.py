@@ -73,10 +73,20 @@ def extract(document: Document) -> Evaluation:
         for p in paragraphs:
             assembler.push(Cell(p.text, p.location))
         assembler.close()
-    report_paragraphs = after_table if (has_grid and after_table) else paragraphs
+    # with a grid, the report is what follows the table — and what precedes it too when that
+    # reads like a report (sentences, not just the form's title)
+    before = paragraphs[: len(paragraphs) - len(after_table)]
+    report_paragraphs = (
+        after_table if (has_grid and after_table and not _reads_like_report(before)) else paragraphs
+    )
     report = _report(report_paragraphs, document.source)
     prose = _prose(report_paragraphs, report, document.source) if report is not None else None
     return _evaluation(document, builder.parts, paragraphs, report, prose)
+
+
+def _reads_like_report(paragraphs: Sequence[Paragraph]) -> bool:
+    """Paragraphs holding sentences (at least two ending in 。), not only titles and labels."""
+    return sum(p.text.count("。") for p in paragraphs) >= 2
 
 
 def _report(paragraphs: Sequence[Paragraph], source: str) -> Report | None:
