@@ -23,7 +23,10 @@ Definition (what is counted, exactly):
 - An unmatched truth row counts all its keys as misses.
 - Texts are compared after the same normalisation on both sides: NFKC, traditional →
   simplified, inline pinyin removed, all whitespace removed, a numbering prefix (``指标1：``,
-  ``(1)``, ``其中``) and a ``(N分)`` suffix stripped. Numbers are compared as Decimal.
+  ``(1)``, ``其中``) and a ``(N分)`` suffix stripped, then brackets and punctuation dropped
+  (``受益脱贫(含监测对象)户人口数`` = ``受益脱贫含监测对象户人口数``; the same on both sides, so
+  a text that differs by more than brackets and punctuation is still a miss). Numbers are
+  compared as Decimal.
 - Accuracy = fields right / fields counted; printed per document and overall (micro).
 """
 
@@ -72,9 +75,14 @@ class FieldResult:
         return same(self.expected, self.got)
 
 
+# brackets and punctuation (after NFKC): dropped on both sides of a text comparison
+_PUNCT = re.compile(r"[()\[\]{}<>（）【】〔〕《》〈〉「」『』“”‘’\"'.,;:!?，。；：！？、·…—\-_/]")
+
+
 def norm_text(text: Any) -> str:
     key = label_key(str(text))
-    return re.sub(r"^其中[:：]?", "", key)
+    key = re.sub(r"^其中[:：]?", "", key)
+    return _PUNCT.sub("", key)
 
 
 def same(expected: Any, got: Any) -> bool:

@@ -59,3 +59,10 @@ def test_scorer_counts_null_and_numbers_exactly():
     assert bench.same(100, "100.00") and not bench.same(10, "1")
     assert bench.same("产 出 指 標 (50分)", "产出指标")
     assert bench.same("指标6:举办活动", "举办活动")
+
+
+def test_scorer_drops_brackets_and_punctuation_on_both_sides_only():
+    bench = _bench()
+    assert bench.same("一批项目(县级批复总投资)", "一批项目县级批复总投资")
+    assert bench.same("落实主题党日活动，完成活动次数情况", "落实主题党日活动完成活动次数情况")
+    assert not bench.same("一批项目(县级批复总投资)", "一批项目县级批复投资")

@@ -148,3 +148,9 @@ def test_report_before_the_table_is_read():
     assert [s.heading.text for s in e.report.sections] == ["一、部门概况", "二、绩效目标完成情况"]
     assert e.unit.text == "某某县档案馆"
     assert e.indicators[0].name.text == "培训人次"
+
+
+def test_measure_units_are_public():
+    from jixiao import measure
+
+    assert "万元" in measure.UNITS and measure.UNITS == measure._UNITS

@@ -29,7 +29,7 @@ from functools import lru_cache
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.vocab import Role
-from jixiao.measure import _UNITS
+from jixiao.measure import UNITS
 from jixiao.textnorm import clean
 
 _COLUMN_WORDS = (
@@ -235,11 +235,11 @@ def _residual(
 
 _OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
 _UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
+    re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
 )
 _UNIT_RE = re.compile(
     "|".join(
-        re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
+        re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
     )
 )
 _OP_RE = re.compile(_OP)
@@ -647,7 +647,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     return tuple(result[1]) if result else None
 
 
-_UNIT_SET = frozenset(_UNITS)
+_UNIT_SET = frozenset(UNITS)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")

@@ -18,11 +18,11 @@ from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
 from jixiao.extract.values import align, compat, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
-from jixiao.measure import _UNITS
+from jixiao.measure import UNITS
 from jixiao.textnorm import clean, label_key
 
 _NUMBERED = re.compile(r"^(指标\s*\d+\s*[:：.、]|其中|[(（]\d+[)）]|\d+[.、](?!\d))")
-_UNIT_WORDS = frozenset(_UNITS)
+_UNIT_WORDS = frozenset(UNITS)
 _ONE_ROW = re.compile(r"^(指标\s*\d+\s*[:：.、]|[(（]\d+[)）])")  # a numbered item is one row
 _HEADER_WORDS = (
     "年度指标值",
