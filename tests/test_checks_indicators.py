@@ -224,6 +224,7 @@ def test_met_but_points_lost_weight_not_printed() -> None:
     # the form prints no 分值 column: 19.6 = 20 × 98% reveals the weight 20
     [f] = fires("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 19.6)]))
     assert (f.expected, f.found) == ("20", "19.6")
+    assert "表中未列分值" in f.message and "误把完成值当作得分比例" in f.message
     silent("JX-I005", form(indicators=[ind("整编资料审核", "98%", "98%", None, 20)]))
 
 

@@ -52,6 +52,17 @@ def test_blank_results_ignores_the_row_cut_by_truncation() -> None:
     silent("JX-M001", form(indicators=inds, missing=("总分",)))
 
 
+def test_blank_results_counts_every_row_when_a_total_row_follows() -> None:
+    # 满意度指标 absent from the form, but the 合计 row closes the table: not truncated
+    inds = [
+        ind("发放覆盖率", "100%", None, 60, None, row=80),
+        ind("足额保障率", "100%", None, 30, None, row=90),
+    ]
+    evaluation = form(indicators=inds, total_weight=n(100, 99), missing=("满意度指标",))
+    [f] = fires("JX-M001", evaluation)
+    assert "共 2 项指标，2 项指标未填写完成值" in f.message
+
+
 def test_weight_without_score() -> None:
     funds = [fund("合计", FundLine.TOTAL, "198.8", "212.64", weight="10", row=28)]
     found = fires("JX-M002", form(funds=funds, total_weight=n(100, 99)))
@@ -92,6 +103,9 @@ def test_header_missing() -> None:
     [f] = fires("JX-M006", form(kind=Kind.PROJECT, year=None, unit=t("某局")))
     assert "评价年度" in f.message and "项目名称" in f.message
     silent("JX-M006", form(kind=Kind.PROJECT, unit=t("某局"), project=t("道路建设")))
+    # the unit already reported as missing by JX-M003 (实施单位 in a project table)
+    no_unit = form(kind=Kind.PROJECT, project=t("道路建设"), missing=("实施单位",))
+    silent("JX-M006", no_unit)
 
 
 def test_blank_weight() -> None:

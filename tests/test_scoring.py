@@ -396,6 +396,17 @@ def test_grade_cut_offs_per_profile() -> None:
     assert score_evaluation(_evaluation("85")).printed_grade == Grade.GOOD
 
 
+def test_no_grade_while_lines_are_neither_computed_nor_printed() -> None:
+    # execution 10 of 10, both indicators blank (no 完成值, no 得分): 10 is not a total
+    funds = (FundRow(Text("总额"), budget=num(100), actual=num(100), weight=num(10)),)
+    blank = (ind("100%", None, 60, name="覆盖率"), ind("100%", None, 30, name="保障率"))
+    e = Evaluation(kind=Kind.PROJECT, funds=funds, indicators=blank, total_weight=num(100))
+    sheet = score_evaluation(e)
+    assert sheet.computed_total == D("10.00") and len(sheet.unscored) == 2
+    assert sheet.computed_grade is None
+    assert "2 项既无法计算也未填得分，未计入" in sheet.total_rule
+
+
 def test_no_funds_table_execution_not_computable() -> None:
     e = Evaluation(kind=Kind.PROJECT, indicators=_evaluation().indicators)
     sheet = score_evaluation(e)

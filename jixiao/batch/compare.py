@@ -72,6 +72,9 @@ class ComparedUnit:
 
 def load_records(outdir: Path) -> Iterator[FileRecord]:
     """The records of a batch folder: its journal, else its findings.json."""
+    if not outdir.is_dir():
+        problem = "不是文件夹" if outdir.exists() else "不存在"
+        raise JixiaoError(f"{outdir}: {problem}（应为 jixiao batch 的输出文件夹）")
     journal = Journal(outdir)
     if journal.path.exists():
         yield from journal.latest()

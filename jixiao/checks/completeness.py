@@ -10,9 +10,13 @@ from jixiao.model import Evaluation, Finding, Indicator, Kind, Location, Severit
 
 
 def _complete_indicators(evaluation: Evaluation) -> tuple[Indicator, ...]:
-    """The weighted indicators, without the last one when the document is cut off after it."""
+    """The weighted indicators, without the last one when the document is cut off after it
+    (parts are missing and no total row follows the indicators)."""
     inds = evaluation.scored_indicators
-    return inds[:-1] if evaluation.missing and inds else inds
+    cut_off = (
+        evaluation.missing and evaluation.total_weight is None and evaluation.total_score is None
+    )
+    return inds[:-1] if cut_off and inds else inds
 
 
 @check(
@@ -135,7 +139,7 @@ def empty_section(evaluation: Evaluation, context: Context) -> Iterator[Finding]
 
 _SAME_PART = {
     "评价年度": {"评价年度", "年度"},
-    "单位名称": {"单位名称", "单位"},
+    "单位名称": {"单位名称", "单位", "实施单位"},
     "项目名称": {"项目名称", "项目"},
 }
 

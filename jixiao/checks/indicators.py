@@ -182,8 +182,12 @@ def met_points_lost(evaluation: Evaluation, context: Context) -> Iterator[Findin
             and a.unit == "%"
             and weight * a.number / HUNDRED == ind.score.value
         ):
-            hint = f"（得分 = {fmt(weight)} × {a.text}，误把完成值当作得分比例）"
-        shown = ind.weight.text if ind.weight is not None else f"{fmt(weight)}（推算）"
+            hint = f"：得分 = {fmt(weight)} × {a.text}，误把完成值当作得分比例"
+        shown = (
+            ind.weight.text
+            if ind.weight is not None
+            else f"{fmt(weight)}（表中未列分值，由得分 ÷ 完成值推算）"
+        )
         yield met_points_lost.finding(
             f"指标“{ind.name.text}”指标值 {ind.target.text}，完成值 {a.text}，已达到目标，"
             f"得分 {ind.score.text} 低于分值 {shown}{hint}",

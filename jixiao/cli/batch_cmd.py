@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING
 import click
 
 from jixiao.cli import fail
+from jixiao.cli.inputs import load_profile_or_fail, profile_option
+from jixiao.cli.usage import ZhCommand
 
 if TYPE_CHECKING:
     from jixiao.batch.compare import ComparedUnit
 
 
-@click.command("batch")
+@click.command("batch", cls=ZhCommand)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     type=click.Path(file_okay=False, path_type=Path),
     help="输出文件夹（再次运行同一文件夹即续跑）",
 )
-@click.option("--profile", "profile", default=None, help="评分规则（默认：财预〔2020〕10号）")
+@profile_option
 @click.option(
     "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：CPU 核数）"
 )
@@ -40,7 +42,7 @@ if TYPE_CHECKING:
 def batch(
     inputs: tuple[Path, ...],
     outdir: Path,
-    profile: str | None,
+    profile_name: str | None,
     jobs: int | None,
     restart: bool,
     no_report: bool,
@@ -68,8 +70,10 @@ def batch(
 
     if outdir.exists() and not outdir.is_dir():
         fail(f"{outdir}: 输出位置已存在且不是文件夹")
-    if profile:
-        _check_profile(profile)
+    if not any(path.exists() for path in inputs):  # a mistyped path: nothing to review
+        fail(f"{inputs[0]}: 文件或文件夹不存在")
+    if profile_name:
+        load_profile_or_fail(profile_name)  # refuse an unknown profile before starting
     console = Console(stderr=True)
     progress = Progress(
         SpinnerColumn(),
@@ -99,7 +103,7 @@ def batch(
             task, advance=1, errors=totals["errors"], warnings=totals["warnings"], bad=totals["bad"]
         )
 
-    engine = Engine(profile=profile, timeout=timeout)
+    engine = Engine(profile=profile_name, timeout=timeout)
     try:
         with progress:
             result = run_batch(
@@ -128,28 +132,19 @@ def batch(
     s = result.stats
     click.echo(line)
     click.echo(f"汇总（含以前的结果）：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
+    if not s.files:
+        click.echo(
+            "jixiao: 输入中没有找到自评材料（支持文本、.docx、.xlsx、.xls、.doc、.wps、.pdf 和 .zip）",
+            err=True,
+        )
     if result.interrupted:
         click.echo("已中断：已完成的结果已保存，再次运行同一命令即可继续。", err=True)
         raise SystemExit(130)
 
 
-def _check_profile(profile: str) -> None:
-    """Refuse an unknown profile before starting (where the scoring module offers a loader)."""
-    try:
-        from jixiao.profiles import load_profile
-    except ImportError:
-        return
-    from jixiao.errors import JixiaoError
-
-    try:
-        load_profile(profile)
-    except JixiaoError as exc:
-        fail(str(exc))
-
-
-@click.command("compare")
-@click.argument("old_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("new_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.command("compare", cls=ZhCommand)
+@click.argument("old_dir", type=click.Path(path_type=Path))
+@click.argument("new_dir", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",

@@ -13,12 +13,10 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-import jixiao
 from jixiao.checks import CATALOGUE, finding_dict, run_checks
-from jixiao.cli import fail
-from jixiao.errors import ProfileError, ReadError
+from jixiao.cli.inputs import profile_option, read_with_profile
+from jixiao.cli.usage import ZhCommand
 from jixiao.model import Finding, Severity
-from jixiao.profiles import load_profile
 from jixiao.serialize import dump_value, to_dict
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -41,16 +39,9 @@ def exit_status(findings: tuple[Finding, ...]) -> int:
     return 1 if any(f.severity == Severity.ERROR for f in findings) else 0
 
 
-@click.command("check")
+@click.command("check", cls=ZhCommand)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "--profile",
-    "-p",
-    "profile_name",
-    default=None,
-    metavar="方案",
-    help="评分方案：内置名称（cz2020-10、sichuan、cz2021-101、city-20-80）或 .toml 文件路径；默认 cz2020-10",
-)
+@profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：evaluation、score、findings")
 def check(file: Path, profile_name: str | None, as_json: bool) -> None:
     """审核自评材料：逐条列出问题（位置、代码、说明、应为/实为）。
@@ -58,15 +49,7 @@ def check(file: Path, profile_name: str | None, as_json: bool) -> None:
     退出码：0 没有错误（可能有警告、提示），1 发现错误，2 文件或评分方案无法读取。
     全部审核规则见 jixiao rules。
     """
-    try:
-        profile = load_profile(profile_name)
-        evaluation = jixiao.read(file)
-    except (ReadError, ProfileError) as exc:
-        fail(str(exc))
-        return
-    except Exception as exc:  # noqa: BLE001 - a reader bug must still give a linter's exit status
-        fail(f"{file}: 读取时出现内部错误（{type(exc).__name__}: {exc}），请向维护者报告")
-        return
+    evaluation, profile = read_with_profile(file, profile_name)
     findings = run_checks(evaluation, profile)
     if as_json:
         from jixiao.scoring import score_evaluation
@@ -104,7 +87,7 @@ def _render(source: str, findings: tuple[Finding, ...]) -> None:
     console.print(f"{escape(source)}: 共 {len(findings)} 条（{counts}）")
 
 
-@click.command("rules")
+@click.command("rules", cls=ZhCommand)
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 def rules(as_json: bool) -> None:
     """列出全部审核规则：代码、级别、名称、依据。"""

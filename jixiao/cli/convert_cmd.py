@@ -7,25 +7,20 @@ from pathlib import Path
 import click
 
 from jixiao.cli import fail
+from jixiao.cli.inputs import load_profile_or_fail, profile_option, read_or_fail
+from jixiao.cli.usage import ZhCommand
 from jixiao.errors import JixiaoError
 
 
-def _read(path: str):  # type: ignore[no-untyped-def]
-    from jixiao import read
-
-    try:
-        return read(path)
-    except JixiaoError as exc:
-        fail(str(exc))
-
-
-@click.command(help="格式转换：按输出文件的扩展名写出 .xlsx / .docx / .pdf / .json / .txt。")
+@click.command(
+    cls=ZhCommand, help="格式转换：按输出文件的扩展名写出 .xlsx / .docx / .pdf / .json / .txt。"
+)
 @click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
 @click.argument("target", metavar="输出文件", type=click.Path(dir_okay=False))
 def convert(source: str, target: str) -> None:
     from jixiao.writers import write_path
 
-    evaluation = _read(source)
+    evaluation = read_or_fail(source)
     try:
         written = write_path(evaluation, Path(target))
     except JixiaoError as exc:
@@ -34,7 +29,8 @@ def convert(source: str, target: str) -> None:
 
 
 @click.command(
-    help="根据自评表生成自评报告（.docx 或 .pdf）：数字取自表格，评分与等级按评分规则计算。"
+    cls=ZhCommand,
+    help="根据自评表生成自评报告（.docx 或 .pdf）：数字取自表格，评分与等级按评分规则计算。",
 )
 @click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
 @click.option(
@@ -45,19 +41,20 @@ def convert(source: str, target: str) -> None:
     type=click.Path(dir_okay=False),
     help="输出文件（默认：输入文件名_自评报告.docx）",
 )
-@click.option("--profile", default=None, help="评分规则（默认 cz2020-10）")
+@profile_option
 @click.option("--no-check", is_flag=True, help="不在“存在的问题”中列出审核发现的问题")
 @click.option(
     "--redraft", is_flag=True, help="原材料已有报告时，也按表格重新起草（默认保留原报告）"
 )
 def report(
-    source: str, output: str | None, profile: str | None, no_check: bool, redraft: bool
+    source: str, output: str | None, profile_name: str | None, no_check: bool, redraft: bool
 ) -> None:
     from dataclasses import replace
 
     import jixiao
 
-    evaluation = _read(source)
+    profile = load_profile_or_fail(profile_name)
+    evaluation = read_or_fail(source)
     if redraft:
         evaluation = replace(evaluation, report=None)
     target = (
@@ -69,18 +66,14 @@ def report(
         fail(f"{target}: 输出目录不存在")
     try:
         sheet = jixiao.score(evaluation, profile)
-    except JixiaoError as exc:
-        fail(str(exc))
-    except Exception:  # scoring unavailable: the draft uses the printed totals
-        sheet = None
-    findings = None
-    if not no_check:
-        try:
-            findings = jixiao.check(evaluation, profile)
-        except JixiaoError as exc:
-            fail(str(exc))
-        except Exception:  # the checker is optional for a draft
-            findings = None
+        findings = None if no_check else jixiao.check(evaluation, profile)
+    except Exception as exc:  # noqa: BLE001 - a scoring bug must not cost the draft
+        click.echo(
+            f"jixiao: {source}: 评分或审核时出现内部错误（{type(exc).__name__}），"
+            "报告按填报的得分起草，未列审核发现的问题",
+            err=True,
+        )
+        sheet, findings = None, None
     try:
         if target.suffix.lower() == ".pdf":
             from jixiao.writers.pdf import write_report_pdf

@@ -10,9 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-import jixiao
-from jixiao.cli import fail
-from jixiao.errors import ProfileError, ReadError
+from jixiao.cli.inputs import profile_option, read_with_profile
+from jixiao.cli.usage import ZhCommand
 from jixiao.profiles import load_profile, profile_names
 from jixiao.scoring import ScoreSheet, fmt, score_evaluation, to_dict
 from jixiao.serialize import dump_value
@@ -34,16 +33,9 @@ def _list_profiles(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit(0)
 
 
-@click.command("score")
+@click.command("score", cls=ZhCommand)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
-@click.option(
-    "--profile",
-    "-p",
-    "profile_name",
-    default=None,
-    metavar="方案",
-    help="评分方案：内置名称（cz2020-10、sichuan、cz2021-101、city-20-80）或 .toml 文件路径；默认 cz2020-10",
-)
+@profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（数字按原精度）")
 @click.option(
     "--list-profiles",
@@ -59,12 +51,7 @@ def score(file: Path, profile_name: str | None, as_json: bool) -> None:
     每个计分行给出填报得分、计算得分、计算方法（代入数字）和差额，最后给出总分和等级。
     无法读取文件或评分方案有误时退出码为 2。
     """
-    try:
-        profile = load_profile(profile_name)
-        evaluation = jixiao.read(file)
-    except (ReadError, ProfileError) as exc:
-        fail(str(exc))
-        return
+    evaluation, profile = read_with_profile(file, profile_name)
     sheet = score_evaluation(evaluation, profile)
     if as_json:
         click.echo(dump_value(to_dict(sheet)))
@@ -112,6 +99,8 @@ def _render(sheet: ScoreSheet) -> None:
     console.print(table)
     printed_grade = sheet.printed_grade.value if sheet.printed_grade else "—"
     computed_grade = sheet.computed_grade.value if sheet.computed_grade else "—"
+    if sheet.unscored:
+        computed_grade = f"{len(sheet.unscored)} 项无法计分，不评等级"
     console.print(
         f"总分　填报 {fmt(sheet.printed_total)}（{printed_grade}）　"
         f"计算 {fmt(sheet.computed_total)}（{computed_grade}）　差额 {_signed(sheet.total_difference)}"

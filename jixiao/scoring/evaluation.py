@@ -40,7 +40,8 @@ def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         printed_total=printed_total,
         computed_total=computed_total,
         printed_grade=p.grade(printed_total),
-        computed_grade=p.grade(computed_total),
+        # a total that leaves out unscored lines is no basis for a grade
+        computed_grade=None if any(line.unscored for line in lines) else p.grade(computed_total),
         total_difference=difference,
         total_rule=total_rule,
         printed_sum=sum(printed_scores, Decimal(0)) if printed_scores else None,
@@ -129,7 +130,7 @@ def _total(lines: list[LineScore], p: Profile) -> tuple[Decimal | None, str]:
         if value is not None and line.computed is None and line.band is None
     ]
     clamped = [line for line in lines if line.band is not None and line.status == Status.DIFFERS]
-    missing = [line for line, value in counted if value is None and not line.not_applicable]
+    missing = [line for line in lines if line.unscored]
     if as_printed:
         rule += f"；其中 {len(as_printed)} 项无法计算，按填报得分计入"
     if clamped:

@@ -111,6 +111,11 @@ class LineScore:
             return self.band.clamp(self.printed, Decimal("0.01"))
         return self.printed
 
+    @property
+    def unscored(self) -> bool:
+        """Neither computed nor printed (and applicable): left out of the computed total."""
+        return self.counted is None and not self.not_applicable
+
 
 @dataclass(frozen=True, slots=True)
 class ScoreSheet:
@@ -122,7 +127,7 @@ class ScoreSheet:
     printed_total: Decimal | None  # 总分 得分 as printed
     computed_total: Decimal | None  # Σ counted (rescaled where the profile says so)
     printed_grade: Grade | None  # the grade the printed total implies
-    computed_grade: Grade | None
+    computed_grade: Grade | None  # None while some line is neither computed nor printed
     total_difference: Decimal | None  # printed − computed
     total_rule: str  # how the computed total was formed, in Chinese
     printed_sum: Decimal | None  # Σ printed line scores
@@ -145,6 +150,11 @@ class ScoreSheet:
     def uncomputed(self) -> tuple[LineScore, ...]:
         """Lines the rules could not score (counted as printed in the computed total)."""
         return tuple(line for line in self.lines if line.status == Status.NOT_COMPUTABLE)
+
+    @property
+    def unscored(self) -> tuple[LineScore, ...]:
+        """Lines neither computed nor printed: the computed total leaves them out."""
+        return tuple(line for line in self.lines if line.unscored)
 
     @property
     def differing(self) -> tuple[LineScore, ...]:

@@ -1,0 +1,72 @@
+"""What the file commands share: the ``--profile`` option and reading the input file.
+
+Every failure ends the command with one Chinese line naming the file (exit status 2), never
+a traceback — also when a reader fails in a way nobody foresaw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import click
+
+from jixiao.cli import fail
+from jixiao.errors import JixiaoError
+
+if TYPE_CHECKING:
+    from jixiao.model import Evaluation
+    from jixiao.profiles import Profile
+
+F = TypeVar("F", bound=Callable[..., object])
+
+PROFILE_HELP = (
+    "评分方案：内置名称（cz2020-10、sichuan、cz2021-101、city-20-80）或 .toml 文件路径；"
+    "默认 cz2020-10（财预〔2020〕10号）"
+)
+
+
+def profile_option(function: F) -> F:
+    """``--profile/-p 方案`` passed as ``profile_name`` (None: the default profile)."""
+    option = click.option(
+        "--profile", "-p", "profile_name", default=None, metavar="方案", help=PROFILE_HELP
+    )
+    return option(function)
+
+
+def load_profile_or_fail(profile_name: str | None) -> Profile:
+    """The profile, or exit 2 with the profile error (unknown name, invalid TOML …)."""
+    from jixiao.profiles import load_profile
+
+    try:
+        return load_profile(profile_name)
+    except JixiaoError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+
+
+def read_or_fail(path: str | Path) -> Evaluation:
+    """The evaluation read from ``path``, or exit 2 with one line naming the file."""
+    import jixiao
+
+    try:
+        return jixiao.read(path)
+    except JixiaoError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail() exits
+    except RecursionError:
+        fail(f"{path}: 文件结构嵌套过深，无法读取")
+        raise
+    except MemoryError:
+        fail(f"{path}: 文件过大，内存不足，无法读取")
+        raise
+    except Exception as exc:  # noqa: BLE001 - a reader bug still gets one line and status 2
+        fail(f"{path}: 读取时出现内部错误（{type(exc).__name__}: {exc}），请向维护者报告")
+        raise
+
+
+def read_with_profile(path: str | Path, profile_name: str | None) -> tuple[Evaluation, Profile]:
+    """The profile first (a wrong profile is reported before a slow read), then the file."""
+    profile = load_profile_or_fail(profile_name)
+    return read_or_fail(path), profile
