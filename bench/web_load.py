@@ -18,7 +18,7 @@ stopping after ``--max-seconds`` whatever happens:
 - ``mixed``: half reviewers on the overview, half fillers saving.
 
 Each client waits a random ``--think`` time (default 1–5 s, like a person reading the page)
-after each answer before its next request; ``--think 0`` sends the next request at once (the
+before its first request and after each answer before its next one; ``--think 0`` sends the next request at once (the
 harshest closed loop: it measures the server saturated, not users). Prints p50/p95/p99/max latency
 in milliseconds per phase and kind, and the targets (overview ≤ 300 ms, save ≤ 150 ms p95).
 """
@@ -132,6 +132,7 @@ class Results:
     times: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    cpu_seconds: float = 0.0  # used by the server(s) during the phase
 
     def add(self, kind: str, ms: float, error: str = "") -> None:
         with self.lock:
@@ -150,7 +151,8 @@ def percentile(values: list[float], q: float) -> float:
 
 @dataclass
 class Scenario:
-    base: str
+    bases: list[str]  # server URLs; clients are spread over them
+    pids: list[int]  # the server processes (their CPU time and their workers' is read from /proc)
     round_pk: int
     reviewer: tuple[str, str]
     fillers: list[tuple[str, str, int]]  # username, password, submission pk
@@ -158,20 +160,24 @@ class Scenario:
     max_seconds: float
     think: tuple[float, float]  # seconds between an answer and the next request (min, max)
 
+    def base(self, n: int) -> str:
+        return self.bases[n % len(self.bases)]
+
     def pause(self, rng: random.Random) -> None:
         if self.think[1] > 0:
             time.sleep(rng.uniform(*self.think))
 
 
 def reviewer_loop(
-    sc: Scenario, res: Results, start: threading.Barrier, stop_at: list[float]
+    sc: Scenario, n: int, res: Results, start: threading.Barrier, stop_at: list[float]
 ) -> None:
-    rng = random.Random()
-    c = Client(sc.base)
+    rng = random.Random(n)
+    c = Client(sc.base(n))
     c.login(*sc.reviewer)
     path = f"/rounds/{sc.round_pk}/overview/"
     c.request("GET", path)  # warm: the first page of a session is not what is measured
     start.wait()
+    sc.pause(rng)  # users do not all click at the same instant
     for _ in range(sc.requests):
         if time.monotonic() > stop_at[0]:
             break
@@ -194,7 +200,7 @@ def filler_loop(
 ) -> None:
     username, password, pk = who
     rng = random.Random(pk)
-    c = Client(sc.base)
+    c = Client(sc.base(pk))
     c.login(username, password)
     _, _, html = c.request("GET", f"/s/{pk}/")
     fields = FormFields.parse(html, "evaluation-form")
@@ -203,6 +209,7 @@ def filler_loop(
     field_name = next(k for k in fields if k.endswith("-deviation"))
     base_text = fields[field_name]
     start.wait()
+    sc.pause(rng)
     for n in range(sc.requests):
         if time.monotonic() > stop_at[0]:
             break
@@ -224,8 +231,8 @@ def run_phase(name: str, sc: Scenario, reviewers: int, fillers: int) -> Results:
     start = threading.Barrier(reviewers + fillers + 1)
     stop_at = [float("inf")]
     threads = [
-        threading.Thread(target=reviewer_loop, args=(sc, res, start, stop_at))
-        for _ in range(reviewers)
+        threading.Thread(target=reviewer_loop, args=(sc, n, res, start, stop_at))
+        for n in range(reviewers)
     ]
     threads += [
         threading.Thread(target=filler_loop, args=(sc, who, res, start, stop_at))
@@ -234,13 +241,31 @@ def run_phase(name: str, sc: Scenario, reviewers: int, fillers: int) -> Results:
     for t in threads:
         t.start()
     start.wait(timeout=300)
+    cpu = server_cpu(sc.pids)
     began = time.monotonic()
     stop_at[0] = began + sc.max_seconds
     for t in threads:
         t.join(timeout=sc.max_seconds + 120)
     elapsed = time.monotonic() - began
+    res.cpu_seconds = server_cpu(sc.pids) - cpu
     report(name, res, elapsed, reviewers + fillers)
     return res
+
+
+def server_cpu(pids: list[int]) -> float:
+    """CPU seconds (user + system) used so far by the server processes and their workers
+    (``jixiao serve`` forks worker processes), read from Linux's /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid in pids or ppid in pids:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def report(name: str, res: Results, elapsed: float, clients: int) -> None:
@@ -251,21 +276,26 @@ def report(name: str, res: Results, elapsed: float, clients: int) -> None:
             f"{name:8} {kind:8} n={len(times):4d} clients={clients:2d} "
             f"p50={percentile(times, 50):7.1f} p95={p95:7.1f} p99={percentile(times, 99):7.1f} "
             f"max={max(times):7.1f} ms  {len(times) / elapsed:5.1f}/s  errors={len(res.errors.get(kind, []))}  "
-            f"目标 p95 ≤ {TARGETS_MS[kind]:.0f} ms：{verdict}",
+            f"目标 p95 ≤ {TARGETS_MS[kind]:.0f} ms：{verdict}  "
+            f"(机器负载 {os.getloadavg()[0]:.1f}，{os.cpu_count()} 核)",
             flush=True,
         )
         for e in sorted(set(res.errors.get(kind, [])))[:3]:
             print(f"    error: {e}")
+    n = sum(len(t) for t in res.times.values())
+    if n:
+        print(
+            f"{name:8} 服务器 CPU {res.cpu_seconds:.1f} s / {n} 个计时请求 = "
+            f"{res.cpu_seconds * 1000 / n:.0f} ms CPU 每请求（保存含随后的页面刷新）",
+            flush=True,
+        )
 
 
 def pick(data_dir: Path, clients: int) -> tuple[int, list[tuple[str, str, int]]]:
     """The current round and ``clients`` editable drafts with their fillers (from the database)."""
-    os.environ["JIXIAO_DATA_DIR"] = str(data_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
-    import django
-
-    django.setup()
     import web_data
+
+    web_data.setup(str(data_dir))  # Django, with the migrations applied
 
     from jixiao_web.accounts.models import Membership
     from jixiao_web.evaluations.models import Round, Submission
@@ -332,8 +362,9 @@ def main() -> None:
 
     summary: dict[str, dict[str, dict[str, float]]] = {}
     with live_server(data_dir, demo=False) as server:
-        print(f"服务器 {server.url}（waitress），数据目录 {data_dir}", flush=True)
-        sc = Scenario(server.url, round_pk, (web_data.REVIEWER, web_data.PASSWORD), fillers,
+        print(server.output[-1].strip(), flush=True)
+        sc = Scenario([server.url], [server.process.pid], round_pk,
+                      (web_data.REVIEWER, web_data.PASSWORD), fillers,
                       args.requests, args.max_seconds, think)  # fmt: skip
         half = args.clients // 2
         plans = {
@@ -347,6 +378,8 @@ def main() -> None:
                 kind: {
                     "n": len(t), "p50": percentile(t, 50), "p95": percentile(t, 95),
                     "p99": percentile(t, 99), "max": max(t), "errors": len(res.errors.get(kind, [])),
+                    "loadavg": os.getloadavg()[0],
+                    "server_cpu_ms_per_request": res.cpu_seconds * 1000 / max(1, sum(len(x) for x in res.times.values())),
                 }
                 for kind, t in res.times.items()
             }  # fmt: skip
