@@ -63,12 +63,20 @@ def _check_role(user: Any, need: Need) -> None:
         raise PermissionDenied("您的角色不能进行此操作。")
 
 
-def get_submission(user: Any, pk: int, need: Need = Need.VIEW) -> Submission:
+def get_submission(
+    user: Any, pk: int, need: Need = Need.VIEW, roles: frozenset[str] | None = None
+) -> Submission:
+    """The submission, if the user may see it (else 404) and their role allows ``need``
+    and, when given, is one of ``roles`` (else 403)."""
     try:
         s = visible_submissions(user).get(pk=pk)
     except Submission.DoesNotExist:
         raise Http404("没有找到这份自评。") from None
     _check_role(user, need)
+    if roles is not None and not user.is_superuser:
+        m = membership(user)
+        if m is None or m.role not in roles:
+            raise PermissionDenied("您的角色不能进行此操作。")
     return s
 
 
