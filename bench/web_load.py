@@ -339,6 +339,9 @@ def main() -> None:
     )
     ap.add_argument("--phases", default="overview,save,mixed")
     ap.add_argument("--json", type=Path, help="把结果另存为 JSON")
+    ap.add_argument(
+        "--serve-options", default="", help='传给 jixiao serve 的选项，如 "--workers 4 --threads 4"'
+    )
     args = ap.parse_args()
     low, _, high = args.think.partition("-")
     think = (float(low), float(high or low))
@@ -361,7 +364,7 @@ def main() -> None:
     from tests.e2e.liveserver import live_server
 
     summary: dict[str, dict[str, dict[str, float]]] = {}
-    with live_server(data_dir, demo=False) as server:
+    with live_server(data_dir, demo=False, options=args.serve_options.split()) as server:
         print(server.output[-1].strip(), flush=True)
         sc = Scenario([server.url], [server.process.pid], round_pk,
                       (web_data.REVIEWER, web_data.PASSWORD), fillers,

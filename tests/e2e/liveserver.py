@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,11 +83,14 @@ def server_env(data_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def live_server(data_dir: Path, *, demo: bool = True, timeout: float = 90) -> Iterator[LiveServer]:
-    """Start ``jixiao serve [--demo]`` as a user would, wait until it answers, stop it after."""
+def live_server(
+    data_dir: Path, *, demo: bool = True, timeout: float = 90, options: Sequence[str] = ()
+) -> Iterator[LiveServer]:
+    """Start ``jixiao serve [--demo] [options]`` as a user would, wait until it answers, stop
+    it after."""
     port = free_port()
     cmd = [sys.executable, "-c", "from jixiao.cli import main; main()", "serve"]
-    cmd += ["--host", "127.0.0.1", "--port", str(port)] + (["--demo"] if demo else [])
+    cmd += ["--host", "127.0.0.1", "--port", str(port), *options] + (["--demo"] if demo else [])
     proc = subprocess.Popen(
         cmd,
         env=server_env(data_dir),
