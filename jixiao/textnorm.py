@@ -21,13 +21,14 @@ from functools import lru_cache
 import zhconv
 from zhconv import zhconv as _zhconv_impl
 
+_LINE_BREAKS = re.compile(r"[\r\n]+")
+
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_TONED = re.compile(
     rf"(?<=[\u3400-\u9fff])[(（](?=[a-zü{_TONE}]*[{_TONE}])[a-zü{_TONE}]{{1,7}}[)）]"
 )
 _PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,6}[)）]")
 
-_WS = re.compile(r"\s+")
 
 # Numbering in front of a label: 指标1： (1) （一） 1. 1、 一、 ① 其中：
 _NUMBERING = re.compile(
@@ -84,7 +85,7 @@ def join_wrapped(text: str) -> str:
     """
     if "\n" not in text and "\r" not in text:
         return text.strip()
-    parts = [p.strip() for p in re.split(r"[\r\n]+", text) if p.strip()]
+    parts = [p.strip() for p in _LINE_BREAKS.split(text) if p.strip()]
     if not parts:
         return ""
     out = parts[0]
@@ -113,7 +114,7 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """``clean`` plus NFKC and no whitespace at all: the form to compare texts in."""
     out = unicodedata.normalize("NFKC", clean(text))
-    return _WS.sub("", out)
+    return "".join(out.split())
 
 
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -127,11 +128,9 @@ def halfwidth(text: str) -> str:
 
 def strip_numbering(text: str) -> str:
     """Remove a leading numbering (指标1： (1) 1. 一、 其中：), repeatedly."""
-    prev = None
     out = text.strip()
-    while prev != out:
-        prev = out
-        out = _NUMBERING.sub("", out, count=1).strip()
+    while (m := _NUMBERING.match(out)) and m.end():
+        out = out[m.end() :].strip()
     return out
 
 
@@ -143,8 +142,10 @@ def strip_points(text: str) -> str:
 @lru_cache(maxsize=16384)
 def label_key(text: str) -> str:
     """The key a label is matched by: folded, no numbering, no (N分), no colon, no (盖章)."""
-    out = fold(text)
-    out = _SEAL.sub("", out)
+    out = fold(text)  # NFKC: brackets are half-width here
+    if "(" in out:
+        out = _SEAL.sub("", out)
     out = strip_numbering(out)
-    out = strip_points(out)
+    if out.endswith(")"):
+        out = strip_points(out)
     return out.rstrip(":：")

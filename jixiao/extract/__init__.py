@@ -25,6 +25,9 @@ from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit
 from jixiao.measure import parse_number
 from jixiao.model import Evaluation, Kind, Num, Report, Text
 
+_DIGITS_RUN = re.compile(r"\d+")
+_FORM_SUBJECT = re.compile(r"绩效|自评|预算执行|决算")
+
 __all__ = ["extract"]
 
 
@@ -118,7 +121,7 @@ def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Any:
 def _staff(value: Text | None) -> Num | None:
     if value is None:
         return None
-    m = re.search(r"\d+", value.text)
+    m = _DIGITS_RUN.search(value.text)
     if not m:
         return None
     n = parse_number(m.group(0))
@@ -227,4 +230,4 @@ def _is_report(report: Report | None, texts: list[Text]) -> bool:
     if report is not None and (report.sections or report.figures):
         return True
     joined = "".join(t.text for t in texts[:200])
-    return bool(re.search(r"绩效|自评|预算执行|决算", joined)) and len(joined) > 40
+    return bool(_FORM_SUBJECT.search(joined)) and len(joined) > 40

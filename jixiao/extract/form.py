@@ -33,6 +33,14 @@ from jixiao.model import (
 )
 from jixiao.textnorm import clean, halfwidth, label_key, strip_numbering, strip_points
 
+_POINTS_IN_TITLE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_GOAL_NUMBER = re.compile(r"目标(\d+)")
+_SPACES = re.compile(r"\s+")
+_PLACEHOLDER_NAME = re.compile(r"指标\d+[:：]?")
+_COLON = re.compile(r"[:：]")
+_BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
+_NOT_A_UNIT = re.compile(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/")
+
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
 _MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
 
@@ -159,10 +167,10 @@ class FormBuilder:
         self.parts.seen.add(section)
         if section == "fund" and title is not None:
             # 预算执行情况(万元)(20分): the points of the whole block, where no 分值 column says them
-            m = re.search(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]", clean(title.text))
+            m = _POINTS_IN_TITLE.search(clean(title.text))
             self.fund_points = to_num(m.group(1), title.location) if m else None
         if section == "indicator":
-            m = re.search(r"目标(\d+)", key)
+            m = _GOAL_NUMBER.search(key)
             if m:
                 self.goal_index = int(m.group(1))
             self.level1 = self.level2 = None
@@ -212,7 +220,7 @@ class FormBuilder:
         for i in live:
             sec = vocab.section_of(keys[i])
             if sec == "indicator":
-                m = re.search(r"目标(\d+)", keys[i])
+                m = _GOAL_NUMBER.search(keys[i])
                 if m:
                     self.goal_index = int(m.group(1))
         if self.state != kind:
@@ -432,7 +440,7 @@ class FormBuilder:
 
     @staticmethod
     def _category(text: str) -> str:
-        return re.sub(r"\s+", "", strip_points(clean(text)))
+        return _SPACES.sub("", strip_points(clean(text)))
 
     def _aligned_indicator(self, row: Sequence[Cell], header: Header) -> bool:
         def cell(role: Role) -> Cell | None:
@@ -456,7 +464,7 @@ class FormBuilder:
         key = label_key(name_cell.text)
         has_values = any(not is_blank(c.text) for c in got.values())
         if vocab.is_placeholder(key) or (
-            not has_values and re.fullmatch(r"指标\d+[:：]?", clean(name_cell.text).strip())
+            not has_values and _PLACEHOLDER_NAME.fullmatch(clean(name_cell.text).strip())
         ):
             return
         loc = name_cell.location
@@ -534,7 +542,7 @@ class FormBuilder:
             i = live[pos]
             name = vocab.field_of(keys[i])
             if name is None:
-                split = re.split(r"[:：]", clean(row[i].text), maxsplit=1)
+                split = _COLON.split(clean(row[i].text), maxsplit=1)
                 if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
                     self._set_field(
                         vocab.field_of(label_key(split[0])) or "",
@@ -574,8 +582,8 @@ class FormBuilder:
         self.parts.seen.add("field:" + name)
         if name in ("unit", "supervisor"):
             # a budget code in front of the name: 219001-池州市…
-            value = Text(re.sub(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*", "", value.text), value.location)
-            if re.fullmatch(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/", value.text.strip()):
+            value = Text(_BUDGET_CODE.sub("", value.text), value.location)
+            if _NOT_A_UNIT.fullmatch(value.text.strip()):
                 return  # “本单位” names no unit; another field may
         self.parts.fields.setdefault(name, value)
 

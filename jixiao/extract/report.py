@@ -26,6 +26,8 @@ from jixiao.extract.prose_lines import FOOTER, ProseLine, is_noise, prose_lines
 from jixiao.extract.report_figures import FIGURE, FigureHit, scan_figures
 from jixiao.model import Figure, Location, Report, Section, Text
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
 _CN = "一二三四五六七八九十"
 _MARKERS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (0, re.compile(rf"^第[{_CN}]{{1,3}}(?:部分|章|篇)\s*[、.．:：]?\s*")),
@@ -206,7 +208,7 @@ def _joins(prev: ProseLine, line: ProseLine) -> bool:
         return False
     if _gap(prev.location, line.location) > _TITLE_GAP:
         return False
-    return bool(_TITLE_HEAD.search(prev.text)) and not re.search(r"(?:19|20)\d{2}", line.text)
+    return bool(_TITLE_HEAD.search(prev.text)) and not _ANY_YEAR.search(line.text)
 
 
 def _gap(a: Location, b: Location) -> int:

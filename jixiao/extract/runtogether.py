@@ -32,6 +32,8 @@ from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
 from jixiao.textnorm import clean
 
+_ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
+
 _COLUMN_WORDS = (
     "一级指标",
     "二级指标",
@@ -635,7 +637,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                     best = (total, [(name_text, *values), *rest[1]])
         if best is None and _plausible_name(text[pos:]) and not _BREAK.search(text, pos):
             best = (0.0, [(text[pos:],)])  # a name without values (or a …… placeholder)
-        elif best is None and re.fullmatch(r"[.…。\s]+", text[pos:]):
+        elif best is None and _ELLIPSIS_ONLY.fullmatch(text[pos:]):
             best = (0.0, [])
         memo[pos] = best
         return best

@@ -21,6 +21,14 @@ from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
 from jixiao.textnorm import clean, label_key
 
+_TRAILING_FIGURE = re.compile(r"[\d.]+$")
+_MEASURE_MARK = re.compile(r"[%≥≤<>]|[^\d.]$")
+_LEADING_LABEL = re.compile(r"^([^\d]*[^\d\s:：(（])[:：]?")
+_NO_WORD = re.compile(r"[^\w]*")
+_LEADING_FIGURE = re.compile(r"[\d.]+")
+_COLON = re.compile(r"[:：]")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+
 _NUMBERED = re.compile(r"^(指标\s*\d+\s*[:：.、]|其中|[(（]\d+[)）]|\d+[.、](?!\d))")
 _UNIT_WORDS = frozenset(UNITS)
 _ONE_ROW = re.compile(r"^(指标\s*\d+\s*[:：.、]|[(（]\d+[)）])")  # a numbered item is one row
@@ -47,7 +55,7 @@ def _one_numbered_row(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ..
     """A numbered item (``指标3：…``) is one row: when its text values cannot be told apart,
     keep the text as the name and read the points at its end (分值, 得分)."""
     points = tuple(r for r in roles if r in (Role.WEIGHT, Role.SCORE))
-    m = re.search(r"[\d.]+$", text)
+    m = _TRAILING_FIGURE.search(text)
     if not points or not m or not points_at_end(roles):
         return None
     values = split_fund_values(m.group(0), points, complete=True)
@@ -63,7 +71,7 @@ def _one_numbered_row(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ..
 
 def _measured(row: tuple[str, ...]) -> bool:
     """Whether a parsed row's values look like measures (a unit, %, an operator)."""
-    return any(re.search(r"[%≥≤<>]|[^\d.]$", v) for v in row[1:] if v and not v.isdigit())
+    return any(_MEASURE_MARK.search(v) for v in row[1:] if v and not v.isdigit())
 
 
 def points_at_end(roles: tuple[Role, ...]) -> bool:
@@ -273,8 +281,8 @@ class StreamAssembler:
         if not label_key(text):
             return  # only numbering (“(1)”), which belongs to the label after it
         if state == "fund" and self.b.fund_header is not None:
-            m = re.match(r"^([^\d]*[^\d\s:：(（])[:：]?", text)
-            if m and not re.fullmatch(r"[^\w]*", m.group(1)):
+            m = _LEADING_LABEL.match(text)
+            if m and not _NO_WORD.fullmatch(m.group(1)):
                 self._start(Cell(m.group(1), loc), "fund")
                 text = text[m.end() :]
             if not text:
@@ -291,7 +299,7 @@ class StreamAssembler:
                 roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
                     Role.SCORE,
                 )
-                lead = re.match(r"[\d.]+", text)
+                lead = _LEADING_FIGURE.match(text)
                 values = (
                     split_fund_values(lead.group(0), roles, total=True, complete=True)
                     if lead
@@ -332,7 +340,7 @@ class StreamAssembler:
 
     def _split_field(self, cell: Cell) -> bool:
         """``单位名称：XX`` in one cell."""
-        parts = re.split(r"[:：]", cell.text, maxsplit=1)
+        parts = _COLON.split(cell.text, maxsplit=1)
         if len(parts) != 2 or not parts[1].strip():
             return False
         if not vocab.field_of(label_key(parts[0])):
@@ -406,7 +414,7 @@ class StreamAssembler:
                 clean(text).strip() in _UNIT_WORDS
                 and self._next_role() != Role.UNIT
                 and len(self.row) - 1 > name_at
-                and re.search(r"\d$", last.text.strip())
+                and _ENDS_IN_DIGIT.search(last.text.strip())
             ):
                 self.row[-1] = Cell(last.text.strip() + clean(text).strip(), last.location)
                 return

@@ -10,6 +10,11 @@ from decimal import Decimal
 from jixiao.model import Kind, Num, Text
 from jixiao.textnorm import clean, fold
 
+_UNIT_BAD_CHAR = re.compile(r"[\d!！:：>，,。;；]")
+_SPACES = re.compile(r"\s+")
+_LEADING_ITEM_NUMBER = re.compile(r"^\d{1,2}[、.](?!\d)")
+_YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*年度?)?(?!\d)")
+
 _YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?[^\d。，,；;]{0,24}?(?:绩效|自评|评价|决算|预算)")
 _TITLE_WORDS = re.compile(r"自评表|自评报告|评价报告|评分表|绩效报告|目标表|自评$")
@@ -64,7 +69,7 @@ def _plausible_unit(unit: str) -> bool:
     return (
         3 <= len(unit) <= 40
         and not _NOT_UNIT.match(unit)
-        and not re.search(r"[\d!！:：>，,。;；]", unit)
+        and not _UNIT_BAD_CHAR.search(unit)
         and bool(_ORG_END.search(unit))
     )
 
@@ -73,9 +78,9 @@ def unit_from_title(titles: list[Text]) -> Text | None:
     """The unit named in a title: ``2021年度XX单位部门整体支出预算绩效自评报告`` or
     ``XX局2022年度项目支出绩效自评表``. Only a name ending like a unit (局, 中心, 联合会 …)."""
     for t in titles:
-        s = re.sub(r"\s+", "", t.text)
-        s = re.sub(r"^\d{1,2}[、.](?!\d)", "", s)
-        year = re.search(r"(?<!\d)(?:19|20)\d{2}(?:\s*年度?)?(?!\d)", s)
+        s = _SPACES.sub("", t.text)
+        s = _LEADING_ITEM_NUMBER.sub("", s)
+        year = _YEAR_IN_TITLE.search(s)
         candidates = []
         if year:
             candidates.append(s[: year.start()].strip("(（)）:：、 "))

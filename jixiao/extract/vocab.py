@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from jixiao.model import FundGroup, FundLine
 
+_QIZHONG = re.compile(r"^其中[:：]?")
+
 
 class Role(StrEnum):
     """What a column of the fund or indicator table holds."""
@@ -199,7 +201,7 @@ def field_of(key: str) -> str | None:
 @lru_cache(maxsize=8192)
 def fund_line(key: str) -> FundLine | None:
     """What a fund row label means (合计/总额/年度资金总额 → TOTAL …)."""
-    k = re.sub(r"^其中[:：]?", "", key)
+    k = _QIZHONG.sub("", key)
     if not k or len(k) > 20:
         return None
     if (
