@@ -154,3 +154,10 @@ def test_measure_units_are_public():
     from jixiao import measure
 
     assert "万元" in measure.UNITS and measure.UNITS == measure._UNITS
+
+
+def test_html_table_opened_inside_a_cell_and_left_open():
+    from jixiao.errors import ReadError
+
+    with pytest.raises(ReadError):
+        read_text("<table><td><table></td>", "t.htm")

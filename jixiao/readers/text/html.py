@@ -84,6 +84,8 @@ class _Parser(HTMLParser):
         elif tag in ("td", "th") and self.tables and self.cell is not None:
             text = re.sub(r"[ \t\r\f\v]+", " ", "".join(self.cell)).strip()
             rs, cs, line = self.cell_attrs
+            if not self.tables[-1]:  # a table opened inside the cell, closed by the cell's end
+                self.tables[-1].append([])
             self.tables[-1][-1].append((text, rs, cs, line))
             self.cell = None
         elif tag == "table" and self.tables:
