@@ -29,7 +29,12 @@ def _run_props(cell: GridCell, font: str, latin: str, half_points: int) -> str:
 
 def _paragraph(cell: GridCell | None, font: str, latin: str, half_points: int) -> str:
     jc = '<w:jc w:val="center"/>' if cell is not None and cell.role in CENTRED else ""
-    ppr = f'<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>{jc}</w:pPr>'
+    # the paragraph mark takes the table's size too: an empty cell is no taller than a full one
+    mark = f'<w:rPr><w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
+    ppr = (
+        f'<w:pPr><w:spacing w:line="240" w:lineRule="auto"/><w:ind w:firstLine="0"/>{jc}{mark}'
+        "</w:pPr>"
+    )
     if cell is None or not cell.text:
         return f"<w:p>{ppr}</w:p>"
     pieces = cell.text.split("\n")
@@ -101,7 +106,8 @@ def _table(
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f"<w:tblBorders>{_BORDERS}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblCellMar><w:top w:w="17" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        '<w:bottom w:w="17" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="04A0" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
         ' w:noHBand="0" w:noVBand="1"/></w:tblPr>'
         f"<w:tblGrid>{grid_cols}</w:tblGrid>{''.join(rows)}</w:tbl>"

@@ -166,6 +166,20 @@ GROUP_LABELS: dict[FundGroup | None, str] = {
     FundGroup.STRUCTURE: "资金\n结构",
 }
 
+# the narrowest comfortable width of each money column (“106.87%”, “1,234.56” on one line)
+MONEY_WIDTHS: dict[str, float] = {
+    "initial_budget": 12,
+    "budget": 12,
+    "actual": 12,
+    "rate": 11,
+    "weight": 8,
+    "score": 8,
+    "reason": 18,
+}
+FUND_LABEL_WIDTH = 24  # “其中：财政专户管理资金” on one line
+GROUP_LABEL_WIDTH = 8  # “资金/来源” in two lines
+LABEL_WIDTH = 12.0  # column A: “部门（单位）名称”, “年度总体目标” in two lines
+
 WIDTHS: dict[str, float] = {
     "一级指标": 10,
     "二级指标": 11,
@@ -205,12 +219,33 @@ class _Builder:
         self.ind = IndicatorColumns.for_evaluation(e)
         self.money = fund_fields(e)
         ncols = max(1 + len(self.ind.names), 3 + len(self.money))
-        widths = [9.0] + [WIDTHS[n] for n in self.ind.names]
-        widths += [10.0] * (ncols - len(widths))
         year = printed(e.year)
         what = "项目支出绩效自评表" if e.kind == Kind.PROJECT else "部门整体支出绩效自评表"
-        self.grid = Grid(f"{year}年度{what}" if year else what, ncols, tuple(widths))
+        self.grid = Grid(f"{year}年度{what}" if year else what, ncols, self._widths(ncols))
         self.r = 0
+
+    def _widths(self, ncols: int) -> tuple[float, ...]:
+        """Column widths that suit both blocks sharing the columns: the indicator columns'
+        own widths, widened where a money column or the fund labels need more."""
+        widths = [LABEL_WIDTH] + [WIDTHS[n] for n in self.ind.names]
+        widths += [0.0] * (ncols - len(widths))
+        if self.e.funds:
+            first_money = ncols - len(self.money)
+            for k, name in enumerate(self.money):
+                widths[first_money + k] = max(widths[first_money + k], MONEY_WIDTHS[name])
+            label_col = 1
+            if any(f.group is not None for f in self.e.funds):
+                widths[1] = max(widths[1], GROUP_LABEL_WIDTH)
+                label_col = 2
+            short = FUND_LABEL_WIDTH - sum(widths[label_col:first_money])
+            if short > 0:
+                widths[label_col] += short
+        return tuple(widths)
+
+    def tail_span(self, col: int) -> int:
+        """The last indicator column spans any columns the money block added after it."""
+        last = self.ind.col(self.ind.names[-1])
+        return self.grid.ncols - last if col == last else 1
 
     # small helpers
     def label(self, col: int, text: str, rowspan: int = 1, colspan: int = 1) -> None:
@@ -387,7 +422,7 @@ class _Builder:
         self.label(0, label, rowspan=1 + end - start)
         header = self.r
         for k, name in enumerate(ind.names):
-            self.grid.put(GridCell(header, 1 + k, name, Role.HEADER))
+            self.grid.put(GridCell(header, 1 + k, name, Role.HEADER, colspan=self.tail_span(1 + k)))
         if self.grid.repeat_rows is None:
             self.grid.repeat_rows = (header, header)
         first = header + 1 - start  # grid row of indicator i is first + i
@@ -420,7 +455,13 @@ class _Builder:
             GridCell(r, ind.col("实际完成值"), item.actual.text if item.actual else "", Role.TEXT),
             num_cell(r, ind.col("分值"), item.weight),
             num_cell(r, ind.col("得分"), item.score),
-            GridCell(r, ind.col("偏差原因分析及改进措施"), _t(item.deviation), Role.TEXT),
+            GridCell(
+                r,
+                ind.col("偏差原因分析及改进措施"),
+                _t(item.deviation),
+                Role.TEXT,
+                colspan=self.tail_span(ind.col("偏差原因分析及改进措施")),
+            ),
         ]
         if "指标性质" in ind.names:
             nature = item.nature.value if item.nature else ""

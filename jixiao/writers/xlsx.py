@@ -48,6 +48,9 @@ _ALIGN = {
     Role.NUMBER: Alignment(horizontal="center", vertical="center", wrap_text=True),
 }
 _CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
+# a cell merged down more rows than this may run over a page break; Excel and LibreOffice
+# print its text at the middle of the whole range, perhaps on the next page: put it on top
+TALL_SPAN = 6
 
 
 def sheet_name(e: Evaluation) -> str:
@@ -115,6 +118,8 @@ def _fill(ws, grid: Grid) -> dict[str, str]:  # type: ignore[no-untyped-def]
             continue
         font = _FONTS.get(cell.role, _BODY)
         align = _ALIGN.get(cell.role, _CENTRED)
+        if cell.rowspan > TALL_SPAN:
+            align = Alignment(horizontal=align.horizontal, vertical="top", wrap_text=True)
         for r in range(cell.row, cell.row + cell.rowspan):
             for c in range(cell.col, cell.col + cell.colspan):
                 target = ws.cell(row=r + 1, column=c + 1)
@@ -143,7 +148,8 @@ def _page_setup(ws, grid: Grid) -> None:  # type: ignore[no-untyped-def]
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3  # room for the page-number footer
     if grid.repeat_rows is not None:
         first, last = grid.repeat_rows
         ws.print_title_rows = f"{first + 1}:{last + 1}"
