@@ -346,6 +346,12 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     return [Change(k, a.get(k, ""), b.get(k, "")) for k in keys if a.get(k, "") != b.get(k, "")]
 
 
+def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """No visible difference: the same rows, and the same value in every field."""
+    rows = ("funds", "goals", "indicators", "report")
+    return all(len(a.get(k) or []) == len(b.get(k) or []) for k in rows) and not diff(a, b)
+
+
 _TARGET_RE = re.compile(r"(funds|ind|goals|report)-(\d+)")
 _TARGET_WORDS = {
     "funds": "资金第{n}行",

@@ -289,9 +289,10 @@ class Submission(models.Model):
         base_version: int,
         note: str = "保存",
         action: str = AuditLog.Action.SAVED,
-    ) -> Revision:
+    ) -> Revision | None:
         """Save new data as a revision. Refused when someone saved since ``base_version``
-        (:class:`ConflictError`) or when the state or role does not allow editing."""
+        (:class:`ConflictError`) or when the state or role does not allow editing. A plain
+        save that changes nothing keeps no revision (returns None)."""
         if not self.can_edit(by):
             raise WorkflowError(
                 f"当前状态为“{self.get_status_display()}”，不能修改。"
@@ -299,6 +300,8 @@ class Submission(models.Model):
                 else "只有本单位的填报人或负责人可以修改。"
             )
         old = self.content
+        if action == AuditLog.Action.SAVED and layout.same(old, content):
+            return None
         text = dump_value(content, indent=None)
         with transaction.atomic():
             self.refresh_metrics(content)
@@ -343,13 +346,15 @@ class Submission(models.Model):
 
     def restore(self, *, by: Any, number: int, base_version: int) -> Revision:
         revision = self.revisions.get(number=number)
-        return self.save_content(
+        restored = self.save_content(
             by=by,
             content=loads(revision.data),
             base_version=base_version,
             note=f"恢复第{number}版",
             action=AuditLog.Action.RESTORED,
         )
+        assert restored is not None  # only plain saves are skipped when unchanged
+        return restored
 
     def transition(self, name: str, *, by: Any, comment: str = "") -> None:
         """Move to the next state (submit, resubmit, return, accept, publish)."""

@@ -136,6 +136,15 @@ class EditingTests(WebTestCase):
         self.assertEqual(rev.author, self.filler)
         self.assertEqual(self.s().revisions.count(), 2)
 
+    def test_a_save_without_changes_keeps_no_revision(self) -> None:
+        s = self.s()
+        self.assertIsNone(s.save_content(by=self.filler, content=s.content, base_version=1))
+        self.assertEqual(self.s().version, 1)
+        self.assertEqual(self.s().revisions.count(), 1)
+        content = s.content
+        content["indicators"].append({"name": ""})  # an empty row added is a change
+        self.assertIsNotNone(s.save_content(by=self.filler, content=content, base_version=1))
+
     def test_restore_brings_back_an_old_revision_as_a_new_one(self) -> None:
         s = self.s()
         content = small_form()

@@ -108,7 +108,12 @@ def save_and_redirect(
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("form", pk=s.pk)
-    messages.success(request, f"已保存（第{revision.number}版，{len(revision.changes)}处修改）。")
+    if revision is None:
+        messages.info(request, "没有修改，无需保存。")
+    else:
+        messages.success(
+            request, f"已保存（第{revision.number}版，{len(revision.changes)}处修改）。"
+        )
     return redirect("report" if request.POST.get("next") == "report" else "form", pk=s.pk)
 
 
