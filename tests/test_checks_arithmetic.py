@@ -17,6 +17,8 @@ from check_forms import (
     silent,
 )
 
+from jixiao.checks import run_checks
+
 S, T = FundGroup.SOURCE, FundGroup.STRUCTURE
 
 
@@ -209,6 +211,12 @@ def test_economic_split() -> None:
     [f] = fires("JX-A010", form(report=economic_report("205.67")))
     assert (f.expected, f.found) == ("204.67", "205.67")
     silent("JX-A010", form(report=economic_report("204.67")))
+
+
+def test_economic_split_reported_once() -> None:
+    # JX-A011 (基本 + 项目) does not repeat JX-A010's finding on the economic classes
+    found = run_checks(form(report=economic_report("205.67")))
+    assert [f.code for f in found if f.code.startswith("JX-A01")] == ["JX-A010"]
 
 
 def test_report_split() -> None:

@@ -45,28 +45,14 @@ def table_fields(evaluation: Evaluation) -> Iterator[Field]:
                 "reason",
             )
     for ind in e.indicators:
-        loc = ind.location
-        if ind.target is not None:
-            yield Field(
-                f"指标“{ind.name.text}”的指标值",
-                ind.target.text,
-                ind.target.location or loc,
-                "target",
-            )
-        if ind.actual is not None:
-            yield Field(
-                f"指标“{ind.name.text}”的完成值",
-                ind.actual.text,
-                ind.actual.location or loc,
-                "actual",
-            )
-        if ind.deviation is not None:
-            yield Field(
-                f"指标“{ind.name.text}”的偏差原因分析",
-                ind.deviation.text,
-                ind.deviation.location or loc,
-                "deviation",
-            )
+        for value, what, kind in (
+            (ind.target, "指标值", "target"),
+            (ind.actual, "完成值", "actual"),
+            (ind.deviation, "偏差原因分析", "deviation"),
+        ):
+            if value is not None:
+                where = value.location or ind.location
+                yield Field(f"指标“{ind.name.text}”的{what}", value.text, where, kind)
     for label, text, kind in (
         ("评价结论", e.conclusion, "conclusion"),
         ("存在问题", e.problems, "problems"),

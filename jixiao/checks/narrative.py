@@ -273,15 +273,6 @@ def report_split(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     Example: 支出 799.12 = 人员经费 434.89 + 公用经费 77.4 + 项目支出 286.83.
     """
     figures = current_figures(evaluation, context)
-    yield from _split_finding(
-        economic_split,
-        figures,
-        _ECONOMIC,
-        _TOTALS,
-        "按经济分类的支出",
-        3,
-        _table_spending(evaluation),
-    )
     keys = {f.key for f in figures}
     if FigureKey.BASIC in keys:
         yield from _split_finding(

@@ -28,6 +28,7 @@ from jixiao.model import (
     Severity,
     Text,
 )
+from jixiao.scoring.sheet import fmt
 
 if TYPE_CHECKING:
     from jixiao.scoring.sheet import ScoreSheet
@@ -225,7 +226,7 @@ class _Drafter:
                 w = _sum(i.weight for i in items)
                 s = _sum(i.score for i in items)
                 if w is not None or s is not None:
-                    lines.append(f"{name}分值{_fmt(w)}分，自评得分{_fmt(s)}分。")
+                    lines.append(f"{name}分值{fmt(w)}分，自评得分{fmt(s)}分。")
         lines.append(self.total_sentence())
         missed = self.missed()
         if missed:
@@ -255,13 +256,13 @@ class _Drafter:
         if computed is not None:
             title = getattr(sheet, "profile_title", "") or "评分规则"
             grade = getattr(sheet, "computed_grade", None)
-            text = f"按{title}复算得分{_fmt(computed)}分"
+            text = f"按{title}复算得分{fmt(computed)}分"
             if grade is not None:
                 text += f"，对应等级“{grade}”"
             diff = getattr(sheet, "total_difference", None)
             if diff:
                 side = "高" if diff > 0 else "低"
-                text += f"，自评得分比复算得分{side}{_fmt(abs(diff))}分"
+                text += f"，自评得分比复算得分{side}{fmt(abs(diff))}分"
             parts.append(text + "。")
         return "".join(parts) or TODO.format("自评得分及评价等级")
 
@@ -325,7 +326,7 @@ class _Drafter:
                 and e.staff_actual.value > e.staff_authorized.value
             ):
                 staff += (
-                    f"实有人数超过编制{_fmt(e.staff_actual.value - e.staff_authorized.value)}人。"
+                    f"实有人数超过编制{fmt(e.staff_actual.value - e.staff_authorized.value)}人。"
                 )
             basics.append(staff)
         return [
@@ -398,11 +399,3 @@ class _Drafter:
 def _sum(values: Any) -> Decimal | None:
     nums = [v.value for v in values if v is not None]
     return sum(nums, Decimal(0)) if nums else None
-
-
-def _fmt(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return format(value.normalize(), "f")
