@@ -172,7 +172,8 @@ RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
 
 # -- mutations --------------------------------------------------------------------------------
 # A model mutation changes the evaluation (the expectation changes with it); a row mutation
-# changes the printed grid only; a text mutation changes the rendered text.
+# changes the printed grid only; a cell mutation each cell's text before rendering; a text
+# mutation the rendered text.
 
 
 def m_blank_middle(e: Evaluation, rng: random.Random) -> Evaluation:
@@ -282,13 +283,12 @@ def t_truncate(text: str, rng: random.Random) -> str:
 
 MODEL_MUT = {"blank-middle": m_blank_middle, "nature-unit": m_nature_unit}
 ROW_MUT = {"score-first": m_score_first, "repeat-header": m_repeat_header, "synonyms": m_synonyms}
+CELL_MUT = {"fullwidth": t_fullwidth, "traditional": t_traditional}
 TEXT_MUT = {
-    "fullwidth": t_fullwidth,
-    "traditional": t_traditional,
     "strip-trail": t_strip_trailing,
     "truncate": t_truncate,
 }
-MUTATIONS = ("none", *MODEL_MUT, *ROW_MUT, *TEXT_MUT)
+MUTATIONS = ("none", *MODEL_MUT, *ROW_MUT, *CELL_MUT, *TEXT_MUT)
 
 # -- comparison -------------------------------------------------------------------------------
 
@@ -407,6 +407,10 @@ def run(n: int, seed: int, office: bool) -> tuple[dict, dict]:
             if mut in ROW_MUT:
                 rows = ROW_MUT[mut](rows, rng)
             report = report_lines(e)
+            if mut in CELL_MUT:  # before rendering: columns stay aligned as a printer aligns them
+                f = CELL_MUT[mut]
+                title, report = f(title, rng), [f(ln, rng) for ln in report]
+                rows = [[f(c, rng) for c in cells] for cells in rows]
             for layout, render in RENDER.items():
                 text = render(title, rows, report, rng)
                 if mut in TEXT_MUT:

@@ -161,3 +161,44 @@ def test_html_table_opened_inside_a_cell_and_left_open():
 
     with pytest.raises(ReadError):
         read_text("<table><td><table></td>", "t.htm")
+
+
+# -- spaced columns with wrapped cells (pdftotext -layout) ---------------------------------------
+
+SPACED_GOALS = (
+    "年度总体目标    年初设定目标    全年完成情况\n"
+    "                围绕区委中心工  在区委的坚强领导下，全区妇女工作以党建带妇建为引领，根据疫\n"
+    "                作、服务大局，  情防控形势的发展变化，突出重点。\n"
+    "                办好民生实事。\n"
+    "绩效指标        一级指标        二级指标        三级指标        年度指标值      实际完成值      分值\n"
+    "                产出指标        数量指标        开展培训次数    ≥12次           15次            10\n"
+)
+
+
+def test_spaced_text_row_wrapped_over_lines_is_one_row():
+    table = parse_text(SPACED_GOALS, "s.txt").blocks[0]
+    goal = [c.text for c in table.rows[1]]
+    assert goal == [
+        "围绕区委中心工\n作、服务大局，\n办好民生实事。",
+        "在区委的坚强领导下，全区妇女工作以党建带妇建为引领，根据疫\n情防控形势的发展变化，突出重点。",
+    ]
+
+
+def test_spaced_continuation_needs_the_cell_above_to_fill_its_column():
+    text = (
+        "年度总体目标    年初设定目标    全年完成情况\n"
+        "                目标一          完成一\n"
+        "                目标二          完成二\n"
+        "绩效指标        一级指标        二级指标        三级指标        分值\n"
+        "                产出指标        数量指标        开展培训次数    10\n"
+    )
+    rows = [[c.text for c in r] for r in parse_text(text, "s.txt").blocks[0].rows]
+    assert rows[1:3] == [["目标一", "完成一"], ["目标二", "完成二"]]
+
+
+def test_spaced_layout_with_full_width_figures_and_a_long_report():
+    report = "\n".join(
+        "本单位全年认真落实各项工作任务，预算执行情况良好，取得了较好的效果。" for _ in range(30)
+    )
+    text = SPACED_GOALS.translate(str.maketrans("0123456789", "０１２３４５６７８９")) + report
+    assert parse_text(text, "s.txt").layout == "spaced"

@@ -7,6 +7,7 @@ import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.model import Location
+from jixiao.textnorm import halfwidth
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
 
@@ -145,7 +146,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     lines with single spaces (a whole table on one line) become a stream of tokens."""
     blocks: list[Block] = []
     stream: list[tuple[str, int]] = []
-    rows: list[list[list]] = []  # row → [text, line, start, end]
+    rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
     for i, ln in enumerate(lines):
         n = i + 1
         raw = ln.expandtabs(4).rstrip()
@@ -160,8 +161,9 @@ def spaced(lines: list[str], source: str) -> list[Block]:
             for start, end, piece in spans:
                 cell = max(rows[-1], key=lambda c: _overlap(c[2], c[3], start, end))
                 cell[0] = cell[0] + "\n" + piece
+                cell[4] = end
             continue
-        rows.append([[piece, n, start, end] for start, end, piece in spans])
+        rows.append([[piece, n, start, end, end] for start, end, piece in spans])
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
     if multi:
@@ -205,15 +207,31 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:
 
 
 def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
-    """An indented line with fewer cells than the row above, no figures, each cell under one
-    of that row's cells: the rest of wrapped cells, not a row of its own."""
-    if not spans or len(above) < 2 or len(spans) >= len(above) or spans[0][0] == 0:
+    """An indented line without figures, each cell under one of the above row's cells, with
+    fewer cells than a row that holds figures — or, under a row of text only, each cell
+    starting where a cell above starts whose text filled its column: the rest of wrapped
+    cells, not a row of its own."""
+    if not spans or len(above) < 2 or len(spans) > len(above) or spans[0][0] == 0:
         return False
-    if any(_FIGURE.match(t) for _, _, t in spans):
+    if any(_FIGURE.match(halfwidth(t)) for _, _, t in spans):
         return False
-    if not any(_FIGURE.match(c[0]) or "%" in c[0] for c in above):
+    if not all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans):
         return False
-    return all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans)
+    if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
+        return len(spans) < len(above)
+    # a row of text only (年初设定目标 | 全年完成情况): the line continues it when each piece
+    # starts where a cell above starts and that cell's last line filled its column
+    starts = {c[2]: k for k, c in enumerate(above)}
+    for s, _, _ in spans:
+        k = starts.get(s)
+        if k is None:
+            return False
+        if k + 1 < len(above) and above[k + 1][2] - above[k][4] > _FULL_GAP:
+            return False
+    return True
+
+
+_FULL_GAP = 3  # a filled cell: the two-space separator, and a column a wide character did not fit
 
 
 # -- vertical / other ---------------------------------------------------------------------

@@ -71,10 +71,15 @@ def detect_layout(lines: list[str]) -> str:
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
     )
     blank_separated = n >= 10 and followed_by_blank >= 0.6 * n
-    spaced_rows = sum(1 for ln in nonblank if _SPACE_RUN.search(ln))
-    if words >= 4 and not blank_separated and spaced_rows >= max(5, 0.3 * n):
-        # rows of cells split by runs of spaces, even when some cells are long sentences
-        return "spaced"
+    runs = [i for i, ln in enumerate(nonblank) if _SPACE_RUN.search(ln)]
+    spaced_rows = len(runs)
+    if words >= 4 and not blank_separated and spaced_rows >= 5:
+        # rows of cells split by runs of spaces (even when some cells are long sentences),
+        # with the indented lines of wrapped cells between them; a report may follow
+        region = nonblank[runs[0] : runs[-1] + 1]
+        rowlike = sum(1 for ln in region if _SPACE_RUN.search(ln) or ln.startswith("    "))
+        if spaced_rows >= 0.3 * n or rowlike >= 0.8 * len(region):
+            return "spaced"
     long_lines = [ln for ln in nonblank if len(ln) > 120]
     long_chars = sum(len(ln) for ln in long_lines)
     if words >= 4 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
