@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -265,20 +265,23 @@ class Submission(models.Model):
         content = content or layout.blank(round.kind, round.year, m.unit.name)
         if project and not content.get("project"):
             content["project"] = project
-        with transaction.atomic():
-            s = cls(
-                project=project,
-                round=round,
-                unit=m.unit,
-                data=dump_value(content, indent=None),
-                updated_by=by,
-            )
-            s.refresh_metrics(content)
-            s.save()
-            Revision.objects.create(
-                submission=s, number=1, author=by, data=s.data, note="新建", changes=[]
-            )
-            AuditLog.record(AuditLog.Action.CREATED, user=by, target=s)
+        s = cls(
+            project=project,
+            round=round,
+            unit=m.unit,
+            data=dump_value(content, indent=None),
+            updated_by=by,
+        )
+        s.refresh_metrics(content)
+        try:
+            with transaction.atomic():
+                s.save()
+                Revision.objects.create(
+                    submission=s, number=1, author=by, data=s.data, note="新建", changes=[]
+                )
+                AuditLog.record(AuditLog.Action.CREATED, user=by, target=s)
+        except IntegrityError:  # a colleague started the same form a moment earlier
+            return cls.objects.get(round=round, unit=m.unit, project=project)
         return s
 
     def save_content(
