@@ -202,3 +202,11 @@ def test_spaced_layout_with_full_width_figures_and_a_long_report():
     )
     text = SPACED_GOALS.translate(str.maketrans("0123456789", "０１２３４５６７８９")) + report
     assert parse_text(text, "s.txt").layout == "spaced"
+
+
+@pytest.mark.parametrize("target", ["不少于90%", "不少於90%", "不低于95%", "达到100%", "≥90%"])
+def test_operator_words_start_a_value(target):
+    from jixiao.extract.values import looks_like_value
+
+    assert looks_like_value(target)
+    assert not looks_like_value("服务对象满意度")
