@@ -55,6 +55,16 @@ def test_source_total_project_table_without_groups() -> None:
     silent("JX-A001", form(funds=fixed))
 
 
+def test_source_total_with_a_single_part_names_the_gap() -> None:
+    funds = [
+        fund("合计", FundLine.TOTAL, "198.8", "204.67", row=3),
+        fund("财政拨款", FundLine.FISCAL, "174.74", "204.67", depth=1, row=4),
+    ]
+    [f] = fires("JX-A001", form(funds=funds))
+    assert (f.expected, f.found) == ("174.74", "198.8")
+    assert "唯一分项 财政拨款 174.74 不符，相差 24.06" in f.message and " = " not in f.message
+
+
 def test_source_total_accepts_coarser_total() -> None:
     # 199 printed for 174.74 + 24.24 = 198.98: rounding, not an error
     silent("JX-A001", form(funds=sources("199", rate="106.86%")))

@@ -94,7 +94,10 @@ def test_score_off_rule_leaves_clear_cases_to_i004_i005() -> None:
 
 def test_over_achieved() -> None:
     [f] = fires("JX-I007", form(indicators=[ind("宣传活动", "12次", "96次", 1, 1)]))
-    assert "800%" in f.message
+    assert "800%" in f.message and f.expected == "低于 15.6次，或说明原因"
+    explained = ind("宣传活动", "12次", "96次", 1, 1, deviation="全年新增社区宣传点，场次增加")
+    silent("JX-I007", form(indicators=[explained]))
+    fires("JX-I007", form(indicators=[ind("宣传活动", "12次", "96次", 1, 1, deviation="无")]))
     silent("JX-I007", form(indicators=[ind("宣传活动", "12次", "14次", 1, 1)]))
     silent(
         "JX-I007", form(indicators=[ind("投诉件数", "≤12件", "96件", 1, 0)])

@@ -34,8 +34,16 @@ def _all_zero_total(case: SumCase) -> bool:
 def _sum_finding(case_check, label: str, case: SumCase) -> Finding:
     expected = case.expected
     n = max(places(p.value) for _, p in case.parts)
+    total = case.total.text or fmt(case.total.value)
     terms = " + ".join(f"{r.label.text} {p.text or fmt(p.value)}" for r, p in case.parts)
-    message = f"{label}{case.column_name} {case.total.text or fmt(case.total.value)} 与分项之和不符：{terms} = {fmt(expected, n)}"
+    if len(case.parts) == 1:  # “a + … = a” says nothing: name the gap instead
+        gap = fmt(case.total.value - expected)
+        message = (
+            f"{label}{case.column_name} {total} 与所列的唯一分项 {terms} 不符，相差 {gap}："
+            "其余分项未列出，或合计有误"
+        )
+    else:
+        message = f"{label}{case.column_name} {total} 与分项之和不符：{terms} = {fmt(expected, n)}"
     hint = _rate_hint(case, expected)
     if hint:
         message += f"；{hint}"
@@ -43,7 +51,7 @@ def _sum_finding(case_check, label: str, case: SumCase) -> Finding:
         message,
         first_location(case.total.location, case.total_row.location),
         fmt(expected, n),
-        case.total.text or fmt(case.total.value),
+        total,
         column=case.column_name,
     )
 

@@ -221,14 +221,17 @@ def _weight_behind(ind: Indicator) -> Decimal | None:
 )
 def over_achieved(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """An actual value at or above the profile's threshold (130 % by default) of a `≥`/`=`
-    target suggests the target was set too low.
+    target suggests the target was set too low, and needs an explanation: silent where the
+    偏差原因分析 column gives one.
 
-    Example: 指标值 12次, 完成值 96次 (800 %).
+    Example: 指标值 12次, 完成值 96次 (800 %), 偏差原因 blank.
     """
     threshold = context.profile.over_achievement_percent
     for ind in evaluation.indicators:
         if ind.target is None or ind.actual is None:
             continue
+        if ind.deviation is not None and not says_nothing(ind.deviation.text):
+            continue  # explained
         if (ind.operator or Operator.EQ) not in (Operator.GE, Operator.GT, Operator.EQ):
             continue
         pair = annual_pair(ind.target, ind.actual)
@@ -241,7 +244,7 @@ def over_achieved(evaluation: Evaluation, context: Context) -> Iterator[Finding]
                 f"指标“{ind.name.text}”完成值 {ind.actual.text} 为指标值 {ind.target.text} 的 {pct(ratio, 0)}"
                 f"（≥{fmt(threshold)}%），指标值可能设定偏低，应说明原因",
                 _actual_location(ind),
-                f"<{fmt(threshold)}% × {ind.target.text}",
+                f"低于 {fmt(t * threshold / HUNDRED)}{ind.actual.unit or ''}，或说明原因",
                 ind.actual.text,
             )
 
