@@ -210,3 +210,40 @@ def test_operator_words_start_a_value(target):
 
     assert looks_like_value(target)
     assert not looks_like_value("服务对象满意度")
+
+
+# -- streams (one cell per line): a blank cell vanishes --------------------------------------------
+
+
+def test_vertical_reason_after_a_vanished_blank_stays_with_its_row():
+    cells = [
+        "2022年度项目支出绩效自评表",
+        "项目名称",
+        "某项目",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+        "产出指标",
+        "质量指标",
+        "项目验收合格率",
+        "82%",  # the target cell was blank
+        "10",
+        "8.37",
+        "前期调研不足，目标设定偏高，下年度将科学合理设置指标。",
+        "时效指标",
+        "服务事项按时办结率",
+        "≥95%",
+        "95%",
+        "5",
+        "5",
+    ]
+    e = read_text("\n\n".join(cells) + "\n", "v.txt")
+    assert e.layout == "vertical"
+    assert [i.name.text for i in e.indicators] == ["项目验收合格率", "服务事项按时办结率"]
+    assert e.indicators[0].deviation.text.startswith("前期调研不足")
+    assert (e.indicators[1].weight.value, e.indicators[1].score.value) == (5, 5)

@@ -448,7 +448,20 @@ class StreamAssembler:
             else:
                 self.held = cell  # a reason or the next name: the cell after it tells
             return
+        if values and role is not None and self._reason_after_vanished_blank(text):
+            self.row.append(cell)
+            return
         self._start(cell, "ind")
+
+    def _reason_after_vanished_blank(self, text: str) -> bool:
+        """A reason in words (a sentence ending in 。, or words of a reason) where the header
+        has a reason column: the row lost a blank cell on the way (blank cells vanish from a
+        stream), so the reason arrives before its column — it is not the next name."""
+        h = self.b.ind_header
+        if h is None or Role.DEVIATION not in h.value_roles:
+            return False
+        t = clean(text).strip()
+        return len(t) >= 8 and (t.endswith("。") or bool(_REASON.search(t)))
 
     def _resolve_held(self, nxt: Cell | None, key: str) -> None:
         """A text held at the reason column: the next name when a target or value follows it,
