@@ -247,3 +247,39 @@ def test_vertical_reason_after_a_vanished_blank_stays_with_its_row():
     assert [i.name.text for i in e.indicators] == ["项目验收合格率", "服务事项按时办结率"]
     assert e.indicators[0].deviation.text.startswith("前期调研不足")
     assert (e.indicators[1].weight.value, e.indicators[1].score.value) == (5, 5)
+
+
+# -- run-together ("other"): one row per line, cells written together -----------------------------
+
+RUN_TOGETHER = (
+    "2020年度项目支出绩效自评表\n"
+    "项目名称残疾人康复服务经费\n"
+    "主管部门某某县档案馆实施单位某某县档案馆\n"
+    "项目资金（万元）项目年初预算数全年预算数全年执行数分值执行率得分\n"
+    "年度资金总额386.78386.78373.811096.65%9.66\n"
+    "年度总体目标预期目标实际完成情况\n"
+    "落实年度工作计划，规范财务管理。年度目标基本实现。\n"
+    "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施\n"
+    "产出指标数量指标开展业务督导活动次数不少于18次21次2020\n"
+    "质量指标项目验收合格率不低于98%82%108.37前期调研不足，目标设定偏高，下年度将科学合理设置指标。\n"
+    "时效指标服务事项按时办结率≥95%95%55\n"
+    "总分10096.46\n"
+)
+
+
+def test_run_together_rows_one_per_line_are_detected():
+    assert parse_text(RUN_TOGETHER, "o.txt").layout == "other"
+    full = RUN_TOGETHER.translate(str.maketrans("0123456789.%", "０１２３４５６７８９．％"))
+    assert parse_text(full, "o.txt").layout == "other"
+
+
+def test_run_together_reason_after_the_values_is_the_rows_reason():
+    e = read_text(RUN_TOGETHER, "o.txt")
+    assert [i.name.text for i in e.indicators] == [
+        "开展业务督导活动次数",
+        "项目验收合格率",
+        "服务事项按时办结率",
+    ]
+    assert e.indicators[1].deviation.text.startswith("前期调研不足")
+    assert (e.indicators[1].weight.value, e.indicators[1].score.value) == (10, Decimal("8.37"))
+    assert (e.total_weight.value, e.total_score.value) == (100, Decimal("96.46"))

@@ -322,6 +322,15 @@ class StreamAssembler:
                 return
             for parsed in rows:
                 name, row_values = parsed[0], parsed[1:]
+                if (
+                    not row_values
+                    and self.kind == "ind"
+                    and self._name_index() is not None
+                    and self._next_role() is not None
+                    and self._reason_after_vanished_blank(name)
+                ):
+                    self.row.append(Cell(name, loc))  # the reason of the row, not a name
+                    continue
                 if self.kind == "ind" and self._name_index() is None:
                     self.row.append(Cell(name, loc))
                 else:
@@ -455,8 +464,9 @@ class StreamAssembler:
 
     def _reason_after_vanished_blank(self, text: str) -> bool:
         """A reason in words (a sentence ending in 。, or words of a reason) where the header
-        has a reason column: the row lost a blank cell on the way (blank cells vanish from a
-        stream), so the reason arrives before its column — it is not the next name."""
+        has a reason column and the row still has columns to fill: the reason of the row, not
+        the next name — it arrives early when a blank cell vanished from the stream, and
+        without values of its own when cells ran together."""
         h = self.b.ind_header
         if h is None or Role.DEVIATION not in h.value_roles:
             return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.textnorm import fold
+from jixiao.textnorm import fold, halfwidth
 
 # Column and field labels of the forms; a text holding several is a form, not prose.
 FORM_WORDS = (
@@ -97,14 +97,15 @@ def detect_layout(lines: list[str]) -> str:
     return "prose"
 
 
-_GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（])")
+_GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE)
 
 
 def _run_together(text: str) -> bool:
-    """Figures squeezed between words (``得分10其中``) far more often than sentences end:
-    cells written together, wrapped into lines of any length."""
-    sample = text[:20000]
+    """Figures squeezed between words (``得分10其中``) or ending a line after words
+    (``总分10096.46``) more than twice as often as sentences end: cells written together,
+    wrapped into lines of any length."""
+    sample = halfwidth(text[:20000])
     glued = len(_GLUED.findall(sample))
     sentences = sample.count("。")
     spaces = sample.count(" ")
-    return glued >= 5 and glued > 3 * sentences and spaces < 0.05 * len(sample)
+    return glued >= 5 and glued > 2 * sentences and spaces < 0.05 * len(sample)
