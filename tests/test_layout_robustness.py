@@ -283,3 +283,29 @@ def test_run_together_reason_after_the_values_is_the_rows_reason():
     assert e.indicators[1].deviation.text.startswith("前期调研不足")
     assert (e.indicators[1].weight.value, e.indicators[1].score.value) == (10, Decimal("8.37"))
     assert (e.total_weight.value, e.total_score.value) == (100, Decimal("96.46"))
+
+
+def test_run_together_table_followed_by_a_report_in_sentences():
+    report = (
+        "2020年度某某县档案馆项目支出绩效自评报告\n"
+        "一、项目概况\n"
+        "项目资金主要用于档案数字化扫描，全年完成扫描1200卷。\n"
+        "二、存在的问题\n"
+        "绩效管理专业人员不足，自评工作深度有待加强。\n"
+    )
+    doc = parse_text(RUN_TOGETHER + report, "o.txt")
+    assert doc.layout == "other"
+    assert [type(b).__name__ for b in doc.blocks] == ["Table"] + ["Paragraph"] * 5
+    e = read_text(RUN_TOGETHER + report, "o.txt")
+    assert e.total_score.value == Decimal("96.46")
+    assert [s.heading.text for s in e.report.sections] == ["一、项目概况", "二、存在的问题"]
+
+
+def test_run_together_reason_and_next_name_on_one_line_are_split_at_the_full_stop():
+    text = RUN_TOGETHER.replace(
+        "不低于98%82%108.37前期调研不足，目标设定偏高，下年度将科学合理设置指标。\n时效指标",
+        "不低于98%82%108.37前期调研不足，目标设定偏高，下年度将科学合理设置指标。时效指标",
+    )
+    e = read_text(text, "o.txt")
+    assert e.indicators[1].deviation.text.endswith("设置指标。")
+    assert e.indicators[2].name.text == "服务事项按时办结率"

@@ -322,6 +322,17 @@ class StreamAssembler:
                 return
             for parsed in rows:
                 name, row_values = parsed[0], parsed[1:]
+                stop = name.rfind("。", 0, len(name) - 1)
+                if (
+                    stop >= 0
+                    and self.kind == "ind"
+                    and self._name_index() is not None
+                    and self._next_role() is not None
+                    and self._reason_after_vanished_blank(name[: stop + 1])
+                ):
+                    # a name holds no full stop: the sentence before it is the reason above
+                    self.row.append(Cell(name[: stop + 1], loc))
+                    name = name[stop + 1 :]
                 if (
                     not row_values
                     and self.kind == "ind"

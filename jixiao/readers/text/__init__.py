@@ -14,7 +14,7 @@ from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.html import html_blocks, looks_like_html
-from jixiao.readers.text.layout import detect_layout
+from jixiao.readers.text.layout import detect_layout, report_start
 
 __all__ = ["detect_layout", "parse_text"]
 
@@ -52,7 +52,11 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "spaced":
         blocks = _blocks.spaced(lines, source)
     elif layout == "other":
-        blocks = _blocks.one_per_line(lines, source)  # joined again by the extraction
+        # joined again by the extraction; a report in sentences after the table is prose
+        k = report_start(lines)
+        blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(
+            lines[k:], source, first=k
+        )
     else:  # vertical, prose: paragraphs; the extraction reads label/value pairs among them
         blocks = _blocks.paragraphs(lines, source)
     notes = (_NOTES[layout],) if layout in _NOTES else ()

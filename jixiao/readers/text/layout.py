@@ -92,15 +92,18 @@ def detect_layout(lines: list[str]) -> str:
         return "vertical"
     if words >= 4 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
-    if words >= 6 and not blank_separated and _run_together(text):
-        return "other"
+    if words >= 6 and not blank_separated:
+        # judged on the table: a report in sentences may follow it
+        head = "\n".join(nonblank[: report_start(nonblank)])
+        if run_together(head):
+            return "other"
     return "prose"
 
 
 _GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE)
 
 
-def _run_together(text: str) -> bool:
+def run_together(text: str) -> bool:
     """Figures squeezed between words (``得分10其中``) or ending a line after words
     (``总分10096.46``) more than twice as often as sentences end: cells written together,
     wrapped into lines of any length."""
@@ -109,3 +112,20 @@ def _run_together(text: str) -> bool:
     sentences = sample.count("。")
     spaces = sample.count(" ")
     return glued >= 5 and glued > 2 * sentences and spaces < 0.05 * len(sample)
+
+
+_REPORT_HEAD = re.compile(
+    r"^\s*(?:\S{0,60}(?:自评报告|评价报告|绩效报告)\s*$|[一二三四五六七八九十]{1,3}\s*[、.．]\S)"
+)
+
+
+def report_start(lines: list[str]) -> int:
+    """Where a report in sentences begins after a run-together table: the first report title
+    or ``一、`` heading after which the text reads as sentences (full stops, few figures glued
+    between words); the end of the text when there is none."""
+    for i, ln in enumerate(lines):
+        if i and _REPORT_HEAD.match(ln):
+            rest = "\n".join(lines[i:])
+            if rest.count("。") >= 2 and not run_together(rest):
+                return i
+    return len(lines)
