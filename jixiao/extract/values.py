@@ -131,15 +131,16 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     for i in range(k - 1, -1, -1):
         best[i][m] = -5.0 * (k - i)
         choice[i][m] = "drop"
+        row, below = best[i], best[i + 1]
         for j in range(m - 1, -1, -1):
-            options = []
+            # the best of take / skip / drop; on a tie the first of them in that order
+            score, what = row[j + 1] - 0.05, "skip"
             c = compat(roles[j], vals[i])
-            if c is not None:
-                options.append((c + best[i + 1][j + 1], "take"))
-            options.append((best[i][j + 1] - 0.05, "skip"))
-            options.append((best[i + 1][j] - 5.0, "drop"))
-            score, what = max(options, key=lambda o: o[0])
-            best[i][j] = score if score > neg else neg
+            if c is not None and c + below[j + 1] >= score:
+                score, what = c + below[j + 1], "take"
+            if below[j] - 5.0 > score:
+                score, what = below[j] - 5.0, "drop"
+            row[j] = score if score > neg else neg
             choice[i][j] = what
     i = j = 0
     while i < k:
