@@ -19,12 +19,14 @@ import pytest
 from jixiao.batch import Engine, FileRecord, Status, build_outputs, run_batch
 from jixiao.batch.journal import Journal
 from jixiao.errors import ReadError
+from jixiao.measure import parse_measure
 from jixiao.model import (
     Evaluation,
     Finding,
     FundGroup,
     FundLine,
     FundRow,
+    Indicator,
     Kind,
     Num,
     Severity,
@@ -451,3 +453,22 @@ def test_a_file_that_kills_its_worker_is_the_only_one_marked(tmp_path: Path) -> 
     assert (result.counts.read, result.counts.failed) == (12, 1)
     (crashed,) = [r for r in summary_rows(tmp_path / "out") if r["状态"] == "处理出错"]
     assert crashed["文件"] == "in/崩溃.txt" and "进程异常退出" in crashed["无法读取原因"]
+
+
+def test_a_form_with_blank_results_has_no_computed_score() -> None:
+    # execution 10 of 10 computed, both indicators blank: 10 is not the form's score
+    from jixiao.batch.engine import score_summary
+    from jixiao.scoring import score_evaluation
+
+    funds = (FundRow(Text("总额"), budget=Num(Decimal(100), "100"), actual=Num(Decimal(100), "100"),
+                     weight=Num(Decimal(10), "10")),)  # fmt: skip
+    blank = tuple(
+        Indicator(Text(name), Text("产出指标"), target=parse_measure("100%"),
+                  weight=Num(Decimal(w), str(w)))  # fmt: skip
+        for name, w in (("覆盖率", 60), ("保障率", 30))
+    )
+    sheet = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=blank))
+    assert sheet.computed_total == Decimal("10.00")
+    assert score_summary(sheet) == (None, None)
+    full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
+    assert score_summary(full) == (Decimal("10.00"), "差")

@@ -56,8 +56,14 @@ class Engine:
 
 
 def score_summary(sheet: Any) -> tuple[Decimal | None, str | None]:
-    """(computed total, grade) from whatever :func:`jixiao.score` returned."""
+    """(computed total, grade) from whatever :func:`jixiao.score` returned.
+
+    No total where some lines were neither computed nor printed (a form whose results are
+    blank): a partial sum is not a score, and would sink the region's score distribution.
+    """
     if sheet is None:
+        return None, None
+    if getattr(sheet, "unscored", ()):
         return None, None
     total = _first_attr(sheet, ("computed_total", "total"))
     grade = _first_attr(sheet, ("computed_grade", "grade"))
