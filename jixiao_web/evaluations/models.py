@@ -369,7 +369,7 @@ class Submission(models.Model):
             raise WorkflowError("退回时请填写退回意见，或先在单元格/指标上添加审核意见。")
         now = timezone.now()
         with transaction.atomic():
-            fields: dict[str, Any] = {"status": t.target}
+            fields: dict[str, Any] = {"status": t.target, "updated_at": now}
             if t.target in UNDER_REVIEW:
                 fields["submitted_at"] = now
             if t.target == Status.PUBLISHED:
@@ -437,7 +437,9 @@ class Submission(models.Model):
                     },
                 )
             self.review_score = _review_total(self)
-            Submission.objects.filter(pk=self.pk).update(review_score=self.review_score)
+            Submission.objects.filter(pk=self.pk).update(
+                review_score=self.review_score, updated_at=timezone.now()
+            )
             AuditLog.record(
                 AuditLog.Action.REVIEW_SCORED,
                 user=by,

@@ -82,6 +82,20 @@ class OverviewTests(WebTestCase):
         self.assertEqual([r[0] for r in self.rows(status="not_started")], ["岳麓区归国华侨联合会"])
         self.assertEqual([r[0] for r in self.rows(q="科学")], ["岳麓区科学技术协会"])
 
+    def test_counts_follow_every_change(self) -> None:
+        self.client.force_login(self.reviewer)
+        url = reverse("overview", args=[self.round.pk])
+
+        def count(status: str) -> str:
+            html = self.client.get(url).content.decode()
+            return re.search(rf'id="count-{status}">[^<]*?(\d+)</a>', html).group(1)
+
+        self.assertEqual((count("submitted"), count("returned")), ("1", "0"))
+        self.s().transition("return", by=self.reviewer, comment="请修改")
+        self.assertEqual((count("submitted"), count("returned")), ("0", "1"))
+        Unit.objects.create(department=self.unit.department, name="岳麓区残疾人联合会")
+        self.assertEqual(count("not_started"), "2")
+
     def test_charts_are_inline_svg(self) -> None:
         self.client.force_login(self.reviewer)
         html = self.client.get(reverse("overview", args=[self.round.pk])).content.decode()
@@ -135,3 +149,12 @@ class ProjectOverviewTests(WebTestCase):
         self.assertLess(first, html.index("家庭教育指导项目"))
         self.assertEqual(html.count("<td>长沙市岳麓区妇女联合会</td>"), 2)
         self.assertIn("<td>共青团长沙市岳麓区委员会</td><td></td>", html)  # not started: no project
+
+
+class OverviewEscapingTests(WebTestCase):
+    def test_names_are_escaped(self) -> None:
+        Unit.objects.create(department=self.unit.department, name="<script>alert(1)</script>中心")
+        self.client.force_login(self.reviewer)
+        html = self.client.get(reverse("overview", args=[self.round.pk])).content.decode()
+        self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;中心", html)
+        self.assertNotIn("<script>alert(1)", html)
