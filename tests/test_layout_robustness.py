@@ -309,3 +309,19 @@ def test_run_together_reason_and_next_name_on_one_line_are_split_at_the_full_sto
     e = read_text(text, "o.txt")
     assert e.indicators[1].deviation.text.endswith("设置指标。")
     assert e.indicators[2].name.text == "服务事项按时办结率"
+
+
+def test_vertical_header_repeated_mid_table_keeps_the_category_above():
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    cells = (
+        ["2022年度项目支出绩效自评表", "项目名称", "某项目"]
+        + header
+        + ["产出指标", "数量指标", "培训人次", "≥200人次", "230人次", "50", "50"]
+        + header  # a new page repeats the header; the merged 一级/二级 cells are blank
+        + ["开展检查次数", "≥12次", "12次", "50", "50"]
+    )
+    e = read_text("\n\n".join(cells) + "\n", "v.txt")
+    assert [(i.level1.text, i.level2.text, i.name.text) for i in e.indicators] == [
+        ("产出指标", "数量指标", "培训人次"),
+        ("产出指标", "数量指标", "开展检查次数"),
+    ]

@@ -163,6 +163,7 @@ class FormBuilder:
     # -- sections and headers ---------------------------------------------------------------
 
     def _enter(self, section: str, key: str, title: Cell | None = None) -> None:
+        again = self.state == section  # the block's label repeated (a header on a new page)
         self.state = section
         self.parts.seen.add(section)
         if section == "fund" and title is not None:
@@ -173,7 +174,9 @@ class FormBuilder:
             m = _GOAL_NUMBER.search(key)
             if m:
                 self.goal_index = int(m.group(1))
-            self.level1 = self.level2 = None
+            if not again or m:
+                # rows under a repeated header continue the categories above them
+                self.level1 = self.level2 = None
         if section == "fund":
             self.group = None
 
