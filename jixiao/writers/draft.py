@@ -28,6 +28,7 @@ from jixiao.model import (
     Severity,
     Text,
 )
+from jixiao.scoring import score_evaluation
 from jixiao.scoring.sheet import fmt
 
 if TYPE_CHECKING:
@@ -62,19 +63,10 @@ def draft_report(
 ) -> Report:
     """A report drafted from the table, ready for the unit to edit."""
     if score_sheet is None:
-        score_sheet = _try_score(e)
+        score_sheet = score_evaluation(e)
     d = _Drafter(e, score_sheet, findings or ())
     sections = d.project_sections() if e.kind == Kind.PROJECT else d.department_sections()
     return Report(Text(report_title(e)), tuple(sections))
-
-
-def _try_score(e: Evaluation) -> Any:
-    try:
-        from jixiao import score
-
-        return score(e)
-    except Exception:  # scoring is optional for a draft: the printed totals still speak
-        return None
 
 
 def section_body(sections: Sequence[Section], i: int) -> str:
