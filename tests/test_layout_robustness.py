@@ -325,3 +325,23 @@ def test_vertical_header_repeated_mid_table_keeps_the_category_above():
         ("产出指标", "数量指标", "培训人次"),
         ("产出指标", "数量指标", "开展检查次数"),
     ]
+
+
+def test_run_together_fund_figures_prefer_the_rate_that_matches_to_its_digits():
+    from jixiao.extract.runtogether import split_fund_values
+    from jixiao.extract.vocab import Role
+
+    roles = (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE)
+    # 4 | 64.1746 | 4.174 | … also gives a rate near 6.38 %; 447.38 ÷ 464.17 is 96.38 % exactly
+    got = split_fund_values("464.17464.17447.381096.38%9.64", roles)
+    assert got == ("464.17", "464.17", "447.38", "10", "96.38%", "9.64")
+
+
+def test_run_together_indicator_label_inside_a_goal_sentence_is_not_a_cut():
+    text = RUN_TOGETHER.replace(
+        "落实年度工作计划，规范财务管理。年度目标基本实现。",
+        "落实年度工作计划，规范财务管理。全年资金使用规范，主要绩效指标基本完成。",
+    )
+    e = read_text(text, "o.txt")
+    assert "主要绩效指标基本完成" in e.goals[0].planned.text.replace(",", "，")
+    assert e.indicators[0].name.text == "开展业务督导活动次数"

@@ -197,6 +197,12 @@ def _cut(out: list[Piece], text: str, pos: int, end: int, cell_at: Callable[[int
             and not _FIGURE_NEXT.match(text, m.end())
         ):
             continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
+        if (
+            m.end() < nxt
+            and vocab.section_of(m.group(0)) == "indicator"
+            and _SENTENCE_BEFORE.search(text, max(pos, m.start() - 12), m.start())
+        ):
+            continue  # “主要绩效指标基本完成”: the word inside a sentence, not the table's label
         if m.start() > pos:
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
@@ -204,6 +210,9 @@ def _cut(out: list[Piece], text: str, pos: int, end: int, cell_at: Callable[[int
     if pos < end:
         _residual(out, text, pos, end, cell_at)
 
+
+# a sentence runs on before the word: a comma or words of a sentence close before it
+_SENTENCE_BEFORE = re.compile(r"[，,、；;][^，,。；;]{0,10}$")
 
 # Where a footnote ends: the next part of a form begins (项目名称, a 自评表 title,
 # 年度总体目标, an indicator header 一级指标二级指标).
@@ -319,6 +328,12 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     return []
 
 
+def _half_unit(printed: str) -> Decimal:
+    """Half a unit of the last printed digit (96.38 → 0.005): the rounding of a rate."""
+    decimals = len(printed.partition(".")[2])
+    return Decimal(5).scaleb(-decimals - 1)
+
+
 def _score_fund(values: dict[Role, str]) -> float:
     values = {r: v for r, v in values.items() if v not in ("-", "－", "—", "/", "／")}
     filled = [v for v in values.values() if v]
@@ -330,6 +345,8 @@ def _score_fund(values: dict[Role, str]) -> float:
             computed = a / b * 100
             if r == 0:
                 score += 6 if a == 0 else -2
+            elif abs(computed - r) <= _half_unit(rate.rstrip("%")):
+                score += 6.5  # the printed rate, rounded to its own digits
             else:
                 score += 6 if abs(computed - r) < Decimal("0.6") else -2
         elif b == 0 and r == 0:
