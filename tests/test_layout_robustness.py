@@ -312,7 +312,16 @@ def test_run_together_reason_and_next_name_on_one_line_are_split_at_the_full_sto
 
 
 def test_vertical_header_repeated_mid_table_keeps_the_category_above():
-    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    header = [
+        "绩效指标",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+    ]
     cells = (
         ["2022年度项目支出绩效自评表", "项目名称", "某项目"]
         + header
