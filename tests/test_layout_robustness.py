@@ -352,5 +352,13 @@ def test_run_together_indicator_label_inside_a_goal_sentence_is_not_a_cut():
         "落实年度工作计划，规范财务管理。全年资金使用规范，主要绩效指标基本完成。",
     )
     e = read_text(text, "o.txt")
-    assert "主要绩效指标基本完成" in e.goals[0].planned.text.replace(",", "，")
+    assert "主要绩效指标基本完成" in e.goals[0].achieved.text.replace(",", "，")
     assert e.indicators[0].name.text == "开展业务督导活动次数"
+
+
+def test_run_together_goal_and_its_achievement_split_at_the_first_sentence():
+    e = read_text(RUN_TOGETHER, "o.txt")
+    assert (e.goals[0].planned.text, e.goals[0].achieved.text) == (
+        "落实年度工作计划,规范财务管理。",
+        "年度目标基本实现。",
+    )

@@ -293,6 +293,13 @@ class StreamAssembler:
                 return
             self.row.extend(Cell(v, loc) for v in values)
             return
+        if state == "goal" and self.kind != "goal":
+            stop = text.find("。")
+            if 0 < stop < len(text.rstrip()) - 1:
+                # 预期目标 and 实际完成情况 run together: the first sentence is the plan
+                self.push(Cell(text[: stop + 1], loc))
+                self.push(Cell(text[stop + 1 :], loc))
+                return
         if state == "indicator" and self.b.ind_header is not None:
             header = self.b.ind_header
             if self.kind == "total":
