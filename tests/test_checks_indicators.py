@@ -68,6 +68,18 @@ def test_missed_full_marks_qualitative_words() -> None:
     silent("JX-I004", form(indicators=[ind("规范管理", "达成预期指标", "达成预期指标", 10, 10)]))
 
 
+def test_actual_in_a_sentence_is_read_as_scoring_reads_it() -> None:
+    # the actual is a sentence; its one number in the target's unit decides, as in scoring
+    missed = ind("专题研究会", "全年 4次", "全年召开3次意识形态专题研究会", 5, 5)
+    [f] = fires("JX-I004", form(indicators=[missed]))
+    assert "未达到目标却得满分 5" in f.message
+    silent("JX-I006", form(indicators=[missed]))  # the clear case is JX-I004's
+    met_lost = ind("专题研究会", "全年 4次", "全年召开4次意识形态专题研究会", 5, 4)
+    fires("JX-I005", form(indicators=[met_lost]))
+    two_numbers = ind("专题研究会", "全年 4次", "召开3次，另有2次线上会议", 5, 5)
+    silent("JX-I004", form(indicators=[two_numbers]))  # which number is meant is unclear
+
+
 def test_per_month_target_against_annual_actual() -> None:
     silent("JX-I004", form(indicators=[ind("主题党日", "每月 1次", "全年召开12次", 10, 10)]))
     fires("JX-I004", form(indicators=[ind("主题党日", "每月 1次", "全年召开10次", 10, 10)]))

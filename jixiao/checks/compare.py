@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.model import Indicator, Measure, Operator
 from jixiao.profiles.profile import EqualAbove, Profile, category_key
-from jixiao.scoring.units import convert, per_year, same_unit
+from jixiao.scoring.units import convert, number_in_text, per_year, same_unit
 
 MONEY_UNITS = frozenset({"元", "万元", "亿元", "千元"})
 COUNT_UNITS = frozenset(
@@ -88,6 +88,11 @@ def met(indicator: Indicator, profile: Profile) -> bool | None:
     if target is None or actual is None:
         return None
     pair = annual_pair(target, actual)
+    if pair is None and actual.number is None and target.number is not None:
+        # a sentence (全年召开3次专题会) read the way scoring reads it: its one number in the
+        # target's unit, over the target's period
+        found = number_in_text(actual.text, indicator.unit or "")
+        pair = (target.number, found) if found is not None else None
     if pair is None:
         return None
     t, a = pair

@@ -16,12 +16,11 @@ from jixiao.scoring.qualitative import band_for, band_level
 from jixiao.scoring.quantitative import quantitative_score
 from jixiao.scoring.sheet import BandLevel, LineKind, LineScore, Status, fmt, round_score
 from jixiao.scoring.status import compare, compare_band
-from jixiao.scoring.units import convert, per_year, same_unit
+from jixiao.scoring.units import convert, number_in_text, per_year, same_unit
 
 _Make = Callable[..., LineScore]
 # a deadline: “12月底前”, “30个工作日内”, “15日以前”
 _DEADLINE = re.compile(r"\d\s*(?:个)?(?:月|日|天|工作日|小时|周)[底末中]?(?:之?前|以前|之?内)")
-_NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
 
 
 def indicator_score(indicator: Indicator, profile: Profile | str | None = None) -> LineScore:
@@ -141,7 +140,7 @@ def _quantitative(
     a = actual.number
     actual_unit = actual.unit
     if a is None:
-        a = _number_in_text(actual.text, unit)
+        a = number_in_text(actual.text, unit)
         if a is None:
             return not_computable(
                 f"年度指标值为定量（{target.text}），实际完成值“{_short(actual.text)}”是文字，没有可比的数值，无法计算"
@@ -193,20 +192,6 @@ def _per_period(
     converted = t * tp / ap
     notes.append(f"指标值“{target.text}”折合{actual.period} {fmt(converted)}{unit}")
     return converted
-
-
-def _number_in_text(text: str, unit: str) -> Decimal | None:
-    """The one number printed with the target's unit inside a sentence, if exactly one."""
-    if not unit:
-        return None
-    pattern = rf"({_NUMBER})\s*{re.escape(unit)}(?![次月/])"
-    values = set()
-    for m in re.finditer(pattern, text):
-        number = m.group(1).replace(",", "")
-        if unit == "年" and len(number) == 4:
-            continue
-        values.add(Decimal(number))
-    return values.pop() if len(values) == 1 else None
 
 
 def _short(text: str, limit: int = 30) -> str:

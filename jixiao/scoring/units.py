@@ -6,6 +6,7 @@ kinds (人 and 人次, 亩 and 平方米) are not comparable.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 # unit → (dimension, factor to the dimension's base unit)
@@ -77,3 +78,21 @@ def convert(value: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
 def per_year(period: str | None) -> Decimal | None:
     """How many periods make a year (每月 → 12), None for an unknown period."""
     return _PER_YEAR.get(period) if period else None
+
+
+_NUMBER = r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def number_in_text(text: str, unit: str) -> Decimal | None:
+    """The one number printed with ``unit`` inside a sentence, if exactly one
+    (“全年召开3次专题会” → 3 for 次); a four-digit number before 年 is a year, not a value."""
+    if not unit:
+        return None
+    pattern = rf"({_NUMBER})\s*{re.escape(unit)}(?![次月/])"
+    values = set()
+    for m in re.finditer(pattern, text):
+        number = m.group(1).replace(",", "")
+        if unit == "年" and len(number) == 4:
+            continue
+        values.add(Decimal(number))
+    return values.pop() if len(values) == 1 else None
