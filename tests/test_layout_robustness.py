@@ -362,3 +362,19 @@ def test_run_together_goal_and_its_achievement_split_at_the_first_sentence():
         "落实年度工作计划,规范财务管理。",
         "年度目标基本实现。",
     )
+
+
+def test_vertical_reason_followed_by_the_next_name_stays_a_reason():
+    header = ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分"]
+    cells = (
+        ["2022年度项目支出绩效自评表", "项目名称", "某项目", "绩效指标"]
+        + header
+        + ["偏差原因分析及改进措施"]
+        + ["产出指标", "数量指标", "培训人次", "20", "≥200人次", "180人次", "18"]
+        + ["前期调研不足，目标设定偏高，下年度将科学合理设置指标。"]
+        + ["发放宣传资料份数", "20", "≥7274份", "7429份", "20"]
+    )
+    e = read_text("\n\n".join(cells) + "\n", "v.txt")
+    assert [i.name.text for i in e.indicators] == ["培训人次", "发放宣传资料份数"]
+    assert e.indicators[0].deviation.text.startswith("前期调研不足")
+    assert e.indicators[1].target.text == "≥7274份"

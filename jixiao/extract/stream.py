@@ -51,6 +51,12 @@ _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下
 _REASON = re.compile(r"由于|因为|原因|未完成|未达|未能|受.{0,12}影响|措施|下一步|拟|将加强|偏差")
 
 
+def _sentence(text: str) -> bool:
+    """A reason in words: it ends a sentence (。) or says why (由于, 原因, 将加强 …)."""
+    t = clean(text).strip()
+    return len(t) >= 8 and (t.endswith("。") or bool(_REASON.search(t)))
+
+
 def _one_numbered_row(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ...], ...] | None:
     """A numbered item (``指标3：…``) is one row: when its text values cannot be told apart,
     keep the text as the name and read the points at its end (分值, 得分)."""
@@ -488,8 +494,7 @@ class StreamAssembler:
         h = self.b.ind_header
         if h is None or Role.DEVIATION not in h.value_roles:
             return False
-        t = clean(text).strip()
-        return len(t) >= 8 and (t.endswith("。") or bool(_REASON.search(t)))
+        return _sentence(text)
 
     def _resolve_held(self, nxt: Cell | None, key: str) -> None:
         """A text held at the reason column: the next name when a target or value follows it,
@@ -501,6 +506,7 @@ class StreamAssembler:
             looks_like_value(nxt.text)
             or (
                 bool(key)
+                and not _sentence(held.text)  # a name followed by a text target ends no sentence
                 and not (
                     vocab.is_level1(key)
                     or vocab.is_level2(key)
