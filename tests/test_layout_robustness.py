@@ -378,3 +378,10 @@ def test_vertical_reason_followed_by_the_next_name_stays_a_reason():
     assert [i.name.text for i in e.indicators] == ["培训人次", "发放宣传资料份数"]
     assert e.indicators[0].deviation.text.startswith("前期调研不足")
     assert e.indicators[1].target.text == "≥7274份"
+
+
+def test_short_run_together_fund_table_is_detected_by_touching_figures():
+    text = "\n".join(RUN_TOGETHER.split("\n")[:6])
+    assert parse_text(text, "o.txt").layout == "other"
+    prose = "2021.01.05，本单位召开会议。会议要求加强项目管理，全年预算执行率达到96%。" * 3
+    assert parse_text(prose, "p.txt").layout == "prose"

@@ -105,13 +105,22 @@ _GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(�
 
 def run_together(text: str) -> bool:
     """Figures squeezed between words (``得分10其中``) or ending a line after words
-    (``总分10096.46``) more than twice as often as sentences end: cells written together,
-    wrapped into lines of any length."""
+    (``总分10096.46``) more than twice as often as sentences end, or figures touching each
+    other: cells written together, wrapped into lines of any length."""
     sample = halfwidth(text[:20000])
     glued = len(_GLUED.findall(sample))
     sentences = sample.count("。")
     spaces = sample.count(" ")
-    return glued >= 5 and glued > 2 * sentences and spaces < 0.05 * len(sample)
+    if spaces >= 0.05 * len(sample):
+        return False
+    if glued >= 5 and glued > 2 * sentences:
+        return True
+    # figures that touch (386.78386.78373.81, 96.65%9.66; not a date 2021.01.05) occur in no
+    # written text
+    return len(_TOUCHING.findall(sample)) >= 2 and glued >= 1
+
+
+_TOUCHING = re.compile(r"\d\.\d{3,}\.\d|%[-+]?\d")
 
 
 _REPORT_HEAD = re.compile(
