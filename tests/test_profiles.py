@@ -160,6 +160,15 @@ def test_validation_errors_name_file_and_key(tmp_path: Path, body: str, key: str
     assert re.search(r"[\u4e00-\u9fff]", message)
 
 
+def test_wrong_type_shows_the_value_as_typed(tmp_path: Path) -> None:
+    path = write(tmp_path, '[weights]\nfunds = "十"\n[execution]\ncap_at_weight = "yes"\n')
+    with pytest.raises(ProfileError, match="应为数字，实际是“十”"):
+        load_profile(path)
+    path = write(tmp_path, '[execution]\ncap_at_weight = "yes"\n', "布尔.toml")
+    with pytest.raises(ProfileError, match="应为 true 或 false（不加引号），实际是“yes”"):
+        load_profile(path)
+
+
 def test_toml_syntax_error(tmp_path: Path) -> None:
     path = write(tmp_path, "[grades\nexcellent = 90\n")
     with pytest.raises(ProfileError, match="TOML"):

@@ -64,7 +64,7 @@ TOP_KEYS = {*SCHEMA, "level1", "level2_aliases"}
 
 _KIND_ZH = {
     _NUM: "数字",
-    _BOOL: "true 或 false",
+    _BOOL: " true 或 false（不加引号）",
     _STR: "文字（用引号括起）",
     _STRS: '文字列表（如 ["甲", "乙"]）',
     _INT: "整数",
@@ -211,7 +211,7 @@ def _check_table(table: dict[str, Any], spec: dict[str, str], prefix: str, path:
             raise ProfileError(f"评分方案文件 {path}：未知的键“{full}”（可用：{'、'.join(spec)}）")
         if not _is_kind(value, spec[key]):
             raise ProfileError(
-                f"评分方案文件 {path}：键“{full}”应为{_KIND_ZH[spec[key]]}，实际是 {value!r}"
+                f"评分方案文件 {path}：键“{full}”应为{_KIND_ZH[spec[key]]}，实际是{_shown(value)}"
             )
 
 
@@ -395,3 +395,12 @@ def _build_level1(items: Any, err: Callable[[str, str], ProfileError]) -> tuple[
             )
         )
     return tuple(result)
+
+
+def _shown(value: object) -> str:
+    """A TOML value as the user typed it: text in Chinese quotes, the rest as written."""
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return " true" if value else " false"
+    return f" {value}"
