@@ -154,3 +154,13 @@ def test_truncated_xls_refused(tmp_path: Path) -> None:
     path.write_bytes(data[:1536])  # the OLE header and a little more
     err = refused(path)
     assert "已损坏" in err.message
+
+
+@pytest.mark.parametrize("name", ["表.docx", "表.doc", "表.xls", "表.pdf", "表.wps"])
+def test_picture_under_an_office_name_refused_as_a_picture(tmp_path: Path, name: str) -> None:
+    # a photo of the printed form, saved as .doc: say so instead of “damaged” or a
+    # LibreOffice error
+    path = tmp_path / name
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    message = refused(path).message
+    assert message.startswith("这是一张图片（PNG）") and "OCR" in message

@@ -25,6 +25,15 @@ from jixiao.readers.office import limits
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC = b"%PDF"
+# pictures saved (or renamed) under an office extension: photos of a printed form
+IMAGE_MAGIC = {
+    b"\x89PNG\r\n\x1a\n": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+}
 
 WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett", ".ods"}
@@ -66,6 +75,13 @@ def read_office(path: Path) -> Document:
             doc
             if suffix == ".pdf"
             else _noted(doc, f"扩展名为 {suffix or '（无）'}，但内容是 PDF，已按 PDF 读取")
+        )
+    picture = next((name for magic, name in IMAGE_MAGIC.items() if head.startswith(magic)), None)
+    if picture is not None:
+        raise ReadError(
+            source,
+            f"这是一张图片（{picture}），不是 Word/Excel/PDF 文档；"
+            "拍照或扫描的表格需先做文字识别（OCR），或取得原始电子文件",
         )
     if suffix in (".docx", ".xlsx", ".xlsm"):
         raise ReadError(
