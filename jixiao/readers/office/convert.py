@@ -95,8 +95,6 @@ def converted(
         results = sorted(out_dir.glob(f"*.{target}"))
         if proc.returncode != 0 or not results or results[0].stat().st_size == 0:
             detail = err.decode("utf-8", "replace").strip().splitlines()[-1:] if err else []
-            if detail and "could not be loaded" in detail[0]:
-                detail = []  # LibreOffice's “source file could not be loaded” adds nothing
             raise ReadError(
                 source,
                 f"LibreOffice 无法转换此{what}（文件可能已损坏、已加密或格式不受支持）"
