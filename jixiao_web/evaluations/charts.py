@@ -14,15 +14,21 @@ class Bar:
     value: int
 
 
-def histogram(values: Sequence[Decimal], edges: Sequence[int], unit: str = "") -> list[Bar]:
-    """Counts of values in [edges[i], edges[i+1]); the last bin is closed and open-ended."""
-    bars = []
+def bins(edges: Sequence[int], unit: str = "") -> list[tuple[int, int | None, str]]:
+    """[edges[i], edges[i+1]) with its label; the last bin is open-ended."""
+    out = []
     for i, lo in enumerate(edges):
         hi = edges[i + 1] if i + 1 < len(edges) else None
-        n = sum(1 for v in values if v >= lo and (hi is None or v < hi))
-        label = f"{lo}–{hi}{unit}" if hi is not None else f"≥{lo}{unit}"
-        bars.append(Bar(label, n))
-    return bars
+        out.append((lo, hi, f"{lo}–{hi}{unit}" if hi is not None else f"≥{lo}{unit}"))
+    return out
+
+
+def histogram(values: Sequence[Decimal], edges: Sequence[int], unit: str = "") -> list[Bar]:
+    """Counts of values per bin (see :func:`bins`)."""
+    return [
+        Bar(label, sum(1 for v in values if v >= lo and (hi is None or v < hi)))
+        for lo, hi, label in bins(edges, unit)
+    ]
 
 
 def bar_chart_svg(

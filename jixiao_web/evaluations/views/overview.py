@@ -20,7 +20,6 @@ from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
     Case,
-    CharField,
     Count,
     DecimalField,
     ExpressionWrapper,
@@ -29,7 +28,6 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
-    Value,
     When,
 )
 from django.db.models.functions import Coalesce
@@ -277,42 +275,51 @@ def _summary(r: Round, q: str) -> dict[str, Any]:
     return summary
 
 
+SCORE_EDGES = [0, 60, 70, 80, 90]
+RATE_EDGES = [0, 60, 80, 90, 100, 110]
+
+
 def _compute_summary(r: Round, q: str) -> dict[str, Any]:
-    searched = _units(r, q)
-    counts = Counter(
-        dict(
-            searched.annotate(
-                st=Coalesce("s__status", Value(NOT_STARTED), output_field=CharField())
+    """One aggregate query: units per status, score and execution-rate bins, the average."""
+    visible = Q(s__status__in=list(VISIBLE_TO_BUREAU))
+    aggregates: dict[str, Any] = {NOT_STARTED: Count("pk", filter=Q(s__id__isnull=True))}
+    for st in Status.values:
+        aggregates[st] = Count("pk", filter=Q(s__status=st))
+    for name, field, edges in (
+        ("score", "score", SCORE_EDGES),
+        ("rate", "s__execution_rate", RATE_EDGES),
+    ):
+        for n, (lo, hi, _) in enumerate(charts.bins(edges)):
+            in_bin = Q(**{f"{field}__gte": lo}) & (
+                Q(**{f"{field}__lt": hi}) if hi is not None else Q()
             )
-            .values_list("st")
-            .annotate(n=Count("pk"))
-            .values_list("st", "n")
-        )
+            aggregates[f"{name}_{n}"] = Count("pk", filter=visible & in_bin)
+    aggregates["average"] = Avg("score", filter=visible)
+    row = (
+        _units(r, q)
+        .annotate(score=Coalesce("s__review_score", "s__self_score"))
+        .aggregate(**aggregates)
     )
-    visible = searched.filter(s__status__in=list(VISIBLE_TO_BUREAU))
-    figures = list(
-        visible.annotate(score=Coalesce("s__review_score", "s__self_score")).values_list(
-            "score", "s__execution_rate"
-        )
-    )
-    scores = [s for s, _ in figures if s is not None]
-    rates = [x for _, x in figures if x is not None]
-    average = visible.aggregate(a=Avg(Coalesce("s__review_score", "s__self_score")))["a"]
+    counts = {st: row[st] for st in (NOT_STARTED, *Status.values)}
+
+    def bars(name: str, edges: list[int], unit: str = "") -> list[charts.Bar]:
+        return [
+            charts.Bar(label, row[f"{name}_{n}"])
+            for n, (_, _, label) in enumerate(charts.bins(edges, unit))
+        ]
+
+    average = row["average"]
     return {
-        "counts": dict(counts),
+        "counts": counts,
         "total": sum(counts.values()),
-        "score_chart": mark_safe(
-            charts.bar_chart_svg("得分分布", charts.histogram(scores, [0, 60, 70, 80, 90]))
-        ),
+        "score_chart": mark_safe(charts.bar_chart_svg("得分分布", bars("score", SCORE_EDGES))),
         "rate_chart": mark_safe(
-            charts.bar_chart_svg(
-                "预算执行率分布", charts.histogram(rates, [0, 60, 80, 90, 100, 110], "%")
-            )
+            charts.bar_chart_svg("预算执行率分布", bars("rate", RATE_EDGES, "%"))
         ),
         "findings_chart": mark_safe(
             charts.bar_chart_svg("最常见问题", _frequent_findings(r), horizontal=True, height=260)
         ),
-        "average": Decimal(average).quantize(Decimal("0.01")) if average is not None else None,
+        "average": Decimal(str(average)).quantize(Decimal("0.01")) if average is not None else None,
     }
 
 
