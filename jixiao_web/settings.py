@@ -129,7 +129,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = os.environ.get("JIXIAO_HTTPS") == "1"
+# Behind an HTTPS reverse proxy (JIXIAO_HTTPS=1): secure cookies, redirect to HTTPS, HSTS.
+# Offline intranets often run plain HTTP on a trusted network; then these stay off.
+HTTPS = os.environ.get("JIXIAO_HTTPS") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_HSTS_SECONDS = 86400 if HTTPS else 0
 
 # Security headers (the CSP is added by jixiao_web.headers).
 SECURE_CONTENT_TYPE_NOSNIFF = True
