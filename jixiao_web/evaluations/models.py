@@ -165,6 +165,18 @@ class Submission(models.Model):
                 fields=["round", "unit", "project"], name="submission_one_per_unit_project"
             )
         ]
+        # Covers the overview's reads of a round (its change stamp, counts and figures). On
+        # SQLite these columns are stored after the large ``data`` text: without the index
+        # every form's overflow pages are read (docs/web-performance.md).
+        indexes = [
+            models.Index(
+                fields=[
+                    "round", "unit", "status", "self_score", "computed_score", "review_score",
+                    "grade", "execution_rate", "errors", "warnings", "updated_at",
+                ],
+                name="submission_overview",
+            )
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         if self.project:
