@@ -463,8 +463,12 @@ def test_a_form_with_blank_results_has_no_computed_score() -> None:
     funds = (FundRow(Text("总额"), budget=Num(Decimal(100), "100"), actual=Num(Decimal(100), "100"),
                      weight=Num(Decimal(10), "10")),)  # fmt: skip
     blank = tuple(
-        Indicator(Text(name), Text("产出指标"), target=parse_measure("100%"),
-                  weight=Num(Decimal(w), str(w)))  # fmt: skip
+        Indicator(
+            Text(name),
+            Text("产出指标"),
+            target=parse_measure("100%"),
+            weight=Num(Decimal(w), str(w)),
+        )  # fmt: skip
         for name, w in (("覆盖率", 60), ("保障率", 30))
     )
     sheet = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=blank))
