@@ -591,13 +591,13 @@ class FormBuilder:
         self.parts.fields.setdefault(name, value)
 
 
-def _measure(cell: Cell) -> Measure:
+def _measure(cell: Cell) -> Measure | None:
     """The value as printed, parsed with full-width digits and signs read as half-width
-    (``≤３．６４万元`` → ≤ 3.64 万元)."""
+    (``≤３．６４万元`` → ≤ 3.64 万元); None for a blank cell."""
     printed = clean(cell.text)
     half = halfwidth(printed)
     m = parse_measure(half, cell.location)
-    return m if half == printed else replace(m, text=printed)
+    return m if m is None or half == printed else replace(m, text=printed.strip())
 
 
 def _score_alone(values: Sequence[Cell], number: Cell) -> bool:

@@ -178,9 +178,9 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     elif rows:
         # no row of cells: lines before the end of a one-line table belong to its stream, the
         # lines after it (the report) are paragraphs
-        end = max((line for _, line in stream), default=None)
-        head = [r for r in rows if end is None or r[0][1] < end]
-        after = [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows if r not in head]
+        stream_end: int | None = max((line for _, line in stream), default=None)
+        head = [r for r in rows if stream_end is None or r[0][1] < stream_end]
+        after = [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows[len(head) :]]
         stream = [(r[0][0], r[0][1]) for r in head] + stream
     if stream:
         blocks.append(stream_table(stream, source))
