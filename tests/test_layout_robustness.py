@@ -385,3 +385,23 @@ def test_short_run_together_fund_table_is_detected_by_touching_figures():
     assert parse_text(text, "o.txt").layout == "other"
     prose = "2021.01.05，本单位召开会议。会议要求加强项目管理，全年预算执行率达到96%。" * 3
     assert parse_text(prose, "p.txt").layout == "prose"
+
+
+def test_vertical_blank_unit_cell_that_vanished_keeps_the_actual_in_place():
+    header = ["一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位"]
+    header += ["实际完成值", "分值", "得分"]
+    cells = (
+        ["2022年度项目支出绩效自评表", "项目名称", "某项目", "绩效指标"]
+        + header
+        + ["产出指标", "数量指标", "培训人次", "≥", "200", "人次", "230", "50", "50"]
+        # a qualitative row: 度量单位 blank, gone from the stream
+        + ["开展帮扶活动", "定性", "围绕帮扶用气力", "为困难妇女争取专项救助金", "50", "50"]
+    )
+    e = read_text("\n\n".join(cells) + "\n", "v.txt")
+    assert [i.name.text for i in e.indicators] == ["培训人次", "开展帮扶活动"]
+    second = e.indicators[1]
+    assert (second.target.text, second.actual.text) == (
+        "围绕帮扶用气力",
+        "为困难妇女争取专项救助金",
+    )
+    assert (second.weight.value, second.score.value) == (50, 50)

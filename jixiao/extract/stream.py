@@ -474,6 +474,11 @@ class StreamAssembler:
         if role in (Role.NATURE, Role.UNIT, Role.REMARK) and compat(role, text) is not None:
             self.row.append(cell)
             return
+        if role in (Role.NATURE, Role.UNIT) and self._fits_after(role, text):
+            # the 指标性质/度量单位 cell was blank and vanished: hold its place
+            self.row.append(Cell("", cell.location))
+            self.row.append(cell)
+            return
         if role == Role.DEVIATION and not is_blank(text):
             if _REASON.search(text) or self.blanks_seen:
                 # a reason in words, or any text where blank cells keep their places
@@ -485,6 +490,15 @@ class StreamAssembler:
             self.row.append(cell)
             return
         self._start(cell, "ind")
+
+    def _fits_after(self, role: Role, text: str) -> bool:
+        """Whether the text fits the target/actual column right after ``role``."""
+        h = self.b.ind_header
+        roles = list(h.value_roles) if h is not None else []
+        if role not in roles or roles.index(role) + 1 >= len(roles):
+            return False
+        after = roles[roles.index(role) + 1]
+        return after in (Role.TARGET, Role.ACTUAL) and compat(after, text) is not None
 
     def _reason_after_vanished_blank(self, text: str) -> bool:
         """A reason in words (a sentence ending in 。, or words of a reason) where the header
