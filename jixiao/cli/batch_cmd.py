@@ -17,18 +17,24 @@ if TYPE_CHECKING:
 
 
 @click.command("batch", cls=ZhCommand)
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True, metavar="输入…", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "outdir",
     required=True,
+    metavar="文件夹",
     type=click.Path(file_okay=False, path_type=Path),
     help="输出文件夹（再次运行同一文件夹即续跑）",
 )
 @profile_option
 @click.option(
-    "-j", "--jobs", type=click.IntRange(1, 256), default=None, help="并行进程数（默认：CPU 核数）"
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=None,
+    metavar="N",
+    help="并行进程数，1–256（默认：CPU 核数）",
 )
 @click.option("--restart", is_flag=True, help="忽略以前的结果，全部重新审核")
 @click.option("--no-report", is_flag=True, help="不生成汇总报告（.docx）")
@@ -36,8 +42,8 @@ if TYPE_CHECKING:
     "--timeout",
     type=click.FloatRange(0),
     default=120.0,
-    show_default=True,
-    help="单份材料的处理时限（秒，0 为不限）",
+    metavar="秒",
+    help="单份材料的处理时限（秒，0 为不限；默认 120）",
 )
 def batch(
     inputs: tuple[Path, ...],
@@ -48,7 +54,7 @@ def batch(
     no_report: bool,
     timeout: float,
 ) -> None:
-    """批量审核：读取 INPUT（文件夹、.zip 或文件）下的全部自评材料，逐份评分、审核并汇总。
+    """批量审核：读取各输入（文件夹、.zip 或文件）下的全部自评材料，逐份评分、审核并汇总。
 
     输出 summary.xlsx、findings.json、汇总报告.docx 和逐份的 checks/*.check.txt。
     中断（Ctrl-C）后再次运行同一命令，已完成的文件（按内容识别）自动跳过。
@@ -143,18 +149,19 @@ def batch(
 
 
 @click.command("compare", cls=ZhCommand)
-@click.argument("old_dir", type=click.Path(path_type=Path))
-@click.argument("new_dir", type=click.Path(path_type=Path))
+@click.argument("old_dir", metavar="上年输出", type=click.Path(path_type=Path))
+@click.argument("new_dir", metavar="本年输出", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "output",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
+    metavar="文件",
     help="写入 .xlsx 或 .json（默认：在终端显示）",
 )
 def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
-    """对比两个年度的批量审核结果（OLD_DIR 为上年，NEW_DIR 为本年），按单位逐一列出变化。"""
+    """对比两个年度的批量审核结果（两个 jixiao batch 的输出文件夹），按单位逐一列出变化。"""
     from jixiao.batch.compare import compare_outputs
     from jixiao.errors import JixiaoError
 

@@ -47,6 +47,7 @@ def check(file: Path, profile_name: str | None, as_json: bool) -> None:
     """审核自评材料：逐条列出问题（位置、代码、说明、应为/实为）。
 
     退出码：0 没有错误（可能有警告、提示），1 发现错误，2 文件或评分方案无法读取。
+
     全部审核规则见 jixiao rules。
     """
     evaluation, profile = read_with_profile(file, profile_name)

@@ -49,6 +49,7 @@ def score(file: Path, profile_name: str | None, as_json: bool) -> None:
     """按评分规则计算得分，与填报得分逐项对照。
 
     每个计分行给出填报得分、计算得分、计算方法（代入数字）和差额，最后给出总分和等级。
+
     无法读取文件或评分方案有误时退出码为 2。
     """
     evaluation, profile = read_with_profile(file, profile_name)
