@@ -405,3 +405,28 @@ def test_vertical_blank_unit_cell_that_vanished_keeps_the_actual_in_place():
         "为困难妇女争取专项救助金",
     )
     assert (second.weight.value, second.score.value) == (50, 50)
+
+
+def test_spaced_columns_put_a_blank_target_back_in_its_column():
+    text = (
+        "绩效指标        一级指标        二级指标        三级指标        年度指标值      实际完成值      分值            得分\n"
+        "                产出指标        数量指标        开展督导次数    ≥18次           21次            20              20\n"
+        "                                质量指标        验收合格率                      82%             10              8.37\n"
+    )
+    from jixiao.readers.text.blocks import spaced
+
+    rows = [[c.text for c in r] for r in spaced(text.split("\n"), "s.txt")[0].rows]
+    assert rows[2] == ["", "", "质量指标", "验收合格率", "", "82%", "10", "8.37"]
+    e = read_text("2022年度项目支出绩效自评表\n项目名称    某项目\n" + text, "s.txt")
+    assert (e.indicators[1].target, e.indicators[1].actual.text) == (None, "82%")
+
+
+def test_spaced_header_cell_over_two_columns_leaves_the_row_as_printed():
+    text = (
+        "整体资金（万元  项  目          全年预算数      全年执行数      执行率          分值\n"
+        "                资金来源        合计            198.8           212.64          106.87%\n"
+    )
+    from jixiao.readers.text.blocks import spaced
+
+    rows = [[c.text for c in r] for r in spaced(text.split("\n"), "s.txt")[0].rows]
+    assert rows[1] == ["资金来源", "合计", "198.8", "212.64", "106.87%"]

@@ -164,6 +164,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
                 cell[4] = end
             continue
         rows.append([[piece, n, start, end, end] for start, end, piece in spans])
+    rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
     if multi:
@@ -185,6 +186,56 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     if stream:
         blocks.append(stream_table(stream, source))
     return blocks + after
+
+
+def _blank_cells_by_column(rows: list[list[list]]) -> list[list[list]]:
+    """Blank cells back in place where the columns are aligned (``pdftotext -layout``).
+
+    Under a header (a row of four or more cells without figures), a row with figures and
+    fewer cells, whose cells each start where a header column starts, whose leading text cells
+    sit in adjacent columns and whose values follow them in order, gets an empty cell for
+    every column it leaves out. Rows that do not line up so (cells joined by any run of
+    spaces; a header cell spanning two columns, whose text cells then skip a column) stay as
+    they are."""
+    header: list[int] | None = None
+    out = []
+    for row in rows:
+        values = [_VALUE.match(halfwidth(c[0])) is not None for c in row]
+        if len(row) >= 4 and not any(values):
+            header = [c[2] for c in row]
+        elif header is not None and any(values) and 2 <= len(row) < len(header):
+            row = _gridded(row, values, header) or row
+        out.append(row)
+    return out
+
+
+def _gridded(row: list[list], values: list[bool], header: list[int]) -> list[list] | None:
+    found = [_column_at(header, c[2]) for c in row]
+    cols = [k for k in found if k is not None]
+    if len(cols) < len(found) or any(a >= b for a, b in zip(cols, cols[1:], strict=False)):
+        return None
+    first = values.index(True)
+    lead = cols[:first]
+    if any(b != a + 1 for a, b in zip(lead, lead[1:], strict=False)):
+        return None  # the text cells skip a column: the header's columns are not the row's
+    full: list[list] = [["", row[0][1], at, at, at] for at in header]
+    for k, c in zip(cols, row, strict=True):
+        full[k] = c
+    return full
+
+
+_VALUE = re.compile(
+    r"^(?:[-－—/／]$|(?:[≥≤<>=]|不?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d)"
+)
+
+
+def _column_at(starts: list[int], at: int) -> int | None:
+    """The header column a cell starting at display column ``at`` lines up with (its left
+    edge within one wide character of the column's)."""
+    for k, s in enumerate(starts):
+        if abs(at - s) <= 2:
+            return k
+    return None
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")
