@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,15 @@ def test_batch_empty_folder_says_nothing_was_found(tmp_path: Path) -> None:
 def test_compare_missing_folder(tmp_path: Path) -> None:
     other = _folder(tmp_path)
     one_chinese_line(run("compare", str(tmp_path / "上年"), str(other)), "上年", "不存在")
+
+
+def test_findings_without_location_are_placed_at_the_file(tmp_path: Path) -> None:
+    # a JSON evaluation carries no locations: the finding names the file, not “?”
+    from jixiao.model import Evaluation, Kind, Num
+    from jixiao.serialize import dumps
+
+    staff = {"staff_authorized": Num(Decimal(3), "3"), "staff_actual": Num(Decimal(4), "4")}
+    path = tmp_path / "表.json"
+    path.write_text(dumps(Evaluation(kind=Kind.DEPARTMENT, **staff)), encoding="utf-8")
+    out = run("check", str(path)).output
+    assert f"  {path}: [JX-S001] 实有人数 4 超过人员编制 3" in out and "?:" not in out

@@ -16,6 +16,7 @@ from types import FrameType
 from jixiao.batch.discover import WorkItem
 from jixiao.batch.engine import Engine, score_summary
 from jixiao.batch.record import FileRecord, FindingRow, Status, TargetRow
+from jixiao.checks import finding_text
 from jixiao.errors import ReadError
 from jixiao.model import Evaluation, Finding, FundGroup, FundLine, FundRow, Kind
 
@@ -232,16 +233,9 @@ def check_file_name(display: str) -> str:
     return "/".join([CHECKS_DIR, *safe[:-1], safe[-1] + ".check.txt"])
 
 
-def format_finding(row: FindingRow) -> str:
-    """``location: [CODE] message（应为 X，实为 Y）``, as ``jixiao check`` prints a finding."""
-    where = row.location or "?"
-    values = []
-    if row.expected:
-        values.append(f"应为 {row.expected}")
-    if row.found:
-        values.append(f"实为 {row.found}")
-    tail = f"（{'，'.join(values)}）" if values else ""
-    return f"{where}: [{row.code}] {row.message}{tail}"
+def format_finding(row: FindingRow, source: str = "?") -> str:
+    """A finding as ``jixiao check`` prints it (one without a location placed at ``source``)."""
+    return finding_text(row.location or source, row.code, row.message, row.expected, row.found)
 
 
 def check_text(record: FileRecord) -> str:

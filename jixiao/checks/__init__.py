@@ -106,3 +106,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "found": f.found,
         "basis": f.basis,
     }
+
+
+def finding_text(
+    where: str, code: str, message: str, expected: str | None, found: str | None
+) -> str:
+    """``location: [CODE] message（应为 X，实为 Y）`` — how ``jixiao check`` and the batch's
+    ``.check.txt`` files print a finding."""
+    values = []
+    if expected:
+        values.append(f"应为 {expected}")
+    if found:
+        values.append(f"实为 {found}")
+    tail = f"（{'，'.join(values)}）" if values else ""
+    return f"{where}: [{code}] {message}{tail}"

@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from jixiao.checks import CATALOGUE, finding_dict, run_checks
+from jixiao.checks import CATALOGUE, finding_dict, finding_text, run_checks
 from jixiao.cli.inputs import profile_option, read_with_profile
 from jixiao.cli.usage import ZhCommand
 from jixiao.model import Finding, Severity
@@ -23,16 +23,11 @@ SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.IN
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def finding_line(f: Finding) -> str:
-    """``location: [CODE] message（应为 X，实为 Y）`` — the one-line form of a finding."""
+def finding_line(f: Finding, source: str = "?") -> str:
+    """The one-line form of a finding; one without a location (a JSON input carries none)
+    is placed at ``source``."""
     where = str(f.location) if f.location is not None else "?"
-    values = []
-    if f.expected is not None:
-        values.append(f"应为 {f.expected}")
-    if f.found is not None:
-        values.append(f"实为 {f.found}")
-    tail = f"（{'，'.join(values)}）" if values else ""
-    return f"{where}: [{f.code}] {f.message}{tail}"
+    return finding_text(source if where == "?" else where, f.code, f.message, f.expected, f.found)
 
 
 def exit_status(findings: tuple[Finding, ...]) -> int:
@@ -78,7 +73,7 @@ def _render(source: str, findings: tuple[Finding, ...]) -> None:
             continue
         console.print(f"[{_STYLE[severity]}]{SEVERITY_ZH[severity]}（{len(group)}）[/]")
         for f in group:
-            console.print("  " + escape(finding_line(f)))
+            console.print("  " + escape(finding_line(f, source)))
         console.print()
     counts = "，".join(
         f"{SEVERITY_ZH[s]} {n}"
