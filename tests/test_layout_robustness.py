@@ -430,3 +430,25 @@ def test_spaced_header_cell_over_two_columns_leaves_the_row_as_printed():
 
     rows = [[c.text for c in r] for r in spaced(text.split("\n"), "s.txt")[0].rows]
     assert rows[1] == ["资金来源", "合计", "198.8", "212.64", "106.87%"]
+
+
+# -- the bench itself: the seed and one department and one project form in every layout -----------
+
+
+def test_every_layout_reads_back_the_written_forms():
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "layout_robustness.py"
+    spec = importlib.util.spec_from_file_location("bench_layout_robustness", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_layout_robustness", bench)
+    spec.loader.exec_module(bench)
+    score, _ = bench.run(1, 1, office=False)
+    floor = {"tabbed": 0.99, "pipe": 0.99, "other": 0.6}  # run-together: text values glued
+    for layout in bench.RENDER:
+        right = sum(r for (lay, _), (r, _c) in score.items() if lay == layout)
+        counted = sum(c for (lay, _), (_r, c) in score.items() if lay == layout)
+        assert right / counted >= floor.get(layout, 0.97), layout
