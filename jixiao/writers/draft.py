@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
+from jixiao.checks.texts import is_template_instruction
 from jixiao.model import (
     Evaluation,
     Finding,
@@ -128,6 +129,12 @@ def row_name(row: FundRow) -> str:
     return row.label.text
 
 
+def _filled(text: str, what: str) -> str:
+    """The form's text, or a placeholder where the form still holds the template's
+    instruction (“结合自评情况，分析存在的问题及原因。(200字以内)”)."""
+    return TODO.format(what) if is_template_instruction(text) else text
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     return text if not text or text[-1] in "。！？；.;!?" else text + "。"
@@ -204,9 +211,9 @@ class _Drafter:
         lines = []
         for g in e.goals:
             if g.planned is not None and g.planned.text:
-                lines.append(_sentence(f"年初设定目标：{g.planned.text}"))
+                lines.append(_sentence(f"年初设定目标：{_filled(g.planned.text, '年初设定目标')}"))
             if g.achieved is not None and g.achieved.text:
-                lines.append(_sentence(f"全年完成情况：{g.achieved.text}"))
+                lines.append(_sentence(f"全年完成情况：{_filled(g.achieved.text, '全年完成情况')}"))
         scored = e.scored_indicators
         if scored:
             groups: dict[str, list[Indicator]] = {}
@@ -217,7 +224,9 @@ class _Drafter:
             for name, items in groups.items():
                 w = _sum(i.weight for i in items)
                 s = _sum(i.score for i in items)
-                if w is not None or s is not None:
+                if s is None and w is not None:
+                    lines.append(f"{name}分值{fmt(w)}分，{TODO.format('自评得分（表中未填写）')}。")
+                elif w is not None or s is not None:
                     lines.append(f"{name}分值{fmt(w)}分，自评得分{fmt(s)}分。")
         lines.append(self.total_sentence())
         missed = self.missed()
@@ -233,7 +242,7 @@ class _Drafter:
                     f"“{i.name.text}”年度指标值为{i.target or '—'}，实际完成值为{i.actual or '—'}，"
                     f"分值{i.weight}分，得分{i.score}分。原因：{_sentence(reason)}"
                 )
-        elif scored:
+        elif scored and all(i.score is not None for i in scored):
             lines.append("各项绩效指标均获满分。")
         return "\n".join(lines)
 
@@ -249,7 +258,10 @@ class _Drafter:
             title = getattr(sheet, "profile_title", "") or "评分规则"
             grade = getattr(sheet, "computed_grade", None)
             text = f"按{title}复算得分{fmt(computed)}分"
-            if grade is not None:
+            unscored = getattr(sheet, "unscored", ())
+            if unscored:
+                text += f"（{len(unscored)}项既未填写得分也无法计算，未计入，不评等级）"
+            elif grade is not None:
                 text += f"，对应等级“{grade}”"
             diff = getattr(sheet, "total_difference", None)
             if diff:
@@ -269,11 +281,13 @@ class _Drafter:
         e = self.e
         lines = []
         if e.problems is not None and e.problems.text:
-            lines.append(_sentence(e.problems.text))
+            lines.append(_sentence(_filled(e.problems.text, "存在的问题")))
         for row in e.funds:
             rate = rate_value(row)
             if rate is None or row.depth > 1:
                 continue
+            if row.budget is not None and row.budget.value == 0:
+                continue  # no money budgeted: a rate of 0% says nothing
             if rate > 100:
                 lines.append(
                     f"“{row_name(row)}”执行率{rate_of(row)}，超过100%，全年预算数可能未按调整后预算填列，需核实。"
@@ -299,7 +313,7 @@ class _Drafter:
     def improvements(self) -> str:
         e = self.e
         if e.measures is not None and e.measures.text:
-            return _sentence(e.measures.text)
+            return _sentence(_filled(e.measures.text, "改进措施"))
         return TODO.format("针对上述问题提出下一步改进措施和有关建议")
 
     # -- the five sections ----------------------------------------------------------------

@@ -1,0 +1,51 @@
+"""The drafted report on a half-filled form: it says what is missing instead of inventing it
+(no “均获满分” without scores, no template instruction copied, no rate of an empty budget)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao.measure import parse_measure
+from jixiao.model import Evaluation, FundLine, FundRow, Goal, Indicator, Kind, Num, Text
+from jixiao.writers.draft import draft_report
+
+
+def num(value: str) -> Num:
+    return Num(Decimal(value), value)
+
+
+def blank_results_form() -> Evaluation:
+    """Budget execution filled in, every 完成值 and 得分 blank, the template's instructions
+    still in the 完成情况 and 存在问题 cells, an account with nothing budgeted."""
+    funds = (
+        FundRow(Text("总额"), FundLine.TOTAL, budget=num("251.89"), actual=num("251.89"),
+                rate=num("100.00"), weight=num("10")),
+        FundRow(Text("单位资金"), FundLine.OTHER, depth=1, budget=num("0.00"),
+                actual=num("0.00"), rate=num("0.00")),
+    )  # fmt: skip
+    indicators = tuple(
+        Indicator(Text(name), Text(level1), target=parse_measure("100%"), weight=num(w))
+        for name, level1, w in (("发放覆盖率", "产出指标", "60"), ("足额保障率", "效益指标", "30"))
+    )
+    return Evaluation(
+        kind=Kind.PROJECT,
+        unit=Text("某局"),
+        project=Text("工资性支出"),
+        funds=funds,
+        goals=(Goal(Text("保障工资及时足额发放。"), Text("对照年度目标,说明相关任务目标的完成情况(100字以内)")),),
+        indicators=indicators,
+        total_weight=num("100"),
+        problems=Text("结合自评情况,分析存在的问题及原因。(200字以内)"),
+    )  # fmt: skip
+
+
+def test_draft_of_a_form_with_blank_results() -> None:
+    report = draft_report(blank_results_form())
+    text = "\n".join(s.text for s in report.sections)
+    assert "均获满分" not in text
+    assert "自评得分—分" not in text and "【待填写：自评得分（表中未填写）】" in text
+    assert "（100字以内）" not in text and "(100字以内)" not in text
+    assert "全年完成情况：【待填写：全年完成情况】" in text
+    assert "(200字以内)" not in text and "【待填写：存在的问题】" in text
+    assert "不评等级" in text and "对应等级" not in text
+    assert "“单位资金”执行率" not in text  # nothing budgeted, nothing to explain
