@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from jixiao.measure import parse_measure
 from jixiao.model import (
     Evaluation,
     FundGroup,
@@ -11,7 +12,6 @@ from jixiao.model import (
     Num,
     Text,
 )
-from jixiao.measure import parse_measure
 from jixiao.serialize import dumps, from_dict, loads, to_dict
 
 

@@ -27,6 +27,19 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 
 
 class LazyGroup(click.Group):
+    """Commands imported on first use; usage mistakes reported in one Chinese line."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        from jixiao.cli.usage import ZhUsageError
+
+        name = click.utils.make_str(args[0])
+        if self.get_command(ctx, name) is None and not name.startswith("-"):
+            known = "、".join(self.list_commands(ctx))
+            raise ZhUsageError(f"没有命令 {name}（可用：{known}）", ctx)
+        return super().resolve_command(ctx, args)
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if self._spec_available(name)]
 
@@ -49,7 +62,8 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="jixiao")
+@click.version_option(package_name="jixiao", help="显示版本号并退出")
+@click.help_option("-h", "--help", help="显示本帮助并退出")
 def main() -> None:
     """jixiao（绩效）：预算绩效自评表的读取、评分、审核、生成与汇总。"""
 
@@ -58,5 +72,3 @@ def fail(message: str, status: int = 2) -> None:
     """Print one line in Chinese on stderr and exit (no traceback)."""
     click.echo(f"jixiao: {message}", err=True)
     sys.exit(status)
-
-

@@ -110,6 +110,7 @@ def decode_text(data: bytes, source: str) -> str:
         raise ReadError(
             source, "这是二进制文件，不是文本（如为 Word/Excel/PDF，请使用正确的扩展名）"
         )
+    data = _drop_cut_utf8_tail(data)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -119,6 +120,17 @@ def decode_text(data: bytes, source: str) -> str:
             break
         return text
     raise ReadError(source, "无法识别的文本编码或二进制内容（支持 UTF-8、GBK/GB18030、UTF-16）")
+
+
+def _drop_cut_utf8_tail(data: bytes) -> bytes:
+    """A file cut in the middle of a UTF-8 character (a truncated download) loses that
+    character only: drop an incomplete multi-byte sequence at the very end."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return data[: exc.start]
+    return data
 
 
 def _mostly_control(text: str) -> bool:
