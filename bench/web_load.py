@@ -388,6 +388,10 @@ def main() -> None:
             }  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.data_dir is None:  # a temporary directory of our own (hundreds of MB)
+        import shutil
+
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
