@@ -3,12 +3,14 @@ cached values for readers, print setup and fonts. Content, never bytes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
 import pytest
 from writers_samples import department, project
 
+from jixiao import read
 from jixiao.writers.xlsx import write_xlsx
 
 
@@ -187,3 +189,25 @@ def test_an_empty_evaluation_still_gives_the_blank_form(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(tmp_path / "空.xlsx").active
     assert ws["A1"].value == "部门整体支出绩效自评表"
     assert _row_of(ws, 1, "部门职责") < _row_of(ws, 1, "年度总体目标") < _row_of(ws, 1, "总分")
+
+
+def test_text_starting_with_equals_stays_text(tmp_path: Path) -> None:
+    from jixiao.measure import parse_measure
+    from jixiao.model import Indicator
+
+    base = department()
+    first = base.indicators[0]
+    changed = Indicator(
+        name=first.name,
+        level1=first.level1,
+        level2=first.level2,
+        target=parse_measure("=100%"),
+        actual=parse_measure("100%"),
+        weight=first.weight,
+        score=first.score,
+    )
+    evaluation = replace(base, indicators=(changed, *base.indicators[1:]))
+    path = write_xlsx(evaluation, tmp_path / "t.xlsx")
+    texts = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+    assert "=100%" in texts
+    assert "=100%" in [i.target.text for i in read(path).indicators if i.target]

@@ -101,6 +101,10 @@ def _fill(ws, grid: Grid) -> dict[str, str]:  # type: ignore[no-untyped-def]
             target.value = cell.number
         else:
             target.value = cell.text or None
+            if cell.text and cell.text.startswith("="):
+                # printed text such as the target “=100%” (指标性质 written into the value) is
+                # text, not a formula
+                target.data_type = "s"
         if cell.number_format:
             target.number_format = cell.number_format
         if cell.rowspan > 1 or cell.colspan > 1:
