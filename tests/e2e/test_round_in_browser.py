@@ -2,7 +2,7 @@
 
 The unit's filler imports the seed, corrects 合计 198.8 to 198.98 and watches the arithmetic
 finding (合计 ≠ 财政拨款 + 其他资金) disappear without a page reload, saves; the unit's head
-submits; the reviewer re-scores, comments and returns; the unit corrects and resubmits; the
+submits; the reviewer re-scores, comments on an indicator's row and returns; the unit corrects and resubmits; the
 reviewer accepts and publishes; the public finds it and downloads the PDF.
 """
 
@@ -25,6 +25,7 @@ SUM_CODE = "JX-A001"  # 合计 is not the sum of its parts
 TOTAL_BUDGET = "#f-funds-0-budget"  # 资金来源 合计 · 全年预算数
 TOTAL_ROW_SIDE = "#analysis-funds-0"  # the findings beside that row
 COMMENT = "请在偏差原因栏说明执行率超过100%的原因。"
+CELL_COMMENT = "佐证材料只列了 10 次活动，请核实完成值。"
 
 
 def test_round_from_import_to_public_pdf(server: LiveServer, browser: Any, tmp_path: Path) -> None:
@@ -90,6 +91,10 @@ def test_round_from_import_to_public_pdf(server: LiveServer, browser: Any, tmp_p
     expect(page.locator("#messages")).to_contain_text("复核评分已保存")
     expect(page.locator("#review-0-gap")).not_to_be_empty()  # the gap is kept and shown
     expect(page.locator("#review-total")).not_to_have_text("—")
+    page.select_option("#comment-target", "ind-0")  # a comment on the first indicator's row
+    page.fill("#comment-text", CELL_COMMENT)
+    page.click("#comment-submit")
+    expect(page.locator("#comments")).to_contain_text(CELL_COMMENT)
     page.fill("#return-comment", COMMENT)
     page.click("#do-return")
     expect(page.locator("#status")).to_have_text("已退回")
@@ -99,6 +104,7 @@ def test_round_from_import_to_public_pdf(server: LiveServer, browser: Any, tmp_p
     login(page, server, "filler")
     page.locator("#rounds a[id^=open-]").first.click()
     expect(page.locator("#open-comments")).to_contain_text(COMMENT)
+    expect(page.locator("#findings-ind-0 .comment")).to_contain_text(CELL_COMMENT)  # beside it
     deviation = page.locator("#f-ind-0-deviation")
     deviation.fill("年中追加妇女儿童关爱项目资金，执行率超过100%，已按规定办理预算调整。")
     page.click("#save")
