@@ -48,8 +48,10 @@ def bar_chart_svg(
         for i, b in enumerate(bars):
             y = top + i * row_h
             w = (width - left - 40) * b.value / peak
+            shown = b.label if len(b.label) <= 22 else b.label[:21] + "…"
             out.append(
-                f'<text x="{left - 6}" y="{y + row_h * 0.65:.1f}" text-anchor="end" font-size="11">{escape(b.label[:22])}</text>'
+                f'<g><title>{escape(b.label)}</title><text x="{left - 6}" y="{y + row_h * 0.65:.1f}" '
+                f'text-anchor="end" font-size="11">{escape(shown)}</text></g>'
             )
             out.append(
                 f'<rect x="{left}" y="{y + 2:.1f}" width="{w:.1f}" height="{row_h - 4:.1f}" fill="#c0392b"/>'

@@ -158,3 +158,12 @@ class OverviewEscapingTests(WebTestCase):
         html = self.client.get(reverse("overview", args=[self.round.pk])).content.decode()
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;中心", html)
         self.assertNotIn("<script>alert(1)", html)
+
+
+def test_long_chart_labels_are_shortened_with_the_full_text_as_tooltip() -> None:
+    from jixiao_web.evaluations.charts import Bar, bar_chart_svg
+
+    label = "JX-C008 存在问题或改进措施为空、“暂无”或照抄模板"
+    svg = bar_chart_svg("最常见问题", [Bar(label, 8)], horizontal=True)
+    assert f"<title>{label}</title>" in svg.replace("&quot;", '"')
+    assert "JX-C008 存在问题或改进措施为空、“…" in svg
