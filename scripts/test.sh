@@ -21,5 +21,5 @@ if [ "$wants_web" = 1 ] && [ -z "${DATABASE_URL:-}" ] && [ "${JIXIAO_SKIP_POSTGR
   pg_start
   trap pg_stop EXIT
   echo "== web tests on PostgreSQL ==" >&2
-  .venv/bin/python -m pytest tests/web -q -p no:cacheprovider
+  .venv/bin/python -m pytest tests/web -p no:cacheprovider
 fi
