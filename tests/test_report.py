@@ -297,6 +297,12 @@ def test_traditional_characters_and_inline_pinyin():
     }
 
 
+def test_any_traditional_character_is_converted_and_latin_in_brackets_is_kept():
+    # 檢, 驗 and 測 are traditional-only; (PPP) is an abbreviation, not inline pinyin
+    text = "檢驗檢測(PPP)支出12.5元。"
+    assert figures(text) == {"检验检测(PPP)支出": (FigureKey.ITEM, Decimal("12.5"), "元", None)}
+
+
 def test_execution_and_actual_spending_are_final_accounts_and_expenditure():
     got = figures("年初预算数为100万元，全年执行数118万元，实际支出118万元，事业收入3万元。")
     assert {label: key for label, (key, *_r) in got.items()} == {

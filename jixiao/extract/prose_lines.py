@@ -13,23 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import zhconv
-
 from jixiao.document import Paragraph
 from jixiao.model import Location
-
-# Inline pinyin after a character: 项(xiàng)目, 績(jì)效.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Z\u00e0-\u00fc\u0100-\u01dc]{1,8}[)）]")
-
-# Frequent traditional-only characters of budget documents: one of them in a line means the
-# line needs converting (the conversion itself is done by zhconv).
-_TRADITIONAL = re.compile(
-    "["
-    "項績預決與產數結會門關單無務費們為國財區縣實際計劃據報發業資經運監質標準體設這過"
-    "時間點導總額類購營養衛護環園職責員從構辦審範歲幣級補貼僅應條達專雜場醫療禮聯隊鎮"
-    "鄉裡對個庫態勞萬億變歷舉權認領讀說傳開當編製稱"
-    "]"
-)
+from jixiao.textnorm import strip_pinyin, to_simplified
 
 # Lines of a web page around the text (navigation, publication data, share buttons).
 NOISE = re.compile(
@@ -120,11 +106,7 @@ def clean(raw: str) -> str:
         return ""
     if _WIDE_DIGIT.search(text):
         text = text.translate(_DIGITS)
-    if "(" in text or "（" in text:
-        text = _PINYIN.sub("", text)
-    if _TRADITIONAL.search(text):
-        text = zhconv.convert(text, "zh-hans")
-    return text
+    return to_simplified(strip_pinyin(text))
 
 
 def is_noise(text: str) -> bool:
