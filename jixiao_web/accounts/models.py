@@ -160,6 +160,9 @@ class AuditLog(models.Model):
     ip = models.GenericIPAddressField("地址", null=True, blank=True)
     action = models.CharField("操作", max_length=20, choices=Action.choices, db_index=True)
     target = models.CharField("对象", max_length=200, blank=True)
+    # "evaluations.submission:12": which object exactly (names such as target repeat across
+    # regions, so a form's history must never be looked up by its name)
+    target_key = models.CharField("对象标识", max_length=100, blank=True, db_index=True)
     detail = models.TextField("说明", blank=True)
 
     class Meta:
@@ -168,6 +171,13 @@ class AuditLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()} {self.target}"
+
+    @staticmethod
+    def key(target: object) -> str:
+        """The stable key of a model instance (blank for anything else)."""
+        meta = getattr(target, "_meta", None)
+        pk = getattr(target, "pk", None)
+        return f"{meta.label_lower}:{pk}" if meta is not None and pk is not None else ""
 
     @classmethod
     def record(
@@ -189,6 +199,7 @@ class AuditLog(models.Model):
             user=real_user,
             username=name[:150],
             target=str(target)[:200],
+            target_key=cls.key(target),
             detail=detail,
             ip=ip,
         )

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jixiao.model import Evaluation
 
@@ -20,6 +21,13 @@ FORMATS = {
     ),
     "pdf": ("application/pdf", "PDF"),
 }
+
+
+def attachment(name: str, fallback: str) -> str:
+    """The Content-Disposition of a download named in Chinese (RFC 6266): an ASCII fallback
+    and the UTF-8 name with every byte escaped — the header stays ASCII, and a "/" in a
+    unit's or round's name cannot become a path separator in the saved file's name."""
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 class ExportUnavailable(Exception):

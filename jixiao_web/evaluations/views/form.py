@@ -23,7 +23,7 @@ from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations import layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
-from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, export_bytes
+from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
@@ -243,9 +243,5 @@ def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
                 f"导出失败：{exc}", status=500, content_type="text/plain; charset=utf-8"
             )
         response = HttpResponse(data, content_type=FORMATS[fmt][0])
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"export.{fmt}\"; filename*=UTF-8''{quote(name)}.{fmt}"
-    )
+    response["Content-Disposition"] = attachment(f"{name}.{fmt}", f"export.{fmt}")
     return response

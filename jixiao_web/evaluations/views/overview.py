@@ -12,7 +12,6 @@ import hashlib
 from collections import Counter
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -42,7 +41,7 @@ from django.views.decorators.http import require_GET
 from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
 from jixiao_web.evaluations.access import Need, get_round
-from jixiao_web.evaluations.exports import overview_xlsx
+from jixiao_web.evaluations.exports import attachment, overview_xlsx
 from jixiao_web.evaluations.models import Round, Submission
 from jixiao_web.evaluations.workflow import VISIBLE_TO_BUREAU, Status
 
@@ -360,7 +359,5 @@ def overview_export(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"overview.xlsx\"; filename*=UTF-8''{quote(r.title)}-汇总.xlsx"
-    )
+    response["Content-Disposition"] = attachment(f"{r.title}-汇总.xlsx", "overview.xlsx")
     return response

@@ -26,9 +26,9 @@ def revisions(request: HttpRequest, pk: int) -> HttpResponse:
             "s": s,
             "revisions": s.revisions.select_related("author"),
             "editable": s.can_edit(request.user),
-            "log": AuditLog.objects.filter(target=str(s)).exclude(action=AuditLog.Action.SAVED)[
-                :100
-            ],
+            "log": AuditLog.objects.filter(target_key=AuditLog.key(s)).exclude(
+                action=AuditLog.Action.SAVED
+            )[:100],
         },
     )
 

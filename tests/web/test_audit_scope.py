@@ -1,0 +1,108 @@
+"""Review findings: what one unit's pages may show of the audit log, and hostile imports."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, timedelta
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from jixiao_web.accounts.models import Department, Role, Unit
+from jixiao_web.evaluations.models import Round, Submission
+from tests.web.base import WebTestCase, small_form
+
+
+class AuditLogScopeTests(WebTestCase):
+    def test_the_history_page_shows_no_log_of_a_same_named_unit_elsewhere(self) -> None:
+        # 天心 has a unit and a round with the very names of 岳麓's: str(submission) is equal
+        dept = Department.objects.create(region=self.far_region, name="区委")
+        twin = Unit.objects.create(department=dept, name=self.unit.name)
+        twin_head = self.person("twin_head", Role.HEAD, unit=twin)
+        far_round = Round.objects.create(
+            region=self.far_region,
+            year=2021,
+            kind="department",
+            title=self.round.title,
+            deadline=date.today() + timedelta(days=10),
+        )
+        twin_s = Submission.start(by=twin_head, round=far_round, content=small_form())
+        self.assertEqual(str(twin_s), str(self.submission))
+        twin_s.transition("submit", by=twin_head)
+        twin_s.transition("return", by=self.far_reviewer, comment="天心内部意见：资金合计有误")
+
+        self.client.force_login(self.filler)
+        page = self.client.get(reverse("revisions", args=[self.submission.pk]))
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, "天心内部意见")
+        self.assertNotContains(page, "twin_head")
+
+    def test_the_history_page_still_shows_the_forms_own_log(self) -> None:
+        s = self.move_to("returned")
+        self.client.force_login(self.filler)
+        page = self.client.get(reverse("revisions", args=[s.pk]))
+        self.assertContains(page, "请核对资金合计")
+
+
+def zip_bomb(name: str, member: str, size: int) -> bytes:
+    """An office-looking zip whose one member inflates to ``size`` bytes of zeros."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open(member, "w", force_zip64=True) as out:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(size >> 20):
+                out.write(chunk)
+    return buf.getvalue()
+
+
+class HostileImportTests(WebTestCase):
+    def test_a_zip_bomb_is_refused_with_a_clear_message_before_reading(self) -> None:
+        data = zip_bomb("bomb.docx", "word/document.xml", 120 << 20)
+        self.assertLess(len(data), 2 << 20)  # small on the wire
+        self.client.force_login(self.filler)
+        page = self.client.post(
+            reverse("import", args=[self.submission.pk]),
+            {"file": SimpleUploadedFile("炸弹.docx", data), "version": 1},
+            follow=True,
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertContains(page, "导入失败")
+        self.assertContains(page, "解压后过大")
+        self.assertEqual(self.s().version, 1)  # the draft is unchanged
+
+    def test_a_file_named_with_a_path_is_stored_under_a_generated_name(self) -> None:
+        from jixiao.serialize import dump_value
+        from jixiao_web.evaluations.models import Upload
+
+        self.client.force_login(self.filler)
+        upload = SimpleUploadedFile("../../etc/evil.json", dump_value(small_form()).encode())
+        self.client.post(
+            reverse("import", args=[self.submission.pk]), {"file": upload, "version": 1}
+        )
+        u = Upload.objects.get()
+        self.assertEqual(u.name, "evil.json")
+        self.assertNotIn("evil", u.stored)
+        self.assertNotIn("/", u.stored)
+
+
+class DownloadNameTests(WebTestCase):
+    def test_a_slash_in_a_unit_name_does_not_reach_the_file_name(self) -> None:
+        Unit.objects.filter(pk=self.unit.pk).update(name="妇联/宣传部")
+        self.client.force_login(self.filler)
+        r = self.client.get(reverse("export", args=[self.submission.pk, "json"]))
+        disposition = r["Content-Disposition"]
+        self.assertIn("filename*=UTF-8''2021-", disposition)
+        self.assertNotIn("/", disposition.split("filename*=UTF-8''", 1)[1])
+
+    def test_the_overview_export_names_its_file_in_escaped_utf8(self) -> None:
+        self.client.force_login(self.reviewer)
+        r = self.client.get(reverse("overview_export", args=[self.round.pk]))
+        disposition = r["Content-Disposition"]
+        self.assertTrue(disposition.isascii(), disposition)
+        self.assertTrue(disposition.startswith("attachment; "), disposition)
+        name = disposition.split("filename*=UTF-8''", 1)[1]
+        from urllib.parse import unquote
+
+        self.assertEqual(unquote(name), f"{self.round.title}-汇总.xlsx")
