@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
@@ -23,7 +22,10 @@ from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.measure import parse_number
-from jixiao.model import Evaluation, Kind, Num, Report, Text
+from jixiao.model import Evaluation, Num, Report, Text
+
+if TYPE_CHECKING:
+    from jixiao.extract.prose import ProseFacts
 
 _DIGITS_RUN = re.compile(r"\d+")
 _FORM_SUBJECT = re.compile(r"绩效|自评|预算执行|决算")
@@ -95,10 +97,8 @@ def _reads_like_report(paragraphs: Sequence[Paragraph]) -> bool:
 def _report(paragraphs: Sequence[Paragraph], source: str) -> Report | None:
     if not paragraphs:
         return None
-    try:
-        from jixiao.extract.report import extract_report
-    except ImportError:
-        return None
+    from jixiao.extract.report import extract_report
+
     try:
         return extract_report(paragraphs, source)
     except ReadError:
@@ -107,14 +107,12 @@ def _report(paragraphs: Sequence[Paragraph], source: str) -> Report | None:
         return None
 
 
-def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Any:
-    try:
-        from jixiao.extract.prose import extract_prose
-    except ImportError:
-        return None
+def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> ProseFacts | None:
+    from jixiao.extract.prose import extract_prose
+
     try:
         return extract_prose(paragraphs, report, source)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - facts we cannot read from sentences must not lose the table
         return None
 
 
@@ -133,7 +131,7 @@ def _evaluation(
     parts: FormParts,
     paragraphs: list[Paragraph],
     report: Report | None,
-    prose: Any,
+    prose: ProseFacts | None,
 ) -> Evaluation:
     fields = parts.fields
     texts = list(parts.texts) + [Text(p.text, p.location) for p in paragraphs]
@@ -154,20 +152,16 @@ def _evaluation(
     duties = fields.get("duties")
     notes = list(document.notes)
     if prose is not None:
-        kind = (
-            kind
-            if (fields.get("project") or parts.indicators or funds)
-            else (getattr(prose, "kind", None) or kind)
-        )
-        year = year or _as_num(getattr(prose, "year", None))
-        unit = unit or getattr(prose, "unit", None)
-        project = project or getattr(prose, "project", None)
-        supervisor = supervisor or getattr(prose, "supervisor", None)
-        duties = duties or getattr(prose, "duties", None)
-        staff_authorized = staff_authorized or getattr(prose, "staff_authorized", None)
-        staff_actual = staff_actual or getattr(prose, "staff_actual", None)
-        if not funds:
-            funds = tuple(getattr(prose, "funds", ()) or ())
+        if not (fields.get("project") or parts.indicators or funds):
+            kind = prose.kind or kind
+        year = year or prose.year
+        unit = unit or prose.unit
+        project = project or prose.project
+        supervisor = supervisor or prose.supervisor
+        duties = duties or prose.duties
+        staff_authorized = staff_authorized or prose.staff_authorized
+        staff_actual = staff_actual or prose.staff_actual
+        funds = funds or prose.funds
     form_found = bool(funds or parts.indicators or parts.goals or fields)
     if not form_found and not _is_report(report, texts):
         raise ReadError(
@@ -182,7 +176,7 @@ def _evaluation(
     if parts.indicators and "total" not in parts.seen and builder_ended_in_table(parts):
         notes.append("文档在绩效指标表中结束（没有总分行），可能被截断")
     return Evaluation(
-        kind=kind if isinstance(kind, Kind) else Kind(kind),
+        kind=kind,
         source=document.source,
         layout=document.layout,
         year=year,
@@ -215,15 +209,6 @@ def builder_ended_in_table(parts: FormParts) -> bool:
     return (
         not (parts.fields.keys() & {"conclusion", "problems", "measures"}) and not parts.signatures
     )
-
-
-def _as_num(value: Any) -> Num | None:
-    if value is None or isinstance(value, Num):
-        return value
-    try:
-        return Num(Decimal(int(value)), str(value))
-    except (TypeError, ValueError):
-        return None
 
 
 def _is_report(report: Report | None, texts: list[Text]) -> bool:
