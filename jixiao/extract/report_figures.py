@@ -285,22 +285,23 @@ def _unpaired_quotes(label: str) -> str:
     return label
 
 
+def _last_word(text: str, words: tuple[tuple[str, FigureKey], ...]) -> tuple[int, FigureKey] | None:
+    """The key of the word that ends last in the text (the longer one on a tie), and where it ends."""
+    best: tuple[int, int, FigureKey] | None = None
+    for word, key in words:
+        pos = text.rfind(word)
+        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
+            best = (pos + len(word), len(word), key)
+    return (best[0], best[2]) if best is not None else None
+
+
 def figure_key(label: str) -> FigureKey:
     """What a money label means."""
     text = _KEY_TEXT.sub("", label)
-    best: tuple[int, int, FigureKey] | None = None
-    for word, key in _CLASS_KEYS:
-        pos = text.rfind(word)
-        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
-            best = (pos + len(word), len(word), key)
-    if best is not None:
-        return FigureKey.ITEM if _BUDGET_WORD.search(text) else best[2]
-    for word, key in _STAGE_KEYS:
-        pos = text.rfind(word)
-        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
-            best = (pos + len(word), len(word), key)
-    if best is not None:
-        return best[2]
+    if found := _last_word(text, _CLASS_KEYS):
+        return FigureKey.ITEM if _BUDGET_WORD.search(text) else found[1]
+    if found := _last_word(text, _STAGE_KEYS):
+        return found[1]
     m = _GENERIC.match(text)
     if m:
         return FigureKey.INCOME if m.group(1) == "收入" else FigureKey.EXPENDITURE
@@ -314,14 +315,10 @@ def staff_key(label: str) -> FigureKey | None:
     not the 编制.
     """
     text = _KEY_TEXT.sub("", label)
-    best: tuple[int, int, FigureKey] | None = None
-    for word, key in _STAFF_KEYS:
-        pos = text.rfind(word)
-        if pos >= 0 and (best is None or (pos + len(word), len(word)) > best[:2]):
-            best = (pos + len(word), len(word), key)
-    if best is None or not _STAFF_TAIL.match(text, best[0]):
+    found = _last_word(text, _STAFF_KEYS)
+    if found is None or not _STAFF_TAIL.match(text, found[0]):
         return None
-    return best[2]
+    return found[1]
 
 
 def _key(label: str, unit: str) -> FigureKey | None:
