@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
@@ -437,11 +438,8 @@ def split_fund_values(
         nonlocal best
         steps.tick()
         if pos == len(text):
-            cuts, at = 0, 0
-            for v in order:
-                at += len(v)
-                if v and 0 < at < len(text) and text[at - 1].isdigit() and text[at].isdigit():
-                    cuts += 1
+            value_ends = [e for e, v in zip(accumulate(map(len, order)), order, strict=True) if v]
+            cuts = _cuts_in_digits(text, value_ends)
             sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts
             if complete:
                 sc -= 0.5 * (len(roles) - len(taken))
