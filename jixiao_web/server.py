@@ -24,12 +24,16 @@ def listen(host: str, port: int) -> socket.socket:
 
 
 def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
+    from django.conf import settings
     from waitress import serve
 
     serve(
         app,
         sockets=[sock],
         threads=threads,
+        # refuse (413) a request larger than the largest import before reading its body:
+        # the upload form's own check only runs once the whole file is on disk
+        max_request_body_size=settings.MAX_UPLOAD_BYTES + 1024 * 1024,
         ident="jixiao",
         clear_untrusted_proxy_headers=True,
         connection_limit=1000,

@@ -31,6 +31,13 @@ def admin_region(request: HttpRequest) -> int | None:
     return m.region_id
 
 
+def people_of(region: int, path: str = "") -> Q:
+    """Users (through ``path``, e.g. ``"user__"``) whose role belongs to the region."""
+    return Q(**{f"{path}membership__region_id": region}) | Q(
+        **{f"{path}membership__unit__department__region_id": region}
+    )
+
+
 class RegionScoped(admin.ModelAdmin):
     """Lists and choices limited to the administrator's region; ``region_path`` leads there."""
 
@@ -128,12 +135,9 @@ class JixiaoUserAdmin(UserAdmin):
         region = admin_region(request)
         if region is None:
             return qs
-        # their region's people, and new accounts not yet given a role
-        return qs.filter(
-            Q(membership__region_id=region)
-            | Q(membership__unit__department__region_id=region)
-            | Q(membership__isnull=True, is_superuser=False)
-        )
+        # their region's people, and new accounts not yet given a role; never a superuser
+        # (else a region's admin could reset the superuser's password and become one)
+        return qs.filter(people_of(region) | Q(membership__isnull=True), is_superuser=False)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))
@@ -154,10 +158,7 @@ class AuditLogAdmin(admin.ModelAdmin):
         region = admin_region(request)
         if region is None:
             return qs
-        return qs.filter(
-            Q(user__membership__region_id=region)
-            | Q(user__membership__unit__department__region_id=region)
-        )
+        return qs.filter(people_of(region, "user__"))
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from jixiao_web.accounts.models import Role
+from jixiao_web.accounts.models import BUREAU_ROLES, UNIT_ROLES, Role
 
 
 class Status(models.TextChoices):
@@ -25,8 +25,8 @@ class Status(models.TextChoices):
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})  # the unit may change the data
 UNDER_REVIEW = frozenset({Status.SUBMITTED, Status.RESUBMITTED})  # the bureau may score/comment
 VISIBLE_TO_BUREAU = frozenset(set(Status) - {Status.DRAFT})  # nobody outside sees a unit's drafts
-EDITORS = frozenset({Role.FILLER, Role.HEAD})
-REVIEWERS = frozenset({Role.REVIEWER, Role.ADMIN})
+EDITORS = UNIT_ROLES  # fill in, import, restore
+REVIEWERS = BUREAU_ROLES  # review, comment, return, accept, publish
 
 
 @dataclass(frozen=True)

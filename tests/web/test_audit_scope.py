@@ -106,3 +106,31 @@ class DownloadNameTests(WebTestCase):
         from urllib.parse import unquote
 
         self.assertEqual(unquote(name), f"{self.round.title}-汇总.xlsx")
+
+
+class RegionAdminTests(WebTestCase):
+    def test_a_region_administrator_cannot_touch_a_superuser_of_their_region(self) -> None:
+        from django.contrib.auth.models import Permission
+
+        boss = self.person("boss", Role.ADMIN, region=self.region)
+        boss.is_staff = boss.is_superuser = True  # as `jixiao serve --demo` makes its admin
+        boss.save()
+        self.admin.is_staff = True
+        self.admin.save()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=["accounts", "auth"])
+        )
+        self.client.force_login(self.admin)
+        users = self.client.get(reverse("admin:auth_user_changelist")).content.decode()
+        self.assertNotIn(">boss<", users)
+        for url in (
+            reverse("admin:auth_user_change", args=[boss.pk]),
+            reverse("admin:auth_user_password_change", args=[boss.pk]),
+        ):
+            self.assertNotEqual(self.client.get(url).status_code, 200, url)
+        self.client.post(
+            reverse("admin:auth_user_password_change", args=[boss.pk]),
+            {"password1": "Xin-mi-ma-2026-abc", "password2": "Xin-mi-ma-2026-abc"},
+        )
+        boss.refresh_from_db()
+        self.assertFalse(boss.check_password("Xin-mi-ma-2026-abc"))

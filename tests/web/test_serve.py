@@ -84,6 +84,12 @@ def test_serve_demo_runs_workers_and_answers(tmp_path: Path) -> None:
             ["pgrep", "-P", str(proc.pid)], capture_output=True, text=True
         ).stdout.split()
         assert len(workers) == 2
+        # a body larger than any import is refused before it is read (no disk filled)
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as conn:
+            conn.sendall(
+                b"POST /login/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000000000\r\n\r\n"
+            )
+            assert conn.recv(200).startswith(b"HTTP/1.1 413")
     finally:
         proc.send_signal(signal.SIGTERM)
         out, _ = proc.communicate(timeout=30)
