@@ -568,7 +568,8 @@ def test_html_page_tables_with_spans():
 def test_broken_html_never_crashes(broken):
     try:
         e = read_text(broken, "b.html")
-    except ReadError:
+    except ReadError as exc:
+        assert "b.html" in str(exc)  # the error names the file
         return
     assert e.source == "b.html"
 

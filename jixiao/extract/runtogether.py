@@ -29,6 +29,7 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
 from jixiao.textnorm import clean
@@ -349,7 +350,7 @@ def _score_fund(values: dict[Role, str]) -> float:
             elif abs(computed - r) <= _half_unit(rate.rstrip("%")):
                 score += 6.5  # the printed rate, rounded to its own digits
             else:
-                score += 6 if abs(computed - r) < Decimal("0.6") else -2
+                score += 6 if abs(computed - r) < RATE_TOLERANCE else -2
         elif b == 0 and r == 0:
             score += 3
     elif budget and spent:

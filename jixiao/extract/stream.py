@@ -128,7 +128,7 @@ class StreamAssembler:
             prev_values = self._value_count(prev)
             values = self._value_count(row)
             if prev_values == 0 and ncols and values > ncols and self._has_name(prev):
-                split_at = len(row) - values + (values - ncols)
+                split_at = len(row) - ncols  # the last ncols values stay with this row
                 take = row[len(row) - values : split_at]
                 prev = prev + take
                 row = row[: len(row) - values] + row[split_at:]

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from functools import lru_cache
+from itertools import combinations
 
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_number
@@ -28,6 +29,8 @@ _VALUE_HEAD = re.compile(
     r"^(?:[≥≤<>=＞＜约約]|(?:不|不得)?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d"
 )
 _HAS_DIGIT = re.compile(r"\d")
+# How far a printed 执行率 may stand from 执行数 ÷ 预算数 (in points) and still confirm them.
+RATE_TOLERANCE = Decimal("0.6")
 
 
 @lru_cache(maxsize=16384)
@@ -188,8 +191,6 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
     """Fewer fund figures than columns and no blank marks to show which are missing: the
     order-preserving placement where 执行率 = 执行数 ÷ 预算数 holds (and 得分 ≤ 分值).
     None when no placement is confirmed by that arithmetic."""
-    from itertools import combinations
-
     if not values or len(values) >= len(roles) or any(is_blank(v) for v in values):
         return None
     if Role.RATE not in roles:
@@ -205,7 +206,7 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         bv, av, rv = parse_number(b), parse_number(a), parse_number(r.rstrip("%％"))
         if bv is None or av is None or rv is None or bv == 0:
             continue
-        if abs(av / bv * 100 - rv) >= Decimal("0.6"):
+        if abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
             continue
         score = 0.0
         w, sc = got.get(Role.WEIGHT), got.get(Role.SCORE)
