@@ -88,6 +88,12 @@ def overview_xlsx(title: str, rows: Iterable[dict[str, Any]]) -> bytes:
         cell.font = Font(bold=True)
     for r in rows:
         ws.append([r.get(c) for c in columns])
+    for row in ws.iter_rows():
+        for cell in row:
+            # openpyxl makes any text starting with "=" a formula: names typed by people
+            # (a unit's project, a round's title) must stay text, never run in Excel
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"
     for col, width in zip(
         "ABCDEFGHIJKL", (30, 24, 12, 10, 10, 10, 8, 6, 10, 6, 6, 18), strict=True
     ):

