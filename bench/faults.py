@@ -1,8 +1,12 @@
 """Faults planted in generated forms, one per check family, and the check codes that report them.
 
 Each fault changes a :class:`~forms.Spec` the way a unit gets it wrong in real submissions
-(values drawn at random, so that no two plantings are alike) and returns a short description.
-``CODES`` maps a fault to the codes of ``jixiao.checks.CATALOGUE`` that count as reporting it.
+(values drawn at random, so that no two plantings are alike) and returns a :class:`Planted`: a
+short description and the anchors that place it (the indicator's name, the changed figure, the
+report's heading). ``FAULTS`` maps a fault to the codes of ``jixiao.checks.CATALOGUE`` that count
+as reporting it; the benchmark counts a fault as reported only when a finding of one of those
+codes also names every anchor (:func:`reports`), so that a finding of the right code about
+another indicator or figure does not count.
 """
 
 from __future__ import annotations
@@ -10,12 +14,32 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from decimal import Decimal
+from typing import NamedTuple
 
 from forms import CENT, IndSpec, Spec, money
 
 from jixiao.model import FundGroup, FundLine, Kind
 
-Planter = Callable[[Spec, random.Random], str | None]
+
+class Planted(NamedTuple):
+    detail: str  # what was changed, for the reader of the benchmark's output
+    anchors: tuple[str, ...]  # every one must appear in the finding that reports the fault
+
+
+Planter = Callable[[Spec, random.Random], Planted | None]
+
+
+def _fig(value: Decimal) -> str:
+    """A figure as an anchor: without trailing zeros, so that "88" (as a writer may print 88.00)
+    and "88.00" both contain it."""
+    return f"{value.normalize():f}"
+
+
+def reports(anchors: list[str] | tuple[str, ...], message: str, expected: str, found: str) -> bool:
+    """Whether a finding's text names the planted place (all anchors)."""
+    text = f"{message}\n{expected}\n{found}"
+    return all(a in text for a in anchors)
+
 
 SLOGANS = (
     "围绕“帮扶”用气力",
@@ -48,32 +72,36 @@ def _delta(rng: random.Random, base: Decimal) -> Decimal:
     return d if rng.random() < 0.5 else -min(d, base - Decimal("0.01")) if base > 1 else d
 
 
-def source_total(spec: Spec, rng: random.Random) -> str | None:
+def source_total(spec: Spec, rng: random.Random) -> Planted | None:
     """A part of the source block changed after the total was typed: 合计 ≠ Σ parts."""
     part = spec.fund(FundLine.FISCAL)
     before = part.budget
     part.budget = before + _delta(rng, before)
     if spec.kind == Kind.PROJECT:
         part.initial = part.budget
-    return f"财政拨款 全年预算数 {before} → {part.budget}，合计未改"
+    return Planted(f"财政拨款 全年预算数 {before} → {part.budget}，合计未改", (_fig(part.budget),))
 
 
-def structure_total(spec: Spec, rng: random.Random) -> str | None:
+def structure_total(spec: Spec, rng: random.Random) -> Planted | None:
     part = spec.fund(FundLine.PROJECT, FundGroup.STRUCTURE)
     before = part.actual
     delta = abs(_delta(rng, before))
     part.actual = before + delta if before + delta <= part.budget else before - min(delta, before)
-    return f"项目支出 全年执行数 {before} → {part.actual}，资金结构合计未改"
+    return Planted(
+        f"项目支出 全年执行数 {before} → {part.actual}，资金结构合计未改", (_fig(part.actual),)
+    )
 
 
-def basic_split(spec: Spec, rng: random.Random) -> str | None:
+def basic_split(spec: Spec, rng: random.Random) -> Planted | None:
     part = spec.fund(FundLine.PERSONNEL)
     before = part.budget
     part.budget = before + _delta(rng, before)
-    return f"人员支出 全年预算数 {before} → {part.budget}，基本支出未改"
+    return Planted(
+        f"人员支出 全年预算数 {before} → {part.budget}，基本支出未改", (_fig(part.budget),)
+    )
 
 
-def wrong_rate(spec: Spec, rng: random.Random) -> str | None:
+def wrong_rate(spec: Spec, rng: random.Random) -> Planted | None:
     row = rng.choice([f for f in spec.funds[1:] if f.budget and f.rate is not None])
     right = row.rate
     assert right is not None
@@ -81,37 +109,38 @@ def wrong_rate(spec: Spec, rng: random.Random) -> str | None:
     if wrong < 0:
         wrong = right + money(rng.uniform(0.5, 15))
     row.rate_override = wrong
-    return f"{row.label} 执行率 {right}% 印成 {wrong}%"
+    return Planted(f"{row.label} 执行率 {right}% 印成 {wrong}%", (row.label, _fig(wrong)))
 
 
-def score_over_weight(spec: Spec, rng: random.Random) -> str | None:
+def score_over_weight(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: True)
     if ind is None:
         return None
     ind.score = ind.weight + rng.choice((1, 2, 3, 5))
-    return f"{ind.name} 分值 {ind.weight}，得分 {ind.score}"
+    return Planted(f"{ind.name} 分值 {ind.weight}，得分 {ind.score}", (f"“{ind.name}”",))
 
 
-def sum_scores(spec: Spec, rng: random.Random) -> str | None:
+def sum_scores(spec: Spec, rng: random.Random) -> Planted | None:
     right = spec.total_score
     delta = money(rng.uniform(1, 10)) * rng.choice((-1, 1))
     if right + delta > 100:
         delta = -abs(delta)
     spec.total_score_override = right + delta
-    return f"总得分 {right} 印成 {spec.total_score_override}"
+    return Planted(f"总得分 {right} 印成 {spec.total_score_override}", (_fig(right + delta),))
 
 
-def weights_sum(spec: Spec, rng: random.Random) -> str | None:
+def weights_sum(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.weight > 5 and i.score == i.weight)
     if ind is None:
         return None
     ind.weight -= 5
     ind.score = ind.weight
-    return f"{ind.name} 分值减 5，分值合计不等于 100"
+    total = spec.exec_weight + sum((i.weight for i in spec.inds), Decimal(0))
+    return Planted(f"{ind.name} 分值减 5，分值合计不等于 100", ("分值合计", _fig(total)))
 
 
-def execution_over_100(spec: Spec, rng: random.Random) -> str | None:
-    factor = rng.uniform(1.05, 1.4)
+def _scale_actuals(spec: Spec, factor: float, cap_other: bool) -> None:
+    """Every part's 执行数 times ``factor``; totals (and, for a department, 财政拨款) follow."""
     parts = (
         spec.funds[1:]
         if spec.kind == Kind.PROJECT
@@ -129,53 +158,45 @@ def execution_over_100(spec: Spec, rng: random.Random) -> str | None:
             + spec.fund(FundLine.PROJECT, FundGroup.STRUCTURE).actual
         )
         other = spec.fund(FundLine.OTHER)
+        if cap_other:
+            other.actual = min(other.actual, st)
         spec.fund(FundLine.FISCAL).actual = st - other.actual
     spec.recompute_totals()
-    return f"执行数超过预算数（执行率 {spec.main.rate}%）"
 
 
-def low_execution(spec: Spec, rng: random.Random) -> str | None:
-    factor = rng.uniform(0.45, 0.85)
-    parts = (
-        spec.funds[1:]
-        if spec.kind == Kind.PROJECT
-        else [
-            spec.fund(k, FundGroup.STRUCTURE)
-            for k in (FundLine.PERSONNEL, FundLine.PUBLIC, FundLine.PROJECT)
-        ]
-    )
-    for f in parts:
-        f.actual = money(float(f.actual) * factor)
-    if spec.kind == Kind.DEPARTMENT:
-        st = (
-            spec.fund(FundLine.PERSONNEL).actual
-            + spec.fund(FundLine.PUBLIC).actual
-            + spec.fund(FundLine.PROJECT, FundGroup.STRUCTURE).actual
-        )
-        other = spec.fund(FundLine.OTHER)
-        other.actual = min(other.actual, st)
-        spec.fund(FundLine.FISCAL).actual = st - other.actual
-    spec.recompute_totals()
-    return f"执行率 {spec.main.rate}% 低于 90%，未说明原因"
+def _rate(spec: Spec) -> Decimal:
+    rate = spec.main.rate
+    assert rate is not None
+    return rate
 
 
-def slogan_target(spec: Spec, rng: random.Random) -> str | None:
+def execution_over_100(spec: Spec, rng: random.Random) -> Planted | None:
+    _scale_actuals(spec, rng.uniform(1.05, 1.4), cap_other=False)
+    return Planted(f"执行数超过预算数（执行率 {spec.main.rate}%）", (_fig(_rate(spec)),))
+
+
+def low_execution(spec: Spec, rng: random.Random) -> Planted | None:
+    _scale_actuals(spec, rng.uniform(0.45, 0.85), cap_other=True)
+    return Planted(f"执行率 {spec.main.rate}% 低于 90%，未说明原因", (_fig(_rate(spec)),))
+
+
+def slogan_target(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: "满意度" not in i.name)
     if ind is None:
         return None
     ind.target = rng.choice(SLOGANS)
     ind.actual = f"全年{ind.name}{ind.actual}，工作成效明显"
     ind.score, ind.deviation = ind.weight, ""
-    return f"{ind.name} 指标值为口号“{ind.target}”"
+    return Planted(f"{ind.name} 指标值为口号“{ind.target}”", (f"“{ind.name}”",))
 
 
-def textual_actual(spec: Spec, rng: random.Random) -> str | None:
+def textual_actual(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.number is not None)
     if ind is None:
         return None
     ind.actual = rng.choice(TEXT_ACTUALS)
     ind.score, ind.deviation = ind.weight, ""
-    return f"{ind.name} 指标值 {ind.target}，完成值“{ind.actual}”"
+    return Planted(f"{ind.name} 指标值 {ind.target}，完成值“{ind.actual}”", (f"“{ind.name}”",))
 
 
 def _below(number: Decimal, rng: random.Random, low: float, high: float) -> Decimal:
@@ -188,17 +209,20 @@ def _below(number: Decimal, rng: random.Random, low: float, high: float) -> Deci
     return max(value.quantize(CENT) if value != value.to_integral_value() else value, Decimal(0))
 
 
-def missed_full_marks(spec: Spec, rng: random.Random) -> str | None:
+def missed_full_marks(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.op == "≥" and bool(i.number))
     if ind is None or ind.number is None:
         return None
     actual = _below(ind.number, rng, 0.5, 0.9)
     ind.actual = f"{actual}{ind.unit}"
     ind.score, ind.deviation = ind.weight, ""
-    return f"{ind.name} 指标值 {ind.target}，完成 {ind.actual}，仍得满分 {ind.weight}"
+    return Planted(
+        f"{ind.name} 指标值 {ind.target}，完成 {ind.actual}，仍得满分 {ind.weight}",
+        (f"“{ind.name}”",),
+    )
 
 
-def missing_deviation(spec: Spec, rng: random.Random) -> str | None:
+def missing_deviation(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.op == "≥" and bool(i.number))
     if ind is None or ind.number is None:
         return None
@@ -206,34 +230,37 @@ def missing_deviation(spec: Spec, rng: random.Random) -> str | None:
     ind.actual = f"{actual}{ind.unit}"
     ind.score = (ind.weight * actual / ind.number).quantize(CENT)
     ind.deviation = ""
-    return f"{ind.name} 未完成（{ind.actual}），扣分但无偏差原因分析"
+    return Planted(f"{ind.name} 未完成（{ind.actual}），扣分但无偏差原因分析", (f"“{ind.name}”",))
 
 
-def far_exceeded(spec: Spec, rng: random.Random) -> str | None:
+def far_exceeded(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.op == "≥" and bool(i.number) and i.unit != "%")
     if ind is None or ind.number is None:
         return None
     actual = (ind.number * Decimal(str(round(rng.uniform(1.6, 4), 2)))).to_integral_value()
     ind.actual = f"{actual}{ind.unit}"
     ind.score, ind.deviation = ind.weight, ""
-    return f"{ind.name} 指标值 {ind.target}，完成 {ind.actual}"
+    return Planted(f"{ind.name} 指标值 {ind.target}，完成 {ind.actual}", (f"“{ind.name}”",))
 
 
-def ratio_over_100(spec: Spec, rng: random.Random) -> str | None:
+def ratio_over_100(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: i.unit == "%")
     if ind is None:
         return None
     ind.actual = f"{rng.randint(101, 130)}%"
     ind.score, ind.deviation = ind.weight, ""
-    return f"{ind.name} 完成值 {ind.actual}"
+    return Planted(f"{ind.name} 完成值 {ind.actual}", (f"“{ind.name}”", ind.actual))
 
 
-def staff_over(spec: Spec, rng: random.Random) -> str | None:
+def staff_over(spec: Spec, rng: random.Random) -> Planted | None:
     if spec.kind != Kind.DEPARTMENT or spec.staff_authorized is None:
         return None
     spec.staff_actual = spec.staff_authorized + rng.randint(1, max(1, spec.staff_authorized // 3))
     spec.sections = [(h, _staff_sentence(t, spec)) for h, t in spec.sections]
-    return f"编制 {spec.staff_authorized} 人，实有 {spec.staff_actual} 人"
+    return Planted(
+        f"编制 {spec.staff_authorized} 人，实有 {spec.staff_actual} 人",
+        (str(spec.staff_authorized), str(spec.staff_actual)),
+    )
 
 
 def _staff_sentence(text: str, spec: Spec) -> str:
@@ -251,7 +278,7 @@ def _section(spec: Spec, keyword: str) -> int | None:
     return None
 
 
-def report_year(spec: Spec, rng: random.Random) -> str | None:
+def report_year(spec: Spec, rng: random.Random) -> Planted | None:
     """Last year's report half-updated: a current-year statement keeps the old year."""
     n = _section(spec, "（二）部门（单位）整体支出规模")
     if n is None:
@@ -264,26 +291,26 @@ def report_year(spec: Spec, rng: random.Random) -> str | None:
     else:
         sentence = f"{other}年决算支出为"
         spec.sections[n] = (heading, text.replace(f"{spec.year}年决算支出为", sentence, 1))
-    return f"本年度陈述写成“{sentence}”"
+    return Planted(f"本年度陈述写成“{sentence}”", (f"{other}",))
 
 
-def template_text(spec: Spec, rng: random.Random) -> str | None:
+def template_text(spec: Spec, rng: random.Random) -> Planted | None:
     n = _section(spec, "三、")
     if n is None:
         return None
     spec.sections[n] = (spec.sections[n][0], TEMPLATE_TEXT)
-    return "第三部分保留模板说明文字"
+    return Planted("第三部分保留模板说明文字", (spec.sections[n][0],))
 
 
-def zanwu(spec: Spec, rng: random.Random) -> str | None:
+def zanwu(spec: Spec, rng: random.Random) -> Planted | None:
     n = _section(spec, "四、")
     if n is None:
         return None
     spec.sections[n] = (spec.sections[n][0], rng.choice(("暂无。", "无", "暂无明显问题。")))
-    return "存在问题写“暂无”"
+    return Planted("存在问题写“暂无”", (spec.sections[n][0],))
 
 
-def report_figure(spec: Spec, rng: random.Random) -> str | None:
+def report_figure(spec: Spec, rng: random.Random) -> Planted | None:
     n = _section(spec, "（一）基本支出")
     if n is None:
         return None
@@ -291,7 +318,7 @@ def report_figure(spec: Spec, rng: random.Random) -> str | None:
     wrong = basic + money(rng.uniform(3, 60))
     heading, text = spec.sections[n]
     spec.sections[n] = (heading, text.replace(f"基本支出{basic}万元", f"基本支出{wrong}万元", 1))
-    return f"报告基本支出 {wrong}，表中 {basic}"
+    return Planted(f"报告基本支出 {wrong}，表中 {basic}", (_fig(wrong),))
 
 
 # fault → (planter, codes that report it, needs the report, department only)

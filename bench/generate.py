@@ -8,7 +8,8 @@ faults from every check family are planted (bench/faults.py). Formats: text (tab
 spaced), .docx (table + report) and .xlsx through ``jixiao.writers``, .json (jixiao/1),
 and a few .xls / .doc / .pdf converted by LibreOffice. The files go to ``OUTDIR/files/``;
 ``OUTDIR/manifest.json`` records, per file (path relative to ``files/``), its format, kind and
-every planted fault with the check codes that report it.
+every planted fault with the check codes that report it and the anchors (indicator name,
+changed figure, heading) a finding must name to count as reporting it.
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import faults  # noqa: E402
 import forms  # noqa: E402
+from grid_text import grid_rows  # noqa: E402
 
 from jixiao.model import Evaluation, Kind  # noqa: E402
-from jixiao.writers.grid import build_grid  # noqa: E402
 
 DEFAULT_MIX = {
     "tabbed": 18,
@@ -60,27 +61,6 @@ ORDER = ("execution_over_100", "low_execution")
 EXCLUSIVE = {frozenset(("execution_over_100", "low_execution"))}
 
 
-def grid_rows(e: Evaluation) -> tuple[str, list[list[str]]]:
-    """The table's rows as lists of cell texts (a cell under a vertical merge is empty)."""
-    grid = build_grid(e)
-    covered = grid.covered()
-    rows = []
-    for row in range(1, grid.nrows):
-        cells = []
-        for col in range(grid.ncols):
-            cell = grid.cells.get((row, col))
-            if cell is not None:
-                cells.append(" ".join(p.strip() for p in cell.text.split("\n") if p.strip()))
-            elif (
-                (row, col) in covered
-                and covered[(row, col)].row < row
-                and covered[(row, col)].col == col
-            ):
-                cells.append("")
-        rows.append(cells)
-    return grid.title, rows
-
-
 def report_text(e: Evaluation) -> str:
     if e.report is None:
         return ""
@@ -106,7 +86,7 @@ def render_text(e: Evaluation, layout: str, rng: random.Random) -> str:
     return "\n".join(lines) + report_text(e)
 
 
-def plant(spec: forms.Spec, fmt: str, rng: random.Random) -> list[dict[str, object]]:
+def _choose(spec: forms.Spec, fmt: str, rng: random.Random) -> list[str]:
     applicable = [
         name
         for name, (_, _, needs_report, department_only) in faults.FAULTS.items()
@@ -121,7 +101,16 @@ def plant(spec: forms.Spec, fmt: str, rng: random.Random) -> list[dict[str, obje
         if any(frozenset((name, other)) in EXCLUSIVE for other in chosen):
             continue
         chosen.append(name)
-    chosen.sort(key=lambda n: (n not in ORDER, n))
+    return chosen
+
+
+def plant(
+    spec: forms.Spec, fmt: str, rng: random.Random, chosen: list[str] | None = None
+) -> list[dict[str, object]]:
+    """Plant 0–3 faults drawn at random (or the ``chosen`` ones) in ``spec``."""
+    if chosen is None:
+        chosen = _choose(spec, fmt, rng)
+    chosen = sorted(chosen, key=lambda n: (n not in ORDER, n))
     planted = []
     rewritten = False
     for name in chosen:
@@ -129,9 +118,16 @@ def plant(spec: forms.Spec, fmt: str, rng: random.Random) -> list[dict[str, obje
             spec.sections = forms.report_sections(spec, rng)  # the report states the final figures
             rewritten = True
         planter, codes, _, _ = faults.FAULTS[name]
-        detail = planter(spec, rng)
-        if detail is not None:
-            planted.append({"fault": name, "codes": faults.resolve_codes(codes), "detail": detail})
+        done = planter(spec, rng)
+        if done is not None:
+            planted.append(
+                {
+                    "fault": name,
+                    "codes": faults.resolve_codes(codes),
+                    "detail": done.detail,
+                    "anchors": list(done.anchors),
+                }
+            )
     if not rewritten and spec.sections:
         spec.sections = forms.report_sections(spec, rng)
     return planted

@@ -43,41 +43,17 @@ import unicodedata  # noqa: E402
 
 import forms  # noqa: E402
 import zhconv  # noqa: E402
+from grid_text import grid_rows  # noqa: E402
 
 from jixiao import read, read_text  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 from jixiao.model import Evaluation, Text  # noqa: E402
 from jixiao.serialize import to_dict  # noqa: E402
 from jixiao.textnorm import fold  # noqa: E402
-from jixiao.writers.grid import build_grid  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
 DROP = {"source", "layout", "location", "locations", "notes", "missing", "format", "figures"}
 Rows = list[list[str]]
-
-# -- the grid as rows of cell texts ---------------------------------------------------------
-
-
-def grid_rows(e: Evaluation) -> tuple[str, Rows]:
-    """The table's rows as lists of cell texts; a cell under a vertical merge is empty, a cell
-    merged across columns is written once (as Word's copy-as-text and web pages give it)."""
-    grid = build_grid(e)
-    covered = grid.covered()
-    rows = []
-    for row in range(1, grid.nrows):
-        cells = []
-        for col in range(grid.ncols):
-            cell = grid.cells.get((row, col))
-            if cell is not None:
-                cells.append("".join(p.strip() for p in cell.text.split("\n") if p.strip()))
-            elif (
-                (row, col) in covered
-                and covered[(row, col)].row < row
-                and covered[(row, col)].col == col
-            ):
-                cells.append("")
-        rows.append(cells)
-    return grid.title, rows
 
 
 def report_lines(e: Evaluation) -> list[str]:
@@ -403,7 +379,7 @@ def run(n: int, seed: int, office: bool) -> tuple[dict, dict]:
     for name, base in evaluations(n, seed):
         for mut in MUTATIONS:
             e = MODEL_MUT[mut](base, rng) if mut in MODEL_MUT else base
-            title, rows = grid_rows(e)
+            title, rows = grid_rows(e, "")
             if mut in ROW_MUT:
                 rows = ROW_MUT[mut](rows, rng)
             report = report_lines(e)

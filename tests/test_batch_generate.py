@@ -51,3 +51,36 @@ def test_generated_files_and_manifest(tmp_path: Path) -> None:
     # values drawn at random, not copied: most descriptions differ
     assert len(details) >= 10 and len(set(details)) >= 0.8 * len(details)
     assert details != [x["detail"] for f in other["files"] for x in f["faults"]]
+    assert all(x["anchors"] for f in files for x in f["faults"])
+
+
+def test_a_fault_counts_only_when_the_finding_names_its_place() -> None:
+    anchors = ["“档案资料完整率”"]
+
+    right = ("指标“档案资料完整率”得分 26 超过分值 25", "≤25", "26")
+    elsewhere = ("指标“受益群众人数”得分 12 超过分值 10", "≤10", "12")
+
+    assert faults.reports(anchors, *right)
+    assert not faults.reports(anchors, *elsewhere)
+    # a whole-table fault: the finding must state the wrong sum
+    assert faults.reports(
+        ["分值合计", "95"], "分值合计 95（预算执行 10 + 绩效指标 85）", "100", "95"
+    )
+    assert not faults.reports(["分值合计", "95"], "分值合计 90", "100", "90")
+
+
+@pytest.mark.parametrize("seed", range(2))
+@pytest.mark.parametrize("name", sorted(faults.FAULTS))
+def test_each_fault_is_reported_at_its_place(name: str, seed: int) -> None:
+    rng = random.Random(f"{name}-{seed}")
+    spec = forms.department(rng, 2022)
+    [fault] = generate.plant(spec, "tabbed", rng, [name])
+    text = generate.render_text(forms.build(spec), "tabbed", rng)
+
+    found = jixiao.check(jixiao.read_text(text, "planted.txt"))
+
+    assert any(
+        f.code in fault["codes"]
+        and faults.reports(fault["anchors"], f.message, f.expected or "", f.found or "")
+        for f in found
+    ), (fault, [(f.code, f.message) for f in found])
