@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -10,7 +11,6 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_PASSWORD = "Jixiao#Demo2021"
 SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-2021-yuelu-fulian.txt"
 
 
@@ -30,7 +30,10 @@ DEMO_USERS = (
 
 
 def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
-    """Create (or refresh) the demo data; returns the users with their passwords."""
+    """Create (or refresh) the demo data; returns the users with their passwords.
+
+    The passwords are new on every run (the admin is a superuser: a password printed in
+    the source would open any server started with ``--demo`` on a network)."""
     import jixiao
     from jixiao.serialize import to_dict
     from jixiao_web.accounts.models import Department, Membership, Region, Unit
@@ -44,10 +47,11 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
         unit, _ = Unit.objects.get_or_create(department=dept, name="长沙市岳麓区妇女联合会")
         Unit.objects.get_or_create(department=dept, name="共青团长沙市岳麓区委员会")
         users = {}
+        passwords = {d.username: secrets.token_urlsafe(12) for d in DEMO_USERS}
         for d in DEMO_USERS:
             user, _ = User.objects.get_or_create(username=d.username)
             user.last_name = d.name
-            user.set_password(DEMO_PASSWORD)
+            user.set_password(passwords[d.username])
             user.is_staff = user.is_superuser = d.role == "admin"
             user.save()
             scope = (
@@ -71,4 +75,4 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
             content["source"] = seed.name
             content["unit"] = content.get("unit") or unit.name
             Submission.start(by=users["filler"], round=rnd, content=content)
-    return [(d, DEMO_PASSWORD) for d in DEMO_USERS]
+    return [(d, passwords[d.username]) for d in DEMO_USERS]

@@ -1,0 +1,21 @@
+"""``jixiao serve --demo``: the demo accounts never share a password anyone could read."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.test import TestCase
+
+from jixiao_web.demo import load_demo
+
+
+class DemoPasswordTests(TestCase):
+    def test_each_demo_setup_gives_fresh_passwords_that_work(self) -> None:
+        first = dict((d.username, p) for d, p in load_demo())
+        second = dict((d.username, p) for d, p in load_demo())
+        self.assertEqual(len(set(second.values())), len(second))  # one per account
+        for username, password in second.items():
+            user = User.objects.get(username=username)
+            self.assertTrue(user.check_password(password), username)
+            self.assertNotEqual(first[username], password, username)  # the old one is dead
+            self.assertFalse(user.check_password(first[username]), username)
+            self.assertGreaterEqual(len(password), 12)
