@@ -21,18 +21,25 @@ DATA_DIR = Path(os.environ.get("JIXIAO_DATA_DIR") or PACKAGE_DIR.parent / "var")
 UPLOAD_DIR = DATA_DIR / "uploads"  # outside the web root: never served, never executed
 
 
-def _secret_key() -> str:
+def secret_key(data_dir: Path) -> str:
+    """``JIXIAO_SECRET_KEY``, else the key generated once into ``data_dir`` — created
+    readable by its owner only from the first byte (never world-readable for a moment)."""
     if key := os.environ.get("JIXIAO_SECRET_KEY"):
         return key
-    path = DATA_DIR / "secret_key"
+    path = data_dir / "secret_key"
     if not path.exists():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another worker process made it a moment ago
+            pass
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(secrets.token_urlsafe(50))
     return path.read_text(encoding="utf-8").strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = secret_key(DATA_DIR)
 DEBUG = os.environ.get("JIXIAO_DEBUG") == "1"
 ALLOWED_HOSTS = [
     h.strip()
