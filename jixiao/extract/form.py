@@ -325,7 +325,7 @@ class FormBuilder:
                 label=Text(display_label(label_cell.text), label_cell.location),
                 line=line,
                 group=self.group,
-                depth=vocab.fund_depth(line, key),
+                depth=vocab.fund_depth(line),
                 initial_budget=num(Role.INITIAL, money=True),
                 budget=num(Role.BUDGET, money=True),
                 actual=num(Role.SPENT, money=True),

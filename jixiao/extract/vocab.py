@@ -105,7 +105,7 @@ def column_role(key: str) -> Role | None:
         return Role.ACTUAL
     if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
         return Role.WEIGHT
-    if key.startswith("得分") or key in ("自评得分", "评分", "实际得分"):
+    if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
     return None
 
@@ -204,11 +204,7 @@ def fund_line(key: str) -> FundLine | None:
     k = _QIZHONG.sub("", key)
     if not k or len(k) > 20:
         return None
-    if (
-        k in ("合计", "总计", "小计", "总额", "资金总额")
-        or k.endswith("资金总额")
-        or k.endswith("总额")
-    ):
+    if k in ("合计", "总计", "小计") or k.endswith("总额"):
         return FundLine.TOTAL
     if "财政专户" in k:
         return FundLine.SPECIAL_ACCOUNT
@@ -233,7 +229,7 @@ def fund_line(key: str) -> FundLine | None:
     return None
 
 
-def fund_depth(line: FundLine | None, key: str) -> int:
+def fund_depth(line: FundLine | None) -> int:
     if line == FundLine.TOTAL:
         return 0
     if line in (FundLine.PERSONNEL, FundLine.PUBLIC):
