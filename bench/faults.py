@@ -41,20 +41,45 @@ def reports(anchors: list[str] | tuple[str, ...], message: str, expected: str, f
     return all(a in text for a in anchors)
 
 
-SLOGANS = (
-    "围绕“帮扶”用气力",
-    "紧盯动真情“关爱”",
-    "聚焦“健康”下功夫",
-    "在统筹规划中彰显担当",
-    "全力推进，确保实效",
-    "高标准、严要求完成任务",
-)
 TEXT_ACTUALS = ("已完成", "全部完成", "达到预期", "圆满完成", "完成")
-TEMPLATE_TEXT = (
-    "总结归纳本部门预算支出的绩效目标完成情况，实现产出和取得效益的情况。围绕部门职责、行业发展规划，"
-    "以预算资金管理为主线，总结部门资产管理和开展业务情况，从运行成本、管理效率、履职效能、社会效应、"
-    "可持续发展能力和服务对象满意度等方面，衡量部门整体及核心业务实施效果。"
+# Slogans and template instructions are composed from parts at random, not copied from the
+# seed: the checks must recognise the kind of text, not a handful of known sentences.
+_LEADS = ("围绕", "聚焦", "紧盯", "立足", "着眼", "突出", "坚持", "锚定")
+_TOPICS = ("帮扶", "关爱", "健康", "民生", "服务", "发展", "党建", "创新", "惠民", "振兴")
+_TAILS = ("用气力", "下功夫", "求实效", "作贡献", "勇担当", "出实招", "谱新篇", "聚合力")
+_CALLS = ("全力推进", "扎实推进", "持续深化", "大力弘扬", "积极营造")
+_CLOSES = ("确保实效", "彰显担当", "凝聚力量", "展现新作为", "营造良好氛围")
+_VERBS = ("总结归纳", "简要说明", "概述", "对照年度绩效目标，分析", "结合部门职责，阐述")
+_SUBJECTS = ("本部门", "部门（单位）", "本单位")
+_OBJECTS = (
+    "预算支出的绩效目标完成情况",
+    "实现产出和取得效益的情况",
+    "资产管理和开展业务情况",
+    "运行成本、管理效率、履职效能",
+    "社会效应和可持续发展能力",
+    "服务对象满意度",
+    "资金使用和项目实施情况",
+    "预算执行进度",
 )
+_ENDINGS = (
+    "等方面的情况。",
+    "。",
+    "等内容。",
+    "（300字以内）。",
+    "，衡量部门整体及核心业务实施效果。",
+)
+
+
+def _slogan(rng: random.Random) -> str:
+    topic = rng.choice(_TOPICS)
+    if rng.random() < 0.5:
+        return f"{rng.choice(_LEADS)}“{topic}”{rng.choice(_TAILS)}"
+    return f"{rng.choice(_CALLS)}{topic}工作，{rng.choice(_CLOSES)}"
+
+
+def _template_instruction(rng: random.Random) -> str:
+    objects = "、".join(rng.sample(_OBJECTS, rng.randint(2, 4)))
+    return f"{rng.choice(_VERBS)}{rng.choice(_SUBJECTS)}{objects}{rng.choice(_ENDINGS)}"
 
 
 def _pick(spec: Spec, rng: random.Random, ok: Callable[[IndSpec], bool]) -> IndSpec | None:
@@ -184,7 +209,7 @@ def slogan_target(spec: Spec, rng: random.Random) -> Planted | None:
     ind = _pick(spec, rng, lambda i: "满意度" not in i.name)
     if ind is None:
         return None
-    ind.target = rng.choice(SLOGANS)
+    ind.target = _slogan(rng)
     ind.actual = f"全年{ind.name}{ind.actual}，工作成效明显"
     ind.score, ind.deviation = ind.weight, ""
     return Planted(f"{ind.name} 指标值为口号“{ind.target}”", (f"“{ind.name}”",))
@@ -298,7 +323,7 @@ def template_text(spec: Spec, rng: random.Random) -> Planted | None:
     n = _section(spec, "三、")
     if n is None:
         return None
-    spec.sections[n] = (spec.sections[n][0], TEMPLATE_TEXT)
+    spec.sections[n] = (spec.sections[n][0], _template_instruction(rng))
     return Planted("第三部分保留模板说明文字", (spec.sections[n][0],))
 
 

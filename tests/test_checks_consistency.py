@@ -158,6 +158,30 @@ def test_template_text_in_cells_and_report() -> None:
     assert [str(f.location) for f in found] == ["t.txt:19", "t.txt:30"]
 
 
+def test_template_text_worded_otherwise() -> None:
+    e = form(
+        report=report(
+            section(
+                "三、部门整体支出绩效情况",
+                "结合部门职责，阐述本单位预算执行进度、资金使用和项目实施情况。",
+                row=30,
+            )
+        )
+    )
+    [f] = fires("JX-C007", e)
+    assert str(f.location) == "t.txt:30"
+
+
+def test_template_text_silent_on_content_that_starts_like_an_instruction() -> None:
+    e = form(
+        report=report(
+            section("三、部门整体支出绩效情况", "说明：本单位2023年决算支出为120万元。", row=30),
+            section("四、存在的问题", "简要说明本单位全年开展活动12场，我们按期完成了任务。"),
+        )
+    )
+    silent("JX-C007", e)
+
+
 def test_template_text_silent_on_real_content() -> None:
     e = form(
         goals=[goal("围绕区委中心工作，办好民生实事", "全年开展活动238场，覆盖121055人")],

@@ -73,6 +73,13 @@ _SCOPE_WORDS = re.compile(
     r"等方面|等情况|等内容|相关情况|有关情况|的情况[。；;]?$|的成效|的意见|建议。?$"
 )
 _INSTRUCTION_VERBS = re.compile(r"说明|分析|阐述|总结|归纳|衡量|反映|提出|列出|描述|概述")
+# the instruction addressed to the unit filling in the form: the verb takes the template's
+# generic subject as its object (“简要说明本单位…”, “结合部门职责，阐述部门（单位）…”)
+_ADDRESSED = re.compile(
+    r"^\s*(?:\d+[.、．]\s*)?(?:[^，,。；;]{1,12}[，,])?(?:请|简要|简述|概述|阐述|说明|总结|归纳|分析|列明|列出|描述|反映)+\s*(?:"
+    + _GENERIC.pattern
+    + ")"
+)
 _FIRST_PERSON = re.compile(
     r"我们|我单位|我局|我中心|我部|我委|我办|我院|我站|我所|我会|我镇|我乡|我县|我区|我市|我校|已经|完成了|开展了|实现了"
 )
@@ -83,8 +90,9 @@ def is_template_instruction(text: str) -> bool:
 
     Conclusive: a word limit (“(100字以内)”) or a placeholder (“XX单位”, “请填写”).
     Otherwise it must start with an instruction verb (说明, 总结, 对照, 结合 …) and show at
-    least two more signs: the template's generic subject (本部门, 部门（单位）), scope words
-    (等方面, 的情况), several instruction verbs, no digit at all, no first-person subject.
+    least four signs: the template's generic subject (本部门, 部门（单位）), that subject as the
+    object of the instruction verb (说明本单位…), scope words (等方面, 的情况), several
+    instruction verbs, no digit at all, no first-person subject.
     """
     compact = text.strip()
     if not compact:
@@ -96,6 +104,7 @@ def is_template_instruction(text: str) -> bool:
     signs = sum(
         (
             bool(_GENERIC.search(compact)),
+            bool(_ADDRESSED.match(compact)),
             bool(_SCOPE_WORDS.search(compact)),
             len(_INSTRUCTION_VERBS.findall(compact)) >= 2,
             not _DIGIT.search(compact),
