@@ -678,3 +678,16 @@ def test_spaced_fund_row_missing_a_figure_is_placed_by_arithmetic():
         10,
         95,
     )
+
+
+def test_title_and_prose_accept_the_same_unit_endings():
+    from jixiao.extract.titles import unit_from_title
+    from jixiao.model import Text
+
+    # 开发区 and 机关 end a unit in a sentence; a title accepts them too (one list for both)
+    titles = [Text("2022年度临港经济开发区项目支出绩效自评表", None)]
+    got = unit_from_title(titles)
+    assert got is not None and got.text == "临港经济开发区"
+    # a township is the unit when a title names it
+    town = unit_from_title([Text("石桥镇2023年度项目支出绩效自评表", None)])
+    assert town is not None and town.text == "石桥镇"

@@ -35,6 +35,7 @@ from jixiao.document import Paragraph
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import FigureHit
+from jixiao.extract.vocab import ORG_ENDINGS
 from jixiao.model import FigureKey, FundLine, FundRow, Kind, Location, Num, Report, Text
 
 
@@ -53,14 +54,6 @@ class ProseFacts:
     funds: tuple[FundRow, ...] = ()
 
 
-_ORG_SUFFIXES = (
-    "委员会", "办公室", "人民政府", "政府", "政协", "人大常委会", "人大", "法院", "检察院", "党校",
-    "联合会", "协会", "学会", "研究会", "促进会", "基金会", "商会",
-    "局", "委", "办", "院", "所", "中心", "站", "队", "馆", "校", "园", "厅", "部", "处", "室",
-    "社", "团", "会", "组", "科", "台", "场", "库", "司", "署", "监狱", "街道", "事务所", "公司",
-    "集团", "学", "管理区", "服务区", "示范区", "开发区", "新区", "园区", "总站", "分局", "支队",
-    "大队", "中队", "总队", "所属单位", "机关",
-)  # fmt: skip
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
 _MIN_UNIT, _MAX_UNIT = 3, 40
 
@@ -243,7 +236,7 @@ def _plausible_name(name: str, strict: bool = True) -> bool:
         return False
     if any(ch in name for ch in "，,。；;：:"):
         return False
-    return not strict or name.endswith(_ORG_SUFFIXES)
+    return not strict or name.endswith(ORG_ENDINGS)
 
 
 def _field_value(raw: str) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from jixiao.extract.vocab import ORG_ENDINGS, TOWNSHIP_ENDINGS
 from jixiao.model import Kind, Num, Text
 from jixiao.textnorm import clean, fold
 
@@ -58,11 +59,7 @@ def title_candidates(texts: list[Text]) -> list[Text]:
     return out
 
 
-# How the name of a government unit ends (局, 委员会, 中心, 人民政府, 卫生院 …).
-_ORG_END = re.compile(
-    r"(局|委|委员会|会|院|所|中心|办|办公室|站|校|学|府|政府|部|厅|队|馆|社|处|室|公司|政协|人大|"
-    r"镇|乡|街道|街道办事处|村|场|园|台|团|党校|医院|卫生院|集团|联社|署|监狱|法院|检察院|科|组|协)$"
-)
+_UNIT_ENDINGS = ORG_ENDINGS + TOWNSHIP_ENDINGS
 
 
 def _plausible_unit(unit: str) -> bool:
@@ -70,7 +67,7 @@ def _plausible_unit(unit: str) -> bool:
         3 <= len(unit) <= 40
         and not _NOT_UNIT.match(unit)
         and not _UNIT_BAD_CHAR.search(unit)
-        and bool(_ORG_END.search(unit))
+        and unit.endswith(_UNIT_ENDINGS)
     )
 
 
