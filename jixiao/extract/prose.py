@@ -34,7 +34,7 @@ from decimal import Decimal
 from jixiao.document import Paragraph
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
 from jixiao.extract.report import figure_hits, heading_of
-from jixiao.extract.report_figures import FigureHit
+from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
 from jixiao.model import FigureKey, FundLine, FundRow, Kind, Location, Num, Report, Text
 
@@ -125,7 +125,6 @@ _LINE_OF: dict[FigureKey, FundLine] = {
     FigureKey.PERSONNEL: FundLine.PERSONNEL,
     FigureKey.PUBLIC: FundLine.PUBLIC,
 }
-_MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 _ITEM_LINES: tuple[tuple[re.Pattern[str], FundLine], ...] = (
     (re.compile(r"^(?:年度|项目)?资金总额$|^(?:项目)?总资金$"), FundLine.TOTAL),
     (re.compile(r"^其他资金$"), FundLine.OTHER),
@@ -353,7 +352,7 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
     parent: FigureHit | None = None
     for hit in hits:
         figure = hit.figure
-        if figure.value.unit not in _MONEY_UNITS:
+        if figure.value.unit not in MONEY_UNITS:
             continue
         if not hit.part:
             parent = hit

@@ -28,7 +28,7 @@ _NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 FIGURE = re.compile(
     rf"(?P<num>{_NUMBER})\s*(?P<unit>亿元|万元|千元|元|%|％|‰|人(?![次民均])|名(?![额单称次]))(?![/／])"
 )
-_MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
+MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 _HEAD_UNITS = frozenset({"人", "名"})
 
 _DIGIT = re.compile(r"\d")
@@ -322,7 +322,7 @@ def staff_key(label: str) -> FigureKey | None:
 
 
 def _key(label: str, unit: str) -> FigureKey | None:
-    if unit in _MONEY_UNITS:
+    if unit in MONEY_UNITS:
         return figure_key(label)
     if unit in _HEAD_UNITS:
         return staff_key(label)
