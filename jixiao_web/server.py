@@ -27,6 +27,12 @@ def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
     from django.conf import settings
     from waitress import serve
 
+    proxy: dict[str, Any] = {}
+    if settings.TRUSTED_PROXY:  # behind the reverse proxy: its scheme and client count
+        proxy = {
+            "trusted_proxy": settings.TRUSTED_PROXY,
+            "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+        }
     serve(
         app,
         sockets=[sock],
@@ -36,6 +42,7 @@ def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
         max_request_body_size=settings.MAX_UPLOAD_BYTES + 1024 * 1024,
         ident="jixiao",
         clear_untrusted_proxy_headers=True,
+        **proxy,
         connection_limit=1000,
         channel_timeout=120,
     )

@@ -5,6 +5,7 @@
 - ``DATABASE_URL``: ``postgres://user:pass@host/db`` selects PostgreSQL; unset means SQLite.
 - ``JIXIAO_SECRET_KEY``: the secret key (default: generated once into the data dir).
 - ``JIXIAO_ALLOWED_HOSTS``: comma-separated host names (default: loopback only).
+- ``JIXIAO_HTTPS=1``, ``JIXIAO_TRUSTED_PROXY``: behind an HTTPS reverse proxy (see below).
 - ``JIXIAO_DEBUG=1``: debug pages (never in production).
 """
 
@@ -142,6 +143,10 @@ HTTPS = os.environ.get("JIXIAO_HTTPS") == "1"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_SSL_REDIRECT = HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_HSTS_SECONDS = 86400 if HTTPS else 0
+# The reverse proxy whose X-Forwarded-Proto/-For waitress believes (``JIXIAO_TRUSTED_PROXY``;
+# with JIXIAO_HTTPS=1 by default one on this machine). From anyone else those headers are
+# dropped, so a client can neither fake https nor another address for the login throttle.
+TRUSTED_PROXY = os.environ.get("JIXIAO_TRUSTED_PROXY") or ("127.0.0.1" if HTTPS else "")
 
 # Security headers (the CSP is added by jixiao_web.headers).
 SECURE_CONTENT_TYPE_NOSNIFF = True
