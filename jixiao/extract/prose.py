@@ -11,15 +11,15 @@ Where each fact comes from, most certain first:
   title before its first descriptive word (``2021年度长沙市岳麓区妇女联合会单位部门整体支出…``);
   a sentence ``X为财政全额拨款的行政单位``; the site's own name (``欢迎来到X网站``) when its
   short form is used in the text. A candidate must end like an organisation (局, 委员会, 中心,
-  政协 …), so a region (岳阳市) or a pronoun (我局, 本单位) is never a unit.
-- year: the title (``2021年度…``, ``岳阳市2018年度部门整体支出``); a ``年度:`` field; else the
-  year most sentences speak of (dates of writing such as 2019年06月18日 do not count).
+  政协 …), so a region (某某市) or a pronoun (我局, 本单位) is never a unit.
+- year: the title (``2021年度…``, ``某市2018年度部门整体支出``); a ``年度:`` field; else the
+  year most sentences speak of (dates of writing such as 2020年03月15日 do not count).
 - kind: 部门整体/整体支出 → department, 项目 → project (title first, then the text).
 - project: ``项目名称：X``; ``承担X项目实施任务`` and the like.
 - funds: every amount of money in the sentences, as a fund row labelled as printed, in the
   ``budget`` column when the sentence speaks of money approved or planned (预算, 批复, 计划,
   安排 …) and in ``actual`` otherwise; parts (其中 …) are depth 1 and, when their own label
-  is ambiguous, prefixed with the subject of the figure they belong to (一批项目 + 建筑工程).
+  is ambiguous, prefixed with the subject of the figure they belong to (一期项目 + 设备购置).
   Amounts of another year than the one evaluated are left out.
 """
 

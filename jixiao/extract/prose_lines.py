@@ -36,7 +36,7 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[至到\-—–~～]\s*(?:19|20)\d{2}")
 # Words just before a year that make it a comparison (比2020年 / 较2020年 / 与2020年相比).
 _COMPARISON_BEFORE = ("比", "较", "与", "和", "同比", "相比", "对比")
-# A full date (2019年06月18日) is a date of writing or publishing, not the year evaluated.
+# A full date (2020年03月15日) is a date of writing or publishing, not the year evaluated.
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 
 # 全角 ASCII digits and the full stop used as a decimal point → ASCII (same length).
@@ -133,7 +133,7 @@ def spoken_years(text: str, end: int | None = None) -> list[tuple[int, int]]:
 
 
 def evaluated_years(text: str) -> list[int]:
-    """Years a line speaks of as a period (dates of writing such as 2019年06月18日 excluded)."""
+    """Years a line speaks of as a period (dates of writing such as 2020年03月15日 excluded)."""
     years = []
     for year, pos in spoken_years(text):
         m = YEAR.match(text, pos)

@@ -2,7 +2,7 @@
 
 Headings are recognised by their numbering — ``第一部分`` (level 0, above ``一、``), ``一、`` (level 1), ``（一）``/``(一)`` (level 2),
 ``1.``/``1、`` (level 3), ``(1)`` (level 4) — and by their shape: a heading is short and is
-not a sentence. A numbered line that carries a sentence or a figure (``1、收入:792.22万元。…``,
+not a sentence. A numbered line that carries a sentence or a figure (``1、收入:512.40万元。…``,
 ``1.完成…。2.做好…``) is a list item of the text, not a heading. A level-1 or level-2 heading
 may run on into its text after a full stop or colon (``（一）部门整体支出概况。2021年…``).
 

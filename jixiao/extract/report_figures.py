@@ -6,7 +6,7 @@ number, read back to the nearest clause boundary (，、：; an unclosed bracket
 figure) and cleaned of list numbering, connectives (为, 达, 共计 …), a leading year and
 leading verbs (发放, 用于, 包括 …). What the label means (:class:`FigureKey`) is decided by
 its words, not by a list of known labels; anything unrecognised is an ``ITEM`` with its
-printed label. Changes (同比增加189.25万元) are not figures of their own.
+printed label. Changes (同比增加63.10万元) are not figures of their own.
 
 :func:`scan_figures` also keeps, for each figure, what the prose reader needs to turn it
 into a fund row: whether the sentence speaks of a budget or of money spent, and whether it
@@ -53,7 +53,7 @@ _TRAIL = re.compile(
 _VERB = re.compile(
     r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|支付|用于|投入|获得|落实|使用|其中|包括"
 )
-# A change, not an amount: 同比上年度增加189.25万元, 增长31.39%.
+# A change, not an amount: 同比上年度增加63.10万元, 增长14.05%.
 _DELTA_END = re.compile(
     r"(?:增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|增|减|多|少|降|超)了?$"
 )
@@ -140,7 +140,7 @@ class FigureHit:
     figure: Figure
     budget: bool  # the sentence speaks of money planned (预算, 批复 …), not spent
     part: bool  # a part (其中 / 包括 …) of an earlier figure
-    subject: str  # the label's words before its money words (一批项目 of 一批项目县级批复总投资)
+    subject: str  # the label's words before its money words (一期项目 of 一期项目市级批复总投资)
     sentence_index: int  # figures of one sentence share it
 
 
@@ -340,7 +340,7 @@ _SCOPE_ONLY = re.compile(
 
 
 def subject_of(label: str) -> str:
-    """The words of a label before its money words: 一批项目 of 一批项目县级批复总投资
+    """The words of a label before its money words: 一期项目 of 一期项目市级批复总投资
     (none for words of scope only: 年度资金总额, 本年收入)."""
     m = _MONEY_WORD.search(label)
     subject = label[: m.start()] if m else ""

@@ -197,7 +197,7 @@ def field_of(key: str) -> str | None:
 
 # -- unit names ---------------------------------------------------------------------------
 
-# How the name of a budget unit ends (局, 委员会, 中心, 人民政府, 卫生院 …): a region (岳阳市)
+# How the name of a budget unit ends (局, 委员会, 中心, 人民政府, 卫生院 …): a region (某某市)
 # or a pronoun (我局) does not.
 ORG_ENDINGS = (
     "委员会", "办公室", "人民政府", "政府", "府", "政协", "人大常委会", "人大", "法院", "检察院",
