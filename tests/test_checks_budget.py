@@ -56,6 +56,13 @@ def test_execution_low_with_reason_in_cell_or_text() -> None:
     silent("JX-B002", form(funds=[fund("年度资金总额", FundLine.TOTAL, "100", "95", "95%")]))
 
 
+def test_execution_at_the_threshold_needs_no_reason() -> None:
+    at = fund("年度资金总额", FundLine.TOTAL, "100", "90", "90%")
+    silent("JX-B002", form(funds=[at]))
+    below = fund("年度资金总额", FundLine.TOTAL, "100", "89.99", "89.99%")
+    fires("JX-B002", form(funds=[below]))
+
+
 def test_execution_low_template_text_is_no_reason() -> None:
     template = "预算执行率未达到90%的需说明原因(100字以内)"
     fires(

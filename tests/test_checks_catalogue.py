@@ -10,7 +10,7 @@ from check_forms import FundLine, form, fund, ind
 
 import jixiao.checks as checks
 from jixiao.checks import CATALOGUE, CHECKS, run_checks
-from jixiao.model import Severity
+from jixiao.model import Evaluation, Severity
 
 ROOT = Path(__file__).parents[1]
 
@@ -156,7 +156,12 @@ def test_a_failing_check_is_reported_not_fatal(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_run_checks_is_deterministic() -> None:
-    e = form(
-        indicators=[ind("甲", "≥5人", "4人", 10, 10), ind("乙", "聚焦中心下功夫", "好", 10, 10)]
-    )
-    assert run_checks(e) == run_checks(e)
+    def e() -> Evaluation:
+        return form(
+            indicators=[ind("甲", "≥5人", "4人", 10, 10), ind("乙", "聚焦中心下功夫", "好", 10, 10)]
+        )
+
+    first = run_checks(e())
+
+    assert {"JX-I001", "JX-I004"} <= {f.code for f in first}
+    assert run_checks(e()) == first
