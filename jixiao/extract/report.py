@@ -140,7 +140,7 @@ def _read(paragraphs: Sequence[Paragraph]) -> tuple[Report, list[FigureHit]]:
     global _last_hits
     lines = prose_lines(paragraphs)
     headings = _demote_lists(lines, [heading_of(line) for line in lines])
-    title, _title_start, title_end = _title(lines, headings)
+    title, title_end = _title(lines, headings)
     stop = _report_end(lines, title, title_end)
     sections = _sections(lines, headings, title_end if title else 0, stop)
     hits = scan_figures(lines[:stop])
@@ -157,19 +157,19 @@ def figure_hits(report: Report, paragraphs: Sequence[Paragraph]) -> list[FigureH
     return _read(paragraphs)[1]
 
 
-def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int, int]:
-    """The report title, the index of its first line and the index after its last line."""
+def _title(lines: list[ProseLine], headings: list[Heading | None]) -> tuple[Text | None, int]:
+    """The report title and the index after its last line."""
     first_heading = next((i for i, h in enumerate(headings) if h and h.level <= 1), len(lines))
     i = _pick_title(lines, headings, first_heading, _is_title)
     if i is None:
         i = _pick_title(lines, headings, first_heading, _is_weak_title)
     if i is None:
-        return None, 0, 0
+        return None, 0
     line = lines[i]
     if i > 0 and _joins(lines[i - 1], line):
         prev = lines[i - 1]
-        return Text(prev.text + line.text, prev.location), i - 1, i + 1
-    return Text(line.text, line.location), i, i + 1
+        return Text(prev.text + line.text, prev.location), i + 1
+    return Text(line.text, line.location), i + 1
 
 
 def _pick_title(

@@ -48,10 +48,6 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(norm_value(text)))
 
 
-def is_operator(text: str) -> bool:
-    return bool(_OPERATOR.match(norm_value(text)))
-
-
 @lru_cache(maxsize=16384)
 def looks_like_value(text: str) -> bool:
     """A number, percentage, blank mark, operator or short measure (“29.5亩”, “≥50个”)."""
