@@ -156,3 +156,37 @@ class OverviewExportInjectionTests(WebTestCase):
         cells = [c for row in ws.iter_rows() for c in row if c.value == hostile]
         self.assertEqual(len(cells), 1)
         self.assertEqual(cells[0].data_type, "s")  # text, not a formula Excel would run
+
+
+class RegionAdminEvaluationsTests(WebTestCase):
+    def test_a_region_administrator_sees_only_their_regions_rounds_and_no_drafts(self) -> None:
+        from django.contrib.auth.models import Permission
+
+        far_round = Round.objects.create(
+            region=self.far_region,
+            year=2021,
+            kind="department",
+            title="天心区2021年度轮次",
+            deadline=date.today() + timedelta(days=10),
+        )
+        self.admin.is_staff = True
+        self.admin.save()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label="evaluations")
+        )
+        self.client.force_login(self.admin)
+        rounds = self.client.get(reverse("admin:evaluations_round_changelist"))
+        self.assertContains(rounds, self.round.title)
+        self.assertNotContains(rounds, "天心区2021年度轮次")
+        self.assertNotEqual(
+            self.client.get(
+                reverse("admin:evaluations_round_change", args=[far_round.pk])
+            ).status_code,
+            200,
+        )
+        submissions = self.client.get(reverse("admin:evaluations_submission_changelist"))
+        self.assertNotContains(submissions, "天心区2021年度轮次")  # not even in the filter
+        draft_page = reverse("admin:evaluations_submission_change", args=[self.submission.pk])
+        self.assertNotEqual(self.client.get(draft_page).status_code, 200)  # a unit's draft
+        self.move_to("submitted")
+        self.assertEqual(self.client.get(draft_page).status_code, 200)
