@@ -111,6 +111,9 @@ def test_over_achieved() -> None:
     silent("JX-I007", form(indicators=[explained]))
     fires("JX-I007", form(indicators=[ind("宣传活动", "12次", "96次", 1, 1, deviation="无")]))
     silent("JX-I007", form(indicators=[ind("宣传活动", "12次", "14次", 1, 1)]))
+    # the threshold itself (130 %) already counts; just below does not
+    fires("JX-I007", form(indicators=[ind("宣传活动", "≥100次", "130次", 1, 1)]))
+    silent("JX-I007", form(indicators=[ind("宣传活动", "≥100次", "129次", 1, 1)]))
     silent(
         "JX-I007", form(indicators=[ind("投诉件数", "≤12件", "96件", 1, 0)])
     )  # reverse: not over-achieved
