@@ -223,6 +223,14 @@ class Submission(models.Model):
             and m.unit_id == self.unit_id
         )
 
+    def edit_refusal(self, user: Any) -> str | None:
+        """Why ``user`` may not change the data now (None: they may)."""
+        if self.can_edit(user):
+            return None
+        if self.status not in EDITABLE:
+            return f"当前状态为“{self.get_status_display()}”，不能修改。"
+        return "只有本单位的填报人或负责人可以修改。"
+
     def can_review(self, user: Any) -> bool:
         m = _membership(user)
         in_region = user.is_superuser or (
@@ -308,12 +316,8 @@ class Submission(models.Model):
         """Save new data as a revision. Refused when someone saved since ``base_version``
         (:class:`ConflictError`) or when the state or role does not allow editing. A plain
         save that changes nothing keeps no revision (returns None)."""
-        if not self.can_edit(by):
-            raise WorkflowError(
-                f"当前状态为“{self.get_status_display()}”，不能修改。"
-                if self.status not in EDITABLE
-                else "只有本单位的填报人或负责人可以修改。"
-            )
+        if refusal := self.edit_refusal(by):
+            raise WorkflowError(refusal)
         old = self.content
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None

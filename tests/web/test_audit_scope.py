@@ -190,3 +190,21 @@ class RegionAdminEvaluationsTests(WebTestCase):
         self.assertNotEqual(self.client.get(draft_page).status_code, 200)  # a unit's draft
         self.move_to("submitted")
         self.assertEqual(self.client.get(draft_page).status_code, 200)
+
+
+class RefusedImportTests(WebTestCase):
+    def test_a_file_for_a_form_that_cannot_change_is_neither_read_nor_kept(self) -> None:
+        from jixiao.serialize import dump_value
+        from jixiao_web.evaluations.models import Upload
+
+        self.move_to("submitted")
+        self.client.force_login(self.head)
+        page = self.client.post(
+            reverse("import", args=[self.submission.pk]),
+            {"file": SimpleUploadedFile("a.json", dump_value(small_form()).encode()), "version": 2},
+            follow=True,
+        )
+        self.assertContains(page, "导入失败")
+        self.assertContains(page, "不能修改")
+        self.assertNotContains(page, "已导入")  # it used to claim success as well
+        self.assertFalse(Upload.objects.exists())

@@ -161,6 +161,9 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Read an uploaded file with ``jixiao.read`` into the draft (a new revision)."""
     s = get_submission(request.user, pk, Need.EDIT)
+    if refusal := s.edit_refusal(request.user):  # before reading or keeping anything
+        messages.error(request, f"导入失败：{refusal}")
+        return redirect("form", pk=s.pk)
     f = ImportForm(request.POST, request.FILES)
     if not f.is_valid():
         for errs in f.errors.values():
