@@ -16,9 +16,12 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
 from jixiao_web.accounts.models import AuditLog, Department, Membership, Region, Role, Unit
+from jixiao_web.accounts.throttle import throttled
 
 admin.site.site_header = "绩效自评系统 管理"
 admin.site.site_title = "绩效自评系统"
+# the admin's own login page counts failures like /login/ (else it bypasses the throttle)
+admin.site.login = throttled(admin.site.login)  # type: ignore[method-assign]
 
 
 def admin_region(request: HttpRequest) -> int | None:

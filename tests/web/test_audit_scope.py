@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from jixiao_web.accounts.models import Department, Role, Unit
 from jixiao_web.evaluations.models import Round, Submission
-from tests.web.base import WebTestCase, small_form
+from tests.web.base import PASSWORD, WebTestCase, small_form
 
 
 class AuditLogScopeTests(WebTestCase):
@@ -208,3 +208,18 @@ class RefusedImportTests(WebTestCase):
         self.assertContains(page, "不能修改")
         self.assertNotContains(page, "已导入")  # it used to claim success as well
         self.assertFalse(Upload.objects.exists())
+
+
+class AdminLoginThrottleTests(WebTestCase):
+    def test_the_admin_login_is_throttled_like_the_main_one(self) -> None:
+        from django.conf import settings
+
+        self.admin.is_staff = True
+        self.admin.save()
+        url = reverse("admin:login")
+        for _ in range(settings.LOGIN_MAX_FAILURES):
+            self.client.post(url, {"username": "admin", "password": "wrong-password"})
+        r = self.client.post(url, {"username": "admin", "password": PASSWORD, "next": "/admin/"})
+        self.assertEqual(r.status_code, 429)
+        self.assertIn("登录失败次数过多", r.content.decode())
+        self.assertNotIn("_auth_user_id", self.client.session)

@@ -9,7 +9,7 @@ from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 
 from jixiao_web.accounts.signals import client_ip
-from jixiao_web.accounts.throttle import is_throttled
+from jixiao_web.accounts.throttle import THROTTLED, is_throttled
 
 
 class ThrottledLoginView(LoginView):
@@ -18,7 +18,7 @@ class ThrottledLoginView(LoginView):
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if is_throttled(request.POST.get("username", ""), client_ip(request)):
-            messages.error(request, "登录失败次数过多，请 15 分钟后再试，或联系管理员。")
+            messages.error(request, THROTTLED)
             return self.render_to_response(
                 self.get_context_data(form=self.get_form_class()(request)), status=429
             )
