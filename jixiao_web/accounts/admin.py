@@ -41,15 +41,8 @@ def people_of(region: int, path: str = "") -> Q:
     )
 
 
-class RegionScoped(admin.ModelAdmin):
-    """Lists and choices limited to the administrator's region; ``region_path`` leads there."""
-
-    region_path = ""
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
-        qs = super().get_queryset(request)
-        region = admin_region(request)
-        return qs if region is None else qs.filter(**{self.region_path: region})
+class RegionChoices:
+    """Choices of region, department and unit limited to the administrator's region."""
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         region = admin_region(request)
@@ -60,7 +53,18 @@ class RegionScoped(admin.ModelAdmin):
                 kwargs["queryset"] = Department.objects.filter(region_id=region)
             elif db_field.related_model is Unit:
                 kwargs["queryset"] = Unit.objects.filter(department__region_id=region)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)  # type: ignore[misc]
+
+
+class RegionScoped(RegionChoices, admin.ModelAdmin):
+    """Lists and choices limited to the administrator's region; ``region_path`` leads there."""
+
+    region_path = ""
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        qs = super().get_queryset(request)
+        region = admin_region(request)
+        return qs if region is None else qs.filter(**{self.region_path: region})
 
 
 class DepartmentInline(admin.TabularInline):
@@ -101,19 +105,10 @@ class UnitAdmin(RegionScoped):
     search_fields = ["name", "code"]
 
 
-class MembershipInline(admin.StackedInline):
+class MembershipInline(RegionChoices, admin.StackedInline):
     model = Membership
     can_delete = False
     verbose_name_plural = "角色"
-
-    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
-        region = admin_region(request)
-        if region is not None:
-            if db_field.related_model is Region:
-                kwargs["queryset"] = Region.objects.filter(pk=region)
-            elif db_field.related_model is Unit:
-                kwargs["queryset"] = Unit.objects.filter(department__region_id=region)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 User = get_user_model()
