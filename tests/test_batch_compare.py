@@ -101,6 +101,19 @@ def test_a_lower_target_for_a_le_indicator_is_not_a_lowering(tmp_path: Path) -> 
     assert compare_outputs(old, new)[0].lowered == ()
 
 
+def test_a_target_in_another_unit_is_not_a_lowering(tmp_path: Path) -> None:
+    # 12 万元 this year against 20,000 元 last year: not comparable, so not “lowered”
+    old = write(
+        tmp_path / "old",
+        [record("a", "甲单位", "90", "90", [], [target("培训经费", "≥", "20000", "元")])],
+    )
+    new = write(
+        tmp_path / "new",
+        [record("a", "甲单位", "90", "90", [], [target("培训经费", "≥", "12", "万元")])],
+    )
+    assert compare_outputs(old, new)[0].lowered == ()
+
+
 def test_compare_command_writes_a_workbook(tmp_path: Path) -> None:
     old, new = two_years(tmp_path)
     out = tmp_path / "对比.xlsx"
