@@ -230,27 +230,27 @@ def test_full_marks_with_gaps_silent() -> None:
 
 
 def test_narrative_sum_parts_exceed_total() -> None:
-    achieved = "本项目共完成预算资金89.97万元。其中:30万元用于预算编制;30万元用于审计;29.99万元用于设计、规划、测绘。"
+    achieved = "本项目共完成预算资金57.46万元。其中:20万元用于方案编制;18万元用于监理;19.48万元用于测绘。"
     [f] = fires(
         "JX-C010",
-        form(goals=[goal("申请预算资金90万元。其中:30万元…;30万元…;30万元…。", achieved, row=12)]),
+        form(goals=[goal("申请预算资金58万元。其中:20万元…;18万元…;20万元…。", achieved, row=12)]),
     )
-    assert (f.expected, f.found) == ("89.99", "89.97")
+    assert (f.expected, f.found) == ("57.48", "57.46")
 
 
 def test_narrative_sum_silent_cases() -> None:
-    ok = "一批投资3374.3万元(其中建筑3292万元)，二批2069.51万元(其中建筑1975.775万元)，三批778.59万元(其中建筑757.44万元)，合计批复总投资6222.4万元(其中建筑6025.215万元)。"
+    ok = "一批投资1520.6万元(其中建筑1480万元)，二批930.25万元(其中建筑901.125万元)，三批410.15万元(其中建筑398.2万元)，合计批复总投资2861万元(其中建筑2779.325万元)。"
     silent("JX-C010", form(report=report(section("一、资金情况", ok))))
-    income = "收入792.22万元，同比上年度增加189.25万元。其中:财政拨款收入792.22万元,同比上年度增加209.28万元。"
+    income = "收入655.31万元，同比上年度增加102.4万元。其中:财政拨款收入655.31万元,同比上年度增加118.6万元。"
     silent("JX-C010", form(report=report(section("一、资金情况", income))))
-    partial = "支出799.12万元。其中:人员经费434.89万元,公用经费77.4万元。"  # a partial list
+    partial = "支出661.05万元。其中:人员经费350.2万元,公用经费61.7万元。"  # a partial list
     silent("JX-C010", form(report=report(section("一、资金情况", partial))))
 
 
 def test_narrative_sum_total_after_parts() -> None:
-    wrong = "一批3374.3万元，二批2069.51万元，三批778.59万元，合计6322.4万元。"
+    wrong = "一批1520.6万元，二批930.25万元，三批410.15万元，合计2961万元。"
     [f] = fires("JX-C010", form(report=report(section("一、资金情况", wrong))))
-    assert (f.expected, f.found) == ("6222.40", "6322.4")
+    assert (f.expected, f.found) == ("2861.00", "2961")
 
 
 def test_list_numbering_duplicate() -> None:
