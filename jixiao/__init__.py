@@ -14,7 +14,7 @@ The domain library never imports a web framework.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from jixiao.errors import JixiaoError, ProfileError, ReadError
 from jixiao.model import Evaluation, Finding, Kind, Location, Severity
@@ -70,7 +70,3 @@ def check(evaluation: Evaluation, profile: Profile | str | None = None) -> tuple
     from jixiao.checks import run_checks
 
     return run_checks(evaluation, profile)
-
-
-def _unused(*_: Any) -> None:  # pragma: no cover - keeps TYPE_CHECKING imports referenced
-    pass
