@@ -18,6 +18,7 @@ from typing import Any
 from django.http import QueryDict
 
 from jixiao.serialize import FORMAT
+from jixiao.writers.grid import FUND_COLUMNS as GRID_FUND_COLUMNS
 
 FORM_SOURCE = "表单"
 
@@ -34,14 +35,9 @@ HEADER_TEXT = {
 HEADER_NUMBERS = {"year": "年度", "staff_authorized": "人员编制", "staff_actual": "实有人数"}
 TOTAL_NUMBERS = {"total_weight": "总分·分值", "total_score": "总分·得分"}
 
-FUND_COLUMNS = {
-    "initial_budget": "年初预算数",
-    "budget": "全年预算数",
-    "actual": "全年执行数",
-    "rate": "执行率",
-    "weight": "分值",
-    "score": "得分",
-}
+# the printed column labels of the funds table, as the official forms name them (one list,
+# shared with the writers); the screen has no separate 偏差原因 column
+FUND_COLUMNS = {k: v for k, v in GRID_FUND_COLUMNS.items() if k != "reason"}
 INDICATOR_TEXT = {
     "level1": "一级指标",
     "level2": "二级指标",
