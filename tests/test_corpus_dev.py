@@ -1,8 +1,12 @@
 """Each development document against its truth file, scored by bench/accuracy.py.
 
-Skipped when ../shared/corpus/dev is absent. The thresholds sit a little below what the
-readers reach today, so that a regression fails; run-together text (010, 017) and documents
+Skipped when ../shared/corpus/dev (or dev2) is absent. The thresholds sit a little below what
+the readers reach today, so that a regression fails; run-together text (010, 017) and documents
 whose figures come from prose sentences (006, 020) have their own.
+
+dev2 (12 documents added later) is read far worse than dev; its thresholds are today's honest
+floor and are raised as the readers improve. Its sealed documents (bench/accuracy.py SEALED)
+are only checked in total, and a failure never prints what they contain.
 """
 
 import importlib.util
@@ -13,6 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
+DEV2 = ROOT.parent / "shared" / "corpus" / "dev2"
 
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev is absent")
 
@@ -66,3 +71,52 @@ def test_scorer_drops_brackets_and_punctuation_on_both_sides_only():
     assert bench.same("一批项目(县级批复总投资)", "一批项目县级批复总投资")
     assert bench.same("落实主题党日活动，完成活动次数情况", "落实主题党日活动完成活动次数情况")
     assert not bench.same("一批项目(县级批复总投资)", "一批项目县级批复投资")
+
+
+# dev2: today's floor per open document, then the open and the sealed part in total
+DEV2_THRESHOLD = {
+    "101": 0.02,
+    "104": 0.8,
+    "105": 0.2,
+    "106": 0.2,
+    "107": 0.12,
+    "108": 0.6,
+    "109": 0.04,
+    "111": 0.25,
+}
+DEV2_OPEN_TOTAL = 0.33
+DEV2_SEALED_TOTAL = 0.19
+
+
+@pytest.fixture(scope="module")
+def results2():
+    if not DEV2.exists():
+        pytest.skip("../shared/corpus/dev2 is absent")
+    return _bench().evaluate(DEV2)
+
+
+@pytest.mark.parametrize("doc", sorted(DEV2_THRESHOLD))
+def test_dev2_open_document_accuracy(results2, doc):
+    fields = results2[doc]
+    ok = sum(1 for f in fields if f.ok)
+    misses = [f"{f.field}: {f.expected!r} ≠ {f.got!r}" for f in fields if not f.ok]
+    assert ok / len(fields) >= DEV2_THRESHOLD[doc], misses
+
+
+def test_dev2_every_document_is_either_open_or_sealed(results2):
+    assert set(results2) == set(DEV2_THRESHOLD) | _bench().SEALED
+
+
+def _total(results, docs):
+    fields = [f for d in docs for f in results[d]]
+    return sum(1 for f in fields if f.ok) / len(fields)
+
+
+def test_dev2_open_total(results2):
+    assert _total(results2, DEV2_THRESHOLD) >= DEV2_OPEN_TOTAL
+
+
+def test_dev2_sealed_total(results2):
+    # only the figure: the sealed documents' contents stay unread until the readers are done
+    acc = _total(results2, sorted(_bench().SEALED))
+    assert acc >= DEV2_SEALED_TOTAL, f"sealed dev2 accuracy {acc:.3f}"
