@@ -17,6 +17,10 @@ _OPERATOR_WORDS: tuple[tuple[str, Operator], ...] = (
     ("大于或等于", Operator.GE),
     ("小于等于", Operator.LE),
     ("小于或等于", Operator.LE),
+    ("不得低于", Operator.GE),
+    ("不得少于", Operator.GE),
+    ("不得超过", Operator.LE),
+    ("不得高于", Operator.LE),
     ("不低于", Operator.GE),
     ("不少于", Operator.GE),
     ("不小于", Operator.GE),
@@ -40,21 +44,74 @@ _OPERATOR_WORDS: tuple[tuple[str, Operator], ...] = (
     ("等于", Operator.EQ),
 )
 
-_SYMBOLS = {
-    "≥": Operator.GE,
-    ">=": Operator.GE,
-    "＞＝": Operator.GE,
-    "≧": Operator.GE,
-    "≤": Operator.LE,
-    "<=": Operator.LE,
-    "≦": Operator.LE,
-    ">": Operator.GT,
-    "＞": Operator.GT,
-    "<": Operator.LT,
-    "＜": Operator.LT,
-    "=": Operator.EQ,
-    "＝": Operator.EQ,
+# Printed variants of the comparison signs, rewritten once to the canonical sign before any
+# parsing (NFKC alone folds ＞ ＜ ＝ ﹦ but not ≧ ≦ ═ ⩾ ⩽): every reader and every column
+# (指标值, 完成值, 指标性质) sees the same sign.
+_SIGN_VARIANTS = (
+    ("＞＝", "≥"),
+    (">=", "≥"),
+    ("=>", "≥"),
+    ("≥=", "≥"),
+    ("＜＝", "≤"),
+    ("<=", "≤"),
+    ("=<", "≤"),
+    ("≤=", "≤"),
+    ("≧", "≥"),
+    ("⩾", "≥"),
+    ("≦", "≤"),
+    ("⩽", "≤"),
+    ("＞", ">"),
+    ("﹥", ">"),
+    ("＜", "<"),
+    ("﹤", "<"),
+    ("﹦", "="),
+    ("＝", "="),
+    ("〓", "="),
+)
+_SIGN_CHARS = frozenset("".join(v for v, _ in _SIGN_VARIANTS) + "═")
+_SIGN_OPERATORS = {"≥": Operator.GE, "≤": Operator.LE, ">": Operator.GT, "<": Operator.LT, "=": Operator.EQ}
+# 指标性质 cells: a sign, a word, or the direction of the indicator
+_NATURE_WORDS = {
+    "定性": Operator.QUALITATIVE,
+    "定性指标": Operator.QUALITATIVE,
+    "正向": Operator.GE,
+    "正向指标": Operator.GE,
+    "反向": Operator.LE,
+    "反向指标": Operator.LE,
+    "定量": None,
+    "定量指标": None,
 }
+
+
+# ═ is an equals sign only alone: a run of box-drawing characters is a table border
+_DOUBLE_BAR = re.compile(r"(?<![\u2500-\u257f])═(?![\u2500-\u257f])")
+
+
+def normalize_signs(text: str) -> str:
+    """Every printed variant of a comparison sign as the canonical one (≧ → ≥, ═ → =, ＞＝ → ≥)."""
+    if not any(c in _SIGN_CHARS for c in text):
+        return text
+    for variant, sign in _SIGN_VARIANTS:
+        if variant in text:
+            text = text.replace(variant, sign)
+    return _DOUBLE_BAR.sub("=", text) if "═" in text else text
+
+
+def parse_operator(text: str | None) -> Operator | None:
+    """The operator a 指标性质 cell states: a sign in any printed variant (≧ ≦ ═ ﹦ ＞ ＜ >=),
+    a word (不低于, 大于等于, 以上 …) or a direction (正向 → ≥, 反向 → ≤, 定性); None otherwise."""
+    if not text:
+        return None
+    t = normalize_signs("".join(text.split()))
+    if t in _SIGN_OPERATORS:
+        return _SIGN_OPERATORS[t]
+    if t in _NATURE_WORDS:
+        return _NATURE_WORDS[t]
+    for word, op in _OPERATOR_WORDS:
+        if t == word:
+            return op
+    return None
+
 
 _PERIODS = ("每月", "每季度", "每季", "每年", "每周", "每天", "每日", "每半年", "全年", "年度", "季度")
 
@@ -67,7 +124,7 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 UNITS: tuple[str, ...] = _UNITS
 
 _QUANT = re.compile(
-    rf"^(?P<prefix>.*?)(?P<sym>≥|>=|≧|≤|<=|≦|＞＝|>|＞|<|＜|=|＝)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<suffix>.*)$"
+    rf"^(?P<prefix>.*?)(?P<sym>≥|≤|>|<|=)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<suffix>.*)$"
 )
 
 _QUALITATIVE_HINT = re.compile(r"(达成|完成|达到预期|效果|明显|显著|良好|合格|符合|有效|提升|提高|改善|规范|及时)")
@@ -94,7 +151,7 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
     printed = text.strip()
     if not printed or printed in {"-", "－", "—", "/", "／", "……", "…"}:
         return None
-    compact = re.sub(r"\s+", "", printed)
+    compact = normalize_signs(re.sub(r"\s+", "", printed))
     operator: Operator | None = None
     period: str | None = None
 
@@ -117,7 +174,7 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
         if len(suffix) <= 6:
             sym = m.group("sym")
             if sym:
-                operator = _SYMBOLS[sym]
+                operator = _SIGN_OPERATORS[sym]
             for word, op in _OPERATOR_WORDS:
                 if suffix.startswith(word) and word in ("以上", "以内", "以下"):
                     operator = op

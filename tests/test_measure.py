@@ -46,3 +46,69 @@ def test_blank_is_none() -> None:
 def test_period_kept() -> None:
     m = parse_measure("每月 1次")
     assert m is not None and m.period == "每月"
+
+
+# -- printed variants of the comparison signs (Word symbol fonts, full-width, small forms) --
+
+SIGN_VARIANTS = [
+    ("≧", Operator.GE),
+    ("≥", Operator.GE),
+    (">=", Operator.GE),
+    ("＞＝", Operator.GE),
+    ("⩾", Operator.GE),
+    ("≦", Operator.LE),
+    ("<=", Operator.LE),
+    ("⩽", Operator.LE),
+    ("═", Operator.EQ),
+    ("﹦", Operator.EQ),
+    ("＝", Operator.EQ),
+    ("＞", Operator.GT),
+    ("﹥", Operator.GT),
+    ("＜", Operator.LT),
+    ("﹤", Operator.LT),
+]
+
+
+@pytest.mark.parametrize(("sign", "op"), SIGN_VARIANTS)
+def test_every_sign_variant_in_a_measure(sign: str, op: Operator) -> None:
+    m = parse_measure(f"{sign}85%")
+    assert m is not None and (m.operator, m.number, m.unit) == (op, Decimal("85"), "%")
+    assert m.text == f"{sign}85%"  # printed as the clerk wrote it
+
+
+@pytest.mark.parametrize(("sign", "op"), SIGN_VARIANTS)
+def test_every_sign_variant_as_nature_cell(sign: str, op: Operator) -> None:
+    from jixiao.measure import parse_operator
+
+    assert parse_operator(f" {sign} ") == op
+
+
+@pytest.mark.parametrize(
+    ("word", "op"),
+    [
+        ("不低于", Operator.GE),
+        ("不少于", Operator.GE),
+        ("大于等于", Operator.GE),
+        ("不得低于", Operator.GE),
+        ("不高于", Operator.LE),
+        ("不超过", Operator.LE),
+        ("小于等于", Operator.LE),
+        ("正向指标", Operator.GE),
+        ("反向", Operator.LE),
+        ("定性", Operator.QUALITATIVE),
+    ],
+)
+def test_operator_words(word: str, op: Operator) -> None:
+    from jixiao.measure import parse_operator
+
+    assert parse_operator(word) == op
+    m = parse_measure(f"{word}12次") if op != Operator.QUALITATIVE and "向" not in word else None
+    assert m is None or m.operator == op
+
+
+def test_box_drawing_border_is_not_an_equals_sign() -> None:
+    from jixiao.measure import normalize_signs, parse_operator
+
+    assert normalize_signs("╔════╗") == "╔════╗"
+    assert normalize_signs("≧90%") == "≥90%"
+    assert parse_operator("定量") is None and parse_operator("") is None

@@ -691,3 +691,22 @@ def test_title_and_prose_accept_the_same_unit_endings():
     # a township is the unit when a title names it
     town = unit_from_title([Text("石桥镇2023年度项目支出绩效自评表", None)])
     assert town is not None and town.text == "石桥镇"
+
+
+@pytest.mark.parametrize(
+    ("sign", "op"),
+    [("≧", Operator.GE), ("≦", Operator.LE), ("═", Operator.EQ), ("﹦", Operator.EQ), ("＞", Operator.GT)],
+)
+def test_nature_column_sign_variants_in_a_pipe_table(sign, op):
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 | 某某设备购置 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 分值 | 得分 |",
+            f"| 产出指标 | 数量指标 | 购置台数 | {sign} | 10 | 台 | 12 | 50 | 50 |",
+            f"| 效益指标 | 社会效益指标 | 服务人次 | {sign} | 300 | 人次 | 320 | 50 | 50 |",
+            "| 总分 | | | | | | | 100 | 100 |",
+        ]
+    )
+    e = read_text(text, "sign.txt")
+    assert [i.operator for i in e.indicators] == [op, op]

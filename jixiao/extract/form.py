@@ -18,7 +18,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import align, fit_fund, is_blank, is_number, looks_like_value, to_num
 from jixiao.extract.vocab import Role
-from jixiao.measure import parse_measure, parse_number
+from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
     FundGroup,
     FundLine,
@@ -614,25 +614,4 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 
 def _nature(text: str | None) -> Operator | None:
-    if not text:
-        return None
-    t = clean(text).strip()
-    table = {
-        "=": Operator.EQ,
-        "＝": Operator.EQ,
-        "≥": Operator.GE,
-        ">=": Operator.GE,
-        "≤": Operator.LE,
-        "<=": Operator.LE,
-        ">": Operator.GT,
-        "＞": Operator.GT,
-        "<": Operator.LT,
-        "＜": Operator.LT,
-        "定性": Operator.QUALITATIVE,
-        "定性指标": Operator.QUALITATIVE,
-        "正向": Operator.GE,
-        "正向指标": Operator.GE,
-        "反向": Operator.LE,
-        "反向指标": Operator.LE,
-    }
-    return table.get(t)
+    return parse_operator(clean(text)) if text else None

@@ -31,7 +31,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS
+from jixiao.measure import UNITS, normalize_signs
 from jixiao.textnorm import clean
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
@@ -163,7 +163,7 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
     starts: list[tuple[int, Cell]] = []
     at = 0
     for c in cells:
-        piece = _CJK_SPACE.sub("", unicodedata.normalize("NFKC", clean(c.text)))
+        piece = _CJK_SPACE.sub("", normalize_signs(unicodedata.normalize("NFKC", clean(c.text))))
         starts.append((at, c))
         parts.append(piece)
         at += len(piece)

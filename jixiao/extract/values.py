@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from jixiao.extract.vocab import Role
-from jixiao.measure import parse_number
+from jixiao.measure import normalize_signs, parse_number
 from jixiao.model import Location, Num
 
 BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "…", "……", "/ /"})
@@ -23,7 +23,7 @@ _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(
-    r"^(=|＝|≥|≤|>|<|＞|＜|>=|<=|≧|≦|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$"
+    r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$"
 )
 _VALUE_HEAD = re.compile(
     r"^(?:[≥≤<>=＞＜约約]|(?:不|不得)?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d"
@@ -35,7 +35,7 @@ RATE_TOLERANCE = Decimal("0.6")
 
 @lru_cache(maxsize=16384)
 def norm_value(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).strip()
+    return normalize_signs(unicodedata.normalize("NFKC", text)).strip()
 
 
 @lru_cache(maxsize=16384)
