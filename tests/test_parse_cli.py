@@ -80,3 +80,50 @@ def test_gbk_text_is_read(runner, tmp_path):
     p.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))
     result = runner.invoke(main, ["parse", str(p), "--json"])
     assert result.exit_code == 0 and loads(result.stdout)["unit"] == "长沙市岳麓区妇女联合会"
+
+
+EXPLAIN_FORM = "\n".join(
+    [
+        "2023年度项目支出绩效自评表",
+        "| 项目名称 | 乡村道路养护 | 主管部门 | 某某县交通运输局 |",
+        "| 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额 | 50 | 50 | 45 | 10 | 90% | 9 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 养护里程 | ≥30公里 | 32公里 | 90 | 90 |",
+        "| 总分 | | | | | 90 | 89 |",
+        "| 与本表无关的一句话 |",
+    ]
+)
+
+
+def test_explain_names_cells_rules_and_unread_cells(runner, tmp_path):
+    f = tmp_path / "form.txt"
+    f.write_text(EXPLAIN_FORM, encoding="utf-8")
+    plain = runner.invoke(main, ["parse", str(f)])
+    assert "读取依据" not in plain.stdout
+    result = runner.invoke(main, ["parse", str(f), "--explain"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    spent = next(ln for ln in lines if ln.strip().startswith("资金[年度资金总额].全年执行数"))
+    assert "4：" in spent and "45" in spent and "资金表" in spent
+    target = next(ln for ln in lines if ln.strip().startswith("指标[养护里程].指标值"))
+    assert "6：≥30公里" in target and "表头" in target
+    assert any(ln.strip().startswith("项目名称 ← 2：乡村道路养护") for ln in lines)
+    unread = lines[lines.index(next(ln for ln in lines if ln.startswith("未读的单元格"))) :]
+    assert any("与本表无关的一句话" in ln for ln in unread)
+    assert not any("养护里程" in ln or "：45" in ln for ln in unread)
+    total = next(ln for ln in lines if ln.strip().startswith("总分.得分"))
+    assert "7：89" in total
+
+
+def test_tracing_is_off_unless_asked():
+    from jixiao import read_text
+    from jixiao.extract.trace import active, tracing
+
+    assert active() is None
+    with tracing() as trace:
+        read_text(EXPLAIN_FORM, "t.txt")
+    assert active() is None and trace.placements
+    n = len(trace.placements)
+    read_text(EXPLAIN_FORM, "t.txt")  # outside the block: recorded nowhere
+    assert len(trace.placements) == n

@@ -1,7 +1,11 @@
-"""``jixiao parse FILE [--json]``: what was read from a self-evaluation, as a summary or JSON."""
+"""``jixiao parse FILE [--json] [--explain]``: what was read from a self-evaluation, as a
+summary or JSON; ``--explain`` adds, for each field, the cells it came from and the rule that
+placed it, and the cells left unread."""
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -12,7 +16,8 @@ from rich.table import Table
 import jixiao
 from jixiao.cli import fail
 from jixiao.errors import ReadError
-from jixiao.model import Evaluation, Num, Text
+from jixiao.extract.trace import Trace, tracing
+from jixiao.model import Evaluation, Location, Num, Text
 from jixiao.serialize import dumps
 
 _KIND = {"department": "部门整体支出绩效自评", "project": "项目支出绩效自评"}
@@ -29,20 +34,62 @@ _LAYOUT = {
 @click.command("parse")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @click.option("--json", "as_json", is_flag=True, help="输出 jixiao/1 格式的 JSON（数字按原样）")
-def parse(file: Path, as_json: bool) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="逐项说明每个字段取自哪些单元格、按哪条规则读出，并列出未读的单元格",
+)
+def parse(file: Path, as_json: bool, explain: bool) -> None:
     """读取自评表或自评报告（文本、Word、Excel、PDF），输出摘要；加 --json 输出完整数据。
 
     无法读取（文件不存在、为空、二进制、不是自评材料）时在标准错误输出一行中文说明，退出码为 2。
     """
     try:
-        evaluation = jixiao.read(file)
+        with tracing() if explain else nullcontext() as trace:
+            evaluation = jixiao.read(file)
     except ReadError as exc:
         fail(str(exc))
         return
     if as_json:
         click.echo(dumps(evaluation))
         return
-    _summary(evaluation, Console(highlight=False))
+    out = Console(highlight=False)
+    _summary(evaluation, out)
+    if trace is not None:
+        _explain(trace, out)
+
+
+_UNREAD_SHOWN = 200
+
+
+def _where(location: Location) -> str:
+    """The place in the file without the file's name (it is printed once above)."""
+    return str(replace(location, source="")) if location.source else str(location)
+
+
+def _one_line(text: str, width: int) -> str:
+    return " ".join(text.split())[:width]
+
+
+def _explain(trace: Trace, out: Console) -> None:
+    out.print()
+    out.print("[bold]读取依据[/]（字段 ← 位置：原文 ｜ 规则；位置为行号、单元格或页码）")
+    for p in trace.placements:
+        cells = "；".join(f"{_where(c.location)}：{_one_line(c.text, 40)}" for c in p.cells)
+        out.print(
+            f"  {escape(p.field)} ← {escape(cells or '—')} ｜ [dim]{escape(p.rule)}[/]",
+            soft_wrap=True,
+        )
+    unread = trace.unread()
+    out.print()
+    if not unread:
+        out.print("[bold]未读的单元格[/]：无")
+        return
+    out.print(f"[bold]未读的单元格[/]（{len(unread)} 格，没有字段取用）")
+    for c in unread[:_UNREAD_SHOWN]:
+        out.print(f"  {escape(_where(c.location))}：{escape(_one_line(c.text, 60))}", soft_wrap=True)
+    if len(unread) > _UNREAD_SHOWN:
+        out.print(f"  ……另有 {len(unread) - _UNREAD_SHOWN} 格")
 
 
 def _s(x: Text | Num | None) -> str:

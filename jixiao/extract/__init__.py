@@ -20,6 +20,7 @@ from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler
+from jixiao.extract.trace import Trace, active
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.measure import parse_number
 from jixiao.model import Evaluation, Num, Report, Text
@@ -162,6 +163,14 @@ def _evaluation(
         staff_authorized = staff_authorized or prose.staff_authorized
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
+    trace = active()
+    if trace is not None:
+        _trace_document_fields(
+            trace,
+            fields,
+            prose,
+            {"年度": year, "单位": unit, "项目名称": project, "主管部门": supervisor},
+        )
     form_found = bool(funds or parts.indicators or parts.goals or fields)
     if not form_found and not _is_report(report, texts):
         raise ReadError(
@@ -202,6 +211,26 @@ def _evaluation(
         missing=tuple(missing),
         notes=tuple(notes),
     )
+
+
+_DOC_FIELD_KEYS = {"单位": "unit", "项目名称": "project", "主管部门": "supervisor"}
+_PROSE_KEYS = {"年度": "year", "单位": "unit", "项目名称": "project", "主管部门": "supervisor"}
+
+
+def _trace_document_fields(
+    trace: Trace, fields: dict[str, Text], prose: ProseFacts | None, values: dict[str, object]
+) -> None:
+    """Where the year, unit, project and supervisor came from when no labelled cell gave them
+    (the labelled cells were traced by the form builder)."""
+    for name, value in values.items():
+        if value is None or fields.get(_DOC_FIELD_KEYS.get(name, "")) is value:
+            continue
+        location = getattr(value, "location", None)
+        printed = getattr(value, "text", None) or str(value)
+        from_prose = prose is not None and getattr(prose, _PROSE_KEYS[name], None) is value
+        rule = "报告正文中的句子" if from_prose else "标题行（或文件名）中的写法"
+        if location is not None:
+            trace.place(name, [Cell(printed, location)], rule)
 
 
 def builder_ended_in_table(parts: FormParts) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import align, fit_fund, is_blank, is_number, looks_like_value, to_num
+from jixiao.extract.trace import Placement, active
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
@@ -112,12 +113,16 @@ class FormBuilder:
         self._grid = True
         self._last_fed: str | None = None
         self.fund_points: Num | None = None
+        self.fund_points_cell: Cell | None = None
+        self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
 
     def feed(self, row: Sequence[Cell], grid: bool = True) -> None:
         """One row; ``grid`` False for rows rebuilt from a stream (never read by column index)."""
         self._grid = grid
+        if self.trace is not None:
+            self.trace.seen(row)
         if len(self.parts.cell_texts) < 60:
             self.parts.cell_texts.extend(
                 Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
@@ -140,12 +145,14 @@ class FormBuilder:
             and not (len(live) > 1 and is_goal_header)
         ):
             self._enter(section, first, row[live[0]])
+            self._used(row[live[0]])
             rest = [row[i] for i in live[1:]]
             if rest:
                 self.feed(rest)
             return
         if is_goal_header:
             self._enter("goal", first)
+            self._used(*row)
             return
         if self.state == "fund" and self._fund_row(row, keys, live):
             return
@@ -160,6 +167,19 @@ class FormBuilder:
         if len(live) == 1:
             self.parts.texts.append(_text(row[live[0]]))
 
+    def _used(self, *cells: Cell | None) -> None:
+        if self.trace is not None:
+            self.trace.used(cells)
+
+    def _trace_row(self, prefix: str, label: Cell, got: dict[Role, Cell], rule: str) -> None:
+        assert self.trace is not None
+        self.trace.used([label])
+        for role, c in got.items():
+            if role not in (Role.REMARK,) and not is_blank(c.text):
+                self.trace.place(f"{prefix}.{_ROLE_NAMES[role]}", [c], rule)
+            else:
+                self.trace.used([c])
+
     # -- sections and headers ---------------------------------------------------------------
 
     def _enter(self, section: str, key: str, title: Cell | None = None) -> None:
@@ -170,6 +190,7 @@ class FormBuilder:
             # 预算执行情况(万元)(20分): the points of the whole block, where no 分值 column says them
             m = _POINTS_IN_TITLE.search(clean(title.text))
             self.fund_points = to_num(m.group(1), title.location) if m else None
+            self.fund_points_cell = title
         if section == "indicator":
             m = _GOAL_NUMBER.search(key)
             if m:
@@ -229,6 +250,7 @@ class FormBuilder:
         if self.state != kind:
             self._enter(kind, "")
         self._last_was_header = kind
+        self._used(*row)
         self.parts.seen.add(kind + "_header")
         return True
 
@@ -285,6 +307,7 @@ class FormBuilder:
         got: dict[Role, Cell] = {}
         if header is not None:
             if self._grid and header.aligned and len(row) == header.width:
+                rule = "资金表：按表头的列位置"
                 for i, r in header.roles:
                     if i > label_at and i < len(row):
                         got[r] = row[i]
@@ -293,11 +316,16 @@ class FormBuilder:
                 texts = [c.text for c in values]
                 while texts and is_blank(texts[-1]):
                     texts.pop()
-                placed = fit_fund(texts, roles) or align(texts, roles)
+                placed = fit_fund(texts, roles)
+                rule = "资金表：按值的形状对应表头各列，执行率 = 执行数 ÷ 预算数 核对"
+                if placed is None:
+                    placed = align(texts, roles)
+                    rule = "资金表：按值的形状依次对应表头各列（算术未能核对）"
                 for v, j in zip(values, placed, strict=False):
                     if j is not None:
                         got.setdefault(roles[j], v)
         else:
+            rule = "资金表：没有表头，依次读作预算数、执行数、执行率"
             nums = [c for c in values if not is_blank(c.text)]
             for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
                 got[r] = c
@@ -320,6 +348,14 @@ class FormBuilder:
             and not any(f.line == FundLine.TOTAL for f in self.parts.funds)
         ):
             weight = self.fund_points
+            if self.trace is not None:
+                self.trace.place(
+                    f"资金[{display_label(row[label_at].text)}].{_ROLE_NAMES[Role.WEIGHT]}",
+                    [self.fund_points_cell],
+                    "取自资金栏标题中的（N分）",
+                )
+        if self.trace is not None:
+            self._trace_row(f"资金[{display_label(row[label_at].text)}]", row[label_at], got, rule)
         self.parts.funds.append(
             FundRow(
                 label=Text(display_label(label_cell.text), label_cell.location),
@@ -349,6 +385,11 @@ class FormBuilder:
             return True
         planned = texts[0]
         achieved = texts[1] if len(texts) > 1 else None
+        if self.trace is not None:
+            kept = [c for c in cells if not is_blank(c.text)]
+            n = len(self.parts.goals) + 1
+            self.trace.place(f"年度总体目标{n}.预期目标", kept[:1], "目标栏：第一格为预期目标")
+            self.trace.place(f"年度总体目标{n}.完成情况", kept[1:2], "目标栏：第二格为完成情况")
         self.parts.goals.append(Goal(planned, achieved))
         return True
 
@@ -381,6 +422,7 @@ class FormBuilder:
             key = keys[i]
             nxt = keys[live[pos + 1]] if pos + 1 < len(live) else ""
             if self._is_level1(key, row[i].text, row_set_level1, nxt):
+                self._used(row[i])
                 self.level1 = Text(self._category(row[i].text), row[i].location)
                 self.level2 = None
                 row_set_level1 = True
@@ -388,6 +430,7 @@ class FormBuilder:
             elif vocab.is_level2(key) and not (
                 row_set_level2 and nxt and looks_like_value(row[live[pos + 1]].text)
             ):
+                self._used(row[i])
                 self.level2 = Text(self._category(row[i].text), row[i].location)
                 row_set_level2 = True
             else:
@@ -406,7 +449,12 @@ class FormBuilder:
         for v, j in zip(values, align([c.text for c in values], roles), strict=False):
             if j is not None:
                 got.setdefault(roles[j], v)
-        self._add_indicator(row[name_at], got)
+        rule = (
+            "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
+            if header is not None
+            else "指标表：没有表头，值依次读作指标值、完成值、分值、得分"
+        )
+        self._add_indicator(row[name_at], got, rule)
         return True
 
     def _continues_name(self, cell: Cell, key: str) -> bool:
@@ -451,6 +499,7 @@ class FormBuilder:
             return row[i] if i is not None and i < len(row) else None
 
         l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
+        self._used(l1, l2)
         if l1 is not None and l1.text.strip() and not l1.merged:
             self.level1 = Text(self._category(l1.text), l1.location)
             self.level2 = None
@@ -460,10 +509,10 @@ class FormBuilder:
         if name is None or not name.text.strip():
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
-        self._add_indicator(name, got)
+        self._add_indicator(name, got, "指标表：按表头的列位置")
         return True
 
-    def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell]) -> None:
+    def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:
         key = label_key(name_cell.text)
         has_values = any(not is_blank(c.text) for c in got.values())
         if vocab.is_placeholder(key) or (
@@ -491,6 +540,17 @@ class FormBuilder:
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
+        if self.trace is not None:
+            self._trace_row(f"指标[{name}]", name_cell, got, rule)
+            for level, value in ((Role.LEVEL1, self.level1), (Role.LEVEL2, self.level2)):
+                if value is not None:
+                    self.trace.placements.append(
+                        Placement(
+                            f"指标[{name}].{_ROLE_NAMES[level]}",
+                            (Cell(value.text, value.location or loc),),
+                            "指标表：沿用上方最近的类别",
+                        )
+                    )
         self.parts.indicators.append(
             Indicator(
                 name=Text(name, loc),
@@ -530,6 +590,10 @@ class FormBuilder:
                 alone = _score_alone(values, nums[0])
                 got = {Role.WEIGHT if has_w and not alone else Role.SCORE: nums[0]}
         w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+        if self.trace is not None:
+            self._used(row[label_at])
+            self.trace.place("总分.分值", [w], "总分行：分值列")
+            self.trace.place("总分.得分", [s], "总分行：得分列")
         if w is not None and self.parts.total_weight is None:
             self.parts.total_weight = to_num(w.text, w.location)
         if s is not None and self.parts.total_score is None:
@@ -547,6 +611,12 @@ class FormBuilder:
             if name is None:
                 split = _COLON.split(clean(row[i].text), maxsplit=1)
                 if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
+                    if self.trace is not None:
+                        self.trace.place(
+                            _field_name(vocab.field_of(label_key(split[0])) or ""),
+                            [row[i]],
+                            "“栏目：值”写在同一格",
+                        )
                     self._set_field(
                         vocab.field_of(label_key(split[0])) or "",
                         split[0],
@@ -565,6 +635,10 @@ class FormBuilder:
                 ):
                     value = row[j]
                     pos += 1
+            if self.trace is not None:
+                self._used(row[i])
+                if value is not None:
+                    self.trace.place(_field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格")
             self._set_field(name, row[i].text, _text(value) if value is not None else None)
             used = True
             pos += 1
@@ -589,6 +663,44 @@ class FormBuilder:
             if _NOT_A_UNIT.fullmatch(value.text.strip()):
                 return  # “本单位” names no unit; another field may
         self.parts.fields.setdefault(name, value)
+
+
+_ROLE_NAMES = {
+    Role.LEVEL1: "一级指标",
+    Role.LEVEL2: "二级指标",
+    Role.NAME: "三级指标",
+    Role.NATURE: "指标性质",
+    Role.TARGET: "指标值",
+    Role.UNIT: "度量单位",
+    Role.ACTUAL: "完成值",
+    Role.WEIGHT: "分值",
+    Role.SCORE: "得分",
+    Role.DEVIATION: "偏差原因",
+    Role.INITIAL: "年初预算数",
+    Role.BUDGET: "全年预算数",
+    Role.SPENT: "全年执行数",
+    Role.RATE: "执行率",
+    Role.REMARK: "说明",
+}
+
+_FIELD_NAMES = {
+    "unit": "单位",
+    "supervisor": "主管部门",
+    "project": "项目名称",
+    "staff_authorized": "人员编制",
+    "staff_actual": "实有人数",
+    "duties": "职能职责",
+    "conclusion": "评价结论",
+    "problems": "存在问题",
+    "measures": "改进措施",
+    "fill_date": "填报日期",
+}
+
+
+def _field_name(name: str) -> str:
+    if ":" in name:
+        return name.split(":", 1)[1]
+    return _FIELD_NAMES.get(name, name)
 
 
 def _measure(cell: Cell) -> Measure | None:

@@ -216,6 +216,8 @@ class StreamAssembler:
     # -- cells ------------------------------------------------------------------------------
 
     def push(self, cell: Cell) -> None:
+        if self.b.trace is not None:
+            self.b.trace.seen([cell])
         text = cell.text
         key = label_key(text) if text.strip() else ""
         if self.held is not None:
