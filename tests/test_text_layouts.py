@@ -710,3 +710,43 @@ def test_nature_column_sign_variants_in_a_pipe_table(sign, op):
     )
     e = read_text(text, "sign.txt")
     assert [i.operator for i in e.indicators] == [op, op]
+
+
+def test_vertical_labels_wrapped_onto_two_cells_are_joined():
+    # one cell per line, each header and category wrapped: 年初/预算数, 经济效益/指标
+    cells = [
+        "2022年度项目支出绩效自评表", "项目名称", "村级活动室修缮", "项目资金\n(万元)",
+        "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+        "年度资金总额", "20", "18", "16.2", "10", "90%", "9",
+        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
+        "产出指标", "数量指标", "修缮间数", "6", "6", "40", "40",
+        "效益指标", "经济效益", "指标", "指标1节约维护费用", "3", "3", "20", "20",
+        "社会效益", "指标", "群众使用率", "95%", "96%", "20", "20",
+    ]
+    e = read_text("\n\n".join(cells), "wrapped.txt")
+    assert detect_layout("\n\n".join(cells).split("\n")) == "vertical"
+    (total,) = e.funds
+    assert (total.initial_budget.value, total.budget.value, total.actual.value) == (20, 18, Decimal("16.2"))
+    assert (total.weight.value, total.rate.value, total.score.value) == (10, 90, 9)
+    names = [(i.level1.text, i.level2.text, i.name.text) for i in e.indicators]
+    assert names == [
+        ("产出指标", "数量指标", "修缮间数"),
+        ("效益指标", "经济效益指标", "指标1节约维护费用"),
+        ("效益指标", "社会效益指标", "群众使用率"),
+    ]
+    assert [(i.actual.text, i.weight.value, i.score.value) for i in e.indicators] == [
+        ("6", 40, 40),
+        ("3", 20, 20),
+        ("96%", 20, 20),
+    ]
+
+
+def test_join_split_labels_keeps_labels_and_values_apart():
+    from jixiao.extract.stream import join_split_labels
+    from jixiao.model import Location
+
+    def cells(*texts):
+        return [Cell(t, Location("t", line=k)) for k, t in enumerate(texts, 1)]
+
+    joined = [c.text for c in join_split_labels(cells("产出指标", "数量指标", "年初", "预算数", "10", "指标"))]
+    assert joined == ["产出指标", "数量指标", "年初预算数", "10", "指标"]

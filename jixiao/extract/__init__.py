@@ -19,7 +19,7 @@ from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
-from jixiao.extract.stream import StreamAssembler
+from jixiao.extract.stream import StreamAssembler, join_split_labels
 from jixiao.extract.trace import Trace, active
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.measure import parse_number
@@ -64,7 +64,7 @@ def extract(document: Document) -> Evaluation:
                         else:
                             assembler.push(piece.cell)
                 else:
-                    for cell in cells:
+                    for cell in join_split_labels(cells):
                         assembler.push(cell)
                 assembler.close()
             else:
@@ -76,8 +76,8 @@ def extract(document: Document) -> Evaluation:
                 after_table.append(block)
     if not has_table and paragraphs:
         assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
-        for p in paragraphs:
-            assembler.push(Cell(p.text, p.location))
+        for cell in join_split_labels([Cell(p.text, p.location) for p in paragraphs]):
+            assembler.push(cell)
         assembler.close()
     # with a grid, the report is what follows the table — and what precedes it too when that
     # reads like a report (sentences, not just the form's title)

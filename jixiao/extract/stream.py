@@ -47,6 +47,50 @@ _HEADER_WORDS = (
     "偏差原因分析及改进措施",
     "未完成原因分析",
 )
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+
+
+def _names_a_label(key: str) -> bool:
+    return bool(
+        vocab.column_role(key)
+        or vocab.is_level1(key)
+        or vocab.is_level2(key)
+        or vocab.section_of(key)
+        or vocab.field_of(key)
+        or vocab.fund_line(key)
+    )
+
+
+def join_split_labels(cells: list[Cell]) -> list[Cell]:
+    """A label wrapped onto two cells (``年初`` + ``预算数``, ``经济效益`` + ``指标``, ``实际`` +
+    ``完成值``) as one cell: two short wordy cells are joined when together they are a label of
+    the form and at most one of them is a label alone. The joined cell keeps the first's place."""
+    out: list[Cell] = []
+    i = 0
+    n = len(cells)
+    while i < n:
+        c = cells[i]
+        if i + 1 < n:
+            a = label_key(c.text) if c.text.strip() else ""
+            if a and len(a) <= 6 and _CJK.search(a) and not _DIGIT.search(a):
+                d = cells[i + 1]
+                b = label_key(d.text) if d.text.strip() else ""
+                if (
+                    b
+                    and len(b) <= 8
+                    and not _DIGIT.search(b)
+                    and _names_a_label(a + b)
+                    and not (_names_a_label(a) and _names_a_label(b))
+                ):
+                    out.append(Cell(c.text.strip() + d.text.strip(), c.location))
+                    i += 2
+                    continue
+        out.append(c)
+        i += 1
+    return out
+
+
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
 _REASON = re.compile(r"由于|因为|原因|未完成|未达|未能|受.{0,12}影响|措施|下一步|拟|将加强|偏差")
 
