@@ -750,3 +750,34 @@ def test_join_split_labels_keeps_labels_and_values_apart():
 
     joined = [c.text for c in join_split_labels(cells("产出指标", "数量指标", "年初", "预算数", "10", "指标"))]
     assert joined == ["产出指标", "数量指标", "年初预算数", "10", "指标"]
+    joined = [c.text for c in join_split_labels(cells("可持续影", "响指标", "年度财政", "资金总额", "预算数", "(A)"))]
+    assert joined == ["可持续影响指标", "年度财政资金总额", "预算数(A)"]
+    # a label followed by another label is two cells, even when together they read as one
+    joined = [c.text for c in join_split_labels(cells("项目", "全年预算数", "得分", "资金来源"))]
+    assert joined == ["项目", "全年预算数", "得分", "资金来源"]
+
+
+def test_pipe_header_row_broken_inside_itself():
+    # the header's cells continue on the next lines (a wrapped cell broke the row)
+    text = "\n".join(
+        [
+            "部门整体支出绩效自评表 | | | |",
+            "(2023年度) | | | |",
+            "部门 | 某某县乡村建设服务中心 | | |",
+            "| 单位 | 万元 |",
+            "一级指标 | 二级指标 | 三级指标 | 年度 指标值 |",
+            "实际 完成值 |",
+            "分值 | 得分 | 偏差原因分析及改进措施 | | |",
+            "产出指标 | 数量指标 | 指标1:改造户数 | ≥100 | 120 | 30 | 30 | | |",
+            "指标2:新建村数 | ≤4 | 4 | 30 | 28 | | | |",
+            "效益指标 | 社会效益指标 | 指标1:受益人数 | ≥500 | 650 | 40 | 40 | |",
+        ]
+    )
+    e = read_text(text, "broken.txt")
+    assert e.unit is not None and e.unit.text == "某某县乡村建设服务中心"
+    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("改造户数", "≥100", "120", 30, 30),
+        ("新建村数", "≤4", "4", 30, 28),
+        ("受益人数", "≥500", "650", 40, 40),
+    ]

@@ -40,7 +40,7 @@ _SPACES = re.compile(r"\s+")
 _PLACEHOLDER_NAME = re.compile(r"指标\d+[:：]?")
 _COLON = re.compile(r"[:：]")
 _BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
-_NOT_A_UNIT = re.compile(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/")
+_NOT_A_UNIT = re.compile(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/|万?元|亿元|人|个|%")
 
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
 _MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
@@ -211,7 +211,11 @@ class FormBuilder:
         others = [i for i, r in roles if r is None]
         if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
             return False
-        if len(found) < 2 and not (others and all(vocab.section_of(keys[i]) for i in others)):
+        if (
+            len(found) < 2
+            and not (others and all(vocab.section_of(keys[i]) for i in others))
+            and not self._header_goes_on(found, others, was_header)
+        ):
             return False
         if len(found) < 0.5 * len(live) and len(found) < 3:
             return False
@@ -253,6 +257,17 @@ class FormBuilder:
         self._used(*row)
         self.parts.seen.add(kind + "_header")
         return True
+
+    def _header_goes_on(
+        self, found: list[tuple[int, Role]], others: list[int], was_header: str | None
+    ) -> bool:
+        """One column label alone on a line right after a header line: the header's row was
+        broken inside it (``… | 年度指标值 |`` / ``实际完成值 |`` / ``分值 | 得分 |``)."""
+        if len(found) != 1 or others or was_header is None:
+            return False
+        current = self.ind_header if was_header == "indicator" else self.fund_header
+        role = found[0][1]
+        return current is not None and role not in {r for _, r in current.roles}
 
     @staticmethod
     def _drop_group_header(

@@ -51,6 +51,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 
 
+_ANNOTATION = re.compile(r"^[(（][A-Za-z][A-Za-z/÷×*+-]{0,4}[)）]$")
+
+
 def _names_a_label(key: str) -> bool:
     return bool(
         vocab.column_role(key)
@@ -62,10 +65,27 @@ def _names_a_label(key: str) -> bool:
     )
 
 
+def _joins(a: str, b: str, b_text: str) -> bool:
+    """Whether label keys ``a`` and ``b`` are the two lines of one wrapped label: two pieces
+    that name a label only together (``可持续影`` + ``响指标``, ``年度财政`` + ``资金总额``), a
+    header word and its first part (``年初`` + ``预算数``, ``实际`` + ``完成值``), a category and
+    ``指标`` (``经济效益`` + ``指标``), or a column label and its mark (``预算数`` + ``(A)``)."""
+    if _ANNOTATION.match(b_text.strip()):
+        return vocab.column_role(a) is not None
+    joined = a + b
+    if b == "指标":
+        return vocab.is_level1(joined) or vocab.is_level2(joined)
+    if not _names_a_label(joined) or vocab.column_role(a):
+        return False
+    if not _names_a_label(a) and not _names_a_label(b):
+        return True
+    return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """A label wrapped onto two cells (``年初`` + ``预算数``, ``经济效益`` + ``指标``, ``实际`` +
-    ``完成值``) as one cell: two short wordy cells are joined when together they are a label of
-    the form and at most one of them is a label alone. The joined cell keeps the first's place."""
+    ``完成值``) as one cell: two short cells are joined when together they are a column label
+    or an indicator category. The joined cell keeps the first's place."""
     out: list[Cell] = []
     i = 0
     n = len(cells)
@@ -73,16 +93,10 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
         c = cells[i]
         if i + 1 < n:
             a = label_key(c.text) if c.text.strip() else ""
-            if a and len(a) <= 6 and _CJK.search(a) and not _DIGIT.search(a):
+            if a and len(a) <= 8 and _CJK.search(a) and not _DIGIT.search(a):
                 d = cells[i + 1]
                 b = label_key(d.text) if d.text.strip() else ""
-                if (
-                    b
-                    and len(b) <= 8
-                    and not _DIGIT.search(b)
-                    and _names_a_label(a + b)
-                    and not (_names_a_label(a) and _names_a_label(b))
-                ):
+                if b and len(b) <= 8 and not _DIGIT.search(b) and _joins(a, b, d.text):
                     out.append(Cell(c.text.strip() + d.text.strip(), c.location))
                     i += 2
                     continue
