@@ -79,6 +79,8 @@ def _joins(a: str, b: str, b_text: str) -> bool:
         return False
     if not _names_a_label(a) and not _names_a_label(b):
         return True
+    if not _names_a_label(a) and len(a) >= 2 and vocab.fund_line(b) is not None:
+        return vocab.fund_line(joined) == vocab.fund_line(b)  # 年度财政 + 资金总额
     return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
 
 
