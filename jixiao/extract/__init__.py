@@ -179,6 +179,7 @@ def _evaluation(
     missing = missing_parts(
         parts, kind, year is not None, unit is not None, bool(report and report.sections)
     )
+    notes.extend(parts.notes)
     note = missing_note(missing)
     if note:
         notes.append(note)

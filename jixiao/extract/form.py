@@ -16,7 +16,15 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.extract.values import align, fit_fund, is_blank, is_number, looks_like_value, to_num
+from jixiao.extract.values import (
+    align,
+    fit_fund,
+    infer_indicator_roles,
+    is_blank,
+    is_number,
+    looks_like_value,
+    to_num,
+)
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure, parse_number, parse_operator
@@ -86,6 +94,7 @@ class FormParts:
     seen: set[str] = field(
         default_factory=set
     )  # fund / goal / indicator / total / level1:产出指标 …
+    notes: list[str] = field(default_factory=list)  # readings left empty: where and why
 
 
 def _text(cell: Cell) -> Text:
@@ -154,6 +163,9 @@ class FormBuilder:
             self._enter("goal", first)
             self._used(*row)
             return
+        if self.state != "indicator" and self._starts_indicator_rows(row, keys, live):
+            self._enter("indicator", "")
+            self.parts.seen.add("indicator_headerless")
         if self.state == "fund" and self._fund_row(row, keys, live):
             return
         if self.state == "indicator" and self._indicator_row(row, keys, live):
@@ -257,6 +269,24 @@ class FormBuilder:
         self._used(*row)
         self.parts.seen.add(kind + "_header")
         return True
+
+    def _starts_indicator_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        """An indicator row where no header announced the table (an excerpt that starts in
+        the middle of it): an indicator category, a name, and values whose shapes fit a column
+        order of the indicator tables with 得分 ≤ 分值."""
+        if self.ind_header is not None or len(live) < 4:
+            return False
+        first = strip_points(keys[live[0]])
+        if not (vocab.is_level1(first) or vocab.is_level2(first)):
+            return False
+        pos = 1
+        while pos < len(live) and vocab.is_level2(strip_points(keys[live[pos]])):
+            pos += 1
+        if pos >= len(live) or looks_like_value(row[live[pos]].text):
+            return False
+        values = [c.text for c in row[live[pos] + 1 :]]
+        placed, confirmed = infer_indicator_roles(values)
+        return confirmed or sum(1 for r in placed if r is not None) >= 3
 
     def _header_goes_on(
         self, found: list[tuple[int, Role]], others: list[int], was_header: str | None
@@ -461,16 +491,40 @@ class FormBuilder:
         )
         values = list(row[name_at + 1 :])
         got: dict[Role, Cell] = {}
-        for v, j in zip(values, align([c.text for c in values], roles), strict=False):
-            if j is not None:
-                got.setdefault(roles[j], v)
-        rule = (
-            "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
-            if header is not None
-            else "指标表：没有表头，值依次读作指标值、完成值、分值、得分"
-        )
+        if header is None:
+            got, rule = self._headerless_values(row[name_at], values)
+        else:
+            for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+                if j is not None:
+                    got.setdefault(roles[j], v)
+            rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
         self._add_indicator(row[name_at], got, rule)
         return True
+
+    def _headerless_values(self, name: Cell, values: list[Cell]) -> tuple[dict[Role, Cell], str]:
+        """An indicator row read without a header: the column order is told by the cells'
+        shapes and confirmed by 得分 ≤ 分值; a figure whose column nothing confirms is left
+        unread, with a note."""
+        texts = [c.text for c in values]
+        placed, confirmed = infer_indicator_roles(texts)
+        got = {r: c for r, c in zip(placed, values, strict=True) if r is not None}
+        if got:
+            rule = (
+                "指标表（无表头）：按单元格形状识别列，得分 ≤ 分值 核对"
+                if confirmed
+                else "指标表（无表头）：按单元格形状识别列（无分值、得分可供核对）"
+            )
+            return got, rule
+        # no column order fits: the target and actual by shape, the points left empty
+        nonblank = [c for c in values if not is_blank(c.text)]
+        got = dict(zip((Role.TARGET, Role.ACTUAL), nonblank[:2], strict=False))
+        left = nonblank[2:]
+        if left:
+            self.parts.notes.append(
+                f"{name.location}：指标“{display_label(name.text)}”没有表头，"
+                f"“{'、'.join(c.text.strip() for c in left)}”是分值还是得分无法核对，未读取"
+            )
+        return got, "指标表（无表头）：前两个值读作指标值、完成值"
 
     def _continues_name(self, cell: Cell, key: str) -> bool:
         """A line holding only the rest of the indicator name above (a wrapped cell in text

@@ -212,3 +212,82 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         if best is None or score > best[0]:
             best = (score, combo)
     return list(best[1]) if best else None
+
+
+# -- indicator rows without a header ------------------------------------------------------------
+
+# The column orders of the indicator tables that exist (optional roles in the second tuple
+# of each pair): 指标值 … 分值 得分 (most forms), 分值 first (共性指标 tables), and target
+# tables without an actual (绩效目标表: 指标性质 指标值 度量单位 分值).
+_T, _A, _W, _S = Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE
+_N, _U, _D = Role.NATURE, Role.UNIT, Role.DEVIATION
+_ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
+    ((_N, True), (_T, False), (_U, True), (_A, False), (_W, False), (_S, False), (_D, True)),
+    ((_W, False), (_N, True), (_T, False), (_U, True), (_A, False), (_S, False), (_D, True)),
+    ((_N, True), (_T, False), (_U, True), (_W, False), (_S, True)),
+)
+
+
+def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role, ...]]:
+    """Every sequence of ``order``'s roles of length n (optional roles left out or kept)."""
+    out: list[tuple[Role, ...]] = [()]
+    for role, optional in order:
+        out = [seq + (role,) for seq in out] + (out if optional else [])
+    return [seq for seq in out if len(seq) == n]
+
+
+def _fits(role: Role, text: str) -> bool:
+    t = norm_value(text)
+    if t in BLANKS:
+        return True  # a blank holds any column's place
+    if role in (Role.WEIGHT, Role.SCORE):
+        return bool(_NUMBER.match(t) or _POINTS.match(t)) and compat(role, t) is not None
+    if role == Role.NATURE:
+        return bool(_OPERATOR.match(t))
+    if role == Role.UNIT:
+        return compat(role, t) is not None and not _OPERATOR.match(t) and len(t) <= 4
+    if role in (Role.TARGET, Role.ACTUAL):
+        return not _OPERATOR.match(t) and len(t) <= 80
+    return compat(role, t) is not None
+
+
+def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
+    """The roles of an indicator row's values when no header names the columns: the column
+    order that exists (see ``_ORDERS``) whose every cell fits its role by shape and where the
+    form's arithmetic holds (得分 ≤ 分值 ≤ 100). Returns the role per value (None: not read)
+    and whether the arithmetic confirmed the reading (a weight and a score, score ≤ weight).
+    When no order fits, nothing is placed."""
+    n = len(values)
+    while n and is_blank(values[n - 1]):
+        n -= 1
+    vals = values[:n]
+    best: tuple[float, tuple[Role, ...], list[int], bool] | None = None
+    # blanks hold places (pipe, grid); where blanks vanished, read the nonblank values only
+    for keep in (list(range(n)), [i for i, v in enumerate(vals) if not is_blank(v)]):
+        for rank, order in enumerate(_ORDERS):
+            for seq in _expansions(order, len(keep)):
+                got = dict(zip(seq, (vals[i] for i in keep), strict=True))
+                if not all(_fits(r, v) for r, v in got.items()):
+                    continue
+                w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+                wv = parse_number(w.rstrip("分")) if w and not is_blank(w) else None
+                sv = parse_number(s.rstrip("分")) if s and not is_blank(s) else None
+                if wv is not None and sv is not None and sv > wv:
+                    continue
+                # a measure (a number with its unit) on both sides of target and actual
+                t, a = got.get(Role.TARGET), got.get(Role.ACTUAL)
+                if t is not None and is_blank(t) and a is not None and is_blank(a):
+                    continue
+                confirmed = wv is not None and sv is not None
+                score = (4 if confirmed else 0) - rank - 0.1 * len(seq)
+                if best is None or score > best[0]:
+                    best = (score, seq, keep, confirmed)
+        if best is not None:
+            break
+    out: list[Role | None] = [None] * len(values)
+    if best is None:
+        return out, False
+    _, seq, keep, confirmed = best
+    for role, i in zip(seq, keep, strict=True):
+        out[i] = role
+    return out, confirmed

@@ -1,0 +1,91 @@
+"""Indicator rows read without a header: the cells' shapes and the form's arithmetic tell the
+columns (an excerpt that starts in the middle of the indicator table). Invented rows."""
+
+from decimal import Decimal
+
+import pytest
+
+from jixiao import read_text
+from jixiao.extract.values import infer_indicator_roles
+from jixiao.extract.vocab import Role
+
+T, A, W, S, N, U, D = (
+    Role.TARGET,
+    Role.ACTUAL,
+    Role.WEIGHT,
+    Role.SCORE,
+    Role.NATURE,
+    Role.UNIT,
+    Role.DEVIATION,
+)
+
+
+@pytest.mark.parametrize(
+    ("values", "roles", "confirmed"),
+    [
+        (["≥", "6", "次", "6", "10", "10", ""], [N, T, U, A, W, S, None], True),
+        (["5000", "5200", "10", "10"], [T, A, W, S], True),
+        (["≥90%", "95%", "10", "9", "人手不足"], [T, A, W, S, D], True),
+        # 分值 before the target (共性指标 tables): 6 ≥ 5 only when the first figure is the weight
+        (["6", "制度健全", "执行到位", "5"], [W, T, A, S], True),
+        # 6 6 10 10: as 分值 6 … 得分 10 the score would pass the weight, so 指标值 6 完成值 6
+        (["6", "6", "10", "10"], [T, A, W, S], True),
+        # a target table (no actual): sign, target, unit, weight
+        (["≤", "8000", "元", "5"], [N, T, U, W], False),
+    ],
+)
+def test_roles_from_shapes_and_arithmetic(values, roles, confirmed):
+    assert infer_indicator_roles(values) == (roles, confirmed)
+
+
+def test_nothing_fits_nothing_is_placed():
+    assert infer_indicator_roles(["90%", "100%", "10"]) == ([None, None, None], False)
+
+
+EXCERPT = "\n".join(
+    [
+        "| 产出指标 | 数量指标 | 河道巡查次数 | ≥ | 48 | 次 | 52 | 15 | 15 | |",
+        "| | | 清理垃圾吨数 | ≥ | 120 | 吨 | 131 | 15 | 15 | |",
+        "| | 成本指标 | 保洁经费 | ≤ | 36 | 万元 | 35.2 | 10 | 10 | |",
+        "| 效益指标 | 生态效益指标 | 水质达标率 | ≥ | 90 | % | 86 | 20 | 16 | 汛期降雨影响 |",
+        "| 满意度指标 | 服务对象满意度指标 | 沿岸群众满意度 | ≥ | 85 | % | 93 | 10 | 10 | |",
+        "| 总分 | | | | | | | 70 | 66 | |",
+    ]
+)
+
+
+def test_pipe_excerpt_without_header_is_read():
+    e = read_text(EXCERPT, "excerpt.txt")
+    got = [
+        (i.level1.text, i.name.text, i.target.text, i.measure_unit.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("产出指标", "河道巡查次数", "48", "次", "52", 15, 15),
+        ("产出指标", "清理垃圾吨数", "120", "吨", "131", 15, 15),
+        ("产出指标", "保洁经费", "36", "万元", "35.2", 10, 10),
+        ("效益指标", "水质达标率", "90", "%", "86", 20, 16),
+        ("满意度指标", "沿岸群众满意度", "85", "%", "93", 10, 10),
+    ]
+    assert e.indicators[3].deviation.text == "汛期降雨影响"
+    assert str(e.indicators[0].nature) == "≥"
+    assert (e.total_weight.value, e.total_score.value) == (70, 66)
+
+
+def test_unconfirmed_points_are_left_empty_with_a_note():
+    text = "\n".join(
+        [
+            "| 产出指标 | 数量指标 | 维修路灯数 | ≥50盏 | 56盏 | 20 | 20 |",
+            "| | 质量指标 | 维修合格率 | 95% | 100% | 10 |",
+            "| | 时效指标 | 完成时间 | 6月底前 | 5月 | 10 | 10 |",
+            "| 效益指标 | 社会效益指标 | 夜间出行便利 | 明显改善 | 明显改善 | 30 | 28 |",
+            "| 满意度指标 | 服务对象满意度指标 | 居民满意度 | ≥90% | 94% | 10 | 10 |",
+        ]
+    )
+    e = read_text(text, "short.txt")
+    second = e.indicators[1]
+    assert (second.target.text, second.actual.text) == ("95%", "100%")
+    assert second.weight is None and second.score is None
+    assert any("维修合格率" in n and "10" in n and "未读取" in n for n in e.notes)
+    first = e.indicators[0]
+    assert (first.weight.value, first.score.value) == (Decimal(20), Decimal(20))
