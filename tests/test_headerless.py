@@ -89,3 +89,31 @@ def test_unconfirmed_points_are_left_empty_with_a_note():
     assert any("维修合格率" in n and "10" in n and "未读取" in n for n in e.notes)
     first = e.indicators[0]
     assert (first.weight.value, first.score.value) == (Decimal(20), Decimal(20))
+
+
+def test_rows_split_by_single_spaces_without_header():
+    # PDF text without layout: a row per line, cells split by single spaces
+    text = "\n".join(
+        [
+            "产出指标 数量指标 新增停车泊位 ≥200个 236个 20 20",
+            "质量指标 泊位验收合格率 100% 100% 20 20",
+            "成本指标 单个泊位成本 ≤0.8万元 0.75万元 10 10",
+            "效益指标 社会效益指标 停车难投诉下降 ≥30% 35% 30 27",
+            "满意度指标 服务对象满意度指标 车主满意度 ≥90% 91% 10 10",
+            "总分 90 87",
+        ]
+    )
+    from jixiao.readers.text.layout import token_row
+
+    assert not token_row("填报日期:2021 年 4 月 22 日")
+    e = read_text(text, "tokens.txt")
+    assert e.layout == "spaced"
+    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("数量指标", "新增停车泊位", "≥200个", "236个", 20, 20),
+        ("质量指标", "泊位验收合格率", "100%", "100%", 20, 20),
+        ("成本指标", "单个泊位成本", "≤0.8万元", "0.75万元", 10, 10),
+        ("社会效益指标", "停车难投诉下降", "≥30%", "35%", 30, 27),
+        ("服务对象满意度指标", "车主满意度", "≥90%", "91%", 10, 10),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (90, 87)

@@ -7,6 +7,7 @@ import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.model import Location
+from jixiao.readers.text.layout import token_row
 from jixiao.textnorm import halfwidth
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -156,7 +157,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         if len(text) > 200 and not _SPACE_RUN.search(text):
             stream.extend((tok, n) for tok in text.split())
             continue
-        spans = _spans(raw)
+        spans = _spans(raw, single=token_row(raw))
         if rows and _continues(spans, rows[-1]):
             for start, end, piece in spans:
                 cell = max(rows[-1], key=lambda c: _overlap(c[2], c[3], start, end))
@@ -239,17 +240,20 @@ def _column_at(starts: list[int], at: int) -> int | None:
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")
+_TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
 
 
-def _spans(line: str) -> list[tuple[int, int, str]]:
-    """Cells of a line split on runs of two or more spaces, with their display columns
-    (a Chinese character is two columns wide, as a monospaced page shows it)."""
+def _spans(line: str, single: bool = False) -> list[tuple[int, int, str]]:
+    """Cells of a line split on runs of two or more spaces (``single``: on every space, a row
+    of PDF text without layout), with their display columns (a Chinese character is two
+    columns wide, as a monospaced page shows it)."""
     line = line.replace("\u3000", "  ")
     cols = [0]
     for ch in line:
         cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in _CELL.finditer(line)]
+    cells = _TOKEN if single else _CELL
+    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in cells.finditer(line)]
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:

@@ -87,6 +87,9 @@ def detect_layout(lines: list[str]) -> str:
         if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
             return "spaced"
         return "other"
+    token_rows = sum(1 for ln in nonblank if token_row(ln))
+    if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
+        return "spaced"  # a row per line, its cells split by single spaces
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
@@ -98,6 +101,23 @@ def detect_layout(lines: list[str]) -> str:
         if run_together(head):
             return "other"
     return "prose"
+
+
+_FIGURE_TOKEN = re.compile(r"^(?:[≥≤<>=]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$")
+
+
+def token_row(line: str) -> bool:
+    """A table row whose cells are split by single spaces (PDF text without layout): four or
+    more short tokens, two of them figures, no sentence and no run of spaces."""
+    text = halfwidth(line.strip())
+    if "。" in text or _SPACE_RUN.search(text) or len(text) > 200:
+        return False
+    tokens = text.split(" ")
+    if len(tokens) < 3 or max(len(t) for t in tokens) > 30:
+        return False
+    if any(t in ("年", "月", "日") for t in tokens):
+        return False  # a date printed with spaces: 2021 年 4 月 22 日
+    return sum(1 for t in tokens if _FIGURE_TOKEN.match(t)) >= 2
 
 
 _GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE)
