@@ -781,3 +781,24 @@ def test_pipe_header_row_broken_inside_itself():
         ("新建村数", "≤4", "4", 30, 28),
         ("受益人数", "≥500", "650", 40, 40),
     ]
+
+
+def test_pipe_cells_on_their_own_lines_with_bar_lines_between():
+    # each cell on its own line, the bars on the lines between them separate cells
+    text = "\n".join(
+        [
+            "2021年度部门整体支出绩效评价自评报告",
+            "部门(单位)名称 某某县城南新区开发服务中心",
+            "|",
+            "||||||||",
+            "联系人", "|", "王某", "|",
+            "人员编制", "|", "23", "|",
+            "实有人数", "|", "21", "|",
+            "||||||||",
+            "职能职责概述", "|", "负责片区开发建设。", "|",
+        ]
+    )
+    e = read_text(text, "bars.txt")
+    assert e.layout == "pipe"
+    assert (e.staff_authorized.value, e.staff_actual.value) == (23, 21)
+    assert e.unit is not None and e.unit.text == "某某县城南新区开发服务中心"

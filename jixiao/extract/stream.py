@@ -436,6 +436,8 @@ class StreamAssembler:
     def _split_field(self, cell: Cell) -> bool:
         """``单位名称：XX`` in one cell."""
         parts = _COLON.split(cell.text, maxsplit=1)
+        if len(parts) != 2 and not vocab.field_of(label_key(cell.text)):
+            parts = cell.text.strip().split(None, 1)  # 项目名称 某某工程: label, a space, value
         if len(parts) != 2 or not parts[1].strip():
             return False
         if not vocab.field_of(label_key(parts[0])):

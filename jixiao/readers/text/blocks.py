@@ -107,10 +107,17 @@ def pipe(lines: list[str], source: str) -> list[Block]:
     piped = [(ln, i + 1) for i, ln in enumerate(lines) if ln.strip()]
     one_cell = sum(1 for ln, _ in piped if len([c for c in ln.split("|") if c.strip()]) <= 1)
     if one_cell >= 0.85 * len(piped):
+        # cells on lines of their own with bars on the lines between: a bar line separates
+        # two cells, it is not an empty cell
+        bare = sum(1 for ln, _ in piped if not ln.replace("|", "").strip())
+        texts = sum(1 for ln, _ in piped if "|" not in ln)
+        separators = bare >= 0.3 * len(piped) and texts >= 0.3 * len(piped)
         cells = []
         for ln, n in piped:
             if "|" not in ln:
                 cells.append((ln.strip(), n))
+                continue
+            if separators and not ln.replace("|", "").strip():
                 continue
             parts = ln.split("|")
             # "text |" is one cell; "|" alone is an empty cell
