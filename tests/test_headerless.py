@@ -117,3 +117,44 @@ def test_rows_split_by_single_spaces_without_header():
         ("服务对象满意度指标", "车主满意度", "≥90%", "91%", 10, 10),
     ]
     assert (e.total_weight.value, e.total_score.value) == (90, 87)
+
+
+@pytest.mark.parametrize(
+    ("values", "roles", "unread"),
+    [
+        # 年初预算数 全年预算数 全年执行数 分值 执行率 得分: 45 ÷ 50 = 90 %
+        (["50", "50", "45", "10", "90%", "9"], [Role.INITIAL, Role.BUDGET, Role.SPENT, W, Role.RATE, S], []),
+        (["60", "50", "45", "90%", "10", "9"], [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, W, S], []),
+        # one figure after the rate: 分值 or 得分? nothing tells, it stays unread
+        (["50", "45", "90.00%", "10"], [Role.BUDGET, Role.SPENT, Role.RATE, None], [3]),
+        # no rate confirms any pair: nothing is placed
+        (["12", "30", "40%"], [None, None, None], []),
+    ],
+)
+def test_fund_roles_from_the_rate_arithmetic(values, roles, unread):
+    from jixiao.extract.values import infer_fund_roles
+
+    assert infer_fund_roles(values) == (roles, unread)
+
+
+def test_fund_rows_without_header():
+    text = "\n".join(
+        [
+            "| 年度资金总额 | 120 | 118.5 | 96.3 | 10 | 81.27% | 8 |",
+            "| 其中：财政拨款 | 100 | 100 | 80 | — | 80.00% | — |",
+            "| 其他资金 | 20 | 18.5 | 16.3 | — | 88.11% | — |",
+            "| 产出指标 | 数量指标 | 改造户数 | ≥100户 | 120户 | 40 | 40 |",
+            "| 效益指标 | 社会效益指标 | 受益人数 | ≥500人 | 650人 | 40 | 38 |",
+        ]
+    )
+    e = read_text(text, "funds.txt")
+    got = [
+        (f.initial_budget.value, f.budget.value, f.actual.value, f.rate.value) for f in e.funds
+    ]
+    assert got == [
+        (120, Decimal("118.5"), Decimal("96.3"), Decimal("81.27")),
+        (100, 100, 80, 80),
+        (20, Decimal("18.5"), Decimal("16.3"), Decimal("88.11")),
+    ]
+    assert (e.funds[0].weight.value, e.funds[0].score.value) == (10, 8)
+    assert len(e.indicators) == 2

@@ -19,6 +19,7 @@ from jixiao.extract import vocab
 from jixiao.extract.values import (
     align,
     fit_fund,
+    infer_fund_roles,
     infer_indicator_roles,
     is_blank,
     is_number,
@@ -163,6 +164,8 @@ class FormBuilder:
             self._enter("goal", first)
             self._used(*row)
             return
+        if self.state != "fund" and self._starts_fund_rows(row, keys, live):
+            self._enter("fund", "")
         if self.state != "indicator" and self._starts_indicator_rows(row, keys, live):
             self._enter("indicator", "")
             self.parts.seen.add("indicator_headerless")
@@ -270,6 +273,16 @@ class FormBuilder:
         self.parts.seen.add(kind + "_header")
         return True
 
+    def _starts_fund_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        """A fund row where no header announced the table: a fund label (年度资金总额,
+        财政拨款 …) and figures whose 执行率 = 执行数 ÷ 预算数."""
+        if self.fund_header is not None or len(live) < 4:
+            return False
+        if vocab.fund_line(keys[live[0]]) is None:
+            return False
+        placed, _ = infer_fund_roles([c.text for c in row[live[0] + 1 :]])
+        return Role.RATE in placed
+
     def _starts_indicator_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
         """An indicator row where no header announced the table (an excerpt that starts in
         the middle of it): an indicator category, a name, and values whose shapes fit a column
@@ -370,10 +383,19 @@ class FormBuilder:
                     if j is not None:
                         got.setdefault(roles[j], v)
         else:
-            rule = "资金表：没有表头，依次读作预算数、执行数、执行率"
-            nums = [c for c in values if not is_blank(c.text)]
-            for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
-                got[r] = c
+            placed, unread = infer_fund_roles([c.text for c in values])
+            got = {r: c for r, c in zip(placed, values, strict=True) if r is not None}
+            rule = "资金表（无表头）：执行率 = 执行数 ÷ 预算数 确定各列"
+            if unread:
+                self.parts.notes.append(
+                    f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
+                    f"“{'、'.join(values[i].text.strip() for i in unread)}”属于哪一列无法核对，未读取"
+                )
+            if not got:
+                rule = "资金表：没有表头，依次读作预算数、执行数、执行率"
+                nums = [c for c in values if not is_blank(c.text)]
+                for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
+                    got[r] = c
         unit = self.parts.money_unit or "万元"
 
         def num(role: Role, percent: bool = False, money: bool = False) -> Num | None:

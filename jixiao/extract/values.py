@@ -291,3 +291,59 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
     for role, i in zip(seq, keep, strict=True):
         out[i] = role
     return out, confirmed
+
+
+# -- fund rows without a header -------------------------------------------------------------------
+
+
+def _figure(text: str) -> Decimal | None:
+    t = norm_value(text)
+    if _NUMBER.match(t):
+        return parse_number(t)
+    return None
+
+
+def _percent(text: str) -> Decimal | None:
+    t = norm_value(text)
+    return parse_number(t.rstrip("%％").strip()) if _PERCENT.match(t) else None
+
+
+def infer_fund_roles(values: list[str]) -> tuple[list[Role | None], list[int]]:
+    """The roles of a fund row's figures when no header names the columns: the 预算数 and
+    执行数 whose quotient is the printed 执行率 (the form's own arithmetic), a figure before
+    them the 年初预算数, the small figures around the rate 分值 and 得分 (得分 ≤ 分值). Returns
+    the role per value and the indexes of figures left unread because nothing confirms what
+    they are; all None when no rate confirms a budget and an actual."""
+    out: list[Role | None] = [None] * len(values)
+    nums = {i: v for i, t in enumerate(values) if (v := _figure(t)) is not None}
+    rates = {i: v for i, t in enumerate(values) if (v := _percent(t)) is not None}
+    best: tuple[int, int, int, int] | None = None  # (cost, budget, actual, rate)
+    for r, rv in rates.items():
+        for i, bv in nums.items():
+            for j, av in nums.items():
+                if not i < j < r or bv == 0 or abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
+                    continue
+                cost = (j - i) + (r - j)
+                if best is None or cost < best[0]:
+                    best = (cost, i, j, r)
+    if best is None:
+        return out, []
+    _, b, a, r = best
+    out[b], out[a], out[r] = Role.BUDGET, Role.SPENT, Role.RATE
+    unread: list[int] = []
+    before = [i for i in nums if i < b]
+    if len(before) == 1:
+        out[before[0]] = Role.INITIAL
+    else:
+        unread += before
+    between = [i for i in nums if a < i < r]
+    after = [i for i in nums if i > r]
+    points = between + after
+    small = all(0 <= nums[i] <= 100 for i in points)
+    if len(points) == 2 and small and nums[points[1]] <= nums[points[0]]:
+        out[points[0]], out[points[1]] = Role.WEIGHT, Role.SCORE
+    elif len(between) == 1 and not after and small:
+        out[between[0]] = Role.WEIGHT  # 分值 stands before 执行率, 得分 after it
+    else:
+        unread += points
+    return out, unread
