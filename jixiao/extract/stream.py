@@ -94,9 +94,10 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
     while i < n:
         c = cells[i]
         if i + 1 < n:
-            a = label_key(c.text) if c.text.strip() else ""
+            d = cells[i + 1]
+            short = len(c.text) <= 16 and len(d.text) <= 16  # wrapped label pieces are short
+            a = label_key(c.text) if short and c.text.strip() else ""
             if a and len(a) <= 8 and _CJK.search(a) and not _DIGIT.search(a):
-                d = cells[i + 1]
                 b = label_key(d.text) if d.text.strip() else ""
                 if b and len(b) <= 8 and not _DIGIT.search(b) and _joins(a, b, d.text):
                     out.append(Cell(c.text.strip() + d.text.strip(), c.location))
