@@ -314,3 +314,47 @@ def test_fund_lines_of_items_by_their_words():
         ("其他资金", FundLine.OTHER),
         ("工作经费", None),
     ]
+
+
+def test_indicators_stated_in_sentences():
+    from jixiao import read_text
+
+    text = "\n\n".join(
+        [
+            "某某县2023年度农村饮水安全补助资金绩效自评报告",
+            "一、项目基本情况",
+            "2023年共安排农村饮水安全补助资金500万元，用于改善农村供水条件。",
+            "二、绩效目标完成情况分析",
+            "（1）产出指标。",
+            "数量指标：新建供水点≥12处，实际建成13处；改造管网长度≥40公里，实际改造42.5公里。",
+            "质量指标：水质检测合格率≥95%，实际达到98%。",
+            "（2）满意度指标。",
+            "服务对象满意度指标：受益群众满意度≥90%，实际调查满意度为93%。",
+            "三、存在的问题",
+            "部分供水点维护人员不足。今后将加强培训。",
+        ]
+    )
+    e = read_text(text, "report.txt")
+    got = [
+        (i.level1.text, i.level2.text, i.name.text, i.target.text, i.actual.text if i.actual else None)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("产出指标", "数量指标", "新建供水点", "≥12处", "13处"),
+        ("产出指标", "数量指标", "改造管网长度", "≥40公里", "42.5公里"),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "98%"),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%"),
+    ]
+    assert all(i.weight is None and i.score is None for i in e.indicators)
+
+
+def test_a_sentence_with_a_figure_is_not_an_indicator():
+    from jixiao.extract.prose_indicators import prose_indicators
+    from jixiao.extract.prose_lines import ProseLine
+    from jixiao.model import Location
+
+    lines = [
+        ProseLine("全年完成培训12次，参训人数达到300人。", Location("t", line=1)),
+        ProseLine("数量指标完成情况良好，各项任务均已完成。", Location("t", line=2)),
+    ]
+    assert prose_indicators(lines) == ()

@@ -151,6 +151,7 @@ def _evaluation(
     supervisor = fields.get("supervisor")
     project = fields.get("project")
     duties = fields.get("duties")
+    indicators = tuple(parts.indicators)
     notes = list(document.notes)
     if prose is not None:
         if not (fields.get("project") or parts.indicators or funds):
@@ -163,6 +164,7 @@ def _evaluation(
         staff_authorized = staff_authorized or prose.staff_authorized
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
+        indicators = indicators or prose.indicators
     trace = active()
     if trace is not None:
         _trace_document_fields(
@@ -171,7 +173,7 @@ def _evaluation(
             prose,
             {"年度": year, "单位": unit, "项目名称": project, "主管部门": supervisor},
         )
-    form_found = bool(funds or parts.indicators or parts.goals or fields)
+    form_found = bool(funds or indicators or parts.goals or fields)
     if not form_found and not _is_report(report, texts):
         raise ReadError(
             document.source, "不是绩效自评表或自评报告（没有找到自评表的栏目或自评报告的内容）"
@@ -199,7 +201,7 @@ def _evaluation(
         money_unit=parts.money_unit or "万元",
         funds=funds,
         goals=tuple(parts.goals),
-        indicators=tuple(parts.indicators),
+        indicators=indicators,
         total_weight=parts.total_weight,
         total_score=parts.total_score,
         conclusion=fields.get("conclusion"),

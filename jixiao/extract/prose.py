@@ -36,7 +36,18 @@ from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, pro
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
-from jixiao.model import FigureKey, FundLine, FundRow, Kind, Location, Num, Report, Text
+from jixiao.extract.prose_indicators import prose_indicators
+from jixiao.model import (
+    FigureKey,
+    FundLine,
+    FundRow,
+    Indicator,
+    Kind,
+    Location,
+    Num,
+    Report,
+    Text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +63,7 @@ class ProseFacts:
     staff_actual: Num | None = None
     duties: Text | None = None
     funds: tuple[FundRow, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -156,6 +168,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
         funds=_funds(hits, int(year.value) if year else None),
+        indicators=prose_indicators(lines),
     )
 
 
