@@ -149,3 +149,45 @@ def label_key(text: str) -> str:
     if out.endswith(")"):
         out = strip_points(out)
     return out.rstrip(":：")
+
+
+# OCR misreadings in the words of the form (scans shared on document sites): each pair is a
+# misread form word and the word; only whole form words are repaired, never free text.
+_OCR_WORDS = (
+    ("项Fl", "项目"),
+    ("项FI", "项目"),
+    ("项F1", "项目"),
+    ("顼目", "项目"),
+    ("万兀", "万元"),
+    ("预匏", "预算"),
+    ("预箅", "预算"),
+)
+_OCR_WORD = re.compile("|".join(re.escape(w) for w, _ in _OCR_WORDS))
+_OCR_FIX = dict(_OCR_WORDS)
+# IO / l0 / 1O for 10 and the like: letters among digits, or IO standing alone between words
+_OCR_TEN = re.compile(r"(?<![A-Za-z])[Il]O(?![A-Za-z])")
+_OCR_DIGIT = re.compile(r"(?<=\d)[Oo](?=[\d.%])|(?<=\d\.)[Oo]|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d)")
+_DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
+
+
+def repair_ocr(text: str) -> tuple[str, list[str]]:
+    """Repair OCR misreadings of form words (项Fl → 项目, 万兀 → 万元) and of figures (IO → 10,
+    1O → 10); returns the text and what was repaired (``项Fl→项目``), for a reading note."""
+    done: list[str] = []
+
+    def word(m: re.Match[str]) -> str:
+        done.append(f"{m.group(0)}→{_OCR_FIX[m.group(0)]}")
+        return _OCR_FIX[m.group(0)]
+
+    def ten(m: re.Match[str]) -> str:
+        done.append(f"{m.group(0)}→10")
+        return "10"
+
+    def digit(m: re.Match[str]) -> str:
+        done.append(f"{m.group(0)}→{_DIGIT_FIX[m.group(0)]}")
+        return _DIGIT_FIX[m.group(0)]
+
+    text = _OCR_WORD.sub(word, text)
+    text = _OCR_TEN.sub(ten, text)
+    text = _OCR_DIGIT.sub(digit, text)
+    return text, done

@@ -802,3 +802,27 @@ def test_pipe_cells_on_their_own_lines_with_bar_lines_between():
     assert e.layout == "pipe"
     assert (e.staff_authorized.value, e.staff_actual.value) == (23, 21)
     assert e.unit is not None and e.unit.text == "某某县城南新区开发服务中心"
+
+
+def test_run_together_scan_with_ocr_misreadings_and_category_points():
+    text = (
+        "2022年度项目支出绩效自评表项目名称校园安保服务主管部门某某区教育局实施单位某某区第三小学"
+        "项Fl资金(万兀)年初预匏数全年预算数全年执行数执行率年度资金总额3030.0029.5098.33%"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+        "产出指标数量指标(30分)安保人员数量≥6人6人3030"
+        "质量指标(20分)安保事故发生次数0次0次2020"
+        "效益指标社会效益指标(30分)校园安全保障水平有效提升有效提升30IO"
+        "满意度指标服务对象满意度指标(20分)师生满意度≥90%95%2020总分10090"
+    )
+    e = read_text(text, "scan.txt")
+    assert e.layout == "other"
+    assert any("项Fl→项目" in n for n in e.notes)
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (30, Decimal("29.50"), Decimal("98.33"))
+    got = [(i.level2.text, i.name.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("数量指标", "安保人员数量", 30, 30),
+        ("质量指标", "安保事故发生次数", 20, 20),
+        ("社会效益指标", "校园安全保障水平", 30, 10),
+        ("服务对象满意度指标", "师生满意度", 20, 20),
+    ]

@@ -65,3 +65,14 @@ def test_numbering_with_full_width_digits_is_stripped():
     from jixiao.textnorm import strip_numbering
 
     assert strip_numbering("（１）财政拨款") == "财政拨款"
+
+
+def test_repair_ocr_of_form_words_and_figures():
+    from jixiao.textnorm import repair_ocr
+
+    text, done = repair_ocr("项Fl资金(万兀)年初预匏数保障人数2370人IO指标")
+    assert text == "项目资金(万元)年初预算数保障人数2370人10指标"
+    assert done == ["项Fl→项目", "万兀→万元", "预匏→预算", "IO→10"]
+    assert repair_ocr("1O0%")[0] == "100%"
+    # letters that are words stay: an English name, IOS, a licence plate
+    assert repair_ocr("IOS系统、Lotus、粤B1234")[0] == "IOS系统、Lotus、粤B1234"

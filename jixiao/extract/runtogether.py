@@ -134,7 +134,7 @@ def _label_pattern() -> re.Pattern[str]:
             add(w, _POINTS)
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
-            add(w)
+            add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
     alts.sort(key=lambda a: -a[0])
     return re.compile("|".join(f"(?:{a})" for _, a in alts))
 

@@ -15,6 +15,7 @@ from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, report_start
+from jixiao.textnorm import repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
 
@@ -45,6 +46,7 @@ def parse_text(text: str, source: str) -> Document:
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in text.split("\n")]
     layout = detect_layout(lines)
+    extra_notes: list[str] = []
     if layout == "tabbed":
         blocks = _blocks.tabbed(lines, source)
     elif layout == "pipe":
@@ -52,6 +54,10 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "spaced":
         blocks = _blocks.spaced(lines, source)
     elif layout == "other":
+        # scans shared on document sites: misread form words and figures are repaired first
+        lines, repaired = _repair(lines)
+        if repaired:
+            extra_notes.append(_repair_note(repaired))
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
         blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(
@@ -59,5 +65,20 @@ def parse_text(text: str, source: str) -> Document:
         )
     else:  # vertical, prose: paragraphs; the extraction reads label/value pairs among them
         blocks = _blocks.paragraphs(lines, source)
-    notes = (_NOTES[layout],) if layout in _NOTES else ()
+    notes = ((_NOTES[layout],) if layout in _NOTES else ()) + tuple(extra_notes)
     return Document(source, tuple(blocks), layout, notes)
+
+
+def _repair(lines: list[str]) -> tuple[list[str], list[str]]:
+    out, done = [], []
+    for ln in lines:
+        fixed, what = repair_ocr(ln)
+        out.append(fixed)
+        done += what
+    return out, done
+
+
+def _repair_note(repaired: list[str]) -> str:
+    kinds = sorted(set(repaired))
+    shown = "、".join(kinds[:6]) + ("等" if len(kinds) > 6 else "")
+    return f"按识别错误的常见写法纠正了 {len(repaired)} 处（{shown}）"
