@@ -826,3 +826,31 @@ def test_run_together_scan_with_ocr_misreadings_and_category_points():
         ("社会效益指标", "校园安全保障水平", 30, 10),
         ("服务对象满意度指标", "师生满意度", 20, 20),
     ]
+
+
+def test_spaced_stream_in_another_reading_order():
+    # PDF text on one line: the fund label before the header, its figures after it; option
+    # tick boxes; brackets cut by spaces; the section's points in a cell of their own
+    line = (
+        "2021 年某某专项资金项目自评表 项目名称 某某专项资金 主管部门 某某局 "
+        "项目类型 1、常年性项目 □ 2、延续性项目 □ 预算执行 情况(万元) (10 分) 一级指标 年度财政 资金总额 "
+        "项目实施单位 某某服务中心 □ 3、一次性项目 □ 预算数 (A) 执行数(B) 执行率(B/A) 得分 (10 分*执行率) "
+        "80.5 78.89 98% 9.8 三级指标 年初目标值 (A) 实际完成值 (B) 得分 "
+        "培训场次 12 12 30 服务企业数量 40 45 30 预算资金执行率 90% 98% 30 总分 100 99.8"
+    )
+    e = read_text(line, "scrambled.txt")
+    assert e.layout == "spaced"
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (
+        Decimal("80.5"),
+        Decimal("78.89"),
+        98,
+    )
+    assert (fund.weight.value, fund.score.value) == (10, Decimal("9.8"))
+    got = [(i.name.text, i.target.text, i.actual.text, i.score.value) for i in e.indicators]
+    assert got == [
+        ("培训场次", "12", "12", 30),
+        ("服务企业数量", "40", "45", 30),
+        ("预算资金执行率", "90%", "98%", 30),
+    ]
+    assert e.total_score.value == Decimal("99.8")

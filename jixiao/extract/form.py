@@ -675,7 +675,10 @@ class FormBuilder:
             nums = [c for c in values if is_number(c.text)]
             has_w = header is None or header.has(Role.WEIGHT)
             has_s = header is None or header.has(Role.SCORE)
-            if len(nums) >= 2 and has_w and has_s:
+            if len(nums) >= 2 and (
+                (has_w and has_s) or _at_most(nums[1].text, nums[0].text)
+            ):
+                # 总分 100 99.8: the full marks and the score (得分 ≤ 分值), whatever the header
                 got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
             elif len(nums) == 1:
                 alone = _score_alone(values, nums[0])
@@ -814,6 +817,11 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
     if at + 1 < len(values) and is_blank(values[at + 1].text):
         return False
     return at > 0 and is_blank(values[at - 1].text)
+
+
+def _at_most(small: str, large: str) -> bool:
+    a, b = parse_number(small), parse_number(large)
+    return a is not None and b is not None and a <= b
 
 
 def _nature(text: str | None) -> Operator | None:

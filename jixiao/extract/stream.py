@@ -47,6 +47,10 @@ _HEADER_WORDS = (
     "偏差原因分析及改进措施",
     "未完成原因分析",
 )
+_ANNOTATION_END = re.compile(r"[(（][A-Za-z/÷×*+-]{1,5}[)）]$")
+_FORMULA = re.compile(r"[÷×*/=+]")
+_CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
+_BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 
@@ -77,17 +81,41 @@ def _joins(a: str, b: str, b_text: str) -> bool:
         return vocab.is_level1(joined) or vocab.is_level2(joined)
     if not _names_a_label(joined) or vocab.column_role(a):
         return False
-    if not _names_a_label(a) and not _names_a_label(b):
-        return True
+    if not _names_a_label(b) and (not _names_a_label(a) or vocab.section_of(joined)):
+        return True  # 可持续影 + 响指标, 预算执行 + 情况(万元)
     if not _names_a_label(a) and len(a) >= 2 and vocab.fund_line(b) is not None:
         return vocab.fund_line(joined) == vocab.fund_line(b)  # 年度财政 + 资金总额
     return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
 
 
+def _open_bracket(text: str) -> bool:
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _join_brackets(cells: list[Cell]) -> list[Cell]:
+    """A bracket cut by a space as one cell: ``(20`` + ``分)``, ``(20`` + ``分*执行率)``."""
+    out: list[Cell] = []
+    i, n = 0, len(cells)
+    while i < n:
+        c = cells[i]
+        if i + 1 < n and len(c.text) <= 16 and _open_bracket(c.text):
+            d = cells[i + 1]
+            t = d.text.strip()
+            if len(t) <= 16 and not _open_bracket(t) and t.endswith((")", "）")):
+                out.append(Cell(c.text.strip() + t, c.location))
+                i += 2
+                continue
+        out.append(c)
+        i += 1
+    return out
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """A label wrapped onto two cells (``年初`` + ``预算数``, ``经济效益`` + ``指标``, ``实际`` +
     ``完成值``) as one cell: two short cells are joined when together they are a column label
-    or an indicator category. The joined cell keeps the first's place."""
+    or an indicator category; a section's or category's points (``(20分)``) join it. The
+    joined cell keeps the first's place."""
+    cells = _join_brackets(cells)
     out: list[Cell] = []
     i = 0
     n = len(cells)
@@ -105,7 +133,30 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
                     continue
         out.append(c)
         i += 1
+    return _join_points(out)
+
+
+def _join_points(cells: list[Cell]) -> list[Cell]:
+    """A section's or a category's points in the next cell: ``预算执行情况`` + ``(20分)``."""
+    out: list[Cell] = []
+    for c in cells:
+        if (
+            out
+            and _POINTS_CELL.fullmatch(c.text.strip())
+            and len(out[-1].text) <= 24
+            and _takes_points(label_key(out[-1].text))
+        ):
+            out[-1] = Cell(out[-1].text.strip() + c.text.strip(), out[-1].location)
+            continue
+        out.append(c)
     return out
+
+
+_POINTS_CELL = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]")
+
+
+def _takes_points(key: str) -> bool:
+    return bool(vocab.section_of(key) or vocab.is_level1(key) or vocab.is_level2(key))
 
 
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
@@ -158,6 +209,9 @@ class StreamAssembler:
         self.forced_name: int | None = None  # a category word that is the name (社会效益)
         self.blanks_seen = whole_cells  # blank cells kept in place: positions can be trusted
         self.held: Cell | None = None  # text at the reason column, decided by the next cell
+        # a fund row's label read before the fund header, its figures after it (PDF text in
+        # another reading order): the figures that follow the header with no label are its
+        self.orphan_fund: Cell | None = None
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -172,8 +226,20 @@ class StreamAssembler:
         if kind == "ind":
             self._flush_indicator(row)
             return
+        if kind == "fund" and len(row) == 1 and self.b.fund_header is None:
+            # a fund label before the fund header: its figures may come after the header
+            self._drop_orphan()
+            self.orphan_fund = row[0]
+            return
         self._release()
         self._feed(row)
+
+    def _drop_orphan(self) -> None:
+        """A fund label held for figures that never came is fed alone (a row without figures)."""
+        if self.orphan_fund is not None:
+            orphan, self.orphan_fund = self.orphan_fund, None
+            if self.b.state in (None, "fund"):
+                self._feed([orphan])
 
     def _release(self) -> None:
         if self.pending is not None:
@@ -295,10 +361,21 @@ class StreamAssembler:
             return
         if self._split_field(cell):
             return
+        if _CHECKBOX.fullmatch(text.strip()):
+            return  # a tick box of the form's options (项目类型 □), no cell of the tables
+        if self.kind == "header" and _BRACKETED.fullmatch(text.strip()):
+            return  # the rest of the header cell before it: 得分 + (20分*执行率)
         numbered = bool(_NUMBERED.match(clean(text).strip()))
         role = vocab.column_role(key)
-        if role in vocab.FUND_ROLES and state == "indicator" and self.kind != "header":
-            role = None  # an indicator named 预算执行率, not a fund column
+        if (
+            role in vocab.FUND_ROLES
+            and state == "indicator"
+            and self.kind != "header"
+            and (role == Role.RATE or len(_ANNOTATION_END.sub("", key)) > 6 or _FORMULA.search(key))
+        ):
+            # an indicator named 预算执行率, a remark 执行数÷预算数: not a fund column (a bare
+            # 预算数(A) in the indicator part is the fund header read in another order)
+            role = None
         header_label = not numbered and (role is not None or vocab.is_goal_column(key))
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
@@ -318,6 +395,16 @@ class StreamAssembler:
                 self.row.append(cell)
             else:
                 self._start(cell, "header")
+            return
+        if (
+            state is None
+            and len(key) <= 12
+            and vocab.fund_line(key) is not None
+            and not vocab.total_label(key)
+            and not looks_like_value(text)
+        ):
+            self._drop_orphan()
+            self.orphan_fund = cell
             return
         if state == "fund":
             self._fund_cell(cell, key)
@@ -430,6 +517,7 @@ class StreamAssembler:
         self._resolve_held(None, "")
         self.flush()
         self._release()
+        self._drop_orphan()
 
     def _is_label(self, key: str) -> bool:
         return bool(vocab.field_of(key) or vocab.column_role(key) or vocab.section_of(key))
@@ -463,6 +551,9 @@ class StreamAssembler:
             self._feed([cell])
             return
         if looks_like_value(cell.text):
+            if self.kind != "fund" and self.orphan_fund is not None and self.b.fund_header:
+                self._start(self.orphan_fund, "fund")
+                self.orphan_fund = None
             if self.kind == "fund":
                 self.row.append(cell)
             return
@@ -481,6 +572,7 @@ class StreamAssembler:
         ):
             self.row[0] = Cell(self.row[0].text + cell.text, self.row[0].location)
             return
+        self.orphan_fund = None
         self._start(cell, "fund")
 
     # -- indicator section ------------------------------------------------------------------
