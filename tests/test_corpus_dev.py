@@ -4,8 +4,8 @@ Skipped when ../shared/corpus/dev (or dev2) is absent. The thresholds sit a litt
 the readers reach today, so that a regression fails; run-together text (010, 017) and documents
 whose figures come from prose sentences (006, 020) have their own.
 
-dev2 (12 documents added later) is read far worse than dev; its thresholds are today's honest
-floor and are raised as the readers improve. Its sealed documents (bench/accuracy.py SEALED)
+dev2 (12 documents added later) is read worse than dev; its thresholds sit a little below what
+the readers reach and are raised as they improve. Its sealed documents (bench/accuracy.py SEALED)
 are only checked in total, and a failure never prints what they contain.
 """
 
@@ -75,16 +75,16 @@ def test_scorer_drops_brackets_and_punctuation_on_both_sides_only():
 
 # dev2: today's floor per open document, then the open and the sealed part in total
 DEV2_THRESHOLD = {
-    "101": 0.02,
-    "104": 0.8,
-    "105": 0.2,
-    "106": 0.2,
+    "101": 0.06,
+    "104": 0.95,
+    "105": 0.75,
+    "106": 0.42,
     "107": 0.12,
-    "108": 0.6,
-    "109": 0.04,
+    "108": 0.95,
+    "109": 0.6,
     "111": 0.25,
 }
-DEV2_OPEN_TOTAL = 0.33
+DEV2_OPEN_TOTAL = 0.51
 DEV2_SEALED_TOTAL = 0.19
 
 
