@@ -6,10 +6,13 @@ from jixiao.model import Evaluation
 from jixiao.writers.grid import build_grid
 
 
-def grid_rows(e: Evaluation, joiner: str = " ") -> tuple[str, list[list[str]]]:
+def grid_rows(
+    e: Evaluation, joiner: str = " ", across: str | None = None
+) -> tuple[str, list[list[str]]]:
     """The title and the table's rows as lists of cell texts: a cell under a vertical merge is
     empty, a cell merged across columns is written once (as Word's copy-as-text and web pages
-    give it); the lines of a cell are joined by ``joiner``."""
+    give it) — or followed by ``across`` for each column it covers, when given (the rows then
+    keep the grid's columns); the lines of a cell are joined by ``joiner``."""
     grid = build_grid(e)
     covered = grid.covered()
     rows = []
@@ -25,5 +28,7 @@ def grid_rows(e: Evaluation, joiner: str = " ") -> tuple[str, list[list[str]]]:
                 and covered[(row, col)].col == col
             ):
                 cells.append("")
+            elif across is not None:
+                cells.append(across)
         rows.append(cells)
     return grid.title, rows
