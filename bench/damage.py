@@ -275,6 +275,59 @@ def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:
     return replace(f, rows=rows, truth=truth_of(e), evaluation=e)
 
 
+# -- prose: the same facts in sentences (a report without the table) ------------------------------
+
+_FUND_SENTENCES = (
+    "{label}全年预算数{budget}万元，全年执行数{actual}万元，预算执行率{rate}%。",
+    "{label}预算{budget}万元，实际支出{actual}万元，执行率为{rate}%。",
+    "{label}全年预算{budget}万元，执行{actual}万元，执行率{rate}%。",
+)
+
+
+def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
+    """The form's header facts and fund rows told in sentences, and the truth of what they tell:
+    the year, unit, project and staff, and each fund row named by its own label (budget, actual,
+    rate; 年初预算数 where the form prints one). A department's total rows (``合计``) are told
+    with the unit as subject and not counted: their label is not printed."""
+    e = f.evaluation
+    year = e.year.value if e.year else ""
+    unit = e.unit.text if e.unit else "本单位"
+    truth = {k: v for k, v in f.truth.items() if k in DOC_FIELDS}
+    if e.kind.value == "department":
+        lines = [f"{year}年度{unit}部门整体支出绩效自评报告", "一、部门基本情况"]
+        duties = f"主要职责是{e.duties.text.rstrip('。')}。" if e.duties else ""
+        lines.append(f"{unit}{duties}")
+        if e.staff_authorized and e.staff_actual:
+            lines[-1] += (
+                f"本单位人员编制{e.staff_authorized.value}人，实有人数{e.staff_actual.value}人。"
+            )
+    else:
+        project = e.project.text if e.project else ""
+        lines = [f"{year}年度{project}项目支出绩效自评报告", "一、项目基本情况"]
+        lines.append(f"{project}由{unit}负责实施。")
+    lines.append("二、预算执行情况")
+    sentences, funds = [], []
+    seen: set[str] = set()
+    for row, t in zip(e.funds, f.truth["funds"], strict=True):
+        label = row.label.text
+        if label in seen or not (row.budget and row.actual and row.rate):
+            continue
+        seen.add(label)
+        counted = label != "合计"
+        values = {"budget": row.budget.text, "actual": row.actual.text, "rate": row.rate.value}
+        sentence = rng.choice(_FUND_SENTENCES).format(label=label if counted else unit, **values)
+        if row.initial_budget is not None:
+            sentence = f"{label}年初预算数{row.initial_budget.text}万元，" + sentence[len(label) :]
+        sentences.append("其中" + sentence if len(sentences) == 1 else sentence)
+        if counted:
+            keys = ("line", "initial_budget", "budget", "actual", "rate_percent")
+            funds.append({k: t[k] for k in keys if k in t})
+    lines.append("".join(sentences))
+    truth["funds"] = funds
+    truth["indicators"] = []
+    return "\n".join(lines) + "\n", truth
+
+
 Damage = Callable[[Form, Plan, random.Random], "Form | None"]
 DAMAGES: dict[str, Damage] = {
     "none": d_none,

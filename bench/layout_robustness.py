@@ -48,11 +48,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import unicodedata  # noqa: E402
 
 import forms  # noqa: E402
 import zhconv  # noqa: E402
-from grid_text import grid_rows  # noqa: E402
+from grid_text import RENDER, Rows, grid_rows  # noqa: E402
 
 from jixiao import read, read_text  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
@@ -62,7 +61,6 @@ from jixiao.textnorm import fold  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
 DROP = {"source", "layout", "location", "locations", "notes", "missing", "format", "figures"}
-Rows = list[list[str]]
 
 
 def report_lines(e: Evaluation) -> list[str]:
@@ -73,87 +71,6 @@ def report_lines(e: Evaluation) -> list[str]:
 
     return [ln for ln in report_text(report_for(e)).split("\n") if ln.strip()]
 
-
-# -- renderers (one per layout) ---------------------------------------------------------------
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrap(text: str, cols: int) -> list[str]:
-    out, cur = [], ""
-    for ch in text:
-        if cur and width(cur + ch) > cols:
-            out.append(cur)
-            cur = ""
-        cur += ch
-    return [*out, cur] if cur or not out else out
-
-
-def r_tabbed(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    lines = [title, ""]
-    for cells in rows:
-        lines += ["\t" + c for c in cells] + [""]
-    return "\n".join(lines) + ("\n\n" + "\n\n".join(report) if report else "")
-
-
-def r_pipe(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    lines = [title, ""] + ["| " + " | ".join(cells) + " |" for cells in rows]
-    return "\n".join(lines + [""] + report)
-
-
-def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    table = " ".join(c.replace(" ", "") for cells in rows for c in cells if c)
-    return "\n".join([title, "", table, ""] + report)
-
-
-def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    """One row per line, its nonblank cells joined by runs of 2–6 spaces (bench/generate.py)."""
-    lines = [title, ""]
-    for cells in rows:
-        lines.append((" " * rng.randint(2, 6)).join(c for c in cells if c))
-    return "\n".join(lines + [""] + report)
-
-
-def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
-    lines = [title, ""]
-    colw, page = 14, 110
-    for cells in rows:
-        last = len(cells) - 1  # the last cell runs to the page's right edge (merged cells)
-        parts = [
-            wrap(c, colw if j < last else max(colw, page - j * (colw + 2))) if c else [""]
-            for j, c in enumerate(cells)
-        ]
-        height = max(len(p) for p in parts)
-        for k in range(height):
-            line = ""
-            for j, p in enumerate(parts):
-                piece = p[k] if k < len(p) else ""
-                line += piece + " " * (colw + 2 - width(piece)) if j < len(parts) - 1 else piece
-            lines.append(line.rstrip())
-    return "\n".join(lines + [""] + report)
-
-
-def r_vertical(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    cells = [c for cells in rows for c in cells if c]
-    return "\n\n".join([title, *cells, *report])
-
-
-def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    return "\n".join([title] + ["".join(cells) for cells in rows] + report)
-
-
-RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
-    "tabbed": r_tabbed,
-    "pipe": r_pipe,
-    "spaced-line": r_spaced_line,
-    "spaced-rows": r_spaced_rows,
-    "spaced-cols": r_spaced_cols,
-    "vertical": r_vertical,
-    "other": r_other,
-}
 
 # -- mutations --------------------------------------------------------------------------------
 # A model mutation changes the evaluation (the expectation changes with it); a row mutation
@@ -468,10 +385,9 @@ def damage_run(
     project forms; each damage is drawn once per form and printed in every layout. Under the
     key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
-    from damage import DAMAGES, NOT_APPLICABLE, form_of, plan, printed
+    from damage import DAMAGES, NOT_APPLICABLE, form_of, plan, printed, prose
 
-    layouts = layouts or [*RENDER, "xlsx", "docx"]
-    rng = random.Random(seed)
+    layouts = layouts or [*RENDER, "prose", "xlsx", "docx"]
     score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
@@ -481,16 +397,23 @@ def damage_run(
             if where is None:
                 continue
             for dname, damage in DAMAGES.items():
-                damaged = damage(form, where, rng)
+                # one generator per form and damage, one per layout: adding a layout or a damage
+                # leaves the others' documents as they were
+                damaged = damage(form, where, random.Random(f"{seed}/{name}/{dname}"))
                 if damaged is None:
                     continue
                 for layout in layouts:
-                    if (dname, layout) in NOT_APPLICABLE:
+                    if (dname, layout) in NOT_APPLICABLE or (layout == "prose" and dname != "none"):
                         continue
                     doc = f"{name}-{dname}-{layout}"
                     score[("documents", "")][0] += 1
+                    truth = damaged.truth
+                    rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
                     try:
-                        if layout in RENDER:
+                        if layout == "prose":
+                            text, truth = prose(damaged, rng)
+                            got = read_text(text, doc + ".txt")
+                        elif layout in RENDER:
                             rows = printed(damaged.rows)
                             text = RENDER[layout](damaged.title, rows, damaged.report, rng)
                             got = read_text(text, doc + ".txt")
@@ -499,7 +422,7 @@ def damage_run(
                             got = read(write_office(damaged.title, damaged.rows, [], path))
                     except ReadError:
                         got = None
-                    for f in score_document(doc, damaged.truth, got):
+                    for f in score_document(doc, truth, got):
                         cell = score[(layout, dname)]
                         cell[0] += f.ok
                         cell[1] += 1
@@ -537,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.damage:
         from damage import DAMAGES
 
-        layouts = [*RENDER, *([] if args.no_office else ["xlsx", "docx"])]
+        layouts = [*RENDER, "prose", *([] if args.no_office else ["xlsx", "docx"])]
         started = time.perf_counter()
         score, misses = damage_run(args.n, args.seed, layouts)
         print_damage_table(score, list(DAMAGES), layouts)

@@ -78,18 +78,19 @@ def test_ocr_keeps_the_truth_and_changes_the_print(project):
     assert any(m in c for r in got.rows for c in r for m in ("O", "l", "一", "-", "—"))
 
 
-# today's reader on the sample below (seed and one department and one project form, seed 1, every
-# layout): raise these as the reader improves — issue 9 asks for 0.95 under every damage
+# today's reader on the sample below (the seed and one department and one project form, seed 1,
+# every layout; 234 documents): raise these as the reader improves — issue 9 asks for 0.95 under
+# every damage
 FLOORS = {
-    "none": 0.95,
+    "none": 0.94,  # prose reads 0.22 of its fields, run-together 0.67, the rest all
     "no-header": 0.05,
-    "cut-start": 0.33,
+    "cut-start": 0.24,
     "cut-end": 0.96,
-    "row-breaks": 0.38,
-    "run-together": 0.76,
-    "ocr": 0.75,
-    "scrambled": 0.45,
-    "missing-value": 0.90,
+    "row-breaks": 0.42,
+    "run-together": 0.78,
+    "ocr": 0.78,
+    "scrambled": 0.54,
+    "missing-value": 0.91,
 }
 
 
