@@ -208,6 +208,34 @@ def score_document(doc: str, truth: dict, e: Evaluation | None) -> list[FieldRes
     return out
 
 
+def truth_of(e: Evaluation) -> dict[str, Any]:
+    """The truth JSON ``e`` would have if a person typed it from the printed form: every field
+    ``score_document`` counts, a column's key on every row when any row of the form fills it
+    (``score_document(doc, truth_of(e), e)`` is all right)."""
+    fields = {
+        "year": _val(e.year),
+        "department": _val(e.unit),
+        "project": _val(e.project),
+        "staff_authorized": _val(e.staff_authorized),
+        "staff_actual": _val(e.staff_actual),
+        "total_weight": _val(e.total_weight),
+        "total_score": _val(e.total_score),
+    }
+    kind = "dept_overall" if e.kind.value == "department" else "project_table"
+    truth: dict[str, Any] = {"kind": kind}
+    truth.update({k: v for k, v in fields.items() if v is not None})
+    funds = [{k: _fund_value(r, k) for k in FUND_KEYS} for r in e.funds]
+    fund_keys = [k for k in FUND_KEYS if any(f[k] is not None for f in funds)]
+    truth["funds"] = [
+        {"line": r.label.text, **{k: f[k] for k in fund_keys}}
+        for r, f in zip(e.funds, funds, strict=True)
+    ]
+    inds = [{k: _indicator_value(i, k) for k in INDICATOR_KEYS} for i in e.indicators]
+    ind_keys = [k for k in INDICATOR_KEYS if any(i[k] is not None for i in inds)]
+    truth["indicators"] = [{k: i[k] for k in ind_keys} for i in inds]
+    return truth
+
+
 def documents(root: Path) -> list[tuple[str, Path, Path]]:
     """(id, text file, truth file) pairs under a corpus directory."""
     pairs = []

@@ -5,7 +5,8 @@
 Department tables with their report and project tables, figures drawn at random (seeded):
 a clean form is built first (totals add up, rates right, scores within weights), then 0–3
 faults from every check family are planted (bench/faults.py). Formats: text (tabbed, pipe,
-spaced), .docx (table + report) and .xlsx through ``jixiao.writers``, .json (jixiao/1),
+spaced; on request every other text layout of ``grid_text.RENDER``: spaced-line, spaced-cols,
+vertical, other), .docx (table + report) and .xlsx through ``jixiao.writers``, .json (jixiao/1),
 and a few .xls / .doc / .pdf converted by LibreOffice. The files go to ``OUTDIR/files/``;
 ``OUTDIR/manifest.json`` records, per file (path relative to ``files/``), its format, kind and
 every planted fault with the check codes that report it and the anchors (indicator name,
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import faults  # noqa: E402
 import forms  # noqa: E402
-from grid_text import grid_rows  # noqa: E402
+from grid_text import RENDER, grid_rows  # noqa: E402
 
 from jixiao.model import Evaluation, Kind  # noqa: E402
 
@@ -43,11 +44,12 @@ DEFAULT_MIX = {
     "doc": 3,
     "pdf": 2,
 }
-WITH_REPORT = {"tabbed", "pipe", "spaced", "docx", "doc", "pdf", "json"}
+# the other text layouts of grid_text.RENDER: only when asked for (--mix vertical=1,…)
+MORE_TEXT = ("spaced-line", "spaced-cols", "vertical", "other")
+TEXT_LAYOUTS = ("tabbed", "pipe", "spaced", *MORE_TEXT)
+WITH_REPORT = {*TEXT_LAYOUTS, "docx", "doc", "pdf", "json"}
 SUFFIX = {
-    "tabbed": ".txt",
-    "pipe": ".txt",
-    "spaced": ".txt",
+    **dict.fromkeys(TEXT_LAYOUTS, ".txt"),
     "docx": ".docx",
     "xlsx": ".xlsx",
     "json": ".json",
@@ -76,6 +78,9 @@ def render_text(e: Evaluation, layout: str, rng: random.Random) -> str:
 
         return evaluation_text(e)
     title, rows = grid_rows(e)
+    if layout in MORE_TEXT:
+        report = [ln for ln in report_text(e).split("\n") if ln.strip()]
+        return RENDER[layout](title, rows, report, rng)
     lines = [title, ""]
     for cells in rows:
         if layout == "pipe":
@@ -155,7 +160,7 @@ def generate(outdir: Path, n: int, seed: int, mix: dict[str, int]) -> dict[str, 
         sub = outdir / "files" / spec.unit[:3]
         sub.mkdir(parents=True, exist_ok=True)
         path = sub / name
-        if fmt in ("tabbed", "pipe", "spaced"):
+        if fmt in TEXT_LAYOUTS:
             path.write_text(
                 render_text(e, fmt, rng) + "\n",
                 encoding=rng.choice(("utf-8", "utf-8", "utf-8", "gb18030")),

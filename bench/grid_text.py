@@ -1,15 +1,25 @@
-"""A written table (``jixiao.writers.grid``) as rows of cell texts, for the text layouts."""
+"""A written table (``jixiao.writers.grid``) as rows of cell texts, and those rows printed in
+each text layout of ../shared/corpus/README.md (``RENDER``)."""
 
 from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Callable
 
 from jixiao.model import Evaluation
 from jixiao.writers.grid import build_grid
 
+Rows = list[list[str]]
 
-def grid_rows(e: Evaluation, joiner: str = " ") -> tuple[str, list[list[str]]]:
+
+def grid_rows(
+    e: Evaluation, joiner: str = " ", across: str | None = None
+) -> tuple[str, list[list[str]]]:
     """The title and the table's rows as lists of cell texts: a cell under a vertical merge is
     empty, a cell merged across columns is written once (as Word's copy-as-text and web pages
-    give it); the lines of a cell are joined by ``joiner``."""
+    give it) — or followed by ``across`` for each column it covers, when given (the rows then
+    keep the grid's columns); the lines of a cell are joined by ``joiner``."""
     grid = build_grid(e)
     covered = grid.covered()
     rows = []
@@ -25,5 +35,89 @@ def grid_rows(e: Evaluation, joiner: str = " ") -> tuple[str, list[list[str]]]:
                 and covered[(row, col)].col == col
             ):
                 cells.append("")
+            elif across is not None:
+                cells.append(across)
         rows.append(cells)
     return grid.title, rows
+
+
+# -- renderers (one per layout) ---------------------------------------------------------------
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, cols: int) -> list[str]:
+    out, cur = [], ""
+    for ch in text:
+        if cur and width(cur + ch) > cols:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return [*out, cur] if cur or not out else out
+
+
+def r_tabbed(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    lines = [title, ""]
+    for cells in rows:
+        lines += ["\t" + c for c in cells] + [""]
+    return "\n".join(lines) + ("\n\n" + "\n\n".join(report) if report else "")
+
+
+def r_pipe(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    lines = [title, ""] + ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines + [""] + report)
+
+
+def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    table = " ".join(c.replace(" ", "") for cells in rows for c in cells if c)
+    return "\n".join([title, "", table, ""] + report)
+
+
+def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """One row per line, its nonblank cells joined by runs of 2–6 spaces (bench/generate.py)."""
+    lines = [title, ""]
+    for cells in rows:
+        lines.append((" " * rng.randint(2, 6)).join(c for c in cells if c))
+    return "\n".join(lines + [""] + report)
+
+
+def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
+    lines = [title, ""]
+    colw, page = 14, 110
+    for cells in rows:
+        last = len(cells) - 1  # the last cell runs to the page's right edge (merged cells)
+        parts = [
+            wrap(c, colw if j < last else max(colw, page - j * (colw + 2))) if c else [""]
+            for j, c in enumerate(cells)
+        ]
+        height = max(len(p) for p in parts)
+        for k in range(height):
+            line = ""
+            for j, p in enumerate(parts):
+                piece = p[k] if k < len(p) else ""
+                line += piece + " " * (colw + 2 - width(piece)) if j < len(parts) - 1 else piece
+            lines.append(line.rstrip())
+    return "\n".join(lines + [""] + report)
+
+
+def r_vertical(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    cells = [c for cells in rows for c in cells if c]
+    return "\n\n".join([title, *cells, *report])
+
+
+def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    return "\n".join([title] + ["".join(cells) for cells in rows] + report)
+
+
+RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
+    "tabbed": r_tabbed,
+    "pipe": r_pipe,
+    "spaced-line": r_spaced_line,
+    "spaced-rows": r_spaced_rows,
+    "spaced-cols": r_spaced_cols,
+    "vertical": r_vertical,
+    "other": r_other,
+}

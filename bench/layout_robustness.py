@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python bench/layout_robustness.py [-n 6] [--seed 1] [--no-office] [--misses K]
+    .venv/bin/python bench/layout_robustness.py --damage [-n 50] [--seed 1] [--misses K]
 
 Evaluations: the seed as read (``examples/seed-2021-yuelu-fulian.txt``) and ``n`` generated
 department and ``n`` project forms (``bench/forms.py``). Each is laid out as the official grid
@@ -21,6 +22,13 @@ source, layout, location, notes, missing and format dropped). A leaf counts when
 is non-null; it is right when both are equal — texts after ``textnorm.fold`` (NFKC, simplified,
 no whitespace), numbers as Decimal. Under ``truncate`` only the leaves whose printed value is in
 the kept text count. The table prints, per layout and mutation, fields right / counted.
+
+``--damage``: the forms damaged the ways real documents are (``bench/damage.py``: headers
+dropped, cut at either end, row breaks moved, cells run together, OCR confusions, reading order
+scrambled, a value missing), each printed in every text layout and written cell by cell to
+.xlsx/.docx, read, and scored field by field exactly as ``bench/accuracy.py`` scores the corpus
+(its ``score_document`` against ``truth_of`` the written form); a table of field accuracy per
+damage × layout. ``-n 50`` reads about 7,800 documents.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import argparse
 import random
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -39,11 +48,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import unicodedata  # noqa: E402
 
 import forms  # noqa: E402
 import zhconv  # noqa: E402
-from grid_text import grid_rows  # noqa: E402
+from grid_text import RENDER, Rows, grid_rows  # noqa: E402
 
 from jixiao import read, read_text  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
@@ -53,7 +61,6 @@ from jixiao.textnorm import fold  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
 DROP = {"source", "layout", "location", "locations", "notes", "missing", "format", "figures"}
-Rows = list[list[str]]
 
 
 def report_lines(e: Evaluation) -> list[str]:
@@ -64,87 +71,6 @@ def report_lines(e: Evaluation) -> list[str]:
 
     return [ln for ln in report_text(report_for(e)).split("\n") if ln.strip()]
 
-
-# -- renderers (one per layout) ---------------------------------------------------------------
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def wrap(text: str, cols: int) -> list[str]:
-    out, cur = [], ""
-    for ch in text:
-        if cur and width(cur + ch) > cols:
-            out.append(cur)
-            cur = ""
-        cur += ch
-    return [*out, cur] if cur or not out else out
-
-
-def r_tabbed(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    lines = [title, ""]
-    for cells in rows:
-        lines += ["\t" + c for c in cells] + [""]
-    return "\n".join(lines) + ("\n\n" + "\n\n".join(report) if report else "")
-
-
-def r_pipe(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    lines = [title, ""] + ["| " + " | ".join(cells) + " |" for cells in rows]
-    return "\n".join(lines + [""] + report)
-
-
-def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    table = " ".join(c.replace(" ", "") for cells in rows for c in cells if c)
-    return "\n".join([title, "", table, ""] + report)
-
-
-def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    """One row per line, its nonblank cells joined by runs of 2–6 spaces (bench/generate.py)."""
-    lines = [title, ""]
-    for cells in rows:
-        lines.append((" " * rng.randint(2, 6)).join(c for c in cells if c))
-    return "\n".join(lines + [""] + report)
-
-
-def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
-    lines = [title, ""]
-    colw, page = 14, 110
-    for cells in rows:
-        last = len(cells) - 1  # the last cell runs to the page's right edge (merged cells)
-        parts = [
-            wrap(c, colw if j < last else max(colw, page - j * (colw + 2))) if c else [""]
-            for j, c in enumerate(cells)
-        ]
-        height = max(len(p) for p in parts)
-        for k in range(height):
-            line = ""
-            for j, p in enumerate(parts):
-                piece = p[k] if k < len(p) else ""
-                line += piece + " " * (colw + 2 - width(piece)) if j < len(parts) - 1 else piece
-            lines.append(line.rstrip())
-    return "\n".join(lines + [""] + report)
-
-
-def r_vertical(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    cells = [c for cells in rows for c in cells if c]
-    return "\n\n".join([title, *cells, *report])
-
-
-def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    return "\n".join([title] + ["".join(cells) for cells in rows] + report)
-
-
-RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
-    "tabbed": r_tabbed,
-    "pipe": r_pipe,
-    "spaced-line": r_spaced_line,
-    "spaced-rows": r_spaced_rows,
-    "spaced-cols": r_spaced_cols,
-    "vertical": r_vertical,
-    "other": r_other,
-}
 
 # -- mutations --------------------------------------------------------------------------------
 # A model mutation changes the evaluation (the expectation changes with it); a row mutation
@@ -419,13 +345,129 @@ def run(n: int, seed: int, office: bool) -> tuple[dict, dict]:
     return score, misses
 
 
+# -- damage (issue 9): every layout under every damage of bench/damage.py, scored by accuracy.py --
+
+
+def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
+    """Damaged rows written cell by cell with openpyxl / python-docx (no jixiao writer: the
+    writers would print the model, not the damage); a merged-across column is an empty cell."""
+    from damage import ACROSS
+
+    if path.suffix == ".xlsx":
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append([title])
+        for cells in rows:
+            ws.append([c.replace(ACROSS, "") for c in cells] or [""])
+        wb.save(path)
+        return path
+    import docx
+
+    doc = docx.Document()
+    if title:
+        doc.add_paragraph(title)
+    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for cells, row in zip(rows, table.rows, strict=True):
+        for text, cell in zip(cells, row.cells, strict=False):
+            cell.text = text.replace(ACROSS, "")
+    for line in report:
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def damage_run(
+    n: int, seed: int, layouts: list[str] | None = None
+) -> tuple[dict[tuple[str, str], list[int]], dict[tuple[str, str], list[str]]]:
+    """Right/counted fields per (layout, damage) over the seed and ``n`` department and ``n``
+    project forms; each damage is drawn once per form and printed in every layout. Under the
+    key ``("documents", "")`` the count of documents read."""
+    from accuracy import score_document
+    from damage import DAMAGES, NOT_APPLICABLE, form_of, plan, printed, prose
+
+    layouts = layouts or [*RENDER, "prose", "xlsx", "docx"]
+    score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    misses: dict[tuple[str, str], list[str]] = defaultdict(list)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, base in evaluations(n, seed):
+            form = form_of(base, report_lines(base))
+            where = plan(form.rows, form.truth)
+            if where is None:
+                continue
+            for dname, damage in DAMAGES.items():
+                # one generator per form and damage, one per layout: adding a layout or a damage
+                # leaves the others' documents as they were
+                damaged = damage(form, where, random.Random(f"{seed}/{name}/{dname}"))
+                if damaged is None:
+                    continue
+                for layout in layouts:
+                    if (dname, layout) in NOT_APPLICABLE or (layout == "prose" and dname != "none"):
+                        continue
+                    doc = f"{name}-{dname}-{layout}"
+                    score[("documents", "")][0] += 1
+                    truth = damaged.truth
+                    rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
+                    try:
+                        if layout == "prose":
+                            text, truth = prose(damaged, rng)
+                            got = read_text(text, doc + ".txt")
+                        elif layout in RENDER:
+                            rows = printed(damaged.rows)
+                            text = RENDER[layout](damaged.title, rows, damaged.report, rng)
+                            got = read_text(text, doc + ".txt")
+                        else:
+                            path = Path(tmp) / f"{doc}.{layout}"
+                            got = read(write_office(damaged.title, damaged.rows, [], path))
+                    except ReadError:
+                        got = None
+                    for f in score_document(doc, truth, got):
+                        cell = score[(layout, dname)]
+                        cell[0] += f.ok
+                        cell[1] += 1
+                        if not f.ok:
+                            misses[(layout, dname)].append(
+                                f"{name}: {f.field}: {f.expected!r} → {f.got!r}"
+                            )
+    return score, misses
+
+
+def print_damage_table(score: dict, damages: list[str], layouts: list[str]) -> None:
+    """Fields right / counted per damage (rows) and layout (columns), totals last."""
+    print("damage".ljust(14) + "".join(c[:11].rjust(12) for c in layouts) + "all".rjust(8))
+    for row in [*damages, "all"]:
+        cells, tr, tc = [], 0, 0
+        for col in layouts:
+            keys = [(col, d) for d in damages] if row == "all" else [(col, row)]
+            r = sum(score[k][0] for k in keys if k in score)
+            c = sum(score[k][1] for k in keys if k in score)
+            tr, tc = tr + r, tc + c
+            cells.append(f"{r / c:.3f}".rjust(12) if c else "-".rjust(12))
+        print(row.ljust(14) + "".join(cells) + f"{tr / max(tc, 1):.3f}".rjust(8))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="版式稳健性：同一份自评表写成各种版式再读回")
     parser.add_argument("-n", type=int, default=6, help="部门、项目表各生成几份")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-office", action="store_true", help="不测 .xlsx/.docx")
     parser.add_argument("--misses", type=int, default=0, help="每格列出前 K 个未读对的字段")
+    parser.add_argument(
+        "--damage", action="store_true", help="损坏测试：各版式 × 各损坏方式（bench/damage.py）"
+    )
     args = parser.parse_args(argv)
+    if args.damage:
+        from damage import DAMAGES
+
+        layouts = [*RENDER, "prose", *([] if args.no_office else ["xlsx", "docx"])]
+        started = time.perf_counter()
+        score, misses = damage_run(args.n, args.seed, layouts)
+        print_damage_table(score, list(DAMAGES), layouts)
+        docs = score[("documents", "")][0]
+        print(f"{docs} documents, {time.perf_counter() - started:.0f} s")
+        _print_misses(misses, args.misses)
+        return 0
     score, misses = run(args.n, args.seed, not args.no_office)
     layouts = [*RENDER, *([] if args.no_office else ["xlsx", "docx"])]
     print("layout".ljust(12) + "".join(m[:11].rjust(12) for m in MUTATIONS) + "  all".rjust(8))
@@ -436,13 +478,16 @@ def main(argv: list[str] | None = None) -> int:
             tr, tc = tr + r, tc + c
             cells.append(f"{r / c:.3f}".rjust(12) if c else "-".rjust(12))
         print(layout.ljust(12) + "".join(cells) + f"{tr / max(tc, 1):.3f}".rjust(8))
-    if args.misses:
-        for key in sorted(misses):
-            if misses[key]:
-                print(f"\n== {key[0]} / {key[1]}: {len(misses[key])} misses")
-                for m in misses[key][: args.misses]:
-                    print("  " + m[:220])
+    _print_misses(misses, args.misses)
     return 0
+
+
+def _print_misses(misses: dict[tuple[str, str], list[str]], k: int) -> None:
+    for key in sorted(misses) if k else ():
+        if misses[key]:
+            print(f"\n== {key[0]} / {key[1]}: {len(misses[key])} misses")
+            for m in misses[key][:k]:
+                print("  " + m[:220])
 
 
 if __name__ == "__main__":

@@ -15,6 +15,9 @@ xlsx-number-formats.xlsx      percentages, thousands, money decimals, float nois
 xlsx-formulas.xlsx            formulas without cached values (written by a library)
 xlsx-formulas-cached.xlsx     the same saved by LibreOffice (cached values)
 xls-basic.xls                 an .xls made by LibreOffice from xlsx-merged-cells.xlsx
+xlsx-hidden.xlsx              a hidden row, a hidden helper column (得分 ×10), a merged header
+                              over it, weights stored 0.2 shown 20%, ≧/═ operator cells
+xls-hidden.xls                xlsx-hidden.xlsx saved as .xls by LibreOffice
 pdf-two-pages-repeated-header.pdf  a table over two pages, header row repeated (LibreOffice)
 pdf-scanned.pdf               an image-only PDF (no text layer)
 pdf-text-columns.pdf          a table without ruling lines (read by text columns)
@@ -466,6 +469,29 @@ def xlsx_dept_official() -> Path:
     return save_workbook(wb, "xlsx-dept-official.xlsx")
 
 
+def xlsx_hidden() -> Path:
+    """What the clerk does not see: row 5 and helper column I hidden (its 得分 is ×10)."""
+    wb = new_workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    ws.append(["2023年度项目支出绩效自评表"])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"])
+    ws["G2"], ws["H2"], ws["I2"], ws["J2"] = "实际完成值", "分值", "得分", None
+    ws.merge_cells("I2:J2")  # the header merged over the hidden helper column and 得分
+    rows = [
+        ("产出指标", "数量指标", "培训人次", "≧", 200, "人次", 230, 0.2, 200, 20),
+        ("产出指标", "数量指标", "旧指标（已删除）", "≧", 1, "次", 1, 0.1, 100, 10),
+        ("产出指标", "质量指标", "验收合格率", "═", 100, "%", 100, 0.8, 800, 80),
+    ]
+    for row in rows:
+        ws.append(row)
+    for r in range(3, 6):
+        ws.cell(r, 8).number_format = "0%"
+    ws.row_dimensions[4].hidden = True
+    ws.column_dimensions["I"].hidden = True
+    return save_workbook(wb, "xlsx-hidden.xlsx")
+
+
 # ---------------------------------------------------------------- hostile
 def zip_bomb() -> Path:
     path = HERE / "zip-bomb.docx"
@@ -608,6 +634,7 @@ def main() -> None:
     xlsx_number_formats()
     xlsx_formulas()
     xlsx_dept_official()
+    xlsx_hidden()
     zip_bomb()
     xxe_xlsx()
     scanned_pdf()
@@ -617,6 +644,7 @@ def main() -> None:
         return
     soffice(HERE / "xlsx-formulas.xlsx", "xlsx", "xlsx-formulas-cached.xlsx")
     soffice(HERE / "xlsx-merged-cells.xlsx", "xls", "xls-basic.xls")
+    soffice(HERE / "xlsx-hidden.xlsx", "xls", "xls-hidden.xls")
     soffice(HERE / "docx-merged-header.docx", "doc", "doc-basic.doc")
     soffice(HERE / "docx-seed.docx", "pdf", "pdf-seed.pdf")
     long_src = docx_long_table()

@@ -5,6 +5,7 @@ merges (``w:vMerge``) and skipped grid columns (``w:gridBefore``/``w:gridAfter``
 full grid (see :mod:`jixiao.document`). A table nested in a cell is part of that cell's text
 (rows on lines, cells separated by tabs), except in a one-cell table used as a frame around
 the whole form, whose content is read as body. Content controls (``w:sdt``) are looked into.
+Text formatted hidden (``w:vanish``) and rows marked hidden are not read: not on the page.
 Heading levels come from the paragraph's outline level or its style (``heading N`` /
 ``标题 N``, following ``basedOn``); the ``Title`` style is not a heading (the extraction
 layer recognises titles by their words). Empty paragraphs are
@@ -50,6 +51,7 @@ T, TAB, BR, CR, DEL, FALLBACK = (
     f"{{{MC}}}Fallback",
 )
 NO_BREAK_HYPHEN = _q("noBreakHyphen")
+R, RPR, VANISH = _q("r"), _q("rPr"), _q("vanish")
 SKIPPED = (DEL, _q("moveFrom"), FALLBACK)  # deleted or moved-away text, duplicate VML fallbacks
 VAL = _q("val")
 SYM = _q("sym")
@@ -168,11 +170,23 @@ def _blocks(el: Any) -> Iterator[Any]:
             yield from _blocks(child)
 
 
+def _on(el: Any) -> bool:
+    """A toggle property (``<w:vanish/>``, ``<w:hidden w:val="1"/>``) that is present and on."""
+    return el is not None and (el.get(VAL) or "true").lower() not in ("0", "false", "off")
+
+
+def _hidden_run(run: Any) -> bool:
+    """A run formatted as hidden text (Font → Hidden, ``w:vanish``): not on the page."""
+    rpr = run.find(RPR) if run is not None and run.tag == R else None
+    return rpr is not None and _on(rpr.find(VANISH))
+
+
 def paragraph_text(p: Any, numbering: Numbering | None = None) -> str:
-    """The text of a w:p as printed, its automatic number (if any) included."""
+    """The text of a w:p as printed, its automatic number (if any) included; hidden text
+    (``w:vanish``) left out."""
     parts: list[str] = [numbering.prefix(p)] if numbering is not None else []
     for el in p.iter(T, TAB, BR, CR, NO_BREAK_HYPHEN, SYM):
-        if any(a.tag in SKIPPED for a in el.iterancestors()):
+        if any(a.tag in SKIPPED for a in el.iterancestors()) or _hidden_run(el.getparent()):
             continue
         if el.tag == T:
             parts.append(el.text or "")
@@ -274,7 +288,7 @@ class _BodyReader:
         open_merge: dict[int, Placed] = {}  # grid column → origin of a running vertical merge
         grid = tbl.find(_q("tblGrid"))
         n_cols = len(grid.findall(_q("gridCol"))) if grid is not None else 0
-        rows = list(_children(tbl, TR))
+        rows = [tr for tr in _children(tbl, TR) if not _hidden_row(tr)]
         for r, tr in enumerate(rows):
             trpr = tr.find(_q("trPr"))
             col = _grid_value(trpr, "gridBefore")
@@ -326,6 +340,12 @@ class _BodyReader:
             n_rows=len(rows),
             n_cols=n_cols,
         )
+
+
+def _hidden_row(tr: Any) -> bool:
+    """A table row marked hidden (``w:trPr/w:hidden``): Word does not show it."""
+    trpr = tr.find(_q("trPr"))
+    return trpr is not None and _on(trpr.find(_q("hidden")))
 
 
 def _grid_value(pr: Any, tag: str) -> int:

@@ -7,7 +7,7 @@ the covered cells present, empty and ``merged=True``, so every row has the same 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
 from openpyxl.utils.cell import get_column_letter
@@ -60,15 +60,25 @@ def build_table(
 
 
 def sheet_table(
-    title: str, texts: dict[tuple[int, int], str], merges: list[Merge], source: str, base: int
+    title: str,
+    texts: dict[tuple[int, int], str],
+    merges: list[Merge],
+    source: str,
+    base: int,
+    hidden_rows: frozenset[int] = frozenset(),
+    hidden_cols: frozenset[int] = frozenset(),
 ) -> Table | None:
     """A worksheet's printed texts and merged ranges as a Table cut to the used area.
 
     ``texts`` and ``merges`` use the workbook library's own numbering: ``base`` is 1 when
-    rows and columns count from 1 (openpyxl), 0 when from 0 (xlrd). A merged range counts
-    toward the used area only where its top-left cell has text. Cells are located
-    ``Sheet1!D12``. ``None`` for an empty sheet.
+    rows and columns count from 1 (openpyxl), 0 when from 0 (xlrd). Hidden rows and columns
+    (same numbering) are left out, as the sheet shows them: the cells after them move up or
+    left, a merged range keeps its visible part with its text. A merged range counts toward
+    the used area only where its top-left cell has text. Cells keep their own address
+    (``Sheet1!D12``). ``None`` for an empty sheet.
     """
+    if hidden_rows or hidden_cols:
+        texts, merges = _visible(texts, merges, hidden_rows, hidden_cols)
     anchors = set(texts) | {(m[0], m[1]) for m in merges}
     if not anchors:
         return None
@@ -76,28 +86,33 @@ def sheet_table(
     min_c = min(c for _, c in anchors)
     max_r = max([r for r, _ in texts] + [m[2] for m in merges if (m[0], m[1]) in texts] + [min_r])
     max_c = max([c for _, c in texts] + [m[3] for m in merges if (m[0], m[1]) in texts] + [min_c])
-    n_rows, n_cols = max_r - min_r + 1, max_c - min_c + 1
+    rows = [r for r in range(min_r, max_r + 1) if r not in hidden_rows]
+    cols = [c for c in range(min_c, max_c + 1) if c not in hidden_cols]
+    n_rows, n_cols = len(rows), len(cols)
     if n_rows > limits.MAX_SHEET_ROWS or n_cols > limits.MAX_SHEET_COLS:
         raise ReadError(
             source,
             f"工作表“{title}”过大（{n_rows} 行 × {n_cols} 列，"
             f"上限 {limits.MAX_SHEET_ROWS} 行 × {limits.MAX_SHEET_COLS} 列），已拒绝",
         )
-    placed = [Placed(r - min_r, c - min_c, t) for (r, c), t in texts.items()]
+    row_at = {r: i for i, r in enumerate(rows)}
+    col_at = {c: i for i, c in enumerate(cols)}
+    placed = [Placed(row_at[r], col_at[c], t) for (r, c), t in texts.items()]
     by_anchor = {(p.row, p.col): p for p in placed}
     for r1, c1, r2, c2 in merges:
         if r1 > max_r or c1 > max_c or r1 < min_r or c1 < min_c:
             continue
-        key = (r1 - min_r, c1 - min_c)
+        key = (row_at[r1], col_at[c1])
         p = by_anchor.get(key)
         if p is None:
             p = by_anchor[key] = Placed(key[0], key[1], "")
             placed.append(p)
-        p.row_span, p.col_span = min(r2, max_r) - r1 + 1, min(c2, max_c) - c1 + 1
-    row0, col0 = min_r + 1 - base, min_c + 1 - base  # 1-based address of the grid's (0, 0)
+        p.row_span = sum(1 for r in rows[key[0] :] if r <= r2)
+        p.col_span = sum(1 for c in cols[key[1] :] if c <= c2)
 
     def locate(row: int, col: int) -> Location:
-        return Location(source, cell=f"{title}!{get_column_letter(col + col0)}{row + row0}")
+        address = f"{get_column_letter(cols[col] + 1 - base)}{rows[row] + 1 - base}"
+        return Location(source, cell=f"{title}!{address}")
 
     return build_table(
         placed,
@@ -107,3 +122,36 @@ def sheet_table(
         n_rows=n_rows,
         n_cols=n_cols,
     )
+
+
+def _visible(
+    texts: dict[tuple[int, int], str],
+    merges: list[Merge],
+    hidden_rows: frozenset[int],
+    hidden_cols: frozenset[int],
+) -> tuple[dict[tuple[int, int], str], list[Merge]]:
+    """The texts in visible cells, and each merged range cut to its visible rows and columns
+    with its text moved to its first visible cell (ranges wholly hidden are dropped)."""
+    shown = {k: t for k, t in texts.items() if k[0] not in hidden_rows and k[1] not in hidden_cols}
+    kept: list[Merge] = []
+    for r1, c1, r2, c2 in merges:
+        first_r = next((r for r in range(r1, r2 + 1) if r not in hidden_rows), None)
+        first_c = next((c for c in range(c1, c2 + 1) if c not in hidden_cols), None)
+        if first_r is None or first_c is None:
+            continue
+        if (first_r, first_c) != (r1, c1) and (r1, c1) in texts:
+            shown[(first_r, first_c)] = texts[(r1, c1)]
+        kept.append((first_r, first_c, r2, c2))
+    return shown, kept
+
+
+def hidden_note(
+    title: str, cells: Iterable[tuple[int, int]], hidden_rows: Set[int], hidden_cols: Set[int]
+) -> str | None:
+    """The reading note for a sheet whose hidden rows or columns hold values (left unread)."""
+    rows = {r for r, c in cells if r in hidden_rows}
+    cols = {c for r, c in cells if c in hidden_cols}
+    if not rows and not cols:
+        return None
+    parts = ([f"{len(rows)} 行"] if rows else []) + ([f"{len(cols)} 列"] if cols else [])
+    return f"工作表“{title}”中隐藏的 {'、'.join(parts)}未读取（按表格显示的内容读取）"

@@ -33,6 +33,13 @@ _FORMULA_WITHOUT_VALUE = re.compile(
 )
 _CELL = re.compile(rb"<(?:\w+:)?c[\s>]")
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Za-z]{1,3}\d+(?::[A-Za-z]{1,3}\d+)?)\"")
+# rows and columns hidden in the sheet (hidden="1"; a collapsed outline hides them the same way)
+_ROW = re.compile(rb"<(?:\w+:)?row\s[^>]*>")
+_COL = re.compile(rb"<(?:\w+:)?col\s[^>]*>")
+_HIDDEN = re.compile(rb"\shidden=[\"'](?:1|true)[\"']")
+_ATTR = {
+    name: re.compile(rb"\s" + name + rb"=[\"'](\d{1,7})[\"']") for name in (b"r", b"min", b"max")
+}
 
 
 class OpenError(ReadError):
@@ -49,6 +56,9 @@ class Package:
     cells: int = 0  # <c> elements in all worksheets
     formulas_without_values: bool = False
     merges: dict[str, tuple[str, ...]] = field(default_factory=dict)  # sheet part → "A1:D1" ranges
+    # sheet part → its hidden rows / columns (1-based)
+    hidden_rows: dict[str, frozenset[int]] = field(default_factory=dict)
+    hidden_cols: dict[str, frozenset[int]] = field(default_factory=dict)
 
 
 def inspect_zip(path: Path) -> Package:
@@ -98,6 +108,8 @@ def inspect_zip(path: Path) -> Package:
         cells = 0
         no_values = False
         merges: dict[str, tuple[str, ...]] = {}
+        hidden_rows: dict[str, frozenset[int]] = {}
+        hidden_cols: dict[str, frozenset[int]] = {}
         for info in infos:
             name = info.filename
             if not name.endswith((".xml", ".rels", ".vml")) or info.is_dir():
@@ -129,7 +141,26 @@ def inspect_zip(path: Path) -> Package:
                     merges[name] = tuple(m.decode("ascii").upper() for m in _MERGE.findall(data))
                 if not no_values and b"<f" in data:
                     no_values = _FORMULA_WITHOUT_VALUE.search(data) is not None
-        return Package(names, kind, cells, no_values, merges)
+                if b"hidden=" in data:
+                    hidden_rows[name], hidden_cols[name] = _hidden(data)
+        return Package(names, kind, cells, no_values, merges, hidden_rows, hidden_cols)
+
+
+def _hidden(sheet: bytes) -> tuple[frozenset[int], frozenset[int]]:
+    """The hidden rows and columns (1-based) a worksheet's XML declares."""
+    rows: set[int] = set()
+    cols: set[int] = set()
+    for m in _ROW.finditer(sheet):
+        tag = m.group(0)
+        if _HIDDEN.search(tag) and (r := _ATTR[b"r"].search(tag)):
+            rows.add(int(r.group(1)))
+    for m in _COL.finditer(sheet):
+        tag = m.group(0)
+        lo, hi = _ATTR[b"min"].search(tag), _ATTR[b"max"].search(tag)
+        if _HIDDEN.search(tag) and lo and hi:
+            first, last = int(lo.group(1)), int(hi.group(1))
+            cols.update(range(first, min(last, first + limits.MAX_SHEET_COLS) + 1))
+    return frozenset(rows), frozenset(cols)
 
 
 def _has_dtd(data: bytes) -> bool:

@@ -1,7 +1,8 @@
 """Read .xls (and WPS .et) workbooks in the BIFF format (xlrd with formatting_info).
 
-Like :mod:`.xlsx`: one Table per visible sheet, merged ranges expanded, values as printed
-under their number format, formulas as the values the file stores. Locations ``Sheet1!D12``.
+Like :mod:`.xlsx`: one Table per visible sheet, hidden rows and columns left out, merged
+ranges expanded, values as printed under their number format, formulas as the values the file
+stores. Locations ``Sheet1!D12``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from jixiao.document import Block, Document, Table
 from jixiao.errors import ReadError
 from jixiao.readers.office import limits
-from jixiao.readers.office.grid import sheet_table
+from jixiao.readers.office.grid import hidden_note, sheet_table
 from jixiao.readers.office.numfmt import format_value
 
 
@@ -56,7 +57,7 @@ def read_xls(path: Path, source: str | None = None) -> Document:
                     source,
                     f"工作表“{sheet.name}”过大（{sheet.nrows} 行 × {sheet.ncols} 列），已拒绝",
                 )
-            table = _sheet_table(book, sheet, source)
+            table = _sheet_table(book, sheet, source, notes)
             if table is not None:
                 blocks.append(table)
         return Document(source, tuple(blocks), "xls", tuple(notes))
@@ -87,7 +88,7 @@ def _cell_value(book: Any, cell: Any) -> tuple[object, str]:
     return cell.value, fmt
 
 
-def _sheet_table(book: Any, sheet: Any, source: str) -> Table | None:
+def _sheet_table(book: Any, sheet: Any, source: str, notes: list[str]) -> Table | None:
     texts: dict[tuple[int, int], str] = {}
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
@@ -98,7 +99,12 @@ def _sheet_table(book: Any, sheet: Any, source: str) -> Table | None:
             if text != "":
                 texts[(r, c)] = text
     merges = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]  # xlrd: half-open
-    return sheet_table(sheet.name, texts, merges, source, base=0)
+    # hidden rows and columns, as formatting_info records them (0-based)
+    rows = frozenset(r for r, info in sheet.rowinfo_map.items() if getattr(info, "hidden", 0))
+    cols = frozenset(c for c, info in sheet.colinfo_map.items() if getattr(info, "hidden", 0))
+    if note := hidden_note(sheet.name, texts, rows, cols):
+        notes.append(note)
+    return sheet_table(sheet.name, texts, merges, source, 0, rows, cols)
 
 
 class _NullLog:

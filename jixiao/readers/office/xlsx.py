@@ -1,4 +1,5 @@
-"""Read .xlsx/.xlsm workbooks (openpyxl): every visible sheet becomes a Table named by sheet.
+"""Read .xlsx/.xlsm workbooks (openpyxl): every visible sheet becomes a Table named by sheet,
+read as the clerk sees it: hidden sheets, rows and columns are left out (with a note).
 
 Values are cached values (``data_only``) as printed under each cell's number format; when a
 formula has no cached value (a file written by a library, never opened in Excel) the simple
@@ -25,7 +26,7 @@ from jixiao.document import Block, Document, Table
 from jixiao.errors import ReadError
 from jixiao.readers.office import limits
 from jixiao.readers.office.formulas import FormulaError, Unsupported, evaluate
-from jixiao.readers.office.grid import Merge, sheet_table
+from jixiao.readers.office.grid import Merge, hidden_note, sheet_table
 from jixiao.readers.office.numfmt import format_value, to_decimal
 from jixiao.readers.office.safety import OpenError, Package
 
@@ -54,7 +55,13 @@ def read_xlsx(
             count = len(wb.worksheets)
             raise ReadError(source, f"工作表过多（{count} 个，上限 {limits.MAX_SHEETS}）")
         sheets = [
-            (ws.title, ws.sheet_state, _merges(ws, package), _cells(ws, source))
+            (
+                ws.title,
+                ws.sheet_state,
+                _merges(ws, package),
+                _cells(ws, source),
+                _hidden(ws, package),
+            )
             for ws in wb.worksheets
         ]
     finally:
@@ -66,14 +73,16 @@ def read_xlsx(
             formulas = {ws.title: _cells(ws, source) for ws in fwb.worksheets}
         finally:
             fwb.close()
-        evaluator = _Evaluator({title: cells for title, _, _, cells in sheets}, formulas)
+        evaluator = _Evaluator({title: cells for title, _, _, cells, _ in sheets}, formulas)
     blocks: list[Block] = []
     notes: list[str] = []
-    for title, state, merges, cells in sheets:
+    for title, state, merges, cells, hidden in sheets:
         if state != "visible":
             notes.append(f"已跳过隐藏的工作表“{title}”")
             continue
-        table = _sheet_table(title, cells, merges, source, evaluator)
+        if note := hidden_note(title, cells, *hidden):
+            notes.append(note)
+        table = _sheet_table(title, cells, merges, source, evaluator, hidden)
         if table is not None:
             blocks.append(table)
     if evaluator is not None:
@@ -122,9 +131,19 @@ def _cells(ws: Any, source: str) -> Cells:
     return out
 
 
+def _part(ws: Any) -> str:
+    return str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+
+
+def _hidden(ws: Any, package: Package) -> tuple[frozenset[int], frozenset[int]]:
+    """The sheet's hidden rows and columns (1-based), from the scan of its XML."""
+    part = _part(ws)
+    return package.hidden_rows.get(part, frozenset()), package.hidden_cols.get(part, frozenset())
+
+
 def _merges(ws: Any, package: Package) -> list[Merge]:
     """Merged ranges of a sheet as (min_row, min_col, max_row, max_col)."""
-    part = str(getattr(ws, "_worksheet_path", "")).lstrip("/")
+    part = _part(ws)
     out = []
     for ref in package.merges.get(part, ()):
         try:
@@ -142,6 +161,7 @@ def _sheet_table(
     merges: list[Merge],
     source: str,
     evaluator: _Evaluator | None,
+    hidden: tuple[frozenset[int], frozenset[int]],
 ) -> Table | None:
     texts: dict[tuple[int, int], str] = {}
     for (r, c), (value, number_format) in cells.items():
@@ -154,7 +174,7 @@ def _sheet_table(
             text = format_value(value, number_format) if value is not None else ""
             if text != "":
                 texts[(r, c)] = text
-    return sheet_table(title, texts, merges, source, base=1)
+    return sheet_table(title, texts, merges, source, 1, *hidden)
 
 
 class _Evaluator:

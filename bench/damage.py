@@ -1,0 +1,345 @@
+"""Damage done to a written form the way real documents arrive damaged (issue 9, item 4).
+
+A ``Form`` is a form as printed — its title, the rows of the official grid
+(``grid_text.grid_rows``), the report lines — together with its truth in the shape of
+``bench/accuracy.py`` (``accuracy.truth_of``). Each damage in ``DAMAGES`` takes a form and returns
+the damaged form with the truth of what is still printed (a field that is no longer on the page is
+not counted), or ``None`` where the form offers nothing to damage that way:
+
+- ``no-header``: the column-label rows of the fund and indicator tables dropped;
+- ``cut-start``: the excerpt starts inside the fund or indicator table (title and the rows before
+  gone; an indicator's 一级/二级 count only when the row printing them is kept);
+- ``cut-end``: the excerpt ends inside the fund or indicator table (total and report gone);
+- ``row-breaks``: line breaks inside rows — a row's last cells continue on the next line, which
+  then goes on with the next row (applies to the layouts that print a row per line);
+- ``run-together``: adjacent value cells of a row written as one (``86.586.5100%``);
+- ``ocr``: ``IO`` for 10, ``O`` for 0, ``l`` for 1 in figures, ``一``/``-`` for an empty cell, a
+  page marker inside a long label;
+- ``scrambled``: a row's labels printed after its values, or the label and value columns of two
+  rows printed apart (labels, labels, values, values);
+- ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
+  5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
+
+The truth never holds the damage: an OCR'd ``IO`` still counts as 10 — the reader has to repair
+it (or leave the field empty, which counts as a miss).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from accuracy import truth_of
+from grid_text import grid_rows
+
+from jixiao.model import Evaluation
+from jixiao.textnorm import fold
+
+Rows = list[list[str]]
+# a column covered by a cell merged across it: no cell in text, an empty cell in a sheet
+ACROSS = "\x00"
+DOC_FIELDS = ("kind", "year", "department", "project", "staff_authorized", "staff_actual")
+TOTAL_FIELDS = ("total_weight", "total_score")
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    rows: Rows
+    report: list[str]
+    truth: dict[str, Any]
+    evaluation: Evaluation  # what was written, before any damage
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the parts of a grid are: header rows, fund rows, indicator rows, the total row."""
+
+    fund_header: int | None
+    funds: list[int]  # row index of each fund row, in the order of truth["funds"]
+    fund_values: int  # how many value columns end a fund row
+    ind_header: int | None
+    indicators: list[int]  # row index of each indicator row, in the order of truth["indicators"]
+    total: int | None
+
+
+def plan(rows: Rows, truth: dict[str, Any]) -> Plan | None:
+    """The layout of ``rows``; ``None`` when the rows do not match the truth one to one."""
+    keys = [[fold(c) for c in r] for r in rows]
+    fund_header = next(
+        (k for k, r in enumerate(keys) if r and "资金" in r[0] and "执行率" in "".join(r)), None
+    )
+    ind_header = next((k for k, r in enumerate(keys) if "一级指标" in r and "三级指标" in r), None)
+    total = next((k for k, r in enumerate(keys) if r and r[0] in ("总分", "合计")), None)
+    funds: list[int] = []
+    fund_values = 0
+    if fund_header is not None:
+        header = [c for c in rows[fund_header] if c != ACROSS]
+        fund_values = len(header) - 2  # after the section label and 项目
+        end = next(
+            (k for k in range(fund_header + 1, len(rows)) if keys[k] and keys[k][0]), len(rows)
+        )
+        funds = list(range(fund_header + 1, end))
+    indicators: list[int] = []
+    if ind_header is not None:
+        end = total if total is not None else len(rows)
+        indicators = [k for k in range(ind_header + 1, end) if len(rows[k]) >= 7]
+    if len(funds) != len(truth["funds"]) or len(indicators) != len(truth["indicators"]):
+        return None
+    return Plan(fund_header, funds, fund_values, ind_header, indicators, total)
+
+
+def form_of(e: Evaluation, report: list[str]) -> Form:
+    title, rows = grid_rows(e, "", ACROSS)
+    return Form(title, rows, report, truth_of(e), e)
+
+
+def printed(rows: Rows) -> Rows:
+    """The rows as a text layout prints them: no cell for a merged-across column."""
+    return [[c for c in r if c != ACROSS] for r in rows]
+
+
+def _values(p: Plan, k: int, row: list[str]) -> range:
+    """Indices of the value cells of row ``k`` (fund figures; indicator target … score)."""
+    if k in p.funds:
+        return range(len(row) - p.fund_values, len(row))
+    return range(4, min(8, len(row)))
+
+
+# -- the damages ---------------------------------------------------------------------------------
+
+
+def d_none(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    return f
+
+
+def d_no_header(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    drop = {p.fund_header, p.ind_header} - {None}
+    if not drop:
+        return None
+    return replace(f, rows=[r for k, r in enumerate(f.rows) if k not in drop])
+
+
+def _printed_levels(rows: Rows, p: Plan, first: int) -> list[tuple[bool, bool]]:
+    """Per indicator: whether its 一级 and 二级 are printed at or after row ``first`` (a merged
+    cell prints its text on its first row only)."""
+    out = []
+    at = [0, 0]
+    for k in p.indicators:
+        for j in (0, 1):
+            if rows[k][1 + j]:
+                at[j] = k
+        out.append((at[0] >= first, at[1] >= first))
+    return out
+
+
+def d_cut_start(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    body = p.funds[1:] + p.indicators[1:]
+    if not body:
+        return None
+    cut = rng.choice(body)
+    truth = {k: v for k, v in f.truth.items() if k not in DOC_FIELDS}
+    truth["funds"] = [t for t, k in zip(f.truth["funds"], p.funds, strict=True) if k >= cut]
+    kept = []
+    levels = _printed_levels(f.rows, p, cut)
+    for t, k, (l1, l2) in zip(f.truth["indicators"], p.indicators, levels, strict=True):
+        if k >= cut:
+            kept.append({n: v for n, v in t.items() if (n, l1, l2) not in _UNPRINTED})
+    truth["indicators"] = kept
+    return replace(f, title="", rows=f.rows[cut:], truth=truth)
+
+
+_UNPRINTED = {("level1", False, True), ("level1", False, False), ("level2", True, False)}
+_UNPRINTED |= {("level2", False, False)}
+
+
+def d_cut_end(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    body = p.funds[1:] + p.indicators[1:]
+    if not body:
+        return None
+    cut = rng.choice(body)
+    truth = {k: v for k, v in f.truth.items() if k not in TOTAL_FIELDS}
+    truth["funds"] = [t for t, k in zip(f.truth["funds"], p.funds, strict=True) if k < cut]
+    truth["indicators"] = [
+        t for t, k in zip(f.truth["indicators"], p.indicators, strict=True) if k < cut
+    ]
+    return replace(f, rows=f.rows[:cut], report=[], truth=truth)
+
+
+def d_row_breaks(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    start = p.fund_header if p.fund_header is not None else (p.ind_header or 0)
+    end = p.total if p.total is not None else len(f.rows)
+    out: Rows = []
+    carry: list[str] = []
+    for k, row in enumerate(printed(f.rows)):
+        if start <= k < end and len(row) >= 3 and rng.random() < 0.6:
+            t = rng.randint(1, len(row) - 2)
+            out.append(carry + row[:-t])
+            carry = row[-t:]
+        else:
+            out.append(carry + row)
+            carry = []
+    if carry:
+        out.append(carry)
+    return replace(f, rows=out)
+
+
+def d_run_together(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    rows = [list(r) for r in f.rows]
+    for k in p.funds + p.indicators:
+        if rng.random() < 0.5:
+            continue
+        cols = [j for j in _values(p, k, rows[k]) if rows[k][j]]
+        if len(cols) < 2:
+            continue
+        a = rng.randrange(len(cols) - 1)
+        b = rng.randrange(a + 1, len(cols))
+        lo, hi = cols[a], cols[b]
+        rows[k][lo : hi + 1] = ["".join(rows[k][lo : hi + 1])]
+    return replace(f, rows=rows)
+
+
+_OCR_DIGITS: tuple[tuple[str, str], ...] = (("10", "IO"), ("0", "O"), ("1", "l"))
+_PAGE_MARKS = ("- 3 -", "第 2 页", "— 12 —", "第2页 共4页")
+_EMPTY_MARKS = ("一", "-", "—")
+
+
+def ocr_figure(cell: str, rng: random.Random) -> str:
+    """One OCR confusion in a figure, at a random place where it can happen."""
+    for old, new in rng.sample(_OCR_DIGITS, len(_OCR_DIGITS)):
+        at = [m.start() for m in re.finditer(re.escape(old), cell)]
+        if at:
+            i = rng.choice(at)
+            return cell[:i] + new + cell[i + len(old) :]
+    return cell
+
+
+def d_ocr(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    rows = [list(r) for r in f.rows]
+    for k in p.funds + p.indicators:
+        row = rows[k]
+        for j in _values(p, k, row):
+            if not row[j]:
+                if rng.random() < 0.7:
+                    row[j] = rng.choice(_EMPTY_MARKS)
+            elif rng.random() < 0.3:
+                row[j] = ocr_figure(row[j], rng)
+        name = row[3] if k in p.indicators else ""
+        if len(name) >= 8 and rng.random() < 0.2:
+            cut = rng.randint(3, len(name) - 3)
+            row[3] = f"{name[:cut]}\n{rng.choice(_PAGE_MARKS)}\n{name[cut:]}"
+    return replace(f, rows=rows)
+
+
+def d_scrambled(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    rows = [list(r) for r in f.rows]
+    out: Rows = []
+    k = 0
+    body = set(p.funds + p.indicators)
+    while k < len(rows):
+        row = rows[k]
+        if k not in body or rng.random() < 0.5:
+            out.append(row)
+            k += 1
+            continue
+        first = _values(p, k, row).start
+        if k + 1 in body and k in p.indicators and k + 1 in p.indicators and rng.random() < 0.5:
+            nxt = rows[k + 1]
+            out += [row[:first], nxt[:first], row[first:], nxt[first:]]
+            k += 2
+            continue
+        out.append(row[first:] + row[:first])
+        k += 1
+    return replace(f, rows=out)
+
+
+def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    rows = [list(r) for r in f.rows]
+    e = f.evaluation
+    funds, inds = list(e.funds), list(e.indicators)
+    if funds and funds[0].initial_budget is not None:
+        k = p.funds[0]
+        del rows[k][len(rows[k]) - p.fund_values]  # 年初预算数 is the first figure
+        funds[0] = replace(funds[0], initial_budget=None)
+    targets = [i for i, ind in enumerate(inds) if ind.target is not None]
+    if targets:
+        i = rng.choice(targets)
+        del rows[p.indicators[i]][4]
+        inds[i] = replace(inds[i], target=None)
+    if (funds, inds) == (list(e.funds), list(e.indicators)):
+        return None
+    e = replace(e, funds=tuple(funds), indicators=tuple(inds))
+    return replace(f, rows=rows, truth=truth_of(e), evaluation=e)
+
+
+# -- prose: the same facts in sentences (a report without the table) ------------------------------
+
+_FUND_SENTENCES = (
+    "{label}全年预算数{budget}万元，全年执行数{actual}万元，预算执行率{rate}%。",
+    "{label}预算{budget}万元，实际支出{actual}万元，执行率为{rate}%。",
+    "{label}全年预算{budget}万元，执行{actual}万元，执行率{rate}%。",
+)
+
+
+def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
+    """The form's header facts and fund rows told in sentences, and the truth of what they tell:
+    the year, unit, project and staff, and each fund row named by its own label (budget, actual,
+    rate; 年初预算数 where the form prints one). A department's total rows (``合计``) are told
+    with the unit as subject and not counted: their label is not printed."""
+    e = f.evaluation
+    year = e.year.value if e.year else ""
+    unit = e.unit.text if e.unit else "本单位"
+    truth = {k: v for k, v in f.truth.items() if k in DOC_FIELDS}
+    if e.kind.value == "department":
+        lines = [f"{year}年度{unit}部门整体支出绩效自评报告", "一、部门基本情况"]
+        duties = f"主要职责是{e.duties.text.rstrip('。')}。" if e.duties else ""
+        lines.append(f"{unit}{duties}")
+        if e.staff_authorized and e.staff_actual:
+            lines[-1] += (
+                f"本单位人员编制{e.staff_authorized.value}人，实有人数{e.staff_actual.value}人。"
+            )
+    else:
+        project = e.project.text if e.project else ""
+        lines = [f"{year}年度{project}项目支出绩效自评报告", "一、项目基本情况"]
+        lines.append(f"{project}由{unit}负责实施。")
+    lines.append("二、预算执行情况")
+    sentences, funds = [], []
+    seen: set[str] = set()
+    for row, t in zip(e.funds, f.truth["funds"], strict=True):
+        label = row.label.text
+        if label in seen or not (row.budget and row.actual and row.rate):
+            continue
+        seen.add(label)
+        counted = label != "合计"
+        values = {"budget": row.budget.text, "actual": row.actual.text, "rate": row.rate.value}
+        sentence = rng.choice(_FUND_SENTENCES).format(label=label if counted else unit, **values)
+        if row.initial_budget is not None:
+            sentence = f"{label}年初预算数{row.initial_budget.text}万元，" + sentence[len(label) :]
+        sentences.append("其中" + sentence if len(sentences) == 1 else sentence)
+        if counted:
+            keys = ("line", "initial_budget", "budget", "actual", "rate_percent")
+            funds.append({k: t[k] for k in keys if k in t})
+    lines.append("".join(sentences))
+    truth["funds"] = funds
+    truth["indicators"] = []
+    return "\n".join(lines) + "\n", truth
+
+
+Damage = Callable[[Form, Plan, random.Random], "Form | None"]
+DAMAGES: dict[str, Damage] = {
+    "none": d_none,
+    "no-header": d_no_header,
+    "cut-start": d_cut_start,
+    "cut-end": d_cut_end,
+    "row-breaks": d_row_breaks,
+    "run-together": d_run_together,
+    "ocr": d_ocr,
+    "scrambled": d_scrambled,
+    "missing-value": d_missing_value,
+}
+# the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
+ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
+NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}

@@ -1,0 +1,108 @@
+"""The damage harness (bench/damage.py, ``layout_robustness.py --damage``): its damages, its
+truth, and a small sample of it held to floors at today's reader level."""
+
+from __future__ import annotations
+
+import importlib
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(BENCH))
+
+accuracy = importlib.import_module("accuracy")
+damage = importlib.import_module("damage")
+forms = importlib.import_module("forms")
+robustness = importlib.import_module("layout_robustness")
+
+
+@pytest.fixture(scope="module")
+def project() -> damage.Form:
+    return damage.form_of(forms.build(forms.project(random.Random(3), 2022)), [])
+
+
+def _plan(form: damage.Form) -> damage.Plan:
+    where = damage.plan(form.rows, form.truth)
+    assert where is not None
+    return where
+
+
+def test_truth_of_a_written_form_scores_all_right(project):
+    results = accuracy.score_document("p", project.truth, project.evaluation)
+    assert results and all(r.ok for r in results)
+    assert {"kind", "year", "department", "project"} <= {r.field for r in results}
+
+
+def test_run_together_joins_adjacent_value_cells(project):
+    where = _plan(project)
+    got = damage.d_run_together(project, where, random.Random(1))
+    cells = [c for r in damage.printed(got.rows) for c in r]
+    before = [c for r in damage.printed(project.rows) for c in r]
+    assert len(cells) < len(before)
+    assert "".join(cells) == "".join(before)  # nothing lost, only the cuts between cells
+
+
+def test_row_breaks_keep_the_cells_and_their_order(project):
+    got = damage.d_row_breaks(project, _plan(project), random.Random(1))
+    flat = [c for r in got.rows for c in r]
+    assert flat == [c for r in damage.printed(project.rows) for c in r]
+    assert got.rows != damage.printed(project.rows)
+
+
+def test_missing_value_drops_the_blank_cell_and_the_truth_with_it(project):
+    where = _plan(project)
+    got = damage.d_missing_value(project, where, random.Random(1))
+    k = where.funds[0]
+    assert len(got.rows[k]) == len(project.rows[k]) - 1
+    assert got.truth["funds"][0]["initial_budget"] is None
+    assert sum(t.get("target") is None for t in got.truth["indicators"]) == 1
+
+
+def test_cut_start_does_not_count_what_is_no_longer_printed(project):
+    where = _plan(project)
+    got = damage.d_cut_start(project, where, random.Random(2))
+    assert "year" not in got.truth and "project" not in got.truth
+    first = got.truth["indicators"][0] if got.truth["indicators"] else None
+    cut_row = next(k for k, r in enumerate(project.rows) if r == got.rows[0])
+    if first is not None and not project.rows[cut_row][1]:
+        assert "level1" not in first  # its 一级 cell is merged from a row above the cut
+
+
+def test_ocr_keeps_the_truth_and_changes_the_print(project):
+    got = damage.d_ocr(project, _plan(project), random.Random(1))
+    assert got.truth == project.truth
+    assert got.rows != project.rows
+    assert any(m in c for r in got.rows for c in r for m in ("O", "l", "一", "-", "—"))
+
+
+# today's reader on the sample below (the seed and one department and one project form, seed 1,
+# every layout; 234 documents): raise these as the reader improves — issue 9 asks for 0.95 under
+# every damage
+FLOORS = {
+    "none": 0.94,  # prose reads 0.22 of its fields, run-together 0.67, the rest all
+    "no-header": 0.05,
+    "cut-start": 0.24,
+    "cut-end": 0.96,
+    "row-breaks": 0.42,
+    "run-together": 0.78,
+    "ocr": 0.78,
+    "scrambled": 0.54,
+    "missing-value": 0.91,
+}
+
+
+def test_damage_sample_holds_todays_floors():
+    score, _ = robustness.damage_run(1, 1)
+    assert set(FLOORS) == set(damage.DAMAGES)
+    for name, floor in FLOORS.items():
+        right = sum(r for (_, d), (r, _c) in score.items() if d == name)
+        counted = sum(c for (_, d), (_r, c) in score.items() if d == name)
+        assert counted > 100, name
+        assert right / counted >= floor, (name, round(right / counted, 3))
+    # undamaged tables read back whole in the layouts the reader knows best
+    for layout in ("tabbed", "pipe", "xlsx", "docx"):
+        r, c = score[(layout, "none")]
+        assert r == c, layout
