@@ -158,3 +158,41 @@ def test_fund_rows_without_header():
     ]
     assert (e.funds[0].weight.value, e.funds[0].score.value) == (10, 8)
     assert len(e.indicators) == 2
+
+
+def test_vertical_stream_without_header():
+    # one cell per line, no column labels: the categories and fund labels start the rows
+    cells = [
+        "2022年度项目支出绩效自评表", "项目名称", "农村公路养护", "年度资金总额", "60", "58.2", "97.00%",
+        "产出指标", "数量指标", "养护里程", "≥120公里", "126公里", "30", "30",
+        "质量指标", "路面完好率", "≥85%", "88%", "20", "20",
+        "效益指标", "社会效益指标", "群众出行便利程度", "明显改善", "明显改善", "30", "28",
+        "满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "92%", "20", "20",
+        "总分", "100", "98",
+    ]  # fmt: skip
+    e = read_text("\n\n".join(cells), "v.txt")
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (60, Decimal("58.2"), 97)
+    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("数量指标", "养护里程", "≥120公里", "126公里", 30, 30),
+        ("质量指标", "路面完好率", "≥85%", "88%", 20, 20),
+        ("社会效益指标", "群众出行便利程度", "明显改善", "明显改善", 30, 28),
+        ("服务对象满意度指标", "沿线群众满意度", "≥90%", "92%", 20, 20),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (100, 98)
+
+
+def test_a_category_heading_in_a_report_is_no_indicator():
+    text = "\n\n".join(
+        [
+            "2022年度某某项目绩效自评报告",
+            "一、绩效目标完成情况",
+            "产出指标",
+            "全年完成道路养护任务，养护质量稳步提升。",
+            "效益指标",
+            "群众出行更加便利。",
+        ]
+    )
+    e = read_text(text, "r.txt")
+    assert e.indicators == ()

@@ -273,6 +273,12 @@ class FormBuilder:
         self.parts.seen.add(kind + "_header")
         return True
 
+    def start_headerless(self, section: str) -> None:
+        """Rows of ``section`` begin where no header announced them (a stream's category or
+        fund label): the columns are told by the values' shapes."""
+        self._enter(section, "")
+        self.parts.seen.add(section + "_headerless")
+
     def _starts_fund_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
         """A fund row where no header announced the table: a fund label (年度资金总额,
         财政拨款 …) and figures whose 执行率 = 执行数 ÷ 预算数."""
@@ -515,6 +521,8 @@ class FormBuilder:
         got: dict[Role, Cell] = {}
         if header is None:
             got, rule = self._headerless_values(row[name_at], values)
+            if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
+                return False  # a heading or a sentence after a category word, not a row
         else:
             for v, j in zip(values, align([c.text for c in values], roles), strict=False):
                 if j is not None:

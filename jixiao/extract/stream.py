@@ -19,7 +19,7 @@ from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
 from jixiao.extract.values import align, compat, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
-from jixiao.textnorm import clean, label_key
+from jixiao.textnorm import clean, label_key, strip_points
 
 _TRAILING_FIGURE = re.compile(r"[\d.]+$")
 _MEASURE_MARK = re.compile(r"[%≥≤<>]|[^\d.]$")
@@ -49,12 +49,19 @@ _HEADER_WORDS = (
 )
 _ANNOTATION_END = re.compile(r"[(（][A-Za-z/÷×*+-]{1,5}[)）]$")
 _FORMULA = re.compile(r"[÷×*/=+]")
+# the columns an indicator row is read by where no header names them (the builder tells the
+# real order from the values' shapes; this only says where a row ends)
+_HEADERLESS_ROLES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.DEVIATION)
+_TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 
 
+# the second line of a wrapped fund label (年度财政 / 资金总额); a whole label such as
+# 年度资金总额 starts a row of its own
+_FUND_TAILS = frozenset({"资金总额", "总额", "财政拨款", "拨款"})
 _ANNOTATION = re.compile(r"^[(（][A-Za-z][A-Za-z/÷×*+-]{0,4}[)）]$")
 
 
@@ -83,7 +90,7 @@ def _joins(a: str, b: str, b_text: str) -> bool:
         return False
     if not _names_a_label(b) and (not _names_a_label(a) or vocab.section_of(joined)):
         return True  # 可持续影 + 响指标, 预算执行 + 情况(万元)
-    if not _names_a_label(a) and len(a) >= 2 and vocab.fund_line(b) is not None:
+    if not _names_a_label(a) and 2 <= len(a) <= 4 and b in _FUND_TAILS:
         return vocab.fund_line(joined) == vocab.fund_line(b)  # 年度财政 + 资金总额
     return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
 
@@ -234,6 +241,36 @@ class StreamAssembler:
         self._release()
         self._feed(row)
 
+    def _headerless_section(self, key: str, text: str, state: str | None) -> str | None:
+        """Where no header announced the tables (an excerpt, a header dropped): an indicator
+        category starts the indicator rows, a fund label the fund rows; the builder tells the
+        columns from the values' shapes and the form's arithmetic."""
+        if looks_like_value(text) or state == "indicator":
+            return state
+        bare = strip_points(key)
+        if (
+            self.b.ind_header is None
+            and state != "indicator"
+            and (vocab.is_level1(bare) or vocab.is_level2(bare))
+        ):
+            self.flush()
+            self._release()
+            self.b.start_headerless("indicator")
+            return "indicator"
+        if (
+            state is None
+            and self.b.fund_header is None
+            and len(key) <= 12
+            and not _TITLE_WORDS.search(key)
+            and vocab.fund_line(key) is not None
+            and not vocab.total_label(key)
+        ):
+            self.flush()
+            self._release()
+            self.b.start_headerless("fund")
+            return "fund"
+        return state
+
     def _drop_orphan(self) -> None:
         """A fund label held for figures that never came is fed alone (a row without figures)."""
         if self.orphan_fund is not None:
@@ -296,7 +333,7 @@ class StreamAssembler:
         """The column the next value of the current row would fill (by position)."""
         if self.kind == "ind":
             h = self.b.ind_header
-            roles = h.value_roles if h is not None else []
+            roles = h.value_roles if h is not None else list(_HEADERLESS_ROLES)
             start = self._name_index()
         elif self.kind == "fund":
             h = self.b.fund_header
@@ -396,16 +433,7 @@ class StreamAssembler:
             else:
                 self._start(cell, "header")
             return
-        if (
-            state is None
-            and len(key) <= 12
-            and vocab.fund_line(key) is not None
-            and not vocab.total_label(key)
-            and not looks_like_value(text)
-        ):
-            self._drop_orphan()
-            self.orphan_fund = cell
-            return
+        state = self._headerless_section(key, text, state)
         if state == "fund":
             self._fund_cell(cell, key)
         elif state == "indicator":
