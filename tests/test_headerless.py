@@ -196,3 +196,35 @@ def test_a_category_heading_in_a_report_is_no_indicator():
     )
     e = read_text(text, "r.txt")
     assert e.indicators == ()
+
+
+def test_pipe_rows_broken_in_the_wrong_places_are_rebuilt():
+    # the same cells in the same order, but the line breaks fall inside rows
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 | 社区养老服务 |",
+            "| 项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 |",
+            "| 分值 | 得分 |",
+            "| 年度资金总额 | 80 | 72 | 90.00% | 10 |",
+            "| 9 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 |",
+            "| 得分 |",
+            "| 产出指标 | 数量指标 | 服务老人人次 | ≥3000人次 | 3200人次 | 40 | 40 |",
+            "| | 质量指标 | 服务投诉率 |",
+            "| ≤2% | 1% | 20 | 18 | 效益指标 | 社会效益指标 | 老人生活质量 | 有所提高 |",
+            "| 有所提高 | 30 | 27 |",
+            "| 总分 | | | | | 90 | 85 |",
+        ]
+    )
+    e = read_text(text, "broken.txt")
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value, fund.weight.value, fund.score.value) == (
+        80, 72, 90, 10, 9,
+    )  # fmt: skip
+    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("服务老人人次", "≥3000人次", "3200人次", 40, 40),
+        ("服务投诉率", "≤2%", "1%", 20, 18),
+        ("老人生活质量", "有所提高", "有所提高", 30, 27),
+    ]
+    assert any("重新组成各行" in n for n in e.notes)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jixiao.document import Cell, Document, Paragraph, Table
@@ -23,7 +24,8 @@ from jixiao.extract.stream import StreamAssembler, join_split_labels
 from jixiao.extract.trace import Trace, active
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.measure import parse_number
-from jixiao.model import Evaluation, Num, Report, Text
+from jixiao.extract.values import RATE_TOLERANCE
+from jixiao.model import Evaluation, FundRow, Num, Report, Text
 
 if TYPE_CHECKING:
     from jixiao.extract.prose import ProseFacts
@@ -45,40 +47,32 @@ def _is_stream(table: Table) -> bool:
 
 def extract(document: Document) -> Evaluation:
     """Map the labels in the document's cells and paragraphs onto the model."""
-    builder = FormBuilder(document.source)
     has_grid = any(isinstance(b, Table) and not _is_stream(b) for b in document.blocks)
-    has_table = any(isinstance(b, Table) for b in document.blocks)
-    paragraphs: list[Paragraph] = []
+    trace = active()
+    mark = trace.mark() if trace is not None else None
+    builder = _read_tables(document, flatten=False)
+    notes: list[str] = []
+    if has_grid and document.layout in _ROW_LAYOUTS and not _consistent(builder.parts):
+        # the rows may be broken in the wrong places (a row's cells continue on the next
+        # line): read the cells again in order, rows rebuilt from their labels, and keep the
+        # reading the form's own arithmetic confirms better
+        second = trace.mark() if trace is not None else None
+        alt = _read_tables(document, flatten=True)
+        if _confirmation(alt.parts) > _confirmation(builder.parts):
+            builder = alt
+            notes.append(_REBUILT_ROWS)
+            if trace is not None and mark is not None and second is not None:
+                trace.drop(mark, second)
+        elif trace is not None and second is not None:
+            trace.drop(second, None)
+    paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     after_table: list[Paragraph] = []
     seen_table = False
     for block in document.blocks:
         if isinstance(block, Table):
             seen_table = True
-            if _is_stream(block):
-                assembler = StreamAssembler(builder, whole_cells=document.layout not in _TOKENS)
-                cells = [row[0] for row in block.rows if row]
-                if document.layout == "other":
-                    for piece in split_labels(cells):
-                        if piece.residual:
-                            assembler.push_run(piece.cell)
-                        else:
-                            assembler.push(piece.cell)
-                else:
-                    for cell in join_split_labels(cells):
-                        assembler.push(cell)
-                assembler.close()
-            else:
-                for row in block.rows:
-                    builder.feed(row)
-        else:
-            paragraphs.append(block)
-            if seen_table:
-                after_table.append(block)
-    if not has_table and paragraphs:
-        assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
-        for cell in join_split_labels([Cell(p.text, p.location) for p in paragraphs]):
-            assembler.push(cell)
-        assembler.close()
+        elif seen_table:
+            after_table.append(block)
     # with a grid, the report is what follows the table — and what precedes it too when that
     # reads like a report (sentences, not just the form's title)
     before = paragraphs[: len(paragraphs) - len(after_table)]
@@ -87,7 +81,93 @@ def extract(document: Document) -> Evaluation:
     )
     report = _report(report_paragraphs, document.source)
     prose = _prose(report_paragraphs, report, document.source) if report is not None else None
-    return _evaluation(document, builder.parts, paragraphs, report, prose)
+    return _evaluation(document, builder.parts, paragraphs, report, prose, notes)
+
+
+# text layouts that print a row per line: their line breaks may fall inside rows
+_ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced"})
+_REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
+
+
+def _read_tables(document: Document, flatten: bool) -> FormBuilder:
+    """Feed the document's tables to a form builder: grid rows as they are, streams (and,
+    with ``flatten``, grid tables too, their cells in reading order) through the assembler."""
+    builder = FormBuilder(document.source)
+    has_table = False
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            continue
+        has_table = True
+        if _is_stream(block) or flatten:
+            whole = document.layout not in _TOKENS or (flatten and not _is_stream(block))
+            assembler = StreamAssembler(builder, whole_cells=whole)
+            cells = [c for row in block.rows for c in row]
+            if document.layout == "other" and _is_stream(block):
+                for piece in split_labels(cells):
+                    if piece.residual:
+                        assembler.push_run(piece.cell)
+                    else:
+                        assembler.push(piece.cell)
+            else:
+                for cell in join_split_labels(cells):
+                    assembler.push(cell)
+            assembler.close()
+        else:
+            for row in block.rows:
+                builder.feed(row)
+    if not has_table:
+        paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
+        if paragraphs:
+            assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
+            for cell in join_split_labels([Cell(p.text, p.location) for p in paragraphs]):
+                assembler.push(cell)
+            assembler.close()
+    return builder
+
+
+def _consistent(parts: FormParts) -> bool:
+    """Every fund row's 执行率 = 执行数 ÷ 预算数 and every indicator with its 分值 and 得分
+    (得分 ≤ 分值): nothing to gain from reading the rows another way."""
+    for f in parts.funds:
+        if f.budget is not None and f.actual is not None and f.rate is not None:
+            if not _rate_holds(f):
+                return False
+        elif any(x is not None for x in (f.budget, f.actual, f.rate)):
+            return False
+    for i in parts.indicators:
+        if i.sub_item:
+            continue
+        if i.weight is None or i.score is None or i.score.value > i.weight.value:
+            return False
+    return True
+
+
+def _rate_holds(f: FundRow) -> bool:
+    assert f.budget is not None and f.actual is not None and f.rate is not None
+    if f.budget.value == 0:
+        return f.actual.value == 0
+    return abs(f.actual.value / f.budget.value * 100 - f.rate.value) < RATE_TOLERANCE
+
+
+def _confirmation(parts: FormParts) -> int:
+    """How much of a reading the form's own arithmetic confirms: fund rows whose rate is
+    their quotient, indicators whose score is within their weight, weights that add up to the
+    total; figures that contradict it count against."""
+    score = 0
+    for f in parts.funds:
+        if f.budget is not None and f.actual is not None and f.rate is not None:
+            score += 3 if _rate_holds(f) else -2
+        score += sum(1 for x in (f.budget, f.actual, f.rate) if x is not None)
+    weights = Decimal(0)
+    for i in parts.indicators:
+        if i.weight is not None and i.score is not None:
+            score += 2 if i.score.value <= i.weight.value else -2
+        if i.weight is not None:
+            weights += i.weight.value
+        score += sum(1 for x in (i.target, i.actual) if x is not None)
+    if parts.total_weight is not None and weights == parts.total_weight.value:
+        score += 3
+    return score
 
 
 def _reads_like_report(paragraphs: Sequence[Paragraph]) -> bool:
@@ -133,6 +213,7 @@ def _evaluation(
     paragraphs: list[Paragraph],
     report: Report | None,
     prose: ProseFacts | None,
+    reading_notes: list[str],
 ) -> Evaluation:
     fields = parts.fields
     texts = list(parts.texts) + [Text(p.text, p.location) for p in paragraphs]
@@ -181,6 +262,7 @@ def _evaluation(
     missing = missing_parts(
         parts, kind, year is not None, unit is not None, bool(report and report.sections)
     )
+    notes.extend(reading_notes)
     notes.extend(parts.notes)
     note = missing_note(missing)
     if note:

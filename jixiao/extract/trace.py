@@ -45,6 +45,14 @@ class Trace:
         """Cells read as labels (headers, section titles, row labels)."""
         self._used.update(id(c) for c in cells if c is not None)
 
+    def mark(self) -> int:
+        """Where the placements recorded from now on start (see :meth:`drop`)."""
+        return len(self.placements)
+
+    def drop(self, start: int, end: int | None) -> None:
+        """Forget the placements of a reading that was not kept (``start:end``)."""
+        del self.placements[start:end]
+
     def unread(self) -> list[Cell]:
         return [c for k, c in self._fed.items() if k not in self._used]
 

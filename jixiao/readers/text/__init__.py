@@ -47,6 +47,11 @@ def parse_text(text: str, source: str) -> Document:
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in text.split("\n")]
     layout = detect_layout(lines)
     extra_notes: list[str] = []
+    # scans (shared on document sites, copied from PDFs): misread form words and figures are
+    # repaired first, with a note saying what was repaired
+    lines, repaired = _repair(lines)
+    if repaired:
+        extra_notes.append(_repair_note(repaired))
     if layout == "tabbed":
         blocks = _blocks.tabbed(lines, source)
     elif layout == "pipe":
@@ -54,10 +59,6 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "spaced":
         blocks = _blocks.spaced(lines, source)
     elif layout == "other":
-        # scans shared on document sites: misread form words and figures are repaired first
-        lines, repaired = _repair(lines)
-        if repaired:
-            extra_notes.append(_repair_note(repaired))
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
         blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(
