@@ -82,6 +82,10 @@ def test_weights_stored_as_fractions_read_as_displayed_percent(tmp_path):
         (0.2, "0%", "20%"),
         (0.96666, "0.00%_ ", "96.67%"),
         (45000, 'yyyy"年"m"月"d"日"', "2023年3月15日"),  # a serial under a date format
+        (0, "0;-0;;@", ""),  # zeros hidden by an empty section
+        (12, ";;;", ""),  # everything hidden
+        (-5, "0.00;;0", ""),
+        (0, '0.00;-0.00;"-"', "-"),
     ],
 )
 def test_values_as_displayed(value, fmt, shown):

@@ -61,6 +61,8 @@ def format_number(value: Decimal, number_format: str) -> str:
         value = -value
     else:
         section, negative_in_section = sections[0], False
+    if len(sections) > 1 and section == "":
+        return ""  # an empty section shows nothing: 0;-0;;@ hides zeros, ;;; everything
     currency = _CURRENCY.search(section)
     if currency:
         section = _CURRENCY.sub(lambda m: '"' + m.group(1) + '"', section)
