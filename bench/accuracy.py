@@ -155,6 +155,18 @@ def _indicator_value(ind: Indicator, key: str) -> Any:
     return _val(getattr(ind, key))
 
 
+def _doc_fields(e: Evaluation) -> dict[str, Any]:
+    return {
+        "year": _val(e.year),
+        "department": _val(e.unit),
+        "project": _val(e.project),
+        "staff_authorized": _val(e.staff_authorized),
+        "staff_actual": _val(e.staff_actual),
+        "total_weight": _val(e.total_weight),
+        "total_score": _val(e.total_score),
+    }
+
+
 def score_document(doc: str, truth: dict, e: Evaluation | None) -> list[FieldResult]:
     """Every counted field of one document, right or wrong (e None: the read failed)."""
     out: list[FieldResult] = []
@@ -165,17 +177,7 @@ def score_document(doc: str, truth: dict, e: Evaluation | None) -> list[FieldRes
     for f in DOC_FIELDS:
         if f not in truth:
             continue
-        got = None
-        if e is not None:
-            got = {
-                "year": _val(e.year),
-                "department": _val(e.unit),
-                "project": _val(e.project),
-                "staff_authorized": _val(e.staff_authorized),
-                "staff_actual": _val(e.staff_actual),
-                "total_weight": _val(e.total_weight),
-                "total_score": _val(e.total_score),
-            }[f]
+        got = _doc_fields(e)[f] if e is not None else None
         out.append(FieldResult(doc, f, truth[f], got))
     funds = list(e.funds) if e else []
     for t, p in zip(
@@ -212,15 +214,7 @@ def truth_of(e: Evaluation) -> dict[str, Any]:
     """The truth JSON ``e`` would have if a person typed it from the printed form: every field
     ``score_document`` counts, a column's key on every row when any row of the form fills it
     (``score_document(doc, truth_of(e), e)`` is all right)."""
-    fields = {
-        "year": _val(e.year),
-        "department": _val(e.unit),
-        "project": _val(e.project),
-        "staff_authorized": _val(e.staff_authorized),
-        "staff_actual": _val(e.staff_actual),
-        "total_weight": _val(e.total_weight),
-        "total_score": _val(e.total_score),
-    }
+    fields = _doc_fields(e)
     kind = "dept_overall" if e.kind.value == "department" else "project_table"
     truth: dict[str, Any] = {"kind": kind}
     truth.update({k: v for k, v in fields.items() if v is not None})

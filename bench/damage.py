@@ -147,13 +147,10 @@ def d_cut_start(f: Form, p: Plan, rng: random.Random) -> Form | None:
     levels = _printed_levels(f.rows, p, cut)
     for t, k, (l1, l2) in zip(f.truth["indicators"], p.indicators, levels, strict=True):
         if k >= cut:
-            kept.append({n: v for n, v in t.items() if (n, l1, l2) not in _UNPRINTED})
+            gone = {n for n, printed in (("level1", l1), ("level2", l2)) if not printed}
+            kept.append({n: v for n, v in t.items() if n not in gone})
     truth["indicators"] = kept
     return replace(f, title="", rows=f.rows[cut:], truth=truth)
-
-
-_UNPRINTED = {("level1", False, True), ("level1", False, False), ("level2", True, False)}
-_UNPRINTED |= {("level2", False, False)}
 
 
 def d_cut_end(f: Form, p: Plan, rng: random.Random) -> Form | None:

@@ -250,7 +250,9 @@ def _shown(cell: C) -> str:
         return ""
     if isinstance(v, Decimal) and cell.fmt:
         places = len(cell.fmt.split(".")[1].rstrip("%")) if "." in cell.fmt else 0
-        return f"{v * 100:.{places}f}%"
+        return (
+            f"{(v * 100).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)}%"  # as Excel rounds
+        )
     return _text(v)
 
 

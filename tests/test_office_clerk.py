@@ -74,6 +74,26 @@ def test_weights_stored_as_fractions_read_as_displayed_percent(tmp_path):
     assert [row[7] for row in texts(table)[5:]] == ["30%", "30%", "40%"]
 
 
+@pytest.mark.parametrize(
+    ("value", "fmt", "shown"),
+    [
+        (10, 'General"分"', "10分"),
+        (10.5, 'G/通用格式"分"', "10.5分"),
+        (0.2, "0%", "20%"),
+        (0.96666, "0.00%_ ", "96.67%"),
+        (45000, 'yyyy"年"m"月"d"日"', "2023年3月15日"),  # a serial under a date format
+        (0, "0;-0;;@", ""),  # zeros hidden by an empty section
+        (12, ";;;", ""),  # everything hidden
+        (-5, "0.00;;0", ""),
+        (0, '0.00;-0.00;"-"', "-"),
+    ],
+)
+def test_values_as_displayed(value, fmt, shown):
+    from jixiao.readers.office.numfmt import format_value
+
+    assert format_value(value, fmt) == shown
+
+
 def test_operator_cells_reach_the_extraction_unchanged_xlsx(tmp_path):
     wb = Workbook()
     ws = wb.active

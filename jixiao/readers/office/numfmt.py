@@ -18,6 +18,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 _BRACKET = re.compile(r"\[[^\]]*\]")
 _CURRENCY = re.compile(r"\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]")
 _GENERAL = {"general", "g/通用格式", "@", ""}
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+_GENERAL_WORD = re.compile(r"general|g/通用格式", re.I)
 _DATE_TOKEN = re.compile(r"yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p", re.I)
 
 
@@ -59,6 +61,8 @@ def format_number(value: Decimal, number_format: str) -> str:
         value = -value
     else:
         section, negative_in_section = sections[0], False
+    if len(sections) > 1 and section == "":
+        return ""  # an empty section shows nothing: 0;-0;;@ hides zeros, ;;; everything
     currency = _CURRENCY.search(section)
     if currency:
         section = _CURRENCY.sub(lambda m: '"' + m.group(1) + '"', section)
@@ -66,7 +70,23 @@ def format_number(value: Decimal, number_format: str) -> str:
     if section.strip().lower() in _GENERAL:
         text = general(value)
         return text if negative_in_section or value >= 0 else text
+    unquoted = _QUOTED.sub("", section)
+    if m := _GENERAL_WORD.search(unquoted):  # General with literals: General"分"
+        before, _, after = section.partition(m.group(0))
+        text = general(abs(value) if negative_in_section else value)
+        return _literals(before) + text + _literals(after)
+    if _DATE_TOKEN.search(unquoted) and not re.search(r"[0#?]", unquoted):
+        # a serial number under a date format (a formula computed here, not cached by Excel)
+        try:
+            when = dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))
+        except (OverflowError, ValueError):
+            return general(value)
+        return format_date(when, number_format)
     return _apply_pattern(value, section, negative_in_section)
+
+
+def _literals(part: str) -> str:
+    return "".join(t for kind, t in _tokens(part) if kind == "lit")
 
 
 def general(value: Decimal) -> str:
