@@ -3,9 +3,20 @@ a bad backup, the login throttle's spellings of a user name."""
 
 from __future__ import annotations
 
+import re
+import time
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
 from django.urls import reverse
 
-from tests.web.base import WebTestCase
+from jixiao.serialize import dump_value
+from jixiao_web.accounts.models import AuditLog
+from jixiao_web.evaluations.models import Upload
+from jixiao_web.evaluations.workflow import WorkflowError
+from tests.web.base import WebTestCase, small_form
 
 
 class HistoryPageTests(WebTestCase):
@@ -20,3 +31,131 @@ class HistoryPageTests(WebTestCase):
         page = r.content.decode()
         self.assertIn("指标第1行·实际完成值", page)
         self.assertIn('<td class="old">12次</td><td class="new">13次</td>', page)
+
+
+class NumberBoundsTests(WebTestCase):
+    """One rule for every number (jixiao.bounds): a field error beside the field, nothing
+    stored that a page cannot read back, no computation that takes more than milliseconds."""
+
+    def setUp(self) -> None:
+        self.client.force_login(self.filler)
+        self.form_url = reverse("form", args=[self.submission.pk])
+
+    def save(self, **fields: str) -> HttpResponse:
+        return self.client.post(self.form_url, {"version": self.s().version, **fields})
+
+    def test_out_of_range_numbers_are_field_errors_and_nothing_is_saved(self) -> None:
+        for name, value in [
+            ("funds-0-score", "99999999999"),
+            ("funds-0-budget", "0.000000001"),
+            ("funds-0-budget", "1e-999999"),
+            ("funds-0-weight", "123456789.123"),
+            ("funds-0-actual", "99999999999999"),
+            ("total_score", "1000000"),
+            ("ind-0-score", "-1"),
+            ("staff_actual", "4.5"),
+            ("year", "1e200000"),
+        ]:
+            with self.subTest(name=name, value=value):
+                r = self.save(**{name: value, "unit": "改过的单位名称", "ind-count": "2"})
+                self.assertEqual(r.status_code, 400)
+                page = r.content.decode()
+                # the bad field is marked and keeps what was typed; the other field too
+                field = re.search(rf'<[^>]*name="{name}"[^>]*>', page).group(0)
+                self.assertIn("invalid", field)
+                self.assertIn(f'value="{value}"', field)
+                self.assertRegex(page, r"(超出范围|小数位数过多|应为整数)")
+                self.assertIn("改过的单位名称", page)
+                self.assertEqual(self.s().version, 1)
+
+    def test_a_huge_year_is_refused_in_milliseconds(self) -> None:
+        started = time.perf_counter()
+        r = self.client.post(reverse("preview", args=[self.submission.pk]), {"year": "1e999999"})
+        self.assertEqual(r.status_code, 200)
+        self.assertIn("超出范围", r.content.decode())
+        r = self.save(year="1e999999")
+        self.assertEqual(r.status_code, 400)
+        self.assertLess(time.perf_counter() - started, 5)  # was ~150 s of CPU per analysis
+
+    def test_the_model_refuses_out_of_bounds_content_whatever_the_way_in(self) -> None:
+        content = self.s().content
+        content["funds"][0]["score"] = Decimal("99999999999")
+        with self.assertRaisesRegex(WorkflowError, "资金表第1行：超出范围"):
+            self.s().save_content(by=self.filler, content=content, base_version=1)
+        self.assertEqual(self.s().version, 1)
+
+    def test_valid_but_extreme_figures_leave_every_page_readable(self) -> None:
+        # within bounds, yet the execution rate (1e18 %) fits no database column
+        r = self.save(**{"funds-0-budget": "0.000001", "funds-0-actual": "9999999999999"})
+        self.assertEqual(r.status_code, 302)
+        s = self.s()
+        self.assertEqual(s.version, 2)
+        self.assertIsNone(s.execution_rate)
+        self.move_to("submitted")
+        for user, urls in [
+            (self.filler, ["form", "revisions", "export_xlsx", "export_docx", "dashboard"]),
+            (self.reviewer, ["review", "overview"]),
+        ]:
+            self.client.force_login(user)
+            for name in urls:
+                with self.subTest(url=name):
+                    self.assertEqual(self.client.get(self._url(name)).status_code, 200)
+
+    def _url(self, name: str) -> str:
+        pk = self.submission.pk
+        if name.startswith("export_"):
+            return reverse("export", args=[pk, name.removeprefix("export_")])
+        if name == "dashboard":
+            return reverse("dashboard")
+        if name == "overview":
+            return reverse("overview", args=[self.round.pk])
+        return reverse(name, args=[pk])
+
+    def test_import_of_out_of_bounds_json_is_refused_without_leftovers(self) -> None:
+        data = small_form()
+        data["indicators"][0]["score"] = Decimal("100000000090")
+        data["year"] = Decimal("1e999999")
+        before = set(settings.UPLOAD_DIR.glob("*")) if settings.UPLOAD_DIR.exists() else set()
+        r = self.client.post(
+            reverse("import", args=[self.submission.pk]),
+            {"file": SimpleUploadedFile("大数.json", dump_value(data).encode()), "version": 1},
+            follow=True,
+        )
+        page = r.content.decode()
+        self.assertIn("导入失败", page)
+        self.assertIn("大数.json", page)
+        self.assertIn("年度：超出范围", page)
+        self.assertEqual(Upload.objects.count(), 0)
+        self.assertEqual(set(settings.UPLOAD_DIR.glob("*")), before)
+        self.assertEqual(self.s().version, 1)
+
+
+class ReviewInputTests(WebTestCase):
+    def test_one_bad_review_score_keeps_everything_typed_and_marks_that_field(self) -> None:
+        self.move_to("submitted")
+        self.client.force_login(self.reviewer)
+        url = reverse("review", args=[self.submission.pk])
+        r = self.client.post(
+            url,
+            {
+                "review-0-score": "45",
+                "review-0-comment": "依据不足",
+                "review-1-score": "41",  # the row's 分值 is 40
+                "review-1-comment": "满意度调查样本太少",
+            },
+        )
+        self.assertEqual(r.status_code, 400)
+        page = r.content.decode()
+        self.assertRegex(page, r'name="review-0-score" id="review-0-score" value="45"')
+        self.assertIn("依据不足", page)
+        self.assertIn("满意度调查样本太少", page)
+        self.assertRegex(page, r'class="num invalid" name="review-1-score"[^>]*value="41"')
+        self.assertIn("应在 0 到 40（本行分值）之间", page)
+        self.assertFalse(self.s().review_scores.exists())  # nothing half-saved
+        self.assertNotIn(
+            "None",
+            " ".join(AuditLog.objects.values_list("detail", flat=True)),
+        )
+        r = self.client.post(url, {"review-0-score": "", "review-1-score": ""})
+        self.assertEqual(r.status_code, 302)
+        self.assertNotIn("None", AuditLog.objects.latest("pk").detail)

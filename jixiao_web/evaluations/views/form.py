@@ -37,13 +37,14 @@ def form_context(
     content: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     analysis: Analysis | None = None,
+    typed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
     comments = list(s.comments.select_related("author"))
     return {
         "s": s,
-        "screen": screen.build(content, analysis, comments, errors),
+        "screen": screen.build(content, analysis, comments, errors, typed),
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
@@ -74,13 +75,15 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     if parsed.errors:
-        messages.error(request, "有数字格式不对，请按红色提示修改后再保存。")
-        return render(
+        messages.error(
             request,
-            "evaluations/form.html",
-            form_context(request, s, parsed.data, parsed.errors),
-            status=400,
+            f"有 {len(parsed.errors)} 处填写有误，请按红色提示修改后再保存（已填写的内容都保留在下面，尚未保存）。",
         )
+        ctx = form_context(request, s, parsed.data, parsed.errors, typed=parsed.typed)
+        page = "form"
+        if request.POST.get("next") == "report":  # the report page posts here too
+            page, ctx["can_draft"] = "report", False
+        return render(request, f"evaluations/{page}.html", ctx, status=400)
     return save_and_redirect(request, s, parsed.data, "保存")
 
 
@@ -148,7 +151,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     s = get_submission(request.user, pk, Need.EDIT)
     parsed = layout.from_post(s.content, request.POST)
     analysis = analyse(parsed.data, s.round.profile)
-    sc = screen.build(parsed.data, analysis, [], parsed.errors)
+    sc = screen.build(parsed.data, analysis, [], parsed.errors, parsed.typed)
     return render(
         request,
         "evaluations/_analysis.html",
