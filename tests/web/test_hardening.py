@@ -8,15 +8,17 @@ import time
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import HttpResponse
+from django.test import Client
 from django.urls import reverse
 
 from jixiao.serialize import dump_value
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations.models import Upload
 from jixiao_web.evaluations.workflow import WorkflowError
-from tests.web.base import WebTestCase, small_form
+from tests.web.base import PASSWORD, WebTestCase, small_form
 
 
 class HistoryPageTests(WebTestCase):
@@ -159,3 +161,33 @@ class ReviewInputTests(WebTestCase):
         r = self.client.post(url, {"review-0-score": "", "review-1-score": ""})
         self.assertEqual(r.status_code, 302)
         self.assertNotIn("None", AuditLog.objects.latest("pk").detail)
+
+
+class ThrottleSpellingTests(WebTestCase):
+    """After too many failures a user name is refused however it is spelled: the throttle
+    normalises the name exactly as authentication does (strip, NFKC)."""
+
+    VARIANTS = (" staff_b", "staff_b ", "\tstaff_b", "ｓｔａｆｆ＿ｂ", "staff_b\u3000")
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        User.objects.create_user("staff_b", password=PASSWORD, is_staff=True, is_superuser=True)
+
+    def test_every_spelling_of_a_throttled_name_is_refused(self) -> None:
+        for url in (reverse("login"), reverse("admin:login")):
+            AuditLog.objects.all().delete()
+            client = Client(REMOTE_ADDR=f"10.1.0.{len(url)}")
+            for _ in range(settings.LOGIN_MAX_FAILURES):
+                client.post(url, {"username": "staff_b", "password": "wrong-password"})
+            for spelling in self.VARIANTS:
+                with self.subTest(url=url, spelling=spelling):
+                    r = client.post(url, {"username": spelling, "password": PASSWORD})
+                    self.assertEqual(r.status_code, 429)
+                    self.assertNotIn("_auth_user_id", client.session)
+
+    def test_failures_under_other_spellings_count_for_the_same_name(self) -> None:
+        for spelling in self.VARIANTS:
+            self.client.post(reverse("login"), {"username": spelling, "password": "wrong"})
+        r = self.client.post(reverse("login"), {"username": "staff_b", "password": PASSWORD})
+        self.assertEqual(r.status_code, 429)
