@@ -191,3 +191,31 @@ class ThrottleSpellingTests(WebTestCase):
             self.client.post(reverse("login"), {"username": spelling, "password": "wrong"})
         r = self.client.post(reverse("login"), {"username": "staff_b", "password": PASSWORD})
         self.assertEqual(r.status_code, 429)
+
+
+class KeepTypedInputTests(WebTestCase):
+    def test_a_rejected_save_shows_everything_as_typed(self) -> None:
+        self.client.force_login(self.filler)
+        r = self.client.post(
+            reverse("form", args=[self.submission.pk]),
+            {
+                "version": 1,
+                "staff_actual": "abc",
+                "ind-count": "3",
+                "ind-0-score": "十",
+                "ind-0-actual": "14次",
+                "ind-2-name": "新增的指标",
+                "ind-2-weight": "5",
+                "funds-1-budget": "175.5",
+            },
+        )
+        self.assertEqual(r.status_code, 400)
+        page = r.content.decode()
+        self.assertRegex(page, r'name="staff_actual"[^>]*value="abc"[^>]*class="num invalid"')
+        self.assertRegex(page, r'name="ind-0-score"[^>]*value="十"[^>]*class="num invalid"')
+        self.assertIn("“abc”不是数字", page)
+        self.assertIn(">14次</textarea>", page)
+        self.assertIn(">新增的指标</textarea>", page)
+        self.assertRegex(page, r'name="ind-2-weight"[^>]*value="5"')
+        self.assertRegex(page, r'name="funds-1-budget"[^>]*value="175.5"')
+        self.assertEqual(self.s().version, 1)
