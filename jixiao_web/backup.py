@@ -18,6 +18,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao_web import files
+
 DATA = "data.json"
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]  # rebuilt by migrate / transient
 _MEMBER = re.compile(r"(uploads|media)/([^/\\]+(?:/[^/\\]+)*)")
@@ -140,15 +142,8 @@ def restore(archive: Archive, *, replace: bool) -> Summary:
         if target is None or target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open_private(target) as out:
+        with files.open_private(target) as out:
             out.write(content)
         summary.files += 1
         summary.bytes += len(content)
     return summary
-
-
-def open_private(path: Path) -> io.BufferedWriter:
-    """A new file readable by this user only from its first byte (never over an existing one)."""
-    import os
-
-    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")

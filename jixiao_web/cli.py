@@ -21,6 +21,24 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
+def unwritable_database() -> str | None:
+    """Why the database cannot be written (None: it can): a write rolled back at once. A
+    read-only file or server would otherwise let the application start and fail every save."""
+    from django.contrib.sessions.models import Session
+    from django.db import DatabaseError, transaction
+    from django.utils import timezone
+
+    try:
+        with transaction.atomic():
+            Session.objects.create(
+                session_key="jixiao-write-check", session_data="", expire_date=timezone.now()
+            )
+            transaction.set_rollback(True)
+    except DatabaseError as exc:
+        return str(exc).strip() or type(exc).__name__
+    return None
+
+
 def migrate() -> None:
     from django.core.management import call_command
 
@@ -48,6 +66,8 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
     from django.core.management import call_command
 
     migrate()
+    if problem := unwritable_database():
+        _fail(f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。")
     call_command("collectstatic", interactive=False, verbosity=0)
     if demo:
         from jixiao_web.demo import load_demo

@@ -147,6 +147,24 @@ def relocate(data: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
+_SERVER_PATH = re.compile(r"^(?:/|[A-Za-z]:[\\/])[^:]*")
+
+
+def without_server_paths(data: Any, name: str) -> Any:
+    """A copy whose locations name the document (``name``), never a path on the server's
+    disk (``/srv/…/uploads/<uuid>.docx:表2 第3行`` → ``原件.docx:表2 第3行``)."""
+    if isinstance(data, dict):
+        return {
+            k: _SERVER_PATH.sub(lambda _: name, v)
+            if k in ("location", "source") and isinstance(v, str)
+            else without_server_paths(v, name)
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [without_server_paths(v, name) for v in data]
+    return data
+
+
 def row_key(location: object) -> str | None:
     """``表单:指标表第3行`` → ``ind-2`` (the id prefix of that row on screen)."""
     m = _CELL_RE.search(str(location or ""))

@@ -379,8 +379,12 @@ class Submission(models.Model):
         assert restored is not None  # only plain saves are skipped when unchanged
         return restored
 
-    def transition(self, name: str, *, by: Any, comment: str = "") -> None:
-        """Move to the next state (submit, resubmit, return, accept, publish)."""
+    def transition(
+        self, name: str, *, by: Any, comment: str = "", version: int | None = None
+    ) -> None:
+        """Move to the next state (submit, resubmit, return, accept, publish). With
+        ``version`` (the version the user saw), refused when a newer one was saved since:
+        a head never submits a colleague's last-second change unseen."""
         refusal = self._transition_refusal(by, name)
         if refusal:
             raise WorkflowError(refusal)
@@ -394,8 +398,16 @@ class Submission(models.Model):
                 fields["submitted_at"] = now
             if t.target == Status.PUBLISHED:
                 fields["published_at"] = now
-            updated = Submission.objects.filter(pk=self.pk, status=self.status).update(**fields)
-            if not updated:
+            rows = Submission.objects.filter(pk=self.pk, status=self.status)
+            if version is not None:
+                rows = rows.filter(version=version)
+            if not rows.update(**fields):
+                current = Submission.objects.get(pk=self.pk)
+                if current.status == self.status and current.version != version:
+                    raise WorkflowError(
+                        f"未能“{t.label}”：您打开此页后，{_name(current.updated_by)}又保存了第"
+                        f"{current.version}版，请先查看最新内容再操作。"
+                    )
                 raise WorkflowError("状态已被他人改变，请刷新页面。")
             if name == "resubmit":  # the unit answered the review; its comments stay on record
                 self.comments.filter(open=True).update(open=False)

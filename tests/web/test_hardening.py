@@ -3,20 +3,29 @@ a bad backup, the login throttle's spellings of a user name."""
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from decimal import Decimal
+from pathlib import Path
+from unittest import skipUnless
+
+import openpyxl
 
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from jixiao.serialize import dump_value
 from jixiao_web.accounts.models import AuditLog
-from jixiao_web.evaluations.models import Upload
+from jixiao_web.evaluations.models import Round, Submission, Upload
 from jixiao_web.evaluations.workflow import WorkflowError
 from tests.web.base import PASSWORD, WebTestCase, small_form
 
@@ -219,3 +228,142 @@ class KeepTypedInputTests(WebTestCase):
         self.assertRegex(page, r'name="ind-2-weight"[^>]*value="5"')
         self.assertRegex(page, r'name="funds-1-budget"[^>]*value="175.5"')
         self.assertEqual(self.s().version, 1)
+
+
+@skipUnless(connection.vendor == "sqlite", "PRAGMA query_only is SQLite's")
+class ReadOnlyDatabaseTests(WebTestCase):
+    def read_only(self, on: bool) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA query_only = {'ON' if on else 'OFF'}")
+
+    def test_the_server_refuses_to_start_and_pages_say_maintenance(self) -> None:
+        from jixiao_web.cli import unwritable_database
+
+        self.assertIsNone(unwritable_database())
+        self.client.force_login(self.filler)
+        self.read_only(True)
+        try:
+            self.assertIn("readonly", unwritable_database() or "")
+            r = self.client.post(
+                reverse("form", args=[self.submission.pk]), {"version": 1, "unit": "新名称"}
+            )
+        finally:
+            self.read_only(False)
+        self.assertEqual(r.status_code, 503)
+        self.assertIn("系统维护中", r.content.decode())
+
+
+class SmallerFindingsTests(WebTestCase):
+    """Issue 10 item 5."""
+
+    def test_the_bureau_sees_no_project_name_or_activity_of_a_draft(self) -> None:
+        rnd = Round.objects.create(
+            region=self.region, year=2021, kind="project", title="项目", deadline=self.round.deadline
+        )
+        Submission.start(by=self.filler, round=rnd, project="尚未提交的秘密项目")
+        self.client.force_login(self.reviewer)
+        for url in (reverse("overview", args=[rnd.pk]), reverse("overview_export", args=[rnd.pk])):
+            r = self.client.get(url)
+            self.assertEqual(r.status_code, 200)
+            body = r.content if url.endswith(".xlsx") else r.content.decode()
+            if url.endswith(".xlsx"):
+                body = "\n".join(
+                    str(c.value)
+                    for ws in openpyxl.load_workbook(io.BytesIO(r.content))
+                    for row in ws.iter_rows()
+                    for c in row
+                )
+            self.assertNotIn("尚未提交的秘密项目", body)
+            self.assertNotIn(timezone.localdate().isoformat(), body)  # no update time either
+
+    def test_authenticated_pages_and_exports_are_not_stored_and_logout_clears_the_browser(self) -> None:
+        self.client.force_login(self.filler)
+        for url in (
+            reverse("form", args=[self.submission.pk]),
+            reverse("export", args=[self.submission.pk, "json"]),
+            reverse("dashboard"),
+        ):
+            self.assertEqual(self.client.get(url)["Cache-Control"], "no-store")
+        r = self.client.post(reverse("logout"))
+        self.assertIn('"storage"', r["Clear-Site-Data"])
+        self.assertNotIn("no-store", self.client.get(reverse("public_index")).get("Cache-Control", ""))
+
+    def test_submit_refuses_a_version_the_head_has_not_seen(self) -> None:
+        seen = self.s().version
+        content = self.s().content
+        content["indicators"][0]["actual"] = "11次"
+        self.s().save_content(by=self.filler, content=content, base_version=seen)
+        self.client.force_login(self.head)
+        # the button on the page carries the version shown
+        page = self.client.get(reverse("form", args=[self.submission.pk])).content.decode()
+        self.assertRegex(page, r'id="form-submit">.{0,200}name="version" value="2"')
+        r = self.client.post(
+            reverse("transition", args=[self.submission.pk, "submit"]),
+            {"version": seen},
+            follow=True,
+        )
+        self.assertIn("又保存了第2版", r.content.decode())
+        self.assertEqual(self.s().status, "draft")
+        self.client.post(
+            reverse("transition", args=[self.submission.pk, "submit"]), {"version": seen + 1}
+        )
+        self.assertEqual(self.s().status, "submitted")
+
+    def test_exports_name_the_document_never_the_servers_disk(self) -> None:
+        self.client.force_login(self.filler)
+        sample = Path(__file__).parents[1] / "data" / "docx-seed.docx"
+        r = self.client.post(
+            reverse("import", args=[self.submission.pk]),
+            {"file": SimpleUploadedFile("原件.docx", sample.read_bytes()), "version": 1},
+        )
+        self.assertEqual(r.status_code, 302)
+        upload = Upload.objects.get()
+        stored = settings.UPLOAD_DIR / upload.stored
+        self.addCleanup(stored.unlink, missing_ok=True)
+        self.assertEqual(stored.stat().st_mode & 0o777, 0o600)
+        exported = self.client.get(reverse("export", args=[self.submission.pk, "json"]))
+        body = exported.content.decode()
+        self.assertNotIn(str(settings.UPLOAD_DIR), body)
+        self.assertNotIn(upload.stored, body)
+        self.assertNotIn(str(settings.UPLOAD_DIR), self.s().data)
+
+    def test_password_messages_are_in_chinese(self) -> None:
+        with self.assertRaises(ValidationError) as caught:
+            validate_password("Ab-12")
+        self.assertIn("密码太短，至少需要 10 个字符。", caught.exception.messages)
+
+    def test_a_region_admin_sees_no_roleless_account_of_elsewhere_nor_the_groups(self) -> None:
+        self.admin.is_staff = True
+        self.admin.save()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label__in=["accounts", "auth"])
+        )
+        stranger = User.objects.create_user("roleless_far", password=PASSWORD)
+        self.client.force_login(self.admin)
+        users = self.client.get(reverse("admin:auth_user_changelist")).content.decode()
+        self.assertNotIn("roleless_far", users)
+        change = reverse("admin:auth_user_change", args=[stranger.pk])
+        self.assertNotEqual(self.client.get(change).status_code, 200)
+        self.assertEqual(self.client.get(reverse("admin:auth_group_changelist")).status_code, 403)
+        # an account this administrator adds stays theirs until it is given a role
+        r = self.client.post(
+            reverse("admin:auth_user_add"),
+            {"username": "new_clerk", "password1": PASSWORD, "password2": PASSWORD,
+             "usable_password": "true", "membership-TOTAL_FORMS": "0",
+             "membership-INITIAL_FORMS": "0"},
+        )  # fmt: skip
+        self.assertEqual(r.status_code, 302, r.content.decode()[:2000])
+        new = User.objects.get(username="new_clerk")
+        self.assertEqual(self.client.get(reverse("admin:auth_user_change", args=[new.pk])).status_code, 200)
+
+    def test_odd_query_numbers_are_ignored_not_500(self) -> None:
+        self.move_to("published")
+        for year in ("9" * 5000, "１２３４", "99999999999999999999"):
+            r = self.client.get(reverse("public_region", args=[self.region.code]), {"year": year})
+            self.assertEqual(r.status_code, 200)
+        self.client.force_login(self.filler)
+        r = self.client.post(
+            reverse("form", args=[self.submission.pk]),
+            {"version": "99999999999999999999", "unit": "x"},
+        )
+        self.assertIn(r.status_code, (302, 409))
