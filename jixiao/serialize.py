@@ -12,6 +12,7 @@ from typing import Any
 
 import simplejson
 
+from jixiao import bounds
 from jixiao.model import (
     Evaluation,
     Figure,
@@ -192,9 +193,13 @@ def _measure(text: Any, loc: Location | None) -> Measure | None:
 
 
 def from_dict(d: dict[str, Any]) -> Evaluation:
-    """Rebuild an Evaluation from a ``jixiao/1`` dict (as produced by :func:`to_dict`)."""
+    """Rebuild an Evaluation from a ``jixiao/1`` dict (as produced by :func:`to_dict`).
+
+    Raises ValueError when it is not ``jixiao/1`` data, :class:`jixiao.bounds.OutOfBounds`
+    (a ValueError) when a number or text is out of bounds."""
     if d.get("format") != FORMAT:
         raise ValueError(f"不是 {FORMAT} 格式的数据（format = {d.get('format')!r}）")
+    bounds.require(d)  # before anything computes with a number (raises bounds.OutOfBounds)
     source = d.get("source") or ""
     money_unit = d.get("money_unit") or "万元"
     funds = []

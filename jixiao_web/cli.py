@@ -9,9 +9,6 @@ from pathlib import Path
 
 import click
 
-EXCLUDED = ["contenttypes", "auth.permission", "sessions"]  # rebuilt by migrate / transient
-
-
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
     import django
@@ -22,6 +19,24 @@ def setup_django() -> None:
 def _fail(message: str) -> None:
     click.echo(f"jixiao: {message}", err=True)
     sys.exit(2)
+
+
+def unwritable_database() -> str | None:
+    """Why the database cannot be written (None: it can): a write rolled back at once. A
+    read-only file or server would otherwise let the application start and fail every save."""
+    from django.contrib.sessions.models import Session
+    from django.db import DatabaseError, transaction
+    from django.utils import timezone
+
+    try:
+        with transaction.atomic():
+            Session.objects.create(
+                session_key="jixiao-write-check", session_data="", expire_date=timezone.now()
+            )
+            transaction.set_rollback(True)
+    except DatabaseError as exc:
+        return str(exc).strip() or type(exc).__name__
+    return None
 
 
 def migrate() -> None:
@@ -51,6 +66,8 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
     from django.core.management import call_command
 
     migrate()
+    if problem := unwritable_database():
+        _fail(f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。")
     call_command("collectstatic", interactive=False, verbosity=0)
     if demo:
         from jixiao_web.demo import load_demo
@@ -120,53 +137,47 @@ ROLE_LABELS = {
 @click.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def backup(file: Path) -> None:
-    """把网页应用的全部数据（组织、用户、轮次、自评、历史版本、审核、日志）备份到 JSON 文件。"""
+    """把网页应用的全部数据（组织、用户、轮次、自评、历史版本、审核、日志）和上传的文件备份到一个 zip 文件。"""
     setup_django()
-    from django.core.management import call_command
+    from jixiao_web import backup as archive
 
     if file.exists():
         _fail(f"{file}: 文件已存在，不会覆盖")
     if not file.parent.exists():
         _fail(f"{file}: 目录不存在")
     migrate()
-    call_command(
-        "dumpdata",
-        exclude=EXCLUDED,
-        natural_foreign=True,
-        indent=1,
-        output=str(file),
-        verbosity=0,
-    )
+    summary = archive.make(file)
     click.echo(
-        f"已备份到 {file}（{file.stat().st_size // 1024} KB）。上传的原始文件在 {_uploads()}，请一并复制。"
+        f"已备份到 {file}（{file.stat().st_size // 1024} KB）：{summary.objects} 条数据，"
+        f"{summary.files} 个文件（{summary.bytes // 1024} KB）。"
     )
-
-
-def _uploads() -> Path:
-    from django.conf import settings
-
-    return settings.UPLOAD_DIR
+    if summary.missing:
+        click.echo(
+            f"注意：{len(summary.missing)} 个导入文件在磁盘上找不到，未能备份："
+            + "、".join(summary.missing[:20]),
+            err=True,
+        )
 
 
 @click.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="数据库不为空时，先清空再恢复")
+@click.option("--force", is_flag=True, help="数据库不为空时，用备份替换现有数据")
 def restore(file: Path, force: bool) -> None:
-    """从 jixiao backup 生成的 JSON 文件恢复数据（默认只恢复到空数据库）。"""
+    """从 jixiao backup 生成的备份恢复数据和文件（默认只恢复到空数据库）。
+
+    先完整检查备份文件，再在一个事务中替换数据：任何错误都不会改变现有数据库。"""
     setup_django()
     from django.contrib.auth.models import User
-    from django.core.management import call_command
-    from django.core.management.base import CommandError
 
+    from jixiao_web import backup as archive
     from jixiao_web.accounts.models import Region
 
     migrate()
-    if User.objects.exists() or Region.objects.exists():
-        if not force:
-            _fail("数据库不是空的；如确要用备份覆盖现有数据，请加 --force")
-        call_command("flush", interactive=False, verbosity=0)
+    replace = User.objects.exists() or Region.objects.exists()
+    if replace and not force:
+        _fail("数据库不是空的；如确要用备份覆盖现有数据，请加 --force")
     try:
-        call_command("loaddata", str(file), verbosity=0)
-    except (CommandError, ValueError) as exc:
-        _fail(f"{file}: 恢复失败：{exc}")
-    click.echo(f"已从 {file} 恢复。")
+        summary = archive.restore(archive.read(file), replace=replace)
+    except archive.BackupError as exc:
+        _fail(str(exc))
+    click.echo(f"已从 {file} 恢复：{summary.objects} 条数据，新写入 {summary.files} 个文件。")

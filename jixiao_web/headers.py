@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -29,8 +30,20 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
+        if _signed_in(request):  # request.user is set by the middleware after this one
+            # pages and exports of a signed-in user are never kept by the browser or a proxy
+            # (the back button after logout, a shared office computer)
+            response.headers["Cache-Control"] = "no-store"
+        if request.path == reverse("logout") and request.method == "POST":
+            # the browser forgets unsaved input kept for this site (localStorage) as well
+            response.headers["Clear-Site-Data"] = '"cache", "storage"'
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)

@@ -81,10 +81,16 @@ def read_string(text: str, source: str = "<文本>") -> Evaluation:
 
 
 def extract_document(document: Document) -> Evaluation:
-    """The one extraction layer: labels in cells and paragraphs → the model."""
+    """The one extraction layer: labels in cells and paragraphs → the model, whose numbers
+    are then held to :mod:`jixiao.bounds` (a ReadError naming the field when out of them)."""
+    from jixiao.bounds import OutOfBounds, violations
     from jixiao.extract import extract
+    from jixiao.serialize import to_dict
 
-    return extract(document)
+    evaluation = extract(document)
+    if found := violations(to_dict(evaluation)):
+        raise ReadError(evaluation.source or document.source, str(OutOfBounds(found)))
+    return evaluation
 
 
 def read_office_document(path: Path) -> Document:
@@ -155,11 +161,14 @@ def _looks_like_office(head: bytes) -> bool:
 
 
 def _read_json(path: Path) -> Evaluation:
+    from jixiao.bounds import OutOfBounds
     from jixiao.serialize import from_dict, loads
 
     source = str(path)
     try:
         data = loads(path.read_text(encoding="utf-8-sig"))
         return from_dict(data)
+    except OutOfBounds as exc:
+        raise ReadError(source, str(exc)) from exc
     except (ValueError, KeyError, TypeError) as exc:
         raise ReadError(source, f"不是有效的 jixiao JSON：{exc}") from exc

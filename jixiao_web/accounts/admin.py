@@ -11,7 +11,8 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
@@ -39,6 +40,20 @@ def people_of(region: int, path: str = "") -> Q:
     return Q(**{f"{path}membership__region_id": region}) | Q(
         **{f"{path}membership__unit__department__region_id": region}
     )
+
+
+def created_in(region: int) -> list[int]:
+    """Users added through the admin by an administrator of ``region`` (its own log)."""
+    from django.contrib.admin.models import ADDITION, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    ids = LogEntry.objects.filter(
+        action_flag=ADDITION,
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        user__membership__role=Role.ADMIN,
+        user__membership__region_id=region,
+    ).values_list("object_id", flat=True)
+    return [int(i) for i in ids if i.isdigit()]
 
 
 class RegionChoices:
@@ -133,15 +148,42 @@ class JixiaoUserAdmin(UserAdmin):
         region = admin_region(request)
         if region is None:
             return qs
-        # their region's people, and new accounts not yet given a role; never a superuser
-        # (else a region's admin could reset the superuser's password and become one)
-        return qs.filter(people_of(region) | Q(membership__isnull=True), is_superuser=False)
+        # their region's people, and the accounts their region's administrators created that
+        # have no role yet (never another region's); never a superuser (else a region's admin
+        # could reset the superuser's password and become one)
+        return qs.filter(
+            people_of(region) | Q(membership__isnull=True, pk__in=created_in(region)),
+            is_superuser=False,
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:  # a region's admin cannot hand out superuser rights
             fields += ["is_superuser", "user_permissions", "groups"]
         return fields
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class SuperuserOnlyGroupAdmin(GroupAdmin):
+    """Groups hold permissions for every region: only a superuser may see or change them."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return request.user.is_superuser
 
 
 @admin.register(AuditLog)

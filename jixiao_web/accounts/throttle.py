@@ -18,9 +18,20 @@ from jixiao_web.accounts.signals import client_ip
 THROTTLED = "登录失败次数过多，请 15 分钟后再试，或联系管理员。"
 
 
+def login_name(raw: str) -> str:
+    """The user name as authentication sees it: the login form's own field cleans it (strips
+    whitespace, NFKC: full-width letters become ASCII), so the throttle counts and checks
+    the very name the failures were recorded under — no spelling walks around it."""
+    from django.contrib.auth.forms import AuthenticationForm
+
+    field = AuthenticationForm().fields["username"]
+    return str(field.to_python(raw))
+
+
 def is_throttled(username: str, ip: str | None) -> bool:
-    """Too many recent failures for this user name, or (a higher bar, since a whole office
-    may share one address) from this address."""
+    """Too many recent failures for this user name (spelled as typed: normalised here), or
+    (a higher bar, since a whole office may share one address) from this address."""
+    username = login_name(username)
     since = timezone.now() - timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
     failures = AuditLog.objects.filter(action=AuditLog.Action.LOGIN_FAILED, at__gte=since)
     if username and failures.filter(username=username).count() >= settings.LOGIN_MAX_FAILURES:

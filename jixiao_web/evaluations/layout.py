@@ -17,6 +17,7 @@ from typing import Any
 
 from django.http import QueryDict
 
+from jixiao import bounds
 from jixiao.serialize import FORMAT
 from jixiao.writers.grid import FUND_COLUMNS as GRID_FUND_COLUMNS
 
@@ -146,6 +147,24 @@ def relocate(data: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
+_SERVER_PATH = re.compile(r"^(?:/|[A-Za-z]:[\\/])[^:]*")
+
+
+def without_server_paths(data: Any, name: str) -> Any:
+    """A copy whose locations name the document (``name``), never a path on the server's
+    disk (``/srv/…/uploads/<uuid>.docx:表2 第3行`` → ``原件.docx:表2 第3行``)."""
+    if isinstance(data, dict):
+        return {
+            k: _SERVER_PATH.sub(lambda _: name, v)
+            if k in ("location", "source") and isinstance(v, str)
+            else without_server_paths(v, name)
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [without_server_paths(v, name) for v in data]
+    return data
+
+
 def row_key(location: object) -> str | None:
     """``表单:指标表第3行`` → ``ind-2`` (the id prefix of that row on screen)."""
     m = _CELL_RE.search(str(location or ""))
@@ -161,6 +180,7 @@ def row_key(location: object) -> str | None:
 class Parsed:
     data: dict[str, Any]
     errors: dict[str, str]  # input name → message in Chinese
+    typed: dict[str, str]  # input name → the text as typed, for each field in ``errors``
 
 
 def parse_number(text: str, percent: bool = False) -> Decimal | None:
@@ -182,7 +202,7 @@ def parse_number(text: str, percent: bool = False) -> Decimal | None:
 def _text(post: QueryDict, name: str, default: str | None) -> str | None:
     if name not in post:
         return default
-    value = post.get(name, "").replace("\r\n", "\n").strip()
+    value = bounds.clean_text(post.get(name, "").replace("\r\n", "\n")).strip()
     return value or None
 
 
@@ -194,31 +214,42 @@ def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
     """
     d = copy.deepcopy(base)
     errors: dict[str, str] = {}
+    typed: dict[str, str] = {}
 
-    def number(name: str, current: Any, percent: bool = False) -> Any:
+    def number(name: str, current: Any, bound: bounds.Bound, percent: bool = False) -> Any:
+        """The posted number, held to its bound; a bad one is a field error (the stored
+        value stays in the data, the typed text is kept to be shown again)."""
         if name not in post:
             return current
+        text = post.get(name, "")
         try:
-            return parse_number(post.get(name, ""), percent)
+            value = parse_number(text, percent)
         except ValueError:
-            errors[name] = f"“{post.get(name)}”不是数字"
-            return current
+            errors[name] = f"“{_shown(text)}”不是数字"
+        else:
+            if (problem := bound.problem(value)) is None:
+                return value
+            errors[name] = problem
+        typed[name] = text
+        return current
 
     kind = d.get("kind") or "department"
     for key in HEADER_TEXT:
         d[key] = _text(post, key, d.get(key))
-    d["year"] = number("year", d.get("year"))
+    d["year"] = number("year", d.get("year"), bounds.YEAR)
     staff = d.setdefault("staff", {})
-    staff["authorized"] = number("staff_authorized", staff.get("authorized"))
-    staff["actual"] = number("staff_actual", staff.get("actual"))
+    staff["authorized"] = number("staff_authorized", staff.get("authorized"), bounds.STAFF)
+    staff["actual"] = number("staff_actual", staff.get("actual"), bounds.STAFF)
     total = d.setdefault("total", {})
-    total["weight"] = number("total_weight", total.get("weight"))
-    total["score"] = number("total_score", total.get("score"))
+    total["weight"] = number("total_weight", total.get("weight"), bounds.POINTS)
+    total["score"] = number("total_score", total.get("score"), bounds.POINTS)
 
     for i, row in enumerate(d.get("funds") or []):
         row["label"] = _text(post, f"funds-{i}-label", row.get("label")) or row.get("label") or ""
         for col in fund_columns(kind):
-            row[col] = number(f"funds-{i}-{col}", row.get(col), percent=col == "rate")
+            row[col] = number(
+                f"funds-{i}-{col}", row.get(col), bounds.FUND_NUMBERS[col], percent=col == "rate"
+            )
 
     for i, goal in enumerate(d.get("goals") or []):
         for col in GOAL_COLUMNS:
@@ -228,7 +259,28 @@ def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
     d["report"] = _rows(post, "report", d.get("report") or [], _section_from_post, number)
     if "report_title" in post:
         d["report_title"] = _text(post, "report_title", None)
-    return Parsed(d, errors)
+    for v in bounds.violations(d):  # overlong text (numbers were held to their bounds above)
+        errors.setdefault(_input_name(v.path), str(v))
+    return Parsed(d, errors, typed)
+
+
+def _shown(text: str) -> str:
+    """Typed text quoted in a message: at most 20 characters of it."""
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
+_INPUT_PREFIX = {"funds": "funds", "indicators": "ind", "report": "report", "goals": "goals"}
+
+
+def _input_name(path: tuple[str | int, ...]) -> str:
+    """The input of a place in the data: ``("indicators", 2, "name")`` → ``ind-2-name``."""
+    if len(path) >= 3 and path[0] in _INPUT_PREFIX:
+        return f"{_INPUT_PREFIX[str(path[0])]}-{path[1]}-{path[2]}"
+    if path[:1] == ("staff",):
+        return f"staff_{path[1]}"
+    if path[:1] == ("total",):
+        return f"total_{path[1]}"
+    return str(path[0]) if path else ""
 
 
 def _rows(
@@ -259,7 +311,7 @@ def _indicator_from_post(
         row[col] = _text(post, f"{p}-{col}", row.get(col))
     row["name"] = row.get("name") or ""
     for col in INDICATOR_NUMBERS:
-        row[col] = number(f"{p}-{col}", row.get(col))
+        row[col] = number(f"{p}-{col}", row.get(col), bounds.INDICATOR_NUMBERS[col])
     if f"{p}-target" in post:
         # the operator and unit are read again from the target as typed
         row["operator"] = None
@@ -276,7 +328,7 @@ def _section_from_post(
     if not row["heading"] and not row["text"]:
         return None  # the blank “new section” of the report page
     try:
-        row["level"] = int(post.get(f"{p}-level") or row.get("level") or 1)
+        row["level"] = min(max(int(str(post.get(f"{p}-level") or row.get("level") or 1)[:2]), 1), 9)
     except ValueError:
         row["level"] = 1
     return row

@@ -15,6 +15,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from jixiao import bounds
 from jixiao.serialize import dump_value, loads
 from jixiao_web.accounts.models import AuditLog, Membership, Region, Role, Unit
 from jixiao_web.evaluations import layout
@@ -195,12 +196,13 @@ class Submission(models.Model):
 
         content = content if content is not None else self.content
         result = analyse(content, self.round.profile)
-        self.self_score = decimal_or_none((content.get("total") or {}).get("score"))
-        self.computed_score = result.total
+        self.self_score = _fit(self, "self_score", (content.get("total") or {}).get("score"))
+        self.computed_score = _fit(self, "computed_score", result.total)
         self.grade = result.grade or ""
-        self.execution_rate = result.execution_rate
-        if self.execution_rate is None:
-            self.execution_rate = _printed_total_rate(content)
+        rate = result.execution_rate
+        self.execution_rate = _fit(
+            self, "execution_rate", rate if rate is not None else _printed_total_rate(content)
+        )
         self.errors = result.errors
         self.warnings = result.warnings
         self.finding_codes = sorted({f.code for f in result.findings})
@@ -283,6 +285,7 @@ class Submission(models.Model):
         if not round.is_open:
             raise WorkflowError("该评价轮次已关闭填报。")
         content = content or layout.blank(round.kind, round.year, m.unit.name)
+        _require_bounds(content)
         if project and not content.get("project"):
             content["project"] = project
         s = cls(
@@ -318,6 +321,7 @@ class Submission(models.Model):
         save that changes nothing keeps no revision (returns None)."""
         if refusal := self.edit_refusal(by):
             raise WorkflowError(refusal)
+        _require_bounds(content)
         old = self.content
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None
@@ -375,8 +379,12 @@ class Submission(models.Model):
         assert restored is not None  # only plain saves are skipped when unchanged
         return restored
 
-    def transition(self, name: str, *, by: Any, comment: str = "") -> None:
-        """Move to the next state (submit, resubmit, return, accept, publish)."""
+    def transition(
+        self, name: str, *, by: Any, comment: str = "", version: int | None = None
+    ) -> None:
+        """Move to the next state (submit, resubmit, return, accept, publish). With
+        ``version`` (the version the user saw), refused when a newer one was saved since:
+        a head never submits a colleague's last-second change unseen."""
         refusal = self._transition_refusal(by, name)
         if refusal:
             raise WorkflowError(refusal)
@@ -390,8 +398,16 @@ class Submission(models.Model):
                 fields["submitted_at"] = now
             if t.target == Status.PUBLISHED:
                 fields["published_at"] = now
-            updated = Submission.objects.filter(pk=self.pk, status=self.status).update(**fields)
-            if not updated:
+            rows = Submission.objects.filter(pk=self.pk, status=self.status)
+            if version is not None:
+                rows = rows.filter(version=version)
+            if not rows.update(**fields):
+                current = Submission.objects.get(pk=self.pk)
+                if current.status == self.status and current.version != version:
+                    raise WorkflowError(
+                        f"未能“{t.label}”：您打开此页后，{_name(current.updated_by)}又保存了第"
+                        f"{current.version}版，请先查看最新内容再操作。"
+                    )
                 raise WorkflowError("状态已被他人改变，请刷新页面。")
             if name == "resubmit":  # the unit answered the review; its comments stay on record
                 self.comments.filter(open=True).update(open=False)
@@ -428,31 +444,45 @@ class Submission(models.Model):
         )
         return c
 
+    def review_score_problem(self, index: int, value: Decimal | None) -> str | None:
+        """Why ``value`` cannot be the reviewer's score of indicator ``index`` (None: it can):
+        the bounds of every score, and at most the row's 分值."""
+        if value is None:
+            return None
+        if (problem := bounds.POINTS.problem(value)) is not None:
+            return problem
+        indicators = self.content.get("indicators") or []
+        weight = decimal_or_none(indicators[index].get("weight")) if 0 <= index < len(indicators) else None
+        if weight is not None and value > weight:
+            return f"应在 0 到 {weight}（本行分值）之间"
+        return None
+
     def save_review_scores(self, *, by: Any, scores: dict[int, tuple[Decimal | None, str]]) -> None:
-        """Reviewer scores per indicator index (score, comment); the review total follows."""
+        """Reviewer scores per indicator index (score, comment); the review total follows.
+        Nothing is saved when one score is out of bounds (:meth:`review_score_problem`)."""
         if not self.can_review(by):
             raise WorkflowError("只有财政局审核人在审核阶段可以复核评分。")
         indicators = self.content.get("indicators") or []
+        for index, (value, _) in scores.items():
+            if 0 <= index < len(indicators) and (problem := self.review_score_problem(index, value)):
+                raise WorkflowError(f"指标第{index + 1}行：复核得分{problem}。")
         with transaction.atomic():
             for index, (value, comment) in scores.items():
                 if not 0 <= index < len(indicators):
                     continue
                 ind = indicators[index]
-                weight = decimal_or_none(ind.get("weight"))
-                if value is not None and (value < 0 or (weight is not None and value > weight)):
-                    raise WorkflowError(f"指标第{index + 1}行：复核得分应在 0 到 {weight} 之间。")
                 ReviewScore.objects.update_or_create(
                     submission=self,
                     index=index,
                     defaults={
                         "indicator": str(ind.get("name") or "")[:200],
-                        "self_score": decimal_or_none(ind.get("score")),
+                        "self_score": _fit(self, "self_score", ind.get("score")),
                         "score": value,
-                        "comment": comment.strip(),
+                        "comment": bounds.clean_text(comment).strip()[: bounds.MAX_TEXT],
                         "reviewer": by,
                     },
                 )
-            self.review_score = _review_total(self)
+            self.review_score = _fit(self, "review_score", _review_total(self))
             Submission.objects.filter(pk=self.pk).update(
                 review_score=self.review_score, updated_at=timezone.now()
             )
@@ -460,7 +490,9 @@ class Submission(models.Model):
                 AuditLog.Action.REVIEW_SCORED,
                 user=by,
                 target=self,
-                detail=f"复核得分 {self.review_score}",
+                detail=f"复核得分 {self.review_score}"
+                if self.review_score is not None
+                else "复核得分已清空（未复核任何指标）",
             )
 
 
@@ -477,6 +509,29 @@ def _review_total(s: Submission) -> Decimal | None:
             continue
         total += reviewed[i] if i in reviewed else (decimal_or_none(ind.get("score")) or Decimal(0))
     return total
+
+
+def _require_bounds(content: dict[str, Any]) -> None:
+    """Nothing out of :mod:`jixiao.bounds` is ever stored (every way in passes here)."""
+    try:
+        bounds.require(content)
+    except bounds.OutOfBounds as exc:
+        raise WorkflowError(f"未保存：{exc}") from exc
+
+
+def _fit(s: Submission, name: str, value: Any) -> Decimal | None:
+    """A figure kept for the overview, or None when its column cannot hold it (a figure
+    computed from odd but valid input must not make every later read fail)."""
+    value = decimal_or_none(value)
+    if value is None or not value.is_finite():
+        return None
+    field = s._meta.get_field(name)
+    assert isinstance(field, models.DecimalField)
+    whole_digits = field.max_digits - field.decimal_places
+    if value.adjusted() >= whole_digits:
+        return None
+    value = value.quantize(Decimal(1).scaleb(-field.decimal_places))
+    return value if value.adjusted() < whole_digits else None  # 99999999.999 rounds up
 
 
 def decimal_or_none(value: Any) -> Decimal | None:

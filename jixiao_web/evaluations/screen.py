@@ -37,10 +37,6 @@ def _s(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _cell(name: str, label: str, value: Any, errors: dict[str, str], **kw: Any) -> Cell:
-    return Cell(name, label, _s(value), error=errors.get(name, ""), **kw)
-
-
 @dataclass
 class Screen:
     kind: str
@@ -60,31 +56,39 @@ def build(
     analysis: Analysis | None,
     comments: list[Any] | None = None,
     errors: dict[str, str] | None = None,
+    typed: dict[str, str] | None = None,
 ) -> Screen:
+    """``errors``: input name → message; ``typed``: the text typed in those inputs, shown
+    instead of the stored value so that a rejected form is re-shown exactly as typed."""
     errors = errors or {}
+    typed = typed or {}
+
+    def _cell(name: str, label: str, value: Any, **kw: Any) -> Cell:
+        shown = typed[name] if name in typed else _s(value)
+        return Cell(name, label, shown, error=errors.get(name, ""), **kw)
+
     kind = content.get("kind") or "department"
     by_target: dict[str, list[Any]] = {}
     for c in comments or []:
         by_target.setdefault(c.target, []).append(c)
     by_row = analysis.by_row if analysis else {}
 
-    header = [_cell("year", "年度", content.get("year"), errors, number=True)]
+    header = [_cell("year", "年度", content.get("year"), number=True)]
     for key, label in layout.header_text_fields(kind).items():
         header.append(
             _cell(
                 key,
                 label,
                 content.get(key),
-                errors,
                 long=key in ("duties", "conclusion", "problems", "measures"),
             )
         )
     if kind != "project":
         staff = content.get("staff") or {}
         header.append(
-            _cell("staff_authorized", "人员编制", staff.get("authorized"), errors, number=True)
+            _cell("staff_authorized", "人员编制", staff.get("authorized"), number=True)
         )
-        header.append(_cell("staff_actual", "实有人数", staff.get("actual"), errors, number=True))
+        header.append(_cell("staff_actual", "实有人数", staff.get("actual"), number=True))
 
     columns = layout.fund_columns(kind)
     groups = {"source": "资金来源", "structure": "资金结构"}
@@ -103,7 +107,7 @@ def build(
                 group_span=span,
                 depth=int(f.get("depth") or 0),
                 cells=[
-                    _cell(f"{key}-{col}", label, f.get(col), errors, number=True)
+                    _cell(f"{key}-{col}", label, f.get(col), number=True)
                     for col, label in columns.items()
                 ],
                 findings=by_row.get(key, []),
@@ -116,7 +120,7 @@ def build(
         Row(
             key=f"goals-{i}",
             cells=[
-                _cell(f"goals-{i}-{c}", label, g.get(c), errors, long=True)
+                _cell(f"goals-{i}-{c}", label, g.get(c), long=True)
                 for c, label in layout.GOAL_COLUMNS.items()
             ],
             comments=by_target.get(f"goals-{i}", []),
@@ -132,14 +136,13 @@ def build(
                 f"{key}-{c}",
                 label,
                 ind.get(c),
-                errors,
                 long=c in ("actual", "deviation", "name", "target"),
             )
             for c, label in layout.INDICATOR_TEXT.items()
             if c != "deviation"
         ]
         cells += [
-            _cell(f"{key}-{c}", label, ind.get(c), errors, number=True)
+            _cell(f"{key}-{c}", label, ind.get(c), number=True)
             for c, label in layout.INDICATOR_NUMBERS.items()
         ]
         cells.append(
@@ -147,7 +150,6 @@ def build(
                 f"{key}-deviation",
                 layout.INDICATOR_TEXT["deviation"],
                 ind.get("deviation"),
-                errors,
                 long=True,
             )
         )
@@ -164,8 +166,8 @@ def build(
 
     total = content.get("total") or {}
     total_cells = [
-        _cell("total_weight", "总分·分值", total.get("weight"), errors, number=True),
-        _cell("total_score", "总分·得分", total.get("score"), errors, number=True),
+        _cell("total_weight", "总分·分值", total.get("weight"), number=True),
+        _cell("total_score", "总分·得分", total.get("score"), number=True),
     ]
     report = [
         Row(
@@ -173,8 +175,8 @@ def build(
             label=s.get("heading") or "",
             depth=int(s.get("level") or 1),
             cells=[
-                _cell(f"report-{i}-heading", "标题", s.get("heading"), errors),
-                _cell(f"report-{i}-text", "正文", s.get("text"), errors, long=True),
+                _cell(f"report-{i}-heading", "标题", s.get("heading")),
+                _cell(f"report-{i}-text", "正文", s.get("text"), long=True),
             ],
             findings=by_row.get(f"report-{i}", []),
             comments=by_target.get(f"report-{i}", []),
@@ -189,7 +191,7 @@ def build(
         goals=goals,
         indicators=indicators,
         total=total_cells,
-        report_title=_cell("report_title", "报告标题", content.get("report_title"), errors),
+        report_title=_cell("report_title", "报告标题", content.get("report_title")),
         report=report,
         general_comments=by_target.get("", [])
         + [c for t, cs in by_target.items() if t in {h.name for h in header} for c in cs],

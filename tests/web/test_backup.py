@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 import tempfile
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from click.testing import CliRunner
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import TransactionTestCase
 
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.cli import backup, restore
-from jixiao_web.evaluations.models import Submission
+from jixiao_web.evaluations.models import Submission, Upload
 from tests.web.base import PASSWORD, Personas
 
 
@@ -62,7 +66,7 @@ class BackupRestoreTests(Personas, TransactionTestCase):
 
         runner = CliRunner()
         with tempfile.TemporaryDirectory() as tmp:
-            file = Path(tmp) / "jixiao-backup.json"
+            file = Path(tmp) / "jixiao-backup.zip"
             result = runner.invoke(backup, [str(file)])
             self.assertEqual(result.exit_code, 0, result.output)
             self.assertEqual(runner.invoke(backup, [str(file)]).exit_code, 2)  # never overwrites
@@ -89,3 +93,73 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         # new rows after a restore get fresh ids (sequences were reset on PostgreSQL)
         latest = max(AuditLog.objects.values_list("pk", flat=True))
         self.assertGreater(AuditLog.record(AuditLog.Action.LOGIN, user=self.head).pk, latest)
+
+
+class RestoreFailureTests(Personas, TransactionTestCase):
+    """A bad backup never costs the data already there (issue 10 item 3)."""
+
+    def setUp(self) -> None:
+        self.make_personas()
+        self.runner = CliRunner()
+        self.tmp = Path(tempfile.mkdtemp())
+        self.file = self.tmp / "good.zip"
+        self.assertEqual(self.runner.invoke(backup, [str(self.file)]).exit_code, 0)
+        with zipfile.ZipFile(self.file) as z:
+            self.data = z.read("data.json").decode()
+
+    def tearDown(self) -> None:
+        shutil.rmtree(self.tmp)
+
+    def refused(self, file: Path, message: str) -> None:
+        before = snapshot()
+        result = self.runner.invoke(restore, [str(file), "--force"])
+        self.assertEqual(result.exit_code, 2, result.output)
+        self.assertIn(message, result.output)
+        self.assertNotIn("Traceback", result.output)
+        self.assertEqual(snapshot(), before)  # nothing lost, nothing added
+        self.assertTrue(Submission.objects.exists())
+
+    def test_a_truncated_backup_is_refused_before_anything_changes(self) -> None:
+        cut = self.tmp / "cut.zip"
+        cut.write_bytes(self.file.read_bytes()[: self.file.stat().st_size // 2])
+        self.refused(cut, "备份文件已损坏或不完整")
+        cut_json = self.tmp / "cut.json"
+        cut_json.write_text(self.data[: len(self.data) // 2], encoding="utf-8")
+        self.refused(cut_json, "备份文件已损坏或不完整")
+
+    def test_a_record_with_a_broken_reference_leaves_the_database_as_it_was(self) -> None:
+        records = json.loads(self.data)
+        revision = next(r for r in records if r["model"] == "evaluations.revision")
+        revision["fields"]["submission"] = 987654
+        bad = self.tmp / "bad-fk.json"
+        bad.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        self.refused(bad, "恢复失败，数据库保持原样")
+
+    def test_a_file_name_leaving_its_folder_is_refused(self) -> None:
+        evil = self.tmp / "evil.zip"
+        with zipfile.ZipFile(evil, "w") as z:
+            z.writestr("data.json", self.data)
+            z.writestr("uploads/../../escaped.txt", b"x")
+        self.refused(evil, "不允许的文件路径")
+
+    def test_uploaded_files_travel_with_the_backup(self) -> None:
+        settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
+        stored = settings.UPLOAD_DIR / "0123456789abcdef0123456789abcdef.json"
+        stored.write_bytes(b'{"format": "jixiao/1"}')
+        self.addCleanup(stored.unlink, missing_ok=True)
+        Upload.objects.create(
+            submission=Submission.objects.get(pk=self.submission.pk),
+            name="原件.json",
+            stored=stored.name,
+            size=stored.stat().st_size,
+            sha256="0" * 64,
+        )
+        file = self.tmp / "with-files.zip"
+        result = self.runner.invoke(backup, [str(file)])
+        self.assertEqual(result.exit_code, 0, result.output)
+        self.assertIn("个文件", result.output)
+        stored.unlink()
+        result = self.runner.invoke(restore, [str(file), "--force"])
+        self.assertEqual(result.exit_code, 0, result.output)
+        self.assertEqual(stored.read_bytes(), b'{"format": "jixiao/1"}')
+        self.assertEqual(stored.stat().st_mode & 0o777, 0o600)

@@ -20,6 +20,7 @@ import jixiao
 from jixiao.errors import JixiaoError
 from jixiao.serialize import dump_value, to_dict
 from jixiao_web.accounts.models import AuditLog
+from jixiao_web.files import open_private
 from jixiao_web.evaluations import layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
@@ -37,13 +38,14 @@ def form_context(
     content: dict[str, Any] | None = None,
     errors: dict[str, str] | None = None,
     analysis: Analysis | None = None,
+    typed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
     comments = list(s.comments.select_related("author"))
     return {
         "s": s,
-        "screen": screen.build(content, analysis, comments, errors),
+        "screen": screen.build(content, analysis, comments, errors, typed),
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
@@ -74,21 +76,25 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
             }
         )
     if parsed.errors:
-        messages.error(request, "有数字格式不对，请按红色提示修改后再保存。")
-        return render(
+        messages.error(
             request,
-            "evaluations/form.html",
-            form_context(request, s, parsed.data, parsed.errors),
-            status=400,
+            f"有 {len(parsed.errors)} 处填写有误，请按红色提示修改后再保存（已填写的内容都保留在下面，尚未保存）。",
         )
+        ctx = form_context(request, s, parsed.data, parsed.errors, typed=parsed.typed)
+        page = "form"
+        if request.POST.get("next") == "report":  # the report page posts here too
+            page, ctx["can_draft"] = "report", False
+        return render(request, f"evaluations/{page}.html", ctx, status=400)
     return save_and_redirect(request, s, parsed.data, "保存")
 
 
-def _base_version(request: HttpRequest) -> int:
-    try:
-        return int(request.POST.get("version", ""))
-    except ValueError:
+def posted_version(request: HttpRequest) -> int:
+    """The version the user's page showed (``-1`` when missing or mangled: never current,
+    and never a number the database cannot compare)."""
+    text = request.POST.get("version", "")
+    if not (text.isascii() and text.isdigit() and len(text) <= 9):
         return -1
+    return int(text)
 
 
 def save_and_redirect(
@@ -98,7 +104,7 @@ def save_and_redirect(
     note: str,
     action: str = AuditLog.Action.SAVED,
 ) -> HttpResponse:
-    base = _base_version(request)
+    base = posted_version(request)
     try:
         revision = s.save_content(
             by=request.user, content=content, base_version=base, note=note, action=action
@@ -148,7 +154,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     s = get_submission(request.user, pk, Need.EDIT)
     parsed = layout.from_post(s.content, request.POST)
     analysis = analyse(parsed.data, s.round.profile)
-    sc = screen.build(parsed.data, analysis, [], parsed.errors)
+    sc = screen.build(parsed.data, analysis, [], parsed.errors, parsed.typed)
     return render(
         request,
         "evaluations/_analysis.html",
@@ -172,41 +178,49 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("form", pk=s.pk)
     upload = f.cleaned_data["file"]
     original = Path(upload.name).name
-    suffix = Path(original).suffix.lower()
     settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{suffix}"
+    stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{Path(original).suffix.lower()}"
+    version = s.version
+    try:
+        return _import_stored(request, s, upload, original, stored)
+    finally:
+        if s.version == version:  # nothing saved from it: keep no file without its record
+            stored.unlink(missing_ok=True)
+
+
+def _import_stored(
+    request: HttpRequest, s: Submission, upload: Any, original: str, stored: Path
+) -> HttpResponse:
     digest = hashlib.sha256()
-    with stored.open("wb") as out:
+    with open_private(stored) as out:
         for chunk in upload.chunks():
             digest.update(chunk)
             out.write(chunk)
-    stored.chmod(0o600)
     try:
         evaluation = jixiao.read(stored)
     except JixiaoError as exc:
-        stored.unlink(missing_ok=True)  # nothing to keep: the draft is unchanged
         messages.error(request, f"导入失败：{original}：{getattr(exc, 'message', exc)}")
         return redirect("form", pk=s.pk)
     except Exception as exc:  # a reader bug must not become a 500 page for the clerk
-        stored.unlink(missing_ok=True)
         log.exception("import of %s failed", original)
         messages.error(request, f"导入失败：{original}：无法读取（{type(exc).__name__}）")
         return redirect("form", pk=s.pk)
-    Upload.objects.create(
-        submission=s,
-        name=original[:255],
-        stored=stored.name,
-        size=stored.stat().st_size,
-        sha256=digest.hexdigest(),
-        uploaded_by=request.user,
-    )
-    content = to_dict(evaluation)
+    content = layout.without_server_paths(to_dict(evaluation), original)
     content["source"] = original
     if not content.get("unit"):
         content["unit"] = s.unit.name
     analysis = analyse(content, s.round.profile)
+    version = s.version
     response = save_and_redirect(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
-    if response.status_code == 302:
+    if s.version != version:
+        Upload.objects.create(
+            submission=s,
+            name=original[:255],
+            stored=stored.name,
+            size=stored.stat().st_size,
+            sha256=digest.hexdigest(),
+            uploaded_by=request.user,
+        )
         messages.info(
             request,
             f"已导入 {original}：{analysis.errors} 个错误，{analysis.warnings} 个警告，请逐项核对。",
@@ -226,9 +240,8 @@ def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
     if fmt != "json" and fmt not in FORMATS:
         raise Http404("没有这种导出格式。")
     if fmt == "json":
-        response = HttpResponse(
-            dump_value(s.content), content_type="application/json; charset=utf-8"
-        )
+        content = layout.without_server_paths(s.content, s.content.get("source") or name)
+        response = HttpResponse(dump_value(content), content_type="application/json; charset=utf-8")
     else:
         try:
             # a published form no longer changes: its files are made once (PDF takes seconds)

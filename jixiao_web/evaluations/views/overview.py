@@ -65,7 +65,7 @@ PAGE_SIZE = 100  # rows on screen; counts, average and charts cover every row
 # sort key → the annotated column it orders by
 SORT_FIELDS = {
     "unit": "name",
-    "project": "s__project",
+    "project": "project",
     "department": "department__name",
     "status": "s__status",
     "self_score": "self_score",
@@ -76,7 +76,7 @@ SORT_FIELDS = {
     "execution_rate": "execution_rate",
     "errors": "errors",
     "warnings": "warnings",
-    "updated": "s__updated_at",
+    "updated": "updated",
 }
 SORTS = frozenset(SORT_FIELDS)
 _SHOWN = (
@@ -129,6 +129,8 @@ def _table(r: Round, params: dict[str, str]) -> QuerySet[Unit]:
         units = units.filter(s__status=status)
     units = units.annotate(
         **{f: _visible(f) for f in _SHOWN},
+        project=_visible("project"),  # a draft's project name and activity are the unit's too
+        updated=_visible("updated_at"),
         gap=ExpressionWrapper(
             _visible("review_score") - _visible("self_score"), output_field=DecimalField()
         ),
@@ -141,9 +143,9 @@ def _table(r: Round, params: dict[str, str]) -> QuerySet[Unit]:
         "name",
         "department__name",
         "s__id",
-        "s__project",
+        "project",
         "s__status",
-        "s__updated_at",
+        "updated",
         "gap",
         *_SHOWN,
     )
@@ -153,21 +155,21 @@ def _row(v: dict[str, Any], links: tuple[str, str] = ("", ""), tz: Any = None) -
     """One line of the table; ``links`` are the form and review URL patterns ("/s/{}/")."""
     st = v["s__status"] or NOT_STARTED
     seen = v["s__id"] is not None and st in VISIBLE_TO_BUREAU
-    updated = v["s__updated_at"]
+    updated = v["updated"]
     return {
         "submission": {"pk": v["s__id"]} if seen else None,
         "form_url": links[0].format(v["s__id"]) if seen else "",
         "review_url": links[1].format(v["s__id"]) if seen else "",
         "updated_text": updated.astimezone(tz).strftime("%Y-%m-%d %H:%M") if updated and tz else "",
         "unit": v["name"],
-        "project": v["s__project"] or "",
+        "project": v["project"] or "",
         "department": v["department__name"],
         "status": st,
         "status_label": Status(st).label if st != NOT_STARTED else "未开始",
         **{f: _cents(v[f]) for f in _SHOWN},
         "grade": v["grade"] or "",
         "gap": _cents(v["gap"]),
-        "updated": v["s__updated_at"],
+        "updated": updated,
     }
 
 

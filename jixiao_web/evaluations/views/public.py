@@ -29,7 +29,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
     q = request.GET.get("q", "")
     qs = search(published(code), q).order_by("-round__year", "unit__name")
     year = request.GET.get("year", "")
-    if year.isdigit():
+    if year.isascii() and year.isdigit() and len(year) == 4:
         qs = qs.filter(round__year=int(year))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     years = (

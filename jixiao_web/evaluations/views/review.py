@@ -35,12 +35,21 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             except ValueError:
                 errors[name] = "不是数字"
                 continue
+            if problem := s.review_score_problem(i, value):
+                errors[name] = problem
+                continue
             scores[i] = (value, request.POST.get(f"review-{i}-comment", ""))
-        if not errors:
+        if errors:
+            messages.error(
+                request,
+                f"有 {len(errors)} 个复核得分不对，请按红色提示修改后再保存（填写的内容都保留在下面，尚未保存）。",
+            )
+        else:
             try:
                 s.save_review_scores(by=request.user, scores=scores)
             except WorkflowError as exc:
                 messages.error(request, str(exc))
+                errors[""] = str(exc)  # show what was typed, not the stored scores
             else:
                 messages.success(request, "复核评分已保存。")
                 return redirect("review", pk=s.pk)
@@ -59,10 +68,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 "review": r,
                 "gap": r.gap if r else None,
                 "findings": analysis.by_row.get(f"ind-{i}", []),
-                "value": request.POST.get(f"review-{i}-score", "")
+                "value": _typed(request, f"review-{i}-score", "" if not r or r.score is None else r.score)
                 if errors
                 else ("" if not r or r.score is None else r.score),
-                "comment": request.POST.get(f"review-{i}-comment", "")
+                "comment": _typed(request, f"review-{i}-comment", r.comment if r else "")
                 if errors
                 else (r.comment if r else ""),
                 "error": errors.get(f"review-{i}-score", ""),
@@ -82,3 +91,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=400 if errors else 200,
     )
+
+
+def _typed(request: HttpRequest, name: str, stored: object) -> object:
+    """What was typed in ``name`` (a rejected save shows it again), else the stored value."""
+    return request.POST[name] if name in request.POST else stored

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations import screen
 from jixiao_web.evaluations.access import Need, get_submission
-from jixiao_web.evaluations.views.form import conflict_response
+from jixiao_web.evaluations.views.form import conflict_response, posted_version
 from jixiao_web.evaluations.workflow import ConflictError, WorkflowError
 
 
@@ -58,10 +58,7 @@ def restore(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     s = get_submission(request.user, pk, Need.EDIT)
     if not s.revisions.filter(number=number).exists():
         raise Http404("没有这个版本。")
-    try:
-        base = int(request.POST.get("version", ""))
-    except ValueError:
-        base = -1
+    base = posted_version(request)
     try:
         rev = s.restore(by=request.user, number=number, base_version=base)
     except ConflictError as exc:

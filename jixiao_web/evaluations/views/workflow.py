@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from jixiao_web.evaluations.access import Need, get_submission
+from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import REVIEWERS, TRANSITIONS, WorkflowError
 
 
@@ -20,8 +21,11 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         raise Http404("没有这个操作。")
     need = Need.REVIEW if t.roles <= REVIEWERS else Need.EDIT
     s = get_submission(request.user, pk, need, roles=t.roles)
+    version = posted_version(request) if "version" in request.POST else None
     try:
-        s.transition(name, by=request.user, comment=request.POST.get("comment", ""))
+        s.transition(
+            name, by=request.user, comment=request.POST.get("comment", ""), version=version
+        )
     except WorkflowError as exc:
         messages.error(request, str(exc))
     else:

@@ -1,0 +1,175 @@
+"""The one rule for every number and text that enters the system: its range and precision.
+
+A form typed in the browser, a reviewer's score, a ``jixiao/1`` JSON file, an office document
+read by the CLI or imported into the web application: each number is held to the bound of its
+field here, once, before anything computes with it. Out of bounds is a message in Chinese
+naming the field, never a hang (``int(Decimal("1e999999"))`` takes minutes), an overflow in
+scoring, or a value a database column cannot hold.
+
+The checks look only at a Decimal's sign, digit count and exponent, so they take microseconds
+whatever the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Bound:
+    """Allowed values of one kind of number: ``low ≤ value ≤ high`` with at most ``places``
+    digits after the decimal point."""
+
+    low: Decimal
+    high: Decimal
+    places: int
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is out of bounds, in Chinese (None: it is fine)."""
+        if value is None or isinstance(value, bool):
+            return None if value is None else "不是数字"
+        if isinstance(value, int):
+            if value.bit_length() > 64:  # no need to convert a huge integer to reject it
+                return self._range()
+            value = Decimal(value)
+        if not isinstance(value, Decimal):
+            return "不是数字"
+        if not value.is_finite():
+            return "不是有限的数字"
+        # magnitude first, from the exponent alone (1e999999 is never compared digit by digit)
+        if value and (value.adjusted() > 15 or not self.low <= value <= self.high):
+            return self._range()
+        exponent = value.normalize().as_tuple().exponent  # 2021.0 is a whole number
+        assert isinstance(exponent, int)
+        if -exponent > self.places:
+            if self.places == 0:
+                return "应为整数"
+            return f"小数位数过多（最多 {self.places} 位）"
+        return None
+
+    def _range(self) -> str:
+        return f"超出范围（应在 {self.low} 到 {self.high} 之间）"
+
+
+def _d(text: str) -> Decimal:
+    return Decimal(text)
+
+
+YEAR = Bound(_d("1949"), _d("2100"), 0)
+STAFF = Bound(_d("0"), _d("10000000"), 0)
+MONEY = Bound(_d("-9999999999999"), _d("9999999999999"), 6)  # in the unit printed
+RATE = Bound(_d("-1000000"), _d("1000000"), 6)
+POINTS = Bound(_d("0"), _d("1000"), 4)  # 分值 and 得分 of a row or of the total
+DEPTH = Bound(_d("0"), _d("9"), 0)
+INDEX = Bound(_d("0"), _d("9999"), 0)
+
+FUND_NUMBERS = {
+    "initial_budget": MONEY,
+    "budget": MONEY,
+    "actual": MONEY,
+    "rate": RATE,
+    "weight": POINTS,
+    "score": POINTS,
+    "depth": DEPTH,
+}
+INDICATOR_NUMBERS = {"weight": POINTS, "score": POINTS, "goal_index": INDEX}
+
+# text: the longest a single field may be (a whole report section is far shorter), and the
+# control characters no field keeps (a NUL cannot even be stored by PostgreSQL)
+MAX_TEXT = 100_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text as kept: control characters other than tab and newline removed."""
+    return _CONTROL.sub("", text)
+
+
+def text_problem(text: str) -> str | None:
+    if len(text) > MAX_TEXT:
+        return f"文字过长（{len(text)} 字，上限 {MAX_TEXT} 字）"
+    return None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A value out of bounds: where (``("funds", 0, "budget")``), its place in words, why."""
+
+    path: tuple[str | int, ...]
+    place: str
+    message: str
+
+    @property
+    def key(self) -> str:
+        """``funds-0-budget`` (the web form's input name), ``year``, ``total-score``."""
+        return "-".join(str(p) for p in self.path)
+
+    def __str__(self) -> str:
+        return f"{self.place}：{self.message}"
+
+
+class OutOfBounds(ValueError):
+    """Raised by :func:`require` (and so by ``serialize.from_dict``): the violations found."""
+
+    def __init__(self, found: list[Violation]) -> None:
+        self.violations = found
+        more = f"等 {len(found)} 处" if len(found) > 3 else ""
+        super().__init__("数值超出范围：" + "；".join(map(str, found[:3])) + more)
+
+
+def require(d: dict[str, Any]) -> None:
+    """Raise :class:`OutOfBounds` when anything in ``d`` is out of bounds."""
+    if found := violations(d):
+        raise OutOfBounds(found)
+
+
+def violations(d: dict[str, Any]) -> list[Violation]:
+    """Every number (and overlong text) of a ``jixiao/1`` dict that is out of bounds."""
+    return list(_walk(d))
+
+
+def _walk(d: dict[str, Any]) -> Iterator[Violation]:
+    def check(bound: Bound, value: Any, path: tuple[str | int, ...], place: str) -> Iterator[Violation]:
+        if (message := bound.problem(value)) is not None:
+            yield Violation(path, place, message)
+
+    yield from check(YEAR, d.get("year"), ("year",), "年度")
+    staff = d.get("staff") or {}
+    if isinstance(staff, dict):
+        yield from check(STAFF, staff.get("authorized"), ("staff", "authorized"), "人员编制")
+        yield from check(STAFF, staff.get("actual"), ("staff", "actual"), "实有人数")
+    total = d.get("total") or {}
+    if isinstance(total, dict):
+        yield from check(POINTS, total.get("weight"), ("total", "weight"), "总分·分值")
+        yield from check(POINTS, total.get("score"), ("total", "score"), "总分·得分")
+    for key, numbers, words in (
+        ("funds", FUND_NUMBERS, "资金表第{n}行"),
+        ("indicators", INDICATOR_NUMBERS, "指标表第{n}行"),
+    ):
+        for i, row in enumerate(_rows(d.get(key))):
+            for col, bound in numbers.items():
+                yield from check(bound, row.get(col), (key, i, col), words.format(n=i + 1))
+    for i, section in enumerate(_rows(d.get("report"))):
+        yield from check(DEPTH, section.get("level"), ("report", i, "level"), f"报告第{i + 1}节")
+    for path, text in _texts(d, ()):
+        if (message := text_problem(text)) is not None:
+            yield Violation(path, "/".join(str(p) for p in path), message)
+
+
+def _rows(value: Any) -> list[dict[str, Any]]:
+    return [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
+
+
+def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, (*path, str(k)))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*path, i))

@@ -1,0 +1,73 @@
+"""jixiao.bounds: one rule for every number that enters the system, checked in microseconds."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import jixiao
+from jixiao import bounds
+from jixiao.errors import ReadError
+from jixiao.serialize import dump_value, from_dict, to_dict
+
+
+@pytest.mark.parametrize(
+    ("bound", "value", "problem"),
+    [
+        (bounds.YEAR, "2021", None),
+        (bounds.YEAR, "2021.0", None),
+        (bounds.YEAR, "2021.5", "应为整数"),
+        (bounds.YEAR, "1e999999", "超出范围"),
+        (bounds.MONEY, "198.98", None),
+        (bounds.MONEY, "-12.5", None),
+        (bounds.MONEY, "0.000000001", "小数位数过多"),
+        (bounds.MONEY, "1e-999999", "小数位数过多"),
+        (bounds.MONEY, "99999999999999", "超出范围"),
+        (bounds.POINTS, "9.75", None),
+        (bounds.POINTS, "1000000", "超出范围"),
+        (bounds.POINTS, "-1", "超出范围"),
+        (bounds.STAFF, "NaN", "不是有限的数字"),
+    ],
+)
+def test_bounds(bound: bounds.Bound, value: str, problem: str | None) -> None:
+    found = bound.problem(Decimal(value))
+    assert found == problem if problem is None else problem in (found or "")
+
+
+def test_every_check_takes_microseconds_whatever_the_input() -> None:
+    started = time.perf_counter()
+    for text in ("1e999999", "-1e999999", "1e-999999", "9" * 5000, "0e-999999"):
+        for bound in (bounds.YEAR, bounds.MONEY, bounds.RATE, bounds.POINTS, bounds.STAFF):
+            bound.problem(Decimal(text))
+    bounds.STAFF.problem(10**100000)
+    assert time.perf_counter() - started < 0.1
+
+
+def test_from_dict_and_the_json_reader_refuse_out_of_bounds_numbers(tmp_path: Path) -> None:
+    d = to_dict(jixiao.read_text("2021年度部门整体支出绩效自评表\n单位名称\t某单位\n"))
+    d["year"] = Decimal("1e999999")
+    d["funds"] = [{"label": "合计", "budget": Decimal("0.000000001")}]
+    with pytest.raises(bounds.OutOfBounds) as caught:
+        from_dict(d)
+    assert [v.key for v in caught.value.violations] == ["year", "funds-0-budget"]
+    path = tmp_path / "大数.json"
+    path.write_text(dump_value(d), encoding="utf-8")
+    started = time.perf_counter()
+    with pytest.raises(ReadError, match=r"大数\.json: 数值超出范围：年度：超出范围"):
+        jixiao.read(path)
+    assert time.perf_counter() - started < 1
+
+
+def test_a_document_with_an_impossible_number_is_refused_by_name() -> None:
+    text = "2021年度部门整体支出绩效自评表\n单位名称\t某单位\n实有人数\t99999999999\n"
+    with pytest.raises(ReadError, match="实有人数：超出范围"):
+        jixiao.read_text(text, "人数.txt")
+
+
+def test_text_loses_control_characters_and_overlong_text_is_a_violation() -> None:
+    assert bounds.clean_text("a\x00b\tc\nd\x1f") == "ab\tc\nd"
+    d = {"unit": "长" * (bounds.MAX_TEXT + 1)}
+    assert [v.path for v in bounds.violations(d)] == [("unit",)]

@@ -1,0 +1,186 @@
+"""The audit's authorization matrix, kept in the suite: every persona × every URL of the
+URLconf × GET and POST, on a draft and on a submitted form.
+
+The routes are read from the URLconf itself: a view added without an entry in ``POLICY``
+fails :meth:`test_every_route_has_a_policy`, so no new view escapes the matrix. For each
+request the test asserts what the audit checked by hand:
+
+- never a 5xx;
+- an anonymous visitor of a non-public page is sent to the login page;
+- a persona the policy does not allow gets 403, 404 or 405 on a GET (never the page), and on
+  a POST changes nothing in the database (whatever the status: some refusals are a redirect
+  with a message);
+- a persona the policy allows is answered (done, or a 400/409 about the data sent).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
+from tests.web.base import WebTestCase
+
+UNIT = {"filler", "head"}
+BUREAU = {"reviewer", "admin"}
+SIGNED_IN = {"filler", "head", "other_head", "reviewer", "far_reviewer", "admin", "nobody"}
+EVERYONE = SIGNED_IN | {"anonymous"}
+PUBLIC = "public"  # no login needed
+
+# route name → (URL arguments, {state: {method: personas allowed}}); a route without a
+# policy fails the test. "*" applies to both states; a method not listed is allowed to none.
+POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
+    "login": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "logout": ("", {"*": {"POST": SIGNED_IN}}),
+    "password_change": ("", {"*": {"GET": SIGNED_IN, "POST": SIGNED_IN}}),
+    "dashboard": ("", {"*": {"GET": SIGNED_IN}}),
+    # any region's reviewer opens rounds for their own region; any unit of the round's
+    # region starts its own form in it
+    "round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "round_start": ("round", {"*": {"POST": UNIT | {"other_head"}}}),
+    "overview": ("round", {"*": {"GET": BUREAU}}),
+    "overview_export": ("round", {"*": {"GET": BUREAU}}),
+    "form": (
+        "s",
+        {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}},
+    ),
+    "preview": ("s", {"draft": {"POST": UNIT}}),
+    "import": ("s", {"draft": {"POST": UNIT}}),
+    "export": ("s fmt", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "report": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "report_draft": ("s", {"draft": {"POST": UNIT}}),
+    "transition": ("s name", {"draft": {"POST": {"head"}}, "submitted": {"POST": BUREAU}}),
+    "comment": ("s", {"submitted": {"POST": BUREAU}}),
+    "review": ("s", {"submitted": {"GET": BUREAU, "POST": BUREAU}}),
+    "revisions": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "revision": ("s number", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "restore": ("s number", {"draft": {"POST": UNIT}}),
+    "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
+    "public_download": (PUBLIC, {}),
+}
+NOT_OURS = ("admin:",)  # Django's admin has its own permission checks (tested in test_views)
+
+# a POST that would change something if it were allowed (so "changed nothing" means refused)
+POST_DATA = {
+    "unit": "矩阵测试改名",
+    "ind-count": "2",
+    "ind-0-actual": "99次",
+    "text": "矩阵测试意见",
+    "target": "",
+    "comment": "矩阵测试退回",
+    "review-0-score": "1",
+    "year": "2022",
+    "kind": "department",
+    "deadline": "2031-01-01",
+    "project": "",
+}
+
+
+def named_routes() -> dict[str, Any]:
+    """Every named route of the URLconf (namespaced names with their namespace)."""
+    found: dict[str, Any] = {}
+
+    def walk(patterns: list[Any], namespace: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, f"{namespace}{p.namespace}:" if p.namespace else namespace)
+            elif isinstance(p, URLPattern) and p.name:
+                found[f"{namespace}{p.name}"] = p
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+class MatrixTests(WebTestCase):
+    def personas(self) -> dict[str, User | None]:
+        return {
+            "anonymous": None,
+            "filler": self.filler,
+            "head": self.head,
+            "other_head": self.other_head,
+            "reviewer": self.reviewer,
+            "far_reviewer": self.far_reviewer,
+            "admin": self.admin,
+            "nobody": self.nobody,
+        }
+
+    def test_every_route_has_a_policy(self) -> None:
+        ours = {n for n in named_routes() if not n.startswith(NOT_OURS)}
+        self.assertEqual(ours - set(POLICY), set(), "a new view needs its line in POLICY")
+        self.assertEqual(set(POLICY) - ours, set(), "POLICY names a route that is gone")
+
+    def url(self, name: str, args: str, state: str) -> str:
+        values = {
+            "s": self.submission.pk,
+            "round": self.round.pk,
+            "fmt": "json",
+            "number": 1,
+            "name": "submit" if state == "draft" else "accept",
+        }
+        if name == "public_region":
+            return reverse(name, args=[self.region.code])
+        if name in ("public_detail", "public_download"):
+            return reverse(name, args=[self.submission.pk] + (["json"] if "download" in name else []))
+        return reverse(name, args=[values[a] for a in args.split()] if args and args != PUBLIC else [])
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        s = Submission.objects.get(pk=self.submission.pk)
+        return (
+            s.status,
+            s.version,
+            s.data,
+            s.review_score,
+            ReviewComment.objects.count(),
+            ReviewScore.objects.count(),
+            Revision.objects.count(),
+            Round.objects.count(),
+            Submission.objects.count(),
+            Upload.objects.count(),
+        )
+
+    def check_state(self, state: str) -> None:
+        for name, (args, policy) in POLICY.items():
+            allowed_by_method = {**policy.get("*", {}), **policy.get(state, {})}
+            url = self.url(name, args, state)
+            for persona, user in self.personas().items():
+                for method in ("GET", "POST"):
+                    if state == "draft":
+                        self.move_back_to_draft()
+                    allowed = persona in allowed_by_method.get(method, set())
+                    with self.subTest(state=state, url=name, persona=persona, method=method):
+                        self.one(url, args, user, method, allowed)
+
+    def one(self, url: str, args: str, user: User | None, method: str, allowed: bool) -> None:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        before = self.fingerprint()
+        r = client.get(url) if method == "GET" else client.post(url, POST_DATA)
+        status = r.status_code
+        self.assertLess(status, 500)
+        if allowed:  # answered: done, or a validation (400) or version conflict (409)
+            self.assertNotIn(status, (401, 403, 404, 405), f"allowed but answered {status}")
+            return
+        if method == "POST":
+            self.assertEqual(self.fingerprint(), before, f"refused POST ({status}) changed data")
+        if user is None and args != PUBLIC and status != 405:
+            self.assertEqual(status, 302)
+            self.assertIn(reverse("login"), r["Location"])
+        elif method == "GET":
+            self.assertIn(status, (403, 404, 405), "a GET that is not allowed must not show the page")
+
+    def move_back_to_draft(self) -> None:
+        """An allowed POST may have moved or changed the form: put the draft back."""
+        Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
+
+    def test_on_a_draft(self) -> None:
+        self.check_state("draft")
+
+    def test_on_a_submitted_form(self) -> None:
+        self.move_to("submitted")
+        self.check_state("submitted")
