@@ -18,6 +18,8 @@ class Cell:
     number: bool = False
     long: bool = False
     error: str = ""
+    choices: str = ""  # the id of the <datalist> the input suggests from
+    optional: bool = False  # a column the official table lacks (a pasted block skips it)
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Screen:
     report_title: Cell
     report: list[Row]
     general_comments: list[Any]
+    choices: dict[str, list[str]] = field(default_factory=dict)  # the inputs' <datalist>s
 
 
 def build(
@@ -138,6 +141,10 @@ def build(
             for c, label in layout.INDICATOR_TEXT.items()
             if c != "deviation"
         ]
+        nature = _cell(f"{key}-nature", layout.NATURE_LABEL, layout.printed_nature(ind), errors)
+        nature.choices, nature.optional = "dl-nature", True
+        cells.insert(3, nature)
+        cells[0].choices, cells[1].choices = "dl-level1", "dl-level2"
         cells += [
             _cell(f"{key}-{c}", label, ind.get(c), errors, number=True)
             for c, label in layout.INDICATOR_NUMBERS.items()
@@ -193,7 +200,23 @@ def build(
         report=report,
         general_comments=by_target.get("", [])
         + [c for t, cs in by_target.items() if t in {h.name for h in header} for c in cs],
+        choices=choices(content),
     )
+
+
+def choices(content: dict[str, Any]) -> dict[str, list[str]]:
+    """What the 一级/二级/指标性质 inputs suggest: the official names, then the form's own."""
+    used = content.get("indicators") or []
+
+    def merged(official: tuple[str, ...], key: str) -> list[str]:
+        own = [str(i.get(key)) for i in used if i.get(key)]
+        return list(dict.fromkeys([*official, *own]))
+
+    return {
+        "level1": merged(layout.LEVEL1_CHOICES, "level1"),
+        "level2": merged(layout.LEVEL2_CHOICES, "level2"),
+        "nature": list(layout.NATURES),
+    }
 
 
 def comment_targets(content: dict[str, Any]) -> list[tuple[str, str]]:

@@ -152,7 +152,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "evaluations/_analysis.html",
-        {"analysis": analysis, "screen": sc, "errors": parsed.errors, "s": s},
+        {"analysis": analysis, "screen": sc, "errors": parsed.errors, "s": s, "editable": True},
     )
 
 

@@ -97,7 +97,9 @@
     var kept = null;
     try { kept = JSON.parse(store.getItem(key) || "null"); } catch (e) { kept = null; }
     if (!kept || !kept.values) { return; }
-    var differs = Object.keys(kept.values).some(function (name) {
+    var count = form.elements.namedItem("ind-count");
+    var differs = (count && kept.values["ind-count"] && kept.values["ind-count"] !== count.value) ||
+      Object.keys(kept.values).some(function (name) {
       var el = form.elements.namedItem(name);
       return el && el.value !== undefined && el.type !== "checkbox" && el.value !== kept.values[name];
     });
@@ -114,9 +116,14 @@
     bar.appendChild(restore); bar.appendChild(document.createTextNode(" ")); bar.appendChild(drop);
     form.parentNode.insertBefore(bar, form);
     restore.addEventListener("click", function () {
+      if (form.jixiaoRows && kept.values["ind-count"]) {  // rows added in the browser (grid.js)
+        form.jixiaoRows.resize(parseInt(kept.values["ind-count"], 10) || 0);
+      }
       Object.keys(kept.values).forEach(function (name) {
         var el = form.elements.namedItem(name);
-        if (el && el.type !== "hidden" && el.type !== "checkbox" && el.value !== undefined) { el.value = kept.values[name]; }
+        var restorable = el && el.type !== "checkbox" && el.value !== undefined &&
+          (el.type !== "hidden" || /-origin$/.test(name));
+        if (restorable) { el.value = kept.values[name]; }
       });
       bar.remove();
       form.dispatchEvent(new Event("input", { bubbles: true }));
