@@ -42,6 +42,16 @@ urlpatterns = [
     path("s/<int:pk>/report/draft/", report.report_draft, name="report_draft"),
     path("s/<int:pk>/do/<str:name>/", workflow.transition, name="transition"),
     path("s/<int:pk>/comments/", workflow.comment, name="comment"),
+    path(
+        "s/<int:pk>/comments/<int:comment_pk>/reply/",
+        workflow.comment_reply,
+        name="comment_reply",
+    ),
+    path(
+        "s/<int:pk>/comments/<int:comment_pk>/close/",
+        workflow.comment_close,
+        name="comment_close",
+    ),
     path("s/<int:pk>/review/", review.review, name="review"),
     path("s/<int:pk>/revisions/", revisions.revisions, name="revisions"),
     path("s/<int:pk>/revisions/<int:number>/", revisions.revision, name="revision"),
