@@ -31,6 +31,8 @@ urlpatterns = [
     ),
     path("", dashboard.dashboard, name="dashboard"),
     path("rounds/new/", dashboard.round_new, name="round_new"),
+    path("rounds/", dashboard.rounds, name="rounds"),
+    path("rounds/<int:pk>/manage/", dashboard.round_manage, name="round_manage"),
     path("rounds/<int:pk>/start/", dashboard.round_start, name="round_start"),
     path("rounds/<int:pk>/overview/", overview.overview, name="overview"),
     path("rounds/<int:pk>/overview.xlsx", overview.overview_export, name="overview_export"),

@@ -73,6 +73,34 @@ class Round(models.Model):
         today = today or timezone.localdate()
         return (self.deadline - today).days
 
+    @property
+    def overdue(self) -> bool:
+        return self.days_left() < 0
+
+    def manage(self, *, by: Any, action: str, deadline: date | None = None) -> str:
+        """Close, reopen or extend the round (the bureau's reviewers of its region); returns
+        what was done, in Chinese, for the message and the audit log."""
+        m = _membership(by)
+        if not (by.is_superuser or (m and m.role in REVIEWERS and m.region_id == self.region_id)):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以管理评价轮次。")
+        if action == "close":
+            self.is_open = False
+            done = "关闭填报"
+        elif action == "reopen":
+            self.is_open = True
+            done = "重新开放填报"
+        elif action == "extend" and deadline is not None:
+            if deadline < timezone.localdate():
+                raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
+            done = f"截止日期 {self.deadline:%Y-%m-%d} 改为 {deadline:%Y-%m-%d}"
+            self.deadline = deadline
+            self.is_open = True
+        else:
+            raise WorkflowError("没有这个操作。")
+        self.save(update_fields=["is_open", "deadline"])
+        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=self, detail=done)
+        return done
+
     @classmethod
     def open(
         cls,
@@ -92,6 +120,12 @@ class Round(models.Model):
         ):
             raise WorkflowError("只有本地区财政局审核人或管理员可以开启评价轮次。")
         title = title or f"{year}年度{cls.Kind(kind).label}"
+        if deadline < timezone.localdate():
+            raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
+        same = cls.objects.filter(region=region, year=year, kind=kind).first()
+        if same is not None:
+            state = "进行中" if same.is_open else "已关闭，可在“评价轮次”中重新开放"
+            raise WorkflowError(f"本地区已有“{same.title}”（{state}），同一年度同一类型只开一个轮次。")
         r = cls.objects.create(
             region=region,
             year=year,
@@ -305,6 +339,10 @@ class Submission(models.Model):
             return existing
         if not round.is_open:
             raise WorkflowError("该评价轮次已关闭填报。")
+        if round.overdue:
+            raise WorkflowError(
+                f"该评价轮次已于 {round.deadline:%Y-%m-%d} 截止，不能再开始填报；如需延期请联系财政局。"
+            )
         content = content or layout.blank(round.kind, round.year, m.unit.name)
         if project and not content.get("project"):
             content["project"] = project

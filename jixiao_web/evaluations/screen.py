@@ -20,6 +20,7 @@ class Cell:
     error: str = ""
     choices: str = ""  # the id of the <datalist> the input suggests from
     optional: bool = False  # a column the official table lacks (a pasted block skips it)
+    locked: bool = False  # shown, not typed (the year is the round's)
 
 
 @dataclass
@@ -71,7 +72,7 @@ def build(
         by_target.setdefault(c.target, []).append(c)
     by_row = analysis.by_row if analysis else {}
 
-    header = [_cell("year", "年度", content.get("year"), errors, number=True)]
+    header = [_cell("year", "年度", content.get("year"), errors, number=True, locked=True)]
     for key, label in layout.header_text_fields(kind).items():
         header.append(
             _cell(

@@ -20,7 +20,7 @@ import jixiao
 from jixiao.errors import JixiaoError
 from jixiao.serialize import dump_value, to_dict
 from jixiao_web.accounts.models import AuditLog
-from jixiao_web.evaluations import layout, screen
+from jixiao_web.evaluations import importing, layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
@@ -159,11 +159,15 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def import_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """Read an uploaded file with ``jixiao.read`` into the draft (a new revision)."""
+    """Read an uploaded file with ``jixiao.read`` into the draft (a new revision). A file whose
+    year differs from the round's, or one that would replace typed content, is first shown for
+    confirmation (the upload is kept and read again on ``upload=<id>``)."""
     s = get_submission(request.user, pk, Need.EDIT)
     if refusal := s.edit_refusal(request.user):  # before reading or keeping anything
         messages.error(request, f"导入失败：{refusal}")
         return redirect("form", pk=s.pk)
+    if request.POST.get("upload"):
+        return import_confirmed(request, s)
     f = ImportForm(request.POST, request.FILES)
     if not f.is_valid():
         for errs in f.errors.values():
@@ -192,7 +196,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         log.exception("import of %s failed", original)
         messages.error(request, f"导入失败：{original}：无法读取（{type(exc).__name__}）")
         return redirect("form", pk=s.pk)
-    Upload.objects.create(
+    upload = Upload.objects.create(
         submission=s,
         name=original[:255],
         stored=stored.name,
@@ -200,12 +204,57 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         sha256=digest.hexdigest(),
         uploaded_by=request.user,
     )
+    return import_into(request, s, upload, evaluation)
+
+
+def import_confirmed(request: HttpRequest, s: Submission) -> HttpResponse:
+    """The second step of an import the user confirmed: the kept upload, read again."""
+    upload = s.uploads.filter(pk=request.POST.get("upload", "")).first() if request.POST.get(
+        "upload", ""
+    ).isdigit() else None
+    if upload is None:
+        raise Http404("没有这个导入文件。")
+    try:
+        evaluation = jixiao.read(settings.UPLOAD_DIR / upload.stored)
+    except Exception as exc:  # the kept file was read once already; say so plainly if not now
+        log.exception("re-reading upload %s failed", upload.pk)
+        messages.error(request, f"导入失败：{upload.name}：无法读取（{type(exc).__name__}）")
+        return redirect("form", pk=s.pk)
+    return import_into(request, s, upload, evaluation)
+
+
+def import_into(request: HttpRequest, s: Submission, upload: Upload, evaluation: Any) -> HttpResponse:
+    original = upload.name
     content = to_dict(evaluation)
     content["source"] = original
     if not content.get("unit"):
         content["unit"] = s.unit.name
+    if s.project and not content.get("project"):
+        content["project"] = s.project
+    fit = importing.round_fit(content, s.round.year, s.round.kind, original)
+    if fit.refusal:
+        messages.error(request, f"导入失败：{fit.refusal}")
+        return redirect("form", pk=s.pk)
+    questions = list(fit.questions)
+    current = s.content
+    if importing.has_typed_content(current, s.round.kind, s.round.year, s.unit.name, s.project):
+        if not request.POST.get("replace"):
+            questions.append(
+                f"当前表中已填写的内容（第{s.version}版）将被 {original} 的内容替换；"
+                "原内容可在“历史版本”中恢复。"
+            )
+    if questions and not request.POST.get("confirmed"):
+        return render(
+            request,
+            "evaluations/import_confirm.html",
+            {"s": s, "upload": upload, "questions": questions, "version": _base_version(request)},
+        )
+    note = f"导入 {original}"
+    if fit.year is not None or fit.questions:
+        note += f"（文件年度 {content.get('year')} 经确认改为 {s.round.year}）"
+        content["year"] = s.round.year
     analysis = analyse(content, s.round.profile)
-    response = save_and_redirect(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
+    response = save_and_redirect(request, s, content, note, AuditLog.Action.IMPORTED)
     if response.status_code == 302:
         messages.info(
             request,
