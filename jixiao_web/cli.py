@@ -137,9 +137,61 @@ def backup(file: Path) -> None:
         output=str(file),
         verbosity=0,
     )
+    kept = _backup_evidence(file)
     click.echo(
         f"已备份到 {file}（{file.stat().st_size // 1024} KB）。上传的原始文件在 {_uploads()}，请一并复制。"
     )
+    if kept:
+        click.echo(
+            f"佐证材料 {kept} 份已备份到 {evidence_archive(file)}（恢复时放在备份文件旁即可）。"
+        )
+
+
+def evidence_archive(file: Path) -> Path:
+    """The zip of the 佐证材料 files that goes with a backup file (beside it)."""
+    return file.with_name(file.name + ".evidence.zip")
+
+
+def _backup_evidence(file: Path) -> int:
+    """Copy every evidence file (through the storage API) into the backup's zip."""
+    import zipfile
+
+    from jixiao_web.evidence.models import Evidence
+
+    names = list(Evidence.objects.values_list("file", flat=True).distinct())
+    if not names:
+        return 0
+    storage = Evidence._meta.get_field("file").storage
+    with zipfile.ZipFile(evidence_archive(file), "x", zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
+            with storage.open(name, "rb") as fh:
+                zf.writestr(name, fh.read())
+    return len(names)
+
+
+def _restore_evidence(file: Path) -> int:
+    """Put the backup's evidence files back into the storage under their recorded names."""
+    import zipfile
+
+    from django.core.files.base import ContentFile
+
+    from jixiao_web.evidence.models import Evidence
+
+    archive = evidence_archive(file)
+    if not archive.exists():
+        return 0
+    storage = Evidence._meta.get_field("file").storage
+    wanted = set(Evidence.objects.values_list("file", flat=True))
+    count = 0
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            if info.filename not in wanted or info.filename.startswith(("/", "..")):
+                continue  # only files the restored records name; never a path outside
+            if storage.exists(info.filename):
+                storage.delete(info.filename)
+            saved = storage.save(info.filename, ContentFile(zf.read(info)))
+            count += saved == info.filename
+    return count
 
 
 def _uploads() -> Path:
@@ -170,3 +222,5 @@ def restore(file: Path, force: bool) -> None:
     except (CommandError, ValueError) as exc:
         _fail(f"{file}: 恢复失败：{exc}")
     click.echo(f"已从 {file} 恢复。")
+    if restored := _restore_evidence(file):
+        click.echo(f"佐证材料 {restored} 份已从 {evidence_archive(file)} 恢复。")

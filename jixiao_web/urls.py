@@ -18,6 +18,7 @@ from jixiao_web.evaluations.views import (
     revisions,
     workflow,
 )
+from jixiao_web.evidence import views as evidence
 
 urlpatterns = [
     path("login/", auth.ThrottledLoginView.as_view(), name="login"),
@@ -55,6 +56,12 @@ urlpatterns = [
         name="comment_close",
     ),
     path("s/<int:pk>/review/", review.review, name="review"),
+    path("s/<int:pk>/evidence/", evidence.evidence_page, name="evidence"),
+    path("s/<int:pk>/evidence/upload/", evidence.upload, name="evidence_upload"),
+    path("s/<int:pk>/evidence/ask/", evidence.ask, name="evidence_ask"),
+    path("s/<int:pk>/evidence.zip", evidence.bundle, name="evidence_zip"),
+    path("s/<int:pk>/evidence/<int:evidence_pk>/", evidence.serve, name="evidence_file"),
+    path("s/<int:pk>/evidence/<int:evidence_pk>/remove/", evidence.remove, name="evidence_remove"),
     path("s/<int:pk>/revisions/", revisions.revisions, name="revisions"),
     path("s/<int:pk>/revisions/<int:number>/", revisions.revision, name="revision"),
     path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),

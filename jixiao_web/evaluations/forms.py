@@ -33,7 +33,9 @@ class RoundForm(forms.Form):
     def clean_deadline(self):  # type: ignore[no-untyped-def]
         deadline = self.cleaned_data["deadline"]
         if deadline < timezone.localdate():
-            raise forms.ValidationError(f"截止日期 {deadline:%Y-%m-%d} 已经过去，请选择今天或以后的日期。")
+            raise forms.ValidationError(
+                f"截止日期 {deadline:%Y-%m-%d} 已经过去，请选择今天或以后的日期。"
+            )
         return deadline
 
     def clean(self):  # type: ignore[no-untyped-def]

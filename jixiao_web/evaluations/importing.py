@@ -39,7 +39,9 @@ def round_fit(content: dict[str, Any], year: int, kind: str, name: str) -> Round
     return fit
 
 
-def has_typed_content(current: dict[str, Any], kind: str, year: int, unit: str, project: str) -> bool:
+def has_typed_content(
+    current: dict[str, Any], kind: str, year: int, unit: str, project: str
+) -> bool:
     """Whether the form holds anything beyond the blank form it started as."""
     blank = layout.blank(kind, year, unit)
     if project:

@@ -54,10 +54,26 @@ INDICATOR_NUMBERS = {"weight": "分值", "score": "得分"}
 NATURE_LABEL = "指标性质"
 NATURES = ("≥", ">", "=", "≤", "<", "定性")  # jixiao.model.Operator's values
 
-_NATURE_SPELLINGS = {">=": "≥", "＞": ">", "<=": "≤", "＜": "<", "＝": "=", "大于等于": "≥", "小于等于": "≤"}
+_NATURE_SPELLINGS = {
+    ">=": "≥",
+    "＞": ">",
+    "<=": "≤",
+    "＜": "<",
+    "＝": "=",
+    "大于等于": "≥",
+    "小于等于": "≤",
+}
 
 # what the 一级/二级 inputs suggest (free text stays allowed): the official frameworks' names
-LEVEL1_CHOICES = ("产出指标", "效益指标", "满意度指标", "成本指标", "投入指标", "过程指标", "效果指标")
+LEVEL1_CHOICES = (
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "成本指标",
+    "投入指标",
+    "过程指标",
+    "效果指标",
+)
 LEVEL2_CHOICES = (
     "数量指标",
     "质量指标",

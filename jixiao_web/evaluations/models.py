@@ -125,7 +125,9 @@ class Round(models.Model):
         same = cls.objects.filter(region=region, year=year, kind=kind).first()
         if same is not None:
             state = "进行中" if same.is_open else "已关闭，可在“评价轮次”中重新开放"
-            raise WorkflowError(f"本地区已有“{same.title}”（{state}），同一年度同一类型只开一个轮次。")
+            raise WorkflowError(
+                f"本地区已有“{same.title}”（{state}），同一年度同一类型只开一个轮次。"
+            )
         r = cls.objects.create(
             region=region,
             year=year,
@@ -647,13 +649,24 @@ class ReviewComment(models.Model):
     target = models.CharField("位置", max_length=40, blank=True)
     text = models.TextField("意见")
     open = models.BooleanField("待处理", default=True)
+    asks_evidence = models.BooleanField("要求补充佐证材料", default=False)
     reply = models.TextField("单位答复", blank=True)
     replied_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="答复人"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="答复人",
     )
     replied_at = models.DateTimeField("答复时间", null=True, blank=True)
     closed_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="关闭人"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="关闭人",
     )
     closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
 

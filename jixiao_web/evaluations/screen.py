@@ -34,6 +34,8 @@ class Row:
     findings: list[Finding] = field(default_factory=list)
     comments: list[Any] = field(default_factory=list)
     line: Any = None  # the score sheet's line for this row (computed score, ratio, rule)
+    evidence: list[Any] = field(default_factory=list)  # 佐证材料 attached to this row
+    evidence_asked: bool = False  # the reviewer asked for evidence here (open opinion)
 
 
 def _s(value: Any) -> str:

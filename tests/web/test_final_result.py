@@ -30,7 +30,9 @@ class FinalResultTests(WebTestCase):
         # the unit's later save (after return) keeps the grade of the 复核 score
         s.transition("return", by=self.reviewer, comment="请核实")
         s = self.s()
-        s.save_content(by=self.filler, content={**s.content, "duties": "新职责"}, base_version=s.version)
+        s.save_content(
+            by=self.filler, content={**s.content, "duties": "新职责"}, base_version=s.version
+        )
         self.assertEqual(self.s().grade, "良")
 
     def test_unit_sees_review_after_return_not_before(self) -> None:
@@ -44,7 +46,9 @@ class FinalResultTests(WebTestCase):
         self.assertIn('id="review-result"', page)
         self.assertIn("满意度样本偏少", page)
         self.assertIn('id="unit-review-total"', page)
-        self.assertEqual(self.client.get(reverse("review", args=[self.submission.pk])).status_code, 403)
+        self.assertEqual(
+            self.client.get(reverse("review", args=[self.submission.pk])).status_code, 403
+        )
 
     def test_unit_answers_and_reviewer_closes(self) -> None:
         self.submit()

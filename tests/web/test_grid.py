@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.urls import reverse
 
 from jixiao.serialize import dump_value
-
 from tests.web.base import WebTestCase
 
 
@@ -58,7 +57,9 @@ class GridTests(WebTestCase):
         self.assertEqual(row["operator"], "≤")
         page = self.client.get(self.url).content.decode()
         self.assertRegex(page, r'name="ind-0-nature"[^>]*value="≤"')
-        self.client.post(self.url, {"version": 2, "ind-count": 2, "ind-0-nature": "", "ind-0-target": "≥12次"})
+        self.client.post(
+            self.url, {"version": 2, "ind-count": 2, "ind-0-nature": "", "ind-0-target": "≥12次"}
+        )
         self.assertIsNone(self.s().content["indicators"][0]["operator"])  # back to the target's ≥
 
     def test_suggestion_lists_and_keyboard_help(self) -> None:

@@ -66,7 +66,9 @@ class ImportRoundTests(WebTestCase):
             {"file": SimpleUploadedFile("项目.json", dump_value(content).encode()), "version": 1},
             follow=True,
         )
-        self.assertContains(r, "项目.json 是项目支出绩效自评表，本轮次填报的是部门整体支出绩效自评表")
+        self.assertContains(
+            r, "项目.json 是项目支出绩效自评表，本轮次填报的是部门整体支出绩效自评表"
+        )
         self.assertEqual(self.s().version, 1)
 
     def test_a_foreign_upload_cannot_be_confirmed(self) -> None:
@@ -84,13 +86,15 @@ class RoundManagementTests(WebTestCase):
         self.assertContains(r, "已经过去")
         future = (date.today() + timedelta(days=20)).isoformat()
         r = self.client.post(
-            url, {"year": 2021, "kind": "department", "deadline": future, "profile": ""},
+            url,
+            {"year": 2021, "kind": "department", "deadline": future, "profile": ""},
             follow=True,
         )
         self.assertContains(r, "同一年度同一类型只开一个轮次")
         self.assertEqual(Round.objects.filter(year=2021, kind="department").count(), 1)
         r = self.client.post(
-            url, {"year": date.today().year + 2, "kind": "project", "deadline": future, "profile": ""}
+            url,
+            {"year": date.today().year + 2, "kind": "project", "deadline": future, "profile": ""},
         )
         self.assertContains(r, "尚未开始")
 
@@ -115,11 +119,16 @@ class RoundManagementTests(WebTestCase):
 
     def test_units_cannot_start_an_overdue_round(self) -> None:
         late = Round.objects.create(
-            region=self.region, year=2021, kind="project", title="逾期轮次",
+            region=self.region,
+            year=2021,
+            kind="project",
+            title="逾期轮次",
             deadline=date.today() - timedelta(days=3),
         )
         self.client.force_login(self.head)
-        r = self.client.post(reverse("round_start", args=[late.pk]), {"project": "某项目"}, follow=True)
+        r = self.client.post(
+            reverse("round_start", args=[late.pk]), {"project": "某项目"}, follow=True
+        )
         self.assertContains(r, "已于")
         self.assertFalse(Submission.objects.filter(round=late).exists())
         self.assertContains(self.client.get(reverse("dashboard")), "已截止，不能再开始填报")

@@ -27,6 +27,7 @@ from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachmen
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+from jixiao_web.evidence import models as evidence
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +42,11 @@ def form_context(
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
     comments = list(s.comments.select_related("author"))
+    sc = screen.build(content, analysis, comments, errors)
+    evidence.attach(sc, s)
     return {
         "s": s,
-        "screen": screen.build(content, analysis, comments, errors),
+        "screen": sc,
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
@@ -209,9 +212,11 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
 
 def import_confirmed(request: HttpRequest, s: Submission) -> HttpResponse:
     """The second step of an import the user confirmed: the kept upload, read again."""
-    upload = s.uploads.filter(pk=request.POST.get("upload", "")).first() if request.POST.get(
-        "upload", ""
-    ).isdigit() else None
+    upload = (
+        s.uploads.filter(pk=request.POST.get("upload", "")).first()
+        if request.POST.get("upload", "").isdigit()
+        else None
+    )
     if upload is None:
         raise Http404("没有这个导入文件。")
     try:
@@ -223,7 +228,9 @@ def import_confirmed(request: HttpRequest, s: Submission) -> HttpResponse:
     return import_into(request, s, upload, evaluation)
 
 
-def import_into(request: HttpRequest, s: Submission, upload: Upload, evaluation: Any) -> HttpResponse:
+def import_into(
+    request: HttpRequest, s: Submission, upload: Upload, evaluation: Any
+) -> HttpResponse:
     original = upload.name
     content = to_dict(evaluation)
     content["source"] = original
@@ -236,13 +243,14 @@ def import_into(request: HttpRequest, s: Submission, upload: Upload, evaluation:
         messages.error(request, f"导入失败：{fit.refusal}")
         return redirect("form", pk=s.pk)
     questions = list(fit.questions)
-    current = s.content
-    if importing.has_typed_content(current, s.round.kind, s.round.year, s.unit.name, s.project):
-        if not request.POST.get("replace"):
-            questions.append(
-                f"当前表中已填写的内容（第{s.version}版）将被 {original} 的内容替换；"
-                "原内容可在“历史版本”中恢复。"
-            )
+    typed = importing.has_typed_content(
+        s.content, s.round.kind, s.round.year, s.unit.name, s.project
+    )
+    if typed and not request.POST.get("replace"):
+        questions.append(
+            f"当前表中已填写的内容（第{s.version}版）将被 {original} 的内容替换；"
+            "原内容可在“历史版本”中恢复。"
+        )
     if questions and not request.POST.get("confirmed"):
         return render(
             request,
