@@ -131,6 +131,25 @@
     drop.addEventListener("click", function () { store.removeItem(key); bar.remove(); });
   }
 
+  // the findings panel can be hidden (remembered in this browser) to give the table the width
+  function setupPanelToggle() {
+    var btn = document.getElementById("toggle-panel");
+    if (!btn) { return; }
+    function show(hidden) {
+      document.body.classList.toggle("panel-hidden", hidden);
+      btn.textContent = hidden ? "显示问题栏" : "隐藏问题栏";
+      btn.setAttribute("aria-expanded", hidden ? "false" : "true");
+    }
+    var stored = null;
+    try { stored = window.localStorage.getItem("jixiao-panel-hidden"); } catch (e) { stored = null; }
+    show(stored === "1");
+    btn.addEventListener("click", function () {
+      var hidden = !document.body.classList.contains("panel-hidden");
+      show(hidden);
+      try { window.localStorage.setItem("jixiao-panel-hidden", hidden ? "1" : "0"); } catch (e) { /* off */ }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.sheet textarea").forEach(function (el) {
       autosize(el);
@@ -138,6 +157,14 @@
     });
     document.querySelectorAll("form[data-preview-url]").forEach(setupPreview);
     document.querySelectorAll("form[data-keep-key]").forEach(setupKeep);
+    setupPanelToggle();
+    window.addEventListener("beforeprint", function () {
+      // printed text cells show their whole text (the screen caps their height)
+      document.querySelectorAll("table.sheet textarea").forEach(function (el) {
+        el.style.height = "auto";
+        el.style.height = el.scrollHeight + 2 + "px";
+      });
+    });
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
         if (!window.confirm(btn.getAttribute("data-confirm"))) { e.preventDefault(); }
