@@ -22,7 +22,7 @@ from jixiao_web import files
 
 DATA = "data.json"
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]  # rebuilt by migrate / transient
-_MEMBER = re.compile(r"(uploads|media)/([^/\\]+(?:/[^/\\]+)*)")
+_MEMBER = re.compile(r"(uploads|media|evidence)/([^/\\]+(?:/[^/\\]+)*)")
 
 
 class BackupError(Exception):
@@ -40,11 +40,16 @@ class Summary:
 def file_roots() -> dict[str, Path]:
     """The folders whose files belong in a backup, by their name inside the archive."""
     from django.conf import settings
+    from django.core.files.storage import FileSystemStorage, storages
 
     roots = {"uploads": Path(settings.UPLOAD_DIR)}
     media = getattr(settings, "MEDIA_ROOT", "")
     if media:
         roots["media"] = Path(media)
+    if "evidence" in settings.STORAGES:
+        evidence = storages["evidence"]
+        if isinstance(evidence, FileSystemStorage):  # shared storage is backed up by its owner
+            roots["evidence"] = Path(evidence.location)
     return roots
 
 

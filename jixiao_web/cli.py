@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
     import django

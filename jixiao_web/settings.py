@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "jixiao_web.accounts",
     "jixiao_web.evaluations",
+    "jixiao_web.evidence",
 ]
 
 MIDDLEWARE = [
@@ -160,6 +161,23 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
+EVIDENCE_MAX_BYTES = 20 * 1024 * 1024  # one 佐证材料 file
+
+# 佐证材料 are stored through Django's storage API: local disk by default; a deployment may
+# point STORAGES["evidence"] at shared storage (and must then back it up itself).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "evidence": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(DATA_DIR / "evidence"),
+            "base_url": None,  # never served directly: only through the access-checked view
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    },
+}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 LOGGING = {

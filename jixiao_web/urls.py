@@ -18,6 +18,7 @@ from jixiao_web.evaluations.views import (
     revisions,
     workflow,
 )
+from jixiao_web.evidence import views as evidence
 
 urlpatterns = [
     path("login/", auth.ThrottledLoginView.as_view(), name="login"),
@@ -31,6 +32,8 @@ urlpatterns = [
     ),
     path("", dashboard.dashboard, name="dashboard"),
     path("rounds/new/", dashboard.round_new, name="round_new"),
+    path("rounds/", dashboard.rounds, name="rounds"),
+    path("rounds/<int:pk>/manage/", dashboard.round_manage, name="round_manage"),
     path("rounds/<int:pk>/start/", dashboard.round_start, name="round_start"),
     path("rounds/<int:pk>/overview/", overview.overview, name="overview"),
     path("rounds/<int:pk>/overview.xlsx", overview.overview_export, name="overview_export"),
@@ -42,7 +45,23 @@ urlpatterns = [
     path("s/<int:pk>/report/draft/", report.report_draft, name="report_draft"),
     path("s/<int:pk>/do/<str:name>/", workflow.transition, name="transition"),
     path("s/<int:pk>/comments/", workflow.comment, name="comment"),
+    path(
+        "s/<int:pk>/comments/<int:comment_pk>/reply/",
+        workflow.comment_reply,
+        name="comment_reply",
+    ),
+    path(
+        "s/<int:pk>/comments/<int:comment_pk>/close/",
+        workflow.comment_close,
+        name="comment_close",
+    ),
     path("s/<int:pk>/review/", review.review, name="review"),
+    path("s/<int:pk>/evidence/", evidence.evidence_page, name="evidence"),
+    path("s/<int:pk>/evidence/upload/", evidence.upload, name="evidence_upload"),
+    path("s/<int:pk>/evidence/ask/", evidence.ask, name="evidence_ask"),
+    path("s/<int:pk>/evidence.zip", evidence.bundle, name="evidence_zip"),
+    path("s/<int:pk>/evidence/<int:evidence_pk>/", evidence.serve, name="evidence_file"),
+    path("s/<int:pk>/evidence/<int:evidence_pk>/remove/", evidence.remove, name="evidence_remove"),
     path("s/<int:pk>/revisions/", revisions.revisions, name="revisions"),
     path("s/<int:pk>/revisions/<int:number>/", revisions.revision, name="revision"),
     path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 
 from jixiao_web.evaluations.models import Round, available_profiles
 
@@ -28,6 +29,33 @@ class RoundForm(forms.Form):
             self.fields["region"] = forms.ModelChoiceField(
                 label="财政局", queryset=Region.objects.all()
             )
+
+    def clean_deadline(self):  # type: ignore[no-untyped-def]
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(
+                f"截止日期 {deadline:%Y-%m-%d} 已经过去，请选择今天或以后的日期。"
+            )
+        return deadline
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        data = super().clean()
+        year, deadline = data.get("year"), data.get("deadline")
+        if year and year > timezone.localdate().year:
+            self.add_error("year", f"{year} 年度尚未开始，自评针对已经结束（或正在进行）的年度。")
+        elif year and deadline and deadline.year < year:
+            self.add_error("deadline", f"截止日期应在 {year} 年度之后或当年内。")
+        return data
+
+
+class DeadlineForm(forms.Form):
+    deadline = forms.DateField(label="新的截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_deadline(self):  # type: ignore[no-untyped-def]
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise forms.ValidationError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
+        return deadline
 
 
 class ImportForm(forms.Form):

@@ -5,6 +5,10 @@ Input names are stable (the end-to-end tests and users' muscle memory rely on th
 ``year``, ``unit``, ``duties``, ``staff_authorized``, ``staff_actual``,
 ``funds-<i>-<column>``, ``goals-<i>-planned|achieved``, ``ind-<i>-<column>``,
 ``total_weight``, ``total_score``, ``report-<i>-heading|text``.
+
+Rows of the indicator and report tables are added, inserted, moved and deleted in the browser
+without a save: each posted row names the stored row it came from in ``<prefix>-<i>-origin``
+(blank for a new row), and ``<prefix>-count`` says how many rows were posted.
 """
 
 from __future__ import annotations
@@ -48,6 +52,50 @@ INDICATOR_TEXT = {
     "deviation": "偏差原因分析及改进措施",
 }
 INDICATOR_NUMBERS = {"weight": "分值", "score": "得分"}
+NATURE_LABEL = "指标性质"
+NATURES = ("≥", ">", "=", "≤", "<", "定性")  # jixiao.model.Operator's values
+
+_NATURE_SPELLINGS = {
+    ">=": "≥",
+    "＞": ">",
+    "<=": "≤",
+    "＜": "<",
+    "＝": "=",
+    "大于等于": "≥",
+    "小于等于": "≤",
+}
+
+# what the 一级/二级 inputs suggest (free text stays allowed): the official frameworks' names
+LEVEL1_CHOICES = (
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "成本指标",
+    "投入指标",
+    "过程指标",
+    "效果指标",
+)
+LEVEL2_CHOICES = (
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "经济成本指标",
+    "社会成本指标",
+    "生态环境成本指标",
+    "经济效益指标",
+    "社会效益指标",
+    "生态效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+    "社会公众满意度指标",
+    "预算配置",
+    "预算执行",
+    "预算管理",
+    "资产管理",
+    "职责履行",
+    "履职效益",
+)
 GOAL_COLUMNS = {"planned": "年初设定目标", "achieved": "全年完成情况"}
 
 
@@ -298,6 +346,9 @@ def _rows(
         if post.get(f"{prefix}-{i}-delete"):
             continue
         current = rows[i] if i < len(rows) else {}
+        if f"{prefix}-{i}-origin" in post:  # the row was moved or inserted in the browser
+            origin = post.get(f"{prefix}-{i}-origin", "")
+            current = rows[int(origin)] if origin.isdigit() and int(origin) < len(rows) else {}
         row = build(post, f"{prefix}-{i}", dict(current), number)
         if row is not None:
             out.append(row)
@@ -316,8 +367,25 @@ def _indicator_from_post(
         # the operator and unit are read again from the target as typed
         row["operator"] = None
         row["unit"] = None
+    if f"{p}-nature" in post:  # 指标性质 chosen apart from the target (blank: as the target says)
+        nature = (post.get(f"{p}-nature") or "").strip()
+        nature = _NATURE_SPELLINGS.get(nature, nature)
+        row["operator"] = nature if nature in NATURES else None
     row.setdefault("sub_item", False)
     return row
+
+
+def printed_nature(row: dict[str, Any]) -> str:
+    """The 指标性质 to show in its own column: the stored operator only where it is not simply
+    the one the target's text gives (``≥12次`` gives ≥)."""
+    from jixiao.measure import parse_measure
+
+    op = row.get("operator")
+    if not op:
+        return ""
+    target = parse_measure(row.get("target"), None) if row.get("target") else None
+    parsed = target.operator.value if target is not None and target.operator else None
+    return "" if parsed == op else str(op)
 
 
 def _section_from_post(

@@ -74,6 +74,34 @@ class Round(models.Model):
         today = today or timezone.localdate()
         return (self.deadline - today).days
 
+    @property
+    def overdue(self) -> bool:
+        return self.days_left() < 0
+
+    def manage(self, *, by: Any, action: str, deadline: date | None = None) -> str:
+        """Close, reopen or extend the round (the bureau's reviewers of its region); returns
+        what was done, in Chinese, for the message and the audit log."""
+        m = _membership(by)
+        if not (by.is_superuser or (m and m.role in REVIEWERS and m.region_id == self.region_id)):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以管理评价轮次。")
+        if action == "close":
+            self.is_open = False
+            done = "关闭填报"
+        elif action == "reopen":
+            self.is_open = True
+            done = "重新开放填报"
+        elif action == "extend" and deadline is not None:
+            if deadline < timezone.localdate():
+                raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
+            done = f"截止日期 {self.deadline:%Y-%m-%d} 改为 {deadline:%Y-%m-%d}"
+            self.deadline = deadline
+            self.is_open = True
+        else:
+            raise WorkflowError("没有这个操作。")
+        self.save(update_fields=["is_open", "deadline"])
+        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=self, detail=done)
+        return done
+
     @classmethod
     def open(
         cls,
@@ -93,6 +121,14 @@ class Round(models.Model):
         ):
             raise WorkflowError("只有本地区财政局审核人或管理员可以开启评价轮次。")
         title = title or f"{year}年度{cls.Kind(kind).label}"
+        if deadline < timezone.localdate():
+            raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
+        same = cls.objects.filter(region=region, year=year, kind=kind).first()
+        if same is not None:
+            state = "进行中" if same.is_open else "已关闭，可在“评价轮次”中重新开放"
+            raise WorkflowError(
+                f"本地区已有“{same.title}”（{state}），同一年度同一类型只开一个轮次。"
+            )
         r = cls.objects.create(
             region=region,
             year=year,
@@ -198,7 +234,7 @@ class Submission(models.Model):
         result = analyse(content, self.round.profile)
         self.self_score = _fit(self, "self_score", (content.get("total") or {}).get("score"))
         self.computed_score = _fit(self, "computed_score", result.total)
-        self.grade = result.grade or ""
+        self.grade = self.final_grade(result.grade)
         rate = result.execution_rate
         self.execution_rate = _fit(
             self, "execution_rate", rate if rate is not None else _printed_total_rate(content)
@@ -206,6 +242,29 @@ class Submission(models.Model):
         self.errors = result.errors
         self.warnings = result.warnings
         self.finding_codes = sorted({f.code for f in result.findings})
+
+    def final_grade(self, computed: str | None = None) -> str:
+        """The one grade shown everywhere: by the 复核得分 once the bureau has re-scored,
+        else by the computed score (the round's profile's cut-offs)."""
+        if self.review_score is not None:
+            from jixiao.profiles import load_profile
+
+            grade = load_profile(self.round.profile or None).grade(self.review_score)
+            return grade.value if grade is not None else ""
+        return computed or ""
+
+    @property
+    def final_score(self) -> Decimal | None:
+        """复核得分 where there is one, else the unit's own total (as the score chart counts)."""
+        return self.review_score if self.review_score is not None else self.self_score
+
+    @property
+    def review_shown_to_unit(self) -> bool:
+        """The unit sees the bureau's 复核 scores and opinions once the form came back to it
+        (returned) or was decided (accepted, published)."""
+        return self.status in (Status.RETURNED, Status.ACCEPTED, Status.PUBLISHED) or (
+            self.status == Status.RESUBMITTED and self.review_scores.exists()
+        )
 
     @property
     def review_gap(self) -> Decimal | None:
@@ -284,6 +343,10 @@ class Submission(models.Model):
             return existing
         if not round.is_open:
             raise WorkflowError("该评价轮次已关闭填报。")
+        if round.overdue:
+            raise WorkflowError(
+                f"该评价轮次已于 {round.deadline:%Y-%m-%d} 截止，不能再开始填报；如需延期请联系财政局。"
+            )
         content = content or layout.blank(round.kind, round.year, m.unit.name)
         _require_bounds(content)
         if project and not content.get("project"):
@@ -409,8 +472,7 @@ class Submission(models.Model):
                         f"{current.version}版，请先查看最新内容再操作。"
                     )
                 raise WorkflowError("状态已被他人改变，请刷新页面。")
-            if name == "resubmit":  # the unit answered the review; its comments stay on record
-                self.comments.filter(open=True).update(open=False)
+            # opinions stay open on resubmit: the reviewer closes each (close_comment)
             if comment.strip():
                 ReviewComment.objects.create(
                     submission=self,
@@ -457,6 +519,50 @@ class Submission(models.Model):
             return f"应在 0 到 {weight}（本行分值）之间"
         return None
 
+    def grade_computed(self) -> str | None:
+        """The grade of the computed score (before any 复核)."""
+        from jixiao.profiles import load_profile
+
+        grade = load_profile(self.round.profile or None).grade(self.computed_score)
+        return grade.value if grade is not None else None
+
+    def reply_comment(self, *, by: Any, pk: int, text: str) -> ReviewComment:
+        """The unit's answer to one of the bureau's opinions (it stays open until the reviewer
+        closes it)."""
+        m = _membership(by)
+        if m is None or m.role not in EDITORS or m.unit_id != self.unit_id:
+            raise WorkflowError("只有本单位的填报人或负责人可以答复审核意见。")
+        if self.status not in EDITABLE:
+            raise WorkflowError(f"当前状态为“{self.get_status_display()}”，不能答复。")
+        if not text.strip():
+            raise WorkflowError("答复不能为空。")
+        c = self.comments.get(pk=pk)
+        c.reply, c.replied_by, c.replied_at = text.strip(), by, timezone.now()
+        c.save(update_fields=["reply", "replied_by", "replied_at"])
+        AuditLog.record(
+            AuditLog.Action.COMMENTED,
+            user=by,
+            target=self,
+            detail=f"答复{c.target_label}的意见：{text.strip()[:100]}",
+        )
+        return c
+
+    def close_comment(self, *, by: Any, pk: int, reopen: bool = False) -> ReviewComment:
+        """The reviewer closes an opinion the unit has dealt with (or opens it again)."""
+        if not self.can_review(by):
+            raise WorkflowError("只有财政局审核人在审核阶段可以关闭审核意见。")
+        c = self.comments.get(pk=pk)
+        c.open = reopen
+        c.closed_by, c.closed_at = (None, None) if reopen else (by, timezone.now())
+        c.save(update_fields=["open", "closed_by", "closed_at"])
+        AuditLog.record(
+            AuditLog.Action.COMMENTED,
+            user=by,
+            target=self,
+            detail=f"{'重新打开' if reopen else '关闭'}{c.target_label}的意见：{c.text[:60]}",
+        )
+        return c
+
     def save_review_scores(self, *, by: Any, scores: dict[int, tuple[Decimal | None, str]]) -> None:
         """Reviewer scores per indicator index (score, comment); the review total follows.
         Nothing is saved when one score is out of bounds (:meth:`review_score_problem`)."""
@@ -483,8 +589,9 @@ class Submission(models.Model):
                     },
                 )
             self.review_score = _fit(self, "review_score", _review_total(self))
+            self.grade = self.final_grade(self.grade_computed())
             Submission.objects.filter(pk=self.pk).update(
-                review_score=self.review_score, updated_at=timezone.now()
+                review_score=self.review_score, grade=self.grade, updated_at=timezone.now()
             )
             AuditLog.record(
                 AuditLog.Action.REVIEW_SCORED,
@@ -597,6 +704,26 @@ class ReviewComment(models.Model):
     target = models.CharField("位置", max_length=40, blank=True)
     text = models.TextField("意见")
     open = models.BooleanField("待处理", default=True)
+    asks_evidence = models.BooleanField("要求补充佐证材料", default=False)
+    reply = models.TextField("单位答复", blank=True)
+    replied_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="答复人",
+    )
+    replied_at = models.DateTimeField("答复时间", null=True, blank=True)
+    closed_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="关闭人",
+    )
+    closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "审核意见"

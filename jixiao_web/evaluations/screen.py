@@ -18,6 +18,9 @@ class Cell:
     number: bool = False
     long: bool = False
     error: str = ""
+    choices: str = ""  # the id of the <datalist> the input suggests from
+    optional: bool = False  # a column the official table lacks (a pasted block skips it)
+    locked: bool = False  # shown, not typed (the year is the round's)
 
 
 @dataclass
@@ -31,6 +34,8 @@ class Row:
     findings: list[Finding] = field(default_factory=list)
     comments: list[Any] = field(default_factory=list)
     line: Any = None  # the score sheet's line for this row (computed score, ratio, rule)
+    evidence: list[Any] = field(default_factory=list)  # 佐证材料 attached to this row
+    evidence_asked: bool = False  # the reviewer asked for evidence here (open opinion)
 
 
 def _s(value: Any) -> str:
@@ -49,6 +54,7 @@ class Screen:
     report_title: Cell
     report: list[Row]
     general_comments: list[Any]
+    choices: dict[str, list[str]] = field(default_factory=dict)  # the inputs' <datalist>s
 
 
 def build(
@@ -73,7 +79,7 @@ def build(
         by_target.setdefault(c.target, []).append(c)
     by_row = analysis.by_row if analysis else {}
 
-    header = [_cell("year", "年度", content.get("year"), number=True)]
+    header = [_cell("year", "年度", content.get("year"), number=True, locked=True)]
     for key, label in layout.header_text_fields(kind).items():
         header.append(
             _cell(
@@ -141,6 +147,10 @@ def build(
             for c, label in layout.INDICATOR_TEXT.items()
             if c != "deviation"
         ]
+        nature = _cell(f"{key}-nature", layout.NATURE_LABEL, layout.printed_nature(ind))
+        nature.choices, nature.optional = "dl-nature", True
+        cells.insert(3, nature)
+        cells[0].choices, cells[1].choices = "dl-level1", "dl-level2"
         cells += [
             _cell(f"{key}-{c}", label, ind.get(c), number=True)
             for c, label in layout.INDICATOR_NUMBERS.items()
@@ -195,7 +205,23 @@ def build(
         report=report,
         general_comments=by_target.get("", [])
         + [c for t, cs in by_target.items() if t in {h.name for h in header} for c in cs],
+        choices=choices(content),
     )
+
+
+def choices(content: dict[str, Any]) -> dict[str, list[str]]:
+    """What the 一级/二级/指标性质 inputs suggest: the official names, then the form's own."""
+    used = content.get("indicators") or []
+
+    def merged(official: tuple[str, ...], key: str) -> list[str]:
+        own = [str(i.get(key)) for i in used if i.get(key)]
+        return list(dict.fromkeys([*official, *own]))
+
+    return {
+        "level1": merged(layout.LEVEL1_CHOICES, "level1"),
+        "level2": merged(layout.LEVEL2_CHOICES, "level2"),
+        "nature": list(layout.NATURES),
+    }
 
 
 def comment_targets(content: dict[str, Any]) -> list[tuple[str, str]]:

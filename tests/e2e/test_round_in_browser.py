@@ -45,6 +45,9 @@ def test_round_from_import_to_public_pdf(server: LiveServer, browser: Any, tmp_p
     expect(page.locator("#submission-head h1")).to_contain_text(UNIT)
     page.set_input_files("#import-file", SEED)
     page.click("#import-submit")
+    # the demo draft already holds typed content: the import asks before replacing it
+    expect(page.locator("#import-confirm")).to_contain_text("将被")
+    page.click("#import-confirmed")
     expect(page.locator("#messages")).to_contain_text(f"已导入 {SEED.name}")
     expect(page.locator(TOTAL_BUDGET)).to_have_value("198.8")
     side = page.locator(TOTAL_ROW_SIDE)

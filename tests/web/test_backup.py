@@ -32,7 +32,7 @@ def _ms(value: object) -> object:
 def snapshot() -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every model of ours and of auth users, as comparable tuples."""
     out = {}
-    for label in ("accounts", "evaluations"):
+    for label in ("accounts", "evaluations", "evidence"):
         for model in apps.get_app_config(label).get_models():
             fields = [f.attname for f in model._meta.concrete_fields]
             out[model._meta.label] = sorted(
@@ -61,6 +61,20 @@ class BackupRestoreTests(Personas, TransactionTestCase):
 
         s.save_review_scores(by=self.reviewer, scores={0: (Decimal("45.5"), "扣分")})
         AuditLog.record(AuditLog.Action.LOGIN, user=self.head)
+        from django.core.files.base import ContentFile
+
+        from jixiao_web.evidence.models import Evidence
+
+        evidence = Evidence(
+            submission=s,
+            target="ind-0",
+            name="台账.pdf",
+            kind="pdf",
+            size=9,
+            sha256="0" * 64,
+            added_in=s.version,
+        )
+        evidence.file.save("台账.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
 
@@ -71,10 +85,15 @@ class BackupRestoreTests(Personas, TransactionTestCase):
             self.assertEqual(result.exit_code, 0, result.output)
             self.assertEqual(runner.invoke(backup, [str(file)]).exit_code, 2)  # never overwrites
 
+            with zipfile.ZipFile(file) as z:  # the evidence file travels inside the archive
+                self.assertIn(f"evidence/{evidence.file.name}", z.namelist())
             call_command("flush", interactive=False, verbosity=0)
+            evidence.file.storage.delete(evidence.file.name)  # the files are lost as well
             self.assertFalse(Submission.objects.exists())
             result = runner.invoke(restore, [str(file)])
             self.assertEqual(result.exit_code, 0, result.output)
+            with Evidence.objects.get().file.open("rb") as fh:
+                self.assertEqual(fh.read(), b"%PDF-1.4\n")
             after = snapshot()
             for label in before:
                 self.assertEqual(after[label], before[label], label)

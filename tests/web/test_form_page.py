@@ -129,7 +129,7 @@ class ImportTests(WebTestCase):
         upload = SimpleUploadedFile(
             "妇联2021.json", dump_value(content).encode(), "application/json"
         )
-        r = self.client.post(self.url, {"file": upload, "version": 1})
+        r = self.client.post(self.url, {"file": upload, "version": 1, "replace": "1"})
         self.assertEqual(r.status_code, 302)
         s = self.s()
         self.assertEqual(s.content["indicators"][0]["actual"], "15次")

@@ -314,7 +314,13 @@ class SmallerFindingsTests(WebTestCase):
         sample = Path(__file__).parents[1] / "data" / "docx-seed.docx"
         r = self.client.post(
             reverse("import", args=[self.submission.pk]),
-            {"file": SimpleUploadedFile("原件.docx", sample.read_bytes()), "version": 1},
+            # confirmed up front: the seed's year is not the round's (the import asks first)
+            {
+                "file": SimpleUploadedFile("原件.docx", sample.read_bytes()),
+                "version": 1,
+                "confirmed": "1",
+                "replace": "1",
+            },
         )
         self.assertEqual(r.status_code, 302)
         upload = Upload.objects.get()

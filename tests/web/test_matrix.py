@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
+from jixiao_web.evidence.models import Evidence
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -55,6 +56,16 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "transition": ("s name", {"draft": {"POST": {"head"}}, "submitted": {"POST": BUREAU}}),
     "comment": ("s", {"submitted": {"POST": BUREAU}}),
     "review": ("s", {"submitted": {"GET": BUREAU, "POST": BUREAU}}),
+    "comment_reply": ("s comment", {"draft": {"POST": UNIT}}),
+    "comment_close": ("s comment", {"submitted": {"POST": BUREAU}}),
+    "rounds": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
+    "round_manage": ("round", {"*": {"POST": BUREAU}}),
+    "evidence": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "evidence_upload": ("s", {"draft": {"POST": UNIT}}),
+    "evidence_ask": ("s", {"submitted": {"POST": BUREAU}}),
+    "evidence_zip": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "evidence_file": ("s evidence", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "evidence_remove": ("s evidence", {"draft": {"POST": UNIT}}),
     "revisions": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "revision": ("s number", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "restore": ("s number", {"draft": {"POST": UNIT}}),
@@ -97,6 +108,27 @@ def named_routes() -> dict[str, Any]:
 
 
 class MatrixTests(WebTestCase):
+    def setUp(self) -> None:
+        from django.core.files.base import ContentFile
+
+        super().setUp()
+        # an opinion and an attachment, so that their routes have something to act on
+        self.opinion = ReviewComment.objects.create(
+            submission=self.submission, author=self.reviewer, target="", text="矩阵测试的意见"
+        )
+        self.attachment = Evidence(
+            submission=self.submission,
+            target="",
+            name="台账.pdf",
+            kind="pdf",
+            size=9,
+            sha256="0" * 64,
+            uploaded_by=self.filler,
+            added_in=self.submission.version,
+        )
+        self.attachment.file.save("台账.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        self.addCleanup(self.attachment.file.storage.delete, self.attachment.file.name)
+
     def personas(self) -> dict[str, User | None]:
         return {
             "anonymous": None,
@@ -121,6 +153,8 @@ class MatrixTests(WebTestCase):
             "fmt": "json",
             "number": 1,
             "name": "submit" if state == "draft" else "accept",
+            "comment": self.opinion.pk,
+            "evidence": self.attachment.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -141,6 +175,10 @@ class MatrixTests(WebTestCase):
             Round.objects.count(),
             Submission.objects.count(),
             Upload.objects.count(),
+            Evidence.objects.count(),
+            Evidence.objects.filter(removed_in__isnull=True).count(),
+            tuple(ReviewComment.objects.values_list("open", "reply")),
+            tuple(Round.objects.values_list("deadline", "is_open")),
         )
 
     def check_state(self, state: str) -> None:
@@ -177,6 +215,7 @@ class MatrixTests(WebTestCase):
     def move_back_to_draft(self) -> None:
         """An allowed POST may have moved or changed the form: put the draft back."""
         Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
+        Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
 
     def test_on_a_draft(self) -> None:
         self.check_state("draft")

@@ -125,7 +125,7 @@ class OverviewTests(WebTestCase):
 
 class ProjectOverviewTests(WebTestCase):
     def test_a_project_round_lists_each_project_form(self) -> None:
-        from datetime import date
+        from datetime import date, timedelta
 
         from jixiao_web.evaluations.models import Round
 
@@ -134,7 +134,7 @@ class ProjectOverviewTests(WebTestCase):
             year=2022,
             kind="project",
             title="2022年度项目支出绩效自评",
-            deadline=date(2023, 4, 30),
+            deadline=date.today() + timedelta(days=30),
         )
         for name in ("妇女儿童维权项目", "家庭教育指导项目"):
             Submission.start(by=self.head, round=rnd, project=name).transition(

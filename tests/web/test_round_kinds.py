@@ -3,7 +3,7 @@ download of a published evaluation."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -22,7 +22,7 @@ class SeedImportTests(WebTestCase):
         upload = SimpleUploadedFile("妇联2021自评表.txt", SEED.read_bytes(), "text/plain")
         r = self.client.post(
             reverse("import", args=[self.submission.pk]),
-            {"file": upload, "version": 1},
+            {"file": upload, "version": 1, "replace": "1"},
             follow=True,
         )
         page = r.content.decode()
@@ -51,7 +51,7 @@ class ProjectRoundTests(WebTestCase):
             year=2022,
             kind="project",
             title="2022年度项目支出绩效自评",
-            deadline=date(2023, 4, 30),
+            deadline=date.today() + timedelta(days=30),
         )
         self.client.force_login(self.head)
         self.client.post(reverse("round_start", args=[rnd.pk]))  # a project needs its name

@@ -310,7 +310,7 @@ class ViewChecklist(WebTestCase):
         self.assertEqual(self.status(self.reviewer, "put", reverse("round_new")), 405)
         r = self.client.post(
             reverse("round_new"),
-            {"year": 2022, "kind": "project", "deadline": "2023-04-30", "profile": ""},
+            {"year": 2022, "kind": "project", "deadline": "2999-04-30", "profile": ""},
         )
         self.assertEqual(r.status_code, 302)
         self.assertTrue(self.region.rounds.filter(year=2022, kind="project").exists())
@@ -420,7 +420,7 @@ class SuperuserRoundTests(WebTestCase):
                 "region": self.far_region.pk,
                 "year": 2023,
                 "kind": "department",
-                "deadline": "2024-05-31",
+                "deadline": "2999-05-31",
                 "profile": "",
             },
         )

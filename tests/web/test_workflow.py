@@ -75,7 +75,10 @@ class RoundTripTests(WebTestCase):
         s.save_content(by=self.filler, content=content, base_version=s.version)
         self.s().transition("resubmit", by=self.head)
         self.assertEqual(self.s().status, Status.RESUBMITTED)
-        self.assertFalse(self.s().comments.filter(open=True).exists())  # answered
+        comment = self.s().comments.get()
+        self.assertTrue(comment.open)  # still open: the reviewer, not the resubmission, closes it
+        self.s().close_comment(by=self.reviewer, pk=comment.pk)
+        self.assertFalse(self.s().comments.filter(open=True).exists())
         self.s().transition("accept", by=self.reviewer)
         self.s().transition("publish", by=self.admin)
         s = self.s()

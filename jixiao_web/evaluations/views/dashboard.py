@@ -17,7 +17,7 @@ from jixiao_web.evaluations.access import (
     visible_rounds,
     visible_submissions,
 )
-from jixiao_web.evaluations.forms import RoundForm
+from jixiao_web.evaluations.forms import DeadlineForm, RoundForm
 from jixiao_web.evaluations.models import Round, Submission
 from jixiao_web.evaluations.workflow import (
     EDITABLE,
@@ -101,3 +101,39 @@ def round_start(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("dashboard")
     return redirect("form", pk=s.pk)
+
+
+@require_GET
+@login_required
+def rounds(request: HttpRequest) -> HttpResponse:
+    """The bureau's rounds, open and closed, with close / extend / reopen."""
+    m = membership(request.user)
+    if not request.user.is_superuser and (m is None or m.role not in REVIEWERS):
+        raise PermissionDenied("只有财政局审核人或管理员可以管理评价轮次。")
+    items = visible_rounds(request.user).annotate(n=Count("submissions"))[:200]
+    return render(
+        request, "evaluations/rounds.html", {"rounds": items, "deadline_form": DeadlineForm()}
+    )
+
+
+@require_POST
+@login_required
+def round_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    r = get_round(request.user, pk, Need.REVIEW)
+    action = request.POST.get("action", "")
+    deadline = None
+    if action == "extend":
+        form = DeadlineForm(request.POST)
+        if not form.is_valid():
+            for errs in form.errors.values():
+                for e in errs:
+                    messages.error(request, f"“{r.title}”：{e}")
+            return redirect("rounds")
+        deadline = form.cleaned_data["deadline"]
+    try:
+        done = r.manage(by=request.user, action=action, deadline=deadline)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"“{r.title}”：已{done}。")
+    return redirect("rounds")

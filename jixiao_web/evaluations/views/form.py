@@ -20,14 +20,15 @@ import jixiao
 from jixiao.errors import JixiaoError
 from jixiao.serialize import dump_value, to_dict
 from jixiao_web.accounts.models import AuditLog
-from jixiao_web.files import open_private
-from jixiao_web.evaluations import layout, screen
+from jixiao_web.evaluations import importing, layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+from jixiao_web.evidence import models as evidence
+from jixiao_web.files import open_private
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,11 @@ def form_context(
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
     comments = list(s.comments.select_related("author"))
+    sc = screen.build(content, analysis, comments, errors, typed)
+    evidence.attach(sc, s)
     return {
         "s": s,
-        "screen": screen.build(content, analysis, comments, errors, typed),
+        "screen": sc,
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
@@ -158,18 +161,22 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "evaluations/_analysis.html",
-        {"analysis": analysis, "screen": sc, "errors": parsed.errors, "s": s},
+        {"analysis": analysis, "screen": sc, "errors": parsed.errors, "s": s, "editable": True},
     )
 
 
 @require_POST
 @login_required
 def import_file(request: HttpRequest, pk: int) -> HttpResponse:
-    """Read an uploaded file with ``jixiao.read`` into the draft (a new revision)."""
+    """Read an uploaded file with ``jixiao.read`` into the draft (a new revision). A file whose
+    year differs from the round's, or one that would replace typed content, is first shown for
+    confirmation (the upload is kept and read again on ``upload=<id>``)."""
     s = get_submission(request.user, pk, Need.EDIT)
     if refusal := s.edit_refusal(request.user):  # before reading or keeping anything
         messages.error(request, f"导入失败：{refusal}")
         return redirect("form", pk=s.pk)
+    if request.POST.get("upload"):
+        return import_confirmed(request, s)
     f = ImportForm(request.POST, request.FILES)
     if not f.is_valid():
         for errs in f.errors.values():
@@ -180,12 +187,17 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     original = Path(upload.name).name
     settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
     stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{Path(original).suffix.lower()}"
-    version = s.version
     try:
         return _import_stored(request, s, upload, original, stored)
     finally:
-        if s.version == version:  # nothing saved from it: keep no file without its record
-            stored.unlink(missing_ok=True)
+        if not s.uploads.filter(stored=stored.name).exists():
+            stored.unlink(missing_ok=True)  # nothing kept from it: no file without its record
+
+
+def _discard(upload: Upload) -> None:
+    """An upload that will not be imported: its record and its file go."""
+    (settings.UPLOAD_DIR / upload.stored).unlink(missing_ok=True)
+    upload.delete()
 
 
 def _import_stored(
@@ -205,26 +217,79 @@ def _import_stored(
         log.exception("import of %s failed", original)
         messages.error(request, f"导入失败：{original}：无法读取（{type(exc).__name__}）")
         return redirect("form", pk=s.pk)
+    upload = Upload.objects.create(
+        submission=s,
+        name=original[:255],
+        stored=stored.name,
+        size=stored.stat().st_size,
+        sha256=digest.hexdigest(),
+        uploaded_by=request.user,
+    )
+    return import_into(request, s, upload, evaluation)
+
+
+def import_confirmed(request: HttpRequest, s: Submission) -> HttpResponse:
+    """The second step of an import the user confirmed: the kept upload, read again."""
+    upload = (
+        s.uploads.filter(pk=request.POST.get("upload", "")).first()
+        if request.POST.get("upload", "").isdigit()
+        else None
+    )
+    if upload is None:
+        raise Http404("没有这个导入文件。")
+    try:
+        evaluation = jixiao.read(settings.UPLOAD_DIR / upload.stored)
+    except Exception as exc:  # the kept file was read once already; say so plainly if not now
+        log.exception("re-reading upload %s failed", upload.pk)
+        messages.error(request, f"导入失败：{upload.name}：无法读取（{type(exc).__name__}）")
+        return redirect("form", pk=s.pk)
+    return import_into(request, s, upload, evaluation)
+
+
+def import_into(
+    request: HttpRequest, s: Submission, upload: Upload, evaluation: Any
+) -> HttpResponse:
+    original = upload.name
     content = layout.without_server_paths(to_dict(evaluation), original)
     content["source"] = original
     if not content.get("unit"):
         content["unit"] = s.unit.name
+    if s.project and not content.get("project"):
+        content["project"] = s.project
+    fit = importing.round_fit(content, s.round.year, s.round.kind, original)
+    if fit.refusal:
+        _discard(upload)
+        messages.error(request, f"导入失败：{fit.refusal}")
+        return redirect("form", pk=s.pk)
+    questions = list(fit.questions)
+    typed = importing.has_typed_content(
+        s.content, s.round.kind, s.round.year, s.unit.name, s.project
+    )
+    if typed and not request.POST.get("replace"):
+        questions.append(
+            f"当前表中已填写的内容（第{s.version}版）将被 {original} 的内容替换；"
+            "原内容可在“历史版本”中恢复。"
+        )
+    if questions and not request.POST.get("confirmed"):
+        return render(
+            request,
+            "evaluations/import_confirm.html",
+            {"s": s, "upload": upload, "questions": questions, "version": posted_version(request)},
+        )
+    note = f"导入 {original}"
+    if fit.year is not None or fit.questions:
+        note += f"（文件年度 {content.get('year')} 经确认改为 {s.round.year}）"
+        content["year"] = s.round.year
     analysis = analyse(content, s.round.profile)
     version = s.version
-    response = save_and_redirect(request, s, content, f"导入 {original}", AuditLog.Action.IMPORTED)
+    response = save_and_redirect(request, s, content, note, AuditLog.Action.IMPORTED)
     if s.version != version:
-        Upload.objects.create(
-            submission=s,
-            name=original[:255],
-            stored=stored.name,
-            size=stored.stat().st_size,
-            sha256=digest.hexdigest(),
-            uploaded_by=request.user,
-        )
         messages.info(
             request,
             f"已导入 {original}：{analysis.errors} 个错误，{analysis.warnings} 个警告，请逐项核对。",
         )
+    else:  # refused (bounds, a newer version): nothing of the file is kept
+        _discard(upload)
     return response
 
 

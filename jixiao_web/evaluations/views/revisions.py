@@ -13,6 +13,7 @@ from jixiao_web.evaluations import screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.views.form import conflict_response, posted_version
 from jixiao_web.evaluations.workflow import ConflictError, WorkflowError
+from jixiao_web.evidence import models as evidence
 
 
 @require_GET
@@ -48,6 +49,7 @@ def revision(request: HttpRequest, pk: int, number: int) -> HttpResponse:
             "rev": rev,
             "screen": screen.build(rev.content, None),
             "editable": s.can_edit(request.user),
+            "evidence": evidence.as_of(s, rev.number),
         },
     )
 

@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from jixiao_web.evaluations.access import Need, get_submission
+from jixiao_web.evaluations.models import ReviewComment
 from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import REVIEWERS, TRANSITIONS, WorkflowError
 
@@ -48,3 +50,37 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已添加审核意见。")
     return redirect("review" if request.POST.get("next") == "review" else "form", pk=s.pk)
+
+
+@require_POST
+@login_required
+def comment_reply(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    """The unit answers one opinion of the bureau."""
+    s = get_submission(request.user, pk, Need.EDIT)
+    try:
+        s.reply_comment(by=request.user, pk=comment_pk, text=request.POST.get("reply", ""))
+    except ReviewComment.DoesNotExist:
+        raise Http404("没有这条审核意见。") from None
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已答复，等待审核人确认关闭。")
+    return redirect(f"{reverse('form', args=[s.pk])}#comment-{comment_pk}")
+
+
+@require_POST
+@login_required
+def comment_close(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    """The reviewer closes an opinion the unit has dealt with (``reopen=1``: opens it again)."""
+    s = get_submission(request.user, pk, Need.REVIEW)
+    reopen = request.POST.get("reopen") == "1"
+    try:
+        s.close_comment(by=request.user, pk=comment_pk, reopen=reopen)
+    except ReviewComment.DoesNotExist:
+        raise Http404("没有这条审核意见。") from None
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已重新打开该意见。" if reopen else "已关闭该意见。")
+    target = "review" if request.POST.get("next") == "review" else "form"
+    return redirect(f"{reverse(target, args=[s.pk])}#comment-{comment_pk}")

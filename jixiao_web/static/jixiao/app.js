@@ -97,7 +97,9 @@
     var kept = null;
     try { kept = JSON.parse(store.getItem(key) || "null"); } catch (e) { kept = null; }
     if (!kept || !kept.values) { return; }
-    var differs = Object.keys(kept.values).some(function (name) {
+    var count = form.elements.namedItem("ind-count");
+    var differs = (count && kept.values["ind-count"] && kept.values["ind-count"] !== count.value) ||
+      Object.keys(kept.values).some(function (name) {
       var el = form.elements.namedItem(name);
       return el && el.value !== undefined && el.type !== "checkbox" && el.value !== kept.values[name];
     });
@@ -114,14 +116,38 @@
     bar.appendChild(restore); bar.appendChild(document.createTextNode(" ")); bar.appendChild(drop);
     form.parentNode.insertBefore(bar, form);
     restore.addEventListener("click", function () {
+      if (form.jixiaoRows && kept.values["ind-count"]) {  // rows added in the browser (grid.js)
+        form.jixiaoRows.resize(parseInt(kept.values["ind-count"], 10) || 0);
+      }
       Object.keys(kept.values).forEach(function (name) {
         var el = form.elements.namedItem(name);
-        if (el && el.type !== "hidden" && el.type !== "checkbox" && el.value !== undefined) { el.value = kept.values[name]; }
+        var restorable = el && el.type !== "checkbox" && el.value !== undefined &&
+          (el.type !== "hidden" || /-origin$/.test(name));
+        if (restorable) { el.value = kept.values[name]; }
       });
       bar.remove();
       form.dispatchEvent(new Event("input", { bubbles: true }));
     });
     drop.addEventListener("click", function () { store.removeItem(key); bar.remove(); });
+  }
+
+  // the findings panel can be hidden (remembered in this browser) to give the table the width
+  function setupPanelToggle() {
+    var btn = document.getElementById("toggle-panel");
+    if (!btn) { return; }
+    function show(hidden) {
+      document.body.classList.toggle("panel-hidden", hidden);
+      btn.textContent = hidden ? "显示问题栏" : "隐藏问题栏";
+      btn.setAttribute("aria-expanded", hidden ? "false" : "true");
+    }
+    var stored = null;
+    try { stored = window.localStorage.getItem("jixiao-panel-hidden"); } catch (e) { stored = null; }
+    show(stored === "1");
+    btn.addEventListener("click", function () {
+      var hidden = !document.body.classList.contains("panel-hidden");
+      show(hidden);
+      try { window.localStorage.setItem("jixiao-panel-hidden", hidden ? "1" : "0"); } catch (e) { /* off */ }
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -131,6 +157,14 @@
     });
     document.querySelectorAll("form[data-preview-url]").forEach(setupPreview);
     document.querySelectorAll("form[data-keep-key]").forEach(setupKeep);
+    setupPanelToggle();
+    window.addEventListener("beforeprint", function () {
+      // printed text cells show their whole text (the screen caps their height)
+      document.querySelectorAll("table.sheet textarea").forEach(function (el) {
+        el.style.height = "auto";
+        el.style.height = el.scrollHeight + 2 + "px";
+      });
+    });
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
         if (!window.confirm(btn.getAttribute("data-confirm"))) { e.preventDefault(); }
