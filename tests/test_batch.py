@@ -6,6 +6,8 @@ format (key=value lines) keeps each test about the batch itself.
 
 from __future__ import annotations
 
+import dataclasses
+
 import io
 import os
 import zipfile
@@ -474,5 +476,13 @@ def test_a_form_with_blank_results_has_no_computed_score() -> None:
     sheet = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=blank))
     assert sheet.computed_total == Decimal("10.00")
     assert score_summary(sheet) == (None, None)
-    full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
-    assert score_summary(full) == (Decimal("10.00"), "差")
+    # execution only: weights of 10 against a total of 100 are no score either
+    alone = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
+    assert score_summary(alone) == (None, None) and "合计 10" in alone.grade_reason
+    filled = tuple(
+        dataclasses.replace(i, actual=parse_measure("50%"), score=Num(Decimal(1), "1"))
+        for i in blank
+    )
+    full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=filled))
+    total, grade = score_summary(full)
+    assert total is not None and grade == "差"

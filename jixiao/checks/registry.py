@@ -71,6 +71,7 @@ CHECKS: tuple[Check, ...] = (
     statements.stated_score_grade,  # JX-C013
     statements.stated_actuals,  # JX-C014
     statements.goal_amounts,  # JX-C015
+    wording.placeholder_left,  # JX-C016
     # staff
     staff.staff_above_posts,  # JX-S001
     # completeness

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +20,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from jixiao.model import Evaluation, Finding, Report
+from jixiao.model import Evaluation, Report
 from jixiao.writers.docx_table import SPACER, tables_xml
 from jixiao.writers.draft import report_for, section_body
 from jixiao.writers.grid import Grid, build_grid
@@ -46,13 +45,12 @@ def write_report_docx(
     evaluation: Evaluation,
     path: str | Path,
     score_sheet: ScoreSheet | None = None,
-    findings: Sequence[Finding] | None = None,
 ) -> Path:
     """Write the 自评报告 (the evaluation's own, or drafted from its table)."""
     doc = _new()
     _portrait(doc.sections[0])
     _page_numbers(doc.sections[0])
-    add_report(doc, report_for(evaluation, score_sheet, findings))
+    add_report(doc, report_for(evaluation, score_sheet))
     path = Path(path)
     doc.save(str(path))
     return path
