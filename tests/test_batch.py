@@ -7,7 +7,6 @@ format (key=value lines) keeps each test about the batch itself.
 from __future__ import annotations
 
 import dataclasses
-
 import io
 import os
 import zipfile
