@@ -116,27 +116,35 @@ def test_project_report_sections(tmp_path: Path) -> None:
     assert "宣传不足。" in text and "加强宣传。" in text
 
 
-def test_table_docx_merges_cells_like_the_form(tmp_path: Path) -> None:
+def test_table_docx_draws_the_form_without_rows_that_split(tmp_path: Path) -> None:
+    """No row may break across pages: every row is ``cantSplit`` and no cell is merged down
+    (LibreOffice splits such rows anyway). A region merged down is drawn as one cell by
+    leaving out its inner lines; 一级/二级 are printed in each row; the indicator header
+    repeats on each page."""
     doc = docx.Document(str(write_table_docx(department(), tmp_path / "表.docx")))
     assert doc.paragraphs[0].text == "2021年度部门整体支出绩效自评表"
     assert doc.sections[0].page_width > doc.sections[0].page_height  # landscape
-    table = doc.tables[0]
-    rows = [[c.text for c in row.cells] for row in table.rows]
-    # python-docx repeats a merged cell's text in every grid cell it covers
+    assert len(doc.tables) == 2  # cut before the indicator header, which repeats
+    trs = [tr for table in doc.tables for tr in table._tbl.tr_lst]
+    assert all(tr.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for tr in trs)
+    assert not any(tc.vMerge for tr in trs for tc in tr.tc_lst)
+    rows = [[c.text for c in row.cells] for table in doc.tables for row in table.rows]
     fund_row = next(i for i, r in enumerate(rows) if r[1] == "资金\n来源")
-    assert rows[fund_row][:5] == ["整体资金\n（万元）", "资金\n来源", "合计", "合计", "198.8"]
-    assert rows[fund_row + 2][1] == "资金\n来源"  # vertical merge over the block
-    assert rows[fund_row][6] == "106.87%"
+    assert rows[fund_row][2:5] == ["合计", "合计", "198.8"] and rows[fund_row][6] == "106.87%"
+    assert rows[fund_row + 1][1] == ""  # the rest of the 资金来源 block: one cell drawn
+    inner = doc.tables[0].rows[fund_row + 1]._tr.tc_lst[1]
+    assert 'w:val="nil"' in inner.tcPr.xml  # no line inside the region
     head = next(i for i, r in enumerate(rows) if r[1] == "一级指标")
+    assert doc.tables[1].rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert rows[head + 2][1] == "产出指标" and rows[head + 2][2] == "数量指标"
+    levels = [r[1] for r in rows[head + 1 : -1]]
+    assert levels and all(levels)  # 一级 named in every indicator row
     assert rows[-1][0] == "总分" and rows[-1][6:8] == ["100", "95"]
-    tc = table.rows[fund_row + 1]._tr.tc_lst[1]  # the raw cell, not the merge origin
-    assert tc.vMerge == "continue"
 
 
 def test_combined_docx_has_table_then_report(tmp_path: Path) -> None:
     doc = docx.Document(str(write_docx(with_report(department()), tmp_path / "全.docx")))
-    assert len(doc.tables) == 1
+    assert len(doc.tables) == 2  # the form, cut before its repeated indicator header
     assert len(doc.sections) == 2
     assert doc.sections[1].page_height > doc.sections[1].page_width  # the report in portrait
     assert _headings(doc, 1) == ["一、部门（单位）概况"]
@@ -151,8 +159,8 @@ def test_table_can_be_cut_before_the_indicator_header_to_repeat_it() -> None:
 
     grid = build_grid(department())
     widths = [500] * grid.ncols
-    assert len(tables_xml(grid, widths, "宋体", "Times New Roman", 18)) == 1
-    first, second = tables_xml(grid, widths, "宋体", "Times New Roman", 18, repeat_header=True)
+    assert len(tables_xml(grid, widths, "宋体", "Times New Roman", 18, repeat_header=False)) == 1
+    first, second = tables_xml(grid, widths, "宋体", "Times New Roman", 18)
     assert "年度总体目标" in first and "一级指标" not in first
     head_row = second.split("</w:tr>")[0]
     assert "<w:tblHeader/>" in head_row and "一级指标" in head_row

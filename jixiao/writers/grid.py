@@ -60,6 +60,9 @@ class GridCell:
     formula: Formula | None = None
     rowspan: int = 1
     colspan: int = 1
+    # a label merged down (一级/二级指标) that a writer which cannot keep a merged region on
+    # one page prints again in each row, so that every page names its rows' 一级/二级
+    repeat: bool = False
 
 
 @dataclass(slots=True)
@@ -430,7 +433,12 @@ class _Builder:
         for s1, e1 in _runs(rows[start:end], lambda i: _t(i.level1)):
             top = start + s1
             level1 = GridCell(
-                first + top, ind.col("一级指标"), _t(rows[top].level1), Role.CENTER, rowspan=e1 - s1
+                first + top,
+                ind.col("一级指标"),
+                _t(rows[top].level1),
+                Role.CENTER,
+                rowspan=e1 - s1,
+                repeat=True,
             )
             self.grid.put(level1)
             for s2, e2 in _runs(rows[top : start + e1], lambda i: _t(i.level2)):
@@ -441,6 +449,7 @@ class _Builder:
                     _t(rows[at].level2),
                     Role.CENTER,
                     rowspan=e2 - s2,
+                    repeat=True,
                 )
                 self.grid.put(level2)
         for i in range(start, end):
