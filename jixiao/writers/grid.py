@@ -571,13 +571,18 @@ def fund_children(funds: tuple[FundRow, ...], i: int) -> list[int]:
 
 
 def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:
-    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings."""
+    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings.
+
+    A label that already carries such a prefix (a form started from the blank template
+    stores “（1）财政拨款”) is printed with one, not “（1）（1）财政拨款”."""
+    from jixiao.checks.texts import plain_label
+
     labels = []
     number = 0
     prev_depth = 0
     prev_group: object = object()
     for f in funds:
-        text = f.label.text
+        text = plain_label(f.label.text) if f.depth else f.label.text
         if f.group != prev_group:
             number = 0
             prev_depth = 0
