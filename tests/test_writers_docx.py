@@ -3,6 +3,7 @@ table as a Word table with merged cells. Content, never bytes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import docx
@@ -165,3 +166,23 @@ def test_table_can_be_cut_before_the_indicator_header_to_repeat_it() -> None:
     head_row = second.split("</w:tr>")[0]
     assert "<w:tblHeader/>" in head_row and "一级指标" in head_row
     assert second.count("<w:tblHeader/>") == 1
+
+
+def test_table_docx_ends_with_the_lines_to_sign_on(tmp_path: Path) -> None:
+    from jixiao.model import Signature, Text
+
+    doc = docx.Document(str(write_table_docx(department(), tmp_path / "表.docx")))
+    last = doc.element.body[-2]  # before the section properties
+    assert last.tag == qn("w:p")
+    line = "".join(t.text or "" for t in last.iter(qn("w:t")))
+    for role in ("单位负责人（签字）：", "填报人：", "联系电话：", "填报日期："):
+        assert role in line
+    # roles the form prints itself stay in the table, not twice
+    signed = replace(
+        department(),
+        signatures=(Signature("填报人", Text("王芳")),),
+        fill_date=Text("2022年3月10日"),
+    )
+    doc = docx.Document(str(write_table_docx(signed, tmp_path / "签.docx")))
+    line = "".join(t.text or "" for t in doc.element.body[-2].iter(qn("w:t")))
+    assert "单位负责人（签字）：" in line and "填报人" not in line and "填报日期" not in line

@@ -23,7 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from jixiao.model import Evaluation, Report
 from jixiao.writers.docx_table import SPACER, tables_xml
 from jixiao.writers.draft import report_for, section_body
-from jixiao.writers.grid import Grid, build_grid
+from jixiao.writers.grid import Grid, build_grid, signature_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -61,7 +61,7 @@ def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
     doc = _new()
     _landscape(doc.sections[0])
     _page_numbers(doc.sections[0])
-    add_table(doc, build_grid(evaluation))
+    add_table(doc, build_grid(evaluation), signature_line(evaluation))
     path = Path(path)
     doc.save(str(path))
     return path
@@ -72,7 +72,7 @@ def write_docx(evaluation: Evaluation, path: str | Path, report: Report | None =
     doc = _new()
     _landscape(doc.sections[0])
     _page_numbers(doc.sections[0])
-    add_table(doc, build_grid(evaluation))
+    add_table(doc, build_grid(evaluation), signature_line(evaluation))
     report = report or evaluation.report
     if report is not None and (report.sections or report.title is not None):
         section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -245,8 +245,10 @@ def add_report(doc: Document, report: Report) -> None:
 # -- the table ---------------------------------------------------------------------------
 
 
-def add_table(doc: Document, grid: Grid) -> None:
-    """The grid as a title paragraph and one Word table (row 0 of the grid is the title)."""
+def add_table(doc: Document, grid: Grid, signatures: str = "") -> None:
+    """The grid as a title paragraph and one Word table (row 0 of the grid is the title),
+    then the ``signatures`` line (:func:`~jixiao.writers.grid.signature_line`) kept on the
+    table's last page."""
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.first_line_indent = Pt(0)
@@ -272,3 +274,12 @@ def add_table(doc: Document, grid: Grid) -> None:
         table = parse_xml(xml)
         anchor.addnext(table)
         anchor = table
+    if signatures:
+        line = doc.add_paragraph()
+        line.paragraph_format.first_line_indent = Pt(0)
+        line.paragraph_format.space_before = Pt(12)
+        line.paragraph_format.keep_together = True
+        run = line.add_run(signatures)
+        set_fonts(run._r, TABLE_FONT)
+        run.font.size = Pt(12)
+        anchor.addnext(line._p)

@@ -570,6 +570,27 @@ def fund_children(funds: tuple[FundRow, ...], i: int) -> list[int]:
     return out
 
 
+# The lines an official table is signed on below the grid (docx, PDF, xlsx)
+SIGNATURE_ROLES = ("单位负责人（签字）", "填报人", "联系电话", "填报日期")
+_BLANK_LINE = "\u3000" * 6
+
+
+def signature_line(e: Evaluation) -> str:
+    """“单位负责人（签字）：　　　填报人：…　联系电话：…　填报日期：　年　月　日” for the
+    roles the table itself does not already print (its own signature rows and 填报日期
+    stay in the grid), blank for a pen."""
+    printed = " ".join(s.role for s in e.signatures)
+    parts = []
+    for role in SIGNATURE_ROLES:
+        key = role.removesuffix("（签字）")
+        if role == "填报日期":
+            if e.fill_date is None:
+                parts.append(f"{role}：\u3000\u3000年\u3000\u3000月\u3000\u3000日")
+        elif key not in printed and not (key == "联系电话" and "电话" in printed):
+            parts.append(f"{role}：{_BLANK_LINE}")
+    return "\u3000\u3000".join(parts)
+
+
 def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:
     """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings.
 
