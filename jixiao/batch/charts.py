@@ -9,6 +9,7 @@ from typing import Any
 
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 CJK_FONTS = (
     "Noto Sans CJK SC",
@@ -41,6 +42,11 @@ def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png")
     return buf.getvalue()
+
+
+def _whole_counts(axis: Any) -> None:
+    """A count axis has whole-number ticks only (no 0.5 份)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def _style() -> Any:  # rcParams (matplotlib types them as literal keys)
@@ -80,6 +86,7 @@ def histogram(
         ax.set_title(title)
         ax.set_xlabel(xlabel)
         ax.set_ylabel("份数")
+        _whole_counts(ax.yaxis)
         ax.spines[["top", "right"]].set_visible(False)
         return _png(fig)
 
@@ -97,6 +104,7 @@ def bars(
         ax.bar_label(drawn, padding=2)
         ax.set_title(title)
         ax.set_ylabel("份数")
+        _whole_counts(ax.yaxis)
         ax.margins(y=0.15)
         ax.spines[["top", "right"]].set_visible(False)
         return _png(fig)
@@ -114,6 +122,7 @@ def ranked_bars(labels: Sequence[str], counts: Sequence[int], title: str) -> byt
         ax.bar_label(drawn, padding=2)
         ax.set_title(title)
         ax.set_xlabel("涉及材料份数")
+        _whole_counts(ax.xaxis)
         ax.margins(x=0.12)
         ax.spines[["top", "right"]].set_visible(False)
         return _png(fig)

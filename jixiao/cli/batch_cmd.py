@@ -137,7 +137,9 @@ def batch(
     )
     s = result.stats
     click.echo(line)
-    click.echo(f"汇总（含以前的结果）：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
+    earlier = s.files > c.files + c.skipped  # the folder's journal holds files not given now
+    label = "汇总（含此前在该文件夹审核的材料）" if earlier else "汇总"
+    click.echo(f"{label}：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
     if not s.files:
         click.echo(
             "jixiao: 输入中没有找到自评材料（支持文本、.docx、.xlsx、.xls、.doc、.wps、.pdf 和 .zip）",

@@ -33,12 +33,25 @@ if TYPE_CHECKING:
 
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312"}
-TITLE_FONT = "黑体"
+TITLE_FONT = "方正小标宋简体"  # a Song-style display face (Noto Serif CJK in the PDF)
 TABLE_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 BODY_SIZE = Pt(16)  # 三号, as in official documents
 TABLE_SIZE = Pt(9)
 LINE = Pt(28)
+
+
+def official_document(landscape: bool = False) -> Document:
+    """A new Word document in jixiao's one document style, shared by the unit report, the
+    official table and the batch's 汇总报告: A4 (portrait, or landscape for a table), the
+    layout of Chinese official documents (GB/T 9704: title in 方正小标宋简体, body in
+    仿宋_GB2312 三号 on a 28-point line, headings 黑体 / 楷体_GB2312, tables in 宋体; the PDF
+    maps these names onto Noto Serif/Sans CJK, :mod:`jixiao.writers.soffice`) and a page
+    number “— 1 —” centred in the footer."""
+    doc = _new()
+    (_landscape if landscape else _portrait)(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    return doc
 
 
 def write_report_docx(
@@ -47,9 +60,7 @@ def write_report_docx(
     score_sheet: ScoreSheet | None = None,
 ) -> Path:
     """Write the 自评报告 (the evaluation's own, or drafted from its table)."""
-    doc = _new()
-    _portrait(doc.sections[0])
-    _page_numbers(doc.sections[0])
+    doc = official_document()
     add_report(doc, report_for(evaluation, score_sheet))
     path = Path(path)
     doc.save(str(path))
@@ -58,9 +69,7 @@ def write_report_docx(
 
 def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
     """Write the 自评表 as a Word table (merged cells), A4 landscape."""
-    doc = _new()
-    _landscape(doc.sections[0])
-    _page_numbers(doc.sections[0])
+    doc = official_document(landscape=True)
     add_table(doc, build_grid(evaluation), signature_line(evaluation))
     path = Path(path)
     doc.save(str(path))
@@ -69,9 +78,7 @@ def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
 
 def write_docx(evaluation: Evaluation, path: str | Path, report: Report | None = None) -> Path:
     """The table, then the report (the evaluation's own, or ``report``) in a portrait section."""
-    doc = _new()
-    _landscape(doc.sections[0])
-    _page_numbers(doc.sections[0])
+    doc = official_document(landscape=True)
     add_table(doc, build_grid(evaluation), signature_line(evaluation))
     report = report or evaluation.report
     if report is not None and (report.sections or report.title is not None):
