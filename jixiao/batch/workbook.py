@@ -149,7 +149,8 @@ def write_workbook(
     stats: Stats,
     rule_titles: dict[str, str] | None = None,
 ) -> None:
-    """Stream ``records`` (sorted by path) into the workbook; ``stats`` is filled on the way."""
+    """Stream ``records`` (sorted by path) into the workbook; ``stats`` are those of the same
+    records, complete (the per-code and per-unit sheets come from them)."""
     tmp = path.with_name(path.name + ".tmp")
     book = _Book(tmp)
     summary = book.sheet("汇总", SUMMARY_COLUMNS, repeat_cols=2)
@@ -158,7 +159,6 @@ def write_workbook(
     units = book.sheet("按单位汇总", UNIT_COLUMNS)
     n_rows = n_findings = 0
     for record in records:
-        stats.add(record)
         n_rows += 1
         _summary_row(book, summary, n_rows, record)
         for f in record.findings:
