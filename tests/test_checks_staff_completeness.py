@@ -148,3 +148,13 @@ def test_unsigned() -> None:
     [f] = fires("JX-M009", form(signatures=blank))
     assert "项目负责人" in f.message and "财务负责人" not in f.message
     silent("JX-M009", form(signatures=(Signature("项目负责人", t("谢凯")),)))
+
+
+def test_blank_goal_achieved() -> None:
+    from check_forms import goal
+
+    [f] = fires("JX-M010", form(goals=[goal("保障工资及时足额发放", None, row=12)]))
+    assert str(f.location) == "t.txt:12" and "保障工资" in f.message
+    fires("JX-M010", form(goals=[goal("保障工资及时足额发放", "  ", row=12)]))
+    silent("JX-M010", form(goals=[goal("保障工资及时足额发放", "全年按时足额发放工资12个月")]))
+    silent("JX-M010", form(goals=[goal(None, None)]))

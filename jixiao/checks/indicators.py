@@ -650,3 +650,36 @@ def duplicate_indicator(evaluation: Evaluation, context: Context) -> Iterator[Fi
             "各不相同的指标",
             ind.name.text,
         )
+
+
+_COPY_MIN = 8  # characters of a target that, repeated in the actual, are a copy and not chance
+
+
+@check(
+    "JX-I018",
+    Severity.WARNING,
+    "完成值照抄指标值",
+    REG_10 + "：完成值应写实际完成的结果，不能照抄年度指标值",
+)
+def actual_copies_target(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A target written in words (no number to compare) that the actual repeats word for word
+    — alone or followed by a description — states the plan again instead of the result.
+    A number equal to its target (“100%” / “100%”) is a result and is not reported.
+
+    Example: 指标值 “为扩大垃圾分类宣传力度，了解垃圾分类知识认知度”, 完成值 the same words
+    followed by “，区妇联组织各街道（镇）妇联开展垃圾分类活动…”.
+    """
+    for ind in evaluation.scored_indicators:
+        if ind.target is None or ind.actual is None or ind.target.number is not None:
+            continue
+        target = re.sub(r"[\s，,。.；;：:、“”\"'‘’]", "", ind.target.text)
+        actual = re.sub(r"[\s，,。.；;：:、“”\"'‘’]", "", ind.actual.text)
+        if len(target) < _COPY_MIN or re.search(r"\d", target) or not actual.startswith(target):
+            continue
+        yield actual_copies_target.finding(
+            f"指标“{ind.name.text}”的完成值照抄了指标值“{ind.target.text.strip()[:30]}”，"
+            "应写实际完成的结果",
+            first_location(ind.actual.location, ind.location),
+            "实际完成的结果",
+            ind.actual.text.strip()[:40],
+        )

@@ -55,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     indicators.unit_mismatch,  # JX-I015
     indicators.mixed_units_summed,  # JX-I016
     indicators.duplicate_indicator,  # JX-I017
+    indicators.actual_copies_target,  # JX-I018
     # consistency
     consistency.report_vs_table,  # JX-C001
     consistency.other_year,  # JX-C002
@@ -84,4 +85,5 @@ CHECKS: tuple[Check, ...] = (
     completeness.blank_weight,  # JX-M007
     completeness.half_filled_fund_row,  # JX-M008
     completeness.unsigned,  # JX-M009
+    completeness.blank_goal_achieved,  # JX-M010
 )
