@@ -331,3 +331,12 @@ def test_actual_copies_target() -> None:
     # a number equal to its target is a result, and a short target repeated is no copy
     silent("JX-I018", form(indicators=[ind("满意度", "≥95%", "≥95%", 10, 10)]))
     silent("JX-I018", form(indicators=[ind("资料完整", "资料完整", "资料完整齐全", 5, 5)]))
+
+
+def test_missing_deviation_grouped_from_three_indicators() -> None:
+    rows = [ind(f"指标{k}", "≥10个", "8个", 5, 4, row=30 + k) for k in range(4)]
+    [f] = fires("JX-I013", form(indicators=rows))
+    assert str(f.location) == "t.txt:30" and f.found == "4 项空白"
+    assert all(f"“指标{k}”" in f.message for k in range(4))
+    two = fires("JX-I013", form(indicators=rows[:2]))
+    assert [str(f.location) for f in two] == ["t.txt:30", "t.txt:31"]  # one by one below three
