@@ -87,8 +87,13 @@ def truncated(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """Parts of the form the reader did not find because the document ends early; checks
     that need them could not run.
 
+    A form that prints its 总分 row reached its end: a part it lacks (a Sichuan form has no
+    满意度指标) was left out by design, not cut off.
+
     Example: the text ends inside the 满意度指标 rows.
     """
+    if evaluation.total_weight is not None or evaluation.total_score is not None:
+        return
     if evaluation.missing:
         yield truncated.finding(
             "文档不完整，未找到：" + "、".join(evaluation.missing) + "；相关审核未能进行",
