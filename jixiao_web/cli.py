@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from jixiao.cli.usage import ZhCommand
+
 EXCLUDED = ["contenttypes", "auth.permission", "sessions"]  # rebuilt by migrate / transient
 
 
@@ -30,7 +32,7 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.option(
     "--demo", is_flag=True, help="载入示例自评表（岳麓区妇联 2021），每个角色各建一个演示账号"
 )
@@ -117,7 +119,7 @@ ROLE_LABELS = {
 }
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def backup(file: Path) -> None:
     """把网页应用的全部数据（组织、用户、轮次、自评、历史版本、审核、日志）备份到 JSON 文件。"""
@@ -142,13 +144,24 @@ def backup(file: Path) -> None:
     )
 
 
+def _has_records(file: Path) -> bool:
+    """Whether a backup holds any record (a JSON list that is not empty)."""
+    import json
+
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"{file}: 不是 jixiao backup 生成的 JSON 文件（{exc}）")
+    return isinstance(data, list) and bool(data)
+
+
 def _uploads() -> Path:
     from django.conf import settings
 
     return settings.UPLOAD_DIR
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="数据库不为空时，先清空再恢复")
 def restore(file: Path, force: bool) -> None:
@@ -160,6 +173,8 @@ def restore(file: Path, force: bool) -> None:
 
     from jixiao_web.accounts.models import Region
 
+    if not _has_records(file):  # loaddata would only warn (RuntimeWarning) and do nothing
+        _fail(f"{file}: 备份文件中没有任何数据，未恢复")
     migrate()
     if User.objects.exists() or Region.objects.exists():
         if not force:

@@ -89,3 +89,22 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         # new rows after a restore get fresh ids (sequences were reset on PostgreSQL)
         latest = max(AuditLog.objects.values_list("pk", flat=True))
         self.assertGreater(AuditLog.record(AuditLog.Action.LOGIN, user=self.head).pk, latest)
+
+
+class BackupCommandTextTests(TransactionTestCase):
+    def test_help_is_in_chinese_and_an_empty_backup_is_refused(self) -> None:
+        import warnings
+
+        runner = CliRunner()
+        for command in (backup, restore):
+            text = runner.invoke(command, ["--help"]).output
+            self.assertIn("显示本帮助并退出", text)
+            self.assertNotIn("Show this message", text)
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Path(tmp) / "empty.json"
+            empty.write_text("[]", encoding="utf-8")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # no RuntimeWarning from loaddata
+                result = runner.invoke(restore, [str(empty)])
+            self.assertEqual(result.exit_code, 2)
+            self.assertIn("没有任何数据", result.output)
