@@ -164,14 +164,17 @@ def batch(
 )
 def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
     """对比两个年度的批量审核结果（两个 jixiao batch 的输出文件夹），按单位逐一列出变化。"""
-    from jixiao.batch.compare import compare_outputs
+    from jixiao.batch.compare import compare_outputs, year_warning
     from jixiao.errors import JixiaoError
 
     try:
         rows = compare_outputs(old_dir, new_dir)
+        warning = year_warning(old_dir, new_dir)
     except JixiaoError as exc:
         fail(str(exc))
         return
+    if warning:
+        click.echo(warning, err=True)
     both = [u for u in rows if u.old and u.new]
     down = sum(1 for u in both if (u.score_change or 0) < 0)
     repeated = sum(1 for u in both if u.repeated)
