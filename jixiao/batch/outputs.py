@@ -23,14 +23,16 @@ def build_outputs(outdir: Path, profile: str = "", report: bool = True) -> tuple
     region's statistics, then for the workbook and findings.json — while a forked process
     draws the charts and writes the report from those statistics, on the other core.
     """
+    journal = Journal(outdir)
+    offsets = journal.latest_offsets()
     stats = Stats()
-    for record in Journal(outdir).latest():
+    for record in journal.read_at(offsets):
         stats.add(record)
     titles = rule_titles()
     writer = _start_report(outdir / REPORT_DOCX, stats, titles) if report else None
     with FindingsWriter(outdir / FINDINGS_JSON, profile) as findings:
         write_workbook(
-            outdir / SUMMARY_XLSX, tee(Journal(outdir).latest(), findings), stats, titles
+            outdir / SUMMARY_XLSX, tee(journal.read_at(offsets), findings), stats, titles
         )
     written = [outdir / SUMMARY_XLSX, outdir / FINDINGS_JSON]
     if writer is not None:
@@ -53,7 +55,7 @@ def _start_report(path: Path, stats: Stats, titles: dict[str, str]) -> Any:
 
 
 def _write_report(path: Path, stats: Stats, titles: dict[str, str]) -> None:
-    from jixiao.batch.report import write_report  # matplotlib is imported here, in the child
+    from jixiao.batch.report import write_report  # python-docx is imported in the child
 
     write_report(path, stats, titles)
 
