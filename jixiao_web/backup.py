@@ -119,6 +119,8 @@ def read(path: Path) -> Archive:
         isinstance(r, dict) and "model" in r and "fields" in r for r in records
     ):
         raise BackupError(f"{path}: 不是 jixiao 备份（应为 dumpdata 记录的列表）")
+    if not records:  # loaddata would only warn (RuntimeWarning) and do nothing
+        raise BackupError(f"{path}: 备份文件中没有任何数据，未恢复")
     return Archive(data, files)
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import click
 
+from jixiao.cli.usage import ZhCommand
+
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
@@ -46,7 +48,7 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.option(
     "--demo", is_flag=True, help="载入示例自评表（岳麓区妇联 2021），每个角色各建一个演示账号"
 )
@@ -135,7 +137,7 @@ ROLE_LABELS = {
 }
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def backup(file: Path) -> None:
     """把网页应用的全部数据（组织、用户、轮次、自评、历史版本、审核、日志）和上传的文件备份到一个 zip 文件。"""
@@ -160,7 +162,7 @@ def backup(file: Path) -> None:
         )
 
 
-@click.command()
+@click.command(cls=ZhCommand)
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="数据库不为空时，用备份替换现有数据")
 def restore(file: Path, force: bool) -> None:

@@ -6,6 +6,7 @@ format (key=value lines) keeps each test about the batch itself.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import zipfile
@@ -130,7 +131,7 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
         "材料/汇总.zip!/街道/丙/丙.txt",
         "材料/汇总.zip!/../../逃逸.txt",
     }
-    assert rows["材料/乙.txt"]["执行率(%)"] == 120
+    assert rows["材料/乙.txt"]["执行率%（按执行数÷预算数计算）"] == 120
     assert rows["材料/乙.txt"]["错误"] == 1 and rows["材料/乙.txt"]["计算得分"] == 75
     assert "T-EXEC" in rows["材料/乙.txt"]["主要问题"]
     assert rows["材料/坏文件.txt"]["状态"] == "无法读取"
@@ -139,7 +140,10 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     assert not (tmp_path / "逃逸.txt").exists() and not (out / "逃逸.txt").exists()
 
     wb = openpyxl.load_workbook(out / "summary.xlsx")
-    assert wb["汇总"].freeze_panes == "A2" and wb["汇总"].auto_filter.ref == "A1:R6"
+    assert wb["汇总"].freeze_panes == "C2" and wb["汇总"].auto_filter.ref == "A1:T6"
+    ws = wb["汇总"]  # A4, the header row and 序号/单位 repeated on every printed page
+    assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows.replace("$", "") == "1:1"
+    assert ws.print_title_cols.replace("$", "") == "A:B"
     codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
     assert codes == {"T-EXEC": 1, "T-LOW": 1}
     assert wb["问题明细"].max_row == 3
@@ -158,12 +162,10 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
         1,
     ]  # files, project tables, department score, lowest, errors, warnings
     link = next(
-        row[17] for row in wb["汇总"].iter_rows(min_row=2) if row[16].value == "材料/乙.txt"
+        row[19] for row in wb["汇总"].iter_rows(min_row=2) if row[18].value == "材料/乙.txt"
     )
-    assert (
-        link.hyperlink.target == "checks/材料/乙.txt.check.txt"
-        and (out / link.hyperlink.target).exists()
-    )
+    target = link.hyperlink.target  # relative to the workbook
+    assert target == "checks/材料/乙.txt.check.txt" and (out / target).exists()
 
     data = loads((out / "findings.json").read_text(encoding="utf-8"))
     assert data["format"] == "jixiao-batch/1" and len(data["files"]) == 5
@@ -272,7 +274,7 @@ def test_journal_keeps_the_last_record_per_path(tmp_path: Path) -> None:
     run_batch([src], tmp_path / "out", ENGINE, jobs=1, report=False)
 
     (row,) = summary_rows(tmp_path / "out")
-    assert row["错误"] == 1 and row["执行率(%)"] == 130
+    assert row["错误"] == 1 and row["执行率%（按执行数÷预算数计算）"] == 130
     assert len(list(Journal(tmp_path / "out").latest())) == 1
 
 
@@ -474,5 +476,13 @@ def test_a_form_with_blank_results_has_no_computed_score() -> None:
     sheet = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=blank))
     assert sheet.computed_total == Decimal("10.00")
     assert score_summary(sheet) == (None, None)
-    full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
-    assert score_summary(full) == (Decimal("10.00"), "差")
+    # execution only: weights of 10 against a total of 100 are no score either
+    alone = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds))
+    assert score_summary(alone) == (None, None) and "合计 10" in alone.grade_reason
+    filled = tuple(
+        dataclasses.replace(i, actual=parse_measure("50%"), score=Num(Decimal(1), "1"))
+        for i in blank
+    )
+    full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=filled))
+    total, grade = score_summary(full)
+    assert total is not None and grade == "差"

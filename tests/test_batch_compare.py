@@ -128,6 +128,8 @@ def test_compare_command_writes_a_workbook(tmp_path: Path) -> None:
     ws = openpyxl.load_workbook(out)["年度对比"]
     assert ws["A2"].value == "長沙市岳麓區婦女聯合會（本级）" and ws["G2"].value == -4.5
     assert ws["L2"].value == "服务满意度：≥95% → ≥90%"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+    assert ws.page_setup.fitToWidth == 1 and ws.print_title_rows.replace("$", "") == "1:1"
 
 
 def test_compare_refuses_a_folder_that_is_not_a_batch_output(tmp_path: Path) -> None:
@@ -149,3 +151,17 @@ def test_several_files_of_one_unit_are_counted(tmp_path: Path) -> None:
     assert (
         unit.score_change == Decimal("2") and unit.presence == "两年均有（上年有 2 份，取第一份）"
     )
+
+
+def test_compare_notices_two_folders_of_the_same_year(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    a = write(tmp_path / "a", [replace(record("a.txt", "甲单位", "90", "95", [], []), year=2021)])
+    b = write(tmp_path / "b", [replace(record("b.txt", "甲单位", "92", "96", [], []), year=2021)])
+    result = CliRunner().invoke(main, ["compare", str(a), str(b)])
+    assert result.exit_code == 0 and "都是 2021 年度" in result.output
+    c = write(tmp_path / "c", [replace(record("c.txt", "甲单位", "92", "96", [], []), year=2020)])
+    result = CliRunner().invoke(main, ["compare", str(a), str(c)])
+    assert "放反" in result.output
+    old, new = two_years(tmp_path)  # no years stated: nothing to say
+    assert "注意" not in CliRunner().invoke(main, ["compare", str(old), str(new)]).output

@@ -42,7 +42,9 @@ def test_batch_command_on_the_seed_and_an_unreadable_file(tmp_path: Path) -> Non
         "JX-C002",
         "JX-C007",
     } <= codes  # >100 %, 4 staff for 3 posts, 2020 in 2021, template text
-    assert seed.computed_score is not None and seed.grade
+    # weights 10 + 100 against a total of 100: no recomputed score, no grade, the reason kept
+    assert seed.computed_score is None and seed.grade is None
+    assert "分值合计 110" in seed.grade_note and seed.printed_score == 100
     check = (out / "checks/材料/岳麓区妇联.txt.check.txt").read_text(encoding="utf-8")
     assert "[JX-B001]" in check and check.rstrip().endswith("）")
     ws = openpyxl.load_workbook(out / "summary.xlsx")["按规则统计"]

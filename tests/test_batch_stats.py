@@ -112,3 +112,30 @@ def test_a_unit_keeps_its_lowest_score() -> None:
         D("92"),
         D("71"),
     )
+
+
+def test_count_axes_have_whole_number_ticks() -> None:
+    from jixiao.batch.charts import whole_ticks
+
+    for top in (1, 2, 3, 4, 7, 13, 99, 1234):
+        ticks = whole_ticks(top)
+        assert ticks[0] == 0 and ticks[-1] >= top and len(ticks) <= 8
+        assert all(isinstance(t, int) for t in ticks)
+        steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+        assert len(steps) == 1 and steps.pop() >= 1  # no 0.5 份
+
+
+def test_charts_are_pngs_with_chinese_text() -> None:
+    from io import BytesIO
+
+    from PIL import Image
+
+    from jixiao.batch import charts
+
+    png = charts.histogram([55, 72, 91, 99, 100], list(range(40, 105, 5)), "自评得分分布", "得分",
+                           [(60, "60"), (90, "90")])  # fmt: skip
+    image = Image.open(BytesIO(png))
+    assert image.format == "PNG" and image.width > image.height
+    assert charts.cjk_font_file() is not None  # Noto Sans CJK (fonts-noto-cjk) on this machine
+    bars = Image.open(BytesIO(charts.bars(["优", "良"], [3, 1], "评价等级分布")))
+    assert bars.getpixel((bars.width // 2, bars.height // 2)) is not None

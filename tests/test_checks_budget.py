@@ -56,6 +56,20 @@ def test_execution_low_with_reason_in_cell_or_text() -> None:
     silent("JX-B002", form(funds=[fund("年度资金总额", FundLine.TOTAL, "100", "95", "95%")]))
 
 
+def test_execution_low_on_a_part_under_a_total_above_the_threshold() -> None:
+    total = fund("合计", FundLine.TOTAL, "198.8", "212.64", "106.87%", weight="10")
+    other = fund("其他资金", FundLine.OTHER, "24.24", "7.97", "32.88%", depth=1, row=45)
+    [f] = fires("JX-B002", form(funds=[total, other]))
+    assert f.found == "32.88%" and "其他资金" in f.message and str(f.location) == "t.txt:45"
+    named = report(section("四、存在问题", "其他资金执行率偏低，原因是培训项目延期至次年。"))
+    silent("JX-B002", form(funds=[total, other], report=named))
+    unnamed = report(section("四、存在问题", "项目支出执行率偏低，原因是工程延期。"))
+    fires("JX-B002", form(funds=[total, other], report=unnamed))  # another row's reason
+    deeper = fund("其中：培训费", FundLine.OTHER, "10", "1", "10%", depth=2)
+    [f] = fires("JX-B002", form(funds=[total, other, deeper]))  # first-level parts only
+    assert "培训费" not in f.message
+
+
 def test_execution_at_the_threshold_needs_no_reason() -> None:
     at = fund("年度资金总额", FundLine.TOTAL, "100", "90", "90%")
     silent("JX-B002", form(funds=[at]))

@@ -165,3 +165,12 @@ def test_run_checks_is_deterministic() -> None:
 
     assert {"JX-I001", "JX-I004"} <= {f.code for f in first}
     assert run_checks(e()) == first
+
+
+def test_word_tables_sort_before_paragraphs() -> None:
+    from jixiao.checks import location_key
+    from jixiao.model import Location
+
+    cells = ["段落14", "表2 第1行第1列", "段落3", "表1 第10行第2列", "表1 第9行第2列"]
+    ordered = sorted(cells, key=lambda c: location_key(Location("x.docx", cell=c)))
+    assert ordered == ["表1 第9行第2列", "表1 第10行第2列", "表2 第1行第1列", "段落3", "段落14"]

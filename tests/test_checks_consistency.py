@@ -6,6 +6,7 @@ from check_forms import (
     FigureKey,
     FundGroup,
     FundLine,
+    Kind,
     figure,
     fires,
     form,
@@ -230,7 +231,9 @@ def test_full_marks_with_gaps_silent() -> None:
 
 
 def test_narrative_sum_parts_exceed_total() -> None:
-    achieved = "本项目共完成预算资金57.46万元。其中:20万元用于方案编制;18万元用于监理;19.48万元用于测绘。"
+    achieved = (
+        "本项目共完成预算资金57.46万元。其中:20万元用于方案编制;18万元用于监理;19.48万元用于测绘。"
+    )
     [f] = fires(
         "JX-C010",
         form(goals=[goal("申请预算资金58万元。其中:20万元…;18万元…;20万元…。", achieved, row=12)]),
@@ -371,3 +374,73 @@ def test_report_without_problems_part() -> None:
     )
     silent("JX-C008", form(report=fine))
     silent("JX-C008", form(problems=t("资金拨付偏慢")))
+
+
+def test_stated_rate_of_a_named_part_is_that_parts() -> None:
+    funds = [
+        fund("合计", FundLine.TOTAL, "198.8", "212.64", "106.87%", group=S, weight="10"),
+        fund("其中：其他资金", FundLine.OTHER, "24.24", "7.97", "32.88%", group=S, depth=1),
+    ]
+    text = report(
+        section("一、概况", "其他资金全年预算数24.24万元，全年执行数7.97万元，执行率32.88%。")
+    )
+    silent("JX-C012", form(funds=funds, report=text))
+    wrong = report(section("一、概况", "其他资金执行完毕。全年预算执行率为32.88%。"))
+    assert fires("JX-C012", form(funds=funds, report=wrong))[0].found == "32.88%"
+
+
+def test_stated_score_of_a_part_is_not_the_total() -> None:
+    text = "产出指标分值55分，自评得分55分；效益指标分值35分，自评得分35分。"
+    silent("JX-C013", form(total_score=n("100"), conclusion=t(text)))
+    assert fires("JX-C013", form(total_score=n("100"), conclusion=t("自评得分55分。")))
+
+
+def test_report_figure_of_a_named_part_row() -> None:
+    funds = [*TABLE, fund("其他资金", FundLine.OTHER, "24.24", "7.97", group=S, depth=1)]
+    sentence = "其他资金全年预算数24.24万元，全年执行数7.97万元。"
+    figures = (
+        figure("其他资金全年预算数", "24.24", FigureKey.BUDGET, sentence=sentence),
+        figure("全年执行数", "7.97", FigureKey.FINAL_ACCOUNTS, sentence=sentence),
+    )
+    silent("JX-C001", form(funds=funds, report=report(figures=figures)))
+    stray = (
+        figure("全年执行数", "7.97", FigureKey.FINAL_ACCOUNTS, sentence="全年执行数7.97万元。"),
+    )
+    assert fires("JX-C001", form(funds=funds, report=report(figures=stray)))
+
+
+def test_project_report_title_names_the_project() -> None:
+    e = form(
+        kind=Kind.PROJECT,
+        unit=t("张庄寨镇人民政府"),
+        project=t("河西村特色种养补贴到户项目"),
+        report=report(title="2023年度河西村特色种养补贴到户项目支出绩效自评报告"),
+    )
+    silent("JX-C004", e)
+
+
+def test_placeholder_left() -> None:
+    text = report(
+        section(
+            "四、存在的主要问题",
+            "【待填写：结合绩效目标完成情况，分析存在的主要问题及原因】",
+            row=80,
+        ),
+        section("五、改进措施", "加强管理。【待填写：偏差原因】【待填写：偏差原因】", row=84),
+    )
+    found = fires("JX-C016", form(report=text))
+    assert [str(f.location) for f in found] == ["t.txt:80", "t.txt:84"]
+    assert "2 处" in found[1].message
+    parent = report(
+        section("一、概况", "（一）基本情况\n【待填写：单位性质】", row=1),
+        section("（一）基本情况", "【待填写：单位性质】", level=2, row=3),
+    )
+    assert len(fires("JX-C016", form(report=parent))) == 1  # counted once, where it stands
+    silent("JX-C016", form(report=report(section("五、改进措施", "加强管理。【注】按季度复核。"))))
+
+
+def test_full_marks_with_a_placeholder_admits_nothing() -> None:
+    text = report(
+        section("四、存在的问题", "【待填写：结合绩效目标完成情况，分析存在的主要问题及原因】")
+    )
+    silent("JX-C009", form(indicators=full_marks(), report=text))

@@ -316,3 +316,27 @@ def test_common_qualitative_targets_are_measurable(target: str) -> None:
 )
 def test_more_slogans(target: str) -> None:
     fires("JX-I001", form(indicators=[ind("任务", target, "达成", 5, 5)]))
+
+
+def test_actual_copies_target() -> None:
+    target = "为扩大垃圾分类宣传力度，了解垃圾分类知识认知度"
+    copied = ind(
+        "开展亲子教育主题活动", target, target + "，组织各街道开展垃圾分类活动。", 5, 5, row=20
+    )
+    [f] = fires("JX-I018", form(indicators=[copied]))
+    assert str(f.location) == "t.txt:20" and "照抄" in f.message
+    fires("JX-I018", form(indicators=[ind("开展活动", target, target, 5, 5)]))
+    result = ind("开展亲子教育主题活动", target, "开展垃圾分类活动12场，覆盖居民3000人", 5, 5)
+    silent("JX-I018", form(indicators=[result]))
+    # a number equal to its target is a result, and a short target repeated is no copy
+    silent("JX-I018", form(indicators=[ind("满意度", "≥95%", "≥95%", 10, 10)]))
+    silent("JX-I018", form(indicators=[ind("资料完整", "资料完整", "资料完整齐全", 5, 5)]))
+
+
+def test_missing_deviation_grouped_from_three_indicators() -> None:
+    rows = [ind(f"指标{k}", "≥10个", "8个", 5, 4, row=30 + k) for k in range(4)]
+    [f] = fires("JX-I013", form(indicators=rows))
+    assert str(f.location) == "t.txt:30" and f.found == "4 项空白"
+    assert all(f"“指标{k}”" in f.message for k in range(4))
+    two = fires("JX-I013", form(indicators=rows[:2]))
+    assert [str(f.location) for f in two] == ["t.txt:30", "t.txt:31"]  # one by one below three

@@ -148,3 +148,19 @@ def test_unsigned() -> None:
     [f] = fires("JX-M009", form(signatures=blank))
     assert "项目负责人" in f.message and "财务负责人" not in f.message
     silent("JX-M009", form(signatures=(Signature("项目负责人", t("谢凯")),)))
+
+
+def test_blank_goal_achieved() -> None:
+    from check_forms import goal
+
+    [f] = fires("JX-M010", form(goals=[goal("保障工资及时足额发放", None, row=12)]))
+    assert str(f.location) == "t.txt:12" and "保障工资" in f.message
+    fires("JX-M010", form(goals=[goal("保障工资及时足额发放", "  ", row=12)]))
+    silent("JX-M010", form(goals=[goal("保障工资及时足额发放", "全年按时足额发放工资12个月")]))
+    silent("JX-M010", form(goals=[goal(None, None)]))
+
+
+def test_a_form_with_its_total_row_is_not_truncated() -> None:
+    """A Sichuan form has no 满意度指标: with its 总分 row printed, nothing was cut off."""
+    silent("JX-M003", form(missing=("满意度指标",), total_weight=n(100)))
+    fires("JX-M003", form(missing=("满意度指标",)))

@@ -602,3 +602,52 @@ def test_measures_without_operator() -> None:
     )
     assert indicator_score(text).kind == LineKind.QUALITATIVE
     assert indicator_score(Indicator(Text("z"), weight=num(5))).kind == LineKind.UNKNOWN
+
+
+# -- a total that cannot be recomputed gets no grade --------------------------------------
+
+
+def _weighted_form(weights: tuple[str, ...], total_weight: str = "100"):  # type: ignore[no-untyped-def]
+    from jixiao.measure import parse_measure
+    from jixiao.model import Evaluation, FundLine, FundRow, Indicator, Kind, Num, Text
+
+    def num(v: str) -> Num:
+        return Num(Decimal(v), v)
+
+    funds = (
+        FundRow(Text("合计"), FundLine.TOTAL, budget=num("100"), actual=num("100"),
+                weight=num("10"), score=num("10")),
+    )  # fmt: skip
+    indicators = tuple(
+        Indicator(Text(f"指标{k}"), Text("产出指标"), target=parse_measure("100%"),
+                  actual=parse_measure("100%"), weight=num(w), score=num(w))
+        for k, w in enumerate(weights)
+    )  # fmt: skip
+    return Evaluation(
+        kind=Kind.PROJECT, funds=funds, indicators=indicators,
+        total_weight=num(total_weight), total_score=num(total_weight),
+    )  # fmt: skip
+
+
+def test_weights_above_the_total_give_no_grade() -> None:
+    sheet = score_evaluation(_weighted_form(("50", "50")))  # 10 + 100 against 100
+    assert sheet.computed_total == Decimal("110.00")
+    assert sheet.computed_grade is None and not sheet.computable
+    assert sheet.grade_reason == "各计分行分值合计 110，与总分分值 100 不符，总分无法复算"
+    data = to_dict(sheet)["total"]
+    assert data["computed_grade"] is None and data["computable"] is False
+    assert "110" in data["grade_reason"]
+
+
+def test_weights_that_add_up_are_graded() -> None:
+    sheet = score_evaluation(_weighted_form(("45", "45")))
+    assert sheet.computed_total == Decimal("100.00") and sheet.computed_grade is not None
+    assert sheet.grade_reason == "" and sheet.computable
+
+
+def test_no_lines_no_total() -> None:
+    from jixiao.model import Evaluation, Kind
+
+    sheet = score_evaluation(Evaluation(kind=Kind.PROJECT))
+    assert sheet.computed_total is None and sheet.computed_grade is None
+    assert sheet.grade_reason

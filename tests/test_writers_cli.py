@@ -82,11 +82,37 @@ def test_report_keeps_an_existing_report_unless_redrafted(tmp_path: Path) -> Non
     source = tmp_path / "有报告.json"
     source.write_text(dumps(with_report(department())), encoding="utf-8")
     kept, drafted = tmp_path / "kept.docx", tmp_path / "drafted.docx"
-    assert _run("report", str(source), "-o", str(kept)).exit_code == 0
-    assert _run("report", str(source), "-o", str(drafted), "--redraft").exit_code == 0
+    result = _run("report", str(source), "-o", str(kept))
+    assert result.exit_code == 0 and "已有自评报告，按原文写出" in result.output
+    assert "--redraft" in result.output  # it says how to draft anew
+    result = _run("report", str(source), "-o", str(drafted), "--redraft")
+    assert result.exit_code == 0 and "按原文写出" not in result.output
 
     def level1(path: Path) -> list[str]:
         return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
 
     assert level1(kept) == ["一、部门（单位）概况"]
     assert len(level1(drafted)) == 5
+
+
+def test_an_empty_profile_file_is_refused(source: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("# 只有注释\n\n", encoding="utf-8")
+    result = _run("score", str(source), "--profile", str(empty))
+    assert result.exit_code == 2 and "文件是空的" in result.output
+
+
+def test_score_says_why_a_total_is_not_graded(tmp_path: Path) -> None:
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from jixiao.model import Num
+
+    over = replace(department(), total_weight=Num(Decimal(90), "90"))  # weights add to 110
+    path = tmp_path / "超.json"
+    path.write_text(dumps(over), encoding="utf-8")
+    result = _run("score", str(path))
+    assert result.exit_code == 0, result.output
+    assert "不评等级：各计分行分值合计 110，与总分分值 90 不符" in result.output
+    data = loads(_run("score", str(path), "--json").output)
+    assert data["total"]["computed_grade"] is None and data["total"]["computable"] is False

@@ -43,9 +43,10 @@ def test_draft_of_a_form_with_blank_results() -> None:
     report = draft_report(blank_results_form())
     text = "\n".join(s.text for s in report.sections)
     assert "均获满分" not in text
-    assert "自评得分—分" not in text and "【待填写：自评得分（表中未填写）】" in text
+    assert "分值—分" not in text and "产出指标分值60分，表中未填写得分。" in text
     assert "（100字以内）" not in text and "(100字以内)" not in text
     assert "全年完成情况：【待填写：全年完成情况】" in text
+    assert "执行率100.00%" in text  # a rate printed without its sign gets one
     assert "(200字以内)" not in text and "【待填写：存在的问题】" in text
     assert "不评等级" in text and "对应等级" not in text
     assert "“单位资金”执行率" not in text  # nothing budgeted, nothing to explain

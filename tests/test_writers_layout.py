@@ -82,3 +82,25 @@ def test_xlsx_footer_room_and_tall_labels_on_top(tmp_path: Path) -> None:
     assert label.alignment.vertical == "top"  # 11 rows merged down: printed on the first page
     short = next(c for row in ws.iter_rows() for c in row if c.value == "部门职责")
     assert short.alignment.vertical == "center"
+
+
+def test_labels_that_carry_their_prefix_get_it_once(tmp_path: Path) -> None:
+    """A form started from the blank template stores “（1）财政拨款” and “其中：人员支出”:
+    the written table (grid → xlsx, docx, PDF, text) prints each prefix once."""
+    prefixed = {
+        "财政拨款": "（1）财政拨款",
+        "人员支出": "其中：人员支出",
+        "其他资金": "（2）其他资金",
+    }
+    funds = tuple(
+        replace(f, label=Text(prefixed.get(f.label.text, f.label.text))) for f in department().funds
+    )
+    grid = build_grid(replace(department(), funds=funds))
+    texts = [c.text for c in grid.cells.values()]
+    assert "（1）财政拨款" in texts and "其中：人员支出" in texts and "（2）其他资金" in texts
+    assert not any("（1）（1）" in t or "其中：其中：" in t or "（2）（2）" in t for t in texts)
+    ws = openpyxl.load_workbook(
+        write_xlsx(replace(department(), funds=funds), tmp_path / "t.xlsx")
+    ).active
+    values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "（1）财政拨款" in values and not any("其中：其中：" in v for v in values)

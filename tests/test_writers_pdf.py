@@ -101,3 +101,56 @@ def test_conversion_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(soffice.ConversionError) as info:
         soffice.convert(tmp_path / "a.docx", "pdf", tmp_path, timeout=0.5)
     assert "超时" in str(info.value)
+
+
+def _long_form():  # type: ignore[no-untyped-def]
+    """A form whose indicators fill several pages, with tall rows (long reasons)."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from jixiao.measure import parse_measure
+    from jixiao.model import Indicator, Num, Text
+
+    reason = (
+        "受天气和施工条件影响，部分工程延期，已督促施工单位加快进度，确保下年度一季度完工。" * 3
+    )
+    indicators = tuple(
+        Indicator(
+            Text(f"第{k:02d}项工程完成数量"),
+            Text("产出指标" if k < 20 else "效益指标"),
+            Text("数量指标" if k < 12 else ("质量指标" if k < 20 else "社会效益指标")),
+            target=parse_measure(f"{k + 3}个"),
+            actual=parse_measure(f"{k + 2}个"),
+            weight=Num(Decimal(3), "3"),
+            score=Num(Decimal(2), "2"),
+            deviation=Text(f"{reason}（说明{k:02d}完）"),
+        )
+        for k in range(30)
+    )
+    return replace(department(), indicators=indicators)
+
+
+@pytest.mark.slow
+@needs_soffice
+def test_table_pdf_keeps_rows_whole_and_repeats_the_header(tmp_path: Path) -> None:
+    """Rendered and read back: each indicator row lies on one page (its name and the end of
+    its reason on the same page), and every page after the first that holds indicator rows
+    starts with the header and names their 一级/二级 indicators."""
+    path = write_pdf(_long_form(), tmp_path / "长表.pdf")
+    with pdfplumber.open(path) as pdf:
+        pages = [
+            (page.extract_text() or "").replace(" ", "").replace("\n", "") for page in pdf.pages
+        ]
+    assert len(pages) >= 3
+    for k in range(30):
+        name = f"第{k:02d}项工程完成数量"
+        holding = [i for i, text in enumerate(pages) if name in text]
+        assert len(holding) == 1, (name, holding)
+        # the end of its reason (the last line of the row) is on the same page
+        assert f"（说明{k:02d}完）" in pages[holding[0]], name
+    for text in pages[1:]:
+        if "工程完成数量" in text:
+            assert text.find("一级指标") < text.find("工程完成数量")
+            assert "产出指标" in text or "效益指标" in text
+            # 二级 (a narrow column may wrap its last character onto the next line)
+            assert "数量指标" in text or "质量指标" in text or "社会效益指" in text

@@ -7,6 +7,7 @@ same indicator, a lower target for a ≥ / > indicator — the classic way to �
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -168,3 +169,23 @@ def compare_outputs(old_dir: Path, new_dir: Path) -> list[ComparedUnit]:
             )
         )
     return rows
+
+
+def main_year(outdir: Path) -> int | None:
+    """The year most of a batch output's files are of (None where no file states one)."""
+    years = Counter(r.year for r in load_records(outdir) if r.year is not None)
+    return years.most_common(1)[0][0] if years else None
+
+
+def year_warning(old_dir: Path, new_dir: Path) -> str | None:
+    """A warning in Chinese where the two folders are not an earlier and a later year."""
+    old, new = main_year(old_dir), main_year(new_dir)
+    if old is None or new is None:
+        return None
+    if old == new:
+        return f"注意：两个文件夹的材料都是 {old} 年度，对比的不是两个年度（是否选错了文件夹？）"
+    if old > new:
+        return (
+            f"注意：上年文件夹是 {old} 年度，晚于本年文件夹的 {new} 年度（两个文件夹是否放反了？）"
+        )
+    return None

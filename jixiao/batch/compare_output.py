@@ -81,6 +81,15 @@ def write_compare(path: Path, rows: list[ComparedUnit]) -> None:
             cell.alignment = Alignment(wrap_text=cell.column in (11, 12), vertical="top")
     end = len(rows) + 1
     ws.freeze_panes = "B2"
+    # printed: A4 landscape, all columns across one page width, the header on every page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{end}"
     if rows:
         red = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")

@@ -58,12 +58,13 @@ class Engine:
 def score_summary(sheet: Any) -> tuple[Decimal | None, str | None]:
     """(computed total, grade) from whatever :func:`jixiao.score` returned.
 
-    No total where some lines were neither computed nor printed (a form whose results are
-    blank): a partial sum is not a score, and would sink the region's score distribution.
+    No total where the sheet says the total cannot be computed (``grade_reason``: lines
+    neither computed nor printed, weights that do not add up to the total, a total above the
+    maximum): such a sum is not a score, and would distort the region's score distribution.
     """
     if sheet is None:
         return None, None
-    if getattr(sheet, "unscored", ()):
+    if getattr(sheet, "unscored", ()) or getattr(sheet, "grade_reason", ""):
         return None, None
     total = _first_attr(sheet, ("computed_total", "total"))
     grade = _first_attr(sheet, ("computed_grade", "grade"))

@@ -7,6 +7,7 @@ A line cut short by an interruption is dropped when the journal is reopened.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,17 +73,33 @@ class Journal:
 
     def latest(self) -> Iterator[FileRecord]:
         """The last record of every path, sorted by path; read lazily (memory stays flat)."""
+        return self.read_at(self.latest_offsets())
+
+    def latest_offsets(self) -> list[int]:
+        """Where the last record of every path starts, in the order of the paths: read once,
+        then :meth:`read_at` as often as needed. Only each line's path is parsed here."""
         offsets: dict[str, int] = {}
-        for offset, record in self._scan():
-            offsets[record.path] = offset
+        if not self.path.exists():
+            return []
+        with self.path.open("rb") as fh:
+            offset = 0
+            for line in fh:
+                path = _path_of(line)
+                if path is not None:
+                    offsets[path] = offset
+                offset += len(line)
+        return [offsets[path] for path in sorted(offsets)]
+
+    def read_at(self, offsets: list[int]) -> Iterator[FileRecord]:
+        """The records that start at ``offsets`` (a line that does not parse is skipped)."""
         if not offsets:
             return
         with self.path.open("rb") as fh:
-            for path in sorted(offsets):
-                fh.seek(offsets[path])
-                latest = _parse(fh.readline())
-                if latest is not None:
-                    yield latest
+            for offset in offsets:
+                fh.seek(offset)
+                record = _parse(fh.readline())
+                if record is not None:
+                    yield record
 
     def _scan(self) -> Iterator[tuple[int, FileRecord]]:
         if not self.path.exists():
@@ -118,6 +135,18 @@ class Done:
         with self.path.open("rb") as fh:
             fh.seek(offset)
             return _parse(fh.readline())
+
+
+def _path_of(line: bytes) -> str | None:
+    """The ``path`` of a complete journal line (the standard library's parser: numbers are
+    not needed here, only the line's validity and its path)."""
+    if not line.endswith(b"\n"):
+        return None
+    try:
+        path = json.loads(line)["path"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+    return path if isinstance(path, str) else None
 
 
 def _parse(line: bytes) -> FileRecord | None:

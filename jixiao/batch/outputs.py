@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 from jixiao.batch.export import FindingsWriter, tee
 from jixiao.batch.journal import Journal
@@ -15,19 +17,55 @@ REPORT_DOCX = "汇总报告.docx"
 
 
 def build_outputs(outdir: Path, profile: str = "", report: bool = True) -> tuple[Stats, list[Path]]:
-    """summary.xlsx and findings.json in one pass over the journal, then 汇总报告.docx."""
-    stats = Stats()
-    journal = Journal(outdir)
-    titles = rule_titles()
-    with FindingsWriter(outdir / FINDINGS_JSON, profile) as writer:
-        write_workbook(outdir / SUMMARY_XLSX, tee(journal.latest(), writer), stats, titles)
-    written = [outdir / SUMMARY_XLSX, outdir / FINDINGS_JSON]
-    if report:
-        from jixiao.batch.report import write_report
+    """summary.xlsx, findings.json and 汇总报告.docx from the journal.
 
-        write_report(outdir / REPORT_DOCX, stats, titles)
+    The journal is read twice, streaming (memory stays flat however many files): once for the
+    region's statistics, then for the workbook and findings.json — while a forked process
+    draws the charts and writes the report from those statistics, on the other core.
+    """
+    journal = Journal(outdir)
+    offsets = journal.latest_offsets()
+    stats = Stats()
+    for record in journal.read_at(offsets):
+        stats.add(record)
+    titles = rule_titles()
+    writer = _start_report(outdir / REPORT_DOCX, stats, titles) if report else None
+    with FindingsWriter(outdir / FINDINGS_JSON, profile) as findings:
+        write_workbook(
+            outdir / SUMMARY_XLSX, tee(journal.read_at(offsets), findings), stats, titles
+        )
+    written = [outdir / SUMMARY_XLSX, outdir / FINDINGS_JSON]
+    if writer is not None:
+        _finish_report(writer, outdir / REPORT_DOCX, stats, titles)
         written.append(outdir / REPORT_DOCX)
     return stats, written
+
+
+def _start_report(path: Path, stats: Stats, titles: dict[str, str]) -> Any:
+    """Write the report in a forked process (Linux); None where fork is not available: the
+    report is then written after the workbook, in this process."""
+    path.unlink(missing_ok=True)  # a report left by an earlier run is no sign of success
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(
+        target=_write_report, args=(path, stats, titles), daemon=True
+    )
+    process.start()
+    return process
+
+
+def _write_report(path: Path, stats: Stats, titles: dict[str, str]) -> None:
+    from jixiao.batch.report import write_report  # python-docx is imported in the child
+
+    write_report(path, stats, titles)
+
+
+def _finish_report(process: Any, path: Path, stats: Stats, titles: dict[str, str]) -> None:
+    if process is not None:
+        process.join()
+        if process.exitcode == 0 and path.exists():
+            return
+    _write_report(path, stats, titles)  # no fork, or the child failed: here, visibly
 
 
 def rule_titles() -> dict[str, str]:

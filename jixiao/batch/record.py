@@ -104,6 +104,8 @@ class FileRecord:
     printed_score: Decimal | None = None
     computed_score: Decimal | None = None
     grade: str | None = None
+    grade_note: str = ""  # why the computed total is not graded (the score sheet's reason)
+    printed_rate: Decimal | None = None  # the execution rate the form prints, in percent
     errors: int = 0
     warnings: int = 0
     infos: int = 0
@@ -149,6 +151,8 @@ class FileRecord:
             "printed_score": self.printed_score,
             "computed_score": self.computed_score,
             "grade": self.grade,
+            "grade_note": self.grade_note,
+            "printed_rate": self.printed_rate,
             "errors": self.errors,
             "warnings": self.warnings,
             "infos": self.infos,
@@ -183,6 +187,8 @@ class FileRecord:
             printed_score=dec("printed_score"),
             computed_score=dec("computed_score"),
             grade=d.get("grade"),
+            grade_note=str(d.get("grade_note") or ""),
+            printed_rate=dec("printed_rate"),
             errors=int(d.get("errors") or 0),
             warnings=int(d.get("warnings") or 0),
             infos=int(d.get("infos") or 0),

@@ -6,10 +6,9 @@ import io
 from datetime import datetime
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -18,25 +17,22 @@ from docx.table import Table, _Cell
 from jixiao.batch import charts
 from jixiao.batch.record import KIND_LABELS, SEVERITY_LABELS
 from jixiao.batch.stats import GRADES, RATE_BANDS, SCORE_BANDS, Stats
+from jixiao.writers.docx import TABLE_FONT, official_document, set_fonts
 
-BODY_FONT = "宋体"
-HEADING_FONT = "黑体"
 TOP_CODES = 15
 SMALL = [4.5, 2.5, 2.5]  # column widths (cm) of the distribution tables
 
 
 def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = None) -> None:
     titles = rule_titles or {}
-    doc = Document()
-    _fonts(doc)
-    section = doc.sections[0]
-    section.left_margin = section.right_margin = Cm(2.2)
+    doc = official_document()  # the one style of every document jixiao writes: A4, GB/T 9704
     title = doc.add_heading("预算绩效自评材料批量审核汇总报告", level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note = doc.add_paragraph(
         f"生成时间：{datetime.now():%Y年%m月%d日 %H:%M}　　生成工具：jixiao batch"
     )
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    note.paragraph_format.first_line_indent = Pt(0)
 
     doc.add_heading("一、总体情况", level=1)
     kinds = "，".join(f"{KIND_LABELS.get(k, k)} {n} 份" for k, n in sorted(stats.kinds.items()))
@@ -234,30 +230,12 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
     tmp.replace(path)
 
 
-def _fonts(doc: DocxDocument) -> None:
-    for name, font in (
-        ("Normal", BODY_FONT),
-        ("Title", HEADING_FONT),
-        ("Heading 1", HEADING_FONT),
-        ("Heading 2", HEADING_FONT),
-    ):
-        style = doc.styles[name]
-        style.font.name = font
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = rpr.makeelement(qn("w:rFonts"), {})
-            rpr.append(fonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attr), font)
-        for theme_attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(theme_attr), None)
-    doc.styles["Normal"].font.size = Pt(11)
-
-
 def _picture(doc: DocxDocument, png: bytes, width: float = 15.5) -> None:
     doc.add_picture(io.BytesIO(png), width=Cm(width))
-    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture = doc.paragraphs[-1]
+    picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    picture.paragraph_format.first_line_indent = Pt(0)
+    picture.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # not the body's 28 pt
 
 
 def _table(
@@ -281,6 +259,18 @@ def _table(
             cell.text = "" if value is None else str(value)
             for run in cell.paragraphs[0].runs:
                 run.font.size = Pt(size)
+    for row in table.rows:  # table text: 宋体, single-spaced, not the body's indented 仿宋
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                pf = paragraph.paragraph_format
+                pf.first_line_indent = Pt(0)
+                pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+                pf.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                for run in paragraph.runs:
+                    set_fonts(run._r, TABLE_FONT)
+    header_row = table.rows[0]._tr.get_or_add_trPr()
+    header_row.append(OxmlElement("w:tblHeader"))  # repeated on each page
     for cell in table.rows[0].cells:
         _shade(cell, "D9E2F3")
     if widths is None and len(header) == len(SMALL):

@@ -156,9 +156,10 @@ class Stats:
                 heapq.heapreplace(self._gaps, listed)
         if r.grade:
             self.grades[r.grade] += 1
-        if r.rate is not None:
-            self.rates.append(float(r.rate))
-            self.rate_bands[_band(r.rate, RATE_BANDS)] += 1
+        rate = r.rate if r.rate is not None else r.printed_rate  # computed, else as printed
+        if rate is not None:
+            self.rates.append(float(rate))
+            self.rate_bands[_band(rate, RATE_BANDS)] += 1
         seen: set[str] = set()
         for f in r.findings:
             entry = self.codes.get(f.code)

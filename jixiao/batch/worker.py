@@ -170,11 +170,10 @@ def summarise(
     fund = _main_fund(evaluation)
     budget = fund.budget.value if fund and fund.budget else None
     actual = fund.actual.value if fund and fund.actual else None
-    rate = None
+    rate = None  # computed from the row's figures; the printed one is kept beside it
     if budget is not None and actual is not None and budget > 0:
         rate = (actual / budget * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    elif fund and fund.rate:
-        rate = fund.rate.value
+    printed_rate = fund.rate.value if fund and fund.rate else None
     year = evaluation.year.value if evaluation.year else None
     return FileRecord(
         path=item.display,
@@ -192,6 +191,8 @@ def summarise(
         printed_score=evaluation.total_score.value if evaluation.total_score else None,
         computed_score=computed,
         grade=grade,
+        grade_note=str(getattr(sheet, "grade_reason", "") or ""),
+        printed_rate=printed_rate,
         errors=sum(1 for r in rows if r.severity == "error"),
         warnings=sum(1 for r in rows if r.severity == "warning"),
         infos=sum(1 for r in rows if r.severity == "info"),
@@ -211,12 +212,18 @@ def summarise(
 
 
 def _main_fund(evaluation: Evaluation) -> FundRow | None:
-    """The row whose budget and execution the bureau looks at: the grand total."""
+    """The row whose budget and execution the bureau looks at: the grand total; in a prose
+    report that states 收入 and 支出, the spending (never the income)."""
     if evaluation.kind == Kind.DEPARTMENT:
         row = evaluation.fund(FundLine.TOTAL, FundGroup.SOURCE)
         if row is not None:
             return row
-    return evaluation.fund(FundLine.TOTAL) or evaluation.fund(FundLine.FISCAL)
+    for line in (FundLine.TOTAL, FundLine.EXPENDITURE):
+        if (row := evaluation.fund(line)) is not None:
+            return row
+    fiscal = evaluation.fund(FundLine.FISCAL)
+    income = evaluation.fund(FundLine.INCOME)
+    return None if fiscal is not None and income is not None else fiscal  # 财政拨款收入
 
 
 def _clean(text: str) -> str:

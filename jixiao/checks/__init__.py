@@ -80,7 +80,8 @@ _A1 = re.compile(r"^(?P<sheet>.*!)?(?P<col>[A-Z]{1,3})(?P<row>\d+)$")
 
 def location_key(loc: Location | None) -> tuple[Any, ...]:
     """Top to bottom: by source, page, line, then cell — A1 cells by row, then column;
-    “表1 第4行第5列” by its numbers."""
+    “表1 第4行第5列” by its numbers; a Word document's tables before its paragraphs
+    (“段落14”), as a form's report follows its table."""
     if loc is None:
         return (1, "", 0, 0, ())
     cell_text = loc.cell or ""
@@ -91,7 +92,8 @@ def location_key(loc: Location | None) -> tuple[Any, ...]:
             col = col * 26 + ord(ch) - 64
         cell: tuple[Any, ...] = (m.group("sheet") or "", int(m.group("row")), col)
     else:
-        cell = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cell_text))
+        parts = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cell_text))
+        cell = (1 if cell_text.startswith("段落") else 0, *parts)
     return (0, loc.source, loc.page or 0, loc.line or 0, cell)
 
 

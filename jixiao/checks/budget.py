@@ -10,7 +10,7 @@ from jixiao.checks.base import REG_10, TEMPLATE_NOTE, Context, check, first_loca
 from jixiao.checks.fields import all_fields
 from jixiao.checks.funds import blocks
 from jixiao.checks.numbers import HUNDRED, fmt, pct, rate_of, score_agrees
-from jixiao.checks.texts import is_template_instruction, says_nothing
+from jixiao.checks.texts import is_template_instruction, plain_label, says_nothing
 from jixiao.model import Evaluation, Finding, FundLine, FundRow, Severity
 
 
@@ -47,8 +47,11 @@ _ADJUSTED = re.compile(
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 
 
-def _explained_elsewhere(evaluation: Evaluation, topic: re.Pattern[str]) -> bool:
-    """Whether some sentence of the text speaks of ``topic`` and gives a reason."""
+def _explained_elsewhere(
+    evaluation: Evaluation, topic: re.Pattern[str], about: str | None = None
+) -> bool:
+    """Whether some sentence of the text speaks of ``topic`` (and of ``about``, a row's
+    name, where given) and gives a reason."""
     for f in all_fields(evaluation):
         if f.kind not in (
             "deviation",
@@ -62,6 +65,8 @@ def _explained_elsewhere(evaluation: Evaluation, topic: re.Pattern[str]) -> bool
         if is_template_instruction(f.text):
             continue
         for sentence in _SENTENCE.findall(f.text):
+            if about is not None and about not in sentence:
+                continue
             if topic.search(sentence) and (_REASON.search(sentence) or topic is _ADJUSTED):
                 return True
     return False
@@ -103,24 +108,31 @@ def execution_above_hundred(evaluation: Evaluation, context: Context) -> Iterato
     TEMPLATE_NOTE + "：预算执行率未达到 90% 的需说明原因",
 )
 def execution_low_unexplained(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
-    """A total row executed below the profile's threshold (90 %) needs a reason, in its own
-    原因 cell or in the text (偏差分析, 存在问题, report).
+    """A total row — or a first-level part of one (财政拨款, 其他资金, 基本支出 …) — executed
+    below the profile's threshold (90 %) needs a reason, in its own 原因 cell or in the text
+    (偏差分析, 存在问题, report; for a part, a sentence that names it). A total above the
+    threshold does not excuse a part far below it.
 
-    Example: 年度资金总额 100 / 75, 执行率 75%, 原因 blank.
+    Example: 年度资金总额 100 / 75, 执行率 75%, 原因 blank; 其他资金 24.24 / 7.97 (32.88%)
+    under a total executed at 106.87%.
     """
     threshold = context.profile.execution_reason_below
     explained: bool | None = None
     for row in evaluation.funds:
-        if row.line != FundLine.TOTAL:
+        total = row.line == FundLine.TOTAL
+        if not total and row.depth != 1:
             continue
         rate = _rate(row)
         if rate is None or rate >= threshold or _has_reason(row):
             continue
-        if row.budget is not None and row.budget.value == 0:
+        if row.budget is None or row.budget.value == 0:
             continue
-        if explained is None:
-            explained = _explained_elsewhere(evaluation, _UNDERSPENT)
-        if explained:
+        if total:
+            if explained is None:
+                explained = _explained_elsewhere(evaluation, _UNDERSPENT)
+            if explained:
+                continue
+        elif _explained_elsewhere(evaluation, _UNDERSPENT, about=plain_label(row.label.text)):
             continue
         yield execution_low_unexplained.finding(
             f"{row.label.text}执行率 {_shown_rate(row, rate)} 低于 {fmt(threshold)}%，未说明原因",

@@ -87,8 +87,13 @@ def truncated(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """Parts of the form the reader did not find because the document ends early; checks
     that need them could not run.
 
+    A form that prints its 总分 row reached its end: a part it lacks (a Sichuan form has no
+    满意度指标) was left out by design, not cut off.
+
     Example: the text ends inside the 满意度指标 rows.
     """
+    if evaluation.total_weight is not None or evaluation.total_score is not None:
+        return
     if evaluation.missing:
         yield truncated.finding(
             "文档不完整，未找到：" + "、".join(evaluation.missing) + "；相关审核未能进行",
@@ -246,5 +251,30 @@ def unsigned(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
             "签字栏未填写：" + "、".join(blank),
             Location(evaluation.source),
             "签名",
+            "空白",
+        )
+
+
+@check(
+    "JX-M010",
+    Severity.WARNING,
+    "全年完成情况未填写",
+    REG_10 + "：对照年度总体目标说明全年实际完成情况",
+)
+def blank_goal_achieved(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A 年度总体目标 whose 年初设定目标 is written but whose 全年完成情况 (实际完成情况) is
+    blank. Template instructions left there are JX-C007's; a copy of the goal JX-C005's.
+
+    Example: 年初设定目标 “保障工资及时足额发放”, 全年完成情况 empty.
+    """
+    for g in evaluation.goals:
+        if g.planned is None or not g.planned.text.strip():
+            continue
+        if g.achieved is not None and g.achieved.text.strip():
+            continue
+        yield blank_goal_achieved.finding(
+            f"年度总体目标“{g.planned.text.strip()[:30]}”的全年完成情况未填写",
+            first_location(g.achieved.location if g.achieved else None, g.planned.location),
+            "全年完成情况",
             "空白",
         )

@@ -9,10 +9,31 @@ from decimal import Decimal
 from jixiao.checks.base import REG_10, Context, check, first_location
 from jixiao.checks.fields import all_fields
 from jixiao.checks.numbers import fmt, ulp
+from jixiao.checks.texts import plain_label
 from jixiao.model import Evaluation, Figure, FigureKey, Finding, FundLine, Kind, Num, Severity, Text
 from jixiao.scoring.units import convert
 
 _MONEY = frozenset({"元", "千元", "万元", "亿元"})
+
+
+def _named_rows_values(evaluation: Evaluation, figure: Figure) -> list[Num]:
+    """The amounts of the fund rows the figure's own words name (“其他资金全年预算数…”,
+    “财政拨款…，全年执行数…” in one sentence): the figure may be that row's.
+
+    Only money figures, and only rows named in the figure's label or in its sentence up to
+    the figure."""
+    if figure.key in (FigureKey.STAFF_AUTHORIZED, FigureKey.STAFF_ACTUAL):
+        return []
+    sentence = figure.sentence or ""
+    cut = sentence.find(figure.value.text) if figure.value.text else -1
+    words = figure.label + (sentence[:cut] if cut >= 0 else sentence)
+    words = re.sub(r"\s", "", words)
+    out: list[Num] = []
+    for row in evaluation.funds:
+        label = plain_label(row.label.text)
+        if len(label) >= 2 and label in words:
+            out += [n for n in (row.budget, row.actual, row.initial_budget) if n is not None]
+    return out
 
 
 def _candidates(evaluation: Evaluation, key: FigureKey) -> list[tuple[str, Num]]:
@@ -115,6 +136,8 @@ def report_vs_table(evaluation: Evaluation, context: Context) -> Iterator[Findin
         seen.add((figure.key, v))
         if any(_agrees(v, n.value) for _, n in candidates):
             continue
+        if any(_agrees(v, n.value) for n in _named_rows_values(evaluation, figure)):
+            continue  # “其他资金全年预算数24.24万元”: the row the sentence names
         table = "、".join(f"{label} {n.text or fmt(n.value)}" for label, n in candidates[:4])
         shown = figure.value.text or fmt(figure.value.value)
         unit = figure.value.unit or ""
@@ -308,6 +331,7 @@ _UNIT_LABEL = re.compile(
 def unit_names(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """The unit named in the header, in the report's title and in other labelled fields
     (单位名称, 实施单位 …) must be the same unit (abbreviations such as 妇联 are accepted).
+    A project report's title that names the project is not compared.
 
     Example: 单位名称 岳麓区妇女联合会, report title 2021年度岳麓区残疾人联合会…自评报告.
     """
@@ -317,7 +341,7 @@ def unit_names(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     report = evaluation.report
     if report is not None and report.title is not None:
         from_title = _unit_from_title(report.title.text)
-        if len(from_title) >= 3:
+        if len(from_title) >= 3 and not _names_the_project(evaluation, from_title):
             names.append(("报告标题", Text(from_title, report.title.location)))
     for label, text in evaluation.extra:
         if _UNIT_LABEL.search(label) and text.text.strip():
@@ -342,6 +366,15 @@ def unit_names(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
             base.text.strip(),
             other.text.strip(),
         )
+
+
+def _names_the_project(evaluation: Evaluation, title: str) -> bool:
+    """A project report's title names the project (“…补贴到户项目支出绩效自评报告”), not
+    the unit."""
+    if evaluation.project is None:
+        return False
+    project = _fold_text(evaluation.project.text).removesuffix("项目")
+    return len(project) >= 2 and project in _fold_text(title)
 
 
 def _fold_text(text: str) -> str:

@@ -426,11 +426,13 @@ def rate_counted(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
 )
 def missing_deviation(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """Where an indicator scores below its weight or misses its target, the column
-    偏差原因分析及改进措施 (未完成原因分析) must say why.
+    偏差原因分析及改进措施 (未完成原因分析) must say why. Up to two such indicators are
+    reported one by one; three or more in one finding, at the first, naming them all.
 
     Example: 分值 2, 得分 1.4, 偏差原因分析 blank.
     """
     profile = context.profile
+    lacking: list[tuple[Indicator, str]] = []
     for ind in evaluation.scored_indicators:
         below = (
             ind.score is not None and ind.weight is not None and ind.score.value < ind.weight.value
@@ -445,12 +447,27 @@ def missing_deviation(evaluation: Evaluation, context: Context) -> Iterator[Find
             if below
             else f"完成值 {ind.actual.text if ind.actual else ''} 未达到指标值 {ind.target.text if ind.target else ''}"
         )
+        lacking.append((ind, why))
+    if len(lacking) >= _GROUPED:
+        first = lacking[0][0]
+        names = "、".join(f"“{ind.name.text}”" for ind, _ in lacking)
+        yield missing_deviation.finding(
+            f"{len(lacking)} 项指标扣分或未完成，但没有偏差原因分析和改进措施：{names}",
+            first_location(first.deviation.location if first.deviation else None, first.location),
+            "偏差原因及改进措施",
+            f"{len(lacking)} 项空白",
+        )
+        return
+    for ind, why in lacking:
         yield missing_deviation.finding(
             f"指标“{ind.name.text}”{why}，但没有偏差原因分析和改进措施",
             first_location(ind.deviation.location if ind.deviation else None, ind.location),
             "偏差原因及改进措施",
             ind.deviation.text if ind.deviation and ind.deviation.text else "空白",
         )
+
+
+_GROUPED = 3  # from this many indicators on, one finding lists them all
 
 
 @check(
@@ -649,4 +666,37 @@ def duplicate_indicator(evaluation: Evaluation, context: Context) -> Iterator[Fi
             ind.location,
             "各不相同的指标",
             ind.name.text,
+        )
+
+
+_COPY_MIN = 8  # characters of a target that, repeated in the actual, are a copy and not chance
+
+
+@check(
+    "JX-I018",
+    Severity.WARNING,
+    "完成值照抄指标值",
+    REG_10 + "：完成值应写实际完成的结果，不能照抄年度指标值",
+)
+def actual_copies_target(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A target written in words (no number to compare) that the actual repeats word for word
+    — alone or followed by a description — states the plan again instead of the result.
+    A number equal to its target (“100%” / “100%”) is a result and is not reported.
+
+    Example: 指标值 “为扩大垃圾分类宣传力度，了解垃圾分类知识认知度”, 完成值 the same words
+    followed by “，区妇联组织各街道（镇）妇联开展垃圾分类活动…”.
+    """
+    for ind in evaluation.scored_indicators:
+        if ind.target is None or ind.actual is None or ind.target.number is not None:
+            continue
+        target = re.sub(r"[\s，,。.；;：:、“”\"'‘’]", "", ind.target.text)
+        actual = re.sub(r"[\s，,。.；;：:、“”\"'‘’]", "", ind.actual.text)
+        if len(target) < _COPY_MIN or re.search(r"\d", target) or not actual.startswith(target):
+            continue
+        yield actual_copies_target.finding(
+            f"指标“{ind.name.text}”的完成值照抄了指标值“{ind.target.text.strip()[:30]}”，"
+            "应写实际完成的结果",
+            first_location(ind.actual.location, ind.location),
+            "实际完成的结果",
+            ind.actual.text.strip()[:40],
         )

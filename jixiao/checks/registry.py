@@ -55,6 +55,7 @@ CHECKS: tuple[Check, ...] = (
     indicators.unit_mismatch,  # JX-I015
     indicators.mixed_units_summed,  # JX-I016
     indicators.duplicate_indicator,  # JX-I017
+    indicators.actual_copies_target,  # JX-I018
     # consistency
     consistency.report_vs_table,  # JX-C001
     consistency.other_year,  # JX-C002
@@ -71,6 +72,7 @@ CHECKS: tuple[Check, ...] = (
     statements.stated_score_grade,  # JX-C013
     statements.stated_actuals,  # JX-C014
     statements.goal_amounts,  # JX-C015
+    wording.placeholder_left,  # JX-C016
     # staff
     staff.staff_above_posts,  # JX-S001
     # completeness
@@ -83,4 +85,5 @@ CHECKS: tuple[Check, ...] = (
     completeness.blank_weight,  # JX-M007
     completeness.half_filled_fund_row,  # JX-M008
     completeness.unsigned,  # JX-M009
+    completeness.blank_goal_achieved,  # JX-M010
 )

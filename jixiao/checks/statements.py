@@ -10,6 +10,7 @@ from decimal import Decimal
 from jixiao.checks.base import Context, check
 from jixiao.checks.fields import Field, all_fields
 from jixiao.checks.numbers import fmt, places, quantize, rate_agrees, rate_of, ulp
+from jixiao.checks.texts import plain_label
 from jixiao.measure import parse_number
 from jixiao.model import Evaluation, Finding, Grade, Severity
 
@@ -67,7 +68,8 @@ def _execution_rate(evaluation: Evaluation) -> tuple[Decimal, str] | None:
 def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """A budget execution rate stated in the report or the conclusion (“预算执行率为95.69%”)
     must be the table's rate of the total row (within its printed precision). Rates of a
-    named part (项目支出执行率) are not compared.
+    named part (项目支出执行率, or a sentence that names a part row before the rate:
+    “其他资金全年预算数24.24万元，执行率32.88%”) are not compared.
 
     Example: report “2021年度预算执行率为96.59%”, table 合计 执行率 95.69%.
     """
@@ -75,6 +77,7 @@ def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     if table is None:
         return
     value, shown = table
+    parts = _part_labels(evaluation)
     for f in _texts(evaluation):
         if "执行率" not in f.text:
             continue
@@ -82,6 +85,8 @@ def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
             before = f.text[max(0, m.start() - 6) : m.start()]
             if re.search(r"项目|基本|人员|公用|其他资金|财政拨款|[一二三]批|上年|去年", before):
                 continue
+            if _names_a_part(_clause_before(f.text, m.start(1)), parts):
+                continue  # “其他资金全年预算数…，执行率32.88%”: that row's rate
             stated = parse_number(m.group(1))
             if stated is None or rate_agrees(stated, value) or rate_agrees(value, stated):
                 continue
@@ -95,6 +100,35 @@ def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
             )
 
 
+def _part_labels(evaluation: Evaluation) -> tuple[str, ...]:
+    """The labels of the fund rows other than the one that carries the execution rate,
+    without their “其中：”/“（1）” prefixes (as prose names them)."""
+    from jixiao.scoring import execution_row
+
+    main = execution_row(evaluation)
+    labels = []
+    for row in evaluation.funds:
+        if row is main:
+            continue
+        label = plain_label(row.label.text)
+        if len(label) >= 2 and label not in ("合计", "总计", "小计"):
+            labels.append(label)
+    return tuple(labels)
+
+
+def _clause_before(text: str, end: int) -> str:
+    """The text of the sentence up to ``end`` (from the last 。；; or line break)."""
+    start = max(text.rfind(c, 0, end) for c in "。；;\n")
+    return text[start + 1 : end]
+
+
+def _names_a_part(clause: str, labels: tuple[str, ...]) -> bool:
+    return any(label in clause for label in labels)
+
+
+_PART_SCORE = re.compile(r"分值|产出指标|效益指标|满意度指标|成本指标|一级指标|二级指标")
+
+
 @check(
     "JX-C013",
     Severity.ERROR,
@@ -104,7 +138,8 @@ def stated_rate(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
 def stated_score_grade(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """A total score stated in the text (“自评得分95分”) must be the table's 总分 得分, and a
     grade stated (“等级为优”) must be the grade of that score under the profile (优 ≥ 90,
-    良 ≥ 80, 中 ≥ 60 by default).
+    良 ≥ 80, 中 ≥ 60 by default). A score in a sentence about a part (“产出指标分值55分，
+    自评得分55分”) is that part's, not the total.
 
     Example: 总分 得分 85, conclusion “自评得分85分，评价等级为优”.
     """
@@ -118,6 +153,8 @@ def stated_score_grade(evaluation: Evaluation, context: Context) -> Iterator[Fin
                 stated = parse_number(m.group(1))
                 if stated is None or stated > 200:
                     continue
+                if _PART_SCORE.search(_clause_before(f.text, m.start())):
+                    continue  # “产出指标分值55分，自评得分55分”: a part's score
                 n = min(places(stated), places(total.value))
                 if quantize(stated, n) == quantize(total.value, n) or abs(
                     stated - total.value

@@ -170,3 +170,23 @@ def describes_survey(text: str | None) -> bool:
 
 def survey_words(text: str | None) -> bool:
     return bool(text and _SURVEY.search(text))
+
+
+# -- labels and placeholders -------------------------------------------------------------
+
+_LABEL_PREFIX = re.compile(r"^(?:其中[:：]?|[（(]\d+[)）]|\d+[.、．])\s*")
+PLACEHOLDER = re.compile(r"【\s*(?:待填写|待补充|请填写|待完善|此处填写)[^】]*】")
+
+
+def plain_label(label: str) -> str:
+    """A fund row's label as prose names it: without the table's “其中：”/“（1）” prefixes
+    and spaces (“其中：（1）财政拨款” → “财政拨款”)."""
+    text = re.sub(r"\s", "", label)
+    while (stripped := _LABEL_PREFIX.sub("", text)) != text and stripped:
+        text = stripped
+    return text.strip(":：")
+
+
+def placeholders(text: str) -> list[str]:
+    """The fill-in marks left in a text (【待填写：偏差原因】 …)."""
+    return [m.group(0) for m in PLACEHOLDER.finditer(text)]

@@ -8,7 +8,13 @@ from collections.abc import Iterator
 
 from jixiao.checks.base import REG_10, TEMPLATE_NOTE, Context, check, first_location
 from jixiao.checks.fields import all_fields
-from jixiao.checks.texts import admits_shortcoming, is_template_instruction, says_nothing
+from jixiao.checks.texts import (
+    PLACEHOLDER,
+    admits_shortcoming,
+    is_template_instruction,
+    placeholders,
+    says_nothing,
+)
 from jixiao.model import Evaluation, Finding, Kind, Location, Report, Section, Severity
 
 _NOTE_LABEL = re.compile(r"注|说明|备注|填表|填报要求")
@@ -37,6 +43,37 @@ def template_text(evaluation: Evaluation, context: Context) -> Iterator[Finding]
                 "实际内容",
                 f"“{shown[:40]}{'…' if len(shown) > 40 else ''}”",
             )
+
+
+@check(
+    "JX-C016",
+    Severity.ERROR,
+    "待填写标记未替换",
+    TEMPLATE_NOTE + "：起草稿中的【待填写：…】应由单位替换为实际内容后再提交",
+)
+def placeholder_left(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
+    """A fill-in mark (【待填写：偏差原因】, as ``jixiao report`` drafts them) still in a cell
+    or a report section: the text was never written. One finding per field, naming its marks.
+
+    Example: 报告 五、下一步改进措施 reads “【待填写：针对上述问题提出下一步改进措施和有关建议】”.
+    """
+    fields = all_fields(evaluation)
+    for i, f in enumerate(fields):
+        own = f.text
+        if f.kind == "section":  # a heading's text holds its sub-sections': count them there
+            for later in fields[i + 1 :]:
+                if later.kind == "section" and later.text and later.text in own:
+                    own = own.replace(later.text, "")
+        marks = placeholders(own)
+        if not marks:
+            continue
+        shown = "、".join(dict.fromkeys(marks))
+        yield placeholder_left.finding(
+            f"{f.name}仍有 {len(marks)} 处待填写标记：{shown[:80]}",
+            f.location,
+            "实际内容",
+            shown[:40],
+        )
 
 
 def section_body(report: Report, index: int) -> str:
@@ -147,6 +184,7 @@ def full_marks_with_gaps(evaluation: Evaluation, context: Context) -> Iterator[F
     if len(scored) < 3 or any(i.score.value < i.weight.value for i in scored):  # type: ignore[union-attr]
         return
     for name, text, location in _problem_texts(evaluation):
+        text = PLACEHOLDER.sub("", text)  # a mark still to be filled in admits nothing
         if is_template_instruction(text):
             continue
         word = admits_shortcoming(text)

@@ -137,7 +137,9 @@ def batch(
     )
     s = result.stats
     click.echo(line)
-    click.echo(f"汇总（含以前的结果）：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
+    earlier = s.files > c.files + c.skipped  # the folder's journal holds files not given now
+    label = "汇总（含此前在该文件夹审核的材料）" if earlier else "汇总"
+    click.echo(f"{label}：{s.files} 份材料，{len(s.units)} 个单位 → {outdir}")
     if not s.files:
         click.echo(
             "jixiao: 输入中没有找到自评材料（支持文本、.docx、.xlsx、.xls、.doc、.wps、.pdf 和 .zip）",
@@ -162,14 +164,17 @@ def batch(
 )
 def compare(old_dir: Path, new_dir: Path, output: Path | None) -> None:
     """对比两个年度的批量审核结果（两个 jixiao batch 的输出文件夹），按单位逐一列出变化。"""
-    from jixiao.batch.compare import compare_outputs
+    from jixiao.batch.compare import compare_outputs, year_warning
     from jixiao.errors import JixiaoError
 
     try:
         rows = compare_outputs(old_dir, new_dir)
+        warning = year_warning(old_dir, new_dir)
     except JixiaoError as exc:
         fail(str(exc))
         return
+    if warning:
+        click.echo(warning, err=True)
     both = [u for u in rows if u.old and u.new]
     down = sum(1 for u in both if (u.score_change or 0) < 0)
     repeated = sum(1 for u in both if u.repeated)

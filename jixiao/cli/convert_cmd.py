@@ -30,7 +30,10 @@ def convert(source: str, target: str) -> None:
 
 @click.command(
     cls=ZhCommand,
-    help="根据自评表生成自评报告（.docx 或 .pdf）：数字取自表格，评分与等级按评分规则计算。",
+    help=(
+        "根据自评表生成自评报告（.docx 或 .pdf）：数字取自表格，评分与等级按评分规则计算；"
+        "单位需要填写的内容标为【待填写：…】。材料中已有报告时按原文写出（--redraft 重新起草）。"
+    ),
 )
 @click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
 @click.option(
@@ -42,7 +45,7 @@ def convert(source: str, target: str) -> None:
     help="输出文件（默认：输入文件名_自评报告.docx）",
 )
 @profile_option
-@click.option("--no-check", is_flag=True, help="不在“存在的问题”中列出审核发现的问题")
+@click.option("--no-check", is_flag=True, help="不审核自评表（默认审核，发现错误时提示）")
 @click.option(
     "--redraft", is_flag=True, help="原材料已有报告时，也按表格重新起草（默认保留原报告）"
 )
@@ -70,7 +73,7 @@ def report(
     except Exception as exc:  # noqa: BLE001 - a scoring bug must not cost the draft
         click.echo(
             f"jixiao: {source}: 评分或审核时出现内部错误（{type(exc).__name__}），"
-            "报告按填报的得分起草，未列审核发现的问题",
+            "报告按填报的得分起草，未审核",
             err=True,
         )
         sheet, findings = None, None
@@ -78,13 +81,23 @@ def report(
         if target.suffix.lower() == ".pdf":
             from jixiao.writers.pdf import write_report_pdf
 
-            write_report_pdf(evaluation, target, score_sheet=sheet, findings=findings)
+            write_report_pdf(evaluation, target, score_sheet=sheet)
         else:
             from jixiao.writers.docx import write_report_docx
 
-            write_report_docx(evaluation, target, score_sheet=sheet, findings=findings)
+            write_report_docx(evaluation, target, score_sheet=sheet)
     except JixiaoError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{target}: 无法写入（{exc.strerror or exc}）")
+    kept = evaluation.report is not None and bool(evaluation.report.sections)
+    if kept:
+        click.echo(f"{source} 已有自评报告，按原文写出（按表格重新起草请加 --redraft）")
     click.echo(f"已写出 {target}")
+    errors = [f for f in findings or () if f.severity.value == "error"]
+    if errors:
+        click.echo(
+            f"注意：审核发现自评表有 {len(errors)} 个错误（报告中不列出），"
+            f"提交前请用 jixiao check {source} 查看并改正",
+            err=True,
+        )

@@ -38,12 +38,25 @@ def profile_option(function: F) -> F:
 def load_profile_or_fail(profile_name: str | None) -> Profile:
     """The profile, or exit 2 with the profile error (unknown name, invalid TOML …)."""
     from jixiao.profiles import load_profile
+    from jixiao.profiles.loader import resolve
 
     try:
+        path = resolve(profile_name) if profile_name else None
+        if path is not None and not _has_settings(path):
+            fail(f"评分方案文件 {profile_name}：文件是空的，没有任何设置（示例见 docs/scoring.md）")
         return load_profile(profile_name)
     except JixiaoError as exc:
         fail(str(exc))
         raise  # unreachable: fail() exits
+
+
+def _has_settings(path: Path) -> bool:
+    """Whether a profile file sets anything (an empty TOML would silently be the default)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True  # the loader reports what cannot be read
+    return any(line.split("#", 1)[0].strip() for line in text.splitlines())
 
 
 def read_or_fail(path: str | Path) -> Evaluation:

@@ -99,13 +99,13 @@ def _render(sheet: ScoreSheet) -> None:
         )
     console.print(table)
     printed_grade = sheet.printed_grade.value if sheet.printed_grade else "—"
-    computed_grade = sheet.computed_grade.value if sheet.computed_grade else "—"
-    if sheet.unscored:
-        computed_grade = f"{len(sheet.unscored)} 项无法计分，不评等级"
+    computed_grade = sheet.computed_grade.value if sheet.computed_grade else "不评等级"
     console.print(
         f"总分　填报 {fmt(sheet.printed_total)}（{printed_grade}）　"
         f"计算 {fmt(sheet.computed_total)}（{computed_grade}）　差额 {_signed(sheet.total_difference)}"
     )
+    if sheet.grade_reason:
+        console.print(escape(f"不评等级：{sheet.grade_reason}"), style="yellow")
     console.print(escape(f"计算：{sheet.total_rule}"))
     if sheet.weight_sum is not None:
         console.print(

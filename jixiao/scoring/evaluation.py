@@ -33,6 +33,8 @@ def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         if printed_total is not None and computed_total is not None
         else None
     )
+    total_weight = evaluation.total_weight.value if evaluation.total_weight else None
+    reason = grade_blocker(lines, computed_total, total_weight, p)
     return ScoreSheet(
         profile=p.name,
         profile_title=p.title,
@@ -40,15 +42,42 @@ def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = Non
         printed_total=printed_total,
         computed_total=computed_total,
         printed_grade=p.grade(printed_total),
-        # a total that leaves out unscored lines is no basis for a grade
-        computed_grade=None if any(line.unscored for line in lines) else p.grade(computed_total),
+        computed_grade=None if reason else p.grade(computed_total),
         total_difference=difference,
         total_rule=total_rule,
         printed_sum=sum(printed_scores, Decimal(0)) if printed_scores else None,
         weight_sum=sum(weights, Decimal(0)) if weights else None,
-        total_weight=evaluation.total_weight.value if evaluation.total_weight else None,
+        total_weight=total_weight,
         source=evaluation.source,
+        grade_reason=reason,
     )
+
+
+def grade_blocker(
+    lines: list[LineScore], computed: Decimal | None, printed_weight: Decimal | None, p: Profile
+) -> str:
+    """Why the computed total is no score to grade, in Chinese ("" when it is one).
+
+    A total that leaves out lines neither computed nor printed, that adds up weights other
+    than the total's (10 + 100 against 100), or that exceeds the maximum is not a recomputed
+    score: grading it would pass a defect of the form off as a result.
+    """
+    if computed is None:
+        return "没有可计入总分的得分，无法计算总分"
+    maximum = printed_weight if printed_weight is not None else p.total_weight
+    unscored = [line for line in lines if line.unscored]
+    if unscored:
+        return f"{len(unscored)} 项既无法计算也未填得分，总分无法复算"
+    weights = [line.weight for line in lines]
+    if lines and all(w is not None for w in weights):
+        weight_sum = sum(weights, Decimal(0))  # type: ignore[arg-type]
+        if weight_sum != maximum:
+            return (
+                f"各计分行分值合计 {fmt(weight_sum)}，与总分分值 {fmt(maximum)} 不符，总分无法复算"
+            )
+    if computed > maximum:
+        return f"计算总分 {fmt(computed)} 超过满分 {fmt(maximum)}，总分无法复算"
+    return ""
 
 
 def execution_row(evaluation: Evaluation) -> FundRow | None:

@@ -127,13 +127,21 @@ class ScoreSheet:
     printed_total: Decimal | None  # 总分 得分 as printed
     computed_total: Decimal | None  # Σ counted (rescaled where the profile says so)
     printed_grade: Grade | None  # the grade the printed total implies
-    computed_grade: Grade | None  # None while some line is neither computed nor printed
+    computed_grade: Grade | None  # None when the total cannot be computed (``grade_reason``)
     total_difference: Decimal | None  # printed − computed
     total_rule: str  # how the computed total was formed, in Chinese
     printed_sum: Decimal | None  # Σ printed line scores
     weight_sum: Decimal | None  # Σ weights of the scored lines (as printed, else profile)
     total_weight: Decimal | None  # 总分 分值 as printed
     source: str = ""
+    # why the computed total cannot be graded, in Chinese ("" when it can): lines neither
+    # computed nor printed, weights that do not add up to the total, a total above the maximum
+    grade_reason: str = ""
+
+    @property
+    def computable(self) -> bool:
+        """The computed total is a score that can be graded."""
+        return self.computed_total is not None and not self.grade_reason
 
     @property
     def execution(self) -> LineScore | None:
@@ -191,6 +199,8 @@ def to_dict(sheet: ScoreSheet) -> dict[str, Any]:
             "difference": sheet.total_difference,
             "printed_grade": sheet.printed_grade.value if sheet.printed_grade else None,
             "computed_grade": sheet.computed_grade.value if sheet.computed_grade else None,
+            "computable": sheet.computable,
+            "grade_reason": sheet.grade_reason,
             "uncomputed": len(sheet.uncomputed),
             "rule": sheet.total_rule,
         },

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +20,10 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from jixiao.model import Evaluation, Finding, Report
+from jixiao.model import Evaluation, Report
 from jixiao.writers.docx_table import SPACER, tables_xml
 from jixiao.writers.draft import report_for, section_body
-from jixiao.writers.grid import Grid, build_grid
+from jixiao.writers.grid import Grid, build_grid, signature_line
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 
 BODY_FONT = "仿宋_GB2312"
 HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312"}
-TITLE_FONT = "黑体"
+TITLE_FONT = "方正小标宋简体"  # a Song-style display face (Noto Serif CJK in the PDF)
 TABLE_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 BODY_SIZE = Pt(16)  # 三号, as in official documents
@@ -42,17 +41,27 @@ TABLE_SIZE = Pt(9)
 LINE = Pt(28)
 
 
+def official_document(landscape: bool = False) -> Document:
+    """A new Word document in jixiao's one document style, shared by the unit report, the
+    official table and the batch's 汇总报告: A4 (portrait, or landscape for a table), the
+    layout of Chinese official documents (GB/T 9704: title in 方正小标宋简体, body in
+    仿宋_GB2312 三号 on a 28-point line, headings 黑体 / 楷体_GB2312, tables in 宋体; the PDF
+    maps these names onto Noto Serif/Sans CJK, :mod:`jixiao.writers.soffice`) and a page
+    number “— 1 —” centred in the footer."""
+    doc = _new()
+    (_landscape if landscape else _portrait)(doc.sections[0])
+    _page_numbers(doc.sections[0])
+    return doc
+
+
 def write_report_docx(
     evaluation: Evaluation,
     path: str | Path,
     score_sheet: ScoreSheet | None = None,
-    findings: Sequence[Finding] | None = None,
 ) -> Path:
     """Write the 自评报告 (the evaluation's own, or drafted from its table)."""
-    doc = _new()
-    _portrait(doc.sections[0])
-    _page_numbers(doc.sections[0])
-    add_report(doc, report_for(evaluation, score_sheet, findings))
+    doc = official_document()
+    add_report(doc, report_for(evaluation, score_sheet))
     path = Path(path)
     doc.save(str(path))
     return path
@@ -60,10 +69,8 @@ def write_report_docx(
 
 def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
     """Write the 自评表 as a Word table (merged cells), A4 landscape."""
-    doc = _new()
-    _landscape(doc.sections[0])
-    _page_numbers(doc.sections[0])
-    add_table(doc, build_grid(evaluation))
+    doc = official_document(landscape=True)
+    add_table(doc, build_grid(evaluation), signature_line(evaluation))
     path = Path(path)
     doc.save(str(path))
     return path
@@ -71,10 +78,8 @@ def write_table_docx(evaluation: Evaluation, path: str | Path) -> Path:
 
 def write_docx(evaluation: Evaluation, path: str | Path, report: Report | None = None) -> Path:
     """The table, then the report (the evaluation's own, or ``report``) in a portrait section."""
-    doc = _new()
-    _landscape(doc.sections[0])
-    _page_numbers(doc.sections[0])
-    add_table(doc, build_grid(evaluation))
+    doc = official_document(landscape=True)
+    add_table(doc, build_grid(evaluation), signature_line(evaluation))
     report = report or evaluation.report
     if report is not None and (report.sections or report.title is not None):
         section = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -247,8 +252,10 @@ def add_report(doc: Document, report: Report) -> None:
 # -- the table ---------------------------------------------------------------------------
 
 
-def add_table(doc: Document, grid: Grid) -> None:
-    """The grid as a title paragraph and one Word table (row 0 of the grid is the title)."""
+def add_table(doc: Document, grid: Grid, signatures: str = "") -> None:
+    """The grid as a title paragraph and one Word table (row 0 of the grid is the title),
+    then the ``signatures`` line (:func:`~jixiao.writers.grid.signature_line`) kept on the
+    table's last page."""
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.first_line_indent = Pt(0)
@@ -274,3 +281,12 @@ def add_table(doc: Document, grid: Grid) -> None:
         table = parse_xml(xml)
         anchor.addnext(table)
         anchor = table
+    if signatures:
+        line = doc.add_paragraph()
+        line.paragraph_format.first_line_indent = Pt(0)
+        line.paragraph_format.space_before = Pt(12)
+        line.paragraph_format.keep_together = True
+        run = line.add_run(signatures)
+        set_fonts(run._r, TABLE_FONT)
+        run.font.size = Pt(12)
+        anchor.addnext(line._p)

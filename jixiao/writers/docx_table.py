@@ -42,15 +42,25 @@ def _paragraph(cell: GridCell | None, font: str, latin: str, half_points: int) -
     return f"<w:p>{ppr}<w:r>{_run_props(cell, font, latin, half_points)}{body}</w:r></w:p>"
 
 
-def _tc(width: int, span: int, vmerge: str | None, content: str) -> str:
+def _tc(width: int, span: int, vmerge: str | None, content: str, borders: str = "") -> str:
     grid_span = f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     merge = {"restart": '<w:vMerge w:val="restart"/>', "continue": "<w:vMerge/>"}.get(
         vmerge or "", ""
     )
     return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{merge}'
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{grid_span}{merge}{borders}'
         f'<w:vAlign w:val="center"/></w:tcPr>{content}</w:tc>'
     )
+
+
+def _open_edges(origin: GridCell, r: int) -> str:
+    """Cell borders that make the rows of a region drawn as one cell: no line inside it."""
+    edges = []
+    if r > origin.row:
+        edges.append('<w:top w:val="nil"/>')
+    if r < origin.row + origin.rowspan - 1:
+        edges.append('<w:bottom w:val="nil"/>')
+    return f"<w:tcBorders>{''.join(edges)}</w:tcBorders>" if edges else ""
 
 
 def tables_xml(
@@ -59,15 +69,16 @@ def tables_xml(
     font: str,
     latin: str,
     half_points: int,
-    repeat_header: bool = False,
+    repeat_header: bool = True,
 ) -> list[str]:
     """``<w:tbl>`` elements for the grid's rows 1… (row 0 is the title); ``widths`` in twips.
 
-    One table by default. Word repeats only the first rows of a table on each page, so with
-    ``repeat_header`` the form is cut before the 绩效指标 header and the second table starts
-    with that header, marked to repeat. Off by default: LibreOffice still breaks a tall row
-    over two pages (it ignores cantSplit where cells are merged down), and a half row after a
-    repeated header is more than today's PDF reader can join back.
+    Word repeats only the first rows of a table on each page, so with ``repeat_header`` the
+    form is cut before the 绩效指标 header and the second table starts with that header,
+    marked to repeat. No row is split across pages (``cantSplit``); LibreOffice ignores that
+    where cells are merged down, so no cell is: a region merged down is drawn as one cell by
+    leaving out the lines inside it, and the 一级/二级 labels (``GridCell.repeat``) are
+    printed in each of their rows, so that every page names its rows' indicators.
     """
     split = grid.repeat_rows[0] if repeat_header and grid.repeat_rows is not None else grid.nrows
     parts = [(1, split), (split, grid.nrows)]
@@ -84,21 +95,29 @@ def _table(
         c = 0
         while c < grid.ncols:
             cell = grid.cells.get((r, c))
+            borders = ""
             if cell is not None:
                 span = cell.colspan
-                vmerge = "restart" if cell.rowspan > 1 else None
                 content = _paragraph(cell, font, latin, half_points)
+                if cell.rowspan > 1 and not cell.repeat:
+                    borders = _open_edges(cell, r)
             elif (r, c) in covered and covered[(r, c)].col == c and covered[(r, c)].row < r:
                 origin = covered[(r, c)]
-                span, vmerge = origin.colspan, "continue"
-                content = _paragraph(None, font, latin, half_points)
+                span = origin.colspan
+                if origin.repeat:
+                    content = _paragraph(origin, font, latin, half_points)
+                else:
+                    content = _paragraph(None, font, latin, half_points)
+                    borders = _open_edges(origin, r)
             else:  # not part of any cell (a hole in the grid): an empty cell keeps the columns
-                span, vmerge, content = 1, None, _paragraph(None, font, latin, half_points)
-            cells.append(_tc(sum(widths[c : c + span]), span, vmerge, content))
+                span, content = 1, _paragraph(None, font, latin, half_points)
+            cells.append(_tc(sum(widths[c : c + span]), span, None, content, borders))
             c += span
         header = "<w:tblHeader/>" if r == first and first == (grid.repeat_rows or (-1,))[0] else ""
         rows.append(
-            f'<w:tr><w:trPr>{header}<w:jc w:val="center"/></w:trPr>' + "".join(cells) + "</w:tr>"
+            f'<w:tr><w:trPr><w:cantSplit/>{header}<w:jc w:val="center"/></w:trPr>'
+            + "".join(cells)
+            + "</w:tr>"
         )
     grid_cols = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (

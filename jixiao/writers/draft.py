@@ -3,8 +3,14 @@
 The result is a :class:`~jixiao.model.Report` (title and sections), so every writer renders
 it the same way (.docx, text, PDF). Sentences state what the table says — budget, execution,
 basic and project spending, execution rate, score and grade, the indicators that missed and
-why — and mark with 【待填写：…】 what only the unit can write. Where the evaluation already
-has a report, :func:`report_for` keeps it as it is.
+why — and mark with 【待填写：…】 what only the unit can write (a placeholder is itself a
+finding, JX-C016, until the unit replaces it). Where the evaluation already has a report,
+:func:`report_for` keeps it as it is.
+
+Every sentence is written so that the checks read it as meant: a part's figure names its
+part in the same clause (“财政拨款全年执行数…”), a part's score says 得分 not 自评得分, and
+nothing is stated that the table does not hold. The report is the unit's own: the checks'
+findings are not copied into it (they are for the reviewer, ``jixiao check``).
 """
 
 from __future__ import annotations
@@ -13,10 +19,9 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from jixiao.checks.texts import is_template_instruction
+from jixiao.checks.texts import is_template_instruction, plain_label
 from jixiao.model import (
     Evaluation,
-    Finding,
     FundGroup,
     FundLine,
     FundRow,
@@ -26,7 +31,6 @@ from jixiao.model import (
     Num,
     Report,
     Section,
-    Severity,
     Text,
 )
 from jixiao.scoring import score_evaluation
@@ -36,36 +40,33 @@ if TYPE_CHECKING:
     from jixiao.scoring.sheet import ScoreSheet
 
 TODO = "【待填写：{}】"
-MAX_FINDINGS = 20
+_ALL_MEASURES = ("initial", "budget", "actual", "rate")
 
 
 def report_title(e: Evaluation) -> str:
     year = f"{e.year}年度" if e.year is not None else ""
     if e.kind == Kind.PROJECT:
-        name = e.project.text if e.project else ""
-        return f"{year}{name}项目支出绩效自评报告"
+        name = e.project.text.strip() if e.project else ""
+        # “…到户项目” + “项目支出…” would say 项目 twice
+        return f"{year}{name.removesuffix('项目')}项目支出绩效自评报告"
     unit = e.unit.text if e.unit else ""
     return f"{year}{unit}部门整体支出绩效自评报告"
 
 
-def report_for(
-    e: Evaluation, score_sheet: ScoreSheet | None = None, findings: Sequence[Finding] | None = None
-) -> Report:
+def report_for(e: Evaluation, score_sheet: ScoreSheet | None = None) -> Report:
     """The evaluation's own report where it has sections, else one drafted from the table."""
     if e.report is not None and e.report.sections:
         if e.report.title is not None:
             return e.report
         return Report(Text(report_title(e)), e.report.sections, e.report.figures)
-    return draft_report(e, score_sheet, findings)
+    return draft_report(e, score_sheet)
 
 
-def draft_report(
-    e: Evaluation, score_sheet: ScoreSheet | None = None, findings: Sequence[Finding] | None = None
-) -> Report:
+def draft_report(e: Evaluation, score_sheet: ScoreSheet | None = None) -> Report:
     """A report drafted from the table, ready for the unit to edit."""
     if score_sheet is None:
         score_sheet = score_evaluation(e)
-    d = _Drafter(e, score_sheet, findings or ())
+    d = _Drafter(e, score_sheet)
     sections = d.project_sections() if e.kind == Kind.PROJECT else d.department_sections()
     return Report(Text(report_title(e)), tuple(sections))
 
@@ -87,6 +88,11 @@ def section_body(sections: Sequence[Section], i: int) -> str:
     return section.text
 
 
+def rule_name(title: str) -> str:
+    """The profile's title as official prose names it (without the “（默认）” of the CLI)."""
+    return title.replace("（默认）", "").strip() or "评分规则"
+
+
 def money(n: Num | None, unit: str) -> str:
     return f"{n}{unit}" if n is not None else "—"
 
@@ -94,7 +100,8 @@ def money(n: Num | None, unit: str) -> str:
 def rate_of(row: FundRow) -> str | None:
     """The printed 执行率, else 执行数 ÷ 预算数 to two decimals."""
     if row.rate is not None:
-        return str(row.rate)
+        shown = str(row.rate)
+        return shown if shown.endswith(("%", "％")) else f"{shown}%"
     if row.budget is not None and row.actual is not None and row.budget.value:
         value = (row.actual.value / row.budget.value * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
         return f"{value}%"
@@ -137,38 +144,63 @@ def _filled(text: str, what: str) -> str:
 
 def _sentence(text: str) -> str:
     text = text.strip()
-    return text if not text or text[-1] in "。！？；.;!?" else text + "。"
+    return text if not text or text[-1] in "。！？；.;!?】" else text + "。"
+
+
+def _has_money(row: FundRow) -> bool:
+    """Whether a row holds any amount other than 0 (an empty account says nothing)."""
+    amounts = (row.initial_budget, row.budget, row.actual)
+    return any(n is not None and n.value != 0 for n in amounts)
 
 
 class _Drafter:
-    def __init__(self, e: Evaluation, sheet: Any, findings: Sequence[Finding]) -> None:
+    def __init__(self, e: Evaluation, sheet: Any) -> None:
         self.e = e
         self.sheet = sheet
-        self.findings = findings
         self.u = e.money_unit
         self.year = f"{e.year}年度" if e.year is not None else "本年度"
 
     # -- building blocks ---------------------------------------------------------------
 
-    def fund_sentence(self, row: FundRow, name: str | None = None) -> str:
-        name = name or row.label.text
+    def fund_sentence(
+        self, row: FundRow, name: str | None = None, what: tuple[str, ...] = _ALL_MEASURES
+    ) -> str:
+        """“财政拨款全年预算数…万元，全年执行数…万元，执行率…%”: one row's own figures,
+        its name leading the clause so that no figure reads as another row's."""
+        name = name or plain_label(row.label.text)
         parts = []
-        if row.initial_budget is not None:
+        if "initial" in what and row.initial_budget is not None:
             parts.append(f"年初预算数{money(row.initial_budget, self.u)}")
-        if row.budget is not None:
+        if "budget" in what and row.budget is not None:
             parts.append(f"全年预算数{money(row.budget, self.u)}")
-        if row.actual is not None:
+        if "actual" in what and row.actual is not None:
             parts.append(f"全年执行数{money(row.actual, self.u)}")
-        rate = rate_of(row)
+        rate = rate_of(row) if "rate" in what else None
         if rate is not None:
             parts.append(f"执行率{rate}")
         return f"{name}" + "，".join(parts) if parts else ""
+
+    def label_of(self, line: FundLine, default: str) -> str:
+        """What the table calls the row of ``line`` (项目支出 / 专项支出), else ``default``."""
+        row = self.e.fund(line)
+        return (plain_label(row.label.text) if row is not None else "") or default
 
     def parts_of(self, row: FundRow) -> list[FundRow]:
         from jixiao.writers.grid import fund_children
 
         index = self.e.funds.index(row)
         return [self.e.funds[j] for j in fund_children(self.e.funds, index)]
+
+    def parts_sentences(
+        self, row: FundRow, lead: str, what: tuple[str, ...] = _ALL_MEASURES
+    ) -> str:
+        """One sentence per part of ``row``, each naming its part (no “其中” list whose
+        amounts would read as parts of one sum)."""
+        parts = [p for p in self.parts_of(row) if _has_money(p)]
+        sentences = [t for p in parts if (t := self.fund_sentence(p, what=what))]
+        if not sentences:
+            return ""
+        return lead + "。".join(sentences) + "。"
 
     def scale(self) -> str:
         e = self.e
@@ -177,34 +209,33 @@ class _Drafter:
         if total is not None:
             what = "项目资金" if e.kind == Kind.PROJECT else "部门整体资金"
             lines.append(_sentence(f"{self.year}{self.fund_sentence(total, what)}"))
-            parts = [self.fund_sentence(p) for p in self.parts_of(total)]
-            if parts:
-                lines.append(_sentence("其中，" + "；".join(p for p in parts if p)))
+            if parts := self.parts_sentences(total, "分资金来源看，"):
+                lines.append(parts)
         basic, project = e.fund(FundLine.BASIC), e.fund(FundLine.PROJECT)
         spent = [
-            f"{r.label.text}{money(r.actual, self.u)}"
+            f"{plain_label(r.label.text)}全年执行数{money(r.actual, self.u)}"
             for r in (basic, project)
             if r is not None and r.actual is not None
         ]
         if spent:
-            lines.append(_sentence("按支出结构，全年执行数中" + "，".join(spent)))
+            lines.append(_sentence("分支出结构看，" + "，".join(spent)))
         if not lines:
             lines.append(TODO.format("整体支出规模、使用方向和主要内容、涉及范围"))
         return "\n".join(lines)
 
-    def spending(self, line: FundLine, purpose: str) -> str:
+    def spending(self, line: FundLine, name: str, purpose: str) -> str:
         row = self.e.fund(line)
         if row is None:
-            return TODO.format(f"{purpose}的预算及执行情况")
-        text = self.fund_sentence(row)
+            return TODO.format(f"{name}的预算及执行情况")
+        text = _sentence(self.fund_sentence(row))
         parts = [
-            f"{p.label.text}{money(p.actual, self.u)}"
+            f"{plain_label(p.label.text)}全年执行数{money(p.actual, self.u)}"
             for p in self.parts_of(row)
             if p.actual is not None
         ]
         if parts:
-            text += "，其中" + "、".join(parts)
-        return _sentence(text) + purpose
+            text += _sentence("按经济分类，" + "，".join(parts))
+        return text + purpose
 
     def performance(self) -> str:
         e = self.e
@@ -224,10 +255,13 @@ class _Drafter:
             for name, items in groups.items():
                 w = _sum(i.weight for i in items)
                 s = _sum(i.score for i in items)
-                if s is None and w is not None:
-                    lines.append(f"{name}分值{fmt(w)}分，{TODO.format('自评得分（表中未填写）')}。")
-                elif w is not None or s is not None:
-                    lines.append(f"{name}分值{fmt(w)}分，自评得分{fmt(s)}分。")
+                if s is None:
+                    if w is not None:
+                        lines.append(f"{name}分值{fmt(w)}分，表中未填写得分。")
+                elif w is None:
+                    lines.append(f"{name}得分{fmt(s)}分。")
+                else:
+                    lines.append(f"{name}分值{fmt(w)}分，得分{fmt(s)}分。")
         lines.append(self.total_sentence())
         missed = self.missed()
         if missed:
@@ -238,11 +272,15 @@ class _Drafter:
                     if i.deviation is not None and i.deviation.text
                     else TODO.format("偏差原因")
                 )
+                # the actual first: “指标名…为 X” is read as the indicator's actual value
                 lines.append(
-                    f"“{i.name.text}”年度指标值为{i.target or '—'}，实际完成值为{i.actual or '—'}，"
-                    f"分值{i.weight}分，得分{i.score}分。原因：{_sentence(reason)}"
+                    f"“{i.name.text}”实际完成值为{i.actual or '—'}，年度指标值为{i.target or '—'}，"
+                    f"分值{i.weight}分，得{i.score}分。原因：{_sentence(reason)}"
                 )
-        elif scored and all(i.score is not None for i in scored):
+        elif scored and all(
+            i.score is not None and i.weight is not None and i.score.value >= i.weight.value
+            for i in scored
+        ):
             lines.append("各项绩效指标均获满分。")
         return "\n".join(lines)
 
@@ -254,14 +292,14 @@ class _Drafter:
             grade = getattr(sheet, "printed_grade", None) or grade_for(e.total_score.value)
             parts.append(f"自评总分{e.total_score}分{full}，评价等级为“{grade}”。")
         computed = getattr(sheet, "computed_total", None)
-        if computed is not None:
-            title = getattr(sheet, "profile_title", "") or "评分规则"
+        title = rule_name(getattr(sheet, "profile_title", "") or "")
+        reason = getattr(sheet, "grade_reason", "")
+        if reason and getattr(sheet, "lines", None):
+            parts.append(f"按评分方案“{title}”复算：{reason}，不评等级。")
+        elif computed is not None:
             grade = getattr(sheet, "computed_grade", None)
-            text = f"按{title}复算得分{fmt(computed)}分"
-            unscored = getattr(sheet, "unscored", ())
-            if unscored:
-                text += f"（{len(unscored)}项既未填写得分也无法计算，未计入，不评等级）"
-            elif grade is not None:
+            text = f"按评分方案“{title}”复算得分{fmt(computed)}分"
+            if grade is not None:
                 text += f"，对应等级“{grade}”"
             diff = getattr(sheet, "total_difference", None)
             if diff:
@@ -278,34 +316,30 @@ class _Drafter:
         ]
 
     def problems(self) -> str:
+        """The form's own 存在问题 text and what the table shows (rates far from 100 %,
+        indicators missed): facts, in the unit's voice — not the reviewer's findings."""
         e = self.e
         lines = []
         if e.problems is not None and e.problems.text:
             lines.append(_sentence(_filled(e.problems.text, "存在的问题")))
+        from jixiao.scoring import execution_row
+
+        main = execution_row(e)
         for row in e.funds:
             rate = rate_value(row)
-            if rate is None or row.depth > 1:
+            if rate is None or row.depth > 1 or (row.line == FundLine.TOTAL and row is not main):
                 continue
             if row.budget is not None and row.budget.value == 0:
                 continue  # no money budgeted: a rate of 0% says nothing
+            name = row_name(row)
             if rate > 100:
-                lines.append(
-                    f"“{row_name(row)}”执行率{rate_of(row)}，超过100%，全年预算数可能未按调整后预算填列，需核实。"
-                )
+                lines.append(f"{name}全年执行数超过全年预算数，执行率{rate_of(row)}。")
             elif rate < 90:
-                lines.append(
-                    f"“{row_name(row)}”执行率{rate_of(row)}，低于90%，需分析资金未执行的原因。"
-                )
+                lines.append(f"{name}执行率{rate_of(row)}，低于90%，部分资金当年未执行。")
         missed = self.missed()
         if missed:
             names = "、".join(f"“{i.name.text}”" for i in missed)
-            lines.append(f"{names}未达到年度指标值，原因见上文。")
-        shown = [f for f in self.findings if f.severity in (Severity.ERROR, Severity.WARNING)][
-            :MAX_FINDINGS
-        ]
-        if shown:
-            lines.append("自评表审核发现的问题：")
-            lines += [_sentence(f"{k}. {f.message}") for k, f in enumerate(shown, 1)]
+            lines.append(f"{names}未达到年度指标值，原因见第三部分。")
         if not lines:
             lines.append(TODO.format("结合绩效目标完成情况，分析存在的主要问题及原因"))
         return "\n".join(lines)
@@ -331,9 +365,7 @@ class _Drafter:
                 and e.staff_actual is not None
                 and e.staff_actual.value > e.staff_authorized.value
             ):
-                staff += (
-                    f"实有人数超过编制{fmt(e.staff_actual.value - e.staff_authorized.value)}人。"
-                )
+                staff += "实有人数超过人员编制。"
             basics.append(staff)
         return [
             Section(Text("一、部门（单位）概况"), "", 1),
@@ -349,17 +381,20 @@ class _Drafter:
             ),
             Section(Text("二、部门（单位）整体支出管理及使用情况"), "", 1),
             Section(
-                Text("（一）基本支出"),
+                Text(f"（一）{self.label_of(FundLine.BASIC, '基本支出')}"),
                 self.spending(
                     FundLine.BASIC,
+                    "基本支出",
                     "基本支出系为保障单位机构正常运转、完成日常工作任务而发生的各项支出。",
                 ),
                 2,
             ),
             Section(
-                Text("（二）专项支出"),
+                Text(f"（二）{self.label_of(FundLine.PROJECT, '项目支出')}"),
                 self.spending(
-                    FundLine.PROJECT, "项目支出系为完成特定行政工作任务或事业发展目标而发生的支出。"
+                    FundLine.PROJECT,
+                    "项目支出",
+                    "项目支出系为完成特定行政工作任务或事业发展目标而发生的支出。",
                 ),
                 2,
             ),
@@ -380,9 +415,14 @@ class _Drafter:
             if value is not None and value.text
         ]
         total = e.fund(FundLine.TOTAL) or (e.funds[0] if e.funds else None)
-        funds = self.fund_sentence(total, "项目资金") if total is not None else ""
-        parts = [self.fund_sentence(p) for p in self.parts_of(total)] if total is not None else []
-        funds_text = "\n".join(_sentence(t) for t in [funds, "；".join(p for p in parts if p)] if t)
+        budget_text = spent_text = ""
+        if total is not None:  # the budget in 一（二）, its execution in 二: said once each
+            budgeted = ("initial", "budget")
+            budget_text = _sentence(self.fund_sentence(total, "项目资金", budgeted))
+            budget_text += self.parts_sentences(total, "分资金来源看，", budgeted)
+            spent_text = _sentence(self.fund_sentence(total, "项目资金", ("actual", "rate")))
+            spent_text += self.parts_sentences(total, "分资金来源看，", ("actual", "rate"))
+        budget_text, spent_text = budget_text.strip("。"), spent_text.strip("。")
         return [
             Section(Text("一、项目基本情况"), "", 1),
             Section(
@@ -390,10 +430,14 @@ class _Drafter:
                 "；".join(facts) + "。" if facts else TODO.format("项目概况"),
                 2,
             ),
-            Section(Text("（二）项目资金情况"), funds_text or TODO.format("项目资金安排情况"), 2),
+            Section(
+                Text("（二）项目资金情况"),
+                _sentence(budget_text) if budget_text else TODO.format("项目资金安排情况"),
+                2,
+            ),
             Section(
                 Text("二、项目资金使用及管理情况"),
-                funds_text or TODO.format("资金使用及管理情况"),
+                _sentence(spent_text) if spent_text else TODO.format("资金使用及管理情况"),
                 1,
             ),
             Section(Text("三、项目绩效目标完成情况"), self.performance(), 1),

@@ -60,6 +60,9 @@ class GridCell:
     formula: Formula | None = None
     rowspan: int = 1
     colspan: int = 1
+    # a label merged down (一级/二级指标) that a writer which cannot keep a merged region on
+    # one page prints again in each row, so that every page names its rows' 一级/二级
+    repeat: bool = False
 
 
 @dataclass(slots=True)
@@ -430,7 +433,12 @@ class _Builder:
         for s1, e1 in _runs(rows[start:end], lambda i: _t(i.level1)):
             top = start + s1
             level1 = GridCell(
-                first + top, ind.col("一级指标"), _t(rows[top].level1), Role.CENTER, rowspan=e1 - s1
+                first + top,
+                ind.col("一级指标"),
+                _t(rows[top].level1),
+                Role.CENTER,
+                rowspan=e1 - s1,
+                repeat=True,
             )
             self.grid.put(level1)
             for s2, e2 in _runs(rows[top : start + e1], lambda i: _t(i.level2)):
@@ -441,6 +449,7 @@ class _Builder:
                     _t(rows[at].level2),
                     Role.CENTER,
                     rowspan=e2 - s2,
+                    repeat=True,
                 )
                 self.grid.put(level2)
         for i in range(start, end):
@@ -561,14 +570,40 @@ def fund_children(funds: tuple[FundRow, ...], i: int) -> list[int]:
     return out
 
 
+# The lines an official table is signed on below the grid (docx, PDF, xlsx)
+SIGNATURE_ROLES = ("单位负责人（签字）", "填报人", "联系电话", "填报日期")
+_BLANK_LINE = "\u3000" * 6
+
+
+def signature_line(e: Evaluation) -> str:
+    """“单位负责人（签字）：　　　填报人：…　联系电话：…　填报日期：　年　月　日” for the
+    roles the table itself does not already print (its own signature rows and 填报日期
+    stay in the grid), blank for a pen."""
+    printed = " ".join(s.role for s in e.signatures)
+    parts = []
+    for role in SIGNATURE_ROLES:
+        key = role.removesuffix("（签字）")
+        if role == "填报日期":
+            if e.fill_date is None:
+                parts.append(f"{role}：\u3000\u3000年\u3000\u3000月\u3000\u3000日")
+        elif key not in printed and not (key == "联系电话" and "电话" in printed):
+            parts.append(f"{role}：{_BLANK_LINE}")
+    return "\u3000\u3000".join(parts)
+
+
 def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:
-    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings."""
+    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings.
+
+    A label that already carries such a prefix (a form started from the blank template
+    stores “（1）财政拨款”) is printed with one, not “（1）（1）财政拨款”."""
+    from jixiao.checks.texts import plain_label
+
     labels = []
     number = 0
     prev_depth = 0
     prev_group: object = object()
     for f in funds:
-        text = f.label.text
+        text = plain_label(f.label.text) if f.depth else f.label.text
         if f.group != prev_group:
             number = 0
             prev_depth = 0

@@ -182,3 +182,22 @@ class RestoreFailureTests(Personas, TransactionTestCase):
         self.assertEqual(result.exit_code, 0, result.output)
         self.assertEqual(stored.read_bytes(), b'{"format": "jixiao/1"}')
         self.assertEqual(stored.stat().st_mode & 0o777, 0o600)
+
+
+class BackupCommandTextTests(TransactionTestCase):
+    def test_help_is_in_chinese_and_an_empty_backup_is_refused(self) -> None:
+        import warnings
+
+        runner = CliRunner()
+        for command in (backup, restore):
+            text = runner.invoke(command, ["--help"]).output
+            self.assertIn("显示本帮助并退出", text)
+            self.assertNotIn("Show this message", text)
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Path(tmp) / "empty.json"
+            empty.write_text("[]", encoding="utf-8")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # no RuntimeWarning from loaddata
+                result = runner.invoke(restore, [str(empty)])
+            self.assertEqual(result.exit_code, 2)
+            self.assertIn("没有任何数据", result.output)
