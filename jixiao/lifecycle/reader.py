@@ -58,6 +58,9 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
 _BLANK = {"", "-", "－", "—", "/", "／", "无"}
 _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
+# longest label first: 指标值设定依据 is not 指标值
+_COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0])))
+_UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -98,9 +101,25 @@ def load_document(path: Path) -> Document:
 
 
 def read_stage_file(path: Path | str) -> tuple[Stage, ...]:
-    """Read a target table (one or several projects) or a monitoring table from a file."""
-    document = load_document(Path(path))
+    """Read a target table (one or several projects) or a monitoring table from a file
+    (.json: the jixiao/1 dict of one table, or a list of them)."""
+    path = Path(path)
+    if path.suffix.lower() == ".json" and path.is_file():
+        return _read_json(path)
+    document = load_document(path)
     return read_stages(document)
+
+
+def _read_json(path: Path) -> tuple[Stage, ...]:
+    from jixiao.lifecycle.serialize import stage_from_dict
+    from jixiao.serialize import loads
+
+    try:
+        data = loads(path.read_text(encoding="utf-8-sig"))
+        items = data if isinstance(data, list) else [data]
+        return tuple(stage_from_dict(d) for d in items)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ReadError(str(path), f"不是有效的绩效目标表/监控表 JSON：{exc}") from exc
 
 
 def read_stage_text(text: str, source: str = "<文本>") -> tuple[Stage, ...]:
@@ -174,7 +193,7 @@ def _column_key(text: str) -> str | None:
     m = vocab.CUTOFF.search(key)
     if m and ("执行情况" in key or "完成情况" in key):
         return "progress"
-    for label, k in vocab.INDICATOR_COLUMNS:
+    for label, k in _COLUMN_KEYS:
         if key.startswith(label):
             return k
     return None
@@ -551,6 +570,9 @@ def _header_fields(cells: list[Cell], block: _Block) -> None:
     i = 0
     while i < len(cells):
         key = _key(cells[i].text)
+        if (um := _UNIT_SUFFIX.search(key)) is not None:  # 资金总额（万元）
+            key = key[: um.start()]
+            block.fields.setdefault("money_unit", Text(um.group(1), cells[i].location))
         name = next((k for label, k in _HEADER_KEYS if key == label), None)
         if name is None:
             # “项目名称 镇域内基础设施建设” in one cell
@@ -599,8 +621,8 @@ def _target(document: Document, kind: TableKind, block: _Block,
         if (ind := _target_indicator(placed, l1, l2, lt)) is not None
     )
     amount = block.amount
-    if amount is not None and amount.text.endswith("万") and money_unit == "元":
-        money_unit = "万元"
+    if "money_unit" in block.fields:
+        money_unit = block.fields["money_unit"].text
     return TargetTable(
         kind=kind,
         money_unit=money_unit,
