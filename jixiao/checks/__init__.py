@@ -49,7 +49,13 @@ def catalogue() -> tuple[dict[str, str], ...]:
     )
 
 
-CATALOGUE = catalogue()
+def __getattr__(name: str) -> Any:
+    """``CATALOGUE`` is built on first use: the lifecycle checks it lists import this package."""
+    if name == "CATALOGUE":
+        value = catalogue()
+        globals()["CATALOGUE"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run_checks(evaluation: Evaluation, profile: Profile | str | None = None) -> tuple[Finding, ...]:

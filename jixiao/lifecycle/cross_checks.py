@@ -338,7 +338,9 @@ def funds_disagree(stages: Stages, context: StageContext) -> Iterator[Finding]:
         if num is not None:
             figures.append(("自评表年初预算数" if not adjusted else "自评表全年预算数",
                             to_wan(num, e.money_unit), num.text, num.location, adjusted))  # type: ignore[arg-type]
-    for (n1, v1, t1, l1, _), (n2, v2, t2, l2, adj) in zip(figures, figures[1:], strict=False):
+    # each later figure against the approved one (the first), or monitoring against the
+    # self-evaluation where there is no target table
+    for (n1, v1, t1, l1, _), (n2, v2, t2, l2, adj) in ((figures[0], f) for f in figures[1:]):
         if abs(v1 - v2) <= tol:
             continue
         yield funds_disagree.finding(

@@ -81,8 +81,11 @@ def load_document(path: Path) -> Document:
     if not path.exists():
         raise ReadError(source, "文件不存在")
     if path.is_dir():
-        raise ReadError(source, "这是一个文件夹，不是文件")
-    size = path.stat().st_size
+        raise ReadError(source, "这是一个文件夹，不是文件（批量处理请用 jixiao batch）")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
     if size == 0:
         raise ReadError(source, "文件是空的")
     with path.open("rb") as fh:
@@ -90,10 +93,16 @@ def load_document(path: Path) -> Document:
     office = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf"))
     if path.suffix.lower() in OFFICE_SUFFIXES or office:
         if size > MAX_OFFICE_BYTES:
-            raise ReadError(source, f"文件过大（{size // 1024 // 1024} MB）")
+            raise ReadError(
+                source,
+                f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）",
+            )
         return read_office_document(path)
     if size > MAX_TEXT_BYTES:
-        raise ReadError(source, f"文本文件过大（{size // 1024 // 1024} MB）")
+        raise ReadError(
+            source,
+            f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）",
+        )
     text = decode_text(path.read_bytes(), source)
     if not text.strip():
         raise ReadError(source, "文件是空的（只有空白）")

@@ -158,8 +158,12 @@ def missing_name(stages: Stages, context: StageContext) -> Iterator[Finding]:
     for table in _tables(stages):
         for ind in table.indicators:
             name = ind.name.text.strip()
-            key = category_key(name) if name else ""
-            if name and key not in {level1_key(ind, profile), level2_key(ind, profile)}:  # type: ignore[arg-type]
+            # a 三级 name may repeat its category's words (服务对象满意度 under 服务对象满意度指标);
+            # a category's own name (数量指标) in its place is no 三级 name
+            if name and not (
+                name.endswith("指标")
+                and category_key(name) in {level1_key(ind, profile), level2_key(ind, profile)}  # type: ignore[arg-type]
+            ):
                 continue
             yield missing_name.finding(
                 f"{ind.level2.text if ind.level2 else '一行指标'}没有三级指标名称",

@@ -172,6 +172,16 @@ def write_stage(stage: Stage, path: str | Path) -> Path:
     return path
 
 
+def write_stages(stages: tuple[Stage, ...], path: Path) -> list[Path]:
+    """One table to ``path``; several (a file of many projects) to ``path`` numbered _1, _2 …"""
+    if len(stages) == 1:
+        return [write_stage(stages[0], path)]
+    return [
+        write_stage(s, path.with_name(f"{path.stem}_{n}{path.suffix}"))
+        for n, s in enumerate(stages, 1)
+    ]
+
+
 def _write_xlsx(grid: Grid, path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
@@ -179,7 +189,7 @@ def _write_xlsx(grid: Grid, path: Path) -> None:
 
     wb = Workbook()
     ws = wb.active
-    ws.title = grid.title[-12:] or "Sheet1"
+    ws.title = next((n for n in ("运行监控表", "绩效目标表") if n[-3:] in grid.title), "Sheet1")
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in grid.cells.values():
