@@ -343,8 +343,8 @@ def _target_measure(row: dict[str, Cell]) -> tuple[Measure | None, Operator | No
     m = parse_measure(compose, cell.location)
     if m is None:
         return None, nature, unit
-    if nature == Operator.QUALITATIVE:
-        m = Measure(printed, Operator.QUALITATIVE, None, None, None, cell.location)
+    if nature == Operator.QUALITATIVE:  # a number under 定性 is kept: JX-T009 reports it
+        m = Measure(printed, Operator.QUALITATIVE, m.number, m.unit, None, cell.location)
     elif unit is not None:  # the 度量单位 column is what the form declares
         m = Measure(printed, m.operator, m.number, unit.text, m.period, cell.location)
     else:
@@ -408,15 +408,18 @@ def _target_indicator(row: dict[str, Cell], level1: Text | None, level2: Text | 
                       long_term: bool) -> TargetIndicator | None:
     name = _text(row.get("name"))
     target, nature, unit = _target_measure(row)
-    if name is None:
-        return None
+    if name is None:  # a row with a value but no 三级 name is kept: JX-T005 reports it
+        first = next((c for c in row.values() if c.text.strip()), None)
+        if target is None or first is None:
+            return None
+        name = Text("", first.location)
     from jixiao.textnorm import strip_numbering
 
     direction_text = _key(row["direction"].text) if "direction" in row else ""
     direction = next((d for w, d in vocab.DIRECTION_WORDS if w in direction_text), None)
     core_text = _key(row["core"].text) if "core" in row else ""
     return TargetIndicator(
-        name=Text(strip_numbering(name.text), name.location),
+        name=Text(strip_numbering(name.text) if name.text else "", name.location),
         level1=level1,
         level2=level2,
         target=target,

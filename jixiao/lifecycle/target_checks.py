@@ -29,13 +29,13 @@ def _tables(stages: Stages) -> Iterator[TargetTable]:
 @lifecycle_check(
     "JX-T001", Severity.ERROR, "指标值无法衡量（口号）", REG_88, "targets",
     "指标值应可衡量：有数量和单位、时限，或可核验的标准（合格、达标、按规定、无事故等）。"
-    "“全面提升”“显著改善”一类口号无法在年底据以评价，审核时应退回修改。",
+    "“围绕民生下功夫”一类口号无法在年底据以评价，审核时应退回修改。",
 )
 def slogan_value(stages: Stages, context: StageContext) -> Iterator[Finding]:
     """A target value must be measurable: a number with a unit, a time limit, or a standard to
     verify; a slogan cannot be evaluated at the year end.
 
-    Example: 指标值 “全面提升” for 服务水平.
+    Example: 指标值 “围绕民生下功夫” for 服务水平.
     """
     for table in _tables(stages):
         for ind in table.indicators:
