@@ -280,7 +280,7 @@ def test_weight_changed_without_revision() -> None:
 def test_target_made_easier() -> None:
     lowered = ind("培训人数", "≥150人", "160人", 30, 30, row=20)
     (f,) = fires("JX-L004", Stages(target(), None, evaluation((0, lowered))))
-    assert (f.expected, f.found) == ("200", "≥150人") and str(f.location) == "t.txt:20"
+    assert (f.expected, f.found) == ("≥200人", "≥150人") and str(f.location) == "t.txt:20"
     raised = ind("人均培训成本", "≤600元/人", "580元/人", 10, 10, level2="成本指标", row=22)
     fires("JX-L004", Stages(target(), None, evaluation((2, raised))))
     other_unit = ind("培训人数", "≥200人次", "210人次", 30, 30, row=20)

@@ -125,6 +125,19 @@ def where(location: Location | None, source: str = "") -> str:
     return source or "?"
 
 
+def shown(t: TargetIndicator) -> str:
+    """An approved 指标值 as one text: 指标性质, 指标值 and 度量单位 printed in their own
+    columns (≥ | 10 | 家) read as “≥10家”."""
+    if t.target is None:
+        return ""
+    text = t.target.text
+    if t.nature is not None and t.nature.value != "定性" and not text.startswith(t.nature.value):
+        text = t.nature.value + text
+    if t.measure_unit is not None and not text.endswith(t.measure_unit.text):
+        text += t.measure_unit.text
+    return text
+
+
 def to_wan(n: Num | None, money_unit: str) -> Decimal | None:
     """An amount in 万元, whatever unit its table printed it in (元 / 万元 / 亿元)."""
     if n is None:

@@ -21,10 +21,12 @@ from jixiao.lifecycle.base import (
     StageContext,
     Stages,
     lifecycle_check,
+    shown,
     to_wan,
     where,
 )
 from jixiao.lifecycle.model import Likelihood, TargetIndicator
+from jixiao.scoring.units import per_year
 from jixiao.model import Finding, FundLine, Indicator, Location, Operator, Severity
 
 HUNDRED = Decimal(100)
@@ -68,7 +70,7 @@ def approved_missing(stages: Stages, context: StageContext) -> Iterator[Finding]
         if m.earlier is not None and m.later is None:
             t = m.earlier
             yield approved_missing.finding(
-                f"{_target_where(t, stages)} 批复的指标“{t.name.text}”（{t.target.text if t.target else ''}）"
+                f"{_target_where(t, stages)} 批复的指标“{t.name.text}”（{shown(t)}）"
                 "在自评表中没有",
                 _eval_location(stages),
                 t.name.text,
@@ -107,19 +109,24 @@ def _changes(t: TargetIndicator, ind: Indicator) -> tuple[list[str], list[str]]:
     other: list[str] = []
     tm, em = t.target, ind.target
     t_op, e_op = t.operator, ind.operator
-    if t_op is not None and e_op is not None and t_op != e_op:
+    slogan = tm is not None and em is not None and tm.number is not None and em.number is None
+    if t_op is not None and e_op is not None and t_op != e_op and not slogan:
         other.append(f"指标性质 {t_op.value} → {e_op.value}")
     t_unit, e_unit = t.unit, ind.unit
     if t_unit and e_unit and t_unit != e_unit:
         easier.append(f"度量单位 {t_unit} → {e_unit}")
+    elif slogan:  # a measurable approved value replaced by words that cannot be verified
+        easier.append(f"指标值 {shown(t)} → {em.text}")
     elif tm is not None and em is not None and tm.number is not None and em.number is not None:
-        a, b = tm.number, em.number
+        # 每月 1次 and 全年 12次 are one target
+        a = tm.number * (per_year(tm.period or "全年") or 1)
+        b = em.number * (per_year(em.period or "全年") or 1)
         op = t_op or Operator.EQ
         if a != b:
             lowered = (op in (Operator.GE, Operator.GT, Operator.EQ) and b < a) or (
                 op in (Operator.LE, Operator.LT) and b > a
             )
-            text = f"指标值 {tm.text} → {em.text}"
+            text = f"指标值 {shown(t)} → {em.text}"
             (easier if lowered else other).append(text)
     elif tm is not None and em is not None and tm.number is None and em.number is None:
         if tm.text.replace(" ", "") != em.text.replace(" ", ""):
@@ -146,7 +153,7 @@ def changed_without_revision(stages: Stages, context: StageContext) -> Iterator[
         _, other = _changes(m.earlier, m.later)
         if other:
             yield changed_without_revision.finding(
-                f"指标“{m.later.name.text}”与{_target_where(m.earlier, stages)}不同：{'；'.join(other)}",
+                f"指标“{m.later.name.text}”与{_target_where(m.earlier, stages)} 不同：{'；'.join(other)}",
                 m.later.target.location if m.later.target and m.later.target.location else m.later.location,
                 "与批复一致（或经批准的修订）",
                 "；".join(other),
@@ -172,9 +179,9 @@ def made_easier(stages: Stages, context: StageContext) -> Iterator[Finding]:
         easier, _ = _changes(m.earlier, m.later)
         if easier:
             yield made_easier.finding(
-                f"指标“{m.later.name.text}”比{_target_where(m.earlier, stages)}批复的目标降低了：{'；'.join(easier)}",
+                f"指标“{m.later.name.text}”比{_target_where(m.earlier, stages)} 批复的目标降低了：{'；'.join(easier)}",
                 m.later.target.location if m.later.target and m.later.target.location else m.later.location,
-                m.earlier.target.text if m.earlier.target else "批复的指标值",
+                shown(m.earlier) or "批复的指标值",
                 m.later.target.text if m.later.target else "",
                 severity=Severity.WARNING if _revised(stages) else None,
                 target=where(m.earlier.location),
@@ -209,8 +216,8 @@ def far_above_target(stages: Stages, context: StageContext) -> Iterator[Finding]
                 cut = ind.weight.value * p.over_target_deduct_percent / HUNDRED
                 deduct = f"；按评分方案建议扣 {fmt(cut, 2)} 分"
             yield far_above_target.finding(
-                f"指标“{ind.name.text}”完成值 {ind.actual.text} 为{_target_where(t, stages)}批复指标值 "
-                f"{t.target.text} 的 {pct(ratio)}，目标设定偏低{deduct}",
+                f"指标“{ind.name.text}”完成值 {ind.actual.text} 为{_target_where(t, stages)} 批复指标值 "
+                f"{shown(t)} 的 {pct(ratio)}，目标设定偏低{deduct}",
                 ind.actual.location or ind.location,
                 f"< {pct(p.over_target_percent, 0)}",
                 pct(ratio),

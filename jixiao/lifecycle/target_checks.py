@@ -81,11 +81,11 @@ _PER = re.compile(r"^[\u4e00-\u9fff]+/[年月日天次]$")
 @lifecycle_check(
     "JX-T003", Severity.WARNING, "不合理的度量单位", REG_88, "targets",
     "度量单位应与指标相称：时效指标用日期、天数或及时率，质量指标用合格率、达标率等。"
-    "“按时发放 ≥1 人/年”“维持时效 ≥1 年”这类值无法说明是否做到了，审核时应退回。",
+    "“按时发放 ≥1 人/年”“维持时效 ≥1 年”这类值（一人、一件、一年即算完成）无法说明是否做到了，审核时应退回。",
 )
 def impossible_unit(stages: Stages, context: StageContext) -> Iterator[Finding]:
-    """The unit must fit the indicator: a 质量 or 时效 indicator counted in persons or per year
-    (“按时发放 ≥1 人/年”), or a bound of 1 of a per-period unit, says nothing.
+    """The unit must fit the indicator: a bound of at most 1 of a per-period unit (“按时发放
+    ≥1 人/年”), or a 质量 / 时效 indicator met by one person, item or year, says nothing.
 
     Example: 质量指标 “按时发放” ≥ 1 人/年.
     """
@@ -94,12 +94,14 @@ def impossible_unit(stages: Stages, context: StageContext) -> Iterator[Finding]:
         for ind in table.indicators:
             unit = ind.unit or ""
             number = ind.target.number if ind.target else None
+            if number is None or number > 1:
+                continue
             key2 = level2_key(ind, profile)  # type: ignore[arg-type]
-            odd = bool(_PER.match(unit)) and (number is None or number <= 1)
-            if key2 in {"质量", "时效"} and (unit in COUNT_UNITS or _PER.match(unit)):
-                odd = True
-            if key2 == "时效" and unit == "年" and number is not None and number <= 1:
-                odd = True
+            # “≥1 人/年”: at least one of something per year is no target; nor is a 质量 or
+            # 时效 indicator met by one person, one item or one year
+            odd = bool(_PER.match(unit)) or (
+                key2 in {"质量", "时效"} and (unit in COUNT_UNITS or unit in {"年", "个月"})
+            )
             if not odd:
                 continue
             yield impossible_unit.finding(
