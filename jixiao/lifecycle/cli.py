@@ -33,11 +33,41 @@ def read_any(path: Path) -> Evaluation | tuple[Stage, ...]:
 
             return read_stage_file(path)
         return jixiao.read(path)
+    if _plain_text(path):  # its first lines say what it is, without reading it all
+        if _text_kind(path) is None:
+            return jixiao.read(path)
     document = load_document(path)
     kind = sniff_kind(document)
     if kind is not None:
         return read_stages(document, kind)
     return extract_document(document)
+
+
+def _plain_text(path: Path) -> bool:
+    from jixiao.readers import OFFICE_SUFFIXES
+
+    if path.suffix.lower() in OFFICE_SUFFIXES or not path.is_file():
+        return False
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    return not head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf"))
+
+
+def _text_kind(path: Path) -> str | None:
+    """The lifecycle kind the first non-empty lines of a text file name (None: other or
+    undecodable — the self-evaluation reader then says what is wrong)."""
+    from jixiao.lifecycle.reader import kind_of_title
+    from jixiao.readers import decode_text
+
+    with path.open("rb") as fh:
+        head = fh.read(16384)
+    try:
+        text = decode_text(head, str(path))
+    except ReadError:
+        return None
+    lines = [ln.strip(" \t|") for ln in text.splitlines() if ln.strip(" \t|")][:6]
+    kind = kind_of_title("\n".join(lines))
+    return kind.value if kind else None
 
 
 def _json_kind(path: Path) -> str | None:

@@ -159,7 +159,12 @@ def title_text(document: Document, lines: int = 6) -> str:
 
 def sniff_kind(document: Document) -> TableKind | None:
     """Which lifecycle table the document is, or None for anything else (a self-evaluation)."""
-    title = title_text(document).replace(" ", "")
+    return kind_of_title(title_text(document))
+
+
+def kind_of_title(title: str) -> TableKind | None:
+    """Which lifecycle table a document's first lines name, or None."""
+    title = re.sub(r"\s+", "", title)
     if any(w in title for w in vocab.TITLE_SELF_EVALUATION):
         return None
     if any(w in title for w in vocab.TITLE_MONITORING):
