@@ -409,7 +409,9 @@ def _lc_variant(name: str, k: int, rng: random.Random) -> str:
     if roll < 0.3:
         return f"指标{k + 1}：{name}"
     if roll < 0.4:
-        return name.replace("满意度", "满意率").replace("完成率", "达成率").replace("合格率", "达标率")
+        return (
+            name.replace("满意度", "满意率").replace("完成率", "达成率").replace("合格率", "达标率")
+        )
     if roll < 0.5 and len(name) > 6:
         return name[:4] + " " + name[4:]  # a wrapped cell joined with a space
     return name
@@ -420,8 +422,8 @@ def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, 
         Direction,
         FundRowLite,
         Likelihood,
-        MonitoringTable,
         MonitorIndicator,
+        MonitoringTable,
         TableKind,
         TargetIndicator,
         TargetTable,
@@ -442,8 +444,10 @@ def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, 
         targets.append(
             TargetIndicator(
                 name=Text(_lc_variant(ind.name, len(targets), rng)),
-                level1=Text(ind.level1), level2=Text(ind.level2),
-                target=target, nature=op if columns else None,
+                level1=Text(ind.level1),
+                level2=Text(ind.level2),
+                target=target,
+                nature=op if columns else None,
                 measure_unit=Text(ind.unit) if columns and ind.unit else None,
                 weight=Num(ind.weight, f"{ind.weight.normalize():f}"),
                 direction=Direction.NEGATIVE if op == Operator.LE else Direction.POSITIVE,
@@ -452,33 +456,56 @@ def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, 
         )
     initial = spec.main.initial or spec.main.budget
     target = TargetTable(
-        kind=TableKind.PROJECT_TARGET, year=Num(Decimal(spec.year), str(spec.year)),
-        unit=Text(spec.unit), supervisor=Text(spec.supervisor), project=Text(spec.project),
-        amount=Num(initial, f"{initial}"), goal=Text(spec.goals[0]), indicators=tuple(targets),
+        kind=TableKind.PROJECT_TARGET,
+        year=Num(Decimal(spec.year), str(spec.year)),
+        unit=Text(spec.unit),
+        supervisor=Text(spec.supervisor),
+        project=Text(spec.project),
+        amount=Num(initial, f"{initial}"),
+        goal=Text(spec.goals[0]),
+        indicators=tuple(targets),
     )
     n = rng.choice((6, 7, 8))
     share = Decimal(n) / 12
     executed = money(float(initial * share) * rng.uniform(0.85, 1.1))
     forecast = money(float(initial) * rng.uniform(0.95, 1.0))
-    funds = (FundRowLite(Text("年度资金总额"), FundLine.TOTAL, Num(initial, f"{initial}"),
-                         Num(executed, f"{executed}"), None, Num(forecast, f"{forecast}")),)
+    funds = (
+        FundRowLite(
+            Text("年度资金总额"),
+            FundLine.TOTAL,
+            Num(initial, f"{initial}"),
+            Num(executed, f"{executed}"),
+            None,
+            Num(forecast, f"{forecast}"),
+        ),
+    )
     monitors = []
-    for ind, t in zip(spec.inds, targets, strict=True):
-        missed = ind.actual_number is not None and ind.number is not None and (
-            (ind.op in "≥=" and ind.actual_number < ind.number)
-            or (ind.op == "≤" and ind.actual_number > ind.number)
+    for ind in spec.inds:
+        missed = (
+            ind.actual_number is not None
+            and ind.number is not None
+            and (
+                (ind.op in "≥=" and ind.actual_number < ind.number)
+                or (ind.op == "≤" and ind.actual_number > ind.number)
+            )
         )
         if ind.unit == "%" or ind.number is None:
             progress = ind.target if not missed else f"{ind.actual_number}{ind.unit}"
         else:
             p = ind.number * share * Decimal(str(round(rng.uniform(0.9, 1.15), 2)))
-            p = p.to_integral_value() if ind.number == ind.number.to_integral_value() else money(float(p))
+            p = (
+                p.to_integral_value()
+                if ind.number == ind.number.to_integral_value()
+                else money(float(p))
+            )
             progress = f"{p.normalize():f}{ind.unit}"
         monitors.append(
             MonitorIndicator(
                 name=Text(_lc_variant(ind.name, len(monitors), rng)),
-                level1=Text(ind.level1), level2=Text(ind.level2),
-                target=parse_measure(ind.target), progress=parse_measure(progress),
+                level1=Text(ind.level1),
+                level2=Text(ind.level2),
+                target=parse_measure(ind.target),
+                progress=parse_measure(progress),
                 forecast=parse_measure(ind.target),
                 likelihood=Likelihood.POSSIBLE if missed else Likelihood.CERTAIN,
                 cause=Text("人员保障：专职人员不足，进度滞后") if missed else None,
@@ -486,8 +513,13 @@ def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, 
             )
         )
     monitoring = MonitoringTable(
-        year=target.year, unit=target.unit, supervisor=target.supervisor, project=target.project,
-        cutoff_month=n, funds=funds, indicators=tuple(monitors),
+        year=target.year,
+        unit=target.unit,
+        supervisor=target.supervisor,
+        project=target.project,
+        cutoff_month=n,
+        funds=funds,
+        indicators=tuple(monitors),
     )
     return target, monitoring
 
@@ -526,8 +558,13 @@ def _lc_plant(fault: str, spec: Spec, rng: random.Random):  # noqa: ANN202, C901
         used = {i.name for i in spec.inds}
         row = rng.choice([r for r in CATALOGUE if r[2] not in used and "{" not in r[2]])
         t_inds.append(
-            TargetIndicator(Text(row[2]), Text(row[0]), Text(row[1]),
-                            target=parse_measure(f"≥{row[5]}{row[3]}"), weight=Num(Decimal(5), "5"))
+            TargetIndicator(
+                Text(row[2]),
+                Text(row[0]),
+                Text(row[1]),
+                target=parse_measure(f"≥{row[5]}{row[3]}"),
+                weight=Num(Decimal(5), "5"),
+            )
         )
         anchor = row[2]
     elif fault == "added":
@@ -550,29 +587,42 @@ def _lc_plant(fault: str, spec: Spec, rng: random.Random):  # noqa: ANN202, C901
             new = dataclasses.replace(t.target, text=text, number=number)
         else:
             unit = "万" + t.unit if len(t.unit) == 1 else "个"
-            text = f"{t.target.number.normalize():f}" if t.nature else f"≥{t.target.number.normalize():f}{unit}"
+            text = (
+                f"{t.target.number.normalize():f}"
+                if t.nature
+                else f"≥{t.target.number.normalize():f}{unit}"
+            )
             new = dataclasses.replace(t.target, text=text, unit=unit)
             if t.measure_unit is not None:
                 t = dataclasses.replace(t, measure_unit=Text(unit))
         t_inds[k] = dataclasses.replace(t, target=new)
         anchor = spec.inds[k].name
     elif fault == "over_target":
-        anchor = next(i.name for i in spec.inds if i.actual_number == (i.number or 0) * 2 and i.number)
+        anchor = next(
+            i.name for i in spec.inds if i.actual_number == (i.number or 0) * 2 and i.number
+        )
     elif fault == "certain_missed":
         k = pick([k for k, m in enumerate(m_inds) if m.likelihood == Likelihood.POSSIBLE])
         if k is None:
             return None
-        m_inds[k] = dataclasses.replace(m_inds[k], likelihood=Likelihood.CERTAIN, cause=None, remedy=None)
+        m_inds[k] = dataclasses.replace(
+            m_inds[k], likelihood=Likelihood.CERTAIN, cause=None, remedy=None
+        )
         anchor = spec.inds[k].name
     elif fault == "impossible_full":
         k = pick([k for k, i in enumerate(spec.inds) if i.score == i.weight])
-        m_inds[k] = dataclasses.replace(m_inds[k], likelihood=Likelihood.IMPOSSIBLE,
-                                        cause=Text("经费保障：资金未到位"), remedy=Text("申请追加资金"))
+        m_inds[k] = dataclasses.replace(
+            m_inds[k],
+            likelihood=Likelihood.IMPOSSIBLE,
+            cause=Text("经费保障：资金未到位"),
+            remedy=Text("申请追加资金"),
+        )
         anchor = spec.inds[k].name
     elif fault == "rectify_open":  # on a row whose self-evaluation says nothing of 整改
         k = pick([k for k, i in enumerate(spec.inds) if "整改" not in i.deviation])
-        m_inds[k] = dataclasses.replace(m_inds[k], rectify=True,
-                                        rectify_requirement=Text("9月底前完成整改"))
+        m_inds[k] = dataclasses.replace(
+            m_inds[k], rectify=True, rectify_requirement=Text("9月底前完成整改")
+        )
         anchor = m_inds[k].name.text
     elif fault == "funds":
         wrong = target.amount.value + money(rng.uniform(5, 50))
@@ -585,6 +635,16 @@ def _lc_plant(fault: str, spec: Spec, rng: random.Random):  # noqa: ANN202, C901
     target = dataclasses.replace(target, indicators=tuple(t_inds))
     monitoring = dataclasses.replace(monitoring, indicators=tuple(m_inds))
     return spec, target, monitoring, anchor
+
+
+def _names(anchor: str, finding) -> bool:  # noqa: ANN001 - a Finding
+    """Whether a finding names the anchor as any stage may print it (numbered, spaced, a
+    synonym): compared folded, or as printed for a figure."""
+    from jixiao.lifecycle.matching import name_key
+
+    text = f"{finding.message}{finding.expected}{finding.found}"
+    key = name_key(anchor)
+    return anchor in text or (bool(key) and key in name_key(text))
 
 
 # fault → (code, the earlier document: "target" / "monitoring", the later: "evaluation" / "monitoring")
@@ -613,7 +673,6 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
     import jixiao
     from jixiao.lifecycle.base import Stages
     from jixiao.lifecycle.checks import check_stages
-    from jixiao.lifecycle.matching import name_key
     from jixiao.lifecycle.reader import read_stage_file
     from jixiao.lifecycle.writer import write_stage
     from jixiao.model import Severity
@@ -661,18 +720,14 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
                         warnings[f.code] = warnings.get(f.code, 0) + 1
                 continue
             code, earlier, later = LIFECYCLE_FAULTS[fault]
-            # the anchor as any stage may print it (numbered, spaced, a synonym): compared folded
-            def names(f, key=name_key(anchor)) -> bool:  # noqa: ANN001
-                text = f"{f.message}{f.expected}{f.found}"
-                return anchor in text or bool(key) and key in name_key(text)
-
-            hits = [f for f in findings if f.code == code and names(f)]
+            hits = [f for f in findings if f.code == code and _names(anchor, f)]
             found += bool(hits)
             cited = re.compile(re.escape(str(paths[earlier])) + r":[^\s，。）]*\d")
             if fault == "added":  # the earlier document has no row for an added indicator
                 cited = re.compile(re.escape(str(paths[earlier])))
             both += any(
-                f.location is not None and f.location.source == str(paths[later])
+                f.location is not None
+                and f.location.source == str(paths[later])
                 and (f.location.line is not None or f.location.cell is not None)
                 and cited.search(f.message)
                 for f in hits
@@ -703,10 +758,13 @@ if __name__ == "__main__":
     parser.add_argument("--lifecycle", type=int, default=20, metavar="N", help="triples per fault")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
-        "--formats", default="txt,xlsx,docx",
+        "--formats",
+        default="txt,xlsx,docx",
         help="txt,xlsx,docx (json: a generated model has no cells, so no locations to cite)",
     )
-    parser.add_argument("--out", default=None, help="folder for the written triples (default: temp)")
+    parser.add_argument(
+        "--out", default=None, help="folder for the written triples (default: temp)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         report = lifecycle_bench(

@@ -4,8 +4,7 @@ self-evaluation is built with tests/check_forms."""
 
 from __future__ import annotations
 
-from check_forms import form, fund, ind
-from check_forms import FundLine
+from check_forms import FundLine, form, fund, ind
 
 from jixiao.lifecycle import read_stage_text
 from jixiao.lifecycle.base import StageContext, Stages
@@ -63,8 +62,16 @@ def evaluation(*changes: tuple[int, object], initial: str = "100"):  # noqa: ANN
         ind("培训合格率", "≥90%", "95%", 20, 20, level2="质量指标", row=21),
         ind("人均培训成本", "≤500元/人", "480元/人", 10, 10, level2="成本指标", row=22),
         ind("就业人数", "≥50人", "52人", 20, 20, level1="效益指标", level2="社会效益指标", row=23),
-        ind("服务对象满意度", "≥90%", "93%", 10, 10, level1="满意度指标",
-            level2="服务对象满意度指标", row=24),
+        ind(
+            "服务对象满意度",
+            "≥90%",
+            "93%",
+            10,
+            10,
+            level1="满意度指标",
+            level2="服务对象满意度指标",
+            row=24,
+        ),
     ]
     for k, new in changes:
         if new is None:
@@ -126,8 +133,11 @@ def test_vague_percent() -> None:
 
 
 def test_impossible_unit() -> None:
-    t = target(*CLEAN_ROWS, "产出指标 | 质量指标 | 按时发放 | ≥ | 1 | 人/年 | 0 | 正向指标",
-               "产出指标 | 时效指标 | 维持时效 | ≥ | 1 | 年 | 0 | 正向指标")
+    t = target(
+        *CLEAN_ROWS,
+        "产出指标 | 质量指标 | 按时发放 | ≥ | 1 | 人/年 | 0 | 正向指标",
+        "产出指标 | 时效指标 | 维持时效 | ≥ | 1 | 年 | 0 | 正向指标",
+    )
     found = fires("JX-T003", Stages(t))
     assert [f.location.line for f in found if f.location] == [11, 12]
     silent("JX-T003", Stages(target()))
@@ -148,15 +158,21 @@ def test_boilerplate_across_projects() -> None:
 
 def test_missing_third_level_name() -> None:
     head = TARGET_HEAD.replace("三级指标", "指标内容")
-    t = target("产出指标 | 数量指标 | | | 88 | | |", "产出指标 | 质量指标 | 质量指标 | | 88 | | |",
-               head=head)
+    t = target(
+        "产出指标 | 数量指标 | | | 88 | | |",
+        "产出指标 | 质量指标 | 质量指标 | | 88 | | |",
+        head=head,
+    )
     assert len(fires("JX-T005", Stages(t))) == 2
     silent("JX-T005", Stages(target()))
 
 
 def test_scores_typed_as_values() -> None:
-    t = target("产出指标 | 数量指标 | 培训 | | 88 | | |", "产出指标 | 质量指标 | 合格 | | 88 | | |",
-               "效益指标 | 社会效益指标 | 效益 | | 68 | | |")
+    t = target(
+        "产出指标 | 数量指标 | 培训 | | 88 | | |",
+        "产出指标 | 质量指标 | 合格 | | 88 | | |",
+        "效益指标 | 社会效益指标 | 效益 | | 68 | | |",
+    )
     assert len(fires("JX-T006", Stages(t))) == 3
     silent("JX-T006", Stages(target()))
 
@@ -176,8 +192,10 @@ def test_weights_add_up_to_the_profile() -> None:
 
 
 def test_nature_against_direction_and_value() -> None:
-    t = target("产出指标 | 数量指标 | 培训人数 | ≤ | 200 | 人 | 90 | 正向指标",
-               "产出指标 | 质量指标 | 合格情况 | 定性 | 95 | % | 0 |")
+    t = target(
+        "产出指标 | 数量指标 | 培训人数 | ≤ | 200 | 人 | 90 | 正向指标",
+        "产出指标 | 质量指标 | 合格情况 | 定性 | 95 | % | 0 |",
+    )
     assert len(fires("JX-T009", Stages(t))) == 2
     silent("JX-T009", Stages(target()))
 
@@ -190,7 +208,9 @@ def test_cost_without_money() -> None:
 
 
 def test_blank_value() -> None:
-    (f,) = fires("JX-T011", Stages(target(*CLEAN_ROWS, "产出指标 | 数量指标 | 宣传次数 | ≥ | | 次 | 0 |")))
+    (f,) = fires(
+        "JX-T011", Stages(target(*CLEAN_ROWS, "产出指标 | 数量指标 | 宣传次数 | ≥ | | 次 | 0 |"))
+    )
     assert "宣传次数" in f.message
     silent("JX-T011", Stages(target()))
 
@@ -202,7 +222,9 @@ def test_doubt_needs_reason_and_measure() -> None:
     m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | | | 否 | |")
     (f,) = fires("JX-R001", Stages(monitoring=m))
     assert "偏差原因和纠偏措施" in f.message
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 人员保障不足 | 增派人员 | 否 | |")
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 人员保障不足 | 增派人员 | 否 | |"
+    )
     silent("JX-R001", Stages(monitoring=m))
 
 
@@ -229,15 +251,21 @@ def test_forecast_out_of_reach() -> None:
 def test_rectification_needs_a_requirement() -> None:
     m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | |")
     fires("JX-R004", Stages(monitoring=m))
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 |")
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 |"
+    )
     silent("JX-R004", Stages(monitoring=m))
 
 
 def test_cause_in_a_category() -> None:
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 客观原因 | 加快 | 否 | |")
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 客观原因 | 加快 | 否 | |"
+    )
     (f,) = fires("JX-R005", Stages(monitoring=m))
     assert f.severity == Severity.INFO
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 经费未到位 | 加快 | 否 | |")
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 60人 | 150人 | 有可能 | 经费未到位 | 加快 | 否 | |"
+    )
     silent("JX-R005", Stages(monitoring=m))
 
 
@@ -260,8 +288,16 @@ def test_indicator_added() -> None:
 
 
 def test_matching_survives_numbering_and_synonyms() -> None:
-    renamed = ind("5.服务对象满意率", "≥90%", "93%", 10, 10, level1="满意度指标",
-                  level2="服务对象满意度指标", row=24)
+    renamed = ind(
+        "5.服务对象满意率",
+        "≥90%",
+        "93%",
+        10,
+        10,
+        level1="满意度指标",
+        level2="服务对象满意度指标",
+        row=24,
+    )
     stages = Stages(target(), None, evaluation((4, renamed)))
     silent("JX-L001", stages)
     silent("JX-L002", stages)
@@ -270,8 +306,13 @@ def test_matching_survives_numbering_and_synonyms() -> None:
 def test_weight_changed_without_revision() -> None:
     heavier = ind("培训人数", "≥200人", "210人", 40, 40, row=20)
     (f,) = fires("JX-L003", Stages(target(), None, evaluation((0, heavier))))
-    assert f.severity == Severity.ERROR and "权重 30 → 40" in f.message and "目标表.txt:6" in f.message
-    revised = target(*CLEAN_ROWS, head=TARGET_HEAD.replace("年度绩效目标 |", "修订说明 | 经批准调整权重\n年度绩效目标 |"))
+    assert (
+        f.severity == Severity.ERROR and "权重 30 → 40" in f.message and "目标表.txt:6" in f.message
+    )
+    revised = target(
+        *CLEAN_ROWS,
+        head=TARGET_HEAD.replace("年度绩效目标 |", "修订说明 | 经批准调整权重\n年度绩效目标 |"),
+    )
     (f,) = fires("JX-L003", Stages(revised, None, evaluation((0, heavier))))
     assert f.severity == Severity.INFO
     silent("JX-L003", clean())
@@ -291,7 +332,9 @@ def test_target_made_easier() -> None:
 
 
 def test_far_above_the_approved_target() -> None:
-    over = ind("就业人数", "≥50人", "120人", 20, 20, level1="效益指标", level2="社会效益指标", row=23)
+    over = ind(
+        "就业人数", "≥50人", "120人", 20, 20, level1="效益指标", level2="社会效益指标", row=23
+    )
     (f,) = fires("JX-L005", Stages(target(), None, evaluation((3, over))))
     assert f.found == "240.00%" and "扣" not in f.message
     profile = load_profile("cz2020-10")
@@ -307,7 +350,11 @@ def test_far_above_the_approved_target() -> None:
 def test_certain_at_monitoring_but_missed() -> None:
     missed = ind("培训人数", "≥200人", "150人", 30, 22.5, row=20)
     (f,) = fires("JX-L006", Stages(target(), monitoring(), evaluation((0, missed))))
-    assert f.severity == Severity.ERROR and "监控表.txt:6" in f.message and str(f.location) == "t.txt:20"
+    assert (
+        f.severity == Severity.ERROR
+        and "监控表.txt:6" in f.message
+        and str(f.location) == "t.txt:20"
+    )
     explained = ind("培训人数", "≥200人", "150人", 30, 22.5, deviation="场地改造停训两月", row=20)
     (f,) = fires("JX-L006", Stages(target(), monitoring(), evaluation((0, explained))))
     assert f.severity == Severity.WARNING
@@ -315,20 +362,26 @@ def test_certain_at_monitoring_but_missed() -> None:
 
 
 def test_impossible_at_monitoring_but_full_marks() -> None:
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 20人 | 80人 | 不可能 | 经费未到位 | 申请追加 | 否 | |",
-                   *MONITOR_ROWS[1:])
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 20人 | 80人 | 不可能 | 经费未到位 | 申请追加 | 否 | |",
+        *MONITOR_ROWS[1:],
+    )
     (f,) = fires("JX-L007", Stages(target(), m, evaluation()))
     assert "监控表.txt:6" in f.message
     silent("JX-L007", clean())
 
 
 def test_rectification_open_at_year_end() -> None:
-    m = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 |",
-                   *MONITOR_ROWS[1:])
+    m = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 |",
+        *MONITOR_ROWS[1:],
+    )
     (f,) = fires("JX-L008", Stages(target(), m, evaluation()))
     assert str(f.location) == "t.txt:20" and "监控表.txt:6" in f.message
-    closed = monitoring("产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 | 已补训",
-                        *MONITOR_ROWS[1:])
+    closed = monitoring(
+        "产出指标 | 数量指标 | 培训人数 | ≥200人 | 110人 | 200人 | 确定能 | | | 是 | 9月前补训 | 已补训",
+        *MONITOR_ROWS[1:],
+    )
     silent("JX-L008", Stages(target(), closed, evaluation()))
 
 
@@ -336,7 +389,9 @@ def test_funds_between_stages() -> None:
     (f,) = fires("JX-L009", Stages(target(), None, evaluation(initial="90")))
     assert (f.expected, f.found) == ("100 万元", "90 万元") and "目标表.txt:3" in f.message
     # a target table in 元 against a self-evaluation in 万元
-    in_yuan = target(head=TARGET_HEAD.replace("资金总额（万元） | 100", "资金总额（元） | 1,000,000.00"))
+    in_yuan = target(
+        head=TARGET_HEAD.replace("资金总额（万元） | 100", "资金总额（元） | 1,000,000.00")
+    )
     silent("JX-L009", Stages(in_yuan, None, evaluation()))
     silent("JX-L009", clean())
 

@@ -97,13 +97,18 @@ def test_hubei_monitoring_half_year() -> None:
     assert isinstance(m, MonitoringTable) and m.cutoff_month == 6
     assert m.project is not None and m.project.text == "申遗经费"
     total = m.total()
-    assert total is not None and (total.budget.value, total.executed.value) == (220, Decimal("87.57"))
+    assert total is not None and (total.budget.value, total.executed.value) == (
+        220,
+        Decimal("87.57"),
+    )
     assert [i.likelihood for i in m.indicators if i.likelihood] == [Likelihood.CERTAIN] * 2
 
 
 def test_department_target_is_recognised() -> None:
     (t,) = read_stage_text(real("dept_target_guangshui_2021_zhengfuban.txt"), "guangshui.txt")
-    assert t.kind == TableKind.DEPARTMENT_TARGET and t.unit and t.unit.text == "广水市人民政府办公室"
+    assert (
+        t.kind == TableKind.DEPARTMENT_TARGET and t.unit and t.unit.text == "广水市人民政府办公室"
+    )
 
 
 def test_a_self_evaluation_is_not_a_target_table() -> None:
@@ -141,10 +146,20 @@ def test_name_key_folds_numbering_brackets_and_synonyms() -> None:
 
 def test_matching_rounds_and_one_to_one() -> None:
     earlier = [ti("培训人数"), ti("培训合格率", "质量指标"), ti("服务对象满意度")]
-    later = [ti("2.培训合格率", "质量指标"), ti("服务对象满意率"), ti("组织培训人数"), ti("宣传次数")]
+    later = [
+        ti("2.培训合格率", "质量指标"),
+        ti("服务对象满意率"),
+        ti("组织培训人数"),
+        ti("宣传次数"),
+    ]
     matches = match_indicators(earlier, later)
-    pairs = {(m.earlier.name.text if m.earlier else None, m.later.name.text if m.later else None):
-             m.method for m in matches}
+    pairs = {
+        (
+            m.earlier.name.text if m.earlier else None,
+            m.later.name.text if m.later else None,
+        ): m.method
+        for m in matches
+    }
     assert pairs == {
         ("培训人数", "组织培训人数"): "fuzzy",
         ("培训合格率", "2.培训合格率"): "exact",  # label_key drops the numbering
@@ -157,8 +172,14 @@ def test_a_user_corrects_a_match() -> None:
     earlier = [ti("培训人数"), ti("宣传次数")]
     later = [ti("组织培训人数"), ti("开展宣传")]
     fixed = match_indicators(earlier, later, {"开展宣传": "宣传次数", "组织培训人数": ""})
-    got = {(m.earlier.name.text if m.earlier else None, m.later.name.text if m.later else None,
-            m.method) for m in fixed}
+    got = {
+        (
+            m.earlier.name.text if m.earlier else None,
+            m.later.name.text if m.later else None,
+            m.method,
+        )
+        for m in fixed
+    }
     assert ("宣传次数", "开展宣传", "override") in got
     assert ("培训人数", None, "none") in got and (None, "组织培训人数", "none") in got
 
@@ -185,15 +206,21 @@ def test_written_tables_read_back(tmp_path: Path, suffix: str) -> None:
             i.target.text if i.target else None for i in table.indicators
         ]
         if isinstance(table, TargetTable):
-            assert [i.weight.value for i in back.indicators] == [i.weight.value for i in table.indicators]
+            assert [i.weight.value for i in back.indicators] == [
+                i.weight.value for i in table.indicators
+            ]
             assert [i.operator for i in back.indicators] == [i.operator for i in table.indicators]
             assert back.amount.value == table.amount.value
         else:
-            assert [i.likelihood for i in back.indicators] == [i.likelihood for i in table.indicators]
+            assert [i.likelihood for i in back.indicators] == [
+                i.likelihood for i in table.indicators
+            ]
             assert back.cutoff_month == 6 and back.total().executed.value == Decimal("96.5")
         if suffix != ".json":
-            assert all(i.location is not None and i.location.source.endswith(suffix)
-                       for i in back.indicators)
+            assert all(
+                i.location is not None and i.location.source.endswith(suffix)
+                for i in back.indicators
+            )
 
 
 def test_json_kinds_and_old_consumers(tmp_path: Path) -> None:
@@ -222,11 +249,15 @@ def test_lifecycle_profile_options_are_validated(tmp_path: Path) -> None:
     assert (default.cutoff_month, default.target_weight_total) == (6, 90)
     assert load_profile("city-20-80").target_weight_total == 80
     good = tmp_path / "good.toml"
-    good.write_text("[lifecycle]\ncutoff_month = 7\nover_target_deduct_percent = 20\n", encoding="utf-8")
+    good.write_text(
+        "[lifecycle]\ncutoff_month = 7\nover_target_deduct_percent = 20\n", encoding="utf-8"
+    )
     assert load_profile(good).cutoff_month == 7
-    for bad, key in (("cutoff_month = 13", "lifecycle.cutoff_month"),
-                     ("over_target_percent = 90", "lifecycle.over_target_percent"),
-                     ("execution_lag_points = \"十\"", "lifecycle.execution_lag_points")):
+    for bad, key in (
+        ("cutoff_month = 13", "lifecycle.cutoff_month"),
+        ("over_target_percent = 90", "lifecycle.over_target_percent"),
+        ('execution_lag_points = "十"', "lifecycle.execution_lag_points"),
+    ):
         path = tmp_path / "bad.toml"
         path.write_text(f"[lifecycle]\n{bad}\n", encoding="utf-8")
         with pytest.raises(ProfileError, match=re.escape(key)):
@@ -251,22 +282,29 @@ def test_cli_parse_says_the_kind() -> None:
 def test_cli_check_against_targets_and_monitoring() -> None:
     """The worked example of docs/lifecycle.md."""
     target = EXAMPLES / "target-2021-yuelu-fulian.txt"
-    code, out = run("check", str(SEED), "--targets", str(target),
-                    "--monitoring", str(EXAMPLES / "monitoring-2021-yuelu-fulian.txt"))
+    code, out = run(
+        "check",
+        str(SEED),
+        "--targets",
+        str(target),
+        "--monitoring",
+        str(EXAMPLES / "monitoring-2021-yuelu-fulian.txt"),
+    )
     assert code == 1
     lowered = [line for line in out.splitlines() if "[JX-L004]" in line]
     assert len(lowered) == 6
-    assert any(line.strip().startswith(f"{SEED}:228:") and f"{target}:15" in line for line in lowered)
+    assert any(
+        line.strip().startswith(f"{SEED}:228:") and f"{target}:15" in line for line in lowered
+    )
     assert "[JX-L008]" in out and "[JX-T008]" in out
 
 
 def test_cli_check_json_shows_matches_and_user_override() -> None:
     target = str(EXAMPLES / "target-2021-yuelu-fulian.txt")
-    code, out = run("check", str(SEED), "--targets", target, "--json",
-                    "--match", "关爱困境儿童=")
+    code, out = run("check", str(SEED), "--targets", target, "--json", "--match", "关爱困境儿童=")
     data = json.loads(out)
     assert data["targets"] == target and code == 1
-    assert {"stages": "target_evaluation", "earlier": "关爱困境儿童", "later": None} .items() <= {
+    assert {"stages": "target_evaluation", "earlier": "关爱困境儿童", "later": None}.items() <= {
         k: v for m in data["matches"] if m["earlier"] == "关爱困境儿童" for k, v in m.items()
     }.items()
     assert any(f["code"] == "JX-L001" and "关爱困境儿童" in f["message"] for f in data["findings"])
@@ -274,10 +312,10 @@ def test_cli_check_json_shows_matches_and_user_override() -> None:
 
 def test_cli_folders_paired_by_unit_project_and_year(tmp_path: Path) -> None:
     sys.path.insert(0, str(ROOT / "bench"))
+    import random
+
     import faults
     import forms
-
-    import random
 
     from jixiao.lifecycle.writer import write_stage
     from jixiao.writers.text import evaluation_text

@@ -39,17 +39,26 @@ def exit_status(findings: tuple[Finding, ...]) -> int:
 @profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：evaluation、score、findings")
 @click.option(
-    "--targets", "targets", multiple=True, metavar="目标表",
+    "--targets",
+    "targets",
+    multiple=True,
+    metavar="目标表",
     type=click.Path(path_type=Path, exists=True),
     help="批复的绩效目标表（文件或文件夹，可多次）：逐项对照自评表（docs/lifecycle.md）",
 )
 @click.option(
-    "--monitoring", "monitoring", multiple=True, metavar="监控表",
+    "--monitoring",
+    "monitoring",
+    multiple=True,
+    metavar="监控表",
     type=click.Path(path_type=Path, exists=True),
     help="运行监控表（文件或文件夹，可多次）",
 )
 @click.option(
-    "--match", "matches", multiple=True, metavar="自评指标=目标指标",
+    "--match",
+    "matches",
+    multiple=True,
+    metavar="自评指标=目标指标",
     help="人工指定指标的对应关系（“名称=”表示不对应）",
 )
 @click.option("--show-matches", is_flag=True, help="列出各阶段指标的对应关系")

@@ -9,7 +9,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-import jixiao
 from jixiao.cli import fail
 from jixiao.errors import ReadError
 from jixiao.model import Evaluation, Num, Text

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from jixiao.checks.base import Check
 from jixiao.lifecycle.matching import Match, match_indicators
 from jixiao.lifecycle.model import (
-    MonitoringTable,
     MonitorIndicator,
+    MonitoringTable,
     TargetIndicator,
     TargetTable,
 )
@@ -150,5 +150,10 @@ def to_wan(n: Num | None, money_unit: str) -> Decimal | None:
         unit = "亿元"
     elif text.endswith("元") and not text.endswith("万元"):
         unit = "元"
-    factor = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "万元": Decimal(1), "亿元": Decimal(10000)}
+    factor = {
+        "元": Decimal("0.0001"),
+        "千元": Decimal("0.1"),
+        "万元": Decimal(1),
+        "亿元": Decimal(10000),
+    }
     return n.value * factor.get(unit, Decimal(1))

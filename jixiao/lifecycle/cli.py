@@ -33,9 +33,8 @@ def read_any(path: Path) -> Evaluation | tuple[Stage, ...]:
 
             return read_stage_file(path)
         return jixiao.read(path)
-    if _plain_text(path):  # its first lines say what it is, without reading it all
-        if _text_kind(path) is None:
-            return jixiao.read(path)
+    if _plain_text(path) and _text_kind(path) is None:  # its first lines say what it is
+        return jixiao.read(path)
     document = load_document(path)
     kind = sniff_kind(document)
     if kind is not None:
@@ -136,9 +135,13 @@ def match_rows(stages: Stages) -> list[dict[str, Any]]:
                 {
                     "stages": name,
                     "earlier": m.earlier.name.text if m.earlier else None,
-                    "earlier_location": str(m.earlier.location) if m.earlier and m.earlier.location else None,
+                    "earlier_location": str(m.earlier.location)
+                    if m.earlier and m.earlier.location
+                    else None,
                     "later": m.later.name.text if m.later else None,
-                    "later_location": str(m.later.location) if m.later and m.later.location else None,
+                    "later_location": str(m.later.location)
+                    if m.later and m.later.location
+                    else None,
                     "method": m.method,
                     "score": m.score,
                     "shown": m.shown,
@@ -157,10 +160,15 @@ def check_all(stages: Stages, profile: Profile) -> tuple[Finding, ...]:
 
 def stage_summary(stage: Stage) -> list[str]:
     """What ``jixiao parse`` prints for a target or monitoring table."""
-    kind = {"project_target": "项目支出绩效目标表", "department_target": "部门整体支出绩效目标表",
-            "monitoring": "项目支出绩效运行监控表"}[stage.kind.value]
+    kind = {
+        "project_target": "项目支出绩效目标表",
+        "department_target": "部门整体支出绩效目标表",
+        "monitoring": "项目支出绩效运行监控表",
+    }[stage.kind.value]
     lines = [f"{stage.source}  {kind}（{stage.layout or ''}）"]
-    lines.append(f"年度：{stage.year or '—'}    单位：{stage.unit or '—'}    项目：{stage.project or '—'}")
+    lines.append(
+        f"年度：{stage.year or '—'}    单位：{stage.unit or '—'}    项目：{stage.project or '—'}"
+    )
     if isinstance(stage, TargetTable):
         lines.append(f"资金总额：{stage.amount or '—'} {stage.money_unit}")
         if stage.goal:
@@ -173,8 +181,10 @@ def stage_summary(stage: Stage) -> list[str]:
     else:
         lines.append(f"截止月份：1–{stage.cutoff_month or '?'}月")
         for f in stage.funds:
-            lines.append(f"  {f.label}：年初预算 {f.budget or '—'}，已执行 {f.executed or '—'}，"
-                         f"全年预计 {f.forecast or '—'}")
+            lines.append(
+                f"  {f.label}：年初预算 {f.budget or '—'}，已执行 {f.executed or '—'}，"
+                f"全年预计 {f.forecast or '—'}"
+            )
         for i in stage.indicators:
             lines.append(
                 f"  {i.name}  指标值 {i.target.text if i.target else '—'}  进度 "
@@ -209,10 +219,10 @@ def run_check(
     """``jixiao check`` with the lifecycle: returns the exit status (0 / 1; 2 via fail())."""
     import click
 
+    from jixiao.checks import finding_dict
     from jixiao.cli import fail
     from jixiao.cli.check_cmd import exit_status, render_findings
     from jixiao.cli.inputs import read_or_fail
-    from jixiao.checks import finding_dict
     from jixiao.serialize import dump_value, to_dict
 
     try:

@@ -26,8 +26,8 @@ from jixiao.lifecycle.base import (
     where,
 )
 from jixiao.lifecycle.model import Likelihood, TargetIndicator
-from jixiao.scoring.units import per_year
 from jixiao.model import Finding, FundLine, Indicator, Location, Operator, Severity
+from jixiao.scoring.units import per_year
 
 HUNDRED = Decimal(100)
 SELF_EVAL_NOTICE = "财政部自评通知：对照年初设定的绩效目标及指标值填报实际完成值"
@@ -56,7 +56,11 @@ def _with_target(ind: Indicator, t: TargetIndicator) -> Indicator:
 
 
 @lifecycle_check(
-    "JX-L001", Severity.ERROR, "批复的指标在自评表中缺失", SELF_EVAL_NOTICE, "cross",
+    "JX-L001",
+    Severity.ERROR,
+    "批复的指标在自评表中缺失",
+    SELF_EVAL_NOTICE,
+    "cross",
     "自评表应逐项列出批复的绩效目标表中的全部指标；缺少的指标可能是未完成而被删去。"
     "如名称改写导致未能对应，可在匹配表中人工指定。",
 )
@@ -70,8 +74,7 @@ def approved_missing(stages: Stages, context: StageContext) -> Iterator[Finding]
         if m.earlier is not None and m.later is None:
             t = m.earlier
             yield approved_missing.finding(
-                f"{_target_where(t, stages)} 批复的指标“{t.name.text}”（{shown(t)}）"
-                "在自评表中没有",
+                f"{_target_where(t, stages)} 批复的指标“{t.name.text}”（{shown(t)}）在自评表中没有",
                 _eval_location(stages),
                 t.name.text,
                 "无",
@@ -80,7 +83,11 @@ def approved_missing(stages: Stages, context: StageContext) -> Iterator[Finding]
 
 
 @lifecycle_check(
-    "JX-L002", Severity.WARNING, "自评表新增了未批复的指标", SELF_EVAL_NOTICE, "cross",
+    "JX-L002",
+    Severity.WARNING,
+    "自评表新增了未批复的指标",
+    SELF_EVAL_NOTICE,
+    "cross",
     "自评表中的指标应来自批复的绩效目标表；目标表中没有的指标是事后添加的，应说明依据（如经批准的目标调整）。",
 )
 def indicator_added(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -128,16 +135,25 @@ def _changes(t: TargetIndicator, ind: Indicator) -> tuple[list[str], list[str]]:
             )
             text = f"指标值 {shown(t)} → {em.text}"
             (easier if lowered else other).append(text)
-    elif tm is not None and em is not None and tm.number is None and em.number is None:
-        if tm.text.replace(" ", "") != em.text.replace(" ", ""):
-            other.append(f"指标值 {tm.text} → {em.text}")
+    elif (
+        tm is not None
+        and em is not None
+        and tm.number is None
+        and em.number is None
+        and tm.text.replace(" ", "") != em.text.replace(" ", "")
+    ):
+        other.append(f"指标值 {tm.text} → {em.text}")
     if t.weight is not None and ind.weight is not None and t.weight.value != ind.weight.value:
         other.append(f"权重 {t.weight.text} → {ind.weight.text}")
     return easier, other
 
 
 @lifecycle_check(
-    "JX-L003", Severity.ERROR, "指标性质、指标值、单位或权重与批复不同", REG_88, "cross",
+    "JX-L003",
+    Severity.ERROR,
+    "指标性质、指标值、单位或权重与批复不同",
+    REG_88,
+    "cross",
     "自评表中的指标性质、指标值、度量单位和权重应与批复的目标表一致；确需调整的，应有经批准的目标修订（88号 第二十八条）。"
     "目标表带有修订说明时只作提示。",
 )
@@ -154,7 +170,9 @@ def changed_without_revision(stages: Stages, context: StageContext) -> Iterator[
         if other:
             yield changed_without_revision.finding(
                 f"指标“{m.later.name.text}”与{_target_where(m.earlier, stages)} 不同：{'；'.join(other)}",
-                m.later.target.location if m.later.target and m.later.target.location else m.later.location,
+                m.later.target.location
+                if m.later.target and m.later.target.location
+                else m.later.location,
                 "与批复一致（或经批准的修订）",
                 "；".join(other),
                 severity=Severity.INFO if _revised(stages) else None,
@@ -163,7 +181,11 @@ def changed_without_revision(stages: Stages, context: StageContext) -> Iterator[
 
 
 @lifecycle_check(
-    "JX-L004", Severity.ERROR, "自评时降低了目标", REG_88, "cross",
+    "JX-L004",
+    Severity.ERROR,
+    "自评时降低了目标",
+    REG_88,
+    "cross",
     "自评表把批复的目标改容易了：“≥”指标值调低、“≤”指标值调高，或换了度量单位。"
     "这样“完成”的目标并不是批复的目标，应按批复的指标值评价。",
 )
@@ -180,7 +202,9 @@ def made_easier(stages: Stages, context: StageContext) -> Iterator[Finding]:
         if easier:
             yield made_easier.finding(
                 f"指标“{m.later.name.text}”比{_target_where(m.earlier, stages)} 批复的目标降低了：{'；'.join(easier)}",
-                m.later.target.location if m.later.target and m.later.target.location else m.later.location,
+                m.later.target.location
+                if m.later.target and m.later.target.location
+                else m.later.location,
                 shown(m.earlier) or "批复的指标值",
                 m.later.target.text if m.later.target else "",
                 severity=Severity.WARNING if _revised(stages) else None,
@@ -189,7 +213,11 @@ def made_easier(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-L005", Severity.WARNING, "完成值远超批复目标（目标偏低）", REG_10, "cross",
+    "JX-L005",
+    Severity.WARNING,
+    "完成值远超批复目标（目标偏低）",
+    REG_10,
+    "cross",
     "完成值达到批复指标值的 lifecycle.over_target_percent（默认 150%）以上，说明目标定得偏低；"
     "10号文允许评价时酌情扣分（建议扣减比例见 lifecycle.over_target_deduct_percent），并应在下年度调高目标。",
 )
@@ -234,7 +262,11 @@ def _monitor_pairs(stages: Stages) -> Iterator[tuple[object, Indicator, TargetIn
 
 
 @lifecycle_check(
-    "JX-L006", Severity.WARNING, "监控“确定能”而年底未完成", REG_136, "cross",
+    "JX-L006",
+    Severity.WARNING,
+    "监控“确定能”而年底未完成",
+    REG_136,
+    "cross",
     "运行监控时判断“确定能”完成的指标，年底却未完成：应在自评表说明原因（监控时的判断是否失实、下半年发生了什么）；"
     "没有说明的为错误。",
 )
@@ -264,7 +296,11 @@ def certain_but_missed(stages: Stages, context: StageContext) -> Iterator[Findin
 
 
 @lifecycle_check(
-    "JX-L007", Severity.WARNING, "监控“不可能”而年底满分", REG_136, "cross",
+    "JX-L007",
+    Severity.WARNING,
+    "监控“不可能”而年底满分",
+    REG_136,
+    "cross",
     "运行监控时判断“不可能”完成的指标，年底却得了满分：或监控判断失实，或自评打分偏高，应核实完成值及其佐证。",
 )
 def impossible_but_full(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -289,7 +325,11 @@ def impossible_but_full(stages: Stages, context: StageContext) -> Iterator[Findi
 
 
 @lifecycle_check(
-    "JX-L008", Severity.WARNING, "监控整改事项年底未销号", REG_136, "cross",
+    "JX-L008",
+    Severity.WARNING,
+    "监控整改事项年底未销号",
+    REG_136,
+    "cross",
     "运行监控中要求整改的事项，年底应有整改结果；监控表未写整改结果、自评表也未说明的，视为整改未完成。",
 )
 def rectification_open(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -319,7 +359,11 @@ def rectification_open(stages: Stages, context: StageContext) -> Iterator[Findin
 
 
 @lifecycle_check(
-    "JX-L009", Severity.ERROR, "各阶段资金不一致", REG_88, "cross",
+    "JX-L009",
+    Severity.ERROR,
+    "各阶段资金不一致",
+    REG_88,
+    "cross",
     "目标表批复的资金（年度资金总额）、监控表的年初预算数和自评表的年初预算数应是同一个数（换算为万元比较）。"
     "自评表只有调整后预算数时，不同仅作警告（年中调整应在自评中说明）。",
 )
@@ -330,21 +374,44 @@ def funds_disagree(stages: Stages, context: StageContext) -> Iterator[Finding]:
     Example: 目标表 资金总额 250万元; 自评表 年初预算数 200.
     """
     tol = context.profile.tolerance
-    figures: list[tuple[str, Decimal, str, Location | None, bool]] = []  # name, 万元, text, loc, adjusted
+    figures: list[
+        tuple[str, Decimal, str, Location | None, bool]
+    ] = []  # name, 万元, text, loc, adjusted
     if stages.targets is not None and stages.targets.amount is not None:
         t = stages.targets
-        figures.append(("目标表资金总额", to_wan(t.amount, t.money_unit), t.amount.text,  # type: ignore[arg-type]
-                        t.amount.location, False))
+        figures.append(
+            (
+                "目标表资金总额",
+                to_wan(t.amount, t.money_unit),
+                t.amount.text,  # type: ignore[arg-type]
+                t.amount.location,
+                False,
+            )
+        )
     if stages.monitoring is not None and (row := stages.monitoring.total()) and row.budget:
         m = stages.monitoring
-        figures.append(("监控表年初预算数", to_wan(row.budget, m.money_unit), row.budget.text,  # type: ignore[arg-type]
-                        row.budget.location, False))
+        figures.append(
+            (
+                "监控表年初预算数",
+                to_wan(row.budget, m.money_unit),
+                row.budget.text,  # type: ignore[arg-type]
+                row.budget.location,
+                False,
+            )
+        )
     if stages.evaluation is not None and (row := stages.evaluation.fund(FundLine.TOTAL)):
         e = stages.evaluation
         num, adjusted = (row.initial_budget, False) if row.initial_budget else (row.budget, True)
         if num is not None:
-            figures.append(("自评表年初预算数" if not adjusted else "自评表全年预算数",
-                            to_wan(num, e.money_unit), num.text, num.location, adjusted))  # type: ignore[arg-type]
+            figures.append(
+                (
+                    "自评表年初预算数" if not adjusted else "自评表全年预算数",
+                    to_wan(num, e.money_unit),
+                    num.text,
+                    num.location,
+                    adjusted,
+                )
+            )  # type: ignore[arg-type]
     # each later figure against the approved one (the first), or monitoring against the
     # self-evaluation where there is no target table
     for (n1, v1, t1, l1, _), (n2, v2, t2, l2, adj) in ((figures[0], f) for f in figures[1:]):
@@ -361,7 +428,11 @@ def funds_disagree(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-L010", Severity.WARNING, "监控表漏了批复的指标", REG_136, "cross",
+    "JX-L010",
+    Severity.WARNING,
+    "监控表漏了批复的指标",
+    REG_136,
+    "cross",
     "运行监控应覆盖批复的全部绩效指标（“双监控”）；监控表中缺少的指标，年中没有跟踪。",
 )
 def monitoring_missing(stages: Stages, context: StageContext) -> Iterator[Finding]:

@@ -72,8 +72,13 @@ class Match(Generic[A, B]):
         """How the match reads for a user: ``目标“甲” ↔ 自评“甲 ”（模糊 0.82）``."""
         a = self.earlier.name.text if self.earlier else "—"
         b = self.later.name.text if self.later else "—"
-        how = {"exact": "相同", "normalised": "规范化后相同", "fuzzy": f"相似 {self.score:.2f}",
-               "override": "人工指定", "none": "未匹配"}[self.method]
+        how = {
+            "exact": "相同",
+            "normalised": "规范化后相同",
+            "fuzzy": f"相似 {self.score:.2f}",
+            "override": "人工指定",
+            "none": "未匹配",
+        }[self.method]
         return f"“{a}” ↔ “{b}”（{how}）"
 
 
@@ -137,8 +142,10 @@ def match_indicators(
                 pairs[i] = (j, "override", 1.0)
                 taken.add(j)
 
-    for method, key in (("exact", lambda r: label_key(r.name.text)),
-                        ("normalised", lambda r: name_key(r.name.text))):
+    for method, key in (
+        ("exact", lambda r: label_key(r.name.text)),
+        ("normalised", lambda r: name_key(r.name.text)),
+    ):
         index: dict[str, list[int]] = {}
         for j in free_l():
             index.setdefault(key(later[j]), []).append(j)
@@ -153,7 +160,11 @@ def match_indicators(
     for i in free_e():
         for j in free_l():
             s = similarity(earlier[i].name.text, later[j].name.text)
-            if s >= threshold - 0.1 and _level2(earlier[i]) and _level2(earlier[i]) == _level2(later[j]):
+            if (
+                s >= threshold - 0.1
+                and _level2(earlier[i])
+                and _level2(earlier[i]) == _level2(later[j])
+            ):
                 s = min(1.0, s + 0.1)
             if s >= threshold:
                 scored.append((s, i, j))

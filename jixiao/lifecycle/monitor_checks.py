@@ -25,7 +25,11 @@ def _table(stages: Stages) -> Iterator[MonitoringTable]:
 
 
 @lifecycle_check(
-    "JX-R001", Severity.ERROR, "有可能/不可能未说明原因或措施", MONITOR_NOTE, "monitoring",
+    "JX-R001",
+    Severity.ERROR,
+    "有可能/不可能未说明原因或措施",
+    MONITOR_NOTE,
+    "monitoring",
     "完成目标可能性选“有可能”或“不可能”时，必须填写偏差原因（经费保障、制度保障、人员保障、硬件条件保障、其他）"
     "和拟采取的纠偏措施；只有“确定能”可以不填。",
 )
@@ -54,7 +58,11 @@ def unexplained_doubt(stages: Stages, context: StageContext) -> Iterator[Finding
 
 
 @lifecycle_check(
-    "JX-R002", Severity.WARNING, "预算执行进度滞后", REG_136, "monitoring",
+    "JX-R002",
+    Severity.WARNING,
+    "预算执行进度滞后",
+    REG_136,
+    "monitoring",
     "1–N月执行数占年初预算的比例，比已过月份占全年的比例（N÷12）低出评分方案 lifecycle.execution_lag_points "
     "个百分点以上（默认 15），说明执行进度滞后，应分析原因并提出纠偏措施（重点监控的选样依据之一）。",
 )
@@ -85,7 +93,11 @@ def execution_lag(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-R003", Severity.WARNING, "预计全年完成情况与进度不符", REG_136, "monitoring",
+    "JX-R003",
+    Severity.WARNING,
+    "预计全年完成情况与进度不符",
+    REG_136,
+    "monitoring",
     "全年预计完成情况应能从 1–N月 的实际进度推得：进度远落后于按月份推算的应完成比例"
     "（低出 lifecycle.forecast_gap_percent，默认 20%）却填“确定能”，或全年预计执行数超过年初预算，都应核实。",
 )
@@ -120,7 +132,11 @@ def forecast_unreachable(stages: Stages, context: StageContext) -> Iterator[Find
                     p.text,
                 )
         for row in table.funds:
-            if row.forecast is not None and row.budget is not None and row.forecast.value > row.budget.value:
+            if (
+                row.forecast is not None
+                and row.budget is not None
+                and row.forecast.value > row.budget.value
+            ):
                 yield forecast_unreachable.finding(
                     f"“{row.label.text}”全年预计执行数 {row.forecast.text} 超过年初预算数 {row.budget.text}",
                     row.forecast.location or row.location,
@@ -130,7 +146,11 @@ def forecast_unreachable(stages: Stages, context: StageContext) -> Iterator[Find
 
 
 @lifecycle_check(
-    "JX-R004", Severity.ERROR, "需要整改但未写整改要求", REG_136, "monitoring",
+    "JX-R004",
+    Severity.ERROR,
+    "需要整改但未写整改要求",
+    REG_136,
+    "monitoring",
     "监控表标明“需要整改”的指标，应写明整改要求（整改什么、何时完成），年底自评时据以核对整改结果。",
 )
 def rectify_without_requirement(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -150,7 +170,11 @@ def rectify_without_requirement(stages: Stages, context: StageContext) -> Iterat
 
 
 @lifecycle_check(
-    "JX-R005", Severity.INFO, "偏差原因不属于五类原因", MONITOR_NOTE, "monitoring",
+    "JX-R005",
+    Severity.INFO,
+    "偏差原因不属于五类原因",
+    MONITOR_NOTE,
+    "monitoring",
     "偏差原因宜归入经费保障、制度保障、人员保障、硬件条件保障或其他，便于汇总分析；"
     "只写“客观原因”“正在推进”的，请说明属于哪一类。",
 )
@@ -164,7 +188,11 @@ def cause_uncategorised(stages: Stages, context: StageContext) -> Iterator[Findi
 
     for table in _table(stages):
         for ind in table.indicators:
-            if ind.cause is not None and ind.cause_category == Cause.OTHER and "其他" not in ind.cause.text:
+            if (
+                ind.cause is not None
+                and ind.cause_category == Cause.OTHER
+                and "其他" not in ind.cause.text
+            ):
                 yield cause_uncategorised.finding(
                     f"指标“{ind.name.text}”的偏差原因未说明类别",
                     ind.cause.location or ind.location,

@@ -34,7 +34,11 @@ def affinity(evaluation: Evaluation, stage: Stage) -> float:
     department = evaluation.kind == Kind.DEPARTMENT
     if department != (stage.kind == TableKind.DEPARTMENT_TARGET):
         return 0.0
-    unit = similarity(_name(evaluation.unit), _name(stage.unit)) if evaluation.unit and stage.unit else 0.5
+    unit = (
+        similarity(_name(evaluation.unit), _name(stage.unit))
+        if evaluation.unit and stage.unit
+        else 0.5
+    )
     if department:
         return 2 * unit if unit >= 0.8 else 0.0
     project = similarity(_name(evaluation.project), _name(stage.project))

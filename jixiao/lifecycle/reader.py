@@ -24,11 +24,10 @@ from jixiao.errors import ReadError
 from jixiao.lifecycle import vocab
 from jixiao.lifecycle.model import (
     Cause,
-    Direction,
     FundRowLite,
     Likelihood,
-    MonitoringTable,
     MonitorIndicator,
+    MonitoringTable,
     Stage,
     TableKind,
     TargetIndicator,
@@ -50,10 +49,21 @@ _LEVEL2 = re.compile(
     r"^(数量|质量|时效|进度|成本|经济效益|社会效益|生态效益|生态环境效益|可持续影响|"
     r"服务对象满意度|社会公众或服务对象满意度|经济成本|社会成本|生态环境成本)(指标)?$"
 )
-_OPERATORS = {"≥": Operator.GE, ">=": Operator.GE, "＞＝": Operator.GE, "≤": Operator.LE,
-              "<=": Operator.LE, "＜＝": Operator.LE, ">": Operator.GT, "＞": Operator.GT,
-              "<": Operator.LT, "＜": Operator.LT, "=": Operator.EQ, "＝": Operator.EQ,
-              "定性": Operator.QUALITATIVE}
+_OPERATORS = {
+    "≥": Operator.GE,
+    ">=": Operator.GE,
+    "＞＝": Operator.GE,
+    "≤": Operator.LE,
+    "<=": Operator.LE,
+    "＜＝": Operator.LE,
+    ">": Operator.GT,
+    "＞": Operator.GT,
+    "<": Operator.LT,
+    "＜": Operator.LT,
+    "=": Operator.EQ,
+    "＝": Operator.EQ,
+    "定性": Operator.QUALITATIVE,
+}
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
 _BLANK = {"", "-", "－", "—", "/", "／", "无"}
@@ -146,9 +156,11 @@ def title_text(document: Document, lines: int = 6) -> str:
     """The first few non-empty texts of the document (its title, whatever the layout)."""
     out: list[str] = []
     for block in document.blocks:
-        texts = [block.text] if isinstance(block, Paragraph) else [
-            " ".join(c.text for c in row) for row in block.rows
-        ]
+        texts = (
+            [block.text]
+            if isinstance(block, Paragraph)
+            else [" ".join(c.text for c in row) for row in block.rows]
+        )
         for t in texts:
             if t.strip():
                 out.append(clean(t))
@@ -257,8 +269,9 @@ def _place(cells: list[Cell], header: dict[int, str]) -> dict[str, Cell]:
     if len(cells) >= width:
         return {header[i]: c for i, c in enumerate(cells) if i in header}
     column_of = {k: i for i, k in sorted(header.items(), reverse=True)}
-    anchors = [(i, column_of[a]) for i, c in enumerate(cells)
-               if (a := _anchor(c.text)) and a in column_of]
+    anchors = [
+        (i, column_of[a]) for i, c in enumerate(cells) if (a := _anchor(c.text)) and a in column_of
+    ]
     # keep anchors in increasing column order
     kept: list[tuple[int, int]] = []
     for i, col in anchors:
@@ -339,8 +352,10 @@ def _target_measure(row: dict[str, Cell]) -> tuple[Measure | None, Operator | No
         return None, nature, unit
     printed = clean(cell.text).strip()
     compose = printed
-    if nature is not None and nature != Operator.QUALITATIVE and not printed.startswith(
-        tuple(_OPERATORS)
+    if (
+        nature is not None
+        and nature != Operator.QUALITATIVE
+        and not printed.startswith(tuple(_OPERATORS))
     ):
         compose = nature.value + printed
     if unit is not None and not printed.endswith(unit.text):
@@ -409,8 +424,9 @@ def _name(row: dict[str, Cell]) -> Text | None:
     return None
 
 
-def _target_indicator(row: dict[str, Cell], level1: Text | None, level2: Text | None,
-                      long_term: bool) -> TargetIndicator | None:
+def _target_indicator(
+    row: dict[str, Cell], level1: Text | None, level2: Text | None, long_term: bool
+) -> TargetIndicator | None:
     name = _text(row.get("name"))
     target, nature, unit = _target_measure(row)
     if name is None:  # a row with a value but no 三级 name is kept: JX-T005 reports it
@@ -441,8 +457,9 @@ def _target_indicator(row: dict[str, Cell], level1: Text | None, level2: Text | 
     )
 
 
-def _monitor_indicator(row: dict[str, Cell], level1: Text | None,
-                       level2: Text | None) -> MonitorIndicator | None:
+def _monitor_indicator(
+    row: dict[str, Cell], level1: Text | None, level2: Text | None
+) -> MonitorIndicator | None:
     name = _name(row)
     if name is None:
         return None
@@ -594,9 +611,12 @@ def _header_fields(cells: list[Cell], block: _Block) -> None:
         if name is None:
             # “项目名称 镇域内基础设施建设” in one cell
             for label, k in _HEADER_KEYS:
-                if key.startswith(label) and len(key) > len(label) and k in {
-                    "project", "unit", "goal", "long_term_goal", "amount"}:
-                    rest = key[len(label):].strip(" :：")
+                if (
+                    key.startswith(label)
+                    and len(key) > len(label)
+                    and k in {"project", "unit", "goal", "long_term_goal", "amount"}
+                ):
+                    rest = key[len(label) :].strip(" :：")
                     if rest and k not in block.fields and not re.search("[:：]", rest):
                         block.fields[k] = Text(rest, cells[i].location)
                     break
@@ -630,11 +650,17 @@ def _common(document: Document, block: _Block, year_m: re.Match[str] | None) -> 
     }
 
 
-def _target(document: Document, kind: TableKind, block: _Block,
-            rows: list[tuple[dict[str, Cell], Text | None, Text | None, bool]],
-            year_m: re.Match[str] | None, money_unit: str) -> TargetTable:
+def _target(
+    document: Document,
+    kind: TableKind,
+    block: _Block,
+    rows: list[tuple[dict[str, Cell], Text | None, Text | None, bool]],
+    year_m: re.Match[str] | None,
+    money_unit: str,
+) -> TargetTable:
     indicators = tuple(
-        ind for placed, l1, l2, lt in rows
+        ind
+        for placed, l1, l2, lt in rows
         if (ind := _target_indicator(placed, l1, l2, lt)) is not None
     )
     amount = block.amount
@@ -656,9 +682,13 @@ def _target(document: Document, kind: TableKind, block: _Block,
     )
 
 
-def _monitoring(document: Document, block: _Block,
-                rows: list[tuple[dict[str, Cell], Text | None, Text | None, bool]],
-                year_m: re.Match[str] | None, money_unit: str) -> MonitoringTable:
+def _monitoring(
+    document: Document,
+    block: _Block,
+    rows: list[tuple[dict[str, Cell], Text | None, Text | None, bool]],
+    year_m: re.Match[str] | None,
+    money_unit: str,
+) -> MonitoringTable:
     indicators = tuple(
         ind for placed, l1, l2, _ in rows if (ind := _monitor_indicator(placed, l1, l2)) is not None
     )

@@ -16,8 +16,8 @@ from jixiao.lifecycle.model import (
     Direction,
     FundRowLite,
     Likelihood,
-    MonitoringTable,
     MonitorIndicator,
+    MonitoringTable,
     Stage,
     TableKind,
     TargetIndicator,
@@ -219,8 +219,9 @@ def stage_from_dict(d: dict[str, Any]) -> Stage:
         target = _measure(i.get("target"), loc)
         parsed = i.get("target_parsed") or {}
         if target is not None and parsed.get("unit") and target.unit != parsed["unit"]:
-            target = Measure(target.text, target.operator, target.number, parsed["unit"],
-                             target.period, loc)
+            target = Measure(
+                target.text, target.operator, target.number, parsed["unit"], target.period, loc
+            )
         targets.append(
             TargetIndicator(
                 name=Text(i["name"], loc),

@@ -27,7 +27,11 @@ def _tables(stages: Stages) -> Iterator[TargetTable]:
 
 
 @lifecycle_check(
-    "JX-T001", Severity.ERROR, "指标值无法衡量（口号）", REG_88, "targets",
+    "JX-T001",
+    Severity.ERROR,
+    "指标值无法衡量（口号）",
+    REG_88,
+    "targets",
     "指标值应可衡量：有数量和单位、时限，或可核验的标准（合格、达标、按规定、无事故等）。"
     "“围绕民生下功夫”一类口号无法在年底据以评价，审核时应退回修改。",
 )
@@ -53,7 +57,11 @@ _RATE_WORD = re.compile(r"率|度|比例|占比|比重|指数|百分")
 
 
 @lifecycle_check(
-    "JX-T002", Severity.WARNING, "笼统的名称配百分比", REG_88, "targets",
+    "JX-T002",
+    Severity.WARNING,
+    "笼统的名称配百分比",
+    REG_88,
+    "targets",
     "指标名称是一句口号（“维护社会稳定”“促进经济发展”），指标值却是百分比：说不清是什么的百分之几，"
     "年底无法核实。应改为可统计的比率（如“村组干部报酬按时发放率 100%”）。",
 )
@@ -79,7 +87,11 @@ _PER = re.compile(r"^[\u4e00-\u9fff]+/[年月日天次]$")
 
 
 @lifecycle_check(
-    "JX-T003", Severity.WARNING, "不合理的度量单位", REG_88, "targets",
+    "JX-T003",
+    Severity.WARNING,
+    "不合理的度量单位",
+    REG_88,
+    "targets",
     "度量单位应与指标相称：时效指标用日期、天数或及时率，质量指标用合格率、达标率等。"
     "“按时发放 ≥1 人/年”“维持时效 ≥1 年”这类值（一人、一件、一年即算完成）无法说明是否做到了，审核时应退回。",
 )
@@ -113,7 +125,11 @@ def impossible_unit(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-T004", Severity.WARNING, "各项目指标雷同（套用模板）", REG_88, "targets",
+    "JX-T004",
+    Severity.WARNING,
+    "各项目指标雷同（套用模板）",
+    REG_88,
+    "targets",
     "同一批次中，一个项目的指标与另一个项目的指标名称和指标值大半相同，多半是套用了模板，"
     "没有结合项目内容设置。审核时应要求按项目实际重新设置。",
 )
@@ -124,7 +140,9 @@ def boilerplate(stages: Stages, context: StageContext) -> Iterator[Finding]:
     Example: two projects both with 人民群众满意度 ≥95%, 促进经济发展 ≥95%, 保护生态环境 ≥95%.
     """
     for table in _tables(stages):
-        mine = {(name_key(i.name.text), i.target.text if i.target else "") for i in table.indicators}
+        mine = {
+            (name_key(i.name.text), i.target.text if i.target else "") for i in table.indicators
+        }
         if len(mine) < 3:
             continue
         for other in stages.siblings:
@@ -147,7 +165,11 @@ def boilerplate(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-T005", Severity.ERROR, "缺少三级指标名称", REG_88, "targets",
+    "JX-T005",
+    Severity.ERROR,
+    "缺少三级指标名称",
+    REG_88,
+    "targets",
     "每一行指标都应有具体的三级指标名称；只写一级、二级（“数量指标 88 100”）无法说明要完成什么。",
 )
 def missing_name(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -176,7 +198,11 @@ def missing_name(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-T006", Severity.ERROR, "指标值疑似分值", REG_88, "targets",
+    "JX-T006",
+    Severity.ERROR,
+    "指标值疑似分值",
+    REG_88,
+    "targets",
     "指标值只有一个不带单位的数字，且等于权重或为 100、88 一类分数：多半把分值、得分填进了指标值。"
     "指标值应是要完成的数量或标准（如 ≥230人、100%）。",
 )
@@ -188,9 +214,13 @@ def score_as_value(stages: Stages, context: StageContext) -> Iterator[Finding]:
     """
     for table in _tables(stages):
         bare = [
-            i for i in table.indicators
-            if i.target is not None and i.target.number is not None and not i.unit
-            and i.nature in (None, Operator.EQ) and i.target.number <= 100
+            i
+            for i in table.indicators
+            if i.target is not None
+            and i.target.number is not None
+            and not i.unit
+            and i.nature in (None, Operator.EQ)
+            and i.target.number <= 100
         ]
         everywhere = len(bare) >= 3 and len(bare) * 2 >= len(table.indicators)
         for ind in bare:
@@ -206,7 +236,11 @@ def score_as_value(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-T007", Severity.WARNING, "缺少效益或满意度指标", REG_88, "targets",
+    "JX-T007",
+    Severity.WARNING,
+    "缺少效益或满意度指标",
+    REG_88,
+    "targets",
     "绩效目标应覆盖产出、效益和满意度（按评分方案的一级指标）；只有产出指标的目标表无法反映资金使用的效果。",
 )
 def missing_coverage(stages: Stages, context: StageContext) -> Iterator[Finding]:
@@ -232,7 +266,11 @@ def missing_coverage(stages: Stages, context: StageContext) -> Iterator[Finding]
 
 
 @lifecycle_check(
-    "JX-T008", Severity.ERROR, "权重之和不对", REG_10, "targets",
+    "JX-T008",
+    Severity.ERROR,
+    "权重之和不对",
+    REG_10,
+    "targets",
     "目标表列出权重时，各指标权重之和应等于绩效指标的总分值（默认 90 分，另 10 分留给预算执行率；"
     "见评分方案 lifecycle.target_weights）。",
 )
@@ -261,7 +299,11 @@ _LESS_IS_BETTER = re.compile(r"投诉|事故|差错|发生率|下降|降低|减�
 
 
 @lifecycle_check(
-    "JX-T009", Severity.WARNING, "指标性质与指标值或方向不一致", REG_88, "targets",
+    "JX-T009",
+    Severity.WARNING,
+    "指标性质与指标值或方向不一致",
+    REG_88,
+    "targets",
     "指标性质（≥ ≤ = 定性）应与指标值和指标方向一致：≥ 配正向、≤ 配反向；定性指标不写数字，"
     "数值指标不标“定性”；指标值中写的符号应与指标性质一列相同。",
 )
@@ -277,8 +319,14 @@ def nature_mismatch(stages: Stages, context: StageContext) -> Iterator[Finding]:
             nature, target = ind.nature, ind.target
             if nature is not None and target is not None:
                 printed = target.text.strip()
-                symbol = next((op for op in Operator if op != Operator.QUALITATIVE
-                               and printed.startswith(op.value)), None)
+                symbol = next(
+                    (
+                        op
+                        for op in Operator
+                        if op != Operator.QUALITATIVE and printed.startswith(op.value)
+                    ),
+                    None,
+                )
                 if nature == Operator.QUALITATIVE and target.number is not None:
                     problem = "指标性质为定性，指标值却是数字"
                 elif symbol is not None and symbol != nature:
@@ -298,7 +346,11 @@ def nature_mismatch(stages: Stages, context: StageContext) -> Iterator[Finding]:
 
 
 @lifecycle_check(
-    "JX-T010", Severity.WARNING, "成本指标没有金额", REG_88, "targets",
+    "JX-T010",
+    Severity.WARNING,
+    "成本指标没有金额",
+    REG_88,
+    "targets",
     "成本指标应以金额（元、万元）或单位成本（元/人）表示，并不超过项目预算；"
     "“控制在预算内”“合理”一类写法无法核对。",
 )
@@ -326,7 +378,11 @@ def cost_without_money(stages: Stages, context: StageContext) -> Iterator[Findin
 
 
 @lifecycle_check(
-    "JX-T011", Severity.ERROR, "指标值空白", REG_88, "targets",
+    "JX-T011",
+    Severity.ERROR,
+    "指标值空白",
+    REG_88,
+    "targets",
     "每一项指标都应填写指标值；空白的指标值在自评时无从对照。",
 )
 def blank_value(stages: Stages, context: StageContext) -> Iterator[Finding]:

@@ -33,16 +33,33 @@ FORMATS = {
 }
 
 _TARGET_COLUMNS = (
-    ("一级指标", 10), ("二级指标", 12), ("三级指标", 24), ("指标性质", 6), ("指标值", 10),
-    ("度量单位", 6), ("权重", 6), ("指标方向", 6), ("指标值设定依据", 10), ("指标解释", 24),
+    ("一级指标", 10),
+    ("二级指标", 12),
+    ("三级指标", 24),
+    ("指标性质", 6),
+    ("指标值", 10),
+    ("度量单位", 6),
+    ("权重", 6),
+    ("指标方向", 6),
+    ("指标值设定依据", 10),
+    ("指标解释", 24),
 )
 
 
 def _monitor_columns(n: int) -> tuple[tuple[str, float], ...]:
     return (
-        ("一级指标", 10), ("二级指标", 12), ("三级指标", 22), ("年度指标值", 10),
-        (f"1-{n}月执行情况", 12), ("全年预计完成情况", 12), ("完成目标可能性", 8),
-        ("偏差原因", 16), ("纠偏措施", 16), ("是否需要整改", 6), ("整改要求", 14), ("整改结果", 14),
+        ("一级指标", 10),
+        ("二级指标", 12),
+        ("三级指标", 22),
+        ("年度指标值", 10),
+        (f"1-{n}月执行情况", 12),
+        ("全年预计完成情况", 12),
+        ("完成目标可能性", 8),
+        ("偏差原因", 16),
+        ("纠偏措施", 16),
+        ("是否需要整改", 6),
+        ("整改要求", 14),
+        ("整改结果", 14),
     )
 
 
@@ -82,7 +99,9 @@ class _Rows:
 
 def target_grid(t: TargetTable) -> Grid:
     year = _t(t.year)
-    what = "部门整体支出绩效目标表" if t.kind == TableKind.DEPARTMENT_TARGET else "项目支出绩效目标表"
+    what = (
+        "部门整体支出绩效目标表" if t.kind == TableKind.DEPARTMENT_TARGET else "项目支出绩效目标表"
+    )
     rows = _Rows(f"{year}年度{what}", tuple(w for _, w in _TARGET_COLUMNS))
     if t.kind == TableKind.DEPARTMENT_TARGET:
         rows.pairs(("部门（单位）名称", _t(t.unit)), ("主管部门", _t(t.supervisor)))
@@ -100,11 +119,20 @@ def target_grid(t: TargetTable) -> Grid:
     rows.cells([name for name, _ in _TARGET_COLUMNS], Role.HEADER)
     for i in t.indicators:
         target = i.target.text if i.target else ""
-        rows.cells([
-            _t(i.level1), _t(i.level2), _t(i.name), i.nature.value if i.nature else "",
-            target, _t(i.measure_unit), num_cell(0, 0, i.weight),
-            f"{i.direction.value}指标" if i.direction else "", _t(i.standard), _t(i.explanation),
-        ])
+        rows.cells(
+            [
+                _t(i.level1),
+                _t(i.level2),
+                _t(i.name),
+                i.nature.value if i.nature else "",
+                target,
+                _t(i.measure_unit),
+                num_cell(0, 0, i.weight),
+                f"{i.direction.value}指标" if i.direction else "",
+                _t(i.standard),
+                _t(i.explanation),
+            ]
+        )
     if t.review is not None:
         rows.pairs(("审核意见", _t(t.review)))
     return rows.grid
@@ -116,21 +144,40 @@ def monitoring_grid(m: MonitoringTable) -> Grid:
     rows = _Rows(f"{_t(m.year)}年度项目支出绩效运行监控表（1-{n}月）", tuple(w for _, w in columns))
     rows.pairs(("项目名称", _t(m.project)), ("主管部门", _t(m.supervisor)))
     rows.pairs(("实施单位", _t(m.unit)))
-    rows.cells([f"项目资金（{m.money_unit}）", "年初预算数", f"1-{n}月执行数", "执行率", "全年预计执行数"],
-               Role.HEADER)
+    rows.cells(
+        [f"项目资金（{m.money_unit}）", "年初预算数", f"1-{n}月执行数", "执行率", "全年预计执行数"],
+        Role.HEADER,
+    )
     for f in m.funds:
         label = f.label.text if f.line in (None, FundLine.TOTAL) else "其中：" + f.label.text
-        rows.cells([label, num_cell(0, 0, f.budget), num_cell(0, 0, f.executed),
-                    num_cell(0, 0, f.rate), num_cell(0, 0, f.forecast)])
+        rows.cells(
+            [
+                label,
+                num_cell(0, 0, f.budget),
+                num_cell(0, 0, f.executed),
+                num_cell(0, 0, f.rate),
+                num_cell(0, 0, f.forecast),
+            ]
+        )
     rows.cells([name for name, _ in columns], Role.HEADER)
     for i in m.indicators:
         rectify = "" if i.rectify is None else ("是" if i.rectify else "否")
-        rows.cells([
-            _t(i.level1), _t(i.level2), _t(i.name), i.target.text if i.target else "",
-            i.progress.text if i.progress else "", i.forecast.text if i.forecast else "",
-            i.likelihood.value if i.likelihood else "", _t(i.cause), _t(i.remedy), rectify,
-            _t(i.rectify_requirement), _t(i.rectify_result),
-        ])
+        rows.cells(
+            [
+                _t(i.level1),
+                _t(i.level2),
+                _t(i.name),
+                i.target.text if i.target else "",
+                i.progress.text if i.progress else "",
+                i.forecast.text if i.forecast else "",
+                i.likelihood.value if i.likelihood else "",
+                _t(i.cause),
+                _t(i.remedy),
+                rectify,
+                _t(i.rectify_requirement),
+                _t(i.rectify_result),
+            ]
+        )
     if m.cause is not None:
         rows.pairs(("偏差或不能完成目标原因分析", _t(m.cause)))
     if m.remedy is not None:
@@ -199,16 +246,25 @@ def _write_xlsx(grid: Grid, path: Path) -> None:
             target.data_type = "s"
         if cell.number_format:
             target.number_format = cell.number_format
-        target.alignment = Alignment(wrap_text=True, vertical="center",
-                                     horizontal="left" if cell.role == Role.TEXT else "center")
-        target.font = Font(name="黑体" if cell.role == Role.TITLE else "宋体",
-                           size=16 if cell.role == Role.TITLE else 10,
-                           bold=cell.role in (Role.HEADER, Role.LABEL))
+        target.alignment = Alignment(
+            wrap_text=True,
+            vertical="center",
+            horizontal="left" if cell.role == Role.TEXT else "center",
+        )
+        target.font = Font(
+            name="黑体" if cell.role == Role.TITLE else "宋体",
+            size=16 if cell.role == Role.TITLE else 10,
+            bold=cell.role in (Role.HEADER, Role.LABEL),
+        )
         if cell.role != Role.TITLE:
             target.border = border
         if cell.rowspan > 1 or cell.colspan > 1:
-            ws.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
-                           end_row=cell.row + cell.rowspan, end_column=cell.col + cell.colspan)
+            ws.merge_cells(
+                start_row=cell.row + 1,
+                start_column=cell.col + 1,
+                end_row=cell.row + cell.rowspan,
+                end_column=cell.col + cell.colspan,
+            )
     for col, width in enumerate(grid.col_widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.page_setup.orientation = "landscape"

@@ -108,7 +108,7 @@ class Profile:
     forecast_gap_percent: Decimal = Decimal(20)  # progress this far behind the pro-rata share
     over_target_percent: Decimal = Decimal(150)  # 完成值 ≥ this % of the approved 指标值: flagged
     over_target_deduct_percent: Decimal = Decimal(0)  # share of the weight a reviewer may deduct
-    target_weights: Decimal = Decimal(0)  # a target table's weights add up to this (0: indicators_weight)
+    target_weights: Decimal = Decimal(0)  # target table weights add up to this (0: indicators)
 
     @property
     def target_weight_total(self) -> Decimal:
