@@ -185,10 +185,10 @@ def stage_summary(stage: Stage) -> list[str]:
                 f"  {f.label}：年初预算 {f.budget or '—'}，已执行 {f.executed or '—'}，"
                 f"全年预计 {f.forecast or '—'}"
             )
-        for i in stage.indicators:
+        for mon in stage.indicators:
             lines.append(
-                f"  {i.name}  指标值 {i.target.text if i.target else '—'}  进度 "
-                f"{i.progress.text if i.progress else '—'}  {i.likelihood or ''}"
+                f"  {mon.name}  指标值 {mon.target.text if mon.target else '—'}  进度 "
+                f"{mon.progress.text if mon.progress else '—'}  {mon.likelihood or ''}"
             )
     lines.append(f"指标 {len(stage.indicators)} 项")
     return lines
@@ -250,7 +250,8 @@ def run_check(
             continue
         if isinstance(content, tuple):  # target or monitoring tables checked alone
             tables = [s for s in content if isinstance(s, TargetTable)]
-            units = [Stages(targets=t, siblings=(*tables, *earlier)) for t in tables] or [
+            batch = (*tables, *(s for s in earlier if isinstance(s, TargetTable)))
+            units = [Stages(targets=t, siblings=batch) for t in tables] or [
                 Stages(monitoring=s) for s in content if isinstance(s, MonitoringTable)
             ]
         else:

@@ -26,7 +26,7 @@ from jixiao.lifecycle.base import (
     where,
 )
 from jixiao.lifecycle.model import Likelihood, TargetIndicator
-from jixiao.model import Finding, FundLine, Indicator, Location, Operator, Severity
+from jixiao.model import Finding, FundLine, Indicator, Location, Num, Operator, Severity
 from jixiao.scoring.units import per_year
 
 HUNDRED = Decimal(100)
@@ -123,7 +123,7 @@ def _changes(t: TargetIndicator, ind: Indicator) -> tuple[list[str], list[str]]:
     if t_unit and e_unit and t_unit != e_unit:
         easier.append(f"度量单位 {t_unit} → {e_unit}")
     elif slogan:  # a measurable approved value replaced by words that cannot be verified
-        easier.append(f"指标值 {shown(t)} → {em.text}")
+        easier.append(f"指标值 {shown(t)} → {em.text if em else ''}")
     elif tm is not None and em is not None and tm.number is not None and em.number is not None:
         # 每月 1次 and 全年 12次 are one target
         a = tm.number * (per_year(tm.period or "全年") or 1)
@@ -358,6 +358,16 @@ def rectification_open(stages: Stages, context: StageContext) -> Iterator[Findin
         )
 
 
+Figure = tuple[str, Decimal, str, Location | None, bool]  # name, 万元, printed, where, adjusted
+
+
+def _figure(name: str, num: Num | None, money_unit: str, adjusted: bool = False) -> list[Figure]:
+    wan = to_wan(num, money_unit)
+    if num is None or wan is None:
+        return []
+    return [(name, wan, num.text, num.location, adjusted)]
+
+
 @lifecycle_check(
     "JX-L009",
     Severity.ERROR,
@@ -374,44 +384,18 @@ def funds_disagree(stages: Stages, context: StageContext) -> Iterator[Finding]:
     Example: 目标表 资金总额 250万元; 自评表 年初预算数 200.
     """
     tol = context.profile.tolerance
-    figures: list[
-        tuple[str, Decimal, str, Location | None, bool]
-    ] = []  # name, 万元, text, loc, adjusted
-    if stages.targets is not None and stages.targets.amount is not None:
+    figures: list[Figure] = []
+    if stages.targets is not None:
         t = stages.targets
-        figures.append(
-            (
-                "目标表资金总额",
-                to_wan(t.amount, t.money_unit),
-                t.amount.text,  # type: ignore[arg-type]
-                t.amount.location,
-                False,
-            )
-        )
-    if stages.monitoring is not None and (row := stages.monitoring.total()) and row.budget:
-        m = stages.monitoring
-        figures.append(
-            (
-                "监控表年初预算数",
-                to_wan(row.budget, m.money_unit),
-                row.budget.text,  # type: ignore[arg-type]
-                row.budget.location,
-                False,
-            )
-        )
+        figures += _figure("目标表资金总额", t.amount, t.money_unit)
+    if stages.monitoring is not None and (lite := stages.monitoring.total()) is not None:
+        figures += _figure("监控表年初预算数", lite.budget, stages.monitoring.money_unit)
     if stages.evaluation is not None and (row := stages.evaluation.fund(FundLine.TOTAL)):
         e = stages.evaluation
-        num, adjusted = (row.initial_budget, False) if row.initial_budget else (row.budget, True)
-        if num is not None:
-            figures.append(
-                (
-                    "自评表年初预算数" if not adjusted else "自评表全年预算数",
-                    to_wan(num, e.money_unit),
-                    num.text,
-                    num.location,
-                    adjusted,
-                )
-            )  # type: ignore[arg-type]
+        if row.initial_budget is not None:
+            figures += _figure("自评表年初预算数", row.initial_budget, e.money_unit)
+        else:
+            figures += _figure("自评表全年预算数", row.budget, e.money_unit, adjusted=True)
     # each later figure against the approved one (the first), or monitoring against the
     # self-evaluation where there is no target table
     for (n1, v1, t1, l1, _), (n2, v2, t2, l2, adj) in ((figures[0], f) for f in figures[1:]):

@@ -130,8 +130,10 @@ def match_indicators(
 
     if overrides:
         by_name = {label_key(r.name.text): i for i, r in enumerate(earlier)}
-        for j, row in enumerate(later):
-            wanted = overrides.get(row.name.text, overrides.get(label_key(row.name.text)))
+        for j, later_row in enumerate(later):
+            wanted = overrides.get(
+                later_row.name.text, overrides.get(label_key(later_row.name.text))
+            )
             if wanted is None:
                 continue
             if not wanted:
