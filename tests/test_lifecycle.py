@@ -193,9 +193,13 @@ def test_unrelated_names_do_not_match() -> None:
 # -- writers and JSON -------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".xlsx", ".docx", ".json"])
+@pytest.mark.parametrize("suffix", [".txt", ".xlsx", ".docx", ".json", ".pdf"])
 def test_written_tables_read_back(tmp_path: Path, suffix: str) -> None:
     from jixiao.lifecycle.writer import write_stage
+    from jixiao.writers import soffice
+
+    if suffix == ".pdf" and soffice.find_soffice() is None:
+        pytest.skip("LibreOffice not installed")
 
     for name in ("target-2021-yuelu-fulian.txt", "monitoring-2021-yuelu-fulian.txt"):
         (table,) = read_stage_file(EXAMPLES / name)

@@ -1,5 +1,5 @@
 """Write target and monitoring tables in their official layouts: .txt (tabbed, as Word exports a
-form), .xlsx, .docx, .json (jixiao/1).
+form), .xlsx, .docx, .pdf (the .docx through LibreOffice), .json (jixiao/1).
 
 The layout is a :class:`jixiao.writers.grid.Grid`, as for the self-evaluation, so that every
 format renders the same cells:
@@ -30,6 +30,7 @@ FORMATS = {
     ".xlsx": "Excel 表",
     ".docx": "Word 表",
     ".json": "JSON（jixiao/1）",
+    ".pdf": "PDF（经 LibreOffice 由 Word 表转换）",
 }
 
 _TARGET_COLUMNS = (
@@ -212,6 +213,15 @@ def write_stage(stage: Stage, path: str | Path) -> Path:
             path.write_text(dumps_stage(stage), encoding="utf-8")
         elif suffix == ".xlsx":
             _write_xlsx(stage_grid(stage), path)
+        elif suffix == ".pdf":
+            import tempfile
+
+            from jixiao.writers.pdf import docx_to_pdf
+
+            with tempfile.TemporaryDirectory(prefix="jixiao-pdf-") as tmp:
+                docx = Path(tmp) / "table.docx"
+                _write_docx(stage_grid(stage), docx)
+                docx_to_pdf(docx, path)
         else:
             _write_docx(stage_grid(stage), path)
     except OSError as exc:
