@@ -215,6 +215,12 @@ def test_blank_value() -> None:
     silent("JX-T011", Stages(target()))
 
 
+def test_no_indicator_read() -> None:
+    (f,) = fires("JX-T012", Stages(target("年度绩效目标 | 完成社区服务")))
+    assert str(f.location) == "目标表.txt"
+    silent("JX-T012", Stages(target()))
+
+
 # -- monitoring tables alone ------------------------------------------------------------------
 
 

@@ -191,6 +191,7 @@ def stage_summary(stage: Stage) -> list[str]:
                 f"{mon.progress.text if mon.progress else '—'}  {mon.likelihood or ''}"
             )
     lines.append(f"指标 {len(stage.indicators)} 项")
+    lines += [f"注：{note}" for note in stage.notes]
     return lines
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao.checks.numbers import fmt, pct
 from jixiao.lifecycle.base import MONITOR_NOTE, REG_136, StageContext, Stages, lifecycle_check
-from jixiao.lifecycle.model import Likelihood, MonitoringTable
+from jixiao.lifecycle.model import Cause, Likelihood, MonitoringTable
 from jixiao.model import Finding, Operator, Severity
 
 HUNDRED = Decimal(100)
@@ -184,8 +184,6 @@ def cause_uncategorised(stages: Stages, context: StageContext) -> Iterator[Findi
 
     Example: 偏差原因 “客观原因”.
     """
-    from jixiao.lifecycle.model import Cause
-
     for table in _table(stages):
         for ind in table.indicators:
             if (

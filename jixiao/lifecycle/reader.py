@@ -70,6 +70,7 @@ _BLANK = {"", "-", "－", "—", "/", "／", "无"}
 _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
 # longest label first: 指标值设定依据 is not 指标值
 _COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0])))
+NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列；每行一格的文本版式暂不支持）"
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 
@@ -677,7 +678,7 @@ def _target(
         indicators=indicators,
         revision=block.fields.get("revision"),
         review=block.fields.get("review"),
-        notes=document.notes,
+        notes=document.notes + (() if indicators else (NO_INDICATORS,)),
         **_common(document, block, year_m),  # type: ignore[arg-type]
     )
 
@@ -705,6 +706,6 @@ def _monitoring(
         indicators=indicators,
         cause=block.fields.get("cause"),
         remedy=block.fields.get("remedy"),
-        notes=document.notes,
+        notes=document.notes + (() if indicators else (NO_INDICATORS,)),
         **_common(document, block, year_m),  # type: ignore[arg-type]
     )

@@ -13,7 +13,7 @@ from jixiao.checks.texts import is_measurable
 from jixiao.lifecycle.base import REG_10, REG_88, StageContext, Stages, lifecycle_check
 from jixiao.lifecycle.matching import name_key
 from jixiao.lifecycle.model import Direction, TargetIndicator, TargetTable
-from jixiao.model import Finding, Operator, Severity
+from jixiao.model import Finding, Location, Operator, Severity
 from jixiao.profiles.profile import category_key
 
 
@@ -398,6 +398,28 @@ def blank_value(stages: Stages, context: StageContext) -> Iterator[Finding]:
                 )
 
 
+@lifecycle_check(
+    "JX-T012",
+    Severity.WARNING,
+    "未读到绩效指标",
+    REG_88,
+    "targets",
+    "目标表中没有读到任何绩效指标：表可能不完整，或是暂不支持的版式（每行一格的文本）。"
+    "请核对原件，或另存为 Excel / Word 后再审核；其他规则因此无从核对。",
+)
+def no_indicators(stages: Stages, context: StageContext) -> Iterator[Finding]:
+    """A target table in which no indicator was read: incomplete, or a layout the reader cannot
+    place (one cell per line); every other check has nothing to look at.
+
+    Example: a target table with its header fields only.
+    """
+    for table in _tables(stages):
+        if not table.indicators:
+            yield no_indicators.finding(
+                "目标表中没有读到绩效指标", Location(table.source), "绩效指标表", "无"
+            )
+
+
 TARGET_CHECKS = (
     slogan_value,
     vague_percent,
@@ -410,4 +432,5 @@ TARGET_CHECKS = (
     nature_mismatch,
     cost_without_money,
     blank_value,
+    no_indicators,
 )

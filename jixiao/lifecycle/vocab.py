@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.lifecycle.model import Cause, Direction, Likelihood
+from jixiao.lifecycle.model import Cause, Direction
 from jixiao.model import FundLine
 
 # Column headers of the indicator block → field key.
@@ -149,15 +149,6 @@ FUND_COLUMNS: tuple[tuple[str, str], ...] = (
     ("预计全年执行数", "forecast"),
     ("执行率", "rate"),
     ("执行数", "executed"),
-)
-
-LIKELIHOOD_WORDS: tuple[tuple[str, Likelihood], ...] = (
-    ("确定能", Likelihood.CERTAIN),
-    ("能", Likelihood.CERTAIN),
-    ("有可能", Likelihood.POSSIBLE),
-    ("可能", Likelihood.POSSIBLE),
-    ("不可能", Likelihood.IMPOSSIBLE),
-    ("不能", Likelihood.IMPOSSIBLE),
 )
 
 CAUSE_WORDS: tuple[tuple[str, Cause], ...] = (
