@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import NamedTuple
 
 from forms import CENT, IndSpec, Spec, money
@@ -494,7 +494,7 @@ def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, 
         else:
             p = ind.number * share * Decimal(str(round(rng.uniform(0.9, 1.15), 2)))
             p = (
-                p.to_integral_value()
+                p.to_integral_value(ROUND_CEILING)  # on track: whole items, rounded up
                 if ind.number == ind.number.to_integral_value()
                 else money(float(p))
             )
