@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import NamedTuple
 
 from forms import CENT, IndSpec, Spec, money
@@ -385,3 +385,389 @@ def resolve_codes(codes: tuple[str, ...]) -> list[str]:
         else:
             out.append(code)
     return out
+
+
+# -- the lifecycle: target → monitoring → self-evaluation triples -------------------------------
+#
+#     .venv/bin/python bench/faults.py --lifecycle 60 [--seed 1] [--formats txt,xlsx]
+#
+# A clean triple is a generated project self-evaluation (forms.project) with the target table
+# it was approved with (same indicators, 指标性质 / 指标值 / 度量单位 / 权重, the 年初预算数 as
+# 资金总额) and a monitoring table at 1–N月 that agrees with both (确定能 where the year ends
+# met, 有可能 with a reason and a measure where it ends short). Each faulty triple gets one
+# cross-stage fault. The three documents are written by the writers and read back by the
+# readers, then checked by jixiao.lifecycle. A fault counts as found when a finding of its
+# code names its anchor; as found *at both locations* when that finding stands in the later
+# document (file and line) and its message names the earlier document's file and line.
+
+
+def _lc_variant(name: str, k: int, rng: random.Random) -> str:
+    """The same indicator as another stage prints it: numbered, spaced, a synonym."""
+    roll = rng.random()
+    if roll < 0.2:
+        return f"{k + 1}.{name}"
+    if roll < 0.3:
+        return f"指标{k + 1}：{name}"
+    if roll < 0.4:
+        return (
+            name.replace("满意度", "满意率").replace("完成率", "达成率").replace("合格率", "达标率")
+        )
+    if roll < 0.5 and len(name) > 6:
+        return name[:4] + " " + name[4:]  # a wrapped cell joined with a space
+    return name
+
+
+def _lc_stages(spec: Spec, rng: random.Random):  # noqa: ANN202 - (TargetTable, MonitoringTable)
+    from jixiao.lifecycle.model import (
+        Direction,
+        FundRowLite,
+        Likelihood,
+        MonitorIndicator,
+        MonitoringTable,
+        TableKind,
+        TargetIndicator,
+        TargetTable,
+    )
+    from jixiao.measure import parse_measure
+    from jixiao.model import Num, Operator, Text
+
+    columns = rng.random() < 0.5  # 指标性质 / 指标值 / 度量单位 in their own columns
+    targets = []
+    for ind in spec.inds:
+        op = Operator(ind.op)
+        if columns:
+            value = f"{ind.number.normalize():f}" if ind.number is not None else ind.target
+            target = parse_measure(value + ind.unit)
+            target = target and target.__class__(value, op, target.number, ind.unit or None)
+        else:
+            target = parse_measure(ind.target)
+        targets.append(
+            TargetIndicator(
+                name=Text(_lc_variant(ind.name, len(targets), rng)),
+                level1=Text(ind.level1),
+                level2=Text(ind.level2),
+                target=target,
+                nature=op if columns else None,
+                measure_unit=Text(ind.unit) if columns and ind.unit else None,
+                weight=Num(ind.weight, f"{ind.weight.normalize():f}"),
+                direction=Direction.NEGATIVE if op == Operator.LE else Direction.POSITIVE,
+                standard=Text(rng.choice(("计划标准", "历史标准", "行业标准"))),
+            )
+        )
+    initial = spec.main.initial or spec.main.budget
+    target = TargetTable(
+        kind=TableKind.PROJECT_TARGET,
+        year=Num(Decimal(spec.year), str(spec.year)),
+        unit=Text(spec.unit),
+        supervisor=Text(spec.supervisor),
+        project=Text(spec.project),
+        amount=Num(initial, f"{initial}"),
+        goal=Text(spec.goals[0]),
+        indicators=tuple(targets),
+    )
+    n = rng.choice((6, 7, 8))
+    share = Decimal(n) / 12
+    executed = money(float(initial * share) * rng.uniform(0.85, 1.1))
+    forecast = money(float(initial) * rng.uniform(0.95, 1.0))
+    funds = (
+        FundRowLite(
+            Text("年度资金总额"),
+            FundLine.TOTAL,
+            Num(initial, f"{initial}"),
+            Num(executed, f"{executed}"),
+            None,
+            Num(forecast, f"{forecast}"),
+        ),
+    )
+    monitors = []
+    for ind in spec.inds:
+        missed = (
+            ind.actual_number is not None
+            and ind.number is not None
+            and (
+                (ind.op in "≥=" and ind.actual_number < ind.number)
+                or (ind.op == "≤" and ind.actual_number > ind.number)
+            )
+        )
+        if ind.unit == "%" or ind.number is None:
+            progress = ind.target if not missed else f"{ind.actual_number}{ind.unit}"
+        else:
+            p = ind.number * share * Decimal(str(round(rng.uniform(0.9, 1.15), 2)))
+            p = (
+                p.to_integral_value(ROUND_CEILING)  # on track: whole items, rounded up
+                if ind.number == ind.number.to_integral_value()
+                else money(float(p))
+            )
+            progress = f"{p.normalize():f}{ind.unit}"
+        monitors.append(
+            MonitorIndicator(
+                name=Text(_lc_variant(ind.name, len(monitors), rng)),
+                level1=Text(ind.level1),
+                level2=Text(ind.level2),
+                target=parse_measure(ind.target),
+                progress=parse_measure(progress),
+                forecast=parse_measure(ind.target),
+                likelihood=Likelihood.POSSIBLE if missed else Likelihood.CERTAIN,
+                cause=Text("人员保障：专职人员不足，进度滞后") if missed else None,
+                remedy=Text("调配人员，加快进度") if missed else None,
+            )
+        )
+    monitoring = MonitoringTable(
+        year=target.year,
+        unit=target.unit,
+        supervisor=target.supervisor,
+        project=target.project,
+        cutoff_month=n,
+        funds=funds,
+        indicators=tuple(monitors),
+    )
+    return target, monitoring
+
+
+def _lc_rows(spec: Spec, want) -> list[int]:  # noqa: ANN001 - a predicate on IndSpec
+    return [k for k, i in enumerate(spec.inds) if want(i)]
+
+
+def _count_row(i: IndSpec) -> bool:
+    return i.op == "≥" and i.unit not in ("%", "") and i.number is not None and i.number > 0
+
+
+def _lc_plant(fault: str, spec: Spec, rng: random.Random):  # noqa: ANN202, C901
+    """Plant ``fault`` into a fresh triple: (spec, target, monitoring, anchor) or None."""
+    import dataclasses
+
+    from jixiao.lifecycle.model import Likelihood, TargetIndicator
+    from jixiao.model import Num, Text
+
+    if fault == "over_target":  # the year-end actual twice the approved value
+        rows = _lc_rows(spec, lambda i: _count_row(i) and i.score == i.weight)
+        if not rows:
+            return None
+        ind = spec.inds[rng.choice(rows)]
+        ind.actual_number = ind.number * 2
+        ind.actual = f"{ind.actual_number.normalize():f}{ind.unit}"
+    target, monitoring = _lc_stages(spec, rng)
+    t_inds, m_inds = list(target.indicators), list(monitoring.indicators)
+    pick = lambda rows: rng.choice(rows) if rows else None  # noqa: E731
+    anchor = ""
+    if fault == "approved_missing":
+        from forms import CATALOGUE
+
+        from jixiao.measure import parse_measure
+
+        used = {i.name for i in spec.inds}
+        row = rng.choice([r for r in CATALOGUE if r[2] not in used and "{" not in r[2]])
+        t_inds.append(
+            TargetIndicator(
+                Text(row[2]),
+                Text(row[0]),
+                Text(row[1]),
+                target=parse_measure(f"≥{row[5]}{row[3]}"),
+                weight=Num(Decimal(5), "5"),
+            )
+        )
+        anchor = row[2]
+    elif fault == "added":
+        k = pick(list(range(len(t_inds) - 1)))
+        anchor = spec.inds[k].name  # the self-evaluation's row names it
+        del t_inds[k], m_inds[k]
+    elif fault == "weight_changed":
+        k = pick(list(range(len(t_inds))))
+        w = t_inds[k].weight.value + 5
+        t_inds[k] = dataclasses.replace(t_inds[k], weight=Num(w, f"{w.normalize():f}"))
+        anchor = spec.inds[k].name
+    elif fault in ("lowered", "unit_changed"):
+        k = pick(_lc_rows(spec, _count_row))
+        if k is None:
+            return None
+        t = t_inds[k]
+        if fault == "lowered":  # the approved value was higher than the self-evaluation's
+            number = (t.target.number * Decimal("1.2")).to_integral_value() + 1
+            text = f"{number}" if t.nature else f"≥{number}{t.unit}"
+            new = dataclasses.replace(t.target, text=text, number=number)
+        else:
+            unit = "万" + t.unit if len(t.unit) == 1 else "个"
+            text = (
+                f"{t.target.number.normalize():f}"
+                if t.nature
+                else f"≥{t.target.number.normalize():f}{unit}"
+            )
+            new = dataclasses.replace(t.target, text=text, unit=unit)
+            if t.measure_unit is not None:
+                t = dataclasses.replace(t, measure_unit=Text(unit))
+        t_inds[k] = dataclasses.replace(t, target=new)
+        anchor = spec.inds[k].name
+    elif fault == "over_target":
+        anchor = next(
+            i.name for i in spec.inds if i.actual_number == (i.number or 0) * 2 and i.number
+        )
+    elif fault == "certain_missed":
+        k = pick([k for k, m in enumerate(m_inds) if m.likelihood == Likelihood.POSSIBLE])
+        if k is None:
+            return None
+        m_inds[k] = dataclasses.replace(
+            m_inds[k], likelihood=Likelihood.CERTAIN, cause=None, remedy=None
+        )
+        anchor = spec.inds[k].name
+    elif fault == "impossible_full":
+        k = pick([k for k, i in enumerate(spec.inds) if i.score == i.weight])
+        m_inds[k] = dataclasses.replace(
+            m_inds[k],
+            likelihood=Likelihood.IMPOSSIBLE,
+            cause=Text("经费保障：资金未到位"),
+            remedy=Text("申请追加资金"),
+        )
+        anchor = spec.inds[k].name
+    elif fault == "rectify_open":  # on a row whose self-evaluation says nothing of 整改
+        k = pick([k for k, i in enumerate(spec.inds) if "整改" not in i.deviation])
+        m_inds[k] = dataclasses.replace(
+            m_inds[k], rectify=True, rectify_requirement=Text("9月底前完成整改")
+        )
+        anchor = m_inds[k].name.text
+    elif fault == "funds":
+        wrong = target.amount.value + money(rng.uniform(5, 50))
+        target = dataclasses.replace(target, amount=Num(wrong, f"{wrong}"))
+        anchor = f"{wrong}"
+    elif fault == "monitor_missing":
+        k = pick(list(range(len(m_inds))))
+        anchor = t_inds[k].name.text  # the target table's row names it
+        del m_inds[k]
+    target = dataclasses.replace(target, indicators=tuple(t_inds))
+    monitoring = dataclasses.replace(monitoring, indicators=tuple(m_inds))
+    return spec, target, monitoring, anchor
+
+
+def _names(anchor: str, finding) -> bool:  # noqa: ANN001 - a Finding
+    """Whether a finding names the anchor as any stage may print it (numbered, spaced, a
+    synonym): compared folded, or as printed for a figure."""
+    from jixiao.lifecycle.matching import name_key
+
+    text = f"{finding.message}{finding.expected}{finding.found}"
+    key = name_key(anchor)
+    return anchor in text or (bool(key) and key in name_key(text))
+
+
+# fault → (code, the earlier document: "target" / "monitoring", the later: "evaluation" / "monitoring")
+LIFECYCLE_FAULTS: dict[str, tuple[str, str, str]] = {
+    "approved_missing": ("JX-L001", "target", "evaluation"),
+    "added": ("JX-L002", "target", "evaluation"),
+    "weight_changed": ("JX-L003", "target", "evaluation"),
+    "lowered": ("JX-L004", "target", "evaluation"),
+    "unit_changed": ("JX-L004", "target", "evaluation"),
+    "over_target": ("JX-L005", "target", "evaluation"),
+    "certain_missed": ("JX-L006", "monitoring", "evaluation"),
+    "impossible_full": ("JX-L007", "monitoring", "evaluation"),
+    "rectify_open": ("JX-L008", "monitoring", "evaluation"),
+    "funds": ("JX-L009", "target", "evaluation"),
+    "monitor_missing": ("JX-L010", "target", "monitoring"),
+}
+
+
+def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = ("txt",)) -> dict:
+    """``n`` clean triples and ``n`` triples per fault, written, read back and checked."""
+    import re
+    from pathlib import Path
+
+    from forms import build, project
+
+    import jixiao
+    from jixiao.lifecycle.base import Stages
+    from jixiao.lifecycle.checks import check_stages
+    from jixiao.lifecycle.reader import read_stage_file
+    from jixiao.lifecycle.writer import write_stage
+    from jixiao.model import Severity
+    from jixiao.writers import write_path
+
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    result: dict = {"seed": seed, "triples_per_fault": n, "formats": list(formats), "faults": {}}
+    false_errors: list[str] = []
+    warnings: dict[str, int] = {}
+    for fault in ("clean", *LIFECYCLE_FAULTS):
+        planted = found = both = 0
+        k = 0
+        while planted < n and k < 5 * n:
+            k += 1
+            spec = project(rng, rng.choice((2022, 2023, 2024)))
+            if fault == "clean":
+                spec, target, monitoring = spec, *_lc_stages(spec, rng)
+                anchor = ""
+            else:
+                done = _lc_plant(fault, spec, rng)
+                if done is None:
+                    continue
+                spec, target, monitoring, anchor = done
+            fmt = formats[planted % len(formats)]
+            stem = out / f"{fault}_{planted:03d}"
+            paths = {
+                "target": write_stage(target, f"{stem}_目标表.{fmt}"),
+                "monitoring": write_stage(monitoring, f"{stem}_监控表.{fmt}"),
+                "evaluation": write_path(build(spec), f"{stem}_自评表.{fmt}"),
+            }
+            stages = Stages(
+                read_stage_file(paths["target"])[0],
+                read_stage_file(paths["monitoring"])[0],
+                jixiao.read(paths["evaluation"]),
+            )
+            findings = check_stages(stages)
+            planted += 1
+            if fault == "clean":
+                errors = [f for f in findings if f.severity == Severity.ERROR]
+                false_errors += [f"{paths['evaluation']}: [{f.code}] {f.message}" for f in errors]
+                for f in findings:
+                    if f.severity == Severity.WARNING:
+                        warnings[f.code] = warnings.get(f.code, 0) + 1
+                continue
+            code, earlier, later = LIFECYCLE_FAULTS[fault]
+            hits = [f for f in findings if f.code == code and _names(anchor, f)]
+            found += bool(hits)
+            cited = re.compile(re.escape(str(paths[earlier])) + r":[^\s，。）]*\d")
+            if fault == "added":  # the earlier document has no row for an added indicator
+                cited = re.compile(re.escape(str(paths[earlier])))
+            both += any(
+                f.location is not None
+                and f.location.source == str(paths[later])
+                and (f.location.line is not None or f.location.cell is not None)
+                and cited.search(f.message)
+                for f in hits
+            )
+        entry = {"triples": planted}
+        if fault != "clean":
+            entry |= {"found": found, "found_at_both_locations": both}
+        result["faults"][fault] = entry
+    result["clean_false_errors"] = len(false_errors)
+    result["clean_warnings"] = warnings
+    result["false_error_examples"] = false_errors[:10]
+    faulty = [v for f, v in result["faults"].items() if f != "clean"]
+    result["planted"] = sum(v["triples"] for v in faulty)
+    result["found"] = sum(v["found"] for v in faulty)
+    result["found_at_both_locations"] = sum(v["found_at_both_locations"] for v in faulty)
+    return result
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    parser = argparse.ArgumentParser(description="planted cross-stage faults in lifecycle triples")
+    parser.add_argument("--lifecycle", type=int, default=20, metavar="N", help="triples per fault")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--formats",
+        default="txt,xlsx,docx",
+        help="txt,xlsx,docx (json: a generated model has no cells, so no locations to cite)",
+    )
+    parser.add_argument(
+        "--out", default=None, help="folder for the written triples (default: temp)"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        report = lifecycle_bench(
+            args.lifecycle, args.seed, args.out or tmp, tuple(args.formats.split(","))
+        )
+    print(json.dumps(report, ensure_ascii=False, indent=2))

@@ -30,7 +30,10 @@ SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 def catalogue() -> tuple[dict[str, str], ...]:
     """Every check as a plain dict: code, severity, family, title, basis, explanation (Chinese),
-    description (English), example."""
+    description (English), example — the self-evaluation's, then the lifecycle's (target
+    tables, monitoring, across stages: :mod:`jixiao.lifecycle.checks`)."""
+    from jixiao.lifecycle.checks import LIFECYCLE_CHECKS
+
     return tuple(
         {
             "code": c.code,
@@ -42,11 +45,17 @@ def catalogue() -> tuple[dict[str, str], ...]:
             "description": c.description,
             "example": c.example,
         }
-        for c in CHECKS
+        for c in (*CHECKS, *LIFECYCLE_CHECKS)
     )
 
 
-CATALOGUE = catalogue()
+def __getattr__(name: str) -> Any:
+    """``CATALOGUE`` is built on first use: the lifecycle checks it lists import this package."""
+    if name == "CATALOGUE":
+        value = catalogue()
+        globals()["CATALOGUE"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run_checks(evaluation: Evaluation, profile: Profile | str | None = None) -> tuple[Finding, ...]:

@@ -21,6 +21,9 @@ _FAMILY_EN = {
     "一致性": "Consistency",
     "人员": "Staff",
     "完整性": "Completeness",
+    "绩效目标表": "Target tables",
+    "运行监控": "Monitoring",
+    "跨阶段": "Across stages",
 }
 
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from jixiao.checks import CATALOGUE, finding_dict, finding_text, run_checks
-from jixiao.cli.inputs import profile_option, read_with_profile
+from jixiao.cli.inputs import load_profile_or_fail, profile_option, read_or_fail
 from jixiao.cli.usage import ZhCommand
 from jixiao.model import Finding, Severity
 from jixiao.serialize import dump_value, to_dict
@@ -38,14 +38,58 @@ def exit_status(findings: tuple[Finding, ...]) -> int:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：evaluation、score、findings")
-def check(file: Path, profile_name: str | None, as_json: bool) -> None:
+@click.option(
+    "--targets",
+    "targets",
+    multiple=True,
+    metavar="目标表",
+    type=click.Path(path_type=Path, exists=True),
+    help="批复的绩效目标表（文件或文件夹，可多次）：逐项对照自评表（docs/lifecycle.md）",
+)
+@click.option(
+    "--monitoring",
+    "monitoring",
+    multiple=True,
+    metavar="监控表",
+    type=click.Path(path_type=Path, exists=True),
+    help="运行监控表（文件或文件夹，可多次）",
+)
+@click.option(
+    "--match",
+    "matches",
+    multiple=True,
+    metavar="自评指标=目标指标",
+    help="人工指定指标的对应关系（“名称=”表示不对应）",
+)
+@click.option("--show-matches", is_flag=True, help="列出各阶段指标的对应关系")
+def check(
+    file: Path,
+    profile_name: str | None,
+    as_json: bool,
+    targets: tuple[Path, ...] = (),
+    monitoring: tuple[Path, ...] = (),
+    matches: tuple[str, ...] = (),
+    show_matches: bool = False,
+) -> None:
     """审核自评材料：逐条列出问题（位置、代码、说明、应为/实为）。
+
+    也审核绩效目标表、运行监控表；加 --targets / --monitoring 时对照批复的目标和年中监控审核自评表
+    （文件夹按单位、项目、年度自动配对）。
 
     退出码：0 没有错误（可能有警告、提示），1 发现错误，2 文件或评分方案无法读取。
 
     全部审核规则见 jixiao rules。
     """
-    evaluation, profile = read_with_profile(file, profile_name)
+    from jixiao.lifecycle.cli import read_any, run_check
+
+    profile = load_profile_or_fail(profile_name)
+    if targets or monitoring or matches or show_matches:
+        raise SystemExit(
+            run_check(file, profile, as_json, targets, monitoring, matches, show_matches)
+        )
+    evaluation = read_or_fail(file, read_any)  # a self-evaluation, or target/monitoring tables
+    if isinstance(evaluation, tuple):
+        raise SystemExit(run_check(file, profile, as_json, read=evaluation))
     findings = run_checks(evaluation, profile)
     if as_json:
         from jixiao.scoring import score_evaluation
@@ -60,6 +104,11 @@ def check(file: Path, profile_name: str | None, as_json: bool) -> None:
     else:
         _render(str(file), findings)
     raise SystemExit(exit_status(findings))
+
+
+def render_findings(source: str, findings: tuple[Finding, ...]) -> None:
+    """The findings as ``jixiao check`` prints them (also for the lifecycle tables)."""
+    _render(source, findings)
 
 
 def _render(source: str, findings: tuple[Finding, ...]) -> None:

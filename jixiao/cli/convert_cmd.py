@@ -18,9 +18,19 @@ from jixiao.errors import JixiaoError
 @click.argument("source", metavar="输入文件", type=click.Path(dir_okay=True))
 @click.argument("target", metavar="输出文件", type=click.Path(dir_okay=False))
 def convert(source: str, target: str) -> None:
+    from jixiao.lifecycle.cli import read_any
     from jixiao.writers import write_path
 
-    evaluation = read_or_fail(source)
+    evaluation = read_or_fail(source, read_any)
+    if isinstance(evaluation, tuple):  # target / monitoring tables: their official layouts
+        from jixiao.lifecycle.writer import write_stages
+
+        try:
+            for written in write_stages(evaluation, Path(target)):
+                click.echo(f"已写出 {written}")
+        except JixiaoError as exc:
+            fail(str(exc))
+        return
     try:
         written = write_path(evaluation, Path(target))
     except JixiaoError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -59,12 +59,13 @@ def _has_settings(path: Path) -> bool:
     return any(line.split("#", 1)[0].strip() for line in text.splitlines())
 
 
-def read_or_fail(path: str | Path) -> Evaluation:
-    """The evaluation read from ``path``, or exit 2 with one line naming the file."""
+def read_or_fail(path: str | Path, reader: Callable[[Path], Any] | None = None) -> Evaluation:
+    """The evaluation read from ``path`` (by ``reader``, default :func:`jixiao.read`), or exit
+    2 with one line naming the file."""
     import jixiao
 
     try:
-        return jixiao.read(path)
+        return (reader or jixiao.read)(Path(path))
     except JixiaoError as exc:
         fail(str(exc))
         raise  # unreachable: fail() exits

@@ -13,7 +13,6 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-import jixiao
 from jixiao.cli import fail
 from jixiao.errors import ReadError
 from jixiao.extract.trace import Trace, tracing
@@ -42,13 +41,23 @@ _LAYOUT = {
 def parse(file: Path, as_json: bool, explain: bool) -> None:
     """读取自评表或自评报告（文本、Word、Excel、PDF），输出摘要；加 --json 输出完整数据。
 
+    绩效目标表、运行监控表按标题识别，JSON 的 kind 为 project_target、department_target 或 monitoring。
+
     无法读取（文件不存在、为空、二进制、不是自评材料）时在标准错误输出一行中文说明，退出码为 2。
     """
+    from jixiao.lifecycle.cli import read_any
+
     try:
         with tracing() if explain else nullcontext() as trace:
-            evaluation = jixiao.read(file)
+            evaluation = read_any(file)  # a self-evaluation, or target / monitoring tables
     except ReadError as exc:
         fail(str(exc))
+        return
+    if isinstance(evaluation, tuple):
+        _stages(evaluation, as_json)
+        return
+    if isinstance(evaluation, tuple):
+        _stages(evaluation, as_json)
         return
     if as_json:
         click.echo(dumps(evaluation))
@@ -90,6 +99,22 @@ def _explain(trace: Trace, out: Console) -> None:
         out.print(f"  {escape(_where(c.location))}：{escape(_one_line(c.text, 60))}", soft_wrap=True)
     if len(unread) > _UNREAD_SHOWN:
         out.print(f"  ……另有 {len(unread) - _UNREAD_SHOWN} 格")
+
+
+def _stages(stages: tuple, as_json: bool) -> None:  # type: ignore[type-arg]
+    """Target or monitoring tables: ``kind`` project_target / department_target / monitoring."""
+    from jixiao.lifecycle.cli import stage_summary
+    from jixiao.lifecycle.serialize import stage_dict
+    from jixiao.serialize import dump_value
+
+    if as_json:
+        data = [stage_dict(s) for s in stages]
+        click.echo(dump_value(data[0] if len(data) == 1 else data))
+        return
+    out = Console(highlight=False)
+    for stage in stages:
+        for line in stage_summary(stage):
+            out.print(escape(line))
 
 
 def _s(x: Text | Num | None) -> str:

@@ -45,6 +45,14 @@ SCHEMA: dict[str, dict[str, str]] = {
         "failed_words": _STRS,
     },
     "grades": {"excellent": _NUM, "good": _NUM, "fair": _NUM},
+    "lifecycle": {
+        "cutoff_month": _INT,
+        "execution_lag_points": _NUM,
+        "forecast_gap_percent": _NUM,
+        "over_target_percent": _NUM,
+        "over_target_deduct_percent": _NUM,
+        "target_weights": _NUM,
+    },
     "totals": {
         "rescale_not_applicable": _BOOL,
         "not_applicable_words": _STRS,
@@ -331,6 +339,8 @@ def _build(t: dict[str, Any], path: str, chain: tuple[str, ...]) -> Profile:
     if tolerance < 0:
         raise err("totals.tolerance", "不能为负数")
 
+    lifecycle = _build_lifecycle(get, err)
+
     name = t.get("profile", {}).get("name") or Path(path).stem
     return Profile(
         name=name,
@@ -361,7 +371,43 @@ def _build(t: dict[str, Any], path: str, chain: tuple[str, ...]) -> Profile:
         not_applicable_words=tuple(get("totals", "not_applicable_words")),
         places=places,
         tolerance=tolerance,
+        **lifecycle,
     )
+
+
+def _build_lifecycle(
+    get: Callable[..., Any], err: Callable[[str, str], ProfileError]
+) -> dict[str, Any]:
+    """The [lifecycle] options (targets, monitoring, cross-stage checks: docs/lifecycle.md)."""
+    dec = Decimal
+    cutoff = get("lifecycle", "cutoff_month")
+    if not 1 <= cutoff <= 12:
+        raise err("lifecycle.cutoff_month", f"应在 1 到 12 之间（月份），实际是 {cutoff}")
+    lag = get("lifecycle", "execution_lag_points", dec)
+    if not 0 <= lag <= 100:
+        raise err("lifecycle.execution_lag_points", f"应在 0 到 100 之间（百分点），实际是 {lag}")
+    gap = get("lifecycle", "forecast_gap_percent", dec)
+    if not 0 <= gap < 100:
+        raise err("lifecycle.forecast_gap_percent", f"应在 0 到 100 之间（百分比），实际是 {gap}")
+    over = get("lifecycle", "over_target_percent", dec)
+    if over <= 100:
+        raise err("lifecycle.over_target_percent", f"应大于100（百分比），实际是 {over}")
+    deduct = get("lifecycle", "over_target_deduct_percent", dec)
+    if not 0 <= deduct <= 100:
+        raise err(
+            "lifecycle.over_target_deduct_percent", f"应在 0 到 100 之间（百分比），实际是 {deduct}"
+        )
+    weights = get("lifecycle", "target_weights", dec)
+    if weights < 0:
+        raise err("lifecycle.target_weights", "不能为负数")
+    return {
+        "cutoff_month": cutoff,
+        "execution_lag_points": lag,
+        "forecast_gap_percent": gap,
+        "over_target_percent": over,
+        "over_target_deduct_percent": deduct,
+        "target_weights": weights,
+    }
 
 
 def _build_level1(items: Any, err: Callable[[str, str], ProfileError]) -> tuple[Level1, ...]:

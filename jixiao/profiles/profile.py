@@ -102,6 +102,19 @@ class Profile:
     places: int = 2  # scores rounded to this many decimals (ROUND_HALF_UP)
     tolerance: Decimal = Decimal("0.01")  # printed vs computed: equal within this
 
+    # -- lifecycle: target and monitoring tables, cross-stage checks ------------------------
+    cutoff_month: int = 6  # monitoring data to the end of this month, where the table says none
+    execution_lag_points: Decimal = Decimal(15)  # 执行率 this far below months elapsed: flagged
+    forecast_gap_percent: Decimal = Decimal(20)  # progress this far behind the pro-rata share
+    over_target_percent: Decimal = Decimal(150)  # 完成值 ≥ this % of the approved 指标值: flagged
+    over_target_deduct_percent: Decimal = Decimal(0)  # share of the weight a reviewer may deduct
+    target_weights: Decimal = Decimal(0)  # target table weights add up to this (0: indicators)
+
+    @property
+    def target_weight_total(self) -> Decimal:
+        """What the 权重 of a target table add up to."""
+        return self.target_weights or self.indicators_weight
+
     # -- lookups ----------------------------------------------------------------------
 
     def find_level1(self, printed: str | None) -> Level1 | None:
