@@ -223,12 +223,12 @@ class FormBuilder:
             return self._held_labels.pop(0) + list(row)
         if (
             self.state == "indicator"
+            and len(live) <= 3
             and self.ind_header is not None
             and all(not looks_like_value(row[i].text) for i in live)
             and not vocab.total_label(keys[live[0]])
             and not any(vocab.field_of(keys[i]) or vocab.column_role(keys[i]) for i in live)
             and any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
-            and len(live) <= 3
         ):
             self._held_labels.append(list(row))
             return None

@@ -54,6 +54,7 @@ _FORMULA = re.compile(r"[÷×*/=+]")
 _HEADERLESS_ROLES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.DEVIATION)
 _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
+_BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -96,6 +97,8 @@ def _joins(a: str, b: str, b_text: str) -> bool:
 
 
 def _open_bracket(text: str) -> bool:
+    if "(" not in text and "（" not in text:
+        return False
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
@@ -245,7 +248,9 @@ class StreamAssembler:
         """Where no header announced the tables (an excerpt, a header dropped): an indicator
         category starts the indicator rows, a fund label the fund rows; the builder tells the
         columns from the values' shapes and the form's arithmetic."""
-        if looks_like_value(text) or state == "indicator":
+        if state == "indicator" or (self.b.ind_header is not None and self.b.fund_header is not None):
+            return state
+        if looks_like_value(text):
             return state
         bare = strip_points(key)
         if (
@@ -398,9 +403,9 @@ class StreamAssembler:
             return
         if self._split_field(cell):
             return
-        if _CHECKBOX.fullmatch(text.strip()):
+        if text[:1] in _BOX_CHARS and _CHECKBOX.fullmatch(text.strip()):
             return  # a tick box of the form's options (项目类型 □), no cell of the tables
-        if self.kind == "header" and _BRACKETED.fullmatch(text.strip()):
+        if self.kind == "header" and text[:1] in "(（" and _BRACKETED.fullmatch(text.strip()):
             return  # the rest of the header cell before it: 得分 + (20分*执行率)
         numbered = bool(_NUMBERED.match(clean(text).strip()))
         role = vocab.column_role(key)
@@ -553,8 +558,13 @@ class StreamAssembler:
     def _split_field(self, cell: Cell) -> bool:
         """``单位名称：XX`` in one cell."""
         parts = _COLON.split(cell.text, maxsplit=1)
-        if len(parts) != 2 and not vocab.field_of(label_key(cell.text)):
-            parts = cell.text.strip().split(None, 1)  # 项目名称 某某工程: label, a space, value
+        if len(parts) != 2:
+            text = cell.text.strip()
+            if " " not in text and "\u3000" not in text:
+                return False
+            if vocab.field_of(label_key(text)):
+                return False
+            parts = text.split(None, 1)  # 项目名称 某某工程: label, a space, value
         if len(parts) != 2 or not parts[1].strip():
             return False
         if not vocab.field_of(label_key(parts[0])):
