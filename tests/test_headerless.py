@@ -259,3 +259,23 @@ def test_rows_in_another_reading_order():
         ("质量指标", "竣工验收合格率", "100%", "100%", 20),
         ("社会效益指标", "居民居住条件", "明显改善", "明显改善", 20),
     ]
+
+
+def test_run_together_without_header():
+    # cells written with no separators and no column labels (an excerpt from a shared scan)
+    text = (
+        "年度资金总额5048.196.20%"
+        "产出指标数量指标新建公厕数量≥6座6座3030质量指标验收合格率≥95%100%2020"
+        "效益指标社会效益指标群众如厕便利程度明显改善明显改善3027总分8077"
+    )
+    e = read_text(text, "run.txt")
+    assert e.layout == "other"
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (50, Decimal("48.1"), Decimal("96.20"))
+    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("新建公厕数量", "≥6座", "6座", 30, 30),
+        ("验收合格率", "≥95%", "100%", 20, 20),
+        ("群众如厕便利程度", "明显改善", "明显改善", 30, 27),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (80, 77)

@@ -16,7 +16,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.values import align, compat, is_blank, looks_like_value
+from jixiao.extract.values import align, compat, infer_fund_roles, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
 from jixiao.textnorm import clean, label_key, strip_points
@@ -94,6 +94,31 @@ def _joins(a: str, b: str, b_text: str) -> bool:
     if not _names_a_label(a) and 2 <= len(a) <= 4 and b in _FUND_TAILS:
         return vocab.fund_line(joined) == vocab.fund_line(b)  # 年度财政 + 资金总额
     return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
+
+
+# the fund column orders that exist, to cut a run of figures where no header names them
+_FUND_ORDERS = (
+    (Role.BUDGET, Role.SPENT, Role.RATE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE),
+    (Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE),
+    (Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE),
+)
+
+
+def _split_headerless_fund(text: str) -> tuple[str, ...] | None:
+    """A run of fund figures (``3030.0029.5098.33%``) where no header names the columns: cut by
+    the column orders that exist, the first cut whose 执行率 = 执行数 ÷ 预算数 and that leaves
+    no figure unread."""
+    for roles in _FUND_ORDERS:
+        values = split_fund_values(text, roles, complete=True)
+        if values is None or len([v for v in values if v]) != len(roles):
+            continue
+        placed, unread = infer_fund_roles(list(values))
+        if Role.RATE in placed and not unread:
+            return values
+    return None
 
 
 def _open_bracket(text: str) -> bool:
@@ -469,14 +494,17 @@ class StreamAssembler:
         state = self.b.state
         if not label_key(text):
             return  # only numbering (“(1)”), which belongs to the label after it
-        if state == "fund" and self.b.fund_header is not None:
+        if state == "fund" and (self.b.fund_header is not None or self.kind == "fund"):
             m = _LEADING_LABEL.match(text)
             if m and not _NO_WORD.fullmatch(m.group(1)):
                 self._start(Cell(m.group(1), loc), "fund")
                 text = text[m.end() :]
             if not text:
                 return
-            values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+            if self.b.fund_header is not None:
+                values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+            else:
+                values = _split_headerless_fund(text)
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
@@ -489,12 +517,17 @@ class StreamAssembler:
                 self.push(Cell(text[: stop + 1], loc))
                 self.push(Cell(text[stop + 1 :], loc))
                 return
-        if state == "indicator" and self.b.ind_header is not None:
+        if state == "indicator":
             header = self.b.ind_header
+            value_roles = (
+                tuple(header.value_roles) if header is not None else _HEADERLESS_ROLES[:-1]
+            )
             if self.kind == "total":
-                roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
-                    Role.SCORE,
-                )
+                roles = (
+                    tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r))
+                    if header is not None
+                    else (Role.WEIGHT, Role.SCORE)
+                ) or (Role.SCORE,)
                 lead = _LEADING_FIGURE.match(text)
                 values = (
                     split_fund_values(lead.group(0), roles, total=True, complete=True)
@@ -510,9 +543,9 @@ class StreamAssembler:
                     return
                 self.push(cell)
                 return
-            rows = split_indicator_rows(text, tuple(header.value_roles))
+            rows = split_indicator_rows(text, value_roles)
             if _ONE_ROW.match(text) and (rows is None or len(rows) != 1 or not _measured(rows[0])):
-                rows = _one_numbered_row(text, tuple(header.value_roles)) or rows
+                rows = _one_numbered_row(text, value_roles) or rows
             if rows is None:
                 self.push(cell)
                 return

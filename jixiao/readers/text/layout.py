@@ -95,8 +95,9 @@ def detect_layout(lines: list[str]) -> str:
         return "vertical"
     if words >= 4 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
-    if words >= 6 and not blank_separated:
-        # judged on the table: a report in sentences may follow it
+    if words >= 3 and not blank_separated:
+        # judged on the table: a report in sentences may follow it (an excerpt without its
+        # header names few column labels: the categories are enough)
         head = "\n".join(nonblank[: report_start(nonblank)])
         if run_together(head):
             return "other"
