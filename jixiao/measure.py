@@ -89,7 +89,7 @@ _DOUBLE_BAR = re.compile(r"(?<![\u2500-\u257f])═(?![\u2500-\u257f])")
 
 def normalize_signs(text: str) -> str:
     """Every printed variant of a comparison sign as the canonical one (≧ → ≥, ═ → =, ＞＝ → ≥)."""
-    if not any(c in _SIGN_CHARS for c in text):
+    if _SIGN_CHARS.isdisjoint(text):
         return text
     for variant, sign in _SIGN_VARIANTS:
         if variant in text:
@@ -132,6 +132,14 @@ _QUALITATIVE_HINT = re.compile(r"(达成|完成|达到预期|效果|明显|显�
 _MAX_PREFIX = 8  # a longer text before the number is a sentence, not a target
 
 
+# the loops of the words above as one match each (an alternation tries its words in order)
+_PERIOD_LEAD = re.compile("|".join(re.escape(p) for p in _PERIODS))
+_OPERATOR_LEAD = re.compile("|".join(re.escape(w) for w, _ in _OPERATOR_WORDS))
+_OPERATOR_OF = dict(reversed(_OPERATOR_WORDS))  # the first listed meaning of a word wins
+_ANY_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+
+
 def parse_number(text: str) -> Decimal | None:
     """The Decimal in a printed number (“1,234.50” → 1234.50), or None."""
     cleaned = text.strip().replace(",", "").replace("，", "")
@@ -151,20 +159,20 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
     printed = text.strip()
     if not printed or printed in {"-", "－", "—", "/", "／", "……", "…"}:
         return None
-    compact = normalize_signs(re.sub(r"\s+", "", printed))
+    if not _ANY_DIGIT.search(printed):
+        return Measure(text=printed, operator=Operator.QUALITATIVE, location=location)
+    compact = normalize_signs(_WHITESPACE.sub("", printed))
     operator: Operator | None = None
     period: str | None = None
 
     rest = compact
-    for p in _PERIODS:
-        if rest.startswith(p):
-            period = p
-            rest = rest[len(p) :]
-            break
-    for word, op in _OPERATOR_WORDS:
-        if rest.startswith(word):
-            operator, rest = op, rest[len(word) :]
-            break
+    lead = _PERIOD_LEAD.match(rest)
+    if lead:
+        period = lead.group(0)
+        rest = rest[lead.end() :]
+    lead = _OPERATOR_LEAD.match(rest)
+    if lead:
+        operator, rest = _OPERATOR_OF[lead.group(0)], rest[lead.end() :]
 
     m = _QUANT.match(rest)
     # Only a short label may stand before the number (“满意度100%”); a year such as
@@ -175,9 +183,8 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
             sym = m.group("sym")
             if sym:
                 operator = _SIGN_OPERATORS[sym]
-            for word, op in _OPERATOR_WORDS:
-                if suffix.startswith(word) and word in ("以上", "以内", "以下"):
-                    operator = op
+            if suffix.startswith(("以上", "以内", "以下")):
+                operator = _OPERATOR_OF[suffix[:2]]
             unit = m.group("unit")
             if unit:
                 unit = _UNIT_ALIASES.get(unit, unit)

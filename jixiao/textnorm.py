@@ -168,12 +168,16 @@ _OCR_FIX = dict(_OCR_WORDS)
 _OCR_TEN = re.compile(r"(?<![A-Za-z])[Il]O(?![A-Za-z])")
 _OCR_DIGIT = re.compile(r"(?<=\d)[Oo](?=[\d.%])|(?<=\d\.)[Oo]|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d)")
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
+_OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair
+_OCR_ANY = re.compile("|".join(p.pattern for p in (_OCR_WORD, _OCR_TEN, _OCR_DIGIT)))
 
 
 def repair_ocr(text: str) -> tuple[str, list[str]]:
     """Repair OCR misreadings of form words (项Fl → 项目, 万兀 → 万元) and of figures (IO → 10,
     1O → 10); returns the text and what was repaired (``项Fl→项目``), for a reading note."""
     done: list[str] = []
+    if not any(c in text for c in _OCR_CHARS) or not _OCR_ANY.search(text):
+        return text, done
 
     def word(m: re.Match[str]) -> str:
         done.append(f"{m.group(0)}→{_OCR_FIX[m.group(0)]}")

@@ -228,3 +228,54 @@ def test_pipe_rows_broken_in_the_wrong_places_are_rebuilt():
         ("老人生活质量", "有所提高", "有所提高", 30, 27),
     ]
     assert any("重新组成各行" in n for n in e.notes)
+
+
+def test_rows_in_another_reading_order():
+    # values printed before their labels, and two rows' labels printed before both rows' values
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 | 老旧小区改造 |",
+            "| 项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 |",
+            "| 300 | 285 | 95.00% | 10 | 9.5 | 年度资金总额 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 改造小区数 | ≥8个 | 8个 | 30 | 30 |",
+            "| | | 加装电梯数 |",
+            "| | 质量指标 | 竣工验收合格率 |",
+            "| ≥10部 | 12部 | 20 | 20 |",
+            "| 100% | 100% | 20 | 20 |",
+            "| 效益指标 | 社会效益指标 | 居民居住条件 | 明显改善 | 明显改善 | 20 | 18 |",
+            "| 总分 | | | | | 90 | 87.5 |",
+        ]
+    )
+    e = read_text(text, "order.txt")
+    (fund,) = e.funds
+    assert fund.label.text == "年度资金总额"
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (300, 285, 95)
+    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value) for i in e.indicators]
+    assert got == [
+        ("数量指标", "改造小区数", "≥8个", "8个", 30),
+        ("数量指标", "加装电梯数", "≥10部", "12部", 20),
+        ("质量指标", "竣工验收合格率", "100%", "100%", 20),
+        ("社会效益指标", "居民居住条件", "明显改善", "明显改善", 20),
+    ]
+
+
+def test_run_together_without_header():
+    # cells written with no separators and no column labels (an excerpt from a shared scan)
+    text = (
+        "年度资金总额5048.196.20%"
+        "产出指标数量指标新建公厕数量≥6座6座3030质量指标验收合格率≥95%100%2020"
+        "效益指标社会效益指标群众如厕便利程度明显改善明显改善3027总分8077"
+    )
+    e = read_text(text, "run.txt")
+    assert e.layout == "other"
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (50, Decimal("48.1"), Decimal("96.20"))
+    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("新建公厕数量", "≥6座", "6座", 30, 30),
+        ("验收合格率", "≥95%", "100%", 20, 20),
+        ("群众如厕便利程度", "明显改善", "明显改善", 30, 27),
+    ]
+    assert (e.total_weight.value, e.total_score.value) == (80, 77)

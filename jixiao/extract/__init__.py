@@ -115,6 +115,7 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
         else:
             for row in block.rows:
                 builder.feed(row)
+    builder.finish()
     if not has_table:
         paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
         if paragraphs:
@@ -122,6 +123,7 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
             for cell in join_split_labels([Cell(p.text, p.location) for p in paragraphs]):
                 assembler.push(cell)
             assembler.close()
+            builder.finish()
     return builder
 
 

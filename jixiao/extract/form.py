@@ -124,6 +124,7 @@ class FormBuilder:
         self._last_fed: str | None = None
         self.fund_points: Num | None = None
         self.fund_points_cell: Cell | None = None
+        self._held_labels: list[list[Cell]] = []  # label rows whose values come later
         self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
@@ -137,10 +138,30 @@ class FormBuilder:
             self.parts.cell_texts.extend(
                 Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
             )
+        self._route(row)
+
+    def finish(self) -> None:
+        """The end of the tables: label rows still waiting for their values are read alone."""
+        self._release_labels()
+
+    def _release_labels(self) -> None:
+        held, self._held_labels = self._held_labels, []
+        for labels in held:
+            self._route(labels, hold=False)
+
+    def _route(self, row: Sequence[Cell], hold: bool = True) -> None:
         keys = [label_key(c.text) if c.text else "" for c in row]
         live = [i for i, k in enumerate(keys) if k]
         if not live:
             return
+        if self.state in ("fund", "indicator") and hold:
+            order = self._reading_order(row, keys, live)
+            if order is None:
+                return  # labels held for the values that follow them
+            if order is not row:
+                row = order
+                keys = [label_key(c.text) if c.text else "" for c in row]
+                live = [i for i, k in enumerate(keys) if k]
         self._money_unit(row)
         was_header = self._last_was_header
         self._last_was_header = None
@@ -158,7 +179,7 @@ class FormBuilder:
             self._used(row[live[0]])
             rest = [row[i] for i in live[1:]]
             if rest:
-                self.feed(rest)
+                self._route(rest)
             return
         if is_goal_header:
             self._enter("goal", first)
@@ -181,6 +202,77 @@ class FormBuilder:
             return
         if len(live) == 1:
             self.parts.texts.append(_text(row[live[0]]))
+
+    def _reading_order(
+        self, row: Sequence[Cell], keys: list[str], live: list[int]
+    ) -> Sequence[Cell] | None:
+        """A row in another reading order (PDF text): values before the labels they belong to
+        are put after them; a row of labels only is held until the row of values that follows
+        (labels, labels, values, values). None: the row is held."""
+        first = row[live[0]]
+        values_first = looks_like_value(first.text) and not is_blank(first.text)
+        if values_first and not vocab.total_label(keys[live[0]]):
+            label_at = self._trailing_labels(row, keys)
+            if label_at is not None:
+                self._release_labels()
+                return list(row[label_at:]) + list(row[:label_at])
+            if self._held_labels:
+                return self._held_labels.pop(0) + list(row)
+            return row
+        if self._held_labels and self._values_only(row, keys, live):
+            return self._held_labels.pop(0) + list(row)
+        if (
+            self.state == "indicator"
+            and len(live) <= 3
+            and self.ind_header is not None
+            and all(not looks_like_value(row[i].text) for i in live)
+            and not vocab.total_label(keys[live[0]])
+            and not any(vocab.field_of(keys[i]) or vocab.column_role(keys[i]) for i in live)
+            and any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
+        ):
+            self._held_labels.append(list(row))
+            return None
+        self._release_labels()
+        return row
+
+    def _values_only(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        """A row of an indicator's values without its labels (its target may be words): it
+        starts with a filled cell, names no category, fits the header's value columns and ends
+        in figures."""
+        header = self.ind_header
+        if header is None or live[0] != 0 or len(live) < 2:
+            return False
+        if any(vocab.is_level1(keys[i]) or vocab.is_level2(keys[i]) for i in live):
+            return False
+        if len(live) > len(header.value_roles):
+            return False
+        return any(is_number(row[i].text) for i in live[1:])
+
+    def _trailing_labels(self, row: Sequence[Cell], keys: list[str]) -> int | None:
+        """Where the labels start in a row that prints its values first: as many cells from the
+        end as the header has label columns (an aligned grid), else the run of category, fund
+        label and name cells that ends the row."""
+        header = self.ind_header if self.state == "indicator" else self.fund_header
+        if header is not None and header.aligned and self._grid and len(row) == header.width:
+            firsts = [i for i, r in header.roles if r not in _LABEL_ROLES]
+            n_labels = min(firsts) if firsts else 0
+            if 0 < n_labels < len(row):
+                at = len(row) - n_labels
+                if any(keys[i] and not looks_like_value(row[i].text) for i in range(at, len(row))):
+                    return at
+        j = len(row)
+        while j > 0 and (not keys[j - 1] or not looks_like_value(row[j - 1].text)):
+            j -= 1
+        tail = [k for k in keys[j:] if k]
+        if not tail:
+            return None
+        labelled = any(
+            vocab.is_level1(k) or vocab.is_level2(k) or vocab.fund_line(k) for k in tail
+        )
+        # a name alone at the end is a label only where no reason column could hold it
+        if labelled or (len(tail) == 1 and not _REASONISH.search(tail[0])):
+            return j
+        return None
 
     def _used(self, *cells: Cell | None) -> None:
         if self.trace is not None:
@@ -825,6 +917,9 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
     if at + 1 < len(values) and is_blank(values[at + 1].text):
         return False
     return at > 0 and is_blank(values[at - 1].text)
+
+
+_REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")
 
 
 def _at_most(small: str, large: str) -> bool:

@@ -16,7 +16,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.values import align, compat, is_blank, looks_like_value
+from jixiao.extract.values import align, compat, infer_fund_roles, is_blank, looks_like_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS
 from jixiao.textnorm import clean, label_key, strip_points
@@ -54,6 +54,7 @@ _FORMULA = re.compile(r"[÷×*/=+]")
 _HEADERLESS_ROLES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.DEVIATION)
 _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
+_BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
@@ -95,7 +96,34 @@ def _joins(a: str, b: str, b_text: str) -> bool:
     return any(joined in w for w in _HEADER_WORDS) and any(a in w for w in _HEADER_WORDS)
 
 
+# the fund column orders that exist, to cut a run of figures where no header names them
+_FUND_ORDERS = (
+    (Role.BUDGET, Role.SPENT, Role.RATE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE),
+    (Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE),
+    (Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE),
+    (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE),
+)
+
+
+def _split_headerless_fund(text: str) -> tuple[str, ...] | None:
+    """A run of fund figures (``3030.0029.5098.33%``) where no header names the columns: cut by
+    the column orders that exist, the first cut whose 执行率 = 执行数 ÷ 预算数 and that leaves
+    no figure unread."""
+    for roles in _FUND_ORDERS:
+        values = split_fund_values(text, roles, complete=True)
+        if values is None or len([v for v in values if v]) != len(roles):
+            continue
+        placed, unread = infer_fund_roles(list(values))
+        if Role.RATE in placed and not unread:
+            return values
+    return None
+
+
 def _open_bracket(text: str) -> bool:
+    if "(" not in text and "（" not in text:
+        return False
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
 
@@ -245,7 +273,9 @@ class StreamAssembler:
         """Where no header announced the tables (an excerpt, a header dropped): an indicator
         category starts the indicator rows, a fund label the fund rows; the builder tells the
         columns from the values' shapes and the form's arithmetic."""
-        if looks_like_value(text) or state == "indicator":
+        if state == "indicator" or (self.b.ind_header is not None and self.b.fund_header is not None):
+            return state
+        if looks_like_value(text):
             return state
         bare = strip_points(key)
         if (
@@ -398,9 +428,9 @@ class StreamAssembler:
             return
         if self._split_field(cell):
             return
-        if _CHECKBOX.fullmatch(text.strip()):
+        if text[:1] in _BOX_CHARS and _CHECKBOX.fullmatch(text.strip()):
             return  # a tick box of the form's options (项目类型 □), no cell of the tables
-        if self.kind == "header" and _BRACKETED.fullmatch(text.strip()):
+        if self.kind == "header" and text[:1] in "(（" and _BRACKETED.fullmatch(text.strip()):
             return  # the rest of the header cell before it: 得分 + (20分*执行率)
         numbered = bool(_NUMBERED.match(clean(text).strip()))
         role = vocab.column_role(key)
@@ -464,14 +494,17 @@ class StreamAssembler:
         state = self.b.state
         if not label_key(text):
             return  # only numbering (“(1)”), which belongs to the label after it
-        if state == "fund" and self.b.fund_header is not None:
+        if state == "fund" and (self.b.fund_header is not None or self.kind == "fund"):
             m = _LEADING_LABEL.match(text)
             if m and not _NO_WORD.fullmatch(m.group(1)):
                 self._start(Cell(m.group(1), loc), "fund")
                 text = text[m.end() :]
             if not text:
                 return
-            values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+            if self.b.fund_header is not None:
+                values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+            else:
+                values = _split_headerless_fund(text)
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
@@ -484,12 +517,17 @@ class StreamAssembler:
                 self.push(Cell(text[: stop + 1], loc))
                 self.push(Cell(text[stop + 1 :], loc))
                 return
-        if state == "indicator" and self.b.ind_header is not None:
+        if state == "indicator":
             header = self.b.ind_header
+            value_roles = (
+                tuple(header.value_roles) if header is not None else _HEADERLESS_ROLES[:-1]
+            )
             if self.kind == "total":
-                roles = tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r)) or (
-                    Role.SCORE,
-                )
+                roles = (
+                    tuple(r for r in (Role.WEIGHT, Role.SCORE) if header.has(r))
+                    if header is not None
+                    else (Role.WEIGHT, Role.SCORE)
+                ) or (Role.SCORE,)
                 lead = _LEADING_FIGURE.match(text)
                 values = (
                     split_fund_values(lead.group(0), roles, total=True, complete=True)
@@ -505,9 +543,9 @@ class StreamAssembler:
                     return
                 self.push(cell)
                 return
-            rows = split_indicator_rows(text, tuple(header.value_roles))
+            rows = split_indicator_rows(text, value_roles)
             if _ONE_ROW.match(text) and (rows is None or len(rows) != 1 or not _measured(rows[0])):
-                rows = _one_numbered_row(text, tuple(header.value_roles)) or rows
+                rows = _one_numbered_row(text, value_roles) or rows
             if rows is None:
                 self.push(cell)
                 return
@@ -553,8 +591,13 @@ class StreamAssembler:
     def _split_field(self, cell: Cell) -> bool:
         """``单位名称：XX`` in one cell."""
         parts = _COLON.split(cell.text, maxsplit=1)
-        if len(parts) != 2 and not vocab.field_of(label_key(cell.text)):
-            parts = cell.text.strip().split(None, 1)  # 项目名称 某某工程: label, a space, value
+        if len(parts) != 2:
+            text = cell.text.strip()
+            if " " not in text and "\u3000" not in text:
+                return False
+            if vocab.field_of(label_key(text)):
+                return False
+            parts = text.split(None, 1)  # 项目名称 某某工程: label, a space, value
         if len(parts) != 2 or not parts[1].strip():
             return False
         if not vocab.field_of(label_key(parts[0])):

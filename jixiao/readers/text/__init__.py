@@ -71,12 +71,8 @@ def parse_text(text: str, source: str) -> Document:
 
 
 def _repair(lines: list[str]) -> tuple[list[str], list[str]]:
-    out, done = [], []
-    for ln in lines:
-        fixed, what = repair_ocr(ln)
-        out.append(fixed)
-        done += what
-    return out, done
+    fixed, done = repair_ocr("\n".join(lines))
+    return (fixed.split("\n"), done) if done else (lines, done)
 
 
 def _repair_note(repaired: list[str]) -> str:

@@ -73,7 +73,7 @@ def detect_layout(lines: list[str]) -> str:
     blank_separated = n >= 10 and followed_by_blank >= 0.6 * n
     runs = [i for i, ln in enumerate(nonblank) if _SPACE_RUN.search(ln)]
     spaced_rows = len(runs)
-    if words >= 4 and not blank_separated and spaced_rows >= 5:
+    if words >= 3 and not blank_separated and spaced_rows >= 5:
         # rows of cells split by runs of spaces (even when some cells are long sentences),
         # with the indented lines of wrapped cells between them; a report may follow
         region = nonblank[runs[0] : runs[-1] + 1]
@@ -93,10 +93,11 @@ def detect_layout(lines: list[str]) -> str:
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
-    if words >= 4 and spaced_rows >= max(3, 0.3 * n):
+    if words >= 3 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
-    if words >= 6 and not blank_separated:
-        # judged on the table: a report in sentences may follow it
+    if words >= 3 and not blank_separated:
+        # judged on the table: a report in sentences may follow it (an excerpt without its
+        # header names few column labels: the categories are enough)
         head = "\n".join(nonblank[: report_start(nonblank)])
         if run_together(head):
             return "other"
