@@ -854,3 +854,16 @@ def test_spaced_stream_in_another_reading_order():
         ("预算资金执行率", "90%", "98%", 30),
     ]
     assert e.total_score.value == Decimal("99.8")
+
+
+def test_implementing_unit_wins_over_the_filling_unit_and_spaced_dates_join():
+    line = (
+        "2021 年某某专项资金项目自评表 单位名称:某某区商务局 填报日期:2022 年 3 月 15 日 "
+        "项目名称 2021 年某某专项资金 主管部门 某某区商务局 项目实施单位 某某服务中心 "
+        "预算执行情况(万元) 预算数 执行数 执行率 年度资金总额 120 108 90% "
+        "三级指标 年初目标值 实际完成值 得分 培训场次 12 12 30 服务企业数量 40 45 30 总分 60 60"
+    )
+    e = read_text(line, "p.txt")
+    assert e.unit.text == "某某服务中心"
+    assert e.project.text == "2021年某某专项资金"
+    assert e.fill_date is not None and e.fill_date.text == "2022年3月15日"

@@ -157,7 +157,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
     for i, ln in enumerate(lines):
         n = i + 1
-        raw = ln.expandtabs(4).rstrip()
+        raw = _spaced_date(ln.expandtabs(4).rstrip())
         text = raw.strip()
         if not text:
             continue
@@ -247,6 +247,16 @@ def _column_at(starts: list[int], at: int) -> int | None:
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")
+# a date or a year printed with spaces by a PDF converter (2020 年市级…, 2021 年 4 月 22 日)
+_DATE_SPACES = (re.compile(r"(?<=\d) (?=[年月日])"), re.compile(r"(?<=\d[年月]) (?=\d)"))
+
+
+def _spaced_date(line: str) -> str:
+    if "年" not in line and "月" not in line:
+        return line
+    for pattern in _DATE_SPACES:
+        line = pattern.sub("", line)
+    return line
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
 
