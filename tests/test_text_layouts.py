@@ -867,3 +867,23 @@ def test_implementing_unit_wins_over_the_filling_unit_and_spaced_dates_join():
     assert e.unit.text == "某某服务中心"
     assert e.project.text == "2021年某某专项资金"
     assert e.fill_date is not None and e.fill_date.text == "2022年3月15日"
+
+
+def test_pipe_cell_cut_by_a_page_marker_and_dashes_read_as_one():
+    text = "\n".join(
+        [
+            "2022年度项目支出绩效自评表",
+            "| 项目名称 | 某某河道整治 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 清理河道长度 | ≥12公里 | 12.5公里 | 30 | 30 |",
+            "| | | 新建护岸长度（含生态护坡与亲水平台",
+            "- 3 -",
+            "建设） | ≥2公里 | 2.2公里 | 30 | 一 |",
+            "| 效益指标 | 生态效益指标 | 水质改善情况 | 明显改善 | 明显改善 | 40 | 38 |",
+        ]
+    )
+    e = read_text(text, "cut.txt")
+    names = [i.name.text for i in e.indicators]
+    assert names == ["清理河道长度", "新建护岸长度（含生态护坡与亲水平台建设）", "水质改善情况"]
+    second = e.indicators[1]
+    assert (second.target.text, second.weight.value, second.score) == ("≥2公里", 30, None)
