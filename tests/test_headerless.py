@@ -279,3 +279,20 @@ def test_run_together_without_header():
         ("群众如厕便利程度", "明显改善", "明显改善", 30, 27),
     ]
     assert (e.total_weight.value, e.total_score.value) == (80, 77)
+
+
+def test_stream_figures_printed_before_their_label():
+    # one cell per line; the second fund row's figures come before its label
+    cells = [
+        "2022年度部门整体支出绩效自评表", "整体资金（万元）", "项目", "全年预算数", "全年执行数", "执行率",
+        "合计", "100", "90", "90.00%",
+        "60", "57", "95.00%", "财政拨款",
+        "其他资金", "40", "33", "82.50%",
+    ]  # fmt: skip
+    e = read_text("\n\n".join(cells), "v.txt")
+    got = [(f.label.text, f.budget.value, f.actual.value, f.rate.value) for f in e.funds]
+    assert got == [
+        ("合计", 100, 90, 90),
+        ("财政拨款", 60, 57, 95),
+        ("其他资金", 40, 33, Decimal("82.50")),
+    ]

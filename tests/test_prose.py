@@ -358,3 +358,31 @@ def test_a_sentence_with_a_figure_is_not_an_indicator():
         ProseLine("数量指标完成情况良好，各项任务均已完成。", Location("t", line=2)),
     ]
     assert prose_indicators(lines) == ()
+
+
+def test_fund_rows_told_one_to_a_sentence():
+    from jixiao import read_text
+
+    text = "\n\n".join(
+        [
+            "2023年度某某县水利局部门整体支出绩效自评报告",
+            "一、部门基本情况",
+            "某某县水利局主要负责全县水利工程建设与管理。",
+            "二、预算执行情况",
+            "本年度全年预算1200.5万元，实际支出1150.2万元，执行率为95.81%。"
+            "其中基本支出预算数800万元，支出780万元，执行率97.5%；"
+            "项目支出年初预算数350万元，调整后预算400.5万元，执行数370.2万元，预算执行率92.43%。",
+            "三、存在的问题",
+            "部分项目进度偏慢。",
+        ]
+    )
+    e = read_text(text, "report.txt")
+    got = [
+        (f.label.text, f.initial_budget and f.initial_budget.value, f.budget.value, f.actual.value, f.rate.value)
+        for f in e.funds
+    ]
+    assert got[1:] == [
+        ("基本支出", None, 800, 780, Decimal("97.5")),
+        ("项目支出", 350, Decimal("400.5"), Decimal("370.2"), Decimal("92.43")),
+    ]
+    assert (got[0][2], got[0][3], got[0][4]) == (Decimal("1200.5"), Decimal("1150.2"), Decimal("95.81"))

@@ -854,3 +854,36 @@ def test_spaced_stream_in_another_reading_order():
         ("预算资金执行率", "90%", "98%", 30),
     ]
     assert e.total_score.value == Decimal("99.8")
+
+
+def test_implementing_unit_wins_over_the_filling_unit_and_spaced_dates_join():
+    line = (
+        "2021 年某某专项资金项目自评表 单位名称:某某区商务局 填报日期:2022 年 3 月 15 日 "
+        "项目名称 2021 年某某专项资金 主管部门 某某区商务局 项目实施单位 某某服务中心 "
+        "预算执行情况(万元) 预算数 执行数 执行率 年度资金总额 120 108 90% "
+        "三级指标 年初目标值 实际完成值 得分 培训场次 12 12 30 服务企业数量 40 45 30 总分 60 60"
+    )
+    e = read_text(line, "p.txt")
+    assert e.unit.text == "某某服务中心"
+    assert e.project.text == "2021年某某专项资金"
+    assert e.fill_date is not None and e.fill_date.text == "2022年3月15日"
+
+
+def test_pipe_cell_cut_by_a_page_marker_and_dashes_read_as_one():
+    text = "\n".join(
+        [
+            "2022年度项目支出绩效自评表",
+            "| 项目名称 | 某某河道整治 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 清理河道长度 | ≥12公里 | 12.5公里 | 30 | 30 |",
+            "| | | 新建护岸长度（含生态护坡与亲水平台",
+            "- 3 -",
+            "建设） | ≥2公里 | 2.2公里 | 30 | 一 |",
+            "| 效益指标 | 生态效益指标 | 水质改善情况 | 明显改善 | 明显改善 | 40 | 38 |",
+        ]
+    )
+    e = read_text(text, "cut.txt")
+    names = [i.name.text for i in e.indicators]
+    assert names == ["清理河道长度", "新建护岸长度（含生态护坡与亲水平台建设）", "水质改善情况"]
+    second = e.indicators[1]
+    assert (second.target.text, second.weight.value, second.score) == ("≥2公里", 30, None)

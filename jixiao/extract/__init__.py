@@ -100,7 +100,7 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
         has_table = True
         if _is_stream(block) or flatten:
             whole = document.layout not in _TOKENS or (flatten and not _is_stream(block))
-            assembler = StreamAssembler(builder, whole_cells=whole)
+            assembler = StreamAssembler(builder, whole_cells=whole, early_figures=not flatten)
             cells = [c for row in block.rows for c in row]
             if document.layout == "other" and _is_stream(block):
                 for piece in split_labels(cells):

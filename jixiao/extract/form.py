@@ -125,6 +125,7 @@ class FormBuilder:
         self.fund_points: Num | None = None
         self.fund_points_cell: Cell | None = None
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
+        self._unit_rank = -1
         self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
@@ -833,7 +834,7 @@ class FormBuilder:
                 self._used(row[i])
                 if value is not None:
                     self.trace.place(_field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格")
-            self._set_field(name, row[i].text, _text(value) if value is not None else None)
+            self._set_field(name, keys[i], _text(value) if value is not None else None)
             used = True
             pos += 1
         return used
@@ -856,6 +857,15 @@ class FormBuilder:
             value = Text(_BUDGET_CODE.sub("", value.text), value.location)
             if _NOT_A_UNIT.fullmatch(value.text.strip()):
                 return  # “本单位” names no unit; another field may
+        if name == "unit":
+            # the unit that carries out the work (实施单位) names the evaluated unit better than
+            # the one that filled in the form (填报单位, 单位名称)
+            rank = _UNIT_RANK.get(label_key(label), 1)
+            if name in self.parts.fields and rank <= self._unit_rank:
+                return
+            self._unit_rank = rank
+            self.parts.fields[name] = value
+            return
         self.parts.fields.setdefault(name, value)
 
 
@@ -919,6 +929,7 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
     return at > 0 and is_blank(values[at - 1].text)
 
 
+_UNIT_RANK = {"实施单位": 2, "项目实施单位": 2, "填报单位": 0, "部门": 0, "单位": 0}
 _REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")
 
 

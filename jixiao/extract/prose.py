@@ -36,7 +36,7 @@ from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, pro
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
-from jixiao.extract.prose_indicators import prose_indicators
+from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.model import (
     FigureKey,
     FundLine,
@@ -167,7 +167,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
-        funds=_funds(hits, int(year.value) if year else None),
+        funds=prose_fund_rows(lines) or _funds(hits, int(year.value) if year else None),
         indicators=prose_indicators(lines),
     )
 

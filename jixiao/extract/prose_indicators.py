@@ -1,4 +1,6 @@
-"""Indicators stated in sentences: ``数量指标：布防飞机数量≥6架，实际布防6架；…``.
+"""Indicators and fund rows stated in sentences.
+
+Indicators: ``数量指标：布防飞机数量≥6架，实际布防6架；…``.
 
 Reports without a table give their indicators under a category label, one clause each: a
 name, a comparison and the target, then what was achieved (``实际…``, ``完成…``, ``达到…``).
@@ -16,7 +18,9 @@ from collections.abc import Sequence
 from jixiao.extract import vocab
 from jixiao.extract.prose_lines import ProseLine
 from jixiao.measure import normalize_signs, parse_measure
-from jixiao.model import Indicator, Text
+from jixiao.extract.vocab import fund_depth, fund_line
+from jixiao.measure import parse_number
+from jixiao.model import FundRow, Indicator, Location, Num, Text
 
 _LEVEL2_LEAD = re.compile(
     r"^\s*(?:[(（]?\d{1,2}[)）.、]\s*)?"
@@ -72,3 +76,54 @@ def prose_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
                 )
             )
     return tuple(out)
+
+
+# -- fund rows in sentences: <label>（年初预算数X万元，）全年预算数Y万元，执行数Z万元，执行率R% --
+
+_MONEY = r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*万元"
+_FUND_SENTENCE = re.compile(
+    r"^(?:其中[:：，,]?)?(?P<label>[^，,。；;：:\d]{2,30}?)"
+    rf"(?:年初预算数?(?:为)?{_MONEY}[，,]\s*)?"
+    rf"(?:全年|调整后)?预算(?:数|资金)?(?:为|共)?{_MONEY}[，,]\s*"
+    rf"(?:全年|实际)?(?:执行数?|支出|执行金额)(?:为|了)?{_MONEY}[，,]\s*"
+    r"(?:预算)?执行率(?:为|达)?(?P<rate>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def prose_fund_rows(lines: Sequence[ProseLine]) -> tuple[FundRow, ...]:
+    """Fund rows told one to a sentence: a label, then the budget, the spending and the rate
+    (``其他资金全年预算数74.15万元，全年执行数69.94万元，预算执行率94.32%``). The rate is read as
+    printed; the sentence names each figure, so no arithmetic has to tell them apart."""
+    rows: list[FundRow] = []
+    for line in lines:
+        for sentence in _SENTENCE_END.split(line.text):
+            m = _FUND_SENTENCE.match(sentence.strip())
+            if not m:
+                continue
+            label = m.group("label").strip()
+            line_kind = fund_line(label)
+            initial, budget, actual = (_money(m.group(k), line.location) for k in (2, 3, 4))
+            rate = parse_number(m.group("rate"))
+            rows.append(
+                FundRow(
+                    label=Text(label, line.location),
+                    line=line_kind,
+                    depth=fund_depth(line_kind) if rows else 0,
+                    initial_budget=initial,
+                    budget=budget,
+                    actual=actual,
+                    rate=Num(rate, m.group("rate") + "%", "%", line.location) if rate is not None else None,
+                    location=line.location,
+                )
+            )
+    return tuple(rows)
+
+
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _money(printed: str | None, location: Location | None) -> Num | None:
+    if printed is None:
+        return None
+    value = parse_number(printed)
+    return Num(value, printed, "万元", location) if value is not None else None

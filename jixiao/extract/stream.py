@@ -234,9 +234,13 @@ def points_at_end(roles: tuple[Role, ...]) -> bool:
 
 
 class StreamAssembler:
-    def __init__(self, builder: FormBuilder, whole_cells: bool = False) -> None:
+    def __init__(
+        self, builder: FormBuilder, whole_cells: bool = False, early_figures: bool = True
+    ) -> None:
         """``whole_cells``: every item is a whole cell of the source (one cell per line), not a
-        token of text split on spaces or cut at labels, so positions can be trusted."""
+        token of text split on spaces or cut at labels, so positions can be trusted.
+        ``early_figures``: figures beyond a full fund row belong to the next label (a stream in
+        another reading order); off for a grid read again as a stream."""
         self.b = builder
         self.row: list[Cell] = []
         self.kind: str | None = None  # header / kv / fund / ind / total / goal
@@ -247,6 +251,9 @@ class StreamAssembler:
         # a fund row's label read before the fund header, its figures after it (PDF text in
         # another reading order): the figures that follow the header with no label are its
         self.orphan_fund: Cell | None = None
+        # figures that came after a full fund row: the next label's, printed before it
+        self.early_figures: list[Cell] = []
+        self.reorder = early_figures
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -625,7 +632,10 @@ class StreamAssembler:
             if self.kind != "fund" and self.orphan_fund is not None and self.b.fund_header:
                 self._start(self.orphan_fund, "fund")
                 self.orphan_fund = None
-            if self.kind == "fund":
+            if self.kind == "fund" and self._fund_row_full():
+                # figures beyond the columns: the next row's, printed before its label
+                self.early_figures.append(cell)
+            elif self.kind == "fund":
                 self.row.append(cell)
             return
         if (
@@ -644,7 +654,16 @@ class StreamAssembler:
             self.row[0] = Cell(self.row[0].text + cell.text, self.row[0].location)
             return
         self.orphan_fund = None
+        early, self.early_figures = self.early_figures, []
         self._start(cell, "fund")
+        self.row.extend(early)
+
+    def _fund_row_full(self) -> bool:
+        """Whether the current fund row holds a figure for every column of the header."""
+        h = self.b.fund_header
+        if not self.reorder or h is None or self.early_figures:
+            return bool(self.early_figures)
+        return len(self.row) - 1 >= len(h.value_roles)
 
     # -- indicator section ------------------------------------------------------------------
 

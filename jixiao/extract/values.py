@@ -29,6 +29,12 @@ _VALUE_HEAD = re.compile(
     r"^(?:[≥≤<>=＞＜约約]|(?:不|不得)?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d"
 )
 _HAS_DIGIT = re.compile(r"\d")
+# 一 (the numeral one) where a dash was printed, in scans: empty in a column of figures, kept as
+# printed in a column of words (a target may be 一 as written)
+_DASH_LIKE = frozenset({"一", "ー", "―"})
+_FIGURE_ROLES = frozenset(
+    {Role.WEIGHT, Role.SCORE, Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE}
+)
 # How far a printed 执行率 may stand from 执行数 ÷ 预算数 (in points) and still confirm them.
 RATE_TOLERANCE = Decimal("0.6")
 
@@ -67,8 +73,8 @@ def looks_like_value(text: str) -> bool:
 def compat(role: Role, text: str) -> int | None:
     """How well a nonblank value fits a column role: higher is better, None = cannot."""
     t = norm_value(text)
-    if t in BLANKS:
-        return 0
+    if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
+        return 0  # 一 in a column of figures is a dash read by OCR: an empty cell
     number = bool(_NUMBER.match(t))
     if role in (Role.WEIGHT, Role.SCORE):
         if number or _POINTS.match(t):
@@ -238,7 +244,7 @@ def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role
 
 def _fits(role: Role, text: str) -> bool:
     t = norm_value(text)
-    if t in BLANKS:
+    if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
         return True  # a blank holds any column's place
     if role in (Role.WEIGHT, Role.SCORE):
         return bool(_NUMBER.match(t) or _POINTS.match(t)) and compat(role, t) is not None

@@ -126,6 +126,7 @@ def pipe(lines: list[str], source: str) -> list[Block]:
         return [stream_table(cells, source)]
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []
+    piped = _join_open_rows(piped)
     for ln, n in piped:
         if "|" not in ln:
             if rows:
@@ -144,6 +145,26 @@ def pipe(lines: list[str], source: str) -> list[Block]:
     return blocks
 
 
+def _join_open_rows(piped: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Where rows end with a bar, a row that does not goes on in the next line: its last cell
+    was cut (by a page marker, a line break inside the cell) — ``…完成意识形态专`` / ``题研究会…``."""
+    with_bar = [ln for ln, _ in piped if "|" in ln]
+    closed = sum(1 for ln in with_bar if ln.rstrip().endswith("|"))
+    if not with_bar or closed < 0.8 * len(with_bar):
+        return piped
+    out: list[tuple[str, int]] = []
+    for ln, n in piped:
+        prev = out[-1][0] if out else ""
+        if out and "|" in prev and not prev.rstrip().endswith("|") and _FILLED_CELL_END.search(prev):
+            out[-1] = (prev.rstrip() + ln.strip(), out[-1][1])
+            continue
+        out.append((ln, n))
+    return out
+
+
+_FILLED_CELL_END = re.compile(r"\|[^|]*\S$")
+
+
 # -- spaced -------------------------------------------------------------------------------
 
 
@@ -157,7 +178,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
     for i, ln in enumerate(lines):
         n = i + 1
-        raw = ln.expandtabs(4).rstrip()
+        raw = _spaced_date(ln.expandtabs(4).rstrip())
         text = raw.strip()
         if not text:
             continue
@@ -247,6 +268,22 @@ def _column_at(starts: list[int], at: int) -> int | None:
 
 
 _CELL = re.compile(r"\S+(?: \S+)*")
+# a date or a year printed with spaces by a PDF converter (2020 年市级…, 2021 年 4 月 22 日)
+_SPACED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?")
+
+
+def _spaced_date(line: str) -> str:
+    if "年" not in line:
+        return line
+    return _SPACED_DATE.sub(_joined_date, line)
+
+
+def _joined_date(m: re.Match[str]) -> str:
+    year, month, day = m.groups()
+    return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
+    for pattern in _DATE_SPACES:
+        line = pattern.sub("", line)
+    return line
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
 

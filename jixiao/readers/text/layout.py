@@ -82,11 +82,12 @@ def detect_layout(lines: list[str]) -> str:
             return "spaced"
     long_lines = [ln for ln in nonblank if len(ln) > 120]
     long_chars = sum(len(ln) for ln in long_lines)
-    if words >= 4 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
+    if words >= 3 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
         spaced_tokens = sum(len(ln.split()) for ln in long_lines)
         if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
             return "spaced"
-        return "other"
+        if words >= 4:
+            return "other"
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
