@@ -361,6 +361,9 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
         ws.append([title])
         for cells in rows:
             ws.append([c.replace(ACROSS, "") for c in cells] or [""])
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":
+                    cell.data_type = "s"  # typed as text (=100%), not a formula
         wb.save(path)
         return path
     import docx
