@@ -17,6 +17,8 @@ not counted), or ``None`` where the form offers nothing to damage that way:
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
   rows printed apart (labels, labels, values, values);
+- ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
+  title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
 - ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
   5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
 
@@ -52,6 +54,7 @@ class Form:
     report: list[str]
     truth: dict[str, Any]
     evaluation: Evaluation  # what was written, before any damage
+    filename: str | None = None  # the file's name, where it tells something (a shared document)
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,24 @@ def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
     return "\n".join(lines) + "\n", truth
 
 
+_HEADER_FIELDS = {"项目名称", "主管部门", "部门(单位)名称", "部门单位名称", "单位名称"}
+
+
+def d_titles(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """The 项目名称 / 主管部门 / 部门名称 rows gone; the year, unit and project told by the title
+    line or, in a document shared on a website, by the file's name."""
+    e = f.evaluation
+    rows = [r for r in f.rows if not (r and fold(r[0]) in _HEADER_FIELDS)]
+    if len(rows) == len(f.rows) or e.unit is None or e.year is None:
+        return None
+    year, unit = e.year.value, e.unit.text
+    what = "部门整体支出" if e.kind.value == "department" else "项目支出"
+    named = f"{year}年度{unit}{e.project.text if e.project else ''}{what}绩效自评表"
+    if rng.random() < 0.5:
+        return replace(f, title=named, rows=rows)
+    return replace(f, title=f"{what}绩效自评表", rows=rows, filename=f"{named}.txt")
+
+
 Damage = Callable[[Form, Plan, random.Random], "Form | None"]
 DAMAGES: dict[str, Damage] = {
     "none": d_none,
@@ -336,6 +357,7 @@ DAMAGES: dict[str, Damage] = {
     "ocr": d_ocr,
     "scrambled": d_scrambled,
     "missing-value": d_missing_value,
+    "titles": d_titles,
 }
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}

@@ -25,7 +25,7 @@ the kept text count. The table prints, per layout and mutation, fields right / c
 
 ``--damage``: the forms damaged the ways real documents are (``bench/damage.py``: headers
 dropped, cut at either end, row breaks moved, cells run together, OCR confusions, reading order
-scrambled, a value missing), each printed in every text layout and written cell by cell to
+scrambled, a value missing, titles), each printed in every text layout and written cell by cell to
 .xlsx/.docx, read, and scored field by field exactly as ``bench/accuracy.py`` scores the corpus
 (its ``score_document`` against ``truth_of`` the written form); a table of field accuracy per
 damage × layout. ``-n 50`` reads about 7,800 documents.
@@ -361,6 +361,9 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
         ws.append([title])
         for cells in rows:
             ws.append([c.replace(ACROSS, "") for c in cells] or [""])
+            for cell in ws[ws.max_row]:
+                if cell.data_type == "f":
+                    cell.data_type = "s"  # typed as text (=100%), not a formula
         wb.save(path)
         return path
     import docx
@@ -405,7 +408,7 @@ def damage_run(
                 for layout in layouts:
                     if (dname, layout) in NOT_APPLICABLE or (layout == "prose" and dname != "none"):
                         continue
-                    doc = f"{name}-{dname}-{layout}"
+                    doc = Path(damaged.filename or f"{name}-{dname}-{layout}.txt").stem
                     score[("documents", "")][0] += 1
                     truth = damaged.truth
                     rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
@@ -418,7 +421,8 @@ def damage_run(
                             text = RENDER[layout](damaged.title, rows, damaged.report, rng)
                             got = read_text(text, doc + ".txt")
                         else:
-                            path = Path(tmp) / f"{doc}.{layout}"
+                            path = Path(tmp) / f"{name}-{dname}" / f"{doc}.{layout}"
+                            path.parent.mkdir(exist_ok=True)
                             got = read(write_office(damaged.title, damaged.rows, [], path))
                     except ReadError:
                         got = None

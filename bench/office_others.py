@@ -16,7 +16,9 @@ every layout of ``LAYOUTS``:
   headers, weights stored as fractions shown in percent (``0%``), a hidden row holding a
   withdrawn indicator;
 - ``merged``: a section title merged across the table, 一级/二级 merged down, the fund labels
-  merged over two columns, the total row merged across up to its figures.
+  merged over two columns, the total row merged across up to its figures;
+- ``two-row-header``: headers over two rows (预算执行情况 over 预算/执行/执行率, 年度指标值 over
+  指标性质/指标值/度量单位, the other labels merged down), every figure typed as text.
 
 Written to .xlsx and to .docx (the same grid as a Word table, merges made with python-docx;
 hidden helper columns have no Word counterpart and hidden rows are ``w:trPr/w:hidden``).
@@ -233,10 +235,50 @@ def layout_merged(e: Evaluation, rng: random.Random) -> tuple[Sheet, dict[str, A
     return s, truth
 
 
+def layout_two_row_header(e: Evaluation, rng: random.Random) -> tuple[Sheet, dict[str, Any]]:
+    """Headers over two rows (a group label merged over its columns, the others merged down) and
+    every figure typed as text (``'198.80``), as a form copied in from another program."""
+    s = Sheet("Sheet1", above=[_title(e)])
+    truth = truth_of(e)
+    _header(e, s)
+    project = e.kind == Kind.PROJECT
+    money = (["年初预算数"] if project else []) + ["全年预算数", "全年执行数"]
+    s.add(C("项目", rows=2), C("预算执行情况（万元）", cols=len(money) + 1))
+    s.rows[-1] += [C()] * len(money) + [C("分值", rows=2), C("得分", rows=2)]
+    s.add(C(), *money, "执行率", C(), C())
+    for f in e.funds:
+        figures = ([f.initial_budget] if project else []) + [f.budget, f.actual, f.rate]
+        figures += [f.weight, f.score]
+        s.add(f.label.text, *(C(x.text if x else "", "@") for x in figures))
+    s.add(
+        C("一级指标", rows=2),
+        C("二级指标", rows=2),
+        C("三级指标", rows=2),
+        C("年度指标值", cols=3),
+        C(),
+        C(),
+        C("实际完成值", rows=2),
+        C("分值", rows=2),
+        C("得分", rows=2),
+    )
+    s.add(C(), C(), C(), "指标性质", "指标值", "度量单位", C(), C(), C())
+    for ind, t in zip(e.indicators, truth["indicators"], strict=True):
+        op, target, unit, actual = _split_measure(ind)
+        s.add(ind.level1.text if ind.level1 else "", ind.level2.text if ind.level2 else "")
+        s.rows[-1] += [C(ind.name.text), C(op), C(target, "@"), C(unit), C(actual, "@")]
+        s.rows[-1] += [C(x.text if x else "", "@") for x in (ind.weight, ind.score)]
+        t.update(target=target, actual=actual)
+        if "unit" in t:
+            t["unit"] = unit
+    s.add("总分", "", "", "", "", "", "", _text(_num(e.total_weight)), _text(_num(e.total_score)))
+    return s, truth
+
+
 LAYOUTS: dict[str, Callable[[Evaluation, random.Random], tuple[Sheet, dict[str, Any]]]] = {
     "clerk": layout_clerk,
     "score-first": layout_score_first,
     "merged": layout_merged,
+    "two-row-header": layout_two_row_header,
 }
 
 

@@ -7,6 +7,7 @@ the covered cells present, empty and ``merged=True``, so every row has the same 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
@@ -107,8 +108,8 @@ def sheet_table(
         if p is None:
             p = by_anchor[key] = Placed(key[0], key[1], "")
             placed.append(p)
-        p.row_span = sum(1 for r in rows[key[0] :] if r <= r2)
-        p.col_span = sum(1 for c in cols[key[1] :] if c <= c2)
+        p.row_span = bisect_right(rows, r2) - key[0]  # the visible rows it covers
+        p.col_span = bisect_right(cols, c2) - key[1]
 
     def locate(row: int, col: int) -> Location:
         address = f"{get_column_letter(cols[col] + 1 - base)}{rows[row] + 1 - base}"
