@@ -133,7 +133,9 @@ def violations(d: dict[str, Any]) -> list[Violation]:
 
 
 def _walk(d: dict[str, Any]) -> Iterator[Violation]:
-    def check(bound: Bound, value: Any, path: tuple[str | int, ...], place: str) -> Iterator[Violation]:
+    def check(
+        bound: Bound, value: Any, path: tuple[str | int, ...], place: str
+    ) -> Iterator[Violation]:
         if (message := bound.problem(value)) is not None:
             yield Violation(path, place, message)
 

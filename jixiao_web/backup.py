@@ -109,7 +109,9 @@ def read(path: Path) -> Archive:
     try:
         records = json.loads(data)
     except ValueError as exc:
-        raise BackupError(f"{path}: 备份文件已损坏或不完整（JSON 第 {getattr(exc, 'lineno', '?')} 行）") from exc
+        raise BackupError(
+            f"{path}: 备份文件已损坏或不完整（JSON 第 {getattr(exc, 'lineno', '?')} 行）"
+        ) from exc
     if not isinstance(records, list) or not all(
         isinstance(r, dict) and "model" in r and "fields" in r for r in records
     ):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao_web.settings")
     import django
@@ -67,7 +68,9 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
 
     migrate()
     if problem := unwritable_database():
-        _fail(f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。")
+        _fail(
+            f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。"
+        )
     call_command("collectstatic", interactive=False, verbosity=0)
     if demo:
         from jixiao_web.demo import load_demo

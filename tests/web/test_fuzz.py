@@ -88,7 +88,9 @@ class FuzzTests(Personas, TestCase):
         version = self.s().version
         self.post(self.unit_client, reverse("preview", args=[self.submission.pk]), typed)
         status = self.post(
-            self.unit_client, reverse("form", args=[self.submission.pk]), {"version": version, **typed}
+            self.unit_client,
+            reverse("form", args=[self.submission.pk]),
+            {"version": version, **typed},
         )
         self.assertIn(status, (302, 400))
         self.readable(self.unit_client, ["form", "report", "revisions", "export"])
@@ -114,7 +116,9 @@ class FuzzTests(Personas, TestCase):
 
     @SETTINGS
     @given(year=numbers, title=texts, deadline=values, kind=values, profile=values)
-    def test_a_new_round(self, year: str, title: str, deadline: str, kind: str, profile: str) -> None:
+    def test_a_new_round(
+        self, year: str, title: str, deadline: str, kind: str, profile: str
+    ) -> None:
         client = Client()
         client.force_login(self.reviewer)
         self.post(
@@ -126,6 +130,15 @@ class FuzzTests(Personas, TestCase):
 
 
 def _numeric(name: str) -> bool:
-    return name in ("year", "staff_authorized", "staff_actual", "total_weight", "total_score") or bool(
-        re.fullmatch(r"(funds-\d+-(initial_budget|budget|actual|rate|weight|score))|(ind-\d+-(weight|score))", name)
+    return name in (
+        "year",
+        "staff_authorized",
+        "staff_actual",
+        "total_weight",
+        "total_score",
+    ) or bool(
+        re.fullmatch(
+            r"(funds-\d+-(initial_budget|budget|actual|rate|weight|score))|(ind-\d+-(weight|score))",
+            name,
+        )
     )

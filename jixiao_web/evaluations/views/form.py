@@ -20,7 +20,6 @@ import jixiao
 from jixiao.errors import JixiaoError
 from jixiao.serialize import dump_value, to_dict
 from jixiao_web.accounts.models import AuditLog
-from jixiao_web.files import open_private
 from jixiao_web.evaluations import layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
@@ -28,6 +27,7 @@ from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachmen
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+from jixiao_web.files import open_private
 
 log = logging.getLogger(__name__)
 
