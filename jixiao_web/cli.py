@@ -184,3 +184,9 @@ def restore(file: Path, force: bool) -> None:
     except archive.BackupError as exc:
         _fail(str(exc))
     click.echo(f"已从 {file} 恢复：{summary.objects} 条数据，新写入 {summary.files} 个文件。")
+    if summary.skipped:
+        click.echo(
+            f"注意：备份中 {len(summary.skipped)} 个文件未写入（同名文件已存在，或本机未设置其目录）："
+            + "、".join(summary.skipped[:20]),
+            err=True,
+        )
