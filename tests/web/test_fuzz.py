@@ -41,7 +41,16 @@ numbers = st.one_of(
 texts = st.one_of(
     st.text(max_size=200),
     st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=20),  # control characters
-    st.sampled_from(["<script>alert(1)</script>", "=1+1", "{{ s }}", "\x00", "长" * 5000]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "=1+1",
+            "{{ s }}",
+            "\x00",
+            "长" * 5000,
+            "≥" + "9" * 5000 + "次",
+        ]
+    ),
 )
 values = st.one_of(numbers, texts)
 
