@@ -64,6 +64,8 @@ STAFF = Bound(_d("0"), _d("10000000"), 0)
 MONEY = Bound(_d("-9999999999999"), _d("9999999999999"), 6)  # in the unit printed
 RATE = Bound(_d("-1000000"), _d("1000000"), 6)
 POINTS = Bound(_d("0"), _d("1000"), 4)  # 分值 and 得分 of a row or of the total
+# the number inside a target or actual (“≥12次”): beyond this it is read as text, not a number
+MEASURE = Bound(_d("-999999999999999"), _d("999999999999999"), 8)
 DEPTH = Bound(_d("0"), _d("9"), 0)
 INDEX = Bound(_d("0"), _d("9999"), 0)
 
@@ -133,7 +135,9 @@ def violations(d: dict[str, Any]) -> list[Violation]:
 
 
 def _walk(d: dict[str, Any]) -> Iterator[Violation]:
-    def check(bound: Bound, value: Any, path: tuple[str | int, ...], place: str) -> Iterator[Violation]:
+    def check(
+        bound: Bound, value: Any, path: tuple[str | int, ...], place: str
+    ) -> Iterator[Violation]:
         if (message := bound.problem(value)) is not None:
             yield Violation(path, place, message)
 

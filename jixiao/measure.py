@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from jixiao.bounds import MEASURE
 from jixiao.model import Location, Measure, Operator
 
 # Words that state the comparison, longest first.
@@ -189,7 +190,7 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
             if unit:
                 unit = _UNIT_ALIASES.get(unit, unit)
             number = parse_number(m.group("num"))
-            if number is not None:
+            if number is not None and MEASURE.problem(number) is None:
                 return Measure(
                     text=printed,
                     operator=operator or Operator.EQ,

@@ -35,6 +35,7 @@ class Summary:
     files: int = 0
     bytes: int = 0
     missing: list[str] = field(default_factory=list)  # uploads recorded but not on disk
+    skipped: list[str] = field(default_factory=list)  # files of the archive not restored
 
 
 def file_roots() -> dict[str, Path]:
@@ -114,7 +115,9 @@ def read(path: Path) -> Archive:
     try:
         records = json.loads(data)
     except ValueError as exc:
-        raise BackupError(f"{path}: 备份文件已损坏或不完整（JSON 第 {getattr(exc, 'lineno', '?')} 行）") from exc
+        raise BackupError(
+            f"{path}: 备份文件已损坏或不完整（JSON 第 {getattr(exc, 'lineno', '?')} 行）"
+        ) from exc
     if not isinstance(records, list) or not all(
         isinstance(r, dict) and "model" in r and "fields" in r for r in records
     ):
@@ -146,7 +149,8 @@ def restore(archive: Archive, *, replace: bool) -> Summary:
     for name, content in archive.files.items():
         folder, _, rest = name.partition("/")
         target = roots[folder] / rest if folder in roots else None
-        if target is None or target.exists():
+        if target is None or target.exists():  # no such folder here, or already there
+            summary.skipped.append(name)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         with files.open_private(target) as out:

@@ -70,7 +70,9 @@ def serve(demo: bool, host: str, port: int, workers: int, threads: int) -> None:
 
     migrate()
     if problem := unwritable_database():
-        _fail(f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。")
+        _fail(
+            f"数据库无法写入，未启动（{problem}）。请检查数据库文件和目录的权限、磁盘空间，或 PostgreSQL 是否为只读。"
+        )
     call_command("collectstatic", interactive=False, verbosity=0)
     if demo:
         from jixiao_web.demo import load_demo
@@ -184,3 +186,9 @@ def restore(file: Path, force: bool) -> None:
     except archive.BackupError as exc:
         _fail(str(exc))
     click.echo(f"已从 {file} 恢复：{summary.objects} 条数据，新写入 {summary.files} 个文件。")
+    if summary.skipped:
+        click.echo(
+            f"注意：备份中 {len(summary.skipped)} 个文件未写入（同名文件已存在，或本机未设置其目录）："
+            + "、".join(summary.skipped[:20]),
+            err=True,
+        )

@@ -11,7 +11,7 @@ import contextlib
 import os
 import signal
 import socket
-import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,9 +23,13 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+DRAIN_SECONDS = 30  # on SIGTERM: how long requests in flight may take to finish
+
+
 def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
+    """Serve until SIGTERM, then :func:`drain`."""
     from django.conf import settings
-    from waitress import serve
+    from waitress.server import create_server
 
     proxy: dict[str, Any] = {}
     if settings.TRUSTED_PROXY:  # behind the reverse proxy: its scheme and client count
@@ -33,8 +37,10 @@ def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
             "trusted_proxy": settings.TRUSTED_PROXY,
             "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
         }
-    serve(
+    channels: dict[int, Any] = {}  # waitress's socket map: the listener and each connection
+    server = create_server(
         app,
+        map=channels,
         sockets=[sock],
         threads=threads,
         # refuse (413) a request larger than the largest import before reading its body:
@@ -46,6 +52,37 @@ def serve_forever(app: Any, sock: socket.socket, threads: int) -> None:
         connection_limit=1000,
         channel_timeout=120,
     )
+    signal.signal(signal.SIGTERM, lambda *_: drain(channels))
+    server.run()
+
+
+def drain(channels: dict[int, Any]) -> None:
+    """Stop accepting connections; exit once every request in flight (being received,
+    processed or sent) is answered, or after :data:`DRAIN_SECONDS`. Idle keep-alive
+    connections are not waited for."""
+    import threading
+
+    from waitress.channel import HTTPChannel
+    from waitress.server import BaseWSGIServer
+
+    for d in list(channels.values()):
+        if isinstance(d, BaseWSGIServer):
+            d.accepting = False  # no longer polled for new connections
+
+    def busy() -> bool:
+        return any(
+            isinstance(c, HTTPChannel)
+            and (c.request is not None or c.requests or c.total_outbufs_len)
+            for c in list(channels.values())
+        )
+
+    def wait_then_exit() -> None:
+        deadline = time.monotonic() + DRAIN_SECONDS
+        while busy() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        os._exit(0)
+
+    threading.Thread(target=wait_then_exit, daemon=True).start()
 
 
 def run(
@@ -67,7 +104,6 @@ def run(
     for _ in range(workers):
         pid = os.fork()
         if pid == 0:  # child
-            signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
             try:
                 serve_forever(app, sock, threads)
             except KeyboardInterrupt:
@@ -77,10 +113,10 @@ def run(
         children.append(pid)
 
     def stop(*_: Any) -> None:
+        """Ask every worker to drain; the loop below waits until they have."""
         for pid in children:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
-        sys.exit(0)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)

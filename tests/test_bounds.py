@@ -71,3 +71,11 @@ def test_text_loses_control_characters_and_overlong_text_is_a_violation() -> Non
     assert bounds.clean_text("a\x00b\tc\nd\x1f") == "ab\tc\nd"
     d = {"unit": "长" * (bounds.MAX_TEXT + 1)}
     assert [v.path for v in bounds.violations(d)] == [("unit",)]
+
+
+def test_a_target_with_an_impossible_number_is_text_not_a_number() -> None:
+    from jixiao.measure import parse_measure
+
+    assert parse_measure("≥12次").number == Decimal(12)
+    huge = parse_measure("≥" + "1" * 90000 + "次")
+    assert huge is not None and huge.number is None  # read as text: scoring stays possible

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from jixiao.bounds import clean_text
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.accounts.signals import client_ip
 
@@ -25,7 +26,7 @@ def login_name(raw: str) -> str:
     from django.contrib.auth.forms import AuthenticationForm
 
     field = AuthenticationForm().fields["username"]
-    return str(field.to_python(raw))
+    return clean_text(str(field.to_python(raw)))  # (a NUL is refused by the form anyway)
 
 
 def is_throttled(username: str, ip: str | None) -> bool:

@@ -333,7 +333,9 @@ class Submission(models.Model):
             raise WorkflowError("只有单位填报人或单位负责人可以开始填报。")
         if m.unit.department.region_id != round.region_id:
             raise WorkflowError("该评价轮次不属于本单位所在地区。")
-        project = project.strip()[:200] if round.kind == Round.Kind.PROJECT else ""
+        project = (
+            bounds.clean_text(project).strip()[:200] if round.kind == Round.Kind.PROJECT else ""
+        )
         if round.kind == Round.Kind.PROJECT and not project:
             project = str((content or {}).get("project") or "").strip()[:200]
             if not project:
@@ -451,6 +453,7 @@ class Submission(models.Model):
         refusal = self._transition_refusal(by, name)
         if refusal:
             raise WorkflowError(refusal)
+        comment = bounds.clean_text(comment)[: bounds.MAX_TEXT]
         t = TRANSITIONS[name]
         if t.needs_comment and not comment.strip() and not self.comments.filter(open=True).exists():
             raise WorkflowError("退回时请填写退回意见，或先在单元格/指标上添加审核意见。")
@@ -493,6 +496,8 @@ class Submission(models.Model):
     def add_comment(self, *, by: Any, target: str, text: str) -> ReviewComment:
         if not self.can_review(by):
             raise WorkflowError("只有财政局审核人在审核阶段可以添加审核意见。")
+        text = bounds.clean_text(text)[: bounds.MAX_TEXT]
+        target = bounds.clean_text(target)
         if not text.strip():
             raise WorkflowError("审核意见不能为空。")
         c = ReviewComment.objects.create(
@@ -514,7 +519,11 @@ class Submission(models.Model):
         if (problem := bounds.POINTS.problem(value)) is not None:
             return problem
         indicators = self.content.get("indicators") or []
-        weight = decimal_or_none(indicators[index].get("weight")) if 0 <= index < len(indicators) else None
+        weight = (
+            decimal_or_none(indicators[index].get("weight"))
+            if 0 <= index < len(indicators)
+            else None
+        )
         if weight is not None and value > weight:
             return f"应在 0 到 {weight}（本行分值）之间"
         return None
@@ -570,7 +579,9 @@ class Submission(models.Model):
             raise WorkflowError("只有财政局审核人在审核阶段可以复核评分。")
         indicators = self.content.get("indicators") or []
         for index, (value, _) in scores.items():
-            if 0 <= index < len(indicators) and (problem := self.review_score_problem(index, value)):
+            if 0 <= index < len(indicators) and (
+                problem := self.review_score_problem(index, value)
+            ):
                 raise WorkflowError(f"指标第{index + 1}行：复核得分{problem}。")
         with transaction.atomic():
             for index, (value, comment) in scores.items():

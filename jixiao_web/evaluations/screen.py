@@ -91,9 +91,7 @@ def build(
         )
     if kind != "project":
         staff = content.get("staff") or {}
-        header.append(
-            _cell("staff_authorized", "人员编制", staff.get("authorized"), number=True)
-        )
+        header.append(_cell("staff_authorized", "人员编制", staff.get("authorized"), number=True))
         header.append(_cell("staff_actual", "实有人数", staff.get("actual"), number=True))
 
     columns = layout.fund_columns(kind)

@@ -41,7 +41,16 @@ numbers = st.one_of(
 texts = st.one_of(
     st.text(max_size=200),
     st.text(alphabet=st.characters(max_codepoint=0x1F), max_size=20),  # control characters
-    st.sampled_from(["<script>alert(1)</script>", "=1+1", "{{ s }}", "\x00", "长" * 5000]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "=1+1",
+            "{{ s }}",
+            "\x00",
+            "长" * 5000,
+            "≥" + "9" * 5000 + "次",
+        ]
+    ),
 )
 values = st.one_of(numbers, texts)
 
@@ -88,7 +97,9 @@ class FuzzTests(Personas, TestCase):
         version = self.s().version
         self.post(self.unit_client, reverse("preview", args=[self.submission.pk]), typed)
         status = self.post(
-            self.unit_client, reverse("form", args=[self.submission.pk]), {"version": version, **typed}
+            self.unit_client,
+            reverse("form", args=[self.submission.pk]),
+            {"version": version, **typed},
         )
         self.assertIn(status, (302, 400))
         self.readable(self.unit_client, ["form", "report", "revisions", "export"])
@@ -114,7 +125,9 @@ class FuzzTests(Personas, TestCase):
 
     @SETTINGS
     @given(year=numbers, title=texts, deadline=values, kind=values, profile=values)
-    def test_a_new_round(self, year: str, title: str, deadline: str, kind: str, profile: str) -> None:
+    def test_a_new_round(
+        self, year: str, title: str, deadline: str, kind: str, profile: str
+    ) -> None:
         client = Client()
         client.force_login(self.reviewer)
         self.post(
@@ -126,6 +139,15 @@ class FuzzTests(Personas, TestCase):
 
 
 def _numeric(name: str) -> bool:
-    return name in ("year", "staff_authorized", "staff_actual", "total_weight", "total_score") or bool(
-        re.fullmatch(r"(funds-\d+-(initial_budget|budget|actual|rate|weight|score))|(ind-\d+-(weight|score))", name)
+    return name in (
+        "year",
+        "staff_authorized",
+        "staff_actual",
+        "total_weight",
+        "total_score",
+    ) or bool(
+        re.fullmatch(
+            r"(funds-\d+-(initial_budget|budget|actual|rate|weight|score))|(ind-\d+-(weight|score))",
+            name,
+        )
     )

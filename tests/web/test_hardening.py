@@ -11,7 +11,6 @@ from pathlib import Path
 from unittest import skipUnless
 
 import openpyxl
-
 from django.conf import settings
 from django.contrib.auth.models import Permission, User
 from django.contrib.auth.password_validation import validate_password
@@ -258,7 +257,11 @@ class SmallerFindingsTests(WebTestCase):
 
     def test_the_bureau_sees_no_project_name_or_activity_of_a_draft(self) -> None:
         rnd = Round.objects.create(
-            region=self.region, year=2021, kind="project", title="项目", deadline=self.round.deadline
+            region=self.region,
+            year=2021,
+            kind="project",
+            title="项目",
+            deadline=self.round.deadline,
         )
         Submission.start(by=self.filler, round=rnd, project="尚未提交的秘密项目")
         self.client.force_login(self.reviewer)
@@ -276,7 +279,9 @@ class SmallerFindingsTests(WebTestCase):
             self.assertNotIn("尚未提交的秘密项目", body)
             self.assertNotIn(timezone.localdate().isoformat(), body)  # no update time either
 
-    def test_authenticated_pages_and_exports_are_not_stored_and_logout_clears_the_browser(self) -> None:
+    def test_authenticated_pages_and_exports_are_not_stored_and_logout_clears_the_browser(
+        self,
+    ) -> None:
         self.client.force_login(self.filler)
         for url in (
             reverse("form", args=[self.submission.pk]),
@@ -286,7 +291,9 @@ class SmallerFindingsTests(WebTestCase):
             self.assertEqual(self.client.get(url)["Cache-Control"], "no-store")
         r = self.client.post(reverse("logout"))
         self.assertIn('"storage"', r["Clear-Site-Data"])
-        self.assertNotIn("no-store", self.client.get(reverse("public_index")).get("Cache-Control", ""))
+        self.assertNotIn(
+            "no-store", self.client.get(reverse("public_index")).get("Cache-Control", "")
+        )
 
     def test_submit_refuses_a_version_the_head_has_not_seen(self) -> None:
         seen = self.s().version
@@ -360,7 +367,9 @@ class SmallerFindingsTests(WebTestCase):
         )  # fmt: skip
         self.assertEqual(r.status_code, 302, r.content.decode()[:2000])
         new = User.objects.get(username="new_clerk")
-        self.assertEqual(self.client.get(reverse("admin:auth_user_change", args=[new.pk])).status_code, 200)
+        self.assertEqual(
+            self.client.get(reverse("admin:auth_user_change", args=[new.pk])).status_code, 200
+        )
 
     def test_odd_query_numbers_are_ignored_not_500(self) -> None:
         self.move_to("published")
@@ -373,3 +382,29 @@ class SmallerFindingsTests(WebTestCase):
             {"version": "99999999999999999999", "unit": "x"},
         )
         self.assertIn(r.status_code, (302, 409))
+
+
+class ControlCharacterTests(WebTestCase):
+    """PostgreSQL cannot store or even compare a NUL: no text from a request reaches it."""
+
+    def test_nul_in_comments_searches_and_filters(self) -> None:
+        self.move_to("submitted")
+        self.client.force_login(self.reviewer)
+        r = self.client.post(
+            reverse("comment", args=[self.submission.pk]),
+            {"target": "ind-0\x00", "text": "次数\x00不符\x07"},
+        )
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(self.s().comments.get().text, "次数不符")
+        r = self.client.post(
+            reverse("transition", args=[self.submission.pk, "return"]), {"comment": "退回\x00"}
+        )
+        self.assertEqual(self.s().status, "returned")
+        r = self.client.get(
+            reverse("overview", args=[self.round.pk]), {"q": "\x00", "status": "\x00"}
+        )
+        self.assertEqual(r.status_code, 200)
+        r = self.client.get(reverse("public_region", args=[self.region.code]), {"q": "妇\x00"})
+        self.assertEqual(r.status_code, 200)
+        r = self.client.post(reverse("login"), {"username": "a\x00", "password": "x"})
+        self.assertLess(r.status_code, 500)

@@ -21,7 +21,14 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
+from jixiao_web.evaluations.models import (
+    ReviewComment,
+    ReviewScore,
+    Revision,
+    Round,
+    Submission,
+    Upload,
+)
 from jixiao_web.evidence.models import Evidence
 from tests.web.base import WebTestCase
 
@@ -159,8 +166,12 @@ class MatrixTests(WebTestCase):
         if name == "public_region":
             return reverse(name, args=[self.region.code])
         if name in ("public_detail", "public_download"):
-            return reverse(name, args=[self.submission.pk] + (["json"] if "download" in name else []))
-        return reverse(name, args=[values[a] for a in args.split()] if args and args != PUBLIC else [])
+            return reverse(
+                name, args=[self.submission.pk] + (["json"] if "download" in name else [])
+            )
+        return reverse(
+            name, args=[values[a] for a in args.split()] if args and args != PUBLIC else []
+        )
 
     def fingerprint(self) -> tuple[Any, ...]:
         s = Submission.objects.get(pk=self.submission.pk)
@@ -210,7 +221,9 @@ class MatrixTests(WebTestCase):
             self.assertEqual(status, 302)
             self.assertIn(reverse("login"), r["Location"])
         elif method == "GET":
-            self.assertIn(status, (403, 404, 405), "a GET that is not allowed must not show the page")
+            self.assertIn(
+                status, (403, 404, 405), "a GET that is not allowed must not show the page"
+            )
 
     def move_back_to_draft(self) -> None:
         """An allowed POST may have moved or changed the form: put the draft back."""

@@ -172,3 +172,49 @@ def test_behind_an_https_proxy_requests_are_secure_and_carry_the_client_address(
             "select ip from accounts_auditlog where action='login_failed' and username='ghost'"
         ).fetchall()
     assert rows == [("10.9.8.7",)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="pre-fork workers need fork()")
+def test_sigterm_lets_a_request_in_flight_finish(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        JIXIAO_DATA_DIR=str(tmp_path),
+        JIXIAO_SECRET_KEY="serve-test-secret-key-0123456789-abcdefghijkl",
+    )
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jixiao"), "serve", "--port", str(port),
+         "--workers", "2", "--threads", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                _get(f"http://127.0.0.1:{port}/login/")
+                break
+            except OSError:
+                time.sleep(0.3)
+        body = b"username=a&password=b&x=123456"
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as conn:
+            conn.sendall(
+                b"POST /login/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                b"Content-Type: application/x-www-form-urlencoded\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + body[:10]
+            )
+            time.sleep(0.5)  # the request is in flight: headers and part of the body read
+            proc.send_signal(signal.SIGTERM)
+            time.sleep(1.0)
+            conn.sendall(body[10:])
+            answer = b""
+            while chunk := conn.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 "), answer[:200]  # answered, not cut off
+        assert proc.wait(timeout=40) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate(timeout=30)

@@ -38,6 +38,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_GET
 
+from jixiao.bounds import clean_text
 from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
 from jixiao_web.evaluations.access import Need, get_round
@@ -110,11 +111,12 @@ def _units(r: Round, q: str) -> QuerySet[Unit]:
 
 def _params(request: HttpRequest) -> dict[str, str]:
     sort = request.GET.get("sort", "unit")
+    status = request.GET.get("status", "")
     if sort.lstrip("-") not in SORTS:
         sort = "unit"
     return {
-        "q": request.GET.get("q", "").strip(),
-        "status": request.GET.get("status", ""),
+        "q": clean_text(request.GET.get("q", "")).strip()[:100],  # PostgreSQL refuses a NUL
+        "status": status if status in {*Status, NOT_STARTED} else "",
         "sort": sort,
     }
 

@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from jixiao.bounds import clean_text
 from jixiao_web.accounts.models import Region
 from jixiao_web.evaluations import screen
 from jixiao_web.evaluations.access import published, search
@@ -26,7 +27,7 @@ def region(request: HttpRequest, code: str) -> HttpResponse:
         reg = Region.objects.get(code=code)
     except Region.DoesNotExist:
         raise Http404("没有这个地区。") from None
-    q = request.GET.get("q", "")
+    q = clean_text(request.GET.get("q", "")).strip()[:100]  # PostgreSQL refuses a NUL
     qs = search(published(code), q).order_by("-round__year", "unit__name")
     year = request.GET.get("year", "")
     if year.isascii() and year.isdigit() and len(year) == 4:

@@ -59,6 +59,11 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     for i, ind in enumerate(indicators):
         r = existing.get(i)
         self_score = decimal_or_none(ind.get("score"))
+        value = "" if not r or r.score is None else r.score
+        comment = r.comment if r else ""
+        if errors:  # a rejected save shows what was typed, not the stored scores
+            value = request.POST.get(f"review-{i}-score", value)
+            comment = request.POST.get(f"review-{i}-comment", comment)
         rows.append(
             {
                 "index": i,
@@ -68,12 +73,8 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 "review": r,
                 "gap": r.gap if r else None,
                 "findings": analysis.by_row.get(f"ind-{i}", []),
-                "value": _typed(request, f"review-{i}-score", "" if not r or r.score is None else r.score)
-                if errors
-                else ("" if not r or r.score is None else r.score),
-                "comment": _typed(request, f"review-{i}-comment", r.comment if r else "")
-                if errors
-                else (r.comment if r else ""),
+                "value": value,
+                "comment": comment,
                 "error": errors.get(f"review-{i}-score", ""),
             }
         )
@@ -92,7 +93,3 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         status=400 if errors else 200,
     )
 
-
-def _typed(request: HttpRequest, name: str, stored: object) -> object:
-    """What was typed in ``name`` (a rejected save shows it again), else the stored value."""
-    return request.POST[name] if name in request.POST else stored
