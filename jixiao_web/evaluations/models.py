@@ -38,7 +38,19 @@ def available_profiles() -> list[tuple[str, str]]:
         from jixiao.profiles import profile_names
     except ImportError:
         return [("", "默认规则")]
-    return [("", "默认规则"), *((name, name) for name in profile_names())]
+    from jixiao.profiles import load_profile
+
+    return [("", "默认规则"), *((name, load_profile(name).title) for name in profile_names())]
+
+
+def profile_title(name: str) -> str:
+    """A round's 评分规则 as people read it (the profile's Chinese title, not its file name)."""
+    try:
+        from jixiao.profiles import load_profile
+
+        return load_profile(name or None).title
+    except Exception:  # a profile removed since the round was opened: its name is all we have
+        return name or "默认规则"
 
 
 class Round(models.Model):
@@ -68,6 +80,10 @@ class Round(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def profile_title(self) -> str:
+        return profile_title(self.profile)
 
     def days_left(self, today: date | None = None) -> int:
         today = today or timezone.localdate()
@@ -486,7 +502,7 @@ class Submission(models.Model):
             AuditLog.Action.COMMENTED,
             user=by,
             target=self,
-            detail=f"{target}：{text.strip()[:100]}",
+            detail=f"{layout.target_label(target[:40])}：{text.strip()[:100]}",
         )
         return c
 

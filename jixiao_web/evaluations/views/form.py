@@ -41,6 +41,11 @@ def form_context(
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
+    pristine = not importing.has_typed_content(
+        content, s.round.kind, s.round.year, s.unit.name, s.project
+    )
+    if pristine:  # nothing typed yet: no list of blanks before the clerk has begun
+        analysis = Analysis(sheet=analysis.sheet, error=analysis.error)
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors)
     evidence.attach(sc, s)
@@ -54,6 +59,7 @@ def form_context(
         "comment_targets": screen.comment_targets(content) if s.can_review(request.user) else [],
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,
+        "pristine": pristine,
         "import_form": ImportForm(),
     }
 

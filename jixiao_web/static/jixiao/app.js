@@ -172,3 +172,35 @@
     });
   });
 })();
+
+// the overview's bulk actions: select all, and a confirmation that counts forms with errors
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("bulk-form");
+    if (!form) { return; }
+    var boxes = function () { return document.querySelectorAll("input[name=ids][form=bulk-form]"); };
+    var count = document.getElementById("bulk-count");
+    function update() {
+      var n = Array.prototype.filter.call(boxes(), function (b) { return b.checked; }).length;
+      count.textContent = n ? "已选 " + n + " 个单位" : "";
+    }
+    var all = document.getElementById("bulk-all");
+    if (all) {
+      all.addEventListener("change", function () {
+        boxes().forEach(function (b) { b.checked = all.checked; });
+        update();
+      });
+    }
+    document.addEventListener("change", function (e) { if (e.target.name === "ids") { update(); } });
+    form.addEventListener("submit", function (e) {
+      var picked = Array.prototype.filter.call(boxes(), function (b) { return b.checked; });
+      var action = form.querySelector("#bulk-action");
+      var label = action.options[action.selectedIndex].text;
+      var withErrors = picked.filter(function (b) { return parseInt(b.getAttribute("data-errors"), 10) > 0; }).length;
+      var text = "对勾选的 " + picked.length + " 个单位“" + label + "”？";
+      if (action.value === "accept" && withErrors) { text = "注意：其中 " + withErrors + " 份自评还有错误未改正。\n" + text; }
+      if (action.value !== "export" && !window.confirm(text)) { e.preventDefault(); }
+    });
+  });
+})();
