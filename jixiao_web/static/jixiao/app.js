@@ -142,7 +142,8 @@
     }
     var stored = null;
     try { stored = window.localStorage.getItem("jixiao-panel-hidden"); } catch (e) { stored = null; }
-    show(stored === "1");
+    // narrower than 1400 px the table needs the width: hidden until the user asks for it
+    show(stored === null ? window.innerWidth < 1400 && window.innerWidth > 1100 : stored === "1");
     btn.addEventListener("click", function () {
       var hidden = !document.body.classList.contains("panel-hidden");
       show(hidden);
