@@ -391,10 +391,12 @@ class Submission(models.Model):
         base_version: int,
         note: str = "保存",
         action: str = AuditLog.Action.SAVED,
+        moves: dict[str, str] | None = None,
     ) -> Revision | None:
         """Save new data as a revision. Refused when someone saved since ``base_version``
         (:class:`ConflictError`) or when the state or role does not allow editing. A plain
-        save that changes nothing keeps no revision (returns None)."""
+        save that changes nothing keeps no revision (returns None). ``moves`` (rows moved in the
+        browser, :attr:`layout.Parsed.moves`) re-targets the rows' comments and evidence."""
         if refusal := self.edit_refusal(by):
             raise WorkflowError(refusal)
         old = self.content
@@ -440,7 +442,21 @@ class Submission(models.Model):
             AuditLog.record(
                 action, user=by, target=self, detail=f"第{self.version}版，{len(changes)}处修改"
             )
+            if moves:
+                self._retarget(moves)
         return revision
+
+    def _retarget(self, moves: dict[str, str]) -> None:
+        """Comments and current evidence follow their row to its new place (all at once, so
+        that two swapped rows swap their attachments); a deleted row's go to the whole form."""
+        for items in (
+            list(self.comments.filter(target__in=list(moves))),
+            list(self.evidence.filter(target__in=list(moves), removed_in=None)),  # type: ignore[attr-defined]
+        ):
+            for item in items:
+                item.target = moves[item.target]
+            if items:
+                type(items[0]).objects.bulk_update(items, ["target"])
 
     def restore(self, *, by: Any, number: int, base_version: int) -> Revision:
         revision = self.revisions.get(number=number)

@@ -90,7 +90,7 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
             form_context(request, s, parsed.data, parsed.errors),
             status=400,
         )
-    return save_and_redirect(request, s, parsed.data, "保存")
+    return save_and_redirect(request, s, parsed.data, "保存", moves=parsed.moves)
 
 
 def _base_version(request: HttpRequest) -> int:
@@ -106,11 +106,17 @@ def save_and_redirect(
     content: dict[str, Any],
     note: str,
     action: str = AuditLog.Action.SAVED,
+    moves: dict[str, str] | None = None,
 ) -> HttpResponse:
     base = _base_version(request)
     try:
         revision = s.save_content(
-            by=request.user, content=content, base_version=base, note=note, action=action
+            by=request.user,
+            content=content,
+            base_version=base,
+            note=note,
+            action=action,
+            moves=moves,
         )
     except ConflictError as exc:
         return conflict_response(request, s, content, base, str(exc))
