@@ -260,12 +260,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     body = _rows_html(page.object_list, r.kind == Round.Kind.PROJECT)
     statuses = [(NOT_STARTED, "未开始"), *Status.choices]
     summary = _summary(r, params["q"])
-    findings_chart = charts.bar_chart_svg(
-        "最常见问题（按当前筛选）" if params["q"] or params["status"] else "最常见问题",
-        _frequent_findings(r, params),
-        horizontal=True,
-        height=260,
-    )
+    findings_chart = _findings_chart(r, params)
     return render(
         request,
         "evaluations/overview.html",
@@ -290,15 +285,20 @@ def _summary(r: Round, q: str) -> dict[str, Any]:
     the round changes."""
     if q:
         return _compute_summary(r, q)
-    stamp = Submission.objects.filter(round=r).aggregate(n=Count("id"), t=Max("updated_at"))
-    units = Unit.objects.filter(department__region_id=r.region_id).count()
-    state = f"{r.pk}|{stamp['n']}|{stamp['t'].timestamp() if stamp['t'] else 0}|{units}|{r.profile}"
-    key = "jixiao-overview-" + hashlib.sha1(state.encode()).hexdigest()
+    key = "jixiao-overview-" + _state(r)
     summary = cache.get(key)
     if summary is None:
         summary = _compute_summary(r, q)
         cache.set(key, summary, timeout=600)
     return summary
+
+
+def _state(r: Round) -> str:
+    """Changes whenever a submission or a unit of the round changes (a cache key)."""
+    stamp = Submission.objects.filter(round=r).aggregate(n=Count("id"), t=Max("updated_at"))
+    units = Unit.objects.filter(department__region_id=r.region_id).count()
+    state = f"{r.pk}|{stamp['n']}|{stamp['t'].timestamp() if stamp['t'] else 0}|{units}|{r.profile}"
+    return hashlib.sha1(state.encode()).hexdigest()
 
 
 SCORE_EDGES = [0, 60, 70, 80, 90]
@@ -344,6 +344,28 @@ def _compute_summary(r: Round, q: str) -> dict[str, Any]:
         ),
         "average": Decimal(str(average)).quantize(Decimal("0.01")) if average is not None else None,
     }
+
+
+def _findings_chart(r: Round, params: dict[str, str]) -> str:
+    """The 最常见问题 chart for the filter on screen; kept (per process) while nothing changes
+    when there is no search (the status filter has a handful of values)."""
+
+    def draw() -> str:
+        return charts.bar_chart_svg(
+            "最常见问题（按当前筛选）" if params["q"] or params["status"] else "最常见问题",
+            _frequent_findings(r, params),
+            horizontal=True,
+            height=260,
+        )
+
+    if params["q"]:
+        return draw()
+    key = f"jixiao-findings-{_state(r)}-{params['status']}-{params['sort']}"
+    chart = cache.get(key)
+    if chart is None:
+        chart = draw()
+        cache.set(key, chart, timeout=600)
+    return chart
 
 
 def _frequent_findings(r: Round, params: dict[str, str], limit: int = 8) -> list[charts.Bar]:
