@@ -78,7 +78,7 @@ def test_findings_and_score_sheet_appear_when_given(tmp_path: Path) -> None:
         department(), tmp_path / "r.docx", score_sheet=Sheet(), findings=[finding]
     )  # type: ignore[arg-type]
     body = _body(docx.Document(str(path)))
-    assert "按财预〔2020〕10号复算得分88.5分，对应等级“良”，自评得分比复算得分高6.5分。" in body
+    assert "按财预〔2020〕10号计算得分88.5分，对应等级“良”，自评得分比计算得分高6.5分。" in body
     assert "1. 资金来源合计的全年预算数198.8不等于各项之和198.98。" in body
 
 

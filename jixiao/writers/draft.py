@@ -257,7 +257,7 @@ class _Drafter:
         if computed is not None:
             title = getattr(sheet, "profile_title", "") or "评分规则"
             grade = getattr(sheet, "computed_grade", None)
-            text = f"按{title}复算得分{fmt(computed)}分"
+            text = f"按{title}计算得分{fmt(computed)}分"
             unscored = getattr(sheet, "unscored", ())
             if unscored:
                 text += f"（{len(unscored)}项既未填写得分也无法计算，未计入，不评等级）"
@@ -266,7 +266,7 @@ class _Drafter:
             diff = getattr(sheet, "total_difference", None)
             if diff:
                 side = "高" if diff > 0 else "低"
-                text += f"，自评得分比复算得分{side}{fmt(abs(diff))}分"
+                text += f"，自评得分比计算得分{side}{fmt(abs(diff))}分"
             parts.append(text + "。")
         return "".join(parts) or TODO.format("自评得分及评价等级")
 

@@ -38,9 +38,15 @@ def available_profiles() -> list[tuple[str, str]]:
         from jixiao.profiles import profile_names
     except ImportError:
         return [("", "默认规则")]
+    return [("", "默认规则"), *((name, profile_title(name)) for name in profile_names())]
+
+
+def profile_grade(profile: str, total: Decimal | None) -> str | None:
+    """评价等级 of a total by a round's profile (its cut-offs), None without a total."""
     from jixiao.profiles import load_profile
 
-    return [("", "默认规则"), *((name, load_profile(name).title) for name in profile_names())]
+    grade = load_profile(profile or None).grade(total)
+    return grade.value if grade is not None else None
 
 
 def profile_title(name: str) -> str:
@@ -261,16 +267,8 @@ class Submission(models.Model):
         """The one grade shown everywhere: by the 复核得分 once the bureau has re-scored,
         else by the computed score (the round's profile's cut-offs)."""
         if self.review_score is not None:
-            from jixiao.profiles import load_profile
-
-            grade = load_profile(self.round.profile or None).grade(self.review_score)
-            return grade.value if grade is not None else ""
+            return profile_grade(self.round.profile, self.review_score) or ""
         return computed or ""
-
-    @property
-    def final_score(self) -> Decimal | None:
-        """复核得分 where there is one, else the unit's own total (as the score chart counts)."""
-        return self.review_score if self.review_score is not None else self.self_score
 
     @property
     def review_shown_to_unit(self) -> bool:
@@ -522,13 +520,6 @@ class Submission(models.Model):
         )
         return c
 
-    def grade_computed(self) -> str | None:
-        """The grade of the computed score (before any 复核)."""
-        from jixiao.profiles import load_profile
-
-        grade = load_profile(self.round.profile or None).grade(self.computed_score)
-        return grade.value if grade is not None else None
-
     def reply_comment(self, *, by: Any, pk: int, text: str) -> ReviewComment:
         """The unit's answer to one of the bureau's opinions (it stays open until the reviewer
         closes it)."""
@@ -591,7 +582,7 @@ class Submission(models.Model):
                     },
                 )
             self.review_score = _review_total(self)
-            self.grade = self.final_grade(self.grade_computed())
+            self.grade = self.final_grade(profile_grade(self.round.profile, self.computed_score))
             Submission.objects.filter(pk=self.pk).update(
                 review_score=self.review_score, grade=self.grade, updated_at=timezone.now()
             )
