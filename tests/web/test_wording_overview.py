@@ -98,3 +98,13 @@ class OverviewItemTests(WebTestCase):
             self.client.post(bulk, {"ids": [self.submission.pk], "action": "accept"}).status_code,
             (403, 404),
         )
+
+
+class LabelTests(WebTestCase):
+    def test_labels_end_with_a_full_width_colon(self) -> None:
+        self.client.force_login(self.reviewer)
+        page = self.client.get(reverse("round_new")).content.decode()
+        self.assertIn("评价年度：</label>", page)
+        self.assertNotIn("评价年度:</label>", page)
+        page = self.client.get(reverse("password_change")).content.decode()
+        self.assertNotRegex(page, r"[\u4e00-\u9fff]:</label>")
