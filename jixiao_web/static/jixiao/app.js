@@ -160,11 +160,16 @@
     document.querySelectorAll("form[data-keep-key]").forEach(setupKeep);
     setupPanelToggle();
     window.addEventListener("beforeprint", function () {
-      // printed text cells show their whole text (the screen caps their height)
+      // a text cell prints as plain text, whole (a textarea would be cut at its box)
       document.querySelectorAll("table.sheet textarea").forEach(function (el) {
-        el.style.height = "auto";
-        el.style.height = el.scrollHeight + 2 + "px";
+        var copy = document.createElement("div");
+        copy.className = "print-text";
+        copy.textContent = el.value;
+        el.parentNode.insertBefore(copy, el.nextSibling);
       });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll(".print-text").forEach(function (el) { el.remove(); });
     });
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
