@@ -7,8 +7,11 @@ Starts ``jixiao serve --demo`` on a free loopback port with a fresh data directo
 bureau's overview and the public list look like a real region), then walks the round in
 headless Chromium as the users would and saves ``web-login.png``, ``web-dashboard.png``,
 ``web-form.png`` (the seed with its findings beside the rows), ``web-form-corrected.png``
-(198.8 → 198.98 typed: the sum finding gone, not saved yet), ``web-review.png``,
-``web-overview.png`` and ``web-public.png``.
+(198.8 → 198.98 typed: the sum finding gone, not saved yet), ``web-form-grid.png`` (a row
+inserted by keyboard, the row tools and suggestion list), ``web-form-1024.png`` and
+``web-form-768.png`` (tablet widths), ``web-import-confirm.png``, ``web-evidence.png``,
+``web-rounds.png``, ``web-review.png``, ``web-overview.png``, ``web-review-result.png`` (what
+the unit sees of the review) and ``web-public.png``.
 """
 
 from __future__ import annotations
@@ -48,6 +51,21 @@ def logout(page: Any) -> None:
     page.wait_for_selector("#login-form")
 
 
+def evidence_image(fmt: str) -> bytes:
+    """An invented picture (a PNG photo, or the same as a one-page PDF) for the evidence shot."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", (480, 300), (236, 242, 248))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((20, 20, 460, 280), outline=(31, 95, 168), width=4)
+    draw.ellipse((170, 90, 310, 230), fill=(200, 60, 60))
+    buf = io.BytesIO()
+    img.save(buf, fmt)
+    return buf.getvalue()
+
+
 def walk(server: LiveServer, out: Path) -> None:
     from playwright.sync_api import expect
 
@@ -72,6 +90,39 @@ def walk(server: LiveServer, out: Path) -> None:
         shoot(page, out, "form-corrected")
         page.click("#save")
         page.wait_for_selector("#messages")
+
+        # the indicator table as a spreadsheet: Ctrl+Enter inserts a row below the first
+        page.focus("#f-ind-0-level1")
+        page.keyboard.press("Control+Enter")
+        page.keyboard.insert_text("产出")
+        page.locator("#grid-keys summary").click()
+        page.evaluate("document.getElementById('row-ind-0').scrollIntoView()")
+        page.evaluate("window.scrollBy(0, -90)")
+        shoot(page, out, "form-grid")
+        page.reload()  # the inserted row is not saved
+        for width in (1024, 768):
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.evaluate("document.getElementById('sheet-indicators').scrollIntoView()")
+            shoot(page, out, f"form-{width}")
+        page.set_viewport_size(VIEWPORT)
+
+        seed = ROOT / "examples" / "seed-2021-yuelu-fulian.txt"
+        page.set_input_files("#import-file", seed)
+        page.click("#import-submit")
+        page.wait_for_selector("#import-confirm")
+        shoot(page, out, "import-confirm")
+        page.click("#import-cancel")
+
+        page.click("#tab-evidence")
+        pdf = Path(tempfile.mkdtemp()) / "主题党日活动台账.pdf"
+        pdf.write_bytes(evidence_image("PDF"))
+        photo = pdf.with_name("活动现场照片.png")
+        photo.write_bytes(evidence_image("PNG"))
+        page.set_input_files("#evidence-file-ind-0", [str(pdf), str(photo)])
+        page.click("#evidence-upload-ind-0")
+        page.wait_for_selector("#ev-ind-0 .preview img")
+        page.evaluate("document.getElementById('ev-ind-0').scrollIntoView()")
+        shoot(page, out, "evidence")
         logout(page)
 
         login(page, server, "head")
@@ -81,6 +132,9 @@ def walk(server: LiveServer, out: Path) -> None:
         logout(page)
 
         login(page, server, "reviewer")
+        page.click("#nav-rounds")
+        shoot(page, out, "rounds")
+        page.click("#nav-dashboard")
         page.locator("#rounds a[id^=overview-]").first.click()
         page.wait_for_selector("#overview")
         shoot(page, out, "overview")
@@ -96,6 +150,12 @@ def walk(server: LiveServer, out: Path) -> None:
         page.click("#do-accept")
         page.click("#do-publish")
         expect(page.locator("#status")).to_have_text("已公开")
+        logout(page)
+
+        login(page, server, "filler")  # the unit sees the bureau's 复核 and the final grade
+        page.locator("#rounds a[id^=open-]").first.click()
+        page.wait_for_selector("#review-result")
+        shoot(page, out, "review-result")
         logout(page)
 
         page.goto(server.url + "/public/yuelu/")

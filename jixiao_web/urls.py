@@ -37,6 +37,7 @@ urlpatterns = [
     path("rounds/<int:pk>/start/", dashboard.round_start, name="round_start"),
     path("rounds/<int:pk>/overview/", overview.overview, name="overview"),
     path("rounds/<int:pk>/overview.xlsx", overview.overview_export, name="overview_export"),
+    path("rounds/<int:pk>/bulk/", overview.overview_bulk, name="overview_bulk"),
     path("s/<int:pk>/", form.form, name="form"),
     path("s/<int:pk>/preview/", form.preview, name="preview"),
     path("s/<int:pk>/import/", form.import_file, name="import"),

@@ -55,6 +55,22 @@ def test_source_total_project_table_without_groups() -> None:
     silent("JX-A001", form(funds=fixed))
 
 
+def test_whole_number_totals_are_compared_exactly() -> None:
+    funds = [
+        fund("合计", FundLine.TOTAL, "200", "190", row=1),
+        fund("财政拨款", FundLine.FISCAL, "180", "170", depth=1, row=2),
+        fund("其他资金", FundLine.OTHER, "21", "20", depth=1, row=3),
+    ]
+    [f] = fires("JX-A001", form(funds=funds))  # 180 + 21 = 201: one 万元 is not rounding
+    assert (f.expected, f.found) == ("201", "200")
+    cents = [
+        fund("合计", FundLine.TOTAL, "198.98", "190", row=1),
+        fund("财政拨款", FundLine.FISCAL, "174.75", "170", depth=1, row=2),
+        fund("其他资金", FundLine.OTHER, "24.24", "20", depth=1, row=3),
+    ]
+    silent("JX-A001", form(funds=cents))  # one cent off in two decimals stays rounding
+
+
 def test_source_total_with_a_single_part_names_the_gap() -> None:
     funds = [
         fund("合计", FundLine.TOTAL, "198.8", "204.67", row=3),

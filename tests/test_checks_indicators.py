@@ -276,7 +276,7 @@ def test_score_off_rule_qualitative_band() -> None:
     [f] = fires(
         "JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 9)])
     )
-    assert f.found == "9" and f.expected.startswith("6")
+    assert f.found == "9" and f.expected == "≥6 且 <8"  # the upper bound is not included
     silent("JX-I006", form(indicators=[ind("制度建设", "达成预期指标", "部分达成预期指标", 10, 7)]))
 
 

@@ -81,6 +81,8 @@ def test_blank_target() -> None:
     [f] = fires("JX-M004", form(indicators=[ind("受益人口数量", None, "90人", 10, 10, row=5)]))
     assert str(f.location) == "t.txt:5"
     silent("JX-M004", form(indicators=[ind("受益人口数量", "90人", "90人", 10, 10)]))
+    # a row with nothing typed yet (no name, no target) is counted by JX-M001, not named “”
+    silent("JX-M004", form(indicators=[ind("", None, None, 10, None)]))
 
 
 def test_empty_section() -> None:

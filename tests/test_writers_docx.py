@@ -76,7 +76,7 @@ def test_score_sheet_appears_and_findings_do_not(tmp_path: Path) -> None:
     path = write_report_docx(department(), tmp_path / "r.docx", score_sheet=Sheet())  # type: ignore[arg-type]
     body = _body(docx.Document(str(path)))
     assert (
-        "按评分方案“财预〔2020〕10号”复算得分88.5分，对应等级“良”，自评得分比复算得分高6.5分。"
+        "按评分方案“财预〔2020〕10号”计算得分88.5分，对应等级“良”，自评得分比计算得分高6.5分。"
         in body
     )
     assert "（默认）" not in body and "审核发现" not in body

@@ -583,7 +583,8 @@ def score_off_rule(evaluation: Evaluation, context: Context) -> Iterator[Finding
             if grade in ("partial", "failed") and full:
                 continue  # JX-I004
             message = f"指标“{ind.name.text}”得分 {ind.score.text} 不在应得档次内：{line.rule}"
-            expected = f"{fmt(line.band.low)}–{fmt(line.band.high)}"
+            low, high = fmt(line.band.low), fmt(line.band.high)
+            expected = f"{low}–{high}" if line.band.high_inclusive else f"≥{low} 且 <{high}"
         else:
             continue
         yield score_off_rule.finding(message, _score_location(ind), expected, ind.score.text)

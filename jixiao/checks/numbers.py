@@ -3,7 +3,8 @@
 Every comparison is done in ``Decimal`` on the values as printed. A total is accepted
 against the sum of its parts when they differ by no more than one unit of the finest
 printed precision (0.01 for money in two decimals) — or by half a unit of the total's own
-precision when the total is printed more coarsely (199 for 198.98).
+precision when the total is printed more coarsely (199 for 198.98). Whole numbers are
+compared exactly: one unit there is 1 万元, not a rounding of cents (合计 200 ≠ 180 + 21).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def pct(d: Decimal, n: int = 2) -> str:
 def sum_tolerance(total: Decimal, parts: Iterable[Decimal]) -> Decimal:
     """How far a printed total may be from the sum of its printed parts."""
     finest = min((ulp(p) for p in (total, *parts)), default=Decimal("0.01"))
+    if finest >= 1:  # every figure a whole number: what was typed adds up or it does not
+        return Decimal(0)
     return max(finest, ulp(total) / 2)
 
 

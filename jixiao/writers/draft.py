@@ -295,16 +295,16 @@ class _Drafter:
         title = rule_name(getattr(sheet, "profile_title", "") or "")
         reason = getattr(sheet, "grade_reason", "")
         if reason and getattr(sheet, "lines", None):
-            parts.append(f"按评分方案“{title}”复算：{reason}，不评等级。")
+            parts.append(f"按评分方案“{title}”计算：{reason}，不评等级。")
         elif computed is not None:
             grade = getattr(sheet, "computed_grade", None)
-            text = f"按评分方案“{title}”复算得分{fmt(computed)}分"
+            text = f"按评分方案“{title}”计算得分{fmt(computed)}分"
             if grade is not None:
                 text += f"，对应等级“{grade}”"
             diff = getattr(sheet, "total_difference", None)
             if diff:
                 side = "高" if diff > 0 else "低"
-                text += f"，自评得分比复算得分{side}{fmt(abs(diff))}分"
+                text += f"，自评得分比计算得分{side}{fmt(abs(diff))}分"
             parts.append(text + "。")
         return "".join(parts) or TODO.format("自评得分及评价等级")
 

@@ -137,11 +137,16 @@ class JixiaoUserAdmin(UserAdmin):
         "username",
         "last_name",
         "first_name",
-        "membership__role",
+        "role",
         "is_active",
         "last_login",
     ]
     list_filter = ["membership__role", "is_active", "is_staff"]
+
+    @admin.display(description="角色", ordering="membership__role")
+    def role(self, user: Any) -> str:
+        m = getattr(user, "membership", None)
+        return m.get_role_display() if m is not None else "（未分配）"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         qs = super().get_queryset(request)

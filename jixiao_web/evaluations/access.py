@@ -7,6 +7,7 @@ the workflow's business (:mod:`jixiao_web.evaluations.workflow`).
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Any
 
@@ -99,12 +100,21 @@ def published(region_code: str | None = None) -> QuerySet[Submission]:
     return qs
 
 
+def name_matches(field: str, q: str) -> Q:
+    """``field`` contains ``q``, or ``q`` is an abbreviation of it: its characters in order
+    (妇联 finds 妇女联合会, 团区委 finds 共青团…区委员会)."""
+    match = Q(**{f"{field}__icontains": q})
+    if 2 <= len(q) <= 8 and not q.isascii():
+        match |= Q(**{f"{field}__regex": ".*".join(re.escape(ch) for ch in q)})
+    return match
+
+
 def search(qs: QuerySet[Submission], q: str) -> QuerySet[Submission]:
     q = q.strip()
     if not q:
         return qs
     return qs.filter(
-        Q(unit__name__icontains=q)
+        name_matches("unit__name", q)
         | Q(unit__department__name__icontains=q)
         | Q(round__title__icontains=q)
     )

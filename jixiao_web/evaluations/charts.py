@@ -12,6 +12,7 @@ from html import escape
 class Bar:
     label: str
     value: int
+    href: str = ""  # where the bar leads (the units it counts)
 
 
 def bins(edges: Sequence[int], unit: str = "") -> list[tuple[int, int | None, str]]:
@@ -49,13 +50,12 @@ def bar_chart_svg(
             y = top + i * row_h
             w = (width - left - 40) * b.value / peak
             shown = b.label if len(b.label) <= 22 else b.label[:21] + "…"
-            out.append(
+            bar = (
                 f'<g><title>{escape(b.label)}</title><text x="{left - 6}" y="{y + row_h * 0.65:.1f}" '
                 f'text-anchor="end" font-size="11">{escape(shown)}</text></g>'
-            )
-            out.append(
                 f'<rect x="{left}" y="{y + 2:.1f}" width="{w:.1f}" height="{row_h - 4:.1f}" fill="#c0392b"/>'
             )
+            out.append(f'<a href="{escape(b.href)}">{bar}</a>' if b.href else bar)
             out.append(
                 f'<text x="{left + w + 4:.1f}" y="{y + row_h * 0.65:.1f}" font-size="11">{b.value}</text>'
             )

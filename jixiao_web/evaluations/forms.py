@@ -13,7 +13,15 @@ from jixiao_web.evaluations.models import Round, available_profiles
 IMPORT_SUFFIXES = (".txt", ".csv", ".tsv", ".docx", ".xlsx", ".xls", ".doc", ".pdf", ".json")
 
 
-class RoundForm(forms.Form):
+class ChineseForm(forms.Form):
+    """Labels end with a full-width colon (评价年度：), as Chinese forms print them."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("label_suffix", "：")
+        super().__init__(*args, **kwargs)
+
+
+class RoundForm(ChineseForm):
     year = forms.IntegerField(label="评价年度", min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label="类型", choices=Round.Kind.choices)
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
@@ -48,7 +56,7 @@ class RoundForm(forms.Form):
         return data
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(ChineseForm):
     deadline = forms.DateField(label="新的截止日期", widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_deadline(self):  # type: ignore[no-untyped-def]
@@ -58,7 +66,7 @@ class DeadlineForm(forms.Form):
         return deadline
 
 
-class ImportForm(forms.Form):
+class ImportForm(ChineseForm):
     file = forms.FileField(label="自评表文件")
 
     def clean_file(self):  # type: ignore[no-untyped-def]

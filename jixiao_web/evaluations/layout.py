@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -229,6 +229,9 @@ class Parsed:
     data: dict[str, Any]
     errors: dict[str, str]  # input name → message in Chinese
     typed: dict[str, str]  # input name → the text as typed, for each field in ``errors``
+    # rows moved, inserted or deleted in the browser: stored key → new key ("ind-3" → "ind-4");
+    # "" for a deleted row (its comments and evidence then belong to the whole form)
+    moves: dict[str, str] = field(default_factory=dict)
 
 
 def parse_number(text: str, percent: bool = False) -> Decimal | None:
@@ -303,13 +306,16 @@ def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
         for col in GOAL_COLUMNS:
             goal[col] = _text(post, f"goals-{i}-{col}", goal.get(col))
 
-    d["indicators"] = _rows(post, "ind", d.get("indicators") or [], _indicator_from_post, number)
-    d["report"] = _rows(post, "report", d.get("report") or [], _section_from_post, number)
+    moves: dict[str, str] = {}
+    d["indicators"] = _rows(
+        post, "ind", d.get("indicators") or [], _indicator_from_post, number, moves
+    )
+    d["report"] = _rows(post, "report", d.get("report") or [], _section_from_post, number, moves)
     if "report_title" in post:
         d["report_title"] = _text(post, "report_title", None)
     for v in bounds.violations(d):  # overlong text (numbers were held to their bounds above)
         errors.setdefault(_input_name(v.path), str(v))
-    return Parsed(d, errors, typed)
+    return Parsed(d, errors, typed, {old: new for old, new in moves.items() if old != new})
 
 
 def _shown(text: str) -> str:
@@ -332,7 +338,12 @@ def _input_name(path: tuple[str | int, ...]) -> str:
 
 
 def _rows(
-    post: QueryDict, prefix: str, rows: list[dict[str, Any]], build: Any, number: Any
+    post: QueryDict,
+    prefix: str,
+    rows: list[dict[str, Any]],
+    build: Any,
+    number: Any,
+    moves: dict[str, str],
 ) -> list[dict[str, Any]]:
     count_name = f"{prefix}-count"
     if count_name not in post:
@@ -342,16 +353,24 @@ def _rows(
     except ValueError:
         count = len(rows)
     out = []
+    origins = any(f"{prefix}-{i}-origin" in post for i in range(count))
+    placed: dict[int, int] = {}  # stored row → its place now
     for i in range(count):
-        if post.get(f"{prefix}-{i}-delete"):
-            continue
-        current = rows[i] if i < len(rows) else {}
+        stored: int | None = i if i < len(rows) else None
         if f"{prefix}-{i}-origin" in post:  # the row was moved or inserted in the browser
             origin = post.get(f"{prefix}-{i}-origin", "")
-            current = rows[int(origin)] if origin.isdigit() and int(origin) < len(rows) else {}
+            stored = int(origin) if origin.isdigit() and int(origin) < len(rows) else None
+        if post.get(f"{prefix}-{i}-delete"):
+            continue
+        current = rows[stored] if stored is not None else {}
         row = build(post, f"{prefix}-{i}", dict(current), number)
         if row is not None:
+            if stored is not None and stored not in placed:
+                placed[stored] = len(out)
             out.append(row)
+    if origins or any(post.get(f"{prefix}-{i}-delete") for i in range(count)):
+        for n in range(len(rows)):
+            moves[f"{prefix}-{n}"] = f"{prefix}-{placed[n]}" if n in placed else ""
     return out
 
 

@@ -39,7 +39,25 @@ def available_profiles() -> list[tuple[str, str]]:
         from jixiao.profiles import profile_names
     except ImportError:
         return [("", "默认规则")]
-    return [("", "默认规则"), *((name, name) for name in profile_names())]
+    return [("", "默认规则"), *((name, profile_title(name)) for name in profile_names())]
+
+
+def profile_grade(profile: str, total: Decimal | None) -> str | None:
+    """评价等级 of a total by a round's profile (its cut-offs), None without a total."""
+    from jixiao.profiles import load_profile
+
+    grade = load_profile(profile or None).grade(total)
+    return grade.value if grade is not None else None
+
+
+def profile_title(name: str) -> str:
+    """A round's 评分规则 as people read it (the profile's Chinese title, not its file name)."""
+    try:
+        from jixiao.profiles import load_profile
+
+        return load_profile(name or None).title
+    except Exception:  # a profile removed since the round was opened: its name is all we have
+        return name or "默认规则"
 
 
 class Round(models.Model):
@@ -69,6 +87,10 @@ class Round(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def profile_title(self) -> str:
+        return profile_title(self.profile)
 
     def days_left(self, today: date | None = None) -> int:
         today = today or timezone.localdate()
@@ -247,16 +269,8 @@ class Submission(models.Model):
         """The one grade shown everywhere: by the 复核得分 once the bureau has re-scored,
         else by the computed score (the round's profile's cut-offs)."""
         if self.review_score is not None:
-            from jixiao.profiles import load_profile
-
-            grade = load_profile(self.round.profile or None).grade(self.review_score)
-            return grade.value if grade is not None else ""
+            return profile_grade(self.round.profile, self.review_score) or ""
         return computed or ""
-
-    @property
-    def final_score(self) -> Decimal | None:
-        """复核得分 where there is one, else the unit's own total (as the score chart counts)."""
-        return self.review_score if self.review_score is not None else self.self_score
 
     @property
     def review_shown_to_unit(self) -> bool:
@@ -380,10 +394,12 @@ class Submission(models.Model):
         base_version: int,
         note: str = "保存",
         action: str = AuditLog.Action.SAVED,
+        moves: dict[str, str] | None = None,
     ) -> Revision | None:
         """Save new data as a revision. Refused when someone saved since ``base_version``
         (:class:`ConflictError`) or when the state or role does not allow editing. A plain
-        save that changes nothing keeps no revision (returns None)."""
+        save that changes nothing keeps no revision (returns None). ``moves`` (rows moved in the
+        browser, :attr:`layout.Parsed.moves`) re-targets the rows' comments and evidence."""
         if refusal := self.edit_refusal(by):
             raise WorkflowError(refusal)
         _require_bounds(content)
@@ -430,7 +446,21 @@ class Submission(models.Model):
             AuditLog.record(
                 action, user=by, target=self, detail=f"第{self.version}版，{len(changes)}处修改"
             )
+            if moves:
+                self._retarget(moves)
         return revision
+
+    def _retarget(self, moves: dict[str, str]) -> None:
+        """Comments and current evidence follow their row to its new place (all at once, so
+        that two swapped rows swap their attachments); a deleted row's go to the whole form."""
+        for items in (
+            list(self.comments.filter(target__in=list(moves))),
+            list(self.evidence.filter(target__in=list(moves), removed_in=None)),  # type: ignore[attr-defined]
+        ):
+            for item in items:
+                item.target = moves[item.target]
+            if items:
+                type(items[0]).objects.bulk_update(items, ["target"])
 
     def restore(self, *, by: Any, number: int, base_version: int) -> Revision:
         revision = self.revisions.get(number=number)
@@ -507,7 +537,7 @@ class Submission(models.Model):
             AuditLog.Action.COMMENTED,
             user=by,
             target=self,
-            detail=f"{target}：{text.strip()[:100]}",
+            detail=f"{layout.target_label(target[:40])}：{text.strip()[:100]}",
         )
         return c
 
@@ -527,13 +557,6 @@ class Submission(models.Model):
         if weight is not None and value > weight:
             return f"应在 0 到 {weight}（本行分值）之间"
         return None
-
-    def grade_computed(self) -> str | None:
-        """The grade of the computed score (before any 复核)."""
-        from jixiao.profiles import load_profile
-
-        grade = load_profile(self.round.profile or None).grade(self.computed_score)
-        return grade.value if grade is not None else None
 
     def reply_comment(self, *, by: Any, pk: int, text: str) -> ReviewComment:
         """The unit's answer to one of the bureau's opinions (it stays open until the reviewer
@@ -600,7 +623,7 @@ class Submission(models.Model):
                     },
                 )
             self.review_score = _fit(self, "review_score", _review_total(self))
-            self.grade = self.final_grade(self.grade_computed())
+            self.grade = self.final_grade(profile_grade(self.round.profile, self.computed_score))
             Submission.objects.filter(pk=self.pk).update(
                 review_score=self.review_score, grade=self.grade, updated_at=timezone.now()
             )

@@ -44,7 +44,9 @@ def test_evidence_upload_and_review(server: LiveServer, browser: Any, tmp_path: 
     page.locator("#rounds a[id^=open-]").first.click()
     page.click("#ev-link-ind-0")  # beside the first indicator row
     expect(page.locator("#ev-ind-0")).to_be_visible()
-    page.set_input_files("#evidence-file-ind-0", [str(ledger), str(photo(tmp_path / "现场照片.png"))])
+    page.set_input_files(
+        "#evidence-file-ind-0", [str(ledger), str(photo(tmp_path / "现场照片.png"))]
+    )
     page.click("#evidence-upload-ind-0")
     expect(page.locator("#messages")).to_contain_text("已上传佐证材料“活动台账.pdf”")
     row = page.locator("#ev-ind-0")
@@ -68,14 +70,18 @@ def test_evidence_upload_and_review(server: LiveServer, browser: Any, tmp_path: 
 
     login(page, server, "reviewer")
     page.locator("#rounds a[id^=overview-]").first.click()
-    page.locator("#overview tbody tr", has_text="妇女联合会").get_by_role("link", name="查看").click()
+    page.locator("#overview tbody tr", has_text="妇女联合会").get_by_role(
+        "link", name="查看"
+    ).click()
     page.click("#ev-link-ind-0")
     row = page.locator("#ev-ind-0")
     expect(row.locator(".evidence-name")).to_have_count(2)
     row.locator("details.preview summary").click()
     frame = row.locator("details.preview iframe")
     expect(frame).to_be_visible()
-    with page.expect_response(lambda r: "/evidence/" in r.url and r.request.method == "GET") as info:
+    with page.expect_response(
+        lambda r: "/evidence/" in r.url and r.request.method == "GET"
+    ) as info:
         page.reload()  # the PDF preview is served inline to the reviewer
     with page.expect_download() as download:
         page.click("#evidence-zip")
@@ -83,7 +89,10 @@ def test_evidence_upload_and_review(server: LiveServer, browser: Any, tmp_path: 
     download.value.save_as(zipped)
     import zipfile
 
-    assert sorted(zipfile.ZipFile(zipped).namelist()) == ["指标第1行/活动台账.pdf", "指标第1行/现场照片.png"]
+    assert sorted(zipfile.ZipFile(zipped).namelist()) == [
+        "指标第1行/活动台账.pdf",
+        "指标第1行/现场照片.png",
+    ]
     page.fill("#ev-ind-1 input[name=text]", "请附满意度调查问卷及汇总表")
     page.click("#evidence-ask-ind-1")
     expect(page.locator("#ev-ind-1")).to_contain_text("审核人要求补充")

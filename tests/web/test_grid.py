@@ -85,3 +85,52 @@ class GridTests(WebTestCase):
         page = self.client.get(self.url).content.decode()
         self.assertNotIn("use-score", page)
         self.assertNotIn("data-grid", page)
+
+    def test_comments_and_evidence_follow_their_row(self) -> None:
+        from django.core.files.base import ContentFile
+
+        from jixiao_web.evaluations.models import ReviewComment
+        from jixiao_web.evidence.models import Evidence
+
+        s = self.s()
+        first = ReviewComment.objects.create(submission=s, target="ind-0", text="第一行的意见")
+        second = ReviewComment.objects.create(submission=s, target="ind-1", text="第二行的意见")
+        e = Evidence(
+            submission=s,
+            target="ind-1",
+            name="问卷.pdf",
+            kind="pdf",
+            size=5,
+            sha256="0" * 64,
+            added_in=1,
+        )
+        e.file.save("问卷.pdf", ContentFile(b"%PDF-"), save=True)
+        # swapped, with a new row on top
+        self.client.post(
+            self.url,
+            {
+                "version": 1,
+                "ind-count": 3,
+                "ind-0-origin": "",
+                "ind-0-name": "新指标",
+                "ind-1-origin": "1",
+                "ind-2-origin": "0",
+            },
+        )
+        self.assertEqual(ReviewComment.objects.get(pk=first.pk).target, "ind-2")
+        self.assertEqual(ReviewComment.objects.get(pk=second.pk).target, "ind-1")
+        self.assertEqual(Evidence.objects.get(pk=e.pk).target, "ind-1")
+        # the row with the evidence deleted: it goes to the whole form, not to another row
+        self.client.post(
+            self.url,
+            {
+                "version": 2,
+                "ind-count": 3,
+                "ind-0-origin": "0",
+                "ind-1-origin": "1",
+                "ind-1-delete": "1",
+                "ind-2-origin": "2",
+            },
+        )
+        self.assertEqual(Evidence.objects.get(pk=e.pk).target, "")
+        self.assertEqual(ReviewComment.objects.get(pk=first.pk).target, "ind-1")

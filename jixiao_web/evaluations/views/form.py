@@ -43,6 +43,11 @@ def form_context(
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
     analysis = analysis or analyse(content, s.round.profile)
+    pristine = not importing.has_typed_content(
+        content, s.round.kind, s.round.year, s.unit.name, s.project
+    )
+    if pristine:  # nothing typed yet: no list of blanks before the clerk has begun
+        analysis = Analysis(sheet=analysis.sheet, error=analysis.error)
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
@@ -56,6 +61,7 @@ def form_context(
         "comment_targets": screen.comment_targets(content) if s.can_review(request.user) else [],
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,
+        "pristine": pristine,
         "import_form": ImportForm(),
     }
 
@@ -88,7 +94,7 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
         if request.POST.get("next") == "report":  # the report page posts here too
             page, ctx["can_draft"] = "report", False
         return render(request, f"evaluations/{page}.html", ctx, status=400)
-    return save_and_redirect(request, s, parsed.data, "保存")
+    return save_and_redirect(request, s, parsed.data, "保存", moves=parsed.moves)
 
 
 def posted_version(request: HttpRequest) -> int:
@@ -106,11 +112,17 @@ def save_and_redirect(
     content: dict[str, Any],
     note: str,
     action: str = AuditLog.Action.SAVED,
+    moves: dict[str, str] | None = None,
 ) -> HttpResponse:
     base = posted_version(request)
     try:
         revision = s.save_content(
-            by=request.user, content=content, base_version=base, note=note, action=action
+            by=request.user,
+            content=content,
+            base_version=base,
+            note=note,
+            action=action,
+            moves=moves,
         )
     except ConflictError as exc:
         return conflict_response(request, s, content, base, str(exc))

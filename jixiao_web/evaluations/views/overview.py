@@ -9,10 +9,12 @@ they can neither be seen nor inferred from the order.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from decimal import Decimal
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -27,24 +29,26 @@ from django.db.models import (
     Max,
     Q,
     QuerySet,
+    TextField,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from jixiao.bounds import clean_text
 from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
-from jixiao_web.evaluations.access import Need, get_round
+from jixiao_web.evaluations.access import Need, get_round, name_matches
 from jixiao_web.evaluations.exports import attachment, overview_xlsx
 from jixiao_web.evaluations.models import Round, Submission
-from jixiao_web.evaluations.workflow import VISIBLE_TO_BUREAU, Status
+from jixiao_web.evaluations.workflow import VISIBLE_TO_BUREAU, Status, WorkflowError
 
 # column key → heading (the overview table, its sort links and the .xlsx export)
 COLUMNS = {
@@ -105,8 +109,11 @@ def _units(r: Round, q: str) -> QuerySet[Unit]:
         s=FilteredRelation("submissions", condition=Q(submissions__round=r))
     )
     if q:
-        units = units.filter(Q(name__icontains=q) | Q(department__name__icontains=q))
+        units = units.filter(name_matches("name", q) | Q(department__name__icontains=q))
     return units
+
+
+CODE = re.compile(r"JX-[A-Z]\d{3}")
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
@@ -114,10 +121,12 @@ def _params(request: HttpRequest) -> dict[str, str]:
     status = request.GET.get("status", "")
     if sort.lstrip("-") not in SORTS:
         sort = "unit"
+    code = request.GET.get("code", "").strip()
     return {
         "q": clean_text(request.GET.get("q", "")).strip()[:100],  # PostgreSQL refuses a NUL
         "status": status if status in {*Status, NOT_STARTED} else "",
         "sort": sort,
+        "code": code if CODE.fullmatch(code) else "",
     }
 
 
@@ -129,6 +138,10 @@ def _table(r: Round, params: dict[str, str]) -> QuerySet[Unit]:
         units = units.filter(s__id__isnull=True)
     elif status:
         units = units.filter(s__status=status)
+    if params.get("code"):  # units whose form has this finding (the chart's bars link here)
+        units = units.annotate(codes=Cast("s__finding_codes", TextField())).filter(
+            s__status__in=list(VISIBLE_TO_BUREAU), codes__contains=f'"{params["code"]}"'
+        )
     units = units.annotate(
         **{f: _visible(f) for f in _SHOWN},
         project=_visible("project"),  # a draft's project name and activity are the unit's too
@@ -183,6 +196,12 @@ def _rows_html(rows: list[dict[str, Any]], project: bool) -> SafeString:
     the query). Every value is escaped."""
     out = []
     for r in rows:
+        pick = (
+            f'<input type="checkbox" name="ids" value="{r["submission"]["pk"]}" form="bulk-form" '
+            f'data-errors="{r["errors"] or 0}" aria-label="选择{escape(r["unit"])}">'
+            if r["submission"]
+            else ""
+        )
         cells = [f"<td>{escape(r['unit'])}</td>"]
         if project:
             cells.append(f"<td>{escape(r['project'])}</td>")
@@ -201,7 +220,7 @@ def _rows_html(rows: list[dict[str, Any]], project: bool) -> SafeString:
             if r["submission"]
             else ""
         )
-        cells.append(f"<td>{links}</td>")
+        cells.append(f"<td>{links} {pick}</td>" if pick else f"<td>{links}</td>")
         out.append(f'<tr class="status-row-{r["status"]}">{"".join(cells)}</tr>')
     return mark_safe("\n".join(out))  # built from escaped values only
 
@@ -245,6 +264,7 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
     body = _rows_html(page.object_list, r.kind == Round.Kind.PROJECT)
     statuses = [(NOT_STARTED, "未开始"), *Status.choices]
     summary = _summary(r, params["q"])
+    findings_chart = _findings_chart(r, params)
     return render(
         request,
         "evaluations/overview.html",
@@ -256,6 +276,8 @@ def overview(request: HttpRequest, pk: int) -> HttpResponse:
             "statuses": statuses,
             "status_counts": [(st, label, summary["counts"].get(st, 0)) for st, label in statuses],
             "headers": _headers(r),
+            "findings_chart": mark_safe(findings_chart),  # built from escaped values only
+            "code_title": _check_titles().get(params["code"], ""),
             **summary,
         },
     )
@@ -267,15 +289,20 @@ def _summary(r: Round, q: str) -> dict[str, Any]:
     the round changes."""
     if q:
         return _compute_summary(r, q)
-    stamp = Submission.objects.filter(round=r).aggregate(n=Count("id"), t=Max("updated_at"))
-    units = Unit.objects.filter(department__region_id=r.region_id).count()
-    state = f"{r.pk}|{stamp['n']}|{stamp['t'].timestamp() if stamp['t'] else 0}|{units}|{r.profile}"
-    key = "jixiao-overview-" + hashlib.sha1(state.encode()).hexdigest()
+    key = "jixiao-overview-" + _state(r)
     summary = cache.get(key)
     if summary is None:
         summary = _compute_summary(r, q)
         cache.set(key, summary, timeout=600)
     return summary
+
+
+def _state(r: Round) -> str:
+    """Changes whenever a submission or a unit of the round changes (a cache key)."""
+    stamp = Submission.objects.filter(round=r).aggregate(n=Count("id"), t=Max("updated_at"))
+    units = Unit.objects.filter(department__region_id=r.region_id).count()
+    state = f"{r.pk}|{stamp['n']}|{stamp['t'].timestamp() if stamp['t'] else 0}|{units}|{r.profile}"
+    return hashlib.sha1(state.encode()).hexdigest()
 
 
 SCORE_EDGES = [0, 60, 70, 80, 90]
@@ -319,23 +346,50 @@ def _compute_summary(r: Round, q: str) -> dict[str, Any]:
         "rate_chart": mark_safe(
             charts.bar_chart_svg("预算执行率分布", bars("rate", RATE_EDGES, "%"))
         ),
-        "findings_chart": mark_safe(
-            charts.bar_chart_svg("最常见问题", _frequent_findings(r), horizontal=True, height=260)
-        ),
         "average": Decimal(str(average)).quantize(Decimal("0.01")) if average is not None else None,
     }
 
 
-def _frequent_findings(r: Round, limit: int = 8) -> list[charts.Bar]:
-    """The checks that fire in most of the round's submitted forms (codes kept on each save)."""
+def _findings_chart(r: Round, params: dict[str, str]) -> str:
+    """The 最常见问题 chart for the filter on screen; kept (per process) while nothing changes
+    when there is no search (the status filter has a handful of values)."""
+
+    def draw() -> str:
+        return charts.bar_chart_svg(
+            "最常见问题（按当前筛选）" if params["q"] or params["status"] else "最常见问题",
+            _frequent_findings(r, params),
+            horizontal=True,
+            height=260,
+        )
+
+    if params["q"]:
+        return draw()
+    key = f"jixiao-findings-{_state(r)}-{params['status']}-{params['sort']}"
+    chart = cache.get(key)
+    if chart is None:
+        chart = draw()
+        cache.set(key, chart, timeout=600)
+    return chart
+
+
+def _frequent_findings(r: Round, params: dict[str, str], limit: int = 8) -> list[charts.Bar]:
+    """The checks that fire in most of the submitted forms shown (the table's search and status
+    filter apply); each bar links to the units it counts."""
+    forms = Submission.objects.filter(round=r, status__in=VISIBLE_TO_BUREAU)
+    if params["q"]:
+        forms = forms.filter(
+            name_matches("unit__name", params["q"])
+            | Q(unit__department__name__icontains=params["q"])
+        )
+    if params["status"]:
+        forms = forms.filter(status=params["status"])
     counter: Counter[str] = Counter()
-    for codes in Submission.objects.filter(round=r, status__in=VISIBLE_TO_BUREAU).values_list(
-        "finding_codes", flat=True
-    ):
+    for codes in forms.values_list("finding_codes", flat=True):
         counter.update(codes or [])
     titles = _check_titles()
+    query = urlencode({"q": params["q"], "status": params["status"], "sort": params["sort"]})
     return [
-        charts.Bar(f"{code} {titles.get(code, '')}".strip(), n)
+        charts.Bar(f"{code} {titles.get(code, '')}".strip(), n, f"?code={code}&{query}")
         for code, n in counter.most_common(limit)
     ]
 
@@ -364,4 +418,61 @@ def overview_export(request: HttpRequest, pk: int) -> HttpResponse:
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = attachment(f"{r.title}-汇总.xlsx", "overview.xlsx")
+    return response
+
+
+BULK = {"accept": "审核通过", "publish": "公开"}
+
+
+@require_POST
+@login_required
+def overview_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Accept or publish the selected forms, or download them as one zip of .xlsx files."""
+    r = get_round(request.user, pk, Need.REVIEW)
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    forms = list(Submission.objects.filter(round=r, pk__in=ids).select_related("unit", "round"))
+    back = redirect(f"{reverse('overview', args=[r.pk])}?{request.POST.get('query', '')}")
+    if not forms:
+        messages.error(request, "请先勾选要处理的单位。")
+        return back
+    action = request.POST.get("action", "")
+    if action == "export":
+        return _bulk_export(r, forms)
+    if action not in BULK:
+        messages.error(request, "没有这个操作。")
+        return back
+    done, refused = 0, []
+    for s in forms:
+        try:
+            s.transition(action, by=request.user)
+        except WorkflowError as exc:
+            refused.append(f"{s.unit.name}：{exc}")
+        else:
+            done += 1
+    if done:
+        messages.success(request, f"已{BULK[action]} {done} 份自评。")
+    for line in refused[:20]:
+        messages.error(request, f"未{BULK[action]}：{line}")
+    return back
+
+
+def _bulk_export(r: Round, forms: list[Submission]) -> HttpResponse:
+    import io
+    import zipfile
+
+    from jixiao_web.evaluations.analysis import evaluation_of
+    from jixiao_web.evaluations.exports import ExportUnavailable, export_bytes
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for s in forms:
+            if s.status not in VISIBLE_TO_BUREAU:
+                continue  # a draft stays the unit's business
+            name = f"{s.unit.name}{'-' + s.project if s.project else ''}-绩效自评.xlsx"
+            try:
+                zf.writestr(name.replace("/", "／"), export_bytes(evaluation_of(s.content), "xlsx"))
+            except ExportUnavailable:
+                return HttpResponse("暂不能导出 xlsx（导出模块未安装）。", status=503)
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = attachment(f"{r.title}-所选自评.zip", "forms.zip")
     return response

@@ -30,9 +30,15 @@ def transition(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         )
     except WorkflowError as exc:
         messages.error(request, str(exc))
+        # back to the page the button was on (复核评分, 佐证材料 …), where the comment is written
+        if request.POST.get("next") in STAY_ON:
+            return redirect(request.POST["next"], pk=s.pk)
     else:
         messages.success(request, f"已{t.label}。当前状态：{s.get_status_display()}。")
     return redirect("form", pk=s.pk)
+
+
+STAY_ON = frozenset({"form", "review", "report", "evidence", "revisions"})
 
 
 @require_POST

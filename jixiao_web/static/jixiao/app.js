@@ -142,7 +142,8 @@
     }
     var stored = null;
     try { stored = window.localStorage.getItem("jixiao-panel-hidden"); } catch (e) { stored = null; }
-    show(stored === "1");
+    // narrower than 1400 px the table needs the width: hidden until the user asks for it
+    show(stored === null ? window.innerWidth < 1400 && window.innerWidth > 1100 : stored === "1");
     btn.addEventListener("click", function () {
       var hidden = !document.body.classList.contains("panel-hidden");
       show(hidden);
@@ -159,16 +160,53 @@
     document.querySelectorAll("form[data-keep-key]").forEach(setupKeep);
     setupPanelToggle();
     window.addEventListener("beforeprint", function () {
-      // printed text cells show their whole text (the screen caps their height)
+      // a text cell prints as plain text, whole (a textarea would be cut at its box)
       document.querySelectorAll("table.sheet textarea").forEach(function (el) {
-        el.style.height = "auto";
-        el.style.height = el.scrollHeight + 2 + "px";
+        var copy = document.createElement("div");
+        copy.className = "print-text";
+        copy.textContent = el.value;
+        el.parentNode.insertBefore(copy, el.nextSibling);
       });
+    });
+    window.addEventListener("afterprint", function () {
+      document.querySelectorAll(".print-text").forEach(function (el) { el.remove(); });
     });
     document.querySelectorAll("[data-confirm]").forEach(function (btn) {
       btn.addEventListener("click", function (e) {
         if (!window.confirm(btn.getAttribute("data-confirm"))) { e.preventDefault(); }
       });
+    });
+  });
+})();
+
+// the overview's bulk actions: select all, and a confirmation that counts forms with errors
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("bulk-form");
+    if (!form) { return; }
+    var boxes = function () { return document.querySelectorAll("input[name=ids][form=bulk-form]"); };
+    var count = document.getElementById("bulk-count");
+    function update() {
+      var n = Array.prototype.filter.call(boxes(), function (b) { return b.checked; }).length;
+      count.textContent = n ? "已选 " + n + " 个单位" : "";
+    }
+    var all = document.getElementById("bulk-all");
+    if (all) {
+      all.addEventListener("change", function () {
+        boxes().forEach(function (b) { b.checked = all.checked; });
+        update();
+      });
+    }
+    document.addEventListener("change", function (e) { if (e.target.name === "ids") { update(); } });
+    form.addEventListener("submit", function (e) {
+      var picked = Array.prototype.filter.call(boxes(), function (b) { return b.checked; });
+      var action = form.querySelector("#bulk-action");
+      var label = action.options[action.selectedIndex].text;
+      var withErrors = picked.filter(function (b) { return parseInt(b.getAttribute("data-errors"), 10) > 0; }).length;
+      var text = "对勾选的 " + picked.length + " 个单位“" + label + "”？";
+      if (action.value === "accept" && withErrors) { text = "注意：其中 " + withErrors + " 份自评还有错误未改正。\n" + text; }
+      if (action.value !== "export" && !window.confirm(text)) { e.preventDefault(); }
     });
   });
 })();
