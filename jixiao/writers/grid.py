@@ -430,28 +430,20 @@ class _Builder:
             self.grid.repeat_rows = (header, header)
         first = header + 1 - start  # grid row of indicator i is first + i
         self.indicator_rows.update({i: first + i for i in range(start, end)})
+
+        def level_label(at: int, column: str, text: str, span: int) -> None:
+            """一级/二级 merged down over its run (printed in each row where merges cannot be)."""
+            cell = GridCell(
+                first + at, ind.col(column), text, Role.CENTER, rowspan=span, repeat=True
+            )
+            self.grid.put(cell)
+
         for s1, e1 in _runs(rows[start:end], lambda i: _t(i.level1)):
             top = start + s1
-            level1 = GridCell(
-                first + top,
-                ind.col("一级指标"),
-                _t(rows[top].level1),
-                Role.CENTER,
-                rowspan=e1 - s1,
-                repeat=True,
-            )
-            self.grid.put(level1)
+            level_label(top, "一级指标", _t(rows[top].level1), e1 - s1)
             for s2, e2 in _runs(rows[top : start + e1], lambda i: _t(i.level2)):
                 at = top + s2
-                level2 = GridCell(
-                    first + at,
-                    ind.col("二级指标"),
-                    _t(rows[at].level2),
-                    Role.CENTER,
-                    rowspan=e2 - s2,
-                    repeat=True,
-                )
-                self.grid.put(level2)
+                level_label(at, "二级指标", _t(rows[at].level2), e2 - s2)
         for i in range(start, end):
             self.indicator_row(first + i, rows[i])
         self.r = header + 1 + end - start
