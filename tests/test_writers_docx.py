@@ -171,18 +171,21 @@ def test_table_can_be_cut_before_the_indicator_header_to_repeat_it() -> None:
 def test_table_docx_ends_with_the_lines_to_sign_on(tmp_path: Path) -> None:
     from jixiao.model import Signature, Text
 
-    doc = docx.Document(str(write_table_docx(department(), tmp_path / "表.docx")))
-    last = doc.element.body[-2]  # before the section properties
-    assert last.tag == qn("w:p")
-    line = "".join(t.text or "" for t in last.iter(qn("w:t")))
+    def closing(path: Path) -> tuple[str, str]:
+        body = docx.Document(str(path)).element.body
+        roles, seal = body[-3], body[-2]  # before the section properties
+        assert roles.tag == seal.tag == qn("w:p")
+        return tuple("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in (roles, seal))  # type: ignore[return-value]
+
+    line, seal = closing(write_table_docx(department(), tmp_path / "表.docx"))
     for role in ("单位负责人（签字）：", "填报人：", "联系电话：", "填报日期："):
         assert role in line
+    assert seal == "填报单位（盖章）"  # a short last line: the block ends here
     # roles the form prints itself stay in the table, not twice
     signed = replace(
         department(),
         signatures=(Signature("填报人", Text("王芳")),),
         fill_date=Text("2022年3月10日"),
     )
-    doc = docx.Document(str(write_table_docx(signed, tmp_path / "签.docx")))
-    line = "".join(t.text or "" for t in doc.element.body[-2].iter(qn("w:t")))
+    line, _ = closing(write_table_docx(signed, tmp_path / "签.docx"))
     assert "单位负责人（签字）：" in line and "填报人" not in line and "填报日期" not in line

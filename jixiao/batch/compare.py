@@ -106,7 +106,7 @@ def _side(r: FileRecord) -> Side:
         r.unit or "",
         r.year,
         r.score,
-        r.rate,
+        r.rate if r.rate is not None else r.printed_rate,  # computed, else as printed
         frozenset(f.code for f in r.findings),
         targets,
     )

@@ -151,7 +151,8 @@ def _new() -> Document:
     tf.alignment = WD_ALIGN_PARAGRAPH.CENTER
     tf.first_line_indent = Pt(0)
     tf.space_after = Pt(16)
-    tf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    tf.line_spacing_rule = WD_LINE_SPACING.EXACTLY  # a two-line title stays one block
+    tf.line_spacing = Pt(32)
     _no_title_border(title.element)
     return doc
 
@@ -281,12 +282,13 @@ def add_table(doc: Document, grid: Grid, signatures: str = "") -> None:
         table = parse_xml(xml)
         anchor.addnext(table)
         anchor = table
-    if signatures:
+    for k, text in enumerate(signatures.split("\n") if signatures else ()):
         line = doc.add_paragraph()
         line.paragraph_format.first_line_indent = Pt(0)
-        line.paragraph_format.space_before = Pt(12)
-        line.paragraph_format.keep_together = True
-        run = line.add_run(signatures)
+        line.paragraph_format.space_before = Pt(12 if k == 0 else 6)
+        line.paragraph_format.keep_with_next = k == 0  # the block stays together
+        run = line.add_run(text)
         set_fonts(run._r, TABLE_FONT)
         run.font.size = Pt(12)
         anchor.addnext(line._p)
+        anchor = line._p

@@ -570,7 +570,9 @@ _BLANK_LINE = "\u3000" * 6
 def signature_line(e: Evaluation) -> str:
     """“单位负责人（签字）：　　　填报人：…　联系电话：…　填报日期：　年　月　日” for the
     roles the table itself does not already print (its own signature rows and 填报日期
-    stay in the grid), blank for a pen."""
+    stay in the grid), blank for a pen; then, on a short line of its own, the unit's seal
+    (a short last line also tells a PDF reader that the block ends there, and the report's
+    title on the next page is not taken as its continuation)."""
     printed = " ".join(s.role for s in e.signatures)
     parts = []
     for role in SIGNATURE_ROLES:
@@ -580,7 +582,7 @@ def signature_line(e: Evaluation) -> str:
                 parts.append(f"{role}：\u3000\u3000年\u3000\u3000月\u3000\u3000日")
         elif key not in printed and not (key == "联系电话" and "电话" in printed):
             parts.append(f"{role}：{_BLANK_LINE}")
-    return "\u3000\u3000".join(parts)
+    return "\u3000\u3000".join(parts) + "\n填报单位（盖章）"
 
 
 def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:

@@ -51,6 +51,15 @@ class FormPageTests(WebTestCase):
         )
         self.assertIn("JX-A001", before.content.decode())
 
+    def test_a_total_that_cannot_be_recomputed_shows_why_it_has_no_grade(self) -> None:
+        html = self.client.post(
+            reverse("preview", args=[self.submission.pk]), {"total_weight": "90"}
+        ).content.decode()  # 10 + 50 + 40 = 100 against a total of 90
+        self.assertIn('id="grade-reason"', html)
+        self.assertIn("不评等级：各计分行分值合计 100，与总分分值 90 不符", html)
+        stored = self.client.get(self.url).content.decode()  # weights 10 + 50 + 40 = 100
+        self.assertNotIn('id="grade-reason"', stored)
+
     def test_preview_marks_a_bad_number(self) -> None:
         html = self.client.post(
             reverse("preview", args=[self.submission.pk]), {"funds-1-actual": "20x.5"}
