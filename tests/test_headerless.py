@@ -296,3 +296,27 @@ def test_stream_figures_printed_before_their_label():
         ("财政拨款", 60, 57, 95),
         ("其他资金", 40, 33, Decimal("82.50")),
     ]
+
+
+def test_values_written_together_in_one_cell_of_a_grid():
+    text = "\n".join(
+        [
+            "2022年度项目支出绩效自评表",
+            "| 项目名称 | 某某学校改造 |",
+            "| 项目资金（万元） | 全年预算数 | 全年执行数 | 执行率 | 分值 | 得分 |",
+            "| 年度资金总额 | 86.5 | 84.2797.42% | 10 | 9.7 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |",
+            "| 产出指标 | 数量指标 | 改造教室间数 | ≥12间 | 12间 | 3030 | |",
+            "| | 质量指标 | 验收合格率 | 100% | 100%2020 | |",
+            "| 效益指标 | 社会效益指标 | 学生学习环境 | 明显改善 | 明显改善 | 4038 | |",
+        ]
+    )
+    e = read_text(text, "glued.txt")
+    (fund,) = e.funds
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (
+        Decimal("86.5"),
+        Decimal("84.27"),
+        Decimal("97.42"),
+    )
+    got = [(i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [("12间", 30, 30), ("100%", 20, 20), ("明显改善", 40, 38)]

@@ -26,6 +26,7 @@ from jixiao.extract.values import (
     looks_like_value,
     to_num,
 )
+from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure, parse_number, parse_operator
@@ -163,6 +164,12 @@ class FormBuilder:
                 row = order
                 keys = [label_key(c.text) if c.text else "" for c in row]
                 live = [i for i, k in enumerate(keys) if k]
+        if self.state in ("fund", "indicator") and self._grid:
+            unglued = self._unglue(row, keys, live)
+            if unglued is not None:
+                row = unglued
+                keys = [label_key(c.text) if c.text else "" for c in row]
+                live = [i for i, k in enumerate(keys) if k]
         self._money_unit(row)
         was_header = self._last_was_header
         self._last_was_header = None
@@ -235,6 +242,51 @@ class FormBuilder:
             return None
         self._release_labels()
         return row
+
+    def _unglue(
+        self, row: Sequence[Cell], keys: list[str], live: list[int]
+    ) -> list[Cell] | None:
+        """A grid row with fewer value cells than the header has value columns, where a cell
+        holds several values written together (``1622.1397.18%``, ``1010``, ``355人55``): the
+        cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
+        执行数 ÷ 预算数, 得分 ≤ 分值). None: nothing to cut."""
+        header = self.ind_header if self.state == "indicator" else self.fund_header
+        if header is None or vocab.total_label(keys[live[0]]):
+            return None
+        first_value = next(
+            (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
+        )
+        if first_value is None:
+            return None
+        start = first_value
+        if self.state == "indicator":
+            # the values start after the name (the first cell after the categories): the
+            # target and the actual may be words
+            name = next(
+                (i for i in live if not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i]))),
+                None,
+            )
+            if name is None or name >= first_value:
+                return None
+            start = name + 1
+        cells = list(row[start:])
+        while cells and not cells[-1].text.strip():
+            cells.pop()
+        roles = tuple(header.value_roles)
+        if len(cells) >= len(roles):
+            return None
+        texts = tuple(halfwidth(c.text.strip()) for c in cells)
+        for at, c in enumerate(cells):
+            points = roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
+            if not (_GLUED.search(c.text) or points):
+                continue
+            split = split_cell_in_row(texts, at, roles)
+            if split is None:
+                continue
+            cut = split[at : at + len(split) - len(texts) + 1]
+            pieces = [Cell(v, c.location) for v in cut]
+            return [*row[:start], *cells[:at], *pieces, *cells[at + 1 :]]
+        return None
 
     def _values_only(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
         """A row of an indicator's values without its labels (its target may be words): it
@@ -929,6 +981,12 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
     return at > 0 and is_blank(values[at - 1].text)
 
 
+# figures written together in one cell: a figure running into another, or into a dash
+_GLUED = re.compile(
+    r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
+)
+# 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
+_POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
 _UNIT_RANK = {"实施单位": 2, "项目实施单位": 2, "填报单位": 0, "部门": 0, "单位": 0}
 _REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")
 

@@ -692,3 +692,53 @@ def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
         if len(run) >= 4 and len(run) % 2 == 0 and run[: len(run) // 2] == run[len(run) // 2 :]:
             out.append(p)
     return out
+
+
+# -- a cell holding several values, in a grid row ------------------------------------------------
+
+
+def split_cell_in_row(
+    values: tuple[str, ...], at: int, roles: tuple[Role, ...]
+) -> tuple[str, ...] | None:
+    """The row's value cells with ``values[at]`` cut into several values (``1622.1397.18%`` →
+    ``1622.13``, ``97.18%``; ``1010`` → 10, 10), as many as the row lacks columns at most (the
+    last columns may be blank): every cut into values of the columns it covers is scored on
+    the whole row (执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值), so that the figures of the other
+    cells take part; None when no cut reads the cell whole."""
+    most = len(roles) - len(values) + 1
+    if most < 2 or at >= len(values) or len(values[at]) > _MAX_FUND_RUN:
+        return None
+    text = values[at]
+    best: tuple[float, list[str]] | None = None
+    for pieces in range(2, most + 1):
+        span = roles[at : at + pieces]
+        cuts: list[list[str]] = []
+
+        def walk(pos: int, j: int, got: list[str], span: tuple[Role, ...] = span) -> None:
+            if len(cuts) > 200:
+                return
+            if j == len(span):
+                if pos == len(text):
+                    cuts.append(list(got))
+                return
+            for end in _tokens_for(span[j], text, pos):
+                if end > pos:
+                    walk(end, j + 1, [*got, text[pos:end]], span)
+
+        walk(0, 0, [])
+        for cut in cuts:
+            row = [*values[:at], *cut, *values[at + 1 :]]
+            mapping = dict(zip(roles, row, strict=False))
+            funds = {r: v for r, v in mapping.items() if r in _FUND_SCORED}
+            score = _score_fund(funds) + _score_indicator(
+                {r: v for r, v in mapping.items() if r not in _FUND_SCORED and v}
+            )
+            score -= 0.7 * _cuts_in_digits(text, list(accumulate(map(len, cut)))[:-1])
+            if best is None or score > best[0]:
+                best = (score, cut)
+    if best is None:
+        return None
+    return (*values[:at], *best[1], *values[at + 1 :])
+
+
+_FUND_SCORED = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})
