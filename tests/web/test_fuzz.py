@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
+from jixiao_web.evaluations.models import Round
 from tests.web.base import Personas
 
 SETTINGS = settings(
@@ -136,6 +137,35 @@ class FuzzTests(Personas, TestCase):
             {"year": year, "title": title, "deadline": deadline, "kind": kind, "profile": profile},
         )
         self.assertEqual(client.get(reverse("dashboard")).status_code, 200)
+
+    @SETTINGS
+    @given(username=texts, password=texts, comment=texts, project=texts, version=values)
+    def test_login_transitions_and_starting_a_form(
+        self, username: str, password: str, comment: str, project: str, version: str
+    ) -> None:
+        self.post(Client(), reverse("login"), {"username": username, "password": password})
+        rnd = Round.objects.create(
+            region=self.region,
+            year=2021,
+            kind="project",
+            title="项目",
+            deadline=self.round.deadline,
+        )
+        head = Client()
+        head.force_login(self.head)
+        self.post(head, reverse("round_start", args=[rnd.pk]), {"project": project})
+        self.post(
+            head, reverse("transition", args=[self.submission.pk, "submit"]), {"version": version}
+        )
+        reviewer = Client()
+        reviewer.force_login(self.reviewer)
+        self.post(
+            reviewer,
+            reverse("transition", args=[self.submission.pk, "return"]),
+            {"comment": comment, "version": version},
+        )
+        self.readable(head, ["form", "revisions"])
+        self.assertEqual(head.get(reverse("dashboard")).status_code, 200)
 
 
 def _numeric(name: str) -> bool:

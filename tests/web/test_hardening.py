@@ -7,7 +7,9 @@ import io
 import re
 import time
 from decimal import Decimal
+from importlib import import_module
 from pathlib import Path
+from types import SimpleNamespace
 from unittest import skipUnless
 
 import openpyxl
@@ -408,3 +410,45 @@ class ControlCharacterTests(WebTestCase):
         self.assertEqual(r.status_code, 200)
         r = self.client.post(reverse("login"), {"username": "a\x00", "password": "x"})
         self.assertLess(r.status_code, 500)
+
+
+class SavedBeforeBoundsTests(WebTestCase):
+    """Data saved before the bounds existed: every page still opens."""
+
+    def test_out_of_bounds_content_already_stored_leaves_pages_readable(self) -> None:
+        content = self.s().content
+        content["year"] = Decimal("1e200000")
+        content["indicators"][0]["score"] = Decimal("100000000090")
+        Submission.objects.filter(pk=self.submission.pk).update(data=dump_value(content))
+        self.client.force_login(self.filler)
+        pk = self.submission.pk
+        started = time.perf_counter()
+        for url in (
+            reverse("form", args=[pk]),
+            reverse("report", args=[pk]),
+            reverse("revisions", args=[pk]),
+            reverse("export", args=[pk, "json"]),
+        ):
+            self.assertEqual(self.client.get(url).status_code, 200, url)
+        r = self.client.get(reverse("export", args=[pk, "xlsx"]))
+        self.assertEqual(r.status_code, 422)
+        self.assertIn("年度：超出范围", r.content.decode())
+        r = self.client.post(reverse("report_draft", args=[pk]), follow=True)
+        self.assertEqual(r.status_code, 200)
+        self.assertLess(time.perf_counter() - started, 10)
+
+    @skipUnless(connection.vendor == "sqlite", "only SQLite ever stored such figures")
+    def test_the_repair_migration_clears_figures_no_column_can_hold(self) -> None:
+        repair = import_module(
+            "jixiao_web.evaluations.migrations.0004_security_repair_numbers"
+        ).repair
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE evaluations_submission SET review_score = 100000000090 WHERE id = %s",
+                [self.submission.pk],
+            )
+        with self.assertRaises(ArithmeticError):
+            Submission.objects.get(pk=self.submission.pk)  # what every page met before
+        repair(None, SimpleNamespace(connection=connection))  # it only uses the connection
+        self.assertIsNone(Submission.objects.get(pk=self.submission.pk).review_score)
+        self.assertIsNotNone(Submission.objects.get(pk=self.submission.pk).self_score)

@@ -335,6 +335,12 @@ def evaluation_download(s: Submission, fmt: str) -> HttpResponse:
             return HttpResponse(
                 f"导出失败：{exc}", status=500, content_type="text/plain; charset=utf-8"
             )
+        except ValueError as exc:  # data saved before jixiao.bounds: out of bounds
+            return HttpResponse(
+                f"导出失败：{exc}。请先在表中改正这些数字。",
+                status=422,
+                content_type="text/plain; charset=utf-8",
+            )
         response = HttpResponse(data, content_type=FORMATS[fmt][0])
     response["Content-Disposition"] = attachment(f"{name}.{fmt}", f"export.{fmt}")
     return response

@@ -27,7 +27,11 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def report_draft(request: HttpRequest, pk: int) -> HttpResponse:
     s = get_submission(request.user, pk, Need.EDIT)
     content = s.content
-    sections = drafting.draft_sections(content)  # (title, sections)
+    try:
+        sections = drafting.draft_sections(content)  # (title, sections)
+    except ValueError as exc:  # data saved before jixiao.bounds: out of bounds
+        messages.error(request, f"无法生成报告草稿：{exc}。请先在表中改正这些数字。")
+        return redirect("report", pk=s.pk)
     if sections is None:
         messages.error(request, "报告生成模块尚未安装，请手工填写。")
         return redirect("report", pk=s.pk)
