@@ -440,7 +440,7 @@ class SavedBeforeBoundsTests(WebTestCase):
     @skipUnless(connection.vendor == "sqlite", "only SQLite ever stored such figures")
     def test_the_repair_migration_clears_figures_no_column_can_hold(self) -> None:
         repair = import_module(
-            "jixiao_web.evaluations.migrations.0004_security_repair_numbers"
+            "jixiao_web.evaluations.migrations.0005_security_repair_numbers"
         ).repair
         with connection.cursor() as cursor:
             cursor.execute(

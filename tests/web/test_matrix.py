@@ -51,6 +51,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "round_start": ("round", {"*": {"POST": UNIT | {"other_head"}}}),
     "overview": ("round", {"*": {"GET": BUREAU}}),
     "overview_export": ("round", {"*": {"GET": BUREAU}}),
+    "overview_bulk": ("round", {"*": {"POST": BUREAU}}),
     "form": (
         "s",
         {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}},

@@ -30,7 +30,7 @@ def repair(apps, schema_editor) -> None:  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("evaluations", "0003_submission_overview_index"),
+        ("evaluations", "0004_entry_comment_reply"),
     ]
 
     operations = [migrations.RunPython(repair, migrations.RunPython.noop)]
