@@ -286,8 +286,7 @@ class Submission(models.Model):
             return existing
         if not round.is_open:
             raise WorkflowError("该评价轮次已关闭填报。")
-        content = content or layout.blank(round.kind, round.year, m.unit.name)
-        _require_bounds(content)
+        content = _admissible(content or layout.blank(round.kind, round.year, m.unit.name))
         if project and not content.get("project"):
             content["project"] = project
         s = cls(
@@ -323,7 +322,7 @@ class Submission(models.Model):
         save that changes nothing keeps no revision (returns None)."""
         if refusal := self.edit_refusal(by):
             raise WorkflowError(refusal)
-        _require_bounds(content)
+        content = _admissible(content)
         old = self.content
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None
@@ -522,12 +521,16 @@ def _review_total(s: Submission) -> Decimal | None:
     return total
 
 
-def _require_bounds(content: dict[str, Any]) -> None:
-    """Nothing out of :mod:`jixiao.bounds` is ever stored (every way in passes here)."""
+def _admissible(content: dict[str, Any]) -> dict[str, Any]:
+    """The content as it may be stored: without control characters (PostgreSQL cannot keep a
+    NUL in the revision's list of changes), and refused when anything is out of
+    :mod:`jixiao.bounds` (every way in passes here)."""
+    content = bounds.clean_texts(content)
     try:
         bounds.require(content)
     except bounds.OutOfBounds as exc:
         raise WorkflowError(f"未保存：{exc}") from exc
+    return content
 
 
 def _fit(s: Submission, name: str, value: Any) -> Decimal | None:
