@@ -458,10 +458,9 @@ class ImportedControlCharacterTests(WebTestCase):
             {"file": SimpleUploadedFile("控制字符.json", dump_value(data).encode()), "version": 1},
         )
         self.assertEqual(r.status_code, 302)
+        for u in Upload.objects.all():
+            self.addCleanup((settings.UPLOAD_DIR / u.stored).unlink, missing_ok=True)
         self.assertEqual(self.s().content["indicators"][0]["actual"], "12次")
         self.assertEqual(
             self.client.get(reverse("revision", args=[self.submission.pk, 2])).status_code, 200
         )
-        settings_dir = settings.UPLOAD_DIR
-        for u in Upload.objects.all():
-            (settings_dir / u.stored).unlink(missing_ok=True)
