@@ -327,8 +327,10 @@ class Submission(models.Model):
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None
         text = dump_value(content, indent=None)
+        # analysed before the transaction: SQLite's write lock (taken at BEGIN) is held only
+        # for the writes, never for checks and scoring
+        self.refresh_metrics(content)
         with transaction.atomic():
-            self.refresh_metrics(content)
             updated = Submission.objects.filter(
                 pk=self.pk, version=base_version, status__in=EDITABLE
             ).update(
