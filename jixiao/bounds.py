@@ -91,6 +91,17 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def clean_texts(value: Any) -> Any:
+    """A copy of a ``jixiao/1`` value with :func:`clean_text` applied to every string."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {k: clean_texts(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean_texts(v) for v in value]
+    return value
+
+
 def text_problem(text: str) -> str | None:
     if len(text) > MAX_TEXT:
         return f"文字过长（{len(text)} 字，上限 {MAX_TEXT} 字）"

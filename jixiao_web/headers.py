@@ -1,5 +1,6 @@
 """Security headers Django does not set by itself: a Content-Security-Policy without any
-external source (the application runs on offline networks and loads nothing from elsewhere)."""
+external source (the application runs on offline networks and loads nothing from elsewhere),
+``Cache-Control: no-store`` for signed-in users, ``Clear-Site-Data`` on logout."""
 
 from __future__ import annotations
 

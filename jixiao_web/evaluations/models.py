@@ -363,8 +363,7 @@ class Submission(models.Model):
             raise WorkflowError(
                 f"该评价轮次已于 {round.deadline:%Y-%m-%d} 截止，不能再开始填报；如需延期请联系财政局。"
             )
-        content = content or layout.blank(round.kind, round.year, m.unit.name)
-        _require_bounds(content)
+        content = _admissible(content or layout.blank(round.kind, round.year, m.unit.name))
         if project and not content.get("project"):
             content["project"] = project
         s = cls(
@@ -402,13 +401,15 @@ class Submission(models.Model):
         browser, :attr:`layout.Parsed.moves`) re-targets the rows' comments and evidence."""
         if refusal := self.edit_refusal(by):
             raise WorkflowError(refusal)
-        _require_bounds(content)
+        content = _admissible(content)
         old = self.content
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None
         text = dump_value(content, indent=None)
+        # analysed before the transaction: SQLite's write lock (taken at BEGIN) is held only
+        # for the writes, never for checks and scoring
+        self.refresh_metrics(content)
         with transaction.atomic():
-            self.refresh_metrics(content)
             updated = Submission.objects.filter(
                 pk=self.pk, version=base_version, status__in=EDITABLE
             ).update(
@@ -652,12 +653,16 @@ def _review_total(s: Submission) -> Decimal | None:
     return total
 
 
-def _require_bounds(content: dict[str, Any]) -> None:
-    """Nothing out of :mod:`jixiao.bounds` is ever stored (every way in passes here)."""
+def _admissible(content: dict[str, Any]) -> dict[str, Any]:
+    """The content as it may be stored: without control characters (PostgreSQL cannot keep a
+    NUL in the revision's list of changes), and refused when anything is out of
+    :mod:`jixiao.bounds` (every way in passes here)."""
+    content = bounds.clean_texts(content)
     try:
         bounds.require(content)
     except bounds.OutOfBounds as exc:
         raise WorkflowError(f"未保存：{exc}") from exc
+    return content
 
 
 def _fit(s: Submission, name: str, value: Any) -> Decimal | None:

@@ -183,6 +183,14 @@ class RestoreFailureTests(Personas, TransactionTestCase):
         self.assertEqual(stored.read_bytes(), b'{"format": "jixiao/1"}')
         self.assertEqual(stored.stat().st_mode & 0o777, 0o600)
 
+    def test_a_plain_json_backup_of_earlier_versions_still_restores(self) -> None:
+        old = self.tmp / "old.json"
+        old.write_text(self.data, encoding="utf-8")
+        before = snapshot()
+        result = self.runner.invoke(restore, [str(old), "--force"])
+        self.assertEqual(result.exit_code, 0, result.output)
+        self.assertEqual(snapshot(), before)
+
 
 class BackupCommandTextTests(TransactionTestCase):
     def test_help_is_in_chinese_and_an_empty_backup_is_refused(self) -> None:

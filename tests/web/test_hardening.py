@@ -452,3 +452,21 @@ class SavedBeforeBoundsTests(WebTestCase):
         repair(None, SimpleNamespace(connection=connection))  # it only uses the connection
         self.assertIsNone(Submission.objects.get(pk=self.submission.pk).review_score)
         self.assertIsNotNone(Submission.objects.get(pk=self.submission.pk).self_score)
+
+
+class ImportedControlCharacterTests(WebTestCase):
+    def test_an_imported_form_keeps_no_control_character(self) -> None:
+        data = small_form()
+        data["indicators"][0]["actual"] = "12次\x00\x1b"
+        self.client.force_login(self.filler)
+        r = self.client.post(
+            reverse("import", args=[self.submission.pk]),
+            {"file": SimpleUploadedFile("控制字符.json", dump_value(data).encode()), "version": 1},
+        )
+        self.assertEqual(r.status_code, 302)
+        for u in Upload.objects.all():
+            self.addCleanup((settings.UPLOAD_DIR / u.stored).unlink, missing_ok=True)
+        self.assertEqual(self.s().content["indicators"][0]["actual"], "12次")
+        self.assertEqual(
+            self.client.get(reverse("revision", args=[self.submission.pk, 2])).status_code, 200
+        )

@@ -33,6 +33,25 @@ def _get(url: str) -> tuple[int, bytes]:
         return r.status, r.read()
 
 
+def _serve(tmp_path: Path, port: int, *args: str) -> subprocess.Popen[str]:
+    """``jixiao serve`` on ``port`` with its data in ``tmp_path`` (SQLite), output captured."""
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    }
+    env.update(
+        JIXIAO_DATA_DIR=str(tmp_path),
+        JIXIAO_SECRET_KEY="serve-test-secret-key-0123456789-abcdefghijkl",
+    )
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "jixiao"), "serve", "--port", str(port), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def test_serve_help_lists_the_options() -> None:
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0
@@ -43,31 +62,7 @@ def test_serve_help_lists_the_options() -> None:
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pre-fork workers need fork()")
 def test_serve_demo_runs_workers_and_answers(tmp_path: Path) -> None:
     port = _free_port()
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(
-        JIXIAO_DATA_DIR=str(tmp_path),
-        JIXIAO_SECRET_KEY="serve-test-secret-key-0123456789-abcdefghijkl",
-    )
-    proc = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "jixiao"),
-            "serve",
-            "--demo",
-            "--port",
-            str(port),
-            "--workers",
-            "2",
-            "--threads",
-            "2",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc = _serve(tmp_path, port, "--demo", "--workers", "2", "--threads", "2")
     try:
         deadline = time.monotonic() + 90
         status = None
@@ -177,18 +172,7 @@ def test_behind_an_https_proxy_requests_are_secure_and_carry_the_client_address(
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="pre-fork workers need fork()")
 def test_sigterm_lets_a_request_in_flight_finish(tmp_path: Path) -> None:
     port = _free_port()
-    env = {
-        k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(
-        JIXIAO_DATA_DIR=str(tmp_path),
-        JIXIAO_SECRET_KEY="serve-test-secret-key-0123456789-abcdefghijkl",
-    )
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jixiao"), "serve", "--port", str(port),
-         "--workers", "2", "--threads", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
+    proc = _serve(tmp_path, port, "--workers", "2", "--threads", "2")
     try:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and proc.poll() is None:
