@@ -320,3 +320,25 @@ def test_values_written_together_in_one_cell_of_a_grid():
     )
     got = [(i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [("12间", 30, 30), ("100%", 20, 20), ("明显改善", 40, 38)]
+
+
+def test_excerpt_starting_below_the_categories():
+    # the first rows have neither header nor category: name, target, actual, weight, score
+    text = "\n".join(
+        [
+            "| | | 发放宣传手册 | ≥2000册 | 2150册 | 10 | 10 | |",
+            "| | | 举办专题讲座 | ≥6场 | 5场 | 10 | 8 | 一场因故延期 |",
+            "| | 质量指标 | 讲座满意率 | ≥90% | 95% | 10 | 10 | |",
+            "| 效益指标 | 社会效益指标 | 政策知晓率 | ≥80% | 86% | 20 | 20 | |",
+            "| 总分 | | | | | | 50 | 48 | |",
+        ]
+    )
+    e = read_text(text, "cut.txt")
+    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("发放宣传手册", "≥2000册", "2150册", 10, 10),
+        ("举办专题讲座", "≥6场", "5场", 10, 8),
+        ("讲座满意率", "≥90%", "95%", 10, 10),
+        ("政策知晓率", "≥80%", "86%", 20, 20),
+    ]
+    assert e.indicators[1].deviation.text == "一场因故延期"

@@ -442,7 +442,7 @@ class FormBuilder:
             return False
         first = strip_points(keys[live[0]])
         if not (vocab.is_level1(first) or vocab.is_level2(first)):
-            return False
+            return self._bare_indicator_row(row, keys, live)
         pos = 1
         while pos < len(live) and vocab.is_level2(strip_points(keys[live[pos]])):
             pos += 1
@@ -451,6 +451,25 @@ class FormBuilder:
         values = [c.text for c in row[live[pos] + 1 :]]
         placed, confirmed = infer_indicator_roles(values)
         return confirmed or sum(1 for r in placed if r is not None) >= 3
+
+    def _bare_indicator_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        """An indicator row without its categories (an excerpt that starts below them): a
+        name, then a target, an actual, a weight and a score that the shapes place and
+        得分 ≤ 分值 confirms."""
+        if not self._grid or len(live) < 5 or self.state is not None:
+            return False
+        name = row[live[0]]
+        if (
+            looks_like_value(name.text)
+            or vocab.field_of(keys[live[0]])
+            or vocab.column_role(keys[live[0]])
+            or vocab.fund_line(keys[live[0]])
+            or vocab.section_of(keys[live[0]])
+            or vocab.total_label(keys[live[0]])
+        ):
+            return False
+        placed, confirmed = infer_indicator_roles([c.text for c in row[live[0] + 1 :]])
+        return confirmed and {Role.TARGET, Role.ACTUAL} <= set(placed)
 
     def _header_goes_on(
         self, found: list[tuple[int, Role]], others: list[int], was_header: str | None
