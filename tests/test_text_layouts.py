@@ -887,3 +887,12 @@ def test_pipe_cell_cut_by_a_page_marker_and_dashes_read_as_one():
     assert names == ["清理河道长度", "新建护岸长度（含生态护坡与亲水平台建设）", "水质改善情况"]
     second = e.indicators[1]
     assert (second.target.text, second.weight.value, second.score) == ("≥2公里", 30, None)
+
+
+def test_year_in_brackets_after_the_title():
+    from jixiao.extract.titles import find_year
+    from jixiao.model import Text
+
+    assert find_year([Text("某某市本级部门项目支出绩效自评表(2021年)", None)]).value == 2021
+    assert find_year([Text("某某县项目支出绩效自评表（2019年度）", None)]).value == 2019
+    assert find_year([Text("附表(2)", None)]) is None
