@@ -253,6 +253,10 @@ class FormBuilder:
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is None or vocab.total_label(keys[live[0]]):
             return None
+        if not any(
+            _GLUED.search(row[i].text) or _POINTS_PAIR.fullmatch(row[i].text.strip()) for i in live
+        ):
+            return None  # no cell holds two figures
         first_value = next(
             (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
         )
