@@ -565,11 +565,16 @@ class FormBuilder:
                     f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
                     f"“{'、'.join(values[i].text.strip() for i in unread)}”属于哪一列无法核对，未读取"
                 )
-            if not got:
-                rule = "资金表：没有表头，依次读作预算数、执行数、执行率"
-                nums = [c for c in values if not is_blank(c.text)]
-                for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
-                    got[r] = c
+            nums = [c for c in values if not is_blank(c.text)]
+            if not got and len(nums) <= 2 and not any("%" in c.text for c in nums):
+                # two figures and no rate: 预算数 then 执行数, the order every form prints
+                rule = "资金表（无表头）：两个数依次读作预算数、执行数"
+                got = dict(zip((Role.BUDGET, Role.SPENT), nums, strict=False))
+            elif not got and nums:
+                self.parts.notes.append(
+                    f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
+                    "执行率与预算数、执行数对不上，各数属于哪一列无法核对，未读取"
+                )
         unit = self.parts.money_unit or "万元"
 
         def num(role: Role, percent: bool = False, money: bool = False) -> Num | None:
