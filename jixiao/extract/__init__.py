@@ -21,10 +21,10 @@ from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
-from jixiao.extract.trace import Trace, active
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
-from jixiao.measure import parse_number
+from jixiao.extract.trace import Trace, active
 from jixiao.extract.values import RATE_TOLERANCE
+from jixiao.measure import parse_number
 from jixiao.model import Evaluation, FundRow, Num, Report, Text
 
 if TYPE_CHECKING:

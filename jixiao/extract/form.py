@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.trace import Placement, active
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -26,8 +28,6 @@ from jixiao.extract.values import (
     looks_like_value,
     to_num,
 )
-from jixiao.extract.runtogether import split_cell_in_row
-from jixiao.extract.trace import Placement, active
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
@@ -557,8 +557,8 @@ class FormBuilder:
                     if j is not None:
                         got.setdefault(roles[j], v)
         else:
-            placed, unread = infer_fund_roles([c.text for c in values])
-            got = {r: c for r, c in zip(placed, values, strict=True) if r is not None}
+            shapes, unread = infer_fund_roles([c.text for c in values])
+            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             rule = "资金表（无表头）：执行率 = 执行数 ÷ 预算数 确定各列"
             if unread:
                 self.parts.notes.append(

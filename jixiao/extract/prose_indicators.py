@@ -17,9 +17,8 @@ from collections.abc import Sequence
 
 from jixiao.extract import vocab
 from jixiao.extract.prose_lines import ProseLine
-from jixiao.measure import normalize_signs, parse_measure
 from jixiao.extract.vocab import fund_depth, fund_line
-from jixiao.measure import parse_number
+from jixiao.measure import normalize_signs, parse_measure, parse_number
 from jixiao.model import FundRow, Indicator, Location, Num, Text
 
 _LEVEL2_LEAD = re.compile(

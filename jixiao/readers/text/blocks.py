@@ -281,9 +281,8 @@ def _spaced_date(line: str) -> str:
 def _joined_date(m: re.Match[str]) -> str:
     year, month, day = m.groups()
     return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
-    for pattern in _DATE_SPACES:
-        line = pattern.sub("", line)
-    return line
+
+
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
 
