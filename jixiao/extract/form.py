@@ -243,9 +243,7 @@ class FormBuilder:
         self._release_labels()
         return row
 
-    def _unglue(
-        self, row: Sequence[Cell], keys: list[str], live: list[int]
-    ) -> list[Cell] | None:
+    def _unglue(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> list[Cell] | None:
         """A grid row with fewer value cells than the header has value columns, where a cell
         holds several values written together (``1622.1397.18%``, ``1010``, ``355人55``): the
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
@@ -323,9 +321,7 @@ class FormBuilder:
         tail = [k for k in keys[j:] if k]
         if not tail:
             return None
-        labelled = any(
-            vocab.is_level1(k) or vocab.is_level2(k) or vocab.fund_line(k) for k in tail
-        )
+        labelled = any(vocab.is_level1(k) or vocab.is_level2(k) or vocab.fund_line(k) for k in tail)
         # a name alone at the end is a label only where no reason column could hold it
         if labelled or (len(tail) == 1 and not _REASONISH.search(tail[0])):
             return j
@@ -856,9 +852,7 @@ class FormBuilder:
             nums = [c for c in values if is_number(c.text)]
             has_w = header is None or header.has(Role.WEIGHT)
             has_s = header is None or header.has(Role.SCORE)
-            if len(nums) >= 2 and (
-                (has_w and has_s) or _at_most(nums[1].text, nums[0].text)
-            ):
+            if len(nums) >= 2 and ((has_w and has_s) or _at_most(nums[1].text, nums[0].text)):
                 # 总分 100 99.8: the full marks and the score (得分 ≤ 分值), whatever the header
                 got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
             elif len(nums) == 1:
@@ -913,7 +907,9 @@ class FormBuilder:
             if self.trace is not None:
                 self._used(row[i])
                 if value is not None:
-                    self.trace.place(_field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格")
+                    self.trace.place(
+                        _field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格"
+                    )
             self._set_field(name, keys[i], _text(value) if value is not None else None)
             used = True
             pos += 1

@@ -111,7 +111,9 @@ def prose_fund_rows(lines: Sequence[ProseLine]) -> tuple[FundRow, ...]:
                     initial_budget=initial,
                     budget=budget,
                     actual=actual,
-                    rate=Num(rate, m.group("rate") + "%", "%", line.location) if rate is not None else None,
+                    rate=Num(rate, m.group("rate") + "%", "%", line.location)
+                    if rate is not None
+                    else None,
                     location=line.location,
                 )
             )

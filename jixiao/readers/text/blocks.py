@@ -155,7 +155,12 @@ def _join_open_rows(piped: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for ln, n in piped:
         prev = out[-1][0] if out else ""
-        if out and "|" in prev and not prev.rstrip().endswith("|") and _FILLED_CELL_END.search(prev):
+        if (
+            out
+            and "|" in prev
+            and not prev.rstrip().endswith("|")
+            and _FILLED_CELL_END.search(prev)
+        ):
             out[-1] = (prev.rstrip() + ln.strip(), out[-1][1])
             continue
         out.append((ln, n))
