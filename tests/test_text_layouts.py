@@ -977,3 +977,18 @@ def test_year_in_brackets_after_the_title():
     assert find_year([Text("某某市本级部门项目支出绩效自评表(2021年)", None)]).value == 2021
     assert find_year([Text("某某县项目支出绩效自评表（2019年度）", None)]).value == 2019
     assert find_year([Text("附表(2)", None)]) is None
+
+
+def test_title_from_the_file_name_on_a_document_sharing_page():
+    from jixiao.extract.titles import find_year, title_candidates, unit_from_title
+    from jixiao.model import Text
+
+    line = Text(
+        "《某某县农业农村局2022年度部门整体支出绩效自评报告.docx》由会员分享，可在线阅读，"
+        "更多相关《某某县农业农村局2022年度部门整体支出绩效自评报告.docx(6页珍藏版)》请在某某文库上搜索。",
+        None,
+    )
+    titles = title_candidates([line])
+    assert [t.text for t in titles] == ["某某县农业农村局2022年度部门整体支出绩效自评报告"]
+    assert find_year(titles).value == 2022
+    assert unit_from_title(titles).text == "某某县农业农村局"
