@@ -992,3 +992,18 @@ def test_title_from_the_file_name_on_a_document_sharing_page():
     assert [t.text for t in titles] == ["某某县农业农村局2022年度部门整体支出绩效自评报告"]
     assert find_year(titles).value == 2022
     assert unit_from_title(titles).text == "某某县农业农村局"
+
+
+def test_total_score_among_the_header_fields():
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 | 某某公园维护 | 自评得分 | 96.5 |",
+            "| 主管部门 | 某某区城管局 | 实施单位 | 某某园林中心 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 养护面积 | ≥20公顷 | 20公顷 | 50 | 48 |",
+            "| 效益指标 | 社会效益指标 | 游园环境 | 明显改善 | 明显改善 | 50 | 48.5 |",
+        ]
+    )
+    e = read_text(text, "score.txt")
+    assert e.total_score.value == Decimal("96.5") and e.total_weight is None

@@ -877,6 +877,17 @@ class FormBuilder:
         while pos < len(live):
             i = live[pos]
             name = vocab.field_of(keys[i])
+            if name is None and keys[i] in _SCORE_FIELDS and pos + 1 < len(live):
+                # 自评得分 | 96.5 among the header fields: the form's total score
+                figure = row[live[pos + 1]]
+                if is_number(figure.text) and self.parts.total_score is None:
+                    self.parts.total_score = to_num(figure.text, figure.location)
+                    if self.trace is not None:
+                        self.trace.used([row[i]])
+                        self.trace.place("总分.得分", [figure], f"栏目“{keys[i]}”右边的格")
+                    used = True
+                    pos += 2
+                    continue
             if name is None:
                 split = _COLON.split(clean(row[i].text), maxsplit=1)
                 if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
@@ -1011,6 +1022,7 @@ _GLUED = re.compile(
 )
 # 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
 _POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
+_SCORE_FIELDS = frozenset({"自评得分", "自评总分", "总得分", "综合得分", "评价得分", "自评分数"})
 _UNIT_RANK = {"实施单位": 2, "项目实施单位": 2, "填报单位": 0, "部门": 0, "单位": 0}
 _REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")
 
