@@ -70,7 +70,13 @@ _SIGN_VARIANTS = (
     ("〓", "="),
 )
 _SIGN_CHARS = frozenset("".join(v for v, _ in _SIGN_VARIANTS) + "═")
-_SIGN_OPERATORS = {"≥": Operator.GE, "≤": Operator.LE, ">": Operator.GT, "<": Operator.LT, "=": Operator.EQ}
+_SIGN_OPERATORS = {
+    "≥": Operator.GE,
+    "≤": Operator.LE,
+    ">": Operator.GT,
+    "<": Operator.LT,
+    "=": Operator.EQ,
+}
 # 指标性质 cells: a sign, a word, or the direction of the indicator
 _NATURE_WORDS = {
     "定性": Operator.QUALITATIVE,

@@ -57,7 +57,15 @@ EXCERPT = "\n".join(
 def test_pipe_excerpt_without_header_is_read():
     e = read_text(EXCERPT, "excerpt.txt")
     got = [
-        (i.level1.text, i.name.text, i.target.text, i.measure_unit.text, i.actual.text, i.weight.value, i.score.value)
+        (
+            i.level1.text,
+            i.name.text,
+            i.target.text,
+            i.measure_unit.text,
+            i.actual.text,
+            i.weight.value,
+            i.score.value,
+        )
         for i in e.indicators
     ]
     assert got == [
@@ -108,7 +116,10 @@ def test_rows_split_by_single_spaces_without_header():
     assert not token_row("填报日期:2021 年 4 月 22 日")
     e = read_text(text, "tokens.txt")
     assert e.layout == "spaced"
-    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    got = [
+        (i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("数量指标", "新增停车泊位", "≥200个", "236个", 20, 20),
         ("质量指标", "泊位验收合格率", "100%", "100%", 20, 20),
@@ -123,8 +134,16 @@ def test_rows_split_by_single_spaces_without_header():
     ("values", "roles", "unread"),
     [
         # 年初预算数 全年预算数 全年执行数 分值 执行率 得分: 45 ÷ 50 = 90 %
-        (["50", "50", "45", "10", "90%", "9"], [Role.INITIAL, Role.BUDGET, Role.SPENT, W, Role.RATE, S], []),
-        (["60", "50", "45", "90%", "10", "9"], [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, W, S], []),
+        (
+            ["50", "50", "45", "10", "90%", "9"],
+            [Role.INITIAL, Role.BUDGET, Role.SPENT, W, Role.RATE, S],
+            [],
+        ),
+        (
+            ["60", "50", "45", "90%", "10", "9"],
+            [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, W, S],
+            [],
+        ),
         # one figure after the rate: 分值 or 得分? nothing tells, it stays unread
         (["50", "45", "90.00%", "10"], [Role.BUDGET, Role.SPENT, Role.RATE, None], [3]),
         # no rate confirms any pair: nothing is placed
@@ -148,9 +167,7 @@ def test_fund_rows_without_header():
         ]
     )
     e = read_text(text, "funds.txt")
-    got = [
-        (f.initial_budget.value, f.budget.value, f.actual.value, f.rate.value) for f in e.funds
-    ]
+    got = [(f.initial_budget.value, f.budget.value, f.actual.value, f.rate.value) for f in e.funds]
     assert got == [
         (120, Decimal("118.5"), Decimal("96.3"), Decimal("81.27")),
         (100, 100, 80, 80),
@@ -173,7 +190,10 @@ def test_vertical_stream_without_header():
     e = read_text("\n\n".join(cells), "v.txt")
     (fund,) = e.funds
     assert (fund.budget.value, fund.actual.value, fund.rate.value) == (60, Decimal("58.2"), 97)
-    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    got = [
+        (i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("数量指标", "养护里程", "≥120公里", "126公里", 30, 30),
         ("质量指标", "路面完好率", "≥85%", "88%", 20, 20),
@@ -221,7 +241,10 @@ def test_pipe_rows_broken_in_the_wrong_places_are_rebuilt():
     assert (fund.budget.value, fund.actual.value, fund.rate.value, fund.weight.value, fund.score.value) == (
         80, 72, 90, 10, 9,
     )  # fmt: skip
-    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("服务老人人次", "≥3000人次", "3200人次", 40, 40),
         ("服务投诉率", "≤2%", "1%", 20, 18),
@@ -252,7 +275,10 @@ def test_rows_in_another_reading_order():
     (fund,) = e.funds
     assert fund.label.text == "年度资金总额"
     assert (fund.budget.value, fund.actual.value, fund.rate.value) == (300, 285, 95)
-    got = [(i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value) for i in e.indicators]
+    got = [
+        (i.level2.text, i.name.text, i.target.text, i.actual.text, i.weight.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("数量指标", "改造小区数", "≥8个", "8个", 30),
         ("数量指标", "加装电梯数", "≥10部", "12部", 20),
@@ -271,8 +297,15 @@ def test_run_together_without_header():
     e = read_text(text, "run.txt")
     assert e.layout == "other"
     (fund,) = e.funds
-    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (50, Decimal("48.1"), Decimal("96.20"))
-    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (
+        50,
+        Decimal("48.1"),
+        Decimal("96.20"),
+    )
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("新建公厕数量", "≥6座", "6座", 30, 30),
         ("验收合格率", "≥95%", "100%", 20, 20),
@@ -320,3 +353,28 @@ def test_values_written_together_in_one_cell_of_a_grid():
     )
     got = [(i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [("12间", 30, 30), ("100%", 20, 20), ("明显改善", 40, 38)]
+
+
+def test_excerpt_starting_below_the_categories():
+    # the first rows have neither header nor category: name, target, actual, weight, score
+    text = "\n".join(
+        [
+            "| | | 发放宣传手册 | ≥2000册 | 2150册 | 10 | 10 | |",
+            "| | | 举办专题讲座 | ≥6场 | 5场 | 10 | 8 | 一场因故延期 |",
+            "| | 质量指标 | 讲座满意率 | ≥90% | 95% | 10 | 10 | |",
+            "| 效益指标 | 社会效益指标 | 政策知晓率 | ≥80% | 86% | 20 | 20 | |",
+            "| 总分 | | | | | | 50 | 48 | |",
+        ]
+    )
+    e = read_text(text, "cut.txt")
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("发放宣传手册", "≥2000册", "2150册", 10, 10),
+        ("举办专题讲座", "≥6场", "5场", 10, 8),
+        ("讲座满意率", "≥90%", "95%", 10, 10),
+        ("政策知晓率", "≥80%", "86%", 20, 20),
+    ]
+    assert e.indicators[1].deviation.text == "一场因故延期"

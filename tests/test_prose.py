@@ -336,7 +336,13 @@ def test_indicators_stated_in_sentences():
     )
     e = read_text(text, "report.txt")
     got = [
-        (i.level1.text, i.level2.text, i.name.text, i.target.text, i.actual.text if i.actual else None)
+        (
+            i.level1.text,
+            i.level2.text,
+            i.name.text,
+            i.target.text,
+            i.actual.text if i.actual else None,
+        )
         for i in e.indicators
     ]
     assert got == [
@@ -378,11 +384,21 @@ def test_fund_rows_told_one_to_a_sentence():
     )
     e = read_text(text, "report.txt")
     got = [
-        (f.label.text, f.initial_budget and f.initial_budget.value, f.budget.value, f.actual.value, f.rate.value)
+        (
+            f.label.text,
+            f.initial_budget and f.initial_budget.value,
+            f.budget.value,
+            f.actual.value,
+            f.rate.value,
+        )
         for f in e.funds
     ]
     assert got[1:] == [
         ("基本支出", None, 800, 780, Decimal("97.5")),
         ("项目支出", 350, Decimal("400.5"), Decimal("370.2"), Decimal("92.43")),
     ]
-    assert (got[0][2], got[0][3], got[0][4]) == (Decimal("1200.5"), Decimal("1150.2"), Decimal("95.81"))
+    assert (got[0][2], got[0][3], got[0][4]) == (
+        Decimal("1200.5"),
+        Decimal("1150.2"),
+        Decimal("95.81"),
+    )

@@ -695,7 +695,13 @@ def test_title_and_prose_accept_the_same_unit_endings():
 
 @pytest.mark.parametrize(
     ("sign", "op"),
-    [("≧", Operator.GE), ("≦", Operator.LE), ("═", Operator.EQ), ("﹦", Operator.EQ), ("＞", Operator.GT)],
+    [
+        ("≧", Operator.GE),
+        ("≦", Operator.LE),
+        ("═", Operator.EQ),
+        ("﹦", Operator.EQ),
+        ("＞", Operator.GT),
+    ],
 )
 def test_nature_column_sign_variants_in_a_pipe_table(sign, op):
     text = "\n".join(
@@ -715,18 +721,66 @@ def test_nature_column_sign_variants_in_a_pipe_table(sign, op):
 def test_vertical_labels_wrapped_onto_two_cells_are_joined():
     # one cell per line, each header and category wrapped: 年初/预算数, 经济效益/指标
     cells = [
-        "2022年度项目支出绩效自评表", "项目名称", "村级活动室修缮", "项目资金\n(万元)",
-        "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
-        "年度资金总额", "20", "18", "16.2", "10", "90%", "9",
-        "一级指标", "二级指标", "三级指标", "年度", "指标值", "实际", "完成值", "分值", "得分",
-        "产出指标", "数量指标", "修缮间数", "6", "6", "40", "40",
-        "效益指标", "经济效益", "指标", "指标1节约维护费用", "3", "3", "20", "20",
-        "社会效益", "指标", "群众使用率", "95%", "96%", "20", "20",
+        "2022年度项目支出绩效自评表",
+        "项目名称",
+        "村级活动室修缮",
+        "项目资金\n(万元)",
+        "年初",
+        "预算数",
+        "全年",
+        "预算数",
+        "全年",
+        "执行数",
+        "分值",
+        "执行率",
+        "得分",
+        "年度资金总额",
+        "20",
+        "18",
+        "16.2",
+        "10",
+        "90%",
+        "9",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度",
+        "指标值",
+        "实际",
+        "完成值",
+        "分值",
+        "得分",
+        "产出指标",
+        "数量指标",
+        "修缮间数",
+        "6",
+        "6",
+        "40",
+        "40",
+        "效益指标",
+        "经济效益",
+        "指标",
+        "指标1节约维护费用",
+        "3",
+        "3",
+        "20",
+        "20",
+        "社会效益",
+        "指标",
+        "群众使用率",
+        "95%",
+        "96%",
+        "20",
+        "20",
     ]
     e = read_text("\n\n".join(cells), "wrapped.txt")
     assert detect_layout("\n\n".join(cells).split("\n")) == "vertical"
     (total,) = e.funds
-    assert (total.initial_budget.value, total.budget.value, total.actual.value) == (20, 18, Decimal("16.2"))
+    assert (total.initial_budget.value, total.budget.value, total.actual.value) == (
+        20,
+        18,
+        Decimal("16.2"),
+    )
     assert (total.weight.value, total.rate.value, total.score.value) == (10, 90, 9)
     names = [(i.level1.text, i.level2.text, i.name.text) for i in e.indicators]
     assert names == [
@@ -748,9 +802,17 @@ def test_join_split_labels_keeps_labels_and_values_apart():
     def cells(*texts):
         return [Cell(t, Location("t", line=k)) for k, t in enumerate(texts, 1)]
 
-    joined = [c.text for c in join_split_labels(cells("产出指标", "数量指标", "年初", "预算数", "10", "指标"))]
+    joined = [
+        c.text
+        for c in join_split_labels(cells("产出指标", "数量指标", "年初", "预算数", "10", "指标"))
+    ]
     assert joined == ["产出指标", "数量指标", "年初预算数", "10", "指标"]
-    joined = [c.text for c in join_split_labels(cells("可持续影", "响指标", "年度财政", "资金总额", "预算数", "(A)"))]
+    joined = [
+        c.text
+        for c in join_split_labels(
+            cells("可持续影", "响指标", "年度财政", "资金总额", "预算数", "(A)")
+        )
+    ]
     assert joined == ["可持续影响指标", "年度财政资金总额", "预算数(A)"]
     # a label followed by another label is two cells, even when together they read as one
     joined = [c.text for c in join_split_labels(cells("项目", "全年预算数", "得分", "资金来源"))]
@@ -775,7 +837,10 @@ def test_pipe_header_row_broken_inside_itself():
     )
     e = read_text(text, "broken.txt")
     assert e.unit is not None and e.unit.text == "某某县乡村建设服务中心"
-    got = [(i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
     assert got == [
         ("改造户数", "≥100", "120", 30, 30),
         ("新建村数", "≤4", "4", 30, 28),
@@ -791,11 +856,23 @@ def test_pipe_cells_on_their_own_lines_with_bar_lines_between():
             "部门(单位)名称 某某县城南新区开发服务中心",
             "|",
             "||||||||",
-            "联系人", "|", "王某", "|",
-            "人员编制", "|", "23", "|",
-            "实有人数", "|", "21", "|",
+            "联系人",
+            "|",
+            "王某",
+            "|",
+            "人员编制",
+            "|",
+            "23",
+            "|",
+            "实有人数",
+            "|",
+            "21",
+            "|",
             "||||||||",
-            "职能职责概述", "|", "负责片区开发建设。", "|",
+            "职能职责概述",
+            "|",
+            "负责片区开发建设。",
+            "|",
         ]
     )
     e = read_text(text, "bars.txt")
@@ -818,7 +895,11 @@ def test_run_together_scan_with_ocr_misreadings_and_category_points():
     assert e.layout == "other"
     assert any("项Fl→项目" in n for n in e.notes)
     (fund,) = e.funds
-    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (30, Decimal("29.50"), Decimal("98.33"))
+    assert (fund.budget.value, fund.actual.value, fund.rate.value) == (
+        30,
+        Decimal("29.50"),
+        Decimal("98.33"),
+    )
     got = [(i.level2.text, i.name.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [
         ("数量指标", "安保人员数量", 30, 30),
@@ -887,3 +968,42 @@ def test_pipe_cell_cut_by_a_page_marker_and_dashes_read_as_one():
     assert names == ["清理河道长度", "新建护岸长度（含生态护坡与亲水平台建设）", "水质改善情况"]
     second = e.indicators[1]
     assert (second.target.text, second.weight.value, second.score) == ("≥2公里", 30, None)
+
+
+def test_year_in_brackets_after_the_title():
+    from jixiao.extract.titles import find_year
+    from jixiao.model import Text
+
+    assert find_year([Text("某某市本级部门项目支出绩效自评表(2021年)", None)]).value == 2021
+    assert find_year([Text("某某县项目支出绩效自评表（2019年度）", None)]).value == 2019
+    assert find_year([Text("附表(2)", None)]) is None
+
+
+def test_title_from_the_file_name_on_a_document_sharing_page():
+    from jixiao.extract.titles import find_year, title_candidates, unit_from_title
+    from jixiao.model import Text
+
+    line = Text(
+        "《某某县农业农村局2022年度部门整体支出绩效自评报告.docx》由会员分享，可在线阅读，"
+        "更多相关《某某县农业农村局2022年度部门整体支出绩效自评报告.docx(6页珍藏版)》请在某某文库上搜索。",
+        None,
+    )
+    titles = title_candidates([line])
+    assert [t.text for t in titles] == ["某某县农业农村局2022年度部门整体支出绩效自评报告"]
+    assert find_year(titles).value == 2022
+    assert unit_from_title(titles).text == "某某县农业农村局"
+
+
+def test_total_score_among_the_header_fields():
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 | 某某公园维护 | 自评得分 | 96.5 |",
+            "| 主管部门 | 某某区城管局 | 实施单位 | 某某园林中心 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 养护面积 | ≥20公顷 | 20公顷 | 50 | 48 |",
+            "| 效益指标 | 社会效益指标 | 游园环境 | 明显改善 | 明显改善 | 50 | 48.5 |",
+        ]
+    )
+    e = read_text(text, "score.txt")
+    assert e.total_score.value == Decimal("96.5") and e.total_weight is None

@@ -96,7 +96,9 @@ def _explain(trace: Trace, out: Console) -> None:
         return
     out.print(f"[bold]未读的单元格[/]（{len(unread)} 格，没有字段取用）")
     for c in unread[:_UNREAD_SHOWN]:
-        out.print(f"  {escape(_where(c.location))}：{escape(_one_line(c.text, 60))}", soft_wrap=True)
+        out.print(
+            f"  {escape(_where(c.location))}：{escape(_one_line(c.text, 60))}", soft_wrap=True
+        )
     if len(unread) > _UNREAD_SHOWN:
         out.print(f"  ……另有 {len(unread) - _UNREAD_SHOWN} 格")
 

@@ -21,11 +21,11 @@ from jixiao.extract.form import FormBuilder, FormParts
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
-from jixiao.extract.trace import Trace, active
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
-from jixiao.measure import parse_number
+from jixiao.extract.trace import Trace, active
 from jixiao.extract.values import RATE_TOLERANCE
-from jixiao.model import Evaluation, FundRow, Num, Report, Text
+from jixiao.measure import parse_number
+from jixiao.model import Evaluation, FundRow, Indicator, Num, Report, Text
 
 if TYPE_CHECKING:
     from jixiao.extract.prose import ProseFacts
@@ -256,6 +256,12 @@ def _evaluation(
             prose,
             {"年度": year, "单位": unit, "项目名称": project, "主管部门": supervisor},
         )
+        if prose is not None:
+            _trace_prose_rows(
+                trace,
+                funds if funds is prose.funds else (),
+                indicators if indicators is prose.indicators else (),
+            )
     form_found = bool(funds or indicators or parts.goals or fields)
     if not form_found and not _is_report(report, texts):
         raise ReadError(
@@ -318,6 +324,30 @@ def _trace_document_fields(
         rule = "报告正文中的句子" if from_prose else "标题行（或文件名）中的写法"
         if location is not None:
             trace.place(name, [Cell(printed, location)], rule)
+
+
+_PROSE_RULE = "报告正文中的句子"
+
+
+def _trace_prose_rows(
+    trace: Trace, funds: Sequence[FundRow], indicators: Sequence[Indicator]
+) -> None:
+    """Fund rows and indicators read from sentences: each figure with the sentence's line."""
+    for f in funds:
+        for name, value in (
+            ("年初预算数", f.initial_budget),
+            ("全年预算数", f.budget),
+            ("全年执行数", f.actual),
+            ("执行率", f.rate),
+        ):
+            if value is not None and value.location is not None:
+                trace.place(
+                    f"资金[{f.label.text}].{name}", [Cell(value.text, value.location)], _PROSE_RULE
+                )
+    for i in indicators:
+        for name, m in (("指标值", i.target), ("完成值", i.actual)):
+            if m is not None and m.location is not None:
+                trace.place(f"指标[{i.name.text}].{name}", [Cell(m.text, m.location)], _PROSE_RULE)
 
 
 def builder_ended_in_table(parts: FormParts) -> bool:

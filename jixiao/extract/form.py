@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.trace import Placement, active
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -26,8 +28,6 @@ from jixiao.extract.values import (
     looks_like_value,
     to_num,
 )
-from jixiao.extract.runtogether import split_cell_in_row
-from jixiao.extract.trace import Placement, active
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
@@ -243,9 +243,7 @@ class FormBuilder:
         self._release_labels()
         return row
 
-    def _unglue(
-        self, row: Sequence[Cell], keys: list[str], live: list[int]
-    ) -> list[Cell] | None:
+    def _unglue(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> list[Cell] | None:
         """A grid row with fewer value cells than the header has value columns, where a cell
         holds several values written together (``1622.1397.18%``, ``1010``, ``355人55``): the
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
@@ -253,6 +251,10 @@ class FormBuilder:
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is None or vocab.total_label(keys[live[0]]):
             return None
+        if not any(
+            _GLUED.search(row[i].text) or _POINTS_PAIR.fullmatch(row[i].text.strip()) for i in live
+        ):
+            return None  # no cell holds two figures
         first_value = next(
             (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
         )
@@ -319,9 +321,7 @@ class FormBuilder:
         tail = [k for k in keys[j:] if k]
         if not tail:
             return None
-        labelled = any(
-            vocab.is_level1(k) or vocab.is_level2(k) or vocab.fund_line(k) for k in tail
-        )
+        labelled = any(vocab.is_level1(k) or vocab.is_level2(k) or vocab.fund_line(k) for k in tail)
         # a name alone at the end is a label only where no reason column could hold it
         if labelled or (len(tail) == 1 and not _REASONISH.search(tail[0])):
             return j
@@ -442,7 +442,7 @@ class FormBuilder:
             return False
         first = strip_points(keys[live[0]])
         if not (vocab.is_level1(first) or vocab.is_level2(first)):
-            return False
+            return self._bare_indicator_row(row, keys, live)
         pos = 1
         while pos < len(live) and vocab.is_level2(strip_points(keys[live[pos]])):
             pos += 1
@@ -451,6 +451,25 @@ class FormBuilder:
         values = [c.text for c in row[live[pos] + 1 :]]
         placed, confirmed = infer_indicator_roles(values)
         return confirmed or sum(1 for r in placed if r is not None) >= 3
+
+    def _bare_indicator_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
+        """An indicator row without its categories (an excerpt that starts below them): a
+        name, then a target, an actual, a weight and a score that the shapes place and
+        得分 ≤ 分值 confirms."""
+        if not self._grid or len(live) < 5 or self.state is not None:
+            return False
+        name = row[live[0]]
+        if (
+            looks_like_value(name.text)
+            or vocab.field_of(keys[live[0]])
+            or vocab.column_role(keys[live[0]])
+            or vocab.fund_line(keys[live[0]])
+            or vocab.section_of(keys[live[0]])
+            or vocab.total_label(keys[live[0]])
+        ):
+            return False
+        placed, confirmed = infer_indicator_roles([c.text for c in row[live[0] + 1 :]])
+        return confirmed and {Role.TARGET, Role.ACTUAL} <= set(placed)
 
     def _header_goes_on(
         self, found: list[tuple[int, Role]], others: list[int], was_header: str | None
@@ -534,19 +553,24 @@ class FormBuilder:
                     if j is not None:
                         got.setdefault(roles[j], v)
         else:
-            placed, unread = infer_fund_roles([c.text for c in values])
-            got = {r: c for r, c in zip(placed, values, strict=True) if r is not None}
+            shapes, unread = infer_fund_roles([c.text for c in values])
+            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             rule = "资金表（无表头）：执行率 = 执行数 ÷ 预算数 确定各列"
             if unread:
                 self.parts.notes.append(
                     f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
                     f"“{'、'.join(values[i].text.strip() for i in unread)}”属于哪一列无法核对，未读取"
                 )
-            if not got:
-                rule = "资金表：没有表头，依次读作预算数、执行数、执行率"
-                nums = [c for c in values if not is_blank(c.text)]
-                for r, c in zip((Role.BUDGET, Role.SPENT, Role.RATE), nums, strict=False):
-                    got[r] = c
+            nums = [c for c in values if not is_blank(c.text)]
+            if not got and len(nums) <= 2 and not any("%" in c.text for c in nums):
+                # two figures and no rate: 预算数 then 执行数, the order every form prints
+                rule = "资金表（无表头）：两个数依次读作预算数、执行数"
+                got = dict(zip((Role.BUDGET, Role.SPENT), nums, strict=False))
+            elif not got and nums:
+                self.parts.notes.append(
+                    f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
+                    "执行率与预算数、执行数对不上，各数属于哪一列无法核对，未读取"
+                )
         unit = self.parts.money_unit or "万元"
 
         def num(role: Role, percent: bool = False, money: bool = False) -> Num | None:
@@ -828,9 +852,7 @@ class FormBuilder:
             nums = [c for c in values if is_number(c.text)]
             has_w = header is None or header.has(Role.WEIGHT)
             has_s = header is None or header.has(Role.SCORE)
-            if len(nums) >= 2 and (
-                (has_w and has_s) or _at_most(nums[1].text, nums[0].text)
-            ):
+            if len(nums) >= 2 and ((has_w and has_s) or _at_most(nums[1].text, nums[0].text)):
                 # 总分 100 99.8: the full marks and the score (得分 ≤ 分值), whatever the header
                 got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
             elif len(nums) == 1:
@@ -855,6 +877,17 @@ class FormBuilder:
         while pos < len(live):
             i = live[pos]
             name = vocab.field_of(keys[i])
+            if name is None and keys[i] in _SCORE_FIELDS and pos + 1 < len(live):
+                # 自评得分 | 96.5 among the header fields: the form's total score
+                figure = row[live[pos + 1]]
+                if is_number(figure.text) and self.parts.total_score is None:
+                    self.parts.total_score = to_num(figure.text, figure.location)
+                    if self.trace is not None:
+                        self.trace.used([row[i]])
+                        self.trace.place("总分.得分", [figure], f"栏目“{keys[i]}”右边的格")
+                    used = True
+                    pos += 2
+                    continue
             if name is None:
                 split = _COLON.split(clean(row[i].text), maxsplit=1)
                 if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
@@ -885,7 +918,9 @@ class FormBuilder:
             if self.trace is not None:
                 self._used(row[i])
                 if value is not None:
-                    self.trace.place(_field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格")
+                    self.trace.place(
+                        _field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格"
+                    )
             self._set_field(name, keys[i], _text(value) if value is not None else None)
             used = True
             pos += 1
@@ -987,6 +1022,7 @@ _GLUED = re.compile(
 )
 # 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
 _POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
+_SCORE_FIELDS = frozenset({"自评得分", "自评总分", "总得分", "综合得分", "评价得分", "自评分数"})
 _UNIT_RANK = {"实施单位": 2, "项目实施单位": 2, "填报单位": 0, "部门": 0, "单位": 0}
 _REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")
 

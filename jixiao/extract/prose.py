@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.document import Paragraph
+from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
-from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.model import (
     FigureKey,
     FundLine,

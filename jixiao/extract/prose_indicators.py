@@ -17,9 +17,8 @@ from collections.abc import Sequence
 
 from jixiao.extract import vocab
 from jixiao.extract.prose_lines import ProseLine
-from jixiao.measure import normalize_signs, parse_measure
 from jixiao.extract.vocab import fund_depth, fund_line
-from jixiao.measure import parse_number
+from jixiao.measure import normalize_signs, parse_measure, parse_number
 from jixiao.model import FundRow, Indicator, Location, Num, Text
 
 _LEVEL2_LEAD = re.compile(
@@ -112,7 +111,9 @@ def prose_fund_rows(lines: Sequence[ProseLine]) -> tuple[FundRow, ...]:
                     initial_budget=initial,
                     budget=budget,
                     actual=actual,
-                    rate=Num(rate, m.group("rate") + "%", "%", line.location) if rate is not None else None,
+                    rate=Num(rate, m.group("rate") + "%", "%", line.location)
+                    if rate is not None
+                    else None,
                     location=line.location,
                 )
             )

@@ -711,22 +711,7 @@ def split_cell_in_row(
     text = values[at]
     best: tuple[float, list[str]] | None = None
     for pieces in range(2, most + 1):
-        span = roles[at : at + pieces]
-        cuts: list[list[str]] = []
-
-        def walk(pos: int, j: int, got: list[str], span: tuple[Role, ...] = span) -> None:
-            if len(cuts) > 200:
-                return
-            if j == len(span):
-                if pos == len(text):
-                    cuts.append(list(got))
-                return
-            for end in _tokens_for(span[j], text, pos):
-                if end > pos:
-                    walk(end, j + 1, [*got, text[pos:end]], span)
-
-        walk(0, 0, [])
-        for cut in cuts:
+        for cut in _cuts_by_columns(text, roles[at : at + pieces]):
             row = [*values[:at], *cut, *values[at + 1 :]]
             mapping = dict(zip(roles, row, strict=False))
             funds = {r: v for r, v in mapping.items() if r in _FUND_SCORED}
@@ -739,6 +724,25 @@ def split_cell_in_row(
     if best is None:
         return None
     return (*values[:at], *best[1], *values[at + 1 :])
+
+
+def _cuts_by_columns(text: str, span: tuple[Role, ...], limit: int = 200) -> list[list[str]]:
+    """Every cut of ``text`` into one value of each column of ``span`` (at most ``limit``)."""
+    cuts: list[list[str]] = []
+
+    def walk(pos: int, j: int, got: list[str]) -> None:
+        if len(cuts) > limit:
+            return
+        if j == len(span):
+            if pos == len(text):
+                cuts.append(list(got))
+            return
+        for end in _tokens_for(span[j], text, pos):
+            if end > pos:
+                walk(end, j + 1, [*got, text[pos:end]])
+
+    walk(0, 0, [])
+    return cuts
 
 
 _FUND_SCORED = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})

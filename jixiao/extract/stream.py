@@ -280,7 +280,9 @@ class StreamAssembler:
         """Where no header announced the tables (an excerpt, a header dropped): an indicator
         category starts the indicator rows, a fund label the fund rows; the builder tells the
         columns from the values' shapes and the form's arithmetic."""
-        if state == "indicator" or (self.b.ind_header is not None and self.b.fund_header is not None):
+        if state == "indicator" or (
+            self.b.ind_header is not None and self.b.fund_header is not None
+        ):
             return state
         if looks_like_value(text):
             return state

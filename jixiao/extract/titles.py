@@ -18,6 +18,11 @@ _YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*年度?)?(?!\d)")
 
 _YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?[^\d。，,；;]{0,24}?(?:绩效|自评|评价|决算|预算)")
+_YEAR_AFTER_TITLE = re.compile(
+    r"(?:自评表|自评报告|评价报告|绩效报告|评分表)\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]"
+)
+_BOOK_TITLE = re.compile(r"《([^《》]{4,80})》")
+_FILE_SUFFIX = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|et)$|[(（]\d+页[^)）]*[)）]$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"自评表|自评报告|评价报告|评分表|绩效报告|目标表|自评$")
 _UNIT_IN_TITLE = re.compile(
     r"^(?P<unit>.+?)(?:单位部门|部门单位|单位|部门)?"
@@ -27,10 +32,12 @@ _NOT_UNIT = re.compile(r"^(部门|单位|本单位|本部门|我单位|我局|�
 
 
 def find_year(texts: Iterable[Text]) -> Num | None:
-    """The evaluated year: the first ``YYYY年度``; else a year just before 绩效/自评 in a title."""
+    """The evaluated year: the first ``YYYY年度``, or the year in brackets after a title
+    (``…自评表(2021年)``); else a year just before 绩效/自评 in a title."""
     items = list(texts)
     for t in items:
-        m = _YEAR_DU.search(clean(t.text))
+        text = clean(t.text)
+        m = _YEAR_DU.search(text) or _YEAR_AFTER_TITLE.search(text)
         if m:
             return Num(Decimal(m.group(1)), m.group(1), None, t.location)
     for t in items:
@@ -49,6 +56,12 @@ def title_candidates(texts: list[Text]) -> list[Text]:
     for i, t in enumerate(texts):
         s = clean(t.text).strip()
         if len(s) > 80:
+            # a document-sharing site names the file in 《》: 《某某局2021年度…自评表.docx》由会员分享
+            for m in _BOOK_TITLE.finditer(s[:400]):
+                name = _FILE_SUFFIX.sub("", m.group(1)).strip()
+                if _TITLE_WORDS.search(name):
+                    out.append(Text(name, t.location))
+                    break
             continue
         if _TITLE_WORDS.search(s):
             out.append(Text(s, t.location))

@@ -155,7 +155,12 @@ def _join_open_rows(piped: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for ln, n in piped:
         prev = out[-1][0] if out else ""
-        if out and "|" in prev and not prev.rstrip().endswith("|") and _FILLED_CELL_END.search(prev):
+        if (
+            out
+            and "|" in prev
+            and not prev.rstrip().endswith("|")
+            and _FILLED_CELL_END.search(prev)
+        ):
             out[-1] = (prev.rstrip() + ln.strip(), out[-1][1])
             continue
         out.append((ln, n))
@@ -281,9 +286,8 @@ def _spaced_date(line: str) -> str:
 def _joined_date(m: re.Match[str]) -> str:
     year, month, day = m.groups()
     return f"{year}年" + (f"{month}月" if month else "") + (f"{day}日" if day else "")
-    for pattern in _DATE_SPACES:
-        line = pattern.sub("", line)
-    return line
+
+
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
 
