@@ -61,10 +61,13 @@ def test_from_dict_and_the_json_reader_refuse_out_of_bounds_numbers(tmp_path: Pa
     assert time.perf_counter() - started < 1
 
 
-def test_a_document_with_an_impossible_number_is_refused_by_name() -> None:
+def test_an_impossible_number_in_a_document_is_left_blank_with_a_note() -> None:
+    # a misread figure must not cost the rest of the document (nor pass as a figure)
     text = "2021年度部门整体支出绩效自评表\n单位名称\t某单位\n实有人数\t99999999999\n"
-    with pytest.raises(ReadError, match="实有人数：超出范围"):
-        jixiao.read_text(text, "人数.txt")
+    e = jixiao.read_text(text, "人数.txt")
+    assert e.staff_actual is None
+    assert e.year is not None and e.year.value == 2021
+    assert any("实有人数" in n and "超出范围" in n and "已留空" in n for n in e.notes)
 
 
 def test_text_loses_control_characters_and_overlong_text_is_a_violation() -> None:

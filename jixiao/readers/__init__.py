@@ -82,15 +82,39 @@ def read_string(text: str, source: str = "<文本>") -> Evaluation:
 
 def extract_document(document: Document) -> Evaluation:
     """The one extraction layer: labels in cells and paragraphs → the model, whose numbers
-    are then held to :mod:`jixiao.bounds` (a ReadError naming the field when out of them)."""
-    from jixiao.bounds import OutOfBounds, violations
+    are then held to :mod:`jixiao.bounds`. A figure read out of bounds (a score of 202010100
+    cut from run-together text) is not a figure the form printed for that field: it is left
+    blank with a reading note naming the field, and the rest of the document stays read."""
+    from jixiao.bounds import violations
     from jixiao.extract import extract
     from jixiao.serialize import to_dict
 
     evaluation = extract(document)
-    if found := violations(to_dict(evaluation)):
-        raise ReadError(evaluation.source or document.source, str(OutOfBounds(found)))
+    data = to_dict(evaluation)
+    if found := violations(data):
+        evaluation = _without(data, found)
     return evaluation
+
+
+def _without(data: dict, found: list) -> Evaluation:  # type: ignore[type-arg]
+    """The evaluation with each out-of-bounds value blanked (overlong text cut) and noted."""
+    from jixiao.bounds import MAX_TEXT
+    from jixiao.serialize import from_dict
+
+    notes = list(data.get("notes") or [])
+    for v in found:
+        *parents, last = v.path
+        holder = data
+        for key in parents:
+            holder = holder[key]
+        if isinstance(holder[last], str):
+            holder[last] = holder[last][:MAX_TEXT]
+            notes.append(f"{v.place}：{v.message}，只保留前 {MAX_TEXT} 字")
+        else:
+            holder[last] = None
+            notes.append(f"{v.place}：读到的数值{v.message}，不像表中印出的数，已留空")
+    data["notes"] = notes
+    return from_dict(data)
 
 
 def read_office_document(path: Path) -> Document:

@@ -461,7 +461,12 @@ class ImportedControlCharacterTests(WebTestCase):
         self.client.force_login(self.filler)
         r = self.client.post(
             reverse("import", args=[self.submission.pk]),
-            {"file": SimpleUploadedFile("控制字符.json", dump_value(data).encode()), "version": 1},
+            {
+                "file": SimpleUploadedFile("控制字符.json", dump_value(data).encode()),
+                "version": 1,
+                "confirmed": "1",  # the import asks before replacing typed content
+                "replace": "1",
+            },
         )
         self.assertEqual(r.status_code, 302)
         for u in Upload.objects.all():
