@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -27,10 +27,15 @@ from jixiao_web.evaluations.workflow import (
     UNDER_REVIEW,
     ConflictError,
     Status,
+    Transition,
     WorkflowError,
 )
 
+if TYPE_CHECKING:
+    from jixiao_web.evaluations.analysis import Analysis
+
 User = settings.AUTH_USER_MODEL
+PLACEHOLDER_CHECK = "JX-C016"  # 【待填写…】 left in a field: blocks submit and publish
 
 
 def available_profiles() -> list[tuple[str, str]]:
@@ -334,6 +339,44 @@ class Submission(models.Model):
             return f"当前状态为“{self.get_status_display()}”，不能“{t.label}”。"
         return None
 
+    def offered_transitions(
+        self, user: Any, analysis: Analysis | None = None
+    ) -> list[tuple[Transition, str | None]]:
+        """The state changes ``user`` may make, each with why the form's content blocks it
+        (:meth:`content_refusal`, said on the page before the button is pressed)."""
+        return [
+            (TRANSITIONS[n], self.content_refusal(n, analysis))
+            for n in self.allowed_transitions(user)
+        ]
+
+    def content_refusal(self, name: str, analysis: Analysis | None = None) -> str | None:
+        """Why the form's content does not allow transition ``name`` now (None: it does): a
+        【待填写…】 mark left anywhere (JX-C016) blocks submit, resubmit and publish. The page
+        shows it beside the button, and :meth:`transition` refuses with it."""
+        t = TRANSITIONS[name]
+        problems: list[str] = []
+        if t.no_placeholders and (marks := self.placeholder_marks(analysis)):
+            problems.append(
+                f"表中还有 {len(marks)} 处待填写标记（【待填写：…】）未替换为实际内容："
+                + "；".join(marks)
+            )
+        if not problems:
+            return None
+        return f"不能“{t.label}”。" + "。".join(problems) + "。"
+
+    def placeholder_marks(self, analysis: Analysis | None = None) -> list[str]:
+        """Where the form still holds 【待填写…】 marks (JX-C016 of ``jixiao.check``), in words:
+        ``报告第5节：报告“五、…”仍有 1 处待填写标记：【待填写：…】``."""
+        from jixiao_web.evaluations.analysis import analyse
+
+        analysis = analysis if analysis is not None else analyse(self.content, self.round.profile)
+        marks = []
+        for f in analysis.findings:
+            if f.code == PLACEHOLDER_CHECK:
+                key = layout.row_key(f.location)
+                marks.append(f"{layout.target_label(key)}：{f.message}" if key else f.message)
+        return marks
+
     # -- changes ----------------------------------------------------------------------------
 
     @classmethod
@@ -480,7 +523,7 @@ class Submission(models.Model):
         """Move to the next state (submit, resubmit, return, accept, publish). With
         ``version`` (the version the user saw), refused when a newer one was saved since:
         a head never submits a colleague's last-second change unseen."""
-        refusal = self._transition_refusal(by, name)
+        refusal = self._transition_refusal(by, name) or self.content_refusal(name)
         if refusal:
             raise WorkflowError(refusal)
         comment = bounds.clean_text(comment)[: bounds.MAX_TEXT]

@@ -37,6 +37,9 @@ class Transition:
     target: Status
     roles: frozenset[Role]
     needs_comment: bool = False
+    # refused while a 【待填写…】 mark is left anywhere in the form (JX-C016): what is handed on
+    # to the bureau or the public must be written
+    no_placeholders: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -48,6 +51,7 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({Status.DRAFT}),
             Status.SUBMITTED,
             frozenset({Role.HEAD}),
+            no_placeholders=True,
         ),
         Transition(
             "resubmit",
@@ -55,12 +59,20 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({Status.RETURNED}),
             Status.RESUBMITTED,
             frozenset({Role.HEAD}),
+            no_placeholders=True,
         ),
         Transition(
             "return", "退回修改", UNDER_REVIEW, Status.RETURNED, REVIEWERS, needs_comment=True
         ),
         Transition("accept", "审核通过", UNDER_REVIEW, Status.ACCEPTED, REVIEWERS),
-        Transition("publish", "公开", frozenset({Status.ACCEPTED}), Status.PUBLISHED, REVIEWERS),
+        Transition(
+            "publish",
+            "公开",
+            frozenset({Status.ACCEPTED}),
+            Status.PUBLISHED,
+            REVIEWERS,
+            no_placeholders=True,
+        ),
     )
 }
 

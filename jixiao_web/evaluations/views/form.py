@@ -26,7 +26,7 @@ from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
-from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+from jixiao_web.evaluations.workflow import ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
 
@@ -46,6 +46,7 @@ def form_context(
     pristine = not importing.has_typed_content(
         content, s.round.kind, s.round.year, s.unit.name, s.project
     )
+    transitions = s.offered_transitions(request.user, analysis)
     if pristine:  # nothing typed yet: no list of blanks before the clerk has begun
         analysis = Analysis(sheet=analysis.sheet, error=analysis.error)
     comments = list(s.comments.select_related("author"))
@@ -57,7 +58,7 @@ def form_context(
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
-        "transitions": [TRANSITIONS[n] for n in s.allowed_transitions(request.user)],
+        "transitions": transitions,
         "comment_targets": screen.comment_targets(content) if s.can_review(request.user) else [],
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,

@@ -14,7 +14,7 @@ from jixiao_web.evaluations import layout, screen
 from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import analyse
 from jixiao_web.evaluations.models import decimal_or_none
-from jixiao_web.evaluations.workflow import TRANSITIONS, WorkflowError
+from jixiao_web.evaluations.workflow import WorkflowError
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,7 +86,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "analysis": analysis,
             "editable": s.can_review(request.user),
-            "transitions": [TRANSITIONS[n] for n in s.allowed_transitions(request.user)],
+            "transitions": s.offered_transitions(request.user, analysis),
             "comment_targets": screen.comment_targets(content),
             "comments": s.comments.select_related("author"),
         },
