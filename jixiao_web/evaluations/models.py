@@ -351,14 +351,20 @@ class Submission(models.Model):
 
     def content_refusal(self, name: str, analysis: Analysis | None = None) -> str | None:
         """Why the form's content does not allow transition ``name`` now (None: it does): a
-        【待填写…】 mark left anywhere (JX-C016) blocks submit, resubmit and publish. The page
-        shows it beside the button, and :meth:`transition` refuses with it."""
+        【待填写…】 mark left anywhere (JX-C016) blocks submit, resubmit and publish; where the
+        round's profile says so, a full-marks indicator row without 佐证材料 blocks submit and
+        resubmit. The page shows it beside the button, and :meth:`transition` refuses with it."""
         t = TRANSITIONS[name]
         problems: list[str] = []
         if t.no_placeholders and (marks := self.placeholder_marks(analysis)):
             problems.append(
                 f"表中还有 {len(marks)} 处待填写标记（【待填写：…】）未替换为实际内容："
                 + "；".join(marks)
+            )
+        if t.evidence_for_full_marks and (rows := self.full_marks_without_evidence()):
+            problems.append(
+                f"评分规则“{self.round.profile_title}”要求得满分的指标附佐证材料，"
+                f"以下 {len(rows)} 行满分但没有佐证材料：" + "、".join(rows.values())
             )
         if not problems:
             return None
@@ -376,6 +382,41 @@ class Submission(models.Model):
                 key = layout.row_key(f.location)
                 marks.append(f"{layout.target_label(key)}：{f.message}" if key else f.message)
         return marks
+
+    def full_marks_without_evidence(
+        self, content: dict[str, Any] | None = None
+    ) -> dict[str, str]:
+        """Indicator rows scored full marks (得分 ≥ 分值 > 0) with no 佐证材料 attached to the
+        row, where the round's profile asks for it (``[evidence] full_marks_need_evidence``):
+        row key → the row in words (``指标第1行“主题党日活动次数”``). Empty otherwise."""
+        from jixiao.errors import ProfileError
+        from jixiao.profiles import load_profile
+
+        try:
+            if not load_profile(self.round.profile or None).full_marks_need_evidence:
+                return {}
+        except ProfileError:  # a profile removed since the round was opened: nothing asked
+            return {}
+        content = content if content is not None else self.content
+        attached = set(
+            self.evidence.filter(removed_in=None).values_list("target", flat=True)  # type: ignore[attr-defined]
+        )
+        rows = {}
+        for i, ind in enumerate(content.get("indicators") or []):
+            weight, score = decimal_or_none(ind.get("weight")), decimal_or_none(ind.get("score"))
+            key = f"ind-{i}"
+            if (
+                ind.get("sub_item")
+                or weight is None
+                or score is None
+                or not weight > 0
+                or score < weight
+                or key in attached
+            ):
+                continue
+            name = str(ind.get("name") or "").strip()
+            rows[key] = layout.target_label(key) + (f"“{name[:30]}”" if name else "")
+        return rows
 
     # -- changes ----------------------------------------------------------------------------
 

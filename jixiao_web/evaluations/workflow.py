@@ -40,6 +40,9 @@ class Transition:
     # refused while a 【待填写…】 mark is left anywhere in the form (JX-C016): what is handed on
     # to the bureau or the public must be written
     no_placeholders: bool = False
+    # refused where the round's profile wants 佐证材料 on every full-marks indicator row
+    # (``[evidence] full_marks_need_evidence``) and a row has none
+    evidence_for_full_marks: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -52,6 +55,7 @@ TRANSITIONS: dict[str, Transition] = {
             Status.SUBMITTED,
             frozenset({Role.HEAD}),
             no_placeholders=True,
+            evidence_for_full_marks=True,
         ),
         Transition(
             "resubmit",
@@ -60,6 +64,7 @@ TRANSITIONS: dict[str, Transition] = {
             Status.RESUBMITTED,
             frozenset({Role.HEAD}),
             no_placeholders=True,
+            evidence_for_full_marks=True,
         ),
         Transition(
             "return", "退回修改", UNDER_REVIEW, Status.RETURNED, REVIEWERS, needs_comment=True

@@ -1,16 +1,21 @@
-"""Leftovers of issues 11 and 12: 【待填写…】 marks block submit and publish (JX-C016)."""
+"""Leftovers of issues 11 and 12: 【待填写…】 marks block submit and publish (JX-C016); a
+profile can require 佐证材料 for full marks before submission."""
 
 from __future__ import annotations
 
 import html
+import tempfile
+from pathlib import Path
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jixiao.serialize import dump_value
 from jixiao_web.evaluations.models import Submission
 from jixiao_web.evaluations.workflow import Status, WorkflowError
 from tests.web.base import WebTestCase, small_form
+from tests.web.test_evidence import PDF
 
 MARK = "【待填写：针对上述问题提出下一步改进措施】"
 
@@ -86,3 +91,55 @@ class PlaceholderTests(WebTestCase):
         self.fill(small_form())
         page = self.client.get(reverse("form", args=[s.pk])).content.decode()
         self.assertNotIn('id="blocked-submit"', page)
+
+
+class FullMarksEvidenceTests(WebTestCase):
+    """small_form scores both indicators full marks (50 of 50, 40 of 40)."""
+
+    def use_profile(self, body: str) -> None:
+        folder = tempfile.TemporaryDirectory(prefix="jixiao-profile-")
+        self.addCleanup(folder.cleanup)
+        path = Path(folder.name) / "佐证.toml"
+        path.write_text('[profile]\ntitle = "要求佐证方案"\n' + body, encoding="utf-8")
+        self.round.profile = str(path)
+        self.round.save()
+
+    def attach(self, target: str) -> None:
+        self.client.force_login(self.filler)
+        self.client.post(
+            reverse("evidence_upload", args=[self.submission.pk]),
+            {"target": target, "file": SimpleUploadedFile("台账.pdf", PDF)},
+        )
+
+    def test_off_by_default(self) -> None:
+        self.s().transition("submit", by=self.head)
+        self.assertEqual(self.s().status, Status.SUBMITTED)
+
+    def test_submit_needs_evidence_on_each_full_marks_row(self) -> None:
+        self.use_profile("[evidence]\nfull_marks_need_evidence = true\n")
+        with self.assertRaises(WorkflowError) as caught:
+            self.s().transition("submit", by=self.head)
+        message = str(caught.exception)
+        self.assertIn("要求佐证方案", message)
+        self.assertIn("2 行满分但没有佐证材料", message)
+        self.assertIn("指标第1行“主题党日活动次数”", message)
+        self.assertIn("指标第2行“妇女群众满意度”", message)
+        # the form warns before submit, at the top and on the rows
+        self.client.force_login(self.head)
+        page = self.client.get(reverse("form", args=[self.submission.pk])).content.decode()
+        self.assertIn('id="evidence-needed"', page)
+        self.assertIn('id="blocked-submit"', page)
+        self.assertIn("满分须附佐证材料", page)
+        self.attach("ind-0")
+        self.attach("")  # evidence for the whole form is not evidence for a row
+        with self.assertRaises(WorkflowError) as caught:
+            self.s().transition("submit", by=self.head)
+        self.assertIn("1 行满分", str(caught.exception))
+        self.assertNotIn("指标第1行", str(caught.exception))
+        # a row below full marks needs nothing
+        s = self.s()
+        content = small_form()
+        content["indicators"][1]["score"] = 38
+        s.save_content(by=self.filler, content=content, base_version=s.version)
+        self.s().transition("submit", by=self.head)
+        self.assertEqual(self.s().status, Status.SUBMITTED)

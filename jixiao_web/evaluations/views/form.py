@@ -26,7 +26,7 @@ from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
-from jixiao_web.evaluations.workflow import ConflictError, Status, WorkflowError
+from jixiao_web.evaluations.workflow import EDITABLE, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
 
@@ -52,6 +52,9 @@ def form_context(
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
+    needed = s.full_marks_without_evidence(content) if s.status in EDITABLE else {}
+    for row in sc.indicators:
+        row.evidence_needed = row.key in needed
     return {
         "s": s,
         "screen": sc,
@@ -63,6 +66,7 @@ def form_context(
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,
         "pristine": pristine,
+        "evidence_needed": list(needed.values()),
         "import_form": ImportForm(),
     }
 
