@@ -1,10 +1,12 @@
 """Leftovers of issues 11 and 12: 【待填写…】 marks block submit and publish (JX-C016); a
-profile can require 佐证材料 for full marks before submission."""
+profile can require 佐证材料 for full marks before submission; the 预算执行 row is re-scored on
+the review page and counts in the 复核 total."""
 
 from __future__ import annotations
 
 import html
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from jixiao.serialize import dump_value
+from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations.models import Submission
 from jixiao_web.evaluations.workflow import Status, WorkflowError
 from tests.web.base import WebTestCase, small_form
@@ -143,3 +146,71 @@ class FullMarksEvidenceTests(WebTestCase):
         s.save_content(by=self.filler, content=content, base_version=s.version)
         self.s().transition("submit", by=self.head)
         self.assertEqual(self.s().status, Status.SUBMITTED)
+
+
+class FundsReviewTests(WebTestCase):
+    """The 预算执行 row (资金第1行, 分值 10) re-scored beside the indicators."""
+
+    def setUp(self) -> None:
+        content = small_form()
+        content["funds"][0]["score"] = Decimal(10)  # 10 + 50 + 40 = 100 self-assessed
+        s = self.s()
+        s.save_content(by=self.filler, content=content, base_version=s.version)
+        self.s().transition("submit", by=self.head)
+        self.client.force_login(self.reviewer)
+        self.url = reverse("review", args=[self.submission.pk])
+
+    def post(self, **fields: str):  # type: ignore[no-untyped-def]
+        return self.client.post(self.url, {k.replace("_", "-"): v for k, v in fields.items()})
+
+    def test_funds_row_counts_in_the_review_total(self) -> None:
+        page = self.client.get(self.url).content.decode()
+        self.assertIn('id="review-funds-0-score"', page)
+        self.assertNotIn('id="review-funds-1-score"', page)  # rows without points are not scored
+        r = self.post(review_funds_0_score="8", review_funds_0_comment="执行率按支出口径应为 80%")
+        self.assertEqual(r.status_code, 302)
+        s = self.s()
+        self.assertEqual(s.review_score, Decimal(98))  # 8 + the unit's 50 + 40
+        row = s.review_scores.get(part="funds", index=0)
+        self.assertEqual((row.self_score, row.score, row.gap), (10, 8, -2))
+        self.assertEqual(row.indicator, "预算执行（合计）")
+        self.post(review_funds_0_score="8", review_0_score="45")
+        self.assertEqual(self.s().review_score, Decimal(93))  # 8 + 45 + 40
+        # the unit sees the re-scored 预算执行 row after return
+        self.s().transition("return", by=self.reviewer, comment="请核对执行数")
+        self.client.force_login(self.filler)
+        form = self.client.get(reverse("form", args=[self.submission.pk])).content.decode()
+        self.assertIn('href="#row-funds-0"', form)
+        self.assertIn("预算执行（合计）", form)
+
+    def test_above_the_row_weight_is_refused_keeping_what_was_typed(self) -> None:
+        r = self.post(review_funds_0_score="12", review_0_score="45", review_0_comment="依据不足")
+        self.assertEqual(r.status_code, 400)
+        page = r.content.decode()
+        self.assertIn("应在 0 到 10（本行分值）之间", page)
+        self.assertIn('value="45"', page)
+        self.assertIn("依据不足", page)
+        self.assertFalse(self.s().review_scores.exists())
+        self.assertIsNone(self.s().review_score)
+
+    def test_a_cleared_score_reads_cleared_never_none(self) -> None:
+        self.post(review_funds_0_score="8", review_0_score="45")
+        self.post(review_funds_0_score="", review_0_score="45")
+        self.assertEqual(self.s().review_score, Decimal(95))  # the unit's 10 counts again
+        self.post(review_funds_0_score="", review_0_score="")
+        self.assertIsNone(self.s().review_score)
+        details = list(
+            AuditLog.objects.filter(action=AuditLog.Action.REVIEW_SCORED)
+            .order_by("id")
+            .values_list("detail", flat=True)
+        )
+        self.assertEqual(len(details), 3)
+        self.assertIn("资金第1行 — → 8", details[0])
+        self.assertIn("资金第1行清除复核得分", details[1])
+        self.assertIn("复核总分 95", details[1])
+        self.assertIn("指标第1行清除复核得分", details[2])
+        self.assertTrue(details[2].startswith("清除复核得分"))
+        self.assertFalse([d for d in details if "None" in d], details)
+        self.client.force_login(self.head)
+        history = self.client.get(reverse("revisions", args=[self.submission.pk]))
+        self.assertNotIn("None", history.content.decode())
