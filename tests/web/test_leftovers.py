@@ -1,6 +1,6 @@
 """Leftovers of issues 11 and 12: 【待填写…】 marks block submit and publish (JX-C016); a
 profile can require 佐证材料 for full marks before submission; the 预算执行 row is re-scored on
-the review page and counts in the 复核 total."""
+the review page and counts in the 复核 total; 添加一行指标 without JavaScript adds a blank row."""
 
 from __future__ import annotations
 
@@ -214,3 +214,17 @@ class FundsReviewTests(WebTestCase):
         self.client.force_login(self.head)
         history = self.client.get(reverse("revisions", args=[self.submission.pk]))
         self.assertNotIn("None", history.content.decode())
+
+
+class AddRowWithoutScriptTests(WebTestCase):
+    def test_the_added_row_is_blank_not_a_copy_of_the_last(self) -> None:
+        self.client.force_login(self.filler)
+        url = reverse("form", args=[self.submission.pk])
+        r = self.client.post(url, {"version": 1, "ind-count": 2, "action": "add-indicator"})
+        self.assertEqual(r.status_code, 302)
+        rows = self.s().content["indicators"]
+        self.assertEqual(len(rows), 3)
+        self.assertEqual(rows[1]["level1"], "满意度指标")
+        self.assertFalse(rows[2].get("level1") or rows[2].get("level2"), rows[2])
+        page = self.client.get(url).content.decode()
+        self.assertIn('id="f-ind-2-level1"', page)

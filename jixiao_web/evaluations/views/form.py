@@ -78,16 +78,9 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return render(request, "evaluations/form.html", form_context(request, s))
     parsed = layout.from_post(s.content, request.POST)
-    if request.POST.get("action") == "add-indicator":
-        last = (parsed.data.get("indicators") or [{}])[-1]
+    if request.POST.get("action") == "add-indicator":  # without JavaScript: a blank row, last
         parsed.data.setdefault("indicators", []).append(
-            {
-                "level1": last.get("level1"),
-                "level2": last.get("level2"),
-                "name": "",
-                "target": "",
-                "actual": "",
-            }
+            {"level1": "", "level2": "", "name": "", "target": "", "actual": ""}
         )
     if parsed.errors:
         messages.error(
