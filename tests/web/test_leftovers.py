@@ -1,10 +1,14 @@
 """Leftovers of issues 11 and 12: 【待填写…】 marks block submit and publish (JX-C016); a
 profile can require 佐证材料 for full marks before submission; the 预算执行 row is re-scored on
-the review page and counts in the 复核 total; 添加一行指标 without JavaScript adds a blank row."""
+the review page and counts in the 复核 total; 添加一行指标 without JavaScript adds a blank row;
+the web tests leave no data directory behind."""
 
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -228,3 +232,25 @@ class AddRowWithoutScriptTests(WebTestCase):
         self.assertFalse(rows[2].get("level1") or rows[2].get("level2"), rows[2])
         page = self.client.get(url).content.decode()
         self.assertIn('id="f-ind-2-level1"', page)
+
+
+def test_a_test_session_removes_its_data_directory(tmp_path: Path) -> None:
+    """The web tests' data directory (uploads, evidence, static files) is made in the temporary
+    folder and is gone when the session ends: no /tmp/jixiao-web-test-* left behind."""
+    root = Path(__file__).parents[2]
+    env = {k: v for k, v in os.environ.items() if k != "JIXIAO_DATA_DIR"}
+    env.update(TMPDIR=str(tmp_path), PYTHONPATH=str(root))
+    shown = subprocess.run(
+        [sys.executable, "-c", "import os, tests.web.conftest; print(os.environ['JIXIAO_DATA_DIR'])"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=120, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert Path(shown).parent == tmp_path and Path(shown).name.startswith("jixiao-web-test-")
+    assert not Path(shown).exists()
+    # a real session that writes evidence files there
+    test = "tests/web/test_evidence.py::EvidenceTests::test_pdf_image_and_office_files_per_row_and_form"
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", test, "-p", "no:cacheprovider", "-q"],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-2000:]
+    assert not list(tmp_path.glob("jixiao-web-test-*"))
