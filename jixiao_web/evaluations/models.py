@@ -48,10 +48,14 @@ def available_profiles() -> list[tuple[str, str]]:
 
 
 def profile_grade(profile: str, total: Decimal | None) -> str | None:
-    """评价等级 of a total by a round's profile (its cut-offs), None without a total."""
+    """评价等级 of a total by a round's profile (its cut-offs); None without a total, and for
+    a total above the profile's 总分 (rows whose 分值 add up to more: not a gradable score)."""
     from jixiao.profiles import load_profile
 
-    grade = load_profile(profile or None).grade(total)
+    p = load_profile(profile or None)
+    if total is not None and total > p.total_weight:
+        return None
+    grade = p.grade(total)
     return grade.value if grade is not None else None
 
 
@@ -718,7 +722,7 @@ class Submission(models.Model):
                     },
                 )
             self.review_score = _fit(self, "review_score", _review_total(self))
-            self.grade = self.final_grade(profile_grade(self.round.profile, self.computed_score))
+            self.refresh_metrics(content)  # the grade: by this 复核 total, or the computed one
             Submission.objects.filter(pk=self.pk).update(
                 review_score=self.review_score, grade=self.grade, updated_at=timezone.now()
             )

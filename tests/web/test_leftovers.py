@@ -197,6 +197,20 @@ class FundsReviewTests(WebTestCase):
         self.assertFalse(self.s().review_scores.exists())
         self.assertIsNone(self.s().review_score)
 
+    def test_a_review_total_above_the_maximum_gets_no_grade(self) -> None:
+        s = self.s()
+        s.transition("return", by=self.reviewer, comment="请核对分值")
+        content = self.s().content
+        content["indicators"][0]["weight"] = content["indicators"][0]["score"] = Decimal(60)
+        s = self.s()  # 分值 10 + 60 + 40 = 110 on a 100-point form: no computed grade
+        s.save_content(by=self.filler, content=content, base_version=s.version)
+        self.s().transition("resubmit", by=self.head)
+        self.assertEqual(self.s().grade, "")
+        self.post(review_funds_0_score="9")  # 9 + 60 + 40 = 109
+        self.assertEqual((self.s().review_score, self.s().grade), (Decimal(109), ""))
+        self.post(review_funds_0_score="")  # cleared: back to the computed grade (none)
+        self.assertEqual((self.s().review_score, self.s().grade), (None, ""))
+
     def test_a_cleared_score_reads_cleared_never_none(self) -> None:
         self.post(review_funds_0_score="8", review_0_score="45")
         self.post(review_funds_0_score="", review_0_score="45")
