@@ -112,6 +112,13 @@ def test_a_copied_file_needs_only_what_differs(tmp_path: Path) -> None:
     assert load_profile(str(path)) == p
 
 
+def test_evidence_for_full_marks_is_off_by_default_and_can_be_asked(tmp_path: Path) -> None:
+    assert not load_profile(None).full_marks_need_evidence
+    path = write(tmp_path, "[evidence]\nfull_marks_need_evidence = true\n")
+    assert load_profile(path).full_marks_need_evidence
+    assert load_profile(path).grade_excellent == D(90)  # the rest from the default
+
+
 def test_extends_another_bundled_profile(tmp_path: Path) -> None:
     path = write(tmp_path, '[profile]\nextends = "city-20-80"\n[grades]\nexcellent = 85\n')
     p = load_profile(path)
@@ -146,6 +153,8 @@ def test_extends_another_bundled_profile(tmp_path: Path) -> None:
         ("[execution]\nreason_below_percent = 120\n", "execution.reason_below_percent"),
         ("[totals]\nplaces = 9\n", "totals.places"),
         ("[totals]\ntolerance = -0.01\n", "totals.tolerance"),
+        ('[evidence]\nfull_marks_need_evidence = "是"\n', "evidence.full_marks_need_evidence"),
+        ("[evidence]\nfull_marks = true\n", "evidence.full_marks"),  # unknown key
         ('[profile]\nextends = "nowhere"\n', "profile.extends"),
         ('[profile]\nextends = "我市方案.toml"\n', "profile.extends"),  # extends itself
     ],

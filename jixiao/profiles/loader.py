@@ -53,6 +53,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "over_target_deduct_percent": _NUM,
         "target_weights": _NUM,
     },
+    "evidence": {"full_marks_need_evidence": _BOOL},
     "totals": {
         "rescale_not_applicable": _BOOL,
         "not_applicable_words": _STRS,
@@ -371,6 +372,7 @@ def _build(t: dict[str, Any], path: str, chain: tuple[str, ...]) -> Profile:
         not_applicable_words=tuple(get("totals", "not_applicable_words")),
         places=places,
         tolerance=tolerance,
+        full_marks_need_evidence=get("evidence", "full_marks_need_evidence"),
         **lifecycle,
     )
 

@@ -110,6 +110,9 @@ class Profile:
     over_target_deduct_percent: Decimal = Decimal(0)  # share of the weight a reviewer may deduct
     target_weights: Decimal = Decimal(0)  # target table weights add up to this (0: indicators)
 
+    # -- evidence (the web app's submission) ----------------------------------------------
+    full_marks_need_evidence: bool = False  # a full-marks indicator row needs 佐证材料 to submit
+
     @property
     def target_weight_total(self) -> Decimal:
         """What the 权重 of a target table add up to."""

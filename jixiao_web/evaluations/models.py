@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
@@ -27,10 +27,15 @@ from jixiao_web.evaluations.workflow import (
     UNDER_REVIEW,
     ConflictError,
     Status,
+    Transition,
     WorkflowError,
 )
 
+if TYPE_CHECKING:
+    from jixiao_web.evaluations.analysis import Analysis
+
 User = settings.AUTH_USER_MODEL
+PLACEHOLDER_CHECK = "JX-C016"  # 【待填写…】 left in a field: blocks submit and publish
 
 
 def available_profiles() -> list[tuple[str, str]]:
@@ -43,10 +48,14 @@ def available_profiles() -> list[tuple[str, str]]:
 
 
 def profile_grade(profile: str, total: Decimal | None) -> str | None:
-    """评价等级 of a total by a round's profile (its cut-offs), None without a total."""
+    """评价等级 of a total by a round's profile (its cut-offs); None without a total, and for
+    a total above the profile's 总分 (rows whose 分值 add up to more: not a gradable score)."""
     from jixiao.profiles import load_profile
 
-    grade = load_profile(profile or None).grade(total)
+    p = load_profile(profile or None)
+    if total is not None and total > p.total_weight:
+        return None
+    grade = p.grade(total)
     return grade.value if grade is not None else None
 
 
@@ -334,6 +343,83 @@ class Submission(models.Model):
             return f"当前状态为“{self.get_status_display()}”，不能“{t.label}”。"
         return None
 
+    def offered_transitions(
+        self, user: Any, analysis: Analysis | None = None
+    ) -> list[tuple[Transition, str | None]]:
+        """The state changes ``user`` may make, each with why the form's content blocks it
+        (:meth:`content_refusal`, said on the page before the button is pressed)."""
+        return [
+            (TRANSITIONS[n], self.content_refusal(n, analysis))
+            for n in self.allowed_transitions(user)
+        ]
+
+    def content_refusal(self, name: str, analysis: Analysis | None = None) -> str | None:
+        """Why the form's content does not allow transition ``name`` now (None: it does): a
+        【待填写…】 mark left anywhere (JX-C016) blocks submit, resubmit and publish; where the
+        round's profile says so, a full-marks indicator row without 佐证材料 blocks submit and
+        resubmit. The page shows it beside the button, and :meth:`transition` refuses with it."""
+        t = TRANSITIONS[name]
+        problems: list[str] = []
+        if t.no_placeholders and (marks := self.placeholder_marks(analysis)):
+            problems.append(
+                f"表中还有 {len(marks)} 处待填写标记（【待填写：…】）未替换为实际内容："
+                + "；".join(marks)
+            )
+        if t.evidence_for_full_marks and (rows := self.full_marks_without_evidence()):
+            problems.append(
+                f"评分规则“{self.round.profile_title}”要求得满分的指标附佐证材料，"
+                f"以下 {len(rows)} 行满分但没有佐证材料：" + "、".join(rows.values())
+            )
+        if not problems:
+            return None
+        return f"不能“{t.label}”。" + "。".join(problems) + "。"
+
+    def placeholder_marks(self, analysis: Analysis | None = None) -> list[str]:
+        """Where the form still holds 【待填写…】 marks (JX-C016 of ``jixiao.check``), in words:
+        ``报告第5节：报告“五、…”仍有 1 处待填写标记：【待填写：…】``."""
+        from jixiao_web.evaluations.analysis import analyse
+
+        analysis = analysis if analysis is not None else analyse(self.content, self.round.profile)
+        marks = []
+        for f in analysis.findings:
+            if f.code == PLACEHOLDER_CHECK:
+                key = layout.row_key(f.location)
+                marks.append(f"{layout.target_label(key)}：{f.message}" if key else f.message)
+        return marks
+
+    def full_marks_without_evidence(self, content: dict[str, Any] | None = None) -> dict[str, str]:
+        """Indicator rows scored full marks (得分 ≥ 分值 > 0) with no 佐证材料 attached to the
+        row, where the round's profile asks for it (``[evidence] full_marks_need_evidence``):
+        row key → the row in words (``指标第1行“主题党日活动次数”``). Empty otherwise."""
+        from jixiao.errors import ProfileError
+        from jixiao.profiles import load_profile
+
+        try:
+            if not load_profile(self.round.profile or None).full_marks_need_evidence:
+                return {}
+        except ProfileError:  # a profile removed since the round was opened: nothing asked
+            return {}
+        content = content if content is not None else self.content
+        attached = set(
+            self.evidence.filter(removed_in=None).values_list("target", flat=True)  # type: ignore[attr-defined]
+        )
+        rows = {}
+        for i, ind in enumerate(content.get("indicators") or []):
+            weight, score = decimal_or_none(ind.get("weight")), decimal_or_none(ind.get("score"))
+            key = f"ind-{i}"
+            if (
+                ind.get("sub_item")
+                or weight is None
+                or score is None
+                or not weight > 0
+                or score < weight
+                or key in attached
+            ):
+                continue
+            name = str(ind.get("name") or "").strip()
+            rows[key] = layout.target_label(key) + (f"“{name[:30]}”" if name else "")
+        return rows
+
     # -- changes ----------------------------------------------------------------------------
 
     @classmethod
@@ -481,7 +567,7 @@ class Submission(models.Model):
         """Move to the next state (submit, resubmit, return, accept, publish). With
         ``version`` (the version the user saw), refused when a newer one was saved since:
         a head never submits a colleague's last-second change unseen."""
-        refusal = self._transition_refusal(by, name)
+        refusal = self._transition_refusal(by, name) or self.content_refusal(name)
         if refusal:
             raise WorkflowError(refusal)
         comment = bounds.clean_text(comment)[: bounds.MAX_TEXT]
@@ -542,19 +628,18 @@ class Submission(models.Model):
         )
         return c
 
-    def review_score_problem(self, index: int, value: Decimal | None) -> str | None:
-        """Why ``value`` cannot be the reviewer's score of indicator ``index`` (None: it can):
+    def review_score_problem(
+        self, index: int, value: Decimal | None, part: str = "ind"
+    ) -> str | None:
+        """Why ``value`` cannot be the reviewer's score of row ``index`` of the indicator table
+        (``part="ind"``) or the funds table (``"funds"``, the 预算执行 row) (None: it can):
         the bounds of every score, and at most the row's 分值."""
         if value is None:
             return None
         if (problem := bounds.POINTS.problem(value)) is not None:
             return problem
-        indicators = self.content.get("indicators") or []
-        weight = (
-            decimal_or_none(indicators[index].get("weight"))
-            if 0 <= index < len(indicators)
-            else None
-        )
+        rows = self.content.get(_REVIEW_TABLES[part]) or []
+        weight = decimal_or_none(rows[index].get("weight")) if 0 <= index < len(rows) else None
         if weight is not None and value > weight:
             return f"应在 0 到 {weight}（本行分值）之间"
         return None
@@ -596,60 +681,108 @@ class Submission(models.Model):
         )
         return c
 
-    def save_review_scores(self, *, by: Any, scores: dict[int, tuple[Decimal | None, str]]) -> None:
-        """Reviewer scores per indicator index (score, comment); the review total follows.
-        Nothing is saved when one score is out of bounds (:meth:`review_score_problem`)."""
+    def save_review_scores(
+        self,
+        *,
+        by: Any,
+        scores: dict[int, tuple[Decimal | None, str]],
+        funds: dict[int, tuple[Decimal | None, str]] | None = None,
+    ) -> None:
+        """Reviewer scores (score, comment) per indicator index and per fund row index (the
+        预算执行 row); the review total follows. Nothing is saved when one score is out of
+        bounds (:meth:`review_score_problem`). The audit log says what changed, row by row."""
         if not self.can_review(by):
             raise WorkflowError("只有财政局审核人在审核阶段可以复核评分。")
-        indicators = self.content.get("indicators") or []
-        for index, (value, _) in scores.items():
-            if 0 <= index < len(indicators) and (
-                problem := self.review_score_problem(index, value)
-            ):
-                raise WorkflowError(f"指标第{index + 1}行：复核得分{problem}。")
+        content = self.content
+        given = {("ind", i): v for i, v in scores.items()}
+        given.update({("funds", i): v for i, v in (funds or {}).items()})
+        rows = {
+            (part, i): v
+            for (part, i), v in given.items()
+            if 0 <= i < len(content.get(_REVIEW_TABLES[part]) or [])
+        }
+        for (part, index), (value, _) in rows.items():
+            if problem := self.review_score_problem(index, value, part):
+                raise WorkflowError(
+                    f"{layout.target_label(f'{part}-{index}')}：复核得分{problem}。"
+                )
+        before = {(r.part, r.index): r.score for r in self.review_scores.all()}
         with transaction.atomic():
-            for index, (value, comment) in scores.items():
-                if not 0 <= index < len(indicators):
-                    continue
-                ind = indicators[index]
+            for (part, index), (value, comment) in rows.items():
+                line = content[_REVIEW_TABLES[part]][index]
                 ReviewScore.objects.update_or_create(
                     submission=self,
+                    part=part,
                     index=index,
                     defaults={
-                        "indicator": str(ind.get("name") or "")[:200],
-                        "self_score": _fit(self, "self_score", ind.get("score")),
+                        "indicator": _reviewed_name(part, line),
+                        "self_score": _fit(self, "self_score", line.get("score")),
                         "score": value,
                         "comment": bounds.clean_text(comment).strip()[: bounds.MAX_TEXT],
                         "reviewer": by,
                     },
                 )
             self.review_score = _fit(self, "review_score", _review_total(self))
-            self.grade = self.final_grade(profile_grade(self.round.profile, self.computed_score))
+            self.refresh_metrics(content)  # the grade: by this 复核 total, or the computed one
             Submission.objects.filter(pk=self.pk).update(
                 review_score=self.review_score, grade=self.grade, updated_at=timezone.now()
+            )
+            changed = [
+                _score_change(f"{part}-{index}", before.get((part, index)), value)
+                for (part, index), (value, _) in sorted(rows.items())
+                if before.get((part, index)) != value
+            ]
+            total = (
+                f"复核总分 {self.review_score}"
+                if self.review_score is not None
+                else "清除复核得分（没有复核任何一行）"
             )
             AuditLog.record(
                 AuditLog.Action.REVIEW_SCORED,
                 user=by,
                 target=self,
-                detail=f"复核得分 {self.review_score}"
-                if self.review_score is not None
-                else "复核得分已清空（未复核任何指标）",
+                detail=total + (f"：{'；'.join(changed)}" if changed else ""),
             )
 
 
+# the tables whose rows the reviewer re-scores: indicators, and the funds table's 预算执行 row
+_REVIEW_TABLES = {"ind": "indicators", "funds": "funds"}
+
+
+def _reviewed_name(part: str, line: dict[str, Any]) -> str:
+    """The row as the review lists it: the indicator's name, or 预算执行（合计）."""
+    if part == "funds":
+        return f"预算执行（{line.get('label') or '资金'}）"[:200]
+    return str(line.get("name") or "")[:200]
+
+
+def _score_change(key: str, old: Decimal | None, new: Decimal | None) -> str:
+    """One re-scored row for the audit log: 指标第1行 50.00 → 49; a cleared score reads
+    清除复核得分 (never “None”)."""
+    if new is None:
+        return f"{layout.target_label(key)}清除复核得分"
+    return f"{layout.target_label(key)} {'—' if old is None else old} → {new}"
+
+
 def _review_total(s: Submission) -> Decimal | None:
-    """The bureau's total: per indicator the reviewer's score where given, else the unit's;
-    plus the unit's printed fund-row (预算执行) scores. None until something is re-scored."""
-    reviewed = dict(s.review_scores.exclude(score=None).values_list("index", "score"))
+    """The bureau's total: per indicator and per fund (预算执行) row the reviewer's score where
+    given, else the unit's printed score. None until something is re-scored."""
+    reviewed = {
+        (part, index): score
+        for part, index, score in s.review_scores.exclude(score=None).values_list(
+            "part", "index", "score"
+        )
+    }
     if not reviewed:
         return None
     content = s.content
-    total = sum((decimal_or_none(f.get("score")) or Decimal(0)) for f in content.get("funds") or [])
-    for i, ind in enumerate(content.get("indicators") or []):
-        if ind.get("sub_item"):
-            continue
-        total += reviewed[i] if i in reviewed else (decimal_or_none(ind.get("score")) or Decimal(0))
+    total = Decimal(0)
+    for part, table in _REVIEW_TABLES.items():
+        for i, line in enumerate(content.get(table) or []):
+            if line.get("sub_item"):
+                continue
+            printed = decimal_or_none(line.get("score")) or Decimal(0)
+            total += reviewed.get((part, i), printed)
     return total
 
 
@@ -777,12 +910,18 @@ class ReviewComment(models.Model):
 
 
 class ReviewScore(models.Model):
-    """The reviewer's score of one indicator beside the unit's, with a comment; the gap is kept."""
+    """The reviewer's score of one indicator (or of the 预算执行 fund row) beside the unit's,
+    with a comment; the gap is kept."""
+
+    class Part(models.TextChoices):
+        FUNDS = "funds", "预算执行"
+        INDICATOR = "ind", "绩效指标"
 
     submission = models.ForeignKey(
         Submission, on_delete=models.CASCADE, related_name="review_scores", verbose_name="自评"
     )
-    index = models.PositiveIntegerField("指标序号")  # 0-based row of the indicator table
+    part = models.CharField("表", max_length=8, choices=Part.choices, default=Part.INDICATOR)
+    index = models.PositiveIntegerField("行序号")  # 0-based row of the indicator or funds table
     indicator = models.CharField("三级指标", max_length=200)
     self_score = models.DecimalField(
         "自评得分", max_digits=8, decimal_places=2, null=True, blank=True
@@ -794,12 +933,21 @@ class ReviewScore(models.Model):
 
     class Meta:
         verbose_name = verbose_name_plural = "复核评分"
-        ordering = ["index"]
+        ordering = ["part", "index"]  # the funds table comes first on the form
         constraints = [
             models.UniqueConstraint(
-                fields=["submission", "index"], name="review_score_unique_index"
+                fields=["submission", "part", "index"], name="review_score_unique_row"
             )
         ]
+
+    @property
+    def row_key(self) -> str:
+        """The row on the form: ``ind-2``, ``funds-0``."""
+        return f"{self.part}-{self.index}"
+
+    @property
+    def row_label(self) -> str:
+        return layout.target_label(self.row_key)
 
     @property
     def gap(self) -> Decimal | None:

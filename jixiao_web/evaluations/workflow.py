@@ -37,6 +37,12 @@ class Transition:
     target: Status
     roles: frozenset[Role]
     needs_comment: bool = False
+    # refused while a 【待填写…】 mark is left anywhere in the form (JX-C016): what is handed on
+    # to the bureau or the public must be written
+    no_placeholders: bool = False
+    # refused where the round's profile wants 佐证材料 on every full-marks indicator row
+    # (``[evidence] full_marks_need_evidence``) and a row has none
+    evidence_for_full_marks: bool = False
 
 
 TRANSITIONS: dict[str, Transition] = {
@@ -48,6 +54,8 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({Status.DRAFT}),
             Status.SUBMITTED,
             frozenset({Role.HEAD}),
+            no_placeholders=True,
+            evidence_for_full_marks=True,
         ),
         Transition(
             "resubmit",
@@ -55,12 +63,21 @@ TRANSITIONS: dict[str, Transition] = {
             frozenset({Status.RETURNED}),
             Status.RESUBMITTED,
             frozenset({Role.HEAD}),
+            no_placeholders=True,
+            evidence_for_full_marks=True,
         ),
         Transition(
             "return", "退回修改", UNDER_REVIEW, Status.RETURNED, REVIEWERS, needs_comment=True
         ),
         Transition("accept", "审核通过", UNDER_REVIEW, Status.ACCEPTED, REVIEWERS),
-        Transition("publish", "公开", frozenset({Status.ACCEPTED}), Status.PUBLISHED, REVIEWERS),
+        Transition(
+            "publish",
+            "公开",
+            frozenset({Status.ACCEPTED}),
+            Status.PUBLISHED,
+            REVIEWERS,
+            no_placeholders=True,
+        ),
     )
 }
 

@@ -15,9 +15,12 @@ from tests.web.base import WebTestCase
 
 class ImportPeopleTests(WebTestCase):
     def write(self, text: str, encoding: str = "utf-8") -> Path:
+        import shutil
         import tempfile
 
-        path = Path(tempfile.mkdtemp()) / "人员.csv"
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        path = Path(folder) / "人员.csv"
         path.write_bytes(text.encode(encoding))
         return path
 

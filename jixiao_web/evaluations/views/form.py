@@ -26,7 +26,7 @@ from jixiao_web.evaluations.analysis import Analysis, analyse, evaluation_of
 from jixiao_web.evaluations.exports import FORMATS, ExportUnavailable, attachment, export_bytes
 from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
-from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
+from jixiao_web.evaluations.workflow import EDITABLE, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
 
@@ -46,22 +46,27 @@ def form_context(
     pristine = not importing.has_typed_content(
         content, s.round.kind, s.round.year, s.unit.name, s.project
     )
+    transitions = s.offered_transitions(request.user, analysis)
     if pristine:  # nothing typed yet: no list of blanks before the clerk has begun
         analysis = Analysis(sheet=analysis.sheet, error=analysis.error)
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
+    needed = s.full_marks_without_evidence(content) if s.status in EDITABLE else {}
+    for row in sc.indicators:
+        row.evidence_needed = row.key in needed
     return {
         "s": s,
         "screen": sc,
         "analysis": analysis,
         "editable": s.can_edit(request.user),
         "reviewable": s.can_review(request.user),
-        "transitions": [TRANSITIONS[n] for n in s.allowed_transitions(request.user)],
+        "transitions": transitions,
         "comment_targets": screen.comment_targets(content) if s.can_review(request.user) else [],
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,
         "pristine": pristine,
+        "evidence_needed": list(needed.values()),
         "import_form": ImportForm(),
     }
 
@@ -73,16 +78,9 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         return render(request, "evaluations/form.html", form_context(request, s))
     parsed = layout.from_post(s.content, request.POST)
-    if request.POST.get("action") == "add-indicator":
-        last = (parsed.data.get("indicators") or [{}])[-1]
+    if request.POST.get("action") == "add-indicator":  # without JavaScript: a blank row, last
         parsed.data.setdefault("indicators", []).append(
-            {
-                "level1": last.get("level1"),
-                "level2": last.get("level2"),
-                "name": "",
-                "target": "",
-                "actual": "",
-            }
+            {"level1": "", "level2": "", "name": "", "target": "", "actual": ""}
         )
     if parsed.errors:
         messages.error(
