@@ -48,12 +48,18 @@ CUT_LABELS: tuple[str, ...] = tuple(
         + [label for label, _ in vocab.FUND_COLUMNS]
         + [f"1-{n}月执行情况" for n in range(1, 13)]
         + [f"1-{n}月执行数" for n in range(1, 13)]
+        + [label for label, _ in vocab.HEADER_FIELDS if len(label) >= 4 and label != "绩效目标"]
+        + [f"{label}(万元)" for label, key in vocab.HEADER_FIELDS if key == "amount"]
+        # cells of their own that end a run of values: 指标方向, 完成目标可能性
+        + ["正向指标", "反向指标", "确定能", "有可能", "不可能"]
     )
 )
 _MAX_LABEL = 16
+_CENTS = re.compile(r"\d+\.\d{2}")
 _FIELD_KEYS = frozenset(label_key(label) for label, _ in vocab.HEADER_FIELDS)
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
-_DOUBTFUL = frozenset({"有可能", "不可能"})
+# the last cells of a row before its text columns (指标值设定依据, 偏差原因 …)
+_BEFORE_TEXT = frozenset({"有可能", "不可能", "确定能", "正向指标", "反向指标", "正向", "反向"})
 # “4.资金使用合规率”: the number would read as a value
 _NUMBERED_NAME = re.compile(r"^\d{1,2}[.、．](?=[\u4e00-\u9fff])")
 
@@ -107,7 +113,12 @@ class RowSink:
             self.ind_header = Header("indicator", roles, len(cells))
             self.state = "indicator"
         elif sum(1 for k in keys if k in {"budget", "executed", "rate", "forecast"}) >= 2:
-            roles = [(i, _ROLES.get(k, Role.SPENT)) for i, k in enumerate(keys) if k]
+            # 全年预计执行数 takes a role of its own (a money column the assembler knows)
+            roles = [
+                (i, Role.INITIAL if k == "forecast" else _ROLES.get(k, Role.SPENT))
+                for i, k in enumerate(keys)
+                if k
+            ]
             self.fund_header = Header("fund", roles, len(cells))
             self.state = "fund"
         elif cells and label_key(cells[0].text).startswith(vocab.BLOCK_END):
@@ -126,32 +137,40 @@ def stream_rows(
     is_header: Callable[[list[Cell]], dict[int, str] | None],
 ) -> list[list[Cell]]:
     """Cells in reading order (one per line, or lines of run-together text) → logical rows."""
-    cells = [Cell(_NUMBERED_NAME.sub("", c.text.strip()), c.location) for c in cells]
     sink = RowSink(is_header)
     assembler = StreamAssembler(sink, column_role=column_role)  # type: ignore[arg-type]
     if run_together:
         for piece in split_labels(cells, CUT_LABELS):
-            if piece.residual:
-                assembler.push_run(piece.cell)
+            figures = _CENTS.findall(piece.cell.text) if sink.state == "fund" else []
+            if piece.residual and "".join(figures) == piece.cell.text.strip():
+                # money to the cent run together (712.34429.32693.44): one cut only
+                for figure in figures:
+                    assembler.push(Cell(figure, piece.cell.location))
+            elif piece.residual:
+                assembler.push_run(_unnumbered(piece.cell))
             else:
                 assembler.push(piece.cell)
     else:
-        for cell in join_split_labels(cells):
+        for cell in join_split_labels([_unnumbered(c) for c in cells]):
             assembler.push(cell)
     assembler.close()
     return _join_rows(sink.rows)
 
 
+def _unnumbered(cell: Cell) -> Cell:
+    return Cell(_NUMBERED_NAME.sub("", cell.text.strip()), cell.location)
+
+
 def _join_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
-    """Rows the assembler left apart: a monitoring row that ends at 有可能/不可能 and the
-    text-only row after it (its 偏差原因 and 纠偏措施, which the assembler cannot tell from
-    the next name); a field label of these tables alone (资金总额（万元）, 年度绩效目标) and
+    """Rows the assembler left apart: a row that ends at its 完成目标可能性 or 指标方向 and
+    the text-only row after it (its 偏差原因 and 纠偏措施, 指标值设定依据 …, which the
+    assembler cannot tell from the next name); a field label of these tables alone (资金总额（万元）, 年度绩效目标) and
     the one cell after it; categories alone and the numbered row after them (指标3：…)."""
     out: list[list[Cell]] = []
     for row in rows:
         prev = out[-1] if out else None
         if prev is not None and (
-            (label_key(prev[-1].text) in _DOUBTFUL and not any(_anchor_like(c.text) for c in row))
+            (label_key(prev[-1].text) in _BEFORE_TEXT and not any(_anchor_like(c.text) for c in row))
             or (len(prev) == 1 and len(row) == 1 and _field_label(prev[0].text))
             or (all(_category(c.text) for c in prev) and not _category(row[0].text))
         ):
