@@ -71,8 +71,6 @@ _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
 # longest label first: 指标值设定依据 is not 指标值
 _COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0])))
 NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列）"
-# text layouts that give cells in reading order but not the rows
-_STREAM_LAYOUTS = frozenset({"vertical", "other"})
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 
@@ -198,9 +196,7 @@ def _rows(document: Document) -> list[list[Cell]]:
     """Every physical row of every table, and each paragraph as a one-cell row, in order; the
     logical rows rebuilt from the cells where the text gives no rows (one cell per line,
     run-together text)."""
-    if document.layout in _STREAM_LAYOUTS and not any(
-        isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks
-    ):
+    if not any(isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks):
         from jixiao.lifecycle.stream import stream_rows
 
         cells = [
@@ -330,13 +326,13 @@ def _fit(cells: list[Cell], columns: list[int], header: dict[int, str]) -> dict[
     """Fewer cells than columns between two anchors: the name first (text that is no value),
     then each cell in the column its shape fits (:func:`jixiao.extract.values.align`)."""
     from jixiao.extract.values import align, looks_like_value
-    from jixiao.lifecycle.stream import role_of_key
+    from jixiao.lifecycle.stream import role_of_key, unnumbered
 
     if not cells:
         return {}
     out: dict[int, Cell] = {}
     names = [j for j in columns if header[j] == "name"]
-    if names and not looks_like_value(cells[0].text):
+    if names and not looks_like_value(unnumbered(cells[0].text)):
         out[names[0]] = cells[0]
         cells = cells[1:]
         columns = [j for j in columns if j > names[0]]

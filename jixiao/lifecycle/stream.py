@@ -157,8 +157,13 @@ def stream_rows(
     return _join_rows(sink.rows)
 
 
+def unnumbered(text: str) -> str:
+    """“4.资金使用合规率” → “资金使用合规率” (the number would read as a value)."""
+    return _NUMBERED_NAME.sub("", text.strip())
+
+
 def _unnumbered(cell: Cell) -> Cell:
-    return Cell(_NUMBERED_NAME.sub("", cell.text.strip()), cell.location)
+    return Cell(unnumbered(cell.text), cell.location)
 
 
 def _join_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -203,4 +208,4 @@ def _anchor_like(text: str) -> bool:
     )
 
 
-__all__ = ["CUT_LABELS", "RowSink", "column_role", "role_of_key", "stream_rows"]
+__all__ = ["CUT_LABELS", "RowSink", "column_role", "role_of_key", "stream_rows", "unnumbered"]
