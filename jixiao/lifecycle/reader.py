@@ -71,6 +71,9 @@ _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
 # longest label first: 指标值设定依据 is not 指标值
 _COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0])))
 NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列）"
+# text layouts whose cells may come in reading order without the rows
+_STREAM_LAYOUTS = frozenset({"vertical", "other", "spaced"})
+_PUNCT_ONLY = re.compile(r"[)）\]】:：,，.。]*")
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 
@@ -196,7 +199,9 @@ def _rows(document: Document) -> list[list[Cell]]:
     """Every physical row of every table, and each paragraph as a one-cell row, in order; the
     logical rows rebuilt from the cells where the text gives no rows (one cell per line,
     run-together text)."""
-    if not any(isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks):
+    if document.layout in _STREAM_LAYOUTS and not any(
+        isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks
+    ):
         from jixiao.lifecycle.stream import stream_rows
 
         cells = [
@@ -296,6 +301,7 @@ def _place(cells: list[Cell], header: dict[int, str]) -> dict[str, Cell]:
     for i, col in anchors:
         if not kept or (col > kept[-1][1] and col - kept[-1][1] >= i - kept[-1][0]):
             kept.append((i, col))
+    anchored = bool(kept)
     if not kept:
         m = next((i for i, c in enumerate(cells) if _money(c.text) is not None), None)
         if m is not None and "p_amount" in column_of and column_of["p_amount"] >= m:
@@ -311,7 +317,11 @@ def _place(cells: list[Cell], header: dict[int, str]) -> dict[str, Cell]:
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         between = cells[i + 1 : nxt[0]] if nxt else cells[i + 1 :]
         gap = [j for j in range(col + 1, nxt[1] if nxt else width) if j in header]
-        if len(between) < len(gap) and (fitted := _fit(between, gap, header)) is not None:
+        if (
+            anchored
+            and len(between) < len(gap)
+            and (fitted := _fit(between, gap, header)) is not None
+        ):
             placed |= fitted  # blank cells dropped (one cell per line): placed by their shape
         elif nxt:  # fill just before the next anchor
             for k, c in enumerate(reversed(between)):
@@ -552,6 +562,8 @@ def read_stages(document: Document, kind: TableKind | None = None) -> tuple[Stag
     rows_of: list[list[tuple[dict[str, Cell], Text | None, Text | None, bool]]] = [[]]
 
     for cells in _rows(document):
+        if all(_PUNCT_ONLY.fullmatch(c.text.strip()) for c in cells):
+            continue  # the end of a wrapped label (“）”): no row
         first = _key(cells[0].text)
         if "实施期绩效指标" in first or "长期绩效指标" in first:
             in_long_term = True
