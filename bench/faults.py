@@ -726,7 +726,10 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
                 paths = {
                     "target": write_stage(target, f"{stem}_目标表.{fmt}"),
                     "monitoring": write_stage(monitoring, f"{stem}_监控表.{fmt}"),
-                    "evaluation": write_path(build(spec), f"{stem}_自评表.{fmt}"),
+                    # the self-evaluation writer has no .xls: .xlsx beside the .xls tables
+                    "evaluation": write_path(
+                        build(spec), f"{stem}_自评表.{'xlsx' if fmt == 'xls' else fmt}"
+                    ),
                 }
             stages = Stages(
                 read_stage_file(paths["target"])[0],
