@@ -680,13 +680,12 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
     from pathlib import Path
 
     from forms import build, project
+    from grid_text import RENDER
 
     import jixiao
     from jixiao.lifecycle.base import Stages
     from jixiao.lifecycle.checks import check_stages
     from jixiao.lifecycle.reader import read_stage_file
-    from grid_text import RENDER
-
     from jixiao.lifecycle.writer import stage_grid, write_stage
     from jixiao.model import Severity
     from jixiao.writers import write_path
@@ -720,7 +719,9 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
                     "monitoring": _lc_layout(
                         stage_grid(monitoring), fmt, f"{stem}_监控表.txt", rng
                     ),
-                    "evaluation": _lc_layout(build_grid(build(spec)), fmt, f"{stem}_自评表.txt", rng),
+                    "evaluation": _lc_layout(
+                        build_grid(build(spec)), fmt, f"{stem}_自评表.txt", rng
+                    ),
                 }
             else:
                 paths = {

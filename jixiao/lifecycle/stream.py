@@ -51,13 +51,17 @@ CUT_LABELS: tuple[str, ...] = tuple(
         + [label for label, _ in vocab.HEADER_FIELDS if len(label) >= 4 and label != "绩效目标"]
         + [f"{label}(万元)" for label, key in vocab.HEADER_FIELDS if key == "amount"]
         # cells of their own that end a run of values: 指标方向, 完成目标可能性
-        + ["正向指标", "反向指标", "确定能", "有可能", "不可能"]
+        + ["正向指标", "反向指标", "确定能", "有可能", "不可能", "定性"]
     )
 )
 _MAX_LABEL = 16
+_TEXT_THEN_WEIGHT = re.compile(r"^(.*\D)(\d{1,3}(?:\.\d+)?)$")
+_DOUBT = frozenset({"有可能", "不可能"})
+_RECTIFY_FIRST = re.compile(r"^(是|否)(?=\S)")
 _CENTS = re.compile(r"\d+\.\d{2}")
 _FIELD_KEYS = frozenset(label_key(label) for label, _ in vocab.HEADER_FIELDS)
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
+_YES_NO = frozenset({"是", "否", "需要", "不需要", "无需"})
 # the last cells of a row before its text columns (指标值设定依据, 偏差原因 …)
 _BEFORE_TEXT = frozenset({"有可能", "不可能", "确定能", "正向指标", "反向指标", "正向", "反向"})
 # “4.资金使用合规率”: the number would read as a value
@@ -140,16 +144,29 @@ def stream_rows(
     sink = RowSink(is_header)
     assembler = StreamAssembler(sink, column_role=column_role)  # type: ignore[arg-type]
     if run_together:
+        after = ""
         for piece in split_labels(cells, CUT_LABELS):
-            figures = _CENTS.findall(piece.cell.text) if sink.state == "fund" else []
-            if piece.residual and "".join(figures) == piece.cell.text.strip():
+            text, loc = piece.cell.text.strip(), piece.cell.location
+            figures = _CENTS.findall(text) if sink.state == "fund" else []
+            if piece.residual and figures and "".join(figures) == text:
                 # money to the cent run together (712.34429.32693.44): one cut only
                 for figure in figures:
-                    assembler.push(Cell(figure, piece.cell.location))
+                    assembler.push(Cell(figure, loc))
+            elif piece.residual and after == "确定能" and (m := _RECTIFY_FIRST.match(text)):
+                # 确定能 leaves the reason blank: 是/否 there is 是否需要整改 (是9月底前完成整改)
+                assembler.push(Cell(m.group(1), loc))
+                assembler.push(Cell(text[m.end() :], loc))
+            elif piece.residual and after == "定性" and (m := _TEXT_THEN_WEIGHT.match(text)):
+                # a qualitative 指标值 in words, then its 权重
+                assembler.push(Cell(m.group(1), loc))
+                assembler.push(Cell(m.group(2), loc))
+            elif piece.residual and after in _DOUBT:
+                assembler.push(piece.cell)  # the reason (and measure) in words: one cell
             elif piece.residual:
                 assembler.push_run(_unnumbered(piece.cell))
             else:
                 assembler.push(piece.cell)
+            after = "" if piece.residual else label_key(text)
     else:
         for cell in join_split_labels([_unnumbered(c) for c in cells]):
             assembler.push(cell)
@@ -175,7 +192,17 @@ def _join_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     for row in rows:
         prev = out[-1] if out else None
         if prev is not None and (
-            (label_key(prev[-1].text) in _BEFORE_TEXT and not any(_anchor_like(c.text) for c in row))
+            (
+                label_key(prev[-1].text) in _BEFORE_TEXT
+                and (
+                    not any(_anchor_like(c.text) for c in row)
+                    # 是否需要整改 and 整改要求 after the reason: no category, a yes or no
+                    or (
+                        not any(_category(c.text) for c in row)
+                        and any(label_key(c.text) in _YES_NO for c in row)
+                    )
+                )
+            )
             or (len(prev) == 1 and len(row) == 1 and _field_label(prev[0].text))
             or (all(_category(c.text) for c in prev) and not _category(row[0].text))
         ):
