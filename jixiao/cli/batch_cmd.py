@@ -179,7 +179,7 @@ def _lifecycle_engine(
     from dataclasses import replace
 
     from jixiao.errors import JixiaoError
-    from jixiao.lifecycle.batch import LifecycleCheck
+    from jixiao.lifecycle.batch import LifecycleCheck, LifecycleScore
     from jixiao.lifecycle.cli import read_stage_paths
 
     try:
@@ -192,7 +192,7 @@ def _lifecycle_engine(
         "（此前未带目标表审核过的输出文件夹请加 --restart）",
         err=True,
     )
-    return replace(engine, check=LifecycleCheck(earlier, mid))
+    return replace(engine, check=LifecycleCheck(earlier, mid), score=LifecycleScore(earlier))
 
 
 @click.command("compare", cls=ZhCommand)

@@ -3,14 +3,17 @@ against the target table and the monitoring table paired with it (:mod:`.pairing
 project and unit).
 
 :class:`LifecycleCheck` takes the place of the batch engine's ``check``: the self-evaluation's
-own checks, then the lifecycle checks of its stages. It is a module-level frozen dataclass, so
-the process pool pickles it (with the tables, read once in the parent) to each worker.
+own checks, then the lifecycle checks of its stages; :class:`LifecycleScore` its ``score``,
+with the profile's over-achievement reduction (:mod:`.scoring`). Both are module-level frozen
+dataclasses, so the process pool pickles them (with the tables, read once in the parent) to
+each worker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jixiao.lifecycle.model import MonitoringTable, Stage, TargetTable
 from jixiao.model import Evaluation, Finding
@@ -38,3 +41,18 @@ class LifecycleCheck:
         stages = Stages(target, monitor, evaluation, tables)
         cross = check_stages(stages, loaded_profile(profile))
         return tuple(sorted((*own, *cross), key=sort_key))
+
+
+@dataclass(frozen=True, slots=True)
+class LifecycleScore:
+    targets: tuple[Stage, ...] = ()
+
+    def __call__(self, evaluation: Evaluation, profile: str | None) -> Any:
+        from jixiao.batch.engine import loaded_profile
+        from jixiao.lifecycle.pairing import find_stage
+        from jixiao.lifecycle.scoring import score_with_targets
+
+        tables = [t for t in self.targets if isinstance(t, TargetTable)]
+        return score_with_targets(
+            evaluation, find_stage(evaluation, tables), loaded_profile(profile)
+        )
