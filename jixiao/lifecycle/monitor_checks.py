@@ -35,7 +35,8 @@ def _table(stages: Stages) -> Iterator[MonitoringTable]:
 )
 def unexplained_doubt(stages: Stages, context: StageContext) -> Iterator[Finding]:
     """有可能 / 不可能 needs a reason (偏差原因) and a measure (纠偏措施), in the row or in the
-    table's 偏差原因分析 / 相关建议或举措 fields; only 确定能 may leave them blank.
+    table's 偏差原因分析 / 相关建议或举措 fields; only 确定能 may leave them blank. In
+    run-together text the two cells cannot be told apart: a reason may hold the measure.
 
     Example: 完成目标可能性 有可能, 偏差原因 and 纠偏措施 blank.
     """
