@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 import click
 
 from jixiao.cli import fail
-from jixiao.cli.inputs import load_profile_or_fail, profile_option
+from jixiao.cli.inputs import (
+    load_profile_or_fail,
+    monitoring_option,
+    profile_option,
+    targets_option,
+)
 from jixiao.cli.usage import ZhCommand
 
 if TYPE_CHECKING:
@@ -46,22 +51,8 @@ if TYPE_CHECKING:
     metavar="秒",
     help="单份材料的处理时限（秒，0 为不限；默认 120）",
 )
-@click.option(
-    "--targets",
-    "targets",
-    multiple=True,
-    metavar="文件夹",
-    type=click.Path(exists=True, path_type=Path),
-    help="绩效目标表（文件或文件夹，可多次给出）：按单位、项目和年度与各自评表配对，跨阶段审核",
-)
-@click.option(
-    "--monitoring",
-    "monitoring",
-    multiple=True,
-    metavar="文件夹",
-    type=click.Path(exists=True, path_type=Path),
-    help="运行监控表（文件或文件夹，可多次给出），同上",
-)
+@targets_option("绩效目标表（文件或文件夹，可多次）：按单位、项目和年度与各自评表配对，跨阶段审核")
+@monitoring_option("运行监控表（文件或文件夹，可多次），同上")
 def batch(
     inputs: tuple[Path, ...],
     outdir: Path,

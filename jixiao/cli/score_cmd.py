@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli.inputs import profile_option, read_with_profile
+from jixiao.cli.inputs import profile_option, read_with_profile, targets_option
 from jixiao.cli.usage import ZhCommand
 from jixiao.profiles import load_profile, profile_names
 from jixiao.scoring import ScoreSheet, fmt, score_evaluation, to_dict
@@ -37,14 +37,9 @@ def _list_profiles(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（数字按原精度）")
-@click.option(
-    "--targets",
-    "targets",
-    multiple=True,
-    metavar="目标表",
-    type=click.Path(exists=True, path_type=Path),
-    help="绩效目标表（文件或文件夹）：评分方案设了 lifecycle.over_target_deduct_percent 时，"
-    "完成值远超批复指标值的指标按 10号文扣减",
+@targets_option(
+    "绩效目标表（文件或文件夹）：评分方案设了 lifecycle.over_target_deduct_percent 时，"
+    "完成值远超批复指标值的指标按 10号文扣减"
 )
 @click.option(
     "--list-profiles",
