@@ -73,8 +73,6 @@ _COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0]))
 NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列）"
 # text layouts whose cells may come in reading order without the rows
 _STREAM_LAYOUTS = frozenset({"vertical", "other", "spaced"})
-# what a 是否需要整改 cell holds
-_RECTIFY_WORDS = frozenset({"是", "否", "需要", "不需要", "无需"})
 _PUNCT_ONLY = re.compile(r"[)）\]】:：,，.。]*")
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
@@ -283,7 +281,7 @@ def _anchor(text: str) -> str | None:
         return "direction"
     if t in {"确定能", "有可能", "不可能"}:
         return "likelihood"
-    if t in _RECTIFY_WORDS:
+    if t in vocab.RECTIFY_WORDS:
         return "rectify"
     return None
 
@@ -657,10 +655,11 @@ def _fund_row(cells: list[Cell], header: dict[int, str]) -> FundRowLite | None:
     else:
         values = {header[i]: c for i, c in enumerate(cells) if i in header}
     figures = [c for c in cells[1:] if c.text.strip()]
-    if len(figures) < len(columns) and not any(
+    if len(figures) == len(cells) - 1 < len(columns) and not any(
         c.text.strip().endswith(("%", "％")) for c in figures
     ):
-        # a blank 执行率 dropped (one cell per line): the figures fill the other columns
+        # a blank 执行率 dropped (one cell per line, no blank cells kept): the figures fill the
+        # other columns
         values = dict(zip([k for k in columns if k != "rate"], figures, strict=False))
     return FundRowLite(
         label=Text(label, cells[0].location),

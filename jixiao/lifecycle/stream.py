@@ -61,7 +61,6 @@ _RECTIFY_FIRST = re.compile(r"^(是|否)(?=\S)")
 _CENTS = re.compile(r"\d+\.\d{2}")
 _FIELD_KEYS = frozenset(label_key(label) for label, _ in vocab.HEADER_FIELDS)
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
-_YES_NO = frozenset({"是", "否", "需要", "不需要", "无需"})
 # the last cells of a row before its text columns (指标值设定依据, 偏差原因 …)
 _BEFORE_TEXT = frozenset({"有可能", "不可能", "确定能", "正向指标", "反向指标", "正向", "反向"})
 # “4.资金使用合规率”: the number would read as a value
@@ -186,8 +185,9 @@ def _unnumbered(cell: Cell) -> Cell:
 def _join_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
     """Rows the assembler left apart: a row that ends at its 完成目标可能性 or 指标方向 and
     the text-only row after it (its 偏差原因 and 纠偏措施, 指标值设定依据 …, which the
-    assembler cannot tell from the next name); a field label of these tables alone (资金总额（万元）, 年度绩效目标) and
-    the one cell after it; categories alone and the numbered row after them (指标3：…)."""
+    assembler cannot tell from the next name); a field label of these tables alone
+    (资金总额（万元）, 年度绩效目标) and the one cell after it; categories alone and the
+    numbered row after them (指标3：…)."""
     out: list[list[Cell]] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -199,7 +199,7 @@ def _join_rows(rows: list[list[Cell]]) -> list[list[Cell]]:
                     # 是否需要整改 and 整改要求 after the reason: no category, a yes or no
                     or (
                         not any(_category(c.text) for c in row)
-                        and any(label_key(c.text) in _YES_NO for c in row)
+                        and any(label_key(c.text) in vocab.RECTIFY_WORDS for c in row)
                     )
                 )
             )
@@ -228,8 +228,7 @@ def _anchor_like(text: str) -> bool:
     key = label_key(text)
     return (
         looks_like_value(text)
-        or extract_vocab.is_level1(key)
-        or extract_vocab.is_level2(key)
+        or _category(text)
         or column_key(key) is not None
         or extract_vocab.total_label(key)
     )
