@@ -91,3 +91,31 @@ def test_batch_without_targets_has_no_cross_stage_findings(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     data = json.loads((out / "findings.json").read_text())
     assert not [f for r in data["files"] for f in r["findings"] if f["code"].startswith("JX-L")]
+
+
+def test_batch_with_targets_applies_the_over_achievement_reduction(tmp_path: Path) -> None:
+    rng = random.Random(3)
+    while (done := faults._lc_plant("over_target", forms.project(rng, 2023), rng)) is None:
+        pass
+    spec, target, _, _ = done
+    evals, targets = tmp_path / "自评", tmp_path / "目标"
+    evals.mkdir()
+    targets.mkdir()
+    (evals / "自评.txt").write_text(evaluation_text(forms.build(spec)), encoding="utf-8")
+    write_stage(target, targets / "目标.txt")
+    profile = tmp_path / "deduct.toml"
+    profile.write_text(
+        '[profile]\nname = "deduct"\ntitle = "扣减"\nextends = "cz2020-10"\n\n'
+        "[lifecycle]\nover_target_deduct_percent = 20\n",
+        encoding="utf-8",
+    )
+    scores = []
+    for extra in ([], ["--targets", str(targets)]):
+        out = tmp_path / f"输出{len(extra)}"
+        args = ["batch", str(evals), "-o", str(out), "-j", "1", "--no-report", "-p", str(profile)]
+        result = CliRunner().invoke(main, [*args, *extra])
+        assert result.exit_code == 0, result.output
+        (record,) = json.loads((out / "findings.json").read_text())["files"]
+        scores.append(record["computed_score"])
+    ind = next(i for i in spec.inds if i.actual_number == 2 * i.number)
+    assert round(scores[0] - scores[1], 2) == round(float(ind.weight) / 5, 2)

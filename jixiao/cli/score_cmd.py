@@ -12,7 +12,8 @@ from rich.table import Table
 
 from jixiao.cli.inputs import profile_option, read_with_profile, targets_option
 from jixiao.cli.usage import ZhCommand
-from jixiao.profiles import load_profile, profile_names
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile, load_profile, profile_names
 from jixiao.scoring import ScoreSheet, fmt, score_evaluation, to_dict
 from jixiao.serialize import dump_value
 
@@ -68,7 +69,9 @@ def score(file: Path, profile_name: str | None, as_json: bool, targets: tuple[Pa
     _render(sheet)
 
 
-def _score_with_targets(evaluation, profile, targets: tuple[Path, ...]) -> ScoreSheet:  # noqa: ANN001
+def _score_with_targets(
+    evaluation: Evaluation, profile: Profile, targets: tuple[Path, ...]
+) -> ScoreSheet:
     """The sheet with the target table paired with the evaluation (one table: as given)."""
     from jixiao.cli import fail
     from jixiao.errors import JixiaoError
