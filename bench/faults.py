@@ -663,20 +663,33 @@ LIFECYCLE_FAULTS: dict[str, tuple[str, str, str]] = {
 }
 
 
+def _lc_layout(grid, layout: str, path: str, rng: random.Random):  # noqa: ANN001, ANN202
+    """A written grid printed in one text layout of bench/grid_text.py (vertical, other …)."""
+    from pathlib import Path
+
+    from grid_text import RENDER, rows_of_grid
+
+    title, rows = rows_of_grid(grid)
+    Path(path).write_text(RENDER[layout](title, rows, [], rng), encoding="utf-8")
+    return Path(path)
+
+
 def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = ("txt",)) -> dict:
     """``n`` clean triples and ``n`` triples per fault, written, read back and checked."""
     import re
     from pathlib import Path
 
     from forms import build, project
+    from grid_text import RENDER
 
     import jixiao
     from jixiao.lifecycle.base import Stages
     from jixiao.lifecycle.checks import check_stages
     from jixiao.lifecycle.reader import read_stage_file
-    from jixiao.lifecycle.writer import write_stage
+    from jixiao.lifecycle.writer import stage_grid, write_stage
     from jixiao.model import Severity
     from jixiao.writers import write_path
+    from jixiao.writers.grid import build_grid
 
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -700,11 +713,25 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
                 spec, target, monitoring, anchor = done
             fmt = formats[planted % len(formats)]
             stem = out / f"{fault}_{planted:03d}"
-            paths = {
-                "target": write_stage(target, f"{stem}_目标表.{fmt}"),
-                "monitoring": write_stage(monitoring, f"{stem}_监控表.{fmt}"),
-                "evaluation": write_path(build(spec), f"{stem}_自评表.{fmt}"),
-            }
+            if fmt in RENDER:  # a text layout (vertical, other = run-together …): all three
+                paths = {
+                    "target": _lc_layout(stage_grid(target), fmt, f"{stem}_目标表.txt", rng),
+                    "monitoring": _lc_layout(
+                        stage_grid(monitoring), fmt, f"{stem}_监控表.txt", rng
+                    ),
+                    "evaluation": _lc_layout(
+                        build_grid(build(spec)), fmt, f"{stem}_自评表.txt", rng
+                    ),
+                }
+            else:
+                paths = {
+                    "target": write_stage(target, f"{stem}_目标表.{fmt}"),
+                    "monitoring": write_stage(monitoring, f"{stem}_监控表.{fmt}"),
+                    # the self-evaluation writer has no .xls: .xlsx beside the .xls tables
+                    "evaluation": write_path(
+                        build(spec), f"{stem}_自评表.{'xlsx' if fmt == 'xls' else fmt}"
+                    ),
+                }
             stages = Stages(
                 read_stage_file(paths["target"])[0],
                 read_stage_file(paths["monitoring"])[0],
@@ -760,7 +787,9 @@ if __name__ == "__main__":
     parser.add_argument(
         "--formats",
         default="txt,xlsx,docx",
-        help="txt,xlsx,docx (json: a generated model has no cells, so no locations to cite)",
+        help="txt,xlsx,xls,docx, or a text layout of bench/grid_text.py (vertical, other = "
+        "run-together, pipe, spaced-rows …; json: a generated model has no cells, so no "
+        "locations to cite)",
     )
     parser.add_argument(
         "--out", default=None, help="folder for the written triples (default: temp)"

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable
 
 from jixiao.model import Evaluation
-from jixiao.writers.grid import build_grid
+from jixiao.writers.grid import Grid, build_grid
 
 Rows = list[list[str]]
 
@@ -20,7 +20,13 @@ def grid_rows(
     empty, a cell merged across columns is written once (as Word's copy-as-text and web pages
     give it) — or followed by ``across`` for each column it covers, when given (the rows then
     keep the grid's columns); the lines of a cell are joined by ``joiner``."""
-    grid = build_grid(e)
+    return rows_of_grid(build_grid(e), joiner, across)
+
+
+def rows_of_grid(
+    grid: Grid, joiner: str = " ", across: str | None = None
+) -> tuple[str, list[list[str]]]:
+    """:func:`grid_rows` of any written grid (a target or monitoring table too)."""
     covered = grid.covered()
     rows = []
     for row in range(1, grid.nrows):

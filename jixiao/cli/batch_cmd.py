@@ -9,10 +9,16 @@ from typing import TYPE_CHECKING
 import click
 
 from jixiao.cli import fail
-from jixiao.cli.inputs import load_profile_or_fail, profile_option
+from jixiao.cli.inputs import (
+    load_profile_or_fail,
+    monitoring_option,
+    profile_option,
+    targets_option,
+)
 from jixiao.cli.usage import ZhCommand
 
 if TYPE_CHECKING:
+    from jixiao.batch import Engine
     from jixiao.batch.compare import ComparedUnit
 
 
@@ -45,6 +51,8 @@ if TYPE_CHECKING:
     metavar="秒",
     help="单份材料的处理时限（秒，0 为不限；默认 120）",
 )
+@targets_option("绩效目标表（文件或文件夹，可多次）：按单位、项目和年度与各自评表配对，跨阶段审核")
+@monitoring_option("运行监控表（文件或文件夹，可多次），同上")
 def batch(
     inputs: tuple[Path, ...],
     outdir: Path,
@@ -53,6 +61,8 @@ def batch(
     restart: bool,
     no_report: bool,
     timeout: float,
+    targets: tuple[Path, ...],
+    monitoring: tuple[Path, ...],
 ) -> None:
     """批量审核：读取各输入（文件夹、.zip 或文件）下的全部自评材料，逐份评分、审核并汇总。
 
@@ -110,6 +120,8 @@ def batch(
         )
 
     engine = Engine(profile=profile_name, timeout=timeout)
+    if targets or monitoring:
+        engine = _lifecycle_engine(engine, targets, monitoring)
     try:
         with progress:
             result = run_batch(
@@ -148,6 +160,30 @@ def batch(
     if result.interrupted:
         click.echo("已中断：已完成的结果已保存，再次运行同一命令即可继续。", err=True)
         raise SystemExit(130)
+
+
+def _lifecycle_engine(
+    engine: Engine, targets: tuple[Path, ...], monitoring: tuple[Path, ...]
+) -> Engine:
+    """The engine whose check adds the cross-stage checks against the tables paired with each
+    self-evaluation (read once here, unreadable files skipped with a note)."""
+    from dataclasses import replace
+
+    from jixiao.errors import JixiaoError
+    from jixiao.lifecycle.batch import LifecycleCheck, LifecycleScore
+    from jixiao.lifecycle.cli import read_stage_paths
+
+    try:
+        earlier = tuple(read_stage_paths(list(targets)))
+        mid = tuple(read_stage_paths(list(monitoring)))
+    except JixiaoError as exc:
+        fail(str(exc))
+    click.echo(
+        f"目标表 {len(earlier)} 份、监控表 {len(mid)} 份：按单位、项目和年度与各自评表配对"
+        "（此前未带目标表审核过的输出文件夹请加 --restart）",
+        err=True,
+    )
+    return replace(engine, check=LifecycleCheck(earlier, mid), score=LifecycleScore(earlier))
 
 
 @click.command("compare", cls=ZhCommand)

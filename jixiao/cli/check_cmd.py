@@ -14,7 +14,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from jixiao.checks import CATALOGUE, finding_dict, finding_text, run_checks
-from jixiao.cli.inputs import load_profile_or_fail, profile_option, read_or_fail
+from jixiao.cli.inputs import (
+    load_profile_or_fail,
+    monitoring_option,
+    profile_option,
+    read_or_fail,
+    targets_option,
+)
 from jixiao.cli.usage import ZhCommand
 from jixiao.model import Finding, Severity
 from jixiao.serialize import dump_value, to_dict
@@ -38,22 +44,8 @@ def exit_status(findings: tuple[Finding, ...]) -> int:
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON：evaluation、score、findings")
-@click.option(
-    "--targets",
-    "targets",
-    multiple=True,
-    metavar="目标表",
-    type=click.Path(path_type=Path, exists=True),
-    help="批复的绩效目标表（文件或文件夹，可多次）：逐项对照自评表（docs/lifecycle.md）",
-)
-@click.option(
-    "--monitoring",
-    "monitoring",
-    multiple=True,
-    metavar="监控表",
-    type=click.Path(path_type=Path, exists=True),
-    help="运行监控表（文件或文件夹，可多次）",
-)
+@targets_option()
+@monitoring_option()
 @click.option(
     "--match",
     "matches",

@@ -35,6 +35,34 @@ def profile_option(function: F) -> F:
     return option(function)
 
 
+def targets_option(
+    help_text: str = "批复的绩效目标表（文件或文件夹，可多次）：逐项对照自评表（docs/lifecycle.md）",
+) -> Callable[[F], F]:
+    """``--targets 目标表`` (files or folders, repeatable) passed as ``targets``."""
+    return click.option(
+        "--targets",
+        "targets",
+        multiple=True,
+        metavar="目标表",
+        type=click.Path(path_type=Path, exists=True),
+        help=help_text,
+    )
+
+
+def monitoring_option(
+    help_text: str = "运行监控表（文件或文件夹，可多次）",
+) -> Callable[[F], F]:
+    """``--monitoring 监控表`` (files or folders, repeatable) passed as ``monitoring``."""
+    return click.option(
+        "--monitoring",
+        "monitoring",
+        multiple=True,
+        metavar="监控表",
+        type=click.Path(path_type=Path, exists=True),
+        help=help_text,
+    )
+
+
 def load_profile_or_fail(profile_name: str | None) -> Profile:
     """The profile, or exit 2 with the profile error (unknown name, invalid TOML …)."""
     from jixiao.profiles import load_profile

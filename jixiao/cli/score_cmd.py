@@ -10,9 +10,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli.inputs import profile_option, read_with_profile
+from jixiao.cli.inputs import profile_option, read_with_profile, targets_option
 from jixiao.cli.usage import ZhCommand
-from jixiao.profiles import load_profile, profile_names
+from jixiao.model import Evaluation
+from jixiao.profiles import Profile, load_profile, profile_names
 from jixiao.scoring import ScoreSheet, fmt, score_evaluation, to_dict
 from jixiao.serialize import dump_value
 
@@ -37,6 +38,10 @@ def _list_profiles(ctx: click.Context, _param: click.Parameter, value: bool) -> 
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=True))
 @profile_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（数字按原精度）")
+@targets_option(
+    "绩效目标表（文件或文件夹）：评分方案设了 lifecycle.over_target_deduct_percent 时，"
+    "完成值远超批复指标值的指标按 10号文扣减"
+)
 @click.option(
     "--list-profiles",
     is_flag=True,
@@ -45,19 +50,42 @@ def _list_profiles(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     callback=_list_profiles,
     help="列出内置评分方案后退出",
 )
-def score(file: Path, profile_name: str | None, as_json: bool) -> None:
+def score(file: Path, profile_name: str | None, as_json: bool, targets: tuple[Path, ...]) -> None:
     """按评分规则计算得分，与填报得分逐项对照。
 
     每个计分行给出填报得分、计算得分、计算方法（代入数字）和差额，最后给出总分和等级。
+    给出 --targets 时，按评分方案的 [lifecycle] 选项对照批复目标扣减（默认不扣）。
 
     无法读取文件或评分方案有误时退出码为 2。
     """
     evaluation, profile = read_with_profile(file, profile_name)
-    sheet = score_evaluation(evaluation, profile)
+    if targets:
+        sheet = _score_with_targets(evaluation, profile, targets)
+    else:
+        sheet = score_evaluation(evaluation, profile)
     if as_json:
         click.echo(dump_value(to_dict(sheet)))
         return
     _render(sheet)
+
+
+def _score_with_targets(
+    evaluation: Evaluation, profile: Profile, targets: tuple[Path, ...]
+) -> ScoreSheet:
+    """The sheet with the target table paired with the evaluation (one table: as given)."""
+    from jixiao.cli import fail
+    from jixiao.errors import JixiaoError
+    from jixiao.lifecycle.cli import read_stage_paths, stages_for
+    from jixiao.lifecycle.scoring import score_with_targets
+
+    try:
+        tables = read_stage_paths(list(targets))
+    except JixiaoError as exc:
+        fail(str(exc))
+    stages = stages_for(evaluation, tables, [])
+    if stages.targets is None:
+        fail(f"{'、'.join(map(str, targets))}: 没有与 {evaluation.source} 对应的绩效目标表")
+    return score_with_targets(evaluation, stages.targets, profile)
 
 
 def _render(sheet: ScoreSheet) -> None:

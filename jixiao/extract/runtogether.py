@@ -93,7 +93,8 @@ _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
 _POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
 
 
-def _label_pattern() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     alts: list[tuple[int, str]] = []
 
     def add(word: str, suffix: str = "") -> None:
@@ -135,6 +136,8 @@ def _label_pattern() -> re.Pattern[str]:
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
+    for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
+        add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
     return re.compile("|".join(f"(?:{a})" for _, a in alts))
 
@@ -156,9 +159,11 @@ class Piece:
     residual: bool
 
 
-def split_labels(cells: list[Cell]) -> list[Piece]:
-    """Cut run-together text at every known label. The lines are joined first (a page
-    wrapped at any width cuts cells in two); each piece keeps the line it starts on."""
+def split_labels(cells: list[Cell], extra: tuple[str, ...] = ()) -> list[Piece]:
+    """Cut run-together text at every known label (and at the ``extra`` labels of another
+    table). The lines are joined first (a page wrapped at any width cuts cells in two); each
+    piece keeps the line it starts on."""
+    labels = _label_pattern(extra) if extra else _LABELS
     parts: list[str] = []
     starts: list[tuple[int, Cell]] = []
     at = 0
@@ -179,7 +184,7 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
         # a footnote (注：1.…) runs to the next form part, or to the end
         foot = _FOOTNOTE.search(text, start)
         end = foot.start() if foot else len(text)
-        _cut(out, text, start, end, cell_at)
+        _cut(out, text, start, end, cell_at, labels)
         if not foot:
             break
         restart = _RESTART.search(text, foot.end())
@@ -189,8 +194,15 @@ def split_labels(cells: list[Cell]) -> list[Piece]:
     return out
 
 
-def _cut(out: list[Piece], text: str, pos: int, end: int, cell_at: Callable[[int], Cell]) -> None:
-    matches = list(_LABELS.finditer(text, pos, end))
+def _cut(
+    out: list[Piece],
+    text: str,
+    pos: int,
+    end: int,
+    cell_at: Callable[[int], Cell],
+    labels: re.Pattern[str] = _LABELS,
+) -> None:
+    matches = list(labels.finditer(text, pos, end))
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
         if (

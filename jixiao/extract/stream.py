@@ -11,6 +11,7 @@ name, or a target/actual/reason where the next column expects text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
@@ -235,13 +236,21 @@ def points_at_end(roles: tuple[Role, ...]) -> bool:
 
 class StreamAssembler:
     def __init__(
-        self, builder: FormBuilder, whole_cells: bool = False, early_figures: bool = True
+        self,
+        builder: FormBuilder,
+        whole_cells: bool = False,
+        early_figures: bool = True,
+        column_role: Callable[[str], Role | None] | None = None,
     ) -> None:
         """``whole_cells``: every item is a whole cell of the source (one cell per line), not a
         token of text split on spaces or cut at labels, so positions can be trusted.
         ``early_figures``: figures beyond a full fund row belong to the next label (a stream in
-        another reading order); off for a grid read again as a stream."""
+        another reading order); off for a grid read again as a stream.
+        ``column_role``: the column labels of another table's header (the lifecycle's target
+        and monitoring tables, whose builder has the same ``feed``/``state``/headers); the
+        self-evaluation's by default."""
         self.b = builder
+        self.column_role = column_role or vocab.column_role
         self.row: list[Cell] = []
         self.kind: str | None = None  # header / kv / fund / ind / total / goal
         self.pending: list[Cell] | None = None  # last indicator row, held back one row
@@ -442,7 +451,7 @@ class StreamAssembler:
         if self.kind == "header" and text[:1] in "(（" and _BRACKETED.fullmatch(text.strip()):
             return  # the rest of the header cell before it: 得分 + (20分*执行率)
         numbered = bool(_NUMBERED.match(clean(text).strip()))
-        role = vocab.column_role(key)
+        role = self.column_role(key)
         if (
             role in vocab.FUND_ROLES
             and state == "indicator"
@@ -595,7 +604,7 @@ class StreamAssembler:
         self._drop_orphan()
 
     def _is_label(self, key: str) -> bool:
-        return bool(vocab.field_of(key) or vocab.column_role(key) or vocab.section_of(key))
+        return bool(vocab.field_of(key) or self.column_role(key) or vocab.section_of(key))
 
     def _split_field(self, cell: Cell) -> bool:
         """``单位名称：XX`` in one cell."""

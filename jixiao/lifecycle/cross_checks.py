@@ -212,6 +212,19 @@ def made_easier(stages: Stages, context: StageContext) -> Iterator[Finding]:
             )
 
 
+def over_target_ratio(t: TargetIndicator, ind: Indicator) -> Decimal | None:
+    """完成值 ÷ the approved 指标值, in percent, for a ≥ / = count (not a rate): how far the
+    target was exceeded; None where that cannot be said."""
+    if t.target is None or ind.actual is None:
+        return None
+    if t.operator not in (Operator.GE, Operator.GT, Operator.EQ) or t.unit == "%":
+        return None
+    pair = annual_pair(t.target, ind.actual)
+    if pair is None or pair[0] <= 0:
+        return None
+    return pair[1] / pair[0] * HUNDRED
+
+
 @lifecycle_check(
     "JX-L005",
     Severity.WARNING,
@@ -230,15 +243,10 @@ def far_above_target(stages: Stages, context: StageContext) -> Iterator[Finding]
     p = context.profile
     for m in stages.target_vs_evaluation():
         t, ind = m.earlier, m.later
-        if t is None or ind is None or t.target is None or ind.actual is None:
+        if t is None or ind is None:
             continue
-        if t.operator not in (Operator.GE, Operator.GT, Operator.EQ) or t.unit == "%":
-            continue
-        pair = annual_pair(t.target, ind.actual)
-        if pair is None or pair[0] <= 0:
-            continue
-        ratio = pair[1] / pair[0] * HUNDRED
-        if ratio >= p.over_target_percent:
+        ratio = over_target_ratio(t, ind)
+        if ratio is not None and ratio >= p.over_target_percent:
             deduct = ""
             if p.over_target_deduct_percent and ind.weight is not None:
                 cut = ind.weight.value * p.over_target_deduct_percent / HUNDRED

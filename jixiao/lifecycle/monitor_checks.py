@@ -35,18 +35,21 @@ def _table(stages: Stages) -> Iterator[MonitoringTable]:
 )
 def unexplained_doubt(stages: Stages, context: StageContext) -> Iterator[Finding]:
     """有可能 / 不可能 needs a reason (偏差原因) and a measure (纠偏措施), in the row or in the
-    table's 偏差原因分析 / 相关建议或举措 fields; only 确定能 may leave them blank.
+    table's 偏差原因分析 / 相关建议或举措 fields; only 确定能 may leave them blank. In
+    run-together text the two cells cannot be told apart: a reason may hold the measure.
 
     Example: 完成目标可能性 有可能, 偏差原因 and 纠偏措施 blank.
     """
     for table in _table(stages):
+        # run-together text cannot tell two text cells apart: its 偏差原因 may hold the 纠偏措施
+        fused = table.layout == "other"
         for ind in table.indicators:
             if ind.likelihood not in (Likelihood.POSSIBLE, Likelihood.IMPOSSIBLE):
                 continue
             lacking = []
             if ind.cause is None and table.cause is None:
                 lacking.append("偏差原因")
-            if ind.remedy is None and table.remedy is None:
+            if ind.remedy is None and table.remedy is None and not (fused and ind.cause):
                 lacking.append("纠偏措施")
             if lacking:
                 yield unexplained_doubt.finding(

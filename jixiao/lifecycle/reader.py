@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from jixiao.document import Cell, Document, Paragraph
+from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.lifecycle import vocab
 from jixiao.lifecycle.model import (
@@ -70,7 +70,10 @@ _BLANK = {"", "-", "－", "—", "/", "／", "无"}
 _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
 # longest label first: 指标值设定依据 is not 指标值
 _COLUMN_KEYS = tuple(sorted(vocab.INDICATOR_COLUMNS, key=lambda lk: -len(lk[0])))
-NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列；每行一格的文本版式暂不支持）"
+NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级指标/指标名称”“指标值”等列）"
+# text layouts whose cells may come in reading order without the rows
+_STREAM_LAYOUTS = frozenset({"vertical", "other", "spaced"})
+_PUNCT_ONLY = re.compile(r"[)）\]】:：,，.。]*")
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 
@@ -193,7 +196,24 @@ def kind_of_title(title: str) -> TableKind | None:
 
 
 def _rows(document: Document) -> list[list[Cell]]:
-    """Every physical row of every table, and each paragraph as a one-cell row, in order."""
+    """Every physical row of every table, and each paragraph as a one-cell row, in order; the
+    logical rows rebuilt from the cells where the text gives no rows (one cell per line,
+    run-together text)."""
+    if document.layout in _STREAM_LAYOUTS and not any(
+        isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks
+    ):
+        from jixiao.lifecycle.stream import stream_rows
+
+        cells = [
+            c
+            for b in document.blocks
+            for c in (
+                [Cell(b.text, b.location)]
+                if isinstance(b, Paragraph)
+                else [r[0] for r in b.rows if r]
+            )
+        ]
+        return stream_rows(cells, document.layout == "other", _header)
     rows: list[list[Cell]] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -261,6 +281,8 @@ def _anchor(text: str) -> str | None:
         return "direction"
     if t in {"确定能", "有可能", "不可能"}:
         return "likelihood"
+    if t in vocab.RECTIFY_WORDS:
+        return "rectify"
     return None
 
 
@@ -273,11 +295,19 @@ def _place(cells: list[Cell], header: dict[int, str]) -> dict[str, Cell]:
     anchors = [
         (i, column_of[a]) for i, c in enumerate(cells) if (a := _anchor(c.text)) and a in column_of
     ]
+    # 成本指标 is a 一级 (财政部 2021 style) or a 二级 under 产出指标: the 二级 after a 一级
+    anchors = [
+        (i, column_of["level2"])
+        if k and col == anchors[k - 1][1] == column_of.get("level1") and "level2" in column_of
+        else (i, col)
+        for k, (i, col) in enumerate(anchors)
+    ]
     # keep anchors in increasing column order
     kept: list[tuple[int, int]] = []
     for i, col in anchors:
         if not kept or (col > kept[-1][1] and col - kept[-1][1] >= i - kept[-1][0]):
             kept.append((i, col))
+    anchored = bool(kept)
     if not kept:
         m = next((i for i, c in enumerate(cells) if _money(c.text) is not None), None)
         if m is not None and "p_amount" in column_of and column_of["p_amount"] >= m:
@@ -292,13 +322,42 @@ def _place(cells: list[Cell], header: dict[int, str]) -> dict[str, Cell]:
         placed[col] = cells[i]
         nxt = kept[n + 1] if n + 1 < len(kept) else None
         between = cells[i + 1 : nxt[0]] if nxt else cells[i + 1 :]
-        if nxt:  # fill just before the next anchor
+        gap = [j for j in range(col + 1, nxt[1] if nxt else width) if j in header]
+        if (
+            anchored
+            and len(between) < len(gap)
+            and (fitted := _fit(between, gap, header)) is not None
+        ):
+            placed |= fitted  # blank cells dropped (one cell per line): placed by their shape
+        elif nxt:  # fill just before the next anchor
             for k, c in enumerate(reversed(between)):
                 placed[nxt[1] - 1 - k] = c
         else:
             for k, c in enumerate(between):
                 placed[col + 1 + k] = c
     return {header[i]: c for i, c in placed.items() if i in header}
+
+
+def _fit(cells: list[Cell], columns: list[int], header: dict[int, str]) -> dict[int, Cell] | None:
+    """Fewer cells than columns between two anchors: the name first (text that is no value),
+    then each cell in the column its shape fits (:func:`jixiao.extract.values.align`)."""
+    from jixiao.extract.values import align, looks_like_value
+    from jixiao.lifecycle.stream import role_of_key, unnumbered
+
+    if not cells:
+        return {}
+    out: dict[int, Cell] = {}
+    names = [j for j in columns if header[j] == "name"]
+    if names and not looks_like_value(unnumbered(cells[0].text)):
+        out[names[0]] = cells[0]
+        cells = cells[1:]
+        columns = [j for j in columns if j > names[0]]
+    roles = [role_of_key(header[j]) for j in columns]
+    at = align([c.text for c in cells], roles)
+    if any(a is None for a in at):
+        return None
+    out |= {columns[a]: c for a, c in zip(at, cells, strict=True) if a is not None}
+    return out
 
 
 def _money(text: str) -> Decimal | None:
@@ -509,6 +568,8 @@ def read_stages(document: Document, kind: TableKind | None = None) -> tuple[Stag
     rows_of: list[list[tuple[dict[str, Cell], Text | None, Text | None, bool]]] = [[]]
 
     for cells in _rows(document):
+        if all(_PUNCT_ONLY.fullmatch(c.text.strip()) for c in cells):
+            continue  # the end of a wrapped label (“）”): no row
         first = _key(cells[0].text)
         if "实施期绩效指标" in first or "长期绩效指标" in first:
             in_long_term = True
@@ -588,7 +649,18 @@ def _fund_row(cells: list[Cell], header: dict[int, str]) -> FundRowLite | None:
     line = next((ln for word, ln in vocab.FUND_LABELS if word in label), None)
     if line is None or len(cells) < 2:
         return None
-    values = {header[i]: c for i, c in enumerate(cells) if i in header}
+    columns = [header[i] for i in sorted(header)]
+    if 0 in header:  # the header row had no label cell (its title on a line of its own)
+        values = dict(zip(columns, cells[1:], strict=False))
+    else:
+        values = {header[i]: c for i, c in enumerate(cells) if i in header}
+    figures = [c for c in cells[1:] if c.text.strip()]
+    if len(figures) == len(cells) - 1 < len(columns) and not any(
+        c.text.strip().endswith(("%", "％")) for c in figures
+    ):
+        # a blank 执行率 dropped (one cell per line, no blank cells kept): the figures fill the
+        # other columns
+        values = dict(zip([k for k in columns if k != "rate"], figures, strict=False))
     return FundRowLite(
         label=Text(label, cells[0].location),
         line=line,

@@ -404,12 +404,12 @@ def blank_value(stages: Stages, context: StageContext) -> Iterator[Finding]:
     "未读到绩效指标",
     REG_88,
     "targets",
-    "目标表中没有读到任何绩效指标：表可能不完整，或是暂不支持的版式（每行一格的文本）。"
-    "请核对原件，或另存为 Excel / Word 后再审核；其他规则因此无从核对。",
+    "目标表中没有读到任何绩效指标：表可能不完整，或指标表的表头（一级指标、三级指标、指标值等）没有"
+    "读出。请核对原件，或另存为 Excel / Word 后再审核；其他规则因此无从核对。",
 )
 def no_indicators(stages: Stages, context: StageContext) -> Iterator[Finding]:
-    """A target table in which no indicator was read: incomplete, or a layout the reader cannot
-    place (one cell per line); every other check has nothing to look at.
+    """A target table in which no indicator was read: incomplete, or its indicator header not
+    recognised; every other check has nothing to look at.
 
     Example: a target table with its header fields only.
     """

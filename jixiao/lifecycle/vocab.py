@@ -165,6 +165,8 @@ CAUSE_WORDS: tuple[tuple[str, Cause], ...] = (
 
 DIRECTION_WORDS = (("正向", Direction.POSITIVE), ("反向", Direction.NEGATIVE))
 
+# what a 是否需要整改 cell holds by itself
+RECTIFY_WORDS = frozenset({"是", "否", "需要", "不需要", "无需"})
 YES_WORDS = ("是", "需要", "需", "√", "Y", "y")
 NO_WORDS = ("否", "不需要", "无需", "无", "×", "N", "n")
 

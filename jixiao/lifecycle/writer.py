@@ -28,6 +28,7 @@ from jixiao.writers.grid import Grid, GridCell, Role, num_cell
 FORMATS = {
     ".txt": "制表符分隔的文本（同 Word 导出的表）",
     ".xlsx": "Excel 表",
+    ".xls": "Excel 97-2003 表（经 LibreOffice 由 Excel 表转换）",
     ".docx": "Word 表",
     ".json": "JSON（jixiao/1）",
     ".pdf": "PDF（经 LibreOffice 由 Word 表转换）",
@@ -213,6 +214,16 @@ def write_stage(stage: Stage, path: str | Path) -> Path:
             path.write_text(dumps_stage(stage), encoding="utf-8")
         elif suffix == ".xlsx":
             _write_xlsx(stage_grid(stage), path)
+        elif suffix == ".xls":
+            import shutil
+            import tempfile
+
+            from jixiao.writers.soffice import convert
+
+            with tempfile.TemporaryDirectory(prefix="jixiao-xls-") as tmp:
+                xlsx = Path(tmp) / "table.xlsx"
+                _write_xlsx(stage_grid(stage), xlsx)
+                shutil.move(convert(xlsx, "xls", Path(tmp) / "out"), path)
         elif suffix == ".pdf":
             import tempfile
 

@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from jixiao.model import Evaluation, FundGroup, FundLine, FundRow
+from jixiao.model import Evaluation, FundGroup, FundLine, FundRow, Indicator
 from jixiao.profiles import Profile, load_profile
 from jixiao.scoring.execution import ITEM, execution_score
 from jixiao.scoring.indicator import indicator_score
 from jixiao.scoring.sheet import LineKind, LineScore, ScoreSheet, Status, fmt, round_score
 
 
-def score_evaluation(evaluation: Evaluation, profile: Profile | str | None = None) -> ScoreSheet:
+def score_evaluation(
+    evaluation: Evaluation,
+    profile: Profile | str | None = None,
+    adjust: Callable[[Indicator, LineScore, Profile], LineScore] | None = None,
+) -> ScoreSheet:
     """The computed scores beside the printed ones, per profile (default 财预〔2020〕10号).
 
     One line for the execution row and one per weighted indicator (其中 sub-rows carry no
     score). Lines that cannot be computed count in the computed total as printed.
+    ``adjust`` changes an indicator's line before the totals (the lifecycle's reduction for a
+    target set too low, :func:`jixiao.lifecycle.scoring.score_with_targets`).
     """
     p = load_profile(profile)
     lines: list[LineScore] = []
     if evaluation.funds or evaluation.scored_indicators:  # a prose report has no score lines
         lines.append(_execution_line(evaluation, p))
-        lines.extend(indicator_score(i, p) for i in evaluation.scored_indicators)
+        for i in evaluation.scored_indicators:
+            line = indicator_score(i, p)
+            lines.append(adjust(i, line, p) if adjust is not None else line)
 
     printed_total = evaluation.total_score.value if evaluation.total_score else None
     computed_total, total_rule = _total(lines, p)
