@@ -355,6 +355,9 @@ def _rows(
     return out
 
 
+rows_from_post = _rows  # shared with the target table's form (jixiao_web.targets.layout)
+
+
 def _indicator_from_post(
     post: QueryDict, p: str, row: dict[str, Any], number: Any
 ) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
 from jixiao_web.evidence.models import Evidence
+from jixiao_web.targets.models import RevisionRequest, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -69,6 +70,17 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "revisions": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "revision": ("s number", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "restore": ("s number", {"draft": {"POST": UNIT}}),
+    # target declaration: the unit's table follows the same two states (draft, submitted)
+    "targets": ("", {"*": {"GET": SIGNED_IN}}),
+    "target_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "target_start": ("tround", {"*": {"POST": UNIT | {"other_head"}}}),
+    "target_form": ("t", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "target_preview": ("t", {"draft": {"POST": UNIT}}),
+    "target_import": ("t", {"draft": {"POST": UNIT}}),
+    "target_submit": ("t", {"draft": {"POST": {"head"}}}),
+    "target_review": ("t", {"submitted": {"POST": BUREAU}}),
+    "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
+    "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -128,6 +140,14 @@ class MatrixTests(WebTestCase):
         )
         self.attachment.file.save("台账.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
         self.addCleanup(self.attachment.file.storage.delete, self.attachment.file.name)
+        # a target round with the unit's table and a revision request on it
+        self.tround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="department", title="目标申报", deadline=self.round.deadline
+        )
+        self.declaration = TargetDeclaration.start(by=self.filler, round=self.tround)
+        self.revision_request = RevisionRequest.objects.create(
+            declaration=self.declaration, reason="矩阵测试修订", requested_by=self.head
+        )
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -155,6 +175,9 @@ class MatrixTests(WebTestCase):
             "name": "submit" if state == "draft" else "accept",
             "comment": self.opinion.pk,
             "evidence": self.attachment.pk,
+            "tround": self.tround.pk,
+            "t": self.declaration.pk,
+            "treq": self.revision_request.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -179,6 +202,9 @@ class MatrixTests(WebTestCase):
             Evidence.objects.filter(removed_in__isnull=True).count(),
             tuple(ReviewComment.objects.values_list("open", "reply")),
             tuple(Round.objects.values_list("deadline", "is_open")),
+            TargetRound.objects.count(),
+            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
+            tuple(RevisionRequest.objects.values_list("state", "decision")),
         )
 
     def check_state(self, state: str) -> None:
@@ -216,10 +242,12 @@ class MatrixTests(WebTestCase):
         """An allowed POST may have moved or changed the form: put the draft back."""
         Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
         Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
+        TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="draft")
 
     def test_on_a_draft(self) -> None:
         self.check_state("draft")
 
     def test_on_a_submitted_form(self) -> None:
         self.move_to("submitted")
+        TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="submitted")
         self.check_state("submitted")
