@@ -255,3 +255,85 @@ class TargetTests(WebTestCase):
         self.assertEqual(RevisionRequest.objects.get().state, RevisionRequest.State.REFUSED)
         with self.assertRaisesMessage(WorkflowError, "已处理"):
             req.decide(by=self.reviewer, approve=True)
+
+
+class SelfEvaluationFromTargetsTests(WebTestCase):
+    """A self-evaluation started where the unit has approved targets for the year."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.round.submissions.all().delete()  # the unit starts its form afresh
+        tround = TargetRound.objects.create(
+            region=self.region, year=2021, kind="department", title="2021年度目标", deadline=date.today()
+        )
+        d = TargetDeclaration.start(by=self.filler, round=tround)
+        content = d.content
+        content["indicators"] = [
+            {"level1": "产出指标", "level2": "数量指标", "name": "开展巾帼志愿服务", "nature": "≥",
+             "target": "150", "measure_unit": "次", "weight": 50},
+            {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "妇女群众满意度",
+             "target": "≥95%", "weight": 40},
+        ]  # fmt: skip
+        d.save_content(by=self.filler, content=content, base_version=d.version)
+        d.submit(by=self.head)
+        d.review(by=self.reviewer, grade="优", comment="")
+        self.declaration = TargetDeclaration.objects.get(pk=d.pk)
+
+    def start(self):  # type: ignore[no-untyped-def]
+        from jixiao_web.evaluations.models import Submission
+
+        r = client(self.filler).post(reverse("round_start", args=[self.round.pk]))
+        s = Submission.objects.get(round=self.round, unit=self.unit)
+        self.assertRedirects(r, reverse("form", args=[s.pk]))
+        return s
+
+    def test_a_new_form_starts_with_the_approved_indicators(self) -> None:
+        s = self.start()
+        rows = [
+            (i["level1"], i["level2"], i["name"], i["target"], i["weight"]) for i in s.content["indicators"]
+        ]
+        self.assertEqual(
+            rows,
+            [
+                ("产出指标", "数量指标", "开展巾帼志愿服务", "≥150次", 50),
+                ("满意度指标", "服务对象满意度指标", "妇女群众满意度", "≥95%", 40),
+            ],
+        )
+        self.assertContains(client(self.filler).get(reverse("form", args=[s.pk])), 'id="targets-note"')
+
+    def test_without_approved_targets_the_form_is_blank(self) -> None:
+        TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status=Status.REFUSED)
+        s = self.start()
+        self.assertNotIn("开展巾帼志愿服务", [i.get("name") for i in s.content["indicators"]])
+
+    def test_cross_stage_checks_run_live_against_the_approved_table(self) -> None:
+        s = self.start()
+        post = {
+            "version": s.version,
+            "ind-count": "2",
+            "ind-0-name": "开展巾帼志愿服务",
+            "ind-0-target": "≥100次",  # lowered from the approved ≥150次
+            "ind-0-weight": "50",
+            "ind-1-name": "妇女群众满意度",
+            "ind-1-target": "≥95%",
+            "ind-1-weight": "40",
+        }
+        r = client(self.filler).post(reverse("preview", args=[s.pk]), post)
+        html = r.content.decode()
+        self.assertIn('data-code="JX-L004"', html)
+        self.assertIn("批复的目标表:第1项", html)
+        row = html[html.index('data-row="ind-0"') :]
+        self.assertIn("JX-L004", row[: row.index("</template>")])
+        post["ind-0-target"] = "≥150次"
+        r = client(self.filler).post(reverse("preview", args=[s.pk]), post)
+        self.assertNotContains(r, 'data-code="JX-L004"')
+        post["ind-count"] = "1"  # the approved 满意度 row dropped
+        r = client(self.filler).post(reverse("preview", args=[s.pk]), post)
+        self.assertContains(r, 'data-code="JX-L001"')
+
+    def test_saved_counts_include_cross_stage_findings(self) -> None:
+        s = self.start()
+        content = s.content
+        content["indicators"].pop()  # an approved indicator dropped
+        s.save_content(by=self.filler, content=content, base_version=s.version)
+        self.assertIn("JX-L001", s.finding_codes)
