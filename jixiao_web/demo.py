@@ -1,17 +1,23 @@
-"""``jixiao serve --demo``: a demo region with the bundled seed as a unit's draft and one user per role."""
+"""``jixiao serve --demo``: a demo region with the bundled seed as a unit's draft and one user per role.
+
+The unit's 2021 targets (the example target table written for the seed) are approved, so
+the seed's self-evaluation is checked against them (JX-L…); next year's project targets
+are open for declaration."""
 
 from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 SEED = Path(__file__).resolve().parent.parent / "examples" / "seed-2021-yuelu-fulian.txt"
+TARGETS = SEED.parent / "lifecycle" / "target-2021-yuelu-fulian.txt"
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,7 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
             )
             Membership.objects.update_or_create(user=user, defaults={"role": d.role, **scope})
             users[d.role] = user
+        demo_targets(region, unit, users)
         rnd = Round.objects.filter(region=region, year=2021, kind="department").first()
         if rnd is None:
             rnd = Round.open(
@@ -76,3 +83,54 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
             content["unit"] = content.get("unit") or unit.name
             Submission.start(by=users["filler"], round=rnd, content=content)
     return [(d, passwords[d.username]) for d in DEMO_USERS]
+
+
+def demo_targets(region: Any, unit: Any, users: dict[str, Any]) -> None:
+    """The unit's approved 2021 targets (graded 良) and next year's open declaration round."""
+    from jixiao.lifecycle import TargetTable, read_stage_file
+    from jixiao.lifecycle.serialize import stage_dict
+    from jixiao.serialize import dump_value
+    from jixiao_web.targets.models import Status, TargetDeclaration, TargetRound
+
+    past, _ = TargetRound.objects.get_or_create(
+        region=region,
+        year=2021,
+        kind="department",
+        defaults={
+            "title": "2021年度部门整体支出绩效目标申报",
+            "deadline": date(2020, 10, 31),
+            "is_open": False,
+            "created_by": users["reviewer"],
+        },
+    )
+    if not TargetDeclaration.objects.filter(round=past, unit=unit).exists():
+        table = next(t for t in read_stage_file(TARGETS) if isinstance(t, TargetTable))
+        data = stage_dict(table)
+        data["source"] = TARGETS.name
+        for row in data["indicators"]:
+            row.pop("location", None)
+        text, now = dump_value(data, indent=None), timezone.now()
+        d = TargetDeclaration(
+            round=past,
+            unit=unit,
+            data=text,
+            status=Status.APPROVED,
+            grade="良",
+            review_comment="经与单位协商，信访维权等定性指标补充可核验的标准后批复。",
+            reviewed_by=users["reviewer"],
+            reviewed_at=now,
+            approved_data=text,
+            approved_at=now,
+            updated_by=users["filler"],
+        )
+        d.refresh_metrics(data)
+        d.save()
+    year = timezone.localdate().year + 1
+    if not TargetRound.objects.filter(region=region, year=year, kind="project").exists():
+        TargetRound.open(
+            by=users["reviewer"],
+            region=region,
+            year=year,
+            kind="project",
+            deadline=timezone.localdate() + timedelta(days=30),
+        )

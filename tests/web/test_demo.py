@@ -19,3 +19,18 @@ class DemoPasswordTests(TestCase):
             self.assertNotEqual(first[username], password, username)  # the old one is dead
             self.assertFalse(user.check_password(first[username]), username)
             self.assertGreaterEqual(len(password), 12)
+
+
+class DemoTargetsTests(TestCase):
+    def test_the_demo_unit_has_approved_targets_its_self_evaluation_is_checked_against(self) -> None:
+        from jixiao_web.evaluations.models import Submission
+        from jixiao_web.targets.models import Status, TargetDeclaration, TargetRound
+
+        load_demo()
+        load_demo()  # twice: nothing is duplicated
+        d = TargetDeclaration.objects.get()
+        self.assertEqual((d.status, d.grade), (Status.APPROVED, "良"))
+        self.assertGreater(len(d.approved_content["indicators"]), 10)  # type: ignore[index]
+        self.assertTrue(TargetRound.objects.filter(is_open=True, kind="project").exists())
+        codes = Submission.objects.get().finding_codes
+        self.assertIn("JX-L004", codes)  # the seed's slogans replace the approved ≥20人 …
