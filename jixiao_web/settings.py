@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "jixiao_web.evaluations",
     "jixiao_web.evidence",
     "jixiao_web.targets",
+    "jixiao_web.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ from jixiao_web.evaluations.views import (
     workflow,
 )
 from jixiao_web.evidence import views as evidence
+from jixiao_web.monitoring import views as monitoring
 from jixiao_web.targets import views as targets
 
 urlpatterns = [
@@ -80,6 +81,12 @@ urlpatterns = [
         targets.revision_decide,
         name="target_revision_decide",
     ),
+    path("monitoring/", monitoring.index, name="monitoring"),
+    path("monitoring/rounds/new/", monitoring.round_new, name="monitoring_round_new"),
+    path("monitoring/rounds/<int:pk>/start/", monitoring.start, name="monitoring_start"),
+    path("m/<int:pk>/", monitoring.form, name="monitoring_form"),
+    path("m/<int:pk>/preview/", monitoring.preview, name="monitoring_preview"),
+    path("m/<int:pk>/submit/", monitoring.submit, name="monitoring_submit"),
     path("public/", public.index, name="public_index"),
     path("public/<slug:code>/", public.region, name="public_region"),
     path("public/s/<int:pk>/", public.detail, name="public_detail"),

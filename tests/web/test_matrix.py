@@ -23,6 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
 from jixiao_web.evidence.models import Evidence
+from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 from jixiao_web.targets.models import RevisionRequest, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
@@ -81,6 +82,13 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "target_review": ("t", {"submitted": {"POST": BUREAU}}),
     "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
     "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
+    # monitoring: the project's table follows the same two states
+    "monitoring": ("", {"*": {"GET": SIGNED_IN}}),
+    "monitoring_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "monitoring_start": ("mround", {"*": {"POST": UNIT | {"other_head"}}}),  # 团委: answered, refused
+    "monitoring_form": ("m", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "monitoring_preview": ("m", {"draft": {"POST": UNIT}}),
+    "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -148,6 +156,21 @@ class MatrixTests(WebTestCase):
         self.revision_request = RevisionRequest.objects.create(
             declaration=self.declaration, reason="矩阵测试修订", requested_by=self.head
         )
+        # approved project targets and their monitoring table
+        from jixiao.serialize import dump_value
+        from jixiao_web.targets import layout as target_layout
+
+        ptround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="project", title="项目目标", deadline=self.round.deadline
+        )
+        table = dump_value(target_layout.blank("project", 2022, self.unit.name, "矩阵项目"), indent=None)
+        approved = TargetDeclaration.objects.create(
+            round=ptround, unit=self.unit, project="矩阵项目", status="approved", data=table, approved_data=table
+        )
+        self.mround = MonitoringRound.objects.create(
+            region=self.region, year=2022, cutoff_month=6, title="运行监控", deadline=self.round.deadline
+        )
+        self.report = MonitoringReport.start(by=self.filler, round=self.mround, targets_pk=approved.pk)
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -178,6 +201,8 @@ class MatrixTests(WebTestCase):
             "tround": self.tround.pk,
             "t": self.declaration.pk,
             "treq": self.revision_request.pk,
+            "mround": self.mround.pk,
+            "m": self.report.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -205,6 +230,8 @@ class MatrixTests(WebTestCase):
             TargetRound.objects.count(),
             tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
             tuple(RevisionRequest.objects.values_list("state", "decision")),
+            MonitoringRound.objects.count(),
+            tuple(MonitoringReport.objects.values_list("status", "version", "data")),
         )
 
     def check_state(self, state: str) -> None:
@@ -243,6 +270,7 @@ class MatrixTests(WebTestCase):
         Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
         Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
         TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="draft")
+        MonitoringReport.objects.filter(pk=self.report.pk).update(status="draft")
 
     def test_on_a_draft(self) -> None:
         self.check_state("draft")
@@ -250,4 +278,5 @@ class MatrixTests(WebTestCase):
     def test_on_a_submitted_form(self) -> None:
         self.move_to("submitted")
         TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="submitted")
+        MonitoringReport.objects.filter(pk=self.report.pk).update(status="submitted")
         self.check_state("submitted")
