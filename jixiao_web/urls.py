@@ -73,6 +73,7 @@ urlpatterns = [
     path("t/<int:pk>/", targets.form, name="target_form"),
     path("t/<int:pk>/preview/", targets.preview, name="target_preview"),
     path("t/<int:pk>/import/", targets.import_file, name="target_import"),
+    path("t/<int:pk>/copy-previous/", targets.copy_previous, name="target_copy_previous"),
     path("t/<int:pk>/submit/", targets.submit, name="target_submit"),
     path("t/<int:pk>/review/", targets.review, name="target_review"),
     path("t/<int:pk>/revision/", targets.revision_request, name="target_revision"),

@@ -148,13 +148,14 @@ def rows(
     return header, out
 
 
-def choices() -> dict[str, list[str]]:
-    """The inputs' suggestions: official 一级/二级 names, the library's indicators, 指标性质."""
+def choices(own: list[str] | None = None) -> dict[str, list[str]]:
+    """The inputs' suggestions: official 一级/二级 names, the unit's own indicators of earlier
+    years (``own``) then the library's, 指标性质."""
     library = indicator_library()
     return {
         "level1": list(dict.fromkeys([*evaluation_layout.LEVEL1_CHOICES, *(e.level1 for e in library)])),
         "level2": list(dict.fromkeys([*evaluation_layout.LEVEL2_CHOICES, *(e.level2 for e in library)])),
-        "library": [e.name for e in library],
+        "library": list(dict.fromkeys([*(own or []), *(e.name for e in library)])),
         "nature": list(evaluation_layout.NATURES),
     }
 

@@ -33,6 +33,25 @@ def approved_declaration(unit_id: int, year: int, kind: str, project: str = "") 
     )
 
 
+def previous_approved(d: TargetDeclaration) -> TargetDeclaration | None:
+    """The same unit's approved targets of the year before (same kind and project)."""
+    return approved_declaration(d.unit_id, d.round.year - 1, d.round.kind, d.project)
+
+
+def earlier_indicator_names(d: TargetDeclaration, limit: int = 200) -> list[str]:
+    """三级指标 names of the unit's approved tables of earlier years, newest first (offered
+    beside the bundled library)."""
+    names: list[str] = []
+    earlier = TargetDeclaration.objects.filter(
+        unit_id=d.unit_id, round__year__lt=d.round.year
+    ).exclude(approved_data="").order_by("-round__year")[:20]
+    for old in earlier:
+        for row in (old.approved_content or {}).get("indicators") or []:
+            if row.get("name") and row["name"] not in names:
+                names.append(row["name"])
+    return names[:limit]
+
+
 def approved_table(data: dict[str, Any]) -> TargetTable:
     """The approved table, each indicator located as ``批复的目标表:第3项`` (so that a
     cross-stage finding names the approved row, not a row of the form on screen)."""

@@ -36,6 +36,7 @@ from jixiao_web.targets.access import (
 )
 from jixiao_web.targets.analysis import analyse_targets
 from jixiao_web.targets.forms import TargetRoundForm
+from jixiao_web.targets.services import earlier_indicator_names, previous_approved
 from jixiao_web.targets.models import (
     Grade,
     RevisionRequest,
@@ -118,7 +119,8 @@ def _context(
         "can_request_revision": d.can_request_revision(request.user),
         "can_decide": is_reviewer_of(request.user, d.round.region_id),
         "grades": Grade.choices,
-        "choices": layout.choices(),
+        "choices": layout.choices(earlier_indicator_names(d)),
+        "previous": previous_approved(d) if d.can_edit(request.user) else None,
         "library": indicator_library(),
         "requests": d.revision_requests.select_related("requested_by", "decided_by"),
         "history": AuditLog.objects.filter(target_key=AuditLog.key(d))[:100],
@@ -299,3 +301,24 @@ def revision_decide(request: HttpRequest, pk: int, request_pk: int) -> HttpRespo
     else:
         messages.success(request, "已同意修订，目标表退回单位修改。" if approve else "已不同意修订，批复的目标不变。")
     return redirect("target_form", pk=d.pk)
+
+
+@require_POST
+@login_required
+def copy_previous(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start from last year's approved targets of the same unit, kind and project: their
+    indicators (and goal, where this year's is blank) replace the table's (a new version)."""
+    d = get_declaration(request.user, pk, Need.EDIT)
+    previous = previous_approved(d)
+    if previous is None or previous.approved_content is None:
+        messages.error(request, f"没有找到本单位{d.round.year - 1}年度同一项目批复的绩效目标。")
+        return redirect("target_form", pk=d.pk)
+    old = previous.approved_content
+    content = d.content
+    content["indicators"] = [
+        {k: v for k, v in row.items() if k != "location"} for row in old.get("indicators") or []
+    ]
+    if not content.get("goal"):
+        content["goal"] = old.get("goal")
+    note = f"导入{previous.round.year}年度批复的目标（{len(content['indicators'])} 项指标），请按本年度调整指标值"
+    return _save(request, d, content, note, AuditLog.Action.IMPORTED)

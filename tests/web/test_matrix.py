@@ -78,6 +78,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "target_form": ("t", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "target_preview": ("t", {"draft": {"POST": UNIT}}),
     "target_import": ("t", {"draft": {"POST": UNIT}}),
+    "target_copy_previous": ("t", {"draft": {"POST": UNIT}}),  # answered: nothing from last year
     "target_submit": ("t", {"draft": {"POST": {"head"}}}),
     "target_review": ("t", {"submitted": {"POST": BUREAU}}),
     "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved

@@ -337,3 +337,43 @@ class SelfEvaluationFromTargetsTests(WebTestCase):
         content["indicators"].pop()  # an approved indicator dropped
         s.save_content(by=self.filler, content=content, base_version=s.version)
         self.assertIn("JX-L001", s.finding_codes)
+
+
+class EarlierYearsTests(WebTestCase):
+    def test_last_years_approved_targets_are_offered_and_copied(self) -> None:
+        old_round = TargetRound.objects.create(
+            region=self.region, year=2021, kind="department", title="2021年度目标", deadline=date.today()
+        )
+        old = TargetDeclaration.start(by=self.filler, round=old_round)
+        content = old.content
+        content["goal"] = "服务妇女儿童"
+        content["indicators"] = [
+            {"level1": "产出指标", "level2": "数量指标", "name": "妇女之家活动场次", "target": "≥24场", "weight": 90}
+        ]
+        old.save_content(by=self.filler, content=content, base_version=old.version)
+        old.submit(by=self.head)
+        old.review(by=self.reviewer, grade="优", comment="")
+        new_round = TargetRound.objects.create(
+            region=self.region, year=2022, kind="department", title="2022年度目标", deadline=date.today() + timedelta(days=3)
+        )
+        d = TargetDeclaration.start(by=self.filler, round=new_round)
+        page = client(self.filler).get(reverse("target_form", args=[d.pk]))
+        self.assertContains(page, '<option value="妇女之家活动场次">')  # the unit's own, in the suggestions
+        self.assertContains(page, 'id="copy-previous"')
+        r = client(self.filler).post(reverse("target_copy_previous", args=[d.pk]), {"version": d.version})
+        self.assertEqual(r.status_code, 302)
+        d = TargetDeclaration.objects.get(pk=d.pk)
+        self.assertEqual([i["name"] for i in d.content["indicators"]], ["妇女之家活动场次"])
+        self.assertEqual(d.content["goal"], "服务妇女儿童")
+        self.assertEqual(d.content["year"], 2022)
+        # another unit's head finds nothing of 妇联's
+        self.assertEqual(client(self.other_head).post(reverse("target_copy_previous", args=[d.pk])).status_code, 404)
+
+    def test_nothing_to_copy_is_said_plainly(self) -> None:
+        tround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="department", title="2022年度目标", deadline=date.today()
+        )
+        d = TargetDeclaration.start(by=self.filler, round=tround)
+        r = client(self.filler).post(reverse("target_copy_previous", args=[d.pk]), follow=True)
+        self.assertContains(r, "没有找到本单位2021年度同一项目批复的绩效目标")
+        self.assertEqual(TargetDeclaration.objects.get(pk=d.pk).version, d.version)
