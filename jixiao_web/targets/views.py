@@ -36,7 +36,6 @@ from jixiao_web.targets.access import (
 )
 from jixiao_web.targets.analysis import analyse_targets
 from jixiao_web.targets.forms import TargetRoundForm
-from jixiao_web.targets.services import earlier_indicator_names, previous_approved
 from jixiao_web.targets.models import (
     Grade,
     RevisionRequest,
@@ -44,6 +43,7 @@ from jixiao_web.targets.models import (
     TargetRound,
     is_reviewer_of,
 )
+from jixiao_web.targets.services import earlier_indicator_names, previous_approved
 
 log = logging.getLogger(__name__)
 
