@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jixiao_web.evaluations.access import membership
+from jixiao_web.evaluations.access import membership, region_scoped, unit_scoped
 from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
 from jixiao_web.monitoring import layout
@@ -41,21 +41,11 @@ class MonitoringRoundForm(forms.Form):
 
 def visible_reports(user: Any) -> QuerySet[MonitoringReport]:
     qs = MonitoringReport.objects.select_related("round", "unit")
-    if user.is_superuser:
-        return qs
-    m = membership(user)
-    if m is None:
-        return qs.none()
-    if m.role in EDITORS:
-        return qs.filter(unit_id=m.unit_id)
-    return qs.filter(round__region_id=m.region_id, status=Status.SUBMITTED)
+    return unit_scoped(qs, user, (Status.SUBMITTED,))
 
 
 def visible_monitoring_rounds(user: Any) -> QuerySet[MonitoringRound]:
-    if user.is_superuser:
-        return MonitoringRound.objects.all()
-    m = membership(user)
-    return MonitoringRound.objects.filter(region_id=m.scope_region.pk) if m else MonitoringRound.objects.none()
+    return region_scoped(MonitoringRound.objects.all(), user)
 
 
 def _unit_member(user: Any) -> Any:
