@@ -98,7 +98,7 @@ def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
     for key in header_fields(d.get("kind") or ""):
         if key == "amount":
             d["amount"] = number("amount", d.get("amount"), bounds.MONEY)
-        elif key != "project" or d.get("kind") == "project_target":
+        elif key != "project":  # the project is named when the table is started
             d[key] = text(key, d.get(key))
 
     def indicator(post: QueryDict, p: str, row: dict[str, Any], num: Any) -> dict[str, Any]:
@@ -132,7 +132,7 @@ def rows(
         return Cell(name, label, shown, error=errors.get(name, ""), **kw)
 
     header = [
-        cell(k, label, data.get(k), long=k in LONG, number=k == "amount")
+        cell(k, label, data.get(k), long=k in LONG, number=k == "amount", locked=k == "project")
         for k, label in header_fields(data.get("kind") or "").items()
     ]
     out = []

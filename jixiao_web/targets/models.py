@@ -399,6 +399,8 @@ class RevisionRequest(models.Model):
         if self.state != self.State.PENDING:
             raise WorkflowError(f"该申请已处理（{self.get_state_display()}）。")
         decision = bounds.clean_text(decision).strip()[:2000]
+        if approve and d.status != Status.APPROVED:
+            raise WorkflowError(f"目标表当前状态为“{d.get_status_display()}”，只有已批复的目标可以修订。")
         if not approve and not decision:
             raise WorkflowError("不同意修订时请写明理由。")
         with transaction.atomic():

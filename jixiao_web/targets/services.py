@@ -4,13 +4,16 @@ form (for the cross-stage checks, JX-L…) and a new form's indicators pre-fille
 from __future__ import annotations
 
 import copy
-from decimal import Decimal
+import logging
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from jixiao.lifecycle.model import TargetTable
 from jixiao.lifecycle.serialize import stage_from_dict
 from jixiao.measure import parse_measure
 from jixiao_web.targets.models import Status, TargetDeclaration
+
+log = logging.getLogger(__name__)
 
 APPROVED_SOURCE = "批复的目标表"
 OPERATOR_SIGNS = "≥≤=<>＞＜＝"
@@ -69,8 +72,12 @@ def approved_table_of(submission: Any) -> TargetTable | None:
     d = approved_declaration(
         submission.unit_id, submission.round.year, submission.round.kind, submission.project
     )
-    content = d.approved_content if d else None
-    return approved_table(content) if content else None
+    try:
+        content = d.approved_content if d else None
+        return approved_table(content) if content else None
+    except (ValueError, KeyError, TypeError, InvalidOperation):  # never take the form down
+        log.exception("approved targets %s unreadable", d.pk if d else None)
+        return None
 
 
 def target_text(row: dict[str, Any]) -> str:

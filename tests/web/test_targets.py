@@ -377,3 +377,30 @@ class EarlierYearsTests(WebTestCase):
         r = client(self.filler).post(reverse("target_copy_previous", args=[d.pk]), follow=True)
         self.assertContains(r, "没有找到本单位2021年度同一项目批复的绩效目标")
         self.assertEqual(TargetDeclaration.objects.get(pk=d.pk).version, d.version)
+
+
+class RefusalTests(WebTestCase):
+    def test_a_revision_is_only_approved_on_approved_targets_and_the_project_name_stays(self) -> None:
+        tround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="project", title="2022年度项目目标", deadline=date.today()
+        )
+        d = TargetDeclaration.start(by=self.filler, round=tround, project="巾帼培训")
+        req = RevisionRequest.objects.create(declaration=d, reason="调整", requested_by=self.head)
+        with self.assertRaisesMessage(WorkflowError, "只有已批复的目标可以修订"):
+            req.decide(by=self.reviewer, approve=True)
+        self.assertEqual(RevisionRequest.objects.get().state, RevisionRequest.State.PENDING)
+        client(self.filler).post(
+            reverse("target_form", args=[d.pk]), {"project": "别的项目", "goal": "目标", "version": d.version}
+        )
+        d = TargetDeclaration.objects.get(pk=d.pk)
+        self.assertEqual((d.content["project"], d.content["goal"]), ("巾帼培训", "目标"))
+
+    def test_unreadable_approved_data_does_not_take_the_self_evaluation_down(self) -> None:
+        tround = TargetRound.objects.create(
+            region=self.region, year=2021, kind="department", title="2021年度目标", deadline=date.today()
+        )
+        TargetDeclaration.objects.create(
+            round=tround, unit=self.unit, status=Status.APPROVED, data="{}", approved_data='{"kind": "nonsense"}'
+        )
+        page = client(self.filler).get(reverse("form", args=[self.submission.pk]))
+        self.assertEqual(page.status_code, 200)
