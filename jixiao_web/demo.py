@@ -125,6 +125,7 @@ def demo_targets(region: Any, unit: Any, users: dict[str, Any]) -> None:
         )
         d.refresh_metrics(data)
         d.save()
+    demo_monitoring(region, unit, users)
     year = timezone.localdate().year + 1
     if not TargetRound.objects.filter(region=region, year=year, kind="project").exists():
         TargetRound.open(
@@ -134,3 +135,60 @@ def demo_targets(region: Any, unit: Any, users: dict[str, Any]) -> None:
             kind="project",
             deadline=timezone.localdate() + timedelta(days=30),
         )
+
+
+def demo_monitoring(region: Any, unit: Any, users: dict[str, Any]) -> None:
+    """A 2021 project with approved targets and its 1–6月 monitoring table, reported with
+    lagging spending and one doubtful indicator (red and yellow lights). Invented figures."""
+    from jixiao.serialize import dump_value
+    from jixiao_web.monitoring.layout import prefilled
+    from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+    from jixiao_web.monitoring.models import Status as MonitoringStatus
+    from jixiao_web.targets import layout
+    from jixiao_web.targets.models import Status, TargetDeclaration, TargetRound
+
+    project = "巾帼家政技能培训"
+    tround, _ = TargetRound.objects.get_or_create(
+        region=region,
+        year=2021,
+        kind="project",
+        defaults={"title": "2021年度项目支出绩效目标申报", "deadline": date(2020, 10, 31), "is_open": False},
+    )
+    targets = TargetDeclaration.objects.filter(round=tround, unit=unit, project=project).first()
+    if targets is None:
+        table = layout.blank("project", 2021, unit.name, project)
+        table |= {"amount": 30, "goal": "培训城乡妇女家政技能 300 人次，促进就业"}
+        table["indicators"] = [
+            {"level1": "产出指标", "level2": "数量指标", "name": "培训人次", "nature": "≥", "target": "300",
+             "measure_unit": "人次", "weight": 30},
+            {"level1": "效益指标", "level2": "社会效益指标", "name": "参训人员就业率", "nature": "≥",
+             "target": "60", "measure_unit": "%", "weight": 30},
+            {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "参训人员满意度", "nature": "≥",
+             "target": "90", "measure_unit": "%", "weight": 30},
+        ]  # fmt: skip
+        text, now = dump_value(table, indent=None), timezone.now()
+        targets = TargetDeclaration(
+            round=tround, unit=unit, project=project, data=text, status=Status.APPROVED, grade="优",
+            reviewed_by=users["reviewer"], reviewed_at=now, approved_data=text, approved_at=now,
+        )  # fmt: skip
+        targets.refresh_metrics(table)
+        targets.save()
+    mround, _ = MonitoringRound.objects.get_or_create(
+        region=region,
+        year=2021,
+        defaults={"cutoff_month": 6, "title": "2021年度项目支出绩效运行监控（1–6月）",
+                  "deadline": date(2021, 7, 31), "is_open": False},
+    )  # fmt: skip
+    if not MonitoringReport.objects.filter(round=mround, unit=unit, project=project).exists():
+        content = prefilled(targets.approved_content or {}, mround.cutoff_month)
+        content["funds"][0] |= {"executed": 6, "forecast": 24}
+        for row, (progress, likelihood) in zip(
+            content["indicators"], (("80人次", "有可能"), ("—", "确定能"), ("—", "确定能")), strict=True
+        ):
+            row |= {"progress": progress, "forecast": row["target"], "likelihood": likelihood}
+        report = MonitoringReport(
+            round=mround, unit=unit, targets=targets, project=project, status=MonitoringStatus.SUBMITTED,
+            data=dump_value(content, indent=None), updated_by=users["head"],
+        )  # fmt: skip
+        report.refresh_metrics(content)
+        report.save()
