@@ -31,6 +31,7 @@ class MonitoringRound(models.Model):
     )
     year = models.PositiveIntegerField("预算年度")
     cutoff_month = models.PositiveSmallIntegerField("截止月份")
+    profile = models.CharField("评分方案（灯的阈值）", max_length=100, blank=True)
     title = models.CharField("名称", max_length=200)
     deadline = models.DateField("截止日期")
     is_open = models.BooleanField("开放填报", default=True)
@@ -51,7 +52,15 @@ class MonitoringRound(models.Model):
 
     @classmethod
     def open(
-        cls, *, by: Any, region: Region, year: int, cutoff_month: int, deadline: date, title: str = ""
+        cls,
+        *,
+        by: Any,
+        region: Region,
+        year: int,
+        cutoff_month: int,
+        deadline: date,
+        title: str = "",
+        profile: str = "",
     ) -> MonitoringRound:
         if not is_reviewer_of(by, region.pk):
             raise WorkflowError("只有本地区财政局审核人或管理员可以开启运行监控。")
@@ -65,6 +74,7 @@ class MonitoringRound(models.Model):
             region=region,
             year=year,
             cutoff_month=cutoff_month,
+            profile=profile,
             deadline=deadline,
             title=title or f"{year}年度项目支出绩效运行监控（1–{cutoff_month}月）",
             created_by=by,
@@ -137,7 +147,7 @@ class MonitoringReport(models.Model):
         from jixiao.lifecycle.lights import SEVERITY
         from jixiao_web.monitoring.analysis import analyse_monitoring
 
-        result = analyse_monitoring(content)
+        result = analyse_monitoring(content, self.round.profile)
         self.errors, self.warnings = result.analysis.errors, result.analysis.warnings
         lights = result.lights
         self.execution_light = lights.execution.value if lights and lights.execution else ""

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from jixiao_web.evaluations.access import membership, region_scoped, unit_scoped
+from jixiao_web.evaluations.models import available_profiles
 from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
 from jixiao_web.monitoring import layout
@@ -31,6 +32,11 @@ class MonitoringRoundForm(forms.Form):
     cutoff_month = forms.IntegerField(label="截止月份（数据截至 1–N 月）", min_value=1, max_value=11, initial=6)
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label="名称（可不填）", required=False, max_length=200)
+    profile = forms.ChoiceField(label="评分方案（红黄绿灯的阈值取其 [lifecycle]）", required=False)
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].choices = available_profiles()
 
     def clean_deadline(self):  # type: ignore[no-untyped-def]
         deadline = self.cleaned_data["deadline"]
@@ -132,7 +138,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] | None = None,
              errors: dict[str, str] | None = None, typed: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
     content = content if content is not None else r.content
-    result = analyse_monitoring(content)
+    result = analyse_monitoring(content, r.round.profile)
     funds, rows = layout.rows(content, result.analysis.by_row, errors, typed)
     return {
         "r": r,
@@ -173,7 +179,7 @@ def form(request: HttpRequest, pk: int) -> HttpResponse:
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_report(request.user, pk, edit=True)
     parsed = layout.from_post(r.content, request.POST)
-    result = analyse_monitoring(parsed.data)
+    result = analyse_monitoring(parsed.data, r.round.profile)
     _, rows = layout.rows(parsed.data, result.analysis.by_row, parsed.errors, parsed.typed)
     return render(
         request,

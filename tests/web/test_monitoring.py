@@ -156,3 +156,24 @@ class MonitoringTests(WebTestCase):
             reverse("monitoring_form", args=[first.pk]), {"version": "9", "funds-0-executed": "99"}
         )
         self.assertNotEqual(MonitoringReport.objects.get(pk=first.pk).content["funds"][0]["executed"], 99)
+
+    def test_the_rounds_profile_sets_the_light_thresholds(self) -> None:
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(tempfile.mkdtemp())
+        lenient = folder / "lenient.toml"
+        lenient.write_text(
+            '[profile]\nname = "lenient"\ntitle = "宽松"\nextends = "cz2020-10"\n\n'
+            "[lifecycle]\nexecution_lag_points = 40\n",
+            encoding="utf-8",
+        )
+        report = self.start()
+        post = {"version": report.version, "funds-0-executed": "20"}  # 30 points behind
+        client(self.filler).post(reverse("monitoring_form", args=[report.pk]), post)
+        self.assertEqual(MonitoringReport.objects.get(pk=report.pk).execution_light, "红")
+        MonitoringRound.objects.filter(pk=self.mround.pk).update(profile=str(lenient))
+        report = MonitoringReport.objects.get(pk=report.pk)
+        post = {"version": report.version, "funds-0-executed": "21"}
+        client(self.filler).post(reverse("monitoring_form", args=[report.pk]), post)
+        self.assertEqual(MonitoringReport.objects.get(pk=report.pk).execution_light, "黄")
