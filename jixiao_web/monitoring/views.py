@@ -25,6 +25,7 @@ from jixiao_web.monitoring.analysis import analyse_monitoring
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound, Status
 from jixiao_web.targets.models import Status as TargetStatus
 from jixiao_web.targets.models import TargetDeclaration
+from jixiao_web.targets.views import open_round
 
 
 class MonitoringRoundForm(forms.Form):
@@ -101,19 +102,9 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
-    m = membership(request.user)
-    if m is None or m.role not in REVIEWERS:
-        raise PermissionDenied("只有财政局审核人或管理员可以开启运行监控。")
-    form = MonitoringRoundForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            r = MonitoringRound.open(by=request.user, region=m.region, **form.cleaned_data)
-        except WorkflowError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"已开启“{r.title}”。")
-            return redirect("monitoring")
-    return render(request, "monitoring/round_new.html", {"form": form, "region": m.region})
+    return open_round(
+        request, MonitoringRoundForm, MonitoringRound, "monitoring/round_new.html", "monitoring", "运行监控"
+    )
 
 
 @require_POST

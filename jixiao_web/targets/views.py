@@ -66,22 +66,29 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def round_new(request: HttpRequest) -> HttpResponse:
+def open_round(
+    request: HttpRequest, form_class: Any, model: Any, template: str, back: str, what: str
+) -> HttpResponse:
+    """The bureau opens a round of a stage (targets, monitoring) for its own region."""
     m = membership(request.user)
     if m is None or m.role not in REVIEWERS:
-        raise PermissionDenied("只有财政局审核人或管理员可以开启目标申报。")
-    form = TargetRoundForm(request.POST or None)
+        raise PermissionDenied(f"只有财政局审核人或管理员可以开启{what}。")
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            r = TargetRound.open(by=request.user, region=m.region, **form.cleaned_data)
+            r = model.open(by=request.user, region=m.region, **form.cleaned_data)
         except WorkflowError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, f"已开启“{r.title}”，截止 {r.deadline:%Y-%m-%d}。")
-            return redirect("targets")
-    return render(request, "targets/round_new.html", {"form": form, "region": m.region})
+            return redirect(back)
+    return render(request, template, {"form": form, "region": m.region})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def round_new(request: HttpRequest) -> HttpResponse:
+    return open_round(request, TargetRoundForm, TargetRound, "targets/round_new.html", "targets", "目标申报")
 
 
 @require_POST
