@@ -14,7 +14,7 @@ import jixiao
 from jixiao.checks import sort_key
 from jixiao.lifecycle.base import Stages
 from jixiao.lifecycle.checks import check_stages
-from jixiao.lifecycle.model import TargetTable
+from jixiao.lifecycle.model import MonitoringTable, TargetTable
 from jixiao.model import Evaluation, Finding, Severity
 from jixiao.serialize import from_dict
 from jixiao_web.evaluations.layout import relocate, row_key, target_label
@@ -80,10 +80,14 @@ def evaluation_of(data: dict[str, Any]) -> Evaluation:
 
 
 def analyse(
-    data: dict[str, Any], profile: str | None = None, targets: TargetTable | None = None
+    data: dict[str, Any],
+    profile: str | None = None,
+    targets: TargetTable | None = None,
+    monitoring: MonitoringTable | None = None,
 ) -> Analysis:
     """Findings and scores of the form data (never raises: problems become ``error``). With
-    the unit's approved ``targets``, the cross-stage checks (JX-L…) run too."""
+    the unit's approved ``targets`` and submitted ``monitoring`` table, the cross-stage
+    checks (JX-L…) run too."""
     result = Analysis()
     try:
         evaluation = evaluation_of(data)
@@ -98,9 +102,10 @@ def analyse(
     except Exception as exc:  # the checker must not take the form down
         log.exception("check failed")
         result.error = f"审核出错：{exc}"
-    if targets is not None and result.checks_available:
+    if (targets is not None or monitoring is not None) and result.checks_available:
         try:
-            cross = check_stages(Stages(targets=targets, evaluation=evaluation), profile or None, only="cross")
+            stages = Stages(targets=targets, monitoring=monitoring, evaluation=evaluation)
+            cross = check_stages(stages, profile or None, only="cross")
             result.findings = tuple(sorted((*result.findings, *cross), key=sort_key))
         except Exception as exc:
             log.exception("cross-stage checks failed")

@@ -80,6 +80,14 @@ def approved_table_of(submission: Any) -> TargetTable | None:
         return None
 
 
+def earlier_stages(submission: Any) -> dict[str, Any]:
+    """``targets=`` the approved table and ``monitoring=`` the submitted monitoring table of
+    the same unit, year and project (project forms only), for ``analyse(..., **earlier)``."""
+    from jixiao_web.monitoring.services import monitoring_table_of
+
+    return {"targets": approved_table_of(submission), "monitoring": monitoring_table_of(submission)}
+
+
 def target_text(row: dict[str, Any]) -> str:
     """The 指标值 as the self-evaluation prints it: 指标性质, value and 度量单位 in one cell
     (``≥`` + ``150`` + ``次`` → ``≥150次``), unless the value already says them."""

@@ -177,3 +177,49 @@ class MonitoringTests(WebTestCase):
         post = {"version": report.version, "funds-0-executed": "21"}
         client(self.filler).post(reverse("monitoring_form", args=[report.pk]), post)
         self.assertEqual(MonitoringReport.objects.get(pk=report.pk).execution_light, "黄")
+
+
+class SelfEvaluationAfterMonitoringTests(WebTestCase):
+    """A project's self-evaluation is checked against its submitted monitoring table too."""
+
+    def test_certain_at_monitoring_but_missed_is_flagged_live(self) -> None:
+        from jixiao_web.evaluations.models import Round, Submission
+
+        tround = TargetRound.objects.create(
+            region=self.region, year=2021, kind="project", title="2021年度项目目标", deadline=date.today()
+        )
+        targets = approved_project(self, tround, "巾帼技能培训", 100)
+        mround = MonitoringRound.objects.create(
+            region=self.region, year=2021, cutoff_month=6, title="监控", deadline=date.today()
+        )
+        report = MonitoringReport.start(by=self.filler, round=mround, targets_pk=targets.pk)
+        content = report.content
+        content["indicators"][0] |= {"progress": "200人次", "forecast": "300人次", "likelihood": "确定能"}
+        report.save_content(by=self.filler, content=content, base_version=report.version)
+        round_ = Round.objects.create(
+            region=self.region, year=2021, kind="project", title="2021年度项目自评",
+            deadline=date.today() + timedelta(days=5),
+        )  # fmt: skip
+        client(self.filler).post(reverse("round_start", args=[round_.pk]), {"project": "巾帼技能培训"})
+        s = Submission.objects.get(round=round_, project="巾帼技能培训")
+        post = {
+            "version": s.version,
+            "ind-count": "2",
+            "ind-0-name": "培训人次",
+            "ind-0-target": "≥300人次",
+            "ind-0-actual": "150人次",  # missed, without a reason
+            "ind-0-weight": "45",
+            "ind-1-name": "参训人员满意度",
+            "ind-1-target": "≥90%",
+            "ind-1-actual": "95%",
+            "ind-1-weight": "45",
+        }
+        # a draft monitoring table is not a judgement yet: not compared
+        r = client(self.filler).post(reverse("preview", args=[s.pk]), post)
+        self.assertNotContains(r, 'data-code="JX-L006"')
+        report.submit(by=self.head)
+        r = client(self.filler).post(reverse("preview", args=[s.pk]), post)
+        self.assertContains(r, 'data-code="JX-L006"')
+        self.assertContains(r, "运行监控表:第1项")
+        page = client(self.filler).get(reverse("form", args=[s.pk]))
+        self.assertContains(page, "已报送的运行监控表")

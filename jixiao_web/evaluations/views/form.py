@@ -29,7 +29,7 @@ from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
-from jixiao_web.targets.services import approved_table_of
+from jixiao_web.targets.services import earlier_stages
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ def form_context(
     typed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
-    targets = approved_table_of(s)
-    analysis = analysis or analyse(content, s.round.profile, targets)
+    earlier = earlier_stages(s)
+    analysis = analysis or analyse(content, s.round.profile, **earlier)
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
@@ -59,7 +59,8 @@ def form_context(
         "open_comments": [c for c in comments if c.open],
         "formats": FORMATS,
         "import_form": ImportForm(),
-        "has_targets": targets is not None,
+        "has_targets": earlier["targets"] is not None,
+        "has_monitoring": earlier["monitoring"] is not None,
     }
 
 
@@ -159,7 +160,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The findings/score fragment for the form as typed (not saved)."""
     s = get_submission(request.user, pk, Need.EDIT)
     parsed = layout.from_post(s.content, request.POST)
-    analysis = analyse(parsed.data, s.round.profile, approved_table_of(s))
+    analysis = analyse(parsed.data, s.round.profile, **earlier_stages(s))
     sc = screen.build(parsed.data, analysis, [], parsed.errors, parsed.typed)
     return render(
         request,
@@ -283,7 +284,7 @@ def import_into(
     if fit.year is not None or fit.questions:
         note += f"（文件年度 {content.get('year')} 经确认改为 {s.round.year}）"
         content["year"] = s.round.year
-    analysis = analyse(content, s.round.profile, approved_table_of(s))
+    analysis = analyse(content, s.round.profile, **earlier_stages(s))
     version = s.version
     response = save_and_redirect(request, s, content, note, AuditLog.Action.IMPORTED)
     if s.version != version:

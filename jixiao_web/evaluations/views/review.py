@@ -15,7 +15,7 @@ from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import analyse
 from jixiao_web.evaluations.models import decimal_or_none
 from jixiao_web.evaluations.workflow import TRANSITIONS, WorkflowError
-from jixiao_web.targets.services import approved_table_of
+from jixiao_web.targets.services import earlier_stages
 
 
 @require_http_methods(["GET", "POST"])
@@ -55,7 +55,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "复核评分已保存。")
                 return redirect("review", pk=s.pk)
     existing = {r.index: r for r in s.review_scores.all()}
-    analysis = analyse(content, s.round.profile, approved_table_of(s))
+    analysis = analyse(content, s.round.profile, **earlier_stages(s))
     rows = []
     for i, ind in enumerate(indicators):
         r = existing.get(i)
