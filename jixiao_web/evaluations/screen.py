@@ -36,6 +36,7 @@ class Row:
     line: Any = None  # the score sheet's line for this row (computed score, ratio, rule)
     evidence: list[Any] = field(default_factory=list)  # 佐证材料 attached to this row
     evidence_asked: bool = False  # the reviewer asked for evidence here (open opinion)
+    monitoring: str = ""  # what the mid-year monitoring said of this indicator
 
 
 def _s(value: Any) -> str:

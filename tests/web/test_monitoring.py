@@ -223,3 +223,5 @@ class SelfEvaluationAfterMonitoringTests(WebTestCase):
         self.assertContains(r, "运行监控表:第1项")
         page = client(self.filler).get(reverse("form", args=[s.pk]))
         self.assertContains(page, "已报送的运行监控表")
+        # the monitoring's figures stand beside the row they were said of
+        self.assertContains(page, 'id="monitoring-ind-0">监控（1–6月）：执行 200人次，全年预计 300人次，确定能<')

@@ -29,6 +29,7 @@ from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import TRANSITIONS, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
+from jixiao_web.monitoring.services import forecasts_by_row
 from jixiao_web.targets.services import earlier_stages
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,9 @@ def form_context(
     comments = list(s.comments.select_related("author"))
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
+    said = forecasts_by_row(content, earlier["monitoring"])
+    for row in sc.indicators:
+        row.monitoring = said.get(row.key, "")
     return {
         "s": s,
         "screen": sc,
