@@ -27,6 +27,7 @@ TYPED = {
     "cause": "偏差原因",
     "remedy": "纠偏措施",
 }
+RECTIFY = {"rectify_requirement": "整改要求", "rectify_result": "整改结果"}  # shown once asked
 LIKELIHOODS = tuple(x.value for x in Likelihood)
 
 
@@ -91,7 +92,7 @@ def from_post(base: dict[str, Any], post: QueryDict) -> Parsed:
                 continue
             row[col] = value
     for i, row in enumerate(d.get("indicators") or []):
-        for col in TYPED:
+        for col in (*TYPED, "rectify_result"):
             name = f"ind-{i}-{col}"
             if name in post:
                 row[col] = bounds.clean_text(post.get(name, "").replace("\r\n", "\n")).strip() or None
@@ -131,6 +132,7 @@ def rows(
         for i, f in enumerate(data.get("funds") or [])
     ]
     indicators = []
+    asked = any(i.get("rectify") for i in data.get("indicators") or [])
     for i, ind in enumerate(data.get("indicators") or []):
         key = f"ind-{i}"
         cells = [cell(f"{key}-{c}", label, ind.get(c), locked=True) for c, label in SHOWN.items()]
@@ -139,5 +141,11 @@ def rows(
             for c, label in TYPED.items()
         ]
         cells[6].choices = "dl-likelihood"
+        if asked:  # the bureau's requirements, and the unit's answers (on the rows asked)
+            mine = bool(ind.get("rectify"))
+            cells.append(cell(f"{key}-rectify_requirement", RECTIFY["rectify_requirement"],
+                              ind.get("rectify_requirement"), locked=True))  # fmt: skip
+            cells.append(cell(f"{key}-rectify_result", RECTIFY["rectify_result"], ind.get("rectify_result"),
+                              long=mine, locked=not mine))  # fmt: skip
         indicators.append(Row(key=key, label=ind.get("name") or "", cells=cells, findings=by_row.get(key, [])))
     return funds, indicators

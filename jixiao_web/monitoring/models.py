@@ -86,6 +86,11 @@ class MonitoringRound(models.Model):
 class Status(models.TextChoices):
     DRAFT = "draft", "填报中"
     SUBMITTED = "submitted", "已报送"
+    RETURNED = "returned", "退回整改"  # the bureau asked for 整改: the unit answers, resubmits
+
+
+EDITABLE = frozenset({Status.DRAFT, Status.RETURNED})
+VISIBLE_TO_BUREAU = frozenset({Status.SUBMITTED, Status.RETURNED})
 
 
 LIGHT_CHOICES = [("红", "红"), ("黄", "黄"), ("绿", "绿")]
@@ -118,10 +123,12 @@ class MonitoringReport(models.Model):
     goal_light = models.CharField("目标灯", max_length=1, choices=LIGHT_CHOICES, blank=True)
     forecast_light = models.CharField("预计灯", max_length=1, choices=LIGHT_CHOICES, blank=True)
     light_rank = models.PositiveSmallIntegerField("最差灯（排序用）", default=3)  # 0 红 … 3 none
+    key_project = models.BooleanField("重点监控", default=False)
+    key_reason = models.CharField("重点监控理由", max_length=500, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "运行监控表"
-        ordering = ["light_rank", "-budget", "unit__name"]
+        ordering = ["-key_project", "light_rank", "-budget", "unit__name"]
         constraints = [
             models.UniqueConstraint(fields=["round", "unit", "project"], name="monitoring_one_per_project")
         ]
@@ -138,10 +145,13 @@ class MonitoringReport(models.Model):
         return m is not None and m.role in roles and m.unit_id == self.unit_id
 
     def can_edit(self, user: Any) -> bool:
-        return self.status == Status.DRAFT and self._unit_role(user)
+        return self.status in EDITABLE and self._unit_role(user)
 
     def can_submit(self, user: Any) -> bool:
-        return self.status == Status.DRAFT and self._unit_role(user, frozenset({Role.HEAD}))
+        return self.status in EDITABLE and self._unit_role(user, frozenset({Role.HEAD}))
+
+    def can_review(self, user: Any) -> bool:
+        return self.status in VISIBLE_TO_BUREAU and is_reviewer_of(user, self.round.region_id)
 
     def refresh_metrics(self, content: dict[str, Any]) -> None:
         from jixiao.lifecycle.lights import SEVERITY
@@ -203,7 +213,7 @@ class MonitoringReport(models.Model):
     def save_content(self, *, by: Any, content: dict[str, Any], base_version: int) -> None:
         if not self._unit_role(by):
             raise WorkflowError("只有本单位的填报人或负责人可以修改监控表。")
-        if self.status != Status.DRAFT:
+        if self.status not in EDITABLE:
             raise WorkflowError(f"当前状态为“{self.get_status_display()}”，不能修改。")
         try:
             bounds.require(content)
@@ -212,7 +222,7 @@ class MonitoringReport(models.Model):
         self.refresh_metrics(content)
         with transaction.atomic():
             if not MonitoringReport.objects.filter(
-                pk=self.pk, version=base_version, status=Status.DRAFT
+                pk=self.pk, version=base_version, status__in=EDITABLE
             ).update(
                 data=dump_value(content, indent=None),
                 version=F("version") + 1,
@@ -229,11 +239,74 @@ class MonitoringReport(models.Model):
             AuditLog.record(AuditLog.Action.SAVED, user=by, target=self, detail=f"第{self.version}版")
 
     def submit(self, *, by: Any) -> None:
+        """The head reports the table (again, after a 整改 request: every request answered)."""
         if not self._unit_role(by, frozenset({Role.HEAD})):
             raise WorkflowError("只有本单位负责人可以报送监控表。")
-        if not MonitoringReport.objects.filter(pk=self.pk, status=Status.DRAFT).update(
+        if self.status not in EDITABLE:
+            raise WorkflowError(f"当前状态为“{self.get_status_display()}”，不能报送。")
+        open_items = [
+            i.get("name") or f"第{n}项"
+            for n, i in enumerate(self.content.get("indicators") or [], start=1)
+            if i.get("rectify") and not i.get("rectify_result")
+        ]
+        if open_items:
+            raise WorkflowError(f"请先填写整改结果：{'、'.join(open_items)}。")
+        before = self.get_status_display()
+        if not MonitoringReport.objects.filter(pk=self.pk, status__in=EDITABLE).update(
             status=Status.SUBMITTED, updated_at=timezone.now()
         ):
-            raise WorkflowError(f"当前状态为“{self.get_status_display()}”，不能报送。")
-        AuditLog.record(AuditLog.Action.TRANSITION, user=by, target=self, detail="填报中 → 已报送")
+            raise WorkflowError("状态已被他人改变，请刷新页面。")
+        AuditLog.record(AuditLog.Action.TRANSITION, user=by, target=self, detail=f"{before} → 已报送")
+        self.refresh_from_db()
+
+    def _bureau(self, by: Any) -> None:
+        if not is_reviewer_of(by, self.round.region_id):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以操作。")
+        if self.status not in VISIBLE_TO_BUREAU:
+            raise WorkflowError(f"当前状态为“{self.get_status_display()}”，不能操作。")
+
+    def mark_key(self, *, by: Any, on: bool, reason: str = "") -> None:
+        """The bureau marks (or unmarks) the project for 重点监控 (lagging execution, a large
+        amount, public attention)."""
+        self._bureau(by)
+        reason = bounds.clean_text(reason).strip()[:500]
+        if on and not reason:
+            raise WorkflowError("请写明列为重点监控的理由（如执行滞后、金额大、社会关注）。")
+        MonitoringReport.objects.filter(pk=self.pk).update(key_project=on, key_reason=reason if on else "")
+        AuditLog.record(
+            AuditLog.Action.COMMENTED,
+            user=by,
+            target=self,
+            detail=f"列为重点监控：{reason}" if on else "取消重点监控",
+        )
+        self.refresh_from_db()
+
+    def request_rectification(self, *, by: Any, index: int, requirement: str) -> None:
+        """The bureau asks for 整改 on one indicator; the table goes back to the unit, which
+        answers with the 整改结果 and reports again."""
+        self._bureau(by)
+        if self.status != Status.SUBMITTED:
+            raise WorkflowError("该表已退回整改，等单位答复后再提。")
+        requirement = bounds.clean_text(requirement).strip()[:2000]
+        if not requirement:
+            raise WorkflowError("请写明整改要求（整改什么、何时完成）。")
+        content = self.content
+        rows = content.get("indicators") or []
+        if not 0 <= index < len(rows):
+            raise WorkflowError("没有这一项指标。")
+        rows[index] |= {"rectify": True, "rectify_requirement": requirement, "rectify_result": None}
+        with transaction.atomic():
+            if not MonitoringReport.objects.filter(pk=self.pk, status=Status.SUBMITTED).update(
+                data=dump_value(content, indent=None),
+                version=F("version") + 1,
+                status=Status.RETURNED,
+                updated_at=timezone.now(),
+            ):
+                raise WorkflowError("状态已被他人改变，请刷新页面。")
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=self,
+                detail=f"已报送 → 退回整改：{rows[index].get('name')}：{requirement[:100]}",
+            )
         self.refresh_from_db()

@@ -22,7 +22,7 @@ from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
 from jixiao_web.monitoring import layout
 from jixiao_web.monitoring.analysis import analyse_monitoring
-from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound, Status
+from jixiao_web.monitoring.models import VISIBLE_TO_BUREAU, MonitoringReport, MonitoringRound
 from jixiao_web.targets.models import Status as TargetStatus
 from jixiao_web.targets.models import TargetDeclaration
 from jixiao_web.targets.views import open_round
@@ -48,7 +48,7 @@ class MonitoringRoundForm(forms.Form):
 
 def visible_reports(user: Any) -> QuerySet[MonitoringReport]:
     qs = MonitoringReport.objects.select_related("round", "unit")
-    return unit_scoped(qs, user, (Status.SUBMITTED,))
+    return unit_scoped(qs, user, VISIBLE_TO_BUREAU)
 
 
 def visible_monitoring_rounds(user: Any) -> QuerySet[MonitoringRound]:
@@ -140,6 +140,7 @@ def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] 
         "errors": errors or {},
         "editable": r.can_edit(request.user),
         "can_submit": r.can_submit(request.user),
+        "can_review": r.can_review(request.user),
         "likelihoods": layout.LIKELIHOODS,
     }
 
@@ -190,3 +191,45 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, "已报送财政局。")
     return redirect("monitoring_form", pk=r.pk)
+
+
+def _bureau_action(request: HttpRequest, pk: int, act: Any, done: str) -> HttpResponse:
+    r = get_report(request.user, pk)
+    if not r.can_review(request.user):
+        m = membership(request.user)
+        if not request.user.is_superuser and (m is None or m.role not in REVIEWERS):
+            raise PermissionDenied("您的角色不能进行此操作。")
+    try:
+        act(r)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, done)
+    return redirect("monitoring_form", pk=r.pk)
+
+
+@require_POST
+@login_required
+def mark_key(request: HttpRequest, pk: int) -> HttpResponse:
+    on = request.POST.get("on") == "1"
+    return _bureau_action(
+        request,
+        pk,
+        lambda r: r.mark_key(by=request.user, on=on, reason=request.POST.get("reason", "")),
+        "已列为重点监控。" if on else "已取消重点监控。",
+    )
+
+
+@require_POST
+@login_required
+def rectify(request: HttpRequest, pk: int) -> HttpResponse:
+    text = request.POST.get("index", "")
+    index = int(text) if text.isdigit() and len(text) < 5 else -1
+    return _bureau_action(
+        request,
+        pk,
+        lambda r: r.request_rectification(
+            by=request.user, index=index, requirement=request.POST.get("requirement", "")
+        ),
+        "已提出整改要求，监控表退回单位答复。",
+    )

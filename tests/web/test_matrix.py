@@ -90,6 +90,8 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "monitoring_form": ("m", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "monitoring_preview": ("m", {"draft": {"POST": UNIT}}),
     "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
+    "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
+    "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -232,7 +234,7 @@ class MatrixTests(WebTestCase):
             tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),
-            tuple(MonitoringReport.objects.values_list("status", "version", "data")),
+            tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
         )
 
     def check_state(self, state: str) -> None:

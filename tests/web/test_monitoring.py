@@ -225,3 +225,58 @@ class SelfEvaluationAfterMonitoringTests(WebTestCase):
         self.assertContains(page, "已报送的运行监控表")
         # the monitoring's figures stand beside the row they were said of
         self.assertContains(page, 'id="monitoring-ind-0">监控（1–6月）：执行 200人次，全年预计 300人次，确定能<')
+
+
+class BureauActionsTests(WebTestCase):
+    """重点监控 marks and 整改 requests the unit answers."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        tround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="project", title="2022年度项目目标", deadline=date.today()
+        )
+        targets = approved_project(self, tround, "巾帼技能培训", 100)
+        mround = MonitoringRound.objects.create(
+            region=self.region, year=2022, cutoff_month=6, title="监控", deadline=date.today()
+        )
+        self.report = MonitoringReport.start(by=self.filler, round=mround, targets_pk=targets.pk)
+        self.report.submit(by=self.head)
+
+    def fresh(self) -> MonitoringReport:
+        return MonitoringReport.objects.get(pk=self.report.pk)
+
+    def test_key_project_needs_a_reason_and_comes_first(self) -> None:
+        url = reverse("monitoring_key", args=[self.report.pk])
+        client(self.reviewer).post(url, {"on": "1"})
+        self.assertFalse(self.fresh().key_project)
+        self.assertEqual(client(self.head).post(url, {"on": "1", "reason": "x"}).status_code, 403)
+        self.assertEqual(client(self.far_reviewer).post(url, {"on": "1", "reason": "x"}).status_code, 404)
+        client(self.reviewer).post(url, {"on": "1", "reason": "执行滞后，金额较大"})
+        self.assertEqual((self.fresh().key_project, self.fresh().key_reason), (True, "执行滞后，金额较大"))
+        self.assertContains(client(self.reviewer).get(reverse("monitoring")), f'id="key-{self.report.pk}"')
+        client(self.reviewer).post(url, {"on": "0"})
+        self.assertFalse(self.fresh().key_project)
+
+    def test_rectification_is_answered_before_the_table_is_reported_again(self) -> None:
+        url = reverse("monitoring_rectify", args=[self.report.pk])
+        client(self.reviewer).post(url, {"index": "0", "requirement": ""})
+        self.assertEqual(self.fresh().status, "submitted")
+        client(self.reviewer).post(url, {"index": "0", "requirement": "8月底前补办两期培训"})
+        report = self.fresh()
+        self.assertEqual(report.status, "returned")
+        row = report.content["indicators"][0]
+        self.assertEqual((row["rectify"], row["rectify_requirement"]), (True, "8月底前补办两期培训"))
+        page = client(self.filler).get(reverse("monitoring_form", args=[report.pk]))
+        self.assertContains(page, 'name="ind-0-rectify_result"')
+        r = client(self.head).post(reverse("monitoring_submit", args=[report.pk]), follow=True)
+        self.assertContains(r, "请先填写整改结果：培训人次")
+        self.assertEqual(self.fresh().status, "returned")
+        client(self.filler).post(
+            reverse("monitoring_form", args=[report.pk]),
+            {"version": report.version, "ind-0-rectify_result": "已于8月20日前补办两期，新增培训90人次"},
+        )
+        client(self.head).post(reverse("monitoring_submit", args=[report.pk]))
+        report = self.fresh()
+        self.assertEqual(report.status, "submitted")
+        self.assertEqual(report.content["indicators"][0]["rectify_result"], "已于8月20日前补办两期，新增培训90人次")
+        self.assertEqual(report.content["indicators"][0]["rectify_requirement"], "8月底前补办两期培训")
