@@ -76,6 +76,7 @@ urlpatterns = [
     path("t/<int:pk>/copy-previous/", targets.copy_previous, name="target_copy_previous"),
     path("t/<int:pk>/submit/", targets.submit, name="target_submit"),
     path("t/<int:pk>/review/", targets.review, name="target_review"),
+    path("t/<int:pk>/comments/", targets.comment, name="target_comment"),
     path("t/<int:pk>/revision/", targets.revision_request, name="target_revision"),
     path(
         "t/<int:pk>/revision/<int:request_pk>/decide/",

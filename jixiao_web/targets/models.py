@@ -344,6 +344,22 @@ class TargetDeclaration(models.Model):
             fields |= {"approved_data": self.data, "approved_at": now}
         self._move(by, frozenset({Status.SUBMITTED}), outcome, f"审核等级“{grade}”" + (f"，{comment[:100]}" if comment else ""), **fields)
 
+    def add_comment(self, *, by: Any, row: int | None, text: str) -> TargetComment:
+        """An opinion on an indicator row (or the whole table) while the table is under review."""
+        if not self.can_review(by):
+            raise WorkflowError("只有本地区财政局审核人在审核时可以写审核意见。")
+        text = bounds.clean_text(text).strip()[:5000]
+        if not text:
+            raise WorkflowError("审核意见不能为空。")
+        rows = self.content.get("indicators") or []
+        if row is not None and not 0 <= row < len(rows):
+            raise WorkflowError("没有这一行指标。")
+        name = str(rows[row].get("name") or "")[:200] if row is not None else ""
+        c = TargetComment.objects.create(declaration=self, row=row, indicator=name, text=text, author=by)
+        where = f"指标第{row + 1}行“{name}”" if row is not None else "整表"
+        AuditLog.record(AuditLog.Action.COMMENTED, user=by, target=self, detail=f"{where}：{text[:100]}")
+        return c
+
     def request_revision(self, *, by: Any, reason: str) -> RevisionRequest:
         """The unit asks to revise its approved targets (88号 第二十八条), with a reason."""
         if not self._unit_role(by, frozenset({Role.HEAD})):
@@ -358,6 +374,27 @@ class TargetDeclaration(models.Model):
         r = RevisionRequest.objects.create(declaration=self, reason=reason, requested_by=by)
         AuditLog.record(AuditLog.Action.COMMENTED, user=by, target=self, detail=f"申请修订绩效目标：{reason[:100]}")
         return r
+
+
+class TargetComment(models.Model):
+    """The bureau's opinion on one indicator row of a table under review (or on the whole
+    table: ``row`` None). The row's name is kept: the unit may move rows while revising."""
+
+    declaration = models.ForeignKey(
+        TargetDeclaration, on_delete=models.CASCADE, related_name="comments", verbose_name="目标表"
+    )
+    row = models.PositiveIntegerField("指标行（从 0 起）", null=True, blank=True)
+    indicator = models.CharField("三级指标", max_length=200, blank=True)
+    text = models.TextField("意见")
+    author = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="审核人")
+    created_at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "目标表审核意见"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:50]
 
 
 class RevisionRequest(models.Model):

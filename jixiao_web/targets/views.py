@@ -113,7 +113,11 @@ def _context(
     content = content if content is not None else d.content
     analysis = analyse_targets(content)
     header, rows = layout.rows(content, analysis.by_row, errors, typed)
+    comments = list(d.comments.select_related("author"))
+    for row in rows:
+        row.comments = [c for c in comments if c.row is not None and f"ind-{c.row}" == row.key]
     return {
+        "table_comments": [c for c in comments if c.row is None],
         "d": d,
         "content": content,
         "header": header,
@@ -329,3 +333,19 @@ def copy_previous(request: HttpRequest, pk: int) -> HttpResponse:
         content["goal"] = old.get("goal")
     note = f"导入{previous.round.year}年度批复的目标（{len(content['indicators'])} 项指标），请按本年度调整指标值"
     return _save(request, d, content, note, AuditLog.Action.IMPORTED)
+
+
+@require_POST
+@login_required
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The bureau's opinion on an indicator row (``row``: its index; blank: the whole table)."""
+    d = get_declaration(request.user, pk, Need.REVIEW)
+    text = request.POST.get("row", "")
+    row = int(text) if text.isdigit() and len(text) < 5 else None
+    try:
+        d.add_comment(by=request.user, row=row, text=request.POST.get("text", ""))
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "审核意见已保存，单位在表格对应行旁可以看到。")
+    return redirect("target_form", pk=d.pk)

@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from jixiao_web.evaluations.models import ReviewComment, ReviewScore, Revision, Round, Submission, Upload
 from jixiao_web.evidence.models import Evidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
-from jixiao_web.targets.models import RevisionRequest, TargetDeclaration, TargetRound
+from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -81,6 +81,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "target_copy_previous": ("t", {"draft": {"POST": UNIT}}),  # answered: nothing from last year
     "target_submit": ("t", {"draft": {"POST": {"head"}}}),
     "target_review": ("t", {"submitted": {"POST": BUREAU}}),
+    "target_comment": ("t", {"submitted": {"POST": BUREAU}}),
     "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
     "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
     # monitoring: the project's table follows the same two states
@@ -231,6 +232,7 @@ class MatrixTests(WebTestCase):
             tuple(ReviewComment.objects.values_list("open", "reply")),
             tuple(Round.objects.values_list("deadline", "is_open")),
             TargetRound.objects.count(),
+            TargetComment.objects.count(),
             tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),

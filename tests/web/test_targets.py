@@ -257,6 +257,25 @@ class TargetTests(WebTestCase):
             req.decide(by=self.reviewer, approve=True)
 
 
+    def test_row_comments_guide_the_revision(self) -> None:
+        d = self.declare()
+        url = reverse("target_comment", args=[d.pk])
+        self.assertEqual(client(self.reviewer).post(url, {"row": "1", "text": "x"}).status_code, 404)  # a draft
+        d.submit(by=self.head)
+        self.assertEqual(client(self.filler).post(url, {"row": "1", "text": "x"}).status_code, 403)
+        self.assertEqual(client(self.far_reviewer).post(url, {"row": "1", "text": "x"}).status_code, 404)
+        client(self.reviewer).post(url, {"row": "9", "text": "没有这一行"})
+        client(self.reviewer).post(url, {"row": "1", "text": ""})
+        self.assertFalse(d.comments.exists())
+        client(self.reviewer).post(url, {"row": "1", "text": "“维护社会稳定”应改为可统计的比率指标"})
+        client(self.reviewer).post(url, {"row": "", "text": "请补充指标解释"})
+        client(self.reviewer).post(reverse("target_review", args=[d.pk]), {"grade": "中", "comment": "按逐行意见修改"})
+        page = client(self.filler).get(reverse("target_form", args=[d.pk])).content.decode()
+        row = page[page.index('id="findings-ind-1"') : page.index('id="row-ind-2"')]
+        self.assertIn("应改为可统计的比率指标", row)
+        self.assertIn("请补充指标解释", page)
+        self.assertEqual(d.comments.get(row=1).indicator, "维护社会稳定")
+
 class SelfEvaluationFromTargetsTests(WebTestCase):
     """A self-evaluation started where the unit has approved targets for the year."""
 
@@ -404,3 +423,4 @@ class RefusalTests(WebTestCase):
         )
         page = client(self.filler).get(reverse("form", args=[self.submission.pk]))
         self.assertEqual(page.status_code, 200)
+
