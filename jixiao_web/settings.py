@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "jixiao_web.accounts",
     "jixiao_web.evaluations",
     "jixiao_web.evidence",
+    "jixiao_web.targets",
+    "jixiao_web.monitoring",
 ]
 
 MIDDLEWARE = [

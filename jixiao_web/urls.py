@@ -19,6 +19,8 @@ from jixiao_web.evaluations.views import (
     workflow,
 )
 from jixiao_web.evidence import views as evidence
+from jixiao_web.monitoring import views as monitoring
+from jixiao_web.targets import views as targets
 
 urlpatterns = [
     path("login/", auth.ThrottledLoginView.as_view(), name="login"),
@@ -66,6 +68,30 @@ urlpatterns = [
     path("s/<int:pk>/revisions/", revisions.revisions, name="revisions"),
     path("s/<int:pk>/revisions/<int:number>/", revisions.revision, name="revision"),
     path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),
+    path("targets/", targets.index, name="targets"),
+    path("targets/rounds/new/", targets.round_new, name="target_round_new"),
+    path("targets/rounds/<int:pk>/start/", targets.start, name="target_start"),
+    path("t/<int:pk>/", targets.form, name="target_form"),
+    path("t/<int:pk>/preview/", targets.preview, name="target_preview"),
+    path("t/<int:pk>/import/", targets.import_file, name="target_import"),
+    path("t/<int:pk>/copy-previous/", targets.copy_previous, name="target_copy_previous"),
+    path("t/<int:pk>/submit/", targets.submit, name="target_submit"),
+    path("t/<int:pk>/review/", targets.review, name="target_review"),
+    path("t/<int:pk>/comments/", targets.comment, name="target_comment"),
+    path("t/<int:pk>/revision/", targets.revision_request, name="target_revision"),
+    path(
+        "t/<int:pk>/revision/<int:request_pk>/decide/",
+        targets.revision_decide,
+        name="target_revision_decide",
+    ),
+    path("monitoring/", monitoring.index, name="monitoring"),
+    path("monitoring/rounds/new/", monitoring.round_new, name="monitoring_round_new"),
+    path("monitoring/rounds/<int:pk>/start/", monitoring.start, name="monitoring_start"),
+    path("m/<int:pk>/", monitoring.form, name="monitoring_form"),
+    path("m/<int:pk>/preview/", monitoring.preview, name="monitoring_preview"),
+    path("m/<int:pk>/submit/", monitoring.submit, name="monitoring_submit"),
+    path("m/<int:pk>/key/", monitoring.mark_key, name="monitoring_key"),
+    path("m/<int:pk>/rectify/", monitoring.rectify, name="monitoring_rectify"),
     path("public/", public.index, name="public_index"),
     path("public/<slug:code>/", public.region, name="public_region"),
     path("public/s/<int:pk>/", public.detail, name="public_detail"),

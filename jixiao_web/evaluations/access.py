@@ -32,9 +32,10 @@ def membership(user: Any) -> Membership | None:
     return getattr(user, "membership", None)
 
 
-def visible_submissions(user: Any) -> QuerySet[Submission]:
-    """Submissions the user may see: their own unit's; their region's once submitted."""
-    qs = Submission.objects.select_related("round", "unit", "unit__department")
+def unit_scoped(qs: QuerySet[Any], user: Any, bureau_sees: Any) -> QuerySet[Any]:
+    """A unit's forms of any stage (rows with ``unit`` and ``round__region``): a unit role
+    sees its own unit's; a bureau role its region's in the states ``bureau_sees`` (never a
+    unit's draft); a superuser all; anyone else nothing."""
     if user.is_superuser:
         return qs
     m = membership(user)
@@ -42,20 +43,28 @@ def visible_submissions(user: Any) -> QuerySet[Submission]:
         return qs.none()
     if m.role in EDITORS:
         return qs.filter(unit_id=m.unit_id)
-    return qs.filter(round__region_id=m.region_id, status__in=VISIBLE_TO_BUREAU)
+    return qs.filter(round__region_id=m.region_id, status__in=bureau_sees)
+
+
+def region_scoped(qs: QuerySet[Any], user: Any) -> QuerySet[Any]:
+    """Rounds of any stage (rows with ``region``) of the user's region."""
+    if user.is_superuser:
+        return qs
+    m = membership(user)
+    return qs.filter(region_id=m.scope_region.pk) if m is not None else qs.none()
+
+
+def visible_submissions(user: Any) -> QuerySet[Submission]:
+    """Submissions the user may see: their own unit's; their region's once submitted."""
+    qs = Submission.objects.select_related("round", "unit", "unit__department")
+    return unit_scoped(qs, user, VISIBLE_TO_BUREAU)
 
 
 def visible_rounds(user: Any) -> QuerySet[Round]:
-    if user.is_superuser:
-        return Round.objects.all()
-    m = membership(user)
-    if m is None:
-        return Round.objects.none()
-    region_id = m.region_id if m.region_id else m.unit.department.region_id  # type: ignore[union-attr]
-    return Round.objects.filter(region_id=region_id)
+    return region_scoped(Round.objects.all(), user)
 
 
-def _check_role(user: Any, need: Need) -> None:
+def check_role(user: Any, need: Need) -> None:
     if need is Need.VIEW or user.is_superuser and need is Need.REVIEW:
         return
     m = membership(user)
@@ -73,7 +82,7 @@ def get_submission(
         s = visible_submissions(user).get(pk=pk)
     except Submission.DoesNotExist:
         raise Http404("没有找到这份自评。") from None
-    _check_role(user, need)
+    check_role(user, need)
     if roles is not None and not user.is_superuser:
         m = membership(user)
         if m is None or m.role not in roles:
@@ -86,7 +95,7 @@ def get_round(user: Any, pk: int, need: Need = Need.VIEW) -> Round:
         r = visible_rounds(user).get(pk=pk)
     except Round.DoesNotExist:
         raise Http404("没有找到这个评价轮次。") from None
-    _check_role(user, need)
+    check_role(user, need)
     return r
 
 

@@ -11,6 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 import jixiao
+from jixiao.checks import sort_key
+from jixiao.lifecycle.base import Stages
+from jixiao.lifecycle.checks import check_stages
+from jixiao.lifecycle.model import MonitoringTable, TargetTable
 from jixiao.model import Evaluation, Finding, Severity
 from jixiao.serialize import from_dict
 from jixiao_web.evaluations.layout import relocate, row_key, target_label
@@ -75,8 +79,15 @@ def evaluation_of(data: dict[str, Any]) -> Evaluation:
     return from_dict(relocate(data))
 
 
-def analyse(data: dict[str, Any], profile: str | None = None) -> Analysis:
-    """Findings and scores of the form data (never raises: problems become ``error``)."""
+def analyse(
+    data: dict[str, Any],
+    profile: str | None = None,
+    targets: TargetTable | None = None,
+    monitoring: MonitoringTable | None = None,
+) -> Analysis:
+    """Findings and scores of the form data (never raises: problems become ``error``). With
+    the unit's approved ``targets`` and submitted ``monitoring`` table, the cross-stage
+    checks (JX-L…) run too."""
     result = Analysis()
     try:
         evaluation = evaluation_of(data)
@@ -91,6 +102,14 @@ def analyse(data: dict[str, Any], profile: str | None = None) -> Analysis:
     except Exception as exc:  # the checker must not take the form down
         log.exception("check failed")
         result.error = f"审核出错：{exc}"
+    if (targets is not None or monitoring is not None) and result.checks_available:
+        try:
+            stages = Stages(targets=targets, monitoring=monitoring, evaluation=evaluation)
+            cross = check_stages(stages, profile or None, only="cross")
+            result.findings = tuple(sorted((*result.findings, *cross), key=sort_key))
+        except Exception as exc:
+            log.exception("cross-stage checks failed")
+            result.error = result.error or f"跨阶段审核出错：{exc}"
     try:
         result.sheet = jixiao.score(evaluation, profile or None)
     except ImportError as exc:

@@ -343,8 +343,11 @@ def _rows(
     rows: list[dict[str, Any]],
     build: Any,
     number: Any,
-    moves: dict[str, str],
+    moves: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
+    """The rows posted under ``prefix``; where rows were moved, inserted or deleted in the
+    browser, ``moves`` (when given) records stored key → new key ("" for a deleted row)."""
+    moves = {} if moves is None else moves
     count_name = f"{prefix}-count"
     if count_name not in post:
         return rows
@@ -372,6 +375,9 @@ def _rows(
         for n in range(len(rows)):
             moves[f"{prefix}-{n}"] = f"{prefix}-{placed[n]}" if n in placed else ""
     return out
+
+
+rows_from_post = _rows  # shared with the target table's form (jixiao_web.targets.layout)
 
 
 def _indicator_from_post(

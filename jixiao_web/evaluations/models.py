@@ -260,9 +260,10 @@ class Submission(models.Model):
 
     def refresh_metrics(self, content: dict[str, Any] | None = None) -> None:
         from jixiao_web.evaluations.analysis import analyse
+        from jixiao_web.targets.services import earlier_stages
 
         content = content if content is not None else self.content
-        result = analyse(content, self.round.profile)
+        result = analyse(content, self.round.profile, **earlier_stages(self))
         self.self_score = _fit(self, "self_score", (content.get("total") or {}).get("score"))
         self.computed_score = _fit(self, "computed_score", result.total)
         self.grade = self.final_grade(result.grade)

@@ -37,6 +37,7 @@ class Row:
     evidence: list[Any] = field(default_factory=list)  # 佐证材料 attached to this row
     evidence_asked: bool = False  # the reviewer asked for evidence here (open opinion)
     evidence_needed: bool = False  # full marks, and the round's profile wants evidence for them
+    monitoring: str = ""  # what the mid-year monitoring said of this indicator
 
 
 def _s(value: Any) -> str:

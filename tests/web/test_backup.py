@@ -32,7 +32,7 @@ def _ms(value: object) -> object:
 def snapshot() -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every model of ours and of auth users, as comparable tuples."""
     out = {}
-    for label in ("accounts", "evaluations", "evidence"):
+    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring"):
         for model in apps.get_app_config(label).get_models():
             fields = [f.attname for f in model._meta.concrete_fields]
             out[model._meta.label] = sorted(
@@ -75,8 +75,29 @@ class BackupRestoreTests(Personas, TransactionTestCase):
             added_in=s.version,
         )
         evidence.file.save("台账.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        from jixiao_web.targets.models import TargetDeclaration, TargetRound
+
+        tround = TargetRound.open(
+            by=self.reviewer, region=self.region, year=2022, kind="project", deadline=self.round.deadline
+        )
+        declared = TargetDeclaration.start(by=self.filler, round=tround, project="巾帼培训")
+        table = declared.content
+        table["indicators"][0] |= {"name": "培训人次", "target": "≥300人次", "weight": 30}
+        declared.save_content(by=self.filler, content=table, base_version=declared.version)
+        declared.submit(by=self.head)
+        declared.review(by=self.reviewer, grade="优", comment="")
+        from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+
+        mround = MonitoringRound.open(
+            by=self.reviewer, region=self.region, year=2022, cutoff_month=7, deadline=self.round.deadline
+        )
+        MonitoringReport.start(by=self.filler, round=mround, targets_pk=declared.pk)
+        declared.request_revision(by=self.head, reason="预算调整")
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
+        self.assertTrue(before["targets.RevisionRequest"])
+        self.assertTrue(before["monitoring.MonitoringReport"])
+        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][-2])  # approved_data
 
         runner = CliRunner()
         with tempfile.TemporaryDirectory() as tmp:

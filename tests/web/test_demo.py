@@ -19,3 +19,28 @@ class DemoPasswordTests(TestCase):
             self.assertNotEqual(first[username], password, username)  # the old one is dead
             self.assertFalse(user.check_password(first[username]), username)
             self.assertGreaterEqual(len(password), 12)
+
+
+class DemoTargetsTests(TestCase):
+    def test_the_demo_unit_has_approved_targets_its_self_evaluation_is_checked_against(self) -> None:
+        from jixiao_web.evaluations.models import Submission
+        from jixiao_web.targets.models import Status, TargetDeclaration, TargetRound
+
+        load_demo()
+        load_demo()  # twice: nothing is duplicated
+        d = TargetDeclaration.objects.get(round__kind="department")
+        self.assertEqual((d.status, d.grade), (Status.APPROVED, "良"))
+        self.assertGreater(len(d.approved_content["indicators"]), 10)  # type: ignore[index]
+        self.assertTrue(TargetRound.objects.filter(is_open=True, kind="project").exists())
+        codes = Submission.objects.get().finding_codes
+        self.assertIn("JX-L004", codes)  # the seed's slogans replace the approved ≥20人 …
+
+    def test_the_demo_shows_a_monitoring_table_with_its_lights(self) -> None:
+        from jixiao_web.monitoring.models import MonitoringReport
+
+        load_demo()
+        load_demo()
+        report = MonitoringReport.objects.get()
+        # 6 of 30 spent at 1–6月 (20% against 50%); one indicator 有可能 without a cause
+        self.assertEqual((report.execution_light, report.goal_light, report.forecast_light), ("红", "黄", "黄"))
+        self.assertGreater(report.errors, 0)  # JX-R001: 有可能 needs a cause and a measure

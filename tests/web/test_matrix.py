@@ -30,6 +30,8 @@ from jixiao_web.evaluations.models import (
     Upload,
 )
 from jixiao_web.evidence.models import Evidence
+from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -77,6 +79,28 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "revisions": ("s", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "revision": ("s number", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "restore": ("s number", {"draft": {"POST": UNIT}}),
+    # target declaration: the unit's table follows the same two states (draft, submitted)
+    "targets": ("", {"*": {"GET": SIGNED_IN}}),
+    "target_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "target_start": ("tround", {"*": {"POST": UNIT | {"other_head"}}}),
+    "target_form": ("t", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "target_preview": ("t", {"draft": {"POST": UNIT}}),
+    "target_import": ("t", {"draft": {"POST": UNIT}}),
+    "target_copy_previous": ("t", {"draft": {"POST": UNIT}}),  # answered: nothing from last year
+    "target_submit": ("t", {"draft": {"POST": {"head"}}}),
+    "target_review": ("t", {"submitted": {"POST": BUREAU}}),
+    "target_comment": ("t", {"submitted": {"POST": BUREAU}}),
+    "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
+    "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
+    # monitoring: the project's table follows the same two states
+    "monitoring": ("", {"*": {"GET": SIGNED_IN}}),
+    "monitoring_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "monitoring_start": ("mround", {"*": {"POST": UNIT | {"other_head"}}}),  # 团委: answered, refused
+    "monitoring_form": ("m", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "monitoring_preview": ("m", {"draft": {"POST": UNIT}}),
+    "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
+    "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
+    "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -136,6 +160,29 @@ class MatrixTests(WebTestCase):
         )
         self.attachment.file.save("台账.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
         self.addCleanup(self.attachment.file.storage.delete, self.attachment.file.name)
+        # a target round with the unit's table and a revision request on it
+        self.tround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="department", title="目标申报", deadline=self.round.deadline
+        )
+        self.declaration = TargetDeclaration.start(by=self.filler, round=self.tround)
+        self.revision_request = RevisionRequest.objects.create(
+            declaration=self.declaration, reason="矩阵测试修订", requested_by=self.head
+        )
+        # approved project targets and their monitoring table
+        from jixiao.serialize import dump_value
+        from jixiao_web.targets import layout as target_layout
+
+        ptround = TargetRound.objects.create(
+            region=self.region, year=2022, kind="project", title="项目目标", deadline=self.round.deadline
+        )
+        table = dump_value(target_layout.blank("project", 2022, self.unit.name, "矩阵项目"), indent=None)
+        approved = TargetDeclaration.objects.create(
+            round=ptround, unit=self.unit, project="矩阵项目", status="approved", data=table, approved_data=table
+        )
+        self.mround = MonitoringRound.objects.create(
+            region=self.region, year=2022, cutoff_month=6, title="运行监控", deadline=self.round.deadline
+        )
+        self.report = MonitoringReport.start(by=self.filler, round=self.mround, targets_pk=approved.pk)
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -163,6 +210,11 @@ class MatrixTests(WebTestCase):
             "name": "submit" if state == "draft" else "accept",
             "comment": self.opinion.pk,
             "evidence": self.attachment.pk,
+            "tround": self.tround.pk,
+            "t": self.declaration.pk,
+            "treq": self.revision_request.pk,
+            "mround": self.mround.pk,
+            "m": self.report.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -191,6 +243,12 @@ class MatrixTests(WebTestCase):
             Evidence.objects.filter(removed_in__isnull=True).count(),
             tuple(ReviewComment.objects.values_list("open", "reply")),
             tuple(Round.objects.values_list("deadline", "is_open")),
+            TargetRound.objects.count(),
+            TargetComment.objects.count(),
+            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
+            tuple(RevisionRequest.objects.values_list("state", "decision")),
+            MonitoringRound.objects.count(),
+            tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
         )
 
     def check_state(self, state: str) -> None:
@@ -230,10 +288,14 @@ class MatrixTests(WebTestCase):
         """An allowed POST may have moved or changed the form: put the draft back."""
         Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
         Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
+        TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="draft")
+        MonitoringReport.objects.filter(pk=self.report.pk).update(status="draft")
 
     def test_on_a_draft(self) -> None:
         self.check_state("draft")
 
     def test_on_a_submitted_form(self) -> None:
         self.move_to("submitted")
+        TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="submitted")
+        MonitoringReport.objects.filter(pk=self.report.pk).update(status="submitted")
         self.check_state("submitted")

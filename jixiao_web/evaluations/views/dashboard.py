@@ -27,6 +27,7 @@ from jixiao_web.evaluations.workflow import (
     Status,
     WorkflowError,
 )
+from jixiao_web.targets.services import prefilled_content
 
 
 @require_GET
@@ -95,8 +96,11 @@ def round_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def round_start(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.EDIT)
+    project = request.POST.get("project", "")
     try:
-        s = Submission.start(by=request.user, round=r, project=request.POST.get("project", ""))
+        # a unit with approved targets for the year starts from them (jixiao_web.targets)
+        content = prefilled_content(request.user, r, project)
+        s = Submission.start(by=request.user, round=r, project=project, content=content)
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("dashboard")

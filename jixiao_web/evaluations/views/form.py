@@ -29,6 +29,8 @@ from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import EDITABLE, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
+from jixiao_web.monitoring.services import forecasts_by_row
+from jixiao_web.targets.services import earlier_stages
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +44,8 @@ def form_context(
     typed: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     content = content if content is not None else s.content
-    analysis = analysis or analyse(content, s.round.profile)
+    earlier = earlier_stages(s)
+    analysis = analysis or analyse(content, s.round.profile, **earlier)
     pristine = not importing.has_typed_content(
         content, s.round.kind, s.round.year, s.unit.name, s.project
     )
@@ -53,8 +56,10 @@ def form_context(
     sc = screen.build(content, analysis, comments, errors, typed)
     evidence.attach(sc, s)
     needed = s.full_marks_without_evidence(content) if s.status in EDITABLE else {}
+    said = forecasts_by_row(content, earlier["monitoring"])
     for row in sc.indicators:
         row.evidence_needed = row.key in needed
+        row.monitoring = said.get(row.key, "")
     return {
         "s": s,
         "screen": sc,
@@ -68,6 +73,8 @@ def form_context(
         "pristine": pristine,
         "evidence_needed": list(needed.values()),
         "import_form": ImportForm(),
+        "has_targets": earlier["targets"] is not None,
+        "has_monitoring": earlier["monitoring"] is not None,
     }
 
 
@@ -166,7 +173,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     """The findings/score fragment for the form as typed (not saved)."""
     s = get_submission(request.user, pk, Need.EDIT)
     parsed = layout.from_post(s.content, request.POST)
-    analysis = analyse(parsed.data, s.round.profile)
+    analysis = analyse(parsed.data, s.round.profile, **earlier_stages(s))
     sc = screen.build(parsed.data, analysis, [], parsed.errors, parsed.typed)
     return render(
         request,
@@ -290,7 +297,7 @@ def import_into(
     if fit.year is not None or fit.questions:
         note += f"（文件年度 {content.get('year')} 经确认改为 {s.round.year}）"
         content["year"] = s.round.year
-    analysis = analyse(content, s.round.profile)
+    analysis = analyse(content, s.round.profile, **earlier_stages(s))
     version = s.version
     response = save_and_redirect(request, s, content, note, AuditLog.Action.IMPORTED)
     if s.version != version:

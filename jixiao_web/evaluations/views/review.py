@@ -17,6 +17,7 @@ from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.analysis import analyse
 from jixiao_web.evaluations.models import Submission, decimal_or_none
 from jixiao_web.evaluations.workflow import WorkflowError
+from jixiao_web.targets.services import earlier_stages
 
 Scores = dict[int, tuple[Decimal | None, str]]
 
@@ -60,7 +61,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "复核评分已保存。")
                 return redirect("review", pk=s.pk)
     existing = {(r.part, r.index): r for r in s.review_scores.all()}
-    analysis = analyse(content, s.round.profile)
+    analysis = analyse(content, s.round.profile, **earlier_stages(s))
     rows: dict[str, list[dict[str, Any]]] = {}
     for part, lines in tables.items():
         rows[part] = []
