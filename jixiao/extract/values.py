@@ -251,7 +251,7 @@ def _fits(role: Role, text: str) -> bool:
     if role == Role.UNIT:
         return compat(role, t) is not None and not _OPERATOR.match(t) and len(t) <= 4
     if role in (Role.TARGET, Role.ACTUAL):
-        return not _OPERATOR.match(t) and len(t) <= 80
+        return not _OPERATOR.match(t) and len(t) <= 400  # an actual may be a long sentence
     return compat(role, t) is not None
 
 
