@@ -1007,3 +1007,9 @@ def test_total_score_among_the_header_fields():
     )
     e = read_text(text, "score.txt")
     assert e.total_score.value == Decimal("96.5") and e.total_weight is None
+
+
+def test_a_short_pipe_table_before_a_long_report_is_pipe():
+    rows = [f"|  |  | 数量指标 | 指标{k} | ≥{k}个 | {k}个 | 10 | 10 |  |" for k in range(1, 6)]
+    report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好。" for k in range(1, 20)]
+    assert detect_layout([*rows, "", *report]) == "pipe"

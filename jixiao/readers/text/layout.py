@@ -62,8 +62,8 @@ def detect_layout(lines: list[str]) -> str:
     if tabbed >= 5 and tabbed >= 0.2 * n:
         return "tabbed"
     piped = sum(1 for ln in nonblank if "|" in ln)
-    if piped >= 5 and piped >= 0.3 * n:
-        return "pipe"
+    if piped >= 5 and (piped >= 0.3 * n or _piped_run(nonblank) >= 5):
+        return "pipe"  # a table of bars, perhaps followed by a long report
     text = "\n".join(nonblank)
     words = form_word_count(text)
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
@@ -103,6 +103,15 @@ def detect_layout(lines: list[str]) -> str:
         if run_together(head):
             return "other"
     return "prose"
+
+
+def _piped_run(lines: list[str]) -> int:
+    """The longest run of consecutive lines that hold cell bars with two cells at least."""
+    best = run = 0
+    for ln in lines:
+        run = run + 1 if ln.count("|") >= 2 else 0
+        best = max(best, run)
+    return best
 
 
 _FIGURE_TOKEN = re.compile(r"^(?:[≥≤<>=]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$")
