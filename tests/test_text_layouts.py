@@ -1013,3 +1013,12 @@ def test_a_short_pipe_table_before_a_long_report_is_pipe():
     rows = [f"|  |  | 数量指标 | 指标{k} | ≥{k}个 | {k}个 | 10 | 10 |  |" for k in range(1, 6)]
     report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好。" for k in range(1, 20)]
     assert detect_layout([*rows, "", *report]) == "pipe"
+
+
+def test_a_table_on_one_line_before_a_long_report_is_spaced():
+    table = " ".join(
+        f"数量指标 指标{k} ≥{k}个 {k}个 10 10" if k % 2 else f"质量指标 合格率{k} ≥9{k}% 9{k}% 10 10"
+        for k in range(1, 6)
+    )
+    report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好，效果明显。" for k in range(1, 15)]
+    assert detect_layout([table, "", *report]) == "spaced"

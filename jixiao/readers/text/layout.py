@@ -91,6 +91,8 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
+    if any(_table_on_one_line(ln) for ln in long_lines[:3]):
+        return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
@@ -103,6 +105,12 @@ def detect_layout(lines: list[str]) -> str:
         if run_together(head):
             return "other"
     return "prose"
+
+
+def _table_on_one_line(line: str) -> bool:
+    """A whole table on one line of single-spaced cells: many short tokens, form labels."""
+    tokens = line.split()
+    return len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3
 
 
 def _piped_run(lines: list[str]) -> int:
