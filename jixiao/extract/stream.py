@@ -56,8 +56,8 @@ _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
 _BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
+# a short cell of words (a piece of a wrapped label): no figure, at most 16 characters
+_LABEL_PIECE = re.compile(r"\s*[^\d\s][^\d]{0,15}$")
 
 
 # the second line of a wrapped fund label (年度财政 / 资金总额); a whole label such as
@@ -158,11 +158,10 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
         c = cells[i]
         if i + 1 < n:
             d = cells[i + 1]
-            short = len(c.text) <= 16 and len(d.text) <= 16  # wrapped label pieces are short
-            a = label_key(c.text) if short and c.text.strip() else ""
-            if a and len(a) <= 8 and _CJK.search(a) and not _DIGIT.search(a):
-                b = label_key(d.text) if d.text.strip() else ""
-                if b and len(b) <= 8 and not _DIGIT.search(b) and _joins(a, b, d.text):
+            # wrapped label pieces are short words without figures: only those are keyed
+            if _LABEL_PIECE.match(c.text) and _LABEL_PIECE.match(d.text):
+                a, b = label_key(c.text), label_key(d.text)
+                if a and b and len(a) <= 8 and len(b) <= 8 and _joins(a, b, d.text):
                     out.append(Cell(c.text.strip() + d.text.strip(), c.location))
                     i += 2
                     continue
