@@ -1023,3 +1023,19 @@ def test_a_table_on_one_line_before_a_long_report_is_spaced():
     )
     report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好，效果明显。" for k in range(1, 15)]
     assert detect_layout([table, "", *report]) == "spaced"
+
+
+def test_a_row_without_its_closing_bar_does_not_swallow_the_report_title():
+    text = "\n".join(
+        [
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 培训人次 | ≥100人次 | 120人次 | 50 | 50 |",
+            "| 效益指标 | 社会效益指标 | 群众知晓率 | ≥80% | 85% | 50 | 48 |",
+            "| | | | | | | |",
+            "| 总分 | | | | | 100 | 98",
+            "2022年度某某项目绩效自评报告",
+            "一、项目概况。本项目按计划实施。",
+        ]
+    )
+    e = read_text(text, "t.txt")
+    assert e.total_score is not None and e.total_score.value == 98
