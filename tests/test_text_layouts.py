@@ -1021,7 +1021,10 @@ def test_a_table_on_one_line_before_a_long_report_is_spaced():
         "效益指标 社会效益指标 群众知晓率 ≥80% 86% 30 30 满意度指标 服务对象满意度指标 "
         "参训人员满意度 ≥90% 95% 30 29 总分 100 99"
     )
-    report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好，效果明显。" for k in range(1, 15)]
+    report = [
+        f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好，效果明显。"
+        for k in range(1, 15)
+    ]
     assert detect_layout([table, "", *report]) == "spaced"
 
 
