@@ -16,9 +16,16 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.values import align, compat, infer_fund_roles, is_blank, looks_like_value
+from jixiao.extract.values import (
+    align,
+    compat,
+    infer_fund_roles,
+    is_blank,
+    looks_like_value,
+    norm_value,
+)
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS
+from jixiao.measure import UNITS, parse_number
 from jixiao.textnorm import clean, label_key, strip_points
 
 _TRAILING_FIGURE = re.compile(r"[\d.]+$")
@@ -252,6 +259,7 @@ class StreamAssembler:
         self.orphan_fund: Cell | None = None
         # figures that came after a full fund row: the next label's, printed before it
         self.early_figures: list[Cell] = []
+        self.early_values: list[Cell] = []  # the same for indicator rows
         self.reorder = early_figures
 
     # -- rows -------------------------------------------------------------------------------
@@ -659,6 +667,20 @@ class StreamAssembler:
         self._start(cell, "fund")
         self.row.extend(early)
 
+    def _indicator_row_full(self, name_at: int) -> bool:
+        """Whether the current indicator row already holds its target, actual, weight and
+        score (得分 ≤ 分值 closing it) — and the row before it is not waiting for values (two
+        rows' labels before both rows' values are split by the row-holding rule instead)."""
+        if not self.reorder or self.early_values:
+            return bool(self.reorder and self.early_values)
+        if self.pending is not None and self._value_count(self.pending) == 0:
+            return False
+        values = [c.text for c in self.row[name_at + 1 :]]
+        if len(values) < 4 or self._next_role() not in (Role.DEVIATION, Role.REMARK, None):
+            return False  # columns of the header still to fill
+        w, s = parse_number(norm_value(values[-2])), parse_number(norm_value(values[-1]))
+        return w is not None and s is not None and 0 <= s <= w <= 100
+
     def _fund_row_full(self) -> bool:
         """Whether the current fund row holds a figure for every column of the header."""
         h = self.b.fund_header
@@ -690,6 +712,10 @@ class StreamAssembler:
                 name_at = self.forced_name
             if self.kind != "ind" or name_at is None:
                 return
+            if self._indicator_row_full(name_at) and looks_like_value(text):
+                # figures beyond a complete row: the next row's, printed before its labels
+                self.early_values.append(cell)
+                return
             last = self.row[-1]
             if (
                 clean(text).strip() in _UNIT_WORDS
@@ -709,6 +735,8 @@ class StreamAssembler:
             return
         if name_at is None:
             self.row.append(cell)
+            early, self.early_values = self.early_values, []
+            self.row.extend(early)  # the figures printed before this row's labels
             return
         values = len(self.row) - name_at - 1
         if values == 0 and len(key) == 1 and not looks_like_value(text):
