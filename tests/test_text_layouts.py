@@ -1042,3 +1042,24 @@ def test_a_row_without_its_closing_bar_does_not_swallow_the_report_title():
     )
     e = read_text(text, "t.txt")
     assert e.total_score is not None and e.total_score.value == 98
+
+
+def test_a_label_at_the_end_of_a_line_takes_the_value_that_opens_the_next():
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 |",
+            "| 农村饮水工程维护 | 主管部门 |",
+            "| 某某县水利局 | 实施单位 | 某某县水务中心 |",
+            "| 项目资金 | 全年预算数 | 全年执行数 | 执行率 |",
+            "| 年度资金总额 | 40 | 38 | 95% |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 维护工程处数 | ≥20处 | 22处 | 50 | 50 |",
+        ]
+    )
+    e = read_text(text, "split.txt")
+    assert (e.project.text, e.supervisor.text, e.unit.text) == (
+        "农村饮水工程维护",
+        "某某县水利局",
+        "某某县水务中心",
+    )
