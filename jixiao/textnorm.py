@@ -167,7 +167,7 @@ _OCR_FIX = dict(_OCR_WORDS)
 # IO / l0 / 1O for 10 and the like: letters among digits, or IO standing alone between words
 _OCR_TEN = re.compile(r"(?<![A-Za-z])[Il]O(?![A-Za-z])")
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[Oo](?=[\d.%])|(?<=\d\.)[Oo]|(?<=\d)[lI](?=\d)|(?<![A-Za-z])[lI](?=\d)"
+    r"(?<=\d)[Oo](?![A-Za-z])|(?<=\d\.)[Oo]|(?<=\d)[lI](?![A-Za-z])|(?<![A-Za-z])[lI](?=\d)"
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair

@@ -378,3 +378,22 @@ def test_excerpt_starting_below_the_categories():
         ("政策知晓率", "≥80%", "86%", 20, 20),
     ]
     assert e.indicators[1].deviation.text == "一场因故延期"
+
+
+def test_stream_indicator_values_printed_before_their_labels():
+    cells = [
+        "2022年度项目支出绩效自评表", "一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分",
+        "产出指标", "数量指标", "新建步道长度", "≥5公里", "5.2公里", "40", "40",
+        "≥95%", "97%", "30", "28", "质量指标", "验收合格率",
+        "效益指标", "社会效益指标", "居民健身便利", "明显改善", "明显改善", "30", "30",
+    ]  # fmt: skip
+    e = read_text("\n\n".join(cells), "v.txt")
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("新建步道长度", "≥5公里", "5.2公里", 40, 40),
+        ("验收合格率", "≥95%", "97%", 30, 28),
+        ("居民健身便利", "明显改善", "明显改善", 30, 30),
+    ]

@@ -1007,3 +1007,59 @@ def test_total_score_among_the_header_fields():
     )
     e = read_text(text, "score.txt")
     assert e.total_score.value == Decimal("96.5") and e.total_weight is None
+
+
+def test_a_short_pipe_table_before_a_long_report_is_pipe():
+    rows = [f"|  |  | 数量指标 | 指标{k} | ≥{k}个 | {k}个 | 10 | 10 |  |" for k in range(1, 6)]
+    report = [f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好。" for k in range(1, 20)]
+    assert detect_layout([*rows, "", *report]) == "pipe"
+
+
+def test_a_table_on_one_line_before_a_long_report_is_spaced():
+    table = (
+        "产出指标 数量指标 培训人次 ≥200人次 230人次 20 20 质量指标 合格率 ≥95% 98% 20 20 "
+        "效益指标 社会效益指标 群众知晓率 ≥80% 86% 30 30 满意度指标 服务对象满意度指标 "
+        "参训人员满意度 ≥90% 95% 30 29 总分 100 99"
+    )
+    report = [
+        f"（{k}）本项工作按计划推进，各项任务均已完成，群众反映良好，效果明显。"
+        for k in range(1, 15)
+    ]
+    assert detect_layout([table, "", *report]) == "spaced"
+
+
+def test_a_row_without_its_closing_bar_does_not_swallow_the_report_title():
+    text = "\n".join(
+        [
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 培训人次 | ≥100人次 | 120人次 | 50 | 50 |",
+            "| 效益指标 | 社会效益指标 | 群众知晓率 | ≥80% | 85% | 50 | 48 |",
+            "| | | | | | | |",
+            "| 总分 | | | | | 100 | 98",
+            "2022年度某某项目绩效自评报告",
+            "一、项目概况。本项目按计划实施。",
+        ]
+    )
+    e = read_text(text, "t.txt")
+    assert e.total_score is not None and e.total_score.value == 98
+
+
+def test_a_label_at_the_end_of_a_line_takes_the_value_that_opens_the_next():
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "| 项目名称 |",
+            "| 农村饮水工程维护 | 主管部门 |",
+            "| 某某县水利局 | 实施单位 | 某某县水务中心 |",
+            "| 项目资金 | 全年预算数 | 全年执行数 | 执行率 |",
+            "| 年度资金总额 | 40 | 38 | 95% |",
+            "| 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 分值 | 得分 |",
+            "| 产出指标 | 数量指标 | 维护工程处数 | ≥20处 | 22处 | 50 | 50 |",
+        ]
+    )
+    e = read_text(text, "split.txt")
+    assert (e.project.text, e.supervisor.text, e.unit.text) == (
+        "农村饮水工程维护",
+        "某某县水利局",
+        "某某县水务中心",
+    )

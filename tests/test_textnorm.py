@@ -74,5 +74,6 @@ def test_repair_ocr_of_form_words_and_figures():
     assert text == "项目资金(万元)年初预算数保障人数2370人10指标"
     assert done == ["项Fl→项目", "万兀→万元", "预匏→预算", "IO→10"]
     assert repair_ocr("1O0%")[0] == "100%"
+    assert repair_ocr("≥2l次22次2O2O")[0] == "≥21次22次2020"  # a figure ending in l or O
     # letters that are words stay: an English name, IOS, a licence plate
     assert repair_ocr("IOS系统、Lotus、粤B1234")[0] == "IOS系统、Lotus、粤B1234"

@@ -127,6 +127,7 @@ class FormBuilder:
         self.fund_points_cell: Cell | None = None
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
         self._unit_rank = -1
+        self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
@@ -155,6 +156,11 @@ class FormBuilder:
         keys = [label_key(c.text) if c.text else "" for c in row]
         live = [i for i, k in enumerate(keys) if k]
         if not live:
+            return
+        if self._open_field is not None and self._close_open_field(row, keys, live):
+            rest = list(row[live[0] + 1 :])
+            if rest:
+                self._route(rest, hold)
             return
         if self.state in ("fund", "indicator") and hold:
             order = self._reading_order(row, keys, live)
@@ -921,10 +927,43 @@ class FormBuilder:
                     self.trace.place(
                         _field_name(name), [value], f"栏目“{display_label(row[i].text)}”右边的格"
                     )
+            if value is None and pos + 1 == len(live) and not name.startswith("signature:"):
+                # the label ends the row: its value may open the next line (a row broken
+                # between a label and its value)
+                self._open_field = (name, row[i])
             self._set_field(name, keys[i], _text(value) if value is not None else None)
             used = True
             pos += 1
         return used
+
+    def _close_open_field(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> int:
+        """The value of a field label that ended the line before, when this line starts with
+        it; returns how many live cells it took (0 or 1)."""
+        name, label = self._open_field or ("", None)
+        self._open_field = None
+        if label is None or name in self.parts.fields:
+            return 0
+        first = live[0]
+        k = keys[first]
+        cell = row[first]
+        if (
+            vocab.field_of(k)
+            or vocab.column_role(k)
+            or vocab.section_of(k)
+            or vocab.fund_line(k)
+            or vocab.is_level1(k)
+            or vocab.is_level2(k)
+            or (looks_like_value(cell.text) and name not in _NUMERIC_FIELDS)
+        ):
+            return 0
+        if self.trace is not None:
+            self.trace.place(
+                _field_name(name),
+                [cell],
+                f"栏目“{display_label(label.text)}”在上一行末尾，值在本行开头",
+            )
+        self._set_field(name, label.text, _text(cell))
+        return 1
 
     def _set_field(self, name: str, label: str, value: Text | None) -> None:
         if name.startswith("signature:"):
@@ -1022,6 +1061,7 @@ _GLUED = re.compile(
 )
 # 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
 _POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
+_NUMERIC_FIELDS = frozenset({"staff_authorized", "staff_actual", "fill_date"})
 _SCORE_FIELDS = frozenset({"自评得分", "自评总分", "总得分", "综合得分", "评价得分", "自评分数"})
 _UNIT_RANK = {"实施单位": 2, "项目实施单位": 2, "填报单位": 0, "部门": 0, "单位": 0}
 _REASONISH = re.compile(r"[。；;，,]|原因|由于|因为|未完成|措施")

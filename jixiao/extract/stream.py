@@ -17,9 +17,16 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.values import align, compat, infer_fund_roles, is_blank, looks_like_value
+from jixiao.extract.values import (
+    align,
+    compat,
+    infer_fund_roles,
+    is_blank,
+    looks_like_value,
+    norm_value,
+)
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS
+from jixiao.measure import UNITS, parse_number
 from jixiao.textnorm import clean, label_key, strip_points
 
 _TRAILING_FIGURE = re.compile(r"[\d.]+$")
@@ -57,8 +64,8 @@ _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
 _BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
+# a short cell of words (a piece of a wrapped label): no figure, at most 16 characters
+_LABEL_PIECE = re.compile(r"\s*[^\d\s][^\d]{0,15}$")
 
 
 # the second line of a wrapped fund label (年度财政 / 资金总额); a whole label such as
@@ -159,11 +166,10 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
         c = cells[i]
         if i + 1 < n:
             d = cells[i + 1]
-            short = len(c.text) <= 16 and len(d.text) <= 16  # wrapped label pieces are short
-            a = label_key(c.text) if short and c.text.strip() else ""
-            if a and len(a) <= 8 and _CJK.search(a) and not _DIGIT.search(a):
-                b = label_key(d.text) if d.text.strip() else ""
-                if b and len(b) <= 8 and not _DIGIT.search(b) and _joins(a, b, d.text):
+            # wrapped label pieces are short words without figures: only those are keyed
+            if _LABEL_PIECE.match(c.text) and _LABEL_PIECE.match(d.text):
+                a, b = label_key(c.text), label_key(d.text)
+                if a and b and len(a) <= 8 and len(b) <= 8 and _joins(a, b, d.text):
                     out.append(Cell(c.text.strip() + d.text.strip(), c.location))
                     i += 2
                     continue
@@ -262,6 +268,7 @@ class StreamAssembler:
         self.orphan_fund: Cell | None = None
         # figures that came after a full fund row: the next label's, printed before it
         self.early_figures: list[Cell] = []
+        self.early_values: list[Cell] = []  # the same for indicator rows
         self.reorder = early_figures
 
     # -- rows -------------------------------------------------------------------------------
@@ -669,6 +676,20 @@ class StreamAssembler:
         self._start(cell, "fund")
         self.row.extend(early)
 
+    def _indicator_row_full(self, name_at: int) -> bool:
+        """Whether the current indicator row already holds its target, actual, weight and
+        score (得分 ≤ 分值 closing it) — and the row before it is not waiting for values (two
+        rows' labels before both rows' values are split by the row-holding rule instead)."""
+        if not self.reorder or self.early_values:
+            return bool(self.reorder and self.early_values)
+        if self.pending is not None and self._value_count(self.pending) == 0:
+            return False
+        values = [c.text for c in self.row[name_at + 1 :]]
+        if len(values) < 4 or self._next_role() not in (Role.DEVIATION, Role.REMARK, None):
+            return False  # columns of the header still to fill
+        w, s = parse_number(norm_value(values[-2])), parse_number(norm_value(values[-1]))
+        return w is not None and s is not None and 0 <= s <= w <= 100
+
     def _fund_row_full(self) -> bool:
         """Whether the current fund row holds a figure for every column of the header."""
         h = self.b.fund_header
@@ -700,6 +721,10 @@ class StreamAssembler:
                 name_at = self.forced_name
             if self.kind != "ind" or name_at is None:
                 return
+            if self._indicator_row_full(name_at) and looks_like_value(text):
+                # figures beyond a complete row: the next row's, printed before its labels
+                self.early_values.append(cell)
+                return
             last = self.row[-1]
             if (
                 clean(text).strip() in _UNIT_WORDS
@@ -719,6 +744,8 @@ class StreamAssembler:
             return
         if name_at is None:
             self.row.append(cell)
+            early, self.early_values = self.early_values, []
+            self.row.extend(early)  # the figures printed before this row's labels
             return
         values = len(self.row) - name_at - 1
         if values == 0 and len(key) == 1 and not looks_like_value(text):

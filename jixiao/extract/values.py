@@ -220,9 +220,9 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
 
 # -- indicator rows without a header ------------------------------------------------------------
 
-# The column orders of the indicator tables that exist (optional roles in the second tuple
-# of each pair): 指标值 … 分值 得分 (most forms), 分值 first (共性指标 tables), and target
-# tables without an actual (绩效目标表: 指标性质 指标值 度量单位 分值).
+# The column orders of the indicator tables that exist, as (role, optional) pairs: 指标值 …
+# 分值 得分 (most forms), 分值 first (共性指标 tables), and target tables without an actual
+# (绩效目标表: 指标性质 指标值 度量单位 分值).
 _T, _A, _W, _S = Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE
 _N, _U, _D = Role.NATURE, Role.UNIT, Role.DEVIATION
 _ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
@@ -251,7 +251,7 @@ def _fits(role: Role, text: str) -> bool:
     if role == Role.UNIT:
         return compat(role, t) is not None and not _OPERATOR.match(t) and len(t) <= 4
     if role in (Role.TARGET, Role.ACTUAL):
-        return not _OPERATOR.match(t) and len(t) <= 80
+        return not _OPERATOR.match(t) and len(t) <= 400  # an actual may be a long sentence
     return compat(role, t) is not None
 
 
@@ -278,7 +278,7 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                 sv = parse_number(s.rstrip("分")) if s and not is_blank(s) else None
                 if wv is not None and sv is not None and sv > wv:
                     continue
-                # a measure (a number with its unit) on both sides of target and actual
+                # a row whose target and actual are both blank has nothing to read
                 t, a = got.get(Role.TARGET), got.get(Role.ACTUAL)
                 if t is not None and is_blank(t) and a is not None and is_blank(a):
                     continue

@@ -158,6 +158,8 @@ def _join_open_rows(piped: list[tuple[str, int]]) -> list[tuple[str, int]]:
         if (
             out
             and "|" in prev
+            and "|" in ln
+            and not ln.lstrip().startswith("|")
             and not prev.rstrip().endswith("|")
             and _FILLED_CELL_END.search(prev)
         ):

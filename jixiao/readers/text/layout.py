@@ -62,8 +62,8 @@ def detect_layout(lines: list[str]) -> str:
     if tabbed >= 5 and tabbed >= 0.2 * n:
         return "tabbed"
     piped = sum(1 for ln in nonblank if "|" in ln)
-    if piped >= 5 and piped >= 0.3 * n:
-        return "pipe"
+    if piped >= 5 and (piped >= 0.3 * n or _piped_run(nonblank) >= 5):
+        return "pipe"  # a table of bars, perhaps followed by a long report
     text = "\n".join(nonblank)
     words = form_word_count(text)
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
@@ -91,6 +91,8 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
+    if any(_table_on_one_line(ln) for ln in long_lines[:3]):
+        return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
@@ -103,6 +105,21 @@ def detect_layout(lines: list[str]) -> str:
         if run_together(head):
             return "other"
     return "prose"
+
+
+def _table_on_one_line(line: str) -> bool:
+    """A whole table on one line of single-spaced cells: many short tokens, form labels."""
+    tokens = line.split()
+    return len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3
+
+
+def _piped_run(lines: list[str]) -> int:
+    """The longest run of consecutive lines that hold cell bars with two cells at least."""
+    best = run = 0
+    for ln in lines:
+        run = run + 1 if ln.count("|") >= 2 else 0
+        best = max(best, run)
+    return best
 
 
 _FIGURE_TOKEN = re.compile(r"^(?:[≥≤<>=]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$")
