@@ -82,45 +82,9 @@ _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 
 def load_document(path: Path) -> Document:
     """Any supported file → Document, with the same refusals as the self-evaluation reader."""
-    from jixiao.readers import (
-        MAX_OFFICE_BYTES,
-        MAX_TEXT_BYTES,
-        OFFICE_SUFFIXES,
-        decode_text,
-        read_office_document,
-    )
-    from jixiao.readers.text import parse_text
+    from jixiao.readers import load_document as load
 
-    source = str(path)
-    if not path.exists():
-        raise ReadError(source, "文件不存在")
-    if path.is_dir():
-        raise ReadError(source, "这是一个文件夹，不是文件（批量处理请用 jixiao batch）")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
-    if size == 0:
-        raise ReadError(source, "文件是空的")
-    with path.open("rb") as fh:
-        head = fh.read(8)
-    office = head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"{\\rtf"))
-    if path.suffix.lower() in OFFICE_SUFFIXES or office:
-        if size > MAX_OFFICE_BYTES:
-            raise ReadError(
-                source,
-                f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）",
-            )
-        return read_office_document(path)
-    if size > MAX_TEXT_BYTES:
-        raise ReadError(
-            source,
-            f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）",
-        )
-    text = decode_text(path.read_bytes(), source)
-    if not text.strip():
-        raise ReadError(source, "文件是空的（只有空白）")
-    return parse_text(text, source)
+    return load(path)
 
 
 def read_stage_file(path: Path | str) -> tuple[Stage, ...]:

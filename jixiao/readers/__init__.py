@@ -40,6 +40,34 @@ JSON_SUFFIXES = {".json"}
 
 def read_path(path: Path) -> Evaluation:
     """Read any supported file into an Evaluation (raises ReadError)."""
+    if path.suffix.lower() in JSON_SUFFIXES:
+        _checked_size(path)
+        return _read_json(path)
+    return extract_document(load_document(path))
+
+
+def load_document(path: Path) -> Document:
+    """Any supported file but JSON → the neutral Document (raises ReadError): the one place
+    that refuses missing, empty, oversized and undecodable files, for every kind of table."""
+    source = str(path)
+    size = _checked_size(path)
+    if path.suffix.lower() in OFFICE_SUFFIXES or _looks_like_office(_head(path)):
+        if size > MAX_OFFICE_BYTES:
+            raise ReadError(
+                source,
+                f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）",
+            )
+        return read_office_document(path)
+    if size > MAX_TEXT_BYTES:
+        raise ReadError(
+            source,
+            f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）",
+        )
+    return _text_document(decode_text(path.read_bytes(), source), source)
+
+
+def _checked_size(path: Path) -> int:
+    """The size of a file that exists, is a file and is not empty (else ReadError)."""
     source = str(path)
     if not path.exists():
         raise ReadError(source, "文件不存在")
@@ -51,33 +79,20 @@ def read_path(path: Path) -> Evaluation:
         raise ReadError(source, f"无法读取文件：{exc.strerror or exc}") from exc
     if size == 0:
         raise ReadError(source, "文件是空的")
-    suffix = path.suffix.lower()
-    if suffix in JSON_SUFFIXES:
-        return _read_json(path)
-    head = _head(path)
-    if suffix in OFFICE_SUFFIXES or _looks_like_office(head):
-        if size > MAX_OFFICE_BYTES:
-            raise ReadError(
-                source,
-                f"文件过大（{size // 1024 // 1024} MB，上限 {MAX_OFFICE_BYTES // 1024 // 1024} MB）",
-            )
-        return extract_document(read_office_document(path))
-    if size > MAX_TEXT_BYTES:
-        raise ReadError(
-            source,
-            f"文本文件过大（{size // 1024 // 1024} MB，上限 {MAX_TEXT_BYTES // 1024 // 1024} MB）",
-        )
-    text = decode_text(path.read_bytes(), source)
-    return read_string(text, source)
+    return size
 
 
-def read_string(text: str, source: str = "<文本>") -> Evaluation:
-    """Read plain text in any layout (tabbed, pipe, spaced, vertical, run-together, prose)."""
+def _text_document(text: str, source: str) -> Document:
     from jixiao.readers.text import parse_text
 
     if not text.strip():
         raise ReadError(source, "文件是空的（只有空白）")
-    return extract_document(parse_text(text, source))
+    return parse_text(text, source)
+
+
+def read_string(text: str, source: str = "<文本>") -> Evaluation:
+    """Read plain text in any layout (tabbed, pipe, spaced, vertical, run-together, prose)."""
+    return extract_document(_text_document(text, source))
 
 
 def extract_document(document: Document) -> Evaluation:
