@@ -164,3 +164,23 @@ def test_picture_under_an_office_name_refused_as_a_picture(tmp_path: Path, name:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     message = refused(path).message
     assert message.startswith("这是一张图片（PNG）") and "OCR" in message
+
+
+def test_damaged_xls_sheets_are_refused_not_crashed(tmp_path: Path) -> None:
+    # .xls sheets load on demand, so a damaged sheet used to fail after the workbook opened,
+    # with xlrd's own KeyError/struct.error instead of one Chinese line naming the file
+    import random
+
+    data = (DATA / "xls-basic.xls").read_bytes()
+    rng = random.Random(1)
+    for case in range(400):
+        spoilt = bytearray(data)
+        at = rng.randrange(len(spoilt))
+        junk = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64)))
+        spoilt[at : at + len(junk)] = junk  # overwritten in place: the structure stays plausible
+        path = tmp_path / f"{case}.xls"
+        path.write_bytes(bytes(spoilt))
+        try:
+            read_office(path)
+        except ReadError as exc:
+            assert f"{case}.xls" in str(exc)

@@ -61,6 +61,12 @@ def read_xls(path: Path, source: str | None = None) -> Document:
             if table is not None:
                 blocks.append(table)
         return Document(source, tuple(blocks), "xls", tuple(notes))
+    except ReadError:
+        raise
+    except Exception as exc:  # sheets load on demand: a damaged one fails only here
+        raise ReadError(
+            source, f"Excel（.xls）文件已损坏，无法读取（{type(exc).__name__}: {exc}）"
+        ) from exc
     finally:
         book.release_resources()
 
