@@ -73,7 +73,16 @@ def test_proposals_carry_the_reason_and_the_amount_in_decimal() -> None:
     found = ("JX-A001 合计不等于分项之和", "JX-L004 批复的指标值被改为口号")
     middle, best, none = propose(
         [
-            FormResult("某局", "巾帼培训", Decimal("72.50"), "中", True, Decimal("30.1"), Decimal("64.3"), found),
+            FormResult(
+                "某局",
+                "巾帼培训",
+                Decimal("72.50"),
+                "中",
+                True,
+                Decimal("30.1"),
+                Decimal("64.3"),
+                found,
+            ),
             FormResult("某委", "", Decimal("95"), "优", False, Decimal("198.8")),
             FormResult("某办"),
         ],

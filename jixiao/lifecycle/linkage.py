@@ -124,7 +124,12 @@ def table_to_data(table: LinkageTable) -> dict[str, Any]:
     """The plain data :func:`parse_table` reads back (percentages as text: exact)."""
     return {
         "rules": [
-            {"grade": r.grade, "action": r.action.value, "cut_percent": str(r.cut_percent), "wording": r.wording}
+            {
+                "grade": r.grade,
+                "action": r.action.value,
+                "cut_percent": str(r.cut_percent),
+                "wording": r.wording,
+            }
             for r in table.rules
         ],
         "feedback_days": table.feedback_days,
@@ -169,7 +174,9 @@ def propose(results: Iterable[FormResult], table: LinkageTable) -> list[Proposal
         if res.execution_rate is not None:
             parts.append(f"预算执行率 {res.execution_rate}%")
         if rule is None:
-            out.append(Proposal(res, None, Decimal(0), None, "；".join([*parts, "暂不提出挂钩建议"])))
+            out.append(
+                Proposal(res, None, Decimal(0), None, "；".join([*parts, "暂不提出挂钩建议"]))
+            )
             continue
         cut = f"（压减 {rule.cut_percent}%）" if rule.action is Action.CUT else ""
         parts.append(f"按挂钩表：{rule.grade} → {rule.action.value}{cut}，{rule.wording}")

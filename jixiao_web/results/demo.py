@@ -33,7 +33,9 @@ def demo_results(region: Any, unit: Any, users: dict[str, Any], seed: Path) -> N
         return
     content = to_dict(jixiao.read(seed))
     content["source"] = seed.name
-    s = Submission(round=rnd, unit=unit, data=dump_value(content, indent=None), updated_by=users["filler"])
+    s = Submission(
+        round=rnd, unit=unit, data=dump_value(content, indent=None), updated_by=users["filler"]
+    )
     s.refresh_metrics(content)
     s.save()
     Submission.objects.filter(pk=s.pk).update(status=Status.SUBMITTED)

@@ -13,7 +13,14 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from jixiao import bounds
-from jixiao.lifecycle.linkage import DEFAULT_TABLE, LinkageTable, due_dates, lateness, parse_table, table_to_data
+from jixiao.lifecycle.linkage import (
+    DEFAULT_TABLE,
+    LinkageTable,
+    due_dates,
+    lateness,
+    parse_table,
+    table_to_data,
+)
 from jixiao_web.accounts.models import AuditLog, Unit
 from jixiao_web.evaluations.models import Round, Submission
 from jixiao_web.evaluations.workflow import EDITORS, Status, WorkflowError
@@ -31,10 +38,14 @@ class LinkageDecision(models.Model):
     """The budget-linkage table of a round, with who decided it and why (the latest wins;
     earlier ones stay in the audit log)."""
 
-    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="linkage", verbose_name="轮次")
+    round = models.OneToOneField(
+        Round, on_delete=models.CASCADE, related_name="linkage", verbose_name="轮次"
+    )
     data = models.JSONField("挂钩表")
     reason = models.TextField("决定理由")
-    decided_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="决定人")
+    decided_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="决定人"
+    )
     decided_at = models.DateTimeField("决定时间", auto_now=True)
 
     class Meta:
@@ -61,10 +72,14 @@ class LinkageDecision(models.Model):
         if not reason:
             raise WorkflowError("请写明决定理由（如预算压减的依据、会议纪要）。")
         table = parse_table(data)
-        summary = "；".join(f"{r.grade}：{r.action.value}{f' {r.cut_percent}%' if r.action.value == '压减' else ''}" for r in table.rules)
+        summary = "；".join(
+            f"{r.grade}：{r.action.value}{f' {r.cut_percent}%' if r.action.value == '压减' else ''}"
+            for r in table.rules
+        )
         with transaction.atomic():
             decision, _ = cls.objects.update_or_create(
-                round=round, defaults={"data": table_to_data(table), "reason": reason, "decided_by": by}
+                round=round,
+                defaults={"data": table_to_data(table), "reason": reason, "decided_by": by},
             )
             AuditLog.record(
                 AuditLog.Action.COMMENTED,
@@ -85,16 +100,26 @@ class RectificationTask(models.Model):
     """One 整改 task on a form: what to rectify and why, the deadlines, the unit's feedback
     and answer, the bureau's closing."""
 
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="rectifications", verbose_name="自评")
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="+", verbose_name="轮次")
-    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="rectifications", verbose_name="单位")
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="rectifications", verbose_name="自评"
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="+", verbose_name="轮次"
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="rectifications", verbose_name="单位"
+    )
     source = models.CharField("依据（复核意见或问题）", max_length=300)
     requirement = models.TextField("整改要求")
-    issued_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="下达人")
+    issued_by = models.ForeignKey(
+        User, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name="下达人"
+    )
     issued_on = models.DateField("下达日期")
     feedback_due = models.DateField("反馈期限")
     answer_due = models.DateField("整改期限")
-    status = models.CharField("状态", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN)
+    status = models.CharField(
+        "状态", max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
     feedback = models.TextField("整改计划（反馈）", blank=True)
     fed_back_at = models.DateTimeField("反馈时间", null=True, blank=True)
     answer = models.TextField("整改结果", blank=True)
@@ -125,13 +150,20 @@ class RectificationTask(models.Model):
 
     def can_answer(self, user: Any) -> bool:
         m = getattr(user, "membership", None) if user.is_authenticated else None
-        return self.status == TaskStatus.OPEN and m is not None and m.role in EDITORS and m.unit_id == self.unit_id
+        return (
+            self.status == TaskStatus.OPEN
+            and m is not None
+            and m.role in EDITORS
+            and m.unit_id == self.unit_id
+        )
 
     def can_close(self, user: Any) -> bool:
         return self.status != TaskStatus.CLOSED and is_reviewer_of(user, self.round.region_id)
 
     @classmethod
-    def issue(cls, *, by: Any, submission: Submission, source: str, requirement: str) -> RectificationTask:
+    def issue(
+        cls, *, by: Any, submission: Submission, source: str, requirement: str
+    ) -> RectificationTask:
         if not is_reviewer_of(by, submission.round.region_id):
             raise WorkflowError("只有本地区财政局审核人或管理员可以下达整改任务。")
         if submission.status not in HAS_RESULT:
@@ -181,7 +213,9 @@ class RectificationTask(models.Model):
         if answer:
             changes |= {"answer": answer, "answered_at": now, "status": TaskStatus.ANSWERED}
         with transaction.atomic():
-            if not RectificationTask.objects.filter(pk=self.pk, status=TaskStatus.OPEN).update(**changes):
+            if not RectificationTask.objects.filter(pk=self.pk, status=TaskStatus.OPEN).update(
+                **changes
+            ):
                 raise WorkflowError("状态已被他人改变，请刷新页面。")
             AuditLog.record(
                 AuditLog.Action.SAVED,
@@ -202,7 +236,10 @@ class RectificationTask(models.Model):
             if not note:
                 raise WorkflowError("请写明退回重新整改的理由。")
             changes: dict[str, Any] = {"status": TaskStatus.OPEN, "note": note}
-            sources, detail = [TaskStatus.ANSWERED], f"整改任务 {self.pk}：退回重新整改：{note[:200]}"
+            sources, detail = (
+                [TaskStatus.ANSWERED],
+                f"整改任务 {self.pk}：退回重新整改：{note[:200]}",
+            )
         else:
             if self.status == TaskStatus.CLOSED:
                 raise WorkflowError("该任务已销号。")
@@ -210,7 +247,11 @@ class RectificationTask(models.Model):
             sources = [TaskStatus.OPEN, TaskStatus.ANSWERED]
             detail = f"整改任务 {self.pk}：销号" + (f"：{note[:200]}" if note else "")
         with transaction.atomic():
-            if not RectificationTask.objects.filter(pk=self.pk, status__in=sources).update(**changes):
+            if not RectificationTask.objects.filter(pk=self.pk, status__in=sources).update(
+                **changes
+            ):
                 raise WorkflowError("状态已被他人改变，请刷新页面。")
-            AuditLog.record(AuditLog.Action.TRANSITION, user=by, target=self.submission, detail=detail)
+            AuditLog.record(
+                AuditLog.Action.TRANSITION, user=by, target=self.submission, detail=detail
+            )
         self.refresh_from_db()

@@ -65,4 +65,3 @@ def export_rows(pairs: list[tuple[Submission, Proposal]]) -> list[dict[str, Any]
             }
         )
     return rows
-

@@ -66,7 +66,9 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _round_context(request: HttpRequest, r: Round, form_data: dict[str, Any] | None = None) -> dict[str, Any]:
+def _round_context(
+    request: HttpRequest, r: Round, form_data: dict[str, Any] | None = None
+) -> dict[str, Any]:
     decision = LinkageDecision.objects.filter(round=r).select_related("decided_by").first()
     table = LinkageDecision.table_of(r)
     pairs = [
@@ -81,7 +83,9 @@ def _round_context(request: HttpRequest, r: Round, form_data: dict[str, Any] | N
         "actions": [a.value for a in Action],
         "pairs": pairs,
         "pending": r.submissions.exclude(status__in=HAS_RESULT).exclude(status="draft").count(),
-        "log": AuditLog.objects.filter(target_key=AuditLog.key(r), detail__startswith="预算挂钩表")[:20],
+        "log": AuditLog.objects.filter(target_key=AuditLog.key(r), detail__startswith="预算挂钩表")[
+            :20
+        ],
     }
 
 
@@ -128,7 +132,9 @@ def export(request: HttpRequest, pk: int) -> HttpResponse:
         overview_xlsx(f"{r.title} · 下年度预算挂钩建议", rows),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    response["Content-Disposition"] = attachment(f"{r.title}-预算挂钩建议.xlsx", "budget-linkage.xlsx")
+    response["Content-Disposition"] = attachment(
+        f"{r.title}-预算挂钩建议.xlsx", "budget-linkage.xlsx"
+    )
     return response
 
 
@@ -166,11 +172,20 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
         if m is None or m.role not in EDITORS:
             raise PermissionDenied("您的角色不能进行此操作。")
         try:
-            t.respond(by=request.user, feedback=request.POST.get("feedback", ""), answer=request.POST.get("answer", ""))
+            t.respond(
+                by=request.user,
+                feedback=request.POST.get("feedback", ""),
+                answer=request.POST.get("answer", ""),
+            )
         except WorkflowError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, "已答复，等待财政局销号。" if t.status == TaskStatus.ANSWERED else "已反馈整改计划。")
+            messages.success(
+                request,
+                "已答复，等待财政局销号。"
+                if t.status == TaskStatus.ANSWERED
+                else "已反馈整改计划。",
+            )
         return redirect("rectification", pk=t.pk)
     return render(
         request,

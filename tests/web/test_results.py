@@ -57,12 +57,16 @@ class ResultsTests(WebTestCase):
         self.assertIn("178.92", row)  # 198.8 (the form's 合计 as printed) less 10 %
 
         # the bureau decides a 15 % cut, with a reason: recorded, proposals recomputed
-        r = client(self.reviewer).post(reverse("results_linkage", args=[self.round.pk]), linkage_post("15"))
+        r = client(self.reviewer).post(
+            reverse("results_linkage", args=[self.round.pk]), linkage_post("15")
+        )
         self.assertEqual(r.status_code, 302)
         decision = LinkageDecision.objects.get(round=self.round)
         self.assertEqual(decision.decided_by, self.reviewer)
         self.assertEqual(decision.table.rule("中").cut_percent, Decimal(15))  # type: ignore[union-attr]
-        log = AuditLog.objects.filter(target_key=AuditLog.key(self.round), detail__startswith="预算挂钩表").get()
+        log = AuditLog.objects.filter(
+            target_key=AuditLog.key(self.round), detail__startswith="预算挂钩表"
+        ).get()
         self.assertIn("中：压减 15%", log.detail)
         self.assertIn("区政府常务会议决定", log.detail)
 
@@ -95,7 +99,9 @@ class ResultsTests(WebTestCase):
 
     def test_a_task_is_issued_answered_and_closed(self) -> None:
         with self.assertRaisesRegex(WorkflowError, "审核通过"):
-            RectificationTask.issue(by=self.reviewer, submission=self.move_to("submitted"), source="x", requirement="y")
+            RectificationTask.issue(
+                by=self.reviewer, submission=self.move_to("submitted"), source="x", requirement="y"
+            )
         self.s().transition("accept", by=self.reviewer)
         r = client(self.reviewer).post(
             reverse("rectification_new", args=[self.submission.pk]),
@@ -107,10 +113,17 @@ class ResultsTests(WebTestCase):
         self.assertEqual((task.feedback_due - task.issued_on).days, 20)
 
         # the unit sees it on its dashboard; another unit cannot see it at all
-        self.assertIn("整改任务提醒", client(self.filler).get(reverse("dashboard")).content.decode())
-        self.assertEqual(client(self.other_head).get(reverse("rectification", args=[task.pk])).status_code, 404)
+        self.assertIn(
+            "整改任务提醒", client(self.filler).get(reverse("dashboard")).content.decode()
+        )
         self.assertEqual(
-            client(self.reviewer).post(reverse("rectification", args=[task.pk]), {"answer": "x"}).status_code, 403
+            client(self.other_head).get(reverse("rectification", args=[task.pk])).status_code, 404
+        )
+        self.assertEqual(
+            client(self.reviewer)
+            .post(reverse("rectification", args=[task.pk]), {"answer": "x"})
+            .status_code,
+            403,
         )
         c = client(self.filler)
         c.post(reverse("rectification", args=[task.pk]), {"feedback": "三月底前完成核对"})
@@ -127,7 +140,10 @@ class ResultsTests(WebTestCase):
         rv.post(reverse("rectification_close", args=[task.pk]), {"reopen": "1", "note": ""})
         task.refresh_from_db()
         self.assertEqual(task.status, TaskStatus.ANSWERED)  # no reason: refused
-        rv.post(reverse("rectification_close", args=[task.pk]), {"reopen": "1", "note": "请附更正后的决算表"})
+        rv.post(
+            reverse("rectification_close", args=[task.pk]),
+            {"reopen": "1", "note": "请附更正后的决算表"},
+        )
         task.refresh_from_db()
         self.assertEqual(task.status, TaskStatus.OPEN)
         task.respond(by=self.head, answer="已附更正后的决算表")
@@ -135,16 +151,21 @@ class ResultsTests(WebTestCase):
         task.refresh_from_db()
         self.assertEqual(task.status, TaskStatus.CLOSED)
         details = list(
-            AuditLog.objects.filter(target_key=AuditLog.key(self.s()), detail__contains="整改").values_list(
-                "detail", flat=True
-            )
+            AuditLog.objects.filter(
+                target_key=AuditLog.key(self.s()), detail__contains="整改"
+            ).values_list("detail", flat=True)
         )
-        self.assertEqual(len(details), 6, details)  # issued, fed back, answered, sent back, answered, closed
+        # issued, fed back, answered, sent back, answered, closed
+        self.assertEqual(len(details), 6, details)
 
     def test_overdue_tasks_are_listed_first_and_reminded(self) -> None:
         self.move_to("accepted")
-        late = RectificationTask.issue(by=self.reviewer, submission=self.s(), source="复核意见", requirement="补充台账")
-        fresh = RectificationTask.issue(by=self.reviewer, submission=self.s(), source="JX-L004", requirement="说明")
+        late = RectificationTask.issue(
+            by=self.reviewer, submission=self.s(), source="复核意见", requirement="补充台账"
+        )
+        fresh = RectificationTask.issue(
+            by=self.reviewer, submission=self.s(), source="JX-L004", requirement="说明"
+        )
         RectificationTask.objects.filter(pk=late.pk).update(
             issued_on=late.issued_on - timedelta(days=40),
             feedback_due=late.feedback_due - timedelta(days=40),
@@ -156,5 +177,10 @@ class ResultsTests(WebTestCase):
         self.assertIn("整改结果逾期 10 天", page)
         self.assertIn("逾期 1 项", page)
         dashboard = client(self.head).get(reverse("dashboard")).content.decode()
-        self.assertLess(dashboard.index(f'id="reminder-{late.pk}"'), dashboard.index(f'id="reminder-{fresh.pk}"'))
-        self.assertNotIn("整改任务提醒", client(self.other_head).get(reverse("dashboard")).content.decode())
+        self.assertLess(
+            dashboard.index(f'id="reminder-{late.pk}"'),
+            dashboard.index(f'id="reminder-{fresh.pk}"'),
+        )
+        self.assertNotIn(
+            "整改任务提醒", client(self.other_head).get(reverse("dashboard")).content.decode()
+        )

@@ -6,56 +6,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0002_auditlog_target_key'),
-        ('evaluations', '0006_leftovers_review_funds'),
+        ("accounts", "0002_auditlog_target_key"),
+        ("evaluations", "0006_leftovers_review_funds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LinkageDecision',
+            name="LinkageDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField(verbose_name='挂钩表')),
-                ('reason', models.TextField(verbose_name='决定理由')),
-                ('decided_at', models.DateTimeField(auto_now=True, verbose_name='决定时间')),
-                ('decided_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='决定人')),
-                ('round', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='linkage', to='evaluations.round', verbose_name='轮次')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("data", models.JSONField(verbose_name="挂钩表")),
+                ("reason", models.TextField(verbose_name="决定理由")),
+                ("decided_at", models.DateTimeField(auto_now=True, verbose_name="决定时间")),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="决定人",
+                    ),
+                ),
+                (
+                    "round",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="linkage",
+                        to="evaluations.round",
+                        verbose_name="轮次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '预算挂钩表',
-                'verbose_name_plural': '预算挂钩表',
+                "verbose_name": "预算挂钩表",
+                "verbose_name_plural": "预算挂钩表",
             },
         ),
         migrations.CreateModel(
-            name='RectificationTask',
+            name="RectificationTask",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(max_length=300, verbose_name='依据（复核意见或问题）')),
-                ('requirement', models.TextField(verbose_name='整改要求')),
-                ('issued_on', models.DateField(verbose_name='下达日期')),
-                ('feedback_due', models.DateField(verbose_name='反馈期限')),
-                ('answer_due', models.DateField(verbose_name='整改期限')),
-                ('status', models.CharField(choices=[('open', '整改中'), ('answered', '已答复'), ('closed', '已销号')], default='open', max_length=20, verbose_name='状态')),
-                ('feedback', models.TextField(blank=True, verbose_name='整改计划（反馈）')),
-                ('fed_back_at', models.DateTimeField(blank=True, null=True, verbose_name='反馈时间')),
-                ('answer', models.TextField(blank=True, verbose_name='整改结果')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='答复时间')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='销号时间')),
-                ('note', models.TextField(blank=True, verbose_name='财政局意见')),
-                ('issued_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='下达人')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='evaluations.round', verbose_name='轮次')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rectifications', to='evaluations.submission', verbose_name='自评')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rectifications', to='accounts.unit', verbose_name='单位')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(max_length=300, verbose_name="依据（复核意见或问题）")),
+                ("requirement", models.TextField(verbose_name="整改要求")),
+                ("issued_on", models.DateField(verbose_name="下达日期")),
+                ("feedback_due", models.DateField(verbose_name="反馈期限")),
+                ("answer_due", models.DateField(verbose_name="整改期限")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("open", "整改中"), ("answered", "已答复"), ("closed", "已销号")],
+                        default="open",
+                        max_length=20,
+                        verbose_name="状态",
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True, verbose_name="整改计划（反馈）")),
+                (
+                    "fed_back_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="反馈时间"),
+                ),
+                ("answer", models.TextField(blank=True, verbose_name="整改结果")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="答复时间"),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True, verbose_name="销号时间")),
+                ("note", models.TextField(blank=True, verbose_name="财政局意见")),
+                (
+                    "issued_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="下达人",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="evaluations.round",
+                        verbose_name="轮次",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rectifications",
+                        to="evaluations.submission",
+                        verbose_name="自评",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rectifications",
+                        to="accounts.unit",
+                        verbose_name="单位",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '整改任务',
-                'verbose_name_plural': '整改任务',
-                'ordering': ['status', 'answer_due', 'id'],
+                "verbose_name": "整改任务",
+                "verbose_name_plural": "整改任务",
+                "ordering": ["status", "answer_due", "id"],
             },
         ),
     ]
