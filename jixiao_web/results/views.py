@@ -29,10 +29,9 @@ def visible_tasks(user: Any) -> QuerySet[RectificationTask]:
 
 
 def reminders(user: Any) -> list[RectificationTask]:
-    """The open tasks the user should act on, overdue first (for the dashboard)."""
-    m = membership(user)
-    waiting = TaskStatus.OPEN if m is not None and m.role in EDITORS else TaskStatus.ANSWERED
-    tasks = list(visible_tasks(user).filter(status__in=[waiting, TaskStatus.OPEN])[:200])
+    """The tasks not closed yet (the unit's to answer, the bureau's to close or chase),
+    overdue first (for the dashboard)."""
+    tasks = list(visible_tasks(user).exclude(status=TaskStatus.CLOSED)[:200])
     return sorted(tasks, key=lambda t: (not t.lateness(), t.answer_due))[:20]
 
 

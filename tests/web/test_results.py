@@ -184,3 +184,21 @@ class ResultsTests(WebTestCase):
         self.assertNotIn(
             "整改任务提醒", client(self.other_head).get(reverse("dashboard")).content.decode()
         )
+
+    def test_the_admin_lists_them_read_only(self) -> None:
+        from django.contrib.auth.models import User
+
+        self.move_to("accepted")
+        task = RectificationTask.issue(
+            by=self.reviewer, submission=self.s(), source="复核意见", requirement="补充台账"
+        )
+        root = client(User.objects.create_superuser("root", password="Ce-shi-mi-ma-2021"))
+        page = root.get(reverse("admin:results_rectificationtask_changelist"))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("复核意见", page.content.decode())
+        self.assertEqual(root.get(reverse("admin:results_linkagedecision_changelist")).status_code, 200)
+        self.assertEqual(root.get(reverse("admin:results_rectificationtask_add")).status_code, 403)
+        self.assertEqual(
+            root.post(reverse("admin:results_rectificationtask_change", args=[task.pk]), {}).status_code,
+            403,
+        )
