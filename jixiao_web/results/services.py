@@ -38,6 +38,7 @@ def round_proposals(r: Round, table: LinkageTable) -> list[tuple[Submission, Pro
     forms = list(
         Submission.objects.filter(round=r, status__in=HAS_RESULT)
         .select_related("round", "unit")
+        .prefetch_related("comments", "rectifications")
         .order_by("unit__name", "project")
     )
     titles = _titles()

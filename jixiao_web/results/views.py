@@ -15,7 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jixiao.lifecycle.linkage import GRADES, Action, LinkageError, table_to_data
 from jixiao_web.accounts.models import AuditLog
-from jixiao_web.evaluations.access import Need, get_round, get_submission, membership, unit_scoped
+from jixiao_web.evaluations.access import (
+    Need,
+    get_round,
+    get_submission,
+    membership,
+    unit_scoped,
+    visible_rounds,
+)
 from jixiao_web.evaluations.exports import attachment, overview_xlsx
 from jixiao_web.evaluations.models import Round
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
@@ -44,8 +51,6 @@ def _bureau(user: Any) -> bool:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """Rounds with results (the bureau), and the 整改 tasks: overdue first."""
-    from jixiao_web.evaluations.access import visible_rounds
-
     tasks = list(visible_tasks(request.user)[:500])
     overdue = request.GET.get("overdue") == "1"
     rows = [(t, t.lateness()) for t in tasks]
@@ -65,9 +70,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _round_context(
-    request: HttpRequest, r: Round, form_data: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def _round_context(r: Round, form_data: dict[str, Any] | None = None) -> dict[str, Any]:
     decision = LinkageDecision.objects.filter(round=r).select_related("decided_by").first()
     table = LinkageDecision.table_of(r)
     pairs = [
@@ -92,7 +95,7 @@ def _round_context(
 @login_required
 def round_results(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.REVIEW)
-    return render(request, "results/round.html", _round_context(request, r))
+    return render(request, "results/round.html", _round_context(r))
 
 
 @require_POST
@@ -117,7 +120,7 @@ def linkage(request: HttpRequest, pk: int) -> HttpResponse:
         LinkageDecision.decide(by=request.user, round=r, data=data, reason=p.get("reason", ""))
     except (LinkageError, WorkflowError) as exc:
         messages.error(request, f"挂钩表未保存：{exc}")
-        return render(request, "results/round.html", _round_context(request, r, data), status=400)
+        return render(request, "results/round.html", _round_context(r, data), status=400)
     messages.success(request, "预算挂钩表已保存，下年度预算建议已按新表重算。")
     return redirect("results_round", pk=r.pk)
 
