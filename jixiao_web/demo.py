@@ -35,6 +35,12 @@ DEMO_USERS = (
 )
 
 
+def demo_results(region: Any, unit: Any, users: dict[str, Any], seed: Path) -> None:
+    from jixiao_web.results.demo import demo_results as load
+
+    load(region, unit, users, seed)
+
+
 def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
     """Create (or refresh) the demo data; returns the users with their passwords.
 
@@ -82,6 +88,7 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
             content["source"] = seed.name
             content["unit"] = content.get("unit") or unit.name
             Submission.start(by=users["filler"], round=rnd, content=content)
+        demo_results(region, unit, users, seed)
     return [(d, passwords[d.username]) for d in DEMO_USERS]
 
 

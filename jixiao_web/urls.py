@@ -20,6 +20,7 @@ from jixiao_web.evaluations.views import (
 )
 from jixiao_web.evidence import views as evidence
 from jixiao_web.monitoring import views as monitoring
+from jixiao_web.results import views as results
 from jixiao_web.targets import views as targets
 
 urlpatterns = [
@@ -92,6 +93,13 @@ urlpatterns = [
     path("m/<int:pk>/submit/", monitoring.submit, name="monitoring_submit"),
     path("m/<int:pk>/key/", monitoring.mark_key, name="monitoring_key"),
     path("m/<int:pk>/rectify/", monitoring.rectify, name="monitoring_rectify"),
+    path("results/", results.index, name="results"),
+    path("rounds/<int:pk>/results/", results.round_results, name="results_round"),
+    path("rounds/<int:pk>/results/linkage/", results.linkage, name="results_linkage"),
+    path("rounds/<int:pk>/results.xlsx", results.export, name="results_export"),
+    path("s/<int:pk>/rectification/new/", results.issue, name="rectification_new"),
+    path("k/<int:pk>/", results.task, name="rectification"),
+    path("k/<int:pk>/close/", results.close, name="rectification_close"),
     path("public/", public.index, name="public_index"),
     path("public/<slug:code>/", public.region, name="public_region"),
     path("public/s/<int:pk>/", public.detail, name="public_detail"),

@@ -32,7 +32,7 @@ def _ms(value: object) -> object:
 def snapshot() -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every model of ours and of auth users, as comparable tuples."""
     out = {}
-    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring"):
+    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring", "results"):
         for model in apps.get_app_config(label).get_models():
             fields = [f.attname for f in model._meta.concrete_fields]
             out[model._meta.label] = sorted(
@@ -93,10 +93,19 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         )
         MonitoringReport.start(by=self.filler, round=mround, targets_pk=declared.pk)
         declared.request_revision(by=self.head, reason="预算调整")
+        from jixiao.lifecycle.linkage import DEFAULT_TABLE, table_to_data
+        from jixiao_web.results.models import LinkageDecision, RectificationTask
+
+        s.transition("accept", by=self.reviewer)
+        LinkageDecision.decide(by=self.reviewer, round=s.round, data=table_to_data(DEFAULT_TABLE), reason="常务会议决定")
+        task = RectificationTask.issue(by=self.reviewer, submission=s, source="复核意见", requirement="补充台账")
+        task.respond(by=self.filler, feedback="月底前补齐")
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
         self.assertTrue(before["targets.RevisionRequest"])
         self.assertTrue(before["monitoring.MonitoringReport"])
+        self.assertTrue(before["results.LinkageDecision"])
+        self.assertTrue(before["results.RectificationTask"])
         self.assertIn("培训人次", before["targets.TargetDeclaration"][0][-2])  # approved_data
 
         runner = CliRunner()

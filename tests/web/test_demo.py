@@ -32,7 +32,7 @@ class DemoTargetsTests(TestCase):
         self.assertEqual((d.status, d.grade), (Status.APPROVED, "良"))
         self.assertGreater(len(d.approved_content["indicators"]), 10)  # type: ignore[index]
         self.assertTrue(TargetRound.objects.filter(is_open=True, kind="project").exists())
-        codes = Submission.objects.get().finding_codes
+        codes = Submission.objects.get(round__year=2021).finding_codes
         self.assertIn("JX-L004", codes)  # the seed's slogans replace the approved ≥20人 …
 
     def test_the_demo_shows_a_monitoring_table_with_its_lights(self) -> None:
@@ -44,3 +44,18 @@ class DemoTargetsTests(TestCase):
         # 6 of 30 spent at 1–6月 (20% against 50%); one indicator 有可能 without a cause
         self.assertEqual((report.execution_light, report.goal_light, report.forecast_light), ("红", "黄", "黄"))
         self.assertGreater(report.errors, 0)  # JX-R001: 有可能 needs a cause and a measure
+
+    def test_the_demo_shows_a_rounds_results_and_a_rectification_task(self) -> None:
+        from jixiao_web.evaluations.models import Submission
+        from jixiao_web.results.models import LinkageDecision, RectificationTask
+
+        load_demo()
+        load_demo()
+        s = Submission.objects.get(round__year=2020)
+        self.assertEqual(s.status, "accepted")
+        self.assertIsNotNone(s.review_score)
+        self.assertLess(s.review_score, s.computed_score)
+        self.assertTrue(LinkageDecision.objects.filter(round=s.round).exists())
+        task = RectificationTask.objects.get()
+        self.assertEqual((task.submission, task.status), (s, "open"))
+        self.assertTrue(task.feedback)

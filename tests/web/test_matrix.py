@@ -31,6 +31,7 @@ from jixiao_web.evaluations.models import (
 )
 from jixiao_web.evidence.models import Evidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+from jixiao_web.results.models import LinkageDecision, RectificationTask
 from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
@@ -101,6 +102,15 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
     "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
     "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
+    # results: the round's results and linkage table are the bureau's; a 整改 task (made on an
+    # accepted copy of the unit's form) is the unit's to answer and the bureau's to close
+    "results": ("", {"*": {"GET": SIGNED_IN}}),
+    "results_round": ("round", {"*": {"GET": BUREAU}}),
+    "results_linkage": ("round", {"*": {"POST": BUREAU}}),  # answered: 400, the POST has no table
+    "results_export": ("round", {"*": {"GET": BUREAU}}),
+    "rectification_new": ("s", {"submitted": {"POST": BUREAU}}),  # answered: refused, no result yet
+    "rectification": ("task", {"*": {"GET": UNIT | BUREAU, "POST": UNIT}}),
+    "rectification_close": ("task", {"*": {"POST": BUREAU}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -183,6 +193,12 @@ class MatrixTests(WebTestCase):
             region=self.region, year=2022, cutoff_month=6, title="运行监控", deadline=self.round.deadline
         )
         self.report = MonitoringReport.start(by=self.filler, round=self.mround, targets_pk=approved.pk)
+        # a 整改 task on an accepted form of the unit (a second round's)
+        accepted = Submission.objects.create(
+            round=Round.objects.create(region=self.region, year=2020, title="上年度", deadline=self.round.deadline),
+            unit=self.unit, status="accepted", data=self.submission.data,
+        )  # fmt: skip
+        self.task = RectificationTask.issue(by=self.reviewer, submission=accepted, source="复核意见", requirement="补台账")
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -215,6 +231,7 @@ class MatrixTests(WebTestCase):
             "treq": self.revision_request.pk,
             "mround": self.mround.pk,
             "m": self.report.pk,
+            "task": self.task.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -249,6 +266,8 @@ class MatrixTests(WebTestCase):
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),
             tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
+            tuple(LinkageDecision.objects.values_list("data", "reason")),
+            tuple(RectificationTask.objects.values_list("status", "feedback", "answer", "note")),
         )
 
     def check_state(self, state: str) -> None:
@@ -290,6 +309,7 @@ class MatrixTests(WebTestCase):
         Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
         TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="draft")
         MonitoringReport.objects.filter(pk=self.report.pk).update(status="draft")
+        RectificationTask.objects.filter(pk=self.task.pk).update(status="open")  # answered or closed
 
     def test_on_a_draft(self) -> None:
         self.check_state("draft")
