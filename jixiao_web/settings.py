@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "jixiao_web.evidence",
     "jixiao_web.targets",
     "jixiao_web.monitoring",
+    "jixiao_web.reevaluation",
 ]
 
 MIDDLEWARE = [

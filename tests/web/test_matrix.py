@@ -31,6 +31,7 @@ from jixiao_web.evaluations.models import (
 )
 from jixiao_web.evidence.models import Evidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+from jixiao_web.reevaluation.models import SampleDraw, SampleItem
 from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
 
@@ -101,6 +102,13 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
     "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
     "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
+    # 抽查复核: the bureau's; a reviewer of another region is answered with its own (none)
+    "reeval": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
+    "reeval_draw_new": ("", {"*": {"POST": BUREAU | {"far_reviewer"}}}),  # answered: 400
+    "reeval_draw": ("draw", {"*": {"GET": BUREAU}}),
+    "reeval_score": ("draw item", {"*": {"POST": BUREAU}}),
+    "reeval_history": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
+    "years": ("", {"*": {"GET": UNIT | {"other_head"} | BUREAU | {"far_reviewer"}}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -121,6 +129,7 @@ POST_DATA = {
     "kind": "department",
     "deadline": "2031-01-01",
     "project": "",
+    "score": "50",
 }
 
 
@@ -183,6 +192,13 @@ class MatrixTests(WebTestCase):
             region=self.region, year=2022, cutoff_month=6, title="运行监控", deadline=self.round.deadline
         )
         self.report = MonitoringReport.start(by=self.filler, round=self.mround, targets_pk=approved.pk)
+        # a 抽查复核 draw holding the unit's form
+        from jixiao.lifecycle.sampling import Rule
+
+        self.draw = SampleDraw.objects.create(
+            round=self.round, rule=Rule().to_dict(), rule_text="矩阵", seed=1, population=1
+        )
+        self.item = SampleItem.objects.create(draw=self.draw, submission=self.submission, stratum="矩阵")
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -215,6 +231,8 @@ class MatrixTests(WebTestCase):
             "treq": self.revision_request.pk,
             "mround": self.mround.pk,
             "m": self.report.pk,
+            "draw": self.draw.pk,
+            "item": self.item.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -249,6 +267,8 @@ class MatrixTests(WebTestCase):
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),
             tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
+            SampleDraw.objects.count(),
+            tuple(SampleItem.objects.values_list("score", "comment")),
         )
 
     def check_state(self, state: str) -> None:
