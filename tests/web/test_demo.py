@@ -32,7 +32,7 @@ class DemoTargetsTests(TestCase):
         self.assertEqual((d.status, d.grade), (Status.APPROVED, "良"))
         self.assertGreater(len(d.approved_content["indicators"]), 10)  # type: ignore[index]
         self.assertTrue(TargetRound.objects.filter(is_open=True, kind="project").exists())
-        codes = Submission.objects.get().finding_codes
+        codes = Submission.objects.get(round__year=2021).finding_codes
         self.assertIn("JX-L004", codes)  # the seed's slogans replace the approved ≥20人 …
 
     def test_the_demo_shows_a_monitoring_table_with_its_lights(self) -> None:
@@ -44,3 +44,15 @@ class DemoTargetsTests(TestCase):
         # 6 of 30 spent at 1–6月 (20% against 50%); one indicator 有可能 without a cause
         self.assertEqual((report.execution_light, report.goal_light, report.forecast_light), ("红", "黄", "黄"))
         self.assertGreater(report.errors, 0)  # JX-R001: 有可能 needs a cause and a measure
+
+
+class DemoReevaluationTests(TestCase):
+    def test_last_year_has_accepted_forms_and_a_reproducible_draw_with_an_untrue_form(self) -> None:
+        from jixiao_web.reevaluation.models import SampleDraw
+
+        load_demo()
+        load_demo()  # twice: one draw
+        d = SampleDraw.objects.get()
+        self.assertEqual((d.round.year, d.population), (2020, 2))
+        self.assertEqual(sorted(d.redraw_keys()), sorted(str(i.submission_id) for i in d.items.all()))
+        self.assertTrue(any(i.gap.untrue for i in d.items.all()))
