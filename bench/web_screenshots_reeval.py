@@ -24,7 +24,9 @@ from tests.e2e.liveserver import LiveServer, browser_missing, chromium, live_ser
 
 def walk(server: LiveServer, out: Path) -> None:
     with chromium() as browser:
-        page = browser.new_page(viewport={**VIEWPORT, "height": 1000}, locale="zh-CN", device_scale_factor=1)
+        page = browser.new_page(
+            viewport={**VIEWPORT, "height": 1000}, locale="zh-CN", device_scale_factor=1
+        )
         login(page, server, "reviewer")
         page.click("#nav-reeval")
         page.locator("#draws a").first.click()
@@ -44,7 +46,10 @@ def main() -> None:
     if reason := browser_missing():
         raise SystemExit(f"无法截图：{reason}")
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="jixiao-shots-") as tmp, live_server(Path(tmp)) as server:
+    with (
+        tempfile.TemporaryDirectory(prefix="jixiao-shots-") as tmp,
+        live_server(Path(tmp)) as server,
+    ):
         walk(server, args.out)
 
 

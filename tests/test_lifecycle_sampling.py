@@ -26,7 +26,10 @@ def test_strata_follow_amount_bands_lag_and_attention() -> None:
     assert stratum(Candidate("a", D(100), D(80)), rule) == "100–500万元·执行正常"
     assert stratum(Candidate("a", D(500), None), rule) == "500万元及以上·执行率不详"
     assert stratum(Candidate("a", None, D(90), attention=True), rule) == ATTENTION
-    assert stratum(Candidate("a", None, D(90), attention=True), Rule(attention_all=False)) == "金额不详·执行正常"
+    assert (
+        stratum(Candidate("a", None, D(90), attention=True), Rule(attention_all=False))
+        == "金额不详·执行正常"
+    )
 
 
 def test_each_stratum_gives_its_share_rounded_up_and_attention_is_all_taken() -> None:
@@ -59,7 +62,12 @@ def test_the_rule_is_recorded_and_read_back_and_described() -> None:
 
 @pytest.mark.parametrize(
     "rule",
-    [dict(share=D(0)), dict(share=D("1.5")), dict(amount_bands=(D(500), D(100))), dict(threshold=D(-1))],
+    [
+        dict(share=D(0)),
+        dict(share=D("1.5")),
+        dict(amount_bands=(D(500), D(100))),
+        dict(threshold=D(-1)),
+    ],
 )
 def test_a_bad_rule_is_refused_in_chinese(rule: dict) -> None:
     with pytest.raises(ValueError, match="[\u4e00-\u9fff]"):

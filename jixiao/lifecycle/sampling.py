@@ -83,9 +83,7 @@ def describe(rule: Rule) -> str:
     parts = []
     if rule.attention_all:
         parts.append("重点监控项目全部抽取")
-    parts.append(
-        f"其余按金额（分档界限 {bands} 万元）" if bands else "其余不分金额档"
-    )
+    parts.append(f"其余按金额（分档界限 {bands} 万元）" if bands else "其余不分金额档")
     parts[-1] += f"和执行进度（执行率低于 {rule.lag_below.normalize():f}% 为执行滞后）分层"
     parts.append(f"每层抽取 {_percent(rule.share)}（向上取整，非空层至少 1 份）")
     parts.append(
@@ -197,7 +195,9 @@ class Gap:
         out = []
         gap = self.gap
         if gap is not None and gap >= self.threshold:
-            out.append(f"自评高出复核 {gap.normalize():f} 分（阈值 {self.threshold.normalize():f} 分）")
+            out.append(
+                f"自评高出复核 {gap.normalize():f} 分（阈值 {self.threshold.normalize():f} 分）"
+            )
         if gap is not None and self.grade_changed:
             out.append(f"等级由“{self.self_grade}”变为“{self.review_grade}”")
         return out

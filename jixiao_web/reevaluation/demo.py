@@ -44,7 +44,9 @@ def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) 
         data = copy.deepcopy(content)
         data |= {"year": YEAR, "unit": unit.name, "source": ""}
         data["total"] = {**(data.get("total") or {}), "score": own}
-        s = Submission(round=rnd, unit=unit, data=dump_value(data, indent=None), status=Status.ACCEPTED)
+        s = Submission(
+            round=rnd, unit=unit, data=dump_value(data, indent=None), status=Status.ACCEPTED
+        )
         s.refresh_metrics(data)
         s.review_score = review
         s.grade = s.final_grade()

@@ -76,7 +76,9 @@ class SampleDraw(models.Model):
         return sampling.Rule.from_dict(self.rule)
 
     @classmethod
-    def make(cls, *, by: Any, round: Round, rule: sampling.Rule, seed: int | None = None) -> SampleDraw:
+    def make(
+        cls, *, by: Any, round: Round, rule: sampling.Rule, seed: int | None = None
+    ) -> SampleDraw:
         """Draw by the rule (a new random seed unless one is given) and record it all."""
         seed = secrets.randbelow(10**12) if seed is None else seed
         found = candidates(round)
@@ -125,11 +127,20 @@ class SampleItem(models.Model):
         Submission, on_delete=models.CASCADE, related_name="sample_items", verbose_name="自评"
     )
     stratum = models.CharField("抽取层", max_length=100)
-    self_score = models.DecimalField("自评得分", max_digits=8, decimal_places=2, null=True, blank=True)
-    score = models.DecimalField("复核得分（抽查）", max_digits=8, decimal_places=2, null=True, blank=True)
+    self_score = models.DecimalField(
+        "自评得分", max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    score = models.DecimalField(
+        "复核得分（抽查）", max_digits=8, decimal_places=2, null=True, blank=True
+    )
     comment = models.TextField("复核意见", blank=True)
     scored_by = models.ForeignKey(
-        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="复核人"
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="复核人",
     )
     scored_at = models.DateTimeField("复核时间", null=True, blank=True)
 

@@ -21,7 +21,7 @@ from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
 from jixiao_web.evaluations.access import membership, visible_rounds
 from jixiao_web.evaluations.models import Round
-from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
+from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, Status, WorkflowError
 from jixiao_web.reevaluation.models import SAMPLED, SampleDraw, SampleItem
 from jixiao_web.reevaluation.yearly import region_inflation, unit_years
 
@@ -47,13 +47,24 @@ def _decimal_list(text: str) -> tuple[Decimal, ...]:
 
 class DrawForm(forms.Form):
     round = forms.ModelChoiceField(label="评价轮次", queryset=Round.objects.none())
-    share = forms.DecimalField(label="每层抽取比例（%）", min_value=Decimal("0.1"), max_value=100, initial=20)
-    amount_bands = forms.CharField(label="金额分档界限（万元，逗号分隔）", initial="100, 500", required=False)
-    lag_below = forms.DecimalField(label="执行率低于（%）为执行滞后", min_value=0, max_value=100, initial=80)
+    share = forms.DecimalField(
+        label="每层抽取比例（%）", min_value=Decimal("0.1"), max_value=100, initial=20
+    )
+    amount_bands = forms.CharField(
+        label="金额分档界限（万元，逗号分隔）", initial="100, 500", required=False
+    )
+    lag_below = forms.DecimalField(
+        label="执行率低于（%）为执行滞后", min_value=0, max_value=100, initial=80
+    )
     attention_all = forms.BooleanField(label="重点监控项目全部抽取", required=False, initial=True)
-    threshold = forms.DecimalField(label="自评不实阈值（自评高出复核的分数）", min_value=0, max_value=100, initial=5)
+    threshold = forms.DecimalField(
+        label="自评不实阈值（自评高出复核的分数）", min_value=0, max_value=100, initial=5
+    )
     seed = forms.IntegerField(
-        label="随机种子（留空则随机生成；填写已记录的种子可复现抽取）", required=False, min_value=0, max_value=10**15
+        label="随机种子（留空则随机生成；填写已记录的种子可复现抽取）",
+        required=False,
+        min_value=0,
+        max_value=10**15,
     )
 
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
@@ -93,12 +104,18 @@ def draw_new(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             d = SampleDraw.make(
-                by=request.user, round=form.cleaned_data["round"], rule=form.rule(), seed=form.cleaned_data["seed"]
+                by=request.user,
+                round=form.cleaned_data["round"],
+                rule=form.rule(),
+                seed=form.cleaned_data["seed"],
             )
         except (ValueError, WorkflowError) as exc:
             messages.error(request, f"未抽取：{exc}")
         else:
-            messages.success(request, f"已从 {d.population} 份已通过的自评中抽取 {d.items.count()} 份（种子 {d.seed}）。")
+            messages.success(
+                request,
+                f"已从 {d.population} 份已通过的自评中抽取 {d.items.count()} 份（种子 {d.seed}）。",
+            )
             return redirect("reeval_draw", pk=d.pk)
     draws = visible_draws(request.user)[:100]
     return render(request, "reevaluation/index.html", {"draws": draws, "form": form}, status=400)
@@ -116,7 +133,9 @@ def get_draw(user: Any, pk: int) -> SampleDraw:
 @login_required
 def draw(request: HttpRequest, pk: int) -> HttpResponse:
     d = get_draw(request.user, pk)
-    items = list(d.items.select_related("submission", "submission__unit", "scored_by", "draw__round"))
+    items = list(
+        d.items.select_related("submission", "submission__unit", "scored_by", "draw__round")
+    )
     recorded = tuple(str(i.submission_id) for i in items)
     return render(
         request,
@@ -127,7 +146,7 @@ def draw(request: HttpRequest, pk: int) -> HttpResponse:
             "untrue": sum(1 for i in items if i.gap.untrue),
             "scored": sum(1 for i in items if i.score is not None),
             "reproduced": sorted(d.redraw_keys()) == sorted(recorded),
-            "sampled_states": "、".join(str(s.label) for s in SAMPLED),
+            "sampled_states": "、".join(Status(s).label for s in SAMPLED),
         },
     )
 
@@ -172,9 +191,7 @@ def history(request: HttpRequest) -> HttpResponse:
     units: dict[str, list[SampleItem]] = {}
     for it in items:
         units.setdefault(it.submission.unit.name, []).append(it)
-    rows = [
-        (name, its, sum(1 for i in its if i.gap.untrue)) for name, its in units.items()
-    ]
+    rows = [(name, its, sum(1 for i in its if i.gap.untrue)) for name, its in units.items()]
     return render(request, "reevaluation/history.html", {"units": rows})
 
 
@@ -187,17 +204,22 @@ def years(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("您的账号没有所属单位或地区。")
     is_unit = m is not None and m.role in EDITORS
     if is_unit:
+        assert m is not None
         units = Unit.objects.filter(pk=m.unit_id)
     else:
         _bureau(request.user)
         units = Unit.objects.select_related("department").order_by("department__name", "name")
-        if not request.user.is_superuser:
+        if m is not None and not request.user.is_superuser:
             units = units.filter(department__region_id=m.scope_region.pk)
     wanted = request.GET.get("unit", "")
     unit = units.filter(pk=wanted).first() if wanted.isdigit() else None
     if unit is None and is_unit:
         unit = units.first()
-    ctx: dict[str, Any] = {"units": units, "unit": unit, "rows": unit_years(unit.pk) if unit else []}
+    ctx: dict[str, Any] = {
+        "units": units,
+        "unit": unit,
+        "rows": unit_years(unit.pk) if unit else [],
+    }
     if not is_unit:
         region_id = m.scope_region.pk if m is not None else None
         stats = region_inflation(region_id) if region_id else []
@@ -212,15 +234,23 @@ def years(request: HttpRequest) -> HttpResponse:
                 )
             )
             above = sorted(
-                ((u.mean_gap, u.unit) for u in latest.units.values() if u.mean_gap and u.mean_gap > 0),
+                (
+                    (u.mean_gap, u.unit)
+                    for u in latest.units.values()
+                    if u.mean_gap and u.mean_gap > 0
+                ),
                 reverse=True,
             )[:15]
-            ctx["gap_chart"] = mark_safe(
-                charts.bar_chart_svg(
-                    f"{latest.year}年度 自评高出复核的单位（平均分差）",
-                    [charts.Bar(name, gap) for gap, name in above],
-                    height=max(120, 40 + 22 * len(above)),
-                    horizontal=True,
+            ctx["gap_chart"] = (
+                mark_safe(
+                    charts.bar_chart_svg(
+                        f"{latest.year}年度 自评高出复核的单位（平均分差）",
+                        [charts.Bar(name, gap) for gap, name in above],
+                        height=max(120, 40 + 22 * len(above)),
+                        horizontal=True,
+                    )
                 )
-            ) if above else ""
+                if above
+                else ""
+            )
     return render(request, "reevaluation/years.html", ctx)

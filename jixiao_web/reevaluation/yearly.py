@@ -63,30 +63,41 @@ def unit_years(unit_id: int) -> list[YearRow]:
     def row(year: int, project: str) -> YearRow:
         return rows.setdefault((year, project), YearRow(year, project))
 
-    for d in TargetDeclaration.objects.filter(unit_id=unit_id).exclude(approved_data="").select_related("round"):
+    for d in (
+        TargetDeclaration.objects.filter(unit_id=unit_id)
+        .exclude(approved_data="")
+        .select_related("round")
+    ):
         r, content = row(d.round.year, d.project), d.approved_content or {}
         r.target_amount = _dec(content.get("amount"))
         r.target_indicators = len(content.get("indicators") or [])
         r.target_grade = d.grade
-    for m in MonitoringReport.objects.filter(unit_id=unit_id, status=MonitoringStatus.SUBMITTED).select_related(
-        "round"
-    ):
+    for m in MonitoringReport.objects.filter(
+        unit_id=unit_id, status=MonitoringStatus.SUBMITTED
+    ).select_related("round"):
         r, total = row(m.round.year, m.project), _total_row(m.content)
         r.monitoring_month = m.round.cutoff_month
         r.monitoring_executed = _dec(total.get("executed"))
         r.monitoring_forecast = _dec(total.get("forecast"))
         r.monitoring_light = m.get_execution_light_display() if m.execution_light else ""
-    for s in Submission.objects.filter(unit_id=unit_id).exclude(status=Status.DRAFT).select_related("round"):
+    for s in (
+        Submission.objects.filter(unit_id=unit_id)
+        .exclude(status=Status.DRAFT)
+        .select_related("round")
+    ):
         r, content = row(s.round.year, s.project), s.content
         r.actual = _dec(_total_row(content).get("actual"))
         if r.target_amount is None:
             r.target_amount = total_budget(content)
         r.execution_rate, r.self_score, r.review_score, r.grade = (
-            s.execution_rate, s.self_score, s.review_score, s.grade
+            s.execution_rate,
+            s.self_score,
+            s.review_score,
+            s.grade,
         )
-    for item in SampleItem.objects.filter(submission__unit_id=unit_id, score__isnull=False).select_related(
-        "submission__round", "draw__round"
-    ):
+    for item in SampleItem.objects.filter(
+        submission__unit_id=unit_id, score__isnull=False
+    ).select_related("submission__round", "draw__round"):
         r = row(item.submission.round.year, item.submission.project)
         r.reevaluated, r.untrue = item.score, item.gap.untrue
     return [rows[k] for k in sorted(rows)]
@@ -103,7 +114,11 @@ class UnitGap:
 
     @property
     def mean_gap(self) -> Decimal | None:
-        return (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01")) if self.gaps else None
+        return (
+            (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
+            if self.gaps
+            else None
+        )
 
 
 @dataclass
@@ -117,11 +132,19 @@ class YearStats:
     @property
     def full_share(self) -> Decimal | None:
         """满分占比, % of forms whose 自评得分 is the profile's full 总分."""
-        return (Decimal(100) * self.full_marks / self.forms).quantize(Decimal("0.1")) if self.forms else None
+        return (
+            (Decimal(100) * self.full_marks / self.forms).quantize(Decimal("0.1"))
+            if self.forms
+            else None
+        )
 
     @property
     def mean_gap(self) -> Decimal | None:
-        return (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01")) if self.gaps else None
+        return (
+            (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
+            if self.gaps
+            else None
+        )
 
     def departments(self) -> list[tuple[str, int, Decimal | None]]:
         """(department, forms, mean self − review gap) in name order."""
@@ -147,12 +170,19 @@ def region_inflation(region_id: int) -> list[YearStats]:
         Submission.objects.filter(round__region_id=region_id)
         .exclude(status=Status.DRAFT)
         .select_related("round", "unit", "unit__department")
-        .only("self_score", "review_score", "round__year", "round__profile", "unit__name", "unit__department__name")
+        .only(
+            "self_score",
+            "review_score",
+            "round__year",
+            "round__profile",
+            "unit__name",
+            "unit__department__name",
+        )
     )
-    untrue = defaultdict(int)
-    for item in SampleItem.objects.filter(draw__round__region_id=region_id, score__isnull=False).select_related(
-        "draw__round", "submission"
-    ):
+    untrue: dict[tuple[int, int], int] = defaultdict(int)
+    for item in SampleItem.objects.filter(
+        draw__round__region_id=region_id, score__isnull=False
+    ).select_related("draw__round", "submission"):
         if item.gap.untrue:
             untrue[(item.draw.round.year, item.submission.unit_id)] += 1
     for s in qs:

@@ -13,14 +13,17 @@ from django.urls import reverse
 from jixiao.serialize import dump_value
 from jixiao_web.evaluations.models import Submission
 from jixiao_web.evaluations.workflow import WorkflowError
-from jixiao_web.targets.models import TargetDeclaration
 from tests.web.base import small_form
 from tests.web.test_targets import SelfEvaluationFromTargetsTests, client
 
 
 class LockingTests(SelfEvaluationFromTargetsTests):
     def post(self, s: Submission, **rows: str):  # type: ignore[no-untyped-def]
-        data = {"version": str(s.version), "ind-count": "2", **{k.replace("_", "-", 2): v for k, v in rows.items()}}
+        data = {
+            "version": str(s.version),
+            "ind-count": "2",
+            **{k.replace("_", "-", 2): v for k, v in rows.items()},
+        }
         return client(self.filler).post(reverse("form", args=[s.pk]), data, follow=True)
 
     def test_the_approved_columns_are_shown_but_not_editable(self) -> None:
@@ -40,7 +43,11 @@ class LockingTests(SelfEvaluationFromTargetsTests):
         r = self.post(s, ind_0_target="≥100次")  # lowered from the approved ≥150次
         self.assertContains(r, "取自批复的目标表")
         self.assertEqual(self.s_of(s).version, s.version)
-        for field, value in (("ind_1_weight", "30"), ("ind_0_name", "志愿服务"), ("ind_1_nature", "=")):
+        for field, value in (
+            ("ind_1_weight", "30"),
+            ("ind_0_name", "志愿服务"),
+            ("ind_1_nature", "="),
+        ):
             self.post(s, **{field: value})
             self.assertEqual(self.s_of(s).version, s.version, field)
         self.post(s, ind_1_delete="1")
@@ -48,17 +55,25 @@ class LockingTests(SelfEvaluationFromTargetsTests):
 
     def test_completion_and_scores_are_typed_and_rows_may_be_added(self) -> None:
         s = self.start()
-        r = self.post(s, ind_0_actual="160次", ind_0_score="50", ind_count="3", ind_2_name="新增的指标")
+        r = self.post(
+            s, ind_0_actual="160次", ind_0_score="50", ind_count="3", ind_2_name="新增的指标"
+        )
         self.assertContains(r, "已保存")
         rows = self.s_of(s).content["indicators"]
-        self.assertEqual((rows[0]["target"], rows[0]["actual"], rows[0]["score"]), ("≥150次", "160次", Decimal(50)))
+        self.assertEqual(
+            (rows[0]["target"], rows[0]["actual"], rows[0]["score"]),
+            ("≥150次", "160次", Decimal(50)),
+        )
         self.assertEqual(rows[2]["name"], "新增的指标")
 
     def test_an_approved_revision_lifts_the_lock(self) -> None:
         s = self.start()
         req = self.declaration.request_revision(by=self.head, reason="服务次数按实际需求调整")
         req.decide(by=self.reviewer, approve=True)
-        self.assertNotIn('id="locked-note"', client(self.filler).get(reverse("form", args=[s.pk])).content.decode())
+        self.assertNotIn(
+            'id="locked-note"',
+            client(self.filler).get(reverse("form", args=[s.pk])).content.decode(),
+        )
         self.post(s, ind_0_target="≥100次")
         self.assertEqual(self.s_of(s).content["indicators"][0]["target"], "≥100次")
 
@@ -75,7 +90,9 @@ class LockingTests(SelfEvaluationFromTargetsTests):
         with self.assertRaisesMessage(WorkflowError, "取自批复的目标表"):
             s.save_content(by=self.filler, content=content, base_version=s.version)
 
-    def test_an_import_is_matched_against_the_approved_targets_before_it_replaces_anything(self) -> None:
+    def test_an_import_is_matched_against_the_approved_targets_before_it_replaces_anything(
+        self,
+    ) -> None:
         s = self.start()
         self.post(s, ind_0_actual="120次")  # typed: the import will ask before replacing it
         form = small_form()
@@ -87,7 +104,9 @@ class LockingTests(SelfEvaluationFromTargetsTests):
         ]  # fmt: skip
         upload = SimpleUploadedFile("自评表.json", dump_value(form).encode(), "application/json")
         version = self.s_of(s).version
-        r = client(self.filler).post(reverse("import", args=[s.pk]), {"file": upload, "version": version})
+        r = client(self.filler).post(
+            reverse("import", args=[s.pk]), {"file": upload, "version": version}
+        )
         self.assertEqual(r.status_code, 200)
         page = r.content.decode()
         part = page[page.index('id="import-matches"') :]
@@ -104,7 +123,12 @@ class LockingTests(SelfEvaluationFromTargetsTests):
         self.assertEqual(
             [(r["name"], r["target"], r["weight"], r["actual"]) for r in rows],
             [
-                ("开展巾帼志愿服务", "≥150次", 50, "160次"),  # approved columns kept, 完成值 from the file
+                (
+                    "开展巾帼志愿服务",
+                    "≥150次",
+                    50,
+                    "160次",
+                ),  # approved columns kept, 完成值 from the file
                 ("妇女群众满意度", "≥95%", 40, None),
                 ("家庭教育讲座", "≥5场", Decimal(10), "6场"),
             ],

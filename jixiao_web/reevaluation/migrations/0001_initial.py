@@ -6,52 +6,124 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('evaluations', '0007_submission_from_targets'),
+        ("evaluations", "0007_submission_from_targets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SampleDraw',
+            name="SampleDraw",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.JSONField(verbose_name='抽取规则')),
-                ('rule_text', models.TextField(verbose_name='规则说明')),
-                ('seed', models.BigIntegerField(verbose_name='随机种子')),
-                ('population', models.PositiveIntegerField(verbose_name='可抽取的自评数')),
-                ('strata', models.JSONField(default=list, verbose_name='分层')),
-                ('drawn_at', models.DateTimeField(auto_now_add=True, verbose_name='抽取时间')),
-                ('drawn_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='抽取人')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sample_draws', to='evaluations.round', verbose_name='评价轮次')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule", models.JSONField(verbose_name="抽取规则")),
+                ("rule_text", models.TextField(verbose_name="规则说明")),
+                ("seed", models.BigIntegerField(verbose_name="随机种子")),
+                ("population", models.PositiveIntegerField(verbose_name="可抽取的自评数")),
+                ("strata", models.JSONField(default=list, verbose_name="分层")),
+                ("drawn_at", models.DateTimeField(auto_now_add=True, verbose_name="抽取时间")),
+                (
+                    "drawn_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="抽取人",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sample_draws",
+                        to="evaluations.round",
+                        verbose_name="评价轮次",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '抽查复核',
-                'verbose_name_plural': '抽查复核',
-                'ordering': ['-drawn_at', '-id'],
+                "verbose_name": "抽查复核",
+                "verbose_name_plural": "抽查复核",
+                "ordering": ["-drawn_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='SampleItem',
+            name="SampleItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stratum', models.CharField(max_length=100, verbose_name='抽取层')),
-                ('self_score', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='自评得分')),
-                ('score', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True, verbose_name='复核得分（抽查）')),
-                ('comment', models.TextField(blank=True, verbose_name='复核意见')),
-                ('scored_at', models.DateTimeField(blank=True, null=True, verbose_name='复核时间')),
-                ('draw', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='reevaluation.sampledraw', verbose_name='抽查')),
-                ('scored_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='复核人')),
-                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sample_items', to='evaluations.submission', verbose_name='自评')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("stratum", models.CharField(max_length=100, verbose_name="抽取层")),
+                (
+                    "self_score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="自评得分",
+                    ),
+                ),
+                (
+                    "score",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="复核得分（抽查）",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="复核意见")),
+                ("scored_at", models.DateTimeField(blank=True, null=True, verbose_name="复核时间")),
+                (
+                    "draw",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="reevaluation.sampledraw",
+                        verbose_name="抽查",
+                    ),
+                ),
+                (
+                    "scored_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="复核人",
+                    ),
+                ),
+                (
+                    "submission",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sample_items",
+                        to="evaluations.submission",
+                        verbose_name="自评",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '抽查的自评',
-                'verbose_name_plural': '抽查的自评',
-                'ordering': ['draw', 'submission__unit__name', 'submission__project'],
-                'constraints': [models.UniqueConstraint(fields=('draw', 'submission'), name='sample_item_once')],
+                "verbose_name": "抽查的自评",
+                "verbose_name_plural": "抽查的自评",
+                "ordering": ["draw", "submission__unit__name", "submission__project"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("draw", "submission"), name="sample_item_once")
+                ],
             },
         ),
     ]
