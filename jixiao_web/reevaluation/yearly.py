@@ -24,6 +24,11 @@ def _dec(value: Any) -> Decimal | None:
         return None
 
 
+def _mean(values: list[Decimal]) -> Decimal | None:
+    """The mean to the hundredth of a point (None: nothing to average)."""
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01")) if values else None
+
+
 def _total_row(content: dict[str, Any]) -> dict[str, Any]:
     return next((r for r in content.get("funds") or [] if r.get("line") == "total"), {})
 
@@ -114,11 +119,7 @@ class UnitGap:
 
     @property
     def mean_gap(self) -> Decimal | None:
-        return (
-            (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
-            if self.gaps
-            else None
-        )
+        return _mean(self.gaps)
 
 
 @dataclass
@@ -140,11 +141,7 @@ class YearStats:
 
     @property
     def mean_gap(self) -> Decimal | None:
-        return (
-            (sum(self.gaps, Decimal(0)) / len(self.gaps)).quantize(Decimal("0.01"))
-            if self.gaps
-            else None
-        )
+        return _mean(self.gaps)
 
     def departments(self) -> list[tuple[str, int, Decimal | None]]:
         """(department, forms, mean self − review gap) in name order."""
@@ -154,7 +151,7 @@ class YearStats:
         out = []
         for name in sorted(by):
             gaps = [g for u in by[name] for g in u.gaps]
-            mean = (sum(gaps, Decimal(0)) / len(gaps)).quantize(Decimal("0.01")) if gaps else None
+            mean = _mean(gaps)
             out.append((name, sum(u.forms for u in by[name]), mean))
         return out
 

@@ -9,7 +9,6 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from django.test import Client
 from django.urls import reverse
 
 from jixiao.lifecycle.sampling import Rule
@@ -19,12 +18,7 @@ from jixiao_web.evaluations.models import Round, Submission
 from jixiao_web.evaluations.workflow import Status
 from jixiao_web.reevaluation.models import SampleDraw
 from tests.web.base import WebTestCase, small_form
-
-
-def client(user) -> Client:  # type: ignore[no-untyped-def]
-    c = Client()
-    c.force_login(user)
-    return c
+from tests.web.test_targets import client
 
 
 class ReevaluationTests(WebTestCase):
