@@ -166,7 +166,9 @@ class SampleItem(models.Model):
         )
 
     def rescore(self, *, by: Any, score: Decimal, comment: str) -> None:
-        total = Decimal(100)
+        from jixiao.profiles import load_profile
+
+        total = load_profile(self.draw.round.profile or None).total_weight  # the profile's 总分
         if not Decimal(0) <= score <= total:
             raise WorkflowError(f"复核得分应在 0 到 {total} 之间。")
         self.score, self.comment = score, comment.strip()

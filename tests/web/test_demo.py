@@ -56,3 +56,22 @@ class DemoReevaluationTests(TestCase):
         self.assertEqual((d.round.year, d.population), (2020, 2))
         self.assertEqual(sorted(d.redraw_keys()), sorted(str(i.submission_id) for i in d.items.all()))
         self.assertTrue(any(i.gap.untrue for i in d.items.all()))
+
+    def test_the_units_years_show_targets_monitoring_and_scores_side_by_side(self) -> None:
+        from django.test import Client
+        from django.urls import reverse
+
+        from jixiao_web.reevaluation.yearly import unit_years
+
+        load_demo()
+        c = Client()
+        c.force_login(User.objects.get(username="tianbao"))
+        page = c.get(reverse("years")).content.decode()
+        self.assertIn("巾帼家政技能培训", page)
+        rows = {(r.year, r.project): r for r in unit_years(User.objects.get(username="tianbao").membership.unit_id)}
+        project = rows[(2021, "巾帼家政技能培训")]
+        # approved 30 万元 with 3 indicators; monitoring 1–6月 executed 6, red light
+        self.assertEqual((project.target_amount, project.target_indicators), (30, 3))
+        self.assertEqual((project.monitoring_month, project.monitoring_executed, project.monitoring_light), (6, 6, "红"))
+        last = rows[(2020, "")]
+        self.assertEqual((last.self_score, last.review_score, last.reevaluated, last.untrue), (98, 90, 84, True))
