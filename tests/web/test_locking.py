@@ -14,10 +14,10 @@ from jixiao.serialize import dump_value
 from jixiao_web.evaluations.models import Submission
 from jixiao_web.evaluations.workflow import WorkflowError
 from tests.web.base import small_form
-from tests.web.test_targets import SelfEvaluationFromTargetsTests, client
+from tests.web.test_targets import FromTargetsCase, client
 
 
-class LockingTests(SelfEvaluationFromTargetsTests):
+class LockingTests(FromTargetsCase):
     def post(self, s: Submission, **rows: str):  # type: ignore[no-untyped-def]
         data = {
             "version": str(s.version),
@@ -136,6 +136,3 @@ class LockingTests(SelfEvaluationFromTargetsTests):
 
     def s_of(self, s: Submission) -> Submission:
         return Submission.objects.get(pk=s.pk)
-
-
-del SelfEvaluationFromTargetsTests  # its tests run in test_targets
