@@ -307,7 +307,6 @@ class FromTargetsCase(WebTestCase):
         return s
 
 
-
 class SelfEvaluationFromTargetsTests(FromTargetsCase):
     """A self-evaluation started where the unit has approved targets for the year."""
 
