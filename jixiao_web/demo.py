@@ -88,6 +88,9 @@ def load_demo(seed: Path = SEED) -> list[tuple[DemoUser, str]]:
             content["source"] = seed.name
             content["unit"] = content.get("unit") or unit.name
             Submission.start(by=users["filler"], round=rnd, content=content)
+            from jixiao_web.reevaluation.demo import demo_last_year
+
+            demo_last_year(region, content, users)  # 2020: accepted forms, a 抽查复核 draw
         demo_results(region, unit, users, seed)
     return [(d, passwords[d.username]) for d in DEMO_USERS]
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "jixiao_web.targets",
     "jixiao_web.monitoring",
     "jixiao_web.results",
+    "jixiao_web.reevaluation",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ from jixiao_web.evaluations.views import (
 )
 from jixiao_web.evidence import views as evidence
 from jixiao_web.monitoring import views as monitoring
+from jixiao_web.reevaluation import views as reevaluation
 from jixiao_web.results import views as results
 from jixiao_web.targets import views as targets
 
@@ -85,6 +86,12 @@ urlpatterns = [
         targets.revision_decide,
         name="target_revision_decide",
     ),
+    path("reevaluation/", reevaluation.index, name="reeval"),
+    path("reevaluation/draw/", reevaluation.draw_new, name="reeval_draw_new"),
+    path("reevaluation/<int:pk>/", reevaluation.draw, name="reeval_draw"),
+    path("reevaluation/<int:pk>/items/<int:item>/", reevaluation.score, name="reeval_score"),
+    path("reevaluation/history/", reevaluation.history, name="reeval_history"),
+    path("years/", reevaluation.years, name="years"),
     path("monitoring/", monitoring.index, name="monitoring"),
     path("monitoring/rounds/new/", monitoring.round_new, name="monitoring_round_new"),
     path("monitoring/rounds/<int:pk>/start/", monitoring.start, name="monitoring_start"),

@@ -11,7 +11,7 @@ from html import escape
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: int
+    value: int | Decimal  # a count, or a figure such as a mean gap in points
     href: str = ""  # where the bar leads (the units it counts)
 
 

@@ -191,6 +191,8 @@ class Submission(models.Model):
     status = models.CharField(
         "状态", max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    # started from the approved targets: their indicators are locked (jixiao_web.targets.locking)
+    from_targets = models.BooleanField("按批复的目标填报", default=False)
     data = models.TextField("自评数据（jixiao/1 JSON）")
     version = models.PositiveIntegerField("版本", default=1)
     updated_at = models.DateTimeField("更新时间", auto_now=True)
@@ -425,10 +427,17 @@ class Submission(models.Model):
 
     @classmethod
     def start(
-        cls, *, by: Any, round: Round, content: dict[str, Any] | None = None, project: str = ""
+        cls,
+        *,
+        by: Any,
+        round: Round,
+        content: dict[str, Any] | None = None,
+        project: str = "",
+        from_targets: bool = False,
     ) -> Submission:
         """Create (or return) the submission of the user's unit in a round — for a project
-        round, of the named project (a unit fills one project form per project)."""
+        round, of the named project (a unit fills one project form per project).
+        ``from_targets``: ``content`` is the approved targets' indicators (then locked)."""
         m = _membership(by)
         if m is None or m.role not in EDITORS or m.unit is None:
             raise WorkflowError("只有单位填报人或单位负责人可以开始填报。")
@@ -459,6 +468,7 @@ class Submission(models.Model):
             unit=m.unit,
             data=dump_value(content, indent=None),
             updated_by=by,
+            from_targets=from_targets,
         )
         s.refresh_metrics(content)
         try:
@@ -492,6 +502,10 @@ class Submission(models.Model):
         old = self.content
         if action == AuditLog.Action.SAVED and layout.same(old, content):
             return None
+        from jixiao_web.targets import locking
+
+        if refusal := locking.refusal(self, old, content):
+            raise WorkflowError(refusal)
         text = dump_value(content, indent=None)
         # analysed before the transaction: SQLite's write lock (taken at BEGIN) is held only
         # for the writes, never for checks and scoring

@@ -38,6 +38,7 @@ class Row:
     evidence_asked: bool = False  # the reviewer asked for evidence here (open opinion)
     evidence_needed: bool = False  # full marks, and the round's profile wants evidence for them
     monitoring: str = ""  # what the mid-year monitoring said of this indicator
+    locked: bool = False  # an approved target's row: its names, value and weight stay
 
 
 def _s(value: Any) -> str:

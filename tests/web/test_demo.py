@@ -51,7 +51,7 @@ class DemoTargetsTests(TestCase):
 
         load_demo()
         load_demo()
-        s = Submission.objects.get(round__year=2020)
+        s = Submission.objects.get(round__year=2020, unit__name="长沙市岳麓区妇女联合会")
         self.assertEqual(s.status, "accepted")
         self.assertIsNotNone(s.review_score)
         self.assertLess(s.review_score, s.computed_score)
@@ -59,3 +59,33 @@ class DemoTargetsTests(TestCase):
         task = RectificationTask.objects.get()
         self.assertEqual((task.submission, task.status), (s, "open"))
         self.assertTrue(task.feedback)
+
+class DemoReevaluationTests(TestCase):
+    def test_last_year_has_accepted_forms_and_a_reproducible_draw_with_an_untrue_form(self) -> None:
+        from jixiao_web.reevaluation.models import SampleDraw
+
+        load_demo()
+        load_demo()  # twice: one draw
+        d = SampleDraw.objects.get()
+        self.assertEqual((d.round.year, d.population), (2020, 2))
+        self.assertEqual(sorted(d.redraw_keys()), sorted(str(i.submission_id) for i in d.items.all()))
+        self.assertTrue(any(i.gap.untrue for i in d.items.all()))
+
+    def test_the_units_years_show_targets_monitoring_and_scores_side_by_side(self) -> None:
+        from django.test import Client
+        from django.urls import reverse
+
+        from jixiao_web.reevaluation.yearly import unit_years
+
+        load_demo()
+        c = Client()
+        c.force_login(User.objects.get(username="tianbao"))
+        page = c.get(reverse("years")).content.decode()
+        self.assertIn("巾帼家政技能培训", page)
+        rows = {(r.year, r.project): r for r in unit_years(User.objects.get(username="tianbao").membership.unit_id)}
+        project = rows[(2021, "巾帼家政技能培训")]
+        # approved 30 万元 with 3 indicators; monitoring 1–6月 executed 6, red light
+        self.assertEqual((project.target_amount, project.target_indicators), (30, 3))
+        self.assertEqual((project.monitoring_month, project.monitoring_executed, project.monitoring_light), (6, 6, "红"))
+        last = rows[(2020, "")]
+        self.assertEqual((last.self_score, last.review_score, last.reevaluated, last.untrue), (98, 90, 84, True))

@@ -31,6 +31,7 @@ from jixiao_web.evaluations.models import (
 )
 from jixiao_web.evidence.models import Evidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
+from jixiao_web.reevaluation.models import SampleDraw, SampleItem
 from jixiao_web.results.models import LinkageDecision, RectificationTask
 from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
 from tests.web.base import WebTestCase
@@ -111,6 +112,13 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "rectification_new": ("s", {"submitted": {"POST": BUREAU}}),  # answered: refused, no result yet
     "rectification": ("task", {"*": {"GET": UNIT | BUREAU, "POST": UNIT}}),
     "rectification_close": ("task", {"*": {"POST": BUREAU}}),
+    # 抽查复核: the bureau's; a reviewer of another region is answered with its own (none)
+    "reeval": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
+    "reeval_draw_new": ("", {"*": {"POST": BUREAU | {"far_reviewer"}}}),  # answered: 400
+    "reeval_draw": ("draw", {"*": {"GET": BUREAU}}),
+    "reeval_score": ("draw item", {"*": {"POST": BUREAU}}),
+    "reeval_history": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
+    "years": ("", {"*": {"GET": UNIT | {"other_head"} | BUREAU | {"far_reviewer"}}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
@@ -131,6 +139,7 @@ POST_DATA = {
     "kind": "department",
     "deadline": "2031-01-01",
     "project": "",
+    "score": "50",
 }
 
 
@@ -199,6 +208,13 @@ class MatrixTests(WebTestCase):
             unit=self.unit, status="accepted", data=self.submission.data,
         )  # fmt: skip
         self.task = RectificationTask.issue(by=self.reviewer, submission=accepted, source="复核意见", requirement="补台账")
+        # a 抽查复核 draw holding the unit's form
+        from jixiao.lifecycle.sampling import Rule
+
+        self.draw = SampleDraw.objects.create(
+            round=self.round, rule=Rule().to_dict(), rule_text="矩阵", seed=1, population=1
+        )
+        self.item = SampleItem.objects.create(draw=self.draw, submission=self.submission, stratum="矩阵")
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -232,6 +248,8 @@ class MatrixTests(WebTestCase):
             "mround": self.mround.pk,
             "m": self.report.pk,
             "task": self.task.pk,
+            "draw": self.draw.pk,
+            "item": self.item.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -268,6 +286,8 @@ class MatrixTests(WebTestCase):
             tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
             tuple(LinkageDecision.objects.values_list("data", "reason")),
             tuple(RectificationTask.objects.values_list("status", "feedback", "answer", "note")),
+            SampleDraw.objects.count(),
+            tuple(SampleItem.objects.values_list("score", "comment")),
         )
 
     def check_state(self, state: str) -> None:

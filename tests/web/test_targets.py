@@ -276,8 +276,8 @@ class TargetTests(WebTestCase):
         self.assertIn("请补充指标解释", page)
         self.assertEqual(d.comments.get(row=1).indicator, "维护社会稳定")
 
-class SelfEvaluationFromTargetsTests(WebTestCase):
-    """A self-evaluation started where the unit has approved targets for the year."""
+class FromTargetsCase(WebTestCase):
+    """A unit with approved targets for the round's year (also used by test_locking)."""
 
     def setUp(self) -> None:
         super().setUp()
@@ -305,6 +305,10 @@ class SelfEvaluationFromTargetsTests(WebTestCase):
         s = Submission.objects.get(round=self.round, unit=self.unit)
         self.assertRedirects(r, reverse("form", args=[s.pk]))
         return s
+
+
+class SelfEvaluationFromTargetsTests(FromTargetsCase):
+    """A self-evaluation started where the unit has approved targets for the year."""
 
     def test_a_new_form_starts_with_the_approved_indicators(self) -> None:
         s = self.start()
@@ -352,6 +356,9 @@ class SelfEvaluationFromTargetsTests(WebTestCase):
 
     def test_saved_counts_include_cross_stage_findings(self) -> None:
         s = self.start()
+        # a form not started from the targets (started before them) is not locked to them
+        type(s).objects.filter(pk=s.pk).update(from_targets=False)
+        s.refresh_from_db()
         content = s.content
         content["indicators"].pop()  # an approved indicator dropped
         s.save_content(by=self.filler, content=content, base_version=s.version)

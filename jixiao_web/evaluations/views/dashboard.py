@@ -102,7 +102,13 @@ def round_start(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         # a unit with approved targets for the year starts from them (jixiao_web.targets)
         content = prefilled_content(request.user, r, project)
-        s = Submission.start(by=request.user, round=r, project=project, content=content)
+        s = Submission.start(
+            by=request.user,
+            round=r,
+            project=project,
+            content=content,
+            from_targets=content is not None,
+        )
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect("dashboard")

@@ -30,6 +30,7 @@ from jixiao_web.evaluations.workflow import EDITABLE, ConflictError, Status, Wor
 from jixiao_web.evidence import models as evidence
 from jixiao_web.files import open_private
 from jixiao_web.monitoring.services import forecasts_by_row
+from jixiao_web.targets import locking
 from jixiao_web.targets.services import earlier_stages
 
 log = logging.getLogger(__name__)
@@ -57,9 +58,13 @@ def form_context(
     evidence.attach(sc, s)
     needed = s.full_marks_without_evidence(content) if s.status in EDITABLE else {}
     said = forecasts_by_row(content, earlier["monitoring"])
-    for row in sc.indicators:
+    locked = locking.locked_rows(s, content) if s.status in EDITABLE else set()
+    for i, row in enumerate(sc.indicators):
         row.evidence_needed = row.key in needed
         row.monitoring = said.get(row.key, "")
+        row.locked = i in locked
+        for c in row.cells if row.locked else ():
+            c.locked = c.name.rsplit("-", 1)[-1] in locking.LOCKED_CELLS
     return {
         "s": s,
         "screen": sc,
@@ -75,6 +80,7 @@ def form_context(
         "import_form": ImportForm(),
         "has_targets": earlier["targets"] is not None,
         "has_monitoring": earlier["monitoring"] is not None,
+        "locked_rows": len(locked),
     }
 
 
@@ -287,11 +293,20 @@ def import_into(
             f"当前表中已填写的内容（第{s.version}版）将被 {original} 的内容替换；"
             "原内容可在“历史版本”中恢复。"
         )
-    if questions and not request.POST.get("confirmed"):
+    # the file's indicators against the approved targets: shown before anything is replaced
+    plan = locking.plan_import(s, content)
+    content = plan.content or content
+    if (questions or plan.any) and not request.POST.get("confirmed"):
         return render(
             request,
             "evaluations/import_confirm.html",
-            {"s": s, "upload": upload, "questions": questions, "version": posted_version(request)},
+            {
+                "s": s,
+                "upload": upload,
+                "questions": questions,
+                "plan": plan,
+                "version": posted_version(request),
+            },
         )
     note = f"导入 {original}"
     if fit.year is not None or fit.questions:

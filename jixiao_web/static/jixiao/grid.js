@@ -53,6 +53,12 @@
   function blankRow(tr) {
     var row = tr.cloneNode(true);
     row.classList.remove("has-findings");
+    row.removeAttribute("data-locked");  // a new row is the unit's own, never an approved one
+    row.querySelectorAll(".locked-row").forEach(function (el) { el.remove(); });
+    row.querySelectorAll("[data-locked]").forEach(function (el) {
+      el.disabled = false;
+      el.removeAttribute("data-locked");
+    });
     row.querySelectorAll(CELLS).forEach(function (el) {
       el.value = "";
       el.textContent = el.tagName === "TEXTAREA" ? "" : el.textContent;
@@ -94,6 +100,7 @@
   };
 
   Rows.prototype.remove = function (tr) {
+    if (tr.hasAttribute("data-locked")) { return null; }  // an approved target's row stays
     var next = tr.nextElementSibling && tr.nextElementSibling.id.indexOf("row-ind-") === 0
       ? tr.nextElementSibling : tr.previousElementSibling;
     tr.remove();
@@ -126,6 +133,7 @@
     if (td.querySelector("button")) { return; }
     [["up", "↑", "上移此行（Alt+↑）"], ["down", "↓", "下移此行（Alt+↓）"],
      ["insert", "＋", "在下方插入一行（Ctrl+Enter）"], ["delete", "×", "删除此行（Alt+Delete）"]]
+      .filter(function (b) { return b[0] !== "delete" || !tr.hasAttribute("data-locked"); })
       .forEach(function (b) {
         var btn = document.createElement("button");
         btn.type = "button";
