@@ -53,6 +53,8 @@ _BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
 _NOT_A_UNIT = re.compile(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/|万?元|亿元|人|个|%")
 
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
+# sub-columns under a group label that name no role of their own (合计 | 其中：财政拨款)
+_SUB_COLUMN = re.compile(r"^(合计|小计|总计|其中|财政|其他|上年|本年|当年)")
 _MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
 
 
@@ -128,6 +130,7 @@ class FormBuilder:
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
         self._unit_rank = -1
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
+        self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
         self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
@@ -372,6 +375,8 @@ class FormBuilder:
     ) -> bool:
         roles = [(i, vocab.column_role(keys[i])) for i in live]
         found = [(i, r) for i, r in roles if r is not None]
+        if was_header is not None and self._lower_header(row, keys, live, found, was_header):
+            return True
         if not any(r not in (Role.REMARK, Role.DEVIATION) for _, r in found):
             return False
         others = [i for i, r in roles if r is None]
@@ -393,7 +398,12 @@ class FormBuilder:
         elif self.state in ("fund", "indicator"):
             kind = self.state
         else:
-            return False
+            # 项目 | 预算执行情况（万元） | 分值 | 得分: the group label over the columns below
+            # names the table
+            sections = {vocab.section_of(keys[i]) for i in others} & {"fund", "indicator"}
+            if len(sections) != 1:
+                return False
+            kind = sections.pop()
         found = self._drop_group_header(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
@@ -411,6 +421,7 @@ class FormBuilder:
             self.ind_header = header
         else:
             self.fund_header = header
+        self._header_rows[kind] = list(row)
         for i in live:
             sec = vocab.section_of(keys[i])
             if sec == "indicator":
@@ -422,6 +433,49 @@ class FormBuilder:
         self._last_was_header = kind
         self._used(*row)
         self.parts.seen.add(kind + "_header")
+        return True
+
+    def _lower_header(
+        self,
+        row: Sequence[Cell],
+        keys: list[str],
+        live: list[int],
+        found: list[tuple[int, Role]],
+        kind: str,
+    ) -> bool:
+        """The second row of a header printed over two rows: a group label spanning several
+        columns above (预算执行情况, 年度指标值, 全年预算数) and the columns' own labels below it
+        (年初预算数 | 全年预算数 | …, 指标性质 | 指标值 | 度量单位, 合计 | 其中：财政拨款), the other
+        labels merged down. Both rows make one header, column by column: a label below names its
+        column; a group label keeps its role on its first column where nothing below names it."""
+        current = self.ind_header if kind == "indicator" else self.fund_header
+        upper = self._header_rows.get(kind)
+        if current is None or upper is None or not current.aligned or not self._grid:
+            return False
+        named = dict(found)
+
+        def blank_above(i: int) -> bool:
+            return i >= len(upper) or upper[i].merged or not upper[i].text.strip()
+
+        def group_above(i: int) -> bool:
+            return not blank_above(i) and (upper[i].col_span > 1 or blank_above(i + 1))
+
+        for i in live:
+            if i not in named and not _SUB_COLUMN.match(keys[i]):
+                return False  # a cell that is neither a column label nor a sub-column
+            if not (blank_above(i) or group_above(i)):
+                return False  # a label under another label: a header broken inside its row
+        if not any(blank_above(i) for i in live):
+            return False
+        columns = dict(current.roles)
+        columns.update(named)
+        header = Header(kind, sorted(columns.items()), max(current.width, len(row)))
+        if kind == "indicator":
+            self.ind_header = header
+        else:
+            self.fund_header = header
+        self._last_was_header = kind
+        self._used(*row)
         return True
 
     def start_headerless(self, section: str) -> None:
