@@ -949,20 +949,12 @@ class FormBuilder:
                     pos += 2
                     continue
             if name is None:
-                split = _COLON.split(clean(row[i].text), maxsplit=1)
-                if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
+                pairs = field_pairs(row[i].text)
+                for field_name, label, text in pairs:
                     if self.trace is not None:
-                        self.trace.place(
-                            _field_name(vocab.field_of(label_key(split[0])) or ""),
-                            [row[i]],
-                            "“栏目：值”写在同一格",
-                        )
-                    self._set_field(
-                        vocab.field_of(label_key(split[0])) or "",
-                        split[0],
-                        Text(split[1].strip(), row[i].location),
-                    )
-                    used = True
+                        self.trace.place(_field_name(field_name), [row[i]], "“栏目：值”写在同一格")
+                    self._set_field(field_name, label, Text(text, row[i].location))
+                used = used or bool(pairs)
                 pos += 1
                 continue
             value = None
@@ -975,6 +967,15 @@ class FormBuilder:
                 ):
                     value = row[j]
                     pos += 1
+                    # 某某局    单位：万元: another field after the value, in the same cell
+                    more = field_pairs(f"{display_label(row[i].text)}：{value.text}")
+                    if more and (len(more) > 1 or more[0][0] == _MONEY):
+                        for field_name, label, text in more:
+                            self._set_field(field_name, label, Text(text, value.location))
+                        self._used(row[i], value)
+                        used = True
+                        pos += 1
+                        continue
             if self.trace is not None:
                 self._used(row[i])
                 if value is not None:
@@ -1020,6 +1021,10 @@ class FormBuilder:
         return 1
 
     def _set_field(self, name: str, label: str, value: Text | None) -> None:
+        if name == _MONEY:
+            if value is not None and not self.parts.money_unit:
+                self.parts.money_unit = value.text
+            return
         if name.startswith("signature:"):
             self.parts.signatures.append(
                 Signature(name.split(":", 1)[1], value if value and value.text else None)
@@ -1079,6 +1084,68 @@ _FIELD_NAMES = {
     "measures": "改进措施",
     "fill_date": "填报日期",
 }
+
+
+_MONEY = "money_unit"  # the 单位：万元 of a line of fields: the money unit, never a unit name
+_MONEY_VALUE = re.compile(r"(万元|元|亿元)")
+_FIELD_GAP = re.compile(r"\s+")
+
+
+def field_pairs(text: str) -> list[tuple[str, str, str]]:
+    """``(field, label, value)`` of each ``栏目：值`` written in one cell or line, where another
+    field may follow a value (``填报单位：某某局    单位：万元``, ``项目名称：…主管部门：…``): each
+    field takes only its own value. A ``单位：万元`` (金额单位：元 …) is the money unit
+    (``money_unit``). Empty when the text does not start with a field label and a colon."""
+    printed = clean(text)
+    colons = [m.start() for m in _COLON.finditer(printed)]
+    if not colons:
+        return []
+    starts: list[tuple[int, int, str]] = []  # (label start, colon, field)
+    first = _label_field(printed[: colons[0]], "")
+    if first is None:
+        return []
+    starts.append((0, colons[0], first))
+    for c in colons[1:]:
+        prev = starts[-1][1] + 1
+        chunk = printed[prev:c]
+        at = _next_label(chunk)
+        if at is None:
+            continue  # a colon inside the value (10:30, 说明：…)
+        starts.append((prev + at, c, ""))
+    pairs: list[tuple[str, str, str]] = []
+    for k, (begin, colon, _) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(printed)
+        label = printed[begin:colon].strip()
+        value = printed[colon + 1 : end].strip()
+        name = _label_field(label, value)
+        if name is not None and value:
+            pairs.append((name, label, value))
+    return pairs
+
+
+def _label_field(label: str, value: str) -> str | None:
+    key = label_key(label)
+    if key.endswith("单位") and _MONEY_VALUE.fullmatch(value.strip()):
+        return _MONEY
+    if key in ("金额单位", "货币单位", "资金单位", "计量单位"):
+        return _MONEY
+    return vocab.field_of(key)
+
+
+def _next_label(chunk: str) -> int | None:
+    """Where a field label starts at the end of ``chunk`` (the text between two colons): after
+    a gap of spaces, or else the longest run of characters before the colon that names a
+    field; None: the colon is the value's own."""
+    tail = chunk.rstrip()
+    parts = _FIELD_GAP.split(tail)
+    if len(parts) > 1 and parts[-1]:
+        key = label_key(parts[-1])
+        if key.endswith("单位") or _label_field(parts[-1], "") is not None:
+            return len(tail) - len(parts[-1])
+    for size in range(min(len(tail) - 1, 14), 1, -1):
+        if vocab.field_of(label_key(tail[-size:])) is not None:
+            return len(tail) - size
+    return None
 
 
 def _field_name(name: str) -> str:
