@@ -284,7 +284,12 @@ class FormBuilder:
         while cells and not cells[-1].text.strip():
             cells.pop()
         roles = tuple(header.value_roles)
-        if len(cells) >= len(roles):
+        needed = len(roles)
+        if header.aligned and len(row) == header.width:
+            # cells in their columns: a blank reason at the end is no missing figure
+            while needed and roles[needed - 1] in (Role.DEVIATION, Role.REMARK):
+                needed -= 1
+        if len(cells) >= needed:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         for at, c in enumerate(cells):
