@@ -172,6 +172,7 @@ _OCR_TEN = re.compile(r"(?<![A-Za-z])[Il]O(?![A-Za-z])")
 _OCR_DIGIT = re.compile(
     r"(?<=\d)(?<![A-Za-z]\d)[Oo](?![A-HJ-NP-Za-km-np-z])|(?<=\d\.)[Oo]"
     r"|(?<=\d)(?<![A-Za-z]\d)[lI](?![A-HJ-NP-Za-km-np-z])|(?<![A-Za-z])[lI](?=\d)"
+    r"|(?<![A-Za-z\d])[OolI](?=\.\d)"  # O.00, l.06
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair
@@ -214,3 +215,21 @@ def ocr_note(repaired: list[str], where: str | None = None) -> str:
     shown = "、".join(kinds[:6]) + ("等" if len(kinds) > 6 else "")
     place = f"，第一处在 {where}" if where else ""
     return f"按识别错误的常见写法纠正了 {len(repaired)} 处（{shown}）{place}"
+
+
+# page furniture printed inside a cell where a page break cut it (第 2 页 / 共 3 页, - 2 -)
+_PAGE_MARK_LINE = re.compile(
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def drop_page_marks(text: str) -> str:
+    """A cell's lines without the page marks a page break left inside it (``名称前半\n第 2 页\n
+    后半``): the name joins again."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not _PAGE_MARK_LINE.match(ln)]
+    return "\n".join(kept) if len(kept) < len(lines) else text

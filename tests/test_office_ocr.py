@@ -72,3 +72,25 @@ def test_a_clean_file_is_left_as_it_is(tmp_path):
     doc = read_office_document(tmp_path / "clean.xlsx")
     assert [c.text for c in doc.tables[0].rows[0]] == ["IOT设备", "O2O平台", "10"]
     assert not any("识别错误" in n for n in doc.notes)
+
+
+def test_a_page_mark_inside_a_cell_is_dropped(tmp_path):
+    """A name a page break cut inside its cell (``服务老人\n第 2 页\n人次``) joins again."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2023年度项目支出绩效自评表"])
+    ws.append(HEAD)
+    ws.append(["产出指标", "数量指标", "服务老人\n第 2 页\n人次", "≥1200人次", "1350人次", 50, 50])
+    ws.append(["效益指标", "社会效益指标", "老人满意度", "≥90%", "95%", 50, 48])
+    wb.save(tmp_path / "cut.xlsx")
+    e = read(tmp_path / "cut.xlsx")
+    assert e.indicators[0].name.text == "服务老人人次"
+
+
+def test_figures_misread_before_their_point():
+    from jixiao.textnorm import repair_ocr
+
+    assert repair_ocr("O.00")[0] == "0.00"
+    assert repair_ocr("l.06万元")[0] == "1.06万元"
+    assert repair_ocr("12OO人次")[0] == "1200人次"
+    assert repair_ocr("v1.0 O2O")[0] == "v1.0 O2O"

@@ -22,7 +22,7 @@ from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.model import Location
 from jixiao.readers.office import limits
-from jixiao.textnorm import ocr_note, repair_ocr
+from jixiao.textnorm import drop_page_marks, ocr_note, repair_ocr
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -101,15 +101,18 @@ def repair_ocr_cells(doc: Document) -> Document:
     """OCR misreadings repaired in every cell and paragraph (a PDF's text layer from a scan,
     a scanned form saved as Word or Excel): ``IO`` → 10, ``1O`` → 10, ``万兀`` → 万元, as in
     text files (:func:`jixiao.textnorm.repair_ocr`), each cell on its own; a reading note says
-    what was repaired and where first."""
+    what was repaired and where first. Page marks a page break left inside a cell go too."""
     repaired: list[str] = []
     first: list[Location] = []
+    changed = False
 
     def fix(text: str, where: Location) -> str:
-        out, done = repair_ocr(text)
+        nonlocal changed
+        out, done = repair_ocr(drop_page_marks(text))
         if done:
             repaired.extend(done)
             first.append(where)
+        changed = changed or out != text
         return out
 
     def cell(c: Cell) -> Cell:
@@ -124,10 +127,10 @@ def repair_ocr_cells(doc: Document) -> Document:
             blocks.append(replace(b, text=fix(b.text, b.location)))
         else:  # pragma: no cover - a Document holds tables and paragraphs only
             blocks.append(b)
-    if not repaired:
+    if not changed:
         return doc
-    note = ocr_note(repaired, _place(first[0]))
-    return replace(doc, blocks=tuple(blocks), notes=(*doc.notes, note))
+    notes = (*doc.notes, ocr_note(repaired, _place(first[0]))) if repaired else doc.notes
+    return replace(doc, blocks=tuple(blocks), notes=notes)
 
 
 def _place(where: Location) -> str:
