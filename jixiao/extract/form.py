@@ -976,6 +976,10 @@ class FormBuilder:
                     more = field_pairs(f"{display_label(row[i].text)}：{value.text}")
                     if more and (len(more) > 1 or more[0][0] == _MONEY):
                         for field_name, label, text in more:
+                            if self.trace is not None:
+                                self.trace.place(
+                                    _field_name(field_name), [value], "一格中的几个“栏目：值”"
+                                )
                             self._set_field(field_name, label, Text(text, value.location))
                         self._used(row[i], value)
                         used = True
@@ -1081,6 +1085,7 @@ _FIELD_NAMES = {
     "unit": "单位",
     "supervisor": "主管部门",
     "project": "项目名称",
+    "money_unit": "金额单位",
     "staff_authorized": "人员编制",
     "staff_actual": "实有人数",
     "duties": "职能职责",
