@@ -12,7 +12,7 @@ batch and the web application consume it. Nothing here knows about file formats.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -81,13 +81,18 @@ class Location:
     """Where a value was read: a text line, a spreadsheet cell, a table cell or a page.
 
     ``str(location)`` is what users see: ``seed.txt:12``, ``表.xlsx:Sheet1!D12``,
-    ``表.docx:表2 第3行第4列``, ``报告.pdf:第4页``.
+    ``表.docx:表2 第3行第4列``, ``报告.pdf:第4页``; in a long line (a table printed on one
+    line) the character column follows the line: ``文件.txt:1:345``.
     """
 
     source: str = ""
     line: int | None = None  # 1-based line in a text file
     cell: str | None = None  # "Sheet1!D12" or "表2 第3行第4列"
     page: int | None = None  # 1-based page of a PDF
+    column: int | None = None  # 1-based character in a long line of text (with ``line``)
+    # the block's place in its document (a Word file's tables and paragraphs counted
+    # together): for sorting in reading order only, neither shown nor compared
+    order: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         parts = []
@@ -96,17 +101,33 @@ class Location:
         if self.cell:
             parts.append(self.cell)
         if self.line is not None:
-            parts.append(str(self.line))
+            parts.append(
+                f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+            )
         where = " ".join(parts)
         if self.source and where:
             return f"{self.source}:{where}"
         return self.source or where or "?"
 
+    def without_column(self) -> Location:
+        """The same place without its column: the ``location`` of the jixiao/1 JSON, which
+        carries the column in a key of its own (consumers that split ``文件:行号`` go on
+        working)."""
+        return replace(self, column=None) if self.column is not None else self
+
+    def shifted(self, by: int) -> Location:
+        """``by`` characters further along the line (a piece cut from a long cell)."""
+        return replace(self, column=self.column + by) if self.column is not None and by else self
+
     @classmethod
-    def parse(cls, text: str | None) -> Location | None:
-        """Inverse of ``str()`` for the forms it produces (used when reading JSON back)."""
+    def parse(cls, text: str | None, column: int | None = None) -> Location | None:
+        """Inverse of ``str()`` for the forms it produces (used when reading JSON back);
+        ``column`` from the JSON's own key."""
         if not text:
             return None
+        m = _LINE_COLUMN.fullmatch(text)
+        if m:
+            return cls(m.group(1), int(m.group(2)), column=int(m.group(3)))
         source, sep, where = text.rpartition(":")
         if not sep:
             source, where = "", text
@@ -119,7 +140,10 @@ class Location:
                 line = int(part)
             elif part:
                 cell_parts.append(part)
-        return cls(source, line, " ".join(cell_parts) or None, page)
+        return cls(source, line, " ".join(cell_parts) or None, page, column)
+
+
+_LINE_COLUMN = re.compile(r"(.*):(\d+):(\d+)")
 
 
 @dataclass(frozen=True, slots=True)

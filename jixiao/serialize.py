@@ -53,8 +53,14 @@ def _text(t: Text | None) -> str | None:
     return t.text if t is not None else None
 
 
-def _loc(loc: Location | None) -> str | None:
-    return str(loc) if loc is not None else None
+def _where(loc: Location | None) -> dict[str, Any]:
+    """``location`` as ``文件:行号`` (the shape old consumers split) and, in a long line, the
+    character ``column`` in a key of its own."""
+    if loc is None:
+        return {"location": None}
+    if loc.column is None:
+        return {"location": str(loc)}
+    return {"location": str(loc.without_column()), "column": loc.column}
 
 
 def to_dict(e: Evaluation) -> dict[str, Any]:
@@ -85,7 +91,7 @@ def to_dict(e: Evaluation) -> dict[str, Any]:
                 "weight": _num(f.weight),
                 "score": _num(f.score),
                 "reason": _text(f.reason),
-                "location": _loc(f.location),
+                **_where(f.location),
             }
             for f in e.funds
         ],
@@ -104,7 +110,7 @@ def to_dict(e: Evaluation) -> dict[str, Any]:
                 "deviation": _text(i.deviation),
                 "sub_item": i.sub_item,
                 "goal_index": i.goal_index,
-                "location": _loc(i.location),
+                **_where(i.location),
             }
             for i in e.indicators
         ],
@@ -116,7 +122,7 @@ def to_dict(e: Evaluation) -> dict[str, Any]:
         "fill_date": _text(e.fill_date),
         "report": (
             [
-                {"heading": s.heading.text, "text": s.text, "level": s.level, "location": _loc(s.location)}
+                {"heading": s.heading.text, "text": s.text, "level": s.level, **_where(s.location)}
                 for s in e.report.sections
             ]
             if e.report
@@ -132,7 +138,7 @@ def to_dict(e: Evaluation) -> dict[str, Any]:
                     "unit": f.value.unit,
                     "year": f.year,
                     "sentence": f.sentence,
-                    "location": _loc(f.location),
+                    **_where(f.location),
                 }
                 for f in e.report.figures
             ]
@@ -204,7 +210,7 @@ def from_dict(d: dict[str, Any]) -> Evaluation:
     money_unit = d.get("money_unit") or "万元"
     funds = []
     for f in d.get("funds") or []:
-        loc = Location.parse(f.get("location"))
+        loc = Location.parse(f.get("location"), f.get("column"))
         funds.append(
             FundRow(
                 label=Text(f.get("label") or "", loc),
@@ -223,7 +229,7 @@ def from_dict(d: dict[str, Any]) -> Evaluation:
         )
     indicators = []
     for i in d.get("indicators") or []:
-        loc = Location.parse(i.get("location"))
+        loc = Location.parse(i.get("location"), i.get("column"))
         target = _measure(i.get("target"), loc)
         op = i.get("operator")
         nature = Operator(op) if op and (target is None or target.operator != Operator(op)) else None
@@ -248,10 +254,10 @@ def from_dict(d: dict[str, Any]) -> Evaluation:
         )
     sections = tuple(
         Section(
-            heading=Text(s.get("heading") or "", Location.parse(s.get("location"))),
+            heading=Text(s.get("heading") or "", Location.parse(s.get("location"), s.get("column"))),
             text=s.get("text") or "",
             level=int(s.get("level") or 1),
-            location=Location.parse(s.get("location")),
+            location=Location.parse(s.get("location"), s.get("column")),
         )
         for s in d.get("report") or []
     )
@@ -262,7 +268,7 @@ def from_dict(d: dict[str, Any]) -> Evaluation:
             key=FigureKey(f.get("key") or "item"),
             year=f.get("year"),
             sentence=f.get("sentence") or "",
-            location=Location.parse(f.get("location")),
+            location=Location.parse(f.get("location"), f.get("column")),
         )
         for f in d.get("figures") or []
     )

@@ -166,8 +166,13 @@ _OCR_WORD = re.compile("|".join(re.escape(w) for w, _ in _OCR_WORDS))
 _OCR_FIX = dict(_OCR_WORDS)
 # IO / l0 / 1O for 10 and the like: letters among digits, or IO standing alone between words
 _OCR_TEN = re.compile(r"(?<![A-Za-z])[Il]O(?![A-Za-z])")
+# (a digit after a Latin letter is part of a code such as O2O: its neighbours stay letters)
+# (a digit after a Latin letter is part of a code such as O2O: its neighbours stay letters;
+# a misread digit may be followed by another one, 12OO)
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[Oo](?![A-Za-z])|(?<=\d\.)[Oo]|(?<=\d)[lI](?![A-Za-z])|(?<![A-Za-z])[lI](?=\d)"
+    r"(?<=\d)(?<![A-Za-z]\d)[Oo](?![A-HJ-NP-Za-km-np-z])|(?<=\d\.)[Oo]"
+    r"|(?<=\d)(?<![A-Za-z]\d)[lI](?![A-HJ-NP-Za-km-np-z])|(?<![A-Za-z])[lI](?=\d)"
+    r"|(?<![A-Za-z\d])[OolI](?=\.\d)"  # O.00, l.06
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair
@@ -195,5 +200,36 @@ def repair_ocr(text: str) -> tuple[str, list[str]]:
 
     text = _OCR_WORD.sub(word, text)
     text = _OCR_TEN.sub(ten, text)
-    text = _OCR_DIGIT.sub(digit, text)
+    for _ in range(4):  # 12OO: each repaired digit makes the next letter a digit's neighbour
+        fixed = _OCR_DIGIT.sub(digit, text)
+        if fixed == text:
+            break
+        text = fixed
     return text, done
+
+
+def ocr_note(repaired: list[str], where: str | None = None) -> str:
+    """The reading note for :func:`repair_ocr`'s repairs: how many, of which kinds, and (in
+    an office file) the first place."""
+    kinds = sorted(set(repaired))
+    shown = "、".join(kinds[:6]) + ("等" if len(kinds) > 6 else "")
+    place = f"，第一处在 {where}" if where else ""
+    return f"按识别错误的常见写法纠正了 {len(repaired)} 处（{shown}）{place}"
+
+
+# page furniture printed inside a cell where a page break cut it (第 2 页 / 共 3 页, - 2 -)
+_PAGE_MARK_LINE = re.compile(
+    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def drop_page_marks(text: str) -> str:
+    """A cell's lines without the page marks a page break left inside it (``名称前半\n第 2 页\n
+    后半``): the name joins again."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    kept = [ln for ln in lines if not _PAGE_MARK_LINE.match(ln)]
+    return "\n".join(kept) if len(kept) < len(lines) else text

@@ -236,3 +236,22 @@ def test_office_forms_by_other_hands_sample():
         # yet; two-row-header — a header over two rows is not combined (0.67)
         floor = {"clerk": 0.95, "two-row-header": 0.65}.get(key.split(" ")[1], 0.99)
         assert right / counted >= floor, (key, misses[key][:5])
+
+
+def test_a_repeated_digit_figure_in_its_column_is_not_cut(tmp_path):
+    """A row lined up with its header whose reason cell is blank: ``11`` in 实际完成值 is
+    eleven, not 1 and 1 written together (the row misses no figure)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2023年度项目支出绩效自评表"])
+    ws.append(["项目名称", "社区养老服务补助"])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因"])
+    ws.append(["产出指标", "数量指标", "建立工作制度数量", "10项", "11", "25", "25", None])
+    ws.append(["产出指标", "质量指标", "服务合格率", "100%", "100%", "25", "25", None])
+    ws.append(["效益指标", "社会效益指标", "老人满意度", "90%", "95%", "50", "50", None])
+    first = read(_save(wb, tmp_path / "p.xlsx")).indicators[0]
+    assert (first.actual.text, first.weight.value, first.score.value) == (
+        "11",
+        Decimal("25"),
+        Decimal("25"),
+    )

@@ -88,11 +88,13 @@ _A1 = re.compile(r"^(?P<sheet>.*!)?(?P<col>[A-Z]{1,3})(?P<row>\d+)$")
 
 
 def location_key(loc: Location | None) -> tuple[Any, ...]:
-    """Top to bottom: by source, page, line, then cell — A1 cells by row, then column;
-    “表1 第4行第5列” by its numbers; a Word document's tables before its paragraphs
-    (“段落14”), as a form's report follows its table."""
+    """Top to bottom: by source, page, the block's place in the document (a Word file's
+    tables and paragraphs in reading order), line and column, then cell — A1 cells by row,
+    then column; “表1 第4行第5列” by its numbers; without the block order (a location read
+    back from JSON) a Word document's tables before its paragraphs (“段落14”), as a form's
+    report follows its table."""
     if loc is None:
-        return (1, "", 0, 0, ())
+        return (1, "", 0, 0, 0, 0, ())
     cell_text = loc.cell or ""
     m = _A1.match(cell_text)
     if m:
@@ -103,20 +105,23 @@ def location_key(loc: Location | None) -> tuple[Any, ...]:
     else:
         parts = tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", cell_text))
         cell = (1 if cell_text.startswith("段落") else 0, *parts)
-    return (0, loc.source, loc.page or 0, loc.line or 0, cell)
+    return (0, loc.source, loc.page or 0, loc.order or 0, loc.line or 0, loc.column or 0, cell)
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
     """A finding as the JSON shape of ``jixiao check --json``."""
-    return {
+    out: dict[str, Any] = {
         "code": f.code,
         "severity": f.severity.value,
-        "location": str(f.location) if f.location is not None else None,
+        "location": str(f.location.without_column()) if f.location is not None else None,
         "message": f.message,
         "expected": f.expected,
         "found": f.found,
         "basis": f.basis,
     }
+    if f.location is not None and f.location.column is not None:
+        out["column"] = f.location.column  # in a long line: the character, a key of its own
+    return out
 
 
 def finding_text(

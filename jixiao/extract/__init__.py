@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
-from jixiao.extract.form import FormBuilder, FormParts
+from jixiao.extract.form import FormBuilder, FormParts, field_pairs
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
@@ -96,6 +96,9 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
     has_table = False
     for block in document.blocks:
         if not isinstance(block, Table):
+            if not has_table and len(block.text) <= 80 and field_pairs(block.text):
+                # 填报单位：某某局    单位：万元 above the table: the form's own field line
+                builder.feed([Cell(block.text, block.location)])
             continue
         has_table = True
         if _is_stream(block) or flatten:

@@ -53,6 +53,8 @@ _BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
 _NOT_A_UNIT = re.compile(r"(本|我|该)(单位|部门|局|委|中心)|同上|无|/|万?元|亿元|人|个|%")
 
 _LABEL_ROLES = (Role.LEVEL1, Role.LEVEL2, Role.NAME)
+# sub-columns under a group label that name no role of their own (合计 | 其中：财政拨款)
+_SUB_COLUMN = re.compile(r"^(合计|小计|总计|其中|财政|其他|上年|本年|当年)")
 _MONEY_UNIT = re.compile(r"[(（]\s*(万元|元|亿元)\s*[)）]|单位\s*[:：]\s*(万元|元)")
 
 
@@ -128,6 +130,7 @@ class FormBuilder:
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
         self._unit_rank = -1
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
+        self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
         self.trace = active()  # None unless `jixiao parse --explain` asked why
 
     # -- entry ------------------------------------------------------------------------------
@@ -281,7 +284,12 @@ class FormBuilder:
         while cells and not cells[-1].text.strip():
             cells.pop()
         roles = tuple(header.value_roles)
-        if len(cells) >= len(roles):
+        needed = len(roles)
+        if header.aligned and len(row) == header.width:
+            # cells in their columns: a blank reason at the end is no missing figure
+            while needed and roles[needed - 1] in (Role.DEVIATION, Role.REMARK):
+                needed -= 1
+        if len(cells) >= needed:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         for at, c in enumerate(cells):
@@ -372,6 +380,8 @@ class FormBuilder:
     ) -> bool:
         roles = [(i, vocab.column_role(keys[i])) for i in live]
         found = [(i, r) for i, r in roles if r is not None]
+        if was_header is not None and self._lower_header(row, keys, live, found, was_header):
+            return True
         if not any(r not in (Role.REMARK, Role.DEVIATION) for _, r in found):
             return False
         others = [i for i, r in roles if r is None]
@@ -393,7 +403,12 @@ class FormBuilder:
         elif self.state in ("fund", "indicator"):
             kind = self.state
         else:
-            return False
+            # 项目 | 预算执行情况（万元） | 分值 | 得分: the group label over the columns below
+            # names the table
+            sections = {vocab.section_of(keys[i]) for i in others} & {"fund", "indicator"}
+            if len(sections) != 1:
+                return False
+            kind = sections.pop()
         found = self._drop_group_header(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
@@ -411,6 +426,7 @@ class FormBuilder:
             self.ind_header = header
         else:
             self.fund_header = header
+        self._header_rows[kind] = list(row)
         for i in live:
             sec = vocab.section_of(keys[i])
             if sec == "indicator":
@@ -422,6 +438,49 @@ class FormBuilder:
         self._last_was_header = kind
         self._used(*row)
         self.parts.seen.add(kind + "_header")
+        return True
+
+    def _lower_header(
+        self,
+        row: Sequence[Cell],
+        keys: list[str],
+        live: list[int],
+        found: list[tuple[int, Role]],
+        kind: str,
+    ) -> bool:
+        """The second row of a header printed over two rows: a group label spanning several
+        columns above (预算执行情况, 年度指标值, 全年预算数) and the columns' own labels below it
+        (年初预算数 | 全年预算数 | …, 指标性质 | 指标值 | 度量单位, 合计 | 其中：财政拨款), the other
+        labels merged down. Both rows make one header, column by column: a label below names its
+        column; a group label keeps its role on its first column where nothing below names it."""
+        current = self.ind_header if kind == "indicator" else self.fund_header
+        upper = self._header_rows.get(kind)
+        if current is None or upper is None or not current.aligned or not self._grid:
+            return False
+        named = dict(found)
+
+        def blank_above(i: int) -> bool:
+            return i >= len(upper) or upper[i].merged or not upper[i].text.strip()
+
+        def group_above(i: int) -> bool:
+            return not blank_above(i) and (upper[i].col_span > 1 or blank_above(i + 1))
+
+        for i in live:
+            if i not in named and not _SUB_COLUMN.match(keys[i]):
+                return False  # a cell that is neither a column label nor a sub-column
+            if not (blank_above(i) or group_above(i)):
+                return False  # a label under another label: a header broken inside its row
+        if not any(blank_above(i) for i in live):
+            return False
+        columns = dict(current.roles)
+        columns.update(named)
+        header = Header(kind, sorted(columns.items()), max(current.width, len(row)))
+        if kind == "indicator":
+            self.ind_header = header
+        else:
+            self.fund_header = header
+        self._last_was_header = kind
+        self._used(*row)
         return True
 
     def start_headerless(self, section: str) -> None:
@@ -895,20 +954,12 @@ class FormBuilder:
                     pos += 2
                     continue
             if name is None:
-                split = _COLON.split(clean(row[i].text), maxsplit=1)
-                if len(split) == 2 and vocab.field_of(label_key(split[0])) and split[1].strip():
+                pairs = field_pairs(row[i].text)
+                for field_name, label, text in pairs:
                     if self.trace is not None:
-                        self.trace.place(
-                            _field_name(vocab.field_of(label_key(split[0])) or ""),
-                            [row[i]],
-                            "“栏目：值”写在同一格",
-                        )
-                    self._set_field(
-                        vocab.field_of(label_key(split[0])) or "",
-                        split[0],
-                        Text(split[1].strip(), row[i].location),
-                    )
-                    used = True
+                        self.trace.place(_field_name(field_name), [row[i]], "“栏目：值”写在同一格")
+                    self._set_field(field_name, label, Text(text, row[i].location))
+                used = used or bool(pairs)
                 pos += 1
                 continue
             value = None
@@ -921,6 +972,19 @@ class FormBuilder:
                 ):
                     value = row[j]
                     pos += 1
+                    # 某某局    单位：万元: another field after the value, in the same cell
+                    more = field_pairs(f"{display_label(row[i].text)}：{value.text}")
+                    if more and (len(more) > 1 or more[0][0] == _MONEY):
+                        for field_name, label, text in more:
+                            if self.trace is not None:
+                                self.trace.place(
+                                    _field_name(field_name), [value], "一格中的几个“栏目：值”"
+                                )
+                            self._set_field(field_name, label, Text(text, value.location))
+                        self._used(row[i], value)
+                        used = True
+                        pos += 1
+                        continue
             if self.trace is not None:
                 self._used(row[i])
                 if value is not None:
@@ -966,6 +1030,10 @@ class FormBuilder:
         return 1
 
     def _set_field(self, name: str, label: str, value: Text | None) -> None:
+        if name == _MONEY:
+            if value is not None and not self.parts.money_unit:
+                self.parts.money_unit = value.text
+            return
         if name.startswith("signature:"):
             self.parts.signatures.append(
                 Signature(name.split(":", 1)[1], value if value and value.text else None)
@@ -1017,6 +1085,7 @@ _FIELD_NAMES = {
     "unit": "单位",
     "supervisor": "主管部门",
     "project": "项目名称",
+    "money_unit": "金额单位",
     "staff_authorized": "人员编制",
     "staff_actual": "实有人数",
     "duties": "职能职责",
@@ -1025,6 +1094,68 @@ _FIELD_NAMES = {
     "measures": "改进措施",
     "fill_date": "填报日期",
 }
+
+
+_MONEY = "money_unit"  # the 单位：万元 of a line of fields: the money unit, never a unit name
+_MONEY_VALUE = re.compile(r"(万元|元|亿元)")
+_FIELD_GAP = re.compile(r"\s+")
+
+
+def field_pairs(text: str) -> list[tuple[str, str, str]]:
+    """``(field, label, value)`` of each ``栏目：值`` written in one cell or line, where another
+    field may follow a value (``填报单位：某某局    单位：万元``, ``项目名称：…主管部门：…``): each
+    field takes only its own value. A ``单位：万元`` (金额单位：元 …) is the money unit
+    (``money_unit``). Empty when the text does not start with a field label and a colon."""
+    printed = clean(text)
+    colons = [m.start() for m in _COLON.finditer(printed)]
+    if not colons:
+        return []
+    starts: list[tuple[int, int, str]] = []  # (label start, colon, field)
+    first = _label_field(printed[: colons[0]], "")
+    if first is None:
+        return []
+    starts.append((0, colons[0], first))
+    for c in colons[1:]:
+        prev = starts[-1][1] + 1
+        chunk = printed[prev:c]
+        at = _next_label(chunk)
+        if at is None:
+            continue  # a colon inside the value (10:30, 说明：…)
+        starts.append((prev + at, c, ""))
+    pairs: list[tuple[str, str, str]] = []
+    for k, (begin, colon, _) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(printed)
+        label = printed[begin:colon].strip()
+        value = printed[colon + 1 : end].strip()
+        name = _label_field(label, value)
+        if name is not None and value:
+            pairs.append((name, label, value))
+    return pairs
+
+
+def _label_field(label: str, value: str) -> str | None:
+    key = label_key(label)
+    if key.endswith("单位") and _MONEY_VALUE.fullmatch(value.strip()):
+        return _MONEY
+    if key in ("金额单位", "货币单位", "资金单位", "计量单位"):
+        return _MONEY
+    return vocab.field_of(key)
+
+
+def _next_label(chunk: str) -> int | None:
+    """Where a field label starts at the end of ``chunk`` (the text between two colons): after
+    a gap of spaces, or else the longest run of characters before the colon that names a
+    field; None: the colon is the value's own."""
+    tail = chunk.rstrip()
+    parts = _FIELD_GAP.split(tail)
+    if len(parts) > 1 and parts[-1]:
+        key = label_key(parts[-1])
+        if key.endswith("单位") or _label_field(parts[-1], "") is not None:
+            return len(tail) - len(parts[-1])
+    for size in range(min(len(tail) - 1, 14), 1, -1):
+        if vocab.field_of(label_key(tail[-size:])) is not None:
+            return len(tail) - size
+    return None
 
 
 def _field_name(name: str) -> str:

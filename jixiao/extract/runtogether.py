@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
@@ -176,7 +176,9 @@ def split_labels(cells: list[Cell], extra: tuple[str, ...] = ()) -> list[Piece]:
     offsets = [s for s, _ in starts]
 
     def cell_at(pos: int) -> Cell:
-        return starts[max(0, bisect_right(offsets, pos) - 1)][1]
+        at, cell = starts[max(0, bisect_right(offsets, pos) - 1)]
+        # in a long line, the piece's own column
+        return replace(cell, location=cell.location.shifted(pos - at))
 
     out: list[Piece] = []
     start = 0

@@ -135,10 +135,10 @@ def _without(data: dict, found: list) -> Evaluation:  # type: ignore[type-arg]
 def read_office_document(path: Path) -> Document:
     """An office file or PDF → Document (see :mod:`jixiao.readers.office`)."""
     try:
-        from jixiao.readers.office import read_office
+        from jixiao.readers.office import read_office, repair_ocr_cells
     except ImportError as exc:  # pragma: no cover - only while the office readers are absent
         raise ReadError(str(path), "暂不支持此文件格式") from exc
-    return read_office(path)
+    return repair_ocr_cells(read_office(path))
 
 
 def decode_text(data: bytes, source: str) -> str:

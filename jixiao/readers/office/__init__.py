@@ -18,9 +18,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from jixiao.document import Document
+from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
+from jixiao.model import Location
 from jixiao.readers.office import limits
+from jixiao.textnorm import drop_page_marks, ocr_note, repair_ocr
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -38,7 +40,7 @@ IMAGE_MAGIC = {
 WORD_SUFFIXES = {".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt"}
 SHEET_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xls", ".et", ".ett", ".ods"}
 
-__all__ = ["read_office"]
+__all__ = ["read_office", "repair_ocr_cells"]
 
 
 def read_office(path: Path) -> Document:
@@ -93,6 +95,47 @@ def read_office(path: Path) -> Document:
         # RTF, HTML or XML saved under an office extension (common for “Excel” exports)
         return _read_converted(path, "xlsx" if suffix in SHEET_SUFFIXES else "docx")
     raise ReadError(source, "无法识别的文件格式（支持 .docx .xlsx .xls .doc .wps .et .pdf）")
+
+
+def repair_ocr_cells(doc: Document) -> Document:
+    """OCR misreadings repaired in every cell and paragraph (a PDF's text layer from a scan,
+    a scanned form saved as Word or Excel): ``IO`` → 10, ``1O`` → 10, ``万兀`` → 万元, as in
+    text files (:func:`jixiao.textnorm.repair_ocr`), each cell on its own; a reading note says
+    what was repaired and where first. Page marks a page break left inside a cell go too."""
+    repaired: list[str] = []
+    first: list[Location] = []
+    changed = False
+
+    def fix(text: str, where: Location) -> str:
+        nonlocal changed
+        out, done = repair_ocr(drop_page_marks(text))
+        if done:
+            repaired.extend(done)
+            first.append(where)
+        changed = changed or out != text
+        return out
+
+    def cell(c: Cell) -> Cell:
+        text = fix(c.text, c.location) if c.text else c.text
+        return c if text == c.text else replace(c, text=text)
+
+    blocks = []
+    for b in doc.blocks:
+        if isinstance(b, Table):
+            blocks.append(replace(b, rows=tuple(tuple(cell(c) for c in row) for row in b.rows)))
+        elif isinstance(b, Paragraph):
+            blocks.append(replace(b, text=fix(b.text, b.location)))
+        else:  # pragma: no cover - a Document holds tables and paragraphs only
+            blocks.append(b)
+    if not changed:
+        return doc
+    notes = (*doc.notes, ocr_note(repaired, _place(first[0]))) if repaired else doc.notes
+    return replace(doc, blocks=tuple(blocks), notes=notes)
+
+
+def _place(where: Location) -> str:
+    text = str(where)
+    return text[len(where.source) + 1 :] if where.source and text.startswith(where.source) else text
 
 
 def _noted(doc: Document, note: str) -> Document:

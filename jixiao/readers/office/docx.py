@@ -254,6 +254,7 @@ class _BodyReader:
         self.notes: list[str] = []
         self.n_tables = 0
         self.n_paragraphs = 0
+        self.n_blocks = 0  # tables and paragraphs together: the reading order of findings
 
     def read(self, body: Any) -> Iterator[Block]:
         for block in _blocks(body):
@@ -262,13 +263,14 @@ class _BodyReader:
                 if not text.strip():
                     continue
                 self.n_paragraphs += 1
-                yield Paragraph(
-                    text, Location(self.source, cell=f"段落{self.n_paragraphs}"), self._level(block)
-                )
+                self.n_blocks += 1
+                where = Location(self.source, cell=f"段落{self.n_paragraphs}", order=self.n_blocks)
+                yield Paragraph(text, where, self._level(block))
             elif (frame := _frame_cell(block)) is not None:
                 yield from self.read(frame)  # a one-cell table used as a frame around content
             else:
                 self.n_tables += 1
+                self.n_blocks += 1
                 table = self._table(block, self.n_tables)
                 if table is not None:
                     yield table
@@ -328,15 +330,16 @@ class _BodyReader:
         if len(rows) * max(n_cols, 1) > limits.MAX_DOCX_TABLE_CELLS:
             raise ReadError(self.source, f"表{number} 过大（{len(rows)} 行 × {n_cols} 列），已拒绝")
         source = self.source
+        order = self.n_blocks
 
         def locate(row: int, col: int) -> Location:
-            return Location(source, cell=f"表{number} 第{row + 1}行第{col + 1}列")
+            return Location(source, cell=f"表{number} 第{row + 1}行第{col + 1}列", order=order)
 
         return build_table(
             placed,
             locate,
             name=f"表{number}",
-            location=Location(source, cell=f"表{number}"),
+            location=Location(source, cell=f"表{number}", order=order),
             n_rows=len(rows),
             n_cols=n_cols,
         )

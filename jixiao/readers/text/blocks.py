@@ -13,8 +13,30 @@ from jixiao.textnorm import halfwidth
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
 
 
-def _loc(source: str, line: int) -> Location:
-    return Location(source, line=line)
+# a line longer than this holds many cells (a table printed on one line): its cells are
+# located by line and character column (文件.txt:1:345)
+LONG_LINE = 200
+
+
+def _loc(source: str, line: int, column: int | None = None) -> Location:
+    return Location(source, line=line, column=column)
+
+
+def _column(line: str, start: int) -> int | None:
+    """The 1-based column of a cell that starts at ``start`` in a long line; None in a short
+    one (its line number finds it)."""
+    return start + 1 if len(line) > LONG_LINE else None
+
+
+def _split_at(line: str, sep: str) -> list[tuple[str, int | None]]:
+    """``line`` split on ``sep``: each part stripped, with its column in a long line."""
+    out: list[tuple[str, int | None]] = []
+    at = 0
+    for part in line.split(sep):
+        lead = len(part) - len(part.lstrip())
+        out.append((part.strip(), _column(line, at + lead)))
+        at += len(part) + len(sep)
+    return out
 
 
 def paragraphs(lines: list[str], source: str, first: int = 0) -> list[Block]:
@@ -26,10 +48,11 @@ def paragraphs(lines: list[str], source: str, first: int = 0) -> list[Block]:
     ]
 
 
-def stream_table(cells: list[tuple[str, int]], source: str) -> Table:
-    """A table with one cell per row: the reader cannot know the rows (say so in the layout)."""
+def stream_table(cells: list[tuple[str, int, int | None]], source: str) -> Table:
+    """A table with one cell per row: the reader cannot know the rows (say so in the layout).
+    Each cell: (text, line, column in a long line or None)."""
     return Table(
-        tuple((Cell(text, _loc(source, line)),) for text, line in cells),
+        tuple((Cell(text, _loc(source, line, column)),) for text, line, column in cells),
         _loc(source, cells[0][1] if cells else 1),
     )
 
@@ -46,14 +69,14 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
     excel_style = multi > single
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []
-    row: list[list] = []  # [text, line]
+    row: list[list] = []  # [text, line, column]
     blanks = 0
     last_was_cell_line = False
 
     def flush_row() -> None:
         nonlocal row
         if row:
-            rows.append(tuple(Cell(t, _loc(source, ln)) for t, ln in row))
+            rows.append(tuple(Cell(t, _loc(source, ln, col)) for t, ln, col in row))
         row = []
 
     def flush_table() -> None:
@@ -75,15 +98,15 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
             continue
         if excel_style and "\t" in line:
             flush_row()
-            row = [[c.strip(), n] for c in line.split("\t")]
+            row = [[c, n, col] for c, col in _split_at(line, "\t")]
             flush_row()
             blanks = 0
             continue
         if line.startswith("\t"):
             if blanks and last_was_cell_line:
                 flush_row()
-            for piece in line.split("\t")[1:]:
-                row.append([piece.strip(), n])
+            for piece, col in _split_at(line, "\t")[1:]:
+                row.append([piece, n, col])
             last_was_cell_line = True
         elif row and blanks <= 1:
             # continuation of the cell above (blank lines inside a cell are kept as one break)
@@ -112,17 +135,17 @@ def pipe(lines: list[str], source: str) -> list[Block]:
         bare = sum(1 for ln, _ in piped if not ln.replace("|", "").strip())
         texts = sum(1 for ln, _ in piped if "|" not in ln)
         separators = bare >= 0.3 * len(piped) and texts >= 0.3 * len(piped)
-        cells = []
+        cells: list[tuple[str, int, int | None]] = []
         for ln, n in piped:
             if "|" not in ln:
-                cells.append((ln.strip(), n))
+                cells.append((ln.strip(), n, _column(ln, len(ln) - len(ln.lstrip()))))
                 continue
             if separators and not ln.replace("|", "").strip():
                 continue
-            parts = ln.split("|")
+            parts = _split_at(ln, "|")
             # "text |" is one cell; "|" alone is an empty cell
-            for part in parts[:-1] if ln.rstrip().endswith("|") else parts:
-                cells.append((part.strip(), n))
+            for part, col in parts[:-1] if ln.rstrip().endswith("|") else parts:
+                cells.append((part, n, col))
         return [stream_table(cells, source)]
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []
@@ -134,12 +157,12 @@ def pipe(lines: list[str], source: str) -> list[Block]:
                 rows = []
             blocks.append(Paragraph(ln.strip(), _loc(source, n)))
             continue
-        parts = [p.strip() for p in ln.split("|")]
-        if parts and not parts[0] and ln.lstrip().startswith("|"):
+        parts = _split_at(ln, "|")
+        if parts and not parts[0][0] and ln.lstrip().startswith("|"):
             parts = parts[1:]
-        if len(parts) > 1 and not parts[-1] and ln.rstrip().endswith("|"):
+        if len(parts) > 1 and not parts[-1][0] and ln.rstrip().endswith("|"):
             parts = parts[:-1]  # "| a | b |": the closing bar ends the last cell
-        rows.append(tuple(Cell(p, _loc(source, n)) for p in parts))
+        rows.append(tuple(Cell(p, _loc(source, n, col)) for p, col in parts))
     if rows:
         blocks.append(Table(tuple(rows), rows[0][0].location))
     return blocks
@@ -181,7 +204,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     wrapped over lines, as ``pdftotext -layout`` prints it), matched by column position. Long
     lines with single spaces (a whole table on one line) become a stream of tokens."""
     blocks: list[Block] = []
-    stream: list[tuple[str, int]] = []
+    stream: list[tuple[str, int, int | None]] = []
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
     for i, ln in enumerate(lines):
         n = i + 1
@@ -189,8 +212,8 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         text = raw.strip()
         if not text:
             continue
-        if len(text) > 200 and not _SPACE_RUN.search(text):
-            stream.extend((tok, n) for tok in text.split())
+        if len(text) > LONG_LINE and not _SPACE_RUN.search(text):
+            stream.extend((m.group(0), n, m.start() + 1) for m in _TOKEN.finditer(raw))
             continue
         spans = _spans(raw, single=token_row(raw))
         if rows and _continues(spans, rows[-1]):
@@ -215,10 +238,10 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     elif rows:
         # no row of cells: lines before the end of a one-line table belong to its stream, the
         # lines after it (the report) are paragraphs
-        stream_end: int | None = max((line for _, line in stream), default=None)
+        stream_end: int | None = max((line for _, line, _ in stream), default=None)
         head = [r for r in rows if stream_end is None or r[0][1] < stream_end]
         after = [Paragraph(r[0][0], _loc(source, r[0][1])) for r in rows[len(head) :]]
-        stream = [(r[0][0], r[0][1]) for r in head] + stream
+        stream = [(r[0][0], r[0][1], None) for r in head] + stream
     if stream:
         blocks.append(stream_table(stream, source))
     return blocks + after
@@ -350,12 +373,16 @@ def one_per_line(lines: list[str], source: str) -> list[Block]:
 
     Document-sharing sites start each page with its number (``1、``, ``2、`` …); when the
     lines that start with a number count 1, 2, 3 …, those numbers are page furniture."""
-    cells = [(ln.strip(), i + 1) for i, ln in enumerate(lines) if ln.strip()]
-    numbered = [(k, m) for k, (text, _) in enumerate(cells) if (m := _PAGE_NUMBER.match(text))]
+    cells = [
+        (ln.strip(), i + 1, _column(ln, len(ln) - len(ln.lstrip())))
+        for i, ln in enumerate(lines)
+        if ln.strip()
+    ]
+    numbered = [(k, m) for k, (text, _, _) in enumerate(cells) if (m := _PAGE_NUMBER.match(text))]
     if len(numbered) >= 2 and [int(m.group(1)) for _, m in numbered] == list(
         range(1, len(numbered) + 1)
     ):
         for k, m in numbered:
-            text, line = cells[k]
-            cells[k] = (text[m.end() :], line)
+            text, line, column = cells[k]
+            cells[k] = (text[m.end() :], line, column + m.end() if column is not None else None)
     return [stream_table(cells, source)] if cells else []
