@@ -346,6 +346,24 @@ def test_run_together_fund_figures_prefer_the_rate_that_matches_to_its_digits():
     assert got == ("464.17", "464.17", "447.38", "10", "96.38%", "9.64")
 
 
+def test_run_together_fund_figures_without_a_rate_keep_the_budget_printed_twice():
+    from jixiao.extract.runtogether import split_fund_values
+    from jixiao.extract.vocab import Role
+
+    # no rate to confirm the cut: 602.5 | 7602.5 | 7578.37 reads too, but the budget printed
+    # twice and one number of decimals in the row confirm 602.57 | 602.57 | 578.37
+    text = "812.46812.46790.15"
+    assert split_fund_values(text, (Role.INITIAL, Role.BUDGET, Role.SPENT)) == (
+        "812.46",
+        "812.46",
+        "790.15",
+    )
+    six = (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE)
+    assert split_fund_values(text, six) == ("812.46", "812.46", "790.15")
+    with_rate = split_fund_values("812.46812.46790.151097.25%9.7", six)
+    assert with_rate == ("812.46", "812.46", "790.15", "10", "97.25%", "9.7")
+
+
 def test_run_together_indicator_label_inside_a_goal_sentence_is_not_a_cut():
     text = RUN_TOGETHER.replace(
         "落实年度工作计划，规范财务管理。年度目标基本实现。",

@@ -370,6 +370,12 @@ def _score_fund(values: dict[Role, str]) -> float:
             score += 1.5
         elif len(budget.split(".")[0]) == len(spent.split(".")[0]):
             score += 0.5
+    initial = values.get(Role.INITIAL)
+    if initial and budget and initial == budget:
+        score += 1.2  # the budget printed twice (年初预算数 = 全年预算数), as in most forms
+    money = [v for v in (initial, budget, spent) if v]
+    if len(money) >= 2 and len({len(v.partition(".")[2]) for v in money}) == 1:
+        score += 0.5  # one row prints its money with one number of decimals
     w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
     if w and s:
         score += 0.3 if (_dec(s) or 0) <= (_dec(w) or 0) else -3
