@@ -402,3 +402,18 @@ def test_fund_rows_told_one_to_a_sentence():
         Decimal("1150.2"),
         Decimal("95.81"),
     )
+
+
+def test_a_part_named_after_an_earlier_row_goes_under_it():
+    # 项目支出 is a part of 支出; 项目支出包括… lists the parts of 项目支出 one level further in
+    text = (
+        "2、支出：100万元。其中：人员经费支出60万元，项目支出40万元。\n"
+        "本单位项目支出包括培训经费25万元，设备购置经费15万元。"
+    )
+    assert [(label, depth) for label, _, depth, _, _ in funds(text)] == [
+        ("支出", 0),
+        ("人员经费支出", 1),
+        ("项目支出", 1),
+        ("培训经费", 2),
+        ("设备购置经费", 2),
+    ]

@@ -363,6 +363,7 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
     parent: FigureHit | None = None
+    depths: dict[str, int] = {}  # the rows so far: a part named after one goes under it
     for hit in hits:
         figure = hit.figure
         if figure.value.unit not in MONEY_UNITS:
@@ -382,11 +383,16 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
         if (label, figure.value.value) in seen:
             continue
         seen.add((label, figure.value.value))
+        depth = 0
+        if hit.part:
+            owners = [k for k in depths if hit.owner.endswith(k)] if hit.owner else []
+            depth = depths[max(owners, key=len)] + 1 if owners else 1
+        depths.setdefault(label, depth)
         rows.append(
             FundRow(
                 label=Text(label, figure.location),
                 line=_fund_line(figure.key, figure.label),
-                depth=1 if hit.part else 0,
+                depth=depth,
                 initial_budget=figure.value if hit.budget and initial else None,
                 budget=figure.value if hit.budget and not initial else None,
                 actual=None if hit.budget else figure.value,

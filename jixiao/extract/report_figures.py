@@ -131,6 +131,8 @@ _ACTUAL_CONTEXT = re.compile(
 _PART = re.compile(r"其中|包括|含")
 _STAFF_PART = re.compile(r"其中|含")
 _CLOSED_GROUP = re.compile(r"[(（《][^()（）《》]*[)）》]")
+# the words a part is a part of: 项目支出 of “项目支出包括委员活动经费36.3万元”
+_OWNER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:主要)?(?:包括|其中)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,7 @@ class FigureHit:
     part: bool  # a part (其中 / 包括 …) of an earlier figure
     subject: str  # the label's words before its money words (一期项目 of 一期项目市级批复总投资)
     sentence_index: int  # figures of one sentence share it
+    owner: str = ""  # for a part, the words before its 包括/其中 (项目支出 of 项目支出包括…)
 
 
 def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
@@ -185,7 +188,9 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
         unit = "%" if unit == "％" else unit
         num = Num(value, sentence[num_start:num_end].replace(" ", ""), unit, line.location)
         context = sentence[max(0, num_start - _CONTEXT) : num_start]
-        part = bool(_PART.search(_CLOSED_GROUP.sub("", context)))
+        bare = _CLOSED_GROUP.sub("", context)
+        part = bool(_PART.search(bare))
+        owner = _owner(bare) if part else ""
         if unit in _HEAD_UNITS:
             if first_head is not None and _staff_part(sentence, first_head, num_start):
                 key = FigureKey.ITEM  # 在职12人（其中行政编制8人）: a part of the staff
@@ -206,9 +211,18 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
                 part=part,
                 subject=subject_of(label),
                 sentence_index=sentence_index,
+                owner=owner,
             )
         )
     return out
+
+
+def _owner(context: str) -> str:
+    """The words before the last 包括/其中 of a part's context (“” when it opens the sentence)."""
+    owner = ""
+    for m in _OWNER.finditer(context):
+        owner = m.group(1)
+    return owner
 
 
 def _staff_part(sentence: str, first_head: int, num_start: int) -> bool:
