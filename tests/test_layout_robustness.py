@@ -470,3 +470,24 @@ def test_every_layout_reads_back_the_written_forms():
         right = sum(r for (lay, _), (r, _c) in score.items() if lay == layout)
         counted = sum(c for (lay, _), (_r, c) in score.items() if lay == layout)
         assert right / counted >= floor.get(layout, 0.97), layout
+
+
+def test_run_together_achievement_copied_from_the_plans_last_clauses():
+    # no 。 to cut at: the achievement starts where the plan's last clauses repeat
+    text = RUN_TOGETHER.replace(
+        "落实年度工作计划，规范财务管理。年度目标基本实现。",
+        "完善档案库房设施,提升档案数字化水平,保障档案安全,提升档案数字化水平,保障档案安全,",
+    )
+    e = read_text(text, "o.txt")
+    assert (e.goals[0].planned.text, e.goals[0].achieved.text) == (
+        "完善档案库房设施,提升档案数字化水平,保障档案安全,",
+        "提升档案数字化水平,保障档案安全,",
+    )
+    assert e.indicators[0].name.text == "开展业务督导活动次数"
+
+
+def test_repeated_tail_needs_a_repeat():
+    from jixiao.extract.stream import _repeated_tail
+
+    assert _repeated_tail("完善档案库房设施,提升档案数字化水平,保障档案安全。") is None
+    assert _repeated_tail("做好宣传工作,做好宣传工作") == len("做好宣传工作,")

@@ -94,7 +94,9 @@ def _joins(a: str, b: str, b_text: str) -> bool:
         return vocab.column_role(a) is not None
     joined = a + b
     if b == "指标":
-        return vocab.is_level1(joined) or vocab.is_level2(joined)
+        return bool(
+            vocab.is_level1(joined) or vocab.is_level2(joined) or vocab.column_role(joined)
+        )  # 经济效益 + 指标, 一级 + 指标
     if not _names_a_label(joined) or vocab.column_role(a):
         return False
     if not _names_a_label(b) and (not _names_a_label(a) or vocab.section_of(joined)):
@@ -153,6 +155,20 @@ def _join_brackets(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _joins_three(cells: list[Cell]) -> bool:
+    """A label wrapped onto three cells (``年度`` + ``总体`` + ``目标``): three short pieces
+    that name a section or a column only all together."""
+    if not all(_LABEL_PIECE.match(c.text) for c in cells):
+        return False
+    a, b, c = (label_key(x.text) for x in cells)
+    if not (a and b and c) or max(len(a), len(b), len(c)) > 4:
+        return False
+    joined = a + b + c
+    if not (vocab.section_of(joined) or vocab.column_role(joined) or vocab.is_goal_column(joined)):
+        return False
+    return not any(_names_a_label(k) for k in (a, b, a + b))  # 总体目标 alone is a label
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """A label wrapped onto two cells (``年初`` + ``预算数``, ``经济效益`` + ``指标``, ``实际`` +
     ``完成值``) as one cell: two short cells are joined when together they are a column label
@@ -164,6 +180,11 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
     n = len(cells)
     while i < n:
         c = cells[i]
+        if i + 2 < n and _joins_three(cells[i : i + 3]):
+            text = "".join(x.text.strip() for x in cells[i : i + 3])
+            out.append(Cell(text, c.location))
+            i += 3
+            continue
         if i + 1 < n:
             d = cells[i + 1]
             # wrapped label pieces are short words without figures: only those are keyed
@@ -203,6 +224,20 @@ def _takes_points(key: str) -> bool:
 
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
 _REASON = re.compile(r"由于|因为|原因|未完成|未达|未能|受.{0,12}影响|措施|下一步|拟|将加强|偏差")
+
+
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
+def _repeated_tail(text: str) -> int | None:
+    """Where a run of goal text repeats its own last clauses (``改进,夯实基础,夯实基础,``):
+    the 全年完成情况 copied from the 年初目标 after it. None when no clause repeats."""
+    body = text.rstrip(",，;；。 ")
+    for m in _CLAUSE_END.finditer(body):
+        head, rest = body[: m.start()], body[m.end() :]
+        if len(rest) >= 6 and head.endswith(rest):
+            return m.end()
+    return None
 
 
 def _sentence(text: str) -> bool:
@@ -340,7 +375,12 @@ class StreamAssembler:
 
     def _flush_indicator(self, row: list[Cell]) -> None:
         """Hold one indicator row back: when a row has no values and the next has twice as
-        many as the columns, the values belong to both in order (a name wrapped before them)."""
+        many as the columns, the values belong to both in order (a name wrapped before them).
+        A row of header pieces only (``年度 | 实际``, the halves of 年度指标值 / 实际完成值
+        wrapped before the header) is no indicator: its cells stay unread."""
+        words = [label_key(c.text) for c in row if c.text.strip()]
+        if len(words) >= 2 and all(self._header_fragment(w) for w in words):
+            return
         ncols = self._ncols()
         prev = self.pending
         if prev is not None:
@@ -494,6 +534,8 @@ class StreamAssembler:
         elif state == "indicator":
             self._indicator_cell(cell, key)
         elif state == "goal":
+            if self.kind != "goal" and is_blank(text):
+                return  # a placeholder (—) before the goal: the goal's two cells stay one row
             if self.kind == "goal" and len(self.row) < 2:
                 self.row.append(cell)
                 if len(self.row) == 2:
@@ -536,6 +578,12 @@ class StreamAssembler:
             self.row.extend(Cell(v, loc) for v in values)
             return
         if state == "goal" and self.kind != "goal":
+            cut = _repeated_tail(text)
+            if cut is not None:
+                # the achievement copies the plan's last clauses: it starts where they repeat
+                self.push(Cell(text[:cut], loc))
+                self.push(Cell(text[cut:], loc))
+                return
             stop = text.find("。")
             if 0 < stop < len(text.rstrip()) - 1:
                 # 预期目标 and 实际完成情况 run together: the first sentence is the plan
