@@ -67,6 +67,7 @@ _COLUMN_WORDS = (
     "偏差原因分析及改进措施",
     "偏差大或目标未完成原因分析",
     "未完成原因分析",
+    "未完成原因分析及改进措施",
 )
 _SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
 _GOAL_WORDS = (
@@ -133,6 +134,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     for w in vocab.LEVEL1:
         if w.endswith("指标"):
             add(w, _POINTS)
+        elif len(w) >= 4:
+            add(w, _POINTS[3:-2])  # 项目决策(10分): a category without 指标 only with its points
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start

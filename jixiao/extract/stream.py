@@ -555,6 +555,9 @@ class StreamAssembler:
             self.push(cell)
             return
         if self.kind == "header":
+            if self.column_role(label_key(cell.text)) is not None:
+                self.row.append(cell)  # a column label the run's words did not know (考值参分)
+                return
             self.flush()
         text = cell.text
         loc = cell.location
