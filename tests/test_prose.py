@@ -417,3 +417,14 @@ def test_a_part_named_after_an_earlier_row_goes_under_it():
         ("培训经费", 2),
         ("设备购置经费", 2),
     ]
+
+
+def test_parts_of_a_budget_are_budgets_and_transfer_payments_a_noun():
+    text = (
+        "2022年共投入职业培训补助经费预算500万元。其中，中央转移支付资金300万元，"
+        "省级配套资金200万元。\n实际执行480万元，其中省级配套资金执行190万元。"
+    )
+    got = {label: (budget, actual) for label, _, _, budget, actual in funds(text)}
+    assert got["中央转移支付资金"] == (Decimal(300), None)
+    assert got["省级配套资金"] == (Decimal(200), None)
+    assert got["省级配套资金执行"] == (None, Decimal(190))  # its own word says spent

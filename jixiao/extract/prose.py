@@ -380,6 +380,8 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
         ):
             label = parent.subject + label
         initial = bool(_INITIAL.search(figure.label))
+        # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
+        budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
         if (label, figure.value.value) in seen:
             continue
         seen.add((label, figure.value.value))
@@ -393,9 +395,9 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
                 label=Text(label, figure.location),
                 line=_fund_line(figure.key, figure.label),
                 depth=depth,
-                initial_budget=figure.value if hit.budget and initial else None,
-                budget=figure.value if hit.budget and not initial else None,
-                actual=None if hit.budget else figure.value,
+                initial_budget=figure.value if budget and initial else None,
+                budget=figure.value if budget and not initial else None,
+                actual=None if budget else figure.value,
                 location=figure.location,
             )
         )

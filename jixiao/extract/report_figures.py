@@ -41,7 +41,7 @@ _NUMBERING = re.compile(
     r"^(?:\d{1,2}\s*[、.．)）]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
 )
 _LEAD = re.compile(
-    r"^(?:其中|主要包括|包括|含有|含|另有|另|此外|以及|及|和|并|且|其余|分别为|分别是|分别)[:：]?"
+    r"^(?:其中|主要包括|包括|含有|含|另有|另|此外|以及|及|和|并|且|其余|分别为|分别是|分别)[:：,，]?"
     r"|^(?:(?:19|20)\d{2}\s*年度?(?:底|末)?的?)"
     r"|^(?:该|本|我)(?:项目|单位|部门|局|委|办|院|中心|所|站|馆|队)的?(?=.)"
     r"|^.{0,16}?(?:支出|收入|资金|经费|预算|决算|总额)中(?![央心期长小])"
@@ -49,9 +49,9 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:为|是|达到|达|共计|合计|总计|累计|共|约为|约|近|计为|计|总额为|额为|分别为|分别|到位|占|[:：\s])+$"
 )
-# A verb before the noun: the label is what follows it (发放慰问金 → 慰问金).
+# A verb before the noun: the label is what follows it (发放慰问金 → 慰问金); 转移支付 is a noun.
 _VERB = re.compile(
-    r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|支付|用于|投入|获得|落实|使用|其中|包括"
+    r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|(?<!转移)支付|用于|投入|获得|落实|使用|其中|包括"
 )
 # A change, not an amount: 同比上年度增加63.10万元, 增长14.05%.
 _DELTA_END = re.compile(
@@ -126,7 +126,7 @@ _KEY_TEXT = re.compile(r"[“”\"‘’'《》「」\s]")
 # Words that say whether a sentence speaks of money planned or money spent (the last wins).
 _BUDGET_CONTEXT = re.compile(r"预算|批复|计划|安排|下达|预计|核定|年初")
 _ACTUAL_CONTEXT = re.compile(
-    r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|支付|结余|结转|实现"
+    r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|(?<!转移)支付|结余|结转|实现"
 )
 _PART = re.compile(r"其中|包括|含")
 _STAFF_PART = re.compile(r"其中|含")
@@ -145,6 +145,7 @@ class FigureHit:
     subject: str  # the label's words before its money words (一期项目 of 一期项目市级批复总投资)
     sentence_index: int  # figures of one sentence share it
     owner: str = ""  # for a part, the words before its 包括/其中 (项目支出 of 项目支出包括…)
+    plain: bool = False  # no word says planned or spent: a part takes its whole's side
 
 
 def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
@@ -208,6 +209,7 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
             FigureHit(
                 figure=figure,
                 budget=_is_budget(context),
+                plain=not (_BUDGET_CONTEXT.search(context) or _ACTUAL_CONTEXT.search(context)),
                 part=part,
                 subject=subject_of(label),
                 sentence_index=sentence_index,
