@@ -81,10 +81,10 @@ DEV2_THRESHOLD = {
     "106": 0.47,
     "107": 0.12,
     "108": 0.95,
-    "109": 0.7,
+    "109": 0.85,
     "111": 0.25,
 }
-DEV2_OPEN_TOTAL = 0.6
+DEV2_OPEN_TOTAL = 0.61
 DEV2_SEALED_TOTAL = 0.19
 
 

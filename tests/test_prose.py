@@ -428,3 +428,15 @@ def test_parts_of_a_budget_are_budgets_and_transfer_payments_a_noun():
     assert got["中央转移支付资金"] == (Decimal(300), None)
     assert got["省级配套资金"] == (Decimal(200), None)
     assert got["省级配套资金执行"] == (None, Decimal(190))  # its own word says spent
+
+
+def test_spending_named_only_by_the_act_is_the_budget_rows_spending():
+    text = (
+        "2022年共投入职业培训补助经费预算500万元。\n"
+        "项目资金执行情况。实际执行480万元，项目执行率96%。"
+    )
+    [row] = facts(text).funds
+    assert row.label.text == "职业培训补助经费"  # 预算 names the column, not the row
+    assert row.budget is not None and row.budget.value == Decimal(500)
+    assert row.actual is not None and row.actual.value == Decimal(480)
+    assert row.rate is not None and row.rate.value == Decimal(96)

@@ -66,6 +66,8 @@ _NOT_LABEL = re.compile(r"[≥≤<>=＞＜＝\t]|\s{2,}|\d+\s+\d|\d\s*[-—~～]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_WORD = re.compile(r"共计|合计|总计")
 _LEAD_DIGITS = re.compile(r"^[\d.%\s]+")
+# 补助经费预算10441万元: the row is the 补助经费, 预算 says which column
+_BUDGET_TAIL = re.compile(r"(?<=经费|资金|补助)预算(?:数|金额)?$")
 
 # What a money label means. Class keys (what the money was spent on) win over stage keys
 # (budget, final accounts, carry-over); a budget word next to a class key makes it an ITEM
@@ -286,6 +288,7 @@ def _clean_label(raw: str) -> str:
     if not label and (total := _TOTAL_WORD.search(raw)):
         return total.group(0)  # “共计400万元”: the total is its own label
     label = _unpaired_quotes(_LEAD_DIGITS.sub("", label.rsplit(" ", 1)[-1]).strip())
+    label = _BUDGET_TAIL.sub("", label)
     if not label or len(label) > _MAX_LABEL or not _CJK.search(label):
         return ""
     return label
