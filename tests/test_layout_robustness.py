@@ -491,3 +491,26 @@ def test_repeated_tail_needs_a_repeat():
 
     assert _repeated_tail("完善档案库房设施,提升档案数字化水平,保障档案安全。") is None
     assert _repeated_tail("做好宣传工作,做好宣传工作") == len("做好宣传工作,")
+
+
+def test_run_together_fund_rows_printed_figures_first():
+    # PDF order: some rows print their figures before their label, so two rows' figures run
+    # together (…96.98%－－74.15…) and a label closes each line
+    text = (
+        "2021年度部门整体支出绩效自评表\n部门（单位）名称某某县档案馆\n"
+        "整体资金（万元）项目全年预算数全年执行数执行率分值得分\n"
+        "资金来源合计512.40498.3097.25%109.73\n"
+        "（1）财政拨款470.10458.6097.55%－－\n"
+        "42.3039.7093.85%－－（2）其他资金\n"
+        "512.40498.3097.25%－－资金结构合计\n"
+        "（1）基本支出380.20375.1098.66%－－\n"
+    )
+    e = read_text(text, "f.txt")
+    got = [(r.label.text, r.budget.value if r.budget else None) for r in e.funds]
+    assert got[:5] == [
+        ("合计", Decimal("512.40")),
+        ("财政拨款", Decimal("470.10")),
+        ("其他资金", Decimal("42.30")),
+        ("合计", Decimal("512.40")),
+        ("基本支出", Decimal("380.20")),
+    ]

@@ -131,6 +131,28 @@ def _split_headerless_fund(text: str) -> tuple[str, ...] | None:
     return None
 
 
+def _two_fund_rows(
+    text: str, roles: tuple[Role, ...]
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """A run of two rows' figures (``824.80799.9396.98%－－74.1569.9494.32%－－``): the first
+    cut after which both halves fill every column; (None, ()) when there is none."""
+    if len(text) > 2 * _MAX_FUND_RUN_CHARS:
+        return None, ()
+    for k in range(2, len(text) - 1):
+        if not (text[k - 1] in "%－-—/／" and (text[k].isdigit() or text[k] in "－-—/／")):
+            continue  # a row ends with its rate or a printed blank
+        first = split_fund_values(text[:k], roles, complete=True)
+        if first is None or len(first) != len(roles):
+            continue
+        second = split_fund_values(text[k:], roles, complete=True)
+        if second is not None and len(second) == len(roles):
+            return first, second
+    return None, ()
+
+
+_MAX_FUND_RUN_CHARS = 60
+
+
 def _open_bracket(text: str) -> bool:
     if "(" not in text and "（" not in text:
         return False
@@ -567,18 +589,31 @@ class StreamAssembler:
         if state == "fund" and (self.b.fund_header is not None or self.kind == "fund"):
             m = _LEADING_LABEL.match(text)
             if m and not _NO_WORD.fullmatch(m.group(1)):
+                early, self.early_figures = self.early_figures, []
                 self._start(Cell(m.group(1), loc), "fund")
+                self.row.extend(early)  # the figures printed before this label
                 text = text[m.end() :]
             if not text:
                 return
+            later: tuple[str, ...] = ()
             if self.b.fund_header is not None:
-                values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+                roles = tuple(self.b.fund_header.value_roles)
+                values = split_fund_values(text, roles)
+                if values is None and self.kind == "fund":
+                    values, later = _two_fund_rows(text, roles)
             else:
                 values = _split_headerless_fund(text)
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
-            self.row.extend(Cell(v, loc) for v in values)
+            if self._fund_row_full():
+                # figures after a complete row: the next row's, printed before its label
+                self.early_figures.extend(Cell(v, loc) for v in values)
+            else:
+                self.row.extend(Cell(v, loc) for v in values)
+            # two rows' figures run together (labels printed after their figures): the second
+            # row's wait for the label that follows
+            self.early_figures.extend(Cell(v, loc) for v in later)
             return
         if state == "goal" and self.kind != "goal":
             cut = _repeated_tail(text)
