@@ -504,9 +504,11 @@ def test_run_together_fund_rows_printed_figures_first():
         "42.3039.7093.85%－－（2）其他资金\n"
         "512.40498.3097.25%－－资金结构合计\n"
         "（1）基本支出380.20375.1098.66%－－\n"
+        "301.50298.2098.91%－－其中：人员支出\n"
     )
     e = read_text(text, "f.txt")
     got = [(r.label.text, r.budget.value if r.budget else None) for r in e.funds]
+    assert got[5:] == [("人员支出", Decimal("301.50"))]
     assert got[:5] == [
         ("合计", Decimal("512.40")),
         ("财政拨款", Decimal("470.10")),

@@ -34,6 +34,8 @@ _MEASURE_MARK = re.compile(r"[%≥≤<>]|[^\d.]$")
 _LEADING_LABEL = re.compile(r"^([^\d]*[^\d\s:：(（])[:：]?")
 _NO_WORD = re.compile(r"[^\w]*")
 _LEADING_FIGURE = re.compile(r"[\d.]+")
+# a fund row's figures and then its label (PDF order): 461.07448.5497.28%－－其中：人员支出
+_FIGURES_THEN_LABEL = re.compile(r"^([\d.%\-－—/／]+)([^\d.%\-－—/／][^\d]*)$")
 _COLON = re.compile(r"[:：]")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 
@@ -594,6 +596,11 @@ class StreamAssembler:
                 self.row.extend(early)  # the figures printed before this label
                 text = text[m.end() :]
             if not text:
+                return
+            tail = _FIGURES_THEN_LABEL.match(text)
+            if tail and self.kind == "fund" and label_key(tail.group(2)):
+                self.push_run(Cell(tail.group(1), loc))
+                self.push(Cell(tail.group(2), loc))  # the label takes the figures before it
                 return
             later: tuple[str, ...] = ()
             if self.b.fund_header is not None:
