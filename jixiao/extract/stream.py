@@ -133,6 +133,9 @@ def _split_headerless_fund(text: str) -> tuple[str, ...] | None:
     return None
 
 
+_MAX_FUND_RUN_CHARS = 60  # one row's figures run together: longer is no row of a form
+
+
 def _two_fund_rows(
     text: str, roles: tuple[Role, ...]
 ) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
@@ -150,9 +153,6 @@ def _two_fund_rows(
         if second is not None and len(second) == len(roles):
             return first, second
     return None, ()
-
-
-_MAX_FUND_RUN_CHARS = 60
 
 
 def _open_bracket(text: str) -> bool:

@@ -103,15 +103,15 @@ def column_role(key: str) -> Role | None:
         return Role.TARGET
     if _ACTUAL.search(key) and "目标" not in key:
         return Role.ACTUAL
-    if key in ("分值", "权重", "满分", "标准分", "指标分值", "参考分值", "权重(分值)", "分值(权重)"):
+    if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
 
 
-# column labels whose characters an OCR'd scan prints in another order (考值参分 for 参考分值:
-# the two lines of a wrapped header cell read across): the same characters name the column
+# column labels known by their characters in any order: an OCR'd scan prints 参考分值 as 考值参分
+# (the two lines of a wrapped header cell read across); the same characters name the column
 _ANAGRAMS = {
     "".join(sorted(label)): role
     for label, role in (
