@@ -75,16 +75,16 @@ def test_scorer_drops_brackets_and_punctuation_on_both_sides_only():
 
 # dev2: today's floor per open document, then the open and the sealed part in total
 DEV2_THRESHOLD = {
-    "101": 0.07,
+    "101": 0.3,
     "104": 0.95,
     "105": 0.75,
     "106": 0.47,
     "107": 0.12,
     "108": 0.95,
-    "109": 0.6,
+    "109": 0.85,
     "111": 0.25,
 }
-DEV2_OPEN_TOTAL = 0.53
+DEV2_OPEN_TOTAL = 0.61
 DEV2_SEALED_TOTAL = 0.19
 
 

@@ -346,6 +346,24 @@ def test_run_together_fund_figures_prefer_the_rate_that_matches_to_its_digits():
     assert got == ("464.17", "464.17", "447.38", "10", "96.38%", "9.64")
 
 
+def test_run_together_fund_figures_without_a_rate_keep_the_budget_printed_twice():
+    from jixiao.extract.runtogether import split_fund_values
+    from jixiao.extract.vocab import Role
+
+    # no rate to confirm the cut: 602.5 | 7602.5 | 7578.37 reads too, but the budget printed
+    # twice and one number of decimals in the row confirm 602.57 | 602.57 | 578.37
+    text = "812.46812.46790.15"
+    assert split_fund_values(text, (Role.INITIAL, Role.BUDGET, Role.SPENT)) == (
+        "812.46",
+        "812.46",
+        "790.15",
+    )
+    six = (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE)
+    assert split_fund_values(text, six) == ("812.46", "812.46", "790.15")
+    with_rate = split_fund_values("812.46812.46790.151097.25%9.7", six)
+    assert with_rate == ("812.46", "812.46", "790.15", "10", "97.25%", "9.7")
+
+
 def test_run_together_indicator_label_inside_a_goal_sentence_is_not_a_cut():
     text = RUN_TOGETHER.replace(
         "落实年度工作计划，规范财务管理。年度目标基本实现。",
@@ -452,3 +470,49 @@ def test_every_layout_reads_back_the_written_forms():
         right = sum(r for (lay, _), (r, _c) in score.items() if lay == layout)
         counted = sum(c for (lay, _), (_r, c) in score.items() if lay == layout)
         assert right / counted >= floor.get(layout, 0.97), layout
+
+
+def test_run_together_achievement_copied_from_the_plans_last_clauses():
+    # no 。 to cut at: the achievement starts where the plan's last clauses repeat
+    text = RUN_TOGETHER.replace(
+        "落实年度工作计划，规范财务管理。年度目标基本实现。",
+        "完善档案库房设施,提升档案数字化水平,保障档案安全,提升档案数字化水平,保障档案安全,",
+    )
+    e = read_text(text, "o.txt")
+    assert (e.goals[0].planned.text, e.goals[0].achieved.text) == (
+        "完善档案库房设施,提升档案数字化水平,保障档案安全,",
+        "提升档案数字化水平,保障档案安全,",
+    )
+    assert e.indicators[0].name.text == "开展业务督导活动次数"
+
+
+def test_repeated_tail_needs_a_repeat():
+    from jixiao.extract.stream import _repeated_tail
+
+    assert _repeated_tail("完善档案库房设施,提升档案数字化水平,保障档案安全。") is None
+    assert _repeated_tail("做好宣传工作,做好宣传工作") == len("做好宣传工作,")
+
+
+def test_run_together_fund_rows_printed_figures_first():
+    # PDF order: some rows print their figures before their label, so two rows' figures run
+    # together (…96.98%－－74.15…) and a label closes each line
+    text = (
+        "2021年度部门整体支出绩效自评表\n部门（单位）名称某某县档案馆\n"
+        "整体资金（万元）项目全年预算数全年执行数执行率分值得分\n"
+        "资金来源合计512.40498.3097.25%109.73\n"
+        "（1）财政拨款470.10458.6097.55%－－\n"
+        "42.3039.7093.85%－－（2）其他资金\n"
+        "512.40498.3097.25%－－资金结构合计\n"
+        "（1）基本支出380.20375.1098.66%－－\n"
+        "301.50298.2098.91%－－其中：人员支出\n"
+    )
+    e = read_text(text, "f.txt")
+    got = [(r.label.text, r.budget.value if r.budget else None) for r in e.funds]
+    assert got[5:] == [("人员支出", Decimal("301.50"))]
+    assert got[:5] == [
+        ("合计", Decimal("512.40")),
+        ("财政拨款", Decimal("470.10")),
+        ("其他资金", Decimal("42.30")),
+        ("合计", Decimal("512.40")),
+        ("基本支出", Decimal("380.20")),
+    ]

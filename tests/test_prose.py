@@ -402,3 +402,41 @@ def test_fund_rows_told_one_to_a_sentence():
         Decimal("1150.2"),
         Decimal("95.81"),
     )
+
+
+def test_a_part_named_after_an_earlier_row_goes_under_it():
+    # 项目支出 is a part of 支出; 项目支出包括… lists the parts of 项目支出 one level further in
+    text = (
+        "2、支出：100万元。其中：人员经费支出60万元，项目支出40万元。\n"
+        "本单位项目支出包括培训经费25万元，设备购置经费15万元。"
+    )
+    assert [(label, depth) for label, _, depth, _, _ in funds(text)] == [
+        ("支出", 0),
+        ("人员经费支出", 1),
+        ("项目支出", 1),
+        ("培训经费", 2),
+        ("设备购置经费", 2),
+    ]
+
+
+def test_parts_of_a_budget_are_budgets_and_transfer_payments_a_noun():
+    text = (
+        "2022年共投入职业培训补助经费预算500万元。其中，中央转移支付资金300万元，"
+        "省级配套资金200万元。\n实际执行480万元，其中省级配套资金执行190万元。"
+    )
+    got = {label: (budget, actual) for label, _, _, budget, actual in funds(text)}
+    assert got["中央转移支付资金"] == (Decimal(300), None)
+    assert got["省级配套资金"] == (Decimal(200), None)
+    assert got["省级配套资金执行"] == (None, Decimal(190))  # its own word says spent
+
+
+def test_spending_named_only_by_the_act_is_the_budget_rows_spending():
+    text = (
+        "2022年共投入职业培训补助经费预算500万元。\n"
+        "项目资金执行情况。实际执行480万元，项目执行率96%。"
+    )
+    [row] = facts(text).funds
+    assert row.label.text == "职业培训补助经费"  # 预算 names the column, not the row
+    assert row.budget is not None and row.budget.value == Decimal(500)
+    assert row.actual is not None and row.actual.value == Decimal(480)
+    assert row.rate is not None and row.rate.value == Decimal(96)

@@ -684,7 +684,9 @@ class FormBuilder:
     # -- goals ------------------------------------------------------------------------------
 
     def _goal_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
-        cells = [row[i] for i in live if not vocab.section_of(keys[i])]
+        cells = [
+            row[i] for i in live if not vocab.section_of(keys[i]) and not vocab.column_role(keys[i])
+        ]  # a column label wrapped in before the indicator header (一级指标) is no goal
         if not cells or any(vocab.field_of(keys[i]) for i in live):
             return False
         texts = [_text(c) for c in cells if not is_blank(c.text)]

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from jixiao.document import Paragraph
@@ -359,10 +359,28 @@ def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
     )
 
 
+# a figure named only by the act of spending (实际执行, 执行数): no line of its own
+_BARE_SPENT = re.compile(r"(?:实际|累计)?执行(?:金额)?|实际(?:支出|使用)(?:金额)?")
+
+
+def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
+    """The 执行率 stated in the same sentence as a spent figure."""
+    for other in hits:
+        if (
+            other.sentence_index == hit.sentence_index
+            and other.figure.value.unit == "%"
+            and other.figure.label.endswith("执行率")
+        ):
+            return other.figure.value
+    return None
+
+
 def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
     parent: FigureHit | None = None
+    depths: dict[str, int] = {}  # the rows so far: a part named after one goes under it
+    whole_at = 0  # the last row that is no part
     for hit in hits:
         figure = hit.figure
         if figure.value.unit not in MONEY_UNITS:
@@ -378,18 +396,38 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
+        if (
+            _BARE_SPENT.fullmatch(figure.label)
+            and not hit.part
+            and rows
+            and rows[whole_at].budget is not None
+            and rows[whole_at].actual is None
+        ):
+            # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
+            rate = _rate_in_sentence(hits, hit)
+            rows[whole_at] = replace(rows[whole_at], actual=figure.value, rate=rate)
+            continue
         initial = bool(_INITIAL.search(figure.label))
+        # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
+        budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
         if (label, figure.value.value) in seen:
             continue
         seen.add((label, figure.value.value))
+        depth = 0
+        if hit.part:
+            owners = [k for k in depths if hit.owner.endswith(k)] if hit.owner else []
+            depth = depths[max(owners, key=len)] + 1 if owners else 1
+        depths.setdefault(label, depth)
+        if depth == 0:
+            whole_at = len(rows)
         rows.append(
             FundRow(
                 label=Text(label, figure.location),
                 line=_fund_line(figure.key, figure.label),
-                depth=1 if hit.part else 0,
-                initial_budget=figure.value if hit.budget and initial else None,
-                budget=figure.value if hit.budget and not initial else None,
-                actual=None if hit.budget else figure.value,
+                depth=depth,
+                initial_budget=figure.value if budget and initial else None,
+                budget=figure.value if budget and not initial else None,
+                actual=None if budget else figure.value,
                 location=figure.location,
             )
         )

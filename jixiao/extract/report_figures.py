@@ -41,7 +41,7 @@ _NUMBERING = re.compile(
     r"^(?:\d{1,2}\s*[、.．)）]|[(（]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*"
 )
 _LEAD = re.compile(
-    r"^(?:其中|主要包括|包括|含有|含|另有|另|此外|以及|及|和|并|且|其余|分别为|分别是|分别)[:：]?"
+    r"^(?:其中|主要包括|包括|含有|含|另有|另|此外|以及|及|和|并|且|其余|分别为|分别是|分别)[:：,，]?"
     r"|^(?:(?:19|20)\d{2}\s*年度?(?:底|末)?的?)"
     r"|^(?:该|本|我)(?:项目|单位|部门|局|委|办|院|中心|所|站|馆|队)的?(?=.)"
     r"|^.{0,16}?(?:支出|收入|资金|经费|预算|决算|总额)中(?![央心期长小])"
@@ -49,9 +49,9 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:为|是|达到|达|共计|合计|总计|累计|共|约为|约|近|计为|计|总额为|额为|分别为|分别|到位|占|[:：\s])+$"
 )
-# A verb before the noun: the label is what follows it (发放慰问金 → 慰问金).
+# A verb before the noun: the label is what follows it (发放慰问金 → 慰问金); 转移支付 is a noun.
 _VERB = re.compile(
-    r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|支付|用于|投入|获得|落实|使用|其中|包括"
+    r"争取到|争取|申请|完成(?![值率数情])|发放|筹集|安排|拨付|下达|(?<!转移)支付|用于|投入|获得|落实|使用|其中|包括"
 )
 # A change, not an amount: 同比上年度增加63.10万元, 增长14.05%.
 _DELTA_END = re.compile(
@@ -66,6 +66,8 @@ _NOT_LABEL = re.compile(r"[≥≤<>=＞＜＝\t]|\s{2,}|\d+\s+\d|\d\s*[-—~～]
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_WORD = re.compile(r"共计|合计|总计")
 _LEAD_DIGITS = re.compile(r"^[\d.%\s]+")
+# 补助经费预算10441万元: the row is the 补助经费, 预算 says which column
+_BUDGET_TAIL = re.compile(r"(?<=经费|资金|补助)预算(?:数|金额)?$")
 
 # What a money label means. Class keys (what the money was spent on) win over stage keys
 # (budget, final accounts, carry-over); a budget word next to a class key makes it an ITEM
@@ -126,11 +128,13 @@ _KEY_TEXT = re.compile(r"[“”\"‘’'《》「」\s]")
 # Words that say whether a sentence speaks of money planned or money spent (the last wins).
 _BUDGET_CONTEXT = re.compile(r"预算|批复|计划|安排|下达|预计|核定|年初")
 _ACTUAL_CONTEXT = re.compile(
-    r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|支付|结余|结转|实现"
+    r"支出|收入|完成|使用|拨付|到位|决算|执行|发放|实际|筹集|(?<!转移)支付|结余|结转|实现"
 )
 _PART = re.compile(r"其中|包括|含")
 _STAFF_PART = re.compile(r"其中|含")
 _CLOSED_GROUP = re.compile(r"[(（《][^()（）《》]*[)）》]")
+# the words a part is a part of: 项目支出 of “项目支出包括委员活动经费36.3万元”
+_OWNER = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:主要)?(?:包括|其中)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +146,8 @@ class FigureHit:
     part: bool  # a part (其中 / 包括 …) of an earlier figure
     subject: str  # the label's words before its money words (一期项目 of 一期项目市级批复总投资)
     sentence_index: int  # figures of one sentence share it
+    owner: str = ""  # for a part, the words before its 包括/其中 (项目支出 of 项目支出包括…)
+    plain: bool = False  # no word says planned or spent: a part takes its whole's side
 
 
 def scan_figures(lines: Sequence[ProseLine]) -> list[FigureHit]:
@@ -185,7 +191,9 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
         unit = "%" if unit == "％" else unit
         num = Num(value, sentence[num_start:num_end].replace(" ", ""), unit, line.location)
         context = sentence[max(0, num_start - _CONTEXT) : num_start]
-        part = bool(_PART.search(_CLOSED_GROUP.sub("", context)))
+        bare = _CLOSED_GROUP.sub("", context)
+        part = bool(_PART.search(bare))
+        owner = _owner(bare) if part else ""
         if unit in _HEAD_UNITS:
             if first_head is not None and _staff_part(sentence, first_head, num_start):
                 key = FigureKey.ITEM  # 在职12人（其中行政编制8人）: a part of the staff
@@ -203,12 +211,22 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
             FigureHit(
                 figure=figure,
                 budget=_is_budget(context),
+                plain=not (_BUDGET_CONTEXT.search(context) or _ACTUAL_CONTEXT.search(context)),
                 part=part,
                 subject=subject_of(label),
                 sentence_index=sentence_index,
+                owner=owner,
             )
         )
     return out
+
+
+def _owner(context: str) -> str:
+    """The words before the last 包括/其中 of a part's context (“” when it opens the sentence)."""
+    owner = ""
+    for m in _OWNER.finditer(context):
+        owner = m.group(1)
+    return owner
 
 
 def _staff_part(sentence: str, first_head: int, num_start: int) -> bool:
@@ -270,6 +288,7 @@ def _clean_label(raw: str) -> str:
     if not label and (total := _TOTAL_WORD.search(raw)):
         return total.group(0)  # “共计400万元”: the total is its own label
     label = _unpaired_quotes(_LEAD_DIGITS.sub("", label.rsplit(" ", 1)[-1]).strip())
+    label = _BUDGET_TAIL.sub("", label)
     if not label or len(label) > _MAX_LABEL or not _CJK.search(label):
         return ""
     return label

@@ -67,6 +67,7 @@ _COLUMN_WORDS = (
     "偏差原因分析及改进措施",
     "偏差大或目标未完成原因分析",
     "未完成原因分析",
+    "未完成原因分析及改进措施",
 )
 _SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
 _GOAL_WORDS = (
@@ -133,6 +134,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     for w in vocab.LEVEL1:
         if w.endswith("指标"):
             add(w, _POINTS)
+        elif len(w) >= 4:
+            add(w, _POINTS[3:-2])  # 项目决策(10分): a category without 指标 only with its points
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
@@ -372,6 +375,12 @@ def _score_fund(values: dict[Role, str]) -> float:
             score += 1.5
         elif len(budget.split(".")[0]) == len(spent.split(".")[0]):
             score += 0.5
+    initial = values.get(Role.INITIAL)
+    if initial and budget and initial == budget:
+        score += 1.2  # the budget printed twice (年初预算数 = 全年预算数), as in most forms
+    money = [v for v in (initial, budget, spent) if v]
+    if len(money) >= 2 and len({len(v.partition(".")[2]) for v in money}) == 1:
+        score += 0.5  # one row prints its money with one number of decimals
     w, s = values.get(Role.WEIGHT), values.get(Role.SCORE)
     if w and s:
         score += 0.3 if (_dec(s) or 0) <= (_dec(w) or 0) else -3

@@ -34,6 +34,8 @@ _MEASURE_MARK = re.compile(r"[%≥≤<>]|[^\d.]$")
 _LEADING_LABEL = re.compile(r"^([^\d]*[^\d\s:：(（])[:：]?")
 _NO_WORD = re.compile(r"[^\w]*")
 _LEADING_FIGURE = re.compile(r"[\d.]+")
+# a fund row's figures and then its label (PDF order): 461.07448.5497.28%－－其中：人员支出
+_FIGURES_THEN_LABEL = re.compile(r"^([\d.%\-－—/／]+)([^\d.%\-－—/／][^\d]*)$")
 _COLON = re.compile(r"[:：]")
 _ENDS_IN_DIGIT = re.compile(r"\d$")
 
@@ -94,7 +96,9 @@ def _joins(a: str, b: str, b_text: str) -> bool:
         return vocab.column_role(a) is not None
     joined = a + b
     if b == "指标":
-        return vocab.is_level1(joined) or vocab.is_level2(joined)
+        return bool(
+            vocab.is_level1(joined) or vocab.is_level2(joined) or vocab.column_role(joined)
+        )  # 经济效益 + 指标, 一级 + 指标
     if not _names_a_label(joined) or vocab.column_role(a):
         return False
     if not _names_a_label(b) and (not _names_a_label(a) or vocab.section_of(joined)):
@@ -129,6 +133,28 @@ def _split_headerless_fund(text: str) -> tuple[str, ...] | None:
     return None
 
 
+_MAX_FUND_RUN_CHARS = 60  # one row's figures run together: longer is no row of a form
+
+
+def _two_fund_rows(
+    text: str, roles: tuple[Role, ...]
+) -> tuple[tuple[str, ...] | None, tuple[str, ...]]:
+    """A run of two rows' figures (``824.80799.9396.98%－－74.1569.9494.32%－－``): the first
+    cut after which both halves fill every column; (None, ()) when there is none."""
+    if len(text) > 2 * _MAX_FUND_RUN_CHARS:
+        return None, ()
+    for k in range(2, len(text) - 1):
+        if not (text[k - 1] in "%－-—/／" and (text[k].isdigit() or text[k] in "－-—/／")):
+            continue  # a row ends with its rate or a printed blank
+        first = split_fund_values(text[:k], roles, complete=True)
+        if first is None or len(first) != len(roles):
+            continue
+        second = split_fund_values(text[k:], roles, complete=True)
+        if second is not None and len(second) == len(roles):
+            return first, second
+    return None, ()
+
+
 def _open_bracket(text: str) -> bool:
     if "(" not in text and "（" not in text:
         return False
@@ -153,6 +179,20 @@ def _join_brackets(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _joins_three(cells: list[Cell]) -> bool:
+    """A label wrapped onto three cells (``年度`` + ``总体`` + ``目标``): three short pieces
+    that name a section or a column only all together."""
+    if not all(_LABEL_PIECE.match(c.text) for c in cells):
+        return False
+    a, b, c = (label_key(x.text) for x in cells)
+    if not (a and b and c) or max(len(a), len(b), len(c)) > 4:
+        return False
+    joined = a + b + c
+    if not (vocab.section_of(joined) or vocab.column_role(joined) or vocab.is_goal_column(joined)):
+        return False
+    return not any(_names_a_label(k) for k in (a, b, a + b))  # 总体目标 alone is a label
+
+
 def join_split_labels(cells: list[Cell]) -> list[Cell]:
     """A label wrapped onto two cells (``年初`` + ``预算数``, ``经济效益`` + ``指标``, ``实际`` +
     ``完成值``) as one cell: two short cells are joined when together they are a column label
@@ -164,6 +204,11 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
     n = len(cells)
     while i < n:
         c = cells[i]
+        if i + 2 < n and _joins_three(cells[i : i + 3]):
+            text = "".join(x.text.strip() for x in cells[i : i + 3])
+            out.append(Cell(text, c.location))
+            i += 3
+            continue
         if i + 1 < n:
             d = cells[i + 1]
             # wrapped label pieces are short words without figures: only those are keyed
@@ -203,6 +248,20 @@ def _takes_points(key: str) -> bool:
 
 _SENTENCE = re.compile(r"[。；;，,]|由于|因为|原因|措施|未完成|下一步|说明")
 _REASON = re.compile(r"由于|因为|原因|未完成|未达|未能|受.{0,12}影响|措施|下一步|拟|将加强|偏差")
+
+
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
+def _repeated_tail(text: str) -> int | None:
+    """Where a run of goal text repeats its own last clauses (``改进,夯实基础,夯实基础,``):
+    the 全年完成情况 copied from the 年初目标 after it. None when no clause repeats."""
+    body = text.rstrip(",，;；。 ")
+    for m in _CLAUSE_END.finditer(body):
+        head, rest = body[: m.start()], body[m.end() :]
+        if len(rest) >= 6 and head.endswith(rest):
+            return m.end()
+    return None
 
 
 def _sentence(text: str) -> bool:
@@ -340,7 +399,12 @@ class StreamAssembler:
 
     def _flush_indicator(self, row: list[Cell]) -> None:
         """Hold one indicator row back: when a row has no values and the next has twice as
-        many as the columns, the values belong to both in order (a name wrapped before them)."""
+        many as the columns, the values belong to both in order (a name wrapped before them).
+        A row of header pieces only (``年度 | 实际``, the halves of 年度指标值 / 实际完成值
+        wrapped before the header) is no indicator: its cells stay unread."""
+        words = [label_key(c.text) for c in row if c.text.strip()]
+        if len(words) >= 2 and all(self._header_fragment(w) for w in words):
+            return
         ncols = self._ncols()
         prev = self.pending
         if prev is not None:
@@ -494,6 +558,8 @@ class StreamAssembler:
         elif state == "indicator":
             self._indicator_cell(cell, key)
         elif state == "goal":
+            if self.kind != "goal" and is_blank(text):
+                return  # a placeholder (—) before the goal: the goal's two cells stay one row
             if self.kind == "goal" and len(self.row) < 2:
                 self.row.append(cell)
                 if len(self.row) == 2:
@@ -513,6 +579,9 @@ class StreamAssembler:
             self.push(cell)
             return
         if self.kind == "header":
+            if self.column_role(label_key(cell.text)) is not None:
+                self.row.append(cell)  # a column label the run's words did not know (考值参分)
+                return
             self.flush()
         text = cell.text
         loc = cell.location
@@ -522,20 +591,44 @@ class StreamAssembler:
         if state == "fund" and (self.b.fund_header is not None or self.kind == "fund"):
             m = _LEADING_LABEL.match(text)
             if m and not _NO_WORD.fullmatch(m.group(1)):
+                early, self.early_figures = self.early_figures, []
                 self._start(Cell(m.group(1), loc), "fund")
+                self.row.extend(early)  # the figures printed before this label
                 text = text[m.end() :]
             if not text:
                 return
+            tail = _FIGURES_THEN_LABEL.match(text)
+            if tail and self.kind == "fund" and label_key(tail.group(2)):
+                self.push_run(Cell(tail.group(1), loc))
+                self.push(Cell(tail.group(2), loc))  # the label takes the figures before it
+                return
+            later: tuple[str, ...] = ()
             if self.b.fund_header is not None:
-                values = split_fund_values(text, tuple(self.b.fund_header.value_roles))
+                roles = tuple(self.b.fund_header.value_roles)
+                values = split_fund_values(text, roles)
+                if values is None and self.kind == "fund":
+                    values, later = _two_fund_rows(text, roles)
             else:
                 values = _split_headerless_fund(text)
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
-            self.row.extend(Cell(v, loc) for v in values)
+            if self._fund_row_full():
+                # figures after a complete row: the next row's, printed before its label
+                self.early_figures.extend(Cell(v, loc) for v in values)
+            else:
+                self.row.extend(Cell(v, loc) for v in values)
+            # two rows' figures run together (labels printed after their figures): the second
+            # row's wait for the label that follows
+            self.early_figures.extend(Cell(v, loc) for v in later)
             return
         if state == "goal" and self.kind != "goal":
+            cut = _repeated_tail(text)
+            if cut is not None:
+                # the achievement copies the plan's last clauses: it starts where they repeat
+                self.push(Cell(text[:cut], loc))
+                self.push(Cell(text[cut:], loc))
+                return
             stop = text.find("。")
             if 0 < stop < len(text.rstrip()) - 1:
                 # 预期目标 and 实际完成情况 run together: the first sentence is the plan

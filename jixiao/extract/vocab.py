@@ -107,7 +107,25 @@ def column_role(key: str) -> Role | None:
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
-    return None
+    return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
+
+
+# column labels known by their characters in any order: an OCR'd scan prints 参考分值 as 考值参分
+# (the two lines of a wrapped header cell read across); the same characters name the column
+_ANAGRAMS = {
+    "".join(sorted(label)): role
+    for label, role in (
+        ("参考分值", Role.WEIGHT),
+        ("指标分值", Role.WEIGHT),
+        ("年度指标值", Role.TARGET),
+        ("实际完成值", Role.ACTUAL),
+        ("全年实际值", Role.ACTUAL),
+        ("全年完成值", Role.ACTUAL),
+        ("年初预算数", Role.INITIAL),
+        ("全年预算数", Role.BUDGET),
+        ("全年执行数", Role.SPENT),
+    )
+}
 
 
 # -- header fields -------------------------------------------------------------------------
@@ -358,6 +376,11 @@ LEVEL1 = frozenset(
         "社会效应",
         "可持续发展能力",
         "服务对象满意度",
+        # the common indicator framework of project evaluation (决策/过程/产出/效益)
+        "决策",
+        "项目决策",
+        "项目产出",
+        "项目效益",
     }
 )
 
@@ -400,6 +423,20 @@ LEVEL2 = frozenset(
         "绩效目标",
         "项目管理",
         "社会公众或服务对象满意度",
+        # the common indicator framework of project evaluation
+        "项目立项",
+        "项目目标",
+        "资金投入",
+        "资金管理",
+        "组织实施",
+        "投入管理",
+        "项目实施",
+        "资金落实",
+        "业务管理",
+        "产出数量",
+        "产出质量",
+        "产出时效",
+        "产出成本",
     }
 )
 
