@@ -24,6 +24,7 @@ def test_print_is_the_official_table(server: LiveServer, browser: Any) -> None:
     login(page, server, "filler")
     page.locator("#rounds a[id^=open-]").first.click()
     page.wait_for_selector("#evaluation-form")
+    page.wait_for_load_state("load")  # the print handlers are set up once the scripts have run
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
