@@ -37,6 +37,7 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def column_letter(index: int) -> str:
@@ -78,6 +79,8 @@ def wrapped_height(cells: list[tuple[str, float]]) -> float | None:
 
 
 def _text(value: str) -> str:
+    if not _SPECIAL.search(value):  # most texts: nothing to escape or drop
+        return value
     return escape(_ILLEGAL.sub("", value))
 
 
