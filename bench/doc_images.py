@@ -83,7 +83,9 @@ def main() -> None:
             made += pages(table, out, "department-table", 1, 1)
             made += pages(table, out, "department-table-continued", 2, 2)
             drafted = replace(seed, report=None)
-            report = write_report_docx(drafted, work / "report.docx", score_sheet=jixiao.score(drafted))
+            report = write_report_docx(
+                drafted, work / "report.docx", score_sheet=jixiao.score(drafted)
+            )
             made += pages(to_pdf(report, work), out, "report-first-page", 1, 1)
             made += pages(to_pdf(report, work), out, "report-drafted", 2, 2)
         generated = work / "generated"

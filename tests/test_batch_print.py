@@ -77,7 +77,7 @@ def test_compare_prints_one_page_wide_at_a_readable_size(tmp_path: Path) -> None
     write_compare(out, rows)
     ws = openpyxl.load_workbook(out).active
     assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
-    # one page wide at about 75 % or more: A4 landscape holds about 130 characters at 100 %
+    # one page wide at about 80 %: A4 landscape holds about 130 characters at 100 %
     assert sum(width for _, width in COLUMNS) <= 180
     assert ws.row_dimensions[2].height >= 4 * LINE_HEIGHT  # four lowered targets, one a line
     assert ws.row_dimensions[3].height is None

@@ -16,7 +16,7 @@ from jixiao.batch.xlsx_stream import wrapped_height
 from jixiao.serialize import dump_value
 
 # Widths chosen so that the sheet prints one A4 landscape page wide at a readable size
-# (about 75 %); long texts wrap and their rows are made as high as they need.
+# (about 80 %); long texts wrap and their rows are made as high as they need.
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("单位", 18),
     ("类型", 8),
@@ -85,7 +85,11 @@ def write_compare(path: Path, rows: list[ComparedUnit]) -> None:
                 cell.number_format = "0.00"
             cell.alignment = Alignment(wrap_text=cell.column in WRAPPED, vertical="top")
         height = wrapped_height(
-            [(str(c.value), COLUMNS[c.column - 1][1]) for c in row if c.column in WRAPPED and c.value]
+            [
+                (str(c.value), COLUMNS[c.column - 1][1])
+                for c in row
+                if c.column in WRAPPED and c.value
+            ]
         )
         if height:
             ws.row_dimensions[row[0].row].height = height

@@ -199,7 +199,11 @@ class Sheet:
                 )
                 + "</hyperlinks>"
             )
-        setup = 'fitToWidth="1" fitToHeight="0"' if self.fit_width else 'scale="80" pageOrder="overThenDown"'
+        setup = (
+            'fitToWidth="1" fitToHeight="0"'
+            if self.fit_width
+            else 'scale="80" pageOrder="overThenDown"'
+        )
         tail.append(
             '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
             f'<pageSetup paperSize="9" orientation="landscape" {setup}/>'

@@ -32,6 +32,7 @@ def __getattr__(name: str) -> Any:
         return write_xlsx
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "FORMATS",
     "WriteError",
