@@ -1,11 +1,12 @@
-"""Batch workbooks printed: long texts wrap into rows as high as they need (LibreOffice does
+"""Batch outputs printed: long texts wrap into rows as high as they need (LibreOffice does
 not size such rows itself and printed them cut), compare.xlsx one A4 page wide at a readable
-size, summary.xlsx's pages in reading order."""
+size, summary.xlsx's pages in reading order; the summary report counts the files not graded."""
 
 from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -83,3 +84,22 @@ def test_compare_prints_one_page_wide_at_a_readable_size(tmp_path: Path) -> None
     assert ws.row_dimensions[3].height is None
     assert ws.cell(2, 12).alignment.wrap_text and ws.cell(2, 1).alignment.wrap_text
     assert ws.print_title_rows == "$1:$1"
+
+
+def test_the_summary_report_counts_the_files_it_does_not_grade(tmp_path: Path) -> None:
+    from docx import Document
+
+    from jixiao.batch.report import write_report
+
+    graded = replace(_record(1, "短"), grade="优", printed_score=Decimal("95"))
+    ungraded = replace(
+        _record(2, "短"), computed_score=None, grade_note="各分行分值合计 110，与总分值 100 不符"
+    )
+    stats = Stats()
+    for r in (graded, ungraded):
+        stats.add(r)
+    assert stats.ungraded == 1 and sum(stats.grades.values()) == 1
+    out = tmp_path / "汇总报告.docx"
+    write_report(out, stats, {})
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "另有 1 份材料的总分无法按评分规则复算，不评等级" in text
