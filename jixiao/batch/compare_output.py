@@ -12,24 +12,28 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from jixiao.batch.compare import ComparedUnit
+from jixiao.batch.xlsx_stream import wrapped_height
 from jixiao.serialize import dump_value
 
+# Widths chosen so that the sheet prints one A4 landscape page wide at a readable size
+# (about 80 %); long texts wrap and their rows are made as high as they need.
 COLUMNS: tuple[tuple[str, float], ...] = (
-    ("单位", 28),
-    ("类型", 9),
-    ("项目名称", 22),
-    ("对比情况", 9),
-    ("上年得分", 9),
-    ("本年得分", 9),
-    ("得分变化", 9),
-    ("上年执行率(%)", 11),
-    ("本年执行率(%)", 11),
-    ("执行率变化", 10),
-    ("重复出现的问题", 30),
-    ("调低的目标", 50),
-    ("上年文件", 36),
-    ("本年文件", 36),
+    ("单位", 18),
+    ("类型", 8),
+    ("项目名称", 14),
+    ("对比情况", 8),
+    ("上年得分", 7),
+    ("本年得分", 7),
+    ("得分变化", 7),
+    ("上年执行率(%)", 8),
+    ("本年执行率(%)", 8),
+    ("执行率变化", 8),
+    ("重复出现的问题", 16),
+    ("调低的目标", 30),
+    ("上年文件", 18),
+    ("本年文件", 18),
 )
+WRAPPED = {1, 3, 11, 12, 13, 14}  # columns (1-based) whose text wraps
 
 
 def as_row(u: ComparedUnit) -> list[Any]:
@@ -74,11 +78,21 @@ def write_compare(path: Path, rows: list[ComparedUnit]) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for u in rows:
         ws.append(as_row(u))
+    ws.row_dimensions[1].height = 30
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             if isinstance(cell.value, Decimal):
                 cell.number_format = "0.00"
-            cell.alignment = Alignment(wrap_text=cell.column in (11, 12), vertical="top")
+            cell.alignment = Alignment(wrap_text=cell.column in WRAPPED, vertical="top")
+        height = wrapped_height(
+            [
+                (str(c.value), COLUMNS[c.column - 1][1])
+                for c in row
+                if c.column in WRAPPED and c.value
+            ]
+        )
+        if height:
+            ws.row_dimensions[row[0].row].height = height
     end = len(rows) + 1
     ws.freeze_panes = "B2"
     # printed: A4 landscape, all columns across one page width, the header on every page

@@ -95,6 +95,11 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
             ["等级", "份数", "占比"],
             [[g, n, _share(n, total)] for g, n in zip(labels, counts, strict=True)],
         )
+    if stats.ungraded:
+        doc.add_paragraph(
+            f"另有 {stats.ungraded} 份材料的总分无法按评分规则复算，不评等级，未计入等级统计"
+            "（原因见 summary.xlsx 的“不评等级原因”列）。"
+        )
 
     if stats.largest_gaps:
         doc.add_paragraph(

@@ -104,6 +104,7 @@ class Stats:
     score_bands: Counter[str] = field(default_factory=Counter)
     score_mismatch: int = 0  # printed ≠ computed
     grades: Counter[str] = field(default_factory=Counter)
+    ungraded: int = 0  # files read whose total cannot be recomputed: no grade (grade_note says why)
     rates: list[float] = field(default_factory=list)  # for the histogram only
     rate_bands: Counter[str] = field(default_factory=Counter)
     codes: dict[str, CodeCount] = field(default_factory=dict)
@@ -156,6 +157,8 @@ class Stats:
                 heapq.heapreplace(self._gaps, listed)
         if r.grade:
             self.grades[r.grade] += 1
+        elif r.grade_note:
+            self.ungraded += 1
         rate = r.rate if r.rate is not None else r.printed_rate  # computed, else as printed
         if rate is not None:
             self.rates.append(float(rate))

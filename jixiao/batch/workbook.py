@@ -145,7 +145,7 @@ def _summary_row(n: int, r: FileRecord) -> list[object]:
     ok = r.status == Status.OK
     return [
         n,
-        r.unit or ("" if not ok else "（未识别）"),
+        (r.unit or ("" if not ok else "（未识别）"), WRAP),
         KIND_LABELS.get(r.kind or "", r.kind or ""),
         (r.project or "", WRAP),
         r.year,

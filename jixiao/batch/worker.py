@@ -269,7 +269,11 @@ def check_text(record: FileRecord) -> str:
 
 
 def write_check_file(path: Path, record: FileRecord) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(check_text(record), encoding="utf-8")
+    text = check_text(record)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+    except FileNotFoundError:  # the folder's first file: mkdir once, not for every file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)

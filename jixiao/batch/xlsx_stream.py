@@ -11,6 +11,7 @@ their exact decimal digits (a ``Decimal`` is never turned into a float).
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
 import zipfile
@@ -36,6 +37,7 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SPECIAL = re.compile(r"[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def column_letter(index: int) -> str:
@@ -53,7 +55,32 @@ def _spool() -> IO[str]:
     return tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
 
 
+LINE_HEIGHT = 15.0  # points, the default row at 11 pt
+MAX_LINES = 10  # a longer text is cut in print (the cell keeps all of it)
+
+
+def text_lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` characters wide: a Chinese character
+    counts two (its UTF-8 length is 3, a Latin letter's 1), and every line break starts a line."""
+    room = max((width - 1) * 0.9, 1)  # a little less than the width: lines break at words
+    lines = 0
+    for part in text.split("\n"):
+        units = (len(part.encode("utf-8")) + len(part)) / 2
+        lines += max(1, math.ceil(units / room))
+    return lines
+
+
+def wrapped_height(cells: list[tuple[str, float]]) -> float | None:
+    """Height of a row whose wrapped cells are ``(text, column width)``: None (the default
+    height) where every text fits on one line. Spreadsheet programs do not all size such rows
+    on opening (LibreOffice prints them one line high, cut), so the writer sets the height."""
+    lines = max((text_lines(t, w) for t, w in cells if t), default=1)
+    return min(lines, MAX_LINES) * LINE_HEIGHT if lines > 1 else None
+
+
 def _text(value: str) -> str:
+    if not _SPECIAL.search(value):  # most texts: nothing to escape or drop
+        return value
     return escape(_ILLEGAL.sub("", value))
 
 
@@ -82,6 +109,7 @@ class Sheet:
         self.rows += 1
         r = self.rows
         cells = []
+        wrapped: list[tuple[str, float]] = []
         for c, value in enumerate(values):
             style = TOP
             target = None
@@ -90,6 +118,8 @@ class Sheet:
                 target = rest[0] if rest else None
             if value is None or value == "":
                 continue
+            if style == WRAP and height is None:
+                wrapped.append((str(value), self.widths[c]))
             ref = f"{self._letters[c]}{r}"
             if isinstance(value, bool):
                 value = "是" if value else "否"
@@ -104,6 +134,8 @@ class Sheet:
                 )
                 if target:
                     self._links.append((ref, target))
+        if height is None and wrapped:
+            height = wrapped_height(wrapped)
         ht = f' ht="{height}" customHeight="1"' if height else ""
         self._body.write(f'<row r="{r}"{ht}>{"".join(cells)}</row>')
 
@@ -167,7 +199,11 @@ class Sheet:
                 )
                 + "</hyperlinks>"
             )
-        setup = 'fitToWidth="1" fitToHeight="0"' if self.fit_width else 'scale="80"'
+        setup = (
+            'fitToWidth="1" fitToHeight="0"'
+            if self.fit_width
+            else 'scale="80" pageOrder="overThenDown"'
+        )
         tail.append(
             '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
             f'<pageSetup paperSize="9" orientation="landscape" {setup}/>'

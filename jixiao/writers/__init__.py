@@ -13,11 +13,25 @@ The table's layout lives in one place (:mod:`.grid`); every format renders that 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from jixiao.errors import JixiaoError
 from jixiao.model import Evaluation
 from jixiao.writers.docx import write_docx, write_report_docx, write_table_docx
-from jixiao.writers.xlsx import write_xlsx
+
+if TYPE_CHECKING:
+    from jixiao.writers.xlsx import write_xlsx
+
+
+def __getattr__(name: str) -> Any:
+    # openpyxl (and the numpy it loads) only where an .xlsx is written: the batch's summary
+    # report, a .docx, imports this package without them
+    if name == "write_xlsx":
+        from jixiao.writers.xlsx import write_xlsx
+
+        return write_xlsx
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "FORMATS",
@@ -53,6 +67,8 @@ def write_path(evaluation: Evaluation, path: str | Path) -> Path:
         raise WriteError(f"{path}: 输出目录不存在")
     try:
         if suffix == ".xlsx":
+            from jixiao.writers.xlsx import write_xlsx
+
             return write_xlsx(evaluation, path)
         if suffix == ".docx":
             return write_docx(evaluation, path)

@@ -1,0 +1,105 @@
+"""Batch outputs printed: long texts wrap into rows as high as they need (LibreOffice does
+not size such rows itself and printed them cut), compare.xlsx one A4 page wide at a readable
+size, summary.xlsx's pages in reading order; the summary report counts the files not graded."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+
+from jixiao.batch.compare import ComparedUnit, Side
+from jixiao.batch.compare_output import COLUMNS, write_compare
+from jixiao.batch.record import FileRecord, FindingRow, Status
+from jixiao.batch.stats import Stats
+from jixiao.batch.workbook import SUMMARY_COLUMNS, write_workbook
+from jixiao.batch.xlsx_stream import LINE_HEIGHT, text_lines, wrapped_height
+
+
+def test_text_lines_counts_chinese_characters_double_and_line_breaks() -> None:
+    assert text_lines("单位", 10) == 1
+    assert text_lines("某某市某某区机关事务服务中心", 10) >= 3  # 14 characters, 28 units
+    assert text_lines("abcdefgh", 10) == 1
+    assert text_lines("一\n二\n三", 30) == 3
+    assert wrapped_height([("短", 20), ("", 5)]) is None
+    assert wrapped_height([("很长的问题描述" * 20, 20)]) == 10 * LINE_HEIGHT  # capped
+
+
+def _record(n: int, message: str) -> FileRecord:
+    return FileRecord(
+        path=f"in/{n:02d}.txt",
+        sha256=str(n),
+        status=Status.OK,
+        kind="department",
+        unit=f"某某市某某区机关事务服务中心{n}",
+        computed_score=Decimal("90"),
+        findings=(FindingRow("JX-A001", "error", message),),
+    )
+
+
+def _sheet_xml(path: Path, number: int) -> str:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(f"xl/worksheets/sheet{number}.xml").decode("utf-8")
+
+
+def test_summary_rows_with_long_text_are_high_enough_and_pages_read_across(tmp_path: Path) -> None:
+    records = [_record(1, "短"), _record(2, "资金合计与分项之和不符：" * 8)]
+    stats = Stats()
+    for r in records:
+        stats.add(r)
+    out = tmp_path / "summary.xlsx"
+    write_workbook(out, records, stats)
+    xml = _sheet_xml(out, 1)
+    heights = {int(r): float(h) for r, h in re.findall(r'<row r="(\d+)" ht="([\d.]+)"', xml)}
+    width = dict(SUMMARY_COLUMNS)["主要问题"]
+    assert heights[3] >= text_lines(records[1].main_findings(), width) * LINE_HEIGHT
+    assert heights[2] > LINE_HEIGHT  # the unit's name wraps to two lines
+    assert 'pageOrder="overThenDown"' in xml  # a row's columns on consecutive pages
+    assert openpyxl.load_workbook(out)["汇总"].cell(3, 2).value == records[1].unit
+
+
+def _side(path: str, score: str) -> Side:
+    return Side(path, "单位", 2024, Decimal(score), Decimal("95"), frozenset(), {})
+
+
+def test_compare_prints_one_page_wide_at_a_readable_size(tmp_path: Path) -> None:
+    lowered = tuple(f"指标{i}：目标由 ≥95% 调低为 ≥80%" for i in range(4))
+    rows = [
+        ComparedUnit("某某市某某区机关事务服务中心", "部门整体", "", _side("a/1.txt", "90"),
+                     _side("b/1.txt", "85"), ("JX-A001", "JX-B002"), lowered),
+        ComparedUnit("短名单位", "部门整体", "", _side("a/2.txt", "90"), _side("b/2.txt", "91"),
+                     (), ()),
+    ]  # fmt: skip
+    out = tmp_path / "compare.xlsx"
+    write_compare(out, rows)
+    ws = openpyxl.load_workbook(out).active
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    # one page wide at about 80 %: A4 landscape holds about 130 characters at 100 %
+    assert sum(width for _, width in COLUMNS) <= 180
+    assert ws.row_dimensions[2].height >= 4 * LINE_HEIGHT  # four lowered targets, one a line
+    assert ws.row_dimensions[3].height is None
+    assert ws.cell(2, 12).alignment.wrap_text and ws.cell(2, 1).alignment.wrap_text
+    assert ws.print_title_rows == "$1:$1"
+
+
+def test_the_summary_report_counts_the_files_it_does_not_grade(tmp_path: Path) -> None:
+    from docx import Document
+
+    from jixiao.batch.report import write_report
+
+    graded = replace(_record(1, "短"), grade="优", printed_score=Decimal("95"))
+    ungraded = replace(
+        _record(2, "短"), computed_score=None, grade_note="各分行分值合计 110，与总分值 100 不符"
+    )
+    stats = Stats()
+    for r in (graded, ungraded):
+        stats.add(r)
+    assert stats.ungraded == 1 and sum(stats.grades.values()) == 1
+    out = tmp_path / "汇总报告.docx"
+    write_report(out, stats, {})
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "另有 1 份材料的总分无法按评分规则复算，不评等级" in text
