@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from jixiao import bounds
 from jixiao_web.evaluations.access import (
     Need,
     get_round,
@@ -98,7 +99,8 @@ def round_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def round_start(request: HttpRequest, pk: int) -> HttpResponse:
     r = get_round(request.user, pk, Need.EDIT)
-    project = request.POST.get("project", "")
+    # as Submission.start keeps it: no control character reaches a query (PostgreSQL refuses NUL)
+    project = bounds.clean_text(request.POST.get("project", "")).strip()[:200]
     try:
         # a unit with approved targets for the year starts from them (jixiao_web.targets)
         content = prefilled_content(request.user, r, project)
