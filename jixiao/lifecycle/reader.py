@@ -637,7 +637,7 @@ def _fund_row(cells: list[Cell], header: dict[int, str]) -> FundRowLite | None:
 
 
 def _header_fields(cells: list[Cell], block: _Block) -> None:
-    """Label cells followed by their value in the same row: 项目名称 | 申遗经费 | 主管部门 | …"""
+    """Label cells followed by their value in the same row: 项目名称 | 某某项目经费 | 主管部门 | …"""
     i = 0
     while i < len(cells):
         key = _key(cells[i].text)
