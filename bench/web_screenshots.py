@@ -66,6 +66,21 @@ def evidence_image(fmt: str) -> bytes:
     return buf.getvalue()
 
 
+def run_walk(walk: Any, doc: str) -> None:
+    """The command line of a screenshot script (``--out``): a demo server, ``walk(server, out)``."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    args = ap.parse_args()
+    if reason := browser_missing():
+        raise SystemExit(f"无法截图：{reason}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory(prefix="jixiao-shots-") as tmp,
+        live_server(Path(tmp)) as server,
+    ):
+        walk(server, args.out)
+
+
 def walk(server: LiveServer, out: Path) -> None:
     from playwright.sync_api import expect
 

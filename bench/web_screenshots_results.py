@@ -10,16 +10,14 @@ results of the round with the next-year proposal and the linkage table) and
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.web_screenshots import VIEWPORT, login, shoot  # noqa: E402
-from tests.e2e.liveserver import LiveServer, browser_missing, chromium, live_server  # noqa: E402
+from bench.web_screenshots import VIEWPORT, login, run_walk, shoot  # noqa: E402
+from tests.e2e.liveserver import LiveServer, chromium  # noqa: E402
 
 
 def walk(server: LiveServer, out: Path) -> None:
@@ -38,17 +36,7 @@ def walk(server: LiveServer, out: Path) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
-    args = ap.parse_args()
-    if reason := browser_missing():
-        raise SystemExit(f"无法截图：{reason}")
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (
-        tempfile.TemporaryDirectory(prefix="jixiao-shots-") as tmp,
-        live_server(Path(tmp)) as server,
-    ):
-        walk(server, args.out)
+    run_walk(walk, __doc__ or "")
 
 
 if __name__ == "__main__":

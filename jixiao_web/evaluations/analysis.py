@@ -33,6 +33,17 @@ class Analysis:
     scoring_available: bool = True
     error: str = ""  # when the data could not be analysed at all
 
+    def place_findings(self) -> None:
+        """Put each finding beside its form row (``by_row``), or with the whole form."""
+        rows: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.findings:
+            key = row_key(f.location)
+            if key:
+                rows[key].append(f)
+            else:
+                self.general.append(f)
+        self.by_row = dict(rows)
+
     @property
     def errors(self) -> int:
         return sum(1 for f in self.findings if f.severity == Severity.ERROR)
@@ -118,14 +129,7 @@ def analyse(
     except Exception as exc:
         log.exception("score failed")
         result.error = result.error or f"评分出错：{exc}"
-    rows: dict[str, list[Finding]] = defaultdict(list)
-    for f in result.findings:
-        key = row_key(f.location)
-        if key:
-            rows[key].append(f)
-        else:
-            result.general.append(f)
-    result.by_row = dict(rows)
+    result.place_findings()
     for line in getattr(result.sheet, "lines", ()) or ():
         key = row_key(line.location)
         if key:

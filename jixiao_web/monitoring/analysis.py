@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import InvalidOperation
 from typing import Any
@@ -15,7 +14,6 @@ from jixiao.lifecycle.model import MonitoringTable
 from jixiao.lifecycle.serialize import stage_from_dict
 from jixiao.profiles import load_profile
 from jixiao_web.evaluations.analysis import Analysis
-from jixiao_web.evaluations.layout import row_key
 from jixiao_web.monitoring.layout import located
 
 log = logging.getLogger(__name__)
@@ -43,12 +41,5 @@ def analyse_monitoring(data: dict[str, Any], profile: str | None = None) -> Resu
         log.exception("monitoring checks failed")
         result.error = f"审核出错：{exc}"
         shown = None
-    rows: dict[str, list[Any]] = defaultdict(list)
-    for f in result.findings:
-        key = row_key(f.location)
-        if key:
-            rows[key].append(f)
-        else:
-            result.general.append(f)
-    result.by_row = dict(rows)
+    result.place_findings()
     return Result(result, shown)

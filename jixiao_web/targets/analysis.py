@@ -5,7 +5,6 @@ holds no rule): findings arranged by form row, like the self-evaluation's
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from decimal import InvalidOperation
 from typing import Any
 
@@ -14,7 +13,6 @@ from jixiao.lifecycle.checks import check_stages
 from jixiao.lifecycle.model import TargetTable
 from jixiao.lifecycle.serialize import stage_from_dict
 from jixiao_web.evaluations.analysis import Analysis
-from jixiao_web.evaluations.layout import row_key
 from jixiao_web.targets.layout import located
 
 log = logging.getLogger(__name__)
@@ -40,12 +38,5 @@ def analyse_targets(data: dict[str, Any], profile: str | None = None) -> Analysi
     except Exception as exc:  # the checker must not take the form down
         log.exception("target checks failed")
         result.error = f"审核出错：{exc}"
-    rows: dict[str, list[Any]] = defaultdict(list)
-    for f in result.findings:
-        key = row_key(f.location)
-        if key:
-            rows[key].append(f)
-        else:
-            result.general.append(f)
-    result.by_row = dict(rows)
+    result.place_findings()
     return result
