@@ -130,6 +130,27 @@ _UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
 # The units a measure may carry, longest first (public: the extraction layer splits by them).
 UNITS: tuple[str, ...] = _UNITS
 
+# A magnitude printed before a unit of the list makes a unit too (万次, 万户, 千人, 百万元):
+# the forms write these freely, so they are composed here rather than listed.
+_MAGNITUDES = "万千百亿"
+
+
+def unit_pattern(exclude: tuple[str, ...] = ()) -> str:
+    """A regular expression of a unit printed after a figure: a unit of :data:`UNITS`
+    (longest first, less ``exclude``), or one or two magnitudes (万, 千, 百, 亿) before one
+    (``万次``, ``万户``, ``百万元``). Listed units win over composed ones (百分比 is not 百 + 分)."""
+    units = [u for u in sorted(_UNITS, key=len, reverse=True) if u not in exclude]
+    alt = "|".join(re.escape(u) for u in units)
+    return f"(?:{alt}|[{_MAGNITUDES}]{{1,2}}(?:{alt}))"
+
+
+_UNIT_FULL = re.compile(unit_pattern())
+
+
+def is_unit(text: str) -> bool:
+    """Whether ``text`` is a unit alone (次, 万次, 人次, %): a 度量单位 cell, not a name."""
+    return _UNIT_FULL.fullmatch(text) is not None
+
 _QUANT = re.compile(
     rf"^(?P<prefix>.*?)(?P<sym>≥|≤|>|<|=)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<suffix>.*)$"
 )

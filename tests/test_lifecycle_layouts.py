@@ -142,3 +142,66 @@ def test_planted_faults_in_vertical_and_run_together_triples(tmp_path: Path) -> 
     assert report["clean_false_errors"] == 0, report["false_error_examples"]
     assert report["planted"] == len(LIFECYCLE_FAULTS)
     assert report["found_at_both_locations"] == report["planted"], report["faults"]
+
+
+def test_units_with_a_magnitude_are_units_without_a_list_of_them() -> None:
+    import re
+
+    from jixiao.measure import is_unit, unit_pattern
+
+    for unit in ("次", "万次", "万户", "千人", "百万元", "人次", "万人次", "%", "‰", "百分比"):
+        assert is_unit(unit), unit
+    for text in ("万", "次数", "宣传次数", "万次数", "户数"):
+        assert not is_unit(text), text
+    # listed units win over composed ones: 百分比 is not 百 + 分
+    assert re.compile(unit_pattern()).match("百分比10").group(0) == "百分比"
+
+
+RUN_TOGETHER_TARGET = """2024年度项目支出绩效目标表
+项目名称乡村文化惠民工程主管部门示例县文化旅游局
+实施单位示例县文化馆资金总额（万元）120.00
+年度绩效目标完成送戏下乡演出，提升群众文化获得感。
+一级指标二级指标三级指标指标性质指标值度量单位权重指标方向指标值设定依据指标解释
+产出指标数量指标1.送戏下乡演出场次≥42万次10正向指标计划标准
+产出指标数量指标2.文化惠民覆盖户数≥3万户20正向指标历史标准
+产出指标数量指标3.培训基层文艺骨干人数≥12千人10正向指标计划标准
+效益指标社会效益指标群众文化活动参与率≥90%30正向指标计划标准
+满意度指标服务对象满意度指标服务对象满意度≥90%30正向指标计划标准
+"""
+
+
+def test_run_together_units_with_a_magnitude_are_cut_from_their_figures() -> None:
+    (table,) = read_stage_text(RUN_TOGETHER_TARGET, "目标表.txt")
+    got = {i.name.text: (i.target.number, i.unit, i.weight.value) for i in table.indicators}
+    assert got["送戏下乡演出场次"][1:] == ("万次", 10)
+    assert got["文化惠民覆盖户数"][1:] == ("万户", 20)
+    assert got["培训基层文艺骨干人数"][1:] == ("千人", 10)
+    assert [v[0] for v in got.values()][:3] == [42, 3, 12]
+    assert len(table.indicators) == 5
+
+
+RUN_TOGETHER_MONITORING = """2024年度项目支出绩效运行监控表（1-8月）
+项目名称乡村文化惠民工程主管部门示例县文化旅游局
+实施单位示例县文化馆
+项目资金（万元）年初预算数1-8月执行数执行率全年预计执行数
+年度资金总额120.0080.00120.00
+其中：财政拨款120.0080.00120.00
+一级指标二级指标三级指标年度指标值1-8月执行情况全年预计完成情况完成目标可能性偏差原因纠偏措施是否需要整改整改要求整改结果
+产出指标数量指标送戏下乡演出场次≥40场18场≥40场有可能人员保障：演出队伍不足，进度滞后增派演出队伍是10月底前完成整改
+产出指标数量指标文化惠民覆盖户数≥3000户2100户≥3000户有可能经费保障：资金到位较晚，但是已追加资金否
+效益指标社会效益指标群众文化活动参与率≥90%85%≥90%确定能
+满意度指标服务对象满意度指标服务对象满意度≥90%≥90%≥90%确定能
+"""
+
+
+def test_run_together_rectification_is_cut_from_the_reason_before_it() -> None:
+    (table,) = read_stage_text(RUN_TOGETHER_MONITORING, "监控表.txt")
+    first, second, third, _ = table.indicators
+    assert first.rectify is True
+    assert first.rectify_requirement is not None
+    assert first.rectify_requirement.text == "10月底前完成整改"
+    assert "是" not in first.cause.text + (first.remedy.text if first.remedy else "")
+    # 但是 inside the reason is no 是否需要整改; the 否 at its end is
+    assert second.rectify is False
+    assert "但是已追加资金" in second.cause.text + (second.remedy.text if second.remedy else "")
+    assert third.rectify is None and third.cause is None

@@ -31,7 +31,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS, normalize_signs
+from jixiao.measure import is_unit, normalize_signs, unit_pattern
 from jixiao.textnorm import clean
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
@@ -264,14 +264,9 @@ def _residual(
 # -- typed values ------------------------------------------------------------------------------
 
 _OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
-_UNIT_ALT = "|".join(
-    re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
-)
-_UNIT_RE = re.compile(
-    "|".join(
-        re.escape(u) for u in sorted(UNITS, key=len, reverse=True) if u not in ("m", "kg", "km")
-    )
-)
+# a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
+# would cut a name
+_UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
 _OP_RE = re.compile(_OP)
 _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
@@ -688,7 +683,6 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     return tuple(result[1]) if result else None
 
 
-_UNIT_SET = frozenset(UNITS)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
@@ -700,7 +694,7 @@ def _plausible_name(name: str) -> bool:
         return False
     if name[-1] in "-－—/(（:：":
         return False  # “取得2018-”: cut inside a range or before its closing part
-    return not _VALUE_CHAR.search(name) and name not in _UNIT_SET
+    return not _VALUE_CHAR.search(name) and not is_unit(name)
 
 
 def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:

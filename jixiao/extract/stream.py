@@ -888,6 +888,11 @@ class StreamAssembler:
             return False
         return _sentence(text)
 
+    def keep_held_as_reason(self) -> None:
+        """The text held at the reason column is the row's reason: the caller knows that
+        more cells of the row follow it (是否需要整改 after a monitoring table's reason)."""
+        self._resolve_held(None, "")
+
     def _resolve_held(self, nxt: Cell | None, key: str) -> None:
         """A text held at the reason column: the next name when a target or value follows it,
         else the reason of the row (a category, a total, a label or the end follows)."""

@@ -59,6 +59,12 @@ _TEXT_THEN_WEIGHT = re.compile(r"^(.*\D)(\d{1,3}(?:\.\d+)?)$")
 _DOUBT = frozenset({"有可能", "不可能"})
 _RECTIFY_FIRST = re.compile(r"^(是|否)(?=\S)")
 _CENTS = re.compile(r"\d+\.\d{2}")
+# 是否需要整改 and 整改要求 run on after the reason in words: the last 是/否 (not inside a word:
+# 但是, 就是, 否则 …) followed by nothing, or by a requirement that ends like one (…前完成整改)
+_RECTIFY_TAIL = re.compile(
+    r"(?<![但就还于总可若凡要正即也不])(是|否)(?!则|认|定|决|未|没|不|因|由)"
+    r"([^，。,；;：:]{0,38}(?:整改|完成|落实))?$"
+)
 _FIELD_KEYS = frozenset(label_key(label) for label, _ in vocab.HEADER_FIELDS)
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
 # the last cells of a row before its text columns (指标值设定依据, 偏差原因 …)
@@ -144,6 +150,7 @@ def stream_rows(
     assembler = StreamAssembler(sink, column_role=column_role)  # type: ignore[arg-type]
     if run_together:
         after = ""
+        rectify_column = False  # the header has 是否需要整改
         for piece in split_labels(cells, CUT_LABELS):
             text, loc = piece.cell.text.strip(), piece.cell.location
             figures = _CENTS.findall(text) if sink.state == "fund" else []
@@ -160,12 +167,23 @@ def stream_rows(
                 assembler.push(Cell(m.group(1), loc))
                 assembler.push(Cell(m.group(2), loc))
             elif piece.residual and after in _DOUBT:
-                assembler.push(piece.cell)  # the reason (and measure) in words: one cell
+                # the reason (and measure) in words: one cell; then 是/否 and 整改要求 where
+                # the table has the column (…加快进度是9月底前完成整改)
+                tail = _RECTIFY_TAIL.search(text) if rectify_column else None
+                if tail is not None and tail.start() > 0:
+                    assembler.push(Cell(text[: tail.start()], loc))
+                    assembler.keep_held_as_reason()  # not a name that 是/否 continues
+                    assembler.push(Cell(tail.group(1), loc))
+                    if tail.group(2):
+                        assembler.push(Cell(tail.group(2), loc))
+                else:
+                    assembler.push(piece.cell)
             elif piece.residual:
                 assembler.push_run(_unnumbered(piece.cell))
             else:
                 assembler.push(piece.cell)
             after = "" if piece.residual else label_key(text)
+            rectify_column = rectify_column or _LABELS.get(after) == "rectify"
     else:
         for cell in join_split_labels([_unnumbered(c) for c in cells]):
             assembler.push(cell)
