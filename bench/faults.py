@@ -674,8 +674,15 @@ def _lc_layout(grid, layout: str, path: str, rng: random.Random):  # noqa: ANN00
     return Path(path)
 
 
-def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = ("txt",)) -> dict:
-    """``n`` clean triples and ``n`` triples per fault, written, read back and checked."""
+def lifecycle_bench(
+    n: int,
+    seed: int,
+    outdir: str,
+    formats: tuple[str, ...] = ("txt",),
+    collect: list | None = None,
+) -> dict:
+    """``n`` clean triples and ``n`` triples per fault, written, read back and checked
+    (``collect``: a list that receives every finding, for tests of the messages)."""
     import re
     from pathlib import Path
 
@@ -738,6 +745,8 @@ def lifecycle_bench(n: int, seed: int, outdir: str, formats: tuple[str, ...] = (
                 jixiao.read(paths["evaluation"]),
             )
             findings = check_stages(stages)
+            if collect is not None:
+                collect.extend(findings)
             planted += 1
             if fault == "clean":
                 errors = [f for f in findings if f.severity == Severity.ERROR]

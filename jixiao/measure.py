@@ -151,6 +151,7 @@ def is_unit(text: str) -> bool:
     """Whether ``text`` is a unit alone (次, 万次, 人次, %): a 度量单位 cell, not a name."""
     return _UNIT_FULL.fullmatch(text) is not None
 
+
 _QUANT = re.compile(
     rf"^(?P<prefix>.*?)(?P<sym>≥|≤|>|<|=)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<suffix>.*)$"
 )

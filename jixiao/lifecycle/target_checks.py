@@ -10,7 +10,7 @@ from decimal import Decimal
 from jixiao.checks.compare import COUNT_UNITS, MONEY_UNITS, level1_key, level2_key
 from jixiao.checks.numbers import fmt
 from jixiao.checks.texts import is_measurable
-from jixiao.lifecycle.base import REG_10, REG_88, StageContext, Stages, lifecycle_check
+from jixiao.lifecycle.base import REG_10, REG_88, StageContext, Stages, lifecycle_check, shown
 from jixiao.lifecycle.matching import name_key
 from jixiao.lifecycle.model import Direction, TargetIndicator, TargetTable
 from jixiao.model import Finding, Location, Operator, Severity
@@ -76,7 +76,7 @@ def vague_percent(stages: Stages, context: StageContext) -> Iterator[Finding]:
             if ind.unit != "%" or not ind.name.text or _RATE_WORD.search(ind.name.text):
                 continue
             yield vague_percent.finding(
-                f"指标“{ind.name.text}”不是比率，却以百分比（{ind.target.text if ind.target else ''}%）为指标值",
+                f"指标“{ind.name.text}”不是比率，却以百分比（{shown(ind)}）为指标值",
                 _loc(ind),
                 "可统计的比率名称（…率、…度、…比例）",
                 ind.name.text,
