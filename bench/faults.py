@@ -663,6 +663,24 @@ LIFECYCLE_FAULTS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# every text layout of bench/grid_text.py and every file format the lifecycle writes
+# (``--formats all``): txt is the writer's own tabbed text
+LIFECYCLE_FORMATS = (
+    "tabbed",
+    "pipe",
+    "spaced-line",
+    "spaced-rows",
+    "spaced-cols",
+    "vertical",
+    "other",
+    "txt",
+    "xlsx",
+    "xls",
+    "docx",
+    "pdf",
+)
+
+
 def _lc_layout(grid, layout: str, path: str, rng: random.Random):  # noqa: ANN001, ANN202
     """A written grid printed in one text layout of bench/grid_text.py (vertical, other …)."""
     from pathlib import Path
@@ -701,7 +719,15 @@ def lifecycle_bench(
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
+    if "all" in formats:
+        formats = LIFECYCLE_FORMATS
     result: dict = {"seed": seed, "triples_per_fault": n, "formats": list(formats), "faults": {}}
+    # per layout or format: triples (clean and faulty), faults found at both locations, false
+    # errors on the clean ones
+    per_format = {
+        f: {"clean": 0, "false_errors": 0, "planted": 0, "found": 0, "found_at_both_locations": 0}
+        for f in formats
+    }
     false_errors: list[str] = []
     warnings: dict[str, int] = {}
     for fault in ("clean", *LIFECYCLE_FAULTS):
@@ -748,8 +774,11 @@ def lifecycle_bench(
             if collect is not None:
                 collect.extend(findings)
             planted += 1
+            tally = per_format[fmt]
             if fault == "clean":
                 errors = [f for f in findings if f.severity == Severity.ERROR]
+                tally["clean"] += 1
+                tally["false_errors"] += len(errors)
                 false_errors += [f"{paths['evaluation']}: [{f.code}] {f.message}" for f in errors]
                 for f in findings:
                     if f.severity == Severity.WARNING:
@@ -761,17 +790,28 @@ def lifecycle_bench(
             cited = re.compile(re.escape(str(paths[earlier])) + r":[^\s，。）]*\d")
             if fault == "added":  # the earlier document has no row for an added indicator
                 cited = re.compile(re.escape(str(paths[earlier])))
-            both += any(
+            at_both = any(
                 f.location is not None
                 and f.location.source == str(paths[later])
-                and (f.location.line is not None or f.location.cell is not None)
+                and (
+                    f.location.line is not None
+                    or f.location.cell is not None
+                    or f.location.page is not None
+                )
                 and cited.search(f.message)
                 for f in hits
             )
+            both += at_both
+            tally["planted"] += 1
+            tally["found"] += bool(hits)
+            tally["found_at_both_locations"] += at_both
+            if not at_both and len(result.setdefault("missed", [])) < 20:
+                result["missed"].append(f"{fault} [{fmt}] {anchor}: {paths[later]}")
         entry = {"triples": planted}
         if fault != "clean":
             entry |= {"found": found, "found_at_both_locations": both}
         result["faults"][fault] = entry
+    result["per_format"] = per_format
     result["clean_false_errors"] = len(false_errors)
     result["clean_warnings"] = warnings
     result["false_error_examples"] = false_errors[:10]
@@ -796,9 +836,10 @@ if __name__ == "__main__":
     parser.add_argument(
         "--formats",
         default="txt,xlsx,docx",
-        help="txt,xlsx,xls,docx, or a text layout of bench/grid_text.py (vertical, other = "
-        "run-together, pipe, spaced-rows …; json: a generated model has no cells, so no "
-        "locations to cite)",
+        help="txt,xlsx,xls,docx,pdf, or a text layout of bench/grid_text.py (vertical, other = "
+        "run-together, pipe, spaced-rows …), or all (every layout and format, reported each "
+        "apart under per_format; json: a generated model has no cells, so no locations to "
+        "cite)",
     )
     parser.add_argument(
         "--out", default=None, help="folder for the written triples (default: temp)"

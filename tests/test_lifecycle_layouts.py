@@ -205,3 +205,50 @@ def test_run_together_rectification_is_cut_from_the_reason_before_it() -> None:
     assert second.rectify is False
     assert "但是已追加资金" in second.cause.text + (second.remedy.text if second.remedy else "")
     assert third.rectify is None and third.cause is None
+
+
+TITLE_LINES = (
+    "单位名称：{unit}\t单位：万元",
+    "单位名称：{unit}          金额单位：万元\n项目名称：{project}    主管部门：{supervisor}",
+    "项目名称：{project}  主管部门：{supervisor}\n单位：万元",
+)
+
+
+@pytest.mark.parametrize("layout", [*sorted(RENDER), "txt"])
+@pytest.mark.parametrize("lines", TITLE_LINES)
+def test_title_line_fields_are_read_and_shift_no_column(layout: str, lines: str) -> None:
+    """单位名称：… 单位：万元 and 项目名称：… 主管部门：… lines under the title: each field its
+    own value (not the next label's text), the money unit, and the table as without them."""
+    from jixiao.lifecycle.writer import stage_text
+
+    for seed in range(3):
+        rng = random.Random(seed)
+        for stage in _lc_stages(project(rng, 2023), rng):
+            text = stage_text(stage) if layout == "txt" else _render(stage, layout, rng)
+            title, _, rest = text.partition("\n")
+            extra = lines.format(
+                unit=stage.unit.text, project=stage.project.text, supervisor="示例县财政局"
+            )
+            (read,) = read_stage_text(f"{title}\n{extra}\n{rest}", f"{layout}.txt")
+            assert not _differences(stage, read), (seed, _differences(stage, read))
+            assert read.money_unit == "万元"
+            if "主管部门" in lines:
+                assert read.supervisor is not None and read.supervisor.text == "示例县财政局"
+
+
+def test_levels_printed_one_column_early_read_the_names() -> None:
+    """绩效指标 | 一级指标 | 二级指标 | 指标解释 | 值, rows 二级 | 三级 | 解释 | 值: the merged
+    title column holds the 一级, each printed level the next one, “二级指标” the names."""
+    text = (
+        "2024年度项目支出绩效目标表\n"
+        "项目名称 | 机关办公楼运行保障\n"
+        "绩效指标 | 一级指标 | 二级指标 | 绩效标准(指标解释) | 当年预期实现值\n"
+        "  数量指标 | 办公楼维修维护次数 | 反映全年维修维护情况 | 1200次\n"
+        "  质量指标 | 维修维护验收合格率 | 反映维修维护质量 | ≥95%\n"
+    )
+    (table,) = read_stage_text(text, "目标表.txt")
+    got = [(i.level2.text, i.name.text, i.target.text) for i in table.indicators]
+    assert got == [
+        ("数量指标", "办公楼维修维护次数", "1200次"),
+        ("质量指标", "维修维护验收合格率", "≥95%"),
+    ]

@@ -66,6 +66,10 @@ _OPERATORS = {
 }
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _MONEY_UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+# the same as words of their own in a line (not 实施单位：… or 单位：万元 in a longer word)
+_MONEY_UNIT_WORDS = re.compile(
+    r"(?:(?<=\s)|^)(?:金额)?单位\s*[:：]\s*(?:万元|元|千元|亿元)(?=\s|$)"
+)
 _BLANK = {"", "-", "－", "—", "/", "／", "无"}
 _HEADER_KEYS = tuple((label_key(label), k) for label, k in vocab.HEADER_FIELDS)
 # longest label first: 指标值设定依据 is not 指标值
@@ -75,6 +79,19 @@ NO_INDICATORS = "未读到绩效指标（表头应有“一级指标”“三级
 _STREAM_LAYOUTS = frozenset({"vertical", "other", "spaced"})
 _PUNCT_ONLY = re.compile(r"[)）\]】:：,，.。]*")
 _UNIT_SUFFIX = re.compile(r"\((万元|元|千元|亿元)\)$")
+# a header label with its colon inside a cell (项目名称：某某  主管部门：某局  单位：万元):
+# the cell holds several fields; the longest label first (单位名称 is not 单位)
+_FIELD_IN_CELL = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(label)
+        for label in sorted(
+            {label for label, _ in vocab.HEADER_FIELDS} | {"金额单位", "单位"}, key=len, reverse=True
+        )
+    )
+    + r")\s*(?:[(（](?:盖章|公章)[)）])?\s*[:：]"
+)
+_MONEY_WORDS = frozenset({"万元", "元", "千元", "亿元"})
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -163,19 +180,24 @@ def _rows(document: Document) -> list[list[Cell]]:
     """Every physical row of every table, and each paragraph as a one-cell row, in order; the
     logical rows rebuilt from the cells where the text gives no rows (one cell per line,
     run-together text)."""
+    # the text gives rows where a table of it has an indicator header row (a title line of
+    # two fields, 单位名称：… ⇥ 单位：万元, is no table of rows)
     if document.layout in _STREAM_LAYOUTS and not any(
-        isinstance(b, Table) and any(len(r) > 1 for r in b.rows) for b in document.blocks
+        isinstance(b, Table) and any(len(r) > 1 and _header(list(r)) for r in b.rows)
+        for b in document.blocks
     ):
         from jixiao.lifecycle.stream import stream_rows
 
         cells = [
-            c
+            Cell(text, c.location)
             for b in document.blocks
             for c in (
                 [Cell(b.text, b.location)]
                 if isinstance(b, Paragraph)
-                else [r[0] for r in b.rows if r]
+                else [c for r in b.rows for c in r if c.text.strip()]
             )
+            # 单位：万元 is read with the title: in a stream it would be taken for a cell
+            if (text := _MONEY_UNIT_WORDS.sub("", c.text).strip())
         ]
         return stream_rows(cells, document.layout == "other", _header)
     rows: list[list[Cell]] = []
@@ -224,10 +246,18 @@ def _header(cells: list[Cell]) -> dict[int, str] | None:
             if key == label and i not in keys:
                 keys[i] = k
     # 绩效指标 | 一级指标 | 指标名称 …: the merged title column holds the 一级, and the column
-    # printed “一级指标” holds the 二级 (黄石 monitoring table).
+    # printed “一级指标” holds the 二级 (黄石 monitoring table); 绩效指标 | 一级指标 | 二级指标
+    # with no name column: each printed level holds the next, “二级指标” the names (鄂州).
     first = _key(cells[0].text)
     if first in {"绩效指标", "指标"} and keys.get(1) == "level1" and "level2" not in values:
         keys[0], keys[1] = "level1", "level2"
+    elif (
+        first in {"绩效指标", "指标"}
+        and keys.get(1) == "level1"
+        and keys.get(2) == "level2"
+        and "name" not in values
+    ):
+        keys[0], keys[1], keys[2] = "level1", "level2", "name"
     return keys
 
 
@@ -636,8 +666,34 @@ def _fund_row(cells: list[Cell], header: dict[int, str]) -> FundRowLite | None:
     )
 
 
+def _field_cells(cells: list[Cell], block: _Block) -> list[Cell]:
+    """A cell holding labels with colons (项目名称：某某  主管部门：某局, a title line's 单位名称：
+    某局  单位：万元, or a value that runs on into the next field) → label and value cells;
+    ``单位：万元`` sets the money unit and is no field's value."""
+    out: list[Cell] = []
+    for cell in cells:
+        text = cell.text
+        marks = list(_FIELD_IN_CELL.finditer(text))
+        if not marks:
+            out.append(cell)
+            continue
+        if text[: marks[0].start()].strip():
+            out.append(Cell(text[: marks[0].start()].strip(), cell.location))
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+            label = m.group(0).rstrip(":： ")
+            value = text[m.end() : end].strip()
+            if _key(label) in {"单位", "金额单位"}:
+                if value in _MONEY_WORDS:
+                    block.fields.setdefault("money_unit", Text(value, cell.location))
+                continue
+            out += [Cell(label, cell.location), Cell(value, cell.location)]
+    return out
+
+
 def _header_fields(cells: list[Cell], block: _Block) -> None:
     """Label cells followed by their value in the same row: 项目名称 | 某某项目经费 | 主管部门 | …"""
+    cells = _field_cells(cells, block)
     i = 0
     while i < len(cells):
         key = _key(cells[i].text)
