@@ -86,7 +86,9 @@ _FIELD_IN_CELL = re.compile(
     + "|".join(
         re.escape(label)
         for label in sorted(
-            {label for label, _ in vocab.HEADER_FIELDS} | {"金额单位", "单位"}, key=len, reverse=True
+            {label for label, _ in vocab.HEADER_FIELDS} | {"金额单位", "单位"},
+            key=len,
+            reverse=True,
         )
     )
     + r")\s*(?:[(（](?:盖章|公章)[)）])?\s*[:：]"
