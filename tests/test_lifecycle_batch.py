@@ -119,3 +119,63 @@ def test_batch_with_targets_applies_the_over_achievement_reduction(tmp_path: Pat
         scores.append(record["computed_score"])
     ind = next(i for i in spec.inds if i.actual_number == 2 * i.number)
     assert round(scores[0] - scores[1], 2) == round(float(ind.weight) / 5, 2)
+
+
+def _batch(evals: Path, out: Path, *extra: str) -> tuple[str, dict[str, dict]]:
+    result = CliRunner().invoke(
+        main, ["batch", str(evals), "-o", str(out), "-j", "1", "--no-report", *extra]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "findings.json").read_text())
+    return result.output, {Path(r["path"]).stem: r for r in data["files"]}
+
+
+def _codes(record: dict) -> set[str]:
+    return {f["code"] for f in record["findings"]}
+
+
+def test_a_resumed_batch_reviews_again_what_other_lifecycle_options_would_change(
+    tmp_path: Path,
+) -> None:
+    evals, targets, monitors, _ = _region(tmp_path)
+    out = tmp_path / "输出"
+    lifecycle = ("--targets", str(targets), "--monitoring", str(monitors))
+    output, records = _batch(evals, out)
+    assert "JX-L003" not in _codes(records["自评1"])
+    # resumed with the tables, without --restart: every file is reviewed again
+    output, records = _batch(evals, out, *lifecycle)
+    assert "已跳过" not in output, output
+    assert "JX-L003" in _codes(records["自评1"])
+    # the same options again: nothing to review
+    output, _ = _batch(evals, out, *lifecycle)
+    assert "已跳过以前审核过的 3 份" in output, output
+    # a target table edited: its contents' hash changes the options
+    edited = targets / "目标1.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    output, records = _batch(evals, out, *lifecycle)
+    assert "已跳过" not in output, output
+    # and back without the tables: reviewed again, no cross-stage finding left
+    output, records = _batch(evals, out)
+    assert "已跳过" not in output, output
+    assert not [c for r in records.values() for c in _codes(r) if c.startswith("JX-L")]
+
+
+def test_unpaired_self_evaluations_and_unused_tables_are_counted_and_listed(
+    tmp_path: Path,
+) -> None:
+    evals, targets, monitors, _ = _region(tmp_path)
+    rng = random.Random(5)
+    alone = forms.project(rng, 2023)
+    alone.project = "乡村道路养护独立项目"
+    (evals / "自评9.txt").write_text(evaluation_text(forms.build(alone)), encoding="utf-8")
+    other = forms.project(rng, 2023)
+    other.project = "城区绿化补植另一个项目"
+    target, _ = faults._lc_stages(other, rng)
+    write_stage(target, targets / "目标9.txt")
+    out = tmp_path / "输出"
+    output, _ = _batch(evals, out, "--targets", str(targets), "--monitoring", str(monitors))
+    assert "自评表 4 份，其中 1 份未找到配对的绩效目标表" in output, output
+    assert "未被任何自评表使用的目标表 1 份、监控表 0 份" in output, output
+    listed = (out / "配对情况.txt").read_text(encoding="utf-8")
+    assert "自评9.txt" in listed and "目标9.txt" in listed
+    assert "自评1.txt" not in listed and "目标1.txt" not in listed

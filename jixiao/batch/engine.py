@@ -53,6 +53,9 @@ class Engine:
     score: Callable[[Evaluation, str | None], Any] | None = api_score
     profile: str | None = None
     timeout: float = 120.0  # seconds per file; 0 disables
+    # the other options that change a result (the lifecycle tables given, with their contents'
+    # hash): a file reviewed before with other options is reviewed again
+    options: str = ""
 
 
 def score_summary(sheet: Any) -> tuple[Decimal | None, str | None]:

@@ -1,7 +1,8 @@
 """The journal: one JSON line per reviewed file, appended as results arrive.
 
 It is the batch's only state. Outputs are rebuilt from it (at the end, or after Ctrl-C),
-and a second run reads it to skip files already reviewed (same sha256, same profile).
+and a second run reads it to skip files already reviewed (same sha256, same profile, same
+other options: the lifecycle tables given).
 A line cut short by an interruption is dropped when the journal is reopened.
 """
 
@@ -57,19 +58,30 @@ class Journal:
 
     # -- reading ------------------------------------------------------------------------
 
-    def done(self, profile: str) -> Done:
-        """Contents already reviewed with this profile (failures are retried), and the paths
-        recorded for them."""
+    def done(self, profile: str, options: str = "") -> Done:
+        """Contents already reviewed with this profile and these options (failures are
+        retried), and the paths recorded for them."""
+        # the last record of each content at each path decides: a file reviewed with the
+        # tables, then without them, is not taken for done when the tables are given again
+        last: dict[tuple[str, str], tuple[int, bool]] = {}
+        for offset, record in self._scan():
+            if record.sha256:
+                last[(record.sha256, record.path)] = (
+                    offset,
+                    record.profile == profile
+                    and record.options == options
+                    and record.status != Status.FAILED,
+                )
         offsets: dict[str, int] = {}
         paths: set[tuple[str, str]] = set()
-        for offset, record in self._scan():
-            if record.sha256 and record.profile == profile and record.status != Status.FAILED:
-                offsets[record.sha256] = offset
-                paths.add((record.sha256, record.path))
+        for (sha, path), (offset, same) in last.items():
+            if same:
+                offsets[sha] = offset
+                paths.add((sha, path))
         return Done(self.path, offsets, paths)
 
-    def done_hashes(self, profile: str) -> frozenset[str]:
-        return frozenset(self.done(profile).offsets)
+    def done_hashes(self, profile: str, options: str = "") -> frozenset[str]:
+        return frozenset(self.done(profile, options).offsets)
 
     def latest(self) -> Iterator[FileRecord]:
         """The last record of every path, sorted by path; read lazily (memory stays flat)."""

@@ -114,6 +114,7 @@ class FileRecord:
     check_file: str = ""  # relative to the output folder
     seconds: float = 0.0
     layout: str | None = None
+    options: str = ""  # Engine.options of the run that reviewed it
 
     @property
     def read_ok(self) -> bool:
@@ -161,6 +162,7 @@ class FileRecord:
             "check_file": self.check_file,
             "seconds": round(self.seconds, 4),
             "layout": self.layout,
+            "options": self.options,
         }
 
     @classmethod
@@ -197,6 +199,7 @@ class FileRecord:
             check_file=str(d.get("check_file") or ""),
             seconds=float(d.get("seconds") or 0.0),
             layout=d.get("layout"),
+            options=str(d.get("options") or ""),
         )
 
 

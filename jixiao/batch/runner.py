@@ -66,7 +66,7 @@ def run_batch(
     if restart:
         _clear(outdir)
     journal = Journal(outdir)
-    previous = journal.done(engine.profile or "")
+    previous = journal.done(engine.profile or "", engine.options)
     done = previous.hashes
     counts = Counts()
     interrupted = False
@@ -83,6 +83,8 @@ def run_batch(
             if not previous.known(result.sha256, result.display):
                 _record_copy(result, previous, journal, outdir)
         else:
+            if result.options != engine.options:
+                result = replace(result, options=engine.options)
             journal.append(result)
             counts.add(result)
         if on_result:

@@ -120,8 +120,9 @@ def batch(
         )
 
     engine = Engine(profile=profile_name, timeout=timeout)
+    tables: tuple = ((), ())
     if targets or monitoring:
-        engine = _lifecycle_engine(engine, targets, monitoring)
+        engine, tables = _lifecycle_engine(engine, targets, monitoring)
     try:
         with progress:
             result = run_batch(
@@ -157,20 +158,37 @@ def batch(
             "jixiao: 输入中没有找到自评材料（支持文本、.docx、.xlsx、.xls、.doc、.wps、.pdf 和 .zip）",
             err=True,
         )
+    if targets or monitoring:
+        _pairing_summary(outdir, *tables)
     if result.interrupted:
         click.echo("已中断：已完成的结果已保存，再次运行同一命令即可继续。", err=True)
         raise SystemExit(130)
 
 
+def _pairing_summary(outdir: Path, earlier: tuple, mid: tuple) -> None:
+    """The self-evaluations that found no target table and the tables no self-evaluation
+    used: counted on the command line, listed in 配对情况.txt of the output folder."""
+    from jixiao.batch.journal import Journal
+    from jixiao.lifecycle.batch import PAIRING_FILE, pairing_of
+
+    pairing = pairing_of(Journal(outdir).latest(), earlier, mid)
+    lines = pairing.lines()
+    (outdir / PAIRING_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    more = len(lines) > 1
+    click.echo(lines[0] + (f"（名单见 {outdir / PAIRING_FILE}）" if more else ""))
+
+
 def _lifecycle_engine(
     engine: Engine, targets: tuple[Path, ...], monitoring: tuple[Path, ...]
-) -> Engine:
+) -> tuple[Engine, tuple[tuple, tuple]]:
     """The engine whose check adds the cross-stage checks against the tables paired with each
-    self-evaluation (read once here, unreadable files skipped with a note)."""
+    self-evaluation (read once here, unreadable files skipped with a note), and the tables.
+    The engine's options name the tables and their contents' hash: a resumed batch reviews a
+    file again when they changed (or when it was reviewed without them)."""
     from dataclasses import replace
 
     from jixiao.errors import JixiaoError
-    from jixiao.lifecycle.batch import LifecycleCheck, LifecycleScore
+    from jixiao.lifecycle.batch import LifecycleCheck, LifecycleScore, options_fingerprint
     from jixiao.lifecycle.cli import read_stage_paths
 
     try:
@@ -179,11 +197,17 @@ def _lifecycle_engine(
     except JixiaoError as exc:
         fail(str(exc))
     click.echo(
-        f"目标表 {len(earlier)} 份、监控表 {len(mid)} 份：按单位、项目和年度与各自评表配对"
-        "（此前未带目标表审核过的输出文件夹请加 --restart）",
+        f"目标表 {len(earlier)} 份、监控表 {len(mid)} 份：按单位、项目和年度与各自评表配对",
         err=True,
     )
-    return replace(engine, check=LifecycleCheck(earlier, mid), score=LifecycleScore(earlier))
+    options = options_fingerprint(targets, monitoring, (*earlier, *mid))
+    engine = replace(
+        engine,
+        check=LifecycleCheck(earlier, mid),
+        score=LifecycleScore(earlier),
+        options=options,
+    )
+    return engine, (earlier, mid)
 
 
 @click.command("compare", cls=ZhCommand)
