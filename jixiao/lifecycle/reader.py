@@ -619,11 +619,17 @@ def read_stages(document: Document, kind: TableKind | None = None) -> tuple[Stag
         _header_fields(cells, blocks[-1])
     if kind == TableKind.MONITORING:
         return (_monitoring(document, blocks[0], rows_of[0], year_m, money_unit),)
-    return tuple(
+    tables = tuple(
         _target(document, kind, b, rows, year_m, money_unit)
         for b, rows in zip(blocks, rows_of, strict=True)
         if rows or b.fields
     )
+    if not tables:  # a text that speaks of 绩效目标 (a news item, a notice), no table in it
+        raise ReadError(
+            document.source,
+            "标题中有“绩效目标”字样，但没有读到目标表的内容（项目名称、资金、绩效指标等）",
+        )
+    return tables
 
 
 def _fund_header(cells: list[Cell]) -> dict[int, str] | None:
