@@ -169,7 +169,7 @@ def stream_rows(
             elif piece.residual and after in _DOUBT:
                 # the reason (and measure) in words: one cell; then 是/否 and 整改要求 where
                 # the table has the column (…加快进度是9月底前完成整改)
-                tail = _RECTIFY_TAIL.search(text) if rectify_column else None
+                tail = _rectify_tail(text) if rectify_column else None
                 if tail is not None and tail.start() > 0:
                     assembler.push(Cell(text[: tail.start()], loc))
                     assembler.keep_held_as_reason()  # not a name that 是/否 continues
@@ -189,6 +189,15 @@ def stream_rows(
             assembler.push(cell)
     assembler.close()
     return _join_rows(sink.rows)
+
+
+def _rectify_tail(text: str) -> re.Match[str] | None:
+    """The last 是/否 of a reason from which :data:`_RECTIFY_TAIL` runs to the end (原因是人员
+    不足…是9月底前完成整改: the second 是)."""
+    for k in range(len(text) - 1, 0, -1):
+        if text[k] in "是否" and (m := _RECTIFY_TAIL.match(text, k)) is not None:
+            return m
+    return None
 
 
 def unnumbered(text: str) -> str:
