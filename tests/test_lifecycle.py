@@ -435,3 +435,22 @@ def test_collected_examples_what_is_read_of_them(tmp_path: Path) -> None:
         real("dept_target_guangshui_2021_zhengfuban.txt"), "guangshui.txt"
     )
     assert "JX-T012" in {f.code for f in check_stages(Stages(guangshui, None, None))}
+
+
+def test_a_table_with_scores_where_values_belong_and_no_names_is_rejected() -> None:
+    """The shape of the 宁乡 example in its own layout (invented content): no 三级 names,
+    “88” with 备注 “100” where measurable values belong."""
+    from jixiao.lifecycle.base import Stages
+    from jixiao.lifecycle.checks import check_stages
+
+    rows = [
+        ("产出指标", "数量指标", "88"),
+        ("产出指标", "质量指标", "88"),
+        ("效益指标", "社会效益指标", "68"),
+    ]
+    text = "项目绩效目标表（2024年度）\n项目名称 | 示例镇道路提质改造\n"
+    text += "一级指标 | 二级指标 | 指标内容 | 指标值 | 备注\n"
+    text += "".join(f"{a} | {b} |  | {v} | 100\n" for a, b, v in rows)
+    (table,) = read_stage_text(text, "目标表.txt")
+    codes = [f.code for f in check_stages(Stages(table, None, None))]
+    assert codes.count("JX-T005") == 3 and codes.count("JX-T006") == 3
