@@ -17,8 +17,9 @@ from jixiao import bounds
 from jixiao.serialize import dump_value, loads
 from jixiao_web.accounts.models import AuditLog, Region, Role, Unit
 from jixiao_web.evaluations.workflow import EDITORS, ConflictError, WorkflowError
+from jixiao_web.stages import is_reviewer_of, open_round
 from jixiao_web.targets.models import Status as TargetStatus
-from jixiao_web.targets.models import TargetDeclaration, is_reviewer_of
+from jixiao_web.targets.models import TargetDeclaration
 
 User = settings.AUTH_USER_MODEL
 
@@ -62,25 +63,23 @@ class MonitoringRound(models.Model):
         title: str = "",
         profile: str = "",
     ) -> MonitoringRound:
-        if not is_reviewer_of(by, region.pk):
-            raise WorkflowError("只有本地区财政局审核人或管理员可以开启运行监控。")
-        if not 1 <= cutoff_month <= 11:
-            raise WorkflowError("截止月份应在 1 到 11 月之间。")
-        if deadline < timezone.localdate():
-            raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
-        if cls.objects.filter(region=region, year=year).exists():
-            raise WorkflowError(f"本地区已有{year}年度的运行监控。")
-        r = cls.objects.create(
+        def validate() -> None:
+            if not 1 <= cutoff_month <= 11:
+                raise WorkflowError("截止月份应在 1 到 11 月之间。")
+
+        return open_round(
+            cls,
+            by=by,
             region=region,
-            year=year,
+            deadline=deadline,
+            what="运行监控",
+            unique={"year": year},
+            clash=f"本地区已有{year}年度的运行监控。",
+            validate=validate,
             cutoff_month=cutoff_month,
             profile=profile,
-            deadline=deadline,
             title=title or f"{year}年度项目支出绩效运行监控（1–{cutoff_month}月）",
-            created_by=by,
         )
-        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=r)
-        return r
 
 
 class Status(models.TextChoices):
