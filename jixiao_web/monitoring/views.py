@@ -30,6 +30,7 @@ from jixiao_web.targets.views import open_round
 
 class MonitoringRoundForm(forms.Form):
     year = forms.IntegerField(label="预算年度", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="类型", choices=MonitoringRound.Kind.choices)
     cutoff_month = forms.IntegerField(label="截止月份（数据截至 1–N 月）", min_value=1, max_value=11, initial=6)
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label="名称（可不填）", required=False, max_length=200)
@@ -81,7 +82,6 @@ def index(request: HttpRequest) -> HttpResponse:
     approved = (
         TargetDeclaration.objects.filter(
             unit_id=m.unit_id,
-            round__kind="project",
             status__in=(TargetStatus.APPROVED, TargetStatus.REVISING),
         ).select_related("round")
         if is_unit
@@ -91,7 +91,9 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "monitoring/index.html",
         {
-            "rounds": [(r, [d for d in approved if d.round.year == r.year]) for r in rounds],
+            "rounds": [
+                (r, [d for d in approved if (d.round.year, d.round.kind) == (r.year, r.kind)]) for r in rounds
+            ],
             "reports": visible_reports(request.user)[:500],  # red first, then by amount
             "is_unit": is_unit,
             "is_bureau": request.user.is_superuser or (m is not None and m.role in REVIEWERS),
