@@ -7,10 +7,12 @@ import hashlib
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +25,7 @@ from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.exports import attachment
 from jixiao_web.evaluations.workflow import WorkflowError
 from jixiao_web.evidence import files
-from jixiao_web.evidence.models import Evidence, as_of, by_target, current
+from jixiao_web.evidence.models import Attachment, Evidence, as_of, by_target, current
 
 # what a served file may do in the browser: nothing but be shown, framed by our own pages
 FILE_POLICY = (
@@ -85,37 +87,37 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "上传失败：请选择文件。")
         return back
     for f in uploaded:
-        name = Path(f.name).name[:255]
-        try:
-            kind = files.check(name, f.size, f.file, limit())
-        except files.Refused as exc:
-            messages.error(request, f"上传失败：{exc}")
-            continue
-        f.seek(0)
-        digest = hashlib.sha256()
-        for chunk in f.chunks():
-            digest.update(chunk)
-        f.seek(0)
-        e = Evidence(
-            submission=s,
-            target=target,
-            name=name,
-            kind=kind,
-            size=f.size,
-            sha256=digest.hexdigest(),
-            note=request.POST.get("note", "").strip()[:200],
-            uploaded_by=request.user,
-            added_in=s.version,
-        )
-        e.file.save(name, f, save=True)
-        AuditLog.record(
-            AuditLog.Action.SAVED,
-            user=request.user,
-            target=s,
-            detail=f"上传佐证材料（{e.target_label}）：{name}",
-        )
-        messages.success(request, f"已上传佐证材料“{name}”（{e.target_label}）。")
+        store(request, Evidence(submission=s, target=target, added_in=s.version), f, s)
     return back
+
+
+def store(request: HttpRequest, e: Attachment, f: UploadedFile, owner: Any) -> bool:
+    """Check one uploaded file (type, size, content: :mod:`files`) and keep it as ``e`` (its
+    owner, target and version already set), with the audit log entry on ``owner`` and a
+    message either way."""
+    name = Path(f.name or "").name[:255]
+    try:
+        kind = files.check(name, f.size or 0, f.file, limit())
+    except files.Refused as exc:
+        messages.error(request, f"上传失败：{exc}")
+        return False
+    f.seek(0)
+    digest = hashlib.sha256()
+    for chunk in f.chunks():
+        digest.update(chunk)
+    f.seek(0)
+    e.name, e.kind, e.size, e.sha256 = name, kind, f.size or 0, digest.hexdigest()
+    e.note = request.POST.get("note", "").strip()[:200]
+    e.uploaded_by = request.user
+    e.file.save(name, f, save=True)
+    AuditLog.record(
+        AuditLog.Action.SAVED,
+        user=request.user,
+        target=owner,
+        detail=f"上传佐证材料（{e.target_label}）：{name}",
+    )
+    messages.success(request, f"已上传佐证材料“{name}”（{e.target_label}）。")
+    return True
 
 
 @require_POST
@@ -167,6 +169,10 @@ def serve(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     e = Evidence.objects.filter(submission=s, pk=evidence_pk).first()
     if e is None:
         raise Http404("没有这份佐证材料。")
+    return file_response(request, e)
+
+
+def file_response(request: HttpRequest, e: Attachment) -> HttpResponse:
     suffix = Path(e.name).suffix.lower()
     inline = e.previewable and request.GET.get("download") != "1"
     response = FileResponse(

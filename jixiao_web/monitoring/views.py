@@ -130,10 +130,12 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] | None = None,
              errors: dict[str, str] | None = None, typed: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+    from jixiao_web.evidence import monitoring as evidence  # it imports this module
+
     content = content if content is not None else r.content
     result = analyse_monitoring(content, r.round.profile)
     funds, rows = layout.rows(content, result.analysis.by_row, errors, typed)
-    return {
+    return evidence.context(request, r) | {
         "r": r,
         "funds": funds,
         "rows": rows,
