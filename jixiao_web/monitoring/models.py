@@ -154,6 +154,11 @@ class MonitoringReport(models.Model):
         return loads(self.data)
 
     @property
+    def budget_shown(self) -> str:
+        """年初预算数 as typed (198.8, not the stored 198.800000)."""
+        return "—" if self.budget is None else format(self.budget.normalize(), "f")
+
+    @property
     def subject(self) -> str:
         """What is monitored: the project, or 部门整体 (a department round's one table)."""
         return self.project or "部门整体"

@@ -117,6 +117,7 @@ class DepartmentMonitoringTests(WebTestCase):
         page = client(self.reviewer).get(reverse("monitoring")).content.decode()
         self.assertIn(f'id="report-{report.pk}"', page)
         self.assertIn("<td>部门整体</td>", page)
+        self.assertIn('<td class="num">800</td>', page)  # as typed, not the stored 800.000000
         client(self.reviewer).post(reverse("monitoring_key", args=[report.pk]), {"on": "1", "reason": "执行滞后"})
         client(self.reviewer).post(
             reverse("monitoring_rectify", args=[report.pk]), {"index": "0", "requirement": "9月底前补齐覆盖"}
