@@ -15,10 +15,9 @@ from django.urls import reverse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
-from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evidence import files
 from jixiao_web.evidence.models import MonitoringEvidence
-from jixiao_web.evidence.views import file_response, limit, store
+from jixiao_web.evidence.views import file_response, limit, store, withdraw
 from jixiao_web.monitoring.models import MonitoringReport
 from jixiao_web.monitoring.views import get_report
 
@@ -87,12 +86,7 @@ def remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     if not r.can_edit(request.user):
         messages.error(request, f"删除失败：当前状态为“{r.get_status_display()}”，不能删除佐证材料。")
         return _back(r)
-    e.removed_in = r.version  # the file stays, as with a self-evaluation's
-    e.save(update_fields=["removed_in"])
-    AuditLog.record(
-        AuditLog.Action.SAVED, user=request.user, target=r, detail=f"删除佐证材料（{e.target_label}）：{e.name}"
-    )
-    messages.success(request, f"已删除“{e.name}”。")
+    withdraw(request, e, r, r.version, kept="")
     return _back(r)
 
 

@@ -120,6 +120,19 @@ def store(request: HttpRequest, e: Attachment, f: UploadedFile, owner: Any) -> b
     return True
 
 
+def withdraw(request: HttpRequest, e: Attachment, owner: Any, version: int, kept: str = "（历史版本中仍保留）") -> None:
+    """Take ``e`` off its table from ``version`` on; the file stays (earlier versions keep it)."""
+    e.removed_in = version
+    e.save(update_fields=["removed_in"])
+    AuditLog.record(
+        AuditLog.Action.SAVED,
+        user=request.user,
+        target=owner,
+        detail=f"删除佐证材料（{e.target_label}）：{e.name}",
+    )
+    messages.success(request, f"已删除“{e.name}”{kept}。")
+
+
 @require_POST
 @login_required
 def remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
@@ -130,15 +143,7 @@ def remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     if refusal := s.edit_refusal(request.user):
         messages.error(request, f"删除失败：{refusal}")
     else:
-        e.removed_in = s.version  # the file stays: earlier versions keep it
-        e.save(update_fields=["removed_in"])
-        AuditLog.record(
-            AuditLog.Action.SAVED,
-            user=request.user,
-            target=s,
-            detail=f"删除佐证材料（{e.target_label}）：{e.name}",
-        )
-        messages.success(request, f"已删除“{e.name}”（历史版本中仍保留）。")
+        withdraw(request, e, s, s.version)
     return redirect(f"{reverse('evidence', args=[s.pk])}#ev-{e.target or 'form'}")
 
 
