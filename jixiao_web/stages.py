@@ -1,6 +1,6 @@
 """What the lifecycle stages' apps share (targets, monitoring): opening a round of a region for
-a year (and kind) with a validated deadline, and the cells of their grids (a stored value, or
-the text the user typed with its error)."""
+a year (and kind) with a validated deadline, its page, and the cells of their grids (a stored
+value, or the text the user typed with its error)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from jixiao_web.accounts.models import AuditLog, Membership, Region
@@ -71,3 +75,22 @@ def cell_maker(
         return Cell(name, label, shown, error=errors.get(name, ""), **kw)
 
     return cell
+
+
+def round_page(
+    request: HttpRequest, form_class: Any, model: Any, template: str, back: str, what: str
+) -> HttpResponse:
+    """The bureau opens a round of a stage (targets, monitoring) for its own region."""
+    m = membership_of(request.user)
+    if m is None or m.role not in REVIEWERS:
+        raise PermissionDenied(f"只有财政局审核人或管理员可以开启{what}。")
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            r = model.open(by=request.user, region=m.region, **form.cleaned_data)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, f"已开启“{r.title}”，截止 {r.deadline:%Y-%m-%d}。")
+            return redirect(back)
+    return render(request, template, {"form": form, "region": m.region})

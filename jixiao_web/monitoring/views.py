@@ -23,9 +23,9 @@ from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
 from jixiao_web.monitoring import layout
 from jixiao_web.monitoring.analysis import analyse_monitoring
 from jixiao_web.monitoring.models import VISIBLE_TO_BUREAU, MonitoringReport, MonitoringRound
+from jixiao_web.stages import round_page
 from jixiao_web.targets.models import Status as TargetStatus
 from jixiao_web.targets.models import TargetDeclaration
-from jixiao_web.targets.views import open_round
 
 
 class MonitoringRoundForm(forms.Form):
@@ -104,7 +104,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
-    return open_round(
+    return round_page(
         request, MonitoringRoundForm, MonitoringRound, "monitoring/round_new.html", "monitoring", "运行监控"
     )
 
