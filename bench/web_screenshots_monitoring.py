@@ -6,7 +6,7 @@ Starts ``jixiao serve --demo``; the bureau opens a 2021 部门整体 monitoring 
 fills its table (pre-filled from the demo's approved 部门整体 targets) and attaches evidence.
 Saves ``web-monitoring-department.png`` (the table with its red light and a JX-R finding
 beside its row, before the cause is typed), ``web-monitoring-evidence.png`` (the bureau's view
-of the reported table: 重点监控, the 整改 form and the evidence to download) and
+of the reported table: 重点监控, the 整改 form and the evidence, a photo previewed) and
 ``web-monitoring-list.png`` (the bureau's list, 重点监控 and red first).
 """
 
@@ -78,7 +78,7 @@ def walk(server: LiveServer, out: Path) -> None:
         page.fill("#key-reason", "预算执行滞后，金额大")
         page.click("#key-on")
         page.wait_for_selector("#key-project")
-        page.evaluate("document.getElementById('evidence').scrollIntoView()")
+        page.locator("#evidence details.preview summary").first.click()  # the photo, previewed
         page.fill("#rectify-requirement", "9月底前补齐专职人员并报送进度")
         shoot(page, out, "monitoring-evidence", full_page=True)
         page.click("#nav-monitoring")

@@ -102,6 +102,7 @@ urlpatterns = [
     path("m/<int:pk>/key/", monitoring.mark_key, name="monitoring_key"),
     path("m/<int:pk>/rectify/", monitoring.rectify, name="monitoring_rectify"),
     path("m/<int:pk>/evidence/upload/", monitoring_evidence.upload, name="monitoring_evidence_upload"),
+    path("m/<int:pk>/evidence.zip", monitoring_evidence.bundle, name="monitoring_evidence_zip"),
     path("m/<int:pk>/evidence/<int:evidence_pk>/", monitoring_evidence.serve, name="monitoring_evidence_file"),
     path(
         "m/<int:pk>/evidence/<int:evidence_pk>/remove/",

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from jixiao_web.evidence import files
 from jixiao_web.evidence.models import MonitoringEvidence
-from jixiao_web.evidence.views import file_response, limit, store, withdraw
+from jixiao_web.evidence.views import file_response, limit, store, withdraw, zip_response
 from jixiao_web.monitoring.models import MonitoringReport
 from jixiao_web.monitoring.views import get_report
 
@@ -100,3 +100,14 @@ def serve(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     if e is None:
         raise Http404("没有这份佐证材料。")
     return file_response(request, e)
+
+
+@require_GET
+@login_required
+def bundle(request: HttpRequest, pk: int) -> HttpResponse:
+    """All current attachments of the table as one zip, in folders by row."""
+    r = get_report(request.user, pk)
+    items = current(r)
+    if not items:
+        raise Http404("这份监控表还没有佐证材料。")
+    return zip_response(items, f"{r.round.year}-{r.unit.name}-{r.subject}-监控佐证材料.zip")

@@ -83,7 +83,7 @@ def test_monitor_mark_rectify_answer(server: LiveServer, browser: Any) -> None:
     page.locator("#monitoring-reports tr", has_text="部门整体").locator("a").click()
     expect(page.locator("#evidence .evidence-name", has_text="工作台账.pdf")).to_have_count(1)
     with page.expect_download() as download:
-        page.locator("#evidence a", has_text="下载").first.click()
+        page.locator("#evidence a[id^=mevidence-download-]").first.click()
     assert download.value.suggested_filename == "工作台账.pdf"
     page.fill("#key-reason", "预算执行严重滞后")
     page.click("#key-on")

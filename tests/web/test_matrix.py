@@ -104,6 +104,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
     "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
     "monitoring_evidence_upload": ("m", {"draft": {"POST": UNIT}}),  # answered: no file chosen
+    "monitoring_evidence_zip": ("m", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "monitoring_evidence_file": ("m mevidence", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "monitoring_evidence_remove": ("m mevidence", {"draft": {"POST": UNIT}}),
     # results: the round's results and linkage table are the bureau's; a 整改 task (made on an

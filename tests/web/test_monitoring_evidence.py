@@ -4,6 +4,8 @@ the audit log as elsewhere."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -68,9 +70,18 @@ class MonitoringEvidenceTests(WebTestCase):
         self.assertTrue(r["Content-Disposition"].startswith("attachment"))
         self.assertIn("default-src 'none'", r["Content-Security-Policy"])
         self.assertEqual(b"".join(r.streaming_content), PDF)
+        self.assertIn("<iframe", page)  # the PDF previewed on the page
+        r = client(self.reviewer).get(reverse("monitoring_evidence_zip", args=[self.report.pk]))
+        with zipfile.ZipFile(io.BytesIO(r.content)) as z:
+            self.assertEqual(
+                sorted(z.namelist()), ["年度资金总额/资金拨付.docx", "指标“培训人次”/培训签到表.pdf"]
+            )
+            self.assertEqual(z.read("指标“培训人次”/培训签到表.pdf"), PDF)
         # another region's bureau and another unit see nothing
         self.assertEqual(client(self.far_reviewer).get(self.file_url(e)).status_code, 404)
         self.assertEqual(client(self.other_head).get(self.file_url(e)).status_code, 404)
+        zip_url = reverse("monitoring_evidence_zip", args=[self.report.pk])
+        self.assertEqual(client(self.far_reviewer).get(zip_url).status_code, 404)
 
     def test_same_checks_as_a_self_evaluations_evidence(self) -> None:
         self.assertContains(self.send(self.filler, "程序.exe", b"MZ\x90\x00"), "不支持的文件类型“.exe”")
