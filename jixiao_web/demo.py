@@ -186,6 +186,7 @@ def demo_monitoring(region: Any, unit: Any, users: dict[str, Any]) -> None:
     mround, _ = MonitoringRound.objects.get_or_create(
         region=region,
         year=2021,
+        kind="project",
         defaults={"cutoff_month": 6, "title": "2021年度项目支出绩效运行监控（1–6月）",
                   "deadline": date(2021, 7, 31), "is_open": False},
     )  # fmt: skip

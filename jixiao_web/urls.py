@@ -18,6 +18,7 @@ from jixiao_web.evaluations.views import (
     revisions,
     workflow,
 )
+from jixiao_web.evidence import monitoring as monitoring_evidence
 from jixiao_web.evidence import views as evidence
 from jixiao_web.monitoring import views as monitoring
 from jixiao_web.reevaluation import views as reevaluation
@@ -100,6 +101,14 @@ urlpatterns = [
     path("m/<int:pk>/submit/", monitoring.submit, name="monitoring_submit"),
     path("m/<int:pk>/key/", monitoring.mark_key, name="monitoring_key"),
     path("m/<int:pk>/rectify/", monitoring.rectify, name="monitoring_rectify"),
+    path("m/<int:pk>/evidence/upload/", monitoring_evidence.upload, name="monitoring_evidence_upload"),
+    path("m/<int:pk>/evidence.zip", monitoring_evidence.bundle, name="monitoring_evidence_zip"),
+    path("m/<int:pk>/evidence/<int:evidence_pk>/", monitoring_evidence.serve, name="monitoring_evidence_file"),
+    path(
+        "m/<int:pk>/evidence/<int:evidence_pk>/remove/",
+        monitoring_evidence.remove,
+        name="monitoring_evidence_remove",
+    ),
     path("results/", results.index, name="results"),
     path("rounds/<int:pk>/results/", results.round_results, name="results_round"),
     path("rounds/<int:pk>/results/linkage/", results.linkage, name="results_linkage"),

@@ -26,15 +26,19 @@ def stored_name(instance: Evidence, filename: str) -> str:
     return f"{instance.submission_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
 
 
-class Evidence(models.Model):
-    submission = models.ForeignKey(
-        Submission, on_delete=models.CASCADE, related_name="evidence", verbose_name="自评"
-    )
+def stored_name_monitoring(instance: MonitoringEvidence, filename: str) -> str:
+    """``m<report>/<uuid>.<ext>`` (apart from the self-evaluations' folders)."""
+    return f"m{instance.report_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Attachment(models.Model):
+    """What every attachment is: the file (under a generated name), the user's name for it,
+    its kind, size and digest, who added it when, and the versions of its table it belongs to."""
+
     target = models.CharField(
         "位置", max_length=40, blank=True
     )  # "" whole form, "ind-3", "funds-0"
     name = models.CharField("原文件名", max_length=255)
-    file = models.FileField("文件", storage=evidence_storage, upload_to=stored_name, max_length=255)
     kind = models.CharField("类型", max_length=10)  # pdf / image / office
     size = models.PositiveIntegerField("大小")
     sha256 = models.CharField("SHA-256", max_length=64)
@@ -47,15 +51,11 @@ class Evidence(models.Model):
     removed_in = models.PositiveIntegerField("删除于版本", null=True, blank=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "佐证材料"
+        abstract = True
         ordering = ["target", "uploaded_at", "id"]
 
     def __str__(self) -> str:
         return self.name
-
-    @property
-    def target_label(self) -> str:
-        return "整表" if not self.target else layout.target_label(self.target)
 
     @property
     def previewable(self) -> bool:
@@ -63,6 +63,46 @@ class Evidence(models.Model):
 
     def in_version(self, number: int) -> bool:
         return self.added_in <= number and (self.removed_in is None or self.removed_in > number)
+
+
+class Evidence(Attachment):
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="evidence", verbose_name="自评"
+    )
+    file = models.FileField("文件", storage=evidence_storage, upload_to=stored_name, max_length=255)
+
+    class Meta(Attachment.Meta):
+        verbose_name = verbose_name_plural = "佐证材料"
+
+    @property
+    def target_label(self) -> str:
+        return "整表" if not self.target else layout.target_label(self.target)
+
+
+class MonitoringEvidence(Attachment):
+    """佐证材料 of a monitoring table: of the whole table, a money row, or an indicator row
+    (its 1–N月 execution, or its answer to a 整改 request)."""
+
+    report = models.ForeignKey(
+        "monitoring.MonitoringReport", on_delete=models.CASCADE, related_name="evidence", verbose_name="运行监控表"
+    )
+    file = models.FileField(
+        "文件", storage=evidence_storage, upload_to=stored_name_monitoring, max_length=255
+    )
+
+    class Meta(Attachment.Meta):
+        verbose_name = verbose_name_plural = "运行监控佐证材料"
+
+    @property
+    def target_label(self) -> str:
+        if not self.target:
+            return "整表"
+        kind, _, n = self.target.partition("-")
+        rows = (self.report.content.get("indicators" if kind == "ind" else "funds") or []) if n.isdigit() else []
+        if not n.isdigit() or int(n) >= len(rows):
+            return self.target
+        row = rows[int(n)]
+        return f"指标“{row.get('name') or ''}”" if kind == "ind" else str(row.get("label") or "资金")
 
 
 def current(s: Submission) -> models.QuerySet[Evidence]:

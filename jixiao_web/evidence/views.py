@@ -7,10 +7,12 @@ import hashlib
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +25,7 @@ from jixiao_web.evaluations.access import Need, get_submission
 from jixiao_web.evaluations.exports import attachment
 from jixiao_web.evaluations.workflow import WorkflowError
 from jixiao_web.evidence import files
-from jixiao_web.evidence.models import Evidence, as_of, by_target, current
+from jixiao_web.evidence.models import Attachment, Evidence, as_of, by_target, current
 
 # what a served file may do in the browser: nothing but be shown, framed by our own pages
 FILE_POLICY = (
@@ -85,37 +87,50 @@ def upload(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, "上传失败：请选择文件。")
         return back
     for f in uploaded:
-        name = Path(f.name).name[:255]
-        try:
-            kind = files.check(name, f.size, f.file, limit())
-        except files.Refused as exc:
-            messages.error(request, f"上传失败：{exc}")
-            continue
-        f.seek(0)
-        digest = hashlib.sha256()
-        for chunk in f.chunks():
-            digest.update(chunk)
-        f.seek(0)
-        e = Evidence(
-            submission=s,
-            target=target,
-            name=name,
-            kind=kind,
-            size=f.size,
-            sha256=digest.hexdigest(),
-            note=request.POST.get("note", "").strip()[:200],
-            uploaded_by=request.user,
-            added_in=s.version,
-        )
-        e.file.save(name, f, save=True)
-        AuditLog.record(
-            AuditLog.Action.SAVED,
-            user=request.user,
-            target=s,
-            detail=f"上传佐证材料（{e.target_label}）：{name}",
-        )
-        messages.success(request, f"已上传佐证材料“{name}”（{e.target_label}）。")
+        store(request, Evidence(submission=s, target=target, added_in=s.version), f, s)
     return back
+
+
+def store(request: HttpRequest, e: Attachment, f: UploadedFile, owner: Any) -> bool:
+    """Check one uploaded file (type, size, content: :mod:`files`) and keep it as ``e`` (its
+    owner, target and version already set), with the audit log entry on ``owner`` and a
+    message either way."""
+    name = Path(f.name or "").name[:255]
+    try:
+        kind = files.check(name, f.size or 0, f.file, limit())
+    except files.Refused as exc:
+        messages.error(request, f"上传失败：{exc}")
+        return False
+    f.seek(0)
+    digest = hashlib.sha256()
+    for chunk in f.chunks():
+        digest.update(chunk)
+    f.seek(0)
+    e.name, e.kind, e.size, e.sha256 = name, kind, f.size or 0, digest.hexdigest()
+    e.note = request.POST.get("note", "").strip()[:200]
+    e.uploaded_by = request.user
+    e.file.save(name, f, save=True)
+    AuditLog.record(
+        AuditLog.Action.SAVED,
+        user=request.user,
+        target=owner,
+        detail=f"上传佐证材料（{e.target_label}）：{name}",
+    )
+    messages.success(request, f"已上传佐证材料“{name}”（{e.target_label}）。")
+    return True
+
+
+def withdraw(request: HttpRequest, e: Attachment, owner: Any, version: int, kept: str = "（历史版本中仍保留）") -> None:
+    """Take ``e`` off its table from ``version`` on; the file stays (earlier versions keep it)."""
+    e.removed_in = version
+    e.save(update_fields=["removed_in"])
+    AuditLog.record(
+        AuditLog.Action.SAVED,
+        user=request.user,
+        target=owner,
+        detail=f"删除佐证材料（{e.target_label}）：{e.name}",
+    )
+    messages.success(request, f"已删除“{e.name}”{kept}。")
 
 
 @require_POST
@@ -128,15 +143,7 @@ def remove(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     if refusal := s.edit_refusal(request.user):
         messages.error(request, f"删除失败：{refusal}")
     else:
-        e.removed_in = s.version  # the file stays: earlier versions keep it
-        e.save(update_fields=["removed_in"])
-        AuditLog.record(
-            AuditLog.Action.SAVED,
-            user=request.user,
-            target=s,
-            detail=f"删除佐证材料（{e.target_label}）：{e.name}",
-        )
-        messages.success(request, f"已删除“{e.name}”（历史版本中仍保留）。")
+        withdraw(request, e, s, s.version)
     return redirect(f"{reverse('evidence', args=[s.pk])}#ev-{e.target or 'form'}")
 
 
@@ -167,6 +174,10 @@ def serve(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
     e = Evidence.objects.filter(submission=s, pk=evidence_pk).first()
     if e is None:
         raise Http404("没有这份佐证材料。")
+    return file_response(request, e)
+
+
+def file_response(request: HttpRequest, e: Attachment) -> HttpResponse:
     suffix = Path(e.name).suffix.lower()
     inline = e.previewable and request.GET.get("download") != "1"
     response = FileResponse(
@@ -189,6 +200,11 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
     items = as_of(s, int(number)) if number.isdigit() else list(current(s))
     if not items:
         raise Http404("这份自评还没有佐证材料。")
+    return zip_response(items, f"{s.round.year}-{s.unit.name}-佐证材料.zip")
+
+
+def zip_response(items: list[Any], filename: str) -> HttpResponse:
+    """The attachments as one zip, in folders by row (a name used twice gets （2）)."""
     buffer = io.BytesIO()
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -202,7 +218,5 @@ def bundle(request: HttpRequest, pk: int) -> HttpResponse:
             with e.file.open("rb") as fh:
                 zf.writestr(path, fh.read())
     response = HttpResponse(buffer.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = attachment(
-        f"{s.round.year}-{s.unit.name}-佐证材料.zip", "evidence.zip"
-    )
+    response["Content-Disposition"] = attachment(filename, "evidence.zip")
     return response

@@ -15,7 +15,8 @@ from jixiao.lifecycle.model import Likelihood
 from jixiao.lifecycle.reader import cause_category
 from jixiao.serialize import FORMAT
 from jixiao_web.evaluations.layout import FORM_SOURCE, Parsed, parse_number
-from jixiao_web.evaluations.screen import Cell, Row
+from jixiao_web.evaluations.screen import Row
+from jixiao_web.stages import cell_maker
 from jixiao_web.targets.services import target_text
 
 FUND_COLUMNS = {"budget": "年初预算数", "executed": "1–N月执行数", "forecast": "全年预计执行数"}
@@ -112,12 +113,7 @@ def rows(
     typed: dict[str, str] | None = None,
 ) -> tuple[list[Row], list[Row]]:
     """The money rows and indicator rows for the template, with their findings."""
-    errors, typed = errors or {}, typed or {}
-    n = data.get("cutoff_month") or "N"
-
-    def cell(name: str, label: str, value: Any, **kw: Any) -> Cell:
-        shown = typed[name] if name in typed else ("" if value is None else str(value))
-        return Cell(name, label.replace("N", str(n)), shown, error=errors.get(name, ""), **kw)
+    cell = cell_maker(errors, typed, data.get("cutoff_month") or "N")
 
     funds = [
         Row(

@@ -17,19 +17,26 @@ from jixiao import bounds
 from jixiao.serialize import dump_value, loads
 from jixiao_web.accounts.models import AuditLog, Region, Role, Unit
 from jixiao_web.evaluations.workflow import EDITORS, ConflictError, WorkflowError
+from jixiao_web.stages import is_reviewer_of, open_round
 from jixiao_web.targets.models import Status as TargetStatus
-from jixiao_web.targets.models import TargetDeclaration, is_reviewer_of
+from jixiao_web.targets.models import TargetDeclaration
 
 User = settings.AUTH_USER_MODEL
 
 
 class MonitoringRound(models.Model):
-    """A monitoring round of a region: data to the end of ``cutoff_month`` of ``year``."""
+    """A monitoring round of a region: data to the end of ``cutoff_month`` of ``year``, of the
+    projects' tables or of the 部门整体 table (one per unit), each from its approved targets."""
+
+    class Kind(models.TextChoices):
+        PROJECT = "project", "项目支出"
+        DEPARTMENT = "department", "部门整体支出"
 
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="monitoring_rounds", verbose_name="财政局"
     )
     year = models.PositiveIntegerField("预算年度")
+    kind = models.CharField("类型", max_length=20, choices=Kind.choices, default=Kind.PROJECT)
     cutoff_month = models.PositiveSmallIntegerField("截止月份")
     profile = models.CharField("评分方案（灯的阈值）", max_length=100, blank=True)
     title = models.CharField("名称", max_length=200)
@@ -44,11 +51,15 @@ class MonitoringRound(models.Model):
         verbose_name = verbose_name_plural = "运行监控轮次"
         ordering = ["-year", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["region", "year"], name="monitoring_round_one_per_year")
+            models.UniqueConstraint(fields=["region", "year", "kind"], name="monitoring_round_one_per_kind")
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_department(self) -> bool:
+        return self.kind == self.Kind.DEPARTMENT
 
     @classmethod
     def open(
@@ -61,26 +72,28 @@ class MonitoringRound(models.Model):
         deadline: date,
         title: str = "",
         profile: str = "",
+        kind: str = "project",
     ) -> MonitoringRound:
-        if not is_reviewer_of(by, region.pk):
-            raise WorkflowError("只有本地区财政局审核人或管理员可以开启运行监控。")
-        if not 1 <= cutoff_month <= 11:
-            raise WorkflowError("截止月份应在 1 到 11 月之间。")
-        if deadline < timezone.localdate():
-            raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
-        if cls.objects.filter(region=region, year=year).exists():
-            raise WorkflowError(f"本地区已有{year}年度的运行监控。")
-        r = cls.objects.create(
+        def validate() -> None:
+            if kind not in cls.Kind.values:
+                raise WorkflowError("没有这种监控类型。")
+            if not 1 <= cutoff_month <= 11:
+                raise WorkflowError("截止月份应在 1 到 11 月之间。")
+
+        label = cls.Kind(kind).label if kind in cls.Kind.values else ""
+        return open_round(
+            cls,
+            by=by,
             region=region,
-            year=year,
+            deadline=deadline,
+            what="运行监控",
+            unique={"year": year, "kind": kind},
+            clash=f"本地区已有{year}年度的{label}运行监控。",
+            validate=validate,
             cutoff_month=cutoff_month,
             profile=profile,
-            deadline=deadline,
-            title=title or f"{year}年度项目支出绩效运行监控（1–{cutoff_month}月）",
-            created_by=by,
+            title=title or f"{year}年度{label}绩效运行监控（1–{cutoff_month}月）",
         )
-        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=r)
-        return r
 
 
 class Status(models.TextChoices):
@@ -134,11 +147,21 @@ class MonitoringReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} · {self.project} · {self.round}"
+        return f"{self.unit} · {self.subject} · {self.round}"
 
     @property
     def content(self) -> dict[str, Any]:
         return loads(self.data)
+
+    @property
+    def budget_shown(self) -> str:
+        """年初预算数 as typed (198.8, not the stored 198.800000)."""
+        return "—" if self.budget is None else format(self.budget.normalize(), "f")
+
+    @property
+    def subject(self) -> str:
+        """What is monitored: the project, or 部门整体 (a department round's one table)."""
+        return self.project or "部门整体"
 
     def _unit_role(self, user: Any, roles: frozenset[str] = EDITORS) -> bool:
         m = getattr(user, "membership", None) if user.is_authenticated else None
@@ -171,7 +194,8 @@ class MonitoringReport(models.Model):
 
     @classmethod
     def start(cls, *, by: Any, round: MonitoringRound, targets_pk: int) -> MonitoringReport:
-        """The unit's monitoring table of one project with approved targets (pre-filled)."""
+        """The unit's monitoring table of one project with approved targets (pre-filled); in a
+        部门整体 round, the unit's table from its approved 部门整体 targets."""
         from jixiao_web.monitoring.layout import prefilled
 
         m = getattr(by, "membership", None)
@@ -182,10 +206,12 @@ class MonitoringReport(models.Model):
             unit=m.unit,
             round__region_id=round.region_id,
             round__year=round.year,
-            round__kind="project",
+            round__kind=round.kind,
             status__in=(TargetStatus.APPROVED, TargetStatus.REVISING),
         ).first()
         if targets is None or targets.approved_content is None:
+            if round.is_department:
+                raise WorkflowError("本单位本年度没有已批复的部门整体绩效目标。")
             raise WorkflowError("请选择本单位本年度已批复绩效目标的项目。")
         existing = cls.objects.filter(round=round, unit=m.unit, project=targets.project).first()
         if existing:

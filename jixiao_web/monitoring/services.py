@@ -18,14 +18,17 @@ MONITORING_SOURCE = "运行监控表"
 
 
 def monitoring_table_of(submission: Any) -> MonitoringTable | None:
-    """The submitted monitoring table of the same unit, year and project, located as
-    ``运行监控表:第3项`` (None: a department form, or nothing submitted)."""
-    if not submission.project:
+    """The submitted monitoring table of the same unit, year and kind (and project, on a
+    project form: a 部门整体 form takes the unit's 部门整体 monitoring), located as
+    ``运行监控表:第3项`` (None: nothing submitted)."""
+    kind = submission.round.kind
+    if kind == "project" and not submission.project:
         return None
     report = MonitoringReport.objects.filter(
         unit_id=submission.unit_id,
         round__year=submission.round.year,
-        project=submission.project,
+        round__kind=kind,
+        project=submission.project if kind == "project" else "",
         status=Status.SUBMITTED,
     ).first()
     if report is None:

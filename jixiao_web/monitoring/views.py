@@ -23,13 +23,14 @@ from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, WorkflowError
 from jixiao_web.monitoring import layout
 from jixiao_web.monitoring.analysis import analyse_monitoring
 from jixiao_web.monitoring.models import VISIBLE_TO_BUREAU, MonitoringReport, MonitoringRound
+from jixiao_web.stages import round_page
 from jixiao_web.targets.models import Status as TargetStatus
 from jixiao_web.targets.models import TargetDeclaration
-from jixiao_web.targets.views import open_round
 
 
 class MonitoringRoundForm(forms.Form):
     year = forms.IntegerField(label="预算年度", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="类型", choices=MonitoringRound.Kind.choices)
     cutoff_month = forms.IntegerField(label="截止月份（数据截至 1–N 月）", min_value=1, max_value=11, initial=6)
     deadline = forms.DateField(label="截止日期", widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(label="名称（可不填）", required=False, max_length=200)
@@ -81,7 +82,6 @@ def index(request: HttpRequest) -> HttpResponse:
     approved = (
         TargetDeclaration.objects.filter(
             unit_id=m.unit_id,
-            round__kind="project",
             status__in=(TargetStatus.APPROVED, TargetStatus.REVISING),
         ).select_related("round")
         if is_unit
@@ -91,7 +91,9 @@ def index(request: HttpRequest) -> HttpResponse:
         request,
         "monitoring/index.html",
         {
-            "rounds": [(r, [d for d in approved if d.round.year == r.year]) for r in rounds],
+            "rounds": [
+                (r, [d for d in approved if (d.round.year, d.round.kind) == (r.year, r.kind)]) for r in rounds
+            ],
             "reports": visible_reports(request.user)[:500],  # red first, then by amount
             "is_unit": is_unit,
             "is_bureau": request.user.is_superuser or (m is not None and m.role in REVIEWERS),
@@ -102,7 +104,7 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
-    return open_round(
+    return round_page(
         request, MonitoringRoundForm, MonitoringRound, "monitoring/round_new.html", "monitoring", "运行监控"
     )
 
@@ -128,10 +130,12 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] | None = None,
              errors: dict[str, str] | None = None, typed: dict[str, str] | None = None) -> dict[str, Any]:  # fmt: skip
+    from jixiao_web.evidence import monitoring as evidence  # it imports this module
+
     content = content if content is not None else r.content
     result = analyse_monitoring(content, r.round.profile)
     funds, rows = layout.rows(content, result.analysis.by_row, errors, typed)
-    return {
+    return evidence.context(request, r) | {
         "r": r,
         "funds": funds,
         "rows": rows,

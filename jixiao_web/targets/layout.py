@@ -19,6 +19,7 @@ from jixiao.serialize import FORMAT
 from jixiao_web.evaluations import layout as evaluation_layout
 from jixiao_web.evaluations.layout import FORM_SOURCE, Parsed, parse_number, rows_from_post
 from jixiao_web.evaluations.screen import Cell, Row
+from jixiao_web.stages import cell_maker
 
 KINDS = {"project": "project_target", "department": "department_target"}
 
@@ -125,12 +126,7 @@ def rows(
     typed: dict[str, str] | None = None,
 ) -> tuple[list[Cell], list[Row]]:
     """The header cells and indicator rows of the table, with each row's findings."""
-    errors, typed = errors or {}, typed or {}
-
-    def cell(name: str, label: str, value: Any, **kw: Any) -> Cell:
-        shown = typed[name] if name in typed else ("" if value is None else str(value))
-        return Cell(name, label, shown, error=errors.get(name, ""), **kw)
-
+    cell = cell_maker(errors, typed)
     header = [
         cell(k, label, data.get(k), long=k in LONG, number=k == "amount", locked=k == "project")
         for k, label in header_fields(data.get("kind") or "").items()

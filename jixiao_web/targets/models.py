@@ -23,20 +23,13 @@ from django.utils import timezone
 
 from jixiao import bounds
 from jixiao.serialize import dump_value, loads
-from jixiao_web.accounts.models import AuditLog, Membership, Region, Role, Unit
-from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, ConflictError, WorkflowError
+from jixiao_web.accounts.models import AuditLog, Region, Role, Unit
+from jixiao_web.evaluations.workflow import EDITORS, ConflictError, WorkflowError
+from jixiao_web.stages import is_reviewer_of, open_round
+from jixiao_web.stages import membership_of as _membership
 from jixiao_web.targets import layout
 
 User = settings.AUTH_USER_MODEL
-
-
-def _membership(user: Any) -> Membership | None:
-    return getattr(user, "membership", None) if user is not None and user.is_authenticated else None
-
-
-def is_reviewer_of(user: Any, region_id: int) -> bool:
-    m = _membership(user)
-    return bool(user.is_superuser or (m and m.role in REVIEWERS and m.region_id == region_id))
 
 
 class TargetRound(models.Model):
@@ -78,26 +71,24 @@ class TargetRound(models.Model):
     def open(
         cls, *, by: Any, region: Region, year: int, kind: str, deadline: date, title: str = ""
     ) -> TargetRound:
-        if not is_reviewer_of(by, region.pk):
-            raise WorkflowError("只有本地区财政局审核人或管理员可以开启目标申报。")
-        if kind not in cls.Kind.values:
-            raise WorkflowError("没有这种申报类型。")
-        if bounds.YEAR.problem(year) is not None:
-            raise WorkflowError(f"预算年度 {year} 不合理。")
-        if deadline < timezone.localdate():
-            raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
-        if cls.objects.filter(region=region, year=year, kind=kind).exists():
-            raise WorkflowError(f"本地区已有{year}年度的{cls.Kind(kind).label}，同一年度同一类型只开一次。")
-        r = cls.objects.create(
+        def validate() -> None:
+            if kind not in cls.Kind.values:
+                raise WorkflowError("没有这种申报类型。")
+            if bounds.YEAR.problem(year) is not None:
+                raise WorkflowError(f"预算年度 {year} 不合理。")
+
+        label = cls.Kind(kind).label if kind in cls.Kind.values else ""
+        return open_round(
+            cls,
+            by=by,
             region=region,
-            year=year,
-            kind=kind,
             deadline=deadline,
-            title=title or f"{year}年度{cls.Kind(kind).label}",
-            created_by=by,
+            what="目标申报",
+            unique={"year": year, "kind": kind},
+            clash=f"本地区已有{year}年度的{label}，同一年度同一类型只开一次。",
+            validate=validate,
+            title=title or f"{year}年度{label}",
         )
-        AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=r)
-        return r
 
 
 class Status(models.TextChoices):

@@ -82,7 +82,7 @@ def approved_table_of(submission: Any) -> TargetTable | None:
 
 def earlier_stages(submission: Any) -> dict[str, Any]:
     """``targets=`` the approved table and ``monitoring=`` the submitted monitoring table of
-    the same unit, year and project (project forms only), for ``analyse(..., **earlier)``."""
+    the same unit, year and project (or 部门整体), for ``analyse(..., **earlier)``."""
     from jixiao_web.monitoring.services import monitoring_table_of
 
     return {"targets": approved_table_of(submission), "monitoring": monitoring_table_of(submission)}

@@ -11,7 +11,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -27,6 +26,7 @@ from jixiao_web.evaluations.layout import FORM_SOURCE, without_server_paths
 from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, ConflictError, WorkflowError
 from jixiao_web.files import open_private
+from jixiao_web.stages import round_page
 from jixiao_web.targets import layout
 from jixiao_web.targets.access import (
     get_declaration,
@@ -66,29 +66,10 @@ def index(request: HttpRequest) -> HttpResponse:
     )
 
 
-def open_round(
-    request: HttpRequest, form_class: Any, model: Any, template: str, back: str, what: str
-) -> HttpResponse:
-    """The bureau opens a round of a stage (targets, monitoring) for its own region."""
-    m = membership(request.user)
-    if m is None or m.role not in REVIEWERS:
-        raise PermissionDenied(f"只有财政局审核人或管理员可以开启{what}。")
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            r = model.open(by=request.user, region=m.region, **form.cleaned_data)
-        except WorkflowError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, f"已开启“{r.title}”，截止 {r.deadline:%Y-%m-%d}。")
-            return redirect(back)
-    return render(request, template, {"form": form, "region": m.region})
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def round_new(request: HttpRequest) -> HttpResponse:
-    return open_round(request, TargetRoundForm, TargetRound, "targets/round_new.html", "targets", "目标申报")
+    return round_page(request, TargetRoundForm, TargetRound, "targets/round_new.html", "targets", "目标申报")
 
 
 @require_POST

@@ -91,7 +91,17 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         mround = MonitoringRound.open(
             by=self.reviewer, region=self.region, year=2022, cutoff_month=7, deadline=self.round.deadline
         )
-        MonitoringReport.start(by=self.filler, round=mround, targets_pk=declared.pk)
+        report = MonitoringReport.start(by=self.filler, round=mround, targets_pk=declared.pk)
+        from jixiao_web.evidence.models import MonitoringEvidence
+
+        m_evidence = MonitoringEvidence(
+            report=report, target="ind-0", name="签到表.pdf", kind="pdf", size=9, sha256="1" * 64, added_in=1
+        )
+        m_evidence.file.save("签到表.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        MonitoringRound.open(
+            by=self.reviewer, region=self.region, year=2022, kind="department", cutoff_month=7,
+            deadline=self.round.deadline,
+        )  # fmt: skip
         declared.request_revision(by=self.head, reason="预算调整")
         from jixiao.lifecycle.linkage import DEFAULT_TABLE, table_to_data
         from jixiao_web.results.models import LinkageDecision, RectificationTask
@@ -104,6 +114,8 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         self.assertTrue(before["evaluations.ReviewScore"])
         self.assertTrue(before["targets.RevisionRequest"])
         self.assertTrue(before["monitoring.MonitoringReport"])
+        self.assertTrue(before["evidence.MonitoringEvidence"])
+        self.assertEqual(len(before["monitoring.MonitoringRound"]), 2)
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])
         self.assertIn("培训人次", before["targets.TargetDeclaration"][0][-2])  # approved_data
@@ -117,12 +129,16 @@ class BackupRestoreTests(Personas, TransactionTestCase):
 
             with zipfile.ZipFile(file) as z:  # the evidence file travels inside the archive
                 self.assertIn(f"evidence/{evidence.file.name}", z.namelist())
+                self.assertIn(f"evidence/{m_evidence.file.name}", z.namelist())
             call_command("flush", interactive=False, verbosity=0)
             evidence.file.storage.delete(evidence.file.name)  # the files are lost as well
+            m_evidence.file.storage.delete(m_evidence.file.name)
             self.assertFalse(Submission.objects.exists())
             result = runner.invoke(restore, [str(file)])
             self.assertEqual(result.exit_code, 0, result.output)
             with Evidence.objects.get().file.open("rb") as fh:
+                self.assertEqual(fh.read(), b"%PDF-1.4\n")
+            with MonitoringEvidence.objects.get().file.open("rb") as fh:
                 self.assertEqual(fh.read(), b"%PDF-1.4\n")
             after = snapshot()
             for label in before:

@@ -29,7 +29,7 @@ from jixiao_web.evaluations.models import (
     Submission,
     Upload,
 )
-from jixiao_web.evidence.models import Evidence
+from jixiao_web.evidence.models import Evidence, MonitoringEvidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 from jixiao_web.reevaluation.models import SampleDraw, SampleItem
 from jixiao_web.results.models import LinkageDecision, RectificationTask
@@ -103,6 +103,10 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "monitoring_submit": ("m", {"draft": {"POST": {"head"}}}),
     "monitoring_key": ("m", {"submitted": {"POST": BUREAU}}),
     "monitoring_rectify": ("m", {"submitted": {"POST": BUREAU}}),
+    "monitoring_evidence_upload": ("m", {"draft": {"POST": UNIT}}),  # answered: no file chosen
+    "monitoring_evidence_zip": ("m", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "monitoring_evidence_file": ("m mevidence", {"draft": {"GET": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
+    "monitoring_evidence_remove": ("m mevidence", {"draft": {"POST": UNIT}}),
     # results: the round's results and linkage table are the bureau's; a 整改 task (made on an
     # accepted copy of the unit's form) is the unit's to answer and the bureau's to close
     "results": ("", {"*": {"GET": SIGNED_IN}}),
@@ -202,6 +206,12 @@ class MatrixTests(WebTestCase):
             region=self.region, year=2022, cutoff_month=6, title="运行监控", deadline=self.round.deadline
         )
         self.report = MonitoringReport.start(by=self.filler, round=self.mround, targets_pk=approved.pk)
+        self.m_attachment = MonitoringEvidence(
+            report=self.report, target="", name="签到表.pdf", kind="pdf", size=9, sha256="0" * 64,
+            uploaded_by=self.filler, added_in=self.report.version,
+        )  # fmt: skip
+        self.m_attachment.file.save("签到表.pdf", ContentFile(b"%PDF-1.4\n"), save=True)
+        self.addCleanup(self.m_attachment.file.storage.delete, self.m_attachment.file.name)
         # a 整改 task on an accepted form of the unit (a second round's)
         accepted = Submission.objects.create(
             round=Round.objects.create(region=self.region, year=2020, title="上年度", deadline=self.round.deadline),
@@ -247,6 +257,7 @@ class MatrixTests(WebTestCase):
             "treq": self.revision_request.pk,
             "mround": self.mround.pk,
             "m": self.report.pk,
+            "mevidence": self.m_attachment.pk,
             "task": self.task.pk,
             "draw": self.draw.pk,
             "item": self.item.pk,
@@ -327,6 +338,7 @@ class MatrixTests(WebTestCase):
         """An allowed POST may have moved or changed the form: put the draft back."""
         Submission.objects.filter(pk=self.submission.pk).exclude(status="draft").update(status="draft")
         Evidence.objects.update(removed_in=None)  # an allowed removal: the file is back
+        MonitoringEvidence.objects.update(removed_in=None)
         TargetDeclaration.objects.filter(pk=self.declaration.pk).update(status="draft")
         MonitoringReport.objects.filter(pk=self.report.pk).update(status="draft")
         RectificationTask.objects.filter(pk=self.task.pk).update(status="open")  # answered or closed
