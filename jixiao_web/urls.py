@@ -22,6 +22,7 @@ from jixiao_web.evidence import views as evidence
 from jixiao_web.monitoring import views as monitoring
 from jixiao_web.reevaluation import views as reevaluation
 from jixiao_web.results import views as results
+from jixiao_web.targets import library_views as target_library
 from jixiao_web.targets import views as targets
 
 urlpatterns = [
@@ -72,6 +73,9 @@ urlpatterns = [
     path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),
     path("targets/", targets.index, name="targets"),
     path("targets/rounds/new/", targets.round_new, name="target_round_new"),
+    path("targets/library/", target_library.library, name="target_library"),
+    path("targets/library/<int:pk>/", target_library.entry, name="target_library_entry"),
+    path("targets/library/<int:pk>/retire/", target_library.retire, name="target_library_retire"),
     path("targets/rounds/<int:pk>/start/", targets.start, name="target_start"),
     path("t/<int:pk>/", targets.form, name="target_form"),
     path("t/<int:pk>/preview/", targets.preview, name="target_preview"),

@@ -32,7 +32,7 @@ def _ms(value: object) -> object:
 def snapshot() -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every model of ours and of auth users, as comparable tuples."""
     out = {}
-    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring", "results"):
+    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring", "results", "reevaluation"):
         for model in apps.get_app_config(label).get_models():
             fields = [f.attname for f in model._meta.concrete_fields]
             out[model._meta.label] = sorted(
@@ -93,6 +93,12 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         )
         MonitoringReport.start(by=self.filler, round=mround, targets_pk=declared.pk)
         declared.request_revision(by=self.head, reason="预算调整")
+        from jixiao_web.targets.models import LibraryEntry
+
+        LibraryEntry.add(
+            by=self.reviewer, region=self.region,
+            values={"level1": "产出指标", "level2": "数量指标", "name": "巡查次数", "nature": "≥", "unit": "次"},
+        )  # fmt: skip
         from jixiao.lifecycle.linkage import DEFAULT_TABLE, table_to_data
         from jixiao_web.results.models import LinkageDecision, RectificationTask
 
@@ -103,6 +109,7 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
         self.assertTrue(before["targets.RevisionRequest"])
+        self.assertTrue(before["targets.LibraryEntry"])
         self.assertTrue(before["monitoring.MonitoringReport"])
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])

@@ -33,7 +33,13 @@ from jixiao_web.evidence.models import Evidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 from jixiao_web.reevaluation.models import SampleDraw, SampleItem
 from jixiao_web.results.models import LinkageDecision, RectificationTask
-from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
+from jixiao_web.targets.models import (
+    LibraryEntry,
+    RevisionRequest,
+    TargetComment,
+    TargetDeclaration,
+    TargetRound,
+)
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -84,6 +90,10 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     # target declaration: the unit's table follows the same two states (draft, submitted)
     "targets": ("", {"*": {"GET": SIGNED_IN}}),
     "target_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    # the region's indicator library: its own bureau only (another region's entry is 404)
+    "target_library": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "target_library_entry": ("lib", {"*": {"GET": BUREAU, "POST": BUREAU}}),
+    "target_library_retire": ("lib", {"*": {"POST": BUREAU}}),
     "target_start": ("tround", {"*": {"POST": UNIT | {"other_head"}}}),
     "target_form": ("t", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "target_preview": ("t", {"draft": {"POST": UNIT}}),
@@ -215,6 +225,9 @@ class MatrixTests(WebTestCase):
             round=self.round, rule=Rule().to_dict(), rule_text="矩阵", seed=1, population=1
         )
         self.item = SampleItem.objects.create(draw=self.draw, submission=self.submission, stratum="矩阵")
+        self.library_entry = LibraryEntry.objects.create(
+            region=self.region, level1="产出指标", level2="数量指标", name="矩阵指标", unit="次"
+        )
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -250,6 +263,7 @@ class MatrixTests(WebTestCase):
             "task": self.task.pk,
             "draw": self.draw.pk,
             "item": self.item.pk,
+            "lib": self.library_entry.pk,
         }
         if name == "public_region":
             return reverse(name, args=[self.region.code])
@@ -288,6 +302,7 @@ class MatrixTests(WebTestCase):
             tuple(RectificationTask.objects.values_list("status", "feedback", "answer", "note")),
             SampleDraw.objects.count(),
             tuple(SampleItem.objects.values_list("score", "comment")),
+            tuple(LibraryEntry.objects.values_list("name", "unit", "retired")),
         )
 
     def check_state(self, state: str) -> None:
