@@ -86,7 +86,9 @@ def _clean(value: Any) -> str:
     return " ".join(str(value or "").split())
 
 
-def most_used(tables: Iterable[Iterable[dict[str, Any]]], limit: int = 100) -> tuple[UsedIndicator, ...]:
+def most_used(
+    tables: Iterable[Iterable[dict[str, Any]]], limit: int = 100
+) -> tuple[UsedIndicator, ...]:
     """The indicators the given approved tables use (each table: its ``jixiao/1`` indicator
     rows), counted once per table by 一级, 二级 and 三级 name, most used first (then by
     一级, 二级, name). Rows without a name or an 一级/二级 are left out."""
@@ -167,11 +169,26 @@ def suggestions(
     for name in own:
         add(name, Source.OWN)
     for e in curated:
-        add(e.name, Source.CURATED, level1=e.level1, level2=e.level2, unit=e.unit, explanation=e.explanation)
+        add(
+            e.name,
+            Source.CURATED,
+            level1=e.level1,
+            level2=e.level2,
+            unit=e.unit,
+            explanation=e.explanation,
+        )
     for u in region:
         add(u.name, Source.REGION, level1=u.level1, level2=u.level2, unit=u.unit)
     for e in bundled:
-        add(e.name, Source.BUNDLED, level1=e.level1, level2=e.level2, unit=e.unit, explanation=e.explanation)
+        add(
+            e.name,
+            Source.BUNDLED,
+            level1=e.level1,
+            level2=e.level2,
+            unit=e.unit,
+            explanation=e.explanation,
+        )
     return tuple(
-        Suggestion(name=name, sources=tuple(v["sources"]), **v["details"]) for name, v in merged.items()
+        Suggestion(name=name, sources=tuple(v["sources"]), **v["details"])
+        for name, v in merged.items()
     )

@@ -26,7 +26,9 @@ class EntryForm(forms.Form):
     name = forms.CharField(label="三级指标", max_length=200)
     nature = forms.ChoiceField(label="指标性质", choices=NATURES)
     unit = forms.CharField(label="常用度量单位（定性指标不填）", max_length=30, required=False)
-    explanation = forms.CharField(label="指标解释", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    explanation = forms.CharField(
+        label="指标解释", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def _region(user: Any) -> Region:
@@ -39,7 +41,9 @@ def _region(user: Any) -> Region:
 def _page(request: HttpRequest, region: Region, form: EntryForm, status: int = 200) -> HttpResponse:
     entries = LibraryEntry.objects.filter(region=region).select_related("updated_by")
     curated = {(e.level1, e.level2, e.name) for e in entries}
-    used = [(u, (u.level1, u.level2, u.name) in curated) for u in region_most_used(region.pk, limit=50)]
+    used = [
+        (u, (u.level1, u.level2, u.name) in curated) for u in region_most_used(region.pk, limit=50)
+    ]
     return render(
         request,
         "targets/library.html",
@@ -85,7 +89,9 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         except WorkflowError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"已修改{'、'.join(changed)}。" if changed else "没有修改，无需保存。")
+            messages.success(
+                request, f"已修改{'、'.join(changed)}。" if changed else "没有修改，无需保存。"
+            )
             return redirect("target_library")
     status = 400 if request.method == "POST" else 200
     return render(request, "targets/library_entry.html", {"e": e, "form": form}, status=status)

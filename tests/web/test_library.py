@@ -40,7 +40,9 @@ class LibraryTests(WebTestCase):
             deadline=date.today() + timedelta(days=20),
         )  # fmt: skip
 
-    def approved(self, project: str, rows: list[tuple[str, str, str, str]], year: int = 2021) -> None:
+    def approved(
+        self, project: str, rows: list[tuple[str, str, str, str]], year: int = 2021
+    ) -> None:
         """An approved table of the region (another unit's too), straight into the database."""
         r, _ = TargetRound.objects.get_or_create(
             region=self.region, year=year, kind="project",
@@ -48,11 +50,17 @@ class LibraryTests(WebTestCase):
         )  # fmt: skip
         table = layout.blank("project", year, self.other_unit.name, project)
         table["indicators"] = [
-            {"level1": a, "level2": b, "name": n, "measure_unit": u, "nature": "≥"} for a, b, n, u in rows
+            {"level1": a, "level2": b, "name": n, "measure_unit": u, "nature": "≥"}
+            for a, b, n, u in rows
         ]
         data = dump_value(table, indent=None)
         TargetDeclaration.objects.create(
-            round=r, unit=self.other_unit, project=project, status="approved", data=data, approved_data=data
+            round=r,
+            unit=self.other_unit,
+            project=project,
+            status="approved",
+            data=data,
+            approved_data=data,
         )
 
     def test_the_bureau_adds_edits_retires_and_restores_with_the_audit_log(self) -> None:
@@ -63,7 +71,9 @@ class LibraryTests(WebTestCase):
         self.assertEqual((e.region, e.unit, e.updated_by), (self.region, "次", self.reviewer))
         again = c.post(reverse("target_library"), ENTRY)  # the same indicator twice
         self.assertContains(again, "本地区指标库已有“河道巡查次数”", status_code=400)
-        r = c.post(reverse("target_library_entry", args=[e.pk]), {**ENTRY, "unit": "回", "nature": "定性"})
+        r = c.post(
+            reverse("target_library_entry", args=[e.pk]), {**ENTRY, "unit": "回", "nature": "定性"}
+        )
         self.assertEqual(r.status_code, 302)
         e.refresh_from_db()
         self.assertEqual((e.nature, e.unit), ("定性", ""))  # a 定性 indicator has no unit
@@ -73,7 +83,11 @@ class LibraryTests(WebTestCase):
         c.post(reverse("target_library_retire", args=[e.pk]), {"restore": "1"})
         e.refresh_from_db()
         self.assertFalse(e.retired)
-        log = list(AuditLog.objects.filter(target_key=AuditLog.key(e)).order_by("id").values_list("detail", flat=True))
+        log = list(
+            AuditLog.objects.filter(target_key=AuditLog.key(e))
+            .order_by("id")
+            .values_list("detail", flat=True)
+        )
         self.assertEqual(len(log), 4, log)
         self.assertIn("本地区指标库新增", log[0])
         self.assertIn("修改指标性质、常用度量单位", log[1])
@@ -100,7 +114,9 @@ class LibraryTests(WebTestCase):
 
     def test_the_picker_offers_every_source_labelled(self) -> None:
         LibraryEntry.add(by=self.reviewer, region=self.region, values=ENTRY)
-        gone = LibraryEntry.add(by=self.reviewer, region=self.region, values={**ENTRY, "name": "已停用指标"})
+        gone = LibraryEntry.add(
+            by=self.reviewer, region=self.region, values={**ENTRY, "name": "已停用指标"}
+        )
         gone.set_retired(by=self.reviewer, retired=True)
         for n in range(3):  # another unit's approved tables: the region's most used
             self.approved(f"项目{n}", [("效益指标", "社会效益指标", "水质达标率", "%")])
@@ -124,7 +140,9 @@ class LibraryTests(WebTestCase):
         from django.contrib.auth.models import Permission, User
 
         LibraryEntry.add(by=self.reviewer, region=self.region, values=ENTRY)
-        LibraryEntry.add(by=self.far_reviewer, region=self.far_region, values={**ENTRY, "name": "天心指标"})
+        LibraryEntry.add(
+            by=self.far_reviewer, region=self.far_region, values={**ENTRY, "name": "天心指标"}
+        )
         root = User.objects.create_superuser("root", password="x-Pass-1234")
         c = client(root)
         for name in (
@@ -135,7 +153,13 @@ class LibraryTests(WebTestCase):
             self.assertEqual(c.get(reverse(f"admin:{name}_add")).status_code, 403, name)
         self.admin.is_staff = True
         self.admin.save()
-        self.admin.user_permissions.set(Permission.objects.filter(content_type__app_label="targets"))
-        page = client(self.admin).get(reverse("admin:targets_libraryentry_changelist")).content.decode()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label="targets")
+        )
+        page = (
+            client(self.admin)
+            .get(reverse("admin:targets_libraryentry_changelist"))
+            .content.decode()
+        )
         self.assertIn("河道巡查次数", page)
         self.assertNotIn("天心指标", page)
