@@ -106,10 +106,18 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         LinkageDecision.decide(by=self.reviewer, round=s.round, data=table_to_data(DEFAULT_TABLE), reason="常务会议决定")
         task = RectificationTask.issue(by=self.reviewer, submission=s, source="复核意见", requirement="补充台账")
         task.respond(by=self.filler, feedback="月底前补齐")
+        from jixiao.lifecycle.rescoring import Override
+        from jixiao.lifecycle.sampling import Rule
+        from jixiao_web.reevaluation.models import SampleDraw
+
+        item = SampleDraw.make(by=self.reviewer, round=s.round, rule=Rule(share=Decimal(1)), seed=3).items.get()
+        item.save_rows(by=self.reviewer, overrides={"ind-0": Override(Decimal(20), "台账不全")})
+        item.confirm(by=self.reviewer)
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
         self.assertTrue(before["targets.RevisionRequest"])
         self.assertTrue(before["targets.LibraryEntry"])
+        self.assertTrue(before["reevaluation.SampleItem"])
         self.assertTrue(before["monitoring.MonitoringReport"])
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])

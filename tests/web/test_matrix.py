@@ -127,6 +127,8 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "reeval_draw_new": ("", {"*": {"POST": BUREAU | {"far_reviewer"}}}),  # answered: 400
     "reeval_draw": ("draw", {"*": {"GET": BUREAU}}),
     "reeval_score": ("draw item", {"*": {"POST": BUREAU}}),
+    "reeval_rows": ("draw item", {"*": {"GET": BUREAU, "POST": BUREAU}}),
+    "reeval_confirm": ("draw item", {"*": {"POST": BUREAU}}),  # answered: nothing saved to confirm
     "reeval_history": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
     "years": ("", {"*": {"GET": UNIT | {"other_head"} | BUREAU | {"far_reviewer"}}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
@@ -301,7 +303,7 @@ class MatrixTests(WebTestCase):
             tuple(LinkageDecision.objects.values_list("data", "reason")),
             tuple(RectificationTask.objects.values_list("status", "feedback", "answer", "note")),
             SampleDraw.objects.count(),
-            tuple(SampleItem.objects.values_list("score", "comment")),
+            tuple(SampleItem.objects.values_list("score", "comment", "rows", "confirmed_at")),
             tuple(LibraryEntry.objects.values_list("name", "unit", "retired")),
         )
 
