@@ -23,6 +23,7 @@ from jixiao_web.monitoring import views as monitoring
 from jixiao_web.reevaluation import views as reevaluation
 from jixiao_web.results import views as results
 from jixiao_web.targets import library_views as target_library
+from jixiao_web.targets import public as target_public
 from jixiao_web.targets import views as targets
 
 urlpatterns = [
@@ -85,6 +86,7 @@ urlpatterns = [
     path("t/<int:pk>/review/", targets.review, name="target_review"),
     path("t/<int:pk>/comments/", targets.comment, name="target_comment"),
     path("t/<int:pk>/revision/", targets.revision_request, name="target_revision"),
+    path("t/<int:pk>/publish/", target_public.publish, name="target_publish"),
     path(
         "t/<int:pk>/revision/<int:request_pk>/decide/",
         targets.revision_decide,
@@ -115,6 +117,9 @@ urlpatterns = [
     path("k/<int:pk>/close/", results.close, name="rectification_close"),
     path("public/", public.index, name="public_index"),
     path("public/<slug:code>/", public.region, name="public_region"),
+    path("public/<slug:code>/targets/", target_public.targets, name="public_targets"),
+    path("public/<slug:code>/results/", target_public.results, name="public_results"),
+    path("public/t/<int:pk>/", target_public.target, name="public_target"),
     path("public/s/<int:pk>/", public.detail, name="public_detail"),
     path("public/s/<int:pk>.<str:fmt>", public.download, name="public_download"),
     path("admin/", admin.site.urls),

@@ -160,6 +160,8 @@ class TargetDeclaration(models.Model):
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     approved_data = models.TextField("批复的目标表（jixiao/1 JSON）", blank=True)
     approved_at = models.DateTimeField("批复时间", null=True, blank=True)
+    # the bureau publishes the approved table (never a revision in progress) on the public pages
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "绩效目标表"
@@ -204,6 +206,28 @@ class TargetDeclaration(models.Model):
 
     def can_review(self, user: Any) -> bool:
         return self.status == Status.SUBMITTED and is_reviewer_of(user, self.round.region_id)
+
+    def can_publish(self, user: Any) -> bool:
+        return bool(self.approved_data) and is_reviewer_of(user, self.round.region_id)
+
+    def set_published(self, *, by: Any, published: bool) -> None:
+        """Publish the approved table on the public pages (or withdraw it); the public pages
+        show ``approved_data`` only, so a revision in progress never leaks."""
+        if not is_reviewer_of(by, self.round.region_id):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以公开绩效目标。")
+        if published and not self.approved_data:
+            raise WorkflowError("只有已批复的绩效目标可以公开。")
+        if (self.published_at is not None) == published:
+            return
+        self.published_at = timezone.now() if published else None
+        with transaction.atomic():
+            TargetDeclaration.objects.filter(pk=self.pk).update(published_at=self.published_at)
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=self,
+                detail="公开批复的绩效目标" if published else "撤回公开的绩效目标",
+            )
 
     def can_request_revision(self, user: Any) -> bool:
         return (

@@ -128,6 +128,7 @@ def _context(
         "can_submit": d.can_submit(request.user),
         "can_review": d.can_review(request.user),
         "can_request_revision": d.can_request_revision(request.user),
+        "can_publish": d.can_publish(request.user),
         "can_decide": is_reviewer_of(request.user, d.round.region_id),
         "grades": Grade.choices,
         "choices": layout.choices(suggested),

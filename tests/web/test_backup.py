@@ -86,6 +86,7 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         declared.save_content(by=self.filler, content=table, base_version=declared.version)
         declared.submit(by=self.head)
         declared.review(by=self.reviewer, grade="优", comment="")
+        declared.set_published(by=self.reviewer, published=True)
         from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 
         mround = MonitoringRound.open(

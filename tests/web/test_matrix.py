@@ -103,6 +103,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "target_review": ("t", {"submitted": {"POST": BUREAU}}),
     "target_comment": ("t", {"submitted": {"POST": BUREAU}}),
     "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
+    "target_publish": ("t", {"submitted": {"POST": BUREAU}}),  # answered; refused unless approved
     "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
     # monitoring: the project's table follows the same two states
     "monitoring": ("", {"*": {"GET": SIGNED_IN}}),
@@ -134,6 +135,9 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
+    "public_targets": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_results": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_target": (PUBLIC, {}),  # the approved table of the matrix is not published: 404
     "public_download": (PUBLIC, {}),
 }
 NOT_OURS = ("admin:",)  # Django's admin has its own permission checks (tested in test_views)
@@ -207,7 +211,7 @@ class MatrixTests(WebTestCase):
             region=self.region, year=2022, kind="project", title="项目目标", deadline=self.round.deadline
         )
         table = dump_value(target_layout.blank("project", 2022, self.unit.name, "矩阵项目"), indent=None)
-        approved = TargetDeclaration.objects.create(
+        approved = self.approved_targets = TargetDeclaration.objects.create(
             round=ptround, unit=self.unit, project="矩阵项目", status="approved", data=table, approved_data=table
         )
         self.mround = MonitoringRound.objects.create(
@@ -267,8 +271,10 @@ class MatrixTests(WebTestCase):
             "item": self.item.pk,
             "lib": self.library_entry.pk,
         }
-        if name == "public_region":
+        if name in ("public_region", "public_targets", "public_results"):
             return reverse(name, args=[self.region.code])
+        if name == "public_target":
+            return reverse(name, args=[self.approved_targets.pk])
         if name in ("public_detail", "public_download"):
             return reverse(
                 name, args=[self.submission.pk] + (["json"] if "download" in name else [])
@@ -296,7 +302,7 @@ class MatrixTests(WebTestCase):
             tuple(Round.objects.values_list("deadline", "is_open")),
             TargetRound.objects.count(),
             TargetComment.objects.count(),
-            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
+            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade", "published_at")),
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),
             tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
