@@ -122,7 +122,8 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         self.assertTrue(before["monitoring.MonitoringReport"])
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])
-        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][-2])  # approved_data
+        approved_at = [f.attname for f in TargetDeclaration._meta.concrete_fields].index("approved_data")
+        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][approved_at])
 
         runner = CliRunner()
         with tempfile.TemporaryDirectory() as tmp:
