@@ -21,6 +21,7 @@ SCORES = {
     "共青团长沙市岳麓区委员会": (Decimal(100), Decimal(97), None),
 }
 REASON = "满意度调查无原始问卷，酌减。"
+COUNTED = "活动记录只能证明部分场次，按可核实的场次计分。"
 
 
 def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) -> None:
@@ -65,10 +66,12 @@ def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) 
             continue
         ev = item.reevaluation()
         need, overrides = (ev.total or Decimal(0)) - again, {}
-        for row in sorted(ev.rows, key=lambda r: "满意" not in r.item):
+        indicators = [r for r in ev.rows if r.key.startswith("ind-")]
+        for row in sorted(indicators, key=lambda r: "满意" not in r.item):
             if need > 0 and row.score:
                 cut = min(row.score, need)
-                overrides[row.key] = rescoring.Override(row.score - cut, REASON)
+                why = REASON if "满意" in row.item else COUNTED
+                overrides[row.key] = rescoring.Override(row.score - cut, why)
                 need -= cut
         item.save_rows(by=users["reviewer"], overrides=overrides, comment=REASON)
         item.confirm(by=users["reviewer"])

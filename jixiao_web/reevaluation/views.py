@@ -20,6 +20,7 @@ from jixiao.lifecycle import rescoring, sampling
 from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
 from jixiao_web.evaluations.access import membership, visible_rounds
+from jixiao_web.evaluations.layout import target_label
 from jixiao_web.evaluations.models import Round
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, Status, WorkflowError
 from jixiao_web.reevaluation.models import SAMPLED, SampleDraw, SampleItem
@@ -306,7 +307,7 @@ def rows(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     """One drawn form re-scored row by row: the library's score of each row, the reviewer's
     overrides with reasons, the gaps per row and in total, 自评不实."""
     d, it = _item(request.user, pk, item)
-    status = 200
+    status, posted = 200, None
     ev = it.reevaluation()
     if request.method == "POST":
         overrides, bad = _posted_overrides(request.POST, [r.key for r in ev.rows])
@@ -318,7 +319,7 @@ def rows(request: HttpRequest, pk: int, item: int) -> HttpResponse:
             )
         except WorkflowError as exc:
             messages.error(request, f"未保存：{exc}")
-            status = 400
+            status, posted = 400, request.POST  # shown again as typed
         else:
             g = it.gap
             messages.success(
@@ -335,10 +336,21 @@ def rows(request: HttpRequest, pk: int, item: int) -> HttpResponse:
             "it": it,
             "ev": ev,
             "g": it.gap,
-            "posted": request.POST if status == 400 else None,
+            "rows": [(_label(r.key), r, *_typed(r, posted)) for r in ev.rows],
         },
         status=status,
     )
+
+
+def _label(key: str) -> str:
+    return "预算执行" if key.startswith("funds") else target_label(key)
+
+
+def _typed(r: rescoring.RowRescore, posted: Any) -> tuple[str, str]:
+    """The row's override inputs: as posted (a refused save keeps what was typed) or saved."""
+    if posted is not None:
+        return posted.get(f"row-{r.key}-score", ""), posted.get(f"row-{r.key}-reason", "")
+    return ("", "") if r.override is None else (str(r.override.score), r.override.reason)
 
 
 @require_POST

@@ -69,6 +69,9 @@ class RowByRowTests(WebTestCase):
         ):
             r = c.post(self.url, post)
             self.assertContains(r, said, status_code=400)
+            self.assertContains(
+                r, f'value="{post["row-ind-0-score"]}"', status_code=400
+            )  # kept as typed
         self.item.refresh_from_db()
         self.assertEqual((self.item.rows, self.item.score), ({}, None))
 
