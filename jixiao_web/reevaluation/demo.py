@@ -14,14 +14,17 @@ from django.utils import timezone
 
 YEAR = 2020
 SEED = 2020_1207  # the demo draw's recorded seed
-# unit name → (自评得分 printed, 复核得分 at the review, 抽查复核得分 or None: the points
-# above it are cut from the satisfaction rows first, each with the reason)
+# unit name → (自评得分 printed, 复核得分 at the review, drawn for 抽查复核 and re-scored)
 SCORES = {
-    "长沙市岳麓区妇女联合会": (Decimal(98), Decimal(90), Decimal(84)),
-    "共青团长沙市岳麓区委员会": (Decimal(100), Decimal(97), None),
+    "长沙市岳麓区妇女联合会": (Decimal(98), Decimal(90), True),
+    "共青团长沙市岳麓区委员会": (Decimal(100), Decimal(97), False),
 }
-REASON = "满意度调查无原始问卷，酌减。"
-COUNTED = "活动记录只能证明部分场次，按可核实的场次计分。"
+# the re-scored rows (a word of the indicator's name → the reviewer's score and reason)
+OVERRIDES = {
+    "满意度": (Decimal(2), "满意度调查无原始问卷，只按座谈记录酌情给分。"),
+    "主题党日": (Decimal(3), "活动记录只能证明 4 次，按可核实的场次计分。"),
+    "信访维权": (Decimal(4), "信访台账缺下半年记录，按部分达成计分。"),
+}
 
 
 def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) -> None:
@@ -61,19 +64,17 @@ def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) 
         s.save()
     d = SampleDraw.make(by=users["reviewer"], round=rnd, rule=Rule(share=Decimal("0.5")), seed=SEED)
     for item in d.items.select_related("submission__unit"):
-        again = SCORES[item.submission.unit.name][2]
-        if again is None:
+        if not SCORES[item.submission.unit.name][2]:
             continue
-        ev = item.reevaluation()
-        need, overrides = (ev.total or Decimal(0)) - again, {}
-        indicators = [r for r in ev.rows if r.key.startswith("ind-")]
-        for row in sorted(indicators, key=lambda r: "满意" not in r.item):
-            if need > 0 and row.score:
-                cut = min(row.score, need)
-                why = REASON if "满意" in row.item else COUNTED
-                overrides[row.key] = rescoring.Override(row.score - cut, why)
-                need -= cut
-        item.save_rows(by=users["reviewer"], overrides=overrides, comment=REASON)
+        overrides = {
+            row.key: rescoring.Override(score, why)
+            for row in item.reevaluation().rows
+            for word, (score, why) in OVERRIDES.items()
+            if word in row.item
+        }
+        item.save_rows(
+            by=users["reviewer"], overrides=overrides, comment="满意度、活动场次和信访台账佐证不足。"
+        )
         item.confirm(by=users["reviewer"])
     # the form no 整改 task waits on is public (the public 评价结果 page)
     rnd.submissions.exclude(unit__name=next(iter(SCORES))).update(
