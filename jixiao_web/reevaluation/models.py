@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
 
+from jixiao import bounds
 from jixiao.lifecycle import rescoring, sampling
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations.models import Round, Submission, profile_grade
@@ -209,6 +210,11 @@ class SampleItem(models.Model):
         they give; the audit log names each row changed. Refused once confirmed."""
         if self.confirmed_at is not None:
             raise WorkflowError("该抽查复核已确认，不能再修改。")
+        # as every text kept: no control character (PostgreSQL's JSON refuses NUL)
+        overrides = {
+            k: rescoring.Override(o.score, bounds.clean_text(o.reason).strip()[: bounds.MAX_TEXT])
+            for k, o in overrides.items()
+        }
         try:
             ev = self.reevaluation(overrides)
         except ValueError as exc:
@@ -226,7 +232,7 @@ class SampleItem(models.Model):
                 k: {"score": str(o.score), "reason": o.reason.strip()} for k, o in kept.items()
             }
             self.score = ev.total
-            self.comment = comment.strip()[:2000] or self.comment
+            self.comment = bounds.clean_text(comment).strip()[: bounds.MAX_TEXT] or self.comment
             self.scored_by, self.scored_at = by, timezone.now()
             self.save()
             g = self.gap

@@ -122,8 +122,8 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         self.assertTrue(before["monitoring.MonitoringReport"])
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])
-        approved_at = [f.attname for f in TargetDeclaration._meta.concrete_fields].index("approved_data")
-        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][approved_at])
+        column = [f.attname for f in TargetDeclaration._meta.concrete_fields].index("approved_data")
+        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][column])
 
         runner = CliRunner()
         with tempfile.TemporaryDirectory() as tmp:

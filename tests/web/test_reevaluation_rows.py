@@ -64,6 +64,7 @@ class RowByRowTests(WebTestCase):
         for post, said in (
             ({"row-ind-0-score": "60", "row-ind-0-reason": "多给"}, "0 到 50 之间"),
             ({"row-ind-0-score": "10"}, "须写明理由"),
+            ({"row-ind-0-score": "10", "row-ind-0-reason": "\x00\x01 "}, "须写明理由"),  # control chars only
             ({"row-ind-0-score": "十", "row-ind-0-reason": "x"}, "不是数字"),
             ({"row-ind-0-score": "NaN", "row-ind-0-reason": "x"}, "不是数字"),
         ):
