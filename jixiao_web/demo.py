@@ -131,11 +131,13 @@ def demo_targets(region: Any, unit: Any, users: dict[str, Any]) -> None:
             reviewed_at=now,
             approved_data=text,
             approved_at=now,
+            published_at=now,  # the public 绩效目标 page shows it
             updated_by=users["filler"],
         )
         d.refresh_metrics(data)
         d.save()
     demo_monitoring(region, unit, users)
+    demo_library(region, users)
     year = timezone.localdate().year + 1
     if not TargetRound.objects.filter(region=region, year=year, kind="project").exists():
         TargetRound.open(
@@ -145,6 +147,28 @@ def demo_targets(region: Any, unit: Any, users: dict[str, Any]) -> None:
             kind="project",
             deadline=timezone.localdate() + timedelta(days=30),
         )
+
+
+# the bureau's own library for its region (invented entries of the usual shape)
+LIBRARY = [
+    ("产出指标", "数量指标", "妇女儿童之家阵地建设数量", "≥", "个", "年度内新建或提质改造并验收的妇女儿童之家数量。"),
+    ("效益指标", "社会效益指标", "家庭矛盾纠纷调处成功率", "≥", "%", "调处成功的家庭矛盾纠纷件数 ÷ 受理件数 × 100%。"),
+    ("满意度指标", "服务对象满意度指标", "帮扶对象满意度", "≥", "%", "问卷调查中满意、较满意份数 ÷ 有效问卷份数 × 100%。"),
+]
+
+
+def demo_library(region: Any, users: dict[str, Any]) -> None:
+    from jixiao_web.targets.models import LibraryEntry
+
+    if LibraryEntry.objects.filter(region=region).exists():
+        return
+    for level1, level2, name, nature, unit, explanation in LIBRARY:
+        LibraryEntry.add(
+            by=users["reviewer"],
+            region=region,
+            values={"level1": level1, "level2": level2, "name": name, "nature": nature,
+                    "unit": unit, "explanation": explanation},
+        )  # fmt: skip
 
 
 def demo_monitoring(region: Any, unit: Any, users: dict[str, Any]) -> None:

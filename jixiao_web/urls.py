@@ -23,6 +23,8 @@ from jixiao_web.evidence import views as evidence
 from jixiao_web.monitoring import views as monitoring
 from jixiao_web.reevaluation import views as reevaluation
 from jixiao_web.results import views as results
+from jixiao_web.targets import library_views as target_library
+from jixiao_web.targets import public as target_public
 from jixiao_web.targets import views as targets
 
 urlpatterns = [
@@ -73,6 +75,9 @@ urlpatterns = [
     path("s/<int:pk>/revisions/<int:number>/restore/", revisions.restore, name="restore"),
     path("targets/", targets.index, name="targets"),
     path("targets/rounds/new/", targets.round_new, name="target_round_new"),
+    path("targets/library/", target_library.library, name="target_library"),
+    path("targets/library/<int:pk>/", target_library.entry, name="target_library_entry"),
+    path("targets/library/<int:pk>/retire/", target_library.retire, name="target_library_retire"),
     path("targets/rounds/<int:pk>/start/", targets.start, name="target_start"),
     path("t/<int:pk>/", targets.form, name="target_form"),
     path("t/<int:pk>/preview/", targets.preview, name="target_preview"),
@@ -82,6 +87,7 @@ urlpatterns = [
     path("t/<int:pk>/review/", targets.review, name="target_review"),
     path("t/<int:pk>/comments/", targets.comment, name="target_comment"),
     path("t/<int:pk>/revision/", targets.revision_request, name="target_revision"),
+    path("t/<int:pk>/publish/", target_public.publish, name="target_publish"),
     path(
         "t/<int:pk>/revision/<int:request_pk>/decide/",
         targets.revision_decide,
@@ -91,6 +97,8 @@ urlpatterns = [
     path("reevaluation/draw/", reevaluation.draw_new, name="reeval_draw_new"),
     path("reevaluation/<int:pk>/", reevaluation.draw, name="reeval_draw"),
     path("reevaluation/<int:pk>/items/<int:item>/", reevaluation.score, name="reeval_score"),
+    path("reevaluation/<int:pk>/items/<int:item>/rows/", reevaluation.rows, name="reeval_rows"),
+    path("reevaluation/<int:pk>/items/<int:item>/confirm/", reevaluation.confirm, name="reeval_confirm"),
     path("reevaluation/history/", reevaluation.history, name="reeval_history"),
     path("years/", reevaluation.years, name="years"),
     path("monitoring/", monitoring.index, name="monitoring"),
@@ -118,6 +126,9 @@ urlpatterns = [
     path("k/<int:pk>/close/", results.close, name="rectification_close"),
     path("public/", public.index, name="public_index"),
     path("public/<slug:code>/", public.region, name="public_region"),
+    path("public/<slug:code>/targets/", target_public.targets, name="public_targets"),
+    path("public/<slug:code>/results/", target_public.results, name="public_results"),
+    path("public/t/<int:pk>/", target_public.target, name="public_target"),
     path("public/s/<int:pk>/", public.detail, name="public_detail"),
     path("public/s/<int:pk>.<str:fmt>", public.download, name="public_download"),
     path("admin/", admin.site.urls),

@@ -155,6 +155,12 @@ def _parts_of(evaluation: Evaluation, total: FundRow) -> list[FundRow]:
     return parts
 
 
+def total_of(lines: list[LineScore], profile: Profile | str | None = None) -> tuple[Decimal | None, str]:
+    """The computed total of score lines (and how it was computed, in Chinese), by the same
+    rule as :func:`score_evaluation`; for lines a reviewer changed (the 抽查复核 re-score)."""
+    return _total(lines, load_profile(profile))
+
+
 def _total(lines: list[LineScore], p: Profile) -> tuple[Decimal | None, str]:
     counted = [(line, line.counted) for line in lines]
     parts = [value for _, value in counted if value is not None]

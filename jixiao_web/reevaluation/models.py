@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 from django.db import models, transaction
 from django.utils import timezone
 
-from jixiao.lifecycle import sampling
+from jixiao import bounds
+from jixiao.lifecycle import rescoring, sampling
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations.models import Round, Submission, profile_grade
 from jixiao_web.evaluations.workflow import Status, WorkflowError
@@ -143,6 +144,18 @@ class SampleItem(models.Model):
         verbose_name="复核人",
     )
     scored_at = models.DateTimeField("复核时间", null=True, blank=True)
+    # the reviewer's row overrides: {"ind-2": {"score": "20", "reason": "…"}}; the other rows
+    # keep the library's score (jixiao.lifecycle.rescoring)
+    rows = models.JSONField("逐行复核（改动的行）", default=dict, blank=True)
+    confirmed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        User,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="确认人",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "抽查的自评"
@@ -165,9 +178,106 @@ class SampleItem(models.Model):
             threshold=self.draw.parsed_rule.threshold,
         )
 
+    @property
+    def overrides(self) -> dict[str, rescoring.Override]:
+        return {
+            k: rescoring.Override(Decimal(v["score"]), str(v.get("reason") or ""))
+            for k, v in (self.rows or {}).items()
+        }
+
+    def reevaluation(
+        self, overrides: dict[str, rescoring.Override] | None = None
+    ) -> rescoring.ReEvaluation:
+        """The form re-scored row by row: the library's scores (with the cross-stage checks
+        of its approved targets, as the form's own analysis) and the reviewer's overrides."""
+        from jixiao_web.evaluations.analysis import analyse
+        from jixiao_web.targets.services import earlier_stages
+
+        s = self.submission
+        content = s.content
+        result = analyse(content, s.round.profile, **earlier_stages(s))
+        return rescoring.reevaluate(
+            list(result.lines_by_row.items()),  # the score sheet's order: the form's
+            self.overrides if overrides is None else overrides,
+            s.round.profile or None,
+            self_total=s.self_score,
+        )
+
+    def save_rows(
+        self, *, by: Any, overrides: dict[str, rescoring.Override], comment: str = ""
+    ) -> rescoring.ReEvaluation:
+        """Keep the reviewer's row overrides (only rows of the form) and the re-evaluated total
+        they give; the audit log names each row changed. Refused once confirmed."""
+        if self.confirmed_at is not None:
+            raise WorkflowError("该抽查复核已确认，不能再修改。")
+        # as every text kept: no control character (PostgreSQL's JSON refuses NUL)
+        overrides = {
+            k: rescoring.Override(o.score, bounds.clean_text(o.reason).strip()[: bounds.MAX_TEXT])
+            for k, o in overrides.items()
+        }
+        try:
+            ev = self.reevaluation(overrides)
+        except ValueError as exc:
+            raise WorkflowError(str(exc)) from None
+        keys = {r.key for r in ev.rows}
+        kept = {k: o for k, o in overrides.items() if k in keys}
+        before = self.overrides
+        changed = [
+            f"{r.item} {_shown(before.get(r.key))} → {_shown(kept.get(r.key))}"
+            for r in ev.rows
+            if before.get(r.key) != kept.get(r.key)
+        ]
+        with transaction.atomic():
+            self.rows = {
+                k: {"score": str(o.score), "reason": o.reason.strip()} for k, o in kept.items()
+            }
+            self.score = ev.total
+            self.comment = bounds.clean_text(comment).strip()[: bounds.MAX_TEXT] or self.comment
+            self.scored_by, self.scored_at = by, timezone.now()
+            self.save()
+            g = self.gap
+            AuditLog.record(
+                AuditLog.Action.REVIEW_SCORED,
+                user=by,
+                target=self.submission,
+                detail=f"抽查复核（逐行）{ev.total}（自评 {self.self_score}）"
+                + (f"：{'；'.join(changed)}" if changed else "")
+                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else ""),
+            )
+        return ev
+
+    def confirm(self, *, by: Any) -> None:
+        """The bureau confirms the re-evaluation: the form's own 复核得分 and 等级 are set
+        from it (the audit log says so on the form)."""
+        if self.confirmed_at is not None:
+            raise WorkflowError("该抽查复核已确认。")
+        if self.score is None:
+            raise WorkflowError("请先逐行复核并保存，再确认。")
+        s = self.submission
+        grade = profile_grade(s.round.profile, self.score) or ""
+        with transaction.atomic():
+            if not SampleItem.objects.filter(pk=self.pk, confirmed_at__isnull=True).update(
+                confirmed_at=timezone.now(), confirmed_by=by
+            ):
+                raise WorkflowError("该抽查复核已被他人确认，请刷新页面。")
+            Submission.objects.filter(pk=s.pk).update(
+                review_score=self.score, grade=grade, updated_at=timezone.now()
+            )
+            g = self.gap
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=s,
+                detail=f"抽查复核确认：复核得分 {self.score}（{grade or '无等级'}），自评得分 {self.self_score}"
+                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else "；自评相符"),
+            )
+        self.refresh_from_db()
+
     def rescore(self, *, by: Any, score: Decimal, comment: str) -> None:
         from jixiao.profiles import load_profile
 
+        if self.confirmed_at is not None:
+            raise WorkflowError("该抽查复核已确认，不能再修改。")
         total = load_profile(self.draw.round.profile or None).total_weight  # the profile's 总分
         if not Decimal(0) <= score <= total:
             raise WorkflowError(f"复核得分应在 0 到 {total} 之间。")
@@ -182,3 +292,7 @@ class SampleItem(models.Model):
             detail=f"抽查复核 {score}（自评 {self.self_score}）"
             + ("；自评不实：" + "，".join(g.reasons) if g.untrue else ""),
         )
+
+
+def _shown(o: rescoring.Override | None) -> str:
+    return "计算得分" if o is None else f"{o.score}（{o.reason.strip()[:60]}）"

@@ -14,12 +14,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from jixiao.lifecycle import sampling
+from jixiao.lifecycle import rescoring, sampling
 from jixiao_web.accounts.models import Unit
 from jixiao_web.evaluations import charts
 from jixiao_web.evaluations.access import membership, visible_rounds
+from jixiao_web.evaluations.layout import target_label
 from jixiao_web.evaluations.models import Round
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, Status, WorkflowError
 from jixiao_web.reevaluation.models import SAMPLED, SampleDraw, SampleItem
@@ -30,6 +31,18 @@ def _bureau(user: Any) -> None:
     m = membership(user)
     if not user.is_superuser and (m is None or m.role not in REVIEWERS):
         raise PermissionDenied("只有财政局审核人或管理员可以进行抽查复核。")
+
+
+def unit_notices(user: Any) -> list[SampleItem]:
+    """For a unit's dashboard: its forms drawn for 抽查复核 (the result once confirmed)."""
+    m = membership(user)
+    if m is None or m.role not in EDITORS or m.unit_id is None:
+        return []
+    return list(
+        SampleItem.objects.filter(submission__unit_id=m.unit_id)
+        .select_related("submission__round", "draw")
+        .order_by("-draw__drawn_at", "-id")[:10]
+    )
 
 
 def visible_draws(user: Any) -> Any:
@@ -254,3 +267,105 @@ def years(request: HttpRequest) -> HttpResponse:
                 else ""
             )
     return render(request, "reevaluation/years.html", ctx)
+
+
+def _item(user: Any, pk: int, item: int) -> tuple[SampleDraw, SampleItem]:
+    d = get_draw(user, pk)
+    it = (
+        d.items.filter(pk=item)
+        .select_related("submission__unit", "submission__round", "draw__round")
+        .first()
+    )
+    if it is None:
+        raise Http404("这次抽查没有这份自评。")
+    return d, it
+
+
+def _posted_overrides(
+    post: Any, keys: list[str]
+) -> tuple[dict[str, rescoring.Override], list[str]]:
+    """The rows the reviewer changed (``row-<key>-score`` given) and what could not be read."""
+    out, bad = {}, []
+    for key in keys:
+        text = post.get(f"row-{key}-score", "").strip()
+        if not text:
+            continue
+        try:
+            value = Decimal(text)
+            if not value.is_finite():
+                raise ArithmeticError
+        except ArithmeticError:
+            bad.append(f"“{text[:20]}”不是数字")
+            continue
+        out[key] = rescoring.Override(value, post.get(f"row-{key}-reason", "")[:2000])
+    return out, bad
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def rows(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    """One drawn form re-scored row by row: the library's score of each row, the reviewer's
+    overrides with reasons, the gaps per row and in total, 自评不实."""
+    d, it = _item(request.user, pk, item)
+    status, posted = 200, None
+    ev = it.reevaluation()
+    if request.method == "POST":
+        overrides, bad = _posted_overrides(request.POST, [r.key for r in ev.rows])
+        try:
+            if bad:
+                raise WorkflowError("；".join(bad))
+            ev = it.save_rows(
+                by=request.user, overrides=overrides, comment=request.POST.get("comment", "")
+            )
+        except WorkflowError as exc:
+            messages.error(request, f"未保存：{exc}")
+            status, posted = 400, request.POST  # shown again as typed
+        else:
+            g = it.gap
+            messages.success(
+                request,
+                f"已保存逐行复核：复核得分 {ev.total}"
+                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else "。"),
+            )
+            return redirect("reeval_rows", pk=d.pk, item=it.pk)
+    return render(
+        request,
+        "reevaluation/rows.html",
+        {
+            "d": d,
+            "it": it,
+            "ev": ev,
+            "g": it.gap,
+            "rows": [(_label(r.key), r, *_typed(r, posted)) for r in ev.rows],
+        },
+        status=status,
+    )
+
+
+def _label(key: str) -> str:
+    return "预算执行" if key.startswith("funds") else target_label(key)
+
+
+def _typed(r: rescoring.RowRescore, posted: Any) -> tuple[str, str]:
+    """The row's override inputs: as posted (a refused save keeps what was typed) or saved."""
+    if posted is not None:
+        return posted.get(f"row-{r.key}-score", ""), posted.get(f"row-{r.key}-reason", "")
+    return ("", "") if r.override is None else (str(r.override.score), r.override.reason)
+
+
+@require_POST
+@login_required
+def confirm(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+    d, it = _item(request.user, pk, item)
+    try:
+        it.confirm(by=request.user)
+    except WorkflowError as exc:
+        messages.error(request, f"未确认：{exc}")
+    else:
+        it.submission.refresh_from_db()
+        messages.success(
+            request,
+            f"已确认：{it.submission.unit.name}的自评复核得分为 {it.submission.review_score}"
+            f"（{it.submission.grade or '无等级'}），已通知该单位。",
+        )
+    return redirect("reeval_rows", pk=d.pk, item=it.pk)

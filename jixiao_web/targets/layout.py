@@ -9,12 +9,13 @@ The indicator grid uses the self-evaluation's conventions (``ind-<i>-<column>``,
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import Any
 
 from django.http import QueryDict
 
 from jixiao import bounds
-from jixiao.lifecycle.library import indicator_library
+from jixiao.lifecycle.library import Suggestion, indicator_library
 from jixiao.serialize import FORMAT
 from jixiao_web.evaluations import layout as evaluation_layout
 from jixiao_web.evaluations.layout import FORM_SOURCE, Parsed, parse_number, rows_from_post
@@ -144,14 +145,14 @@ def rows(
     return header, out
 
 
-def choices(own: list[str] | None = None) -> dict[str, list[str]]:
-    """The inputs' suggestions: official 一级/二级 names, the unit's own indicators of earlier
-    years (``own``) then the library's, 指标性质."""
-    library = indicator_library()
+def choices(suggested: Sequence[Suggestion] = ()) -> dict[str, list[Any]]:
+    """The inputs' suggestions: official 一级/二级 names (and those of the suggestions), the
+    三级 names with their sources (:func:`jixiao.lifecycle.library.suggestions`), 指标性质."""
+    library = [*indicator_library(), *suggested]
     return {
-        "level1": list(dict.fromkeys([*evaluation_layout.LEVEL1_CHOICES, *(e.level1 for e in library)])),
-        "level2": list(dict.fromkeys([*evaluation_layout.LEVEL2_CHOICES, *(e.level2 for e in library)])),
-        "library": list(dict.fromkeys([*(own or []), *(e.name for e in library)])),
+        "level1": list(dict.fromkeys([*evaluation_layout.LEVEL1_CHOICES, *(e.level1 for e in library if e.level1)])),
+        "level2": list(dict.fromkeys([*evaluation_layout.LEVEL2_CHOICES, *(e.level2 for e in library if e.level2)])),
+        "library": list(suggested),
         "nature": list(evaluation_layout.NATURES),
     }
 

@@ -22,6 +22,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from jixiao import bounds
+from jixiao.lifecycle.library import LibraryIndicator
+from jixiao.model import Operator
 from jixiao.serialize import dump_value, loads
 from jixiao_web.accounts.models import AuditLog, Region, Role, Unit
 from jixiao_web.evaluations.workflow import EDITORS, ConflictError, WorkflowError
@@ -149,6 +151,8 @@ class TargetDeclaration(models.Model):
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
     approved_data = models.TextField("批复的目标表（jixiao/1 JSON）", blank=True)
     approved_at = models.DateTimeField("批复时间", null=True, blank=True)
+    # the bureau publishes the approved table (never a revision in progress) on the public pages
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "绩效目标表"
@@ -193,6 +197,28 @@ class TargetDeclaration(models.Model):
 
     def can_review(self, user: Any) -> bool:
         return self.status == Status.SUBMITTED and is_reviewer_of(user, self.round.region_id)
+
+    def can_publish(self, user: Any) -> bool:
+        return bool(self.approved_data) and is_reviewer_of(user, self.round.region_id)
+
+    def set_published(self, *, by: Any, published: bool) -> None:
+        """Publish the approved table on the public pages (or withdraw it); the public pages
+        show ``approved_data`` only, so a revision in progress never leaks."""
+        if not is_reviewer_of(by, self.round.region_id):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以公开绩效目标。")
+        if published and not self.approved_data:
+            raise WorkflowError("只有已批复的绩效目标可以公开。")
+        if (self.published_at is not None) == published:
+            return
+        self.published_at = timezone.now() if published else None
+        with transaction.atomic():
+            TargetDeclaration.objects.filter(pk=self.pk).update(published_at=self.published_at)
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=self,
+                detail="公开批复的绩效目标" if published else "撤回公开的绩效目标",
+            )
 
     def can_request_revision(self, user: Any) -> bool:
         return (
@@ -452,3 +478,117 @@ class RevisionRequest(models.Model):
                     AuditLog.Action.COMMENTED, user=by, target=d, detail=f"不同意修订：{decision[:100]}"
                 )
         self.refresh_from_db()
+
+
+NATURES = [(o.value, o.value) for o in Operator]
+
+
+class LibraryEntry(models.Model):
+    """An indicator of the library a finance bureau curates for its region (offered in the
+    target grid beside the bundled library). Retired entries stay, hidden from the picker, so
+    that the tables that used them keep their meaning."""
+
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="library_entries", verbose_name="财政局"
+    )
+    level1 = models.CharField("一级指标", max_length=50)
+    level2 = models.CharField("二级指标", max_length=50)
+    name = models.CharField("三级指标", max_length=200)
+    explanation = models.TextField("指标解释", blank=True)
+    nature = models.CharField("指标性质", max_length=4, choices=NATURES, default=Operator.GE.value)
+    unit = models.CharField("常用度量单位", max_length=30, blank=True)
+    retired = models.BooleanField("已停用", default=False)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="最后修改人"
+    )
+
+    FIELDS = ("level1", "level2", "name", "explanation", "nature", "unit")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "本地区指标库"
+        ordering = ["retired", "level1", "level2", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "level1", "level2", "name"], name="library_entry_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.level1} / {self.level2} / {self.name}"
+
+    def as_indicator(self) -> LibraryIndicator:
+        return LibraryIndicator(
+            level1=self.level1,
+            level2=self.level2,
+            name=self.name,
+            explanation=self.explanation,
+            nature=Operator(self.nature),
+            unit=self.unit,
+        )
+
+    @classmethod
+    def _clean(cls, values: dict[str, Any]) -> dict[str, str]:
+        out = {k: bounds.clean_text(str(values.get(k) or "")).strip() for k in cls.FIELDS}
+        for k in ("level1", "level2", "name"):
+            out[k] = " ".join(out[k].split())
+            if not out[k]:
+                raise WorkflowError(f"{cls._meta.get_field(k).verbose_name}不能为空。")
+        if out["nature"] not in Operator._value2member_map_:
+            raise WorkflowError(f"指标性质“{out['nature'][:10]}”不是 ≥、>、=、≤、< 或 定性。")
+        if out["nature"] == Operator.QUALITATIVE:
+            out["unit"] = ""
+        return out
+
+    def _clashes(self, values: dict[str, str]) -> bool:
+        same = LibraryEntry.objects.filter(
+            region_id=self.region_id, level1=values["level1"], level2=values["level2"], name=values["name"]
+        )
+        return same.exclude(pk=self.pk).exists() if self.pk else same.exists()
+
+    @classmethod
+    def add(cls, *, by: Any, region: Region, values: dict[str, Any]) -> LibraryEntry:
+        if not is_reviewer_of(by, region.pk):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以维护本地区指标库。")
+        clean = cls._clean(values)
+        e = cls(region=region, updated_by=by, **clean)
+        if e._clashes(clean):
+            raise WorkflowError(f"本地区指标库已有“{clean['name']}”（{clean['level1']} / {clean['level2']}）。")
+        with transaction.atomic():
+            e.save()
+            AuditLog.record(AuditLog.Action.SAVED, user=by, target=e, detail=f"本地区指标库新增：{e}")
+        return e
+
+    def edit(self, *, by: Any, values: dict[str, Any]) -> list[str]:
+        """Change the entry; returns the labels of the fields changed (audit log says them)."""
+        if not is_reviewer_of(by, self.region_id):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以维护本地区指标库。")
+        clean = self._clean(values)
+        if self._clashes(clean):
+            raise WorkflowError(f"本地区指标库已有“{clean['name']}”（{clean['level1']} / {clean['level2']}）。")
+        changed = [str(self._meta.get_field(k).verbose_name) for k in self.FIELDS if getattr(self, k) != clean[k]]
+        if changed:
+            for k, v in clean.items():
+                setattr(self, k, v)
+            self.updated_by = by
+            with transaction.atomic():
+                self.save()
+                AuditLog.record(
+                    AuditLog.Action.SAVED, user=by, target=self, detail=f"本地区指标库修改{'、'.join(changed)}：{self}"
+                )
+        return changed
+
+    def set_retired(self, *, by: Any, retired: bool) -> None:
+        if not is_reviewer_of(by, self.region_id):
+            raise WorkflowError("只有本地区财政局审核人或管理员可以维护本地区指标库。")
+        if self.retired == retired:
+            return
+        self.retired, self.updated_by = retired, by
+        with transaction.atomic():
+            self.save(update_fields=["retired", "updated_by", "updated_at"])
+            AuditLog.record(
+                AuditLog.Action.TRANSITION,
+                user=by,
+                target=self,
+                detail=f"本地区指标库{'停用' if retired else '恢复'}：{self}",
+            )

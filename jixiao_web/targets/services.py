@@ -1,5 +1,7 @@
 """What the self-evaluation takes from the approved targets: the approved table of a unit's
-form (for the cross-stage checks, JX-L…) and a new form's indicators pre-filled from it."""
+form (for the cross-stage checks, JX-L…) and a new form's indicators pre-filled from it; and
+what the target grid's indicator picker offers (the unit's, the bureau's, the region's and the
+bundled indicators)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,18 @@ import logging
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jixiao.lifecycle.library import (
+    Suggestion,
+    UsedIndicator,
+    indicator_library,
+    most_used,
+    suggestions,
+)
 from jixiao.lifecycle.model import TargetTable
 from jixiao.lifecycle.serialize import stage_from_dict
 from jixiao.measure import parse_measure
-from jixiao_web.targets.models import Status, TargetDeclaration
+from jixiao.serialize import loads
+from jixiao_web.targets.models import LibraryEntry, Status, TargetDeclaration
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +63,31 @@ def earlier_indicator_names(d: TargetDeclaration, limit: int = 200) -> list[str]
             if row.get("name") and row["name"] not in names:
                 names.append(row["name"])
     return names[:limit]
+
+
+def region_most_used(region_id: int, limit: int = 100, tables: int = 2000) -> tuple[UsedIndicator, ...]:
+    """The region's most used indicators, counted from its approved target tables (the
+    newest ``tables`` of them) by :func:`jixiao.lifecycle.library.most_used`."""
+    approved = (
+        TargetDeclaration.objects.filter(round__region_id=region_id)
+        .exclude(approved_data="")
+        .order_by("-round__year", "-id")
+        .values_list("approved_data", flat=True)[:tables]
+    )
+    return most_used(((loads(a) or {}).get("indicators") or [] for a in approved), limit=limit)
+
+
+def library_suggestions(d: TargetDeclaration) -> tuple[Suggestion, ...]:
+    """What the target grid's picker offers a table, each name labelled by its source: the
+    unit's own earlier indicators, the bureau's curated library, the region's most used, the
+    bundled library."""
+    region_id = d.round.region_id
+    return suggestions(
+        own=earlier_indicator_names(d),
+        curated=[e.as_indicator() for e in LibraryEntry.objects.filter(region_id=region_id, retired=False)],
+        region=region_most_used(region_id),
+        bundled=indicator_library(),
+    )
 
 
 def approved_table(data: dict[str, Any]) -> TargetTable:

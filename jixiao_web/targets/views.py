@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from jixiao.errors import JixiaoError
 from jixiao.lifecycle import TargetTable, read_stage_file
-from jixiao.lifecycle.library import indicator_library
 from jixiao.lifecycle.serialize import stage_dict
 from jixiao_web.accounts.models import AuditLog
 from jixiao_web.evaluations.access import Need, membership
@@ -43,7 +42,7 @@ from jixiao_web.targets.models import (
     TargetRound,
     is_reviewer_of,
 )
-from jixiao_web.targets.services import earlier_indicator_names, previous_approved
+from jixiao_web.targets.services import library_suggestions, previous_approved
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +92,7 @@ def _context(
 ) -> dict[str, Any]:
     content = content if content is not None else d.content
     analysis = analyse_targets(content)
+    suggested = library_suggestions(d) if d.can_edit(request.user) else ()
     header, rows = layout.rows(content, analysis.by_row, errors, typed)
     comments = list(d.comments.select_related("author"))
     for row in rows:
@@ -109,11 +109,12 @@ def _context(
         "can_submit": d.can_submit(request.user),
         "can_review": d.can_review(request.user),
         "can_request_revision": d.can_request_revision(request.user),
+        "can_publish": d.can_publish(request.user),
         "can_decide": is_reviewer_of(request.user, d.round.region_id),
         "grades": Grade.choices,
-        "choices": layout.choices(earlier_indicator_names(d)),
+        "choices": layout.choices(suggested),
         "previous": previous_approved(d) if d.can_edit(request.user) else None,
-        "library": indicator_library(),
+        "library": suggested,
         "requests": d.revision_requests.select_related("requested_by", "decided_by"),
         "history": AuditLog.objects.filter(target_key=AuditLog.key(d))[:100],
         "import_form": ImportForm(),

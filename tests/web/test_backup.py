@@ -32,7 +32,7 @@ def _ms(value: object) -> object:
 def snapshot() -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every model of ours and of auth users, as comparable tuples."""
     out = {}
-    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring", "results"):
+    for label in ("accounts", "evaluations", "evidence", "targets", "monitoring", "results", "reevaluation"):
         for model in apps.get_app_config(label).get_models():
             fields = [f.attname for f in model._meta.concrete_fields]
             out[model._meta.label] = sorted(
@@ -86,6 +86,7 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         declared.save_content(by=self.filler, content=table, base_version=declared.version)
         declared.submit(by=self.head)
         declared.review(by=self.reviewer, grade="优", comment="")
+        declared.set_published(by=self.reviewer, published=True)
         from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 
         mround = MonitoringRound.open(
@@ -103,6 +104,12 @@ class BackupRestoreTests(Personas, TransactionTestCase):
             deadline=self.round.deadline,
         )  # fmt: skip
         declared.request_revision(by=self.head, reason="预算调整")
+        from jixiao_web.targets.models import LibraryEntry
+
+        LibraryEntry.add(
+            by=self.reviewer, region=self.region,
+            values={"level1": "产出指标", "level2": "数量指标", "name": "巡查次数", "nature": "≥", "unit": "次"},
+        )  # fmt: skip
         from jixiao.lifecycle.linkage import DEFAULT_TABLE, table_to_data
         from jixiao_web.results.models import LinkageDecision, RectificationTask
 
@@ -110,15 +117,25 @@ class BackupRestoreTests(Personas, TransactionTestCase):
         LinkageDecision.decide(by=self.reviewer, round=s.round, data=table_to_data(DEFAULT_TABLE), reason="常务会议决定")
         task = RectificationTask.issue(by=self.reviewer, submission=s, source="复核意见", requirement="补充台账")
         task.respond(by=self.filler, feedback="月底前补齐")
+        from jixiao.lifecycle.rescoring import Override
+        from jixiao.lifecycle.sampling import Rule
+        from jixiao_web.reevaluation.models import SampleDraw
+
+        item = SampleDraw.make(by=self.reviewer, round=s.round, rule=Rule(share=Decimal(1)), seed=3).items.get()
+        item.save_rows(by=self.reviewer, overrides={"ind-0": Override(Decimal(20), "台账不全")})
+        item.confirm(by=self.reviewer)
         before = snapshot()
         self.assertTrue(before["evaluations.ReviewScore"])
         self.assertTrue(before["targets.RevisionRequest"])
+        self.assertTrue(before["targets.LibraryEntry"])
+        self.assertTrue(before["reevaluation.SampleItem"])
         self.assertTrue(before["monitoring.MonitoringReport"])
         self.assertTrue(before["evidence.MonitoringEvidence"])
         self.assertEqual(len(before["monitoring.MonitoringRound"]), 2)
         self.assertTrue(before["results.LinkageDecision"])
         self.assertTrue(before["results.RectificationTask"])
-        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][-2])  # approved_data
+        column = [f.attname for f in TargetDeclaration._meta.concrete_fields].index("approved_data")
+        self.assertIn("培训人次", before["targets.TargetDeclaration"][0][column])
 
         runner = CliRunner()
         with tempfile.TemporaryDirectory() as tmp:

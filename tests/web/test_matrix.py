@@ -33,7 +33,13 @@ from jixiao_web.evidence.models import Evidence, MonitoringEvidence
 from jixiao_web.monitoring.models import MonitoringReport, MonitoringRound
 from jixiao_web.reevaluation.models import SampleDraw, SampleItem
 from jixiao_web.results.models import LinkageDecision, RectificationTask
-from jixiao_web.targets.models import RevisionRequest, TargetComment, TargetDeclaration, TargetRound
+from jixiao_web.targets.models import (
+    LibraryEntry,
+    RevisionRequest,
+    TargetComment,
+    TargetDeclaration,
+    TargetRound,
+)
 from tests.web.base import WebTestCase
 
 UNIT = {"filler", "head"}
@@ -84,6 +90,10 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     # target declaration: the unit's table follows the same two states (draft, submitted)
     "targets": ("", {"*": {"GET": SIGNED_IN}}),
     "target_round_new": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    # the region's indicator library: its own bureau only (another region's entry is 404)
+    "target_library": ("", {"*": {"GET": BUREAU | {"far_reviewer"}, "POST": BUREAU | {"far_reviewer"}}}),
+    "target_library_entry": ("lib", {"*": {"GET": BUREAU, "POST": BUREAU}}),
+    "target_library_retire": ("lib", {"*": {"POST": BUREAU}}),
     "target_start": ("tround", {"*": {"POST": UNIT | {"other_head"}}}),
     "target_form": ("t", {"draft": {"GET": UNIT, "POST": UNIT}, "submitted": {"GET": UNIT | BUREAU}}),
     "target_preview": ("t", {"draft": {"POST": UNIT}}),
@@ -93,6 +103,7 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "target_review": ("t", {"submitted": {"POST": BUREAU}}),
     "target_comment": ("t", {"submitted": {"POST": BUREAU}}),
     "target_revision": ("t", {"*": {"POST": {"head"}}}),  # answered; refused unless approved
+    "target_publish": ("t", {"submitted": {"POST": BUREAU}}),  # answered; refused unless approved
     "target_revision_decide": ("t treq", {"submitted": {"POST": BUREAU}}),
     # monitoring: the project's table follows the same two states
     "monitoring": ("", {"*": {"GET": SIGNED_IN}}),
@@ -121,11 +132,16 @@ POLICY: dict[str, tuple[str, dict[str, dict[str, set[str]]]]] = {
     "reeval_draw_new": ("", {"*": {"POST": BUREAU | {"far_reviewer"}}}),  # answered: 400
     "reeval_draw": ("draw", {"*": {"GET": BUREAU}}),
     "reeval_score": ("draw item", {"*": {"POST": BUREAU}}),
+    "reeval_rows": ("draw item", {"*": {"GET": BUREAU, "POST": BUREAU}}),
+    "reeval_confirm": ("draw item", {"*": {"POST": BUREAU}}),  # answered: nothing saved to confirm
     "reeval_history": ("", {"*": {"GET": BUREAU | {"far_reviewer"}}}),
     "years": ("", {"*": {"GET": UNIT | {"other_head"} | BUREAU | {"far_reviewer"}}}),
     "public_index": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_region": (PUBLIC, {"*": {"GET": EVERYONE}}),
     "public_detail": (PUBLIC, {}),  # nothing is published in this matrix: 404 for all
+    "public_targets": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_results": (PUBLIC, {"*": {"GET": EVERYONE}}),
+    "public_target": (PUBLIC, {}),  # the approved table of the matrix is not published: 404
     "public_download": (PUBLIC, {}),
 }
 NOT_OURS = ("admin:",)  # Django's admin has its own permission checks (tested in test_views)
@@ -199,7 +215,7 @@ class MatrixTests(WebTestCase):
             region=self.region, year=2022, kind="project", title="项目目标", deadline=self.round.deadline
         )
         table = dump_value(target_layout.blank("project", 2022, self.unit.name, "矩阵项目"), indent=None)
-        approved = TargetDeclaration.objects.create(
+        approved = self.approved_targets = TargetDeclaration.objects.create(
             round=ptround, unit=self.unit, project="矩阵项目", status="approved", data=table, approved_data=table
         )
         self.mround = MonitoringRound.objects.create(
@@ -225,6 +241,9 @@ class MatrixTests(WebTestCase):
             round=self.round, rule=Rule().to_dict(), rule_text="矩阵", seed=1, population=1
         )
         self.item = SampleItem.objects.create(draw=self.draw, submission=self.submission, stratum="矩阵")
+        self.library_entry = LibraryEntry.objects.create(
+            region=self.region, level1="产出指标", level2="数量指标", name="矩阵指标", unit="次"
+        )
 
     def personas(self) -> dict[str, User | None]:
         return {
@@ -261,9 +280,12 @@ class MatrixTests(WebTestCase):
             "task": self.task.pk,
             "draw": self.draw.pk,
             "item": self.item.pk,
+            "lib": self.library_entry.pk,
         }
-        if name == "public_region":
+        if name in ("public_region", "public_targets", "public_results"):
             return reverse(name, args=[self.region.code])
+        if name == "public_target":
+            return reverse(name, args=[self.approved_targets.pk])
         if name in ("public_detail", "public_download"):
             return reverse(
                 name, args=[self.submission.pk] + (["json"] if "download" in name else [])
@@ -291,14 +313,15 @@ class MatrixTests(WebTestCase):
             tuple(Round.objects.values_list("deadline", "is_open")),
             TargetRound.objects.count(),
             TargetComment.objects.count(),
-            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade")),
+            tuple(TargetDeclaration.objects.values_list("status", "version", "data", "grade", "published_at")),
             tuple(RevisionRequest.objects.values_list("state", "decision")),
             MonitoringRound.objects.count(),
             tuple(MonitoringReport.objects.values_list("status", "version", "data", "key_project")),
             tuple(LinkageDecision.objects.values_list("data", "reason")),
             tuple(RectificationTask.objects.values_list("status", "feedback", "answer", "note")),
             SampleDraw.objects.count(),
-            tuple(SampleItem.objects.values_list("score", "comment")),
+            tuple(SampleItem.objects.values_list("score", "comment", "rows", "confirmed_at")),
+            tuple(LibraryEntry.objects.values_list("name", "unit", "retired")),
         )
 
     def check_state(self, state: str) -> None:

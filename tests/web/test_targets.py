@@ -139,7 +139,7 @@ class TargetTests(WebTestCase):
     def test_library_is_offered_in_the_form(self) -> None:
         d = self.declare()
         page = client(self.filler).get(reverse("target_form", args=[d.pk]))
-        self.assertContains(page, '<option value="资金拨付及时率">')
+        self.assertContains(page, '<option value="资金拨付及时率" label="通用指标库 · %">')
         self.assertContains(page, "按规定时限拨付的资金")
 
     def test_import_reads_a_target_table_file(self) -> None:
@@ -384,7 +384,7 @@ class EarlierYearsTests(WebTestCase):
         )
         d = TargetDeclaration.start(by=self.filler, round=new_round)
         page = client(self.filler).get(reverse("target_form", args=[d.pk]))
-        self.assertContains(page, '<option value="妇女之家活动场次">')  # the unit's own, in the suggestions
+        self.assertContains(page, '<option value="妇女之家活动场次" label="本单位往年')  # the unit's own, in the suggestions
         self.assertContains(page, 'id="copy-previous"')
         r = client(self.filler).post(reverse("target_copy_previous", args=[d.pk]), {"version": d.version})
         self.assertEqual(r.status_code, 302)

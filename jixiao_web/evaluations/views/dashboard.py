@@ -28,6 +28,7 @@ from jixiao_web.evaluations.workflow import (
     Status,
     WorkflowError,
 )
+from jixiao_web.reevaluation.views import unit_notices
 from jixiao_web.results.views import reminders
 from jixiao_web.targets.services import prefilled_content
 
@@ -65,6 +66,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "is_unit": m is not None and m.role in EDITORS,
             "is_bureau": request.user.is_superuser or (m is not None and m.role in REVIEWERS),
             "rectifications": reminders(request.user),
+            "sampled": unit_notices(request.user),
             "recent": visible_submissions(request.user).order_by("-updated_at")[:10],
             "waiting": visible_submissions(request.user)
             .filter(status__in=UNDER_REVIEW if m is None or m.role in REVIEWERS else EDITABLE)

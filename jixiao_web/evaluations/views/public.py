@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -17,7 +18,10 @@ from jixiao_web.evaluations.views.form import evaluation_download
 
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    regions = Region.objects.filter(rounds__submissions__status="published").distinct()
+    regions = Region.objects.filter(
+        Q(rounds__submissions__status="published")
+        | Q(target_rounds__declarations__published_at__isnull=False)
+    ).distinct()
     return render(request, "public/index.html", {"regions": regions})
 
 
