@@ -36,7 +36,10 @@ STREAM = """附件3: 部门整体支出绩效评价基础数据表 填报单位:
 
 def _funds(text: str, name: str = "base.txt") -> dict[str, tuple]:
     e = read_text(text, name)
-    return {f.label.text: (f.depth, f.budget and f.budget.value, f.actual and f.actual.value) for f in e.funds}, e
+    return {
+        f.label.text: (f.depth, f.budget and f.budget.value, f.actual and f.actual.value)
+        for f in e.funds
+    }, e
 
 
 def test_year_named_columns_numbered_rows_and_sub_rows():

@@ -152,7 +152,9 @@ def _read_base_data(document: Document, parts: FormParts) -> None:
         _trace_prose_rows(trace, base.funds, (), _BASE_DATA_RULE)
 
 
-_BASE_DATA_RULE = "基础数据表：按年份命名的列（最近一年的预算数、决算数），数少于列时由各部分之和确认所在列"
+_BASE_DATA_RULE = (
+    "基础数据表：按年份命名的列（最近一年的预算数、决算数），数少于列时由各部分之和确认所在列"
+)
 
 
 def _consistent(parts: FormParts) -> bool:
