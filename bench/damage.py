@@ -19,6 +19,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
   rows printed apart (labels, labels, values, values);
 - ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
   title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
+- ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
+  line of their own below it (``公车运行维护 11.86`` / ``12 9.84``), under their columns where
+  the columns are aligned;
 - ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
   5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
 
@@ -275,6 +278,31 @@ def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:
     return replace(f, rows=rows, truth=truth_of(e), evaluation=e)
 
 
+def d_split_figures(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """A row's last 1–3 figures printed on the next line by themselves (blank cells before them
+    keep them under their columns in aligned text; a text of rows drops the blanks)."""
+    rows = [list(r) for r in printed(f.rows)]
+    out: Rows = []
+    split = False
+    body = set(p.funds + p.indicators)
+    for k, row in enumerate(rows):
+        values = [j for j in _values(p, k, f.rows[k]) if f.rows[k][j]] if k in body else []
+        if len(values) < 2 or rng.random() < 0.5:
+            out.append(row)
+            continue
+        t = rng.randint(1, min(3, len(values) - 1))
+        kept = [j for j, c in enumerate(f.rows[k]) if c != ACROSS]
+        while kept and not f.rows[k][kept[-1]]:
+            kept.pop()  # a blank 偏差原因 at the end
+        if kept[-t:] != values[-t:]:  # a text column ends the row: not figures
+            out.append(row)
+            continue
+        row = row[: len(kept)]
+        out += [row[:-t], [""] * (len(row) - t) + row[-t:]]
+        split = True
+    return replace(f, rows=out) if split else None
+
+
 # -- prose: the same facts in sentences (a report without the table) ------------------------------
 
 _FUND_SENTENCES = (
@@ -358,7 +386,13 @@ DAMAGES: dict[str, Damage] = {
     "scrambled": d_scrambled,
     "missing-value": d_missing_value,
     "titles": d_titles,
+    "split-figures": d_split_figures,
 }
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
+# figures continuing on a line of their own: the shape of PDF text, printed in the spaced layouts
+NOT_APPLICABLE |= {
+    ("split-figures", layout)
+    for layout in ("tabbed", "pipe", "spaced-line", "vertical", "other", "xlsx", "docx")
+}

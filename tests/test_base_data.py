@@ -100,3 +100,52 @@ def test_years_named_in_a_sentence_are_not_a_table():
 
     text = "本单位2019年决算数为120万元，2020年预算数为150万元，2020年决算数为140万元。\n"
     assert read_base_data(parse_text(text, "s.txt")) is None
+
+
+# -- a row's last figures on a line of their own (PDF text, columns split by runs of spaces) --
+
+SPACED_ROWS = "\n".join(
+    [
+        "2022年度项目支出绩效自评表",
+        "项目名称    某某河道保洁",
+        "项目资金（万元）    项目    全年预算数    全年执行数    执行率    分值    得分",
+        "年度资金总额    120    108    90%    10",
+        "9",
+        "绩效指标    一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分",
+        "产出指标    数量指标    保洁河道长度    ≥36公里    36公里",
+        "20    20",
+        "效益指标    社会效益指标    河道水面洁净    明显改善    明显改善    30    28",
+        "总分    100    96",
+    ]
+)
+
+
+def test_figures_continuing_on_the_next_line_end_their_row():
+    e = read_text(SPACED_ROWS, "split.txt")
+    total = e.funds[0]
+    assert (total.budget.value, total.actual.value, total.weight.value, total.score.value) == (
+        Decimal("120"),
+        Decimal("108"),
+        Decimal("10"),
+        Decimal("9"),
+    )
+    first = e.indicators[0]
+    assert first.name.text == "保洁河道长度"
+    assert (first.weight.value, first.score.value) == (Decimal("20"), Decimal("20"))
+
+
+def test_a_line_of_figures_without_a_header_above_stays_a_row():
+    from jixiao.document import Table
+    from jixiao.readers.text.blocks import spaced
+
+    lines = ["某某  10  20", "30  40", "其他  50  60"]
+    rows = [
+        [c.text for c in r] for b in spaced(lines, "n.txt") if isinstance(b, Table) for r in b.rows
+    ]
+    assert rows == [["某某", "10", "20"], ["30", "40"], ["其他", "50", "60"]]
+    # under a header the same line ends the row above
+    lines = ["名称  预算数  执行数  执行率  得分", *lines]
+    rows = [
+        [c.text for c in r] for b in spaced(lines, "n.txt") if isinstance(b, Table) for r in b.rows
+    ]
+    assert rows[1] == ["某某", "10", "20", "30", "40"]
