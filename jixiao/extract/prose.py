@@ -14,13 +14,18 @@ Where each fact comes from, most certain first:
   政协 …), so a region (某某市) or a pronoun (我局, 本单位) is never a unit.
 - year: the title (``2021年度…``, ``某市2018年度部门整体支出``); a ``年度:`` field; else the
   year most sentences speak of (dates of writing such as 2020年03月15日 do not count).
-- kind: 部门整体/整体支出 → department, 项目 → project (title first, then the text).
-- project: ``项目名称：X``; ``承担X项目实施任务`` and the like.
+- kind: 部门整体/整体支出 → department, 项目 → project (title first, then the report's numbered
+  section headings — 一、项目基本情况 / 一、部门(单位)基本情况 — then the text).
+- project: ``项目名称：X``; ``承担X项目实施任务`` and the like; the item of a grant sentence
+  (``市财政下达市某某局某某工程建设经费260万元``), whose receiving 局/委/办公室 is the unit
+  when nothing else names one.
 - funds: every amount of money in the sentences, as a fund row labelled as printed, in the
   ``budget`` column when the sentence speaks of money approved or planned (预算, 批复, 计划,
   安排 …) and in ``actual`` otherwise; parts (其中 …) are depth 1 and, when their own label
   is ambiguous, prefixed with the subject of the figure they belong to (一期项目 + 设备购置).
-  Amounts of another year than the one evaluated are left out.
+  Amounts of another year than the one evaluated are left out. A label that starts with the
+  unit's own name loses it (the row is the 经费). Spending parts listed after the budget
+  parts under other words pair with them in order when both lists add up to the totals.
 """
 
 from __future__ import annotations
@@ -169,23 +174,27 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     kind = _kind(title, lines)
     year = _year(title, lines)
     hits = figure_hits(report, paragraphs)
-    grant = _grant(lines)
+    unit = _unit(title, lines, all_lines)
     project = _field(lines, _PROJECT_FIELD)
     if project is None and kind != Kind.DEPARTMENT:
-        project = (
-            _project_sentence(lines) or (grant[1] if grant else None) or _project_from_title(title)
-        )
+        project = _project_sentence(lines)
+    # 下达某某局某某经费260万元: the unit receiving the money, the item it is for
+    wanted = unit is None or (project is None and kind != Kind.DEPARTMENT)
+    if wanted and (grant := _grant(lines)):
+        unit = unit or grant[0]
+        project = project or (grant[1] if kind != Kind.DEPARTMENT else None)
+    if project is None and kind != Kind.DEPARTMENT:
+        project = _project_from_title(title)
     return ProseFacts(
         kind=kind,
         year=year,
-        unit=_unit(title, lines, all_lines) or (grant[0] if grant else None),
+        unit=unit,
         project=project,
         supervisor=_field(lines, _SUPERVISOR_FIELD),
         staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
-        funds=prose_fund_rows(lines)
-        or _funds(hits, int(year.value) if year else None, grant[0] if grant else None),
+        funds=prose_fund_rows(lines) or _funds(hits, int(year.value) if year else None, unit),
         indicators=prose_indicators(lines),
     )
 
@@ -420,7 +429,7 @@ def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
 
 
 def _funds(
-    hits: list[FigureHit], year: int | None, grantee: Text | None = None
+    hits: list[FigureHit], year: int | None, unit: Text | None = None
 ) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
@@ -436,12 +445,8 @@ def _funds(
         if year is not None and figure.year is not None and figure.year != year:
             continue
         label = figure.label
-        if (
-            grantee is not None
-            and label.startswith(grantee.text)
-            and len(label) > len(grantee.text) + 3
-        ):
-            label = label[len(grantee.text) :]  # 市交通运输局某某经费: the row is the 经费
+        if unit is not None and label.startswith(unit.text) and len(label) > len(unit.text) + 3:
+            label = label[len(unit.text) :]  # 市交通运输局某某经费: the row is the 经费
         if (
             _owner_subject(hit, parent)
             and parent is not None
