@@ -66,6 +66,7 @@ def extract(document: Document) -> Evaluation:
         elif trace is not None and second is not None:
             trace.drop(second, None)
     _read_base_data(document, builder.parts)
+    _read_eval_table(document, builder.parts)
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     after_table: list[Paragraph] = []
     seen_table = False
@@ -152,6 +153,24 @@ def _read_base_data(document: Document, parts: FormParts) -> None:
         _trace_prose_rows(trace, base.funds, (), _BASE_DATA_RULE)
 
 
+def _read_eval_table(document: Document, parts: FormParts) -> None:
+    """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), looked for only
+    when no indicator was read."""
+    if parts.indicators:
+        return
+    from jixiao.extract.eval_table import read_eval_table
+
+    table = read_eval_table(document)
+    if table is None:
+        return
+    parts.indicators[:] = table.indicators
+    parts.notes.extend(table.notes)
+    trace = active()
+    if trace is not None:
+        _trace_prose_rows(trace, (), table.indicators, _EVAL_TABLE_RULE)
+
+
+_EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
 _BASE_DATA_RULE = (
     "基础数据表：按年份命名的列（最近一年的预算数、决算数），数少于列时由各部分之和确认所在列"
 )

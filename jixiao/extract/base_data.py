@@ -54,7 +54,8 @@ class BaseData:
     notes: tuple[str, ...]
 
 
-def _cells(document: Document) -> Iterable[Cell]:
+def document_cells(document: Document) -> Iterable[Cell]:
+    """Every cell and paragraph of the document in reading order."""
     for block in document.blocks:
         if isinstance(block, Table):
             for row in block.rows:
@@ -66,7 +67,7 @@ def _cells(document: Document) -> Iterable[Cell]:
 def _header(document: Document) -> tuple[list[str | None], Iterable[tuple[str, Cell]]] | None:
     """The year columns (``budget``/``actual``/None for an earlier year) and the tokens after
     them; the columns may share one cell (a line) or sit in a cell each (spaced columns)."""
-    cells = iter(_cells(document))
+    cells = iter(document_cells(document))
     found: list[tuple[int, str]] = []
     for cell in cells:
         text = cell.text
