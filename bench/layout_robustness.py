@@ -63,17 +63,7 @@ from jixiao.serialize import to_dict  # noqa: E402
 from jixiao.textnorm import fold  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seed-2021-yuelu-fulian.txt"
-DROP = {
-    "source",
-    "layout",
-    "location",
-    "column",
-    "locations",
-    "notes",
-    "missing",
-    "format",
-    "figures",
-}
+DROP = {"source", "layout", "location", "column", "locations", "notes", "missing", "format", "figures"}
 
 
 def report_lines(e: Evaluation) -> list[str]:
