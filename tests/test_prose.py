@@ -463,7 +463,9 @@ def test_a_grant_sentence_names_the_unit_the_project_and_its_budget():
 
 
 def test_a_department_report_is_told_by_its_headings():
-    f = facts("一、部门(单位)基本情况\n本单位内设3个科室。\n二、项目支出情况\n全年项目支出120万元。")
+    f = facts(
+        "一、部门(单位)基本情况\n本单位内设3个科室。\n二、项目支出情况\n全年项目支出120万元。"
+    )
     assert f.kind == Kind.DEPARTMENT
 
 
@@ -489,3 +491,32 @@ def test_spending_parts_that_do_not_add_up_stay_apart():
     rows = {r.label.text: r for r in facts(text).funds}
     assert rows["中央转移支付资金"].actual is None
     assert len([r for r in rows.values() if r.depth == 1]) == 4
+
+
+def test_a_report_with_many_amounts_of_money_is_prose_not_run_together_cells():
+    # sentences naming 万元 after every figure (预算数72.60万元) are not cells written together
+    from jixiao import read_text
+
+    text = (
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n"
+        "某某档案整理经费由某某县档案馆负责实施。\n二、预算执行情况\n"
+        "年度资金总额年初预算数72.60万元，全年预算数72.60万元，全年执行数70.32万元，预算执行率96.86%。"
+        "其中本年财政拨款年初预算数64.77万元，全年预算64.77万元，执行62.68万元，执行率96.77%。"
+        "上年结转资金年初预算数7.83万元，预算7.83万元，实际支出7.64万元，执行率为97.57%。\n"
+    )
+    e = read_text(text, "r.txt")
+    assert e.layout == "prose"
+    rows = {f.label.text: f for f in e.funds}
+    assert rows["年度资金总额"].actual.value == Decimal("70.32")
+    assert rows["上年结转资金"].rate.value == Decimal("97.57")
+
+
+def test_the_project_of_a_title_loses_the_xiangmu_of_xiangmu_zhichu_when_the_text_does():
+    f = facts(
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n某某档案整理经费由某某县档案馆负责实施。"
+    )
+    assert f.project.text == "某某档案整理经费"
+    f = facts(
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n某某档案整理经费项目由某某县档案馆负责实施。"
+    )
+    assert f.project.text == "某某档案整理经费项目"

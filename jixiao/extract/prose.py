@@ -184,7 +184,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         unit = unit or grant[0]
         project = project or (grant[1] if kind != Kind.DEPARTMENT else None)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_from_title(title)
+        project = _project_from_title(title, lines)
     return ProseFacts(
         kind=kind,
         year=year,
@@ -328,14 +328,24 @@ def _grant(lines: list[ProseLine]) -> tuple[Text, Text] | None:
     return None
 
 
-def _project_from_title(title: Text | None) -> Text | None:
-    """关于2020年度农村公路养护专项资金项目支出绩效自评的报告 → 农村公路养护专项资金项目."""
+def _project_from_title(title: Text | None, lines: list[ProseLine]) -> Text | None:
+    """关于2020年度农村公路养护专项资金项目支出绩效自评的报告 → 农村公路养护专项资金项目;
+    the 项目 is the one of 项目支出 (档案数字化建设经费) where the text names it without."""
     if title is None:
         return None
     rest = _TITLE_LEAD.sub("", title.text)
     cut = _PROJECT_TITLE_CUT.search(rest)
     name = rest[: cut.start()] if cut else ""
     if len(name) >= _MIN_PROJECT and name.endswith(("项目", "资金", "工程", "经费")):
+        short = name[: -len("项目")]
+        if (
+            name.endswith("项目")
+            and rest[len(name) :].startswith("支出")
+            and short.endswith(("资金", "工程", "经费"))
+        ):
+            bare = re.compile(re.escape(short) + "(?!项目)")
+            if any(bare.search(line.text) for line in lines):
+                return Text(short, title.location)
         return Text(name, title.location)
     return None
 
