@@ -19,6 +19,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
   rows printed apart (labels, labels, values, values);
 - ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
   title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
+- ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
+  line of their own below it (``公车运行维护 11.86`` / ``12 9.84``), under their columns where
+  the columns are aligned;
 - ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
   5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
 
@@ -275,6 +278,31 @@ def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:
     return replace(f, rows=rows, truth=truth_of(e), evaluation=e)
 
 
+def d_split_figures(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """A row's last 1–3 figures printed on the next line by themselves (blank cells before them
+    keep them under their columns in aligned text; a text of rows drops the blanks)."""
+    rows = [list(r) for r in printed(f.rows)]
+    out: Rows = []
+    split = False
+    body = set(p.funds + p.indicators)
+    for k, row in enumerate(rows):
+        values = [j for j in _values(p, k, f.rows[k]) if f.rows[k][j]] if k in body else []
+        if len(values) < 2 or rng.random() < 0.5:
+            out.append(row)
+            continue
+        t = rng.randint(1, min(3, len(values) - 1))
+        kept = [j for j, c in enumerate(f.rows[k]) if c != ACROSS]
+        while kept and not f.rows[k][kept[-1]]:
+            kept.pop()  # a blank 偏差原因 at the end
+        if kept[-t:] != values[-t:]:  # a text column ends the row: not figures
+            out.append(row)
+            continue
+        row = row[: len(kept)]
+        out += [row[:-t], [""] * (len(row) - t) + row[-t:]]
+        split = True
+    return replace(f, rows=out) if split else None
+
+
 # -- prose: the same facts in sentences (a report without the table) ------------------------------
 
 _FUND_SENTENCES = (
@@ -328,6 +356,96 @@ def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
     return "\n".join(lines) + "\n", truth
 
 
+# -- base data: a department's funds as a 基础数据表 copied from a PDF -----------------------------
+
+
+def base_data(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]] | None:
+    """A department form's fund rows printed the way a 部门整体支出绩效评价基础数据表 copied from
+    a PDF prints them: the columns named only by year (last year's 决算数, this year's 预算数 and
+    决算数), numbered rows and 其中 sub-rows, all on lines broken anywhere (a row's figures, and
+    now and then a figure after its decimal point, continue on the next line). Last year's
+    figure is blank for some rows, so those print two figures under three columns — their place
+    is told by the parts adding up. The truth is each row's budget and spending; the table has no
+    rate, weight or score."""
+    e = f.evaluation
+    if e.kind.value != "department" or e.year is None or not e.funds:
+        return None
+    year = int(e.year.value)
+    rows = list(e.funds)
+    prior = _prior_year(rows, rng)
+    tokens = [f"{year - 1}年决算数", f"{year}年预算数", f"{year}年决算数"]
+    heads = {"source": "资金来源:", "structure": "资金结构:"}
+    group = None
+    numbers: dict[int, int] = {}
+    for k, row in enumerate(rows):
+        if not (row.budget and row.actual):
+            return None
+        if row.group is not None and row.group.value != group:
+            group = row.group.value
+            tokens.append(heads.get(group, f"{group}:"))
+        numbers[row.depth] = numbers.get(row.depth, 0) + 1
+        for deeper in [d for d in numbers if d > row.depth]:
+            del numbers[deeper]
+        label = row.label.text
+        if row.depth == 1:
+            label = f"{numbers[1]}、{label}"
+        elif row.depth >= 2 and numbers[row.depth] == 1:
+            label = f"其中:{label}"
+        tokens.append(label)
+        if prior[k] is not None:
+            tokens.append(f"{prior[k]:.2f}")
+        tokens += [row.budget.text, row.actual.text]
+    lines = ["附件3", "部门整体支出绩效评价基础数据表", "填报单位:  单位:万元"]
+    line: list[str] = ["经费控制情况"]
+    for tok in tokens:
+        if re.fullmatch(r"\d+\.\d+", tok) and rng.random() < 0.05:
+            head, tail = tok.split(".")
+            line.append(head + ".")
+            lines.append(" ".join(line))
+            line = [tail]
+            continue
+        line.append(tok)
+        if rng.random() < 0.2:
+            lines.append(" ".join(line))
+            line = []
+    lines.append(" ".join(line))
+    truth = {
+        "funds": [{k: t[k] for k in ("line", "budget", "actual")} for t in f.truth["funds"]],
+        "indicators": [],
+    }
+    return "\n\n".join(x for x in lines if x) + "\n", truth
+
+
+def _prior_year(rows: list[Any], rng: random.Random) -> list[Any]:
+    """Last year's spending per row: a leaf's drawn near this year's (blank now and then, at
+    most one blank under a parent), a parent's the sum of its parts."""
+    from decimal import Decimal
+
+    out: list[Any] = [None] * len(rows)
+    for k in range(len(rows) - 1, -1, -1):
+        kids = [
+            j
+            for j in range(k + 1, len(rows))
+            if rows[j].depth == rows[k].depth + 1
+            and all(rows[m].depth > rows[k].depth for m in range(k + 1, j + 1))
+        ]
+        if kids:
+            total = sum((out[j] or Decimal(0)) for j in kids)
+            out[k] = total if total else None
+        else:
+            siblings_blank = any(
+                out[j] is None
+                for j in range(k + 1, len(rows))
+                if rows[j].depth == rows[k].depth
+                and all(rows[m].depth >= rows[k].depth for m in range(k + 1, j + 1))
+            )
+            # a row of zeros stays printed: 0 0 under three columns fits any of them
+            if siblings_blank or not rows[k].budget.value or rng.random() >= 0.25:
+                factor = Decimal(rng.randint(70, 120)) / 100
+                out[k] = (rows[k].actual.value * factor).quantize(Decimal("0.01"))
+    return out
+
+
 _HEADER_FIELDS = {"项目名称", "主管部门", "部门(单位)名称", "部门单位名称", "单位名称"}
 
 
@@ -358,7 +476,13 @@ DAMAGES: dict[str, Damage] = {
     "scrambled": d_scrambled,
     "missing-value": d_missing_value,
     "titles": d_titles,
+    "split-figures": d_split_figures,
 }
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
+# figures continuing on a line of their own: the shape of PDF text, printed in the spaced layouts
+NOT_APPLICABLE |= {
+    ("split-figures", layout)
+    for layout in ("tabbed", "pipe", "spaced-line", "vertical", "other", "xlsx", "docx")
+}

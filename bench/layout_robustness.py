@@ -25,10 +25,13 @@ the kept text count. The table prints, per layout and mutation, fields right / c
 
 ``--damage``: the forms damaged the ways real documents are (``bench/damage.py``: headers
 dropped, cut at either end, row breaks moved, cells run together, OCR confusions, reading order
-scrambled, a value missing, titles), each printed in every text layout and written cell by cell to
-.xlsx/.docx, read, and scored field by field exactly as ``bench/accuracy.py`` scores the corpus
-(its ``score_document`` against ``truth_of`` the written form); a table of field accuracy per
-damage × layout. ``-n 50`` reads about 7,800 documents.
+scrambled, a value missing, titles, a row's figures continuing on the next line), each printed in
+every text layout and written cell by cell to .xlsx/.docx, read, and scored field by field exactly
+as ``bench/accuracy.py`` scores the corpus (its ``score_document`` against ``truth_of`` the written
+form); a table of field accuracy per damage × layout. Undamaged forms are also told in sentences
+(``prose``) and a department's funds printed as a 基础数据表 copied from a PDF (``base-data``:
+year-named columns, numbered and 其中 rows, lines broken anywhere). ``-n 50`` reads about 7,800
+documents.
 """
 
 from __future__ import annotations
@@ -388,9 +391,9 @@ def damage_run(
     project forms; each damage is drawn once per form and printed in every layout. Under the
     key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
-    from damage import DAMAGES, NOT_APPLICABLE, form_of, plan, printed, prose
+    from damage import DAMAGES, NOT_APPLICABLE, base_data, form_of, plan, printed, prose
 
-    layouts = layouts or [*RENDER, "prose", "xlsx", "docx"]
+    layouts = layouts or [*RENDER, "prose", "base-data", "xlsx", "docx"]
     score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
@@ -406,14 +409,22 @@ def damage_run(
                 if damaged is None:
                     continue
                 for layout in layouts:
-                    if (dname, layout) in NOT_APPLICABLE or (layout == "prose" and dname != "none"):
+                    if (dname, layout) in NOT_APPLICABLE or (
+                        layout in ("prose", "base-data") and dname != "none"
+                    ):
                         continue
+                    rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
+                    made = base_data(damaged, rng) if layout == "base-data" else None
+                    if layout == "base-data" and made is None:
+                        continue  # a project form has no 基础数据表
                     doc = Path(damaged.filename or f"{name}-{dname}-{layout}.txt").stem
                     score[("documents", "")][0] += 1
                     truth = damaged.truth
-                    rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
                     try:
-                        if layout == "prose":
+                        if made is not None:
+                            text, truth = made
+                            got = read_text(text, doc + ".txt")
+                        elif layout == "prose":
                             text, truth = prose(damaged, rng)
                             got = read_text(text, doc + ".txt")
                         elif layout in RENDER:
@@ -464,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.damage:
         from damage import DAMAGES
 
-        layouts = [*RENDER, "prose", *([] if args.no_office else ["xlsx", "docx"])]
+        layouts = [*RENDER, "prose", "base-data", *([] if args.no_office else ["xlsx", "docx"])]
         started = time.perf_counter()
         score, misses = damage_run(args.n, args.seed, layouts)
         print_damage_table(score, list(DAMAGES), layouts)

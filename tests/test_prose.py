@@ -440,3 +440,83 @@ def test_spending_named_only_by_the_act_is_the_budget_rows_spending():
     assert row.budget is not None and row.budget.value == Decimal(500)
     assert row.actual is not None and row.actual.value == Decimal(480)
     assert row.rate is not None and row.rate.value == Decimal(96)
+
+
+# -- a grant sentence, the kind from the section headings, spending parts (invented text) ----
+
+GRANT_REPORT = """一、项目基本情况
+某某旅游公路全长12公里，总投资4800万元，县级承担部分由县财政安排。
+二、项目绩效自评工作开展情况
+部门整体支出和项目支出绩效自评工作是绩效管理的重要部分，我局成立了领导小组。
+三、项目绩效实现情况
+根据县财政局关于2022年部门预算的批复，县财政下达县文化旅游局某某古镇游客中心建设经费180万元。
+县文化旅游局2022年5月拨付施工单位100万元，8月拨付80万元。"""
+
+
+def test_a_grant_sentence_names_the_unit_the_project_and_its_budget():
+    f = facts(GRANT_REPORT)
+    assert f.kind == Kind.PROJECT  # the headings say 项目…, although a sentence says 部门整体支出
+    assert f.unit.text == "县文化旅游局"
+    assert f.project.text == "某某古镇游客中心建设经费"
+    row = next(r for r in f.funds if r.budget is not None and r.budget.value == 180)
+    assert row.label.text == "某某古镇游客中心建设经费"
+
+
+def test_a_department_report_is_told_by_its_headings():
+    f = facts(
+        "一、部门(单位)基本情况\n本单位内设3个科室。\n二、项目支出情况\n全年项目支出120万元。"
+    )
+    assert f.kind == Kind.DEPARTMENT
+
+
+def test_a_grant_to_a_named_hall_keeps_the_hall_in_the_item():
+    # 馆/院/站 may begin the item's own name: only administrative endings name the grantee
+    f = facts("一、项目基本情况\n县财政下达县图书馆改造工程经费60万元。")
+    assert f.unit is None or f.unit.text != "县图书馆"
+
+
+SPENT_PARTS = """2022年共安排某某补助经费预算5000万元。其中,中央转移支付资金3600万元,省级配套资金1400万元。
+项目资金执行情况。实际执行4520.5万元,项目执行率90.41%。其中中央补助经费执行3300.5万元,省级财政配套资金执行1220万元。"""
+
+
+def test_spending_parts_under_other_words_pair_with_the_budget_parts_when_they_add_up():
+    rows = {r.label.text: r for r in facts(SPENT_PARTS).funds}
+    assert rows["中央转移支付资金"].actual.value == Decimal("3300.5")
+    assert rows["省级配套资金"].actual.value == Decimal("1220")
+    assert len([r for r in rows.values() if r.depth == 1]) == 2
+
+
+def test_spending_parts_that_do_not_add_up_stay_apart():
+    text = SPENT_PARTS.replace("省级财政配套资金执行1220万元", "省级财政配套资金执行1200万元")
+    rows = {r.label.text: r for r in facts(text).funds}
+    assert rows["中央转移支付资金"].actual is None
+    assert len([r for r in rows.values() if r.depth == 1]) == 4
+
+
+def test_a_report_with_many_amounts_of_money_is_prose_not_run_together_cells():
+    # sentences naming 万元 after every figure (预算数72.60万元) are not cells written together
+    from jixiao import read_text
+
+    text = (
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n"
+        "某某档案整理经费由某某县档案馆负责实施。\n二、预算执行情况\n"
+        "年度资金总额年初预算数72.60万元，全年预算数72.60万元，全年执行数70.32万元，预算执行率96.86%。"
+        "其中本年财政拨款年初预算数64.77万元，全年预算64.77万元，执行62.68万元，执行率96.77%。"
+        "上年结转资金年初预算数7.83万元，预算7.83万元，实际支出7.64万元，执行率为97.57%。\n"
+    )
+    e = read_text(text, "r.txt")
+    assert e.layout == "prose"
+    rows = {f.label.text: f for f in e.funds}
+    assert rows["年度资金总额"].actual.value == Decimal("70.32")
+    assert rows["上年结转资金"].rate.value == Decimal("97.57")
+
+
+def test_the_project_of_a_title_loses_the_xiangmu_of_xiangmu_zhichu_when_the_text_does():
+    f = facts(
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n某某档案整理经费由某某县档案馆负责实施。"
+    )
+    assert f.project.text == "某某档案整理经费"
+    f = facts(
+        "2022年度某某档案整理经费项目支出绩效自评报告\n一、项目基本情况\n某某档案整理经费项目由某某县档案馆负责实施。"
+    )
+    assert f.project.text == "某某档案整理经费项目"

@@ -979,6 +979,17 @@ def test_year_in_brackets_after_the_title():
     assert find_year([Text("附表(2)", None)]) is None
 
 
+def test_year_of_a_template_printing_nian_as_a_dash():
+    # an older county template: the year's digits spaced apart and 年 printed as a dash
+    from jixiao.extract.titles import find_year
+    from jixiao.model import Text
+
+    assert find_year([Text("某某县20 15 -度部门(单位)整体支出", None)]).value == 2015
+    assert find_year([Text("2019 -度项目支出绩效自评报告", None)]).value == 2019
+    assert find_year([Text("报告期:2017 -7 - 25", None)]) is None
+    assert find_year([Text("综合开发和 2016 -度计划", None)]) is None
+
+
 def test_title_from_the_file_name_on_a_document_sharing_page():
     from jixiao.extract.titles import find_year, title_candidates, unit_from_title
     from jixiao.model import Text

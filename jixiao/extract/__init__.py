@@ -65,6 +65,8 @@ def extract(document: Document) -> Evaluation:
                 trace.drop(mark, second)
         elif trace is not None and second is not None:
             trace.drop(second, None)
+    _read_base_data(document, builder.parts)
+    _read_eval_table(document, builder.parts)
     paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
     after_table: list[Paragraph] = []
     seen_table = False
@@ -128,6 +130,50 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
             assembler.close()
             builder.finish()
     return builder
+
+
+def _read_base_data(document: Document, parts: FormParts) -> None:
+    """A 基础数据表 whose money columns are named by year (``2018年预算数 2018年决算数``):
+    looked for only when no fund row has both a budget and a spending, and kept when it reads
+    more such rows than the rows read so far."""
+    if any(f.budget is not None and f.actual is not None for f in parts.funds):
+        return
+    from jixiao.extract.base_data import read_base_data
+
+    base = read_base_data(document)
+    if base is None:
+        return
+    full = sum(f.budget is not None and f.actual is not None for f in base.funds)
+    if full == 0:
+        return
+    parts.funds[:] = base.funds
+    parts.notes.extend(base.notes)
+    trace = active()
+    if trace is not None:
+        _trace_prose_rows(trace, base.funds, (), _BASE_DATA_RULE)
+
+
+def _read_eval_table(document: Document, parts: FormParts) -> None:
+    """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), looked for only
+    when no indicator was read."""
+    if parts.indicators:
+        return
+    from jixiao.extract.eval_table import read_eval_table
+
+    table = read_eval_table(document)
+    if table is None:
+        return
+    parts.indicators[:] = table.indicators
+    parts.notes.extend(table.notes)
+    trace = active()
+    if trace is not None:
+        _trace_prose_rows(trace, (), table.indicators, _EVAL_TABLE_RULE)
+
+
+_EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
+_BASE_DATA_RULE = (
+    "基础数据表：按年份命名的列（最近一年的预算数、决算数），数少于列时由各部分之和确认所在列"
+)
 
 
 def _consistent(parts: FormParts) -> bool:
@@ -333,9 +379,13 @@ _PROSE_RULE = "报告正文中的句子"
 
 
 def _trace_prose_rows(
-    trace: Trace, funds: Sequence[FundRow], indicators: Sequence[Indicator]
+    trace: Trace,
+    funds: Sequence[FundRow],
+    indicators: Sequence[Indicator],
+    rule: str = _PROSE_RULE,
 ) -> None:
-    """Fund rows and indicators read from sentences: each figure with the sentence's line."""
+    """Fund rows and indicators read from sentences (or another rule's figures): each figure
+    with its line."""
     for f in funds:
         for name, value in (
             ("年初预算数", f.initial_budget),
@@ -345,12 +395,12 @@ def _trace_prose_rows(
         ):
             if value is not None and value.location is not None:
                 trace.place(
-                    f"资金[{f.label.text}].{name}", [Cell(value.text, value.location)], _PROSE_RULE
+                    f"资金[{f.label.text}].{name}", [Cell(value.text, value.location)], rule
                 )
     for i in indicators:
         for name, m in (("指标值", i.target), ("完成值", i.actual)):
             if m is not None and m.location is not None:
-                trace.place(f"指标[{i.name.text}].{name}", [Cell(m.text, m.location)], _PROSE_RULE)
+                trace.place(f"指标[{i.name.text}].{name}", [Cell(m.text, m.location)], rule)
 
 
 def builder_ended_in_table(parts: FormParts) -> bool:

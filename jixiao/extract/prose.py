@@ -14,13 +14,18 @@ Where each fact comes from, most certain first:
   政协 …), so a region (某某市) or a pronoun (我局, 本单位) is never a unit.
 - year: the title (``2021年度…``, ``某市2018年度部门整体支出``); a ``年度:`` field; else the
   year most sentences speak of (dates of writing such as 2020年03月15日 do not count).
-- kind: 部门整体/整体支出 → department, 项目 → project (title first, then the text).
-- project: ``项目名称：X``; ``承担X项目实施任务`` and the like.
+- kind: 部门整体/整体支出 → department, 项目 → project (title first, then the report's numbered
+  section headings — 一、项目基本情况 / 一、部门(单位)基本情况 — then the text).
+- project: ``项目名称：X``; ``承担X项目实施任务`` and the like; the item of a grant sentence
+  (``市财政下达市某某局某某工程建设经费260万元``), whose receiving 局/委/办公室 is the unit
+  when nothing else names one.
 - funds: every amount of money in the sentences, as a fund row labelled as printed, in the
   ``budget`` column when the sentence speaks of money approved or planned (预算, 批复, 计划,
   安排 …) and in ``actual`` otherwise; parts (其中 …) are depth 1 and, when their own label
   is ambiguous, prefixed with the subject of the figure they belong to (一期项目 + 设备购置).
-  Amounts of another year than the one evaluated are left out.
+  Amounts of another year than the one evaluated are left out. A label that starts with the
+  unit's own name loses it (the row is the 经费). Spending parts listed after the budget
+  parts under other words pair with them in order when both lists add up to the totals.
 """
 
 from __future__ import annotations
@@ -99,8 +104,22 @@ _PROJECT_SENTENCE = re.compile(
 )
 _PROJECT_TITLE_CUT = re.compile(r"(?:支出)?(?:绩效|自评|评价)")
 _MIN_PROJECT = 6
+_MAX_HEADING = 30
 _DEPARTMENT_WORD = re.compile(r"部门整体|整体支出|单位整体|部门支出")
 _PROJECT_WORD = re.compile(r"项目")
+# a report's own section headings say what it evaluates: 一、项目基本情况 / 一、部门(单位)基本情况
+_PROJECT_HEADING = re.compile(r"^项目(?:基本情况|概况|简介|资金情况|绩效)")
+_DEPARTMENT_HEADING = re.compile(
+    r"^(?:部门|单位)(?:[(（](?:单位|部门)[)）])?(?:基本情况|概况|整体)"
+)
+# money granted to a named unit for a named item: 市财政下达市交通运输局某某工程建设经费260万元
+# (only administrative endings: 某某馆/院/站 may begin the item's own name, 图书馆改造工程)
+_GRANT_ORG = r"委员会|管委会|办公室|人民政府|局|委|厅"
+_GRANT = re.compile(
+    r"(?:下达|拨付|下拨|安排)(?:给)?(?P<org>[^，,。；;：:、\s“”\d]{2,20}?(?:" + _GRANT_ORG + r"))"
+    r"(?P<name>[^，,。；;：:、\s“”\d]{4,40}?(?:经费|资金|项目|工程))"
+    r"(?:预算)?\s*\d+(?:\.\d+)?\s*(?:万元|元|亿元)"
+)
 
 _STAFF_LABELS: tuple[tuple[re.Pattern[str], FigureKey], ...] = (
     (
@@ -155,19 +174,27 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     kind = _kind(title, lines)
     year = _year(title, lines)
     hits = figure_hits(report, paragraphs)
+    unit = _unit(title, lines, all_lines)
     project = _field(lines, _PROJECT_FIELD)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_sentence(lines) or _project_from_title(title)
+        project = _project_sentence(lines)
+    # 下达某某局某某经费260万元: the unit receiving the money, the item it is for
+    wanted = unit is None or (project is None and kind != Kind.DEPARTMENT)
+    if wanted and (grant := _grant(lines)):
+        unit = unit or grant[0]
+        project = project or (grant[1] if kind != Kind.DEPARTMENT else None)
+    if project is None and kind != Kind.DEPARTMENT:
+        project = _project_from_title(title, lines)
     return ProseFacts(
         kind=kind,
         year=year,
-        unit=_unit(title, lines, all_lines),
+        unit=unit,
         project=project,
         supervisor=_field(lines, _SUPERVISOR_FIELD),
         staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
-        funds=prose_fund_rows(lines) or _funds(hits, int(year.value) if year else None),
+        funds=prose_fund_rows(lines) or _funds(hits, int(year.value) if year else None, unit),
         indicators=prose_indicators(lines),
     )
 
@@ -181,12 +208,29 @@ def _kind(title: Text | None, lines: list[ProseLine]) -> Kind | None:
             return Kind.DEPARTMENT
         if _PROJECT_WORD.search(title.text):
             return Kind.PROJECT
+    if kind := _kind_of_headings(lines):
+        return kind
     for line in lines:
         if _DEPARTMENT_WORD.search(line.text):
             return Kind.DEPARTMENT
     for line in lines:
         if _PROJECT_FIELD.search(line.text) or _PROJECT_SENTENCE.search(line.text):
             return Kind.PROJECT
+    return None
+
+
+def _kind_of_headings(lines: list[ProseLine]) -> Kind | None:
+    """The first numbered heading naming 项目… or 部门(单位)… (a sentence elsewhere may
+    mention 部门整体支出 in passing: 部门整体支出和项目支出绩效自评工作)."""
+    for line in lines:
+        m = _HEADING_NUMBER.match(line.text)
+        if not m or not m.end() or len(line.text) > _MAX_HEADING:
+            continue
+        rest = line.text[m.end() :]
+        if _PROJECT_HEADING.match(rest):
+            return Kind.PROJECT
+        if _DEPARTMENT_HEADING.match(rest):
+            return Kind.DEPARTMENT
     return None
 
 
@@ -275,14 +319,33 @@ def _project_sentence(lines: list[ProseLine]) -> Text | None:
     return None
 
 
-def _project_from_title(title: Text | None) -> Text | None:
-    """关于2020年度农村公路养护专项资金项目支出绩效自评的报告 → 农村公路养护专项资金项目."""
+def _grant(lines: list[ProseLine]) -> tuple[Text, Text] | None:
+    """The unit and the item of the first grant sentence (``下达某某局某某经费260万元``):
+    the unit receiving the money is the one reporting on it."""
+    for line in lines:
+        if (m := _GRANT.search(line.text)) and _plausible_name(m.group("org")):
+            return Text(m.group("org"), line.location), Text(m.group("name"), line.location)
+    return None
+
+
+def _project_from_title(title: Text | None, lines: list[ProseLine]) -> Text | None:
+    """关于2020年度农村公路养护专项资金项目支出绩效自评的报告 → 农村公路养护专项资金项目;
+    the 项目 is the one of 项目支出 (档案数字化建设经费) where the text names it without."""
     if title is None:
         return None
     rest = _TITLE_LEAD.sub("", title.text)
     cut = _PROJECT_TITLE_CUT.search(rest)
     name = rest[: cut.start()] if cut else ""
     if len(name) >= _MIN_PROJECT and name.endswith(("项目", "资金", "工程", "经费")):
+        short = name[: -len("项目")]
+        if (
+            name.endswith("项目")
+            and rest[len(name) :].startswith("支出")
+            and short.endswith(("资金", "工程", "经费"))
+        ):
+            bare = re.compile(re.escape(short) + "(?!项目)")
+            if any(bare.search(line.text) for line in lines):
+                return Text(short, title.location)
         return Text(name, title.location)
     return None
 
@@ -375,7 +438,9 @@ def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
     return None
 
 
-def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
+def _funds(
+    hits: list[FigureHit], year: int | None, unit: Text | None = None
+) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
     parent: FigureHit | None = None
@@ -390,6 +455,8 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
         if year is not None and figure.year is not None and figure.year != year:
             continue
         label = figure.label
+        if unit is not None and label.startswith(unit.text) and len(label) > len(unit.text) + 3:
+            label = label[len(unit.text) :]  # 市交通运输局某某经费: the row is the 经费
         if (
             _owner_subject(hit, parent)
             and parent is not None
@@ -431,4 +498,35 @@ def _funds(hits: list[FigureHit], year: int | None) -> tuple[FundRow, ...]:
                 location=figure.location,
             )
         )
-    return tuple(rows)
+    return tuple(_pair_spent_parts(rows))
+
+
+def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:
+    """Spending parts listed after the budget parts, under other words (预算…其中，中央资金
+    8353万元，省级配套资金2088万元 … 执行9265万元。其中中央补助经费执行7177万元，省级财政
+    配套资金执行2088万元): when as many spending parts as budget parts follow one total and
+    they add up to its spending, the n-th spending is the n-th budget part's."""
+    out = list(rows)
+    i = 0
+    while i < len(out):
+        whole = out[i]
+        j = i + 1
+        while j < len(out) and out[j].depth > whole.depth:
+            j += 1
+        if whole.budget is not None and whole.actual is not None:
+            kids = [k for k in range(i + 1, j) if out[k].depth == whole.depth + 1]
+            budgets = [k for k in kids if out[k].budget is not None and out[k].actual is None]
+            spent = [k for k in kids if out[k].actual is not None and out[k].budget is None]
+            if (
+                len(budgets) == len(spent) >= 2
+                and max(budgets) < min(spent)
+                and sum(out[k].actual.value for k in spent) == whole.actual.value  # type: ignore[union-attr]
+                and sum(out[k].budget.value for k in budgets) == whole.budget.value  # type: ignore[union-attr]
+            ):
+                for b, a in zip(budgets, spent, strict=True):
+                    out[b] = replace(out[b], actual=out[a].actual)
+                dropped = set(spent)
+                out = [r for k, r in enumerate(out) if k not in dropped]
+                j -= len(dropped)
+        i += 1
+    return out

@@ -18,6 +18,11 @@ _YEAR_IN_TITLE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*年度?)?(?!\d)")
 
 _YEAR_DU = re.compile(r"((?:19|20)\d{2})\s*年度")
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年?[^\d。，,；;]{0,24}?(?:绩效|自评|评价|决算|预算)")
+# a template whose 年 is printed as a dash and whose year's digits are spaced apart
+# (``20 16 -度部门整体支出``): only in a short title line naming the evaluation
+_YEAR_GARBLED_DU = re.compile(
+    r"(?<![\d.])((?:19|20)\s?\d{2})\s*[-－—_]?\s*度(?=[^\d。，,；;]{0,24}(?:绩效|自评|评价|支出|决算|预算))"
+)
 _YEAR_AFTER_TITLE = re.compile(
     r"(?:自评表|自评报告|评价报告|绩效报告|评分表)\s*[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]"
 )
@@ -33,7 +38,8 @@ _NOT_UNIT = re.compile(r"^(部门|单位|本单位|本部门|我单位|我局|�
 
 def find_year(texts: Iterable[Text]) -> Num | None:
     """The evaluated year: the first ``YYYY年度``, or the year in brackets after a title
-    (``…自评表(2021年)``); else a year just before 绩效/自评 in a title."""
+    (``…自评表(2021年)``); else a year just before 绩效/自评 in a title, or a title's
+    ``20 16 -度`` whose 年 the template printed as a dash."""
     items = list(texts)
     for t in items:
         text = clean(t.text)
@@ -44,9 +50,10 @@ def find_year(texts: Iterable[Text]) -> Num | None:
         folded = clean(t.text)
         if len(folded) > 120:
             continue
-        m = _YEAR_TITLE.search(folded)
+        m = _YEAR_TITLE.search(folded) or _YEAR_GARBLED_DU.search(folded)
         if m:
-            return Num(Decimal(m.group(1)), m.group(1), None, t.location)
+            digits = _SPACES.sub("", m.group(1))
+            return Num(Decimal(digits), m.group(1), None, t.location)
     return None
 
 

@@ -201,11 +201,17 @@ _FILLED_CELL_END = re.compile(r"\|[^|]*\S$")
 def spaced(lines: list[str], source: str) -> list[Block]:
     """Cells separated by spaces. Lines with runs of two or more spaces are rows split on those
     runs; an indented line without figures under a row continues that row's cells (a cell
-    wrapped over lines, as ``pdftotext -layout`` prints it), matched by column position. Long
+    wrapped over lines, as ``pdftotext -layout`` prints it), matched by column position; a line
+    of figures only under a row still short of the header's cells ends that row. Long
     lines with single spaces (a whole table on one line) become a stream of tokens."""
     blocks: list[Block] = []
     stream: list[tuple[str, int, int | None]] = []
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
+    header_width = 0  # cells of the widest header row so far (four or more cells, no figures)
+    joined: list[
+        tuple[list[list], int]
+    ] = []  # rows that took a line of figures, their width before
+    overlong = False  # a row with more cells than its header: line breaks inside rows
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())
@@ -222,7 +228,17 @@ def spaced(lines: list[str], source: str) -> list[Block]:
                 cell[0] = cell[0] + "\n" + piece
                 cell[4] = end
             continue
+        if rows and _figures_continue(spans, rows[-1], header_width):
+            joined.append((rows[-1], len(rows[-1])))
+            rows[-1] += [[piece, n, start, end, end] for start, end, piece in spans]
+            continue
         rows.append([[piece, n, start, end, end] for start, end, piece in spans])
+        if len(spans) >= 4 and not any(_VALUE.match(halfwidth(t)) for _, _, t in spans):
+            header_width = max(header_width, len(spans))  # a row of text is no narrower header
+        elif header_width and len(spans) > header_width:
+            overlong = True
+    if joined and overlong:
+        rows = _unjoin(rows, joined)
     rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
@@ -359,6 +375,41 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
     return True
 
 
+def _unjoin(rows: list[list[list]], joined: list[tuple[list[list], int]]) -> list[list[list]]:
+    """The lines of figures as rows of their own again: where rows carry more cells than their
+    header the line breaks fall inside rows, and the cells are better read again in order."""
+    cut = {id(row): width for row, width in joined}
+    out: list[list[list]] = []
+    for row in rows:
+        width = cut.get(id(row))
+        if width is None:
+            out.append(row)
+        else:
+            out += [row[:width], row[width:]]
+    return out
+
+
+def _figures_continue(spans: list[tuple[int, int, str]], above: list[list], width: int) -> bool:
+    """A line of figures only (``12  9.84``, ``10  10``) under a labelled row that, with them,
+    still has no more cells than the header above: PDF text printing the row's last figures on
+    the next line. Without a header nothing says the row is short, so the line stays a row."""
+    if not width or not spans or len(above) < 2 or len(above) + len(spans) > width:
+        return False
+    if _VALUE.match(halfwidth(above[0][0])):
+        return False  # the row above has no label of its own
+    if len(above) < 4 and not any(_VALUE.match(halfwidth(c[0])) for c in above):
+        return False  # a short row of text (年初设定目标 | 全年完成情况): not a row of figures
+    if not all(_BARE_FIGURE.match(halfwidth(t)) for _, _, t in spans):
+        return False
+    # a piece starting where a figure above starts is that figure wrapped (aligned columns)
+    figure_starts = {c[2] for c in above if _VALUE.match(halfwidth(c[0]))}
+    return not any(start in figure_starts for start, _, _ in spans)
+
+
+# a figure alone (a wrapped text cell may start with digits: 2021年度低收入…, 518人。)
+_BARE_FIGURE = re.compile(
+    r"^(?:[≥≤<>=]?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?|[-－—/／])$"
+)
 _FULL_GAP = 3  # a filled cell: the two-space separator, and a column a wide character did not fit
 
 

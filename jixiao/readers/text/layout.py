@@ -139,7 +139,10 @@ def token_row(line: str) -> bool:
     return sum(1 for t in tokens if _FIGURE_TOKEN.match(t)) >= 2
 
 
-_GLUED = re.compile(r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE)
+# (not an amount of money in a sentence: 全年预算数72.60万元)
+_GLUED = re.compile(
+    r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=(?![万元])[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE
+)
 
 
 def run_together(text: str) -> bool:

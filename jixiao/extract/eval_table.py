@@ -1,0 +1,199 @@
+"""The 部门整体支出绩效评价指标表 with criteria columns, read from a stream of PDF text.
+
+The evaluation table that goes with a 基础数据表 prints, per row, the 一级/二级/三级 indicator
+each with its points, then two columns of sentences (评价标准 — how points are given — and 指标
+说明 — what was found, often ending with the computed rate), then the score::
+
+    一级指标 分值 二级指标 分值 三级指标 分值 评价标准 指标说明 得分
+    投入 16 预算配置 16 在职人员控制率 8 以100%为标准…计8分; 本单位…的比率为95.10%. 8
+
+Copied as text the cells run into one stream, the sentences spread over several lines. Read as
+alternating label text and figures: short labels each followed by their points (一级, 二级,
+三级 — the last one before the sentences is the 三级), the sentences, then the score. The reading
+is kept only when the form's arithmetic confirms it: the 三级 points under a 二级 (or 一级) add up
+to its points somewhere in the table, and no score exceeds its points (a score that does is left
+empty with a reading note). The rate the 指标说明 ends with is the actual value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.document import Cell, Document
+from jixiao.extract.base_data import document_cells
+from jixiao.extract.vocab import is_level1
+from jixiao.measure import parse_measure
+from jixiao.model import Indicator, Location, Num, Text
+from jixiao.textnorm import clean, label_key
+
+_HEADER_WORDS = frozenset(
+    {
+        "一级指标", "二级指标", "三级指标", "得分", "分值", "权重", "标准分", "评价标准", "评分标准",
+        "指标说明", "指标解释", "评价要点", "评分细则", "评分依据", "扣分说明", "评价内容",
+    }
+)  # fmt: skip
+_CRITERIA_WORDS = frozenset(
+    {"评价标准", "评分标准", "指标说明", "指标解释", "评价要点", "评分细则"}
+)
+_POINTS = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_SENTENCE = re.compile(r"[,，;；。:：=%()（）<>≤≥＞＜]|\.\D|\.$")
+_FINAL_RATE = re.compile(r"(-?\d+(?:\.\d+)?%)[。.；;]?$")
+_MAX_LABEL = 20
+_MAX_TOKENS = 3000
+
+
+@dataclass
+class _Row:
+    name: str
+    weight: tuple[Decimal, str, Location | None]
+    level1: str | None
+    level2: str | None
+    location: Location | None
+    text: list[str] = field(default_factory=list)
+    score: tuple[Decimal, str, Location | None] | None = None
+    heads: list[tuple[str, Decimal]] = field(default_factory=list)  # 一级/二级 and their points
+
+
+@dataclass(frozen=True, slots=True)
+class EvalTable:
+    indicators: tuple[Indicator, ...]
+    notes: tuple[str, ...]
+
+
+def _tokens(document: Document) -> Iterator[tuple[str, Cell]] | None:
+    """The tokens after the table's header (一级指标 … 三级指标 … 评价标准 … 得分), or None."""
+    cells = iter(document_cells(document))
+    for cell in cells:
+        if "一级指标" in cell.text:
+            break
+    else:
+        return None
+    stream = _all_tokens(cell, cells)
+    seen: set[str] = set()
+    for tok, at in stream:
+        if tok in _HEADER_WORDS:
+            seen.add(tok)
+            continue
+        if "三级指标" not in seen or not seen & _CRITERIA_WORDS:
+            return None
+        return _chain((tok, at), stream)
+    return None
+
+
+def _all_tokens(first: Cell, cells: Iterable[Cell]) -> Iterator[tuple[str, Cell]]:
+    count = 0
+    text = first.text[first.text.index("一级指标") :]
+    for tok in clean(text).split():
+        yield tok, first
+    for cell in cells:
+        for tok in clean(cell.text).split():
+            count += 1
+            if count > _MAX_TOKENS:
+                return
+            yield tok, cell
+
+
+def _chain(first: tuple[str, Cell], rest: Iterator[tuple[str, Cell]]) -> Iterator[tuple[str, Cell]]:
+    yield first
+    yield from rest
+
+
+def _pairs(tokens: Iterable[tuple[str, Cell]]) -> Iterator[tuple[str, tuple | None, Cell]]:
+    """(text, figure, cell of the text's start): the text between two figures and the figure
+    that ends it; a last text without a figure ends the stream."""
+    words: list[str] = []
+    start: Cell | None = None
+    for tok, cell in tokens:
+        if _POINTS.match(tok):
+            if words and start is not None:
+                yield " ".join(words), (Decimal(tok), tok, cell.location), start
+            words, start = [], None
+            continue
+        if start is None:
+            start = cell
+        words.append(tok)
+    if words and start is not None:
+        yield " ".join(words), None, start
+
+
+def _is_label(text: str) -> bool:
+    return len(text) <= _MAX_LABEL and not _SENTENCE.search(text) and not text[:1].isdigit()
+
+
+def _rows(tokens: Iterable[tuple[str, Cell]]) -> list[_Row]:
+    rows: list[_Row] = []
+    pending: list[tuple[str, tuple[Decimal, str, Location | None], Cell]] = []
+    level1: str | None = None
+    level2: str | None = None
+    for text, figure, cell in _pairs(tokens):
+        if _is_label(text) and figure is not None:
+            pending.append((text, figure, cell))
+            continue
+        if not pending:
+            if rows and figure is not None and rows[-1].score is not None:
+                # a bare figure inside the sentences (计 8 分): the sentence goes on
+                rows[-1].text += [rows[-1].score[1], text]
+                rows[-1].score = figure
+                continue
+            break  # sentences without a row: not this table
+        *heads, (name, weight, at) = pending
+        pending = []
+        if len(heads) >= 2:
+            level1, level2 = heads[-2][0], heads[-1][0]
+        elif len(heads) == 1:
+            head = heads[0][0]
+            if is_level1(label_key(head)):
+                level1, level2 = head, None
+            else:
+                level2 = head
+        levels = [(label, points[0]) for label, points, _ in heads]
+        rows.append(_Row(name, weight, level1, level2, at.location, [text], figure, levels))
+    return rows
+
+
+def _confirmed(rows: list[_Row]) -> bool:
+    """Some 二级 (or 一级) whose points are the sum of its 三级 points."""
+    for row in rows:
+        for label, points in row.heads:
+            under = [r.weight[0] for r in rows if label in (r.level1, r.level2)]
+            if len(under) >= 2 and sum(under) == points:
+                return True
+    return False
+
+
+def read_eval_table(document: Document) -> EvalTable | None:
+    """The indicators of a criteria-column evaluation table, or None."""
+    tokens = _tokens(document)
+    if tokens is None:
+        return None
+    rows = _rows(tokens)
+    if len(rows) < 2 or not _confirmed(rows):
+        return None
+    notes: list[str] = []
+    out = []
+    for row in rows:
+        weight = Num(row.weight[0], row.weight[1], None, row.weight[2])
+        score = Num(row.score[0], row.score[1], None, row.score[2]) if row.score else None
+        if score is not None and score.value > weight.value:
+            notes.append(
+                f"{row.location}：指标“{row.name}”得分 {score.text} 大于分值 {weight.text}，"
+                "可能是说明中的数字，得分未读取"
+            )
+            score = None
+        text = " ".join(row.text)
+        rate = _FINAL_RATE.search(text)
+        out.append(
+            Indicator(
+                name=Text(row.name, row.location),
+                level1=Text(row.level1, row.location) if row.level1 else None,
+                level2=Text(row.level2, row.location) if row.level2 else None,
+                actual=parse_measure(rate.group(1), row.location) if rate else None,
+                weight=weight,
+                score=score,
+                location=row.location,
+            )
+        )
+    return EvalTable(tuple(out), tuple(notes))
