@@ -818,6 +818,11 @@ class FormBuilder:
         # 成本指标 / 满意度指标 are both 一级 and 二级 categories
         if row_set_level1:
             return False
+        if self.level1 is not None:
+            current = strip_points(label_key(self.level1.text))
+            if vocab.in_framework(current):
+                # 项目产出 → 成本指标(10分) is its 二级; 项目决策 → 项目管理(25分) the next 一级
+                return vocab.in_framework(key)
         if nxt and (vocab.is_level2(nxt) or vocab.is_level1(nxt)):
             return True
         if strip_points(clean(printed)) != clean(printed).strip():

@@ -610,6 +610,10 @@ class StreamAssembler:
                     values, later = _two_fund_rows(text, roles)
             else:
                 values = _split_headerless_fund(text)
+            if values is not None and self.kind != "fund" and self.orphan_fund is not None:
+                # 年度资金总额 年初预算数 … 执行率 50.050.049.098%: the label came before the header
+                self._start(self.orphan_fund, "fund")
+                self.orphan_fund = None
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
