@@ -185,7 +185,7 @@ class FormBuilder:
         if self._header(row, keys, live, was_header):
             return
         first = keys[live[0]]
-        section = vocab.section_of(first)
+        section = vocab.section_of(first) if not self.framework_category(first) else None
         is_goal_header = vocab.goal_header(keys)
         if (
             section
@@ -809,6 +809,15 @@ class FormBuilder:
         name = Text(last.name.text + clean(cell.text).strip(), last.name.location)
         self.parts.indicators[-1] = replace(last, name=name)
         return True
+
+    def framework_category(self, key: str, level1: str | None = None) -> bool:
+        """资金投入 / 绩效目标 in the indicator table under 项目决策 (or ``level1``): a 二级
+        of the project framework, not the title of the fund or goal section."""
+        if self.state != "indicator" or not vocab.is_level2(key):
+            return False
+        if level1 is None:
+            level1 = self.level1.text if self.level1 is not None else ""
+        return vocab.in_framework(strip_points(label_key(level1)))
 
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):

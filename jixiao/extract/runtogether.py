@@ -94,6 +94,25 @@ _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
 _POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
 
 
+_LEVEL2_AHEAD = "|".join(
+    re.escape(w)
+    for w in sorted(
+        {*vocab.FRAMEWORK_LEVEL2, *(w for w in vocab.LEVEL2 if w.endswith("指标"))},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+# where a 二级 word of the framework starts a category: after the score of the row above, after
+# its 一级's points or right after its 一级 (lookbehinds of one width each)
+_AFTER_SCORE_OR_LEVEL1 = (
+    "(?:(?<=[\\d)%])|"
+    + "|".join(f"(?<={re.escape(w)})" for w in sorted(vocab.FRAMEWORK_LEVEL1))
+    + ")"
+)
+
+
 @lru_cache(maxsize=8)
 def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     alts: list[tuple[int, str]] = []
@@ -135,14 +154,16 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         if w.endswith("指标"):
             add(w, _POINTS)
         elif len(w) >= 4:
-            add(w, _POINTS[3:-2])  # 项目决策(10分): a category without 指标 only with its points
+            # 项目决策(10分): a category without 指标 only with its points, or right before a
+            # 二级 category (项目决策项目立项…, 项目产出数量指标…)
+            add(w, f"(?:{_POINTS[3:-2]}|(?={_LEVEL2_AHEAD}))")
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
     for w in vocab.FRAMEWORK_LEVEL2:
         # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
         # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
-        alts.append((len(w), r"(?<=[\d)%])" + re.escape(w)))
+        alts.append((len(w), _AFTER_SCORE_OR_LEVEL1 + re.escape(w)))
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
@@ -223,7 +244,7 @@ def _cut(
             category_end = m.end()
         elif m.start() == category_end:
             continue  # 投入管理预算执行率10…: the indicator named like a column (预算执行率)
-        elif word.endswith(")") and vocab.in_framework(label_key(word)):
+        elif vocab.in_framework(label_key(word)):
             framework = True
         if (
             _ROW_WORD.fullmatch(m.group(0))

@@ -541,7 +541,11 @@ class StreamAssembler:
         if vocab.field_of(key):
             self._start(cell, "kv")
             return
-        if vocab.section_of(key) and not looks_like_value(text):
+        if (
+            vocab.section_of(key)
+            and not looks_like_value(text)
+            and not self.b.framework_category(key, self._row_level1())
+        ):
             self.flush()
             self._release()
             self._feed([cell])
@@ -700,6 +704,14 @@ class StreamAssembler:
                 self.row.extend(Cell(v, loc) for v in row_values)
             return
         self.push(cell)
+
+    def _row_level1(self) -> str | None:
+        """The 一级 printed in the row being read (项目决策 before 资金投入), if any."""
+        if self.kind == "ind":
+            for c in reversed(self.row):
+                if vocab.is_level1(strip_points(label_key(c.text))):
+                    return c.text
+        return None
 
     def close(self) -> None:
         self._resolve_held(None, "")

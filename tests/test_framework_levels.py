@@ -1,0 +1,85 @@
+"""The project framework's three levels (一级 项目决策 / 项目管理 / 项目产出 / 项目效益, their 二级,
+the indicators) in run-together text, as document-sharing sites print OCR'd scans of it.
+All text here is invented, of the shape such documents have."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jixiao import read_text
+from jixiao.extract.runtogether import split_labels
+from jixiao.document import Cell
+from jixiao.model import Location
+
+HEAD = (
+    "部门项目支出绩效自评表(2022年)项目名称社区养老服务经费主管部门某某区民政局"
+    "实施单位某某区养老服务中心项目资金(万元)年度资金总额年初预算数全年预算数全年执行数执行率"
+    "50.050.049.098%一级指标二级指标三级指标分值指标值全年实际值得分"
+)
+TABLE = (
+    "项目决策(10分)项目目标目标明确性3一目标清晰具体3项目立项立项规范性3一程序规范3"
+    "决策依据充分性4一依据充分4项目管理(20分)投入管理预算执行率10一98%9"
+    "财务管理财务管理规范性5一制度健全5项目实施制度执行有效性5-执行到位5"
+    "项目产出(40分)数量指标(20分)服务老人数量20500人520人20"
+    "时效指标(10分)服务完成时间102022年12月完成2022年12月完成10"
+    "成本指标(10分)人均服务成本10300元280元10"
+    "项目效益(30分)社会效益指标服务覆盖率1590%95%15"
+)
+
+
+def _rows(e):
+    return [
+        (
+            i.level1.text if i.level1 else None,
+            i.level2.text if i.level2 else None,
+            i.name.text,
+            i.target.text if i.target else None,
+            i.actual.text if i.actual else None,
+            i.weight.value if i.weight else None,
+            i.score.value if i.score else None,
+        )
+        for i in e.indicators
+    ]
+
+
+def test_three_levels_in_run_together_text():
+    e = read_text(HEAD + TABLE, "framework.txt")
+    assert e.layout == "other"
+    assert _rows(e) == [
+        ("项目决策", "项目目标", "目标明确性", "一", "目标清晰具体", 3, 3),
+        ("项目决策", "项目立项", "立项规范性", "一", "程序规范", 3, 3),
+        ("项目决策", "项目立项", "决策依据充分性", "一", "依据充分", 4, 4),
+        ("项目管理", "投入管理", "预算执行率", "一", "98%", 10, 9),
+        ("项目管理", "财务管理", "财务管理规范性", "一", "制度健全", 5, 5),
+        ("项目管理", "项目实施", "制度执行有效性", None, "执行到位", 5, 5),
+        ("项目产出", "数量指标", "服务老人数量", "500人", "520人", 20, 20),
+        ("项目产出", "时效指标", "服务完成时间", "2022年12月完成", "2022年12月完成", 10, 10),
+        # under 项目产出, 成本指标(10分) is a 二级, not the next 一级
+        ("项目产出", "成本指标", "人均服务成本", "300元", "280元", 10, 10),
+        ("项目效益", "社会效益指标", "服务覆盖率", "90%", "95%", 15, 15),
+    ]
+
+
+def test_fund_label_printed_before_its_header():
+    e = read_text(HEAD, "funds.txt")
+    (fund,) = e.funds
+    assert (fund.initial_budget.value, fund.budget.value, fund.actual.value) == (
+        Decimal("50.0"),
+        Decimal("50.0"),
+        Decimal("49.0"),
+    )
+    assert fund.rate.value == Decimal("98")
+
+
+def test_framework_words_are_no_labels_outside_the_framework():
+    # “项目实施” after a figure, in a table of the 产出/效益 framework: part of the name
+    pieces = split_labels([Cell("产出指标数量指标完成率100%项目实施方案数量≥3个3个2020", Location("t.txt", 1))])
+    texts = [p.cell.text for p in pieces]
+    assert "项目实施" not in texts
+
+
+def test_framework_words_after_a_score_are_the_second_level():
+    text = "项目决策(10分)项目目标目标明确性4一明确4项目立项立项规范性6一规范6"
+    texts = [p.cell.text for p in split_labels([Cell(text, Location("t.txt", 1))])]
+    assert texts[:3] == ["项目决策(10分)", "项目目标", "目标明确性4一明确4"]
+    assert "项目立项" in texts
