@@ -294,6 +294,14 @@ CATALOGUE = (
     ("效益指标", "可持续影响指标", "建立长效工作制度数量", "项", "≥", 2, 12, True),
     ("效益指标", "生态效益指标", "垃圾分类宣传覆盖户数", "户", "≥", 200, 8000, True),
 )
+# units of two characters and more that scans glue to the figure (万户, 万人次, 个工作日); the
+# framework's forms draw from these too
+CATALOGUE_UNITS = (
+    ("产出指标", "数量指标", "惠及农户数量", "万户", "≥", 1, 30, True),
+    ("产出指标", "数量指标", "线上服务访问量", "万人次", "≥", 2, 90, True),
+    ("产出指标", "时效指标", "事项平均办理时限", "个工作日", "≤", 3, 15, True),
+    ("效益指标", "社会效益指标", "群众咨询受理量", "万次", "≥", 1, 40, True),
+)
 SATISFACTION = ("满意度指标", "服务对象满意度指标", "服务对象满意度", "%", "≥", 85, 95, True)
 LEVEL2_ORDER = (
     "数量指标",
@@ -366,9 +374,9 @@ def make_indicator(row: tuple, weight: int, rng: random.Random, partial: bool) -
     )
 
 
-def make_indicators(rng: random.Random) -> list[IndSpec]:
-    output = [r for r in CATALOGUE if r[0] == "产出指标"]
-    benefit = [r for r in CATALOGUE if r[0] == "效益指标"]
+def make_indicators(rng: random.Random, catalogue: tuple = CATALOGUE) -> list[IndSpec]:
+    output = [r for r in catalogue if r[0] == "产出指标"]
+    benefit = [r for r in catalogue if r[0] == "效益指标"]
     rows = []
     picked = [
         rng.choice([r for r in output if r[1] == "数量指标"]),
@@ -628,14 +636,28 @@ def framework_indicators(spec: Spec, rng: random.Random) -> list[IndSpec]:
         _judged(r, w, rng)
         for r, w in zip(management, _points(rest, len(management), rng), strict=True)
     ]
-    later = make_indicators(rng)
+    later = make_indicators(rng, CATALOGUE + CATALOGUE_UNITS)
+    for ind in later:
+        if ind.level2 == "时效指标" and rng.random() < 0.5:
+            # a deadline as the target, a month as the actual (2022年12月底前完成)
+            ind.name, ind.op, ind.number, ind.unit, ind.actual_number = (
+                "项目完成时间",
+                "定性",
+                None,
+                "",
+                None,
+            )
+            ind.target = f"{spec.year}年12月底前完成"
+            ind.actual = f"{spec.year}年{rng.randint(9, 12)}月完成"
+            ind.score, ind.deviation = ind.weight, ""
     output = [i for i in later if i.level1 == "产出指标"]
     benefit = [i for i in later if i.level1 != "产出指标"]
     for level1, points, part in (("项目产出", 40, output), ("项目效益", 30, benefit)):
         for ind, w in zip(part, _points(points, len(part), rng), strict=True):
             weight = Decimal(w)
             ind.score = (ind.score * weight / ind.weight).quantize(CENT, ROUND_HALF_UP)
-            ind.score = ind.score.normalize() if ind.score == ind.score.to_integral() else ind.score
+            if ind.score == ind.score.to_integral_value():
+                ind.score = ind.score.quantize(Decimal(1))
             ind.level1, ind.weight = level1, weight
             rows.append(ind)
     return rows

@@ -393,7 +393,8 @@ def damage_run(
 ) -> tuple[dict[tuple[str, str], list[int]], dict[tuple[str, str], list[str]]]:
     """Right/counted fields per (layout, damage) over the seed and ``n`` department and ``n``
     project forms (and ``n // 2`` of the project framework); each damage is drawn once per form
-    and printed in every layout; ``forms_named``: only the forms whose name starts so (``frame``).
+    and printed in every layout; ``forms_named``: only the forms whose name starts so (``frame``;
+    ``seed,dept,proj`` for the forms before the framework's were added).
     Under the key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
     from damage import DAMAGES, NOT_APPLICABLE, form_of, plan, printed, prose
@@ -403,7 +404,7 @@ def damage_run(
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for name, base in evaluations(n, seed):
-            if not name.startswith(forms_named):
+            if not name.startswith(tuple(forms_named.split(","))):
                 continue
             form = form_of(base, report_lines(base))
             where = plan(form.rows, form.truth)
@@ -471,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         "--damage", action="store_true", help="损坏测试：各版式 × 各损坏方式（bench/damage.py）"
     )
     parser.add_argument(
-        "--forms", default="", help="只测名称以此开头的表（seed、dept、proj、frame）"
+        "--forms", default="", help="只测名称以此开头的表（seed、dept、proj、frame，逗号分隔）"
     )
     args = parser.parse_args(argv)
     if args.damage:

@@ -83,3 +83,67 @@ def test_framework_words_after_a_score_are_the_second_level():
     texts = [p.cell.text for p in split_labels([Cell(text, Location("t.txt", 1))])]
     assert texts[:3] == ["项目决策(10分)", "项目目标", "目标明确性4一明确4"]
     assert "项目立项" in texts
+
+
+def test_judged_rows_in_words_after_a_name_ending_in_xing():
+    # name | finding in words | 分值 | 得分, one row per line, no separator: the finding starts
+    # after the name's 性, and a lone value in words is the finding (its standard left blank)
+    text = (
+        "一级指标二级指标三级指标指标值实际完成值分值得分\n"
+        "项目决策资金投入预算编制科学性预算经过论证44\n"
+        "项目立项立项依据充分性依据充分66\n"
+    )
+    e = read_text(HEAD.split("一级指标")[0] + text, "judged.txt")
+    assert _rows(e) == [
+        ("项目决策", "资金投入", "预算编制科学性", None, "预算经过论证", 4, 4),
+        ("项目决策", "项目立项", "立项依据充分性", None, "依据充分", 6, 6),
+    ]
+
+
+def test_one_cell_per_line_framework_categories_are_no_sections():
+    # 资金投入 and 绩效目标 name the fund and goal sections elsewhere; under 项目决策 they are 二级
+    cells = [
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+        "项目决策", "资金投入", "预算编制科学性", "—", "经过论证", "4", "4",
+        "绩效目标", "绩效目标合理性", "—", "目标合理", "6", "5",
+        "项目产出", "成本指标", "人均服务成本", "≤300元", "280元", "10", "10",
+    ]
+    e = read_text("\n\n".join(cells), "v.txt")
+    assert [(r[0], r[1], r[2], r[5], r[6]) for r in _rows(e)] == [
+        ("项目决策", "资金投入", "预算编制科学性", 4, 4),
+        ("项目决策", "绩效目标", "绩效目标合理性", 6, 5),
+        ("项目产出", "成本指标", "人均服务成本", 10, 10),
+    ]
+    assert not e.funds and not e.goals
+
+
+def test_the_generator_writes_the_framework_with_three_levels():
+    import importlib
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    forms = importlib.import_module("forms")
+    for seed in range(6):
+        spec = forms.project_framework(random.Random(seed), 2022)
+        e = forms.build(spec)
+        level1 = [i.level1.text for i in e.indicators]
+        assert level1[0] == "项目决策" and level1[-1] == "项目效益"
+        assert {"项目决策", "项目管理", "项目产出", "项目效益"} == set(level1)
+        assert all(i.level2 is not None for i in e.indicators)
+        assert sum(i.weight.value for i in e.indicators) == 100  # the fund row has no points
+        assert e.funds[0].weight is None
+        assert e.total_score.value == sum(i.score.value for i in e.indicators)
+
+
+def test_units_glued_to_the_figure_stay_with_it():
+    from jixiao.extract.runtogether import split_indicator_rows
+    from jixiao.extract.vocab import Role
+
+    roles = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
+    got = split_indicator_rows("惠及农户数量≥3万户3.2万户1010办理时限≤5个工作日4个工作日55", roles)
+    assert got == (
+        ("惠及农户数量", "≥3万户", "3.2万户", "10", "10"),
+        ("办理时限", "≤5个工作日", "4个工作日", "5", "5"),
+    )

@@ -582,6 +582,8 @@ def _score_indicator(values: dict[Role, str]) -> float:
             score += 1
         elif ut and ua:
             score -= 1  # two units that differ; an actual printed without its unit is common
+    elif t and _HAN.match(t) and not _DIGITS.search(t):
+        score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
 
 
@@ -671,7 +673,13 @@ _PHRASE = re.compile(
 def _breaks(text: str, pos: int) -> list[re.Match[str]]:
     """Where values may begin: a figure or operator, or a stock qualitative phrase."""
     found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
+    found += _NAME_END.finditer(text, pos)
     return sorted(found, key=lambda m: m.start())
+
+
+# the judged indicators of the project framework are named “…性” (立项依据充分性, 资金使用合规性):
+# a value written in words may begin right after it (预算编制科学性预算编制经过论证22)
+_NAME_END = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff]性)(?=[\u4e00-\u9fff])")
 
 
 def _doubled_text(text: str, pos: int) -> str | None:
