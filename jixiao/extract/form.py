@@ -47,6 +47,9 @@ from jixiao.textnorm import clean, halfwidth, label_key, strip_numbering, strip_
 _POINTS_IN_TITLE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _GOAL_NUMBER = re.compile(r"目标(\d+)")
 _SPACES = re.compile(r"\s+")
+# the parts of the project framework judged in words (项目决策, 项目管理), and a value in words
+_JUDGED_PARTS = frozenset({"项目决策", "决策", "项目过程", "项目管理"})
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fff][^\d%％≥≤<>=]*")
 _PLACEHOLDER_NAME = re.compile(r"指标\d+[:：]?")
 _COLON = re.compile(r"[:：]")
 _BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
@@ -763,6 +766,7 @@ class FormBuilder:
             for v, j in zip(values, align([c.text for c in values], roles), strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
+            self._finding_in_words(got)
             rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
         self._add_indicator(row[name_at], got, rule)
         return True
@@ -809,6 +813,20 @@ class FormBuilder:
         name = Text(last.name.text + clean(cell.text).strip(), last.name.location)
         self.parts.indicators[-1] = replace(last, name=name)
         return True
+
+    def _finding_in_words(self, got: dict[Role, Cell]) -> None:
+        """项目决策 / 项目管理 rows are judged in words: their standard column is mostly left
+        blank, so one value in words (its blank vanished) is the finding, not the target."""
+        target = got.get(Role.TARGET)
+        if (
+            target is None
+            or Role.ACTUAL in got
+            or self.level1 is None
+            or label_key(self.level1.text) not in _JUDGED_PARTS
+            or not _WORDS_ONLY.fullmatch(clean(target.text).strip())
+        ):
+            return
+        got[Role.ACTUAL] = got.pop(Role.TARGET)
 
     def framework_category(self, key: str, level1: str | None = None) -> bool:
         """资金投入 / 绩效目标 in the indicator table under 项目决策 (or ``level1``): a 二级
