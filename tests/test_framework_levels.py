@@ -147,3 +147,17 @@ def test_units_glued_to_the_figure_stay_with_it():
         ("惠及农户数量", "≥3万户", "3.2万户", "10", "10"),
         ("办理时限", "≤5个工作日", "4个工作日", "5", "5"),
     )
+
+
+def test_points_glued_to_a_value_in_words_are_cut_off_when_the_score_confirms():
+    # one cell per line; the actual in words and the 分值 run together, the 得分 follows
+    cells = [
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "召开专题会次数", "全年4次", "全年召开4次专题会5", "5",
+        "质量指标", "会议记录完整性", "完整", "记录完整规范8", "9",
+    ]
+    e = read_text("\n\n".join(cells), "v.txt")
+    first, second = e.indicators
+    assert (first.actual.text, first.weight.value, first.score.value) == ("全年召开4次专题会", 5, 5)
+    # 得分 9 > 分值 8 would be no reading: the cell stays whole
+    assert second.actual.text == "记录完整规范8"

@@ -176,6 +176,12 @@ class FormBuilder:
                 row = order
                 keys = [label_key(c.text) if c.text else "" for c in row]
                 live = [i for i, k in enumerate(keys) if k]
+        if self.state == "indicator" and not self._grid and _has_words_then_points(row, live):
+            unglued = self._unglue(row, keys, live, words_only=True)  # a stream's row
+            if unglued is not None:
+                row = unglued
+                keys = [label_key(c.text) if c.text else "" for c in row]
+                live = [i for i, k in enumerate(keys) if k]
         if self.state in ("fund", "indicator") and self._grid:
             unglued = self._unglue(row, keys, live)
             if unglued is not None:
@@ -255,7 +261,9 @@ class FormBuilder:
         self._release_labels()
         return row
 
-    def _unglue(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> list[Cell] | None:
+    def _unglue(
+        self, row: Sequence[Cell], keys: list[str], live: list[int], words_only: bool = False
+    ) -> list[Cell] | None:
         """A grid row with fewer value cells than the header has value columns, where a cell
         holds several values written together (``1622.1397.18%``, ``1010``, ``355人55``): the
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
@@ -264,9 +272,12 @@ class FormBuilder:
         if header is None or vocab.total_label(keys[live[0]]):
             return None
         if not any(
-            _GLUED.search(row[i].text) or _POINTS_PAIR.fullmatch(row[i].text.strip()) for i in live
+            _GLUED.search(row[i].text)
+            or _POINTS_PAIR.fullmatch(row[i].text.strip())
+            or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
+            for i in live
         ):
-            return None  # no cell holds two figures
+            return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
             (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
         )
@@ -296,6 +307,12 @@ class FormBuilder:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         for at, c in enumerate(cells):
+            words = _words_then_points(texts, at, roles)
+            if words is not None:
+                pieces = [Cell(v, c.location) for v in words]
+                return [*row[:start], *cells[:at], *pieces, *cells[at + 1 :]]
+            if words_only:
+                continue
             points = roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
             if not (_GLUED.search(c.text) or points):
                 continue
@@ -1224,6 +1241,36 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
 )
+# a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)
+_WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d{1,2})?)")
+
+
+def _has_words_then_points(row: Sequence[Cell], live: list[int]) -> bool:
+    return any(_WORDS_THEN_POINTS.fullmatch(row[i].text.strip()) for i in live)
+
+
+def _words_then_points(
+    texts: tuple[str, ...], at: int, roles: tuple[Role, ...]
+) -> tuple[str, str] | None:
+    """``texts[at]`` cut into its words and the 分值 glued after them, where the cell stands in
+    the target or actual column, the 分值 column follows and the 得分 after it confirms the cut
+    (得分 ≤ 分值); None otherwise."""
+    m = _WORDS_THEN_POINTS.fullmatch(texts[at])
+    if (
+        m is None
+        or at + 2 >= len(roles)
+        or at + 1 >= len(texts)
+        or roles[at] not in (Role.TARGET, Role.ACTUAL)
+        or roles[at + 1] != Role.WEIGHT
+        or roles[at + 2] != Role.SCORE
+    ):
+        return None
+    weight, score = parse_number(m.group(2)), parse_number(texts[at + 1])
+    if weight is None or score is None or not 0 <= score <= weight <= 100:
+        return None
+    return m.group(1), m.group(2)
+
+
 # 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
 _POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
 _NUMERIC_FIELDS = frozenset({"staff_authorized", "staff_actual", "fill_date"})
