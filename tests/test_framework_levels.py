@@ -161,3 +161,13 @@ def test_points_glued_to_a_value_in_words_are_cut_off_when_the_score_confirms():
     assert (first.actual.text, first.weight.value, first.score.value) == ("全年召开4次专题会", 5, 5)
     # 得分 9 > 分值 8 would be no reading: the cell stays whole
     assert second.actual.text == "记录完整规范8"
+
+
+def test_one_cell_per_line_name_cut_by_a_page_mark_is_joined():
+    cells = [
+        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
+        "产出指标", "数量指标", "开展社区巡查\n- 3 -\n服务次数", "≥12次", "14次", "10", "10",
+    ]
+    e = read_text("\n\n".join(cells), "v.txt")
+    (ind,) = e.indicators
+    assert (ind.name.text, ind.target.text, ind.weight.value) == ("开展社区巡查服务次数", "≥12次", 10)
