@@ -171,3 +171,10 @@ def test_one_cell_per_line_name_cut_by_a_page_mark_is_joined():
     e = read_text("\n\n".join(cells), "v.txt")
     (ind,) = e.indicators
     assert (ind.name.text, ind.target.text, ind.weight.value) == ("开展社区巡查服务次数", "≥12次", 10)
+
+
+def test_total_score_among_the_run_together_header_fields():
+    text = HEAD.replace("养老服务中心项目资金", "养老服务中心自评得分93评价等级优项目资金")
+    e = read_text(text, "header.txt")
+    assert e.unit.text == "某某区养老服务中心"
+    assert e.total_score.value == 93

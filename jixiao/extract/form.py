@@ -845,14 +845,12 @@ class FormBuilder:
             return
         got[Role.ACTUAL] = got.pop(Role.TARGET)
 
-    def framework_category(self, key: str, level1: str | None = None) -> bool:
-        """资金投入 / 绩效目标 in the indicator table under 项目决策 (or ``level1``): a 二级
-        of the project framework, not the title of the fund or goal section."""
-        if self.state != "indicator" or not vocab.is_level2(key):
+    def framework_category(self, key: str) -> bool:
+        """资金投入 / 绩效目标 in the indicator table under 项目决策: a 二级 of the project
+        framework, not the title of the fund or goal section."""
+        if self.state != "indicator" or not vocab.is_level2(key) or self.level1 is None:
             return False
-        if level1 is None:
-            level1 = self.level1.text if self.level1 is not None else ""
-        return vocab.in_framework(strip_points(label_key(level1)))
+        return vocab.in_framework(strip_points(label_key(self.level1.text)))
 
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):
