@@ -865,6 +865,8 @@ class FormBuilder:
             if vocab.in_framework(current):
                 # 项目产出 → 成本指标(10分) is its 二级; 项目决策 → 项目管理(25分) the next 一级
                 return vocab.in_framework(key)
+            if key == "项目管理":
+                return False  # 过程 → 项目管理: the 二级 of a 部门整体 form
         if nxt and (vocab.is_level2(nxt) or vocab.is_level1(nxt)):
             return True
         if strip_points(clean(printed)) != clean(printed).strip():
