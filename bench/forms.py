@@ -214,7 +214,7 @@ def _plain(value: Decimal) -> str:
 def build(spec: Spec) -> Evaluation:
     funds = []
     for i, f in enumerate(spec.funds):
-        carries_score = i == 0
+        carries_score = i == 0 and spec.exec_weight > 0  # the framework's 预算执行率 is a row
         funds.append(
             FundRow(
                 label=Text(f.label),
@@ -294,6 +294,14 @@ CATALOGUE = (
     ("效益指标", "可持续影响指标", "建立长效工作制度数量", "项", "≥", 2, 12, True),
     ("效益指标", "生态效益指标", "垃圾分类宣传覆盖户数", "户", "≥", 200, 8000, True),
 )
+# units of two characters and more that scans glue to the figure (万户, 万人次, 个工作日); the
+# framework's forms draw from these too
+CATALOGUE_UNITS = (
+    ("产出指标", "数量指标", "惠及农户数量", "万户", "≥", 1, 30, True),
+    ("产出指标", "数量指标", "线上服务访问量", "万人次", "≥", 2, 90, True),
+    ("产出指标", "时效指标", "事项平均办理时限", "个工作日", "≤", 3, 15, True),
+    ("效益指标", "社会效益指标", "群众咨询受理量", "万次", "≥", 1, 40, True),
+)
 SATISFACTION = ("满意度指标", "服务对象满意度指标", "服务对象满意度", "%", "≥", 85, 95, True)
 LEVEL2_ORDER = (
     "数量指标",
@@ -366,9 +374,9 @@ def make_indicator(row: tuple, weight: int, rng: random.Random, partial: bool) -
     )
 
 
-def make_indicators(rng: random.Random) -> list[IndSpec]:
-    output = [r for r in CATALOGUE if r[0] == "产出指标"]
-    benefit = [r for r in CATALOGUE if r[0] == "效益指标"]
+def make_indicators(rng: random.Random, catalogue: tuple = CATALOGUE) -> list[IndSpec]:
+    output = [r for r in catalogue if r[0] == "产出指标"]
+    benefit = [r for r in catalogue if r[0] == "效益指标"]
     rows = []
     picked = [
         rng.choice([r for r in output if r[1] == "数量指标"]),
@@ -569,4 +577,104 @@ def project(rng: random.Random, year: int) -> Spec:
         + f"经发放调查问卷{rng.randint(30, 300)}份，服务对象满意度为{satisfaction.actual}。",
     )
     spec.recompute_totals()
+    return spec
+
+
+# -- the project framework (一级 项目决策 / 项目管理 / 项目产出 / 项目效益, 二级, 三级) -----------------
+
+# (一级, 二级, name, what the unit writes as the finding): the decision and management parts,
+# judged in words; the target column is left blank (—) or repeats the standard in words
+FRAMEWORK_JUDGED = (
+    ("项目决策", "项目立项", "立项依据充分性", "立项依据充分，符合发展规划"),
+    ("项目决策", "项目立项", "立项程序规范性", "按规定程序申请设立"),
+    ("项目决策", "绩效目标", "绩效目标合理性", "目标与实际工作内容相关"),
+    ("项目决策", "绩效目标", "绩效指标明确性", "目标明确、细化、量化"),
+    ("项目决策", "资金投入", "预算编制科学性", "预算编制经过论证"),
+    ("项目管理", "财务管理", "资金使用合规性", "资金使用符合财经制度规定"),
+    ("项目管理", "财务管理", "财务监控有效性", "建立财务监控机制"),
+    ("项目管理", "项目实施", "管理制度健全性", "制定了相应的管理制度"),
+    ("项目管理", "项目实施", "制度执行有效性", "严格执行相关管理制度"),
+)
+_FRAMEWORK_STANDARD = ("—", "—", "—", "完整", "规范")
+
+
+def _judged(row: tuple[str, str, str, str], weight: int, rng: random.Random) -> IndSpec:
+    level1, level2, name, finding = row
+    w = Decimal(weight)
+    score = w if rng.random() < 0.7 else w - 1
+    target = rng.choice(_FRAMEWORK_STANDARD)
+    return IndSpec(level1, level2, name, target, finding, w, score, op="定性")
+
+
+def framework_indicators(spec: Spec, rng: random.Random) -> list[IndSpec]:
+    """The indicators of the project framework: 项目决策 and 项目管理 judged in words (with
+    预算执行率 as a 项目管理 row), then the 产出/效益 rows re-labelled as 二级 of 项目产出 /
+    项目效益 (成本指标 and 满意度指标 are 二级 there)."""
+    decision = rng.sample([r for r in FRAMEWORK_JUDGED if r[0] == "项目决策"], rng.randint(2, 3))
+    management = rng.sample([r for r in FRAMEWORK_JUDGED if r[0] == "项目管理"], rng.randint(1, 2))
+    rows = [_judged(r, w, rng) for r, w in zip(decision, _points(10, len(decision), rng), strict=True)]
+    main = spec.main
+    rate = pct(main.actual, main.budget) if main.budget else Decimal(0)
+    exec_w = Decimal(rng.choice((5, 10)))
+    rows.append(
+        IndSpec(
+            "项目管理",
+            "投入管理",
+            "预算执行率",
+            "100%",
+            f"{_plain(rate)}%",
+            exec_w,
+            (exec_w * min(rate, Decimal(100)) / 100).quantize(CENT, ROUND_HALF_UP),
+            op="=",
+            number=Decimal(100),
+            unit="%",
+            actual_number=rate,
+        )
+    )
+    rest = int(20 - exec_w)
+    rows += [
+        _judged(r, w, rng)
+        for r, w in zip(management, _points(rest, len(management), rng), strict=True)
+    ]
+    later = make_indicators(rng, CATALOGUE + CATALOGUE_UNITS)
+    for ind in later:
+        if ind.level2 == "时效指标" and rng.random() < 0.5:
+            # a deadline as the target, a month as the actual (2022年12月底前完成)
+            ind.name, ind.op, ind.number, ind.unit, ind.actual_number = (
+                "项目完成时间",
+                "定性",
+                None,
+                "",
+                None,
+            )
+            ind.target = f"{spec.year}年12月底前完成"
+            ind.actual = f"{spec.year}年{rng.randint(9, 12)}月完成"
+            ind.score, ind.deviation = ind.weight, ""
+    output = [i for i in later if i.level1 == "产出指标"]
+    benefit = [i for i in later if i.level1 != "产出指标"]
+    for level1, points, part in (("项目产出", 40, output), ("项目效益", 30, benefit)):
+        for ind, w in zip(part, _points(points, len(part), rng), strict=True):
+            weight = Decimal(w)
+            ind.score = (ind.score * weight / ind.weight).quantize(CENT, ROUND_HALF_UP)
+            if ind.score == ind.score.to_integral_value():
+                ind.score = ind.score.quantize(Decimal(1))
+            ind.level1, ind.weight = level1, weight
+            rows.append(ind)
+    return rows
+
+
+def _points(total: int, parts: int, rng: random.Random) -> list[int]:
+    """``total`` points over ``parts`` whole parts of 2 points at least."""
+    spare = total - 2 * parts
+    cuts = sorted(rng.randint(0, spare) for _ in range(parts - 1))
+    return [2 + b - a for a, b in zip([0, *cuts], [*cuts, spare], strict=True)]
+
+
+def project_framework(rng: random.Random, year: int) -> Spec:
+    """A project form of the common evaluation framework (一级 项目决策/项目管理/项目产出/
+    项目效益 with 二级 and 三级 indicators), as several provinces print the self-evaluation;
+    the fund row carries no points (预算执行率 is an indicator under 项目管理)."""
+    spec = project(rng, year)
+    spec.exec_weight = Decimal(0)
+    spec.inds = framework_indicators(spec, rng)
     return spec

@@ -6,7 +6,8 @@ Usage::
     .venv/bin/python bench/layout_robustness.py --damage [-n 50] [--seed 1] [--misses K]
 
 Evaluations: the seed as read (``examples/seed-2021-yuelu-fulian.txt``) and ``n`` generated
-department and ``n`` project forms (``bench/forms.py``). Each is laid out as the official grid
+department and ``n`` project forms (``bench/forms.py``), and ``n // 2`` project forms of the
+framework with three levels (一级 项目决策/项目管理/项目产出/项目效益). Each is laid out as the official grid
 (``jixiao.writers.grid``) and rendered as text in every layout of ../shared/corpus/README.md —
 ``tabbed`` (``jixiao.writers.text``, like the seed), ``pipe``, ``spaced-line`` (the whole table
 on one line, single spaces), ``spaced-rows`` (one row per line, cells joined by runs of
@@ -294,6 +295,12 @@ def evaluations(n: int, seed: int) -> list[tuple[str, Evaluation]]:
         year = rng.randint(2019, 2024)
         out.append((f"dept{i}", forms.build(forms.department(rng, year))))
         out.append((f"proj{i}", forms.build(forms.project(rng, year))))
+    # the project framework's three levels (项目决策/项目管理/项目产出/项目效益): a generator of
+    # its own, so that the forms above stay the same for a seed
+    frame = random.Random(seed * 1009 + 10)
+    for i in range(max(1, n // 2)):
+        year = frame.randint(2019, 2024)
+        out.append((f"frame{i}", forms.build(forms.project_framework(frame, year))))
     return out
 
 
@@ -385,11 +392,13 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
 
 
 def damage_run(
-    n: int, seed: int, layouts: list[str] | None = None
+    n: int, seed: int, layouts: list[str] | None = None, forms_named: str = ""
 ) -> tuple[dict[tuple[str, str], list[int]], dict[tuple[str, str], list[str]]]:
     """Right/counted fields per (layout, damage) over the seed and ``n`` department and ``n``
-    project forms; each damage is drawn once per form and printed in every layout. Under the
-    key ``("documents", "")`` the count of documents read."""
+    project forms (and ``n // 2`` of the project framework); each damage is drawn once per form
+    and printed in every layout; ``forms_named``: only the forms whose name starts so (``frame``;
+    ``seed,dept,proj`` for the forms before the framework's were added).
+    Under the key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
     from damage import DAMAGES, NOT_APPLICABLE, base_data, form_of, plan, printed, prose
 
@@ -398,6 +407,8 @@ def damage_run(
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for name, base in evaluations(n, seed):
+            if not name.startswith(tuple(forms_named.split(","))):
+                continue
             form = form_of(base, report_lines(base))
             where = plan(form.rows, form.truth)
             if where is None:
@@ -471,13 +482,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--damage", action="store_true", help="损坏测试：各版式 × 各损坏方式（bench/damage.py）"
     )
+    parser.add_argument(
+        "--forms", default="", help="只测名称以此开头的表（seed、dept、proj、frame，逗号分隔）"
+    )
     args = parser.parse_args(argv)
     if args.damage:
         from damage import DAMAGES
 
         layouts = [*RENDER, "prose", "base-data", *([] if args.no_office else ["xlsx", "docx"])]
         started = time.perf_counter()
-        score, misses = damage_run(args.n, args.seed, layouts)
+        score, misses = damage_run(args.n, args.seed, layouts, args.forms)
         print_damage_table(score, list(DAMAGES), layouts)
         docs = score[("documents", "")][0]
         print(f"{docs} documents, {time.perf_counter() - started:.0f} s")

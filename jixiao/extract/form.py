@@ -47,6 +47,9 @@ from jixiao.textnorm import clean, halfwidth, label_key, strip_numbering, strip_
 _POINTS_IN_TITLE = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _GOAL_NUMBER = re.compile(r"目标(\d+)")
 _SPACES = re.compile(r"\s+")
+# the parts of the project framework judged in words (项目决策, 项目管理), and a value in words
+_JUDGED_PARTS = frozenset({"项目决策", "决策", "项目过程", "项目管理"})
+_WORDS_ONLY = re.compile(r"[\u4e00-\u9fff][^\d%％≥≤<>=]*")
 _PLACEHOLDER_NAME = re.compile(r"指标\d+[:：]?")
 _COLON = re.compile(r"[:：]")
 _BUDGET_CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—]\s*")
@@ -173,6 +176,12 @@ class FormBuilder:
                 row = order
                 keys = [label_key(c.text) if c.text else "" for c in row]
                 live = [i for i, k in enumerate(keys) if k]
+        if self.state == "indicator" and not self._grid and _has_words_then_points(row, live):
+            unglued = self._unglue(row, keys, live, words_only=True)  # a stream's row
+            if unglued is not None:
+                row = unglued
+                keys = [label_key(c.text) if c.text else "" for c in row]
+                live = [i for i, k in enumerate(keys) if k]
         if self.state in ("fund", "indicator") and self._grid:
             unglued = self._unglue(row, keys, live)
             if unglued is not None:
@@ -185,7 +194,7 @@ class FormBuilder:
         if self._header(row, keys, live, was_header):
             return
         first = keys[live[0]]
-        section = vocab.section_of(first)
+        section = vocab.section_of(first) if not self.framework_category(first) else None
         is_goal_header = vocab.goal_header(keys)
         if (
             section
@@ -252,7 +261,9 @@ class FormBuilder:
         self._release_labels()
         return row
 
-    def _unglue(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> list[Cell] | None:
+    def _unglue(
+        self, row: Sequence[Cell], keys: list[str], live: list[int], words_only: bool = False
+    ) -> list[Cell] | None:
         """A grid row with fewer value cells than the header has value columns, where a cell
         holds several values written together (``1622.1397.18%``, ``1010``, ``355人55``): the
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
@@ -261,9 +272,12 @@ class FormBuilder:
         if header is None or vocab.total_label(keys[live[0]]):
             return None
         if not any(
-            _GLUED.search(row[i].text) or _POINTS_PAIR.fullmatch(row[i].text.strip()) for i in live
+            _GLUED.search(row[i].text)
+            or _POINTS_PAIR.fullmatch(row[i].text.strip())
+            or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
+            for i in live
         ):
-            return None  # no cell holds two figures
+            return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
             (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
         )
@@ -293,6 +307,12 @@ class FormBuilder:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         for at, c in enumerate(cells):
+            words = _words_then_points(texts, at, roles)
+            if words is not None:
+                pieces = [Cell(v, c.location) for v in words]
+                return [*row[:start], *cells[:at], *pieces, *cells[at + 1 :]]
+            if words_only:
+                continue
             points = roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
             if not (_GLUED.search(c.text) or points):
                 continue
@@ -763,6 +783,7 @@ class FormBuilder:
             for v, j in zip(values, align([c.text for c in values], roles), strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
+            self._finding_in_words(got)
             rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
         self._add_indicator(row[name_at], got, rule)
         return True
@@ -810,6 +831,27 @@ class FormBuilder:
         self.parts.indicators[-1] = replace(last, name=name)
         return True
 
+    def _finding_in_words(self, got: dict[Role, Cell]) -> None:
+        """项目决策 / 项目管理 rows are judged in words: their standard column is mostly left
+        blank, so one value in words (its blank vanished) is the finding, not the target."""
+        target = got.get(Role.TARGET)
+        if (
+            target is None
+            or Role.ACTUAL in got
+            or self.level1 is None
+            or label_key(self.level1.text) not in _JUDGED_PARTS
+            or not _WORDS_ONLY.fullmatch(clean(target.text).strip())
+        ):
+            return
+        got[Role.ACTUAL] = got.pop(Role.TARGET)
+
+    def framework_category(self, key: str) -> bool:
+        """资金投入 / 绩效目标 in the indicator table under 项目决策: a 二级 of the project
+        framework, not the title of the fund or goal section."""
+        if self.state != "indicator" or not vocab.is_level2(key) or self.level1 is None:
+            return False
+        return vocab.in_framework(strip_points(label_key(self.level1.text)))
+
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):
             return False
@@ -818,6 +860,13 @@ class FormBuilder:
         # 成本指标 / 满意度指标 are both 一级 and 二级 categories
         if row_set_level1:
             return False
+        if self.level1 is not None:
+            current = strip_points(label_key(self.level1.text))
+            if vocab.in_framework(current):
+                # 项目产出 → 成本指标(10分) is its 二级; 项目决策 → 项目管理(25分) the next 一级
+                return vocab.in_framework(key)
+            if key == "项目管理":
+                return False  # 过程 → 项目管理: the 二级 of a 部门整体 form
         if nxt and (vocab.is_level2(nxt) or vocab.is_level1(nxt)):
             return True
         if strip_points(clean(printed)) != clean(printed).strip():
@@ -1192,6 +1241,36 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
 )
+# a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)
+_WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d{1,2})?)")
+
+
+def _has_words_then_points(row: Sequence[Cell], live: list[int]) -> bool:
+    return any(_WORDS_THEN_POINTS.fullmatch(row[i].text.strip()) for i in live)
+
+
+def _words_then_points(
+    texts: tuple[str, ...], at: int, roles: tuple[Role, ...]
+) -> tuple[str, str] | None:
+    """``texts[at]`` cut into its words and the 分值 glued after them, where the cell stands in
+    the target or actual column, the 分值 column follows and the 得分 after it confirms the cut
+    (得分 ≤ 分值); None otherwise."""
+    m = _WORDS_THEN_POINTS.fullmatch(texts[at])
+    if (
+        m is None
+        or at + 2 >= len(roles)
+        or at + 1 >= len(texts)
+        or roles[at] not in (Role.TARGET, Role.ACTUAL)
+        or roles[at + 1] != Role.WEIGHT
+        or roles[at + 2] != Role.SCORE
+    ):
+        return None
+    weight, score = parse_number(m.group(2)), parse_number(texts[at + 1])
+    if weight is None or score is None or not 0 <= score <= weight <= 100:
+        return None
+    return m.group(1), m.group(2)
+
+
 # 分值 and 得分 written together (4038, 105): cut only where the 分值 column stands
 _POINTS_PAIR = re.compile(r"\d{3,4}|\d{1,3}\.\d{1,2}\d{1,3}")
 _NUMERIC_FIELDS = frozenset({"staff_authorized", "staff_actual", "fill_date"})

@@ -33,8 +33,11 @@ def missing_parts(
     else:
         seen = {s.split(":", 1)[1] for s in parts.seen if s.startswith("level1:")}
         seen |= {i.level1.text for i in parts.indicators if i.level1 is not None}
+        # the project framework: 项目产出 / 项目效益, 满意度 a 二级 under 项目效益
+        seen |= {i.level2.text for i in parts.indicators if i.level2 is not None}
         for name in _LEVEL1_EXPECTED:
-            if not any(name in s or s in name for s in seen if s):
+            core = name.removesuffix("指标")
+            if not any(name in s or s in name or core in s for s in seen if s):
                 out.append(name)
     if "total" not in parts.seen:
         out.append("总分")

@@ -31,8 +31,8 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import is_unit, normalize_signs, unit_pattern
-from jixiao.textnorm import clean
+from jixiao.measure import UNITS, is_unit, normalize_signs, unit_pattern
+from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
 
@@ -94,6 +94,25 @@ _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
 _POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
 
 
+_LEVEL2_AHEAD = "|".join(
+    re.escape(w)
+    for w in sorted(
+        {*vocab.FRAMEWORK_LEVEL2, *(w for w in vocab.LEVEL2 if w.endswith("指标"))},
+        key=len,
+        reverse=True,
+    )
+)
+
+
+# where a 二级 word of the framework starts a category: after the score of the row above, after
+# its 一级's points or right after its 一级 (lookbehinds of one width each)
+_AFTER_SCORE_OR_LEVEL1 = (
+    "(?:(?<=[\\d)%])|"
+    + "|".join(f"(?<={re.escape(w)})" for w in sorted(vocab.FRAMEWORK_LEVEL1))
+    + ")"
+)
+
+
 @lru_cache(maxsize=8)
 def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     alts: list[tuple[int, str]] = []
@@ -135,10 +154,18 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         if w.endswith("指标"):
             add(w, _POINTS)
         elif len(w) >= 4:
-            add(w, _POINTS[3:-2])  # 项目决策(10分): a category without 指标 only with its points
+            # 项目决策(10分): a category without 指标 only with its points, or right before a
+            # 二级 category (项目决策项目立项…, 项目产出数量指标…)
+            add(w, f"(?:{_POINTS[3:-2]}|(?={_LEVEL2_AHEAD}))")
     for w in vocab.LEVEL2:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
+    for w in ("自评得分", "自评总分"):
+        add(w, r"(?=\d{1,3}(?:\.\d{1,2})?(?!\d))")  # 自评得分93 among the header fields
+    for w in vocab.FRAMEWORK_LEVEL2:
+        # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
+        # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
+        alts.append((len(w), _AFTER_SCORE_OR_LEVEL1 + re.escape(w)))
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
@@ -208,8 +235,19 @@ def _cut(
     labels: re.Pattern[str] = _LABELS,
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
+    framework = False  # a 一级 of the project framework came: its 二级 words are labels
+    category_end = -1
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
+        word = m.group(0)
+        if word in _FRAMEWORK_LEVEL2:
+            if not framework:
+                continue  # “…100%项目实施方案…” outside the framework's table: a name's words
+            category_end = m.end()
+        elif m.start() == category_end:
+            continue  # 投入管理预算执行率10…: the indicator named like a column (预算执行率)
+        elif vocab.in_framework(label_key(word)):
+            framework = True
         if (
             _ROW_WORD.fullmatch(m.group(0))
             and m.end() < nxt
@@ -229,6 +267,8 @@ def _cut(
     if pos < end:
         _residual(out, text, pos, end, cell_at)
 
+
+_FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
 
 # a sentence runs on before the word: a comma or words of a sentence close before it
 _SENTENCE_BEFORE = re.compile(r"[，,、；;][^，,。；;]{0,10}$")
@@ -328,6 +368,14 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         return [e + 1 for e in _number_prefixes(s, pos, 3) if e < len(s) and s[e] == "%"]
     if role in (Role.TARGET, Role.ACTUAL):
         ends = []
+        if s[pos : pos + 1] == "一":
+            ends.append(pos + 1)  # an OCR'd dash (一) for a blank cell: 10一100%9
+        date = _DATE_TEXT.match(s, pos)
+        if date:
+            return [*ends, date.end()]  # “2021年12月完成” is one value, not 2021年 and 12
+        free = _free_text_end(s, pos)
+        if free:
+            ends.append(free)
         op = _OP_RE.match(s, pos)
         start = op.end() if op else pos
         prefixes = _number_prefixes(s, start)
@@ -340,6 +388,28 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
                 ends.append(unit.end())
         return ends
     return []
+
+
+# a date or a deadline as a target or actual: 2021年12月完成, 2022年6月底前, 12月31日前完成
+_DATE_TEXT = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)"
+    r"(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内)?(?:完成|完工|结束|办结|到位)?(?=\d|$|[^\d年月日])"
+)
+# free text of a qualitative value, up to the figure that closes it (the score after it)
+_FREE_STOP = re.compile(r"[\d≥≤<>=]")
+
+
+def _free_text_end(s: str, pos: int) -> int | None:
+    """Where a qualitative value written out in words ends: at the next figure (目标明确、内容
+    细化4 → the score 4 follows), when the words are at least two Chinese characters and start
+    like words, not like a value or a unit."""
+    m = _FREE_STOP.search(s, pos)
+    if not m or not s[m.start()].isdigit() or m.start() - pos < 2 or m.start() - pos > _MAX_NAME:
+        return None
+    words = s[pos : m.start()]
+    if not _HAN.match(words) or len(_HAN.findall(words)) < 2 or _UNIT_RE.match(words):
+        return None
+    return m.start()
 
 
 def _half_unit(printed: str) -> Decimal:
@@ -509,6 +579,8 @@ def _score_indicator(values: dict[Role, str]) -> float:
             score += 1
         elif ut and ua:
             score -= 1  # two units that differ; an actual printed without its unit is common
+    elif t and _HAN.match(t) and not _DIGITS.search(t):
+        score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
 
 
@@ -598,7 +670,13 @@ _PHRASE = re.compile(
 def _breaks(text: str, pos: int) -> list[re.Match[str]]:
     """Where values may begin: a figure or operator, or a stock qualitative phrase."""
     found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
+    found += _NAME_END.finditer(text, pos)
     return sorted(found, key=lambda m: m.start())
+
+
+# the judged indicators of the project framework are named “…性” (立项依据充分性, 资金使用合规性):
+# a value written in words may begin right after it (预算编制科学性预算编制经过论证22)
+_NAME_END = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff]性)(?=[\u4e00-\u9fff])")
 
 
 def _doubled_text(text: str, pos: int) -> str | None:

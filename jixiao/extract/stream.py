@@ -29,6 +29,8 @@ from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS, parse_number
 from jixiao.textnorm import clean, label_key, strip_points
 
+# the total score printed among the header fields, before the tables
+_TOTAL_FIELDS = frozenset({"自评得分", "自评总分"})
 _TRAILING_FIGURE = re.compile(r"[\d.]+$")
 _MEASURE_MARK = re.compile(r"[%≥≤<>]|[^\d.]$")
 _LEADING_LABEL = re.compile(r"^([^\d]*[^\d\s:：(（])[:：]?")
@@ -538,10 +540,16 @@ class StreamAssembler:
                 return
             self.flush()
             state = self.b.state
-        if vocab.field_of(key):
-            self._start(cell, "kv")
+        if vocab.field_of(key) or (
+            key in _TOTAL_FIELDS and state is None and self.b.ind_header is None
+        ):
+            self._start(cell, "kv")  # 自评得分 93 among the header fields: the total score
             return
-        if vocab.section_of(key) and not looks_like_value(text):
+        if (
+            vocab.section_of(key)
+            and not looks_like_value(text)
+            and not self._framework_category(key)
+        ):
             self.flush()
             self._release()
             self._feed([cell])
@@ -576,6 +584,12 @@ class StreamAssembler:
         if self.held is not None:
             self._resolve_held(cell, label_key(cell.text))
         if self.kind == "kv" and len(self.row) == 1:
+            lead = _LEADING_FIGURE.match(cell.text)
+            if lead and label_key(self.row[0].text) in _TOTAL_FIELDS and lead.end() < len(cell.text):
+                # 自评得分98财政审核评分…: the score, then the next field's words
+                self.push(Cell(lead.group(0), cell.location))
+                self.push_run(Cell(cell.text[lead.end() :], cell.location))
+                return
             self.push(cell)
             return
         if self.kind == "header":
@@ -610,6 +624,10 @@ class StreamAssembler:
                     values, later = _two_fund_rows(text, roles)
             else:
                 values = _split_headerless_fund(text)
+            if values is not None and self.kind != "fund" and self.orphan_fund is not None:
+                # 年度资金总额 年初预算数 … 执行率 50.050.049.098%: the label came before the header
+                self._start(self.orphan_fund, "fund")
+                self.orphan_fund = None
             if values is None or self.kind != "fund":
                 self.push(Cell(text, loc))
                 return
@@ -696,6 +714,20 @@ class StreamAssembler:
                 self.row.extend(Cell(v, loc) for v in row_values)
             return
         self.push(cell)
+
+    def _framework_category(self, key: str) -> bool:
+        """资金投入 / 绩效目标 in the indicator table under 项目决策 (printed in this row or
+        above): a 二级 of the project framework, not the fund or goal section's title."""
+        if self.b.state != "indicator" or not vocab.is_level2(key):
+            return False
+        level1 = getattr(self.b, "level1", None)  # the lifecycle's row sink keeps none
+        above = level1.text if level1 is not None else ""
+        if self.kind == "ind":
+            for c in reversed(self.row):
+                if vocab.is_level1(strip_points(label_key(c.text))):
+                    above = c.text
+                    break
+        return vocab.in_framework(strip_points(label_key(above)))
 
     def close(self) -> None:
         self._resolve_held(None, "")

@@ -381,6 +381,8 @@ LEVEL1 = frozenset(
         "项目决策",
         "项目产出",
         "项目效益",
+        "项目过程",
+        "项目管理",  # 一级 of the project framework; 二级 under 过程 of 部门整体 forms
     }
 )
 
@@ -447,6 +449,31 @@ _LEVEL2_PATTERN = re.compile(
 
 def is_level1(key: str) -> bool:
     return key in LEVEL1
+
+
+# The common framework of project evaluation (财预〔2020〕10号 and the provincial forms after it):
+# 一级 项目决策 / 项目过程 (项目管理) / 项目产出 / 项目效益, each with its 二级 categories
+# (项目目标, 项目立项 … 数量指标, 成本指标 … 满意度指标) and the indicators under those.
+FRAMEWORK_LEVEL1 = frozenset({"项目决策", "决策", "项目过程", "项目管理", "项目产出", "项目效益"})
+# its 二级 words that do not end in 指标 (those carry no points of their own in a run of text)
+FRAMEWORK_LEVEL2 = (
+    "项目目标",
+    "项目立项",
+    "绩效目标",
+    "资金投入",
+    "资金管理",
+    "组织实施",
+    "投入管理",
+    "财务管理",
+    "项目实施",
+    "资金落实",
+    "业务管理",
+)
+
+
+def in_framework(level1_key: str) -> bool:
+    """A 一级 of the project framework: under it, 成本指标 / 满意度指标 are 二级."""
+    return level1_key in FRAMEWORK_LEVEL1
 
 
 @lru_cache(maxsize=8192)

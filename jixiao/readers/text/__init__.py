@@ -44,8 +44,11 @@ def parse_text(text: str, source: str) -> Document:
     if text.count("｜") > 5 * max(1, text.count("|")):
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
-    lines = ["" if _PAGE_MARK.match(ln) else ln for ln in text.split("\n")]
+    marked = text.split("\n")
+    lines = ["" if _PAGE_MARK.match(ln) else ln for ln in marked]
     layout = detect_layout(lines)
+    if layout == "vertical":
+        lines = _join_across_page_marks(marked, lines)
     extra_notes: list[str] = []
     # scans (shared on document sites, copied from PDFs): misread form words and figures are
     # repaired first, with a note saying what was repaired
@@ -68,6 +71,24 @@ def parse_text(text: str, source: str) -> Document:
         blocks = _blocks.paragraphs(lines, source)
     notes = ((_NOTES[layout],) if layout in _NOTES else ()) + tuple(extra_notes)
     return Document(source, tuple(blocks), layout, notes)
+
+
+def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
+    """One cell per line, blank lines between cells: a page mark with text right above and
+    right below it sits inside a cell (a name cut by the page break); the two halves are one
+    cell again (on the first half's line; the line numbers stay)."""
+    out = list(lines)
+    for i in range(1, len(marked) - 1):
+        if (
+            not lines[i]
+            and marked[i].strip()
+            and out[i - 1].strip()
+            and lines[i + 1].strip()
+            and not _PAGE_MARK.match(marked[i + 1])
+        ):
+            out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
+            out[i + 1] = ""
+    return out
 
 
 def _repair(lines: list[str]) -> tuple[list[str], list[str]]:
