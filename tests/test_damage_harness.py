@@ -104,6 +104,7 @@ FLOORS = {
     "ocr": 0.78,
     "scrambled": 0.54,
     "missing-value": 0.91,
+    "centred": 0.95,
     "titles": 0.94,
 }
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.values import (
@@ -147,8 +148,19 @@ class FormBuilder:
         self._route(row)
 
     def finish(self) -> None:
-        """The end of the tables: label rows still waiting for their values are read alone."""
+        """The end of the tables: label rows still waiting for their values are read alone;
+        categories printed at the middle of their merged cells re-read."""
         self._release_labels()
+        self._centred_levels()
+
+    def _centred_levels(self) -> None:
+        inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
+        if changed:
+            self.parts.indicators = inds
+            self.parts.notes.append(
+                f"{inds[0].location}：一级/二级指标印在合并单元格的中间行，"
+                "其上方的行按居中位置归入该类别"
+            )
 
     def _release_labels(self) -> None:
         held, self._held_labels = self._held_labels, []
