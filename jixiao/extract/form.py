@@ -257,7 +257,10 @@ class FormBuilder:
             and all(not looks_like_value(row[i].text) for i in live)
             and not vocab.total_label(keys[live[0]])
             and not any(vocab.field_of(keys[i]) or vocab.column_role(keys[i]) for i in live)
-            and any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
+            and (
+                any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
+                or len(live) == 3  # 一级, 二级 and a name that is a category word (服务对象满意度)
+            )
         ):
             self._held_labels.append(list(row))
             return None
@@ -321,7 +324,7 @@ class FormBuilder:
         starts with a filled cell, names no category, fits the header's value columns and ends
         in figures."""
         header = self.ind_header
-        if header is None or live[0] != 0 or len(live) < 2:
+        if header is None or live[0] != 0 or len(live) < 2 or vocab.total_label(keys[0]):
             return False
         if any(vocab.is_level1(keys[i]) or vocab.is_level2(keys[i]) for i in live):
             return False

@@ -103,6 +103,18 @@ def centre_levels(inds: list[Indicator], header_seen: bool) -> tuple[list[Indica
     return out, changed
 
 
+def _in_reading_order(seg: list[Indicator]) -> bool:
+    """Rows read from text in the order printed (a stream rebuilt from scattered cells may
+    place rows elsewhere: their neighbours then tell nothing)."""
+    locs = [i.location for i in seg]
+    if any(loc is None for loc in locs):
+        return False
+    if any(loc.line is None for loc in locs):
+        return True  # cells of an office table, read row by row
+    at = [(loc.line, loc.column or 0) for loc in locs]
+    return all(a <= b for a, b in zip(at, at[1:], strict=False))
+
+
 def _segments(inds: list[Indicator]) -> list[tuple[int, int]]:
     """Runs of rows of one table (one 年度绩效目标 where the table is split by goal)."""
     cuts = [0] + [i for i in range(1, len(inds)) if inds[i].goal_index != inds[i - 1].goal_index]
@@ -112,7 +124,7 @@ def _segments(inds: list[Indicator]) -> list[tuple[int, int]]:
 def _centre_segment(seg: list[Indicator], header_seen: bool) -> list[Indicator] | None:
     p1, p2 = _printed(seg, "level1"), _printed(seg, "level2")
     anchors = [i for i, p in enumerate(p1) if p is not None]
-    if not anchors or len(anchors) == len(seg):
+    if not anchors or len(anchors) == len(seg) or not _in_reading_order(seg):
         return None
     fam2 = [_family(p, 2) for p in p2]
 
@@ -125,8 +137,15 @@ def _centre_segment(seg: list[Indicator], header_seen: bool) -> list[Indicator] 
     top = _top_blocks(anchors, end)
     top_conflicts = sum(conflicts(anchors[j], s, e) for j, (s, e) in enumerate(top))
     centre_conflicts = sum(conflicts(anchors[j], s, e) for j, (s, e) in enumerate(centre))
-    unlabelled_start = anchors[0] > 0 and seg[0].level1 is None and header_seen
-    if not (unlabelled_start or centre_conflicts < top_conflicts) or centre == top:
+    unlabelled_start = (
+        anchors[0] > 0
+        and seg[0].level1 is None
+        and header_seen
+        and all(i.weight is not None or i.score is not None for i in seg[: anchors[0]])
+    )
+    # each label in the middle of its block (within a row where it starts the reading)
+    centred = cost == centre_conflicts or (unlabelled_start and cost < 10 * len(anchors) + 10)
+    if not (unlabelled_start or centre_conflicts < top_conflicts) or not centred or centre == top:
         return None
     out = list(seg)
     for j, (s, e) in enumerate(centre):
