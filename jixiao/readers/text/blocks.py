@@ -387,6 +387,8 @@ def _starts_labels_row(spans: list[tuple[int, int, str]], above: list[list]) -> 
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 _FULL_GAP = 3  # a filled cell: the two-space separator, and a column a wide character did not fit
 
 
