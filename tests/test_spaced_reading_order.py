@@ -88,3 +88,27 @@ def test_the_rest_of_a_wrapped_cell_still_joins_it():
     )
     names = [i.name.text for i in read_text(text, "t.txt").indicators]
     assert names == ["维修供水管网长度", "水质检测合格率"]
+
+
+def test_a_pipe_table_flattened_with_row_spans_and_broken_rows():
+    # a web table's merged 一级/二级 cells are printed on their first row only, and the line
+    # breaks fall inside rows: the text after a score is the next row's name when figures follow
+    text = "\n".join(
+        [
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+            "| 产出指标 | 数量指标 | 维修供水管网长度 | ≥12公里 |",
+            "| 13公里 | 20 | 20 | 新建蓄水池数量 | ≥6座 | 6座 | 20 | 20 |",
+            "| 质量指标 | 水质检测合格率 | ≥95% | 90% | 20 | 18 | 部分水样复检，已整改。 |",
+            "| 效益指标 | 社会效益指标 | 受益群众人数 | ≥3000人 | 3200人 | 40 | 40 |",
+        ]
+    )
+    got = [
+        (i.name.text, i.weight.value if i.weight else None)
+        for i in read_text(text, "t.txt").indicators
+    ]
+    assert got == [
+        ("维修供水管网长度", 20),
+        ("新建蓄水池数量", 20),
+        ("水质检测合格率", 20),
+        ("受益群众人数", 40),
+    ]
