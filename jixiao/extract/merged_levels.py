@@ -143,7 +143,8 @@ def _centre_segment(seg: list[Indicator], header_seen: bool) -> list[Indicator] 
         and header_seen
         and all(i.weight is not None or i.score is not None for i in seg[: anchors[0]])
     )
-    # each label in the middle of its block (within a row where it starts the reading)
+    # every label in the middle of its block; where the table starts without a category, one
+    # row off the middle per label is allowed (rows of several lines shift a centred text)
     centred = cost == centre_conflicts or (unlabelled_start and cost < 10 * len(anchors) + 10)
     if not (unlabelled_start or centre_conflicts < top_conflicts) or not centred or centre == top:
         return None

@@ -66,8 +66,9 @@ _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
 _BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
-# a short cell of words (a piece of a wrapped label): no figure, at most 16 characters
+# a figure misread by OCR as letters (O for 0, l or I for 1)
 _OCR_LETTERS = re.compile(r"[OoIl]{1,2}")
+# a short cell of words (a piece of a wrapped label): no figure, at most 16 characters
 _LABEL_PIECE = re.compile(r"\s*[^\d\s][^\d]{0,15}$")
 
 
