@@ -17,6 +17,8 @@ not counted), or ``None`` where the form offers nothing to damage that way:
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
   rows printed apart (labels, labels, values, values);
+- ``centred``: the text of a merged 一级/二级 cell printed on the middle row of its block (a PDF
+  prints a merged cell's text at its vertical centre), so the rows above it belong to it too;
 - ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
   title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
 - ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
@@ -301,6 +303,27 @@ def d_split_figures(f: Form, p: Plan, rng: random.Random) -> Form | None:
         out += [row[:-t], [""] * (len(row) - t) + row[-t:]]
         split = True
     return replace(f, rows=out) if split else None
+def d_centred(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """Each merged 一级/二级 cell's text moved from the first row of its block to the middle
+    one (either middle row of a block of even height), as a PDF prints a merged cell."""
+    rows = [list(r) for r in f.rows]
+    moves = []
+    for col in (1, 2):
+        blocks: list[list[int]] = []
+        for k in p.indicators:
+            if rows[k][col] or (col == 2 and rows[k][1]) or not blocks:
+                blocks.append([k])
+            else:
+                blocks[-1].append(k)
+        for block in blocks:
+            n = len(block)
+            mid = block[(n - 1) // 2 + (n % 2 == 0 and rng.random() < 0.5)]
+            if mid != block[0] and rows[block[0]][col]:
+                moves.append((col, block[0], mid))
+    for col, first, mid in moves:
+        rows[mid][col], rows[first][col] = rows[first][col], ""
+    moved = bool(moves)
+    return replace(f, rows=rows) if moved else None
 
 
 # -- prose: the same facts in sentences (a report without the table) ------------------------------
@@ -475,6 +498,7 @@ DAMAGES: dict[str, Damage] = {
     "ocr": d_ocr,
     "scrambled": d_scrambled,
     "missing-value": d_missing_value,
+    "centred": d_centred,
     "titles": d_titles,
     "split-figures": d_split_figures,
 }

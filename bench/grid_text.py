@@ -76,6 +76,17 @@ def r_pipe(title: str, rows: Rows, report: list[str], rng: random.Random) -> str
     return "\n".join(lines + [""] + report)
 
 
+def r_pipe_rowspan(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """A web table flattened with its row spans: a merged 一级/二级 cell is printed on its
+    first row only and the rows under it have no cell for it (``| 数量指标 | 名称 | …`` after
+    ``| 产出指标 | 数量指标 | …``): the blank cells a row starts with are not printed."""
+    lines = [title, ""]
+    for cells in rows:
+        lead = next((k for k, c in enumerate(cells) if c), len(cells))
+        lines.append("| " + " | ".join(cells[lead:]) + " |")
+    return "\n".join(lines + [""] + report)
+
+
 def r_spaced_line(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
     table = " ".join(c.replace(" ", "") for cells in rows for c in cells if c)
     return "\n".join([title, "", table, ""] + report)
@@ -121,6 +132,7 @@ def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> st
 RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "tabbed": r_tabbed,
     "pipe": r_pipe,
+    "pipe-rowspan": r_pipe_rowspan,
     "spaced-line": r_spaced_line,
     "spaced-rows": r_spaced_rows,
     "spaced-cols": r_spaced_cols,

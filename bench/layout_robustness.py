@@ -9,7 +9,8 @@ Evaluations: the seed as read (``examples/seed-2021-yuelu-fulian.txt``) and ``n`
 department and ``n`` project forms (``bench/forms.py``), and ``n // 2`` project forms of the
 framework with three levels (一级 项目决策/项目管理/项目产出/项目效益). Each is laid out as the official grid
 (``jixiao.writers.grid``) and rendered as text in every layout of ../shared/corpus/README.md —
-``tabbed`` (``jixiao.writers.text``, like the seed), ``pipe``, ``spaced-line`` (the whole table
+``tabbed`` (``jixiao.writers.text``, like the seed), ``pipe``, ``pipe-rowspan`` (a web table
+flattened with its row spans: no cell for a merged one), ``spaced-line`` (the whole table
 on one line, single spaces), ``spaced-rows`` (one row per line, cells joined by runs of
 spaces, as bench/generate.py writes), ``spaced-cols`` (space-aligned columns as ``pdftotext -layout``
 prints them, long cells wrapped onto following lines), ``vertical`` (one cell per line, blank

@@ -131,6 +131,7 @@ FLOORS = {
     "ocr": 0.78,
     "scrambled": 0.54,
     "missing-value": 0.91,
+    "centred": 0.95,
     "titles": 0.94,
     "split-figures": 0.93,  # spaced-rows reads all; spaced-cols loses rows whose first line has no figure
 }

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.values import (
@@ -150,8 +151,19 @@ class FormBuilder:
         self._route(row)
 
     def finish(self) -> None:
-        """The end of the tables: label rows still waiting for their values are read alone."""
+        """The end of the tables: label rows still waiting for their values are read alone;
+        categories printed at the middle of their merged cells re-read."""
         self._release_labels()
+        self._centred_levels()
+
+    def _centred_levels(self) -> None:
+        inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
+        if changed:
+            self.parts.indicators = inds
+            self.parts.notes.append(
+                f"{inds[0].location}：一级/二级指标印在合并单元格的中间行，"
+                "其上方的行按居中位置归入该类别"
+            )
 
     def _release_labels(self) -> None:
         held, self._held_labels = self._held_labels, []
@@ -254,7 +266,10 @@ class FormBuilder:
             and all(not looks_like_value(row[i].text) for i in live)
             and not vocab.total_label(keys[live[0]])
             and not any(vocab.field_of(keys[i]) or vocab.column_role(keys[i]) for i in live)
-            and any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
+            and (
+                any(not (vocab.is_level1(keys[i]) or vocab.is_level2(keys[i])) for i in live)
+                or len(live) == 3  # 一级, 二级 and a name that is a category word (服务对象满意度)
+            )
         ):
             self._held_labels.append(list(row))
             return None
@@ -329,7 +344,7 @@ class FormBuilder:
         starts with a filled cell, names no category, fits the header's value columns and ends
         in figures."""
         header = self.ind_header
-        if header is None or live[0] != 0 or len(live) < 2:
+        if header is None or live[0] != 0 or len(live) < 2 or vocab.total_label(keys[0]):
             return False
         if any(vocab.is_level1(keys[i]) or vocab.is_level2(keys[i]) for i in live):
             return False

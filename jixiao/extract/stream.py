@@ -68,6 +68,8 @@ _TITLE_WORDS = re.compile(r"表|报告|绩效|评价|情况")
 _CHECKBOX = re.compile(r"[□■☐☑☒√✓✔]+")
 _BOX_CHARS = frozenset("□■☐☑☒√✓✔")
 _BRACKETED = re.compile(r"[(（][^()（）]{1,16}[)）]")
+# a figure misread by OCR as letters (O for 0, l or I for 1)
+_OCR_LETTERS = re.compile(r"[OoIl]{1,2}")
 # a short cell of words (a piece of a wrapped label): no figure, at most 16 characters
 _LABEL_PIECE = re.compile(r"\s*[^\d\s][^\d]{0,15}$")
 
@@ -794,6 +796,9 @@ class StreamAssembler:
             and len(key) <= 2
             and not vocab.fund_line(key)
         ):
+            if _OCR_LETTERS.fullmatch(cell.text.strip()):
+                self.row.append(cell)  # a figure misread (O for 0): no piece of the label
+                return
             self.row[0] = Cell(self.row[0].text + cell.text, self.row[0].location)
             return
         self.orphan_fund = None
@@ -890,8 +895,9 @@ class StreamAssembler:
             self.row.append(cell)
             return
         if role == Role.DEVIATION and not is_blank(text):
-            if _REASON.search(text) or self.blanks_seen:
-                # a reason in words, or any text where blank cells keep their places
+            if _REASON.search(text) or (self.blanks_seen and _sentence(text)):
+                # a reason in words, or a sentence where blank cells keep their places (a name
+                # there is the next row's when the merged cells before it left no blank: held)
                 self.row.append(cell)
             else:
                 self.held = cell  # a reason or the next name: the cell after it tells

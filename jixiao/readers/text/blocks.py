@@ -6,9 +6,10 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
+from jixiao.extract.vocab import is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text.layout import token_row
-from jixiao.textnorm import halfwidth
+from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
 
@@ -290,6 +291,8 @@ def _gridded(row: list[list], values: list[bool], header: list[int]) -> list[lis
     if len(cols) < len(found) or any(a >= b for a, b in zip(cols, cols[1:], strict=False)):
         return None
     first = values.index(True)
+    if first == 0 and cols[0] == 0 and not values[-1]:
+        return None  # figures first and the label after them: another reading order
     lead = cols[:first]
     if any(b != a + 1 for a, b in zip(lead, lead[1:], strict=False)):
         return None  # the text cells skip a column: the header's columns are not the row's
@@ -359,6 +362,8 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         return False
     if any(_FIGURE.match(halfwidth(t)) for _, _, t in spans):
         return False
+    if _starts_labels_row(spans, above):
+        return False
     if not all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
@@ -410,6 +415,31 @@ def _figures_continue(spans: list[tuple[int, int, str]], above: list[list], widt
 _BARE_FIGURE = re.compile(
     r"^(?:[≥≤<>=]?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?|[-－—/／])$"
 )
+def _starts_labels_row(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
+    """A line of labels of a row of its own, not the rest of wrapped cells: it holds a whole
+    category named with 指标 (``质量指标``; such a category wraps as ``…满意度`` / ``指标``, and
+    ``数量`` may be the rest of ``覆盖社区（村）``), or a piece that cannot be the rest of the
+    cell above it (the row's labels printed apart from its values, PDF reading order)."""
+    for _, _, t in spans:
+        key = label_key(t)
+        if key.endswith("指标") and (is_level1(key) or is_level2(key)):
+            return True
+    for s, e, t in spans:
+        cell = max(above, key=lambda c: _overlap(c[2], c[3], s, e))
+        if len(t) > 2 and _FIGURE.match(halfwidth(cell[0])):
+            return True  # words under a figure: a figure does not wrap into words (a unit might)
+        widths = [_width(ln) for ln in cell[0].split("\n")]
+        # a wrapped cell fills each line to its column's width before the next one: a cell
+        # whose last line stopped short had ended, a line wider than the column is no part of it
+        if widths[-1] < max(widths) - 2 or e - s > max(widths) + 2:
+            return True
+    return False
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 _FULL_GAP = 3  # a filled cell: the two-space separator, and a column a wide character did not fit
 
 
