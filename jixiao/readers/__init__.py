@@ -100,11 +100,13 @@ def extract_document(document: Document) -> Evaluation:
     are then held to :mod:`jixiao.bounds`. A figure read out of bounds (a score of 202010100
     cut from run-together text) is not a figure the form printed for that field: it is left
     blank with a reading note naming the field, and the rest of the document stays read."""
-    from jixiao.bounds import violations
+    from jixiao.bounds import may_violate, violations
     from jixiao.extract import extract
     from jixiao.serialize import to_dict
 
     evaluation = extract(document)
+    if not may_violate(evaluation):  # nearly every document: no dict built
+        return evaluation
     data = to_dict(evaluation)
     if found := violations(data):
         evaluation = _without(data, found)
