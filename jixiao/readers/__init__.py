@@ -8,6 +8,7 @@ the file; nothing else escapes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jixiao.document import Document
@@ -184,12 +185,13 @@ def _mostly_control(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(
-        1
-        for ch in sample
-        if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or 0xE000 <= ord(ch) <= 0xF8FF
-    )
+    bad = len(_CONTROL_OR_PRIVATE.findall(sample))
     return bad / len(sample) > 0.05
+
+
+# control characters other than tab, line feed, vertical tab, form feed and carriage return,
+# and the private use area (what binary data decoded as text is full of)
+_CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _head(path: Path) -> bytes:
