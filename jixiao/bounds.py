@@ -13,10 +13,13 @@ whatever the input.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields, is_dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
+
+from jixiao.model import Evaluation, Location, Text
 
 
 @dataclass(frozen=True)
@@ -188,3 +191,80 @@ def _texts(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str 
     elif isinstance(value, list):
         for i, v in enumerate(value):
             yield from _texts(v, (*path, i))
+
+
+def may_violate(evaluation: Evaluation) -> bool:
+    """Whether :func:`violations` could find anything in ``to_dict(evaluation)``, decided on
+    the model itself (no dict is built: the readers ask this of every document they read).
+
+    The numbers are held to the same bounds as in :func:`_walk`; every text of the model is
+    measured (more than the dict holds, and a location counts its file name and cell
+    together), so a False here is certain and a True only sends the caller to the full check.
+    """
+    e = evaluation
+    for bound, num in (
+        (YEAR, e.year),
+        (STAFF, e.staff_authorized),
+        (STAFF, e.staff_actual),
+        (POINTS, e.total_weight),
+        (POINTS, e.total_score),
+    ):
+        if num is not None and bound.problem(num.value) is not None:
+            return True
+    for row in e.funds:
+        if row.depth and DEPTH.problem(row.depth) is not None:
+            return True
+        for col, bound in _FUND_NUMS:
+            num = getattr(row, col)
+            if num is not None and bound.problem(num.value) is not None:
+                return True
+    for ind in e.indicators:
+        for num in (ind.weight, ind.score):
+            if num is not None and POINTS.problem(num.value) is not None:
+                return True
+        if ind.goal_index is not None and INDEX.problem(ind.goal_index) is not None:
+            return True
+    if e.report is not None and any(DEPTH.problem(s.level) is not None for s in e.report.sections):
+        return True
+    return _long(e)
+
+
+_FUND_NUMS = tuple((k, v) for k, v in FUND_NUMBERS.items() if k != "depth")
+_LOCATION_ROOM = 64  # what ``str(location)`` adds to its file name and cell
+_PARTS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
+
+
+def _long(value: Any) -> bool:
+    """Any text below ``value`` (a model record, a tuple, a str) longer than MAX_TEXT."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is tuple:
+            stack.extend(item)
+        elif isinstance(item, str):
+            if len(item) > MAX_TEXT:
+                return True
+        elif kind is Location:
+            if len(item.source) + len(item.cell or "") + _LOCATION_ROOM > MAX_TEXT:
+                return True
+        elif kind is Text:  # the commonest records, measured without the generic walk
+            if len(item.text) > MAX_TEXT:
+                return True
+            if item.location is not None:
+                stack.append(item.location)
+        else:
+            if kind not in _PARTS:
+                _PARTS[kind] = _parts_of(item)
+            if (parts := _PARTS[kind]) is not None:
+                stack.extend(parts(item))
+    return False
+
+
+def _parts_of(value: Any) -> Callable[[Any], tuple[Any, ...]] | None:
+    """The fields of a model record as one tuple (None: a number, not a record)."""
+    if not is_dataclass(value):
+        return None
+    names = [f.name for f in fields(value)]
+    get = attrgetter(*names)
+    return get if len(names) > 1 else lambda v: (get(v),)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass, replace
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,48 @@ def test_a_target_with_an_impossible_number_is_text_not_a_number() -> None:
     assert parse_measure("≥12次").number == Decimal(12)
     huge = parse_measure("≥" + "1" * 90000 + "次")
     assert huge is not None and huge.number is None  # read as text: scoring stays possible
+
+
+def _one_changed(value: object, change: object) -> Iterator[object]:
+    """Copies of a model record with one of its texts (or numbers) changed by ``change``:
+    every field, the first two items of every tuple."""
+    if isinstance(value, str | Decimal) and not isinstance(value, Enum):
+        yield change(value)  # type: ignore[operator]
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value[:2]):
+            for new in _one_changed(item, change):
+                yield (*value[:i], new, *value[i + 1 :])
+    elif is_dataclass(value) and not isinstance(value, type):
+        for f in fields(value):
+            for new in _one_changed(getattr(value, f.name), change):
+                yield replace(value, **{f.name: new})  # type: ignore[type-var]
+
+
+def _longer(value: object) -> object:
+    return value * (bounds.MAX_TEXT // len(value) + 1) + "长" if isinstance(value, str) else value
+
+
+def _bigger(value: object) -> object:
+    return value * Decimal("1e16") + Decimal("0.0000001") if isinstance(value, Decimal) else value
+
+
+@pytest.mark.parametrize("change", [_longer, _bigger])
+def test_the_model_walk_misses_nothing_the_dict_walk_finds(change: object) -> None:
+    # extract_document asks may_violate of every document and builds the dict only on a yes:
+    # any text made too long, any number pushed out of bounds, anywhere in the model, says yes
+    from jixiao.readers import extract_document
+    from jixiao.readers.text import parse_text
+
+    seed_text = (Path(__file__).parents[1] / "examples" / "seed-2021-yuelu-fulian.txt").read_text(
+        encoding="utf-8"
+    )
+    base = jixiao.read_text(seed_text, "seed.txt")
+    assert not bounds.may_violate(base) and not bounds.violations(to_dict(base))
+    flagged = 0
+    for changed in _one_changed(base, change):
+        if bounds.violations(to_dict(changed)):  # type: ignore[arg-type]
+            flagged += 1
+            assert bounds.may_violate(changed), changed  # type: ignore[arg-type]
+    assert flagged > 10
+    e = extract_document(parse_text(seed_text.replace("2021", "99999", 1), "seed.txt"))
+    assert e.year is None or e.year.value != 99999

@@ -203,20 +203,26 @@ def join_split_labels(cells: list[Cell]) -> list[Cell]:
     or an indicator category; a section's or category's points (``(20分)``) join it. The
     joined cell keeps the first's place."""
     cells = _join_brackets(cells)
+    # wrapped label pieces are short words without figures: only those are keyed (each
+    # cell is matched once here, not again for every join it could take part in)
+    piece = [_LABEL_PIECE.match(c.text) is not None for c in cells]
     out: list[Cell] = []
     i = 0
     n = len(cells)
     while i < n:
         c = cells[i]
-        if i + 2 < n and _joins_three(cells[i : i + 3]):
+        if not piece[i]:
+            out.append(c)
+            i += 1
+            continue
+        if i + 2 < n and piece[i + 1] and piece[i + 2] and _joins_three(cells[i : i + 3]):
             text = "".join(x.text.strip() for x in cells[i : i + 3])
             out.append(Cell(text, c.location))
             i += 3
             continue
         if i + 1 < n:
             d = cells[i + 1]
-            # wrapped label pieces are short words without figures: only those are keyed
-            if _LABEL_PIECE.match(c.text) and _LABEL_PIECE.match(d.text):
+            if piece[i + 1]:
                 a, b = label_key(c.text), label_key(d.text)
                 if a and b and len(a) <= 8 and len(b) <= 8 and _joins(a, b, d.text):
                     out.append(Cell(c.text.strip() + d.text.strip(), c.location))

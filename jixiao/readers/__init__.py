@@ -8,6 +8,7 @@ the file; nothing else escapes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from jixiao.document import Document
@@ -100,11 +101,13 @@ def extract_document(document: Document) -> Evaluation:
     are then held to :mod:`jixiao.bounds`. A figure read out of bounds (a score of 202010100
     cut from run-together text) is not a figure the form printed for that field: it is left
     blank with a reading note naming the field, and the rest of the document stays read."""
-    from jixiao.bounds import violations
+    from jixiao.bounds import may_violate, violations
     from jixiao.extract import extract
     from jixiao.serialize import to_dict
 
     evaluation = extract(document)
+    if not may_violate(evaluation):  # nearly every document: no dict built
+        return evaluation
     data = to_dict(evaluation)
     if found := violations(data):
         evaluation = _without(data, found)
@@ -182,12 +185,13 @@ def _mostly_control(text: str) -> bool:
     sample = text[:4096]
     if not sample:
         return False
-    bad = sum(
-        1
-        for ch in sample
-        if (ord(ch) < 32 and ch not in "\t\r\n\f\v") or 0xE000 <= ord(ch) <= 0xF8FF
-    )
+    bad = len(_CONTROL_OR_PRIVATE.findall(sample))
     return bad / len(sample) > 0.05
+
+
+# control characters other than tab, line feed, vertical tab, form feed and carriage return,
+# and the private use area (what binary data decoded as text is full of)
+_CONTROL_OR_PRIVATE = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _head(path: Path) -> bytes:
