@@ -7,8 +7,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from jixiao import read_text
-from jixiao.extract.runtogether import split_labels
 from jixiao.document import Cell
+from jixiao.extract.runtogether import split_labels
 from jixiao.model import Location
 
 HEAD = (

@@ -31,7 +31,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS, is_unit, normalize_signs, unit_pattern
+from jixiao.measure import is_unit, normalize_signs, unit_pattern
 from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
