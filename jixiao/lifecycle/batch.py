@@ -66,8 +66,8 @@ def options_fingerprint(
     targets: Sequence[Path], monitoring: Sequence[Path], tables: Sequence[Stage]
 ) -> str:
     """What the lifecycle options of a batch are, for its journal: the folders given and the
-    hash of the tables read from them (a table added, removed or edited changes the results,
-    so the files it may pair with are reviewed again when the batch is resumed)."""
+    hash of the tables read from them (a table added, removed or edited may change any
+    pairing, so a resumed batch reviews every file again)."""
     import hashlib
 
     if not targets and not monitoring:
