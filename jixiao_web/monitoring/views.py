@@ -1,6 +1,6 @@
 """Monitoring pages: the rounds and tables (the bureau's list sorted by light and amount),
-opening a round, starting a project's table from its approved targets, the form with live
-checks and lights, submission."""
+opening a round, starting a project's (or the unit's 部门整体) table from its approved targets,
+the form with live checks, lights and evidence, submission."""
 
 from __future__ import annotations
 
