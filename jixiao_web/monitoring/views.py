@@ -135,7 +135,11 @@ def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] 
     content = content if content is not None else r.content
     result = analyse_monitoring(content, r.round.profile)
     funds, rows = layout.rows(content, result.analysis.by_row, errors, typed)
-    return evidence.context(request, r) | {
+    attached = evidence.context(request, r)
+    by_target = {t: items for t, _, items in attached["evidence"]}
+    for row in [*funds, *rows]:  # a row's files are counted beside it
+        row.evidence = by_target.get(row.key, [])
+    return attached | {
         "r": r,
         "funds": funds,
         "rows": rows,
