@@ -1,6 +1,8 @@
-"""Mid-year monitoring (绩效运行监控): a round per year with its cut-off month, and each
-project's monitoring table pre-filled from its approved targets, with the JX-R checks and the
-red/yellow/green lights (:mod:`jixiao.lifecycle.lights`) kept for the bureau's list."""
+"""Mid-year monitoring (绩效运行监控): a round per year and kind (项目支出 / 部门整体) with its
+cut-off month, and each project's (or each unit's 部门整体) monitoring table pre-filled from its
+approved targets, with the JX-R checks and the red/yellow/green lights
+(:mod:`jixiao.lifecycle.lights`) kept for the bureau's list. Its 佐证材料 are
+:class:`jixiao_web.evidence.models.MonitoringEvidence`."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Monitoring pages: the rounds and tables (the bureau's list sorted by light and amount),
-opening a round, starting a project's table from its approved targets, the form with live
-checks and lights, submission."""
+opening a round, starting a project's (or the unit's 部门整体) table from its approved targets,
+the form with live checks, lights and evidence, submission."""
 
 from __future__ import annotations
 
@@ -135,7 +135,11 @@ def _context(request: HttpRequest, r: MonitoringReport, content: dict[str, Any] 
     content = content if content is not None else r.content
     result = analyse_monitoring(content, r.round.profile)
     funds, rows = layout.rows(content, result.analysis.by_row, errors, typed)
-    return evidence.context(request, r) | {
+    attached = evidence.context(request, r)
+    by_target = {t: items for t, _, items in attached["evidence"]}
+    for row in [*funds, *rows]:  # a row's files are counted beside it
+        row.evidence = by_target.get(row.key, [])
+    return attached | {
         "r": r,
         "funds": funds,
         "rows": rows,

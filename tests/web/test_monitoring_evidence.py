@@ -64,6 +64,7 @@ class MonitoringEvidenceTests(WebTestCase):
         page = client(self.reviewer).get(reverse("monitoring_form", args=[self.report.pk])).content.decode()
         self.assertIn("佐证材料（2 份）", page)
         self.assertIn(f'id="mevidence-{e.pk}"', page)
+        self.assertIn('id="ev-link-ind-0" href="#ev-ind-0">佐证材料 1 份<', page)  # beside its row
         self.assertNotIn('id="evidence-upload-form"', page)  # the bureau does not upload
         r = client(self.reviewer).get(self.file_url(e, download=True))
         self.assertEqual(r.status_code, 200)
