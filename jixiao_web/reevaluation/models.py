@@ -179,6 +179,16 @@ class SampleItem(models.Model):
         )
 
     @property
+    def untrue_note(self) -> str:
+        """“；自评不实：自评高出复核 14 分…” for the messages and the audit log, or ""."""
+        g = self.gap
+        return "；自评不实：" + "，".join(g.reasons) if g.untrue else ""
+
+    def _refuse_once_confirmed(self) -> None:
+        if self.confirmed_at is not None:
+            raise WorkflowError("该抽查复核已确认，不能再修改。")
+
+    @property
     def overrides(self) -> dict[str, rescoring.Override]:
         return {
             k: rescoring.Override(Decimal(v["score"]), str(v.get("reason") or ""))
@@ -208,8 +218,7 @@ class SampleItem(models.Model):
     ) -> rescoring.ReEvaluation:
         """Keep the reviewer's row overrides (only rows of the form) and the re-evaluated total
         they give; the audit log names each row changed. Refused once confirmed."""
-        if self.confirmed_at is not None:
-            raise WorkflowError("该抽查复核已确认，不能再修改。")
+        self._refuse_once_confirmed()
         # as every text kept: no control character (PostgreSQL's JSON refuses NUL)
         overrides = {
             k: rescoring.Override(o.score, bounds.clean_text(o.reason).strip()[: bounds.MAX_TEXT])
@@ -235,14 +244,13 @@ class SampleItem(models.Model):
             self.comment = bounds.clean_text(comment).strip()[: bounds.MAX_TEXT] or self.comment
             self.scored_by, self.scored_at = by, timezone.now()
             self.save()
-            g = self.gap
             AuditLog.record(
                 AuditLog.Action.REVIEW_SCORED,
                 user=by,
                 target=self.submission,
                 detail=f"抽查复核（逐行）{ev.total}（自评 {self.self_score}）"
                 + (f"：{'；'.join(changed)}" if changed else "")
-                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else ""),
+                + self.untrue_note,
             )
         return ev
 
@@ -263,34 +271,30 @@ class SampleItem(models.Model):
             Submission.objects.filter(pk=s.pk).update(
                 review_score=self.score, grade=grade, updated_at=timezone.now()
             )
-            g = self.gap
             AuditLog.record(
                 AuditLog.Action.TRANSITION,
                 user=by,
                 target=s,
                 detail=f"抽查复核确认：复核得分 {self.score}（{grade or '无等级'}），自评得分 {self.self_score}"
-                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else "；自评相符"),
+                + (self.untrue_note or "；自评相符"),
             )
         self.refresh_from_db()
 
     def rescore(self, *, by: Any, score: Decimal, comment: str) -> None:
         from jixiao.profiles import load_profile
 
-        if self.confirmed_at is not None:
-            raise WorkflowError("该抽查复核已确认，不能再修改。")
+        self._refuse_once_confirmed()
         total = load_profile(self.draw.round.profile or None).total_weight  # the profile's 总分
         if not Decimal(0) <= score <= total:
             raise WorkflowError(f"复核得分应在 0 到 {total} 之间。")
         self.score, self.comment = score, comment.strip()
         self.scored_by, self.scored_at = by, timezone.now()
         self.save()
-        g = self.gap
         AuditLog.record(
             AuditLog.Action.REVIEW_SCORED,
             user=by,
             target=self.submission,
-            detail=f"抽查复核 {score}（自评 {self.self_score}）"
-            + ("；自评不实：" + "，".join(g.reasons) if g.untrue else ""),
+            detail=f"抽查复核 {score}（自评 {self.self_score}）" + self.untrue_note,
         )
 
 

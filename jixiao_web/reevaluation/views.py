@@ -182,11 +182,9 @@ def score(request: HttpRequest, pk: int, item: int) -> HttpResponse:
     except WorkflowError as exc:
         messages.error(request, f"未保存：{exc}")
     else:
-        g = it.gap
         messages.success(
             request,
-            f"已保存{it.submission.unit.name}的抽查复核得分 {value}"
-            + ("；自评不实：" + "，".join(g.reasons) if g.untrue else "。"),
+            f"已保存{it.submission.unit.name}的抽查复核得分 {value}" + (it.untrue_note or "。"),
         )
     return redirect("reeval_draw", pk=d.pk)
 
@@ -321,11 +319,8 @@ def rows(request: HttpRequest, pk: int, item: int) -> HttpResponse:
             messages.error(request, f"未保存：{exc}")
             status, posted = 400, request.POST  # shown again as typed
         else:
-            g = it.gap
             messages.success(
-                request,
-                f"已保存逐行复核：复核得分 {ev.total}"
-                + ("；自评不实：" + "，".join(g.reasons) if g.untrue else "。"),
+                request, f"已保存逐行复核：复核得分 {ev.total}" + (it.untrue_note or "。")
             )
             return redirect("reeval_rows", pk=d.pk, item=it.pk)
     return render(

@@ -27,7 +27,7 @@ class EntryForm(forms.Form):
     nature = forms.ChoiceField(label="指标性质", choices=NATURES)
     unit = forms.CharField(label="常用度量单位（定性指标不填）", max_length=30, required=False)
     explanation = forms.CharField(
-        label="指标解释", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label="指标解释", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
 

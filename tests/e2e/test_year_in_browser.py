@@ -63,9 +63,31 @@ def seed_rounds(server: LiveServer) -> dict[str, int]:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def open_declaration(page: Any, server: LiveServer) -> None:
+def open_declaration(page: Any, server: LiveServer, role: str) -> None:
+    """Sign in as ``role`` (after signing out whoever was signed in) and open the table."""
+    if page.locator("#logout").count():
+        logout(page)
+    login(page, server, role)
     page.goto(server.url + "/targets/")
     page.locator("#target-declarations tr", has_text=PROJECT).get_by_role("link").first.click()
+
+
+def submit_and_approve(page: Any, server: LiveServer, comment: str = "") -> None:
+    """The head submits the table; the bureau (with a row comment, if given) grades it 优."""
+    from playwright.sync_api import expect
+
+    open_declaration(page, server, "head")
+    page.click("#do-submit")
+    expect(page.locator("#status")).to_have_text("已提交审核")
+    open_declaration(page, server, "reviewer")
+    if comment:
+        page.select_option("#comment-row", "1")
+        page.fill("#comment-text", comment)
+        page.click("#comment-submit")
+    page.check("#grade-1")  # 优
+    page.click("#review-submit")
+    expect(page.locator("#status")).to_have_text("已批复")
+    logout(page)
 
 
 def test_a_whole_year_for_one_unit(server: LiveServer, browser: Any) -> None:
@@ -100,54 +122,23 @@ def test_a_whole_year_for_one_unit(server: LiveServer, browser: Any) -> None:
         page.fill(f"#f-ind-{i}-weight", weight)
     page.click("#save")
     expect(page.locator("#messages")).to_contain_text("已保存")
-    logout(page)
 
-    login(page, server, "head")
-    open_declaration(page, server)
-    page.click("#do-submit")
-    expect(page.locator("#status")).to_have_text("已提交审核")
-    logout(page)
-
-    # -- review and approve -------------------------------------------------------------------
-    login(page, server, "reviewer")
-    open_declaration(page, server)
-    page.select_option("#comment-row", "1")
-    page.fill("#comment-text", "就业率请写明统计口径")
-    page.click("#comment-submit")
-    page.check("#grade-1")  # 优
-    page.click("#review-submit")
-    expect(page.locator("#status")).to_have_text("已批复")
-    logout(page)
+    # -- review (a row comment) and approve ----------------------------------------------------
+    submit_and_approve(page, server, comment="就业率请写明统计口径")
 
     # -- revise: the head asks, the bureau agrees, the unit changes a target, approved again --
-    login(page, server, "head")
-    open_declaration(page, server)
+    open_declaration(page, server, "head")
     page.fill("#revision-reason", "年中追加预算，培训规模扩大")
     page.click("#revision-submit")
     expect(page.locator("#revision-requests")).to_contain_text("年中追加预算")
-    logout(page)
-    login(page, server, "reviewer")
-    open_declaration(page, server)
+    open_declaration(page, server, "reviewer")
     page.locator("[id^=revision-approve-]").first.click()
     expect(page.locator("#status")).to_have_text("修订中")
-    logout(page)
-    login(page, server, "filler")
-    open_declaration(page, server)
+    open_declaration(page, server, "filler")
     page.fill("#f-ind-0-target", "≥260")
     page.click("#save")
     expect(page.locator("#messages")).to_contain_text("已保存")
-    logout(page)
-    login(page, server, "head")
-    open_declaration(page, server)
-    page.click("#do-submit")
-    expect(page.locator("#status")).to_have_text("已提交审核")
-    logout(page)
-    login(page, server, "reviewer")
-    open_declaration(page, server)
-    page.check("#grade-1")
-    page.click("#review-submit")
-    expect(page.locator("#status")).to_have_text("已批复")
-    logout(page)
+    submit_and_approve(page, server)
 
     # -- monitor: the unit's table starts from the approved targets; the JX-R checks run live --
     login(page, server, "filler")
