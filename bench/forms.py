@@ -612,7 +612,9 @@ def framework_indicators(spec: Spec, rng: random.Random) -> list[IndSpec]:
     项目效益 (成本指标 and 满意度指标 are 二级 there)."""
     decision = rng.sample([r for r in FRAMEWORK_JUDGED if r[0] == "项目决策"], rng.randint(2, 3))
     management = rng.sample([r for r in FRAMEWORK_JUDGED if r[0] == "项目管理"], rng.randint(1, 2))
-    rows = [_judged(r, w, rng) for r, w in zip(decision, _points(10, len(decision), rng), strict=True)]
+    rows = [
+        _judged(r, w, rng) for r, w in zip(decision, _points(10, len(decision), rng), strict=True)
+    ]
     main = spec.main
     rate = pct(main.actual, main.budget) if main.budget else Decimal(0)
     exec_w = Decimal(rng.choice((5, 10)))

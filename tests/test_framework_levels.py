@@ -73,7 +73,9 @@ def test_fund_label_printed_before_its_header():
 
 def test_framework_words_are_no_labels_outside_the_framework():
     # “项目实施” after a figure, in a table of the 产出/效益 framework: part of the name
-    pieces = split_labels([Cell("产出指标数量指标完成率100%项目实施方案数量≥3个3个2020", Location("t.txt", 1))])
+    pieces = split_labels(
+        [Cell("产出指标数量指标完成率100%项目实施方案数量≥3个3个2020", Location("t.txt", 1))]
+    )
     texts = [p.cell.text for p in pieces]
     assert "项目实施" not in texts
 
@@ -103,10 +105,33 @@ def test_judged_rows_in_words_after_a_name_ending_in_xing():
 def test_one_cell_per_line_framework_categories_are_no_sections():
     # 资金投入 and 绩效目标 name the fund and goal sections elsewhere; under 项目决策 they are 二级
     cells = [
-        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-        "项目决策", "资金投入", "预算编制科学性", "—", "经过论证", "4", "4",
-        "绩效目标", "绩效目标合理性", "—", "目标合理", "6", "5",
-        "项目产出", "成本指标", "人均服务成本", "≤300元", "280元", "10", "10",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "项目决策",
+        "资金投入",
+        "预算编制科学性",
+        "—",
+        "经过论证",
+        "4",
+        "4",
+        "绩效目标",
+        "绩效目标合理性",
+        "—",
+        "目标合理",
+        "6",
+        "5",
+        "项目产出",
+        "成本指标",
+        "人均服务成本",
+        "≤300元",
+        "280元",
+        "10",
+        "10",
     ]
     e = read_text("\n\n".join(cells), "v.txt")
     assert [(r[0], r[1], r[2], r[5], r[6]) for r in _rows(e)] == [
@@ -152,9 +177,24 @@ def test_units_glued_to_the_figure_stay_with_it():
 def test_points_glued_to_a_value_in_words_are_cut_off_when_the_score_confirms():
     # one cell per line; the actual in words and the 分值 run together, the 得分 follows
     cells = [
-        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
-        "产出指标", "数量指标", "召开专题会次数", "全年4次", "全年召开4次专题会5", "5",
-        "质量指标", "会议记录完整性", "完整", "记录完整规范8", "9",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "产出指标",
+        "数量指标",
+        "召开专题会次数",
+        "全年4次",
+        "全年召开4次专题会5",
+        "5",
+        "质量指标",
+        "会议记录完整性",
+        "完整",
+        "记录完整规范8",
+        "9",
     ]
     e = read_text("\n\n".join(cells), "v.txt")
     first, second = e.indicators
@@ -165,12 +205,28 @@ def test_points_glued_to_a_value_in_words_are_cut_off_when_the_score_confirms():
 
 def test_one_cell_per_line_name_cut_by_a_page_mark_is_joined():
     cells = [
-        "一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分",
-        "产出指标", "数量指标", "开展社区巡查\n- 3 -\n服务次数", "≥12次", "14次", "10", "10",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "产出指标",
+        "数量指标",
+        "开展社区巡查\n- 3 -\n服务次数",
+        "≥12次",
+        "14次",
+        "10",
+        "10",
     ]
     e = read_text("\n\n".join(cells), "v.txt")
     (ind,) = e.indicators
-    assert (ind.name.text, ind.target.text, ind.weight.value) == ("开展社区巡查服务次数", "≥12次", 10)
+    assert (ind.name.text, ind.target.text, ind.weight.value) == (
+        "开展社区巡查服务次数",
+        "≥12次",
+        10,
+    )
 
 
 def test_total_score_among_the_run_together_header_fields():

@@ -593,7 +593,11 @@ class StreamAssembler:
             self._resolve_held(cell, label_key(cell.text))
         if self.kind == "kv" and len(self.row) == 1:
             lead = _LEADING_FIGURE.match(cell.text)
-            if lead and label_key(self.row[0].text) in _TOTAL_FIELDS and lead.end() < len(cell.text):
+            if (
+                lead
+                and label_key(self.row[0].text) in _TOTAL_FIELDS
+                and lead.end() < len(cell.text)
+            ):
                 # 自评得分98财政审核评分…: the score, then the next field's words
                 self.push(Cell(lead.group(0), cell.location))
                 self.push_run(Cell(cell.text[lead.end() :], cell.location))
