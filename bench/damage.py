@@ -322,8 +322,7 @@ def d_centred(f: Form, p: Plan, rng: random.Random) -> Form | None:
                 moves.append((col, block[0], mid))
     for col, first, mid in moves:
         rows[mid][col], rows[first][col] = rows[first][col], ""
-    moved = bool(moves)
-    return replace(f, rows=rows) if moved else None
+    return replace(f, rows=rows) if moves else None
 
 
 # -- prose: the same facts in sentences (a report without the table) ------------------------------

@@ -85,3 +85,16 @@ def test_centred_blocks_put_each_label_in_the_middle_of_its_rows():
     # rows 0..6, labels printed on rows 1 and 5: blocks 0–2 and 3–6 (5 is a middle row of 3–6)
     assert centred_blocks([1, 5], 0, 6) == ([(0, 2), (3, 6)], 0)
     assert centred_blocks([0], 0, 0) == ([(0, 0)], 0)
+
+
+def test_explain_names_the_centred_rule():
+    from jixiao.extract.trace import tracing
+
+    with tracing() as trace:
+        read_text(CENTRED, "t.txt")
+    rules = {p.rule for p in trace.placements if p.field.startswith("指标[培训班次]")}
+    assert any("中间行" in r for r in rules)
+    placed = [
+        p for p in trace.placements if p.field.startswith("指标[培训班次]") and "中间行" in p.rule
+    ]
+    assert [p.cells[0].text for p in placed] == ["产出指标"]

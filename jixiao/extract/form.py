@@ -159,11 +159,29 @@ class FormBuilder:
     def _centred_levels(self) -> None:
         inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
         if changed:
+            if self.trace is not None:
+                self._trace_centred(self.parts.indicators, inds)
             self.parts.indicators = inds
             self.parts.notes.append(
                 f"{inds[0].location}：一级/二级指标印在合并单元格的中间行，"
                 "其上方的行按居中位置归入该类别"
             )
+
+    def _trace_centred(self, before: list[Indicator], after: list[Indicator]) -> None:
+        """``--explain``: the categories re-read as centred merged cells replace the placements
+        that carried them down."""
+        assert self.trace is not None
+        rule = "指标表：合并单元格的类别印在块的中间行，按居中位置归入"
+        for old, new in zip(before, after, strict=True):
+            for role, attr in ((Role.LEVEL1, "level1"), (Role.LEVEL2, "level2")):
+                value = getattr(new, attr)
+                if value is getattr(old, attr):
+                    continue
+                name = f"指标[{new.name.text}].{_ROLE_NAMES[role]}"
+                self.trace.placements[:] = [p for p in self.trace.placements if p.field != name]
+                if value is not None:
+                    cell = Cell(value.text, value.location or new.location)
+                    self.trace.placements.append(Placement(name, (cell,), rule))
 
     def _release_labels(self) -> None:
         held, self._held_labels = self._held_labels, []

@@ -126,23 +126,28 @@ def _centre_segment(seg: list[Indicator], header_seen: bool) -> list[Indicator] 
     anchors = [i for i, p in enumerate(p1) if p is not None]
     if not anchors or len(anchors) == len(seg) or not _in_reading_order(seg):
         return None
+    fam1 = {a: _family(p1[a], 1) for a in anchors}
     fam2 = [_family(p, 2) for p in p2]
 
     def conflicts(a: int, s: int, e: int) -> int:
-        f1 = _family(p1[a], 1)
-        return sum(1 for i in range(s, e + 1) if f1 and fam2[i] and fam2[i] != f1)
+        f1 = fam1[a]
+        if f1 is None:
+            return 0
+        return sum(1 for i in range(s, e + 1) if fam2[i] and fam2[i] != f1)
 
     end = len(seg) - 1
-    centre, cost = centred_blocks(anchors, 0, end, conflicts)
     top = _top_blocks(anchors, end)
     top_conflicts = sum(conflicts(anchors[j], s, e) for j, (s, e) in enumerate(top))
-    centre_conflicts = sum(conflicts(anchors[j], s, e) for j, (s, e) in enumerate(centre))
     unlabelled_start = (
         anchors[0] > 0
         and seg[0].level1 is None
         and header_seen
         and all(i.weight is not None or i.score is not None for i in seg[: anchors[0]])
     )
+    if not (unlabelled_start or top_conflicts):
+        return None  # the top-down reading stands: nothing speaks against it
+    centre, cost = centred_blocks(anchors, 0, end, conflicts)
+    centre_conflicts = sum(conflicts(anchors[j], s, e) for j, (s, e) in enumerate(centre))
     # every label in the middle of its block; where the table starts without a category, one
     # row off the middle per label is allowed (rows of several lines shift a centred text)
     centred = cost == centre_conflicts or (unlabelled_start and cost < 10 * len(anchors) + 10)

@@ -362,9 +362,9 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         return False
     if any(_FIGURE.match(halfwidth(t)) for _, _, t in spans):
         return False
-    if _starts_labels_row(spans, above):
-        return False
     if not all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans):
+        return False
+    if _starts_labels_row(spans, above):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
         return len(spans) < len(above)
