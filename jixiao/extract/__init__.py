@@ -403,7 +403,12 @@ def _trace_prose_rows(
                     f"资金[{f.label.text}].{name}", [Cell(value.text, value.location)], rule
                 )
     for i in indicators:
-        for name, m in (("指标值", i.target), ("完成值", i.actual)):
+        for name, m in (
+            ("指标值", i.target),
+            ("完成值", i.actual),
+            ("分值", i.weight),
+            ("得分", i.score),
+        ):
             if m is not None and m.location is not None:
                 trace.place(f"指标[{i.name.text}].{name}", [Cell(m.text, m.location)], rule)
 
