@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
 from jixiao.document import Document
 from jixiao.extract.base_data import Piece, document_cells
@@ -79,7 +80,7 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
             continue
         if "三级指标" not in seen or not seen & _CRITERIA_WORDS:
             return None
-        return _chain((tok, at), stream)
+        return chain([(tok, at)], stream)
     return None
 
 
@@ -94,13 +95,6 @@ def _all_tokens(first: Piece, cells: Iterable[Piece]) -> Iterator[tuple[str, Pie
             if count > _MAX_TOKENS:
                 return
             yield tok, cell
-
-
-def _chain(
-    first: tuple[str, Piece], rest: Iterator[tuple[str, Piece]]
-) -> Iterator[tuple[str, Piece]]:
-    yield first
-    yield from rest
 
 
 def _pairs(tokens: Iterable[tuple[str, Piece]]) -> Iterator[tuple[str, tuple | None, Piece]]:
