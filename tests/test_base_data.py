@@ -149,3 +149,10 @@ def test_a_line_of_figures_without_a_header_above_stays_a_row():
         [c.text for c in r] for b in spaced(lines, "n.txt") if isinstance(b, Table) for r in b.rows
     ]
     assert rows[1] == ["某某", "10", "20", "30", "40"]
+
+
+def test_the_year_columns_may_be_split_over_lines():
+    text = STREAM.replace("2019年决算数 2020年预算数", "2019年决算数\n\n2020年预算数")
+    funds, _ = _funds(text)
+    assert funds["三公经费"] == (0, Decimal("50.00"), Decimal("36.20"))
+    assert funds["公车购置"] == (2, Decimal("20.00"), Decimal("20.00"))

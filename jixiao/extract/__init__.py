@@ -134,17 +134,16 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
 
 def _read_base_data(document: Document, parts: FormParts) -> None:
     """A 基础数据表 whose money columns are named by year (``2018年预算数 2018年决算数``):
-    looked for only when no fund row has both a budget and a spending, and kept when it reads
-    more such rows than the rows read so far."""
-    if any(f.budget is not None and f.actual is not None for f in parts.funds):
+    looked for only when no fund row was read with its rate (a fund table read whole), and kept
+    when it reads more rows with both a budget and a spending than the rows read so far."""
+    if any(f.rate is not None and f.budget is not None for f in parts.funds):
         return
     from jixiao.extract.base_data import read_base_data
 
     base = read_base_data(document)
     if base is None:
         return
-    full = sum(f.budget is not None and f.actual is not None for f in base.funds)
-    if full == 0:
+    if _full_rows(base.funds) <= _full_rows(parts.funds):
         return
     parts.funds[:] = base.funds
     parts.notes.extend(base.notes)
@@ -171,6 +170,12 @@ def _read_eval_table(document: Document, parts: FormParts) -> None:
 
 
 _EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
+
+
+def _full_rows(funds: Sequence[FundRow]) -> int:
+    return sum(f.budget is not None and f.actual is not None for f in funds)
+
+
 _BASE_DATA_RULE = (
     "基础数据表：按年份命名的列（最近一年的预算数、决算数），数少于列时由各部分之和确认所在列"
 )
@@ -398,7 +403,12 @@ def _trace_prose_rows(
                     f"资金[{f.label.text}].{name}", [Cell(value.text, value.location)], rule
                 )
     for i in indicators:
-        for name, m in (("指标值", i.target), ("完成值", i.actual)):
+        for name, m in (
+            ("指标值", i.target),
+            ("完成值", i.actual),
+            ("分值", i.weight),
+            ("得分", i.score),
+        ):
             if m is not None and m.location is not None:
                 trace.place(f"指标[{i.name.text}].{name}", [Cell(m.text, m.location)], rule)
 

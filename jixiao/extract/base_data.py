@@ -26,6 +26,7 @@ from jixiao.extract.vocab import fund_line
 from jixiao.model import FundRow, Location, Num, Text
 from jixiao.textnorm import clean, label_key, strip_numbering
 
+Piece = Cell | Paragraph  # a cell or a paragraph: its text and where it was read
 _YEAR_COLUMN = re.compile(
     r"((?:19|20)\d{2})\s*年(?:度)?\s*(预算数|预算|决算数|决算|执行数|实际支出|支出数)"
 )
@@ -42,7 +43,7 @@ _MAX_LABEL = 24
 @dataclass
 class _Row:
     label: str
-    cell: Cell
+    cell: Piece
     depth: int
     figures: list[tuple[Decimal, str, Location | None]] = field(default_factory=list)
     placed: tuple[int, ...] | None = None  # the column of each figure
@@ -54,17 +55,17 @@ class BaseData:
     notes: tuple[str, ...]
 
 
-def document_cells(document: Document) -> Iterable[Cell]:
+def document_cells(document: Document) -> Iterable[Piece]:
     """Every cell and paragraph of the document in reading order."""
     for block in document.blocks:
         if isinstance(block, Table):
             for row in block.rows:
                 yield from row
         elif isinstance(block, Paragraph):
-            yield Cell(block.text, block.location)
+            yield block
 
 
-def _header(document: Document) -> tuple[list[str | None], Iterable[tuple[str, Cell]]] | None:
+def _header(document: Document) -> tuple[list[str | None], Iterable[tuple[str, Piece]]] | None:
     """The year columns (``budget``/``actual``/None for an earlier year) and the tokens after
     them; the columns may share one cell (a line) or sit in a cell each (spaced columns)."""
     cells = iter(document_cells(document))
@@ -101,7 +102,7 @@ def _roles(columns: list[tuple[int, str]]) -> list[str | None]:
     return out
 
 
-def _tokens(rest: str, first: Cell, cells: Iterable[Cell]) -> Iterable[tuple[str, Cell]]:
+def _tokens(rest: str, first: Piece, cells: Iterable[Piece]) -> Iterable[tuple[str, Piece]]:
     """Whitespace tokens from the header's remainder on; a figure broken after its decimal
     point (``95.`` at a line's end, ``10`` on the next) is joined again."""
     held: str | None = None
@@ -128,7 +129,7 @@ def _tokens(rest: str, first: Cell, cells: Iterable[Cell]) -> Iterable[tuple[str
         yield held, first
 
 
-def _with_first(rest: str, first: Cell, cells: Iterable[Cell]) -> Iterable[tuple[str, Cell]]:
+def _with_first(rest: str, first: Piece, cells: Iterable[Piece]) -> Iterable[tuple[str, Piece]]:
     yield rest, first
     for cell in cells:
         yield cell.text, cell
@@ -143,7 +144,7 @@ def _figure(tok: str) -> Decimal | None:
         return None
 
 
-def _rows(tokens: Iterable[tuple[str, Cell]], ncols: int) -> list[_Row]:
+def _rows(tokens: Iterable[tuple[str, Piece]], ncols: int) -> list[_Row]:
     rows: list[_Row] = []
     parent_depth = -1  # depth of the last unnumbered row (numbered rows sit under it)
     sub_depth: int | None = None  # depth of the rows after 其中, until a numbered row

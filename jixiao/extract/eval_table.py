@@ -21,9 +21,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
-from jixiao.document import Cell, Document
-from jixiao.extract.base_data import document_cells
+from jixiao.document import Document
+from jixiao.extract.base_data import Piece, document_cells
 from jixiao.extract.vocab import is_level1
 from jixiao.measure import parse_measure
 from jixiao.model import Indicator, Location, Num, Text
@@ -63,7 +64,7 @@ class EvalTable:
     notes: tuple[str, ...]
 
 
-def _tokens(document: Document) -> Iterator[tuple[str, Cell]] | None:
+def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     """The tokens after the table's header (一级指标 … 三级指标 … 评价标准 … 得分), or None."""
     cells = iter(document_cells(document))
     for cell in cells:
@@ -79,11 +80,11 @@ def _tokens(document: Document) -> Iterator[tuple[str, Cell]] | None:
             continue
         if "三级指标" not in seen or not seen & _CRITERIA_WORDS:
             return None
-        return _chain((tok, at), stream)
+        return chain([(tok, at)], stream)
     return None
 
 
-def _all_tokens(first: Cell, cells: Iterable[Cell]) -> Iterator[tuple[str, Cell]]:
+def _all_tokens(first: Piece, cells: Iterable[Piece]) -> Iterator[tuple[str, Piece]]:
     count = 0
     text = first.text[first.text.index("一级指标") :]
     for tok in clean(text).split():
@@ -96,16 +97,11 @@ def _all_tokens(first: Cell, cells: Iterable[Cell]) -> Iterator[tuple[str, Cell]
             yield tok, cell
 
 
-def _chain(first: tuple[str, Cell], rest: Iterator[tuple[str, Cell]]) -> Iterator[tuple[str, Cell]]:
-    yield first
-    yield from rest
-
-
-def _pairs(tokens: Iterable[tuple[str, Cell]]) -> Iterator[tuple[str, tuple | None, Cell]]:
+def _pairs(tokens: Iterable[tuple[str, Piece]]) -> Iterator[tuple[str, tuple | None, Piece]]:
     """(text, figure, cell of the text's start): the text between two figures and the figure
     that ends it; a last text without a figure ends the stream."""
     words: list[str] = []
-    start: Cell | None = None
+    start: Piece | None = None
     for tok, cell in tokens:
         if _POINTS.match(tok):
             if words and start is not None:
@@ -123,9 +119,9 @@ def _is_label(text: str) -> bool:
     return len(text) <= _MAX_LABEL and not _SENTENCE.search(text) and not text[:1].isdigit()
 
 
-def _rows(tokens: Iterable[tuple[str, Cell]]) -> list[_Row]:
+def _rows(tokens: Iterable[tuple[str, Piece]]) -> list[_Row]:
     rows: list[_Row] = []
-    pending: list[tuple[str, tuple[Decimal, str, Location | None], Cell]] = []
+    pending: list[tuple[str, tuple[Decimal, str, Location | None], Piece]] = []
     level1: str | None = None
     level2: str | None = None
     for text, figure, cell in _pairs(tokens):

@@ -527,6 +527,5 @@ def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:
                     out[b] = replace(out[b], actual=out[a].actual)
                 dropped = set(spent)
                 out = [r for k, r in enumerate(out) if k not in dropped]
-                j -= len(dropped)
         i += 1
     return out

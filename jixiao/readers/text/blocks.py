@@ -209,9 +209,8 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     stream: list[tuple[str, int, int | None]] = []
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
     header_width = 0  # cells of the widest header row so far (four or more cells, no figures)
-    joined: list[
-        tuple[list[list], int]
-    ] = []  # rows that took a line of figures, their width before
+    # the rows that took a line of figures, with their width before it
+    joined: list[tuple[list[list], int]] = []
     overlong = False  # a row with more cells than its header: line breaks inside rows
     for i, ln in enumerate(lines):
         n = i + 1
