@@ -280,3 +280,30 @@ class BureauActionsTests(WebTestCase):
         self.assertEqual(report.status, "submitted")
         self.assertEqual(report.content["indicators"][0]["rectify_result"], "已于8月20日前补办两期，新增培训90人次")
         self.assertEqual(report.content["indicators"][0]["rectify_requirement"], "8月底前补办两期培训")
+
+    def test_admin_pages_are_read_only_and_scoped_to_the_region(self) -> None:
+        from django.contrib.auth.models import Permission, User
+
+        MonitoringRound.objects.create(
+            region=self.region, year=2022, kind="department", cutoff_month=6, title="岳麓区部门整体监控",
+            deadline=date.today(), created_by=self.reviewer,
+        )  # fmt: skip
+        MonitoringRound.objects.create(
+            region=self.far_region, year=2022, cutoff_month=6, title="天心区2022年运行监控",
+            deadline=date.today(), created_by=self.far_reviewer,
+        )  # fmt: skip
+        root = client(User.objects.create_superuser("root", password="x-Pass-1234"))
+        for name in ("monitoring_monitoringround", "monitoring_monitoringreport"):
+            self.assertEqual(root.get(reverse(f"admin:{name}_changelist")).status_code, 200, name)
+            self.assertEqual(root.get(reverse(f"admin:{name}_add")).status_code, 403, name)
+        self.admin.is_staff = True
+        self.admin.save()
+        self.admin.user_permissions.set(
+            Permission.objects.filter(content_type__app_label="monitoring")
+        )
+        own = client(self.admin)
+        rounds = own.get(reverse("admin:monitoring_monitoringround_changelist")).content.decode()
+        self.assertIn("岳麓区部门整体监控", rounds)
+        self.assertNotIn("天心区2022年运行监控", rounds)
+        reports = own.get(reverse("admin:monitoring_monitoringreport_changelist")).content.decode()
+        self.assertIn("巾帼技能培训", reports)
