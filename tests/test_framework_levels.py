@@ -234,3 +234,23 @@ def test_total_score_among_the_run_together_header_fields():
     e = read_text(text, "header.txt")
     assert e.unit.text == "某某区养老服务中心"
     assert e.total_score.value == 93
+
+
+def test_a_first_level_printed_at_the_centre_of_its_block_in_one_cell_per_line():
+    """A PDF prints a merged 一级 cell at its block's vertical centre: in text of one cell per
+    line the table's first 二级 (资金投入) comes before its 一级 and is still no fund section."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    rows = [
+        ["", "资金投入", "预算编制规范性", "", "编制经过论证", "3", "3"],
+        ["项目决策", "绩效目标", "目标明确性", "明确", "目标清晰", "7", "7"],
+        ["", "数量指标", "培训人次", "≥500人次", "520人次", "20", "20"],
+        ["项目产出", "质量指标", "合格率", "≥95%", "96%", "20", "20"],
+    ]
+    text = "2022年度项目支出绩效自评表\n\n" + "\n\n".join(
+        "\n".join(cell for cell in row) for row in [header, *rows]
+    )
+    e = read_text(text, "centred.txt")
+    names = {i.name.text: i for i in e.indicators}
+    assert "预算编制规范性" in names
+    first = names["预算编制规范性"]
+    assert first.level2 is not None and first.level2.text == "资金投入"
