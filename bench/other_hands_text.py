@@ -81,9 +81,9 @@ V_L1 = ("一级指标", "一级")
 V_L2 = ("二级指标", "二级")
 V_L3 = ("三级指标", "指标名称", "三级")
 V_REASON = ("偏差原因分析及改进措施", "未完成原因", "偏差原因分析", "备注")
-V_INIT = ("年初预算数", "年初预算", "预算数")
+V_INIT = ("年初预算数", "年初预算", "年初数")
 V_BUDGET = ("全年预算数", "调整后预算数", "全年预算")
-V_SPENT = ("全年执行数", "执行数", "实际支出", "全年执行")
+V_SPENT = ("全年执行数", "执行数", "实际支出", "实际执行数")
 V_RATE = ("执行率", "预算执行率")
 V_TOTAL_LINE = ("年度资金总额", "资金总额")
 V_GRAND = ("总分", "合计")
@@ -322,7 +322,7 @@ def print_form(f: Form, rng: random.Random) -> Printed:
     ]
     if reason_col:
         keys.append("reason")
-    header = {**vocab, "unit": rng.choice(("计量单位", "单位"))}
+    header = {**vocab, "unit": rng.choice(("计量单位", "度量单位"))}
     rows.append(["绩效指标"] + [header[k] for k in keys])
     inds = f.indicators
     if excerpt == "cut_bottom":
