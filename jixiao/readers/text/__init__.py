@@ -9,6 +9,7 @@ give tables with one cell per row.
 from __future__ import annotations
 
 import re
+from html import unescape as _html_unescape
 
 from jixiao.document import Document
 from jixiao.errors import ReadError
@@ -41,6 +42,8 @@ def parse_text(text: str, source: str) -> Document:
         blocks = html_blocks(text, source)
         if blocks:
             return Document(source, tuple(blocks), "html")
+    if "&" in text:
+        text = _unescape(text)
     if text.count("｜") > 5 * max(1, text.count("|")):
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
@@ -68,6 +71,17 @@ def parse_text(text: str, source: str) -> Document:
         blocks = _blocks.paragraphs(lines, source)
     notes = ((_NOTES[layout],) if layout in _NOTES else ()) + tuple(extra_notes)
     return Document(source, tuple(blocks), layout, notes)
+
+
+# character references left over when a web page's table was copied as text (``&nbsp;`` for a
+# blank cell or padding, ``&lt;``/``&gt;`` for ＜/＞)
+_ENTITY = re.compile(r"&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+
+
+def _unescape(text: str) -> str:
+    return _ENTITY.sub(
+        lambda m: _html_unescape(m.group().replace("&amp;", "&", 1)).replace("\xa0", " "), text
+    )
 
 
 def _repair(lines: list[str]) -> tuple[list[str], list[str]]:
