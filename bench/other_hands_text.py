@@ -270,7 +270,8 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         "reason": rng.choice(V_REASON), "init": rng.choice(V_INIT), "budget": rng.choice(V_BUDGET),
         "spent": rng.choice(V_SPENT), "rate": rng.choice(V_RATE),
     }
-    v["vocab"] = f"{vocab['target']}/{vocab['actual']}/{vocab['weight']}/{vocab['score']}"
+    for role in ("target", "actual", "weight", "score", "l1", "init", "budget", "spent"):
+        v[f"vocab_{role}"] = vocab[role]
     two = v["hierarchy"] == "two"
     rows: list[list[str]] = []
     title = "部门整体支出绩效自评表" if f.kind == "dept" else "项目支出绩效自评表"
@@ -419,6 +420,13 @@ def render(p: Printed, layout: str, rng: random.Random) -> str:
     raise ValueError(layout)
 
 
+DIMENSIONS = (
+    "layout", "excerpt", "hierarchy", "merged", "l1_points", "unit_col", "ind_order", "fund_order",
+    "empty", "vocab_target", "vocab_actual", "vocab_weight", "vocab_score", "vocab_l1", "vocab_init",
+    "vocab_budget", "vocab_spent",
+)
+
+
 def build(n: int, seed: int, out: Path) -> list[tuple[str, dict]]:
     """Write n forms to out/raw + out/truth; returns (id, variation) pairs."""
     rng = random.Random(seed)
@@ -476,15 +484,9 @@ def main(argv: list[str] | None = None) -> int:
                 miss_kinds[kind] += 1
                 example.setdefault(kind, f"{doc} {f.field}: 期望 {f.expected!r}，读到 {f.got!r}")
     print(f"总计\t{total[0]}/{total[1]}\t{total[0] / total[1]:.3f}")
-    for dim in ("layout", "excerpt", "hierarchy", "merged", "l1_points", "unit_col", "ind_order",
-                "fund_order", "empty", "vocab"):
-        vals = sorted(k for k in per if k[0] == dim)
-        if dim == "vocab":
-            vals = sorted(vals, key=lambda k: per[k][0] / per[k][1])[:8]
-            print("vocab (8 worst):")
-        else:
-            print(f"{dim}:")
-        for key in vals:
+    for dim in DIMENSIONS:
+        print(f"{dim}:")
+        for key in sorted(k for k in per if k[0] == dim):
             r, t = per[key]
             print(f"  {key[1] or '(空白)'}\t{r}/{t}\t{r / t:.3f}")
     for kind, count in miss_kinds.most_common(args.misses):

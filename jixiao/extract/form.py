@@ -384,6 +384,8 @@ class FormBuilder:
             return True
         if not any(r not in (Role.REMARK, Role.DEVIATION) for _, r in found):
             return False
+        if _goal_columns_only(found, keys):
+            return False
         others = [i for i, r in roles if r is None]
         if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
             return False
@@ -1207,3 +1209,9 @@ def _at_most(small: str, large: str) -> bool:
 
 def _nature(text: str | None) -> Operator | None:
     return parse_operator(clean(text)) if text else None
+
+
+def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:
+    """年度总体目标 | 预期目标 | 实际完成情况: the goal block's header names a target and an
+    achieved column too, but no indicator (name, weight, score) column."""
+    return all(r in (Role.TARGET, Role.ACTUAL) for _, r in found) and vocab.goal_header(keys)
