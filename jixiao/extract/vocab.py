@@ -379,6 +379,7 @@ LEVEL1 = frozenset(
         # the common indicator framework of project evaluation (决策/过程/产出/效益)
         "决策",
         "项目决策",
+        "项目过程",
         "项目产出",
         "项目效益",
     }
