@@ -438,6 +438,7 @@ LEVEL2 = frozenset(
         "产出质量",
         "产出时效",
         "产出成本",
+        "项目效益",  # 效益 → 项目效益 (a 一级 label too: the row's first one is the 一级)
     }
 )
 
