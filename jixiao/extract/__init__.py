@@ -85,7 +85,7 @@ def extract(document: Document) -> Evaluation:
 
 
 # text layouts that print a row per line: their line breaks may fall inside rows
-_ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced"})
+_ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced", "lines"})
 _REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
 
 
