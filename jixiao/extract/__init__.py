@@ -232,7 +232,11 @@ def _evaluation(
     funds = tuple(parts.funds)
     has_groups = any(f.group is not None for f in funds)
     kind = detect_kind(
-        titles, fields, staff_authorized is not None or staff_actual is not None, has_groups
+        titles,
+        fields,
+        staff_authorized is not None or staff_actual is not None,
+        has_groups,
+        parts.cell_texts,
     )
     supervisor = fields.get("supervisor")
     project = fields.get("project")
