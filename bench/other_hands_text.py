@@ -62,13 +62,28 @@ HIERARCHIES = ("three", "two", "framework10")
 _PLACE_A = "岚栎沅澄禾枫萍溆芷琮"
 _PLACE_B = "溪川原坪桥岭泽湾浦陵"
 _BUREAUS = (
-    "农业农村局", "水利局", "卫生健康局", "教育局", "民政局", "文化和旅游局",
-    "自然资源局", "交通运输局", "住房和城乡建设局", "林业局", "市场监督管理局",
+    "农业农村局",
+    "水利局",
+    "卫生健康局",
+    "教育局",
+    "民政局",
+    "文化和旅游局",
+    "自然资源局",
+    "交通运输局",
+    "住房和城乡建设局",
+    "林业局",
+    "市场监督管理局",
 )
 _WORKS = (
-    ("高标准农田建设", "亩"), ("农村饮水安全巩固提升", "处"), ("乡村道路硬化", "公里"),
-    ("困难群众临时救助", "人次"), ("基层医疗设备购置", "台"), ("中小学校舍维修", "所"),
-    ("河道清淤整治", "公里"), ("村级文化广场建设", "个"), ("森林防火宣传", "场"),
+    ("高标准农田建设", "亩"),
+    ("农村饮水安全巩固提升", "处"),
+    ("乡村道路硬化", "公里"),
+    ("困难群众临时救助", "人次"),
+    ("基层医疗设备购置", "台"),
+    ("中小学校舍维修", "所"),
+    ("河道清淤整治", "公里"),
+    ("村级文化广场建设", "个"),
+    ("森林防火宣传", "场"),
     ("食品安全抽检", "批次"),
 )
 
@@ -91,10 +106,15 @@ EMPTY_MARKS = ("", "一", "/", "—")
 
 _COMMON = {
     "产出指标": {
-        "数量指标": "count", "质量指标": "pct", "时效指标": "time", "成本指标": "cost",
+        "数量指标": "count",
+        "质量指标": "pct",
+        "时效指标": "time",
+        "成本指标": "cost",
     },
     "效益指标": {
-        "社会效益指标": "word", "经济效益指标": "pct", "可持续影响指标": "word",
+        "社会效益指标": "word",
+        "经济效益指标": "pct",
+        "可持续影响指标": "word",
     },
     "满意度指标": {"服务对象满意度指标": "sat"},
 }
@@ -179,8 +199,10 @@ def make_form(rng: random.Random) -> Form:
     place = rng.choice(_PLACE_A) + rng.choice(_PLACE_B) + rng.choice(("县", "区"))
     bureau = rng.choice(_BUREAUS)
     supervisor = place + bureau
-    department = supervisor if rng.random() < 0.5 else place + rng.choice(_PLACE_A) + rng.choice(
-        ("镇人民政府", "乡人民政府", "街道办事处")
+    department = (
+        supervisor
+        if rng.random() < 0.5
+        else place + rng.choice(_PLACE_A) + rng.choice(("镇人民政府", "乡人民政府", "街道办事处"))
     )
     work, work_unit = rng.choice(_WORKS)
     year = rng.choice(range(2019, 2025))
@@ -206,13 +228,18 @@ def make_form(rng: random.Random) -> Form:
             name = f"{work}{l2}{len(used) + 1}"
         used.add(name)
         target, actual, unit = _target(rng, k, work_unit, target_style)
-        score = wt if rng.random() < 0.75 else _d(wt * Decimal(rng.choice(("0.5", "0.8", "0.9"))), "0.1")
+        score = (
+            wt
+            if rng.random() < 0.75
+            else _d(wt * Decimal(rng.choice(("0.5", "0.8", "0.9"))), "0.1")
+        )
         inds.append(Ind(l1, l2, name, target, actual, wt, score, unit))
     # funds: (label, initial, budget, spent, weight, score)
     budget = _d(rng.uniform(20, 900))
-    initial = budget if rng.random() < 0.5 else _d(budget * Decimal(rng.choice(("0.8", "0.9", "1.1"))))
+    initial = (
+        budget if rng.random() < 0.5 else _d(budget * Decimal(rng.choice(("0.8", "0.9", "1.1"))))
+    )
     spent = budget if rng.random() < 0.4 else _d(budget * Decimal(str(rng.uniform(0.7, 1.0))))
-    rate = (spent / budget * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     fund_score = min(Decimal(10), _d(Decimal(10) * spent / budget))
     total_label = rng.choice(V_TOTAL_LINE)
     if kind == "dept":
@@ -255,7 +282,9 @@ def print_form(f: Form, rng: random.Random) -> Printed:
     empty = v["empty"] = rng.choice(EMPTY_MARKS)
     excerpt = v["excerpt"] = rng.choice(EXCERPTS)
     v["hierarchy"] = (
-        "framework10" if f.indicators[0].level1 == "项目决策" else rng.choice(("three", "three", "two"))
+        "framework10"
+        if f.indicators[0].level1 == "项目决策"
+        else rng.choice(("three", "three", "two"))
     )
     merged = v["merged"] = rng.choice(("once", "repeat"))
     l1_points = v["l1_points"] = rng.choice(("no", "no", "yes"))
@@ -264,11 +293,18 @@ def print_form(f: Form, rng: random.Random) -> Printed:
     reason_col = rng.random() < 0.7
     fund_order = v["fund_order"] = rng.choice(("weight_rate", "rate_weight", "no_initial"))
     vocab = {
-        "target": rng.choice(V_TARGET), "actual": rng.choice(V_ACTUAL),
-        "weight": rng.choice(V_WEIGHT), "score": rng.choice(V_SCORE),
-        "l1": rng.choice(V_L1), "l2": rng.choice(V_L2), "l3": rng.choice(V_L3),
-        "reason": rng.choice(V_REASON), "init": rng.choice(V_INIT), "budget": rng.choice(V_BUDGET),
-        "spent": rng.choice(V_SPENT), "rate": rng.choice(V_RATE),
+        "target": rng.choice(V_TARGET),
+        "actual": rng.choice(V_ACTUAL),
+        "weight": rng.choice(V_WEIGHT),
+        "score": rng.choice(V_SCORE),
+        "l1": rng.choice(V_L1),
+        "l2": rng.choice(V_L2),
+        "l3": rng.choice(V_L3),
+        "reason": rng.choice(V_REASON),
+        "init": rng.choice(V_INIT),
+        "budget": rng.choice(V_BUDGET),
+        "spent": rng.choice(V_SPENT),
+        "rate": rng.choice(V_RATE),
     }
     for role in ("target", "actual", "weight", "score", "l1", "init", "budget", "spent"):
         v[f"vocab_{role}"] = vocab[role]
@@ -299,7 +335,8 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         for label, init, budget, spent, wt, sc in f.funds:
             vals = {
                 "init": _plain(init) if init is not None else empty,
-                "budget": _plain(budget), "spent": _plain(spent),
+                "budget": _plain(budget),
+                "spent": _plain(spent),
                 "weight": _plain(wt) if wt is not None else empty,
                 "rate": _pct(spent, budget) or empty,
                 "score": _plain(sc) if sc is not None else empty,
@@ -318,9 +355,11 @@ def print_form(f: Form, rng: random.Random) -> Printed:
     # indicator table
     table_start = len(rows)
     keys = ([] if two else ["l1"]) + ["l2", "l3"] + (["unit"] if unit_col == "yes" else [])
-    keys += ["weight", "target", "actual", "score"] if ind_order == "weight_first" else [
-        "target", "actual", "weight", "score"
-    ]
+    keys += (
+        ["weight", "target", "actual", "score"]
+        if ind_order == "weight_first"
+        else ["target", "actual", "weight", "score"]
+    )
     if reason_col:
         keys.append("reason")
     header = {**vocab, "unit": rng.choice(("计量单位", "度量单位"))}
@@ -341,17 +380,27 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         cell = {
             "l1": l1 if merged == "repeat" or ind.level1 != prev[0] else "",
             "l2": ind.level2 if merged == "repeat" or (ind.level1, ind.level2) != prev else "",
-            "l3": ind.name, "unit": ind.unit if unit_col == "yes" else "",
-            "target": target, "actual": actual, "weight": _plain(ind.weight),
-            "score": _plain(ind.score), "reason": "" if ind.score == ind.weight else "部分任务延后",
+            "l3": ind.name,
+            "unit": ind.unit if unit_col == "yes" else "",
+            "target": target,
+            "actual": actual,
+            "weight": _plain(ind.weight),
+            "score": _plain(ind.score),
+            "reason": "" if ind.score == ind.weight else "部分任务延后",
         }
         prev = (ind.level1, ind.level2)
         rows.append(["" if n else "", *(cell[k] for k in keys)])
         t = {}
         if not two:
             t["level1"] = l1
-        t.update(level2=ind.level2, name=ind.name, target=target, actual=actual,
-                 weight=ind.weight, score=ind.score)
+        t.update(
+            level2=ind.level2,
+            name=ind.name,
+            target=target,
+            actual=actual,
+            weight=ind.weight,
+            score=ind.score,
+        )
         if unit_col == "yes":
             t["unit"] = ind.unit or None
         truth["indicators"].append(t)
@@ -395,23 +444,32 @@ def render(p: Printed, layout: str, rng: random.Random) -> str:
         border = "+" + "+".join("-" * w for w in widths) + "+"
         lines = [border]
         for r in full:
-            lines.append("|" + "|".join(_pad(" " + c, w) for c, w in zip(r, widths, strict=True)) + "|")
+            lines.append(
+                "|" + "|".join(_pad(" " + c, w) for c, w in zip(r, widths, strict=True)) + "|"
+            )
             lines.append(border)
         return "\n".join(lines) + "\n"
     if layout == "cell_lines":
         return "\n\n".join("\n".join(c or "\u3000" for c in r) for r in rows) + "\n"
     if layout == "spaced":
-        return "\n".join(" " * rng.choice((0, 2)) + (" " * rng.choice((2, 3, 5))).join(
-            c for c in r if c) for r in rows) + "\n"
+        return (
+            "\n".join(
+                " " * rng.choice((0, 2)) + (" " * rng.choice((2, 3, 5))).join(c for c in r if c)
+                for r in rows
+            )
+            + "\n"
+        )
     if layout == "html":
+
         def cell(c: str) -> str:
             if not c:
                 return "&nbsp;"
             return c + ("&nbsp;" if rng.random() < 0.3 else "")
+
         return "\n".join("\t".join(cell(c) for c in r) for r in rows) + "\n"
     if layout == "column_major":
         head = rows[: p.table_start]
-        table = rows[p.table_start:]
+        table = rows[p.table_start :]
         out = ["   ".join(c for c in r if c) for r in head]
         ncol = max(len(r) for r in table)
         for c in range(ncol):
@@ -421,9 +479,23 @@ def render(p: Printed, layout: str, rng: random.Random) -> str:
 
 
 DIMENSIONS = (
-    "layout", "excerpt", "hierarchy", "merged", "l1_points", "unit_col", "ind_order", "fund_order",
-    "empty", "vocab_target", "vocab_actual", "vocab_weight", "vocab_score", "vocab_l1", "vocab_init",
-    "vocab_budget", "vocab_spent",
+    "layout",
+    "excerpt",
+    "hierarchy",
+    "merged",
+    "l1_points",
+    "unit_col",
+    "ind_order",
+    "fund_order",
+    "empty",
+    "vocab_target",
+    "vocab_actual",
+    "vocab_weight",
+    "vocab_score",
+    "vocab_l1",
+    "vocab_init",
+    "vocab_budget",
+    "vocab_spent",
 )
 
 
@@ -441,10 +513,48 @@ def build(n: int, seed: int, out: Path) -> list[tuple[str, dict]]:
         (out / "raw" / f"{doc}.txt").write_text(render(p, layout, rng), encoding="utf-8")
         truth = {"id": doc, **p.truth}
         (out / "truth" / f"{doc}.json").write_text(
-            simplejson.dumps(truth, ensure_ascii=False, indent=1, use_decimal=True), encoding="utf-8"
+            simplejson.dumps(truth, ensure_ascii=False, indent=1, use_decimal=True),
+            encoding="utf-8",
         )
         made.append((doc, dict(f.variation)))
     return made
+
+
+def evaluate(
+    out: Path, made: list[tuple[str, dict]]
+) -> tuple[list[int], dict[tuple[str, str], list[int]], Counter[str], dict[str, str]]:
+    """Read and score the written forms: [right, counted] overall and per (dimension, value),
+    the missed fields by layout and kind, and one example of each."""
+    per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    miss_kinds: Counter[str] = Counter()
+    example: dict[str, str] = {}
+    total = [0, 0]
+    for doc, variation in made:
+        truth = simplejson.loads(
+            (out / "truth" / f"{doc}.json").read_text(encoding="utf-8"), use_decimal=True
+        )
+        try:
+            e = read(out / "raw" / f"{doc}.txt")
+        except ReadError:
+            e = None
+        fields = score_document(doc, truth, e)
+        ok = sum(f.ok for f in fields)
+        total[0] += ok
+        total[1] += len(fields)
+        for dim, val in variation.items():
+            per[(dim, val)][0] += ok
+            per[(dim, val)][1] += len(fields)
+        for f in fields:
+            if not f.ok:
+                what = (
+                    f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1]
+                    if "[" in f.field
+                    else f.field
+                )
+                kind = f"{variation['layout']}:{what}"
+                miss_kinds[kind] += 1
+                example.setdefault(kind, f"{doc} {f.field}: 期望 {f.expected!r}，读到 {f.got!r}")
+    return total, per, miss_kinds, example
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -460,29 +570,7 @@ def main(argv: list[str] | None = None) -> int:
         tmp = tempfile.TemporaryDirectory()
         out = Path(tmp.name)
     made = build(args.n, args.seed, out)
-    per: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    miss_kinds: Counter[str] = Counter()
-    example: dict[str, str] = {}
-    total = [0, 0]
-    for doc, variation in made:
-        truth = simplejson.loads((out / "truth" / f"{doc}.json").read_text(encoding="utf-8"), use_decimal=True)
-        try:
-            e = read(out / "raw" / f"{doc}.txt")
-        except ReadError:
-            e = None
-        fields = score_document(doc, truth, e)
-        ok = sum(f.ok for f in fields)
-        total[0] += ok
-        total[1] += len(fields)
-        for dim, val in variation.items():
-            per[(dim, val)][0] += ok
-            per[(dim, val)][1] += len(fields)
-        for f in fields:
-            if not f.ok:
-                kind = f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1] if "[" in f.field else f.field
-                kind = f"{variation['layout']}:{kind}"
-                miss_kinds[kind] += 1
-                example.setdefault(kind, f"{doc} {f.field}: 期望 {f.expected!r}，读到 {f.got!r}")
+    total, per, miss_kinds, example = evaluate(out, made)
     print(f"总计\t{total[0]}/{total[1]}\t{total[0] / total[1]:.3f}")
     for dim in DIMENSIONS:
         print(f"{dim}:")

@@ -87,9 +87,7 @@ _ENTITY = re.compile(r"&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5}
 
 
 def _unescape(text: str) -> str:
-    return _ENTITY.sub(
-        lambda m: _html_unescape(m.group().replace("&amp;", "&", 1)), text
-    )
+    return _ENTITY.sub(lambda m: _html_unescape(m.group().replace("&amp;", "&", 1)), text)
 
 
 def _repair(lines: list[str]) -> tuple[list[str], list[str]]:
