@@ -174,3 +174,18 @@ def test_sample_of_other_hands_forms_reads_at_todays_level(tmp_path: Path) -> No
         assert right / counted >= 0.97, layout
     right, counted = per[("layout", "spaced")]
     assert right / counted >= 0.9
+
+
+def test_spaced_row_whose_blank_reason_vanished_keeps_its_two_figures() -> None:
+    # 11 and 11 are the weight and the score, not 1|1 written together: the row ends in a
+    # figure because the blank 偏差原因 cell vanished when the PDF text was split on spaces
+    head = "  一级指标   二级指标   三级指标   年度指标值   实际完成值   分值   得分   偏差原因\n"
+    rows = "".join(
+        f"产出指标  数量指标  {name}  ≥{n}个  {n}个  11  11\n"
+        for name, n in (("甲项", 3), ("乙项", 4), ("丙项", 5), ("丁项", 6))
+    )
+    e = read_text(head + rows + "产出指标  数量指标  戊项  ≥7个  5个  11  7.9  进度滞后\n")
+    assert e.layout == "spaced"
+    assert [(i.weight.value, i.score.value) for i in e.indicators] == [
+        (Decimal(11), Decimal(11))
+    ] * 4 + [(Decimal(11), Decimal("7.9"))]

@@ -285,8 +285,11 @@ class FormBuilder:
             cells.pop()
         roles = tuple(header.value_roles)
         needed = len(roles)
-        if header.aligned and len(row) == header.width:
-            # cells in their columns: a blank reason at the end is no missing figure
+        if (header.aligned and len(row) == header.width) or (
+            cells and looks_like_value(cells[-1].text)
+        ):
+            # cells in their columns, or a row ending in a figure (text split on spaces, where
+            # a blank reason vanished): a missing reason at the end is no missing figure
             while needed and roles[needed - 1] in (Role.DEVIATION, Role.REMARK):
                 needed -= 1
         if len(cells) >= needed:
