@@ -372,7 +372,7 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         l1_weight[i.level1] += int(i.weight)
     truth["indicators"] = []
     prev = ("", "")
-    for n, ind in enumerate(inds):
+    for ind in inds:
         l1 = f"{ind.level1}（{l1_weight[ind.level1]}分）" if l1_points == "yes" else ind.level1
         printed_unit = "" if unit_col == "yes" else ind.unit
         target = ind.target.format(u=printed_unit)
@@ -389,7 +389,7 @@ def print_form(f: Form, rng: random.Random) -> Printed:
             "reason": "" if ind.score == ind.weight else "部分任务延后",
         }
         prev = (ind.level1, ind.level2)
-        rows.append(["" if n else "", *(cell[k] for k in keys)])
+        rows.append(["", *(cell[k] for k in keys)])  # under the merged 绩效指标 cell
         t = {}
         if not two:
             t["level1"] = l1
@@ -413,8 +413,6 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         rows.append(grand)
         truth["total_weight"] = Decimal(100)
         truth["total_score"] = total_score
-    if excerpt == "no_funds":
-        pass
     return Printed(rows, table_start, truth)
 
 
