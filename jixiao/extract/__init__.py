@@ -87,7 +87,7 @@ def extract(document: Document) -> Evaluation:
 
 
 # text layouts that print a row per line: their line breaks may fall inside rows
-_ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced"})
+_ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced", "lines"})
 _REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
 
 
@@ -283,7 +283,11 @@ def _evaluation(
     funds = tuple(parts.funds)
     has_groups = any(f.group is not None for f in funds)
     kind = detect_kind(
-        titles, fields, staff_authorized is not None or staff_actual is not None, has_groups
+        titles,
+        fields,
+        staff_authorized is not None or staff_actual is not None,
+        has_groups,
+        parts.cell_texts,
     )
     supervisor = fields.get("supervisor")
     project = fields.get("project")

@@ -332,8 +332,11 @@ class FormBuilder:
             cells.pop()
         roles = tuple(header.value_roles)
         needed = len(roles)
-        if header.aligned and len(row) == header.width:
-            # cells in their columns: a blank reason at the end is no missing figure
+        if (header.aligned and len(row) == header.width) or (
+            cells and looks_like_value(cells[-1].text)
+        ):
+            # cells in their columns, or a row ending in a figure (text split on spaces, where
+            # a blank reason vanished): a missing reason at the end is no missing figure
             while needed and roles[needed - 1] in (Role.DEVIATION, Role.REMARK):
                 needed -= 1
         if len(cells) >= needed:
@@ -436,6 +439,8 @@ class FormBuilder:
         if was_header is not None and self._lower_header(row, keys, live, found, was_header):
             return True
         if not any(r not in (Role.REMARK, Role.DEVIATION) for _, r in found):
+            return False
+        if _goal_columns_only(found, keys):
             return False
         others = [i for i, r in roles if r is None]
         if any(looks_like_value(row[i].text) and not is_blank(row[i].text) for i in others):
@@ -1333,3 +1338,9 @@ def _at_most(small: str, large: str) -> bool:
 
 def _nature(text: str | None) -> Operator | None:
     return parse_operator(clean(text)) if text else None
+
+
+def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:
+    """年度总体目标 | 预期目标 | 实际完成情况: the goal block's header names a target and an
+    achieved column too, but no indicator (name, weight, score) column."""
+    return all(r in (Role.TARGET, Role.ACTUAL) for _, r in found) and vocab.goal_header(keys)

@@ -557,6 +557,7 @@ class StreamAssembler:
             vocab.section_of(key)
             and not looks_like_value(text)
             and not self._framework_category(key)
+            and not self._category_not_section(key, state)
         ):
             self.flush()
             self._release()
@@ -771,6 +772,18 @@ class StreamAssembler:
         self._release()
         self._feed([Cell(parts[0], cell.location), Cell(parts[1].strip(), cell.location)])
         return True
+
+    def _category_not_section(self, key: str, state: str | None) -> bool:
+        """绩效目标 / 资金投入 inside the indicator table (under a header with a 二级 column, or
+        right after a 一级 cell): the 二级 categories of the 决策/过程/产出/效益 framework, not
+        the goal block or the fund table starting again."""
+        if state != "indicator" or not vocab.is_level2(key):
+            return False
+        header = self.b.ind_header
+        if header is not None and any(r == Role.LEVEL2 for _, r in header.roles):
+            return True
+        last = self.row[-1].text if self.kind == "ind" and self.row else ""
+        return vocab.is_level1(strip_points(label_key(last)))
 
     @staticmethod
     def _header_fragment(key: str) -> bool:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from jixiao.extract.vocab import ORG_ENDINGS, TOWNSHIP_ENDINGS
@@ -112,9 +112,14 @@ def unit_from_title(titles: list[Text]) -> Text | None:
 
 
 def detect_kind(
-    titles: list[Text], fields: dict[str, Text], has_staff: bool, has_groups: bool
+    titles: list[Text],
+    fields: dict[str, Text],
+    has_staff: bool,
+    has_groups: bool,
+    cells: Sequence[Text] = (),
 ) -> Kind:
-    """项目 vs 部门整体: a 项目名称 field wins; then the first title; then what the form holds."""
+    """项目 vs 部门整体: a 项目名称 field wins; then the first title; then what the form holds
+    (an excerpt without its title: the fund block labelled 项目资金 is a project's)."""
     if "project" in fields:
         return Kind.PROJECT
     for t in titles:
@@ -125,4 +130,6 @@ def detect_kind(
             return Kind.PROJECT
     if has_staff or has_groups or "duties" in fields:
         return Kind.DEPARTMENT
-    return Kind.PROJECT if "supervisor" in fields else Kind.DEPARTMENT
+    if "supervisor" in fields or any(fold(c.text).startswith("项目资金") for c in cells):
+        return Kind.PROJECT
+    return Kind.DEPARTMENT

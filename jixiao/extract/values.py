@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from jixiao.extract.vocab import Role
-from jixiao.measure import normalize_signs, parse_number
+from jixiao.measure import UNITS, normalize_signs, parse_number
 from jixiao.model import Location, Num
 
 BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "…", "……", "/ /"})
@@ -92,6 +92,8 @@ def compat(role: Role, text: str) -> int | None:
     if role == Role.UNIT:
         if number or len(t) > 6 or _HAS_DIGIT.search(t):
             return None
+        if len(t) > 3 and t not in UNITS:
+            return None  # 明显提升, 有效改善: a qualitative target, not a unit of measure
         return 2
     if role == Role.DEVIATION:
         return None if number or _PERCENT.match(t) else 1

@@ -62,10 +62,10 @@ _REMARK_LABELS = frozenset(
     }
 )
 _NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
-_SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行")
+_SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行|^全年执行$")
 _BUDGET = re.compile(r"预算数|预算金额|调整后预算|全年预算|^预算$")
-_TARGET = re.compile(r"指标值|目标值|计划值|^目标$")
-_ACTUAL = re.compile(r"完成值|实际值|实际完成$|^实际完成情况$|^完成情况$")
+_TARGET = re.compile(r"指标值|目标值|计划值|^目标$|^预期目标$")
+_ACTUAL = re.compile(r"完成值|实际值|实际完成$|^(?:实际|全年)?完成情况$")
 
 
 @lru_cache(maxsize=8192)
@@ -379,6 +379,7 @@ LEVEL1 = frozenset(
         # the common indicator framework of project evaluation (决策/过程/产出/效益)
         "决策",
         "项目决策",
+        "项目过程",
         "项目产出",
         "项目效益",
         "项目过程",
@@ -439,6 +440,7 @@ LEVEL2 = frozenset(
         "产出质量",
         "产出时效",
         "产出成本",
+        "项目效益",  # 效益 → 项目效益 (a 一级 label too: the row's first one is the 一级)
     }
 )
 

@@ -9,12 +9,13 @@ give tables with one cell per row.
 from __future__ import annotations
 
 import re
+from html import unescape as _html_unescape
 
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.html import html_blocks, looks_like_html
-from jixiao.readers.text.layout import detect_layout, report_start
+from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.textnorm import repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
@@ -28,6 +29,7 @@ _PAGE_MARK = re.compile(
 _NOTES = {
     "spaced": "以空格分隔的文本，单元格换行处可能被拆开",
     "vertical": "每行一个单元格的文本，表格的行由标签推断",
+    "lines": "每行一个单元格、空行分行的文本",
     "other": "单元格连写、没有分隔符的文本，数字按表头的列结构拆分，可能有误",
 }
 
@@ -41,6 +43,8 @@ def parse_text(text: str, source: str) -> Document:
         blocks = html_blocks(text, source)
         if blocks:
             return Document(source, tuple(blocks), "html")
+    if "&" in text:
+        text = _unescape(text)
     if text.count("｜") > 5 * max(1, text.count("|")):
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
@@ -49,6 +53,8 @@ def parse_text(text: str, source: str) -> Document:
     layout = detect_layout(lines)
     if layout == "vertical":
         lines = _join_across_page_marks(marked, lines)
+    if layout in ("vertical", "prose", "other") and line_rows(lines):
+        layout = "lines"
     extra_notes: list[str] = []
     # scans (shared on document sites, copied from PDFs): misread form words and figures are
     # repaired first, with a note saying what was repaired
@@ -61,6 +67,11 @@ def parse_text(text: str, source: str) -> Document:
         blocks = _blocks.pipe(lines, source)
     elif layout == "spaced":
         blocks = _blocks.spaced(lines, source)
+    elif layout == "lines":
+        # read as Word's copy, whose lines each start a cell; a report after the table stays prose
+        k = report_start(lines)
+        marked = ["\t" + ln.strip() if is_cell_line(ln) else "" for ln in lines[:k]]
+        blocks = _blocks.tabbed(marked, source) + _blocks.paragraphs(lines[k:], source, first=k)
     elif layout == "other":
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
@@ -89,6 +100,13 @@ def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
             out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
             out[i + 1] = ""
     return out
+# character references left over when a web page's table was copied as text (``&nbsp;`` for a
+# blank cell or padding, ``&lt;``/``&gt;`` for ＜/＞)
+_ENTITY = re.compile(r"&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")
+
+
+def _unescape(text: str) -> str:
+    return _ENTITY.sub(lambda m: _html_unescape(m.group().replace("&amp;", "&", 1)), text)
 
 
 def _repair(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -65,8 +65,10 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
     """Word's table copied as text: each cell starts with a tab; a line without a tab continues
     the cell above (a wrapped cell: ``年度\\n\\n指标值``); a blank line after a cell ends the row;
     text after two blank lines, or before the first cell, is a paragraph."""
-    multi = sum(1 for ln in lines if ln.count("\t") >= 2 and not ln.startswith("\t"))
-    single = sum(1 for ln in lines if ln.startswith("\t"))
+    # an Excel (or web page) copy whose first column is a merged cell starts many rows with a
+    # tab too, but its lines hold a whole row; Word's lines hold one cell each
+    multi = sum(1 for ln in lines if ln.count("\t") >= 2)
+    single = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1)
     excel_style = multi > single
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []

@@ -4,6 +4,7 @@
 - ``pipe``: cells separated by ``|`` (a web page's table flattened);
 - ``spaced``: cells separated by spaces (one long line, or columns of spaces);
 - ``vertical``: one cell per line, blank lines between cells;
+- ``lines``: one cell per line, a blank line after each row (:func:`line_rows`);
 - ``other``: cells run together without separators (document-sharing sites);
 - ``prose``: a report in sentences.
 """
@@ -105,6 +106,41 @@ def detect_layout(lines: list[str]) -> str:
         if run_together(head):
             return "other"
     return "prose"
+
+
+def is_cell_line(line: str) -> bool:
+    """A line of a one-cell-per-line table that holds a cell: a blank cell is printed as a
+    full-width space (or a no-break space), an empty line ends the row."""
+    return bool(line.strip(" \t\r\n"))
+
+
+def line_rows(lines: list[str]) -> bool:
+    """One cell per line and an empty line after each row (a web page's or a CMS's table copied
+    as text, Word's copy without its tabs): most lines stand in runs of three or more short
+    lines, the runs split by empty lines, blank cells are printed (a full-width or no-break
+    space), and the text names the form's labels."""
+    runs: list[int] = []
+    run = 0
+    short = 0
+    blank_cells = 0
+    for ln in lines:
+        if is_cell_line(ln):
+            run += 1
+            short += len(ln.strip()) <= 40
+            blank_cells += not ln.strip()
+            continue
+        if run:
+            runs.append(run)
+        run = 0
+    if run:
+        runs.append(run)
+    n = sum(runs)
+    rows = [r for r in runs if r >= 3]
+    if n < 15 or len(rows) < 4 or sum(rows) < 0.7 * n or short < 0.8 * n:
+        return False
+    if blank_cells < 3:
+        return False  # blank cells not printed: an empty line may be a cell, the rows are unknown
+    return form_word_count("\n".join(lines)) >= 3
 
 
 def _table_on_one_line(line: str) -> bool:
