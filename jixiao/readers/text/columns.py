@@ -70,9 +70,18 @@ def transpose(lines: list[str]) -> tuple[list[str], list[str]] | None:
     rows, notes = _rows(pre, columns)
     if rows is None:
         return None
-    out = ["   ".join(c for c in row if c) for row in rows]
+    labels = {0} | {k + 1 for k, (r, _, _) in enumerate(columns) if r in (Role.LEVEL1, Role.LEVEL2)}
+    out = [_line(row, labels) for row in rows]
     out += [""] * (end - start - len(out))
     return lines[:start] + out + lines[end:], notes
+
+
+def _line(row: list[str], labels: set[int]) -> str:
+    """A row as spaced text: blank label cells (merged) left out, a blank cell between two
+    printed ones marked — so the cells after it keep their columns."""
+    last = max((k for k, c in enumerate(row) if c), default=-1)
+    cells = [c or ("—" if k not in labels and k < last else "") for k, c in enumerate(row)]
+    return "   ".join(c for c in cells if c)
 
 
 def _cell(line: str) -> str | None:
@@ -162,7 +171,11 @@ def _rows(
             total[role] = cells[n]
         elif len(cells) > n:
             return None, []  # not a column of this table: no reading
-    short = [(role, head, cells) for role, head, cells in columns if role not in grid]
+    # the 二级 first: where the 一级 labels go follows from it
+    short = sorted(
+        ((role, head, cells) for role, head, cells in columns if role not in grid),
+        key=lambda c: c[0] is Role.LEVEL1,
+    )
     for role, head, cells in short:
         placed = _place(role, cells, n, grid)
         if placed is None:
@@ -329,6 +342,16 @@ def _kind(name: str, target: str) -> str:
     return "word"
 
 
+def _fit(allowed: set[str] | None, kind: str) -> int:
+    """How well a row fits a 二级: a 二级 of one kind (数量, 时效 …) claims its rows more
+    firmly than a broad one (效益 holds words, rates, counts)."""
+    if allowed is None:
+        return 0
+    if kind not in allowed:
+        return -1
+    return 2 if len(allowed) == 1 else 1
+
+
 def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list[str] | None:
     """二级 labels printed once: the starts where every row's kind agrees best with its 二级,
     when exactly one placement does."""
@@ -343,7 +366,7 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
         key = label_key(c)
         allowed = next((s for w, s in _L2_KINDS if w in key), None) if is_level2(key) else None
         fits.append(
-            [0 if allowed is None else (1 if kinds[r] in allowed else -1) for r in range(n)]
+            [_fit(allowed, kinds[r]) for r in range(n)]
         )
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)
