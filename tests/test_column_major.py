@@ -103,10 +103,10 @@ def test_tables_printed_row_by_row_are_left_alone() -> None:
         ["\u3000", "\u3000", "时效指标", "完工时间", "≤10月", "10月", "30", "27"],
     ]
     text = "\n\n".join("\n".join(r) for r in rows)
-    assert transpose(text.split("\n")) is None
+    assert transpose(text, text.split("\n")) is None
     # label and value on alternate lines (one indicator): a name column of one cell
     vertical = "三级指标\n改造渡口数\n年度指标值\n≥4个\n实际完成值\n4个\n分值\n30\n得分\n30"
-    assert transpose(vertical.split("\n")) is None
+    assert transpose(vertical, vertical.split("\n")) is None
     # spaced text of rows
     spaced = "二级指标   三级指标   年度指标值   分值   得分\n数量指标   改造渡口数   ≥4个   30   30"
-    assert transpose(spaced.split("\n")) is None
+    assert transpose(spaced, spaced.split("\n")) is None

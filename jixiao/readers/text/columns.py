@@ -55,10 +55,10 @@ _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-def transpose(lines: list[str]) -> tuple[list[str], list[str]] | None:
-    """The lines with a column-major indicator table printed row by row again (the line count
-    kept: blank lines fill the rest of its span), and reading notes; None if there is none."""
-    text = "\n".join(lines)
+def transpose(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """The lines (``text`` split at newlines) with a column-major indicator table printed row by
+    row again (the line count kept: blank lines fill the rest of its span), and reading notes;
+    None if there is none."""
     m = _NAME_HEADER.search(text)
     if m is None:
         return None
