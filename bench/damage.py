@@ -378,6 +378,33 @@ def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
     return "\n".join(lines) + "\n", truth
 
 
+# -- column-major: PDF text of a table whose cells are separate text boxes ----------------------
+
+
+def column_major(f: Form, rng: random.Random) -> str | None:
+    """The form as PDF text whose indicator table came out column by column (each cell a text
+    box of its own): the rows above it as spaced rows, then its first column, its second … — a
+    column's header, then its printed cells one a line (a merged cell once, blank cells not at
+    all; the total row's cells in their columns) —, then the rest as spaced rows. None when the
+    rows have no indicator header."""
+    rows = f.rows
+    head = next(
+        (k for k, r in enumerate(rows) if any(fold(c) in ("三级指标", "指标名称") for c in r)), None
+    )
+    if head is None:
+        return None
+    width = len(rows[head])
+    end = head + 1
+    while end < len(rows) and len(rows[end]) == width:
+        end += 1
+    lines = [f.title, ""]
+    lines += ["   ".join(c for c in r if c and c != ACROSS) for r in rows[:head]]
+    for col in range(width):
+        lines += [r[col] for r in rows[head:end] if r[col] and r[col] != ACROSS]
+    lines += ["   ".join(c for c in r if c and c != ACROSS) for r in rows[end:]]
+    return "\n".join(lines + [""] + f.report)
+
+
 # -- base data: a department's funds as a 基础数据表 copied from a PDF -----------------------------
 
 

@@ -50,7 +50,8 @@ _COLUMN_ROLES = frozenset(
         Role.REMARK,
     }
 )
-_MAX_CELL = 40
+_MAX_CELL = 400  # a 完成情况 cell can be a paragraph
+_MAX_LAST = 40  # a text column last in the table ends at a long line (the report after it)
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -140,6 +141,8 @@ def _columns(
     # the last column takes no more than a row's worth of cells; what follows is not the table
     role, head, cells = columns[-1]
     keep = n + 1 if role in (Role.WEIGHT, Role.SCORE) else n
+    if role in (Role.DEVIATION, Role.REMARK):
+        keep = min(keep, next((k for k, c in enumerate(cells) if len(c) > _MAX_LAST), keep))
     end = i - max(0, len(cells) - keep)
     columns[-1] = (role, head, cells[:keep])
     return start, end, pre, columns
