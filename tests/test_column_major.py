@@ -98,7 +98,16 @@ def test_a_placement_nothing_confirms_stays_empty_with_a_note() -> None:
 def test_tables_printed_row_by_row_are_left_alone() -> None:
     # one cell per line, row by row: the header words follow each other, no column of names
     rows = [
-        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        [
+            "绩效指标",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+        ],
         ["\u3000", "产出指标", "数量指标", "改造渡口数", "≥4个", "4个", "30", "30"],
         ["\u3000", "\u3000", "时效指标", "完工时间", "≤10月", "10月", "30", "27"],
     ]
@@ -108,5 +117,34 @@ def test_tables_printed_row_by_row_are_left_alone() -> None:
     vertical = "三级指标\n改造渡口数\n年度指标值\n≥4个\n实际完成值\n4个\n分值\n30\n得分\n30"
     assert transpose(vertical, vertical.split("\n")) is None
     # spaced text of rows
-    spaced = "二级指标   三级指标   年度指标值   分值   得分\n数量指标   改造渡口数   ≥4个   30   30"
+    spaced = (
+        "二级指标   三级指标   年度指标值   分值   得分\n数量指标   改造渡口数   ≥4个   30   30"
+    )
     assert transpose(spaced, spaced.split("\n")) is None
+
+
+def test_a_table_broken_over_pages_is_read_block_by_block() -> None:
+    # each page a block of columns under its header words again
+    page1 = _column_major(
+        ("二级指标", ["数量指标", "时效指标"]),
+        ("三级指标", ["改造渡口数", "完工时间"]),
+        ("年度指标值", ["≥4个", "≤10月"]),
+        ("分值", ["30", "30"]),
+        ("得分", ["30", "27"]),
+    )
+    page2 = (
+        "第 2 页\n"
+        "二级指标\n社会效益指标\n服务对象满意度指标\n"
+        "三级指标\n出行条件\n乘客满意度\n"
+        "年度指标值\n明显改善\n≥90%\n"
+        "分值\n20\n20\n"
+        "得分\n20\n18\n"
+    )
+    e = read_text(page1 + page2)
+    got = {i.name.text: (i.level2.text, i.weight.value, i.score.value) for i in e.indicators}
+    assert got == {
+        "改造渡口数": ("数量指标", Decimal(30), Decimal(30)),
+        "完工时间": ("时效指标", Decimal(30), Decimal(27)),
+        "出行条件": ("社会效益指标", Decimal(20), Decimal(20)),
+        "乘客满意度": ("服务对象满意度指标", Decimal(20), Decimal(18)),
+    }

@@ -28,12 +28,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from itertools import pairwise
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.textnorm import label_key
 
 # a cheap test first: the text has a name column's header word alone on a line
-_NAME_HEADER = re.compile(r"^[ \t\u3000]*(?:三级指标|三级|指标名称|绩效指标名称)[ \t\u3000]*$", re.M)
+_NAME_HEADER = re.compile(
+    r"^[ \t\u3000]*(?:三级指标|三级|指标名称|绩效指标名称)[ \t\u3000]*$", re.M
+)
 _SEPARATED = re.compile(r"\t| {2,}|\u3000")
 _FIGURES = (Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE)
 _COLUMN_ROLES = frozenset(
@@ -59,27 +62,37 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 def transpose(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None:
     """The lines (``text`` split at newlines) with a column-major indicator table printed row by
     row again (the line count kept: blank lines fill the rest of its span), and reading notes;
-    None if there is none."""
-    m = _NAME_HEADER.search(text)
-    if m is None:
-        return None
-    name_at = text.count("\n", 0, m.start())
-    found = _columns(lines, name_at)
-    if found is None:
-        return None
-    start, end, pre, columns = found
-    rows, notes = _rows(pre, columns)
-    if rows is None:
-        return None
-    labels = {0} | {k + 1 for k, (r, _, _) in enumerate(columns) if r in (Role.LEVEL1, Role.LEVEL2)}
-    out = [_line(row, labels) for row in rows]
-    out += [""] * (end - start - len(out))
-    return lines[:start] + out + lines[end:], notes
+    None if there is none. A table broken over pages comes as one block of columns per page,
+    each under its header words: each block is read on its own."""
+    out = lines
+    notes: list[str] = []
+    done = 0
+    for m in _NAME_HEADER.finditer(text):
+        name_at = text.count("\n", 0, m.start())
+        if name_at < done:
+            continue
+        found = _columns(lines, name_at)
+        if found is None:
+            continue
+        start, end, pre, columns = found
+        rows, block_notes = _rows(pre, columns)
+        if rows is None:
+            continue
+        labels = {0} | {
+            k + 1 for k, (r, _, _) in enumerate(columns) if r in (Role.LEVEL1, Role.LEVEL2)
+        }
+        block = [_line(row, labels) for row in rows]
+        out = out[:start] + block + [""] * (end - start - len(block)) + out[end:]
+        notes += block_notes
+        done = end
+    return (out, notes) if notes else None
 
 
 def _line(row: list[str], labels: set[int]) -> str:
     """A row as spaced text: blank label cells (merged) left out, a blank cell between two
     printed ones marked — so the cells after it keep their columns."""
+    if row[0]:  # the header, the total row: their blank cells have no column to keep
+        return "   ".join(c for c in row if c)
     last = max((k for k, c in enumerate(row) if c), default=-1)
     cells = [c or ("—" if k not in labels and k < last else "") for k, c in enumerate(row)]
     return "   ".join(c for c in cells if c)
@@ -102,11 +115,15 @@ def _columns(
     lines: list[str], name_at: int
 ) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]]] | None:
     """(first line, end line, the cells before the first header, [(role, header, cells)])."""
-    # back from the name header over one-cell lines to the first header of the run
+    # back from the name header over one-cell lines to the first header of the run (only the
+    # 一级 and 二级 columns come before the names; another header ends a block before this one)
     first = name_at
     i = name_at - 1
     while i >= 0 and _cell(lines[i]) is not None:
-        if _role(lines[i].strip()) is not None:
+        role = _role(lines[i].strip())
+        if role is not None:
+            if role not in (Role.LEVEL1, Role.LEVEL2):
+                break
             first = i
         i -= 1
     start = first
@@ -125,15 +142,18 @@ def _columns(
         if c is None:
             break
         role = _role(c)
+        if role is not None and any(r is role for r, _, _ in columns):
+            break  # the next page's block of columns
+        if role is None and section_of(label_key(c)) == "indicator":
+            break
         if role is not None:
             columns.append((role, c, []))
         elif columns:
             columns[-1][2].append(c)
         i += 1
-    roles = [r for r, _, _ in columns]
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
-    if n < 2 or len(set(roles)) != len(roles):
+    if n < 2:
         return None
     full = sum(1 for r, _, cells in columns if r in _FIGURES and len(cells) in (n, n + 1))
     if full < 2:
@@ -166,7 +186,7 @@ def _rows(
     notes: list[str] = []
     grid: dict[Role, list[str]] = {}
     total: dict[Role, str] = {}
-    for role, head, cells in columns:
+    for role, _head, cells in columns:
         if len(cells) == n:
             grid[role] = list(cells)
         elif len(cells) == n + 1 and role in (Role.WEIGHT, Role.SCORE):
@@ -183,7 +203,9 @@ def _rows(
         placed = _place(role, cells, n, grid)
         if placed is None:
             if cells:
-                notes.append(f"逐列打印的指标表：“{head}”列只有 {len(cells)} 格（指标 {n} 个），无法确定所属的行，未读")
+                notes.append(
+                    f"逐列打印的指标表：“{head}”列只有 {len(cells)} 格（指标 {n} 个），无法确定所属的行，未读"
+                )
             grid[role] = [""] * n
         else:
             grid[role] = placed
@@ -199,9 +221,7 @@ def _rows(
     return rows, notes
 
 
-def _place(
-    role: Role, cells: list[str], n: int, grid: dict[Role, list[str]]
-) -> list[str] | None:
+def _place(role: Role, cells: list[str], n: int, grid: dict[Role, list[str]]) -> list[str] | None:
     """A short column's cells in the rows the form confirms, or None."""
     if not cells:
         return [""] * n
@@ -234,7 +254,7 @@ def _fill(cells: list[str], rows: list[int], n: int) -> list[str] | None:
 
 
 def _starts(cells: list[str], n: int, at: list[int]) -> list[str] | None:
-    if len(at) != len(cells) or at[0] != 0 or any(b <= a for a, b in zip(at, at[1:])):
+    if len(at) != len(cells) or at[0] != 0 or any(b <= a for a, b in pairwise(at)):
         return None
     if at[-1] >= n:
         return None
@@ -322,13 +342,14 @@ def _l2_family(l2: str) -> str | None:
 _L2_KINDS = (
     ("满意", {"sat"}),
     ("数量", {"count"}),
-    ("质量", {"rate"}),
-    ("时效", {"time"}),
-    ("进度", {"time"}),
+    ("质量", {"rate", "timely"}),
+    ("时效", {"time", "timely"}),
+    ("进度", {"time", "timely"}),
     ("成本", {"cost"}),
-    ("效益", {"word", "rate", "sat", "count"}),
-    ("影响", {"word", "rate"}),
+    ("效益", {"word", "rate", "timely", "sat", "count"}),
+    ("影响", {"word", "rate", "count"}),
 )
+_BROAD = 3  # a 二级 holding this many kinds (效益, 影响) binds its rows loosely
 
 
 def _kind(name: str, target: str) -> str:
@@ -336,6 +357,8 @@ def _kind(name: str, target: str) -> str:
         return "sat"
     if "成本" in name or "元" in target:
         return "cost"
+    if re.search(r"及时|按时|按期", name):
+        return "timely"  # 及时率, 按期完成率: under 时效 or 质量
     if name.endswith("率") or "%" in target:
         return "rate"
     if re.search(r"时间|时限|期限|月|日前", name + target):
@@ -346,13 +369,13 @@ def _kind(name: str, target: str) -> str:
 
 
 def _fit(allowed: set[str] | None, kind: str) -> int:
-    """How well a row fits a 二级: a 二级 of one kind (数量, 时效 …) claims its rows more
-    firmly than a broad one (效益 holds words, rates, counts)."""
+    """How well a row fits a 二级: a 二级 of one or two kinds (数量, 时效 …) claims its rows
+    more firmly than a broad one (效益 holds words, rates, counts)."""
     if allowed is None:
         return 0
     if kind not in allowed:
         return -1
-    return 2 if len(allowed) == 1 else 1
+    return 1 if len(allowed) >= _BROAD else 2
 
 
 def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list[str] | None:
@@ -368,9 +391,7 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
     for c in cells:
         key = label_key(c)
         allowed = next((s for w, s in _L2_KINDS if w in key), None) if is_level2(key) else None
-        fits.append(
-            [_fit(allowed, kinds[r]) for r in range(n)]
-        )
+        fits.append([_fit(allowed, kinds[r]) for r in range(n)])
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)
     best = [[neg] * n for _ in range(k)]
