@@ -550,6 +550,8 @@ DAMAGES: dict[str, Damage] = {
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
+# a row's labels printed after its values: a column-major print has no row order to scramble
+NOT_APPLICABLE.add(("scrambled", "column-major"))
 # figures continuing on a line of their own: the shape of PDF text, printed in the spaced layouts
 NOT_APPLICABLE |= {
     ("split-figures", layout)

@@ -148,3 +148,17 @@ def test_a_table_broken_over_pages_is_read_block_by_block() -> None:
         "出行条件": ("社会效益指标", Decimal(20), Decimal(20)),
         "乘客满意度": ("服务对象满意度指标", Decimal(20), Decimal(18)),
     }
+
+
+def test_a_name_cut_by_a_page_break_is_one_cell_again() -> None:
+    # the names column is one cell longer than the targets, and that cell follows the page mark
+    text = _column_major(
+        ("二级指标", ["数量指标", "时效指标", "社会效益指标"]),
+        ("三级指标", ["改造渡口数", "完工", "- 2 -", "时间", "出行条件"]),
+        ("年度指标值", ["≥4个", "≤10月", "明显改善"]),
+        ("分值", ["30", "30", "30"]),
+        ("得分", ["30", "27", "30"]),
+    )
+    e = read_text(text)
+    assert [i.name.text for i in e.indicators] == ["改造渡口数", "完工时间", "出行条件"]
+    assert _ind(e, "完工时间").score.value == Decimal(27)

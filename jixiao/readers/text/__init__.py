@@ -53,7 +53,7 @@ def parse_text(text: str, source: str) -> Document:
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in marked]
     extra_notes: list[str] = []
     # PDF text of a table printed column by column: its rows again, before the layout is told
-    transposed = _transpose_columns(text, lines)
+    transposed = _transpose_columns(text, lines, marked)
     if transposed is not None:
         lines, column_notes = transposed
         marked = lines

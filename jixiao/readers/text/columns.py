@@ -59,11 +59,20 @@ _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
-def transpose(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None:
+def transpose(
+    text: str, lines: list[str], printed: list[str] | None = None
+) -> tuple[list[str], list[str]] | None:
     """The lines (``text`` split at newlines) with a column-major indicator table printed row by
     row again (the line count kept: blank lines fill the rest of its span), and reading notes;
     None if there is none. A table broken over pages comes as one block of columns per page,
-    each under its header words: each block is read on its own."""
+    each under its header words: each block is read on its own. ``printed``: the lines before
+    page furniture was blanked; a column runs on across a page mark, and a cell cut by one is
+    joined again where the column is longer than the others by its cuts."""
+    if _NAME_HEADER.search(text) is None:
+        return None
+    page_marks = frozenset(
+        i for i, ln in enumerate(printed or ()) if ln.strip() and not lines[i].strip()
+    )
     out = lines
     notes: list[str] = []
     done = 0
@@ -71,7 +80,7 @@ def transpose(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None
         name_at = text.count("\n", 0, m.start())
         if name_at < done:
             continue
-        found = _columns(lines, name_at)
+        found = _columns(lines, name_at, page_marks)
         if found is None:
             continue
         start, end, pre, columns = found
@@ -112,7 +121,7 @@ def _role(cell: str) -> Role | None:
 
 
 def _columns(
-    lines: list[str], name_at: int
+    lines: list[str], name_at: int, page_marks: frozenset[int]
 ) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]]] | None:
     """(first line, end line, the cells before the first header, [(role, header, cells)])."""
     # back from the name header over one-cell lines to the first header of the run (only the
@@ -136,8 +145,14 @@ def _columns(
         pre.insert(0, c)
         start -= 1
     columns: list[tuple[Role, str, list[str]]] = []
+    cuts: dict[int, list[int]] = {}  # column → its cells right after a page mark
     i = first
     while i < len(lines):
+        if i in page_marks:
+            if columns and columns[-1][2]:
+                cuts.setdefault(len(columns) - 1, []).append(len(columns[-1][2]))
+            i += 1
+            continue
         c = _cell(lines[i])
         if c is None:
             break
@@ -151,6 +166,8 @@ def _columns(
         elif columns:
             columns[-1][2].append(c)
         i += 1
+    if cuts:
+        columns = _join_cuts(columns, cuts)
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
     if n < 2:
@@ -166,6 +183,26 @@ def _columns(
     end = i - max(0, len(cells) - keep)
     columns[-1] = (role, head, cells[:keep])
     return start, end, pre, columns
+
+
+def _join_cuts(
+    columns: list[tuple[Role, str, list[str]]], cuts: dict[int, list[int]]
+) -> list[tuple[Role, str, list[str]]]:
+    """A text column longer than the target/actual columns by exactly its page cuts held cells
+    cut by the page break: each cut cell joins the one before it."""
+    lengths = [len(cells) for r, _, cells in columns if r in (Role.TARGET, Role.ACTUAL)]
+    if not lengths or len(set(lengths)) != 1:
+        return columns
+    out = []
+    for k, (role, head, cells) in enumerate(columns):
+        at = cuts.get(k, [])
+        if at and role not in _FIGURES and len(cells) - len(at) == lengths[0]:
+            cells = list(cells)
+            for j in reversed(at):
+                if 0 < j < len(cells):
+                    cells[j - 1] += cells.pop(j)
+        out.append((role, head, cells))
+    return out
 
 
 def _number(s: str) -> Decimal | None:
