@@ -162,3 +162,14 @@ def test_a_name_cut_by_a_page_break_is_one_cell_again() -> None:
     e = read_text(text)
     assert [i.name.text for i in e.indicators] == ["改造渡口数", "完工时间", "出行条件"]
     assert _ind(e, "完工时间").score.value == Decimal(27)
+
+
+def test_a_very_long_column_major_table_is_read_without_placing_its_labels() -> None:
+    # the 二级 placement's work is bounded: 300 rows under 60 二级 keep their 二级 out, with a note
+    n = 300
+    lines = ["绩效指标", "二级指标", *(["数量指标", "社会效益指标"] * 30), "三级指标"]
+    lines += [f"第{k}项任务完成数" for k in range(n)]
+    lines += ["年度指标值", *["≥5个"] * n, "分值", *["1"] * n, "得分", *["1"] * n]
+    e = read_text("\n".join(lines) + "\n")
+    assert len(e.indicators) == n
+    assert any("二级指标" in note and "无法确定" in note for note in e.notes)

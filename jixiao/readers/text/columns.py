@@ -54,6 +54,9 @@ _COLUMN_ROLES = frozenset(
     }
 )
 _MAX_CELL = 400  # a 完成情况 cell can be a paragraph
+# the 二级 placement takes labels × rows² steps: a table beyond this (no real form is; 40
+# indicators under 12 二级 are 19,200) keeps its 二级 out, with the note
+_MAX_WORK = 60_000
 _MAX_LAST = 40  # a text column last in the table ends at a long line (the report after it)
 _POINTS = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
@@ -419,7 +422,7 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
     """二级 labels printed once: the starts where every row's kind agrees best with its 二级,
     when exactly one placement does."""
     k = len(cells)
-    if k > n:
+    if k > n or k * n * n > _MAX_WORK:
         return None
     targets = grid.get(Role.TARGET, [""] * n)
     names = grid[Role.NAME]
@@ -428,7 +431,10 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
     for c in cells:
         key = label_key(c)
         allowed = next((s for w, s in _L2_KINDS if w in key), None) if is_level2(key) else None
-        fits.append([_fit(allowed, kinds[r]) for r in range(n)])
+        acc = [0]  # running sums: the fit of rows q..r-1 is acc[r] - acc[q]
+        for r in range(n):
+            acc.append(acc[-1] + _fit(allowed, kinds[r]))
+        fits.append(acc)
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)
     best = [[neg] * n for _ in range(k)]
@@ -439,13 +445,14 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
             for q in range(j - 1, r):
                 if best[j - 1][q] == neg:
                     continue
-                v = best[j - 1][q] + sum(fits[j - 1][q:r])
+                v = best[j - 1][q] + fits[j - 1][r] - fits[j - 1][q]
                 if v > best[j][r]:
                     best[j][r], ways[j][r] = v, ways[j - 1][q]
                 elif v == best[j][r]:
                     ways[j][r] += ways[j - 1][q]
     final = [
-        best[k - 1][r] + sum(fits[k - 1][r:]) if best[k - 1][r] != neg else neg for r in range(n)
+        best[k - 1][r] + fits[k - 1][n] - fits[k - 1][r] if best[k - 1][r] != neg else neg
+        for r in range(n)
     ]
     top = max(final)
     if top == neg or sum(ways[k - 1][r] for r in range(n) if final[r] == top) != 1:
@@ -458,7 +465,7 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
         q = next(
             q
             for q in range(j - 1, r)
-            if best[j - 1][q] != neg and best[j - 1][q] + sum(fits[j - 1][q:r]) == want
+            if best[j - 1][q] != neg and best[j - 1][q] + fits[j - 1][r] - fits[j - 1][q] == want
         )
         at.insert(0, q)
     return _starts(cells, n, at)
