@@ -378,6 +378,52 @@ def prose(f: Form, rng: random.Random) -> tuple[str, dict[str, Any]]:
     return "\n".join(lines) + "\n", truth
 
 
+# -- column-major: PDF text of a table whose cells are separate text boxes ----------------------
+
+
+def column_major(f: Form, rng: random.Random) -> str | None:
+    """The form as PDF text whose indicator table came out column by column (each cell a text
+    box of its own): the rows above it as spaced rows, then its first column, its second … — a
+    column's header, then its printed cells one a line (a merged cell once, blank cells not at
+    all; the total row's cells in their columns) —, then the rest as spaced rows. Half the time
+    the table is broken over two pages, each page a block of columns under the header words
+    again (a merged label printed again at the top of the page). None when the rows have no
+    indicator header."""
+    rows = f.rows
+    head = next(
+        (k for k, r in enumerate(rows) if any(fold(c) in ("三级指标", "指标名称") for c in r)), None
+    )
+    if head is None:
+        return None
+    width = len(rows[head])
+    end = head + 1
+    while end < len(rows) and len(rows[end]) == width:
+        end += 1
+    blocks = [rows[head:end]]
+    if end - head >= 6 and rng.random() < 0.5:
+        cut = rng.randint(head + 3, end - 2)
+        # the page's first row repeats the labels merged over it
+        above = _labels_above(rows, head, cut)
+        top = [c or a for c, a in zip(rows[cut], above, strict=True)]
+        blocks = [rows[head:cut], [rows[head], top, *rows[cut + 1 : end]]]
+    lines = [f.title, ""]
+    lines += ["   ".join(c for c in r if c and c != ACROSS) for r in rows[:head]]
+    for block in blocks:
+        for col in range(width):
+            lines += [r[col] for r in block if r[col] and r[col] != ACROSS]
+    lines += ["   ".join(c for c in r if c and c != ACROSS) for r in rows[end:]]
+    return "\n".join(lines + [""] + f.report)
+
+
+def _labels_above(rows: Rows, head: int, cut: int) -> list[str]:
+    """For each of the first three columns (一级, 二级 …), the last label printed above row
+    ``cut`` in the table; blank for the other columns."""
+    out = [""] * len(rows[head])
+    for col in range(1, min(3, len(out))):
+        out[col] = next((rows[k][col] for k in range(cut - 1, head, -1) if rows[k][col]), "")
+    return out
+
+
 # -- base data: a department's funds as a 基础数据表 copied from a PDF -----------------------------
 
 
@@ -504,6 +550,8 @@ DAMAGES: dict[str, Damage] = {
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
+# a row's labels printed after its values: a column-major print has no row order to scramble
+NOT_APPLICABLE.add(("scrambled", "column-major"))
 # figures continuing on a line of their own: the shape of PDF text, printed in the spaced layouts
 NOT_APPLICABLE |= {
     ("split-figures", layout)

@@ -401,9 +401,18 @@ def damage_run(
     ``seed,dept,proj`` for the forms before the framework's were added).
     Under the key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
-    from damage import DAMAGES, NOT_APPLICABLE, base_data, form_of, plan, printed, prose
+    from damage import (
+        DAMAGES,
+        NOT_APPLICABLE,
+        base_data,
+        column_major,
+        form_of,
+        plan,
+        printed,
+        prose,
+    )
 
-    layouts = layouts or [*RENDER, "prose", "base-data", "xlsx", "docx"]
+    layouts = layouts or [*RENDER, "column-major", "prose", "base-data", "xlsx", "docx"]
     score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
@@ -429,6 +438,9 @@ def damage_run(
                     made = base_data(damaged, rng) if layout == "base-data" else None
                     if layout == "base-data" and made is None:
                         continue  # a project form has no 基础数据表
+                    columns = column_major(damaged, rng) if layout == "column-major" else None
+                    if layout == "column-major" and columns is None:
+                        continue  # no indicator table left to print by columns
                     doc = Path(damaged.filename or f"{name}-{dname}-{layout}.txt").stem
                     score[("documents", "")][0] += 1
                     truth = damaged.truth
@@ -436,6 +448,8 @@ def damage_run(
                         if made is not None:
                             text, truth = made
                             got = read_text(text, doc + ".txt")
+                        elif columns is not None:
+                            got = read_text(columns, doc + ".txt")
                         elif layout == "prose":
                             text, truth = prose(damaged, rng)
                             got = read_text(text, doc + ".txt")
@@ -490,7 +504,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.damage:
         from damage import DAMAGES
 
-        layouts = [*RENDER, "prose", "base-data", *([] if args.no_office else ["xlsx", "docx"])]
+        layouts = [
+            *RENDER,
+            "column-major",
+            "prose",
+            "base-data",
+            *([] if args.no_office else ["xlsx", "docx"]),
+        ]
         started = time.perf_counter()
         score, misses = damage_run(args.n, args.seed, layouts, args.forms)
         print_damage_table(score, list(DAMAGES), layouts)

@@ -137,15 +137,25 @@ FLOORS = {
 }
 
 
+COLUMNS = "column-major"
+COLUMNS_FLOOR = 0.85  # 0.871 when added
+
+
 def test_damage_sample_holds_todays_floors():
     score, _ = robustness.damage_run(1, 1)
     assert set(FLOORS) == set(damage.DAMAGES)
     for name, floor in FLOORS.items():
-        right = sum(r for (_, d), (r, _c) in score.items() if d == name)
-        counted = sum(c for (_, d), (_r, c) in score.items() if d == name)
+        # (column-major PDF text, added later, is held to its own floor below)
+        right = sum(r for (lay, d), (r, _c) in score.items() if d == name and lay != COLUMNS)
+        counted = sum(c for (lay, d), (_r, c) in score.items() if d == name and lay != COLUMNS)
         assert counted > 100, name
         assert right / counted >= floor, (name, round(right / counted, 3))
     # undamaged tables read back whole in the layouts the reader knows best
     for layout in ("tabbed", "pipe", "xlsx", "docx", "prose", "base-data"):
         r, c = score[(layout, "none")]
         assert r == c, layout
+    # an indicator table printed column by column: all but the merged labels nothing places
+    right = sum(r for (lay, _), (r, _c) in score.items() if lay == COLUMNS)
+    counted = sum(c for (lay, _), (_r, c) in score.items() if lay == COLUMNS)
+    assert counted > 100
+    assert right / counted >= COLUMNS_FLOOR, round(right / counted, 3)

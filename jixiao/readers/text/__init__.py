@@ -14,6 +14,7 @@ from html import unescape as _html_unescape
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.textnorm import repair_ocr
@@ -50,12 +51,18 @@ def parse_text(text: str, source: str) -> Document:
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
     marked = text.split("\n")
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in marked]
+    extra_notes: list[str] = []
+    # PDF text of a table printed column by column: its rows again, before the layout is told
+    transposed = _transpose_columns(text, lines, marked)
+    if transposed is not None:
+        lines, column_notes = transposed
+        marked = lines
+        extra_notes.extend(column_notes)
     layout = detect_layout(lines)
     if layout == "vertical":
         lines = _join_across_page_marks(marked, lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
         layout = "lines"
-    extra_notes: list[str] = []
     # scans (shared on document sites, copied from PDFs): misread form words and figures are
     # repaired first, with a note saying what was repaired
     lines, repaired = _repair(lines)
