@@ -376,6 +376,9 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         free = _free_text_end(s, pos)
         if free:
             ends.append(free)
+        garbled = _garbled_figure_end(s, pos)
+        if garbled:
+            ends.append(garbled)
         op = _OP_RE.match(s, pos)
         start = op.end() if op else pos
         prefixes = _number_prefixes(s, start)
@@ -410,6 +413,25 @@ def _free_text_end(s: str, pos: int) -> int | None:
     if not _HAN.match(words) or len(_HAN.findall(words)) < 2 or _UNIT_RE.match(words):
         return None
     return m.start()
+
+
+# a figure whose leading digits a scan misread as a letter (M.8万元 for 14.8万元): a Latin
+# letter, the rest of the figure and a unit that closes it; it still holds its column
+_GARBLED_FIGURE = re.compile(r"[A-Za-z](?:\d*\.\d+|\d+)(?=\D)")
+
+
+def _garbled_figure_end(s: str, pos: int) -> int | None:
+    """Where a garbled figure with its unit (``M.8万元``) starting at ``pos`` ends; None when
+    no unit closes it (``A3`` may be a code, not a figure)."""
+    m = _GARBLED_FIGURE.match(s, pos)
+    if not m or (pos and s[pos - 1].isascii() and s[pos - 1].isalpha()):
+        return None
+    if not _unit_closes(s, m.end()):
+        return None
+    if s[m.end()] == "%":
+        return m.end() + 1
+    unit = _UNIT_RE.match(s, m.end())
+    return unit.end() if unit else None
 
 
 def _half_unit(printed: str) -> Decimal:
