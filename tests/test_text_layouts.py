@@ -1074,3 +1074,24 @@ def test_a_label_at_the_end_of_a_line_takes_the_value_that_opens_the_next():
         "某某县水利局",
         "某某县水务中心",
     )
+
+
+def test_run_together_fund_row_word_read_before_its_header():
+    # a scan read the fund row's first cell ahead of the header row: 年度资金总额, then the
+    # column labels, then the row's figures
+    text = (
+        "2022年度项目支出绩效自评表项目名称社区照料服务主管部门某某区民政局实施单位某某街道办事处"
+        "项目资金(万元)年度资金总额年初预算数调整预算数(A)全年执行数(B)执行率(B/A)4545.0043.2096.00%"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+        "产出指标数量指标(50分)照料老人数量≥80人86人5050"
+        "满意度指标服务对象满意度指标(50分)老人满意度≥90%93%5050总分100100"
+    )
+    e = read_text(text, "scan.txt")
+    (fund,) = e.funds
+    assert fund.label.text == "年度资金总额"
+    assert (fund.initial_budget.value, fund.budget.value, fund.actual.value) == (
+        45,
+        Decimal("45.00"),
+        Decimal("43.20"),
+    )
+    assert fund.rate.value == Decimal("96.00")
