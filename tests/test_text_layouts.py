@@ -1095,3 +1095,50 @@ def test_run_together_fund_row_word_read_before_its_header():
         Decimal("43.20"),
     )
     assert fund.rate.value == Decimal("96.00")
+
+
+def test_run_together_rows_printed_values_first_are_turned_round():
+    # one row per line, cells run together; some rows print their figures before their labels
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "项目名称河道巡查保洁主管部门某某区水务局实施单位某某区河道管理所",
+            "项目资金(万元)年初预算数全年预算数全年执行数执行率",
+            "年度资金总额5050.0048.0096.00%",
+            "20.0020.0019.0095.00%其中：本年财政拨款",
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分",
+            "产出指标数量指标巡查河道长度≥30公里32公里2020",
+            "≥95%97%2020质量指标保洁达标率",
+            "效益指标生态效益指标水质达标率≥90%92%3028",
+            "≥90%96%3030满意度指标服务对象满意度指标沿岸居民满意度",
+            "总分10098",
+        ]
+    )
+    e = read_text(text, "scan.txt")
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("巡查河道长度", "≥30公里", "32公里", 20, 20),
+        ("保洁达标率", "≥95%", "97%", 20, 20),
+        ("水质达标率", "≥90%", "92%", 30, 28),
+        ("沿岸居民满意度", "≥90%", "96%", 30, 30),
+    ]
+    assert e.indicators[3].level2.text == "服务对象满意度指标"
+    part = [f for f in e.funds if f.label.text != "年度资金总额"]
+    assert [(f.budget.value, f.actual.value) for f in part] == [
+        (Decimal("20.00"), Decimal("19.00"))
+    ]
+
+
+def test_a_row_broken_after_the_figures_of_the_row_above_is_not_turned_round():
+    # the name ends a line and its figures begin the next, after which the next row starts
+    from jixiao.extract.values_first import values_first_rows
+
+    lines = ["质量指标保洁达标率", "≥95%97%2020时效指标", "按期完成率100%100%1010"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines
+    lines = ["年度资金总额5050.0048.0096.00%", "10其中：本年财政拨款", "20.0020.0019.0095.00%"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines

@@ -289,14 +289,17 @@ def _row_before_header(
     last, at = None, matches[k].end()
     for j in range(k + 1, min(len(matches), k + 8)):
         m = matches[j]
-        if m.start() != at or not _FUND_COLUMN.search(m.group(0)) or _ROW_WORD.fullmatch(
-            m.group(0)
+        if (
+            m.start() != at
+            or not _FUND_COLUMN.search(m.group(0))
+            or _ROW_WORD.fullmatch(m.group(0))
         ):
             break
         last, at = j, m.end()
     if last is None or last == k + 1 or not _FIGURE_NEXT.match(text, at):
         return None
     return matches[k], last
+
 
 # a sentence runs on before the word: a comma or words of a sentence close before it
 _SENTENCE_BEFORE = re.compile(r"[，,、；;][^，,。；;]{0,10}$")
