@@ -1095,6 +1095,20 @@ def test_run_together_fund_row_word_read_before_its_header():
         Decimal("43.20"),
     )
     assert fund.rate.value == Decimal("96.00")
+    # the word is cut out once, after the header's labels and before the figures
+    from jixiao.extract.runtogether import split_labels
+
+    line = "项目资金(万元)年度资金总额年初预算数全年预算数全年执行数执行率6060.0059.5099.17%"
+    pieces = [p.cell.text for p in split_labels([Cell(line, Location(source="x.txt", line=1))])]
+    assert pieces == [
+        "项目资金(万元)",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "执行率",
+        "年度资金总额",
+        "6060.0059.5099.17%",
+    ]
 
 
 def test_run_together_rows_printed_values_first_are_turned_round():

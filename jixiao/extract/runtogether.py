@@ -254,6 +254,9 @@ def _cut(
             if m.end() == nxt:
                 held = _row_before_header(matches, k, text)
                 if held:
+                    if m.start() > pos:
+                        _residual(out, text, pos, m.start(), cell_at)
+                    pos = m.end()
                     continue
             elif m.end() < nxt:
                 continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
@@ -271,6 +274,8 @@ def _cut(
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
         pos = m.end()
+    if held:  # the header's figures run to the end of the text
+        out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
     if pos < end:
         _residual(out, text, pos, end, cell_at)
 

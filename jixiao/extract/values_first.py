@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.runtogether import _ROW_WORD as _FUND_ROW_WORD
-from jixiao.extract.runtogether import split_indicator_rows
+from jixiao.extract.runtogether import _dec, split_indicator_rows
 from jixiao.extract.vocab import Role
 from jixiao.textnorm import label_key
 
@@ -98,10 +97,3 @@ def _one_indicator_row(head: str) -> bool:
         if weight is not None and score is not None and 0 < weight <= 100 and score <= weight:
             return True
     return False
-
-
-def _dec(s: str) -> Decimal | None:
-    try:
-        return Decimal(s)
-    except InvalidOperation:
-        return None
