@@ -1156,3 +1156,29 @@ def test_a_row_broken_after_the_figures_of_the_row_above_is_not_turned_round():
     lines = ["年度资金总额5050.0048.0096.00%", "10其中：本年财政拨款", "20.0020.0019.0095.00%"]
     cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
     assert [c.text for c in values_first_rows(cells)] == lines
+
+
+def test_run_together_rows_printed_labels_labels_values_values():
+    # two rows' label cells printed first, then their figures; a 偏差原因 sentence between a
+    # values-first row's figures and its labels stays with that row
+    from jixiao.extract.values_first import values_first_rows
+
+    lines = [
+        "产出指标数量指标举办培训场次",
+        "培训覆盖人数",
+        "≥12场10场54前期准备不足，下年度提前安排。",
+        "≥300人320人1010",
+        "≥95%90%54.5设备到货推迟，已督促供应商。质量指标设备验收合格率",
+    ]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == [
+        "产出指标数量指标举办培训场次",
+        "≥12场10场54前期准备不足，下年度提前安排。",
+        "培训覆盖人数",
+        "≥300人320人1010",
+        "质量指标设备验收合格率≥95%90%54.5设备到货推迟，已督促供应商。",
+    ]
+    # label lines followed by lines that are not whole rows stay as they are
+    lines = ["产出指标数量指标举办培训场次", "培训覆盖人数", "≥12场10场", "54"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines

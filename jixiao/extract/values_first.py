@@ -30,6 +30,7 @@ _FIGURES_ONLY = re.compile(r"[\d.%\-－—/\s]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"^(?:[≥≤<>=＜＞]|不低于|不少于|不高于|不超过)?[\d.]+")
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[。；;]\s*$")
 _CATEGORY_WORDS = frozenset({*vocab.LEVEL1, *vocab.LEVEL2, *vocab.FRAMEWORK_LEVEL2})
 _ENDS_IN_CATEGORY = re.compile(
     "(?:"
@@ -46,6 +47,7 @@ _ROLE_ORDERS = (
 
 def values_first_rows(cells: list[Cell]) -> list[Cell]:
     """The lines with a values-first row turned round (the others as they are)."""
+    cells = _pairs_apart(cells)
     out = cells
     for k, cell in enumerate(cells):
         if k + 1 < len(cells) and _VALUE_START.match(cells[k + 1].text.strip()):
@@ -56,6 +58,43 @@ def values_first_rows(cells: list[Cell]) -> list[Cell]:
                 out = list(cells)
             out[k] = replace(cell, text=turned)
     return out
+
+
+def _pairs_apart(cells: list[Cell]) -> list[Cell]:
+    """Two rows printed labels, labels, values, values (``产出指标数量指标培训场次`` /
+    ``覆盖人数`` / ``≥10场12场55`` / ``≥300人320人1010``) put back as labels, values, labels,
+    values when both label lines hold no figure and both value lines read as one whole row."""
+    out = cells
+    k = 0
+    while k + 3 < len(cells):
+        a, b, c, d = (x.text.strip() for x in cells[k : k + 4])
+        if _labels_only(a) and _labels_only(b) and _values_only(c) and _values_only(d):
+            if out is cells:
+                out = list(cells)
+            out[k + 1], out[k + 2] = cells[k + 2], cells[k + 1]
+            k += 4
+        else:
+            k += 1
+    return out
+
+
+def _labels_only(line: str) -> bool:
+    return (
+        0 < len(line) <= _MAX_LINE
+        and not _DIGIT.search(line)
+        and len(_HAN.findall(line)) >= 2
+        and _names_a_row(line)
+    )
+
+
+def _values_only(line: str) -> bool:
+    """A whole indicator row's figures, perhaps with its 偏差原因 sentence after them."""
+    if len(line) > _MAX_LINE or not _VALUE_START.match(line):
+        return False
+    tail = _TAIL.search(line)
+    if tail and not _SENTENCE_END.search(tail.group(0)):
+        return False
+    return _one_indicator_row(line[: tail.start()] if tail else line)
 
 
 def _turned(line: str) -> str | None:
@@ -70,8 +109,10 @@ def _turned(line: str) -> str | None:
         return None
     if _FUND_ROW_WORD.fullmatch(labels):
         return labels + head if _FIGURES_ONLY.fullmatch(head) else None
-    if _names_a_row(labels) and _one_indicator_row(head):
-        return labels + head
+    # the row's 偏差原因 sentence may come between its figures and its labels
+    reason, _, labels = labels.rpartition("。") if "。" in labels else ("", "", labels)
+    if len(_HAN.findall(labels)) >= 2 and _names_a_row(labels) and _one_indicator_row(head):
+        return labels + head + (reason + "。" if reason else "")
     return None
 
 
