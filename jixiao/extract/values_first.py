@@ -8,7 +8,8 @@ one whole row: the figures are a complete fund row under a fund row's word, or a
 indicator row (分值 and 得分 with 得分 ≤ 分值, target and actual in one unit) and the next line
 does not go on with figures (then the labels' own figures are there: a row broken after the
 figures of the row above). Any other line stays as it is (a page wrapped at any width is not
-turned round: its lines are long and seldom read as one whole row).
+turned round: its lines are long and seldom read as one whole row). Two rows printed labels,
+labels, values, values are put back in order the same way (:func:`_pairs_apart`).
 """
 
 from __future__ import annotations
