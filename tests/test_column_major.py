@@ -98,7 +98,7 @@ def test_a_placement_nothing_confirms_stays_empty_with_a_note() -> None:
 def test_tables_printed_row_by_row_are_left_alone() -> None:
     # one cell per line, row by row: the header words follow each other, no column of names
     rows = [
-        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分".split(),
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
         ["\u3000", "产出指标", "数量指标", "改造渡口数", "≥4个", "4个", "30", "30"],
         ["\u3000", "\u3000", "时效指标", "完工时间", "≤10月", "10月", "30", "27"],
     ]

@@ -254,3 +254,20 @@ def test_a_first_level_printed_at_the_centre_of_its_block_in_one_cell_per_line()
     assert "预算编制规范性" in names
     first = names["预算编制规范性"]
     assert first.level2 is not None and first.level2.text == "资金投入"
+
+
+def test_a_figure_whose_leading_digits_a_scan_misread_as_a_letter_keeps_its_row():
+    # an OCR'd scan read 2.6万元 as Z.6万元: the row keeps its name, points and actual
+    from jixiao.extract.runtogether import split_indicator_rows
+    from jixiao.extract.vocab import Role
+
+    roles = (Role.WEIGHT, Role.TARGET, Role.ACTUAL, Role.SCORE)
+    got = split_indicator_rows("印刷所需成本58万元8万元5设备租赁成本4Z.6万元2.6万元4", roles)
+    assert got == (
+        ("印刷所需成本", "5", "8万元", "8万元", "5"),
+        ("设备租赁成本", "4", "Z.6万元", "2.6万元", "4"),
+    )
+    # a code of letters and digits without a unit is no figure: the row is not cut there
+    assert split_indicator_rows("设备编号核对4AB3完成完成4", roles) != (
+        ("设备编号核对", "4", "B3", "完成", "4"),
+    )

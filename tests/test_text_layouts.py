@@ -1074,3 +1074,111 @@ def test_a_label_at_the_end_of_a_line_takes_the_value_that_opens_the_next():
         "某某县水利局",
         "某某县水务中心",
     )
+
+
+def test_run_together_fund_row_word_read_before_its_header():
+    # a scan read the fund row's first cell ahead of the header row: 年度资金总额, then the
+    # column labels, then the row's figures
+    text = (
+        "2022年度项目支出绩效自评表项目名称社区照料服务主管部门某某区民政局实施单位某某街道办事处"
+        "项目资金(万元)年度资金总额年初预算数调整预算数(A)全年执行数(B)执行率(B/A)4545.0043.2096.00%"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分"
+        "产出指标数量指标(50分)照料老人数量≥80人86人5050"
+        "满意度指标服务对象满意度指标(50分)老人满意度≥90%93%5050总分100100"
+    )
+    e = read_text(text, "scan.txt")
+    (fund,) = e.funds
+    assert fund.label.text == "年度资金总额"
+    assert (fund.initial_budget.value, fund.budget.value, fund.actual.value) == (
+        45,
+        Decimal("45.00"),
+        Decimal("43.20"),
+    )
+    assert fund.rate.value == Decimal("96.00")
+    # the word is cut out once, after the header's labels and before the figures
+    from jixiao.extract.runtogether import split_labels
+
+    line = "项目资金(万元)年度资金总额年初预算数全年预算数全年执行数执行率6060.0059.5099.17%"
+    pieces = [p.cell.text for p in split_labels([Cell(line, Location(source="x.txt", line=1))])]
+    assert pieces == [
+        "项目资金(万元)",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "执行率",
+        "年度资金总额",
+        "6060.0059.5099.17%",
+    ]
+
+
+def test_run_together_rows_printed_values_first_are_turned_round():
+    # one row per line, cells run together; some rows print their figures before their labels
+    text = "\n".join(
+        [
+            "2023年度项目支出绩效自评表",
+            "项目名称河道巡查保洁主管部门某某区水务局实施单位某某区河道管理所",
+            "项目资金(万元)年初预算数全年预算数全年执行数执行率",
+            "年度资金总额5050.0048.0096.00%",
+            "20.0020.0019.0095.00%其中：本年财政拨款",
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分",
+            "产出指标数量指标巡查河道长度≥30公里32公里2020",
+            "≥95%97%2020质量指标保洁达标率",
+            "效益指标生态效益指标水质达标率≥90%92%3028",
+            "≥90%96%3030满意度指标服务对象满意度指标沿岸居民满意度",
+            "总分10098",
+        ]
+    )
+    e = read_text(text, "scan.txt")
+    got = [
+        (i.name.text, i.target.text, i.actual.text, i.weight.value, i.score.value)
+        for i in e.indicators
+    ]
+    assert got == [
+        ("巡查河道长度", "≥30公里", "32公里", 20, 20),
+        ("保洁达标率", "≥95%", "97%", 20, 20),
+        ("水质达标率", "≥90%", "92%", 30, 28),
+        ("沿岸居民满意度", "≥90%", "96%", 30, 30),
+    ]
+    assert e.indicators[3].level2.text == "服务对象满意度指标"
+    part = [f for f in e.funds if f.label.text != "年度资金总额"]
+    assert [(f.budget.value, f.actual.value) for f in part] == [
+        (Decimal("20.00"), Decimal("19.00"))
+    ]
+
+
+def test_a_row_broken_after_the_figures_of_the_row_above_is_not_turned_round():
+    # the name ends a line and its figures begin the next, after which the next row starts
+    from jixiao.extract.values_first import values_first_rows
+
+    lines = ["质量指标保洁达标率", "≥95%97%2020时效指标", "按期完成率100%100%1010"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines
+    lines = ["年度资金总额5050.0048.0096.00%", "10其中：本年财政拨款", "20.0020.0019.0095.00%"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines
+
+
+def test_run_together_rows_printed_labels_labels_values_values():
+    # two rows' label cells printed first, then their figures; a 偏差原因 sentence between a
+    # values-first row's figures and its labels stays with that row
+    from jixiao.extract.values_first import values_first_rows
+
+    lines = [
+        "产出指标数量指标举办培训场次",
+        "培训覆盖人数",
+        "≥12场10场54前期准备不足，下年度提前安排。",
+        "≥300人320人1010",
+        "≥95%90%54.5设备到货推迟，已督促供应商。质量指标设备验收合格率",
+    ]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == [
+        "产出指标数量指标举办培训场次",
+        "≥12场10场54前期准备不足，下年度提前安排。",
+        "培训覆盖人数",
+        "≥300人320人1010",
+        "质量指标设备验收合格率≥95%90%54.5设备到货推迟，已督促供应商。",
+    ]
+    # label lines followed by lines that are not whole rows stay as they are
+    lines = ["产出指标数量指标举办培训场次", "培训覆盖人数", "≥12场10场", "54"]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)] == lines

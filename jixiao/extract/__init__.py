@@ -24,6 +24,7 @@ from jixiao.extract.stream import StreamAssembler, join_split_labels
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.extract.trace import Trace, active
 from jixiao.extract.values import RATE_TOLERANCE
+from jixiao.extract.values_first import values_first_rows
 from jixiao.measure import parse_number
 from jixiao.model import Evaluation, FundRow, Indicator, Num, Report, Text
 
@@ -108,6 +109,7 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
             assembler = StreamAssembler(builder, whole_cells=whole, early_figures=not flatten)
             cells = [c for row in block.rows for c in row]
             if document.layout == "other" and _is_stream(block):
+                cells = values_first_rows(cells)
                 for piece in split_labels(cells):
                     if piece.residual:
                         assembler.push_run(piece.cell)

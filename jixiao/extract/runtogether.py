@@ -56,6 +56,7 @@ _COLUMN_WORDS = (
     "全年执行数",
     "年初预算数",
     "调整后预算数",
+    "调整预算数",
     "预算执行数",
     "预算执行率",
     "预算数",
@@ -235,6 +236,7 @@ def _cut(
     labels: re.Pattern[str] = _LABELS,
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
+    held: tuple[re.Match[str], int] | None = None  # a fund row's word printed before its header
     framework = False  # a 一级 of the project framework came: its 二级 words are labels
     category_end = -1
     for k, m in enumerate(matches):
@@ -248,12 +250,20 @@ def _cut(
             continue  # 投入管理预算执行率10…: the indicator named like a column (预算执行率)
         elif vocab.in_framework(label_key(word)):
             framework = True
-        if (
-            _ROW_WORD.fullmatch(m.group(0))
-            and m.end() < nxt
-            and not _FIGURE_NEXT.match(text, m.end())
-        ):
-            continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
+        if _ROW_WORD.fullmatch(m.group(0)) and not _FIGURE_NEXT.match(text, m.end()):
+            if m.end() == nxt:
+                held = _row_before_header(matches, k, text)
+                if held:
+                    if m.start() > pos:
+                        _residual(out, text, pos, m.start(), cell_at)
+                    pos = m.end()
+                    continue
+            elif m.end() < nxt:
+                continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
+        if held and k > held[1]:
+            # the header's figures follow its last label: the held row word goes before them
+            out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
+            held = None
         if (
             m.end() < nxt
             and vocab.section_of(m.group(0)) == "indicator"
@@ -264,11 +274,37 @@ def _cut(
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
         pos = m.end()
+    if held:  # the header's figures run to the end of the text
+        out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
     if pos < end:
         _residual(out, text, pos, end, cell_at)
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
+_FUND_COLUMN = re.compile(r"预算|执行|拨款|金额|资金")
+
+
+def _row_before_header(
+    matches: list[re.Match[str]], k: int, text: str
+) -> tuple[re.Match[str], int] | None:
+    """A fund row's word read before the header of its table (年度资金总额年初预算数全年预算数
+    …执行率64.8…: a scan read the row's first cell ahead of the header row): the word and the
+    index of the header's last label, when fund column labels follow it back to back and
+    figures follow them; None otherwise."""
+    last, at = None, matches[k].end()
+    for j in range(k + 1, min(len(matches), k + 8)):
+        m = matches[j]
+        if (
+            m.start() != at
+            or not _FUND_COLUMN.search(m.group(0))
+            or _ROW_WORD.fullmatch(m.group(0))
+        ):
+            break
+        last, at = j, m.end()
+    if last is None or last == k + 1 or not _FIGURE_NEXT.match(text, at):
+        return None
+    return matches[k], last
+
 
 # a sentence runs on before the word: a comma or words of a sentence close before it
 _SENTENCE_BEFORE = re.compile(r"[，,、；;][^，,。；;]{0,10}$")
@@ -376,6 +412,9 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         free = _free_text_end(s, pos)
         if free:
             ends.append(free)
+        garbled = _garbled_figure_end(s, pos)
+        if garbled:
+            ends.append(garbled)
         op = _OP_RE.match(s, pos)
         start = op.end() if op else pos
         prefixes = _number_prefixes(s, start)
@@ -410,6 +449,25 @@ def _free_text_end(s: str, pos: int) -> int | None:
     if not _HAN.match(words) or len(_HAN.findall(words)) < 2 or _UNIT_RE.match(words):
         return None
     return m.start()
+
+
+# a figure whose leading digits a scan misread as a letter (M.8万元 for 14.8万元): a Latin
+# letter, the rest of the figure and a unit that closes it; it still holds its column
+_GARBLED_FIGURE = re.compile(r"[A-Za-z](?:\d*\.\d+|\d+)(?=\D)")
+
+
+def _garbled_figure_end(s: str, pos: int) -> int | None:
+    """Where a garbled figure with its unit (``M.8万元``) starting at ``pos`` ends; None when
+    no unit closes it (``A3`` may be a code, not a figure)."""
+    m = _GARBLED_FIGURE.match(s, pos)
+    if not m or (pos and s[pos - 1].isascii() and s[pos - 1].isalpha()):
+        return None
+    if not _unit_closes(s, m.end()):
+        return None
+    if s[m.end()] == "%":
+        return m.end() + 1
+    unit = _UNIT_RE.match(s, m.end())
+    return unit.end() if unit else None
 
 
 def _half_unit(printed: str) -> Decimal:

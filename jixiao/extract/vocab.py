@@ -382,7 +382,6 @@ LEVEL1 = frozenset(
         "项目过程",
         "项目产出",
         "项目效益",
-        "项目过程",
         "项目管理",  # 一级 of the project framework; 二级 under 过程 of 部门整体 forms
     }
 )
