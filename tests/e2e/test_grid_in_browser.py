@@ -70,7 +70,8 @@ def test_thirty_rows_by_keyboard_then_paste(server: LiveServer, browser: Any) ->
     expect(page.locator("#messages")).to_contain_text("已保存")
     assert int(page.input_value("#f-version")) == version + 1
     expect(page.locator("#sheet-indicators tr[id^=row-ind-]")).to_have_count(ROWS)
-    assert page.evaluate("document.activeElement.id") == focused
+    # the new page puts the focus back once its script has run (after the message is shown)
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=focused)
     assert page.evaluate("window.scrollY") > 300  # not thrown back to the top
     assert page.input_value(f"#f-ind-{ROWS - 2}-name") == f"培训班次{ROWS}"
     assert page.input_value(f"#f-ind-{ROWS - 1}-name") == f"培训班次{ROWS - 1}"
