@@ -55,7 +55,9 @@ def open_round(
         raise WorkflowError(f"截止日期 {deadline:%Y-%m-%d} 已经过去。")
     if model._default_manager.filter(region=region, **unique).exists():
         raise WorkflowError(clash)
-    r = model._default_manager.create(region=region, deadline=deadline, created_by=by, **unique, **fields)
+    r = model._default_manager.create(
+        region=region, deadline=deadline, created_by=by, **unique, **fields
+    )
     AuditLog.record(AuditLog.Action.ROUND_OPENED, user=by, target=r)
     return r
 

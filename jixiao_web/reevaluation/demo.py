@@ -73,7 +73,9 @@ def demo_last_year(region: Any, content: dict[str, Any], users: dict[str, Any]) 
             if word in row.item
         }
         item.save_rows(
-            by=users["reviewer"], overrides=overrides, comment="满意度、活动场次和信访台账佐证不足。"
+            by=users["reviewer"],
+            overrides=overrides,
+            comment="满意度、活动场次和信访台账佐证不足。",
         )
         item.confirm(by=users["reviewer"])
     # the form no 整改 task waits on is public (the public 评价结果 page)
