@@ -21,6 +21,7 @@ from jixiao.extract.form import FormBuilder, FormParts, field_pairs
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
+from jixiao.extract.stream_order import indicator_rows_in_order
 from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
 from jixiao.extract.trace import Trace, active
 from jixiao.extract.values import RATE_TOLERANCE
@@ -116,7 +117,10 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
                     else:
                         assembler.push(piece.cell)
             else:
-                for cell in join_split_labels(cells):
+                cells = join_split_labels(cells)
+                if document.layout in _TOKENS and _is_stream(block):
+                    cells = indicator_rows_in_order(cells)
+                for cell in cells:
                     assembler.push(cell)
             assembler.close()
         else:
@@ -127,7 +131,8 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
         paragraphs = [b for b in document.blocks if isinstance(b, Paragraph)]
         if paragraphs:
             assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
-            for cell in join_split_labels([Cell(p.text, p.location) for p in paragraphs]):
+            cells = join_split_labels([Cell(p.text, p.location) for p in paragraphs])
+            for cell in indicator_rows_in_order(cells):
                 assembler.push(cell)
             assembler.close()
             builder.finish()
