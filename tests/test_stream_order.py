@@ -64,3 +64,13 @@ def test_rows_already_in_order_are_left_as_they_are():
     texts = [*HEADER.split(), *" ".join(c for row in ROWS for c in row if c).split()]
     cells = _cells(texts)
     assert indicator_rows_in_order(cells) is cells
+
+
+@pytest.mark.parametrize("vertical", [False, True])
+def test_last_row_values_first_whose_name_is_a_category_word(vertical):
+    """服务对象满意度 names a 二级指标 too: printed last, after its figures, it is still the name."""
+    (l1, v1, r1), (l2, v2, r2), (l3, v3, r3), (l4, v4, r4) = ROWS
+    cells = [l1, v1, l2, v2, l3, v3, r3, v4, l4]
+    e = read_text(_form(cells, vertical), "维修.txt")
+    got = {i.name.text: (str(i.weight.value), str(i.score.value)) for i in e.indicators}
+    assert got == EXPECTED

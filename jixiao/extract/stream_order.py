@@ -64,12 +64,17 @@ def indicator_rows_in_order(cells: list[Cell]) -> list[Cell]:
     pending: list[Cell] = []
     run: list[Cell] = []
     order = []  # "L" / "V" as they come, to see whether anything is out of order
-    for k, cell in enumerate(body + [None]):
+
+    def name_ends(pending: list[Cell]) -> list[Cell]:
+        if pending:
+            labels.append(pending)
+            order.append("L")
+        return []
+
+    for k, cell in enumerate([*body, None]):
         if cell is not None and looks_like_value(cell.text):
-            if pending:  # a category word followed by figures is the name (服务对象满意度)
-                labels.append(pending)
-                order.append("L")
-                pending = []
+            # a category word followed by figures is the name (服务对象满意度)
+            pending = name_ends(pending)
             run.append(cell)
             continue
         if run:
@@ -82,14 +87,13 @@ def indicator_rows_in_order(cells: list[Cell]) -> list[Cell]:
                 rows[-1].append(cell)  # the reason for the row before it
                 continue
         if cell is None:
+            pending = name_ends(pending)  # the last name may be a category word too
             break
-        key = keys[start + k]
         pending.append(cell)
+        key = keys[start + k]
         if not (vocab.is_level1(key) or vocab.is_level2(key)):
-            labels.append(pending)
-            order.append("L")
-            pending = []
-    if pending or not rows or len(labels) != len(rows) or order == ["L", "V"] * len(rows):
+            pending = name_ends(pending)
+    if not rows or len(labels) != len(rows) or order == ["L", "V"] * len(rows):
         return cells
     ordered = [c for label, row in zip(labels, rows, strict=True) for c in (*label, *row)]
     return [*cells[:start], *ordered, *cells[end:]]
