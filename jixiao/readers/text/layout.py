@@ -40,6 +40,7 @@ FORM_WORDS = (
 )
 
 _SPACE_RUN = re.compile(r"\S( {2,}|\u3000+)\S")
+_FIGURE_TOKEN = re.compile(r"^[≥≤><=]?\d[\d.,]*%?")
 
 
 def form_word_count(text: str) -> int:
@@ -92,7 +93,7 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
-    if any(_table_on_one_line(ln) for ln in long_lines[:3]):
+    if any(_table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
         return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
@@ -146,7 +147,12 @@ def line_rows(lines: list[str]) -> bool:
 def _table_on_one_line(line: str) -> bool:
     """A whole table on one line of single-spaced cells: many short tokens, form labels."""
     tokens = line.split()
-    return len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3
+    if len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3:
+        return True
+    # the table's header cut off (a copy that starts on a later page): the category words and
+    # a token in every two or three a figure still tell it
+    figures = sum(1 for t in tokens if _FIGURE_TOKEN.match(t))
+    return len(tokens) >= 12 and figures >= 0.4 * len(tokens) and form_word_count(line) >= 2
 
 
 def _piped_run(lines: list[str]) -> int:
