@@ -30,6 +30,7 @@ from jixiao.extract.values import (
     to_num,
 )
 from jixiao.extract.vocab import Role
+from jixiao.extract.wrapped_cells import join_wrapped_name
 from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
     FundGroup,
@@ -818,6 +819,9 @@ class FormBuilder:
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
                 return False  # a heading or a sentence after a category word, not a row
         else:
+            name_cell, values = join_wrapped_name(row[name_at], values, list(roles))
+            if name_cell is not row[name_at]:
+                row = [*row[:name_at], name_cell, *values]
             for v, j in zip(values, align([c.text for c in values], roles), strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)

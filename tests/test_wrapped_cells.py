@@ -1,0 +1,59 @@
+"""A whole indicator table copied from a PDF onto one line of text, cells separated by single
+spaces and a wrapped name's two lines separated by a space too (``开展农技培训、推广新`` /
+``品种次数``): the second half of the name is put back on the name when the row's shape confirms
+it (one cell more than the header's columns, target and actual then agree in kind). Invented
+text of the shape."""
+
+from jixiao import read_text
+from jixiao.document import Cell
+from jixiao.extract.vocab import Role
+from jixiao.extract.wrapped_cells import join_wrapped_name
+
+HEAD = (
+    "2022 年度农技推广补助项目自评表 单位名称:某县农业农村局 填报日期:2023 年 3 月 2 日 "
+    "项目名称 农技推广补助 主管部门 某县农业农村局 预算执行 情况(万元) (20 分) 一级指标 "
+    "年度财政 资金总额 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) 50.00 50.00 "
+    "100% 20 三级指标 年初目标值 (A) 实际完成值 (B) 得分 "
+)
+
+
+def _read(rows: str):
+    return read_text(HEAD + rows + " 总分 50", "x.txt")
+
+
+def test_wrapped_name_is_joined_when_the_row_has_one_cell_too_many():
+    doc = _read("培训农户人次 500 520 10 开展农技培训、推广新 品种次数 12 12 10 示范基地个数 3 3 10")
+    by_name = {i.name.text: i for i in doc.indicators}
+    ind = by_name["开展农技培训、推广新 品种次数"]
+    assert (ind.target.text, ind.actual.text) == ("12", "12")
+    assert ind.score.value == 10
+    assert "示范基地个数" in by_name and by_name["示范基地个数"].score.value == 10
+
+
+def cells(*texts: str) -> list[Cell]:
+    return [Cell(t, None) for t in texts]
+
+
+ROLES = [Role.TARGET, Role.ACTUAL, Role.SCORE]
+
+
+def test_row_that_fits_as_printed_is_left_alone():
+    name = Cell("群众满意度", None)
+    values = cells("明显提升", "较好提升", "10", "8")
+    assert join_wrapped_name(name, values, ROLES) == (name, values)  # words agree already
+
+
+def test_figure_or_category_is_never_joined_to_the_name():
+    name = Cell("新建道路", None)
+    for first in ("5公里", "数量指标"):
+        values = cells(first, "5", "5", "10")
+        assert join_wrapped_name(name, values, ROLES) == (name, values)
+
+
+def test_join_needs_exactly_one_extra_cell():
+    name = Cell("开展农技培训、推广新", None)
+    values = cells("品种次数", "12", "12")
+    assert join_wrapped_name(name, values, ROLES) == (name, values)
+    joined, rest = join_wrapped_name(name, [*values, Cell("10", None)], ROLES)
+    assert joined.text == "开展农技培训、推广新 品种次数"
+    assert [c.text for c in rest] == ["12", "12", "10"]
