@@ -7,7 +7,7 @@ text of the shape."""
 from jixiao import read_text
 from jixiao.document import Cell
 from jixiao.extract.vocab import Role
-from jixiao.extract.wrapped_cells import join_wrapped_name
+from jixiao.extract.wrapped_cells import join_wrapped_name, rejoin_wrapped_row
 
 HEAD = (
     "2022 年度农技推广补助项目自评表 单位名称:某县农业农村局 填报日期:2023 年 3 月 2 日 "
@@ -57,3 +57,30 @@ def test_join_needs_exactly_one_extra_cell():
     joined, rest = join_wrapped_name(name, [*values, Cell("10", None)], ROLES)
     assert joined.text == "开展农技培训、推广新 品种次数"
     assert [c.text for c in rest] == ["12", "12", "10"]
+
+
+def test_wrapped_target_and_actual_read_as_a_row_of_their_own_are_rejoined():
+    doc = _read(
+        "培训农户人次 500 520 10 农技服务质量 服务覆盖全 部行政村 农户 覆盖全部行 政村 10 "
+        "示范基地个数 3 3 10"
+    )
+    by_name = {i.name.text: i for i in doc.indicators}
+    ind = by_name["农技服务质量"]
+    assert (ind.target.text, ind.actual.text) == ("服务覆盖全 部行政村 农户", "覆盖全部行 政村")
+    assert ind.score.value == 10
+    assert "农户" not in by_name and len(doc.indicators) == 3
+
+
+def test_rows_are_not_rejoined_when_no_single_cut_makes_wrapped_cells():
+    prev = cells("群众满意度", "较高", "较高")
+    row = cells("服务态度评价", "良好", "良好", "10")
+    assert rejoin_wrapped_row(prev, row, ROLES) is None  # two rows: 较高|较高|服务态度评价 wraps nowhere
+    prev = cells("农技服务质量", "服务覆盖全", "部行政村")
+    row = cells("农户", "覆盖全部行", "政村", "10")
+    assert [c.text for c in rejoin_wrapped_row(prev, row, ROLES)] == [
+        "农技服务质量",
+        "服务覆盖全 部行政村 农户",
+        "覆盖全部行 政村",
+        "10",
+    ]
+    assert rejoin_wrapped_row(prev, cells("农户", "覆盖全部行", "政村", "十分"), ROLES) is None
