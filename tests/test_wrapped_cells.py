@@ -22,7 +22,9 @@ def _read(rows: str):
 
 
 def test_wrapped_name_is_joined_when_the_row_has_one_cell_too_many():
-    doc = _read("培训农户人次 500 520 10 开展农技培训、推广新 品种次数 12 12 10 示范基地个数 3 3 10")
+    doc = _read(
+        "培训农户人次 500 520 10 开展农技培训、推广新 品种次数 12 12 10 示范基地个数 3 3 10"
+    )
     by_name = {i.name.text: i for i in doc.indicators}
     ind = by_name["开展农技培训、推广新 品种次数"]
     assert (ind.target.text, ind.actual.text) == ("12", "12")
@@ -74,7 +76,8 @@ def test_wrapped_target_and_actual_read_as_a_row_of_their_own_are_rejoined():
 def test_rows_are_not_rejoined_when_no_single_cut_makes_wrapped_cells():
     prev = cells("群众满意度", "较高", "较高")
     row = cells("服务态度评价", "良好", "良好", "10")
-    assert rejoin_wrapped_row(prev, row, ROLES) is None  # two rows: 较高|较高|服务态度评价 wraps nowhere
+    # two rows: no cut of 较高 | 较高 | 服务态度评价 | 良好 | 良好 makes two wrapped cells
+    assert rejoin_wrapped_row(prev, row, ROLES) is None
     prev = cells("农技服务质量", "服务覆盖全", "部行政村")
     row = cells("农户", "覆盖全部行", "政村", "10")
     assert [c.text for c in rejoin_wrapped_row(prev, row, ROLES)] == [
@@ -84,3 +87,27 @@ def test_rows_are_not_rejoined_when_no_single_cut_makes_wrapped_cells():
         "10",
     ]
     assert rejoin_wrapped_row(prev, cells("农户", "覆盖全部行", "政村", "十分"), ROLES) is None
+
+
+# -- 一级 labels printed after the rows (trailing_levels.py) ---------------------------------------
+
+
+def test_level1_printed_after_the_rows_goes_to_the_rows_its_points_add_up_to():
+    doc = _read(
+        "培训农户人次 500 520 10 示范基地个数 3 3 10 农户满意度 90% 95% 10 "
+        "产出指标 (20 分) 满意度指标 (10 分)"
+    )
+    assert [(i.name.text, i.level1 and i.level1.text) for i in doc.indicators] == [
+        ("培训农户人次", "产出指标"),
+        ("示范基地个数", "产出指标"),
+        ("农户满意度", "满意度指标"),
+    ]
+    assert any("一级指标印在各行之后" in n for n in doc.notes)
+
+
+def test_trailing_level1_the_arithmetic_does_not_confirm_stays_empty():
+    doc = _read(
+        "培训农户人次 500 520 10 示范基地个数 3 3 10 农户满意度 90% 95% 10 "
+        "产出指标 (25 分) 满意度指标 (5 分)"
+    )
+    assert all(i.level1 is None for i in doc.indicators)

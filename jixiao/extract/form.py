@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
+from jixiao.extract.trailing_levels import levels_after_rows
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -137,6 +139,7 @@ class FormBuilder:
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
         self.trace = active()  # None unless `jixiao parse --explain` asked why
+        self.trailing_level1: list[tuple[Text, Decimal]] = []  # 一级 (N分) seen after rows
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -156,6 +159,7 @@ class FormBuilder:
         categories printed at the middle of their merged cells re-read."""
         self._release_labels()
         self._centred_levels()
+        self._levels_after_rows()
 
     def _centred_levels(self) -> None:
         inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
@@ -166,6 +170,26 @@ class FormBuilder:
             self.parts.notes.append(
                 f"{inds[0].location}：一级/二级指标印在合并单元格的中间行，"
                 "其上方的行按居中位置归入该类别"
+            )
+
+    def _levels_after_rows(self) -> None:
+        inds, placed = levels_after_rows(self.parts.indicators, self.trailing_level1)
+        if placed:
+            self.parts.indicators = inds
+            if self.trace is not None:
+                rule = "指标表：一级指标印在各行之后，按各行分值之和等于其（N分）依次归入"
+                for ind in inds[:placed]:
+                    label = Cell(ind.level1.text, ind.level1.location)
+                    self.trace.place(
+                        f"指标[{ind.name.text}].{_ROLE_NAMES[Role.LEVEL1]}", [label], rule
+                    )
+            self.parts.notes.append(
+                f"{inds[0].location}：一级指标印在各行之后，按分值之和归入 {placed} 行"
+                + (
+                    f"，其余 {len(inds) - placed} 行的一级无法核对，留空"
+                    if placed < len(inds)
+                    else ""
+                )
             )
 
     def _trace_centred(self, before: list[Indicator], after: list[Indicator]) -> None:

@@ -115,9 +115,10 @@ def rejoin_wrapped_row(prev: list[Cell], row: list[Cell], roles: list[Role]) -> 
     if not all(_is_words(c) for c in prev) or not all(_is_words(c) for c in row[:-n_fig]):
         return None
     figures = row[-n_fig:]
-    if not all(compat(r, c.text) is not None and _DIGIT.search(c.text) for r, c in zip(
-        roles[n_text:], figures, strict=True
-    )):
+    if not all(
+        compat(r, c.text) is not None and _DIGIT.search(c.text)
+        for r, c in zip(roles[n_text:], figures, strict=True)
+    ):
         return None
     words = prev[1:] + row[:-n_fig]
     widths = [_width(c.text) for c in words]
