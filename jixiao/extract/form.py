@@ -20,7 +20,7 @@ from jixiao.extract import vocab
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
-from jixiao.extract.trailing_levels import levels_after_rows
+from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -152,7 +152,17 @@ class FormBuilder:
             self.parts.cell_texts.extend(
                 Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
             )
+        if self.parts.indicators:
+            self._note_trailing_level1(row)
         self._route(row)
+
+    def _note_trailing_level1(self, row: Sequence[Cell]) -> None:
+        """一级 labels with (N分) after indicator rows: kept for ``levels_after_rows``."""
+        for c in row:
+            if "分" in c.text and vocab.is_level1(label_key(c.text)):
+                label = trailing_label(c, self._category(c.text))
+                if label is not None:
+                    self.trailing_level1.append(label)
 
     def finish(self) -> None:
         """The end of the tables: label rows still waiting for their values are read alone;

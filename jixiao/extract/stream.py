@@ -17,7 +17,6 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
-from jixiao.extract.trailing_levels import trailing_label
 from jixiao.extract.values import (
     align,
     compat,
@@ -523,10 +522,6 @@ class StreamAssembler:
         if self.held is not None:
             self._resolve_held(cell, key)
         state = self.b.state
-        if "分" in text and self.b.parts.indicators and vocab.is_level1(key):
-            label = trailing_label(cell, key)
-            if label is not None:  # a 一级 (N分) after rows: kept for levels_after_rows
-                self.b.trailing_level1.append(label)
         if self.kind == "kv" and len(self.row) == 1 and (not key or not self._is_label(key)):
             self.row.append(cell)
             self.flush()

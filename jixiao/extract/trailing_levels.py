@@ -31,7 +31,7 @@ def levels_after_rows(
 ) -> tuple[list[Indicator], int]:
     """The indicators with the trailing labels placed on the blocks their points confirm, and
     how many rows got one (0: nothing confirmed, the indicators unchanged)."""
-    if not inds or not labels or any(i.level1 is not None for i in inds):
+    if not inds or not labels or inds[0].level1 is not None:
         return inds, 0
     by_weight = any(i.weight is not None for i in inds)
     out = list(inds)
@@ -52,9 +52,9 @@ def levels_after_rows(
     return (out, at) if at else (inds, 0)
 
 
-def trailing_label(cell: Cell, key: str) -> tuple[Text, Decimal] | None:
-    """A 一级 label cell with its points (the caller knows the key is a 一级)."""
+def trailing_label(cell: Cell, category: str) -> tuple[Text, Decimal] | None:
+    """A 一级 label cell (its category text without the points) with its points, or None."""
     points = label_points(cell.text)
     if points is None or points <= 0:
         return None
-    return Text(key, cell.location), points
+    return Text(category, cell.location), points
