@@ -111,3 +111,26 @@ def test_trailing_level1_the_arithmetic_does_not_confirm_stays_empty():
         "产出指标 (25 分) 满意度指标 (5 分)"
     )
     assert all(i.level1 is None for i in doc.indicators)
+
+
+def test_level1_printed_above_its_rows_is_not_moved_onto_the_rows_before_it():
+    # an excerpt starting inside the 产出 block: the 效益 label (20 分) heads the rows after it,
+    # and the two rows before it, whose 分值 happen to add up to 20, are not its
+    from jixiao.extract.form import FormBuilder
+
+    b = FormBuilder("x.txt")
+    for row in (
+        ("一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"),
+        ("", "数量指标", "培训农户人次", "500", "520", "10", "10"),
+        ("", "", "示范基地个数", "3", "3", "10", "10"),
+        ("效益指标(20分)", "社会效益指标", "农户增收比例", "5%", "6%", "10", "10"),
+        ("", "", "农户满意度", "90%", "95%", "10", "10"),
+    ):
+        b.feed([Cell(t, None) for t in row])
+    b.finish()
+    assert [i.level1 and i.level1.text for i in b.parts.indicators] == [
+        None,
+        None,
+        "效益指标",
+        "效益指标",
+    ]

@@ -139,7 +139,8 @@ class FormBuilder:
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
         self.trace = active()  # None unless `jixiao parse --explain` asked why
-        self.trailing_level1: list[tuple[Text, Decimal]] = []  # 一级 (N分) seen after rows
+        # 一级 (N分) seen after rows, with the count of rows read by then
+        self.trailing_level1: list[tuple[Text, Decimal, int]] = []
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ class FormBuilder:
             if "分" in c.text and vocab.is_level1(label_key(c.text)):
                 label = trailing_label(c, self._category(c.text))
                 if label is not None:
-                    self.trailing_level1.append(label)
+                    self.trailing_level1.append((*label, len(self.parts.indicators)))
 
     def finish(self) -> None:
         """The end of the tables: label rows still waiting for their values are read alone;
@@ -183,7 +184,10 @@ class FormBuilder:
             )
 
     def _levels_after_rows(self) -> None:
-        inds, placed = levels_after_rows(self.parts.indicators, self.trailing_level1)
+        # only labels no row came after: a 一级 printed above its rows is read top-down
+        n = len(self.parts.indicators)
+        after = [(text, points) for text, points, seen in self.trailing_level1 if seen == n]
+        inds, placed = levels_after_rows(self.parts.indicators, after)
         if placed:
             self.parts.indicators = inds
             if self.trace is not None:

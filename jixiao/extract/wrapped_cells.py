@@ -65,6 +65,7 @@ def join_wrapped_name(name: Cell, values: list[Cell], roles: list[Role]) -> tupl
 # -- text cells wrapped over lines, their lines read as cells of their own -----------------------
 
 _TEXT_ROLES = (Role.TARGET, Role.ACTUAL)
+_MOST_LINES = 12  # lines of the wrapped cells of one row, at most
 _WIDTH_SLACK = 2  # display columns: a bracket or a Latin letter is narrower than a Chinese one
 
 
@@ -121,6 +122,8 @@ def rejoin_wrapped_row(prev: list[Cell], row: list[Cell], roles: list[Role]) -> 
     ):
         return None
     words = prev[1:] + row[:-n_fig]
+    if len(words) > _MOST_LINES:
+        return None
     widths = [_width(c.text) for c in words]
     found = [
         ends
