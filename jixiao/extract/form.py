@@ -153,12 +153,14 @@ class FormBuilder:
             self.parts.cell_texts.extend(
                 Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
             )
-        if self.parts.indicators:
-            self._note_trailing_level1(row)
+        after_rows = bool(self.parts.indicators)
         self._route(row)
+        if after_rows:
+            self._note_trailing_level1(row)
 
     def _note_trailing_level1(self, row: Sequence[Cell]) -> None:
-        """一级 labels with (N分) after indicator rows: kept for ``levels_after_rows``."""
+        """一级 labels with (N分) after indicator rows: kept for ``levels_after_rows``, with
+        the count of rows read by the end of their own row (which may read as a row too)."""
         for c in row:
             if "分" in c.text and vocab.is_level1(label_key(c.text)):
                 label = trailing_label(c, self._category(c.text))
@@ -184,9 +186,15 @@ class FormBuilder:
             )
 
     def _levels_after_rows(self) -> None:
-        # only labels no row came after: a 一级 printed above its rows is read top-down
-        n = len(self.parts.indicators)
-        after = [(text, points) for text, points, seen in self.trailing_level1 if seen == n]
+        # only labels no row came after (but rows read from the labels' own cells): a 一级
+        # printed above its rows is read top-down
+        at = {t.location for t, _, _ in self.trailing_level1 if t.location is not None}
+        inds = self.parts.indicators
+        after = [
+            (t, points)
+            for t, points, seen in self.trailing_level1
+            if all(_made_of(i, at) for i in inds[seen:])
+        ]
         inds, placed = levels_after_rows(self.parts.indicators, after)
         if placed:
             self.parts.indicators = inds
@@ -1386,3 +1394,8 @@ def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:
     """年度总体目标 | 预期目标 | 实际完成情况: the goal block's header names a target and an
     achieved column too, but no indicator (name, weight, score) column."""
     return all(r in (Role.TARGET, Role.ACTUAL) for _, r in found) and vocab.goal_header(keys)
+
+
+def _made_of(ind: Indicator, cells: set) -> bool:
+    """Whether an indicator row was read from the given cells (its name or 一级)."""
+    return ind.name.location in cells or (ind.level1 is not None and ind.level1.location in cells)
