@@ -19,6 +19,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
   rows printed apart (labels, labels, values, values);
 - ``centred``: the text of a merged 一级/二级 cell printed on the middle row of its block (a PDF
   prints a merged cell's text at its vertical centre), so the rows above it belong to it too;
+- ``level1-after``: the merged 一级 column printed after all the rows (a PDF giving a merged
+  column's text last): the rows keep no 一级, and one line after them lists each 一级 with its
+  points (``产出指标 (50 分)``), the sum of its rows' 分值;
 - ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
   title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
 - ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
@@ -303,6 +306,8 @@ def d_split_figures(f: Form, p: Plan, rng: random.Random) -> Form | None:
         out += [row[:-t], [""] * (len(row) - t) + row[-t:]]
         split = True
     return replace(f, rows=out) if split else None
+
+
 def d_centred(f: Form, p: Plan, rng: random.Random) -> Form | None:
     """Each merged 一级/二级 cell's text moved from the first row of its block to the middle
     one (either middle row of a block of even height), as a PDF prints a merged cell."""
@@ -323,6 +328,32 @@ def d_centred(f: Form, p: Plan, rng: random.Random) -> Form | None:
     for col, first, mid in moves:
         rows[mid][col], rows[first][col] = rows[first][col], ""
     return replace(f, rows=rows) if moves else None
+
+
+def d_level1_after(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """The 一级 cells emptied on their rows and printed, each with its points (the sum of its
+    rows' 分值), on one line after the last row."""
+    rows = [list(r) for r in f.rows]
+    labels: list[list[Any]] = []  # [text, points] per block, in order
+    for k, ind in zip(p.indicators, f.truth["indicators"], strict=True):
+        if rows[k][1]:
+            labels.append([rows[k][1], 0])
+            rows[k][1] = ""
+        if not labels or ind.get("weight") is None:
+            return None
+        labels[-1][1] += ind["weight"]
+    if len(labels) < 2:
+        return None
+    spaced = rng.random() < 0.5
+    line = [
+        "",
+        *(
+            f"{t} ({pts.normalize():f} 分)" if spaced else f"{t}（{pts.normalize():f}分）"
+            for t, pts in labels
+        ),
+    ]
+    last = p.indicators[-1]
+    return replace(f, rows=[*rows[: last + 1], line, *rows[last + 1 :]])
 
 
 # -- prose: the same facts in sentences (a report without the table) ------------------------------
@@ -544,6 +575,7 @@ DAMAGES: dict[str, Damage] = {
     "scrambled": d_scrambled,
     "missing-value": d_missing_value,
     "centred": d_centred,
+    "level1-after": d_level1_after,
     "titles": d_titles,
     "split-figures": d_split_figures,
 }

@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
+from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -30,6 +32,7 @@ from jixiao.extract.values import (
     to_num,
 )
 from jixiao.extract.vocab import Role
+from jixiao.extract.wrapped_cells import join_wrapped_name
 from jixiao.measure import parse_measure, parse_number, parse_operator
 from jixiao.model import (
     FundGroup,
@@ -136,6 +139,8 @@ class FormBuilder:
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
         self.trace = active()  # None unless `jixiao parse --explain` asked why
+        # 一级 (N分) seen after rows, with the count of rows read by then
+        self.trailing_level1: list[tuple[Text, Decimal, int]] = []
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -148,13 +153,26 @@ class FormBuilder:
             self.parts.cell_texts.extend(
                 Text(c.text, c.location) for c in row if c.text and len(c.text) <= 80
             )
+        after_rows = bool(self.parts.indicators)
         self._route(row)
+        if after_rows:
+            self._note_trailing_level1(row)
+
+    def _note_trailing_level1(self, row: Sequence[Cell]) -> None:
+        """一级 labels with (N分) after indicator rows: kept for ``levels_after_rows``, with
+        the count of rows read by the end of their own row (which may read as a row too)."""
+        for c in row:
+            if "分" in c.text and vocab.is_level1(label_key(c.text)):
+                label = trailing_label(c, self._category(c.text))
+                if label is not None:
+                    self.trailing_level1.append((*label, len(self.parts.indicators)))
 
     def finish(self) -> None:
         """The end of the tables: label rows still waiting for their values are read alone;
         categories printed at the middle of their merged cells re-read."""
         self._release_labels()
         self._centred_levels()
+        self._levels_after_rows()
 
     def _centred_levels(self) -> None:
         inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
@@ -165,6 +183,35 @@ class FormBuilder:
             self.parts.notes.append(
                 f"{inds[0].location}：一级/二级指标印在合并单元格的中间行，"
                 "其上方的行按居中位置归入该类别"
+            )
+
+    def _levels_after_rows(self) -> None:
+        # only labels no row came after (but rows read from the labels' own cells): a 一级
+        # printed above its rows is read top-down
+        at = {t.location for t, _, _ in self.trailing_level1 if t.location is not None}
+        inds = self.parts.indicators
+        after = [
+            (t, points)
+            for t, points, seen in self.trailing_level1
+            if all(_made_of(i, at) for i in inds[seen:])
+        ]
+        inds, placed = levels_after_rows(self.parts.indicators, after)
+        if placed:
+            self.parts.indicators = inds
+            if self.trace is not None:
+                rule = "指标表：一级指标印在各行之后，按各行分值之和等于其（N分）依次归入"
+                for ind in inds[:placed]:
+                    label = Cell(ind.level1.text, ind.level1.location)
+                    self.trace.place(
+                        f"指标[{ind.name.text}].{_ROLE_NAMES[Role.LEVEL1]}", [label], rule
+                    )
+            self.parts.notes.append(
+                f"{inds[0].location}：一级指标印在各行之后，按分值之和归入 {placed} 行"
+                + (
+                    f"，其余 {len(inds) - placed} 行的一级无法核对，留空"
+                    if placed < len(inds)
+                    else ""
+                )
             )
 
     def _trace_centred(self, before: list[Indicator], after: list[Indicator]) -> None:
@@ -818,6 +865,9 @@ class FormBuilder:
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
                 return False  # a heading or a sentence after a category word, not a row
         else:
+            name_cell, values = join_wrapped_name(row[name_at], values, list(roles))
+            if name_cell is not row[name_at]:
+                row = [*row[:name_at], name_cell, *values]
             for v, j in zip(values, align([c.text for c in values], roles), strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
@@ -1344,3 +1394,8 @@ def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:
     """年度总体目标 | 预期目标 | 实际完成情况: the goal block's header names a target and an
     achieved column too, but no indicator (name, weight, score) column."""
     return all(r in (Role.TARGET, Role.ACTUAL) for _, r in found) and vocab.goal_header(keys)
+
+
+def _made_of(ind: Indicator, cells: set) -> bool:
+    """Whether an indicator row was read from the given cells (its name or 一级)."""
+    return ind.name.location in cells or (ind.level1 is not None and ind.level1.location in cells)

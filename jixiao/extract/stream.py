@@ -26,6 +26,7 @@ from jixiao.extract.values import (
     norm_value,
 )
 from jixiao.extract.vocab import Role
+from jixiao.extract.wrapped_cells import rejoin_wrapped_row
 from jixiao.measure import UNITS, parse_number
 from jixiao.textnorm import clean, label_key, strip_points
 
@@ -425,6 +426,11 @@ class StreamAssembler:
                 take = row[len(row) - values : split_at]
                 prev = prev + take
                 row = row[: len(row) - values] + row[split_at:]
+            elif self.b.ind_header is not None:
+                whole = rejoin_wrapped_row(prev, row, list(self.b.ind_header.value_roles))
+                if whole is not None:  # one row whose wrapped cells were read as two rows
+                    self.pending = whole
+                    return
             self._feed(prev)
         self.pending = row
 
