@@ -273,6 +273,13 @@ class FormBuilder:
         first = keys[live[0]]
         section = vocab.section_of(first) if not self.framework_category(first) else None
         is_goal_header = vocab.goal_header(keys)
+        if section == "goal" and self._labels_indicator_block(first):
+            section = None  # 年度绩效目标(80分) beside the indicator table: the table's own label
+            self._used(row[live[0]])
+            live = live[1:]
+            if not live:
+                return
+            first = keys[live[0]]
         if (
             section
             and all(not looks_like_value(row[i].text) for i in live[1:])
@@ -787,6 +794,16 @@ class FormBuilder:
         return True
 
     # -- goals ------------------------------------------------------------------------------
+
+    def _labels_indicator_block(self, key: str) -> bool:
+        """年度绩效目标 / 绩效目标 read after indicator rows: the label printed down the side of
+        the indicator table (often with its points, 年度绩效目标(80分)), not the start of a goal
+        block — that begins at its own words (年度总体目标, 预期目标 | 实际完成情况)."""
+        return (
+            self.state == "indicator"
+            and bool(self.parts.indicators)
+            and _INDICATOR_SIDE_LABEL.match(key) is not None
+        )
 
     def _goal_row(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
         cells = [
@@ -1388,6 +1405,9 @@ def _at_most(small: str, large: str) -> bool:
 
 def _nature(text: str | None) -> Operator | None:
     return parse_operator(clean(text)) if text else None
+
+
+_INDICATOR_SIDE_LABEL = re.compile(r"^(年度)?绩效目标$")
 
 
 def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:

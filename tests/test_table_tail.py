@@ -1,0 +1,28 @@
+"""The tail of a form after its indicator table (PDF text of the whole table on one line): the
+side label 年度绩效目标(80分) with the 一级 labels printed after the rows, 总分, a page mark, the
+偏差/改进 sections and the signature block are no goal block and no goal rows. Invented text."""
+
+from jixiao import read_text
+from jixiao.checks import run_checks
+
+TEXT = (
+    "2023年度乡村书屋补助资金项目自评表 单位名称:某县文化局 填报日期:2024 年 3 月 5 日 "
+    "项目名称 2023 年乡村书屋补助资金 主管部门 某县文化局 预算执行 情况(万元) (20 分) "
+    "一级指标 年度财政 资金总额 预算数 (A) 执行数(B) 执行率(B/A) 得分 (20 分*执行率) "
+    "150.00 150.00 100% 20 三级指标 年初目标值 (A) 实际完成值 (B) 得分 "
+    "新建书屋数量(个) 30 32 20 图书配送及时率 95% 98% 20 读者满意度 90% 93% 20 "
+    "二级指标 数量指标 年度 绩效 目标 (80 分) 产出指标 (60 分) 时效指标 "
+    "满意度指标 (20 分) 总分 质量指标 20 100 —2— 偏差大或 目标未完成 原因分析 "
+    "改进措施及 结果应用方案 单位主要负责人 签批意见 签名: 年 月 日"
+)
+
+
+def test_the_tail_of_the_table_is_no_goal_block():
+    ev = read_text(TEXT, source="tail.txt")
+    assert ev.goals == ()
+    assert [i.name.text for i in ev.indicators][:3] == [
+        "新建书屋数量(个)",
+        "图书配送及时率",
+        "读者满意度",
+    ]
+    assert not [f for f in run_checks(ev) if f.code == "JX-M010"]
