@@ -51,6 +51,8 @@ def parse_text(text: str, source: str) -> Document:
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
     marked = text.split("\n")
     lines = ["" if _PAGE_MARK.match(ln) else ln for ln in marked]
+    if "—" in text or "－" in text:
+        lines = [_blank_inline_marks(ln) for ln in lines]
     extra_notes: list[str] = []
     # PDF text of a table printed column by column: its rows again, before the layout is told
     transposed = _transpose_columns(text, lines, marked)
@@ -89,6 +91,22 @@ def parse_text(text: str, source: str) -> Document:
         blocks = _blocks.paragraphs(lines, source)
     notes = ((_NOTES[layout],) if layout in _NOTES else ()) + tuple(extra_notes)
     return Document(source, tuple(blocks), layout, notes)
+
+
+# a page mark a PDF printed inside a line of a table run onto one line (… 20 100 —1— 偏差 …);
+# with no space inside, so that — 5 — (empty, 5, empty) stays three cells
+_INLINE_PAGE_MARK = re.compile(r"(?:(?<=\s)|^)[—－]{1,2}\d{1,3}[—－]{1,2}(?=\s|$)")
+
+
+def _blank_inline_marks(line: str) -> str:
+    """The line without its page marks: blanked to spaces of the same length where cells are
+    parted by wider gaps (columns kept), dropped with the space before them where single spaces
+    part them (a gap of two spaces would part the line's cells differently)."""
+    if "—" not in line and "－" not in line:
+        return line
+    if "  " in line:
+        return _INLINE_PAGE_MARK.sub(lambda m: " " * len(m.group()), line)
+    return _INLINE_PAGE_MARK.sub("", line).replace("  ", " ")
 
 
 def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
