@@ -26,3 +26,33 @@ def test_the_tail_of_the_table_is_no_goal_block():
         "读者满意度",
     ]
     assert not [f for f in run_checks(ev) if f.code == "JX-M010"]
+
+
+def test_a_page_mark_inside_a_line_is_no_cell():
+    ev = read_text(TEXT, source="tail.txt")
+    texts = [t.text for t in ev.goals] + [i.name.text for i in ev.indicators]
+    assert not [t for t in texts if "—2—" in t]
+    from jixiao.readers.text import _blank_inline_marks
+
+    assert _blank_inline_marks("得分 20 100 —2— 偏差大或") == "得分 20 100 偏差大或"
+    assert _blank_inline_marks("数量  20  －3－  偏差") == "数量  20       偏差"
+    assert _blank_inline_marks("目标值 — 5 —") == "目标值 — 5 —"  # empty, 5, empty
+
+
+GOAL_THEN_SIGNATURE = "\n".join(
+    [
+        "项目名称 | 乡村书屋补助资金",
+        "年度总体目标 | 预期目标 | 实际完成情况",
+        "| 新建书屋30个，配送图书 | 新建书屋32个，配送图书",
+        "单位主要负责人 | 签批意见",
+        "签名: | 年",
+        "月 | 日",
+    ]
+)
+
+
+def test_the_signature_block_is_no_goal_row():
+    ev = read_text(GOAL_THEN_SIGNATURE, source="sig.txt")
+    assert [(g.planned.text, g.achieved.text if g.achieved else None) for g in ev.goals] == [
+        ("新建书屋30个，配送图书", "新建书屋32个，配送图书")
+    ]

@@ -295,6 +295,8 @@ class FormBuilder:
             self._enter("goal", first)
             self._used(*row)
             return
+        if self.state in ("goal", "indicator") and vocab.signature_block(first):
+            self.state = "signature"  # the form's closing block: no goal or indicator rows
         if self.state != "fund" and self._starts_fund_rows(row, keys, live):
             self._enter("fund", "")
         if self.state != "indicator" and self._starts_indicator_rows(row, keys, live):

@@ -348,6 +348,19 @@ def goal_header(keys: list[str]) -> bool:
     return found == 3
 
 
+# the signature block closing a form: 单位主要负责人（签名）, 签批意见, 填报人, 联系电话, 年 月 日
+_SIGNATURE_BLOCK = re.compile(
+    r"^(?:(?:单位|部门|项目|财务)?主要负责人|(?:单位|部门)负责人|签名|签字|签章|盖章|"
+    r"签批意见|(?:填报|填表|审核|经办)人|联系电话)"
+)
+
+
+@lru_cache(maxsize=8192)
+def signature_block(key: str) -> bool:
+    """A cell of the signature block at the end of a form: never a goal or an indicator."""
+    return len(key) <= 14 and _SIGNATURE_BLOCK.match(key) is not None
+
+
 def total_label(key: str) -> bool:
     return key in ("总分", "合计", "总计", "综合得分", "自评总分", "总得分", "合计得分", "分值合计")
 
