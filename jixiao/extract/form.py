@@ -798,7 +798,7 @@ class FormBuilder:
     # -- goals ------------------------------------------------------------------------------
 
     def _labels_indicator_block(self, key: str) -> bool:
-        """年度绩效目标 / 绩效目标 read after indicator rows: the label printed down the side of
+        """年度绩效目标 read after indicator rows: the label printed down the side of
         the indicator table (often with its points, 年度绩效目标(80分)), not the start of a goal
         block — that begins at its own words (年度总体目标, 预期目标 | 实际完成情况)."""
         return (
@@ -1409,7 +1409,7 @@ def _nature(text: str | None) -> Operator | None:
     return parse_operator(clean(text)) if text else None
 
 
-_INDICATOR_SIDE_LABEL = re.compile(r"^(年度)?绩效目标$")
+_INDICATOR_SIDE_LABEL = re.compile(r"^年度绩效目标$")  # 绩效目标 alone is also a 二级 (决策)
 
 
 def _goal_columns_only(found: list[tuple[int, Role]], keys: list[str]) -> bool:
