@@ -348,7 +348,8 @@ def goal_header(keys: list[str]) -> bool:
     return found == 3
 
 
-# the signature block closing a form: 单位主要负责人（签名）, 签批意见, 填报人, 联系电话, 年 月 日
+# the signature block closing a form (单位主要负责人 签批意见 签名: 年 月 日, 填报人, 联系电话): the
+# words that open it; the cells after them (年 月 日, 备注) are read as text
 _SIGNATURE_BLOCK = re.compile(
     r"^(?:(?:单位|部门|项目|财务)?主要负责人|(?:单位|部门)负责人|签名|签字|签章|盖章|"
     r"签批意见|(?:填报|填表|审核|经办)人|联系电话)"
