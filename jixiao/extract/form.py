@@ -955,23 +955,9 @@ class FormBuilder:
     def framework_category(self, key: str) -> bool:
         """资金投入 / 绩效目标 in the indicator table under 项目决策: a 二级 of the project
         framework, not the title of the fund or goal section."""
-        if self.state != "indicator" or not vocab.is_level2(key):
+        if self.state != "indicator" or not vocab.is_level2(key) or self.level1 is None:
             return False
-        if self.level1 is None:
-            return self.opens_level_table()
         return vocab.in_framework(strip_points(label_key(self.level1.text)))
-
-    def opens_level_table(self) -> bool:
-        """Nothing read yet under a header with 一级 and 二级 columns: the table's first 二级
-        comes before any 一级 where a PDF prints a merged 一级 at its block's vertical centre."""
-        h = self.ind_header
-        return (
-            self.level1 is None
-            and not self.parts.indicators
-            and h is not None
-            and h.has(Role.LEVEL1)
-            and h.has(Role.LEVEL2)
-        )
 
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):

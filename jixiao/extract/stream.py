@@ -746,9 +746,6 @@ class StreamAssembler:
                 if vocab.is_level1(strip_points(label_key(c.text))):
                     above = c.text
                     break
-        if not above:  # the 一级 printed at the centre of its block, after this row
-            opens = getattr(self.b, "opens_level_table", None)
-            return bool(opens and opens())
         return vocab.in_framework(strip_points(label_key(above)))
 
     def close(self) -> None:

@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import logging
-import uuid
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -24,7 +22,7 @@ from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.layout import FORM_SOURCE, without_server_paths
 from jixiao_web.evaluations.views.form import posted_version
 from jixiao_web.evaluations.workflow import EDITORS, REVIEWERS, ConflictError, WorkflowError
-from jixiao_web.files import open_private
+from jixiao_web.files import new_upload_path, open_private
 from jixiao_web.stages import round_page
 from jixiao_web.targets import layout
 from jixiao_web.targets.access import (
@@ -208,8 +206,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("target_form", pk=d.pk)
     upload = f.cleaned_data["file"]
     original = Path(upload.name).name
-    settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{Path(original).suffix.lower()}"
+    stored = new_upload_path(original)
     try:
         with open_private(stored) as out:
             for chunk in upload.chunks():

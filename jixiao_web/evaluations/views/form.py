@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,7 @@ from jixiao_web.evaluations.forms import ImportForm
 from jixiao_web.evaluations.models import Submission, Upload
 from jixiao_web.evaluations.workflow import EDITABLE, ConflictError, Status, WorkflowError
 from jixiao_web.evidence import models as evidence
-from jixiao_web.files import open_private
+from jixiao_web.files import new_upload_path, open_private
 from jixiao_web.monitoring.services import forecasts_by_row
 from jixiao_web.targets import locking
 from jixiao_web.targets.services import earlier_stages
@@ -208,8 +207,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("form", pk=s.pk)
     upload = f.cleaned_data["file"]
     original = Path(upload.name).name
-    settings.UPLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    stored = settings.UPLOAD_DIR / f"{uuid.uuid4().hex}{Path(original).suffix.lower()}"
+    stored = new_upload_path(original)
     try:
         return _import_stored(request, s, upload, original, stored)
     finally:
