@@ -393,13 +393,17 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
 
 
 def damage_run(
-    n: int, seed: int, layouts: list[str] | None = None, forms_named: str = ""
+    n: int,
+    seed: int,
+    layouts: list[str] | None = None,
+    forms_named: str = "",
+    damages: list[str] | None = None,
 ) -> tuple[dict[tuple[str, str], list[int]], dict[tuple[str, str], list[str]]]:
     """Right/counted fields per (layout, damage) over the seed and ``n`` department and ``n``
     project forms (and ``n // 2`` of the project framework); each damage is drawn once per form
     and printed in every layout; ``forms_named``: only the forms whose name starts so (``frame``;
-    ``seed,dept,proj`` for the forms before the framework's were added).
-    Under the key ``("documents", "")`` the count of documents read."""
+    ``seed,dept,proj`` for the forms before the framework's were added); ``damages``: only these
+    damages (all when empty). Under the key ``("documents", "")`` the count of documents read."""
     from accuracy import score_document
     from damage import (
         DAMAGES,
@@ -424,6 +428,8 @@ def damage_run(
             if where is None:
                 continue
             for dname, damage in DAMAGES.items():
+                if damages and dname not in damages:
+                    continue
                 # one generator per form and damage, one per layout: adding a layout or a damage
                 # leaves the others' documents as they were
                 damaged = damage(form, where, random.Random(f"{seed}/{name}/{dname}"))
@@ -500,6 +506,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--forms", default="", help="只测名称以此开头的表（seed、dept、proj、frame，逗号分隔）"
     )
+    parser.add_argument(
+        "--layouts", default="", help="损坏测试只测这些版式（逗号分隔，如 spaced-line,other）"
+    )
+    parser.add_argument(
+        "--damages", default="", help="损坏测试只用这些损坏方式（逗号分隔，如 ocr,cut-start）"
+    )
     args = parser.parse_args(argv)
     if args.damage:
         from damage import DAMAGES
@@ -511,9 +523,15 @@ def main(argv: list[str] | None = None) -> int:
             "base-data",
             *([] if args.no_office else ["xlsx", "docx"]),
         ]
+        wanted = [x for x in args.layouts.split(",") if x]
+        chosen = [x for x in args.damages.split(",") if x]
+        unknown = sorted(set(wanted) - set(layouts)) + sorted(set(chosen) - set(DAMAGES))
+        if unknown:
+            parser.error(f"未知的版式或损坏方式：{'、'.join(unknown)}")
+        layouts = [x for x in layouts if not wanted or x in wanted]
         started = time.perf_counter()
-        score, misses = damage_run(args.n, args.seed, layouts, args.forms)
-        print_damage_table(score, list(DAMAGES), layouts)
+        score, misses = damage_run(args.n, args.seed, layouts, args.forms, chosen)
+        print_damage_table(score, [d for d in DAMAGES if not chosen or d in chosen], layouts)
         docs = score[("documents", "")][0]
         print(f"{docs} documents, {time.perf_counter() - started:.0f} s")
         _print_misses(misses, args.misses)
