@@ -22,12 +22,19 @@ from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
 from jixiao.extract.stream_order import indicator_rows_in_order
-from jixiao.extract.titles import detect_kind, find_year, title_candidates, unit_from_title
+from jixiao.extract.titles import (
+    detect_kind,
+    file_title,
+    find_year,
+    title_candidates,
+    unit_and_project,
+    unit_from_title,
+)
 from jixiao.extract.trace import Trace, active
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.values_first import values_first_rows
 from jixiao.measure import parse_number
-from jixiao.model import Evaluation, FundRow, Indicator, Num, Report, Text
+from jixiao.model import Evaluation, FundRow, Indicator, Kind, Num, Report, Text
 
 if TYPE_CHECKING:
     from jixiao.extract.prose import ProseFacts
@@ -283,8 +290,12 @@ def _evaluation(
     titles = title_candidates(texts) or title_candidates(parts.cell_texts)
     if report is not None and report.title is not None:
         titles.append(report.title)
+    named = file_title(document.source)
+    if named is not None:
+        titles.append(named)
     year = find_year(titles) or find_year(texts) or find_year(title_candidates(parts.cell_texts))
-    unit = fields.get("unit") or unit_from_title(titles)
+    both = None if "unit" in fields and "project" in fields else unit_and_project(titles)
+    unit = fields.get("unit") or (both[0] if both else None) or unit_from_title(titles)
     staff_authorized = _staff(fields.get("staff_authorized"))
     staff_actual = _staff(fields.get("staff_actual"))
     funds = tuple(parts.funds)
@@ -297,7 +308,7 @@ def _evaluation(
         parts.cell_texts,
     )
     supervisor = fields.get("supervisor")
-    project = fields.get("project")
+    project = fields.get("project") or (both[1] if both and kind is Kind.PROJECT else None)
     duties = fields.get("duties")
     indicators = tuple(parts.indicators)
     notes = list(document.notes)

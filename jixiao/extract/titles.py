@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from pathlib import PurePath
 
 from jixiao.extract.vocab import ORG_ENDINGS, TOWNSHIP_ENDINGS
-from jixiao.model import Kind, Num, Text
+from jixiao.model import Kind, Location, Num, Text
 from jixiao.textnorm import clean, fold
 
 _UNIT_BAD_CHAR = re.compile(r"[\d!！:：>，,。;；]")
@@ -89,6 +90,65 @@ def _plausible_unit(unit: str) -> bool:
         and not _UNIT_BAD_CHAR.search(unit)
         and unit.endswith(_UNIT_ENDINGS)
     )
+
+
+def file_title(source: str) -> Text | None:
+    """The file's name as a title when it names the form (``2022年度某局某项目项目支出绩效自评表.txt``,
+    as a document shared on a website arrives); a name like ``106.txt`` is none."""
+    name = PurePath(source.replace("\\", "/")).name
+    stem = _FILE_SUFFIX.sub("", re.sub(r"\.(?:txt|html?)$", "", name, flags=re.IGNORECASE)).strip()
+    if not stem or not _TITLE_WORDS.search(stem):
+        return None
+    return Text(clean(stem), Location(source, None))
+
+
+# words that end a unit's name for sure (a 科 or 学 inside 科学技术局 or 大学 does not)
+_STRONG_UNIT_ENDINGS = re.compile(
+    r"委员会|办公室|联合会|中心|医院|学校|大学|人民政府|街道办事处|局|馆|院|厅|站|队|所|会|署|社|校"
+)
+_NOT_PROJECT = re.compile(r"^(?:部门|单位|本级|整体|年度|预算)")
+_PROJECT_IN_TITLE = re.compile(r"(?:项目支出|项目)?(?:预算)?(?:绩效自评|自评|绩效评价|绩效)")
+
+
+def _plausible_project(project: str) -> bool:
+    return (
+        4 <= len(project) <= 40
+        and not _UNIT_BAD_CHAR.search(project)
+        and not _NOT_PROJECT.match(project)
+    )
+
+
+def unit_and_project(titles: list[Text]) -> tuple[Text, Text] | None:
+    """A project form's title naming both, run together
+    (``2022年度池州市贵池区档案馆残疾人康复服务经费项目支出绩效自评表``): the unit ends at the
+    first word that surely ends a unit's name, the project is the rest up to 项目支出/绩效自评.
+    Only a project title (``项目``, no ``整体``); None when the split is not clear."""
+    for t in titles:
+        s = _LEADING_ITEM_NUMBER.sub("", _SPACES.sub("", t.text))
+        if "整体" in s or "项目" not in s:
+            continue
+        year = _YEAR_IN_TITLE.search(s)
+        if year:
+            before = s[: year.start()].strip("(（)）:：、 ")
+            s = s[year.end() :]
+            if _plausible_unit(before):
+                m = _PROJECT_IN_TITLE.search(s)
+                project = s[: m.start()] if m else ""
+                if _plausible_project(project):
+                    return Text(before, t.location), Text(project, t.location)
+                continue
+        m = _PROJECT_IN_TITLE.search(s)
+        if not m:
+            continue
+        named = s[: m.start()]
+        for e in _STRONG_UNIT_ENDINGS.finditer(named):
+            unit, project = named[: e.end()], named[e.end() :]
+            if len(unit) < 4:
+                continue
+            if _plausible_unit(unit) and _plausible_project(project):
+                return Text(unit, t.location), Text(project, t.location)
+            break
+    return None
 
 
 def unit_from_title(titles: list[Text]) -> Text | None:
