@@ -171,8 +171,11 @@ class FormBuilder:
         """The end of the tables: label rows still waiting for their values are read alone;
         categories printed at the middle of their merged cells re-read."""
         self._release_labels()
-        self._centred_levels()
-        self._levels_after_rows()
+        # 一级 labels after the rows whose points confirm every row's place: the rows' own
+        # categories are 二级 (or carried down), not merged cells printed at their centre
+        if not self._levels_after_rows(complete=True):
+            self._centred_levels()
+            self._levels_after_rows()
 
     def _centred_levels(self) -> None:
         inds, changed = centre_levels(self.parts.indicators, self.ind_header is not None)
@@ -185,7 +188,9 @@ class FormBuilder:
                 "其上方的行按居中位置归入该类别"
             )
 
-    def _levels_after_rows(self) -> None:
+    def _levels_after_rows(self, complete: bool = False) -> bool:
+        """Place the 一级 printed after the rows; ``complete``: only when every row is placed.
+        Whether any row was placed."""
         # only labels no row came after (but rows read from the labels' own cells): a 一级
         # printed above its rows is read top-down
         at = {t.location for t, _, _ in self.trailing_level1 if t.location is not None}
@@ -196,6 +201,8 @@ class FormBuilder:
             if all(_made_of(i, at) for i in inds[seen:])
         ]
         inds, placed = levels_after_rows(self.parts.indicators, after)
+        if complete and placed < len(inds):
+            return False
         if placed:
             self.parts.indicators = inds
             if self.trace is not None:
@@ -213,6 +220,7 @@ class FormBuilder:
                     else ""
                 )
             )
+        return placed > 0
 
     def _trace_centred(self, before: list[Indicator], after: list[Indicator]) -> None:
         """``--explain``: the categories re-read as centred merged cells replace the placements

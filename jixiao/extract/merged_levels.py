@@ -30,7 +30,7 @@ _FAMILY = (
 )
 
 
-def _family(label: Text | None, level: int) -> str | None:
+def family_of(label: Text | None, level: int) -> str | None:
     if label is None:
         return None
     key = fold(label.text)
@@ -126,8 +126,8 @@ def _centre_segment(seg: list[Indicator], header_seen: bool) -> list[Indicator] 
     anchors = [i for i, p in enumerate(p1) if p is not None]
     if not anchors or len(anchors) == len(seg) or not _in_reading_order(seg):
         return None
-    fam1 = {a: _family(p1[a], 1) for a in anchors}
-    fam2 = [_family(p, 2) for p in p2]
+    fam1 = {a: family_of(p1[a], 1) for a in anchors}
+    fam2 = [family_of(p, 2) for p in p2]
 
     def conflicts(a: int, s: int, e: int) -> int:
         f1 = fam1[a]

@@ -15,6 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.document import Cell
+from jixiao.extract.merged_levels import family_of
 from jixiao.model import Indicator, Text
 
 _POINTS = re.compile(r"[（(]\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]")
@@ -47,9 +48,19 @@ def levels_after_rows(
         if total != points or end == at:
             break
         for k in range(at, end):
-            out[k] = replace(out[k], level1=label)
+            out[k] = replace(out[k], level1=label, level2=_level2_under(out[k], label))
         at = end
     return (out, at) if at else (inds, 0)
+
+
+def _level2_under(ind: Indicator, label: Text) -> Text | None:
+    """The row's 二级: a category the row read as its 一级 (``成本指标`` is both a 一级 of one
+    framework and a 二级 of 产出指标 in another) is its 二级 when it belongs under the label."""
+    old = ind.level1
+    if ind.level2 is not None or old is None or old.text == label.text:
+        return ind.level2
+    family = family_of(old, 2)
+    return old if family is not None and family == family_of(label, 1) else ind.level2
 
 
 def trailing_label(cell: Cell, category: str) -> tuple[Text, Decimal] | None:
