@@ -204,6 +204,7 @@ class FormBuilder:
         if complete and placed < len(inds):
             return False
         if placed:
+            inds = [_judged_in_words(i) for i in inds[:placed]] + inds[placed:]
             self.parts.indicators = inds
             if self.trace is not None:
                 rule = "指标表：一级指标印在各行之后，按各行分值之和等于其（N分）依次归入"
@@ -862,7 +863,8 @@ class FormBuilder:
             i = live[pos]
             key = keys[i]
             nxt = keys[live[pos + 1]] if pos + 1 < len(live) else ""
-            if self._is_level1(key, row[i].text, row_set_level1, nxt):
+            # the 一级 column comes before the 二级: after a 二级, 服务对象满意度 is the name
+            if not row_set_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
                 self._used(row[i])
                 self.level1 = Text(self._category(row[i].text), row[i].location)
                 self.level2 = None
@@ -946,7 +948,7 @@ class FormBuilder:
         self.parts.indicators[-1] = replace(last, name=name)
         return True
 
-    def _finding_in_words(self, got: dict[Role, Cell]) -> None:
+    def _finding_in_words(self, got: dict[Role, Cell]) -> None:  # see _judged_in_words
         """项目决策 / 项目管理 rows are judged in words: their standard column is mostly left
         blank, so one value in words (its blank vanished) is the finding, not the target."""
         target = got.get(Role.TARGET)
@@ -1337,6 +1339,21 @@ def _measure(cell: Cell) -> Measure | None:
     half = halfwidth(printed)
     m = parse_measure(half, cell.location)
     return m if m is None or half == printed else replace(m, text=printed.strip())
+
+
+def _judged_in_words(ind: Indicator) -> Indicator:
+    """``_finding_in_words`` for a row whose 一级 was printed after it: under 项目决策 /
+    项目管理 one value in words is the finding, not the target."""
+    target = ind.target
+    if (
+        target is None
+        or ind.actual is not None
+        or ind.level1 is None
+        or label_key(ind.level1.text) not in _JUDGED_PARTS
+        or not _WORDS_ONLY.fullmatch(clean(target.text).strip())
+    ):
+        return ind
+    return replace(ind, target=None, actual=target)
 
 
 def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
