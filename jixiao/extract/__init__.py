@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts, field_pairs
+from jixiao.extract.late_cells import reattach_late_cells
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
@@ -127,6 +128,9 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
                 cells = join_split_labels(cells)
                 if document.layout in _TOKENS and _is_stream(block):
                     cells = indicator_rows_in_order(cells)
+                    cells, late = reattach_late_cells(cells)
+                    if late is not None:
+                        builder.parts.notes.append(late)
                 for cell in cells:
                     assembler.push(cell)
             assembler.close()

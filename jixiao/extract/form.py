@@ -20,7 +20,7 @@ from jixiao.extract import vocab
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
-from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
+from jixiao.extract.trailing_levels import label_points, levels_after_rows, trailing_label
 from jixiao.extract.values import (
     align,
     fit_fund,
@@ -1020,6 +1020,14 @@ class FormBuilder:
             not has_values and _PLACEHOLDER_NAME.fullmatch(clean(name_cell.text).strip())
         ):
             return
+        if not has_values and _label_not_indicator(key, name_cell.text):
+            # a column label repeated inside the table (二级指标), a 一级 with its points printed
+            # after the rows: labels, not an indicator without values
+            self.parts.notes.append(
+                f"{name_cell.location}：“{clean(name_cell.text).strip()}”是表格的栏目或类别标签，"
+                "不作为指标读取"
+            )
+            return
         loc = name_cell.location
 
         def text(role: Role) -> str | None:
@@ -1339,6 +1347,12 @@ def _measure(cell: Cell) -> Measure | None:
     half = halfwidth(printed)
     m = parse_measure(half, cell.location)
     return m if m is None or half == printed else replace(m, text=printed.strip())
+
+
+def _label_not_indicator(key: str, text: str) -> bool:
+    if vocab.column_role(key) in (Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.TARGET, Role.ACTUAL):
+        return True
+    return label_points(text) is not None and vocab.is_level1(strip_points(key))
 
 
 def _judged_in_words(ind: Indicator) -> Indicator:

@@ -1,0 +1,224 @@
+"""Cells of the last indicator rows printed after the end of the table.
+
+A PDF whose table has merged cells may give the text of its last rows in two parts: the name
+and 指标值 of each row where the row is (``社会效益指标 企业把握政治导向和文 化方向情况 企业把握正
+确政治导向 …``), and the 实际完成值 and 得分 of those rows only after the table's labels printed
+last (``二级指标 … 效益指标 (40 分) 总分 企业较好把 握正确政治 … 20 20 100``). Read in that order,
+the open rows take the wrong cells and the late ones are lost.
+
+``reattach_late_cells`` puts them back on a stream of cells (the order the text gives them):
+
+- the open rows come right after a complete row (its last cell a figure) and before the table's
+  end labels: a 二级/一级 category, then only words — the wrapped lines of the name and the text
+  columns printed, each line a cell of its own;
+- the late run follows those labels: words (the wrapped lines of the remaining text columns of
+  each open row, in order), then the figures of each open row (as many as the header has figure
+  columns) and, after a 总分 label, one more figure, the total;
+- the lines are cut into cells where each cell is one wrapped cell (full lines of one width, a
+  shorter last one: ``wrapped_cells``) and most cells end on a shorter line; only one cut may
+  be best, and only one count of text columns printed in the open rows may fit;
+- the reading is kept only when the arithmetic confirms it: a 一级 label among the end labels
+  whose points (``效益指标 (40 分)``) are the sum of the late rows' 分值 (or 得分).
+
+Anything else: the cells stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.document import Cell
+from jixiao.extract import vocab
+from jixiao.extract.trailing_levels import label_points
+from jixiao.extract.values import is_number
+from jixiao.extract.vocab import Role
+from jixiao.extract.wrapped_cells import _splits, _width, _wraps
+from jixiao.textnorm import label_key, strip_points
+
+_DIGIT = re.compile(r"[0-9０-９]")
+_TEXT_ROLES = (Role.TARGET, Role.ACTUAL)
+_FIGURE_ROLES = (Role.WEIGHT, Role.SCORE)
+_MOST_LINES = 16  # wrapped lines of one open row, or of the late run, at most
+_SIDE_LABELS = frozenset({"年度绩效目标", "绩效指标", "绩效目标"})
+
+
+def _key(cell: Cell) -> str:
+    return label_key(cell.text)
+
+
+def _category(cell: Cell) -> bool:
+    key = strip_points(_key(cell))
+    return bool(key) and (vocab.is_level1(key) or vocab.is_level2(key))
+
+
+def _end_label(cell: Cell) -> bool:
+    """A label printed after the rows: a column label, 总分, a 一级 with points, a side label."""
+    key = _key(cell)
+    return (
+        vocab.column_role(key) is not None
+        or vocab.total_label(key)
+        or strip_points(key) in _SIDE_LABELS
+        or (_category(cell) and label_points(cell.text) is not None)
+    )
+
+
+def _label(cell: Cell) -> bool:
+    return _end_label(cell) or _category(cell)
+
+
+def _words(cell: Cell) -> bool:
+    t = cell.text.strip()
+    return bool(t) and not _DIGIT.search(t) and not _label(cell)
+
+
+def _figure(cell: Cell) -> bool:
+    return is_number(cell.text)
+
+
+def _header(cells: list[Cell]) -> tuple[int, int, int] | None:
+    """The end of the indicator header (index after it) and its text and figure columns after
+    the name: 三级指标 | 年初目标值 | 实际完成值 | 得分 → (end, 2, 1)."""
+    for i, cell in enumerate(cells):
+        if vocab.column_role(_key(cell)) is not Role.NAME:
+            continue
+        roles = []
+        j = i + 1
+        while j < len(cells) and (role := vocab.column_role(_key(cells[j]))) is not None:
+            roles.append(role)
+            j += 1
+        n_text = 0
+        while n_text < len(roles) and roles[n_text] in _TEXT_ROLES:
+            n_text += 1
+        figs = roles[n_text:]
+        if n_text >= 2 and figs and all(r in _FIGURE_ROLES for r in figs):
+            return j, n_text, len(figs)
+    return None
+
+
+def _best_cut(cells: list[Cell], parts: int) -> list[Cell] | None:
+    """The lines cut into ``parts`` wrapped cells: the one cut where every run wraps and most
+    runs end on a shorter line; None when no cut or several are best."""
+    if len(cells) < parts or len(cells) > _MOST_LINES:
+        return None
+    widths = [_width(c.text) for c in cells]
+    best: list[tuple[int, ...]] = []
+    best_score = -1
+    for ends in _splits(len(cells), parts):
+        runs = list(zip((0, *ends[:-1]), ends, strict=True))
+        if not all(_wraps(widths[a:b]) for a, b in runs):
+            continue
+        score = sum(1 for a, b in runs if b - a > 1 and widths[b - 1] < max(widths[a:b]))
+        if score > best_score:
+            best, best_score = [ends], score
+        elif score == best_score:
+            best.append(ends)
+    if len(best) != 1:
+        return None
+    out = []
+    for a, b in zip((0, *best[0][:-1]), best[0], strict=True):
+        run = cells[a:b]
+        out.append(Cell(" ".join(c.text.strip() for c in run), run[0].location))
+    return out
+
+
+def _groups(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]] | None:
+    """The open rows: each its categories, then its lines of words."""
+    groups: list[tuple[list[Cell], list[Cell]]] = []
+    for cell in cells:
+        if _category(cell):
+            if groups and groups[-1][1]:
+                groups.append(([cell], []))
+            elif groups:
+                groups[-1][0].append(cell)
+            else:
+                groups.append(([cell], []))
+        elif _words(cell) and groups:
+            groups[-1][1].append(cell)
+        else:
+            return None
+    return groups if groups and all(len(w) >= 2 for _, w in groups) else None
+
+
+def _value(cell: Cell) -> Decimal | None:
+    try:
+        return Decimal(cell.text.strip())
+    except InvalidOperation:
+        return None
+
+
+def reattach_late_cells(cells: list[Cell]) -> tuple[list[Cell], str | None]:
+    """The cells with the late cells of the open rows put back on them, and a reading note;
+    the cells unchanged (and no note) where the shape or the arithmetic does not hold."""
+    head = _header(cells)
+    if head is None:
+        return cells, None
+    start, n_text, n_fig = head
+    for s in range(max(start, 1), len(cells)):
+        if not (_figure(cells[s - 1]) and _category(cells[s])):
+            continue
+        got = _reattach_at(cells, s, n_text, n_fig)
+        if got is not None:
+            return got
+    return cells, None
+
+
+def _reattach_at(
+    cells: list[Cell], s: int, n_text: int, n_fig: int
+) -> tuple[list[Cell], str] | None:
+    e = s
+    while e < len(cells) and not _end_label(cells[e]) and not _figure(cells[e]):
+        e += 1
+    if e >= len(cells) or not _end_label(cells[e]):
+        return None
+    groups = _groups(cells[s:e])
+    if groups is None:
+        return None
+    w = e
+    while w < len(cells) and _label(cells[w]):
+        w += 1
+    f = w
+    while f < len(cells) and _words(cells[f]):
+        f += 1
+    end = f
+    while end < len(cells) and _figure(cells[end]):
+        end += 1
+    ends_labels, late_words, figures = cells[e:w], cells[w:f], cells[f:end]
+    k = len(groups)
+    has_total = any(vocab.total_label(_key(c)) for c in ends_labels)
+    if not late_words or len(figures) not in (k * n_fig, k * n_fig + has_total):
+        return None
+    readings = []
+    for printed in range(1, n_text):
+        rows = [_best_cut(words, 1 + printed) for _, words in groups]
+        late = _best_cut(late_words, k * (n_text - printed))
+        if late is not None and all(r is not None for r in rows):
+            readings.append((printed, rows, late))
+    if len(readings) != 1:
+        return None
+    printed, rows, late = readings[0]
+    per_row = [figures[j * n_fig : (j + 1) * n_fig] for j in range(k)]
+    points = [_value(fig[0]) for fig in per_row]
+    if any(p is None for p in points):
+        return None
+    total = sum(points, Decimal(0))
+    confirmed = [
+        c for c in ends_labels if _category(c) and label_points(c.text) == total and total > 0
+    ]
+    if not confirmed:
+        return None
+    out = list(cells[:s])
+    rest = n_text - printed
+    for j, ((categories, _), row) in enumerate(zip(groups, rows, strict=True)):
+        assert row is not None
+        out += [*categories, *row, *late[j * rest : (j + 1) * rest], *per_row[j]]
+    for c in ends_labels:
+        out.append(c)
+        if has_total and vocab.total_label(_key(c)) and len(figures) > k * n_fig:
+            out.append(figures[-1])
+    out += cells[end:]
+    note = (
+        f"{cells[s].location}：末尾 {k} 行的后 {rest} 栏文字和分值印在表尾的标签之后，"
+        f"按列数接回各行（其分值之和 {total:f} 与“{confirmed[0].text.strip()}”相符）"
+    )
+    return out, note
