@@ -581,9 +581,18 @@ DAMAGES: dict[str, Damage] = {
 }
 # the layouts where a damage changes nothing (a stream of cells has no row breaks) are skipped
 ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
+from damage_late import d_late_cells  # noqa: E402  (it builds on level1-after)
+
+DAMAGES["late-cells"] = d_late_cells
+
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
 # a row's labels printed after its values: a column-major print has no row order to scramble
 NOT_APPLICABLE.add(("scrambled", "column-major"))
+# the last rows' cells after the labels printed last: the shape of PDF text (damage_late.py)
+NOT_APPLICABLE |= {
+    ("late-cells", layout)
+    for layout in ("tabbed", "pipe", "pipe-rowspan", "other", "column-major", "xlsx", "docx")
+}
 # figures continuing on a line of their own: the shape of PDF text, printed in the spaced layouts
 NOT_APPLICABLE |= {
     ("split-figures", layout)

@@ -143,7 +143,10 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
         if paragraphs:
             assembler = StreamAssembler(builder)  # blank cells are gone: positions not trusted
             cells = join_split_labels([Cell(p.text, p.location) for p in paragraphs])
-            for cell in indicator_rows_in_order(cells):
+            cells, late = reattach_late_cells(indicator_rows_in_order(cells))
+            if late is not None:
+                builder.parts.notes.append(late)
+            for cell in cells:
                 assembler.push(cell)
             assembler.close()
             builder.finish()

@@ -8,10 +8,10 @@ the open rows take the wrong cells and the late ones are lost.
 
 ``reattach_late_cells`` puts them back on a stream of cells (the order the text gives them):
 
-- the open rows come right after a complete row (its last cell a figure) and before the table's
-  end labels: a 二级/一级 category, then only words — the wrapped lines of the name and the text
-  columns printed, each line a cell of its own;
-- the late run follows those labels: words (the wrapped lines of the remaining text columns of
+- the open rows come before the table's end labels: each a 二级/一级 category, then only text
+  (no bare figure) — the wrapped lines of the name and the text columns printed, each line a
+  cell of its own;
+- the late run follows those labels: text (the wrapped lines of the remaining text columns of
   each open row, in order), then the figures of each open row (as many as the header has figure
   columns) and, after a 总分 label, one more figure, the total;
 - the lines are cut into cells where each cell is one wrapped cell (full lines of one width, a
@@ -39,6 +39,7 @@ from jixiao.textnorm import label_key, strip_points
 _DIGIT = re.compile(r"[0-9０-９]")
 _TEXT_ROLES = (Role.TARGET, Role.ACTUAL)
 _FIGURE_ROLES = (Role.WEIGHT, Role.SCORE)
+_LAST_ROLES = (Role.DEVIATION, Role.REMARK)
 _MOST_LINES = 16  # wrapped lines of one open row, or of the late run, at most
 _SIDE_LABELS = frozenset({"年度绩效目标", "绩效指标", "绩效目标"})
 
@@ -68,8 +69,9 @@ def _label(cell: Cell) -> bool:
 
 
 def _words(cell: Cell) -> bool:
+    """A text cell's line: words or a measure (``21次``), not a label nor a bare figure."""
     t = cell.text.strip()
-    return bool(t) and not _DIGIT.search(t) and not _label(cell)
+    return bool(t) and not is_number(t) and not _label(cell)
 
 
 def _figure(cell: Cell) -> bool:
@@ -91,6 +93,8 @@ def _header(cells: list[Cell]) -> tuple[int, int, int] | None:
         while n_text < len(roles) and roles[n_text] in _TEXT_ROLES:
             n_text += 1
         figs = roles[n_text:]
+        while figs and figs[-1] in _LAST_ROLES:
+            figs = figs[:-1]  # a reason or remark column, blank in the open rows
         if n_text >= 2 and figs and all(r in _FIGURE_ROLES for r in figs):
             return j, n_text, len(figs)
     return None
@@ -126,10 +130,10 @@ def _groups(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]] | None:
     """The open rows: each its categories, then its lines of words."""
     groups: list[tuple[list[Cell], list[Cell]]] = []
     for cell in cells:
-        if _category(cell):
-            if groups and groups[-1][1]:
-                groups.append(([cell], []))
-            elif groups:
+        if _category(cell) and groups and not groups[-1][1] and _takes_name(groups[-1][0]):
+            groups[-1][1].append(cell)  # 服务对象满意度 after its 二级: the name
+        elif _category(cell):
+            if groups and not groups[-1][1]:
                 groups[-1][0].append(cell)
             else:
                 groups.append(([cell], []))
@@ -138,6 +142,13 @@ def _groups(cells: list[Cell]) -> list[tuple[list[Cell], list[Cell]]] | None:
         else:
             return None
     return groups if groups and all(len(w) >= 2 for _, w in groups) else None
+
+
+def _takes_name(categories: list[Cell]) -> bool:
+    """Whether the row's categories are complete: a 二级 that is no 一级 read, or two read
+    (the 一级 column comes before the 二级)."""
+    last = strip_points(_key(categories[-1]))
+    return len(categories) >= 2 or (vocab.is_level2(last) and not vocab.is_level1(last))
 
 
 def _value(cell: Cell) -> Decimal | None:
@@ -155,7 +166,7 @@ def reattach_late_cells(cells: list[Cell]) -> tuple[list[Cell], str | None]:
         return cells, None
     start, n_text, n_fig = head
     for s in range(max(start, 1), len(cells)):
-        if not (_figure(cells[s - 1]) and _category(cells[s])):
+        if _category(cells[s - 1]) or not _category(cells[s]):
             continue
         got = _reattach_at(cells, s, n_text, n_fig)
         if got is not None:
