@@ -184,7 +184,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         unit = unit or grant[0]
         project = project or (grant[1] if kind != Kind.DEPARTMENT else None)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_from_title(title, lines)
+        project = _project_heading(lines) or _project_from_title(title, lines)
     return ProseFacts(
         kind=kind,
         year=year,
@@ -326,6 +326,30 @@ def _grant(lines: list[ProseLine]) -> tuple[Text, Text] | None:
         if (m := _GRANT.search(line.text)) and _plausible_name(m.group("org")):
             return Text(m.group("org"), line.location), Text(m.group("name"), line.location)
     return None
+
+
+_FUND_HEADING = re.compile(
+    r"^一[、.．]\s*(?P<v>[^\d，,。；;：:]{4,40}?(?:资金|经费|工程)(?:[(（][^()（）]{2,30}[)）])?)$"
+)
+_GENERIC_FUND = re.compile(r"^(?:项目|部门|预算|资金|财政|专项|年度|本级|整体)")
+
+
+def _project_heading(lines: list[ProseLine]) -> Text | None:
+    """A report on one fund whose first numbered part is that fund's name (``一、某某补助资金
+    (某某经费)``): the name, only when no other part is numbered ``一、`` (one fund reported)."""
+    found = [
+        (m, line)
+        for line in lines
+        if (heading := heading_of(line)) is not None
+        and heading.level == 1
+        and (m := _FUND_HEADING.match(heading.text.strip()))
+    ]
+    firsts = [line for line in lines if re.match(r"^一[、.．]", line.text)]
+    if len(found) != 1 or len(firsts) != 1:
+        return None
+    m, line = found[0]
+    name = m.group("v").strip()
+    return None if _GENERIC_FUND.match(name) else Text(name, line.location)
 
 
 def _project_from_title(title: Text | None, lines: list[ProseLine]) -> Text | None:
