@@ -67,3 +67,23 @@ def test_lines_that_cut_two_ways_equally_are_not_reattached():
     )
     out, note = reattach_late_cells(stream)
     assert note is None and out == stream
+
+
+ROWS = """2023年度农村饮水安全巩固资金项目支出绩效自评表
+项目名称    农村饮水安全巩固资金    主管部门    某县水务局
+一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分
+数量指标    新建供水管网    ≥12公里    12.5公里    40    40
+质量指标    水质检测合格率    ≥95%    97%    30    30
+满意度指标    受益群众满意度    ≥90%
+产出指标（70分）    满意度指标（30分）    93%    30    28
+总分    100    98
+"""
+
+
+def test_a_row_per_line_takes_its_late_cells_from_the_line_of_labels():
+    ev = read_text(ROWS, "rows.txt")
+    ind = {i.name.text: i for i in ev.indicators}["受益群众满意度"]
+    assert (ind.target.text, ind.actual.text) == ("≥90%", "93%")
+    assert (ind.weight.value, ind.score.value) == (30, 28)
+    assert ind.level1.text == "满意度指标"
+    assert any("印在表尾的标签之后" in n for n in ev.notes)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts, field_pairs
-from jixiao.extract.late_cells import reattach_late_cells
+from jixiao.extract.late_cells import reattach_late_cells, reattach_late_rows
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
@@ -135,7 +135,12 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
                     assembler.push(cell)
             assembler.close()
         else:
-            for row in block.rows:
+            rows = [list(r) for r in block.rows]
+            if document.layout == "spaced":
+                rows, late = reattach_late_rows(rows)
+                if late is not None:
+                    builder.parts.notes.append(late)
+            for row in rows:
                 builder.feed(row)
     builder.finish()
     if not has_table:

@@ -170,13 +170,54 @@ def reattach_late_cells(cells: list[Cell]) -> tuple[list[Cell], str | None]:
             continue
         got = _reattach_at(cells, s, n_text, n_fig)
         if got is not None:
-            return got
+            rows, tail, end, note = got
+            return [*cells[:s], *(c for r in rows for c in r), *tail, *cells[end:]], note
     return cells, None
+
+
+def reattach_late_rows(rows: list[list[Cell]]) -> tuple[list[list[Cell]], str | None]:
+    """The same for a table read a row per line (PDF text with its rows on lines of their own):
+    the open rows are whole lines before the line of end labels that carries the late cells."""
+    found = next(
+        (
+            (h, head)
+            for h, row in enumerate(rows)
+            if (head := _header([c for c in row if c.text.strip()])) is not None
+        ),
+        None,
+    )
+    if found is None:
+        return rows, None
+    h, (_, n_text, n_fig) = found
+    for r in range(h + 2, len(rows)):
+        line = [c for c in rows[r] if c.text.strip()]
+        if not line or not _end_label(line[0]) or not any(_figure(c) for c in line):
+            continue
+        first = r
+        while first - 1 > h and _open_line([c for c in rows[first - 1] if c.text.strip()]):
+            first -= 1
+        if first == r:
+            continue
+        cells = [c for row in rows[first:r] for c in row if c.text.strip()]
+        got = _reattach_at([*cells, *line], 0, n_text, n_fig)
+        if got is None or got[2] != len(cells) + len(line):
+            continue
+        opened, tail, _, note = got
+        if len(opened) != r - first:
+            continue  # each open row a line of its own
+        return [*rows[:first], *opened, tail, *rows[r + 1 :]], note
+    return rows, None
+
+
+def _open_line(line: list[Cell]) -> bool:
+    return bool(line) and _category(line[0]) and not any(_figure(c) for c in line)
 
 
 def _reattach_at(
     cells: list[Cell], s: int, n_text: int, n_fig: int
-) -> tuple[list[Cell], str] | None:
+) -> tuple[list[list[Cell]], list[Cell], int, str] | None:
+    """The open rows from ``s`` rebuilt, the end labels after them (with the total's figure),
+    the index after the late cells, and the note; None where the shape or arithmetic fails."""
     e = s
     while e < len(cells) and not _end_label(cells[e]) and not _figure(cells[e]):
         e += 1
@@ -201,13 +242,13 @@ def _reattach_at(
         return None
     readings = []
     for printed in range(1, n_text):
-        rows = [_best_cut(words, 1 + printed) for _, words in groups]
+        cut = [_best_cut(words, 1 + printed) for _, words in groups]
         late = _best_cut(late_words, k * (n_text - printed))
-        if late is not None and all(r is not None for r in rows):
-            readings.append((printed, rows, late))
+        if late is not None and all(r is not None for r in cut):
+            readings.append((printed, cut, late))
     if len(readings) != 1:
         return None
-    printed, rows, late = readings[0]
+    printed, cut, late = readings[0]
     per_row = [figures[j * n_fig : (j + 1) * n_fig] for j in range(k)]
     points = [_value(fig[0]) for fig in per_row]
     if any(p is None for p in points):
@@ -218,18 +259,18 @@ def _reattach_at(
     ]
     if not confirmed:
         return None
-    out = list(cells[:s])
     rest = n_text - printed
-    for j, ((categories, _), row) in enumerate(zip(groups, rows, strict=True)):
+    rows: list[list[Cell]] = []
+    for j, ((categories, _), row) in enumerate(zip(groups, cut, strict=True)):
         assert row is not None
-        out += [*categories, *row, *late[j * rest : (j + 1) * rest], *per_row[j]]
+        rows.append([*categories, *row, *late[j * rest : (j + 1) * rest], *per_row[j]])
+    tail: list[Cell] = []
     for c in ends_labels:
-        out.append(c)
+        tail.append(c)
         if has_total and vocab.total_label(_key(c)) and len(figures) > k * n_fig:
-            out.append(figures[-1])
-    out += cells[end:]
+            tail.append(figures[-1])
     note = (
         f"{cells[s].location}：末尾 {k} 行的后 {rest} 栏文字和分值印在表尾的标签之后，"
         f"按列数接回各行（其分值之和 {total:f} 与“{confirmed[0].text.strip()}”相符）"
     )
-    return out, note
+    return rows, tail, end, note
