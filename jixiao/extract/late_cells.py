@@ -250,8 +250,8 @@ def _reattach_at(
         return None
     printed, cut, late = readings[0]
     per_row = [figures[j * n_fig : (j + 1) * n_fig] for j in range(k)]
-    points = [_value(fig[0]) for fig in per_row]
-    if any(p is None for p in points):
+    points = [p for fig in per_row if (p := _value(fig[0])) is not None]
+    if len(points) != k:
         return None
     total = sum(points, Decimal(0))
     confirmed = [
