@@ -22,6 +22,8 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``level1-after``: the merged 一级 column printed after all the rows (a PDF giving a merged
   column's text last): the rows keep no 一级, and one line after them lists each 一级 with its
   points (``产出指标 (50 分)``), the sum of its rows' 分值;
+- ``late-cells`` (``damage_late.py``): ``level1-after`` with the last block's 实际完成值, 分值
+  and 得分 printed only after those labels (PDF text layouts);
 - ``titles``: the 项目名称 / 主管部门 / 部门名称 rows gone, the year, unit and project told by the
   title line (``2022年度某某局某项目项目支出绩效自评表``) or only by the file's name;
 - ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
