@@ -141,9 +141,11 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
 
     wb = openpyxl.load_workbook(out / "summary.xlsx")
     assert wb["汇总"].freeze_panes == "C2" and wb["汇总"].auto_filter.ref == "A1:T6"
-    ws = wb["汇总"]  # A4, the header row and 序号/单位 repeated on every printed page
+    ws = wb["汇总"]  # A4 one page wide up to 状态, the header row repeated on every page
     assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows.replace("$", "") == "1:1"
-    assert ws.print_title_cols.replace("$", "") == "A:B"
+    assert ws.print_area.replace("$", "") == "'汇总'!A1:Q6" and ws.page_setup.fitToWidth == 1
+    assert ws.cell(1, 17).value == "状态" and ws.print_title_cols is None
+    assert "不是自评表" in rows["材料/坏文件.txt"]["主要问题"]  # printed: the reason in 主要问题
     codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
     assert codes == {"T-EXEC": 1, "T-LOW": 1}
     assert wb["问题明细"].max_row == 3
