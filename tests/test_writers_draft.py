@@ -50,3 +50,17 @@ def test_draft_of_a_form_with_blank_results() -> None:
     assert "(200字以内)" not in text and "【待填写：存在的问题】" in text
     assert "不评等级" in text and "对应等级" not in text
     assert "“单位资金”执行率" not in text  # nothing budgeted, nothing to explain
+
+
+def test_amounts_read_from_sentences_keep_one_money_unit() -> None:
+    """A figure read from prose (“项目支出120.5万元”) carries its unit in the printed text; the
+    draft names it once, not “120.5万元万元”."""
+    funds = (
+        FundRow(Text("项目支出"), FundLine.PROJECT, budget=Num(Decimal("130"), "130万元"),
+                actual=Num(Decimal("120.5"), "120.5万元")),
+        FundRow(Text("设备购置费"), FundLine.OTHER, depth=1, budget=num("40"), actual=num("38.2")),
+    )  # fmt: skip
+    form = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某协会"), funds=funds)
+    text = "\n".join(s.text for s in draft_report(form).sections)
+    assert "万元万元" not in text
+    assert "120.5万元" in text and "38.2万元" in text

@@ -15,6 +15,7 @@ findings are not copied into it (they are for the reviewer, ``jixiao check``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -93,8 +94,16 @@ def rule_name(title: str) -> str:
     return title.replace("（默认）", "").strip() or "评分规则"
 
 
+_PRINTED_MONEY_UNIT = re.compile(r"(?:亿元|万元|千元|元)\s*$")
+
+
 def money(n: Num | None, unit: str) -> str:
-    return f"{n}{unit}" if n is not None else "—"
+    """The amount as printed, followed by the form's money unit unless the printed text (a
+    sentence's “286.83万元”) already carries one."""
+    if n is None:
+        return "—"
+    shown = str(n).strip()
+    return shown if _PRINTED_MONEY_UNIT.search(shown) else f"{shown}{unit}"
 
 
 def rate_of(row: FundRow) -> str | None:
