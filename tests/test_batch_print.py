@@ -158,3 +158,22 @@ def test_the_summary_report_counts_the_files_it_does_not_grade(tmp_path: Path) -
     write_report(out, stats, {})
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "另有 1 份材料的总分无法按评分规则复算，不评等级" in text
+
+
+def test_findings_sheet_gives_the_place_without_the_file_name(tmp_path: Path) -> None:
+    """问题明细 has a 文件 column: 位置 says where in the file, which a long path cut off."""
+    rows = (
+        FindingRow("JX-A001", "error", "合计不符", "in/某某区/01.txt:12:5"),
+        FindingRow("JX-A002", "error", "分值不符", "in/某某区/01.txt:第2页 表1 30"),
+        FindingRow("JX-A003", "warning", "目标空白", "in/某某区/01.txt:表1 B7"),
+        FindingRow("JX-A004", "warning", "另一份", "in/别的.txt:3"),
+    )
+    record = replace(_record(1, "短"), path="in/某某区/01.txt", findings=rows)
+    ws = openpyxl.load_workbook(_summary(tmp_path, [record]))["问题明细"]
+    assert [ws.cell(r, 5).value for r in range(2, 6)] == [
+        "第12行第5列",
+        "第2页 表1 第30行",
+        "表1 B7",
+        "in/别的.txt:3",
+    ]
+    assert ws.cell(2, 1).value == "in/某某区/01.txt"

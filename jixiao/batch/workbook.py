@@ -10,6 +10,7 @@ under 主要问题); the file paths and links right of them are for the screen.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -97,7 +98,7 @@ def write_workbook(
                     record.unit or "",
                     f.code,
                     SEVERITY_LABELS.get(f.severity, f.severity),
-                    f.location,
+                    _place(f.location, record.path),
                     (f.message, WRAP),
                     f.expected,
                     f.found,
@@ -143,6 +144,22 @@ def write_workbook(
     tmp = path.with_name(path.name + ".tmp")
     book.save(tmp)
     tmp.replace(path)
+
+
+_LINE_COLUMN = re.compile(r"(?:^|(?<=\s))(\d+)(?::(\d+))?$")
+
+
+def _place(location: str, path: str) -> str:
+    """The place in the file, without the file's name (it has a column of its own; printed,
+    a long path cut the place off): ``材料/甲.txt:12:5`` → 第12行第5列."""
+    if not location.startswith(path + ":"):
+        return location
+    place = location[len(path) + 1 :]
+    m = _LINE_COLUMN.search(place)
+    if m:
+        line = f"第{m[1]}行" + (f"第{m[2]}列" if m[2] else "")
+        place = place[: m.start()] + line
+    return place
 
 
 def _summary_row(n: int, r: FileRecord) -> list[object]:
