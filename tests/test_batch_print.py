@@ -158,6 +158,7 @@ def test_the_summary_report_counts_the_files_it_does_not_grade(tmp_path: Path) -
     write_report(out, stats, {})
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "另有 1 份材料的总分无法按评分规则复算，不评等级" in text
+    assert "汇总、问题明细、按规则统计、按单位汇总四张表" in text  # as many as summary.xlsx has
 
 
 def test_findings_sheet_gives_the_place_without_the_file_name(tmp_path: Path) -> None:

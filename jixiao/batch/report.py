@@ -224,7 +224,7 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
 
     doc.add_heading("说明", level=1)
     doc.add_paragraph(
-        "逐份审核结果见 summary.xlsx（汇总、问题明细、按规则统计三张表）、findings.json 及 checks 文件夹中的 .check.txt 文件。"
+        "逐份审核结果见 summary.xlsx（汇总、问题明细、按规则统计、按单位汇总四张表）、findings.json 及 checks 文件夹中的 .check.txt 文件。"
     )
     buf = io.BytesIO()
     doc.save(buf)
