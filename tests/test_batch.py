@@ -488,3 +488,23 @@ def test_a_form_with_blank_results_has_no_computed_score() -> None:
     full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=filled))
     total, grade = score_summary(full)
     assert total is not None and grade == "差"
+
+
+def test_the_summary_takes_spending_not_income_from_a_prose_report() -> None:
+    """A report that states 收入 and 支出 (no 资金总额 row): the summary's 全年执行数 is the
+    spending; a form with only 财政拨款收入 gives none rather than the income."""
+    from decimal import Decimal
+
+    from jixiao.batch.worker import _main_fund
+    from jixiao.model import Evaluation, FundLine, FundRow, Kind, Num, Text
+
+    def row(label: str, line: FundLine, actual: str, depth: int = 0) -> FundRow:
+        return FundRow(Text(label), line, depth=depth, actual=Num(Decimal(actual), actual))
+
+    income = row("收入", FundLine.INCOME, "612.5")
+    fiscal = row("财政拨款收入", FundLine.FISCAL, "600.5", 1)
+    spending = row("支出", FundLine.EXPENDITURE, "630.25")
+    form = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某单位"), funds=(income, fiscal, spending))
+    assert _main_fund(form) is spending
+    no_spending = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某单位"), funds=(income, fiscal))
+    assert _main_fund(no_spending) is None
