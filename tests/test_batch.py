@@ -188,6 +188,13 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     text = "\n".join(p.text for p in report.paragraphs)
     assert "本次共审核材料 5 份，成功读取 3 份" in text
     assert len(report.inline_shapes) >= 3  # score, grade and execution charts
+    # the unit reports' style, not Word's default: A4, page numbers, 黑体 headings in black
+    section = report.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert "PAGE" in section.footer.paragraphs[0]._p.xml
+    heading = report.styles["Heading 1"]
+    assert heading.font.color.rgb in (None, docx.shared.RGBColor(0, 0, 0))
+    assert heading.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "黑体"
 
 
 def test_resume_skips_files_already_done(tmp_path: Path) -> None:
