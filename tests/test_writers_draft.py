@@ -103,3 +103,14 @@ def test_labels_printed_with_their_prefix_are_named_once() -> None:
     assert "人员支出全年执行数150万元" in text
     assert "其中其中" not in text and "其中：人员" not in text
     assert "（2）项目支出" not in text and "（1）基本支出" not in text
+
+
+def test_a_project_named_with_its_year_is_not_given_the_year_twice() -> None:
+    from jixiao.writers.draft import report_title
+
+    named = replace(blank_results_form(), year=2022, project=Text("某县2022年度乡村道路硬化项目"))
+    assert report_title(named) == "某县2022年度乡村道路硬化项目支出绩效自评报告"
+    plain = replace(named, project=Text("乡村道路硬化项目"))
+    assert report_title(plain) == "2022年度乡村道路硬化项目支出绩效自评报告"
+    other_year = replace(named, project=Text("2021年度结转道路项目"))
+    assert report_title(other_year).startswith("2022年度2021年度结转道路")  # another year: kept

@@ -48,6 +48,9 @@ def report_title(e: Evaluation) -> str:
     year = f"{e.year}年度" if e.year is not None else ""
     if e.kind == Kind.PROJECT:
         name = e.project.text.strip() if e.project else ""
+        # a name that names the year itself (“临城县2021年度…资金”) is not given it twice
+        if e.year is not None and f"{e.year}年" in name:
+            year = ""
         # “…到户项目” + “项目支出…” would say 项目 twice
         return f"{year}{name.removesuffix('项目')}项目支出绩效自评报告"
     unit = e.unit.text if e.unit else ""
