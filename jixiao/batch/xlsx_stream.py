@@ -226,16 +226,17 @@ class Sheet:
 
     def defined_names(self, index: int) -> str:
         quoted = "'" + self.title.replace("'", "''") + "'"
-        names = (
-            f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
-            f"{_text(quoted)}!$1:$1</definedName>"
-        )
+        names = ""  # in the order Excel writes them: Print_Area, Print_Titles, _FilterDatabase
         if self.print_cols:
             last = self._letters[self.print_cols - 1]
             names += (
                 f'<definedName name="_xlnm.Print_Area" localSheetId="{index}">'
                 f"{_text(quoted)}!$A$1:${last}${self.rows}</definedName>"
             )
+        names += (
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
+            f"{_text(quoted)}!$1:$1</definedName>"
+        )
         if self._filter:
             first, last = self._filter.split(":")
             area = (
