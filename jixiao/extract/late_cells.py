@@ -33,7 +33,7 @@ from jixiao.extract import vocab
 from jixiao.extract.trailing_levels import label_points
 from jixiao.extract.values import is_number
 from jixiao.extract.vocab import Role
-from jixiao.extract.wrapped_cells import _splits, _width, _wraps
+from jixiao.extract.wrapped_cells import line_cuts, line_width, wraps
 from jixiao.textnorm import label_key, strip_points
 
 _DIGIT = re.compile(r"[0-9０-９]")
@@ -105,12 +105,12 @@ def _best_cut(cells: list[Cell], parts: int) -> list[Cell] | None:
     runs end on a shorter line; None when no cut or several are best."""
     if len(cells) < parts or len(cells) > _MOST_LINES:
         return None
-    widths = [_width(c.text) for c in cells]
+    widths = [line_width(c.text) for c in cells]
     best: list[tuple[int, ...]] = []
     best_score = -1
-    for ends in _splits(len(cells), parts):
+    for ends in line_cuts(len(cells), parts):
         runs = list(zip((0, *ends[:-1]), ends, strict=True))
-        if not all(_wraps(widths[a:b]) for a, b in runs):
+        if not all(wraps(widths[a:b]) for a, b in runs):
             continue
         score = sum(1 for a, b in runs if b - a > 1 and widths[b - 1] < max(widths[a:b]))
         if score > best_score:

@@ -69,11 +69,11 @@ _MOST_LINES = 12  # lines of the wrapped cells of one row, at most
 _WIDTH_SLACK = 2  # display columns: a bracket or a Latin letter is narrower than a Chinese one
 
 
-def _width(text: str) -> int:
+def line_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
 
 
-def _wraps(widths: list[int]) -> bool:
+def wraps(widths: list[int]) -> bool:
     """Whether the lines (widths) can be one cell wrapped: every line but the last as wide as
     the cell (within the slack), the last no wider."""
     if len(widths) == 1:
@@ -82,13 +82,13 @@ def _wraps(widths: list[int]) -> bool:
     return max(full) - min(full) <= _WIDTH_SLACK and widths[-1] <= max(full)
 
 
-def _splits(n: int, parts: int):
+def line_cuts(n: int, parts: int):
     """Every way to cut ``n`` items in order into ``parts`` nonempty runs (their end indices)."""
     if parts == 1:
         yield (n,)
         return
     for first in range(1, n - parts + 2):
-        for rest in _splits(n - first, parts - 1):
+        for rest in line_cuts(n - first, parts - 1):
             yield (first, *(first + r for r in rest))
 
 
@@ -124,11 +124,11 @@ def rejoin_wrapped_row(prev: list[Cell], row: list[Cell], roles: list[Role]) -> 
     words = prev[1:] + row[:-n_fig]
     if len(words) > _MOST_LINES:
         return None
-    widths = [_width(c.text) for c in words]
+    widths = [line_width(c.text) for c in words]
     found = [
         ends
-        for ends in _splits(len(words), n_text)
-        if all(_wraps(widths[a:b]) for a, b in zip((0, *ends[:-1]), ends, strict=True))
+        for ends in line_cuts(len(words), n_text)
+        if all(wraps(widths[a:b]) for a, b in zip((0, *ends[:-1]), ends, strict=True))
     ]
     if len(found) != 1:
         return None
