@@ -77,3 +77,22 @@ def test_a_first_level_word_after_the_second_level_is_the_name():
     ind = {i.name.text: i for i in ev.indicators}["服务对象满意度"]
     assert (ind.level1.text, ind.level2.text) == ("项目效益", "服务对象满意度指标")
     assert (ind.target.text, ind.actual.text) == ("≥90%", "95%")
+
+
+def test_a_first_level_with_points_after_an_empty_second_level_is_still_the_first_level():
+    # 经济效益指标 printed with no row of its own, then 满意度指标(10分) | 满意度指标 | the row
+    inds = _build(
+        ("效益指标", "社会效益指标", "受益人口", "≥3000人", "3200人", "20", "20"),
+        (
+            "",
+            "经济效益指标",
+            "满意度指标(10分)",
+            "满意度指标",
+            "群众满意度",
+            "≥90%",
+            "95%",
+            "10",
+            "10",
+        ),
+    )
+    assert (inds[-1].name.text, inds[-1].level1.text) == ("群众满意度", "满意度指标")

@@ -859,12 +859,19 @@ class FormBuilder:
         pos = 0
         row_set_level1 = False
         row_set_level2 = False
+        level2_only = False  # a 二级 that is no 一级 word was read on this row
         while pos < len(live):
             i = live[pos]
             key = keys[i]
             nxt = keys[live[pos + 1]] if pos + 1 < len(live) else ""
-            # the 一级 column comes before the 二级: after a 二级, 服务对象满意度 is the name
-            if not row_set_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
+            # the 一级 column comes before the 二级: after 服务对象满意度指标, 服务对象满意度 is
+            # the name (a 一级 with its points, or followed by a 二级, is still a 一级)
+            name_after_level2 = (
+                level2_only
+                and label_points(row[i].text) is None
+                and not (vocab.is_level1(nxt) or vocab.is_level2(nxt))
+            )
+            if not name_after_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
                 self._used(row[i])
                 self.level1 = Text(self._category(row[i].text), row[i].location)
                 self.level2 = None
@@ -876,6 +883,7 @@ class FormBuilder:
                 self._used(row[i])
                 self.level2 = Text(self._category(row[i].text), row[i].location)
                 row_set_level2 = True
+                level2_only = not vocab.is_level1(key)
             else:
                 break
             pos += 1
