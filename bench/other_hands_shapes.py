@@ -142,7 +142,9 @@ def render_shape(p: Any, f: Any, shape: str, rng: random.Random, second: Any = N
                     r[col] = ""
                     continue
                 share = t[0] / t[1] if t[1] else Decimal(1)
-                r[col] = grades[1 if share >= Decimal("0.9") else 2 if share >= Decimal("0.8") else 3]
+                r[col] = grades[
+                    1 if share >= Decimal("0.9") else 2 if share >= Decimal("0.8") else 3
+                ]
         for t in p.truth.get("indicators", []):
             t["score"] = None
         p.truth.pop("total_score", None)

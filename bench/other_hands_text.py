@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import simplejson  # noqa: E402
 
-from bench.accuracy import score_document  # noqa: E402
+from bench.accuracy import FieldResult, score_document  # noqa: E402
 from bench.other_hands_shapes import NEW_SHAPES, prepare, render_shape  # noqa: E402
 from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
@@ -522,6 +522,8 @@ def build(n: int, seed: int, out: Path, shapes: str = "old") -> list[tuple[str, 
             text = render(p, layout, rng)
         (out / "raw" / f"{doc}.txt").write_text(text, encoding="utf-8")
         truth = {"id": doc, **p.truth}
+        if shapes == "new" and "indicators" in truth:
+            truth["indicator_count"] = len(truth["indicators"])  # no rows of another form
         (out / "truth" / f"{doc}.json").write_text(
             simplejson.dumps(truth, ensure_ascii=False, indent=1, use_decimal=True),
             encoding="utf-8",
@@ -548,6 +550,9 @@ def evaluate(
         except ReadError:
             e = None
         fields = score_document(doc, truth, e)
+        if "indicator_count" in truth:
+            got = len(e.indicators) if e is not None else None
+            fields.append(FieldResult(doc, "indicator_count", truth["indicator_count"], got))
         ok = sum(f.ok for f in fields)
         total[0] += ok
         total[1] += len(fields)
