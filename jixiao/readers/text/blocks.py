@@ -359,12 +359,21 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
     fewer cells than a row that holds figures — or, under a row of text only, each cell
     starting where a cell above starts whose text filled its column: the rest of wrapped
     cells, not a row of its own."""
-    if not spans or len(above) < 2 or len(spans) > len(above) or spans[0][0] == 0:
+    if not spans or len(above) < 2 or len(spans) > len(above):
+        return False
+    margin = spans[0][0] == 0
+    if margin and not _wrapped_header(spans, above):
         return False
     if any(_FIGURE.match(halfwidth(t)) for _, _, t in spans):
         return False
     if not all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans):
         return False
+    if margin:
+        # a header wrapped in its columns: its cells need not fill them (the widest body
+        # cell sets a column's width)
+        return not any(
+            label_key(t).endswith("指标") and is_level1(label_key(t)) for _, _, t in spans
+        )
     if _starts_labels_row(spans, above):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
@@ -379,6 +388,16 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         if k + 1 < len(above) and above[k + 1][2] - above[k][4] > _FULL_GAP:
             return False
     return True
+
+
+def _wrapped_header(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
+    """A line at the margin continues the row above only when that row is a header (four or
+    more cells, no figure) wrapped in its columns: every piece starts where a header cell
+    starts (``年度指`` / ``标值``, a merged ``绩效`` / ``指标`` in the first column)."""
+    if len(above) < 4 or any(_FIGURE.match(halfwidth(c[0])) for c in above):
+        return False
+    starts = {c[2] for c in above}
+    return all(s in starts for s, _, _ in spans)
 
 
 def _unjoin(rows: list[list[list]], joined: list[tuple[list[list], int]]) -> list[list[list]]:
