@@ -314,6 +314,10 @@ def _evaluation(
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
         indicators = indicators or prose.indicators
+        if prose.stated and not any(isinstance(b, Table) for b in document.blocks):
+            # no table: rows each stated in a sentence that names every column beat cells
+            # assembled from the sentences
+            indicators = prose.indicators
     trace = active()
     if trace is not None:
         _trace_document_fields(
