@@ -69,7 +69,25 @@ _COLUMN_WORDS = (
     "偏差大或目标未完成原因分析",
     "未完成原因分析",
     "未完成原因分析及改进措施",
+    # the synonyms other hands print (bench/other_hands_text.py)
+    "全年预算",
+    "年初预算",
+    "实际执行数",
+    "实际支出",
+    "标准分",
+    "实际得分",
+    "自评得分",
+    "评分",
+    "计划值",
+    "全年完成值",
+    "实际完成值",
+    "指标名称",
+    "计量单位",
+    "偏差原因分析",
+    "未完成原因",
 )
+# the short column words (一级/二级/三级) only in a header: before another column word
+_SHORT_COLUMN_WORDS = ("一级", "二级", "三级")
 _SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
 _GOAL_WORDS = (
     "年初设定目标",
@@ -123,6 +141,9 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
 
     for w in _COLUMN_WORDS:
         add(w, _OPT_PAREN)
+    header_next = "|".join(re.escape(x) for x in (*_SHORT_COLUMN_WORDS, *_COLUMN_WORDS))
+    for w in _SHORT_COLUMN_WORDS:
+        add(w, f"(?={header_next})")
     for w in _SECTION_WORDS:
         add(w, r"(?:\((?:万元|元)\))?" + _POINTS)
     alts.append((6, r"年度绩效目标\d*" + _POINTS))
