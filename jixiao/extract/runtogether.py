@@ -188,6 +188,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
         # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
         alts.append((len(w), _AFTER_SCORE_OR_LEVEL1 + re.escape(w)))
+    # 项目效益项目效益…: the framework's 一级 and its one 二级 of the same name
+    alts.append((4, r"项目效益(?=项目效益)|(?<=项目效益)项目效益"))
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
@@ -360,7 +362,10 @@ def _residual(
 
 # -- typed values ------------------------------------------------------------------------------
 
-_OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
+_OP = (
+    r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|不晚于|不早于|大于|小于|高于"
+    r"|低于|达到|约)"
+)
 # a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
 # would cut a name
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
@@ -369,7 +374,7 @@ _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过")
+_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过|不晚于|不早于")
 
 
 def _dec(s: str) -> Decimal | None:
@@ -446,8 +451,13 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
             unit = _UNIT_RE.match(s, e)
             if unit:
                 ends.append(unit.end())
+        # a bound written after the figure: 90%以上, 300万元以内, 120亩及以上
+        ends += [b.end() for e in list(ends) if (b := _BOUND_AFTER.match(s, e))]
         return ends
     return []
+
+
+_BOUND_AFTER = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内)")
 
 
 # a date or a deadline as a target or actual: 2021年12月完成, 2022年6月底前, 12月31日前完成
@@ -653,7 +663,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
         score += 1.5 if (_dec(s) or 0) <= (_dec(w) or 0) else -4
     t, a = values.get(Role.TARGET), values.get(Role.ACTUAL)
     if t and a:
-        ut, ua = _NUMBER_PART.sub("", t), _NUMBER_PART.sub("", a)
+        ut, ua = (_BOUND_WORDS.sub("", _NUMBER_PART.sub("", v)) for v in (t, a))
         if ut == ua:
             score += 1
         elif ut and ua:
@@ -661,6 +671,10 @@ def _score_indicator(values: dict[Role, str]) -> float:
     elif t and _HAN.match(t) and not _DIGITS.search(t):
         score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
+
+
+# a bound around the unit (11月底前 / 11月, 90%以上 / 91%) is no other unit
+_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|(?:及以上|及以下|以上|以下|以内|之内)$")
 
 
 def _chain(
