@@ -479,6 +479,8 @@ def _free_text_end(s: str, pos: int) -> int | None:
     words = s[pos : m.start()]
     if not _HAN.match(words) or len(_HAN.findall(words)) < 2 or _UNIT_RE.match(words):
         return None
+    if _OP_RE.fullmatch(words):
+        return None  # 不低于30: an operator leads a figure, it is no value in words
     return m.start()
 
 
@@ -803,8 +805,13 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         if pos in memo:
             return memo[pos]
         best: tuple[float, list[tuple[str, ...]]] | None = None
-        for m in _breaks(text, pos + 1):
-            start = m.start()
+        starts = [m.start() for m in _breaks(text, pos + 1)]
+        if Role.UNIT in value_roles:
+            # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
+            starts = sorted(
+                {*starts, *(s - k for s in starts for k in (1, 2) if _unit_before(text, pos, s, k))}
+            )
+        for start in starts:
             if start - pos > _MAX_NAME:
                 break
             if text[start - 1].isdigit() or text[start - 1] == ".":
@@ -857,6 +864,11 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
+
+
+def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
+    """``k`` characters before a value's start are a unit (a 计量单位 cell after the name)."""
+    return start - k > pos + 1 and bool(_UNIT_RE.fullmatch(text, start - k, start))
 
 
 def _plausible_name(name: str) -> bool:
