@@ -61,7 +61,7 @@ def next_form_start(lines: list[str]) -> int | None:
                 continue
             start = _title_above(lines, i, table_at)
             rest = "\n".join(lines[start:])
-            if any(_table_head(x) for x in lines[i:]) and form_word_count(rest) >= 6:
+            if any(_table_head(x) for x in lines[i:]) and form_word_count(rest) >= 4:
                 return start
         elif table_at is None and _table_head(ln):
             table_at = i
