@@ -241,7 +241,8 @@ def spaced(lines: list[str], source: str) -> list[Block]:
             overlong = True
     if joined and overlong:
         rows = _unjoin(rows, joined)
-    rows = _blank_cells_by_column(rows)
+    if not _fullwidth_parted(lines):
+        rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
     if multi:
@@ -263,6 +264,14 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     if stream:
         blocks.append(stream_table(stream, source))
     return blocks + after
+
+
+def _fullwidth_parted(lines: list[str]) -> bool:
+    """Cells parted by one full-width space each (U+3000), not by runs of spaces: the columns
+    are not aligned, so a cell's position tells nothing of its column."""
+    parted = sum(1 for ln in lines if "\u3000" in ln.strip() and "  " not in ln.strip())
+    spaced = sum(1 for ln in lines if "  " in ln.strip())
+    return parted >= 5 and spaced == 0
 
 
 def _blank_cells_by_column(rows: list[list[list]]) -> list[list[list]]:

@@ -58,6 +58,7 @@ def next_form_start(lines: list[str]) -> int | None:
                 first_name = first_name or name
                 continue
             if name and name == first_name:
+                table_at = None  # the same form's header block again (a new page)
                 continue
             start = _title_above(lines, i, table_at)
             rest = "\n".join(lines[start:])
