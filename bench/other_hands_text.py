@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/other_hands_text.py [-n 300] [--seed 7] [--out DIR] [--misses K]
+    .venv/bin/python bench/other_hands_text.py [-n 300] [--seed 7] [--out DIR] [--misses K] [--shapes new]
 
 Why: the readers were tuned on forms printed by ``bench/forms.py``; the hidden real documents
 are printed by other people. This generator shares no code with bench/forms.py,
