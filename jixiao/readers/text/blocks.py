@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
-from jixiao.extract.vocab import is_level1, is_level2
+from jixiao.extract.vocab import field_of, is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text.layout import token_row
 from jixiao.textnorm import halfwidth, label_key
@@ -400,13 +400,24 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
 
 
 def _wrapped_header(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
-    """A line at the margin continues the row above only when that row is a header (four or
-    more cells, no figure) wrapped in its columns: every piece starts where a header cell
-    starts (``年度指`` / ``标值``, a merged ``绩效`` / ``指标`` in the first column)."""
-    if len(above) < 4 or any(_FIGURE.match(halfwidth(c[0])) for c in above):
+    """A line at the margin continues the row above only when that row is the indicator
+    table's header (four or more cells, no figure, the header's words) wrapped in its columns:
+    fewer pieces than above, none a field label of its own, every piece starting where a
+    header cell starts (``年度指`` / ``标值``, a merged ``绩效`` / ``指标`` in the first column)."""
+    if len(above) < 4 or len(spans) >= len(above):
+        return False
+    if any(_FIGURE.match(halfwidth(c[0])) for c in above):
+        return False
+    if len(_HEADER_PARTS.findall("".join(c[0] for c in above))) < 2:
+        return False
+    if any(len(t) >= 3 and field_of(label_key(t)) for _, _, t in spans):
         return False
     starts = {c[2] for c in above}
     return all(s in starts for s, _, _ in spans)
+
+
+# words of the indicator table's header that survive a wrap in their first half
+_HEADER_PARTS = re.compile(r"一级|二级|三级|分值|权重|标准分|得分|评分|指标值|目标|完成|实际")
 
 
 def _unjoin(rows: list[list[list]], joined: list[tuple[list[list], int]]) -> list[list[list]]:
