@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
-from jixiao.extract.vocab import field_of, is_level1, is_level2
+from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text.layout import token_row
 from jixiao.textnorm import halfwidth, label_key
@@ -406,14 +406,19 @@ def _wrapped_header(spans: list[tuple[int, int, str]], above: list[list]) -> boo
     header cell starts (``年度指`` / ``标值``, a merged ``绩效`` / ``指标`` in the first column)."""
     if len(above) < 4 or len(spans) >= len(above):
         return False
-    if any(_FIGURE.match(halfwidth(c[0])) for c in above):
-        return False
+    if any(_FIGURE.match(halfwidth(c[0])) or len(c[0]) > 8 for c in above):
+        return False  # a header's cells are short words, wrapped ones shorter still
     if len(_HEADER_PARTS.findall("".join(c[0] for c in above))) < 2:
         return False
     if any(len(t) >= 3 and field_of(label_key(t)) for _, _, t in spans):
         return False
-    starts = {c[2] for c in above}
-    return all(s in starts for s, _, _ in spans)
+    starts = {c[2]: c[0] for c in above}
+    if not all(s in starts for s, _, _ in spans):
+        return False
+    # two whole column words one above the other are two rows (a header broken between rows)
+    return not any(
+        column_role(label_key(t)) and column_role(label_key(starts[s])) for s, _, t in spans
+    )
 
 
 # words of the indicator table's header that survive a wrap in their first half
