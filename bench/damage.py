@@ -63,6 +63,9 @@ class Form:
     truth: dict[str, Any]
     evaluation: Evaluation  # what was written, before any damage
     filename: str | None = None  # the file's name, where it tells something (a shared document)
+    # the rows as a layout printing text where it stands on the page shows them (pdftotext
+    # -layout: ``spaced-cols``), where a damage moved cells that such a print keeps in place
+    placed: Rows | None = None
 
 
 @dataclass(frozen=True)
@@ -243,25 +246,38 @@ def d_ocr(f: Form, p: Plan, rng: random.Random) -> Form | None:
 
 
 def d_scrambled(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """A row's labels printed after its values, or two rows' labels, then their values — the
+    order of a PDF's text boxes. A print that places text where it stands on the page (``placed``,
+    pdftotext -layout) keeps every cell in its column: there a row comes as two lines, its
+    values (on a higher baseline) above its labels, each under its own columns."""
     rows = [list(r) for r in f.rows]
     out: Rows = []
+    placed: Rows = []
     k = 0
     body = set(p.funds + p.indicators)
     while k < len(rows):
         row = rows[k]
         if k not in body or rng.random() < 0.5:
             out.append(row)
+            placed.append(row)
             k += 1
             continue
         first = _values(p, k, row).start
         if k + 1 in body and k in p.indicators and k + 1 in p.indicators and rng.random() < 0.5:
             nxt = rows[k + 1]
             out += [row[:first], nxt[:first], row[first:], nxt[first:]]
+            placed += [*_apart(row, first), *_apart(nxt, first)]
             k += 2
             continue
         out.append(row[first:] + row[:first])
+        placed += _apart(row, first)
         k += 1
-    return replace(f, rows=out)
+    return replace(f, rows=out, placed=placed)
+
+
+def _apart(row: list[str], first: int) -> Rows:
+    """A row as two lines of a positional print: its values, then its labels, in their columns."""
+    return [[""] * first + row[first:], row[:first] + [""] * (len(row) - first)]
 
 
 def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:
