@@ -30,6 +30,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
+from jixiao.readers.text.shape_align import align
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.textnorm import label_key
 
@@ -241,6 +242,12 @@ def _rows(
     )
     for role, head, cells in short:
         placed = _place(role, cells, n, grid)
+        if placed is None and role in _PAIRED and _PAIRED[role] in grid:
+            placed, left = _by_shape(cells, grid[_PAIRED[role]])
+            if left:
+                notes.append(
+                    f"逐列打印的指标表：“{head}”列的 {'、'.join(left)} 可属于不止一行，未读"
+                )
         if placed is None:
             if cells:
                 notes.append(
@@ -259,6 +266,22 @@ def _rows(
         rows.append([grand, *(total.get(r, "") for r in order)])
     notes.insert(0, f"指标表逐列打印（先一列再一列），按列还原为 {n} 行")
     return rows, notes
+
+
+# a target column printed short (blank targets left out) lies against the actuals, and back
+_PAIRED = {Role.TARGET: Role.ACTUAL, Role.ACTUAL: Role.TARGET}
+
+
+def _by_shape(cells: list[str], full: list[str]) -> tuple[list[str] | None, list[str]]:
+    """The cells in the rows their shape alone allows (shape_align), and the cells left out."""
+    at = align(cells, full)
+    if all(r is None for r in at):
+        return None, []
+    out = [""] * len(full)
+    for r, c in zip(at, cells, strict=True):
+        if r is not None:
+            out[r] = c
+    return out, [c for r, c in zip(at, cells, strict=True) if r is None]
 
 
 def _place(role: Role, cells: list[str], n: int, grid: dict[Role, list[str]]) -> list[str] | None:
