@@ -30,6 +30,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
+from jixiao.readers.text.benefit_themes import label_theme, name_theme
 from jixiao.readers.text.shape_align import align
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.textnorm import label_key
@@ -431,13 +432,17 @@ def _kind(name: str, target: str) -> str:
     return "word"
 
 
-def _fit(allowed: set[str] | None, kind: str) -> int:
+def _fit(allowed: set[str] | None, kind: str, themes: tuple[str | None, str | None]) -> int:
     """How well a row fits a 二级: a 二级 of one or two kinds (数量, 时效 …) claims its rows
-    more firmly than a broad one (效益 holds words, rates, counts)."""
+    more firmly than a broad one (效益 holds words, rates, counts); among the broad benefit
+    二级, one the row's name serves (benefit_themes) claims it most firmly of all."""
     if allowed is None:
         return 0
     if kind not in allowed:
         return -1
+    label, name = themes
+    if label is not None and name is not None:
+        return 3 if label == name else 0
     return 1 if len(allowed) >= _BROAD else 2
 
 
@@ -450,13 +455,15 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
     targets = grid.get(Role.TARGET, [""] * n)
     names = grid[Role.NAME]
     kinds = [_kind(names[r], targets[r]) for r in range(n)]
+    themes = [name_theme(label_key(names[r])) for r in range(n)]
     fits = []
     for c in cells:
         key = label_key(c)
         allowed = next((s for w, s in _L2_KINDS if w in key), None) if is_level2(key) else None
+        theme = label_theme(key)
         acc = [0]  # running sums: the fit of rows q..r-1 is acc[r] - acc[q]
         for r in range(n):
-            acc.append(acc[-1] + _fit(allowed, kinds[r]))
+            acc.append(acc[-1] + _fit(allowed, kinds[r], (theme, themes[r])))
         fits.append(acc)
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)
