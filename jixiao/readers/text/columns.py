@@ -30,7 +30,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
-from jixiao.readers.text.benefit_themes import label_theme, name_theme
+from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
 from jixiao.readers.text.shape_align import align
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.textnorm import label_key
@@ -386,7 +386,9 @@ _L2_FAMILY = (
     ("绩效目标", "decision"),
     ("资金投入", "decision"),
     ("资金管理", "process"),
-    ("组织实施", "process"),
+    ("投入管理", "process"),
+    ("财务管理", "process"),
+    ("实施", "process"),
 )
 
 
@@ -463,7 +465,9 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
         theme = label_theme(key)
         acc = [0]  # running sums: the fit of rows q..r-1 is acc[r] - acc[q]
         for r in range(n):
-            acc.append(acc[-1] + _fit(allowed, kinds[r], (theme, themes[r])))
+            named = framework_fit(key, label_key(names[r]))
+            fit = 3 * named if named is not None else _fit(allowed, kinds[r], (theme, themes[r]))
+            acc.append(acc[-1] + fit)
         fits.append(acc)
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)
