@@ -445,6 +445,8 @@ def _fit(allowed: set[str] | None, kind: str, themes: tuple[str | None, str | No
     label, name = themes
     if label is not None and name is not None:
         return 3 if label == name else 0
+    if kind == "timely" and "rate" in allowed:
+        return 1  # 按期完成率 under 质量 is possible, under 时效 it is at home
     return 1 if len(allowed) >= _BROAD else 2
 
 
