@@ -30,9 +30,9 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
+from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
 from jixiao.readers.text.shape_align import align
-from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.textnorm import label_key
 
 # a cheap test first: the text has a name column's header word alone on a line

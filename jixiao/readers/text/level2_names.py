@@ -20,12 +20,35 @@ from __future__ import annotations
 # the first theme whose word a name holds, in this order (垃圾分类宣传 is about the environment
 # before it is a publicity count)
 _THEMES = (
-    ("ecology", ("生态", "环境", "垃圾", "绿化", "植树", "造林", "森林", "污染", "排放", "节能", "减排", "水质", "空气")),
+    (
+        "ecology",
+        (
+            "生态",
+            "环境",
+            "垃圾",
+            "绿化",
+            "植树",
+            "造林",
+            "森林",
+            "污染",
+            "排放",
+            "节能",
+            "减排",
+            "水质",
+            "空气",
+        ),
+    ),
     ("lasting", ("可持续", "长效", "持续", "长期", "机制", "制度")),
     ("economy", ("经济", "收入", "增收", "产值", "就业", "税收", "营收", "利润", "创收")),
     ("society", ("社会", "群众", "居民", "知晓", "受益", "宣传", "普法", "信访", "办结", "安全")),
 )
-_LABELS = (("生态", "ecology"), ("可持续", "lasting"), ("影响", "lasting"), ("经济", "economy"), ("社会", "society"))
+_LABELS = (
+    ("生态", "ecology"),
+    ("可持续", "lasting"),
+    ("影响", "lasting"),
+    ("经济", "economy"),
+    ("社会", "society"),
+)
 
 
 # a framework 二级 (by a word of its label) and the words of the names it holds
