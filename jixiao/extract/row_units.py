@@ -26,7 +26,6 @@ from jixiao.textnorm import halfwidth, label_key
 
 _POINTS = re.compile(r"^\d+(?:\.\d+)?$")
 _REASON_WORDS = re.compile(r"[，。；]")
-_DEBUG = False
 _MAX_CELLS = 400  # a longer body is left as printed (the parse is quadratic in the worst case)
 
 
@@ -80,7 +79,9 @@ def in_order(cells: list[Cell], start: int, end: int, texts: int) -> list[Cell]:
                 if s > w:
                     continue
                 out.append(j + 2)
-                reason = j + 2 < n and kinds[j + 2] == "W" and _REASON_WORDS.search(body[j + 2].text)
+                reason = (
+                    j + 2 < n and kinds[j + 2] == "W" and _REASON_WORDS.search(body[j + 2].text)
+                )
                 if s < w and reason:
                     out.append(j + 3)
         return out
@@ -109,8 +110,6 @@ def in_order(cells: list[Cell], start: int, end: int, texts: int) -> list[Cell]:
                     how[i] = ("VL", (a, b))
         ways[i] = min(total, 2)
     if ways[0] != 1:
-        if _DEBUG:
-            print([(body[k].text[:6], kinds[k], ways[k]) for k in range(n)])
         return cells
     ordered: list[Cell] = []
     i = 0

@@ -63,8 +63,14 @@ def indicator_rows_in_order(cells: list[Cell]) -> list[Cell]:
     if got is not cells:
         return got
     # a framework 二级 (绩效目标, 资金投入) also names a section: it does not end the body here
-    while end < len(cells) and not vocab.total_label(keys[end]) and (
-        vocab.is_level1(keys[end]) or vocab.is_level2(keys[end]) or not vocab.section_of(keys[end])
+    while (
+        end < len(cells)
+        and not vocab.total_label(keys[end])
+        and (
+            vocab.is_level1(keys[end])
+            or vocab.is_level2(keys[end])
+            or not vocab.section_of(keys[end])
+        )
     ):
         end += 1
     return row_units.in_order(cells, start, end, width - 2)
