@@ -108,3 +108,33 @@ def test_score_above_weight_is_no_row() -> None:
     texts = ["数量指标", "加固堤段长度", "2.6公里", "9", "10"]
     cells = [Cell(t, Location("t.txt", line=k + 1)) for k, t in enumerate(texts)]
     assert in_order(cells, 0, len(cells), 2) is cells
+
+
+def test_run_together_rows_values_first_under_the_header_are_turned_round() -> None:
+    # the first line after the header has no name above it waiting for figures, so its figures
+    # are its own even though the next line also begins with figures; a row broken after a name
+    # (the line above ends with a name, the next begins with figures) stays as printed
+    from jixiao.document import Cell, Location
+    from jixiao.extract.values_first import values_first_rows
+
+    def run(lines: list[str]) -> list[str]:
+        cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+        return [c.text for c in values_first_rows(cells)]
+
+    header = "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分"
+    lines = [
+        header,
+        "≥2.5公里2.6公里3030产出指标数量指标加固堤段长度",
+        "≥95%97%2020质量指标工程验收合格率",
+    ]
+    assert run(lines) == [
+        header,
+        "产出指标数量指标加固堤段长度≥2.5公里2.6公里3030",
+        "质量指标工程验收合格率≥95%97%2020",
+    ]
+    broken = [
+        "产出指标数量指标加固堤段长度",
+        "≥2.5公里2.6公里3030质量指标工程验收合格率",
+        "≥95%97%2020",
+    ]
+    assert run(broken) == broken
