@@ -25,18 +25,22 @@ from jixiao.extract.values import looks_like_value
 from jixiao.textnorm import halfwidth, label_key
 
 _POINTS = re.compile(r"^\d+(?:\.\d+)?$")
+_LABEL_POINTS = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$")
 _REASON_WORDS = re.compile(r"[，。；]")
 _MAX_CELLS = 400  # a longer body is left as printed (the parse is quadratic in the worst case)
 
 
 def _kinds(cells: list[Cell]) -> list[str]:
-    """C category, c category or name, P points figure, F other value, W words, per cell."""
+    """C category, c category or name, X category with points (产出指标（40分）), P points
+    figure, F other value, W words, per cell."""
     out = []
     for c in cells:
         key = label_key(c.text)
         t = halfwidth(c.text).strip()
         if _POINTS.match(t):
             out.append("P")
+        elif _LABEL_POINTS.search(t):
+            out.append("X")
         elif looks_like_value(c.text):
             out.append("F")
         elif vocab.is_level1(key) or vocab.is_level2(key):
@@ -50,19 +54,27 @@ def _kinds(cells: list[Cell]) -> list[str]:
 def in_order(cells: list[Cell], start: int, end: int, texts: int) -> list[Cell]:
     """The cells with the body ``cells[start:end]`` as labels then values (see the module
     docstring); ``texts``: how many value columns come before 分值 and 得分."""
+    kinds = _kinds(cells[start:end])
+    # 一级 labels with their points printed after the rows (产出指标（40分）): not the rows' units
+    while kinds and kinds[-1] == "X":
+        kinds.pop()
+        end -= 1
+    kinds = ["C" if k == "X" else k for k in kinds]  # 产出指标（50分） over its rows
     body = cells[start:end]
     if len(body) < 4 or len(body) > _MAX_CELLS:
         return cells
-    kinds = _kinds(body)
     n = len(body)
 
-    def labels(i: int) -> list[int]:
+    def labels(i: int, cut: bool = False) -> list[int]:
         """Ends of a labels unit starting at i: up to three categories, then one name (a
-        category word is the name only when no word follows it: 服务对象满意度 before figures)."""
+        category word is the name only when no word follows it: 服务对象满意度 before figures);
+        ``cut``: the name may also be two cells (cut by a page mark)."""
         out = []
         for j in range(i, min(i + 4, n)):
             if kinds[j] == "W" or (kinds[j] == "c" and (j + 1 == n or kinds[j + 1] != "W")):
                 out.append(j + 1)
+                if cut and kinds[j] == "W" and j + 1 < n and kinds[j + 1] == "W":
+                    out.append(j + 2)
             if kinds[j] not in ("C", "c"):
                 break
         return out
@@ -86,6 +98,16 @@ def in_order(cells: list[Cell], start: int, end: int, texts: int) -> list[Cell]:
                     out.append(j + 3)
         return out
 
+    # a body that reads in its printed order (labels, values …; a name may be cut in two, the
+    # body may end with labels whose values went with the rest of the table) is left as
+    # printed: the other readings would only come from what could not be read so
+    printed = [False] * (n + 1)
+    printed[n] = True
+    for i in range(n - 1, -1, -1):
+        ends = labels(i, cut=True)
+        printed[i] = n in ends or any(printed[b] for a in ends for b in values(a))
+    if printed[0]:
+        return cells
     # ways[i]: readings of body[i:] (capped at 2); how[i]: the first group of the one reading
     ways = [0] * (n + 1)
     how: list[tuple[str, tuple[int, ...]] | None] = [None] * (n + 1)
