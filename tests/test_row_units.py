@@ -91,14 +91,27 @@ def test_a_body_read_two_ways_is_left_as_printed() -> None:
         return [Cell(t, Location("t.txt", line=k + 1)) for k, t in enumerate(texts)]
 
     tail = ["台账齐全", "10", "10", "产出指标", "数量指标", "加固堤段长度"]
+    tail += ["质量指标", "验收合格率", "≥95%", "97%", "20", "20"]
     # under its categories 管理制度健全性 is a name: one reading, the last row put back in order
     one = cells(["项目管理", "组织实施", "管理制度健全性", "10", "10", *tail])
     got = [c.text for c in in_order(one, 0, len(one), 2)]
-    assert got[5:] == ["产出指标", "数量指标", "加固堤段长度", "台账齐全", "10", "10"]
+    assert got[5:11] == ["产出指标", "数量指标", "加固堤段长度", "台账齐全", "10", "10"]
     # alone it may as well be the first row's value in words (管理制度健全性 10 10 | 台账齐全):
     # two readings, nothing moved
     two = cells(["管理制度健全性", "10", "10", *tail])
     assert in_order(two, 0, len(two), 2) is two
+
+
+def test_a_body_that_reads_as_printed_is_left_as_printed() -> None:
+    from jixiao.document import Cell, Location
+    from jixiao.extract.row_units import in_order
+
+    # a name cut in two by a page mark, and labels ending the body (the table cut there): the
+    # printed order reads, so nothing is moved
+    texts = ["产出指标", "数量指标", "加固堤段", "长度", "≥2.5公里", "2.6公里", "30", "30"]
+    texts += ["质量指标", "验收合格率", "≥95%", "97%", "20", "20", "时效指标", "完工时间"]
+    cells = [Cell(t, Location("t.txt", line=k + 1)) for k, t in enumerate(texts)]
+    assert in_order(cells, 0, len(cells), 2) is cells
 
 
 def test_score_above_weight_is_no_row() -> None:

@@ -104,3 +104,23 @@ def test_damage_prints_a_scrambled_row_in_place_for_the_positional_layout() -> N
     for values, labels in zip(moved[::2], moved[1::2], strict=True):
         joined = [v or lab for v, lab in zip(values, labels, strict=True)]
         assert joined in form.rows
+
+
+def test_a_line_of_figures_before_the_next_part_or_a_worded_row_is_no_pair() -> None:
+    # the last figures of a row continued on their own line, then the next part's heading, or
+    # a row whose worded target and actual sit in the value columns: no labels line
+    lines = [
+        "项目资金（万元）项  目          全年预算数      全年执行数      执行率          分值            得分",
+        "                年度资金总额    80              76",
+        "                                                                95.00%          10              9.5",
+        "年度总体目标    年初设定目标    全年完成情况",
+    ]
+    assert rejoin(lines) is None
+    rows = [
+        TABLE[0],
+        "                管理类          制度执行有效性                  严格执行制度",
+        "                                                                                10              10",
+        "                财务管理        财务监控有效性  完整            建立监控机制",
+        "                                                                                10              9",
+    ]
+    assert rejoin(rows) is None

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jixiao.textnorm import halfwidth
+from jixiao.extract.vocab import column_role, is_level1, is_level2, section_of
+from jixiao.textnorm import halfwidth, label_key
 
 _NAME = re.compile(r"^(?:三级指标|指标名称|绩效指标名称)$")
 _CELL = re.compile(r"\S+(?: \S+)*")
@@ -91,7 +92,7 @@ def rejoin(lines: list[str]) -> list[str] | None:
             if any(_is_figure(t) for _, _, t in spans[j]):
                 break
             j += 1
-        if j >= len(lines) or not _labels_line(spans[j], cut, header):
+        if j >= len(lines) or not _labels_line(spans[j], cut, header, name_at):
             i += 1
             continue
         # the labels' block: the labels line and its wrapped lines (nothing right of the cut)
@@ -129,9 +130,27 @@ def _values_line(
     return row[0][0] if _aligned(row, header) else None
 
 
-def _labels_line(row: list[tuple[int, int, str]], cut: int, header: list[int] | None) -> bool:
-    """A line of a row's labels: cells under the header's columns, all left of ``cut``, none a
-    figure."""
+def _labels_line(
+    row: list[tuple[int, int, str]], cut: int, header: list[int] | None, name_at: int | None
+) -> bool:
+    """A line of a row's labels: cells under the header's columns, all left of ``cut`` (and in
+    the indicator names' column or before it), none a figure, a column label or a section's
+    word (年度总体目标 | 年初设定目标 starts the next part)."""
     if header is None or not row or row[-1][1] > cut:
         return False
-    return not any(_is_figure(t) for _, _, t in row) and _aligned(row, header)
+    if name_at is not None and row[-1][0] > name_at + 2:
+        return False  # a worded target or actual: the values of a row, not its labels
+    if any(_is_figure(t) for _, _, t in row) or _headings(row):
+        return False
+    return _aligned(row, header)
+
+
+def _headings(row: list[tuple[int, int, str]]) -> bool:
+    """The line starts a part (年度总体目标 …) or holds column labels (an indicator may be
+    named like one column: 预算执行率)."""
+    keys = [label_key(t) for _, _, t in row]
+    # a framework 二级 (绩效目标) names a section too: as a row's label it starts none
+    first = keys[0]
+    if section_of(first) is not None and not (is_level1(first) or is_level2(first)):
+        return True
+    return sum(column_role(k) is not None for k in keys) >= 2
