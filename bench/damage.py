@@ -16,7 +16,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``ocr``: ``IO`` for 10, ``O`` for 0, ``l`` for 1 in figures, ``一``/``-`` for an empty cell, a
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
-  rows printed apart (labels, labels, values, values);
+  rows printed apart (labels, labels, values, values); a print placing text where it stands
+  (spaced-cols, ``Form.placed``) keeps each cell in its column: the row's values line comes above
+  its labels line;
 - ``centred``: the text of a merged 一级/二级 cell printed on the middle row of its block (a PDF
   prints a merged cell's text at its vertical centre), so the rows above it belong to it too;
 - ``level1-after``: the merged 一级 column printed after all the rows (a PDF giving a merged
