@@ -8,9 +8,11 @@ when the indicator table under its header holds exactly as many names as whole r
 (each as many figures as the header has value columns, a reason in words after them kept with
 them), the rows are put back as labels then figures, name by name and row by row.
 
-Anything else stays as it is: a table already read labels-then-figures, a row with one figure
-fewer (a blank cell gone), a text target or actual (a qualitative indicator: its figures cannot
-be told from names), a column of units, or counts that do not match.
+Anything else is not moved here: a table already read labels-then-figures, a row with one
+figure fewer (a blank cell gone), a text target or actual (a qualitative indicator: its figures
+cannot be told from names), a column of units, or counts that do not match. Such a body is then
+read as units of labels and values (:mod:`jixiao.extract.row_units`: words may be values, 分值
+and 得分 end a row's values), and moved only when exactly one reading exists.
 """
 
 from __future__ import annotations

@@ -437,7 +437,7 @@ def _kind(name: str, target: str) -> str:
 def _fit(allowed: set[str] | None, kind: str, themes: tuple[str | None, str | None]) -> int:
     """How well a row fits a 二级: a 二级 of one or two kinds (数量, 时效 …) claims its rows
     more firmly than a broad one (效益 holds words, rates, counts); among the broad benefit
-    二级, one the row's name serves (benefit_themes) claims it most firmly of all."""
+    二级, one the row's name serves (level2_names) claims it most firmly of all."""
     if allowed is None:
         return 0
     if kind not in allowed:
