@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
 from jixiao.extract.trace import Placement, active
@@ -135,6 +136,7 @@ class FormBuilder:
         self.fund_points: Num | None = None
         self.fund_points_cell: Cell | None = None
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
+        self._fund_money_columns: tuple[Role, ...] = ()  # of the confirmed headerless fund rows
         self._unit_rank = -1
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
@@ -608,9 +610,10 @@ class FormBuilder:
         财政拨款 …) and figures whose 执行率 = 执行数 ÷ 预算数."""
         if self.fund_header is not None or len(live) < 4:
             return False
-        if vocab.fund_line(keys[live[0]]) is None:
-            return False
-        placed, _ = infer_fund_roles([c.text for c in row[live[0] + 1 :]])
+        at = next((i for i in live if vocab.fund_group(keys[i]) is None), None)
+        if at is None or vocab.fund_line(keys[at]) is None:
+            return False  # a group label (资金来源, 资金结构) may stand before the fund label
+        placed, _ = infer_fund_roles([c.text for c in row[at + 1 :]])
         return Role.RATE in placed
 
     def _starts_indicator_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
@@ -733,8 +736,15 @@ class FormBuilder:
                         got.setdefault(roles[j], v)
         else:
             shapes, unread = infer_fund_roles([c.text for c in values])
-            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             rule = "资金表（无表头）：执行率 = 执行数 ÷ 预算数 确定各列"
+            if Role.RATE in shapes:
+                self._fund_money_columns = money_columns(shapes)
+            else:
+                follow = follow_money_columns([c.text for c in values], self._fund_money_columns)
+                if follow is not None:
+                    shapes, unread = follow, []
+                    rule = "资金表（无表头）：无执行率可核对，各数按上方各行的金额列依次读取"
+            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             if unread:
                 self.parts.notes.append(
                     f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
