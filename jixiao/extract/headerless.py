@@ -25,13 +25,13 @@ def follow_money_columns(
     values: Sequence[str], columns: tuple[Role, ...]
 ) -> list[Role | None] | None:
     """The roles of a fund row no rate confirms, from the money ``columns`` of the rows above:
-    its leading bare figures, exactly as many as those columns, read in their order; whatever
-    follows them is blank (no rate, no points to place). None when the row is not of that shape."""
+    its only figures, side by side and exactly as many as those columns, read in their order;
+    every other cell is blank (no rate, no points to place). None when the row is not of that shape."""
     if not columns:
         return None
     figures = [i for i, v in enumerate(values) if not is_blank(v)]
-    if len(figures) != len(columns) or figures != list(range(len(figures))):
-        return None
+    if len(figures) != len(columns) or figures[-1] - figures[0] != len(figures) - 1:
+        return None  # as many figures as money columns, side by side
     if not all(is_number(values[i]) for i in figures):
         return None
     out: list[Role | None] = [None] * len(values)
