@@ -893,6 +893,7 @@ class FormBuilder:
             got, rule = self._headerless_values(row[name_at], values)
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
                 return False  # a heading or a sentence after a category word, not a row
+            self._finding_in_words(got)
         else:
             name_cell, values = join_wrapped_name(row[name_at], values, list(roles))
             if name_cell is not row[name_at]:
