@@ -20,6 +20,7 @@ from jixiao.extract import vocab
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.short_rows import place_short_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -898,11 +899,18 @@ class FormBuilder:
             name_cell, values = join_wrapped_name(row[name_at], values, list(roles))
             if name_cell is not row[name_at]:
                 row = [*row[:name_at], name_cell, *values]
-            for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+            texts = [c.text for c in values]
+            short = place_short_row(texts, roles)
+            placed = short[0] if short is not None else align(texts, roles)
+            for v, j in zip(values, placed, strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
             self._finding_in_words(got)
             rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
+            if short is not None:
+                rule = "指标表：该行比表头少一格，按形状和 得分 ≤ 分值 确定空缺的列"
+                if short[1]:
+                    self._note_short_row(row[name_at], [values[i] for i in short[1]])
         self._add_indicator(row[name_at], got, rule)
         return True
 
@@ -930,6 +938,12 @@ class FormBuilder:
                 f"“{'、'.join(c.text.strip() for c in left)}”是分值还是得分无法核对，未读取"
             )
         return got, "指标表（无表头）：前两个值读作指标值、完成值"
+
+    def _note_short_row(self, name: Cell, unread: list[Cell]) -> None:
+        self.parts.notes.append(
+            f"{name.location}：指标“{display_label(name.text)}”比表头少一格，"
+            f"“{'、'.join(c.text.strip() for c in unread)}”属于哪一列无法核对，未读取"
+        )
 
     def _continues_name(self, cell: Cell, key: str) -> bool:
         """A line holding only the rest of the indicator name above (a wrapped cell in text
