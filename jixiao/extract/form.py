@@ -20,7 +20,7 @@ from jixiao.extract import vocab
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
-from jixiao.extract.short_rows import place_short_row
+from jixiao.extract.short_rows import place_short_row, shifted_fund, shifted_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -722,6 +722,13 @@ class FormBuilder:
                 for i, r in header.roles:
                     if i > label_at and i < len(row):
                         got[r] = row[i]
+                cols = [(i, r) for i, r in header.roles if label_at < i < len(row)]
+                moved = shifted_fund([row[i].text for i, _ in cols], [r for _, r in cols])
+                if moved is not None:
+                    rule = "资金表：该行的数左移（少一格），按 执行率 = 执行数 ÷ 预算数 确定各列"
+                    got = {
+                        cols[j][1]: row[cols[k][0]] for k, j in enumerate(moved) if j is not None
+                    }
             else:
                 roles = header.value_roles
                 texts = [c.text for c in values]
@@ -1025,7 +1032,16 @@ class FormBuilder:
         if name is None or not name.text.strip():
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
-        self._add_indicator(name, got, "指标表：按表头的列位置")
+        rule = "指标表：按表头的列位置"
+        cols = [(i, r) for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)]
+        shifted = shifted_row([row[i].text for i, _ in cols], [r for _, r in cols])
+        if shifted is not None:
+            placed, unread = shifted
+            got = {cols[j][1]: row[cols[k][0]] for k, j in enumerate(placed) if j is not None}
+            rule = "指标表：该行的值左移一格（少一格），按形状和 得分 ≤ 分值 确定空缺的列"
+            if unread:
+                self._note_short_row(name, [row[cols[k][0]] for k in unread])
+        self._add_indicator(name, got, rule)
         return True
 
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from itertools import combinations
 
-from jixiao.extract.values import fits_role, is_blank, norm_value
+from jixiao.extract.values import RATE_TOLERANCE, fit_fund, fits_role, is_blank, norm_value
 from jixiao.extract.vocab import Role
 from jixiao.measure import parse_number
 
@@ -82,3 +82,75 @@ def place_short_row(
         elif not is_blank(values[i]):
             unread.append(i)
     return out, unread
+
+
+_MEASURE_TAIL = re.compile(r"[\d.]+\s*([^\d.\s]{0,4})$")
+
+
+def _shape(text: str) -> str:
+    """The kind of a target or actual: a bare figure, a figure with its unit, or words."""
+    t = norm_value(text)
+    if re.fullmatch(r"[-+]?[\d.,]+", t):
+        return "figure"
+    m = _MEASURE_TAIL.search(t)
+    if m and len(t) <= 14:
+        return "measure:" + m.group(1)
+    return "words"
+
+
+def shifted_row(
+    values: Sequence[str], roles: Sequence[Role]
+) -> tuple[list[int | None], list[int]] | None:
+    """A row of a grid read by the header's column positions whose cells moved one column to
+    the left (a blank cell that vanished before them, the row padded at its end): its 得分
+    column is blank, its 完成值 is a bare figure where its 指标值 is a measure or words — the
+    分值 moved into the 完成值 column — and read without the padding, the shapes and
+    得分 ≤ 分值 confirm a placement. That placement (see ``place_short_row``); None otherwise."""
+    at = {r: i for i, r in enumerate(roles)}
+    if not {Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE} <= at.keys():
+        return None
+    if len(values) < len(roles):
+        return None
+    t, a = values[at[Role.TARGET]], values[at[Role.ACTUAL]]
+    w, s = values[at[Role.WEIGHT]], values[at[Role.SCORE]]
+    if not is_blank(s) or is_blank(w) or is_blank(t) or is_blank(a):
+        return None
+    if _shape(a) != "figure" or _shape(t) == "figure":
+        return None
+    short = place_short_row(values, roles)
+    if short is None:
+        return None
+    placed = {roles[j] for j in short[0] if j is not None}
+    return short if {Role.WEIGHT, Role.SCORE} <= placed else None
+
+
+def _rate_holds(got: dict[Role, str]) -> bool:
+    b, a, r = got.get(Role.BUDGET), got.get(Role.SPENT), got.get(Role.RATE)
+    if b is None or a is None or r is None:
+        return False
+    bv, av = parse_number(norm_value(b)), parse_number(norm_value(a))
+    rv = parse_number(norm_value(r).rstrip("%％").strip())
+    if bv is None or av is None or rv is None or bv == 0:
+        return False
+    return abs(av / bv * 100 - rv) < RATE_TOLERANCE
+
+
+def shifted_fund(values: Sequence[str], roles: Sequence[Role]) -> list[int | None] | None:
+    """A fund row of a grid read by the header's column positions whose figures moved left (a
+    blank 年初预算数 that vanished, the row padded at its end): by position 执行率 ≠ 执行数 ÷
+    预算数, and the figures without the padding fit the columns where it holds
+    (``values.fit_fund``). Each value's column index; None when the positions hold or
+    nothing fits."""
+    got = {r: v for r, v in zip(roles, values, strict=False) if not is_blank(v)}
+    if Role.RATE not in got or _rate_holds(got):
+        return None
+    figures = list(values)
+    lead = 0
+    while figures and is_blank(figures[-1]):
+        figures.pop()
+    while lead < len(figures) and is_blank(figures[lead]):
+        lead += 1  # a merged-across column before the figures
+    placed = fit_fund(figures[lead:], list(roles))
+    if placed is None:
+        return None
+    return [None] * lead + placed
