@@ -20,7 +20,12 @@ from jixiao.extract import vocab
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
-from jixiao.extract.short_rows import place_short_row, shifted_fund, shifted_row
+from jixiao.extract.short_rows import (
+    fit_fund_padded,
+    place_short_row,
+    shifted_fund,
+    shifted_row,
+)
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -734,7 +739,7 @@ class FormBuilder:
                 texts = [c.text for c in values]
                 while texts and is_blank(texts[-1]):
                     texts.pop()
-                placed = fit_fund(texts, roles)
+                placed = fit_fund(texts, roles) or fit_fund_padded(texts, roles)
                 rule = "资金表：按值的形状对应表头各列，执行率 = 执行数 ÷ 预算数 核对"
                 if placed is None:
                     placed = align(texts, roles)

@@ -144,6 +144,12 @@ def shifted_fund(values: Sequence[str], roles: Sequence[Role]) -> list[int | Non
     got = {r: v for r, v in zip(roles, values, strict=False) if not is_blank(v)}
     if Role.RATE not in got or _rate_holds(got):
         return None
+    return fit_fund_padded(values, roles)
+
+
+def fit_fund_padded(values: Sequence[str], roles: Sequence[Role]) -> list[int | None] | None:
+    """``values.fit_fund`` over the figures between the blank cells that pad a row at its start
+    (a merged-across column) and its end; each value's column index, or None."""
     figures = list(values)
     lead = 0
     while figures and is_blank(figures[-1]):
