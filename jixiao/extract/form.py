@@ -25,6 +25,7 @@ from jixiao.extract.short_rows import (
     place_short_row,
     shifted_fund,
     shifted_row,
+    vanished_blank,
 )
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
@@ -406,6 +407,11 @@ class FormBuilder:
         if len(cells) >= needed:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
+        plainly_glued = any(
+            _GLUED.search(c.text) or _WORDS_THEN_POINTS.fullmatch(c.text.strip()) for c in cells
+        )
+        if self.state == "indicator" and not plainly_glued and vanished_blank(texts, roles):
+            return None  # the cells read whole, one blank gone (4.53 is one 得分, not 4.5 and 3)
         for at, c in enumerate(cells):
             words = _words_then_points(texts, at, roles)
             if words is not None:

@@ -3,8 +3,9 @@
 A blank cell that vanished (text split on spaces, a cell left out of a pipe row) leaves a row like
 ``服务事项按时办结率 | 95% | 5 | 5`` under ``年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因``: which
 column is empty is not printed. Every order-preserving placement of the values into the columns
-that fits the cells' shapes is tried; the placements the form's arithmetic confirms (a 分值 and an
-得分 with 得分 ≤ 分值 ≤ 100) are kept when there are any. A value is read where all kept
+that fits the cells' shapes is tried, and those the form's arithmetic confirms (a 分值 and an
+得分 with 得分 ≤ 分值 ≤ 100) are kept; when none is confirmed the row is left to the reading by
+shapes (``values.align``). A value is read where all kept
 placements agree; where they disagree (``95%`` is 指标值 in one, 完成值 in the other) it is left
 unread, and the caller says so in a note.
 """
@@ -34,7 +35,7 @@ def place_short_row(
 ) -> tuple[list[int | None], list[int]] | None:
     """Each value's column index in ``roles`` (None: not read) and the indexes of the values
     left unread because the placements disagree on them. None when the row is not short (as many
-    values as columns), the columns hold no 分值 and 得分 to check, or nothing fits."""
+    values as columns), the columns hold no 分值 and 得分 to check, or no placement is confirmed."""
     n = len(values)
     while n and is_blank(values[n - 1]):
         n -= 1
@@ -42,7 +43,6 @@ def place_short_row(
     if n == 0 or n >= m or Role.WEIGHT not in roles or Role.SCORE not in roles:
         return None
     confirmed: list[tuple[int, ...]] = []
-    plain: list[tuple[int, ...]] = []
     for k, combo in enumerate(combinations(range(m), n)):
         if k >= _MAX_PLACEMENTS:
             return None
@@ -58,11 +58,9 @@ def place_short_row(
             if sv > wv:  # type: ignore[operator]
                 continue
             confirmed.append(combo)
-        else:
-            plain.append(combo)
-    kept = confirmed or plain
+    kept = confirmed
     if not kept:
-        return None
+        return None  # nothing confirms a placement: the caller's reading by shapes stands
     # a value led by a comparison stands in the target column, not the actual
     shaped = [
         c
@@ -118,10 +116,7 @@ def shifted_row(
     if _shape(a) != "figure" or _shape(t) == "figure":
         return None
     short = place_short_row(values, roles)
-    if short is None:
-        return None
-    placed = {roles[j] for j in short[0] if j is not None}
-    return short if {Role.WEIGHT, Role.SCORE} <= placed else None
+    return short if short is not None and _points_placed(short[0], values, roles) else None
 
 
 def _rate_holds(got: dict[Role, str]) -> bool:
@@ -160,3 +155,18 @@ def fit_fund_padded(values: Sequence[str], roles: Sequence[Role]) -> list[int | 
     if placed is None:
         return None
     return [None] * lead + placed
+
+
+def vanished_blank(values: Sequence[str], roles: Sequence[Role]) -> bool:
+    """A short indicator row whose cells read whole under the columns, one blank gone: a 分值 and
+    an 得分 placed and confirmed (得分 ≤ 分值) without cutting any cell apart."""
+    short = place_short_row(values, roles)
+    return short is not None and _points_placed(short[0], values, roles)
+
+
+def _points_placed(
+    placed: Sequence[int | None], values: Sequence[str], roles: Sequence[Role]
+) -> bool:
+    """A 分值 and an 得分 both read from printed figures."""
+    got = {roles[j] for i, j in enumerate(placed) if j is not None and not is_blank(values[i])}
+    return {Role.WEIGHT, Role.SCORE} <= got
