@@ -642,7 +642,19 @@ class FormBuilder:
             pos += 1
         if pos >= len(live) or looks_like_value(row[live[pos]].text):
             return False
-        values = [c.text for c in row[live[pos] + 1 :]]
+        # the row's values end where the next row's category or the total begins (a line
+        # holding several rows)
+        end = next(
+            (
+                i
+                for i in live[pos + 1 :]
+                if vocab.is_level1(strip_points(keys[i]))
+                or vocab.is_level2(strip_points(keys[i]))
+                or vocab.total_label(keys[i])
+            ),
+            len(row),
+        )
+        values = [c.text for c in row[live[pos] + 1 : end]]
         placed, confirmed = infer_indicator_roles(values)
         return confirmed or sum(1 for r in placed if r is not None) >= 3
 
@@ -662,7 +674,15 @@ class FormBuilder:
             or vocab.total_label(keys[live[0]])
         ):
             return False
-        placed, confirmed = infer_indicator_roles([c.text for c in row[live[0] + 1 :]])
+        values = [c.text for c in row[live[0] + 1 :]]
+        # a line holding several rows: this row ends with its 分值 and 得分, two figures
+        pair = next(
+            (k for k in range(1, len(values)) if is_number(values[k - 1]) and is_number(values[k])),
+            None,
+        )
+        if pair is not None and pair + 1 < len(values):
+            values = values[: pair + 1]
+        placed, confirmed = infer_indicator_roles(values)
         return confirmed and {Role.TARGET, Role.ACTUAL} <= set(placed)
 
     def _header_goes_on(
@@ -1021,6 +1041,10 @@ class FormBuilder:
             return True
         if strip_points(clean(printed)) != clean(printed).strip():
             return True
+        if self.level1 is None and self.level2 is not None:
+            # an excerpt cut below its 一级: 成本指标 after 数量/质量/时效指标 with no 二级 of its
+            # own is their sibling under 产出指标
+            return not _OUTPUT_LEVEL2.match(label_key(self.level2.text))
         return self.level1 is None
 
     @staticmethod
@@ -1397,6 +1421,7 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 
 # figures written together in one cell: a figure running into another, or into a dash
+_OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
 )
