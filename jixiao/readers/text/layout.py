@@ -100,6 +100,12 @@ def detect_layout(lines: list[str]) -> str:
         return "vertical"
     if words >= 3 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
+    if words >= 3 and spaced_rows >= 3 and not blank_separated:
+        # a short excerpt of a table (a few rows, cut at the start) before a long report: judged
+        # on the part before the report
+        head = nonblank[: report_start(nonblank)]
+        if sum(1 for ln in head if _SPACE_RUN.search(ln)) >= max(3, 0.3 * len(head)):
+            return "spaced"
     if words >= 3 and not blank_separated:
         # judged on the table: a report in sentences may follow it (an excerpt without its
         # header names few column labels: the categories are enough)
