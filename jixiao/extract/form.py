@@ -943,12 +943,20 @@ class FormBuilder:
             for v, j in zip(values, placed, strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
+            unread = [values[i] for i in short[1]] if short is not None else []
+            if len(unread) == 1 and Role.TARGET not in got and Role.ACTUAL not in got:
+                # 指标值 or 完成值: a row judged in words takes it as its finding
+                judged = {Role.TARGET: unread[0]}
+                self._finding_in_words(judged)
+                if Role.ACTUAL in judged:
+                    got[Role.ACTUAL] = judged[Role.ACTUAL]
+                    unread = []
             self._finding_in_words(got)
             rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
             if short is not None:
                 rule = "指标表：该行比表头少一格，按形状和 得分 ≤ 分值 确定空缺的列"
-                if short[1]:
-                    self._note_short_row(row[name_at], [values[i] for i in short[1]])
+                if unread:
+                    self._note_short_row(row[name_at], unread)
         self._add_indicator(row[name_at], got, rule)
         return True
 

@@ -125,6 +125,8 @@ def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
             out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
             out[i + 1] = ""
     return out
+
+
 # character references left over when a web page's table was copied as text (``&nbsp;`` for a
 # blank cell or padding, ``&lt;``/``&gt;`` for ＜/＞)
 _ENTITY = re.compile(r"&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")

@@ -416,6 +416,8 @@ def _figures_continue(spans: list[tuple[int, int, str]], above: list[list], widt
 _BARE_FIGURE = re.compile(
     r"^(?:[≥≤<>=]?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?|[-－—/／])$"
 )
+
+
 def _starts_labels_row(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
     """A line of labels of a row of its own, not the rest of wrapped cells: it holds a whole
     category named with 指标 (``质量指标``; such a category wraps as ``…满意度`` / ``指标``, and

@@ -66,6 +66,11 @@ def detect_layout(lines: list[str]) -> str:
     piped = sum(1 for ln in nonblank if "|" in ln)
     if piped >= 5 and (piped >= 0.3 * n or _piped_run(nonblank) >= 5):
         return "pipe"  # a table of bars, perhaps followed by a long report
+    if piped >= 3 and _piped_run(nonblank) >= 3:
+        # a short excerpt of a table before a long report: judged on the part before the report
+        head = nonblank[: report_start(nonblank)]
+        if sum(1 for ln in head if "|" in ln) >= max(3, 0.5 * len(head)):
+            return "pipe"
     text = "\n".join(nonblank)
     words = form_word_count(text)
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
