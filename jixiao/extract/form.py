@@ -639,6 +639,8 @@ class FormBuilder:
             return self._bare_indicator_row(row, keys, live)
         pos = 1
         while pos < len(live) and vocab.is_level2(strip_points(keys[live[pos]])):
+            if pos > 1 and pos + 1 < len(live) and looks_like_value(row[live[pos + 1]].text):
+                break  # a name that is also a 二级 word (服务对象满意度), the values after it
             pos += 1
         if pos >= len(live) or looks_like_value(row[live[pos]].text):
             return False

@@ -105,11 +105,15 @@ def detect_layout(lines: list[str]) -> str:
         return "vertical"
     if words >= 3 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
-    if words >= 3 and spaced_rows >= 3 and not blank_separated:
+    if spaced_rows >= 2 and not blank_separated:
         # a short excerpt of a table (a few rows, cut at the start) before a long report: judged
-        # on the part before the report
+        # on the part before the report — rows of cells parted by runs of spaces that end in
+        # a figure (分值, 得分), and a form word
         head = nonblank[: report_start(nonblank)]
-        if sum(1 for ln in head if _SPACE_RUN.search(ln)) >= max(3, 0.3 * len(head)):
+        rows = sum(
+            1 for ln in head if _SPACE_RUN.search(ln) and _FIGURE_TOKEN.match(ln.split()[-1])
+        )
+        if rows >= max(2, 0.5 * len(head)) and form_word_count("\n".join(head)) >= 1:
             return "spaced"
     if words >= 3 and not blank_separated:
         # judged on the table: a report in sentences may follow it (an excerpt without its
