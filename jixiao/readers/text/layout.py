@@ -98,7 +98,7 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
-    if any(_table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
+    if any(table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
         return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
@@ -159,7 +159,7 @@ def line_rows(lines: list[str]) -> bool:
     return form_word_count("\n".join(lines)) >= 3
 
 
-def _table_on_one_line(line: str) -> bool:
+def table_on_one_line(line: str) -> bool:
     """A whole table on one line of single-spaced cells: many short tokens, form labels."""
     tokens = line.split()
     if len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3:
