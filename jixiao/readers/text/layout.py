@@ -115,11 +115,12 @@ def detect_layout(lines: list[str]) -> str:
         )
         if rows >= max(2, 0.5 * len(head)) and form_word_count("\n".join(head)) >= 1:
             return "spaced"
-    if words >= 3 and not blank_separated:
+    if words >= 1 and not blank_separated:
         # judged on the table: a report in sentences may follow it (an excerpt without its
-        # header names few column labels: the categories are enough)
+        # header names few column labels: the categories are enough, even one in a short
+        # excerpt cut at its start)
         head = "\n".join(nonblank[: report_start(nonblank)])
-        if run_together(head):
+        if (words >= 3 or form_word_count(head) >= 1) and run_together(head):
             return "other"
     return "prose"
 
