@@ -108,12 +108,18 @@ def detect_layout(lines: list[str]) -> str:
     if spaced_rows >= 2 and not blank_separated:
         # a short excerpt of a table (a few rows, cut at the start) before a long report: judged
         # on the part before the report — rows of cells parted by runs of spaces that end in
-        # a figure (分值, 得分), and a form word
+        # a figure (分值, 得分), the indented lines of wrapped cells between them, a form word
         head = nonblank[: report_start(nonblank)]
         rows = sum(
             1 for ln in head if _SPACE_RUN.search(ln) and _FIGURE_TOKEN.match(ln.split()[-1])
         )
-        if rows >= max(2, 0.5 * len(head)) and form_word_count("\n".join(head)) >= 1:
+        rowlike = sum(1 for ln in head if _SPACE_RUN.search(ln) or ln.startswith("    "))
+        if (
+            rows >= 2
+            and rows >= 0.3 * len(head)
+            and rowlike >= 0.8 * len(head)
+            and form_word_count("\n".join(head)) >= 1
+        ):
             return "spaced"
     if words >= 1 and not blank_separated:
         # judged on the table: a report in sentences may follow it (an excerpt without its
