@@ -30,33 +30,39 @@ def _points(text: str) -> object:
     return parse_number(norm_value(text).rstrip("分").strip()) if not is_blank(text) else None
 
 
+def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Role]) -> bool:
+    """Every value fits its column, and a printed 分值 and 得分 hold 得分 ≤ 分值."""
+    if not all(fits_role(roles[j], values[i]) for i, j in enumerate(combo)):
+        return False
+    got = {roles[j]: values[i] for i, j in enumerate(combo)}
+    t, a = got.get(Role.TARGET), got.get(Role.ACTUAL)
+    if t is not None and a is not None and is_blank(t) and is_blank(a):
+        return False
+    w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+    wv, sv = (_points(w) if w else None), (_points(s) if s else None)
+    return wv is not None and sv is not None and sv <= wv  # type: ignore[operator]
+
+
 def place_short_row(
     values: Sequence[str], roles: Sequence[Role]
 ) -> tuple[list[int | None], list[int]] | None:
     """Each value's column index in ``roles`` (None: not read) and the indexes of the values
     left unread because the placements disagree on them. None when the row is not short (as many
-    values as columns), the columns hold no 分值 and 得分 to check, or no placement is confirmed."""
+    values as columns, or its values confirmed in the first columns in order — the columns after
+    them simply absent), the columns hold no 分值 and 得分 to check, or no placement is confirmed."""
     n = len(values)
     while n and is_blank(values[n - 1]):
         n -= 1
     m = len(roles)
     if n == 0 or n >= m or Role.WEIGHT not in roles or Role.SCORE not in roles:
         return None
+    if _confirms(tuple(range(n)), values, roles):
+        return None  # the first columns in order hold: the columns after them are simply absent
     confirmed: list[tuple[int, ...]] = []
     for k, combo in enumerate(combinations(range(m), n)):
         if k >= _MAX_PLACEMENTS:
             return None
-        if not all(fits_role(roles[j], values[i]) for i, j in enumerate(combo)):
-            continue
-        got = {roles[j]: values[i] for i, j in enumerate(combo)}
-        t, a = got.get(Role.TARGET), got.get(Role.ACTUAL)
-        if t is not None and a is not None and is_blank(t) and is_blank(a):
-            continue
-        w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
-        wv, sv = (_points(w) if w else None), (_points(s) if s else None)
-        if wv is not None and sv is not None:
-            if sv > wv:  # type: ignore[operator]
-                continue
+        if _confirms(combo, values, roles):
             confirmed.append(combo)
     kept = confirmed
     if not kept:
