@@ -68,8 +68,8 @@ def detect_layout(lines: list[str]) -> str:
         return "pipe"  # a table of bars, perhaps followed by a long report
     if piped >= 3 and _piped_run(nonblank) >= 3:
         # a short excerpt of a table before a long report: judged on the part before the report
-        head = nonblank[: report_start(nonblank)]
-        if sum(1 for ln in head if "|" in ln) >= max(3, 0.5 * len(head)):
+        before = nonblank[: report_start(nonblank)]
+        if sum(1 for ln in before if "|" in ln) >= max(3, 0.5 * len(before)):
             return "pipe"
     text = "\n".join(nonblank)
     words = form_word_count(text)
@@ -109,16 +109,16 @@ def detect_layout(lines: list[str]) -> str:
         # a short excerpt of a table (a few rows, cut at the start) before a long report: judged
         # on the part before the report — rows of cells parted by runs of spaces that end in
         # a figure (分值, 得分), the indented lines of wrapped cells between them, a form word
-        head = nonblank[: report_start(nonblank)]
+        before = nonblank[: report_start(nonblank)]
         rows = sum(
-            1 for ln in head if _SPACE_RUN.search(ln) and _FIGURE_TOKEN.match(ln.split()[-1])
+            1 for ln in before if _SPACE_RUN.search(ln) and _FIGURE_TOKEN.match(ln.split()[-1])
         )
-        rowlike = sum(1 for ln in head if _SPACE_RUN.search(ln) or ln.startswith("    "))
+        rowlike = sum(1 for ln in before if _SPACE_RUN.search(ln) or ln.startswith("    "))
         if (
             rows >= 2
-            and rows >= 0.3 * len(head)
-            and rowlike >= 0.8 * len(head)
-            and form_word_count("\n".join(head)) >= 1
+            and rows >= 0.3 * len(before)
+            and rowlike >= 0.8 * len(before)
+            and form_word_count("\n".join(before)) >= 1
         ):
             return "spaced"
     if words >= 1 and not blank_separated:
