@@ -55,9 +55,10 @@ def levels_after_rows(
 
 def _level2_under(ind: Indicator, label: Text) -> Text | None:
     """The row's 二级: a category the row read as its 一级 (``成本指标`` is both a 一级 of one
-    framework and a 二级 of 产出指标 in another) is its 二级 when it belongs under the label."""
+    framework and a 二级 of 产出指标 in another; 满意度指标 under 满意度指标) is its 二级 when it
+    belongs under the label."""
     old = ind.level1
-    if ind.level2 is not None or old is None or old.text == label.text:
+    if ind.level2 is not None or old is None:
         return ind.level2
     family = family_of(old, 2)
     return old if family is not None and family == family_of(label, 1) else ind.level2
