@@ -381,11 +381,23 @@ class FormBuilder:
                 None,
             )
             if name is None or name >= first_value:
-                return None
+                # a name that is a category word (服务对象满意度 under 服务对象满意度指标): the
+                # last label before the figures, after the row's category cells
+                before = [i for i in live if i < first_value]
+                if len(before) < 2:
+                    return None
+                name = before[-1]
             start = name + 1
         cells = list(row[start:])
         while cells and not cells[-1].text.strip():
             cells.pop()
+        # aligned columns: the blank cells right after a cell holding several values are the
+        # columns its values ran over (96%35 | | 35: the 分值 ran into the 完成值)
+        cells = [
+            c
+            for k, c in enumerate(cells)
+            if c.text.strip() or not _covered_blank(cells, k)
+        ]
         roles = tuple(header.value_roles)
         needed = len(roles)
         if (header.aligned and len(row) == header.width) or (
@@ -1346,8 +1358,17 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 # figures written together in one cell: a figure running into another, or into a dash
 _GLUED = re.compile(
-    r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
+    r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
+    r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
 )
+def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
+    """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
+    j = k - 1
+    while j >= 0 and not cells[j].text.strip():
+        j -= 1
+    return j >= 0 and bool(_GLUED.search(cells[j].text.strip()))
+
+
 # a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)
 _WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d{1,2})?)")
 
