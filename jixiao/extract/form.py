@@ -259,7 +259,7 @@ class FormBuilder:
                 row = unglued
                 keys = [label_key(c.text) if c.text else "" for c in row]
                 live = [i for i, k in enumerate(keys) if k]
-        if self.state in ("fund", "indicator") and self._grid:
+        if self.state in ("fund", "indicator"):
             unglued = self._unglue(row, keys, live)
             if unglued is not None:
                 row = unglued
@@ -417,7 +417,10 @@ class FormBuilder:
                 return [*row[:start], *cells[:at], *pieces, *cells[at + 1 :]]
             if words_only:
                 continue
-            points = roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
+            # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
+            points = (
+                self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
+            )
             if not (_GLUED.search(c.text) or points):
                 continue
             split = split_cell_in_row(texts, at, roles)
