@@ -1363,6 +1363,9 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
+    # a target with its operator and unit, and the actual after it (≥54次59次, 不少于4项4项10)
+    r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
+    r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
