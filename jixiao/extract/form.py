@@ -358,8 +358,8 @@ class FormBuilder:
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
         执行数 ÷ 预算数, 得分 ≤ 分值). None: nothing to cut."""
         header = self.ind_header if self.state == "indicator" else self.fund_header
-        if header is None or vocab.total_label(keys[live[0]]):
-            return None
+        if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
+            return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
         if not any(
             _GLUED.search(row[i].text)
             or _POINTS_PAIR.fullmatch(row[i].text.strip())
@@ -368,7 +368,13 @@ class FormBuilder:
         ):
             return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
-            (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
+            (
+                i
+                for i in live
+                if (looks_like_value(row[i].text) and not is_blank(row[i].text))
+                or _GLUED_FIGURES.match(row[i].text.strip())
+            ),
+            None,
         )
         if first_value is None:
             return None
@@ -1367,6 +1373,10 @@ _GLUED = re.compile(
     r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
     r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
+# a cell of figures run together, too long to look like one value (150.00130.0086.67%)
+_GLUED_FIGURES = re.compile(r"\d+(?:\.\d+)?%?(?:[-－—]|\d+(?:\.\d+)?%?)+$")
+
+
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
     j = k - 1
