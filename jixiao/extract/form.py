@@ -18,7 +18,7 @@ from decimal import Decimal
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.merged_levels import centre_levels
-from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -372,7 +372,8 @@ class FormBuilder:
                 i
                 for i in live
                 if (looks_like_value(row[i].text) and not is_blank(row[i].text))
-                or _GLUED_FIGURES.match(row[i].text.strip())
+                or glued_figures(row[i].text)
+                or (_GLUED.search(row[i].text) and _GLUED_START.match(row[i].text.strip()))
             ),
             None,
         )
@@ -1373,8 +1374,7 @@ _GLUED = re.compile(
     r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
     r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
-# a cell of figures run together, too long to look like one value (150.00130.0086.67%)
-_GLUED_FIGURES = re.compile(r"\d+(?:\.\d+)?%?(?:[-－—]|\d+(?:\.\d+)?%?)+$")
+_GLUED_START = re.compile(r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到")
 
 
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:

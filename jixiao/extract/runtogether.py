@@ -861,6 +861,18 @@ def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
 
 # -- a cell holding several values, in a grid row ------------------------------------------------
 
+# figures run together in one cell, too long to look like one value (150.00130.0086.67%,
+# 2174.4398.91%－): money, rates and printed blanks, at least two of them
+_GLUED_FIGURES = re.compile(r"\d+(?:\.\d+)?%?(?:[-－—]|\d+(?:\.\d+)?%?)+")
+_TWO_FIGURES = re.compile(r"\.\d+\.|\d%.|\d[-－—]")
+
+
+def glued_figures(text: str) -> bool:
+    """Whether a cell holds several figures written together (no words)."""
+    t = text.strip()
+    return bool(_GLUED_FIGURES.fullmatch(t) and _TWO_FIGURES.search(t))
+
+
 
 def split_cell_in_row(
     values: tuple[str, ...], at: int, roles: tuple[Role, ...]
