@@ -430,6 +430,17 @@ class FormBuilder:
             )
             if not (_GLUED.search(c.text) or points):
                 continue
+            if (
+                not self._grid
+                and _SHORT_DOUBLE.fullmatch(texts[at])
+                and not (
+                    at == len(texts) - 1
+                    and roles[at : at + 2] == (Role.WEIGHT, Role.SCORE)
+                )
+            ):
+                # in a stream, 11 or 55 may be one value where another is missing: a pair only
+                # where the cells before it fill the columns before the 分值 and it ends the row
+                continue
             split = split_cell_in_row(texts, at, roles)
             if split is None:
                 continue
@@ -1374,6 +1385,7 @@ _GLUED = re.compile(
     r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
     r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
+_SHORT_DOUBLE = re.compile(r"(\d)\1")
 _GLUED_START = re.compile(r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到")
 
 
