@@ -215,3 +215,75 @@ def test_ocr_dash_among_run_together_fund_figures_holds_its_column():
         Decimal("72.00"),
         Decimal("90.00"),
     )
+
+
+def _vertical(cells: list[str]) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+VERTICAL_HEAD = [
+    "2022年度项目支出绩效自评表",
+    "项目名称",
+    "社区文化活动经费",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年度指标值",
+    "实际完成值",
+    "分值",
+    "得分",
+]
+
+
+def test_a_stream_row_ending_in_a_doubled_figure_reads_it_as_points():
+    e = read_text(
+        _vertical(
+            [
+                *VERTICAL_HEAD,
+                "产出指标",
+                "数量指标",
+                "举办展演场次",
+                "≥8场",
+                "9场",
+                "55",
+                "质量指标",
+                "活动安全事故数",
+                "0起",
+                "0起",
+                "10",
+                "10",
+            ]
+        ),
+        "t.txt",
+    )
+    ind = _ind(e, "举办展演场次")
+    assert (ind.weight.value, ind.score.value) == (Decimal(5), Decimal(5))
+
+
+def test_a_stream_doubled_figure_before_other_values_stays_one_value():
+    # 分值 printed before the 指标值: 11 is the weight, the 得分 follows the words
+    head = [*VERTICAL_HEAD[:6], "分值", "年度指标值", "实际完成值", "得分"]
+    e = read_text(
+        _vertical(
+            [
+                *head,
+                "效益指标",
+                "社会效益指标",
+                "群众文化生活条件",
+                "11",
+                "明显改善",
+                "明显改善",
+                "11",
+                "满意度指标",
+                "服务对象满意度指标",
+                "观众满意度",
+                "10",
+                "≥90%",
+                "95%",
+                "10",
+            ]
+        ),
+        "t.txt",
+    )
+    ind = _ind(e, "群众文化生活条件")
+    assert (ind.weight.value, ind.score.value) == (Decimal(11), Decimal(11))
