@@ -12,7 +12,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``cut-end``: the excerpt ends inside the fund or indicator table (total and report gone);
 - ``row-breaks``: line breaks inside rows — a row's last cells continue on the next line, which
   then goes on with the next row (applies to the layouts that print a row per line);
-- ``run-together``: adjacent value cells of a row written as one (``86.586.5100%``);
+- ``run-together``: adjacent value cells of a row written as one (``86.586.5100%``); the
+  columns it ran over keep their places where a print has places (``GLUED``: space-aligned
+  columns, a sheet's empty cells) — a PDF's figures stay where they were printed;
 - ``ocr``: ``IO`` for 10, ``O`` for 0, ``l`` for 1 in figures, ``一``/``-`` for an empty cell, a
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
