@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.trace import Placement, active
@@ -1064,6 +1065,12 @@ class FormBuilder:
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
+        score_cell = got.get(Role.SCORE)
+        if score_cell is not None and is_grade(score_cell.text):
+            self.parts.seen.add(graded_key(name))
+            self.parts.notes.append(
+                f"{score_cell.location}：得分栏印的是等级“{score_cell.text.strip()}”，不是分数，得分留空"
+            )
         if self.trace is not None:
             self._trace_row(f"指标[{name}]", name_cell, got, rule)
             for level, value in ((Role.LEVEL1, self.level1), (Role.LEVEL2, self.level2)):
