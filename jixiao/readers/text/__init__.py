@@ -14,6 +14,7 @@ from html import unescape as _html_unescape
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
@@ -83,6 +84,9 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout == "spaced":
+        # a row printed values above labels by pdftotext -layout: the two lines laid together
+        lines = rejoin(lines) or lines
     if layout == "vertical":
         lines = _join_across_page_marks(marked, lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
