@@ -8,7 +8,7 @@ import unicodedata
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
-from jixiao.readers.text.layout import token_row
+from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -220,7 +220,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         text = raw.strip()
         if not text:
             continue
-        if len(text) > LONG_LINE and not _SPACE_RUN.search(text):
+        if not _SPACE_RUN.search(text) and (len(text) > LONG_LINE or table_on_one_line(text)):
             stream.extend((m.group(0), n, m.start() + 1) for m in _TOKEN.finditer(raw))
             continue
         spans = _spans(raw, single=token_row(raw))
