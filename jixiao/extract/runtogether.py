@@ -670,7 +670,8 @@ def _chain(
             phrase = _PHRASE.match(text, p)
             if phrase:
                 walk(phrase.end(), j + 1, [*got, (role, phrase.group(0))])
-            if role == Role.TARGET:
+            if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
+                # the target printed twice only where an actual column follows to hold it
                 doubled = _doubled_text(text, p)
                 if doubled:
                     walk(
