@@ -756,12 +756,19 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
-    chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
+    chains: dict[int, list[_Reading]] = {}
+    plausible: dict[tuple[int, int], bool] = {}
 
-    def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
+    def chain_at(start: int) -> list[_Reading]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps)
+            chains[start] = [_reading(text, *c) for c in _chain(text, start, value_roles, steps)]
         return chains[start]
+
+    def name_ok(pos: int, end: int) -> bool:
+        key = (pos, end)
+        if key not in plausible:
+            plausible[key] = _plausible_name(text[pos:end])
+        return plausible[key]
 
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
@@ -775,37 +782,24 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 break
             if text[start - 1].isdigit() or text[start - 1] == ".":
                 continue  # values do not start in the middle of a number
-            name = text[pos:start]
-            if not _plausible_name(name):
+            if not name_ok(pos, start):
                 continue
             candidates = list(chain_at(start))
             for doubled_start in _doubled_starts(text, pos + 2, start):
                 candidates += chain_at(doubled_start)
-            for sc, end, got in candidates:
-                rest = rows_from(end)
+            for r in candidates:
+                rest = rows_from(r.end)
                 if rest is None:
                     continue
-                name_text = text[pos : _value_start(text, end, got)]
-                if not _plausible_name(name_text):
+                if not name_ok(pos, r.value_start):
                     continue
-                ends, at = [], _value_start(text, end, got)
-                for _, v in got:
-                    at += len(v)
-                    ends.append(at)
-                penalty = (0.2 if name_text[-1:].isdigit() else 0.0) + 1.0 * _cuts_in_digits(
-                    text, ends[:-1]
-                )
-                penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0
-                if name_text.startswith("其中") and any(
-                    v for r, v in got if r in (Role.WEIGHT, Role.SCORE)
-                ):
+                penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
+                penalty += r.cut_before
+                if r.points and text.startswith("其中", pos, r.value_start):
                     penalty += 2.0  # 其中… breakdown rows carry no points of their own
-                total = sc + rest[0] - penalty - _ROW_COST
+                total = r.score + rest[0] - penalty - _ROW_COST
                 if best is None or total > best[0]:
-                    values = [v for _, v in got]
-                    while values and values[-1] == "":
-                        values.pop()
-                    best = (total, [(name_text, *values), *rest[1]])
+                    best = (total, [(text[pos : r.value_start], *r.values), *rest[1]])
         if best is None and _plausible_name(text[pos:]) and not _BREAK.search(text, pos):
             best = (0.0, [(text[pos:],)])  # a name without values (or a …… placeholder)
         elif best is None and _ELLIPSIS_ONLY.fullmatch(text[pos:]):
@@ -818,6 +812,41 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     except (_TooMuchWork, RecursionError):
         return None
     return tuple(result[1]) if result else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way of reading the value columns (from :func:`_chain`), with what the rows' scoring
+    needs of it worked out once: where its values start, the printed values (trailing blanks
+    dropped), the penalties of cuts between two digits, and whether it carries points."""
+
+    score: float
+    end: int
+    value_start: int
+    values: tuple[str, ...]
+    cuts: float  # 1.0 per cut between two digits among the values
+    cut_before: float  # 1.0 when the values start in the middle of a number
+    points: bool  # a 分值 or 得分 is filled
+
+
+def _reading(text: str, score: float, end: int, got: list[tuple[Role, str]]) -> _Reading:
+    value_start = _value_start(text, end, got)
+    ends, at = [], value_start
+    for _, v in got:
+        at += len(v)
+        ends.append(at)
+    values = [v for _, v in got]
+    while values and values[-1] == "":
+        values.pop()
+    return _Reading(
+        score,
+        end,
+        value_start,
+        tuple(values),
+        1.0 * _cuts_in_digits(text, ends[:-1]),
+        1.0 if _cuts_in_digits(text, [value_start]) else 0.0,
+        any(v for r, v in got if r in (Role.WEIGHT, Role.SCORE)),
+    )
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
