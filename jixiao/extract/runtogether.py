@@ -643,10 +643,23 @@ def _score_indicator(values: dict[Role, str]) -> float:
 
 
 def _chain(
-    text: str, pos: int, roles: tuple[Role, ...], steps: _Steps
+    text: str,
+    pos: int,
+    roles: tuple[Role, ...],
+    steps: _Steps,
+    ends: dict[tuple[Role, int], list[int]] | None = None,
 ) -> list[tuple[float, int, list[tuple[Role, str]]]]:
-    """Every way of reading the value columns from ``pos``: (score, end, values)."""
+    """Every way of reading the value columns from ``pos``: (score, end, values). ``ends``:
+    where a value of a role may end, kept from the chains read from other places of ``text``."""
     out: list[tuple[float, int, list[tuple[Role, str]]]] = []
+    if ends is None:
+        ends = {}
+
+    def tokens(role: Role, p: int) -> list[int]:
+        key = (role, p)
+        if key not in ends:
+            ends[key] = _tokens_for(role, text, p)
+        return ends[key]
 
     def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
         steps.tick()
@@ -665,7 +678,7 @@ def _chain(
             walk(p, j + 1, [*got, (role, "")])
             return
         if role in (Role.TARGET, Role.ACTUAL):
-            for e in _tokens_for(role, text, p):
+            for e in tokens(role, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
             phrase = _PHRASE.match(text, p)
             if phrase:
@@ -680,7 +693,7 @@ def _chain(
                         [*got, (Role.TARGET, doubled), (Role.ACTUAL, doubled)],
                     )
         else:
-            for e in _tokens_for(role, text, p):
+            for e in tokens(role, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
         walk(p, j + 1, [*got, (role, "")])  # a blank column (其中… rows have no 分值)
 
@@ -757,11 +770,13 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         return None
     steps = _Steps()
     chains: dict[int, list[_Reading]] = {}
+    ends: dict[tuple[Role, int], list[int]] = {}
     plausible: dict[tuple[int, int], bool] = {}
 
     def chain_at(start: int) -> list[_Reading]:
         if start not in chains:
-            chains[start] = [_reading(text, *c) for c in _chain(text, start, value_roles, steps)]
+            found = _chain(text, start, value_roles, steps, ends)
+            chains[start] = [_reading(text, *c) for c in found]
         return chains[start]
 
     def name_ok(pos: int, end: int) -> bool:
@@ -850,13 +865,14 @@ def _reading(text: str, score: float, end: int, got: list[tuple[Role, str]]) -> 
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
 
 
 def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
-    if len(_HAN.findall(name)) < 2 or _VALUE_START.match(name):
+    if not _TWO_HAN.search(name) or _VALUE_START.match(name):
         return False
     if name[-1] in "-－—/(（:：":
         return False  # “取得2018-”: cut inside a range or before its closing part
@@ -870,9 +886,9 @@ def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:
 def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
     """Positions in text[lo:hi] where a doubled qualitative value (``显著提升显著提升``) runs to hi."""
     out = []
-    for p in range(lo, hi):
-        run = text[p:hi]
-        if len(run) >= 4 and len(run) % 2 == 0 and run[: len(run) // 2] == run[len(run) // 2 :]:
+    for p in range(lo + (hi - lo) % 2, hi - 3, 2):  # runs of an even length, four at least
+        half = (hi - p) // 2
+        if text[p] == text[p + half] and text[p : p + half] == text[p + half : hi]:
             out.append(p)
     return out
 
