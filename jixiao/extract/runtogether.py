@@ -769,15 +769,21 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
-    chains: dict[int, list[_Reading]] = {}
+    chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
     ends: dict[tuple[Role, int], list[int]] = {}
     plausible: dict[tuple[int, int], bool] = {}
+    readings: dict[int, _Reading] = {}  # by id() of a chain's reading, worked out when first used
 
-    def chain_at(start: int) -> list[_Reading]:
+    def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
         if start not in chains:
-            found = _chain(text, start, value_roles, steps, ends)
-            chains[start] = [_reading(text, *c) for c in found]
+            chains[start] = _chain(text, start, value_roles, steps, ends)
         return chains[start]
+
+    def reading(c: tuple[float, int, list[tuple[Role, str]]]) -> _Reading:
+        r = readings.get(id(c))
+        if r is None:
+            r = readings[id(c)] = _reading(text, *c)
+        return r
 
     def name_ok(pos: int, end: int) -> bool:
         key = (pos, end)
@@ -799,13 +805,17 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 continue  # values do not start in the middle of a number
             if not name_ok(pos, start):
                 continue
-            candidates = list(chain_at(start))
-            for doubled_start in _doubled_starts(text, pos + 2, start):
-                candidates += chain_at(doubled_start)
-            for r in candidates:
-                rest = rows_from(r.end)
+            candidates = chain_at(start)
+            doubled = _doubled_starts(text, pos + 2, start)
+            if doubled:
+                candidates = list(candidates)
+                for doubled_start in doubled:
+                    candidates += chain_at(doubled_start)
+            for c in candidates:
+                rest = rows_from(c[1])
                 if rest is None:
                     continue
+                r = reading(c)
                 if not name_ok(pos, r.value_start):
                     continue
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
