@@ -5,8 +5,8 @@
 From the example form (examples/seed-2021-yuelu-fulian.txt) and from generated forms only
 (bench/generate.py), never from the corpus: the official table (first page and a continuation
 page, header and 一级/二级 repeated), the drafted report (first two pages), and of a batch of 40
-generated files the summary report (first three pages), summary.xlsx (first printed page, and
-the page with 主要问题) and compare.xlsx (the same files as two years). ``--only batch``: the
+generated files the summary report (first three pages), summary.xlsx (the first printed page
+of 汇总 and of 问题明细) and compare.xlsx (the same files as two years). ``--only batch``: the
 batch outputs alone.
 Needs LibreOffice and pdftoppm (poppler-utils). Takes about a minute.
 """
@@ -50,6 +50,18 @@ def pages(pdf: Path, out: Path, name: str, first: int, last: int) -> list[Path]:
         )  # fmt: skip
         made.append(target)
     return made
+
+
+def first_page_with(pdf: Path, *words: str) -> int:
+    """The number of the first page of ``pdf`` whose text holds every one of ``words``."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        for n, page in enumerate(doc.pages, start=1):
+            text = page.extract_text() or ""
+            if all(w in text for w in words):
+                return n
+    raise SystemExit(f"{pdf}: no page holds {words}")
 
 
 def to_pdf(source: Path, work: Path) -> Path:
@@ -96,7 +108,8 @@ def main() -> None:
         made += pages(summary_report, out, "batch-report", 1, 3)
         summary = to_pdf(batch_out / "summary.xlsx", work)
         made += pages(summary, out, "batch-summary-xlsx", 1, 1)
-        made += pages(summary, out, "batch-summary-xlsx-findings", 2, 2)
+        findings = first_page_with(summary, "代码", "级别", "应为", "实为")  # the sheet 问题明细
+        made += pages(summary, out, "batch-summary-xlsx-findings", findings, findings)
         again = work / "batch-next-year"  # the same files reviewed again: a second year
         run_batch([generated / "files"], again, jobs=2, report=False)
         _shift_year(again / "journal.jsonl")

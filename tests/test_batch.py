@@ -141,9 +141,11 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
 
     wb = openpyxl.load_workbook(out / "summary.xlsx")
     assert wb["汇总"].freeze_panes == "C2" and wb["汇总"].auto_filter.ref == "A1:T6"
-    ws = wb["汇总"]  # A4, the header row and 序号/单位 repeated on every printed page
+    ws = wb["汇总"]  # A4 one page wide up to 状态, the header row repeated on every page
     assert int(ws.page_setup.paperSize) == 9 and ws.print_title_rows.replace("$", "") == "1:1"
-    assert ws.print_title_cols.replace("$", "") == "A:B"
+    assert ws.print_area.replace("$", "") == "'汇总'!A1:Q6" and ws.page_setup.fitToWidth == 1
+    assert ws.cell(1, 17).value == "状态" and ws.print_title_cols is None
+    assert "不是自评表" in rows["材料/坏文件.txt"]["主要问题"]  # printed: the reason in 主要问题
     codes = {row[0].value: row[3].value for row in wb["按规则统计"].iter_rows(min_row=2)}
     assert codes == {"T-EXEC": 1, "T-LOW": 1}
     assert wb["问题明细"].max_row == 3
@@ -186,6 +188,13 @@ def test_small_batch_writes_every_output(tmp_path: Path) -> None:
     text = "\n".join(p.text for p in report.paragraphs)
     assert "本次共审核材料 5 份，成功读取 3 份" in text
     assert len(report.inline_shapes) >= 3  # score, grade and execution charts
+    # the unit reports' style, not Word's default: A4, page numbers, 黑体 headings in black
+    section = report.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert "PAGE" in section.footer.paragraphs[0]._p.xml
+    heading = report.styles["Heading 1"]
+    assert heading.font.color.rgb in (None, docx.shared.RGBColor(0, 0, 0))
+    assert heading.element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "黑体"
 
 
 def test_resume_skips_files_already_done(tmp_path: Path) -> None:
@@ -486,3 +495,23 @@ def test_a_form_with_blank_results_has_no_computed_score() -> None:
     full = score_evaluation(Evaluation(kind=Kind.PROJECT, funds=funds, indicators=filled))
     total, grade = score_summary(full)
     assert total is not None and grade == "差"
+
+
+def test_the_summary_takes_spending_not_income_from_a_prose_report() -> None:
+    """A report that states 收入 and 支出 (no 资金总额 row): the summary's 全年执行数 is the
+    spending; a form with only 财政拨款收入 gives none rather than the income."""
+    from decimal import Decimal
+
+    from jixiao.batch.worker import _main_fund
+    from jixiao.model import Evaluation, FundLine, FundRow, Kind, Num, Text
+
+    def row(label: str, line: FundLine, actual: str, depth: int = 0) -> FundRow:
+        return FundRow(Text(label), line, depth=depth, actual=Num(Decimal(actual), actual))
+
+    income = row("收入", FundLine.INCOME, "612.5")
+    fiscal = row("财政拨款收入", FundLine.FISCAL, "600.5", 1)
+    spending = row("支出", FundLine.EXPENDITURE, "630.25")
+    form = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某单位"), funds=(income, fiscal, spending))
+    assert _main_fund(form) is spending
+    no_spending = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某单位"), funds=(income, fiscal))
+    assert _main_fund(no_spending) is None

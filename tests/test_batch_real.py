@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -47,6 +48,14 @@ def test_batch_command_on_the_seed_and_an_unreadable_file(tmp_path: Path) -> Non
     assert "分值合计 110" in seed.grade_note and seed.printed_score == 100
     check = (out / "checks/材料/岳麓区妇联.txt.check.txt").read_text(encoding="utf-8")
     assert "[JX-B001]" in check and check.rstrip().endswith("）")
+    # the rate the form prints (106.87) beside the one computed from its figures (106.96)
+    assert (seed.printed_rate, seed.rate) == (Decimal("106.87"), Decimal("106.96"))
+    [row] = [
+        r for r in openpyxl.load_workbook(out / "summary.xlsx")["汇总"].iter_rows(values_only=True)
+        if r[-2] == "材料/岳麓区妇联.txt"
+    ]  # fmt: skip
+    assert row[7:9] == (106.87, 106.96) and row[6] == 212.64
+    assert "汇总：2 份材料" in result.output and "含此前" not in result.output  # a fresh run
     ws = openpyxl.load_workbook(out / "summary.xlsx")["按规则统计"]
     titles = {row[0].value: row[2].value for row in ws.iter_rows(min_row=2)}
     assert titles["JX-B001"] == "执行率超过 100%"  # the catalogue's title, not an example message
@@ -56,6 +65,24 @@ def test_batch_command_on_the_seed_and_an_unreadable_file(tmp_path: Path) -> Non
         for r in t.rows
         for c in r.cells
     )
+
+
+def test_the_summary_line_names_earlier_files_only_when_there_are_some(tmp_path: Path) -> None:
+    first, second = tmp_path / "一批", tmp_path / "二批"
+    for folder in (first, second):
+        folder.mkdir()
+    shutil.copy(SEED, first / "甲.txt")
+    (second / "乙.txt").write_text(SEED.read_text(encoding="utf-8") + "\n补充说明。\n", "utf-8")
+    out = tmp_path / "out"
+    runs = [
+        CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "--jobs", "1",
+                                  "--no-report"])
+        for folder in (first, second, first)
+    ]  # fmt: skip
+    assert all(r.exit_code == 0 for r in runs), [r.output for r in runs]
+    assert "汇总：1 份材料" in runs[0].output and "含此前" not in runs[0].output
+    assert "汇总（含此前在该文件夹审核的材料）：2 份材料" in runs[1].output
+    assert "汇总（含此前在该文件夹审核的材料）：2 份材料" in runs[2].output  # 甲 again, 乙 earlier
 
 
 def test_batch_and_compare_help_is_in_chinese() -> None:

@@ -38,6 +38,8 @@ def test_001_blank_results_and_unexplained_adjustment() -> None:
     assert (b003.expected, b003.found) == ("238.93 或说明调整原因", "251.89")
     # the 原因 cell holds only the template's instruction
     assert any(f.code == "JX-C007" and "原因" in f.message for f in found)
+    # a complete form is not reported truncated (issue 12: JX-M003 on 001)
+    assert "JX-M003" not in codes(found)
 
 
 def test_002_zero_total_narrative_sum_and_cost() -> None:
@@ -80,6 +82,22 @@ def test_012_scores_not_proportional_and_rate_in_heads() -> None:
         "严重精神障碍患者管理数",
     } <= off
     assert any(f.code == "JX-I012" and "签约率" in f.message for f in found)
+
+
+def test_012_reading_errors_do_not_become_findings() -> None:
+    """Issue 12: a word of the header read as an indicator (“年度”) gave findings about it."""
+    e, found = check("012")
+    assert not any(i.name.text.strip() in ("年度", "年度指标值") for i in e.indicators)
+    assert not [f.message for f in found if "“年度”" in f.message or "“年度指标值”" in f.message]
+
+
+def test_one_line_documents_locate_findings_by_column() -> None:
+    """Issue 12: 002, 012 and 017 are each a page flattened into one line; a finding names the
+    column where its cell starts, not just “:1”."""
+    for name in ("002", "012", "017"):
+        _, found = check(name)
+        located = [f.location for f in found if f.location is not None and f.location.line]
+        assert located and all(loc.column for loc in located), name
 
 
 def test_012_initial_budget_zero() -> None:

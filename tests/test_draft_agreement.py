@@ -11,6 +11,7 @@ the test is skipped where it is absent.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -69,3 +70,26 @@ def test_placeholders_of_the_draft_are_findings() -> None:
     found = [f for f in run_checks(jixiao.read_text(text, "r.txt")) if f.code == "JX-C016"]
     assert found and all(f.severity.value == "error" for f in found)
     assert any("改进措施" in f.message for f in found)
+
+
+_DOUBLED = ("万元万元", "其中其中", "其中：其中", "项目项目", "（默认）", "分值—分")
+
+
+@pytest.mark.skipif(not DOCUMENTS, reason="../shared is absent")
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
+def test_the_draft_says_each_thing_once(path: Path) -> None:
+    """No sentence of the draft is repeated (in two sections or twice in one, as 一（二） and 二
+    did, and the problems listed twice), and no word is doubled by joining a printed label or
+    amount to the draft's own words."""
+    table_only = replace(jixiao.read(path), report=None)
+    text = report_text(draft_report(table_only, jixiao.score(table_only)))
+    assert [d for d in _DOUBLED if d in text] == []
+    sentences = [
+        s.strip()
+        for s in re.split(r"[。\n]", text)
+        if len(s.strip()) > 8
+        and "【待填写" not in s
+        and not s.strip().startswith(("（", "一", "二", "三", "四", "五"))
+    ]
+    repeated = sorted({s for s, n in Counter(sentences).items() if n > 1})
+    assert repeated == []

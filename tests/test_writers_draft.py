@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.measure import parse_measure
@@ -50,3 +51,66 @@ def test_draft_of_a_form_with_blank_results() -> None:
     assert "(200字以内)" not in text and "【待填写：存在的问题】" in text
     assert "不评等级" in text and "对应等级" not in text
     assert "“单位资金”执行率" not in text  # nothing budgeted, nothing to explain
+
+
+def test_amounts_read_from_sentences_keep_one_money_unit() -> None:
+    """A figure read from prose (“项目支出120.5万元”) carries its unit in the printed text; the
+    draft names it once, not “120.5万元万元”."""
+    funds = (
+        FundRow(Text("项目支出"), FundLine.PROJECT, budget=Num(Decimal("130"), "130万元"),
+                actual=Num(Decimal("120.5"), "120.5万元")),
+        FundRow(Text("设备购置费"), FundLine.OTHER, depth=1, budget=num("40"), actual=num("38.2")),
+    )  # fmt: skip
+    form = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某协会"), funds=funds)
+    text = "\n".join(s.text for s in draft_report(form).sections)
+    assert "万元万元" not in text
+    assert "120.5万元" in text and "38.2万元" in text
+
+
+def _indicator(name: str, level1: str, weight: str, score: str) -> Indicator:
+    return Indicator(Text(name), Text(level1), target=parse_measure("≥20个"),
+                     actual=parse_measure("18个"), weight=num(weight), score=num(score))  # fmt: skip
+
+
+def test_one_indicator_below_full_marks_is_named_and_not_all_are_full() -> None:
+    form = replace(
+        blank_results_form(),
+        indicators=(
+            _indicator("培训场次", "产出指标", "60", "60"),
+            _indicator("监测站点数", "效益指标", "20", "19.6"),
+        ),  # fmt: skip
+    )
+    text = "\n".join(s.text for s in draft_report(form).sections)
+    assert "均获满分" not in text
+    assert "未得满分的指标1项" in text and "“监测站点数”" in text and "得19.6分" in text
+    assert "“培训场次”" not in text
+
+
+def test_labels_printed_with_their_prefix_are_named_once() -> None:
+    """A form stores “其中：人员支出” / “（2）项目支出” as printed: the draft says 人员支出 and
+    项目支出, never “其中其中：人员支出” or “（二）（2）项目支出”."""
+    funds = (
+        FundRow(Text("合计"), FundLine.TOTAL, budget=num("300"), actual=num("290")),
+        FundRow(Text("（1）基本支出"), FundLine.BASIC, depth=1, budget=num("200"),
+                actual=num("195")),
+        FundRow(Text("其中：人员支出"), FundLine.PERSONNEL, depth=2, budget=num("150"),
+                actual=num("150")),
+        FundRow(Text("（2）项目支出"), FundLine.PROJECT, depth=1, budget=num("100"),
+                actual=num("95")),
+    )  # fmt: skip
+    form = Evaluation(kind=Kind.DEPARTMENT, unit=Text("某中心"), funds=funds)
+    text = "\n".join(s.text for s in draft_report(form).sections)
+    assert "人员支出全年执行数150万元" in text
+    assert "其中其中" not in text and "其中：人员" not in text
+    assert "（2）项目支出" not in text and "（1）基本支出" not in text
+
+
+def test_a_project_named_with_its_year_is_not_given_the_year_twice() -> None:
+    from jixiao.writers.draft import report_title
+
+    named = replace(blank_results_form(), year=2022, project=Text("某县2022年度乡村道路硬化项目"))
+    assert report_title(named) == "某县2022年度乡村道路硬化项目支出绩效自评报告"
+    plain = replace(named, project=Text("乡村道路硬化项目"))
+    assert report_title(plain) == "2022年度乡村道路硬化项目支出绩效自评报告"
+    other_year = replace(named, project=Text("2021年度结转道路项目"))
+    assert report_title(other_year).startswith("2022年度2021年度结转道路")  # another year: kept

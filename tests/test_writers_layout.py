@@ -104,3 +104,25 @@ def test_labels_that_carry_their_prefix_get_it_once(tmp_path: Path) -> None:
     ).active
     values = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
     assert "（1）财政拨款" in values and not any("其中：其中：" in v for v in values)
+
+
+def test_a_part_of_a_part_is_indented_under_its_parent() -> None:
+    """支出 with 人员 / 公用 / 项目 parts and the 项目 part's own parts (no 资金来源/资金结构
+    groups): the deeper parts are printed under 项目支出, not beside it."""
+    from jixiao.model import FundLine, FundRow
+    from jixiao.writers.grid import fund_labels
+
+    rows = [("支出", 0, FundLine.EXPENDITURE), ("人员经费", 1, FundLine.PERSONNEL),
+            ("公用经费", 1, FundLine.PUBLIC), ("项目支出", 1, FundLine.PROJECT),
+            ("培训费", 2, None), ("差旅费", 2, None), ("其他资金", 1, FundLine.OTHER)]  # fmt: skip
+    funds = tuple(FundRow(Text(name), line, depth=depth) for name, depth, line in rows)
+    pad = "\u3000" * 3
+    assert fund_labels(funds) == [
+        "支出",
+        "其中：人员经费",
+        f"{pad}公用经费",
+        f"{pad}项目支出",
+        f"{pad}其中：培训费",
+        f"{pad}{pad}差旅费",
+        f"{pad}其他资金",
+    ]

@@ -28,9 +28,7 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
     doc = official_document()  # the one style of every document jixiao writes: A4, GB/T 9704
     title = doc.add_heading("预算绩效自评材料批量审核汇总报告", level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    note = doc.add_paragraph(
-        f"{datetime.now():%Y年%m月%d日 %H:%M} 由 jixiao batch 生成"
-    )
+    note = doc.add_paragraph(f"{datetime.now():%Y年%m月%d日 %H:%M} 由 jixiao batch 生成")
     note.alignment = WD_ALIGN_PARAGRAPH.CENTER
     note.paragraph_format.first_line_indent = Pt(0)
 
@@ -226,7 +224,7 @@ def write_report(path: Path, stats: Stats, rule_titles: dict[str, str] | None = 
 
     doc.add_heading("说明", level=1)
     doc.add_paragraph(
-        "逐份审核结果见 summary.xlsx（汇总、问题明细、按规则统计三张表）、findings.json 及 checks 文件夹中的 .check.txt 文件。"
+        "逐份审核结果见 summary.xlsx（汇总、问题明细、按规则统计、按单位汇总四张表）、findings.json 及 checks 文件夹中的 .check.txt 文件。"
     )
     buf = io.BytesIO()
     doc.save(buf)

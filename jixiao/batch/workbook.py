@@ -3,12 +3,14 @@
 Streamed row by row from the journal (:mod:`jixiao.batch.xlsx_stream`), so that 10,000 files
 need no more memory than ten, several times faster than openpyxl's write-only mode
 (bench/batch_bench.py). Filters, a frozen header and conditional colours make it usable
-straight away; each sheet prints on A4 landscape with its header row (and on the summary its
-first two columns, 序号 and 单位) repeated on every page.
+straight away; each sheet prints one A4 landscape page wide with its header row repeated on
+every page. The summary prints its columns up to 状态 (an unreadable file named, with its reason,
+under 主要问题); the file paths and links right of them are for the screen.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,33 +20,36 @@ from jixiao.batch.xlsx_stream import LINK, MONEY, PERCENT, WRAP, Book, Sheet, co
 
 SUMMARY_COLUMNS: tuple[tuple[str, float], ...] = (
     ("序号", 5),
-    ("单位", 24),
-    ("类型", 8),
-    ("项目名称", 20),
+    ("单位", 20),
+    ("类型", 9),
+    ("项目名称", 16),
     ("年度", 6),
     ("全年预算数", 11),
     ("全年执行数（支出）", 11),
-    ("执行率%（表中填报）", 10),
-    ("执行率%（按执行数÷预算数计算）", 12),
+    ("执行率%（表中填报）", 9),
+    ("执行率%（按执行数÷预算数计算）", 10),
     ("填报得分", 8),
     ("计算得分", 8),
     ("等级", 6),
-    ("不评等级原因", 24),
+    ("不评等级原因", 16),
     ("错误", 6),
     ("警告", 6),
-    ("主要问题", 50),
+    ("主要问题", 38),
     ("状态", 8),
+    # for the screen only, right of the print area:
     ("无法读取原因", 24),
     ("文件", 36),
     ("审核明细", 26),
 )
+PRINTED_COLUMNS = 17  # 序号 … 状态: one A4 landscape page wide at about 75 %
+MAIN_FINDINGS = 2  # findings named in 主要问题 (the rest counted)
 FINDING_COLUMNS: tuple[tuple[str, float], ...] = (
     ("文件", 40),
     ("单位", 24),
     ("代码", 10),
     ("级别", 7),
-    ("位置", 28),
-    ("问题", 60),
+    ("位置", 18),
+    ("问题", 70),
     ("应为", 16),
     ("实为", 16),
 )
@@ -77,7 +82,7 @@ def write_workbook(
     """Stream ``records`` (sorted by path) into the workbook; ``stats`` are those of the same
     records, complete (the per-code and per-unit sheets come from them)."""
     book = Book()
-    summary = book.sheet("汇总", SUMMARY_COLUMNS, repeat_cols=2)
+    summary = book.sheet("汇总", SUMMARY_COLUMNS, frozen_cols=2, print_cols=PRINTED_COLUMNS)
     findings = book.sheet("问题明细", FINDING_COLUMNS)
     codes = book.sheet("按规则统计", CODE_COLUMNS)
     units = book.sheet("按单位汇总", UNIT_COLUMNS)
@@ -93,7 +98,7 @@ def write_workbook(
                     record.unit or "",
                     f.code,
                     SEVERITY_LABELS.get(f.severity, f.severity),
-                    f.location,
+                    _place(f.location, record.path),
                     (f.message, WRAP),
                     f.expected,
                     f.found,
@@ -141,6 +146,22 @@ def write_workbook(
     tmp.replace(path)
 
 
+_LINE_COLUMN = re.compile(r"(?:^|(?<=\s))(\d+)(?::(\d+))?$")
+
+
+def _place(location: str, path: str) -> str:
+    """The place in the file, without the file's name (it has a column of its own; printed,
+    a long path cut the place off): ``材料/甲.txt:12:5`` → 第12行第5列."""
+    if not location.startswith(path + ":"):
+        return location
+    place = location[len(path) + 1 :]
+    m = _LINE_COLUMN.search(place)
+    if m:
+        line = f"第{m[1]}行" + (f"第{m[2]}列" if m[2] else "")
+        place = place[: m.start()] + line
+    return place
+
+
 def _summary_row(n: int, r: FileRecord) -> list[object]:
     ok = r.status == Status.OK
     return [
@@ -159,7 +180,7 @@ def _summary_row(n: int, r: FileRecord) -> list[object]:
         (r.grade_note, WRAP),
         r.errors if ok else None,
         r.warnings if ok else None,
-        (r.main_findings(), WRAP),
+        (r.main_findings(MAIN_FINDINGS) if ok else f"{r.path}：{r.reason}", WRAP),
         STATUS_LABELS[r.status],
         (r.reason, WRAP),
         (r.path, WRAP),

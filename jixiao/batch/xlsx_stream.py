@@ -3,8 +3,9 @@
 The summary of a region has tens of thousands of cells; openpyxl (even write-only) and
 XlsxWriter spend most of their time on per-cell bookkeeping. This writer does only what
 summary.xlsx needs — text and number cells in a few fixed styles, column widths, a frozen
-header, an autofilter, conditional formats, relative hyperlinks, A4 print setup with repeated
-titles and a page-number footer — and writes each row as one string into a temporary file per
+header, an autofilter, conditional formats, relative hyperlinks, A4 landscape print setup one
+page wide (optionally of the first columns only, the rest being for the screen) with the header
+row repeated and a page-number footer — and writes each row as one string into a temporary file per
 sheet, so memory stays flat however many rows. Text is written as inline strings, numbers as
 their exact decimal digits (a ``Decimal`` is never turned into a float).
 """
@@ -91,8 +92,7 @@ class Sheet:
     title: str
     widths: tuple[float, ...]
     frozen: tuple[int, int] = (1, 0)  # rows, columns frozen at the top left
-    repeat_cols: int = 0  # columns printed on every page (and frozen)
-    fit_width: bool = True  # printed one page wide (else at 80 %, across pages)
+    print_cols: int = 0  # the first columns printed (one page wide); 0: all of them
     rows: int = 0
     _body: IO[str] = field(default_factory=lambda: _spool())
     _letters: list[str] = field(default_factory=list)
@@ -169,20 +169,20 @@ class Sheet:
     # -- the part -------------------------------------------------------------------------
 
     def write_to(self, zf: zipfile.ZipFile, number: int) -> None:
-        rows, cols = self.frozen[0], max(self.frozen[1], self.repeat_cols)
+        rows, cols = self.frozen
         pane = (
             f'<pane{f" xSplit={chr(34)}{cols}{chr(34)}" if cols else ""} ySplit="{rows}" '
             f'topLeftCell="{self._letters[cols] if cols < len(self._letters) else "A"}{rows + 1}" '
             'activePane="bottomRight" state="frozen"/>'
         )
-        fit = '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' if self.fit_width else ""
         columns = "".join(
             f'<col min="{i + 1}" max="{i + 1}" width="{w}" customWidth="1"/>'
             for i, w in enumerate(self.widths)
         )
         head = (
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">{fit}'
+            f'<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             f'<sheetViews><sheetView workbookViewId="0">{pane}</sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"/><cols>{columns}</cols><sheetData>'
         )
@@ -199,14 +199,9 @@ class Sheet:
                 )
                 + "</hyperlinks>"
             )
-        setup = (
-            'fitToWidth="1" fitToHeight="0"'
-            if self.fit_width
-            else 'scale="80" pageOrder="overThenDown"'
-        )
         tail.append(
             '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
-            f'<pageSetup paperSize="9" orientation="landscape" {setup}/>'
+            '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
             "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
             "</worksheet>"
         )
@@ -231,10 +226,17 @@ class Sheet:
 
     def defined_names(self, index: int) -> str:
         quoted = "'" + self.title.replace("'", "''") + "'"
-        titles = f"{quoted}!$1:$1"
-        if self.repeat_cols:
-            titles = f"{quoted}!$A:${self._letters[self.repeat_cols - 1]},{titles}"
-        names = f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">{_text(titles)}</definedName>'
+        names = ""  # in the order Excel writes them: Print_Area, Print_Titles, _FilterDatabase
+        if self.print_cols:
+            last = self._letters[self.print_cols - 1]
+            names += (
+                f'<definedName name="_xlnm.Print_Area" localSheetId="{index}">'
+                f"{_text(quoted)}!$A$1:${last}${self.rows}</definedName>"
+            )
+        names += (
+            f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
+            f"{_text(quoted)}!$1:$1</definedName>"
+        )
         if self._filter:
             first, last = self._filter.split(":")
             area = (
@@ -257,16 +259,14 @@ class Book:
         self,
         title: str,
         columns: tuple[tuple[str, float], ...],
-        repeat_cols: int = 0,
+        frozen_cols: int = 0,
+        print_cols: int = 0,
     ) -> Sheet:
-        ws = Sheet(
-            title,
-            tuple(w for _, w in columns),
-            frozen=(1, repeat_cols),
-            repeat_cols=repeat_cols,
-            fit_width=not repeat_cols,
-        )
-        ws.append([(name, HEADER) for name, _ in columns], height=45)
+        """A sheet whose header row holds the column names, as high as the names wrapped (in
+        bold, centred, and not broken before a closing bracket: counted a character narrower)."""
+        ws = Sheet(title, tuple(w for _, w in columns), (1, frozen_cols), print_cols)
+        height = max(text_lines(name, width - 1) for name, width in columns) * LINE_HEIGHT
+        ws.append([(name, HEADER) for name, _ in columns], height=height)
         self.sheets.append(ws)
         return ws
 

@@ -15,6 +15,7 @@ findings are not copied into it (they are for the reviewer, ``jixiao check``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,9 @@ def report_title(e: Evaluation) -> str:
     year = f"{e.year}年度" if e.year is not None else ""
     if e.kind == Kind.PROJECT:
         name = e.project.text.strip() if e.project else ""
+        # a name that names the year itself (“临城县2021年度…资金”) is not given it twice
+        if e.year is not None and f"{e.year}年" in name:
+            year = ""
         # “…到户项目” + “项目支出…” would say 项目 twice
         return f"{year}{name.removesuffix('项目')}项目支出绩效自评报告"
     unit = e.unit.text if e.unit else ""
@@ -93,8 +97,16 @@ def rule_name(title: str) -> str:
     return title.replace("（默认）", "").strip() or "评分规则"
 
 
+_PRINTED_MONEY_UNIT = re.compile(r"(?:亿元|万元|千元|元)\s*$")
+
+
 def money(n: Num | None, unit: str) -> str:
-    return f"{n}{unit}" if n is not None else "—"
+    """The amount as printed, followed by the form's money unit unless the printed text (a
+    sentence's “286.83万元”) already carries one."""
+    if n is None:
+        return "—"
+    shown = str(n).strip()
+    return shown if _PRINTED_MONEY_UNIT.search(shown) else f"{shown}{unit}"
 
 
 def rate_of(row: FundRow) -> str | None:

@@ -586,7 +586,8 @@ def signature_line(e: Evaluation) -> str:
 
 
 def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:
-    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings.
+    """Labels as printed on the form: （1）财政拨款, 其中：人员支出, then indented siblings; a
+    deeper part is indented under its parent (项目支出, then “　　　其中：委员活动经费”).
 
     A label that already carries such a prefix (a form started from the blank template
     stores “（1）财政拨款”) is printed with one, not “（1）（1）财政拨款”."""
@@ -606,10 +607,13 @@ def fund_labels(funds: tuple[FundRow, ...]) -> list[str]:
         elif f.depth == 1 and f.group is not None:
             number += 1
             labels.append(f"（{number}）{text}")
-        elif f.depth > prev_depth:
-            labels.append(f"其中：{text}")
         else:
-            labels.append("\u3000" * 3 + text)
+            # a part of a part (项目支出 → 委员活动经费) is indented under its parent
+            indent = "\u3000" * 3 * max(f.depth - (2 if f.group is not None else 1), 0)
+            if f.depth > prev_depth:
+                labels.append(f"{indent}其中：{text}")
+            else:
+                labels.append(f"{indent}\u3000\u3000\u3000{text}")
         prev_depth = f.depth
         prev_group = f.group
     return labels
