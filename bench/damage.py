@@ -16,7 +16,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``ocr``: ``IO`` for 10, ``O`` for 0, ``l`` for 1 in figures, ``一``/``-`` for an empty cell, a
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
-  rows printed apart (labels, labels, values, values);
+  rows printed apart (labels, labels, values, values); a print placing text where it stands
+  (spaced-cols, ``Form.placed``) keeps each cell in its column: the row's values line comes above
+  its labels line;
 - ``centred``: the text of a merged 一级/二级 cell printed on the middle row of its block (a PDF
   prints a merged cell's text at its vertical centre), so the rows above it belong to it too;
 - ``level1-after``: the merged 一级 column printed after all the rows (a PDF giving a merged
@@ -63,6 +65,9 @@ class Form:
     truth: dict[str, Any]
     evaluation: Evaluation  # what was written, before any damage
     filename: str | None = None  # the file's name, where it tells something (a shared document)
+    # the rows as a layout printing text where it stands on the page shows them (pdftotext
+    # -layout: ``spaced-cols``), where a damage moved cells that such a print keeps in place
+    placed: Rows | None = None
 
 
 @dataclass(frozen=True)
@@ -243,25 +248,38 @@ def d_ocr(f: Form, p: Plan, rng: random.Random) -> Form | None:
 
 
 def d_scrambled(f: Form, p: Plan, rng: random.Random) -> Form | None:
+    """A row's labels printed after its values, or two rows' labels, then their values — the
+    order of a PDF's text boxes. A print that places text where it stands on the page (``placed``,
+    pdftotext -layout) keeps every cell in its column: there a row comes as two lines, its
+    values (on a higher baseline) above its labels, each under its own columns."""
     rows = [list(r) for r in f.rows]
     out: Rows = []
+    placed: Rows = []
     k = 0
     body = set(p.funds + p.indicators)
     while k < len(rows):
         row = rows[k]
         if k not in body or rng.random() < 0.5:
             out.append(row)
+            placed.append(row)
             k += 1
             continue
         first = _values(p, k, row).start
         if k + 1 in body and k in p.indicators and k + 1 in p.indicators and rng.random() < 0.5:
             nxt = rows[k + 1]
             out += [row[:first], nxt[:first], row[first:], nxt[first:]]
+            placed += [*_apart(row, first), *_apart(nxt, first)]
             k += 2
             continue
         out.append(row[first:] + row[:first])
+        placed += _apart(row, first)
         k += 1
-    return replace(f, rows=out)
+    return replace(f, rows=out, placed=placed)
+
+
+def _apart(row: list[str], first: int) -> Rows:
+    """A row as two lines of a positional print: its values, then its labels, in their columns."""
+    return [[""] * first + row[first:], row[:first] + [""] * (len(row) - first)]
 
 
 def d_missing_value(f: Form, p: Plan, rng: random.Random) -> Form | None:

@@ -460,7 +460,8 @@ def damage_run(
                             text, truth = prose(damaged, rng)
                             got = read_text(text, doc + ".txt")
                         elif layout in RENDER:
-                            rows = printed(damaged.rows)
+                            positional = layout == "spaced-cols" and damaged.placed
+                            rows = printed(damaged.placed if positional else damaged.rows)
                             text = RENDER[layout](damaged.title, rows, damaged.report, rng)
                             got = read_text(text, doc + ".txt")
                         else:

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/other_hands_text.py [-n 300] [--seed 7] [--out DIR] [--misses K]
+    .venv/bin/python bench/other_hands_text.py [-n 300] [--seed 7] [--out DIR] [--misses K] [--shapes new]
 
 Why: the readers were tuned on forms printed by ``bench/forms.py``; the hidden real documents
 are printed by other people. This generator shares no code with bench/forms.py,
@@ -50,7 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import simplejson  # noqa: E402
 
-from bench.accuracy import score_document  # noqa: E402
+from bench.accuracy import FieldResult, score_document  # noqa: E402
+from bench.other_hands_shapes import NEW_SHAPES, prepare, render_shape  # noqa: E402
 from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 
@@ -269,6 +270,7 @@ class Printed:
     rows: list[list[str]]
     table_start: int  # first row of the indicator table (its header)
     truth: dict
+    keys: list[str] = field(default_factory=list)  # the indicator table's columns after the first
 
 
 def _pct(spent: Decimal, budget: Decimal) -> str:
@@ -413,7 +415,7 @@ def print_form(f: Form, rng: random.Random) -> Printed:
         rows.append(grand)
         truth["total_weight"] = Decimal(100)
         truth["total_score"] = total_score
-    return Printed(rows, table_start, truth)
+    return Printed(rows, table_start, truth, keys)
 
 
 def _width(s: str) -> int:
@@ -497,8 +499,10 @@ DIMENSIONS = (
 )
 
 
-def build(n: int, seed: int, out: Path) -> list[tuple[str, dict]]:
-    """Write n forms to out/raw + out/truth; returns (id, variation) pairs."""
+def build(n: int, seed: int, out: Path, shapes: str = "old") -> list[tuple[str, dict]]:
+    """Write n forms to out/raw + out/truth; returns (id, variation) pairs. ``shapes="new"``
+    prints them in the new shapes of bench/other_hands_shapes.py instead of the seven layouts
+    (the default run is unchanged, draw for draw)."""
     rng = random.Random(seed)
     (out / "raw").mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(parents=True, exist_ok=True)
@@ -506,10 +510,20 @@ def build(n: int, seed: int, out: Path) -> list[tuple[str, dict]]:
     for k in range(n):
         f = make_form(rng)
         p = print_form(f, rng)
-        layout = f.variation["layout"] = LAYOUTS[k % len(LAYOUTS)]
         doc = f"{k:03d}"
-        (out / "raw" / f"{doc}.txt").write_text(render(p, layout, rng), encoding="utf-8")
+        if shapes == "new":
+            layout = f.variation["layout"] = NEW_SHAPES[k % len(NEW_SHAPES)]
+            second = None
+            if layout == "two_forms":
+                second = print_form(make_form(rng), rng)
+            text = render_shape(prepare(p, p.keys), f, layout, rng, second)
+        else:
+            layout = f.variation["layout"] = LAYOUTS[k % len(LAYOUTS)]
+            text = render(p, layout, rng)
+        (out / "raw" / f"{doc}.txt").write_text(text, encoding="utf-8")
         truth = {"id": doc, **p.truth}
+        if shapes == "new" and "indicators" in truth:
+            truth["indicator_count"] = len(truth["indicators"])  # no rows of another form
         (out / "truth" / f"{doc}.json").write_text(
             simplejson.dumps(truth, ensure_ascii=False, indent=1, use_decimal=True),
             encoding="utf-8",
@@ -536,6 +550,9 @@ def evaluate(
         except ReadError:
             e = None
         fields = score_document(doc, truth, e)
+        if "indicator_count" in truth:
+            got = len(e.indicators) if e is not None else None
+            fields.append(FieldResult(doc, "indicator_count", truth["indicator_count"], got))
         ok = sum(f.ok for f in fields)
         total[0] += ok
         total[1] += len(fields)
@@ -561,13 +578,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", type=Path, help="写出 raw/ + truth/ 的目录（默认临时目录）")
     ap.add_argument("--misses", type=int, default=0, help="列出前 K 类错误字段及一个例子")
+    ap.add_argument(
+        "--shapes",
+        choices=("old", "new"),
+        default="old",
+        help="old：七种版式（默认）；new：新形状（CSV、两张表、页眉页脚、全角空格、等级、两行表头、"
+        "带“分”的分数、无外侧竖线、连写、叙述）",
+    )
     args = ap.parse_args(argv)
     tmp = None
     out = args.out
     if out is None:
         tmp = tempfile.TemporaryDirectory()
         out = Path(tmp.name)
-    made = build(args.n, args.seed, out)
+    made = build(args.n, args.seed, out, args.shapes)
     total, per, miss_kinds, example = evaluate(out, made)
     print(f"总计\t{total[0]}/{total[1]}\t{total[0] / total[1]:.3f}")
     for dim in DIMENSIONS:

@@ -79,18 +79,18 @@ def test_labels_printed_once_go_where_the_points_and_the_kinds_put_them() -> Non
 
 
 def test_a_placement_nothing_confirms_stays_empty_with_a_note() -> None:
-    # two 二级 of the same broad kind over three worded rows: which row starts the second one is
-    # not known, so no 二级 is read (never a guess)
+    # two 二级 of the same broad kind over three worded rows whose names serve neither more than
+    # the other: which row starts the second one is not known, so no 二级 is read (never a guess)
     text = _column_major(
         ("二级指标", ["社会效益指标", "可持续影响指标"]),
-        ("三级指标", ["出行条件", "管护机制", "通航秩序"]),
+        ("三级指标", ["出行条件", "管护成效", "通航秩序"]),
         ("年度指标值", ["明显改善", "逐步完善", "有效改善"]),
         ("实际完成值", ["明显改善", "逐步完善", "有效改善"]),
         ("分值", ["30", "30", "30"]),
         ("得分", ["30", "30", "30"]),
     )
     e = read_text(text)
-    assert [i.name.text for i in e.indicators] == ["出行条件", "管护机制", "通航秩序"]
+    assert [i.name.text for i in e.indicators] == ["出行条件", "管护成效", "通航秩序"]
     assert all(i.level2 is None or not i.level2.text for i in e.indicators)
     assert any("二级指标" in n and "无法确定" in n for n in e.notes)
 

@@ -139,14 +139,14 @@ def test_base_data_is_for_department_forms_only(project):
 # every damage
 FLOORS = {
     "none": 0.95,  # run-together reads 0.67 of its fields; prose and base-data read all
-    "no-header": 0.05,
-    "cut-start": 0.24,
+    "no-header": 0.95,  # 0.967 with headerless fund groups and zero rows
+    "cut-start": 0.94,  # 0.958 with short excerpts told by their rows
     "cut-end": 0.96,
     "row-breaks": 0.90,
     "run-together": 0.78,
     "ocr": 0.78,
-    "scrambled": 0.85,
-    "missing-value": 0.91,
+    "scrambled": 0.92,  # 0.939 after the fifth round (positional spaced-cols, row units)
+    "missing-value": 0.95,  # 0.961 with short rows placed by their arithmetic
     "centred": 0.95,
     "level1-after": 0.91,  # 0.925 when added (0.87 before the reader placed trailing 一级 labels)
     "titles": 0.94,
@@ -155,7 +155,7 @@ FLOORS = {
 
 
 COLUMNS = "column-major"
-COLUMNS_FLOOR = 0.85  # 0.871 when added
+COLUMNS_FLOOR = 0.92  # 0.871 when added, 0.932 after the fifth round (placements by shape, names)
 
 
 def test_damage_sample_holds_todays_floors():
@@ -181,9 +181,9 @@ def test_damage_sample_holds_todays_floors():
 def test_stream_layouts_read_rows_printed_values_first():
     """spaced-line and vertical (a stream of cells): rows whose labels print after their figures
     are put back in order (jixiao/extract/stream_order.py; 0.773 on this sample before, 0.852
-    after)."""
+    after; 0.978 once rows judged in words are read as units, extract/row_units.py)."""
     score, _ = robustness.damage_run(1, 1, ["spaced-line", "vertical"])
     for layout in ("spaced-line", "vertical"):
         right, counted = score[(layout, "scrambled")]
         assert counted > 100
-        assert right / counted >= 0.84, (layout, round(right / counted, 3))
+        assert right / counted >= 0.95, (layout, round(right / counted, 3))

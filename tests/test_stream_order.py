@@ -51,11 +51,18 @@ def _cells(texts: list[str]) -> list[Cell]:
 
 
 def test_a_row_with_a_figure_gone_leaves_the_order_as_printed():
-    """One figure fewer: the rows of figures cannot be told apart, nothing is moved."""
+    """One 分值/得分 figure fewer: the rows of figures cannot be told apart, nothing is moved.
+    (A target or actual gone still leaves the row its 分值 and 得分, which end its values: that
+    row is read as a unit by extract/row_units.py.)"""
     texts = [*HEADER.split(), *" ".join(_scrambled()).split(), "总分"]
     cells = _cells(texts)
     assert indicator_rows_in_order(cells) is not cells
-    texts.remove("13公里")  # the first row's 实际完成值 gone
+    gone = list(texts)
+    gone.remove("13公里")  # the first row's 实际完成值 gone
+    got = [c.text for c in indicator_rows_in_order(_cells(gone))]
+    k = got.index("维修路段长度")
+    assert got[k + 1 : k + 4] == ["≥12公里", "30", "30"]
+    texts.remove("30")  # the first row's 分值 gone
     cells = _cells(texts)
     assert indicator_rows_in_order(cells) is cells
 

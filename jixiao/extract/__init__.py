@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts, field_pairs
+from jixiao.extract.grades import graded_key
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
 from jixiao.extract.stream import StreamAssembler, join_split_labels
@@ -198,8 +199,8 @@ def _consistent(parts: FormParts) -> bool:
         elif any(x is not None for x in (f.budget, f.actual, f.rate)):
             return False
     for i in parts.indicators:
-        if i.sub_item:
-            continue
+        if i.sub_item or (i.score is None and graded_key(i.name.text) in parts.seen):
+            continue  # a grade where the score belongs: nothing to check
         if i.weight is None or i.score is None or i.score.value > i.weight.value:
             return False
     return True
@@ -313,6 +314,10 @@ def _evaluation(
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
         indicators = indicators or prose.indicators
+        if prose.stated and not any(isinstance(b, Table) for b in document.blocks):
+            # no table: rows each stated in a sentence that names every column beat cells
+            # assembled from the sentences
+            indicators = prose.indicators
     trace = active()
     if trace is not None:
         _trace_document_fields(

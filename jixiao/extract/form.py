@@ -17,8 +17,17 @@ from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.grades import graded_key, is_grade
+from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.short_rows import (
+    fit_fund_padded,
+    place_short_row,
+    shifted_fund,
+    shifted_row,
+    vanished_blank,
+)
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -135,6 +144,7 @@ class FormBuilder:
         self.fund_points: Num | None = None
         self.fund_points_cell: Cell | None = None
         self._held_labels: list[list[Cell]] = []  # label rows whose values come later
+        self._fund_money_columns: tuple[Role, ...] = ()  # of the confirmed headerless fund rows
         self._unit_rank = -1
         self._open_field: tuple[str, Cell] | None = None  # a field label that ended a line
         self._header_rows: dict[str, list[Cell]] = {}  # the last header row of each kind
@@ -398,6 +408,11 @@ class FormBuilder:
         if len(cells) >= needed:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
+        plainly_glued = any(
+            _GLUED.search(c.text) or _WORDS_THEN_POINTS.fullmatch(c.text.strip()) for c in cells
+        )
+        if self.state == "indicator" and not plainly_glued and vanished_blank(texts, roles):
+            return None  # the cells read whole, one blank gone (4.53 is one 得分, not 4.5 and 3)
         for at, c in enumerate(cells):
             words = _words_then_points(texts, at, roles)
             if words is not None:
@@ -608,9 +623,10 @@ class FormBuilder:
         财政拨款 …) and figures whose 执行率 = 执行数 ÷ 预算数."""
         if self.fund_header is not None or len(live) < 4:
             return False
-        if vocab.fund_line(keys[live[0]]) is None:
-            return False
-        placed, _ = infer_fund_roles([c.text for c in row[live[0] + 1 :]])
+        at = next((i for i in live if vocab.fund_group(keys[i]) is None), None)
+        if at is None or vocab.fund_line(keys[at]) is None:
+            return False  # a group label (资金来源, 资金结构) may stand before the fund label
+        placed, _ = infer_fund_roles([c.text for c in row[at + 1 :]])
         return Role.RATE in placed
 
     def _starts_indicator_rows(self, row: Sequence[Cell], keys: list[str], live: list[int]) -> bool:
@@ -624,10 +640,24 @@ class FormBuilder:
             return self._bare_indicator_row(row, keys, live)
         pos = 1
         while pos < len(live) and vocab.is_level2(strip_points(keys[live[pos]])):
+            if pos > 1 and pos + 1 < len(live) and looks_like_value(row[live[pos + 1]].text):
+                break  # a name that is also a 二级 word (服务对象满意度), the values after it
             pos += 1
         if pos >= len(live) or looks_like_value(row[live[pos]].text):
             return False
-        values = [c.text for c in row[live[pos] + 1 :]]
+        # the row's values end where the next row's category or the total begins (a line
+        # holding several rows)
+        end = next(
+            (
+                i
+                for i in live[pos + 1 :]
+                if vocab.is_level1(strip_points(keys[i]))
+                or vocab.is_level2(strip_points(keys[i]))
+                or vocab.total_label(keys[i])
+            ),
+            len(row),
+        )
+        values = [c.text for c in row[live[pos] + 1 : end]]
         placed, confirmed = infer_indicator_roles(values)
         return confirmed or sum(1 for r in placed if r is not None) >= 3
 
@@ -647,7 +677,15 @@ class FormBuilder:
             or vocab.total_label(keys[live[0]])
         ):
             return False
-        placed, confirmed = infer_indicator_roles([c.text for c in row[live[0] + 1 :]])
+        values = [c.text for c in row[live[0] + 1 :]]
+        # a line holding several rows: this row ends with its 分值 and 得分, two figures
+        pair = next(
+            (k for k in range(1, len(values)) if is_number(values[k - 1]) and is_number(values[k])),
+            None,
+        )
+        if pair is not None and pair + 1 < len(values):
+            values = values[: pair + 1]
+        placed, confirmed = infer_indicator_roles(values)
         return confirmed and {Role.TARGET, Role.ACTUAL} <= set(placed)
 
     def _header_goes_on(
@@ -718,12 +756,19 @@ class FormBuilder:
                 for i, r in header.roles:
                     if i > label_at and i < len(row):
                         got[r] = row[i]
+                cols = [(i, r) for i, r in header.roles if label_at < i < len(row)]
+                moved = shifted_fund([row[i].text for i, _ in cols], [r for _, r in cols])
+                if moved is not None:
+                    rule = "资金表：该行的数左移（少一格），按 执行率 = 执行数 ÷ 预算数 确定各列"
+                    got = {
+                        cols[j][1]: row[cols[k][0]] for k, j in enumerate(moved) if j is not None
+                    }
             else:
                 roles = header.value_roles
                 texts = [c.text for c in values]
                 while texts and is_blank(texts[-1]):
                     texts.pop()
-                placed = fit_fund(texts, roles)
+                placed = fit_fund(texts, roles) or fit_fund_padded(texts, roles)
                 rule = "资金表：按值的形状对应表头各列，执行率 = 执行数 ÷ 预算数 核对"
                 if placed is None:
                     placed = align(texts, roles)
@@ -733,8 +778,15 @@ class FormBuilder:
                         got.setdefault(roles[j], v)
         else:
             shapes, unread = infer_fund_roles([c.text for c in values])
-            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             rule = "资金表（无表头）：执行率 = 执行数 ÷ 预算数 确定各列"
+            if Role.RATE in shapes:
+                self._fund_money_columns = money_columns(shapes)
+            else:
+                follow = follow_money_columns([c.text for c in values], self._fund_money_columns)
+                if follow is not None:
+                    shapes, unread = follow, []
+                    rule = "资金表（无表头）：无执行率可核对，各数按上方各行的金额列依次读取"
+            got = {r: c for r, c in zip(shapes, values, strict=True) if r is not None}
             if unread:
                 self.parts.notes.append(
                     f"{row[label_at].location}：资金行“{display_label(row[label_at].text)}”没有表头，"
@@ -883,15 +935,31 @@ class FormBuilder:
             got, rule = self._headerless_values(row[name_at], values)
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
                 return False  # a heading or a sentence after a category word, not a row
+            self._finding_in_words(got)
         else:
             name_cell, values = join_wrapped_name(row[name_at], values, list(roles))
             if name_cell is not row[name_at]:
                 row = [*row[:name_at], name_cell, *values]
-            for v, j in zip(values, align([c.text for c in values], roles), strict=False):
+            texts = [c.text for c in values]
+            short = place_short_row(texts, roles)
+            placed = short[0] if short is not None else align(texts, roles)
+            for v, j in zip(values, placed, strict=False):
                 if j is not None:
                     got.setdefault(roles[j], v)
+            unread = [values[i] for i in short[1]] if short is not None else []
+            if len(unread) == 1 and Role.TARGET not in got and Role.ACTUAL not in got:
+                # 指标值 or 完成值: a row judged in words takes it as its finding
+                judged = {Role.TARGET: unread[0]}
+                self._finding_in_words(judged)
+                if Role.ACTUAL in judged:
+                    got[Role.ACTUAL] = judged[Role.ACTUAL]
+                    unread = []
             self._finding_in_words(got)
             rule = "指标表：类别词之后第一格为指标名称，其后的值按形状依次对应表头各列"
+            if short is not None:
+                rule = "指标表：该行比表头少一格，按形状和 得分 ≤ 分值 确定空缺的列"
+                if unread:
+                    self._note_short_row(row[name_at], unread)
         self._add_indicator(row[name_at], got, rule)
         return True
 
@@ -919,6 +987,12 @@ class FormBuilder:
                 f"“{'、'.join(c.text.strip() for c in left)}”是分值还是得分无法核对，未读取"
             )
         return got, "指标表（无表头）：前两个值读作指标值、完成值"
+
+    def _note_short_row(self, name: Cell, unread: list[Cell]) -> None:
+        self.parts.notes.append(
+            f"{name.location}：指标“{display_label(name.text)}”比表头少一格，"
+            f"“{'、'.join(c.text.strip() for c in unread)}”属于哪一列无法核对，未读取"
+        )
 
     def _continues_name(self, cell: Cell, key: str) -> bool:
         """A line holding only the rest of the indicator name above (a wrapped cell in text
@@ -978,6 +1052,10 @@ class FormBuilder:
             return True
         if strip_points(clean(printed)) != clean(printed).strip():
             return True
+        if self.level1 is None and self.level2 is not None:
+            # an excerpt cut below its 一级: 成本指标 after 数量/质量/时效指标 with no 二级 of its
+            # own is their sibling under 产出指标
+            return not _OUTPUT_LEVEL2.match(label_key(self.level2.text))
         return self.level1 is None
 
     @staticmethod
@@ -1000,7 +1078,16 @@ class FormBuilder:
         if name is None or not name.text.strip():
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
-        self._add_indicator(name, got, "指标表：按表头的列位置")
+        rule = "指标表：按表头的列位置"
+        cols = [(i, r) for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)]
+        shifted = shifted_row([row[i].text for i, _ in cols], [r for _, r in cols])
+        if shifted is not None:
+            placed, unread = shifted
+            got = {cols[j][1]: row[cols[k][0]] for k, j in enumerate(placed) if j is not None}
+            rule = "指标表：该行的值左移一格（少一格），按形状和 得分 ≤ 分值 确定空缺的列"
+            if unread:
+                self._note_short_row(name, [row[cols[k][0]] for k in unread])
+        self._add_indicator(name, got, rule)
         return True
 
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:
@@ -1031,6 +1118,12 @@ class FormBuilder:
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
+        score_cell = got.get(Role.SCORE)
+        if score_cell is not None and is_grade(score_cell.text):
+            self.parts.seen.add(graded_key(name))
+            self.parts.notes.append(
+                f"{score_cell.location}：得分栏印的是等级“{score_cell.text.strip()}”，不是分数，得分留空"
+            )
         if self.trace is not None:
             self._trace_row(f"指标[{name}]", name_cell, got, rule)
             for level, value in ((Role.LEVEL1, self.level1), (Role.LEVEL2, self.level2)):
@@ -1345,6 +1438,7 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 
 # figures written together in one cell: a figure running into another, or into a dash
+_OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
 )

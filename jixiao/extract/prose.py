@@ -39,6 +39,7 @@ from decimal import Decimal
 from jixiao.document import Paragraph
 from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
+from jixiao.extract.prose_stated import stated_rows
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
@@ -69,6 +70,7 @@ class ProseFacts:
     duties: Text | None = None
     funds: tuple[FundRow, ...] = ()
     indicators: tuple[Indicator, ...] = ()
+    stated: bool = False  # the indicators were stated field by field (prose_stated)
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -185,6 +187,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         project = project or (grant[1] if kind != Kind.DEPARTMENT else None)
     if project is None and kind != Kind.DEPARTMENT:
         project = _project_from_title(title, lines)
+    stated_funds, stated_indicators = stated_rows(lines)
     return ProseFacts(
         kind=kind,
         year=year,
@@ -194,9 +197,16 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         staff_authorized=_staff(hits, lines, FigureKey.STAFF_AUTHORIZED),
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
-        funds=prose_fund_rows(lines) or _funds(hits, int(year.value) if year else None, unit),
-        indicators=prose_indicators(lines),
+        funds=_longer(stated_funds, prose_fund_rows(lines))
+        or _funds(hits, int(year.value) if year else None, unit),
+        indicators=_longer(stated_indicators, prose_indicators(lines)),
+        stated=bool(stated_indicators) and len(stated_indicators) >= len(prose_indicators(lines)),
     )
+
+
+def _longer(stated: tuple, other: tuple) -> tuple:
+    """Rows stated field by field (prose_stated) unless the other reading finds more."""
+    return stated if len(stated) >= len(other) else other
 
 
 # -- kind, year --------------------------------------------------------------------------

@@ -69,7 +69,25 @@ _COLUMN_WORDS = (
     "偏差大或目标未完成原因分析",
     "未完成原因分析",
     "未完成原因分析及改进措施",
+    # the synonyms other hands print (bench/other_hands_text.py)
+    "全年预算",
+    "年初预算",
+    "实际执行数",
+    "实际支出",
+    "标准分",
+    "实际得分",
+    "自评得分",
+    "评分",
+    "计划值",
+    "全年完成值",
+    "实际完成值",
+    "指标名称",
+    "计量单位",
+    "偏差原因分析",
+    "未完成原因",
 )
+# the short column words (一级/二级/三级) only in a header: before another column word
+_SHORT_COLUMN_WORDS = ("一级", "二级", "三级")
 _SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
 _GOAL_WORDS = (
     "年初设定目标",
@@ -123,6 +141,9 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
 
     for w in _COLUMN_WORDS:
         add(w, _OPT_PAREN)
+    header_next = "|".join(re.escape(x) for x in (*_SHORT_COLUMN_WORDS, *_COLUMN_WORDS))
+    for w in _SHORT_COLUMN_WORDS:
+        add(w, f"(?={header_next})")
     for w in _SECTION_WORDS:
         add(w, r"(?:\((?:万元|元)\))?" + _POINTS)
     alts.append((6, r"年度绩效目标\d*" + _POINTS))
@@ -167,6 +188,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
         # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
         alts.append((len(w), _AFTER_SCORE_OR_LEVEL1 + re.escape(w)))
+    # 项目效益项目效益…: the framework's 一级 and its one 二级 of the same name
+    alts.append((4, r"项目效益(?=项目效益)|(?<=项目效益)项目效益"))
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
@@ -339,7 +362,10 @@ def _residual(
 
 # -- typed values ------------------------------------------------------------------------------
 
-_OP = r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到|约)"
+_OP = (
+    r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|不晚于|不早于|大于|小于|高于"
+    r"|低于|达到|约)"
+)
 # a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
 # would cut a name
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
@@ -348,7 +374,7 @@ _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过")
+_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过|不晚于|不早于")
 
 
 def _dec(s: str) -> Decimal | None:
@@ -425,8 +451,13 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
             unit = _UNIT_RE.match(s, e)
             if unit:
                 ends.append(unit.end())
+        # a bound written after the figure: 90%以上, 300万元以内, 120亩及以上
+        ends += [b.end() for e in list(ends) if (b := _BOUND_AFTER.match(s, e))]
         return ends
     return []
+
+
+_BOUND_AFTER = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内)")
 
 
 # a date or a deadline as a target or actual: 2021年12月完成, 2022年6月底前, 12月31日前完成
@@ -448,6 +479,8 @@ def _free_text_end(s: str, pos: int) -> int | None:
     words = s[pos : m.start()]
     if not _HAN.match(words) or len(_HAN.findall(words)) < 2 or _UNIT_RE.match(words):
         return None
+    if _OP_RE.fullmatch(words):
+        return None  # 不低于30: an operator leads a figure, it is no value in words
     return m.start()
 
 
@@ -632,7 +665,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
         score += 1.5 if (_dec(s) or 0) <= (_dec(w) or 0) else -4
     t, a = values.get(Role.TARGET), values.get(Role.ACTUAL)
     if t and a:
-        ut, ua = _NUMBER_PART.sub("", t), _NUMBER_PART.sub("", a)
+        ut, ua = (_BOUND_WORDS.sub("", _NUMBER_PART.sub("", v)) for v in (t, a))
         if ut == ua:
             score += 1
         elif ut and ua:
@@ -640,6 +673,10 @@ def _score_indicator(values: dict[Role, str]) -> float:
     elif t and _HAN.match(t) and not _DIGITS.search(t):
         score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
+
+
+# a bound around the unit (11月底前 / 11月, 90%以上 / 91%) is no other unit
+_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|(?:及以上|及以下|以上|以下|以内|之内)$")
 
 
 def _chain(
@@ -797,8 +834,13 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         if pos in memo:
             return memo[pos]
         best: tuple[float, list[tuple[str, ...]]] | None = None
-        for m in _breaks(text, pos + 1):
-            start = m.start()
+        starts = [m.start() for m in _breaks(text, pos + 1)]
+        if Role.UNIT in value_roles:
+            # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
+            starts = sorted(
+                {*starts, *(s - k for s in starts for k in (1, 2) if _unit_before(text, pos, s, k))}
+            )
+        for start in starts:
             if start - pos > _MAX_NAME:
                 break
             if text[start - 1].isdigit() or text[start - 1] == ".":
@@ -878,6 +920,11 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
+
+
+def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
+    """``k`` characters before a value's start are a unit (a 计量单位 cell after the name)."""
+    return start - k > pos + 1 and bool(_UNIT_RE.fullmatch(text, start - k, start))
 
 
 def _plausible_name(name: str) -> bool:

@@ -387,8 +387,10 @@ class StreamAssembler:
             and self.b.fund_header is None
             and len(key) <= 12
             and not _TITLE_WORDS.search(key)
-            and vocab.fund_line(key) is not None
-            and not vocab.total_label(key)
+            and (
+                (vocab.fund_line(key) is not None and not vocab.total_label(key))
+                or vocab.fund_group(key) is not None  # 资金来源 before its 合计
+            )
         ):
             self.flush()
             self._release()

@@ -8,15 +8,17 @@ when the indicator table under its header holds exactly as many names as whole r
 (each as many figures as the header has value columns, a reason in words after them kept with
 them), the rows are put back as labels then figures, name by name and row by row.
 
-Anything else stays as it is: a table already read labels-then-figures, a row with one figure
-fewer (a blank cell gone), a text target or actual (a qualitative indicator: its figures cannot
-be told from names), a column of units, or counts that do not match.
+Anything else is not moved here: a table already read labels-then-figures, a row with one
+figure fewer (a blank cell gone), a text target or actual (a qualitative indicator: its figures
+cannot be told from names), a column of units, or counts that do not match. Such a body is then
+read as units of labels and values (:mod:`jixiao.extract.row_units`: words may be values, 分值
+and 得分 end a row's values), and moved only when exactly one reading exists.
 """
 
 from __future__ import annotations
 
 from jixiao.document import Cell
-from jixiao.extract import vocab
+from jixiao.extract import row_units, vocab
 from jixiao.extract.stream import _sentence
 from jixiao.extract.values import looks_like_value
 from jixiao.extract.vocab import Role
@@ -49,7 +51,8 @@ def _header(keys: list[str]) -> tuple[int, int] | None:
 
 
 def indicator_rows_in_order(cells: list[Cell]) -> list[Cell]:
-    """The cells with the indicator rows as labels then figures (see the module docstring)."""
+    """The cells with the indicator rows as labels then figures (see the module docstring);
+    where words are values too, as :mod:`jixiao.extract.row_units` reads them."""
     keys = [label_key(c.text) for c in cells]
     found = _header(keys)
     if found is None or found[1] < 3:
@@ -58,6 +61,26 @@ def indicator_rows_in_order(cells: list[Cell]) -> list[Cell]:
     end = start
     while end < len(cells) and not vocab.total_label(keys[end]) and not vocab.section_of(keys[end]):
         end += 1
+    got = _figure_rows(cells, keys, start, end, width)
+    if got is not cells:
+        return got
+    # a framework 二级 (绩效目标, 资金投入) also names a section: it does not end the body here
+    while (
+        end < len(cells)
+        and not vocab.total_label(keys[end])
+        and (
+            vocab.is_level1(keys[end])
+            or vocab.is_level2(keys[end])
+            or not vocab.section_of(keys[end])
+        )
+    ):
+        end += 1
+    return row_units.in_order(cells, start, end, width - 2)
+
+
+def _figure_rows(
+    cells: list[Cell], keys: list[str], start: int, end: int, width: int
+) -> list[Cell]:
     body = cells[start:end]
     labels: list[list[Cell]] = []  # per name: its category cells and the name
     rows: list[list[Cell]] = []  # per row of figures: the figures and a reason after them

@@ -242,7 +242,7 @@ def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role
     return [seq for seq in out if len(seq) == n]
 
 
-def _fits(role: Role, text: str) -> bool:
+def fits_role(role: Role, text: str) -> bool:
     t = norm_value(text)
     if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
         return True  # a blank holds any column's place
@@ -273,7 +273,7 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
         for rank, order in enumerate(_ORDERS):
             for seq in _expansions(order, len(keep)):
                 got = dict(zip(seq, (vals[i] for i in keep), strict=True))
-                if not all(_fits(r, v) for r, v in got.items()):
+                if not all(fits_role(r, v) for r, v in got.items()):
                     continue
                 w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
                 wv = parse_number(w.rstrip("分")) if w and not is_blank(w) else None

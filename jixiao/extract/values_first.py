@@ -5,9 +5,9 @@ cell and the name come out last). In run-together text with one row per line the
 takes a name, then its values — so the figures of such a line would go to the name of the
 line above. :func:`values_first_rows` turns such a line round (labels first) when it reads as
 one whole row: the figures are a complete fund row under a fund row's word, or a complete
-indicator row (分值 and 得分 with 得分 ≤ 分值, target and actual in one unit) and the next line
-does not go on with figures (then the labels' own figures are there: a row broken after the
-figures of the row above). Any other line stays as it is (a page wrapped at any width is not
+indicator row (分值 and 得分 with 得分 ≤ 分值, target and actual in one unit) and either
+nothing above waits for figures (the line above is the header or a row turned round) or the next line does not go on with figures (when both hold, the labels' own figures
+may be there: a row broken after the figures of the row above). Any other line stays as it is (a page wrapped at any width is not
 turned round: its lines are long and seldom read as one whole row). Two rows printed labels,
 labels, values, values are put back in order the same way (:func:`_pairs_apart`).
 """
@@ -38,6 +38,7 @@ _ENDS_IN_CATEGORY = re.compile(
     + "|".join(re.escape(w) for w in sorted(_CATEGORY_WORDS, key=len) if w.endswith("指标"))
     + ")$"
 )
+_HEADER_WORDS = re.compile(r"指标值|完成值|分值|得分|预算数|执行数|执行率|一级指标|三级指标")
 _MAX_LINE = 120  # longer lines are a wrapped page, not one row
 _PLACEHOLDER = "某项指标"  # stands for the name while the figures are tried as one row
 _ROLE_ORDERS = (
@@ -50,15 +51,33 @@ def values_first_rows(cells: list[Cell]) -> list[Cell]:
     """The lines with a values-first row turned round (the others as they are)."""
     cells = _pairs_apart(cells)
     out = cells
+    # the line above may want this line's first figures: a name ending it, or a row short of
+    # its last figures; not so the header or a row turned round (whole by then)
+    awaiting = True
     for k, cell in enumerate(cells):
-        if k + 1 < len(cells) and _VALUE_START.match(cells[k + 1].text.strip()):
-            continue  # the labels' own figures follow on the next line: a row broken there
+        text = cell.text.strip()
+        following = k + 1 < len(cells) and _VALUE_START.match(cells[k + 1].text.strip())
         turned = _turned(cell.text)
-        if turned is not None:
+        if turned is not None and (not awaiting or not following):
+            # nothing above waits for these figures (the header, a row turned round), or the
+            # labels' own figures do not follow on the next line
             if out is cells:
                 out = list(cells)
             out[k] = replace(cell, text=turned)
+            awaiting = False
+        else:
+            awaiting = not _header_line(text)
     return out
+
+
+def _header_line(text: str) -> bool:
+    """Column labels only (three or more, ending the line, or a last column label after them):
+    no row's name at the end waits for figures."""
+    found = list(_HEADER_WORDS.finditer(text))
+    if len(found) < 3:
+        return False
+    tail = label_key(text[found[-1].end() :])
+    return not tail or vocab.column_role(tail) is not None
 
 
 def _pairs_apart(cells: list[Cell]) -> list[Cell]:

@@ -14,9 +14,12 @@ from html import unescape as _html_unescape
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
+from jixiao.readers.text.next_form import cut_next_form
+from jixiao.readers.text.separators import separated_lines
 from jixiao.textnorm import repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
@@ -54,6 +57,21 @@ def parse_text(text: str, source: str) -> Document:
     if "—" in text or "－" in text:
         lines = [_blank_inline_marks(ln) for ln in lines]
     extra_notes: list[str] = []
+    # a form saved as .csv (cells parted by commas or semicolons): read as tab-joined rows
+    separated = separated_lines(lines)
+    if separated is not None:
+        lines, sep = separated
+        marked = lines
+        text = "\n".join(lines)
+        extra_notes.append(f"以“{sep}”分隔单元格的文本（CSV），按表格的行读取")
+    # several forms one after the other: the first is read, a note says another follows
+    cut = cut_next_form(lines, source)
+    if cut is not None:
+        start, next_note = cut
+        lines = lines[:start] + [""] * (len(lines) - start)
+        marked = marked[:start] + [""] * (len(marked) - start)
+        text = "\n".join(marked)
+        extra_notes.append(next_note)
     # PDF text of a table printed column by column: its rows again, before the layout is told
     transposed = _transpose_columns(text, lines, marked)
     if transposed is not None:
@@ -61,6 +79,9 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout == "spaced":
+        # a row printed values above labels by pdftotext -layout: the two lines laid together
+        lines = rejoin(lines) or lines
     if layout == "vertical":
         lines = _join_across_page_marks(marked, lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
@@ -125,6 +146,8 @@ def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
             out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
             out[i + 1] = ""
     return out
+
+
 # character references left over when a web page's table was copied as text (``&nbsp;`` for a
 # blank cell or padding, ``&lt;``/``&gt;`` for ＜/＞)
 _ENTITY = re.compile(r"&(?:amp;)?(?:[a-zA-Z]{2,8}|#\d{2,6}|#[xX][0-9a-fA-F]{2,5});")

@@ -6,9 +6,9 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
-from jixiao.extract.vocab import is_level1, is_level2
+from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
-from jixiao.readers.text.layout import token_row
+from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -220,7 +220,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         text = raw.strip()
         if not text:
             continue
-        if len(text) > LONG_LINE and not _SPACE_RUN.search(text):
+        if not _SPACE_RUN.search(text) and (len(text) > LONG_LINE or table_on_one_line(text)):
             stream.extend((m.group(0), n, m.start() + 1) for m in _TOKEN.finditer(raw))
             continue
         spans = _spans(raw, single=token_row(raw))
@@ -241,7 +241,8 @@ def spaced(lines: list[str], source: str) -> list[Block]:
             overlong = True
     if joined and overlong:
         rows = _unjoin(rows, joined)
-    rows = _blank_cells_by_column(rows)
+    if not _fullwidth_parted(lines):
+        rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
     if multi:
@@ -263,6 +264,14 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     if stream:
         blocks.append(stream_table(stream, source))
     return blocks + after
+
+
+def _fullwidth_parted(lines: list[str]) -> bool:
+    """Cells parted by one full-width space each (U+3000), not by runs of spaces: the columns
+    are not aligned, so a cell's position tells nothing of its column."""
+    parted = sum(1 for ln in lines if "\u3000" in ln.strip() and "  " not in ln.strip())
+    spaced = sum(1 for ln in lines if "  " in ln.strip())
+    return parted >= 5 and spaced == 0
 
 
 def _blank_cells_by_column(rows: list[list[list]]) -> list[list[list]]:
@@ -359,12 +368,21 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
     fewer cells than a row that holds figures — or, under a row of text only, each cell
     starting where a cell above starts whose text filled its column: the rest of wrapped
     cells, not a row of its own."""
-    if not spans or len(above) < 2 or len(spans) > len(above) or spans[0][0] == 0:
+    if not spans or len(above) < 2 or len(spans) > len(above):
+        return False
+    margin = spans[0][0] == 0
+    if margin and not _wrapped_header(spans, above):
         return False
     if any(_FIGURE.match(halfwidth(t)) for _, _, t in spans):
         return False
     if not all(max(_overlap(c[2], c[3], s, e) for c in above) > 0 for s, e, _ in spans):
         return False
+    if margin:
+        # a header wrapped in its columns: its cells need not fill them (the widest body
+        # cell sets a column's width)
+        return not any(
+            label_key(t).endswith("指标") and is_level1(label_key(t)) for _, _, t in spans
+        )
     if _starts_labels_row(spans, above):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
@@ -379,6 +397,32 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         if k + 1 < len(above) and above[k + 1][2] - above[k][4] > _FULL_GAP:
             return False
     return True
+
+
+def _wrapped_header(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
+    """A line at the margin continues the row above only when that row is the indicator
+    table's header (four or more cells, no figure, the header's words) wrapped in its columns:
+    fewer pieces than above, none a field label of its own, every piece starting where a
+    header cell starts (``年度指`` / ``标值``, a merged ``绩效`` / ``指标`` in the first column)."""
+    if len(above) < 4 or len(spans) >= len(above):
+        return False
+    if any(_FIGURE.match(halfwidth(c[0])) or len(c[0]) > 8 for c in above):
+        return False  # a header's cells are short words, wrapped ones shorter still
+    if len(_HEADER_PARTS.findall("".join(c[0] for c in above))) < 2:
+        return False
+    if any(len(t) >= 3 and field_of(label_key(t)) for _, _, t in spans):
+        return False
+    starts = {c[2]: c[0] for c in above}
+    if not all(s in starts for s, _, _ in spans):
+        return False
+    # two whole column words one above the other are two rows (a header broken between rows)
+    return not any(
+        column_role(label_key(t)) and column_role(label_key(starts[s])) for s, _, t in spans
+    )
+
+
+# words of the indicator table's header that survive a wrap in their first half
+_HEADER_PARTS = re.compile(r"一级|二级|三级|分值|权重|标准分|得分|评分|指标值|目标|完成|实际")
 
 
 def _unjoin(rows: list[list[list]], joined: list[tuple[list[list], int]]) -> list[list[list]]:
@@ -416,6 +460,8 @@ def _figures_continue(spans: list[tuple[int, int, str]], above: list[list], widt
 _BARE_FIGURE = re.compile(
     r"^(?:[≥≤<>=]?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?|[-－—/／])$"
 )
+
+
 def _starts_labels_row(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
     """A line of labels of a row of its own, not the rest of wrapped cells: it holds a whole
     category named with 指标 (``质量指标``; such a category wraps as ``…满意度`` / ``指标``, and

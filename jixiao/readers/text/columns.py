@@ -31,6 +31,8 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
+from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
+from jixiao.readers.text.shape_align import align
 from jixiao.textnorm import label_key
 
 # a cheap test first: the text has a name column's header word alone on a line
@@ -241,6 +243,12 @@ def _rows(
     )
     for role, head, cells in short:
         placed = _place(role, cells, n, grid)
+        if placed is None and role in _PAIRED and _PAIRED[role] in grid:
+            placed, left = _by_shape(cells, grid[_PAIRED[role]])
+            if left:
+                notes.append(
+                    f"逐列打印的指标表：“{head}”列的 {'、'.join(left)} 可属于不止一行，未读"
+                )
         if placed is None:
             if cells:
                 notes.append(
@@ -259,6 +267,22 @@ def _rows(
         rows.append([grand, *(total.get(r, "") for r in order)])
     notes.insert(0, f"指标表逐列打印（先一列再一列），按列还原为 {n} 行")
     return rows, notes
+
+
+# a target column printed short (blank targets left out) lies against the actuals, and back
+_PAIRED = {Role.TARGET: Role.ACTUAL, Role.ACTUAL: Role.TARGET}
+
+
+def _by_shape(cells: list[str], full: list[str]) -> tuple[list[str] | None, list[str]]:
+    """The cells in the rows their shape alone allows (shape_align), and the cells left out."""
+    at = align(cells, full)
+    if all(r is None for r in at):
+        return None, []
+    out = [""] * len(full)
+    for r, c in zip(at, cells, strict=True):
+        if r is not None:
+            out[r] = c
+    return out, [c for r, c in zip(at, cells, strict=True) if r is None]
 
 
 def _place(role: Role, cells: list[str], n: int, grid: dict[Role, list[str]]) -> list[str] | None:
@@ -362,7 +386,9 @@ _L2_FAMILY = (
     ("绩效目标", "decision"),
     ("资金投入", "decision"),
     ("资金管理", "process"),
-    ("组织实施", "process"),
+    ("投入管理", "process"),
+    ("财务管理", "process"),
+    ("实施", "process"),
 )
 
 
@@ -408,13 +434,19 @@ def _kind(name: str, target: str) -> str:
     return "word"
 
 
-def _fit(allowed: set[str] | None, kind: str) -> int:
+def _fit(allowed: set[str] | None, kind: str, themes: tuple[str | None, str | None]) -> int:
     """How well a row fits a 二级: a 二级 of one or two kinds (数量, 时效 …) claims its rows
-    more firmly than a broad one (效益 holds words, rates, counts)."""
+    more firmly than a broad one (效益 holds words, rates, counts); among the broad benefit
+    二级, one the row's name serves (level2_names) claims it most firmly of all."""
     if allowed is None:
         return 0
     if kind not in allowed:
         return -1
+    label, name = themes
+    if label is not None and name is not None:
+        return 3 if label == name else 0
+    if kind == "timely" and "rate" in allowed:
+        return 1  # 按期完成率 under 质量 is possible, under 时效 it is at home
     return 1 if len(allowed) >= _BROAD else 2
 
 
@@ -427,13 +459,17 @@ def _place_level2(cells: list[str], n: int, grid: dict[Role, list[str]]) -> list
     targets = grid.get(Role.TARGET, [""] * n)
     names = grid[Role.NAME]
     kinds = [_kind(names[r], targets[r]) for r in range(n)]
+    themes = [name_theme(label_key(names[r])) for r in range(n)]
     fits = []
     for c in cells:
         key = label_key(c)
         allowed = next((s for w, s in _L2_KINDS if w in key), None) if is_level2(key) else None
+        theme = label_theme(key)
         acc = [0]  # running sums: the fit of rows q..r-1 is acc[r] - acc[q]
         for r in range(n):
-            acc.append(acc[-1] + _fit(allowed, kinds[r]))
+            named = framework_fit(key, label_key(names[r]))
+            fit = 3 * named if named is not None else _fit(allowed, kinds[r], (theme, themes[r]))
+            acc.append(acc[-1] + fit)
         fits.append(acc)
     # best[j][r]: best score with label j starting at r (rows before r scored); ways counted
     neg = -(10**9)

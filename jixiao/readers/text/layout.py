@@ -66,6 +66,11 @@ def detect_layout(lines: list[str]) -> str:
     piped = sum(1 for ln in nonblank if "|" in ln)
     if piped >= 5 and (piped >= 0.3 * n or _piped_run(nonblank) >= 5):
         return "pipe"  # a table of bars, perhaps followed by a long report
+    if piped >= 3 and _piped_run(nonblank) >= 3:
+        # a short excerpt of a table before a long report: judged on the part before the report
+        before = nonblank[: report_start(nonblank)]
+        if sum(1 for ln in before if "|" in ln) >= max(3, 0.5 * len(before)):
+            return "pipe"
     text = "\n".join(nonblank)
     words = form_word_count(text)
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
@@ -93,18 +98,35 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
-    if any(_table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
+    if any(table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
         return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)
     if blank_separated and (words >= 4 or (short >= 0.6 * n and sentence_chars < 0.5 * len(text))):
         return "vertical"
     if words >= 3 and spaced_rows >= max(3, 0.3 * n):
         return "spaced"
-    if words >= 3 and not blank_separated:
+    if spaced_rows >= 2 and not blank_separated:
+        # a short excerpt of a table (a few rows, cut at the start) before a long report: judged
+        # on the part before the report — rows of cells parted by runs of spaces that end in
+        # a figure (分值, 得分), the indented lines of wrapped cells between them, a form word
+        before = nonblank[: report_start(nonblank)]
+        rows = sum(
+            1 for ln in before if _SPACE_RUN.search(ln) and _FIGURE_TOKEN.match(ln.split()[-1])
+        )
+        rowlike = sum(1 for ln in before if _SPACE_RUN.search(ln) or ln.startswith("    "))
+        if (
+            rows >= 2
+            and rows >= 0.3 * len(before)
+            and rowlike >= 0.8 * len(before)
+            and form_word_count("\n".join(before)) >= 1
+        ):
+            return "spaced"
+    if words >= 1 and not blank_separated:
         # judged on the table: a report in sentences may follow it (an excerpt without its
-        # header names few column labels: the categories are enough)
+        # header names few column labels: the categories are enough, even one in a short
+        # excerpt cut at its start)
         head = "\n".join(nonblank[: report_start(nonblank)])
-        if run_together(head):
+        if (words >= 3 or form_word_count(head) >= 1) and run_together(head):
             return "other"
     return "prose"
 
@@ -144,7 +166,7 @@ def line_rows(lines: list[str]) -> bool:
     return form_word_count("\n".join(lines)) >= 3
 
 
-def _table_on_one_line(line: str) -> bool:
+def table_on_one_line(line: str) -> bool:
     """A whole table on one line of single-spaced cells: many short tokens, form labels."""
     tokens = line.split()
     if len(tokens) >= 20 and len(line) < 12 * len(tokens) and form_word_count(line) >= 3:
@@ -182,8 +204,9 @@ def token_row(line: str) -> bool:
 
 
 # (not an amount of money in a sentence: 全年预算数72.60万元)
+# (nor points written in a clause: 分值15分，得分15分)
 _GLUED = re.compile(
-    r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=(?![万元])[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE
+    r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=(?![万元]|分[，,。；;])[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE
 )
 
 
