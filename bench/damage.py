@@ -12,7 +12,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``cut-end``: the excerpt ends inside the fund or indicator table (total and report gone);
 - ``row-breaks``: line breaks inside rows — a row's last cells continue on the next line, which
   then goes on with the next row (applies to the layouts that print a row per line);
-- ``run-together``: adjacent value cells of a row written as one (``86.586.5100%``);
+- ``run-together``: adjacent value cells of a row written as one (``86.586.5100%``); the
+  columns it ran over keep their places where a print has places (``GLUED``: space-aligned
+  columns, a sheet's empty cells) — a PDF's figures stay where they were printed;
 - ``ocr``: ``IO`` for 10, ``O`` for 0, ``l`` for 1 in figures, ``一``/``-`` for an empty cell, a
   page marker inside a long label;
 - ``scrambled``: a row's labels printed after its values, or the label and value columns of two
@@ -53,6 +55,10 @@ from jixiao.textnorm import fold
 Rows = list[list[str]]
 # a column covered by a cell merged across it: no cell in text, an empty cell in a sheet
 ACROSS = "\x00"
+# a column whose value ran into the cell before it (run-together): no cell in a text of cells,
+# an empty cell in a sheet, and its place kept in space-aligned columns (the figures of a PDF
+# line stay where they were printed: the glued text spans the columns it covers)
+GLUED = "\x01"
 DOC_FIELDS = ("kind", "year", "department", "project", "staff_authorized", "staff_actual")
 TOTAL_FIELDS = ("total_weight", "total_score")
 
@@ -113,9 +119,11 @@ def form_of(e: Evaluation, report: list[str]) -> Form:
     return Form(title, rows, report, truth_of(e), e)
 
 
-def printed(rows: Rows) -> Rows:
-    """The rows as a text layout prints them: no cell for a merged-across column."""
-    return [[c for c in r if c != ACROSS] for r in rows]
+def printed(rows: Rows, glued: bool = False) -> Rows:
+    """The rows as a text layout prints them: no cell for a merged-across column, nor for a
+    column whose value ran into the cell before it (kept as ``GLUED`` with ``glued``: a layout
+    of aligned columns keeps its place)."""
+    return [[c for c in r if c != ACROSS and (glued or c != GLUED)] for r in rows]
 
 
 def _values(p: Plan, k: int, row: list[str]) -> range:
@@ -211,7 +219,9 @@ def d_run_together(f: Form, p: Plan, rng: random.Random) -> Form | None:
         a = rng.randrange(len(cols) - 1)
         b = rng.randrange(a + 1, len(cols))
         lo, hi = cols[a], cols[b]
-        rows[k][lo : hi + 1] = ["".join(rows[k][lo : hi + 1])]
+        # the covered columns keep their places (GLUED): a grid does not lose its columns
+        glued = "".join(c for c in rows[k][lo : hi + 1] if c != ACROSS)
+        rows[k][lo : hi + 1] = [glued] + [GLUED] * (hi - lo)
     return replace(f, rows=rows)
 
 
@@ -438,7 +448,9 @@ def column_major(f: Form, rng: random.Random) -> str | None:
     the table is broken over two pages, each page a block of columns under the header words
     again (a merged label printed again at the top of the page). None when the rows have no
     indicator header."""
-    rows = f.rows
+    # a row whose values ran together is a row of fewer cells here (printed as spaced rows
+    # after the columns): GLUED places are not kept
+    rows = [[c for c in r if c != GLUED] for r in f.rows]
     head = next(
         (k for k, r in enumerate(rows) if any(fold(c) in ("三级指标", "指标名称") for c in r)), None
     )

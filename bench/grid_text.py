@@ -4,6 +4,7 @@ each text layout of ../shared/corpus/README.md (``RENDER``)."""
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Callable
 
@@ -100,22 +101,64 @@ def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random)
     return "\n".join(lines + [""] + report)
 
 
+# a column whose value ran into the cell before it (bench/damage.py GLUED): its place is kept
+GLUED = "\x01"
+# a page's furniture printed where a page break cut a cell (bench/damage.py d_ocr)
+_PAGE_MARK = re.compile(r"^(?:第\s*\d+\s*页.*|[-－—]\s*\d+\s*[-－—])$")
+
+
 def r_spaced_cols(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
-    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines."""
+    """Columns aligned by spaces; a cell wider than its column wraps onto the next lines. A
+    cell whose neighbours' values ran into it (``GLUED`` after it) spans their columns, the
+    next cells staying in their own; a page mark inside a cell (a page break cut the row) is a
+    line of its own across the page, the row's lines before it on one page and after it on
+    the next."""
     lines = [title, ""]
     colw, page = 14, 110
     for cells in rows:
         last = len(cells) - 1  # the last cell runs to the page's right edge (merged cells)
-        parts = [
-            wrap(c, colw if j < last else max(colw, page - j * (colw + 2))) if c else [""]
-            for j, c in enumerate(cells)
-        ]
+        parts: list[list[str]] = []
+        mark, cut = "", -1
+        for j, c in enumerate(cells):
+            span = 1
+            while j + span <= last and cells[j + span] == GLUED:
+                span += 1
+            w = colw * span + 2 * (span - 1)
+            w = w if j + span - 1 < last else max(w, page - j * (colw + 2))
+            if c == GLUED:
+                parts.append([""])
+                continue
+            pieces = c.split("\n")
+            marks = [k for k, p in enumerate(pieces) if _PAGE_MARK.match(p.strip())]
+            if marks and not mark:
+                k = marks[0]
+                before, after = "".join(pieces[:k]), "".join(pieces[k + 1 :])
+                top = wrap(before, w) if before else []
+                mark, cut = pieces[k].strip(), len(top)
+                parts.append(top + wrap(after, w))
+            else:
+                parts.append(wrap(c.replace("\n", ""), w) if c else [""])
+        spans = [1] * len(cells)
+        for j, c in enumerate(cells):
+            if c == GLUED:
+                spans[j] = 0
+                k = j - 1
+                while spans[k] == 0:
+                    k -= 1
+                spans[k] += 1
         height = max(len(p) for p in parts)
         for k in range(height):
+            if k == cut:
+                lines.append(" " * 40 + mark)
             line = ""
             for j, p in enumerate(parts):
+                if not spans[j]:
+                    continue
                 piece = p[k] if k < len(p) else ""
-                line += piece + " " * (colw + 2 - width(piece)) if j < len(parts) - 1 else piece
+                if j + spans[j] - 1 < last:
+                    line += piece + " " * ((colw + 2) * spans[j] - width(piece))
+                else:
+                    line += piece
             lines.append(line.rstrip())
     return "\n".join(lines + [""] + report)
 

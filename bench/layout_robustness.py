@@ -362,7 +362,7 @@ def run(n: int, seed: int, office: bool) -> tuple[dict, dict]:
 def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
     """Damaged rows written cell by cell with openpyxl / python-docx (no jixiao writer: the
     writers would print the model, not the damage); a merged-across column is an empty cell."""
-    from damage import ACROSS
+    from damage import ACROSS, GLUED
 
     if path.suffix == ".xlsx":
         import openpyxl
@@ -371,7 +371,7 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
         ws = wb.active
         ws.append([title])
         for cells in rows:
-            ws.append([c.replace(ACROSS, "") for c in cells] or [""])
+            ws.append([c.replace(ACROSS, "").replace(GLUED, "") for c in cells] or [""])
             for cell in ws[ws.max_row]:
                 if cell.data_type == "f":
                     cell.data_type = "s"  # typed as text (=100%), not a formula
@@ -385,7 +385,7 @@ def write_office(title: str, rows: Rows, report: list[str], path: Path) -> Path:
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     for cells, row in zip(rows, table.rows, strict=True):
         for text, cell in zip(cells, row.cells, strict=False):
-            cell.text = text.replace(ACROSS, "")
+            cell.text = text.replace(ACROSS, "").replace(GLUED, "")
     for line in report:
         doc.add_paragraph(line)
     doc.save(str(path))
@@ -461,7 +461,10 @@ def damage_run(
                             got = read_text(text, doc + ".txt")
                         elif layout in RENDER:
                             positional = layout == "spaced-cols" and damaged.placed
-                            rows = printed(damaged.placed if positional else damaged.rows)
+                            rows = printed(
+                                damaged.placed if positional else damaged.rows,
+                                glued=layout == "spaced-cols",
+                            )
                             text = RENDER[layout](damaged.title, rows, damaged.report, rng)
                             got = read_text(text, doc + ".txt")
                         else:

@@ -173,6 +173,9 @@ _OCR_DIGIT = re.compile(
     r"(?<=\d)(?<![A-Za-z]\d)[Oo](?![A-HJ-NP-Za-km-np-z])|(?<=\d\.)[Oo]"
     r"|(?<=\d)(?<![A-Za-z]\d)[lI](?![A-HJ-NP-Za-km-np-z])|(?<![A-Za-z])[lI](?=\d)"
     r"|(?<![A-Za-z\d])[OolI](?=\.\d)"  # O.00, l.06
+    r"|(?<=[\u4e00-\u9fff])[Oo](?=[Oo]*\d)"  # 结转资金OO0: a figure run onto its label
+    # a cell of its own before a figure, a dash or the line's end: O for 0 (资金  O  O  0)
+    r"|(?<!\S)O(?=[ \t\u3000]+[\dOo－—/-]|[ \t\u3000]*(?:\n|$))"
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair

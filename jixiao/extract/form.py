@@ -20,7 +20,7 @@ from jixiao.extract import vocab
 from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
-from jixiao.extract.runtogether import split_cell_in_row
+from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
     fit_fund_padded,
     place_short_row,
@@ -269,7 +269,7 @@ class FormBuilder:
                 row = unglued
                 keys = [label_key(c.text) if c.text else "" for c in row]
                 live = [i for i, k in enumerate(keys) if k]
-        if self.state in ("fund", "indicator") and self._grid:
+        if self.state in ("fund", "indicator"):
             unglued = self._unglue(row, keys, live)
             if unglued is not None:
                 row = unglued
@@ -368,8 +368,8 @@ class FormBuilder:
         cell is cut by the columns it must cover, the cut the arithmetic confirms (执行率 =
         执行数 ÷ 预算数, 得分 ≤ 分值). None: nothing to cut."""
         header = self.ind_header if self.state == "indicator" else self.fund_header
-        if header is None or vocab.total_label(keys[live[0]]):
-            return None
+        if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
+            return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
         if not any(
             _GLUED.search(row[i].text)
             or _POINTS_PAIR.fullmatch(row[i].text.strip())
@@ -378,7 +378,14 @@ class FormBuilder:
         ):
             return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
-            (i for i in live if looks_like_value(row[i].text) and not is_blank(row[i].text)), None
+            (
+                i
+                for i in live
+                if (looks_like_value(row[i].text) and not is_blank(row[i].text))
+                or glued_figures(row[i].text)
+                or (_GLUED.search(row[i].text) and _GLUED_START.match(row[i].text.strip()))
+            ),
+            None,
         )
         if first_value is None:
             return None
@@ -391,11 +398,23 @@ class FormBuilder:
                 None,
             )
             if name is None or name >= first_value:
-                return None
+                # a name that is a category word (服务对象满意度 under 服务对象满意度指标): the
+                # last label before the figures, after the row's category cells
+                before = [i for i in live if i < first_value]
+                if len(before) < 2:
+                    return None
+                name = before[-1]
             start = name + 1
         cells = list(row[start:])
         while cells and not cells[-1].text.strip():
             cells.pop()
+        # aligned columns: the blank cells right after a cell holding several values are the
+        # columns its values ran over (96%35 | | 35: the 分值 ran into the 完成值)
+        cells = [
+            c
+            for k, c in enumerate(cells)
+            if c.text.strip() or not _covered_blank(cells, k)
+        ]
         roles = tuple(header.value_roles)
         needed = len(roles)
         if (header.aligned and len(row) == header.width) or (
@@ -420,8 +439,22 @@ class FormBuilder:
                 return [*row[:start], *cells[:at], *pieces, *cells[at + 1 :]]
             if words_only:
                 continue
-            points = roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
+            # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
+            points = (
+                self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
+            )
             if not (_GLUED.search(c.text) or points):
+                continue
+            if (
+                not self._grid
+                and _SHORT_DOUBLE.fullmatch(texts[at])
+                and not (
+                    at == len(texts) - 1
+                    and roles[at : at + 2] == (Role.WEIGHT, Role.SCORE)
+                )
+            ):
+                # in a stream, 11 or 55 may be one value where another is missing: a pair only
+                # where the cells before it fill the columns before the 分值 and it ends the row
                 continue
             split = split_cell_in_row(texts, at, roles)
             if split is None:
@@ -1440,8 +1473,24 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 # figures written together in one cell: a figure running into another, or into a dash
 _OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
 _GLUED = re.compile(
-    r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+$|^(\d{1,3})\1$"
+    r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
+    r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
+    # a target with its operator and unit, and the actual after it (≥54次59次, 不少于4项4项10)
+    r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
+    r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
+_SHORT_DOUBLE = re.compile(r"(\d)\1")
+_GLUED_START = re.compile(r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到")
+
+
+def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
+    """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
+    j = k - 1
+    while j >= 0 and not cells[j].text.strip():
+        j -= 1
+    return j >= 0 and bool(_GLUED.search(cells[j].text.strip()))
+
+
 # a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)
 _WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d{1,2})?)")
 

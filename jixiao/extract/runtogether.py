@@ -421,6 +421,12 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     points may exceed 100 when the form's weights do)."""
     if pos < len(s) and s[pos] in "-－—/／":
         return [pos + 1]  # a printed blank (－, /) holds the column
+    if (
+        s[pos : pos + 1] == "一"
+        and role not in (Role.TARGET, Role.ACTUAL)
+        and not ("\u4e00" <= s[pos + 1 : pos + 2] <= "\u9fff")
+    ):
+        return [pos + 1]  # an OCR'd dash (一) among figures: 505.64一90.69%
     if role in (Role.WEIGHT, Role.SCORE):
         limit = 1000 if total else 100
         return [e for e in _number_prefixes(s, pos, 4) if (_dec(s[pos:e]) or 0) <= limit]
@@ -780,7 +786,13 @@ def _breaks(text: str, pos: int) -> list[re.Match[str]]:
     """Where values may begin: a figure or operator, or a stock qualitative phrase."""
     found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
     found += _NAME_END.finditer(text, pos)
+    found += _BLANK_AFTER_NAME.finditer(text, pos)
     return sorted(found, key=lambda m: m.start())
+
+
+# a printed blank (－, —, or an OCR'd 一 is not told apart here) right after a name's words and
+# before the next value: the blank target (绩效指标明确性-目标明确、细化、量化54)
+_BLANK_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[-－—](?=[\u4e00-\u9fff\d])")
 
 
 # the judged indicators of the project framework are named “…性” (立项依据充分性, 资金使用合规性):
@@ -951,6 +963,18 @@ def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
 
 
 # -- a cell holding several values, in a grid row ------------------------------------------------
+
+# figures run together in one cell, too long to look like one value (150.00130.0086.67%,
+# 2174.4398.91%－): money, rates and printed blanks, at least two of them
+_GLUED_FIGURES = re.compile(r"\d+(?:\.\d+)?%?(?:[-－—]|\d+(?:\.\d+)?%?)+")
+_TWO_FIGURES = re.compile(r"\.\d+\.|\d%.|\d[-－—]")
+
+
+def glued_figures(text: str) -> bool:
+    """Whether a cell holds several figures written together (no words)."""
+    t = text.strip()
+    return bool(_GLUED_FIGURES.fullmatch(t) and _TWO_FIGURES.search(t))
+
 
 
 def split_cell_in_row(

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
-from jixiao.extract.runtogether import split_fund_values, split_indicator_rows
+from jixiao.extract.runtogether import glued_figures, split_fund_values, split_indicator_rows
 from jixiao.extract.values import (
     align,
     compat,
@@ -804,7 +804,8 @@ class StreamAssembler:
             self.flush()
             self._feed([cell])
             return
-        if looks_like_value(cell.text):
+        if looks_like_value(cell.text) or (self.kind == "fund" and glued_figures(cell.text)):
+            # (figures run together: one cell here, cut by the row's columns when it is read)
             if self.kind != "fund" and self.orphan_fund is not None and self.b.fund_header:
                 self._start(self.orphan_fund, "fund")
                 self.orphan_fund = None

@@ -19,6 +19,7 @@ from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.readers.text.next_form import cut_next_form
+from jixiao.readers.text.page_cuts import join_page_cuts
 from jixiao.readers.text.separators import separated_lines
 from jixiao.textnorm import repair_ocr
 
@@ -72,6 +73,10 @@ def parse_text(text: str, source: str) -> Document:
         marked = marked[:start] + [""] * (len(marked) - start)
         text = "\n".join(marked)
         extra_notes.append(next_note)
+    if len(lines) > 2 and any(not ln and m.strip() for ln, m in zip(lines, marked, strict=True)):
+        # a page mark between the halves of a cell (开展安 / 第 2 页 / 全生产活动次数)
+        lines, cut_notes = join_page_cuts(marked, lines)
+        extra_notes.extend(cut_notes[:3])
     # PDF text of a table printed column by column: its rows again, before the layout is told
     transposed = _transpose_columns(text, lines, marked)
     if transposed is not None:
