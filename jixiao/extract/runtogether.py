@@ -686,10 +686,23 @@ _BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|(?:及以上|及�
 
 
 def _chain(
-    text: str, pos: int, roles: tuple[Role, ...], steps: _Steps
+    text: str,
+    pos: int,
+    roles: tuple[Role, ...],
+    steps: _Steps,
+    ends: dict[tuple[Role, int], list[int]] | None = None,
 ) -> list[tuple[float, int, list[tuple[Role, str]]]]:
-    """Every way of reading the value columns from ``pos``: (score, end, values)."""
+    """Every way of reading the value columns from ``pos``: (score, end, values). ``ends``:
+    where a value of a role may end, kept from the chains read from other places of ``text``."""
     out: list[tuple[float, int, list[tuple[Role, str]]]] = []
+    if ends is None:
+        ends = {}
+
+    def tokens(role: Role, p: int) -> list[int]:
+        key = (role, p)
+        if key not in ends:
+            ends[key] = _tokens_for(role, text, p)
+        return ends[key]
 
     def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
         steps.tick()
@@ -708,12 +721,13 @@ def _chain(
             walk(p, j + 1, [*got, (role, "")])
             return
         if role in (Role.TARGET, Role.ACTUAL):
-            for e in _tokens_for(role, text, p):
+            for e in tokens(role, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
             phrase = _PHRASE.match(text, p)
             if phrase:
                 walk(phrase.end(), j + 1, [*got, (role, phrase.group(0))])
-            if role == Role.TARGET:
+            if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
+                # the target printed twice only where an actual column follows to hold it
                 doubled = _doubled_text(text, p)
                 if doubled:
                     walk(
@@ -722,7 +736,7 @@ def _chain(
                         [*got, (Role.TARGET, doubled), (Role.ACTUAL, doubled)],
                     )
         else:
-            for e in _tokens_for(role, text, p):
+            for e in tokens(role, p):
                 walk(e, j + 1, [*got, (role, text[p:e])])
         walk(p, j + 1, [*got, (role, "")])  # a blank column (其中… rows have no 分值)
 
@@ -805,11 +819,26 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         return None
     steps = _Steps()
     chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
+    ends: dict[tuple[Role, int], list[int]] = {}
+    plausible: dict[tuple[int, int], bool] = {}
+    readings: dict[int, _Reading] = {}  # by id() of a chain's reading, worked out when first used
 
     def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps)
+            chains[start] = _chain(text, start, value_roles, steps, ends)
         return chains[start]
+
+    def reading(c: tuple[float, int, list[tuple[Role, str]]]) -> _Reading:
+        r = readings.get(id(c))
+        if r is None:
+            r = readings[id(c)] = _reading(text, *c)
+        return r
+
+    def name_ok(pos: int, end: int) -> bool:
+        key = (pos, end)
+        if key not in plausible:
+            plausible[key] = _plausible_name(text[pos:end])
+        return plausible[key]
 
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
@@ -828,37 +857,28 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 break
             if text[start - 1].isdigit() or text[start - 1] == ".":
                 continue  # values do not start in the middle of a number
-            name = text[pos:start]
-            if not _plausible_name(name):
+            if not name_ok(pos, start):
                 continue
-            candidates = list(chain_at(start))
-            for doubled_start in _doubled_starts(text, pos + 2, start):
-                candidates += chain_at(doubled_start)
-            for sc, end, got in candidates:
-                rest = rows_from(end)
+            candidates = chain_at(start)
+            doubled = _doubled_starts(text, pos + 2, start)
+            if doubled:
+                candidates = list(candidates)
+                for doubled_start in doubled:
+                    candidates += chain_at(doubled_start)
+            for c in candidates:
+                rest = rows_from(c[1])
                 if rest is None:
                     continue
-                name_text = text[pos : _value_start(text, end, got)]
-                if not _plausible_name(name_text):
+                r = reading(c)
+                if not name_ok(pos, r.value_start):
                     continue
-                ends, at = [], _value_start(text, end, got)
-                for _, v in got:
-                    at += len(v)
-                    ends.append(at)
-                penalty = (0.2 if name_text[-1:].isdigit() else 0.0) + 1.0 * _cuts_in_digits(
-                    text, ends[:-1]
-                )
-                penalty += 1.0 if _cuts_in_digits(text, [_value_start(text, end, got)]) else 0.0
-                if name_text.startswith("其中") and any(
-                    v for r, v in got if r in (Role.WEIGHT, Role.SCORE)
-                ):
+                penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
+                penalty += r.cut_before
+                if r.points and text.startswith("其中", pos, r.value_start):
                     penalty += 2.0  # 其中… breakdown rows carry no points of their own
-                total = sc + rest[0] - penalty - _ROW_COST
+                total = r.score + rest[0] - penalty - _ROW_COST
                 if best is None or total > best[0]:
-                    values = [v for _, v in got]
-                    while values and values[-1] == "":
-                        values.pop()
-                    best = (total, [(name_text, *values), *rest[1]])
+                    best = (total, [(text[pos : r.value_start], *r.values), *rest[1]])
         if best is None and _plausible_name(text[pos:]) and not _BREAK.search(text, pos):
             best = (0.0, [(text[pos:],)])  # a name without values (or a …… placeholder)
         elif best is None and _ELLIPSIS_ONLY.fullmatch(text[pos:]):
@@ -873,7 +893,43 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     return tuple(result[1]) if result else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way of reading the value columns (from :func:`_chain`), with what the rows' scoring
+    needs of it worked out once: where its values start, the printed values (trailing blanks
+    dropped), the penalties of cuts between two digits, and whether it carries points."""
+
+    score: float
+    end: int
+    value_start: int
+    values: tuple[str, ...]
+    cuts: float  # 1.0 per cut between two digits among the values
+    cut_before: float  # 1.0 when the values start in the middle of a number
+    points: bool  # a 分值 or 得分 is filled
+
+
+def _reading(text: str, score: float, end: int, got: list[tuple[Role, str]]) -> _Reading:
+    value_start = _value_start(text, end, got)
+    ends, at = [], value_start
+    for _, v in got:
+        at += len(v)
+        ends.append(at)
+    values = [v for _, v in got]
+    while values and values[-1] == "":
+        values.pop()
+    return _Reading(
+        score,
+        end,
+        value_start,
+        tuple(values),
+        1.0 * _cuts_in_digits(text, ends[:-1]),
+        1.0 if _cuts_in_digits(text, [value_start]) else 0.0,
+        any(v for r, v in got if r in (Role.WEIGHT, Role.SCORE)),
+    )
+
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 _VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
 _VALUE_CHAR = re.compile(r"[≥≤%]")
 
@@ -885,7 +941,7 @@ def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
 
 def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
-    if len(_HAN.findall(name)) < 2 or _VALUE_START.match(name):
+    if not _TWO_HAN.search(name) or _VALUE_START.match(name):
         return False
     if name[-1] in "-－—/(（:：":
         return False  # “取得2018-”: cut inside a range or before its closing part
@@ -899,9 +955,9 @@ def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:
 def _doubled_starts(text: str, lo: int, hi: int) -> list[int]:
     """Positions in text[lo:hi] where a doubled qualitative value (``显著提升显著提升``) runs to hi."""
     out = []
-    for p in range(lo, hi):
-        run = text[p:hi]
-        if len(run) >= 4 and len(run) % 2 == 0 and run[: len(run) // 2] == run[len(run) // 2 :]:
+    for p in range(lo + (hi - lo) % 2, hi - 3, 2):  # runs of an even length, four at least
+        half = (hi - p) // 2
+        if text[p] == text[p + half] and text[p : p + half] == text[p + half : hi]:
             out.append(p)
     return out
 
