@@ -211,12 +211,13 @@ def _column(row: _Row, col: int) -> Decimal | None:
 def _sums_holding(rows: Sequence[_Row], parent: int, ncols: int) -> int:
     """Columns where the parent's figure is the sum of its parts' (a blank part counts 0)."""
     kids = _children(rows, parent)
-    if not kids or rows[parent].placed is None or any(rows[k].placed is None for k in kids):
+    parent_cols = rows[parent].placed
+    if not kids or parent_cols is None or any(rows[k].placed is None for k in kids):
         return 0
     held = 0
     for col in range(ncols):
         total = _column(rows[parent], col)
-        if total is None or col not in rows[parent].placed:
+        if total is None or col not in parent_cols:
             continue
         parts = [_column(rows[k], col) for k in kids]
         if sum(p for p in parts if p is not None) == total:

@@ -219,6 +219,8 @@ class FormBuilder:
             if self.trace is not None:
                 rule = "指标表：一级指标印在各行之后，按各行分值之和等于其（N分）依次归入"
                 for ind in inds[:placed]:
+                    if ind.level1 is None or ind.level1.location is None:
+                        continue
                     label = Cell(ind.level1.text, ind.level1.location)
                     self.trace.place(
                         f"指标[{ind.name.text}].{_ROLE_NAMES[Role.LEVEL1]}", [label], rule
@@ -245,8 +247,9 @@ class FormBuilder:
                     continue
                 name = f"指标[{new.name.text}].{_ROLE_NAMES[role]}"
                 self.trace.placements[:] = [p for p in self.trace.placements if p.field != name]
-                if value is not None:
-                    cell = Cell(value.text, value.location or new.location)
+                where = None if value is None else value.location or new.location
+                if value is not None and where is not None:
+                    cell = Cell(value.text, where)
                     self.trace.placements.append(Placement(name, (cell,), rule))
 
     def _release_labels(self) -> None:
@@ -419,11 +422,7 @@ class FormBuilder:
             cells.pop()
         # aligned columns: the blank cells right after a cell holding several values are the
         # columns its values ran over (96%35 | | 35: the 分值 ran into the 完成值)
-        cells = [
-            c
-            for k, c in enumerate(cells)
-            if c.text.strip() or not _covered_blank(cells, k)
-        ]
+        cells = [c for k, c in enumerate(cells) if c.text.strip() or not _covered_blank(cells, k)]
         roles = tuple(header.value_roles)
         needed = len(roles)
         if (header.aligned and len(row) == header.width) or (
@@ -449,18 +448,13 @@ class FormBuilder:
             if words_only:
                 continue
             # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
-            points = (
-                self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
-            )
+            points = self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
             if not (_GLUED.search(c.text) or points):
                 continue
             if (
                 not self._grid
                 and _SHORT_DOUBLE.fullmatch(texts[at])
-                and not (
-                    at == len(texts) - 1
-                    and roles[at : at + 2] == (Role.WEIGHT, Role.SCORE)
-                )
+                and not (at == len(texts) - 1 and roles[at : at + 2] == (Role.WEIGHT, Role.SCORE))
             ):
                 # in a stream, 11 or 55 may be one value where another is missing: a pair only
                 # where the cells before it fill the columns before the 分值 and it ends the row
@@ -579,7 +573,7 @@ class FormBuilder:
             sections = {vocab.section_of(keys[i]) for i in others} & {"fund", "indicator"}
             if len(sections) != 1:
                 return False
-            kind = sections.pop()
+            kind = str(sections.pop())
         found = self._drop_group_header(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
@@ -1527,7 +1521,9 @@ _GLUED = re.compile(
     r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
 _SHORT_DOUBLE = re.compile(r"(\d)\1")
-_GLUED_START = re.compile(r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到")
+_GLUED_START = re.compile(
+    r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到"
+)
 
 
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:

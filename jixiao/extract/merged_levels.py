@@ -106,8 +106,9 @@ def centre_levels(inds: list[Indicator], header_seen: bool) -> tuple[list[Indica
 def _in_reading_order(seg: list[Indicator]) -> bool:
     """Rows read from text in the order printed (a stream rebuilt from scattered cells may
     place rows elsewhere: their neighbours then tell nothing)."""
-    locs = [i.location for i in seg]
-    if any(loc is None for loc in locs):
+    maybe = [i.location for i in seg]
+    locs = [loc for loc in maybe if loc is not None]
+    if len(locs) != len(maybe):
         return False
     if any(loc.line is None for loc in locs):
         return True  # cells of an office table, read row by row

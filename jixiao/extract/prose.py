@@ -554,8 +554,8 @@ def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:
             if (
                 len(budgets) == len(spent) >= 2
                 and max(budgets) < min(spent)
-                and sum(out[k].actual.value for k in spent) == whole.actual.value  # type: ignore[union-attr]
-                and sum(out[k].budget.value for k in budgets) == whole.budget.value  # type: ignore[union-attr]
+                and sum(out[k].actual.value for k in spent) == whole.actual.value  # type: ignore[union-attr, misc]
+                and sum(out[k].budget.value for k in budgets) == whole.budget.value  # type: ignore[union-attr, misc]
             ):
                 for b, a in zip(budgets, spent, strict=True):
                     out[b] = replace(out[b], actual=out[a].actual)

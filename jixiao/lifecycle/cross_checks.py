@@ -246,7 +246,7 @@ def far_above_target(stages: Stages, context: StageContext) -> Iterator[Finding]
         if t is None or ind is None:
             continue
         ratio = over_target_ratio(t, ind)
-        if ratio is not None and ratio >= p.over_target_percent:
+        if ratio is not None and ind.actual is not None and ratio >= p.over_target_percent:
             deduct = ""
             if p.over_target_deduct_percent and ind.weight is not None:
                 cut = ind.weight.value * p.over_target_deduct_percent / HUNDRED

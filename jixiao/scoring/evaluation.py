@@ -79,7 +79,7 @@ def grade_blocker(
         return f"{len(unscored)} 项既无法计算也未填得分，总分无法复算"
     weights = [line.weight for line in lines]
     if lines and all(w is not None for w in weights):
-        weight_sum = sum(weights, Decimal(0))  # type: ignore[arg-type]
+        weight_sum = sum(weights, Decimal(0))  # type: ignore[arg-type, type-var]
         if weight_sum != maximum:
             return (
                 f"各计分行分值合计 {fmt(weight_sum)}，与总分分值 {fmt(maximum)} 不符，总分无法复算"
@@ -155,7 +155,9 @@ def _parts_of(evaluation: Evaluation, total: FundRow) -> list[FundRow]:
     return parts
 
 
-def total_of(lines: list[LineScore], profile: Profile | str | None = None) -> tuple[Decimal | None, str]:
+def total_of(
+    lines: list[LineScore], profile: Profile | str | None = None
+) -> tuple[Decimal | None, str]:
     """The computed total of score lines (and how it was computed, in Chinese), by the same
     rule as :func:`score_evaluation`; for lines a reviewer changed (the 抽查复核 re-score)."""
     return _total(lines, load_profile(profile))

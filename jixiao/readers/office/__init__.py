@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from jixiao.document import Cell, Document, Paragraph, Table
+from jixiao.document import Block, Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.model import Location
 from jixiao.readers.office import limits
@@ -119,7 +119,7 @@ def repair_ocr_cells(doc: Document) -> Document:
         text = fix(c.text, c.location) if c.text else c.text
         return c if text == c.text else replace(c, text=text)
 
-    blocks = []
+    blocks: list[Block] = []
     for b in doc.blocks:
         if isinstance(b, Table):
             blocks.append(replace(b, rows=tuple(tuple(cell(c) for c in row) for row in b.rows)))
