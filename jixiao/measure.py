@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from jixiao.bounds import MEASURE
 from jixiao.model import Location, Measure, Operator
@@ -169,6 +170,7 @@ _ANY_DIGIT = re.compile(r"\d")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=16384)  # a Decimal is immutable; "1.0" and "1.00" are distinct keys
 def parse_number(text: str) -> Decimal | None:
     """The Decimal in a printed number (“1,234.50” → 1234.50), or None."""
     cleaned = text.strip().replace(",", "").replace("，", "")

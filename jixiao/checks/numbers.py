@@ -25,7 +25,14 @@ def places(d: Decimal) -> int:
 
 def ulp(d: Decimal) -> Decimal:
     """One unit of the last printed place: 198.8 → 0.1."""
-    return Decimal(1).scaleb(-places(d))
+    n = places(d)
+    unit = _ULPS.get(n)
+    if unit is None:
+        unit = _ULPS[n] = Decimal(1).scaleb(-n)
+    return unit
+
+
+_ULPS: dict[int, Decimal] = {}  # places → its unit (a Decimal is immutable: built once each)
 
 
 def quantize(d: Decimal, n: int, rounding: str = ROUND_HALF_UP) -> Decimal:

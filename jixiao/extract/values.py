@@ -166,24 +166,34 @@ def to_num(
 ) -> Num | None:
     """A printed number → Num (None when blank or not a number). ``percent``: keep the printed
     percentage (106.87% → 106.87, unit %)."""
+    parsed = _num_parts(text, unit, percent)
+    return Num(parsed[0], parsed[1], parsed[2], location) if parsed is not None else None
+
+
+@lru_cache(maxsize=16384)
+def _num_parts(
+    text: str, unit: str | None, percent: bool
+) -> tuple[Decimal, str, str | None] | None:
+    """(value, printed, unit) of :func:`to_num`, parsed once per distinct cell text (the rows
+    are read again in cell order when their arithmetic fails; a Decimal is immutable)."""
     t = norm_value(text)
     if t in BLANKS:
         return None
     printed = text.strip()
     if _PERCENT.match(t):
         value = parse_number(t.rstrip("%％").strip())
-        return Num(value, printed, "%", location) if value is not None else None
+        return (value, printed, "%") if value is not None else None
     m = _MONEY.match(t)
     if m:
         value = parse_number(t[: m.start(1)].strip())
-        return Num(value, printed, m.group(1), location) if value is not None else None
+        return (value, printed, m.group(1)) if value is not None else None
     if _POINTS.match(t):
         value = parse_number(t.rstrip("分").strip())
-        return Num(value, printed, None, location) if value is not None else None
+        return (value, printed, None) if value is not None else None
     value = parse_number(t)
     if value is None:
         return None
-    return Num(value, printed, "%" if percent else unit, location)
+    return (value, printed, "%" if percent else unit)
 
 
 _MONEY_ROLES = (Role.INITIAL, Role.BUDGET, Role.SPENT)
