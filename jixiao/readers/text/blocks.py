@@ -32,11 +32,16 @@ def _column(line: str, start: int) -> int | None:
 def _split_at(line: str, sep: str) -> list[tuple[str, int | None]]:
     """``line`` split on ``sep``: each part stripped, with its column in a long line."""
     out: list[tuple[str, int | None]] = []
+    long = len(line) > LONG_LINE  # as in _column, decided once per line
     at = 0
+    step = len(sep)
     for part in line.split(sep):
-        lead = len(part) - len(part.lstrip())
-        out.append((part.strip(), _column(line, at + lead)))
-        at += len(part) + len(sep)
+        text = part.strip()
+        if long:
+            out.append((text, at + len(part) - len(part.lstrip()) + 1))
+        else:
+            out.append((text, None))
+        at += len(part) + step
     return out
 
 
