@@ -4,6 +4,7 @@ and send back a small :class:`FileRecord` (never the whole Evaluation)."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import signal
 import threading
@@ -101,13 +102,16 @@ def process_one(
     except Exception as exc:  # a defect in jixiao must not stop a region's batch
         reason = f"处理出错（程序缺陷，请反馈）：{type(exc).__name__}: {_display(str(exc), item)}"
         record = FileRecord(item.display, sha, Status.FAILED, reason, profile)
-    record = _with(record, check_file=check_rel)
-    return _finish(record, outdir, started)
+    return _finish(record, outdir, started, check_rel)
 
 
-def _finish(record: FileRecord, outdir: Path, started: float) -> FileRecord:
-    write_check_file(outdir / record.check_file, record)
-    return _with(record, seconds=time.perf_counter() - started)
+def _finish(
+    record: FileRecord, outdir: Path, started: float, check_file: str | None = None
+) -> FileRecord:
+    """Write the record's ``.check.txt``; the record with its file name and time (one copy)."""
+    check_file = record.check_file if check_file is None else check_file
+    write_check_file(outdir / check_file, record)  # (its text does not name the check file)
+    return _with(record, check_file=check_file, seconds=time.perf_counter() - started)
 
 
 def _with(record: FileRecord, **changes: object) -> FileRecord:
@@ -269,11 +273,24 @@ def check_text(record: FileRecord) -> str:
 
 
 def write_check_file(path: Path, record: FileRecord) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    text = check_text(record)
+    """Written beside, then renamed over the old one (never half a file); with plain ``os``
+    calls, as ``Path.write_text`` builds a text stream per file (same bytes: its newline is
+    ``os.linesep``)."""
+    tmp = str(path) + ".tmp"
+    data = check_text(record).replace("\n", os.linesep).encode("utf-8")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        _write_bytes(tmp, data)
     except FileNotFoundError:  # the folder's first file: mkdir once, not for every file
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+        _write_bytes(tmp, data)
+    os.replace(tmp, path)
+
+
+def _write_bytes(name: str, data: bytes) -> None:
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
