@@ -29,6 +29,7 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.runtogether_bounds import bound_agreement
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
 from jixiao.measure import is_unit, normalize_signs, unit_pattern
@@ -676,6 +677,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
             score += 1
         elif ut and ua:
             score -= 1  # two units that differ; an actual printed without its unit is common
+        score += bound_agreement(t, a, w, s)
     elif t and _HAN.match(t) and not _DIGITS.search(t):
         score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
