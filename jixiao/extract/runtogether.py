@@ -30,6 +30,7 @@ from itertools import accumulate
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.runtogether_bounds import bound_agreement
+from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
 from jixiao.measure import is_unit, normalize_signs, unit_pattern
@@ -892,7 +893,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         result = rows_from(0)
     except (_TooMuchWork, RecursionError):
         return None
-    return tuple(result[1]) if result else None
+    return attach_reasons(tuple(result[1]), roles) if result else None
 
 
 @dataclass(frozen=True, slots=True)
