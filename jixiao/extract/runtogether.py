@@ -29,7 +29,7 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.extract.runtogether_bounds import bound_agreement
+from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
@@ -679,6 +679,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
         elif ut and ua:
             score -= 1  # two units that differ; an actual printed without its unit is common
         score += bound_agreement(t, a, w, s)
+        score -= word_unit_penalty(values.get(Role.UNIT), t, a)
     elif t and _HAN.match(t) and not _DIGITS.search(t):
         score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score

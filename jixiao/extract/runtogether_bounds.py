@@ -51,3 +51,17 @@ def bound_agreement(target: str, actual: str, weight: str | None, score: str | N
     if t > 0 and a > 0 and t / 2 <= a <= t * 2:
         adjust += 0.3
     return adjust
+
+
+_HAN_UNIT = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def word_unit_penalty(unit: str | None, target: str, actual: str) -> float:
+    """A unit in Chinese characters (件, 个) cut from the end of a name whose target and actual
+    are words with no figure (``…群众生活条件12明显提升明显提升12``): a unit measures a figure,
+    so such a reading is unlikely (2.0, more than a filled column earns); 0 otherwise."""
+    if not unit or not _HAN_UNIT.fullmatch(unit):
+        return 0.0
+    if _FIGURE.search(target) or _FIGURE.search(actual):
+        return 0.0
+    return 2.0
