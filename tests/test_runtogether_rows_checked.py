@@ -58,3 +58,12 @@ def test_chinese_unit_is_not_cut_from_a_worded_row():
     assert word_unit_penalty("件", "显著改善", "显著改善") > 0
     assert word_unit_penalty("件", "≥20", "22") == 0
     assert word_unit_penalty("%", "明显提升", "明显提升") == 0
+
+
+def test_level1_points_with_spaces_stay_with_their_label():
+    from jixiao.document import Cell, Location
+    from jixiao.extract.runtogether import split_labels
+
+    pieces = split_labels([Cell("产出指标 (40 分)效益指标 (45 分)满意度指标 (15 分)", Location(line=3))])
+    assert [p.cell.text for p in pieces] == ["产出指标(40 分)", "效益指标(45 分)", "满意度指标(15 分)"]
+    assert not any(p.residual for p in pieces)

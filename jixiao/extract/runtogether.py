@@ -112,7 +112,7 @@ _FUND_WORDS = (
 )
 _TOTAL_WORDS = ("总分", "合计")
 _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
-_POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
+_POINTS = r"(?:\s?\(\s?\d+(?:\.\d+)?\s?分\s?\))?"  # (50分), (50 分)
 
 
 _LEVEL2_AHEAD = "|".join(
