@@ -67,3 +67,30 @@ def test_level1_points_with_spaces_stay_with_their_label():
     pieces = split_labels([Cell("产出指标 (40 分)效益指标 (45 分)满意度指标 (15 分)", Location(line=3))])
     assert [p.cell.text for p in pieces] == ["产出指标(40 分)", "效益指标(45 分)", "满意度指标(15 分)"]
     assert not any(p.residual for p in pieces)
+
+
+def test_framework_categories_when_its_level1_come_after_the_rows():
+    from jixiao.document import Cell, Location
+    from jixiao.extract.runtogether import split_labels
+
+    lines = [
+        "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分",
+        "资金投入资金到位及时性及时到位及时到位55",
+        "财务管理资金使用规范性规范规范1010",
+        "项目决策 (5 分)项目管理 (10 分)",
+    ]
+    pieces = split_labels([Cell(t, Location(line=i + 1)) for i, t in enumerate(lines)])
+    labels = [p.cell.text for p in pieces if not p.residual]
+    assert "资金投入" in labels and "财务管理" in labels
+
+
+def test_framework_words_stay_in_names_without_the_framework():
+    from jixiao.document import Cell, Location
+    from jixiao.extract.runtogether import split_labels
+
+    lines = [
+        "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分",
+        "资金投入带动就业人数≥20人22人55",
+    ]
+    pieces = split_labels([Cell(t, Location(line=i + 1)) for i, t in enumerate(lines)])
+    assert "资金投入" not in [p.cell.text for p in pieces if not p.residual]

@@ -31,6 +31,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
+from jixiao.extract.trailing_levels import label_points
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
 from jixiao.measure import is_unit, normalize_signs, unit_pattern
@@ -262,7 +263,12 @@ def _cut(
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
     held: tuple[re.Match[str], int] | None = None  # a fund row's word printed before its header
-    framework = False  # a 一级 of the project framework came: its 二级 words are labels
+    # a 一级 of the project framework came: its 二级 words are labels; so they are when the
+    # framework's 一级 are printed with their points after the rows (项目决策 (10 分)…)
+    framework = any(
+        label_points(m.group(0)) is not None and vocab.in_framework(label_key(m.group(0)))
+        for m in matches
+    )
     category_end = -1
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
@@ -295,6 +301,8 @@ def _cut(
             and _SENTENCE_BEFORE.search(text, max(pos, m.start() - 12), m.start())
         ):
             continue  # “主要绩效指标基本完成”: the word inside a sentence, not the table's label
+        if framework and m.start() > pos:
+            pos = _category_after_header(out, text, pos, cell_at)
         if m.start() > pos:
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
@@ -306,6 +314,24 @@ def _cut(
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
+_FRAMEWORK_LEVEL2_AT = re.compile(
+    "|".join(re.escape(w) for w in sorted(_FRAMEWORK_LEVEL2, key=len, reverse=True))
+)
+
+
+def _category_after_header(
+    out: list[Piece], text: str, pos: int, cell_at: Callable[[int], Cell]
+) -> int:
+    """``…偏差原因分析及改进措施资金投入预算编制科学性…``: a 二级 of the framework right after the
+    indicator header's last column label starts the first row (its 一级 printed elsewhere).
+    Where the text goes on."""
+    if not out or out[-1].residual or vocab.column_role(label_key(out[-1].cell.text)) is None:
+        return pos
+    m = _FRAMEWORK_LEVEL2_AT.match(text, pos)
+    if not m:
+        return pos
+    out.append(Piece(Cell(m.group(0), cell_at(pos).location), False))
+    return m.end()
 _FUND_COLUMN = re.compile(r"预算|执行|拨款|金额|资金")
 
 
