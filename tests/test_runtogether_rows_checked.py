@@ -94,3 +94,11 @@ def test_framework_words_stay_in_names_without_the_framework():
     ]
     pieces = split_labels([Cell(t, Location(line=i + 1)) for i, t in enumerate(lines)])
     assert "资金投入" not in [p.cell.text for p in pieces if not p.residual]
+
+
+def test_fund_block_total_with_glued_figures_is_a_row_label():
+    from jixiao.document import Cell, Location
+    from jixiao.extract.runtogether import split_labels
+
+    pieces = split_labels([Cell("资金结构合计512.3498.697.34%--", Location(line=2))])
+    assert [(p.cell.text, p.residual) for p in pieces][:2] == [("资金结构", False), ("合计", False)]

@@ -165,6 +165,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         )
     )
     alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
+    # the total row of a fund block: 资金来源合计898.95869.87… (its figures glued into a run)
+    alts.append((6, r"(?:(?<=资金来源)|(?<=资金结构)|(?<=按收入性质分)|(?<=按支出性质分))合计"))
     for w in _TOTAL_WORDS:
         # not “支出合计0.00万元” inside a sentence: a total row carries bare points
         add(w, r"(?![\d.]+\s*(?:万元|元|%|个|人|次|户|项))")
