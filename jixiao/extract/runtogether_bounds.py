@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # bounds the actual must reach (lower) or stay under (upper) to meet the target
 _LOWER = re.compile(r"^(?:≥|>=|>|不低于|不少于|不小于|大于|高于|达到)")
@@ -30,6 +31,7 @@ def _figure(value: str) -> Decimal | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def bound_agreement(target: str, actual: str, weight: str | None, score: str | None) -> float:
     """A score adjustment for reading ``target`` and ``actual`` in one glued row: −1.5 when a
     full score contradicts the target's bound, +0.3 when the two figures are of one order of
