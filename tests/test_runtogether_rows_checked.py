@@ -64,8 +64,14 @@ def test_level1_points_with_spaces_stay_with_their_label():
     from jixiao.document import Cell, Location
     from jixiao.extract.runtogether import split_labels
 
-    pieces = split_labels([Cell("产出指标 (40 分)效益指标 (45 分)满意度指标 (15 分)", Location(line=3))])
-    assert [p.cell.text for p in pieces] == ["产出指标(40 分)", "效益指标(45 分)", "满意度指标(15 分)"]
+    pieces = split_labels(
+        [Cell("产出指标 (40 分)效益指标 (45 分)满意度指标 (15 分)", Location(line=3))]
+    )
+    assert [p.cell.text for p in pieces] == [
+        "产出指标(40 分)",
+        "效益指标(45 分)",
+        "满意度指标(15 分)",
+    ]
     assert not any(p.residual for p in pieces)
 
 

@@ -334,6 +334,8 @@ def _category_after_header(
         return pos
     out.append(Piece(Cell(m.group(0), cell_at(pos).location), False))
     return m.end()
+
+
 _FUND_COLUMN = re.compile(r"预算|执行|拨款|金额|资金")
 
 
@@ -1006,7 +1008,6 @@ def glued_figures(text: str) -> bool:
     """Whether a cell holds several figures written together (no words)."""
     t = text.strip()
     return bool(_GLUED_FIGURES.fullmatch(t) and _TWO_FIGURES.search(t))
-
 
 
 def split_cell_in_row(
