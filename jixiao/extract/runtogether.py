@@ -29,6 +29,9 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
+from jixiao.extract.runtogether_reasons import attach_reasons
+from jixiao.extract.trailing_levels import label_points
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
 from jixiao.measure import is_unit, normalize_signs, unit_pattern
@@ -110,7 +113,7 @@ _FUND_WORDS = (
 )
 _TOTAL_WORDS = ("总分", "合计")
 _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
-_POINTS = r"(?:\(\d+(?:\.\d+)?分\))?"
+_POINTS = r"(?:\s?\(\s?\d+(?:\.\d+)?\s?分\s?\))?"  # (50分), (50 分)
 
 
 _LEVEL2_AHEAD = "|".join(
@@ -162,6 +165,8 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
         )
     )
     alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
+    # the total row of a fund block: 资金来源合计898.95869.87… (its figures glued into a run)
+    alts.append((6, r"(?:(?<=资金来源)|(?<=资金结构)|(?<=按收入性质分)|(?<=按支出性质分))合计"))
     for w in _TOTAL_WORDS:
         # not “支出合计0.00万元” inside a sentence: a total row carries bare points
         add(w, r"(?![\d.]+\s*(?:万元|元|%|个|人|次|户|项))")
@@ -260,7 +265,12 @@ def _cut(
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
     held: tuple[re.Match[str], int] | None = None  # a fund row's word printed before its header
-    framework = False  # a 一级 of the project framework came: its 二级 words are labels
+    # a 一级 of the project framework came: its 二级 words are labels; so they are when the
+    # framework's 一级 are printed with their points after the rows (项目决策 (10 分)…)
+    framework = any(
+        label_points(m.group(0)) is not None and vocab.in_framework(label_key(m.group(0)))
+        for m in matches
+    )
     category_end = -1
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
@@ -293,6 +303,8 @@ def _cut(
             and _SENTENCE_BEFORE.search(text, max(pos, m.start() - 12), m.start())
         ):
             continue  # “主要绩效指标基本完成”: the word inside a sentence, not the table's label
+        if framework and m.start() > pos:
+            pos = _category_after_header(out, text, pos, cell_at)
         if m.start() > pos:
             _residual(out, text, pos, m.start(), cell_at)
         out.append(Piece(Cell(m.group(0), cell_at(m.start()).location), False))
@@ -304,6 +316,26 @@ def _cut(
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
+_FRAMEWORK_LEVEL2_AT = re.compile(
+    "|".join(re.escape(w) for w in sorted(_FRAMEWORK_LEVEL2, key=len, reverse=True))
+)
+
+
+def _category_after_header(
+    out: list[Piece], text: str, pos: int, cell_at: Callable[[int], Cell]
+) -> int:
+    """``…偏差原因分析及改进措施资金投入预算编制科学性…``: a 二级 of the framework right after the
+    indicator header's last column label starts the first row (its 一级 printed elsewhere).
+    Where the text goes on."""
+    if not out or out[-1].residual or vocab.column_role(label_key(out[-1].cell.text)) is None:
+        return pos
+    m = _FRAMEWORK_LEVEL2_AT.match(text, pos)
+    if not m:
+        return pos
+    out.append(Piece(Cell(m.group(0), cell_at(pos).location), False))
+    return m.end()
+
+
 _FUND_COLUMN = re.compile(r"预算|执行|拨款|金额|资金")
 
 
@@ -676,6 +708,8 @@ def _score_indicator(values: dict[Role, str]) -> float:
             score += 1
         elif ut and ua:
             score -= 1  # two units that differ; an actual printed without its unit is common
+        score += bound_agreement(t, a, w, s)
+        score -= word_unit_penalty(values.get(Role.UNIT), t, a)
     elif t and _HAN.match(t) and not _DIGITS.search(t):
         score -= 0.1  # one value in words: the finding (实际完成情况), its standard left blank
     return score
@@ -890,7 +924,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         result = rows_from(0)
     except (_TooMuchWork, RecursionError):
         return None
-    return tuple(result[1]) if result else None
+    return attach_reasons(tuple(result[1]), roles) if result else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -974,7 +1008,6 @@ def glued_figures(text: str) -> bool:
     """Whether a cell holds several figures written together (no words)."""
     t = text.strip()
     return bool(_GLUED_FIGURES.fullmatch(t) and _TWO_FIGURES.search(t))
-
 
 
 def split_cell_in_row(

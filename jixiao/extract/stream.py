@@ -16,6 +16,7 @@ from collections.abc import Callable
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
+from jixiao.extract.fund_rate_check import rate_confirmed
 from jixiao.extract.runtogether import glued_figures, split_fund_values, split_indicator_rows
 from jixiao.extract.values import (
     align,
@@ -148,14 +149,22 @@ def _two_fund_rows(
     cut after which both halves fill every column; (None, ()) when there is none."""
     if len(text) > 2 * _MAX_FUND_RUN_CHARS:
         return None, ()
+    by_points = roles[-1] in (Role.WEIGHT, Role.SCORE)
     for k in range(2, len(text) - 1):
-        if not (text[k - 1] in "%－-—/／" and (text[k].isdigit() or text[k] in "－-—/／")):
-            continue  # a row ends with its rate or a printed blank
+        if not (
+            (text[k - 1] in "%－-—/／" or (by_points and text[k - 1].isdigit()))
+            and (text[k].isdigit() or text[k] in "－-—/／")
+        ):
+            continue  # a row ends with its rate, its points or a printed blank
         first = split_fund_values(text[:k], roles, complete=True)
         if first is None or len(first) != len(roles):
             continue
         second = split_fund_values(text[k:], roles, complete=True)
         if second is not None and len(second) == len(roles):
+            if text[k - 1].isdigit() and not (
+                rate_confirmed(first, roles) and rate_confirmed(second, roles)
+            ):
+                continue  # a cut between two digits only where both rows' rates confirm it
             return first, second
     return None, ()
 
