@@ -32,7 +32,14 @@ _HEAD_GROUPS = tuple(
 
 
 def _table_head(line: str) -> bool:
-    return sum(1 for g in _HEAD_GROUPS if g.search(line)) >= 4
+    """Four of the five column groups on the line (stops at the second group missing)."""
+    missing = 0
+    for g in _HEAD_GROUPS:
+        if not g.search(line):
+            missing += 1
+            if missing > 1:
+                return False
+    return True
 
 
 def _first_cell(line: str) -> str:
@@ -49,10 +56,12 @@ def next_form_start(lines: list[str]) -> int | None:
     first_name: str | None = None
     table_at: int | None = None
     for i, ln in enumerate(lines):
-        cell = _first_cell(ln)
-        if not cell:
+        # both labels hold 名称 or 资金: other lines are not split into cells (a line of no
+        # words is no table header either)
+        cell = _first_cell(ln) if ("名称" in ln or "资金" in ln) else None
+        if cell == "":
             continue
-        if _NAME_LABEL.match(cell) or (table_at is not None and _FUND_HEAD.match(cell)):
+        if cell and (_NAME_LABEL.match(cell) or (table_at is not None and _FUND_HEAD.match(cell))):
             name = _after_label(lines, i)
             if table_at is None:
                 first_name = first_name or name

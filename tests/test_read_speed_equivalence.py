@@ -1,0 +1,50 @@
+"""Speed work must not change a reading: the shortcuts against their plain definitions
+(invented lines of the shape, not copies of any document)."""
+
+from __future__ import annotations
+
+import itertools
+
+from jixiao.readers.text import next_form
+
+
+def _table_head_plain(line: str) -> bool:
+    return sum(1 for g in next_form._HEAD_GROUPS if g.search(line)) >= 4
+
+
+_WORDS = ("三级指标", "分值", "得分", "目标值", "完成值", "备注", "项目名称", "  ", "|")
+
+
+def test_table_head_shortcut_agrees_with_the_count() -> None:
+    for n in range(0, 6):
+        for combo in itertools.permutations(_WORDS, n):
+            line = "  ".join(combo)
+            assert next_form._table_head(line) == _table_head_plain(line), line
+
+
+def _form(name: str) -> list[str]:
+    return [
+        "某某单位项目支出绩效自评表",
+        f"项目名称    {name}",
+        "项目资金（万元）    年初预算数    全年预算数    全年执行数",
+        "年度资金总额    12    12    11",
+        "一级指标    二级指标    三级指标    指标值    完成值    分值    得分",
+        "产出指标    数量指标    培训人次    ≥30人次    35人次    20    20",
+        "",
+    ]
+
+
+def test_second_form_found_after_the_first_table() -> None:
+    lines = _form("乡村书屋补充图书") + _form("河道保洁服务")
+    assert next_form.next_form_start(lines) == 7
+
+
+def test_same_form_header_again_is_one_form() -> None:
+    first = _form("乡村书屋补充图书")
+    lines = first + first[1:]
+    assert next_form.next_form_start(lines) is None
+
+
+def test_lines_without_cells_are_skipped() -> None:
+    lines = ["|  |  |", "   ", *_form("乡村书屋补充图书"), "｜", *_form("河道保洁服务")]
+    assert next_form.next_form_start(lines) == 10
