@@ -220,8 +220,9 @@ def ocr_note(repaired: list[str], where: str | None = None) -> str:
     return f"按识别错误的常见写法纠正了 {len(repaired)} 处（{shown}）{place}"
 
 
-# page furniture printed inside a cell where a page break cut it (第 2 页 / 共 3 页, - 2 -)
-_PAGE_MARK_LINE = re.compile(
+# a line holding only page furniture (第 2 页 / 共 3 页, - 2 -, 2/5): between a table's rows in
+# text, or inside a cell where a page break cut it
+PAGE_MARK_LINE = re.compile(
     r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
     r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
@@ -234,5 +235,5 @@ def drop_page_marks(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
-    kept = [ln for ln in lines if not _PAGE_MARK_LINE.match(ln)]
+    kept = [ln for ln in lines if not PAGE_MARK_LINE.match(ln)]
     return "\n".join(kept) if len(kept) < len(lines) else text

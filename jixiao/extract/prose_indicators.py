@@ -26,10 +26,17 @@ _LEVEL2_LEAD = re.compile(
     r"(?P<l2>(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标)"
     r"\s*[:：]\s*(?P<rest>.+)$"
 )
-_LEVEL1_HEAD = re.compile(
-    r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、]\s*)?"
-    r"(?P<l1>产出指标|效益指标|满意度指标|成本指标)(?:[(（]\d+分[)）])?\s*[。.:：]?\s*$"
-)
+# a heading's number (一、 （二） 3.), if it has one
+NUMBERED = r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、]\s*)?"
+
+
+def level1_heading(words: str) -> re.Pattern[str]:
+    """A heading line naming one of ``words`` (alternatives) as the 一级指标 of what follows,
+    with its points if printed (``（一）产出指标（50分）``)."""
+    return re.compile(NUMBERED + rf"(?P<l1>{words})" + r"(?:[(（]\d+分[)）])?\s*[。.:：]?\s*$")
+
+
+_LEVEL1_HEAD = level1_heading("产出指标|效益指标|满意度指标|成本指标")
 # a figure and what follows it up to the end of the clause (its unit: 架, 小时, 次/10万公顷)
 _FIGURE = r"\d+(?:\.\d+)?[^，,；;。\d≥≤<>=（(]{0,8}"
 _OP = r"(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|低于|高于|大于|小于|达到)"

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from jixiao.extract import vocab
+from jixiao.extract.prose_indicators import NUMBERED, level1_heading
 from jixiao.extract.prose_lines import ProseLine
 from jixiao.extract.vocab import fund_depth, fund_line
 from jixiao.measure import normalize_signs, parse_measure, parse_number
@@ -72,13 +73,9 @@ _ROLE = dict(_FIELDS)
 _MONEY_ROLES = frozenset({"initial", "budget", "spent", "rate"})
 _INDICATOR_ROLES = frozenset({"target", "actual", "weight", "score"})
 
-_LABELLED = re.compile(
-    r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、]\s*)?(?P<label>[^：:，,。]{2,40})[：:](?P<rest>.+)$"
-)
-_LEVEL1_HEAD = re.compile(
-    r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、]\s*)?"
-    r"(?P<l1>产出指标|效益指标|满意度指标|成本指标|项目决策|项目过程|项目产出|项目效益)"
-    r"(?:[(（]\d+分[)）])?\s*[。.:：]?\s*$"
+_LABELLED = re.compile(NUMBERED + r"(?P<label>[^：:，,。]{2,40})[：:](?P<rest>.+)$")
+_LEVEL1_HEAD = level1_heading(
+    "产出指标|效益指标|满意度指标|成本指标|项目决策|项目过程|项目产出|项目效益"
 )
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
 _MONEY = re.compile(r"^(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元)$")

@@ -19,17 +19,11 @@ from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.readers.text.next_form import cut_next_form
-from jixiao.readers.text.page_cuts import join_page_cuts
+from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
-from jixiao.textnorm import repair_ocr
+from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
-
-_PAGE_MARK = re.compile(
-    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
-    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
-    re.IGNORECASE,
-)
 
 _NOTES = {
     "spaced": "以空格分隔的文本，单元格换行处可能被拆开",
@@ -54,7 +48,7 @@ def parse_text(text: str, source: str) -> Document:
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
     marked = text.split("\n")
-    lines = ["" if _PAGE_MARK.match(ln) else ln for ln in marked]
+    lines = ["" if PAGE_MARK_LINE.match(ln) else ln for ln in marked]
     if "—" in text or "－" in text:
         lines = [_blank_inline_marks(ln) for ln in lines]
     extra_notes: list[str] = []
@@ -88,7 +82,7 @@ def parse_text(text: str, source: str) -> Document:
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines
     if layout == "vertical":
-        lines = _join_across_page_marks(marked, lines)
+        lines = join_cell_lines(marked, lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
         layout = "lines"
     # scans (shared on document sites, copied from PDFs): misread form words and figures are
@@ -133,24 +127,6 @@ def _blank_inline_marks(line: str) -> str:
     if "  " in line:
         return _INLINE_PAGE_MARK.sub(lambda m: " " * len(m.group()), line)
     return _INLINE_PAGE_MARK.sub("", line).replace("  ", " ")
-
-
-def _join_across_page_marks(marked: list[str], lines: list[str]) -> list[str]:
-    """One cell per line, blank lines between cells: a page mark with text right above and
-    right below it sits inside a cell (a name cut by the page break); the two halves are one
-    cell again (on the first half's line; the line numbers stay)."""
-    out = list(lines)
-    for i in range(1, len(marked) - 1):
-        if (
-            not lines[i]
-            and marked[i].strip()
-            and out[i - 1].strip()
-            and lines[i + 1].strip()
-            and not _PAGE_MARK.match(marked[i + 1])
-        ):
-            out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
-            out[i + 1] = ""
-    return out
 
 
 # character references left over when a web page's table was copied as text (``&nbsp;`` for a

@@ -13,7 +13,8 @@ the halves — only where both sides say a cell was cut:
 - the line below starts with Chinese words that begin no label, category, fund row or total
   (``质量指标 …`` starts a row of its own).
 
-Anything else stays as it was (two lines). Each join is told in a reading note.
+Anything else stays as it was (two lines). Each join is told in a reading note. Text of one
+cell per line has its own, simpler rule (:func:`join_cell_lines`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 
 from jixiao.extract import vocab
-from jixiao.textnorm import label_key
+from jixiao.textnorm import PAGE_MARK_LINE, label_key
 
 _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _HAN_START = re.compile(r"^[\u4e00-\u9fff]")
@@ -92,3 +93,22 @@ def join_page_cuts(marked: list[str], lines: list[str]) -> tuple[list[str], list
             f"第 {at + 1} 行与第 {i + 2} 行已接上"
         )
     return out, notes
+
+
+def join_cell_lines(marked: list[str], lines: list[str]) -> list[str]:
+    """One cell per line, blank lines between cells (``vertical``): a page mark with text right
+    above and right below it sits inside a cell (a name cut by the page break) — no label check
+    is needed, unlike :func:`join_page_cuts` for rows of cells; the two halves are one cell
+    again (on the first half's line; the line numbers stay)."""
+    out = list(lines)
+    for i in range(1, len(marked) - 1):
+        if (
+            not lines[i]
+            and marked[i].strip()
+            and out[i - 1].strip()
+            and lines[i + 1].strip()
+            and not PAGE_MARK_LINE.match(marked[i + 1])
+        ):
+            out[i - 1] = out[i - 1].rstrip() + lines[i + 1].strip()
+            out[i + 1] = ""
+    return out
