@@ -101,6 +101,29 @@ def r_spaced_rows(title: str, rows: Rows, report: list[str], rng: random.Random)
     return "\n".join(lines + [""] + report)
 
 
+def r_spaced_single(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """PDF text without layout (pdfplumber's ``extract_text``, a viewer's copy of a Word table):
+    one row per line, its nonblank cells parted by ONE space (no column alignment); a long text
+    cell wraps, its rest on the next line (the row's only cell that wraps: rows where two
+    cells wrap print each cell's rest on a line of its own, in column order)."""
+    lines = [title, ""]
+    for cells in rows:
+        shown = [c.replace(" ", "").replace("\n", "") for c in cells if c]
+        rests: list[str] = []
+        for k, c in enumerate(shown):
+            limit = rng.choice((14, 16, 18, 20))
+            if width(c) > 2 * limit and not _FIGURES.match(c) and rng.random() < 0.5:
+                head, *rest = wrap(c, 2 * limit)
+                shown[k] = head
+                rests.append("".join(rest))
+        lines.append(" ".join(shown))
+        lines += rests
+    return "\n".join(lines + [""] + report)
+
+
+_FIGURES = re.compile(r"^[-+≥≤<>=]?[\d.,%]+$")
+
+
 # a column whose value ran into the cell before it (bench/damage.py GLUED): its place is kept
 GLUED = "\x01"
 # a page's furniture printed where a page break cut a cell (bench/damage.py d_ocr)
@@ -179,6 +202,7 @@ RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "spaced-line": r_spaced_line,
     "spaced-rows": r_spaced_rows,
     "spaced-cols": r_spaced_cols,
+    "spaced-single": r_spaced_single,
     "vertical": r_vertical,
     "other": r_other,
 }

@@ -8,6 +8,7 @@ import unicodedata
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
+from jixiao.readers.text import single_space
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.textnorm import halfwidth, label_key
 
@@ -219,14 +220,30 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     # the rows that took a line of figures, with their width before it
     joined: list[tuple[list[list], int]] = []
     overlong = False  # a row with more cells than its header: line breaks inside rows
+    # rows whose cells are parted by one space (PDF text without layout): cut by their words
+    single = single_space.single_rows(lines)
+    goal_columns = 0  # the text columns of a goal header on the line before
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())
         text = raw.strip()
         if not text:
             continue
-        if not _SPACE_RUN.search(text) and (len(text) > LONG_LINE or table_on_one_line(text)):
+        if not _SPACE_RUN.search(text) and (
+            (len(text) > LONG_LINE and not single) or table_on_one_line(text)
+        ):
             stream.extend((m.group(0), n, m.start() + 1) for m in _TOKEN.finditer(raw))
+            continue
+        if single and not _SPACE_RUN.search(text):
+            got = single_space.cells(text, goal_columns)
+            if got is None and rows and rows[-1][0][1] == n - 1:
+                k = single_space.wrapped_into(text, [c[0] for c in rows[-1]])
+                if k is not None:
+                    rows[-1][k][0] += text  # the rest of a wrapped cell
+                    continue
+            spans = _spans_of(raw, got) if got else [(0, _width(text), text)]
+            rows.append([[piece, n, start, end, end] for start, end, piece in spans])
+            goal_columns = single_space.goal_columns(got) if got else 0
             continue
         spans = _spans(raw, single=token_row(raw))
         if rows and _continues(spans, rows[-1]):
@@ -246,7 +263,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
             overlong = True
     if joined and overlong:
         rows = _unjoin(rows, joined)
-    if not _fullwidth_parted(lines):
+    if not single and not _fullwidth_parted(lines):
         rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
@@ -361,6 +378,18 @@ def _spans(line: str, single: bool = False) -> list[tuple[int, int, str]]:
         cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
     cells = _TOKEN if single else _CELL
     return [(cols[m.start()], cols[m.end()], m.group(0)) for m in cells.finditer(line)]
+
+
+def _spans_of(line: str, cells: list[str]) -> list[tuple[int, int, str]]:
+    """The display columns of ``cells``, found in order in ``line`` (:func:`_spans`)."""
+    out: list[tuple[int, int, str]] = []
+    at = 0
+    for c in cells:
+        start = line.find(c, at)
+        at = start + len(c)
+        left = _width(line[:start])
+        out.append((left, left + _width(c), c))
+    return out
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> float:

@@ -1,0 +1,173 @@
+"""Rows of PDF text whose cells are parted by ONE space (issue 9, ss).
+
+pdfplumber's ``extract_text()`` and a PDF viewer's copy give a Word table as one row per line,
+its cells parted by a single space, the columns not aligned; a long cell wraps, its rest on
+the next line. Spaces do not tell a cell from a space inside one, so a line is cut by what its
+words are:
+
+- a row holding figures (分值, 得分, amounts, rates) is cut at every space (:func:`row_line`);
+- a line of labels only (``项目资金（万元） 年初预算数 全年预算数 …``, ``年度总体目标 预期目标
+  实际完成情况``, the indicator header) is cut at every space;
+- a line that starts with a field label is cut before each field label
+  (``主管部门 某区某局 实施单位 某区某所`` → four cells: each label, then its value);
+- the line after a goal header, naming no label, is cut into the header's two text columns
+  only where that is unambiguous: one space, or the spaces that end sentences (。；) giving
+  exactly two parts;
+- any other line stays one cell (:func:`cells` returns None), and a line without figures
+  after a row continues it only where one cell of that row can be the one that wrapped
+  (:func:`wrapped_into`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.extract import vocab
+from jixiao.textnorm import halfwidth, label_key
+
+_RUN = re.compile(r"\S( {2,}|\u3000|\t)\S")
+# a figure cell: an amount (thousands separators too), a rate, points, a measure, a blank mark
+_FIGURE = re.compile(
+    r"^(?:[≥≤<>=＞＜]|不?[低少高多超][于过])?[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$"
+    r"|^(?:[≥≤<>=＞＜]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$"
+)
+_BLANK = frozenset({"—", "－", "-", "/", "／", "——", "无"})
+_SENTENCE_END = re.compile(r"(?<=[。；;！!])\s")
+
+
+def single_spaced(line: str) -> bool:
+    """A line of two or more cells parted by single spaces (no run of spaces, no tab)."""
+    text = line.strip()
+    return " " in text and _RUN.search(text) is None
+
+
+def figure(token: str) -> bool:
+    t = halfwidth(token)
+    return t in _BLANK or _FIGURE.match(t) is not None
+
+
+def row_line(line: str) -> bool:
+    """A table row: three or more cells, two of them figures, or a row label (a fund line,
+    an indicator category, 总分) followed by a figure; its text cells may be sentences."""
+    tokens = line.split()
+    if len(tokens) < 2:
+        return False
+    figures = sum(1 for t in tokens if figure(t))
+    if len(tokens) >= 3 and figures >= 2:
+        return not any(t in ("年", "月", "日") for t in tokens)  # not a date 2021 年 4 月
+    return figures >= 1 and _row_label(tokens[0])
+
+
+@lru_cache(maxsize=4096)
+def _row_label(token: str) -> bool:
+    key = label_key(token)
+    return bool(
+        vocab.fund_line(key) or vocab.is_level1(key) or vocab.is_level2(key)
+    ) or vocab.total_label(key)
+
+
+@lru_cache(maxsize=4096)
+def label(token: str) -> bool:
+    """A column, field, section or goal label, or a category word of the form."""
+    key = label_key(token)
+    if not key or len(key) > 16:
+        return False
+    return bool(
+        vocab.column_role(key)
+        or vocab.field_of(key)
+        or vocab.section_of(key)
+        or vocab.is_goal_column(key)
+        or vocab.fund_group(key)
+        or key in ("项目", "项目类别", "资金来源", "资金结构")
+    )
+
+
+@lru_cache(maxsize=4096)
+def _field(token: str) -> bool:
+    key = label_key(token)
+    return bool(key) and vocab.field_of(key) is not None
+
+
+def cells(line: str, goal_columns: int = 0) -> list[str] | None:
+    """The cells of a single-spaced line, or None where its words do not tell them (the line
+    is then one cell). ``goal_columns``: the text columns of a goal header just above."""
+    tokens = line.split()
+    if len(tokens) < 2:
+        return None
+    if row_line(line):
+        return tokens
+    labels = [label(t) for t in tokens]
+    if sum(labels) >= 2 and all(labels[1:]):
+        return tokens  # a header: labels only (the first may be the block's title)
+    if labels[0] and _field(tokens[0]):
+        return _field_pairs(tokens)
+    if goal_columns == 2 and not any(labels):
+        return _goal_texts(line)
+    return None
+
+
+def _field_pairs(tokens: list[str]) -> list[str] | None:
+    """``label value label value``: each field label a cell, the words up to the next field
+    label its value."""
+    out: list[str] = []
+    for t in tokens:
+        if _field(t) or not out:
+            out.append(t)
+        elif _field(out[-1]) and len(out) % 2 == 1:
+            out.append(t)
+        else:
+            out[-1] += " " + t
+    return out if len(out) >= 2 else None
+
+
+def _goal_texts(line: str) -> list[str] | None:
+    text = line.strip()
+    if text.count(" ") == 1:
+        return text.split(" ")
+    parts = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    return [p.strip() for p in parts] if len(parts) == 2 else None
+
+
+def goal_columns(row: list[str]) -> int:
+    """How many goal text columns a header row names (预期目标 | 实际完成情况: 2), 0 when the
+    row is no goal header."""
+    keys = [label_key(t) for t in row]
+    if not vocab.goal_header(keys):
+        return 0
+    return sum(1 for k in keys if vocab.is_goal_column(k) or vocab.column_role(k))
+
+
+def wrapped_into(line: str, above: list[str]) -> int | None:
+    """The cell of the row ``above`` (its texts) that a line without figures continues (a
+    wrapped cell's rest), or None: the line starts something of its own (a label, a
+    category), holds a figure, or more than one cell above could have wrapped."""
+    text = line.strip()
+    if " " in text or len(above) < 2 or figure(text) or label(text) or _row_label(text):
+        return None
+    if not any(figure(t) for t in above) and not _field(above[0]):
+        return None  # under a header or a text line: not a row's rest
+    if _field(above[0]) and len(above) == 2:
+        return 1  # the value of the one field on the line
+    open_cells = [
+        k
+        for k, t in enumerate(above)
+        if not figure(t) and not label(t) and not _row_label(t) and not _field(t)
+    ]
+    return open_cells[0] if len(open_cells) == 1 else None
+
+
+def single_rows(lines: list[str]) -> bool:
+    """The text's table is printed with one space between cells: three or more rows of
+    single-spaced cells holding figures, and fewer lines whose cells are parted by runs of
+    spaces (the columns of ``pdftotext -layout``)."""
+    rows = runs = 0
+    for ln in lines:
+        text = ln.strip()
+        if " " not in text:
+            continue
+        if _RUN.search(text):
+            runs += 1
+        elif row_line(text):
+            rows += 1
+    return rows >= 3 and runs < rows
