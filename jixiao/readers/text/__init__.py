@@ -95,7 +95,7 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "pipe":
         blocks = _blocks.pipe(lines, source)
     elif layout == "spaced":
-        blocks = _blocks.spaced(lines, source)
+        blocks = _blocks.spaced(lines, source, extra_notes)
     elif layout == "lines":
         # read as Word's copy, whose lines each start a cell; a report after the table stays prose
         k = report_start(lines)

@@ -207,12 +207,14 @@ _FILLED_CELL_END = re.compile(r"\|[^|]*\S$")
 # -- spaced -------------------------------------------------------------------------------
 
 
-def spaced(lines: list[str], source: str) -> list[Block]:
+def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> list[Block]:
     """Cells separated by spaces. Lines with runs of two or more spaces are rows split on those
     runs; an indented line without figures under a row continues that row's cells (a cell
     wrapped over lines, as ``pdftotext -layout`` prints it), matched by column position; a line
     of figures only under a row still short of the header's cells ends that row. Long
-    lines with single spaces (a whole table on one line) become a stream of tokens."""
+    lines with single spaces (a whole table on one line) become a stream of tokens. Rows whose
+    cells are parted by one space are cut by their words (:mod:`.single_space`); ``notes``
+    gets a note for each wrapped line left unread."""
     blocks: list[Block] = []
     stream: list[tuple[str, int, int | None]] = []
     rows: list[list[list]] = []  # row → [text, line, start, end, end of its last line]
@@ -237,9 +239,18 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         if single and not _SPACE_RUN.search(text):
             got = single_space.cells(text, goal_columns)
             if got is None and rows and rows[-1][0][1] == n - 1:
-                k = single_space.wrapped_into(text, [c[0] for c in rows[-1]])
+                above = [c[0] for c in rows[-1]]
+                k = single_space.wrapped_into(text, above)
                 if k is not None:
                     rows[-1][k][0] += text  # the rest of a wrapped cell
+                    continue
+                if single_space.continuation(text, above):
+                    # the rest of one of several text cells: which one nothing tells
+                    if notes is not None:
+                        notes.append(
+                            f"{source}:{n}：“{text}”是上一行某个单元格换行后的部分，"
+                            "上一行有几个文字格，属于哪一格无法确定，未读取"
+                        )
                     continue
             spans = _spans_of(raw, got) if got else [(0, _width(text), text)]
             rows.append([[piece, n, start, end, end] for start, end, piece in spans])

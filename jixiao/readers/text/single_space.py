@@ -53,10 +53,12 @@ def row_line(line: str) -> bool:
     tokens = line.split()
     if len(tokens) < 2:
         return False
-    figures = sum(1 for t in tokens if figure(t))
-    if len(tokens) >= 3 and figures >= 2:
-        return not any(t in ("年", "月", "日") for t in tokens)  # not a date 2021 年 4 月
-    return figures >= 1 and _row_label(tokens[0])
+    marks = [figure(t) for t in tokens]
+    if len(tokens) >= 3 and sum(marks) >= 2 and (marks[-1] or marks[-2] and marks[-3]):
+        # the row ends in its figures (分值 得分), or in them and a reason after them; not a
+        # sentence with spaces around its figures (为 174.74 万元，上年 0 万元。), nor a date
+        return not any(t in ("年", "月", "日") for t in tokens)
+    return marks[-1] and _row_label(tokens[0])
 
 
 @lru_cache(maxsize=4096)
@@ -154,7 +156,26 @@ def wrapped_into(line: str, above: list[str]) -> int | None:
         for k, t in enumerate(above)
         if not figure(t) and not label(t) and not _row_label(t) and not _field(t)
     ]
+    if len(open_cells) > 1:
+        # a bracket or quotation mark left open: the cell the rest belongs to
+        open_cells = [k for k in open_cells if _unclosed(above[k])] or open_cells
     return open_cells[0] if len(open_cells) == 1 else None
+
+
+def continuation(line: str, above: list[str]) -> bool:
+    """A line without figures or labels after a row of figures: the rest of one of its
+    cells (which one, :func:`wrapped_into` tells where it can)."""
+    text = line.strip()
+    if " " in text or figure(text) or label(text) or _row_label(text):
+        return False
+    return len(above) >= 3 and sum(1 for t in above if figure(t)) >= 2
+
+
+_PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
+
+
+def _unclosed(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
 
 
 def single_rows(lines: list[str]) -> bool:
