@@ -19,6 +19,8 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
+from jixiao.extract.labelled_pairs import add_goal_part, goal_part
+from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
@@ -267,6 +269,8 @@ class FormBuilder:
             if rest:
                 self._route(rest, hold)
             return
+        if self._labelled_pairs(row, live):
+            return
         if self.state in ("fund", "indicator") and hold:
             order = self._reading_order(row, keys, live)
             if order is None:
@@ -336,6 +340,34 @@ class FormBuilder:
             return
         if len(live) == 1:
             self.parts.texts.append(_text(row[live[0]]))
+
+    def _labelled_pairs(self, row: Sequence[Cell], live: list[int]) -> bool:
+        """``年初预算数：320.00  全年预算数：300.00 …`` (the total fund row) and
+        ``年度总体目标：…`` / ``实际完成情况：…`` (the goal): see labelled_pairs.py."""
+        if not any("：" in row[i].text or ":" in row[i].text for i in live):
+            return False
+        made = labelled_fund_row([row[i] for i in live], self.parts.money_unit)
+        if made is not None:
+            fund, where, note = made
+            self.parts.seen.add("fund")
+            self.parts.funds.append(fund)
+            if note:
+                self.parts.notes.append(note)
+            if self.trace is not None:
+                for role, cell in where.items():
+                    self.trace.place(f"资金[合计].{_ROLE_NAMES[role]}", [cell], "“栏目：值”")
+            return True
+        part = goal_part(row[live[0]].text) if len(live) == 1 else None
+        if part is None:
+            return False
+        cell = row[live[0]]
+        self.parts.seen.add("goal")
+        add_goal_part(self.parts.goals, part[0], Text(part[1], cell.location))
+        if self.trace is not None:
+            n = len(self.parts.goals)
+            what = "预期目标" if part[0] == "planned" else "完成情况"
+            self.trace.place(f"年度总体目标{n}.{what}", [cell], "“栏目：值”写在同一格")
+        return True
 
     def _reading_order(
         self, row: Sequence[Cell], keys: list[str], live: list[int]
