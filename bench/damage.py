@@ -616,6 +616,9 @@ ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 from damage_late import d_late_cells  # noqa: E402  (it builds on level1-after)
 
 DAMAGES["late-cells"] = d_late_cells
+from damage_kv import d_kv_funds  # noqa: E402
+
+DAMAGES["kv-funds"] = d_kv_funds
 
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
 # a row's labels printed after its values: a column-major print has no row order to scramble

@@ -108,10 +108,12 @@ def r_spaced_single(title: str, rows: Rows, report: list[str], rng: random.Rando
     cells wrap print each cell's rest on a line of its own, in column order)."""
     lines = [title, ""]
     for cells in rows:
-        shown = [c.replace(" ", "").replace("\n", "") for c in cells if c]
+        shown = [_one_spaced(c) for c in cells if c]
         rests: list[str] = []
         for k, c in enumerate(shown):
             limit = rng.choice((14, 16, 18, 20))
+            if len(shown) < 2 or rests:
+                break  # a line of its own is no cell; one cell of a row wraps
             if width(c) > 2 * limit and not _FIGURES.match(c) and rng.random() < 0.5:
                 head, *rest = wrap(c, 2 * limit)
                 shown[k] = head
@@ -122,6 +124,15 @@ def r_spaced_single(title: str, rows: Rows, report: list[str], rng: random.Rando
 
 
 _FIGURES = re.compile(r"^[-+≥≤<>=]?[\d.,%]+$")
+
+
+def _one_spaced(cell: str) -> str:
+    """A cell as one-space PDF text prints it: a line of ``栏目：值`` pairs keeps one space
+    between them, a table cell's own spaces are gone (the reader could not tell them)."""
+    cell = cell.replace("\n", "")
+    if "：" in cell:
+        return " ".join(cell.split())
+    return cell.replace(" ", "")
 
 
 # a column whose value ran into the cell before it (bench/damage.py GLUED): its place is kept

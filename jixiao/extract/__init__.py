@@ -19,6 +19,7 @@ from jixiao.document import Cell, Document, Paragraph, Table
 from jixiao.errors import ReadError
 from jixiao.extract.form import FormBuilder, FormParts, field_pairs
 from jixiao.extract.grades import graded_key
+from jixiao.extract.labelled_pairs import labelled_line
 from jixiao.extract.late_cells import reattach_late_cells, reattach_late_rows
 from jixiao.extract.missing import missing_note, missing_parts
 from jixiao.extract.runtogether import split_labels
@@ -102,6 +103,20 @@ _ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced", "lines"})
 _REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
 
 
+def _labelled_apart(cells: list[Cell]) -> list[tuple[list[Cell], bool]]:
+    """The cells in runs, a line of ``栏目：值`` fund figures or goal text a run of its own
+    (True): the run-together cutter would cut it at its labels."""
+    out: list[tuple[list[Cell], bool]] = []
+    for c in cells:
+        if ("：" in c.text or ":" in c.text) and labelled_line(c.text):
+            out.append(([c], True))
+        elif out and not out[-1][1]:
+            out[-1][0].append(c)
+        else:
+            out.append(([c], False))
+    return out
+
+
 def _read_tables(document: Document, flatten: bool) -> FormBuilder:
     """Feed the document's tables to a form builder: grid rows as they are, streams (and,
     with ``flatten``, grid tables too, their cells in reading order) through the assembler."""
@@ -120,11 +135,15 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
             cells = [c for row in block.rows for c in row]
             if document.layout == "other" and _is_stream(block):
                 cells = values_first_rows(cells)
-                for piece in split_labels(cells):
-                    if piece.residual:
-                        assembler.push_run(piece.cell)
-                    else:
-                        assembler.push(piece.cell)
+                for part, labelled in _labelled_apart(cells):
+                    if labelled:  # 全年预算数：300.00 … on a line of its own: not cut
+                        assembler.push(part[0])
+                        continue
+                    for piece in split_labels(part):
+                        if piece.residual:
+                            assembler.push_run(piece.cell)
+                        else:
+                            assembler.push(piece.cell)
             else:
                 cells = join_split_labels(cells)
                 if document.layout in _TOKENS and _is_stream(block):

@@ -133,3 +133,8 @@ def add_goal_part(goals: list[Goal], part: str, value: Text) -> None:
         goals[-1] = Goal(goals[-1].planned, value)
     else:
         goals.append(Goal(None, value))
+
+
+def labelled_line(text: str) -> bool:
+    """A cell that is a row of its own: labelled fund figures or one half of the goal."""
+    return fund_pairs(clean(text)) is not None or goal_part(text) is not None

@@ -17,6 +17,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.fund_rate_check import rate_confirmed
+from jixiao.extract.labelled_pairs import labelled_line
 from jixiao.extract.runtogether import glued_figures, split_fund_values, split_indicator_rows
 from jixiao.extract.values import (
     align,
@@ -543,6 +544,10 @@ class StreamAssembler:
                 self.row.append(cell)
             return
         if self._split_field(cell):
+            return
+        if ("：" in text or ":" in text) and labelled_line(text):
+            self.flush()  # 全年预算数：300.00 … / 年度总体目标：… — a row of its own
+            self._feed([cell])
             return
         if text[:1] in _BOX_CHARS and _CHECKBOX.fullmatch(text.strip()):
             return  # a tick box of the form's options (项目类型 □), no cell of the tables

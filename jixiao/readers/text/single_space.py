@@ -114,9 +114,7 @@ def _field_pairs(tokens: list[str]) -> list[str] | None:
     label its value."""
     out: list[str] = []
     for t in tokens:
-        if _field(t) or not out:
-            out.append(t)
-        elif _field(out[-1]) and len(out) % 2 == 1:
+        if _field(t) or not out or _field(out[-1]) and len(out) % 2 == 1:
             out.append(t)
         else:
             out[-1] += " " + t
@@ -168,6 +166,8 @@ def continuation(line: str, above: list[str]) -> bool:
     text = line.strip()
     if " " in text or figure(text) or label(text) or _row_label(text):
         return False
+    if len(above) == 2 and not any(figure(t) or label(t) or _field(t) for t in above):
+        return True  # a row of two texts (the goal's 预期目标 | 实际完成情况)
     return len(above) >= 3 and sum(1 for t in above if figure(t)) >= 2
 
 
