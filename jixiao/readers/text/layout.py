@@ -98,7 +98,11 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
-    if words >= 2 and token_rows + sum(1 for ln in nonblank if "。" in ln) >= 3:
+    if (
+        words >= 2
+        and not blank_separated
+        and token_rows + sum(1 for ln in nonblank if "。" in ln) >= 3
+    ):
         from jixiao.readers.text.single_space import single_rows
 
         if single_rows(nonblank[: report_start(nonblank)]):

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from jixiao.extract import vocab
-from jixiao.textnorm import halfwidth, label_key
+from jixiao.textnorm import halfwidth, label_key, strip_points
 
 _RUN = re.compile(r"\S( {2,}|\u3000|\t)\S")
 # a figure cell: an amount (thousands separators too), a rate, points, a measure, a blank mark
@@ -102,6 +102,8 @@ def cells(line: str, goal_columns: int = 0) -> list[str] | None:
     labels = [label(t) for t in tokens]
     if sum(labels) >= 2 and all(labels[1:]):
         return tokens  # a header: labels only (the first may be the block's title)
+    if all(_row_label(strip_points(t)) for t in tokens):
+        return tokens  # 一级 printed after their rows: 产出指标（50分） 效益指标（30分） …
     if labels[0] and _field(tokens[0]):
         return _field_pairs(tokens)
     if goal_columns == 2 and not any(labels):
