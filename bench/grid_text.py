@@ -118,7 +118,8 @@ def r_spaced_single(title: str, rows: Rows, report: list[str], rng: random.Rando
                 head, *rest = wrap(c, 2 * limit)
                 shown[k] = head
                 rests.append("".join(rest))
-        lines.append(" ".join(shown))
+        # a page break inside a cell: the row's words before it, the page mark, the rest
+        lines += [part.strip() for part in " ".join(shown).split("\n")]
         lines += rests
     return "\n".join(lines + [""] + report)
 
@@ -129,6 +130,12 @@ _FIGURES = re.compile(r"^[-+≥≤<>=]?[\d.,%]+$")
 def _one_spaced(cell: str) -> str:
     """A cell as one-space PDF text prints it: a line of ``栏目：值`` pairs keeps one space
     between them, a table cell's own spaces are gone (the reader could not tell them)."""
+    pieces = cell.split("\n")
+    marks = [k for k, p in enumerate(pieces) if _PAGE_MARK.match(p.strip())]
+    if marks:  # the page mark a line of its own (the reader's page cuts join the halves)
+        k = marks[0]
+        before, after = "".join(pieces[:k]), "".join(pieces[k + 1 :])
+        return f"{before.replace(' ', '')}\n{pieces[k].strip()}\n{after.replace(' ', '')}"
     cell = cell.replace("\n", "")
     if "：" in cell:
         return " ".join(cell.split())
