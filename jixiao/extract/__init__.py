@@ -124,8 +124,12 @@ def _read_tables(document: Document, flatten: bool) -> FormBuilder:
     has_table = False
     for block in document.blocks:
         if not isinstance(block, Table):
-            if not has_table and len(block.text) <= 80 and field_pairs(block.text):
-                # 填报单位：某某局    单位：万元 above the table: the form's own field line
+            if not has_table and (
+                (len(block.text) <= 80 and field_pairs(block.text))
+                or (("：" in block.text or ":" in block.text) and labelled_line(block.text))
+            ):
+                # 填报单位：某某局    单位：万元 above the table: the form's own field line;
+                # 全年预算数：300.00 … and 年度总体目标：… (labelled_pairs.py) too
                 builder.feed([Cell(block.text, block.location)])
             continue
         has_table = True
