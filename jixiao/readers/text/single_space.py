@@ -43,8 +43,16 @@ def single_spaced(line: str) -> bool:
 
 
 def figure(token: str) -> bool:
+    """A value cell: a figure, a measure, a blank mark — or figures run together
+    (``331人2019.36``, ``96%35``): a short token that starts with a figure and holds no
+    sentence mark."""
     t = halfwidth(token)
-    return t in _BLANK or _FIGURE.match(t) is not None
+    if t in _BLANK or _FIGURE.match(t) is not None:
+        return True
+    return len(t) <= 16 and _GLUED.match(t) is not None
+
+
+_GLUED = re.compile(r"^(?:[≥≤<>=＞＜])?[-+]?\d[^，,。；;：:、]*\d%?$")
 
 
 def row_line(line: str) -> bool:
