@@ -116,6 +116,10 @@ def cells(line: str, goal_columns: int = 0) -> list[str] | None:
         return _field_pairs(tokens)
     if goal_columns == 2 and not any(labels):
         return _goal_texts(line)
+    if any(labels) or any(figure(t) or _row_label(t) for t in tokens):
+        # a row broken across lines, or two rows' pieces on one line: every space parts cells
+        # (the rows are then rebuilt from their labels, extract/stream.py)
+        return tokens
     return None
 
 
