@@ -159,6 +159,8 @@ def wrapped_into(line: str, above: list[str]) -> int | None:
     text = line.strip()
     if " " in text or len(above) < 2 or figure(text) or label(text) or _row_label(text):
         return None
+    if figure(above[0]):
+        return None  # a row printed values first: words after it are the next row's labels
     if not any(figure(t) for t in above) and not _field(above[0]):
         return None  # under a header or a text line: not a row's rest
     if _field(above[0]) and len(above) == 2:
@@ -178,8 +180,10 @@ def continuation(line: str, above: list[str]) -> bool:
     """A line without figures or labels after a row of figures: the rest of one of its
     cells (which one, :func:`wrapped_into` tells where it can)."""
     text = line.strip()
-    if " " in text or figure(text) or label(text) or _row_label(text):
+    if " " in text or figure(text) or label(text) or _row_label(text) or not above:
         return False
+    if figure(above[0]):
+        return False  # values first, then labels: the next row's labels may follow
     if len(above) == 2 and not any(figure(t) or label(t) or _field(t) for t in above):
         return True  # a row of two texts (the goal's 预期目标 | 实际完成情况)
     return len(above) >= 3 and sum(1 for t in above if figure(t)) >= 2
