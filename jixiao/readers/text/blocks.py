@@ -240,11 +240,12 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
             got = single_space.cells(text, goal_columns)
             if got is None and rows and rows[-1][0][1] == n - 1:
                 above = [c[0] for c in rows[-1]]
-                k = single_space.wrapped_into(text, above)
+                follow = single_space.values_follow(lines, i)
+                k = single_space.wrapped_into(text, above, follow)
                 if k is not None:
                     rows[-1][k][0] += text  # the rest of a wrapped cell
                     continue
-                if single_space.continuation(text, above):
+                if single_space.continuation(text, above, follow):
                     # the rest of one of several text cells: which one nothing tells
                     if notes is not None:
                         notes.append(

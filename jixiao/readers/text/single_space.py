@@ -152,14 +152,15 @@ def goal_columns(row: list[str]) -> int:
     return sum(1 for k in keys if vocab.is_goal_column(k) or vocab.column_role(k))
 
 
-def wrapped_into(line: str, above: list[str]) -> int | None:
+def wrapped_into(line: str, above: list[str], follow: bool = False) -> int | None:
     """The cell of the row ``above`` (its texts) that a line without figures continues (a
     wrapped cell's rest), or None: the line starts something of its own (a label, a
-    category), holds a figure, or more than one cell above could have wrapped."""
+    category), holds a figure, or more than one cell above could have wrapped; ``follow``:
+    values without labels follow (:func:`values_follow`)."""
     text = line.strip()
     if " " in text or len(above) < 2 or figure(text) or label(text) or _row_label(text):
         return None
-    if figure(above[0]):
+    if figure(above[0]) or follow:
         return None  # a row printed values first: words after it are the next row's labels
     if not any(figure(t) for t in above) and not _field(above[0]):
         return None  # under a header or a text line: not a row's rest
@@ -176,13 +177,13 @@ def wrapped_into(line: str, above: list[str]) -> int | None:
     return open_cells[0] if len(open_cells) == 1 else None
 
 
-def continuation(line: str, above: list[str]) -> bool:
+def continuation(line: str, above: list[str], follow: bool = False) -> bool:
     """A line without figures or labels after a row of figures: the rest of one of its
     cells (which one, :func:`wrapped_into` tells where it can)."""
     text = line.strip()
     if " " in text or figure(text) or label(text) or _row_label(text) or not above:
         return False
-    if figure(above[0]):
+    if figure(above[0]) or follow:
         return False  # values first, then labels: the next row's labels may follow
     if len(above) == 2 and not any(figure(t) or label(t) or _field(t) for t in above):
         return True  # a row of two texts (the goal's 预期目标 | 实际完成情况)
@@ -210,3 +211,26 @@ def single_rows(lines: list[str]) -> bool:
         elif row_line(text):
             rows += 1
     return rows >= 3 and runs < rows
+
+
+def values_follow(lines: list[str], at: int) -> bool:
+    """Whether the next line holding figures (within a few lines after ``at``) holds values
+    only (and perhaps a reason at its end): the order of a PDF's text boxes that prints rows'
+    labels, then their values — the words before it are those rows' labels, not the rest of a
+    wrapped cell."""
+    for ln in lines[at + 1 : at + 5]:
+        tokens = ln.split()
+        if not tokens:
+            continue
+        marks = [figure(t) for t in tokens]
+        if not any(marks):
+            continue
+        words = [t for t, m in zip(tokens, marks, strict=True) if not m]
+        if not words:
+            return True
+        return len(words) == 1 and not marks[-1] and marks[0] and _sentence(words[0])
+    return False
+
+
+def _sentence(text: str) -> bool:
+    return len(text) > 12 or any(ch in text for ch in "，。；")
