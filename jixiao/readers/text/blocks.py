@@ -225,6 +225,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
     # rows whose cells are parted by one space (PDF text without layout): cut by their words
     single = single_space.single_rows(lines)
     goal_columns = 0  # the text columns of a goal header on the line before
+    last_single = False  # the last row came from a single-spaced line
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())
@@ -238,7 +239,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
             continue
         if single and not _SPACE_RUN.search(text):
             got = single_space.cells(text, goal_columns)
-            if got is None and rows and rows[-1][0][1] == n - 1:
+            if got is None and rows and rows[-1][0][1] == n - 1 and last_single:
                 above = [c[0] for c in rows[-1]]
                 follow = single_space.values_follow(lines, i)
                 k = single_space.wrapped_into(text, above, follow)
@@ -256,7 +257,9 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
             spans = _spans_of(raw, got) if got else [(0, _width(text), text)]
             rows.append([[piece, n, start, end, end] for start, end, piece in spans])
             goal_columns = single_space.goal_columns(got) if got else 0
+            last_single = True
             continue
+        last_single = False
         spans = _spans(raw, single=token_row(raw))
         if rows and _continues(spans, rows[-1]):
             for start, end, piece in spans:

@@ -87,6 +87,11 @@ def detect_layout(lines: list[str]) -> str:
         rowlike = sum(1 for ln in region if _SPACE_RUN.search(ln) or ln.startswith("    "))
         if spaced_rows >= 0.3 * n or rowlike >= 0.8 * len(region):
             return "spaced"
+    if words >= 2 and not blank_separated and sum(1 for ln in nonblank if ln.count(" ") >= 3) >= 3:
+        from jixiao.readers.text.single_space import single_rows
+
+        if single_rows(nonblank[: report_start(nonblank)]):
+            return "spaced"  # rows of single-spaced cells (long sentences among them), a report
     long_lines = [ln for ln in nonblank if len(ln) > 120]
     long_chars = sum(len(ln) for ln in long_lines)
     if words >= 3 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
@@ -98,15 +103,6 @@ def detect_layout(lines: list[str]) -> str:
     token_rows = sum(1 for ln in nonblank if token_row(ln))
     if words >= 2 and token_rows >= 3 and token_rows >= 0.3 * n:
         return "spaced"  # a row per line, its cells split by single spaces
-    if (
-        words >= 2
-        and not blank_separated
-        and token_rows + sum(1 for ln in nonblank if "。" in ln) >= 3
-    ):
-        from jixiao.readers.text.single_space import single_rows
-
-        if single_rows(nonblank[: report_start(nonblank)]):
-            return "spaced"  # rows of single-spaced cells (sentences among them), a report after
     if any(table_on_one_line(ln) for ln in (*long_lines[:3], *nonblank[:3])):
         return "spaced"  # a table flattened onto one line, a long report after it
     sentence_chars = sum(len(ln) for ln in nonblank if "。" in ln)

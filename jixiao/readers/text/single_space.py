@@ -66,7 +66,9 @@ def row_line(line: str) -> bool:
         # the row ends in its figures (分值 得分), or in them and a reason after them; not a
         # sentence with spaces around its figures (为 174.74 万元，上年 0 万元。), nor a date
         return not any(t in ("年", "月", "日") for t in tokens)
-    return marks[-1] and _row_label(tokens[0])
+    # a row led by its category or fund line, a figure in it (a target table's rows end in
+    # words: 正向指标 行业标准)
+    return _row_label(tokens[0]) and (marks[-1] or (len(tokens) >= 4 and sum(marks) >= 1))
 
 
 @lru_cache(maxsize=4096)
@@ -125,10 +127,12 @@ def cells(line: str, goal_columns: int = 0) -> list[str] | None:
 
 def _field_pairs(tokens: list[str]) -> list[str] | None:
     """``label value label value``: each field label a cell, the words up to the next field
-    label its value."""
+    label its value; a figure is a cell of its own, and so are the words just before it
+    (``资金总额（万元） 37.19``: a label the form's vocabulary may not hold)."""
     out: list[str] = []
-    for t in tokens:
-        if _field(t) or not out or _field(out[-1]) and len(out) % 2 == 1:
+    for k, t in enumerate(tokens):
+        before_figure = k + 1 < len(tokens) and figure(tokens[k + 1])
+        if not out or _field(t) or figure(t) or _field(out[-1]) or before_figure or figure(out[-1]):
             out.append(t)
         else:
             out[-1] += " " + t
@@ -160,6 +164,8 @@ def wrapped_into(line: str, above: list[str], follow: bool = False) -> int | Non
     text = line.strip()
     if " " in text or len(above) < 2 or figure(text) or label(text) or _row_label(text):
         return None
+    if _labelled(text):
+        return None  # 单位：万元 — a field of its own
     if figure(above[0]) or follow:
         return None  # a row printed values first: words after it are the next row's labels
     if not any(figure(t) for t in above) and not _field(above[0]):
@@ -182,6 +188,8 @@ def continuation(line: str, above: list[str], follow: bool = False) -> bool:
     cells (which one, :func:`wrapped_into` tells where it can)."""
     text = line.strip()
     if " " in text or figure(text) or label(text) or _row_label(text) or not above:
+        return False
+    if _labelled(text):
         return False
     if figure(above[0]) or follow:
         return False  # values first, then labels: the next row's labels may follow
@@ -234,3 +242,15 @@ def values_follow(lines: list[str], at: int) -> bool:
 
 def _sentence(text: str) -> bool:
     return len(text) > 12 or any(ch in text for ch in "，。；")
+
+
+_COLON = re.compile(r"[:：]")
+
+
+def _labelled(text: str) -> bool:
+    """``栏目：值`` — a field or column label before a colon (or any ``…单位：``)."""
+    m = _COLON.search(text)
+    if m is None:
+        return False
+    head = text[: m.start()]
+    return _field(head) or label(head) or label_key(head).endswith("单位")
