@@ -344,8 +344,9 @@ class FormBuilder:
     def _labelled_pairs(self, row: Sequence[Cell], live: list[int]) -> bool:
         """``年初预算数：320.00  全年预算数：300.00 …`` (the total fund row) and
         ``年度总体目标：…`` / ``实际完成情况：…`` (the goal): see labelled_pairs.py."""
-        if not any("：" in row[i].text or ":" in row[i].text for i in live):
-            return False
+        first = row[live[0]].text
+        if ("：" not in first and ":" not in first) or len(live) > 12:
+            return False  # (each such line opens with a label and its colon; a few pairs at most)
         made = labelled_fund_row([row[i] for i in live], self.parts.money_unit)
         if made is not None:
             fund, where, note = made

@@ -27,7 +27,7 @@ _PAIR = re.compile(
     r"([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|[-+]?\d+(?:\.\d+)?\s*[%％]?|[—－/／-]{1,2})"
     r"(?:\s*(?:万元|元|分))?(?=\s|$|[，,;；])"
 )
-_GAP = re.compile(r"^[\s，,;；]*$")
+_GAP = re.compile(r"[\s，,;；]*")
 FIGURE_ROLES = frozenset(
     {Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE}
 )
@@ -39,24 +39,29 @@ _GOAL_LABEL = re.compile(
     r"实际完成情况|全年完成情况|完成情况|实际完成)\s*\d?\s*[:：]\s*(\S.*)$"
 )
 _ACHIEVED = re.compile(r"完成")
+# cheap first tests: a line of fund figures names a budget or spending, a goal line its goal
+_FUND_WORD = re.compile(r"预算|执行|支出|决算")
+_GOAL_WORD = re.compile(r"目标|完成")
+_LONGEST = 400  # characters: six labelled figures with gaps take far fewer
 
 
 def fund_pairs(text: str) -> dict[Role, str] | None:
     """The figures of a line made only of ``栏目：值`` pairs naming fund columns (two of
     预算数/执行数/执行率 at least, a budget or spending among them), by role; None otherwise."""
-    if "：" not in text and ":" not in text:
+    if ("：" not in text and ":" not in text) or not _FUND_WORD.search(text):
         return None
     got: dict[Role, str] = {}
-    at = 0
-    for m in _PAIR.finditer(text):
-        if not _GAP.match(text[at : m.start()]):
-            return None  # words between the pairs: not a line of labelled figures
+    at = _GAP.match(text).end()
+    while at < len(text):
+        m = _PAIR.match(text, at)
+        if m is None:
+            return None  # words that are no pair: not a line of labelled figures
         role = vocab.column_role(label_key(m.group(1)))
         if role not in FIGURE_ROLES or role in got:
             return None
         got[role] = m.group(2)
-        at = m.end()
-    if not got or not _GAP.match(text[at:]):
+        at = _GAP.match(text, m.end()).end()
+    if not got:
         return None
     fund = [r for r in got if r in (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE)]
     if len(fund) < 2 or not (Role.BUDGET in got or Role.SPENT in got):
@@ -70,9 +75,10 @@ def fund_row(
     """The total fund row a line of labelled figures gives, the cell each figure came from, and
     a note when the printed rate disagrees with 执行数 ÷ 预算数; None when the row is not one."""
     live = [c for c in row if c.text.strip()]
-    if not live:
-        return None
-    got = fund_pairs(" ".join(clean(c.text) for c in live))
+    raw = " ".join(c.text for c in live)
+    if not live or len(raw) > _LONGEST or not _FUND_WORD.search(raw):
+        return None  # (a line of labelled figures is short and names a budget or spending)
+    got = fund_pairs(clean(raw))
     if got is None:
         return None
     where: dict[Role, Cell] = {}
@@ -115,6 +121,8 @@ def fund_row(
 def goal_part(text: str) -> tuple[str, str] | None:
     """``年度总体目标：…`` → ("planned", …), ``实际完成情况：…`` → ("achieved", …); None for any
     other text (or a goal label with nothing after its colon)."""
+    if not _GOAL_WORD.search(text[:24]) or _GOAL_LABEL.match(clean(text[:40])) is None:
+        return None  # the goal's label and its colon open the line
     m = _GOAL_LABEL.match(clean(text))
     if m is None:
         return None
@@ -137,4 +145,6 @@ def add_goal_part(goals: list[Goal], part: str, value: Text) -> None:
 
 def labelled_line(text: str) -> bool:
     """A cell that is a row of its own: labelled fund figures or one half of the goal."""
-    return fund_pairs(clean(text)) is not None or goal_part(text) is not None
+    if len(text) <= _LONGEST and _FUND_WORD.search(text) and fund_pairs(clean(text)) is not None:
+        return True
+    return goal_part(text) is not None

@@ -209,16 +209,24 @@ def single_rows(lines: list[str]) -> bool:
     """The text's table is printed with one space between cells: three or more rows of
     single-spaced cells holding figures, and fewer lines whose cells are parted by runs of
     spaces (the columns of ``pdftotext -layout``)."""
-    rows = runs = 0
+    runs = 0
+    single: list[str] = []
     for ln in lines:
         text = ln.strip()
         if " " not in text:
             continue
         if _RUN.search(text):
             runs += 1
-        elif row_line(text):
-            rows += 1
-    return rows >= 3 and runs < rows
+        else:
+            single.append(text)
+    if len(single) < 3 or runs >= len(single):
+        return False  # (columns of runs of spaces: row_line is not asked)
+    rows = 0
+    for text in single:
+        rows += row_line(text)
+        if rows >= 3 and rows > runs:
+            return True
+    return False
 
 
 def values_follow(lines: list[str], at: int) -> bool:
