@@ -33,6 +33,8 @@ _FIGURE = re.compile(
     r"|^(?:[≥≤<>=＞＜]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$"
 )
 _BLANK = frozenset({"—", "－", "-", "/", "／", "——", "无"})
+_SEPARATORS = frozenset({"|", "｜", "/", "／", ";", "；"})
+_WORD = re.compile(r"^[A-Za-z][a-z]+[,.;:]?$")
 _SENTENCE_END = re.compile(r"(?<=[。；;！!])\s")
 
 
@@ -105,10 +107,12 @@ def cells(line: str, goal_columns: int = 0) -> list[str] | None:
     """The cells of a single-spaced line, or None where its words do not tell them (the line
     is then one cell). ``goal_columns``: the text columns of a goal header just above."""
     tokens = line.split()
-    if len(tokens) < 2:
-        return None
+    if len(tokens) < 2 or sum(1 for t in tokens if _WORD.match(t)) >= 2:
+        return None  # (words of a Latin-script language: a sentence, not cells)
     if row_line(line):
         return tokens
+    if any(t in _SEPARATORS for t in tokens):
+        return None  # cells parted by marks (| / ;): not a line of single-spaced cells
     labels = [label(t) for t in tokens]
     if sum(labels) >= 2 and all(labels[1:]):
         return tokens  # a header: labels only (the first may be the block's title)
