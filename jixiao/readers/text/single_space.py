@@ -211,8 +211,8 @@ def _unclosed(text: str) -> bool:
 
 def single_rows(lines: list[str]) -> bool:
     """The text's table is printed with one space between cells: three or more rows of
-    single-spaced cells holding figures, and fewer lines whose cells are parted by runs of
-    spaces (the columns of ``pdftotext -layout``)."""
+    single-spaced cells holding figures (or two under a header of labels), and fewer lines
+    whose cells are parted by runs of spaces (the columns of ``pdftotext -layout``)."""
     runs = 0
     single: list[str] = []
     for ln in lines:
@@ -225,12 +225,20 @@ def single_rows(lines: list[str]) -> bool:
             single.append(text)
     if len(single) < 3 or runs >= len(single):
         return False  # (columns of runs of spaces: row_line is not asked)
-    rows = 0
+    rows = headers = 0
     for text in single:
-        rows += row_line(text)
-        if rows >= 3 and rows > runs:
+        if row_line(text):
+            rows += 1
+        elif _header_line(text):
+            headers += 1  # a short excerpt: two rows under their header
+        if rows >= 2 and rows + headers >= 3 and rows > runs:
             return True
     return False
+
+
+def _header_line(text: str) -> bool:
+    tokens = text.split()
+    return len(tokens) >= 4 and all(label(t) for t in tokens[1:])
 
 
 def values_follow(lines: list[str], at: int) -> bool:
