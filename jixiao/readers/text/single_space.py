@@ -171,7 +171,11 @@ def wrapped_into(line: str, above: list[str], follow: bool = False) -> int | Non
     if _labelled(text):
         return None  # 单位：万元 — a field of its own
     if figure(above[0]) or follow:
-        return None  # a row printed values first: words after it are the next row's labels
+        # a row printed values first: words after it are the next row's labels — unless they
+        # end a sentence, which no label does: the rest of the row's one sentence (its reason)
+        said = [k for k, t in enumerate(above) if _sentence(t) and not figure(t)]
+        ends = text.endswith(("。", "；", ";"))
+        return said[0] if ends and len(said) == 1 and not _ended(above[said[0]]) else None
     if not any(figure(t) for t in above) and not _field(above[0]):
         return None  # under a header or a text line: not a row's rest
     if _field(above[0]) and len(above) == 2:
@@ -274,3 +278,8 @@ def _labelled(text: str) -> bool:
         return False
     head = text[: m.start()]
     return _field(head) or label(head) or label_key(head).endswith("单位")
+
+
+def _ended(text: str) -> bool:
+    """A sentence already ended (。 or ； last): nothing of it wrapped."""
+    return text.endswith(("。", "；", ";"))
