@@ -90,3 +90,30 @@ def test_layout_told_before_a_long_report():
 def test_level1_with_points_printed_after_rows_is_cut():
     line = "产出指标（50分） 效益指标（30分） 满意度指标（10分）"
     assert single_space.cells(line) == line.split()
+
+
+def test_a_sentence_rest_after_a_row_printed_values_first_is_its_reason():
+    above = [
+        "≥90%",
+        "80%",
+        "20",
+        "16",
+        "受天气影响工期延后，下年度将",
+        "产出指标",
+        "数量指标",
+        "硬化率",
+    ]
+    assert single_space.wrapped_into("加快推进。", above) == 4
+    # words that end no sentence after such a row are the next row's labels
+    assert single_space.wrapped_into("道路养护里程", above) is None
+
+
+def test_two_rows_under_a_header_tell_the_layout():
+    text = """项目名称 乡村道路养护补助
+项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 500.00 400.00 380.00 10 95.00% 9.5
+其中：财政拨款 500.00 400.00 380.00 — 95.00% —
+"""
+    e = read_text(text, "excerpt.txt")
+    assert [f.budget.value for f in e.funds] == [Decimal("400.00"), Decimal("400.00")]
+    assert e.project.text == "乡村道路养护补助"
