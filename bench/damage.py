@@ -616,6 +616,9 @@ ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 from damage_late import d_late_cells  # noqa: E402  (it builds on level1-after)
 
 DAMAGES["late-cells"] = d_late_cells
+from damage_wrapped import d_wrapped  # noqa: E402
+
+DAMAGES["wrapped"] = d_wrapped
 
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
 # a row's labels printed after its values: a column-major print has no row order to scramble
@@ -629,4 +632,10 @@ NOT_APPLICABLE |= {
 NOT_APPLICABLE |= {
     ("split-figures", layout)
     for layout in ("tabbed", "pipe", "spaced-line", "vertical", "other", "xlsx", "docx")
+}
+# cells wrapped inside their cells: the shape of PDF text (damage_wrapped.py), kept by a print
+# placing text where it stands (spaced-cols) or printing one cell a line (vertical, column-major)
+NOT_APPLICABLE |= {
+    ("wrapped", layout)
+    for layout in ("tabbed", "pipe", "pipe-rowspan", "spaced-line", "spaced-rows", "other", "xlsx", "docx")
 }
