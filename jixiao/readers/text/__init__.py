@@ -21,6 +21,7 @@ from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, r
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
+from jixiao.readers.text.wrapped_lines import join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
@@ -83,6 +84,8 @@ def parse_text(text: str, source: str) -> Document:
         lines = rejoin(lines) or lines
     if layout == "vertical":
         lines = join_cell_lines(marked, lines)
+        if not line_rows(lines):  # cells parted by blank lines: a run of lines is a wrapped cell
+            lines = join_blank_parted(lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
         layout = "lines"
     # scans (shared on document sites, copied from PDFs): misread form words and figures are
