@@ -2,8 +2,8 @@
 way a Word table published as PDF prints them.
 
 Each column gets a width drawn per form (5–7 CJK characters: a printed column is narrow); every
-text cell of the tables (a fund label, a header word, an indicator's name, a worded 指标值 or
-完成值, a 偏差原因 sentence) wider than its column is cut into lines of that width. The form's
+cell of the tables but a figure (a fund label, a header word, an indicator's name, a worded
+指标值 or 完成值, a 偏差原因 sentence) wider than its column is cut into lines of that width. The form's
 ``rows`` keep a wrapped cell's lines joined by ``\\n`` (a print of one cell per line — ``vertical``,
 ``column-major`` — prints them as consecutive lines); ``placed`` (a print placing text where it
 stands, ``pdftotext -layout``: ``spaced-cols``) holds each row as the lines it takes on the page,
@@ -21,14 +21,16 @@ from dataclasses import replace
 from damage import ACROSS, GLUED, Form, Plan, Rows
 from grid_text import width, wrap
 
-_DIGIT = re.compile(r"\d")
+# a figure with its operator and unit (≥95%, 不少于216人, 3.36万元): a column is never
+# narrower than its figures, so they do not wrap
+_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*\S{0,3}$")
 # where each row is aligned in its cells: mostly centred, as Word's tables are published
 _ALIGN = (("centre", 0.6), ("top", 0.25), ("bottom", 0.15))
 
 
 def _wrappable(cell: str, header: bool) -> bool:
-    """A text cell: no figure in it (a figure and its unit fit a column), or a header word."""
-    return bool(cell) and cell not in (ACROSS, GLUED) and (header or not _DIGIT.search(cell))
+    """Any cell but a figure (a header word, a name, a worded target, a sentence)."""
+    return bool(cell) and cell not in (ACROSS, GLUED) and (header or not _FIGURE.match(cell))
 
 
 def d_wrapped(f: Form, p: Plan, rng: random.Random) -> Form | None:

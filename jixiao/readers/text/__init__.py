@@ -15,6 +15,7 @@ from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.baselines import rejoin
+from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
@@ -82,6 +83,10 @@ def parse_text(text: str, source: str) -> Document:
     if layout == "spaced":
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines
+        centred = top_align(lines)
+        if centred is not None:
+            lines, centred_notes = centred
+            extra_notes.extend(centred_notes)
     if layout == "vertical":
         lines = join_cell_lines(marked, lines)
         if not line_rows(lines):  # cells parted by blank lines: a run of lines is a wrapped cell
