@@ -99,10 +99,17 @@ def top_align(lines: list[str]) -> tuple[list[str], list[str]] | None:
     above: dict[int, list[int]] = {}
     below: dict[int, list[int]] = {}
     unsure: list[int] = []
+    names: dict[int, int | None] = {}  # row line → the name column of the header above it
+    name_at: int | None = None
+    for i in rows:
+        if not any(_is_figure(t) for _, _, t in spans[i]):
+            name_at = next((s for s, _, t in spans[i] if _NAME_HEADER.match(label_key(t))), None)
+        names[i] = name_at
     for a, b in zip(rows, rows[1:], strict=False):
         between = [k for k in range(a + 1, b) if spans[k]]
-        if not (_labelled(spans[a]) and _labelled(spans[b])):
-            # a line of values alone (its labels on another line: PDF reading order)
+        if not all(_labelled(spans[k]) and _named(spans[k], names[b]) for k in (a, b)):
+            # a line without the row's name (its labels on another line: PDF reading order,
+            # values run into the name) is no row's middle line
             below[a] = between
             continue
         if len(between) < b - a - 1:
@@ -153,9 +160,24 @@ def top_align(lines: list[str]) -> tuple[list[str], list[str]] | None:
     return out, notes
 
 
+# the header word over the names of the rows: an indicator's name, a fund row's label (wrapped
+# in the header too: ``三级指`` / ``标``)
+_NAME_HEADER = re.compile(r"^(?:三级|指标名|绩效指标名|项目?$)")
+
+
 def _labelled(spans: list[Span]) -> bool:
-    """A row's middle line starts with words (a label, a name), not with its figures."""
+    """A row's middle line starts with words (a label, a name), not with figures."""
     return not _is_figure(spans[0][2])
+
+
+def _named(spans: list[Span], name_at: int | None) -> bool:
+    """A row's middle line: words in the header's name column (a header line: any), and no
+    figure there."""
+    if not any(_is_figure(t) for _, _, t in spans):
+        return True  # a header line
+    if name_at is None:
+        return False
+    return any(abs(s - name_at) <= _ALIGN and not _is_figure(t) for s, _, t in spans)
 
 
 def _fragment(spans: list[Span]) -> bool:
@@ -174,7 +196,11 @@ def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | N
     starts_a = [s for s, _, _ in spans[a]]
     starts_b = [s for s, _, _ in spans[b]]
     width_a = {s: e - s for s, e, _ in spans[a]}
-    width_b = {s: e - s for s, e, _ in spans[b]}
+    for one, other in ((spans[a], starts_b), (spans[b], starts_a)):
+        for s, e, _ in one:
+            right = [x for x in other if x > s + _ALIGN]
+            if right and e > min(right) - 2:
+                return None  # a cell across the other row's columns (cells run together)
     n = len(between)
     lo, hi = 0, n  # the cut: lines between[:cut] stay above
     columns: dict[int, dict[int, int]] = {}  # column (by its start) → {position: width}
@@ -183,6 +209,9 @@ def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | N
             ca, cb = _column(starts_a, s), _column(starts_b, s)
             if ca is None and cb is None:
                 return None  # a piece under no cell of either row: another shape
+            right = [x for x in (*starts_a, *starts_b) if x > s + _ALIGN]
+            if right and e > min(right) - 2:
+                return None  # wider than its column: no line of a wrapped cell
             if cb is None:
                 lo = max(lo, pos + 1)  # the row below has nothing in this column
             elif ca is None:
@@ -205,8 +234,7 @@ def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | N
             continue
         # a wrapped cell fills every line but its last: a line short of the column's width
         # ends the row above's cell (the row below's lines above its middle one are full)
-        widths = [width_a[ca], *at.values(), width_b[cb]]
-        full = max(widths)
+        full = max(width_a[ca], *at.values())
         for p in range(-1, n):
             w = width_a[ca] if p < 0 else at.get(p)
             if w is None:
@@ -220,7 +248,7 @@ def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | N
 
 
 # a cell's text ends so when it is whole (an indicator's name: …率, …数量, …满意度; a sentence)
-_WHOLE_END = re.compile(r"[率数量度性额值次人户个项元天%％)）。”》」]$")
+_WHOLE_END = re.compile(r"[率数量度性额值况%％)）。”》」]$")
 # a line starting so continues a sentence: it is not a cell's first line
 _GOES_ON = re.compile(r"^[，。、；：,.;:)）”》」]")
 
