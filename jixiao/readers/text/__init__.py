@@ -22,7 +22,7 @@ from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, r
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
-from jixiao.readers.text.wrapped_lines import join_blank_parted
+from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
@@ -80,6 +80,11 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout == "prose":
+        # one cell per line with many cells wrapped over lines: told once they are joined
+        joined = cells_with_wraps(lines)
+        if joined is not None and detect_layout(joined) == "vertical":
+            lines, marked, layout = joined, joined, "vertical"
     if layout == "spaced":
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines

@@ -29,7 +29,9 @@ from jixiao.textnorm import halfwidth, label_key
 
 _MOST_LINES = 40  # lines of one wrapped cell, at most (a 完成情况 paragraph)
 # a line that is a figure (with an operator or unit) or an empty cell's mark starts a cell
-_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*\S{0,3}$|^[-－—/／]$")
+_FIGURE = re.compile(
+    r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*[^\s，；。、：,;:]{0,3}$|^[-－—/／]$"
+)
 
 
 def join_blank_parted(lines: list[str]) -> list[str]:
@@ -53,14 +55,27 @@ def join_blank_parted(lines: list[str]) -> list[str]:
     return out
 
 
+def cells_with_wraps(lines: list[str]) -> list[str] | None:
+    """Text taken for prose that is one cell per line once its wrapped cells are joined: the
+    lines joined (:func:`join_blank_parted`) when three or more runs were one wrapped cell each;
+    None otherwise. (Many wrapped cells leave too few lines followed by a blank one for the text
+    to look parted by blank lines.)"""
+    out = join_blank_parted(lines)
+    joined = sum(1 for a, b in zip(lines, out, strict=True) if a != b and b)
+    return out if joined >= 3 else None
+
+
 def _one_cell(run: list[str]) -> bool:
     if not wraps([line_width(t) for t in run]):
         return False
     if line_width(run[0]) < 6:
         return False  # a line of two or three characters is no full line of a wrapped cell
+    whole = vocab.column_role(label_key("".join(run))) is not None  # a header word wrapped
     for t in run[1:]:
         key = label_key(t)
-        if _FIGURE.match(halfwidth(t)) or vocab.field_of(key) or vocab.column_role(key):
+        if _FIGURE.match(halfwidth(t)):
+            return False
+        if (vocab.field_of(key) or vocab.column_role(key)) and not whole:
             return False
         if key.endswith("指标") and (vocab.is_level1(key) or vocab.is_level2(key)):
             return False
