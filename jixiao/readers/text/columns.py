@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
+from jixiao.readers.text.column_wraps import header_at, header_rest, unwrap_columns
 from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
 from jixiao.readers.text.shape_align import align
 from jixiao.textnorm import label_key
@@ -162,17 +163,27 @@ def _columns(
         if c is None:
             break
         role = _role(c)
+        wrapped = header_at(lines, i, _cell) if role is None and columns else None
+        if wrapped is not None and _role(wrapped[0]) not in {r for r, _, _ in columns} | {None}:
+            columns.append((_role(wrapped[0]), wrapped[0], []))  # a header wrapped over lines
+            i += wrapped[1]
+            continue
         if role is not None and any(r is role for r, _, _ in columns):
             break  # the next page's block of columns
         if role is None and section_of(label_key(c)) == "indicator":
             break
         if role is not None:
+            rest = header_rest(c, [_cell(ln) for ln in lines[i + 1 : i + 3]])
+            if rest:  # a header wrapped onto the next lines
+                c += "".join(_cell(ln) or "" for ln in lines[i + 1 : i + 1 + rest])
+                i += rest
             columns.append((role, c, []))
         elif columns:
             columns[-1][2].append(c)
         i += 1
     if cuts:
         columns = _join_cuts(columns, cuts)
+    columns = unwrap_columns(columns, any(total_label(label_key(c)) for c in pre))
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
     if n < 2:
