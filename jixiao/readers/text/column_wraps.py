@@ -66,8 +66,9 @@ def header_rest(head: str, after: list[str | None]) -> int:
     """How many of the next lines' cells (``after``) are the rest of header ``head`` wrapped
     onto them (``偏差原因分`` / ``析及改进措`` / ``施``): none a header by itself, the header
     ending as such a header ends only with them; 0 when none."""
-    if _HEAD_END.search(label_key(head)):
-        return 0
+    first = after[0] if after else None
+    if _HEAD_END.search(label_key(head)) and not (first and first.startswith(("及", "和", "与"))):
+        return 0  # a whole header (偏差原因分析), unless the next line goes on (及改进措施)
     text = head
     for k, nxt in enumerate(after[:2]):
         if nxt is None or column_role(label_key(nxt)) is not None:
@@ -88,23 +89,123 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> list[Column]:
         return columns
     (rows,) = counts
     names = next((cells for role, _, cells in columns if role is Role.NAME), None)
-    if names is None or len(names) <= rows:
-        return columns  # no more names than figures: nothing wrapped in the names
-    if total or _total_last(columns):
-        rows -= 1  # the figure columns end with the total row's: one row fewer
+    if names is None or len(names) < rows:
+        return columns
+    printed, adds_up = _total_last(columns)
+    if total and printed or adds_up:
+        # the figure columns end with the total row's (总分 printed in the first column and
+        # its figure the largest, or the others adding up to it): one row fewer
+        if len(names) == rows and not (total and printed):
+            return columns  # a sum by chance: nothing says the names wrapped
+        rows -= 1
+    if len(names) <= rows:
+        return columns  # no more names than rows: nothing wrapped in the names
     lost = _lost(columns, rows)
+    known: dict[Role, list[str]] = {}  # the text columns whose cells are known
+    open_: dict[Role, list[tuple[list[str], int]]] = {}  # columns with several cuts left
+    for role, _, cells in columns:
+        if role not in _PARTNERS:
+            continue
+        if len(cells) > rows:
+            found = _candidates(cells, rows, role is Role.NAME)
+            if len(found) == 1:
+                known[role] = found[0][0]
+            elif found:
+                open_[role] = found
+        elif len(cells) == rows:
+            known[role] = cells  # (a shorter column left its blank cells out: no partner)
+    # each open column takes the cut whose cells agree best with the known columns (a rate's
+    # name with a percentage, a count's with a count …) and end as whole cells end — when one
+    # is best; the rest wait for another column to be known, or stay as printed
+    while open_:
+        picks = {role: _best(found, role, known) for role, found in open_.items()}
+        sure = [role for role, pick in picks.items() if pick is not None]
+        if not sure:
+            break
+        for role in sure:
+            known[role] = picks[role]  # type: ignore[assignment]
+            del open_[role]
     out: list[Column] = []
     for role, head, cells in columns:
         if role in (Role.DEVIATION, Role.REMARK):
-            # printed only where points were lost (one a row, in order)
-            if lost is not None and len(cells) > lost:
-                cells = _cells(cells, lost) or cells
-        elif role in _WRAPPED and len(cells) > rows:
-            cells = _cells(cells, rows) or cells
+            # printed only where points were lost (one a row, in order): cut at each sentence
+            cells = _sentences(cells, lost) or cells
+        elif role in _PARTNERS and len(cells) > rows:
+            cells = known.get(role, cells)
+        elif role in (Role.TARGET, Role.ACTUAL) and len(cells) < rows:
+            cells = _short_column(cells)
         elif role in (Role.LEVEL1, Role.LEVEL2):
             cells = _labels(cells, is_level1 if role is Role.LEVEL1 else is_level2)
         out.append((role, head, cells))
     return out
+
+
+_PARTNERS = {
+    Role.NAME: (Role.TARGET, Role.ACTUAL),
+    Role.TARGET: (Role.NAME, Role.ACTUAL),
+    Role.ACTUAL: (Role.NAME, Role.TARGET),
+}
+
+
+def _best(
+    found: list[tuple[list[str], int]], role: Role, known: dict[Role, list[str]]
+) -> list[str] | None:
+    """The cut of the best score (its words, its agreement with the known columns), if one."""
+    scores = []
+    for cells, words in found:
+        score = words
+        for other in _PARTNERS[role]:
+            if other in known:
+                score += sum(_agree(role, m, other, t) for m, t in zip(cells, known[other], strict=False))
+        scores.append(score)
+    best = max(scores)
+    return found[scores.index(best)][0] if scores.count(best) == 1 else None
+
+
+_COUNT_NAME = re.compile(r"(?:数|数量|次数|人次|人数|户数|个数|面积|长度|里程)$")
+_TIME_NAME = re.compile(r"时间|时限|期限|工期")
+
+
+def _kind(text: str, name: bool) -> str | None:
+    """What a cell measures: a rate, a count, a time, a cost, words — None when a name does not
+    say (no telling end)."""
+    t = text.strip()
+    if name:
+        if t.endswith("率") or "满意度" in t:
+            return "rate"
+        if "成本" in t:
+            return "cost"
+        if _TIME_NAME.search(t):
+            return "time"
+        if _COUNT_NAME.search(t):
+            return "count"
+        return None
+    if not _STARTS_FIGURE.match(t):
+        return "words"  # words, perhaps with a figure inside (完成率达98%)
+    if "%" in t or "％" in t:
+        return "rate"
+    if "元" in t:
+        return "cost"
+    if re.search(r"\d\s*(?:年|月|日|天|工作日)", t):
+        return "time"
+    if re.search(r"\d", t):
+        return "count"
+    return "words"
+
+
+def _agree(role: Role, mine: str, other: Role, theirs: str) -> int:
+    """+1 when two cells of a row measure the same kind, -1 when they cannot, 0 when unsure."""
+    if role is Role.NAME:
+        a, b = _kind(mine, True), _kind(theirs, False)
+    elif other is Role.NAME:
+        a, b = _kind(theirs, True), _kind(mine, False)
+    else:
+        a, b = _kind(mine, False), _kind(theirs, False)
+    if a is None or b is None or not mine or not theirs:
+        return 0
+    if "words" in (a, b):
+        return 1 if a == b else 0  # a rate or a count may be told in words (全部, 较高)
+    return 1 if a == b else -1
 
 
 def _lost(columns: list[Column], rows: int) -> int | None:
@@ -123,41 +224,91 @@ def _lost(columns: list[Column], rows: int) -> int | None:
     return sum(1 for w, sc in pairs if sc < w)
 
 
-def _total_last(columns: list[Column]) -> bool:
-    """The 分值 and 得分 columns' last figures are each the sum of the others (the total
-    row's)."""
-    sums = []
+def _total_last(columns: list[Column]) -> tuple[bool, bool]:
+    """Whether the 分值/得分 columns' last figures are each at least the sum of the others (a
+    total's, which counts the fund row's points too), and whether each is exactly that sum."""
+    at_least, exact = [], []
     for role, _, cells in columns:
         if role not in (Role.WEIGHT, Role.SCORE):
             continue
         try:
             figures = [Decimal(re.sub(r"[^\d.]", "", c) or "x") for c in cells]
         except InvalidOperation:
-            return False
-        sums.append(len(figures) >= 3 and sum(figures[:-1]) == figures[-1])
-    return bool(sums) and all(sums)
+            return False, False
+        if len(figures) < 2:
+            return False, False
+        at_least.append(figures[-1] >= sum(figures[:-1]))
+        exact.append(len(figures) >= 3 and figures[-1] == sum(figures[:-1]))
+    return bool(at_least) and all(at_least), bool(exact) and all(exact)
 
 
-def _cells(lines: list[str], n: int) -> list[str] | None:
-    """``lines`` cut into ``n`` cells, every cell's lines but its last full; None unless one cut
-    fits or the words single one out."""
+def _candidates(lines: list[str], n: int, names: bool = False) -> list[tuple[list[str], int]]:
+    """The ways to cut ``lines`` into ``n`` cells, every cell's lines but its last full, with
+    their words' score (cells ending as whole cells end, none starting as a sentence goes on);
+    none when there are too many to try."""
     if n < 1 or n > len(lines):
-        return None
+        return []
     widths = [_width(t) for t in lines]
     full = [w >= max(widths) - _SLACK for w in widths]
     cuts: list[list[int]] = []
     _cuts(full, 0, n, [], cuts)
-    if not cuts or len(cuts) >= _MOST_CUTS:
+    if len(cuts) >= _MOST_CUTS:
+        return []
+    out = []
+    for ends in cuts:
+        starts = [0, *ends[:-1]]
+        cells = ["".join(t.strip() for t in lines[a:b]) for a, b in zip(starts, ends, strict=True)]
+        out.append((cells, _score(lines, ends, names)))
+    return out
+
+
+def _short_column(lines: list[str]) -> list[str]:
+    """A 指标值/完成值 column printed without its blank cells (shorter than the rows): a full
+    line goes on in the next when that one starts no figure of its own (``2022年12月`` /
+    ``底前完成``)."""
+    if len(lines) < 2:
+        return lines
+    widths = [_width(t) for t in lines]
+    top = max(widths)
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        t = lines[k].strip()
+        while (
+            k + 1 < len(lines)
+            and widths[k] >= top - _SLACK
+            and not _STARTS_FIGURE.match(lines[k + 1].strip())
+        ):
+            k += 1
+            t += lines[k].strip()
+        out.append(t)
+        k += 1
+    return out
+
+
+_STARTS_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到|\d)")
+
+
+def _sentences(lines: list[str], most: int | None) -> list[str] | None:
+    """A column of sentences printed only for some rows (偏差原因) cut into its cells: a cell
+    ends at a line short of the column's width or ending a sentence (。); None when that gives
+    more cells than rows lost points (``most``)."""
+    if len(lines) < 2:
         return None
-    if len(cuts) > 1:
-        scores = [_score(lines, c) for c in cuts]
-        best = max(scores)
-        if scores.count(best) > 1:
-            return None
-        cuts = [cuts[scores.index(best)]]
-    ends = cuts[0]
-    starts = [0, *ends[:-1]]
-    return ["".join(t.strip() for t in lines[a:b]) for a, b in zip(starts, ends, strict=True)]
+    widths = [_width(t) for t in lines]
+    top = max(widths)
+    cells: list[str] = []
+    current = ""
+    for t, w in zip(lines, widths, strict=True):
+        current += t.strip()
+        if w < top - _SLACK or re.search(r"[。！!]$", t.strip()):
+            cells.append(current)
+            current = ""
+    if current:
+        cells.append(current)
+    if most is not None and len(cells) > most:
+        return None
+    return cells
 
 
 def _cuts(full: list[bool], at: int, left: int, made: list[int], out: list[list[int]]) -> None:
@@ -178,13 +329,20 @@ def _cuts(full: list[bool], at: int, left: int, made: list[int], out: list[list[
         end += 1
 
 
-def _score(lines: list[str], ends: list[int]) -> int:
+def _score(lines: list[str], ends: list[int], names: bool = False) -> int:
+    """Cells ending as whole cells end (an indicator's name: …率, …人次, …时间), less those
+    starting as a cell goes on (``，部分任务…``; a name's ``性``, ``率``)."""
     starts = [0, *ends[:-1]]
+    whole, goes_on = (_NAME_END, _NAME_GOES_ON) if names else (_WHOLE_END, _GOES_ON)
     score = 0
     for a, b in zip(starts, ends, strict=True):
-        score += _WHOLE_END.search(lines[b - 1].strip()) is not None
-        score -= _GOES_ON.match(lines[a].strip()) is not None
+        score += whole.search(lines[b - 1].strip()) is not None
+        score -= goes_on.match(lines[a].strip()) is not None
     return score
+
+
+_NAME_END = re.compile(r"(?:[率数量度性额值况次间户)）]|指标)$")
+_NAME_GOES_ON = re.compile(r"^[，。、；：,.;:)）”》」性率量度数次]")
 
 
 def _labels(lines: list[str], known: Callable[[str], bool]) -> list[str]:
@@ -194,7 +352,11 @@ def _labels(lines: list[str], known: Callable[[str], bool]) -> list[str]:
     k = 0
     while k < len(lines):
         t = lines[k]
-        if k + 1 < len(lines) and not known(label_key(t)) and known(label_key(t + lines[k + 1])):
+        if (
+            k + 1 < len(lines)
+            and not (known(label_key(t)) and known(label_key(lines[k + 1])))
+            and known(label_key(t + lines[k + 1]))
+        ):
             out.append(t.strip() + lines[k + 1].strip())
             k += 2
             continue
