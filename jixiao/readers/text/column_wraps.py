@@ -79,27 +79,27 @@ def header_rest(head: str, after: list[str | None]) -> int:
     return 0
 
 
-def unwrap_columns(columns: list[Column], total: bool = False) -> list[Column]:
+def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Column], list[str]]:
     """The columns with each text column longer than the table's rows cut back into its cells
     (see the module's docstring); the columns as they are when the rows are not known.
     ``total``: the first column prints a total row (总分), whose figures end the 分值/得分
     columns."""
     counts = {len(cells) for role, _, cells in columns if role in (Role.WEIGHT, Role.SCORE)}
     if len(counts) != 1:
-        return columns
+        return columns, []
     (rows,) = counts
     names = next((cells for role, _, cells in columns if role is Role.NAME), None)
     if names is None or len(names) < rows:
-        return columns
+        return columns, []
     printed, adds_up = _total_last(columns)
     if total and printed or adds_up:
         # the figure columns end with the total row's (总分 printed in the first column and
         # its figure the largest, or the others adding up to it): one row fewer
         if len(names) == rows and not (total and printed):
-            return columns  # a sum by chance: nothing says the names wrapped
+            return columns, []  # a sum by chance: nothing says the names wrapped
         rows -= 1
     if len(names) <= rows:
-        return columns  # no more names than rows: nothing wrapped in the names
+        return columns, []  # no more names than rows: nothing wrapped in the names
     lost = _lost(columns, rows)
     known: dict[Role, list[str]] = {}  # the text columns whose cells are known
     open_: dict[Role, list[tuple[list[str], int]]] = {}  # columns with several cuts left
@@ -125,6 +125,16 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> list[Column]:
         for role in sure:
             known[role] = picks[role]  # type: ignore[assignment]
             del open_[role]
+    notes = []
+    heads = {role: head for role, head, _ in columns}
+    for role, found in open_.items():
+        # the cells every best cut agrees on are read; the others stay empty, with a note
+        tied = _tied(found, role, known)
+        known[role] = [c if all(t[k] == c for t in tied) else "" for k, c in enumerate(tied[0])]
+        left = sum(1 for c in known[role] if not c)
+        notes.append(
+            f"逐列打印的指标表：“{heads[role]}”列有单元格折成几行，其中 {left} 格的折行属于哪一格无法确定，未读"
+        )
     out: list[Column] = []
     for role, head, cells in columns:
         if role in (Role.DEVIATION, Role.REMARK):
@@ -137,7 +147,7 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> list[Column]:
         elif role in (Role.LEVEL1, Role.LEVEL2):
             cells = _labels(cells, is_level1 if role is Role.LEVEL1 else is_level2)
         out.append((role, head, cells))
-    return out
+    return out, notes
 
 
 _PARTNERS = {
@@ -151,6 +161,14 @@ def _best(
     found: list[tuple[list[str], int]], role: Role, known: dict[Role, list[str]]
 ) -> list[str] | None:
     """The cut of the best score (its words, its agreement with the known columns), if one."""
+    tied = _tied(found, role, known)
+    return tied[0] if len(tied) == 1 else None
+
+
+def _tied(
+    found: list[tuple[list[str], int]], role: Role, known: dict[Role, list[str]]
+) -> list[list[str]]:
+    """The cuts of the best score (their words, their agreement with the known columns)."""
     scores = []
     for cells, words in found:
         score = words
@@ -159,7 +177,7 @@ def _best(
                 score += sum(_agree(role, m, other, t) for m, t in zip(cells, known[other], strict=False))
         scores.append(score)
     best = max(scores)
-    return found[scores.index(best)][0] if scores.count(best) == 1 else None
+    return [cells for (cells, _), score in zip(found, scores, strict=True) if score == best]
 
 
 _COUNT_NAME = re.compile(r"(?:数|数量|次数|人次|人数|户数|个数|面积|长度|里程)$")

@@ -89,10 +89,11 @@ def transpose(
         found = _columns(lines, name_at, page_marks)
         if found is None:
             continue
-        start, end, pre, columns = found
+        start, end, pre, columns, wrap_notes = found
         rows, block_notes = _rows(pre, columns)
         if rows is None:
             continue
+        block_notes += wrap_notes
         labels = {0} | {
             k + 1 for k, (r, _, _) in enumerate(columns) if r in (Role.LEVEL1, Role.LEVEL2)
         }
@@ -128,8 +129,9 @@ def _role(cell: str) -> Role | None:
 
 def _columns(
     lines: list[str], name_at: int, page_marks: frozenset[int]
-) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]]] | None:
-    """(first line, end line, the cells before the first header, [(role, header, cells)])."""
+) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]], list[str]] | None:
+    """(first line, end line, the cells before the first header, [(role, header, cells)],
+    notes on cells wrapped over lines)."""
     # back from the name header over one-cell lines to the first header of the run (only the
     # 一级 and 二级 columns come before the names; another header ends a block before this one)
     first = name_at
@@ -183,7 +185,7 @@ def _columns(
         i += 1
     if cuts:
         columns = _join_cuts(columns, cuts)
-    columns = unwrap_columns(columns, any(total_label(label_key(c)) for c in pre))
+    columns, wrap_notes = unwrap_columns(columns, any(total_label(label_key(c)) for c in pre))
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
     if n < 2:
@@ -198,7 +200,7 @@ def _columns(
         keep = min(keep, next((k for k, c in enumerate(cells) if len(c) > _MAX_LAST), keep))
     end = i - max(0, len(cells) - keep)
     columns[-1] = (role, head, cells[:keep])
-    return start, end, pre, columns
+    return start, end, pre, columns, wrap_notes
 
 
 def _join_cuts(
