@@ -23,7 +23,9 @@ from grid_text import width, wrap
 
 # a figure with its operator and unit (≥95%, 不少于216人, 3.36万元): a column is never
 # narrower than its figures, so they do not wrap
-_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*\S{0,3}$")
+_FIGURE = re.compile(
+    r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*\S{0,3}$"
+)
 # where each row is aligned in its cells: mostly centred, as Word's tables are published
 _ALIGN = (("centre", 0.6), ("top", 0.25), ("bottom", 0.15))
 
@@ -34,9 +36,11 @@ def _wrappable(cell: str, header: bool) -> bool:
 
 
 def d_wrapped(f: Form, p: Plan, rng: random.Random) -> Form | None:
-    first = min(k for k in (p.fund_header, p.ind_header) if k is not None) if (
-        p.fund_header is not None or p.ind_header is not None
-    ) else None
+    first = (
+        min(k for k in (p.fund_header, p.ind_header) if k is not None)
+        if (p.fund_header is not None or p.ind_header is not None)
+        else None
+    )
     if first is None:
         return None
     end = p.total if p.total is not None else len(f.rows)

@@ -45,7 +45,9 @@ from jixiao.textnorm import halfwidth, label_key
 _CELL = re.compile(r"\S+(?: \S+)*")
 # a figure: digits first (after an operator), a unit at most after them — or run together with
 # the next figures (``326.44314.86``); a dash for an empty cell
-_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d|^[-－—/／]+$")
+_FIGURE = re.compile(
+    r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d|^[-－—/／]+$"
+)
 _SENTENCE = re.compile(r"[，；。、：,;]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _ALIGN = 2  # display columns: a piece lines up with a column starting this close
@@ -253,7 +255,9 @@ _WHOLE_END = re.compile(r"[率数量度性额值况%％)）。”》」]$")
 _GOES_ON = re.compile(r"^[，。、；：,.;:)）”》」]")
 
 
-def _by_words(spans: list[list[Span]], a: int, b: int, between: list[int], lo: int, hi: int) -> int | None:
+def _by_words(
+    spans: list[list[Span]], a: int, b: int, between: list[int], lo: int, hi: int
+) -> int | None:
     """Among the cuts ``lo``…``hi`` the one after which the most of the row above's cells (in
     the columns both rows print) end as whole cells end and none of the row below's starts with
     a sentence's continuation — when exactly one is best."""

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2
 from jixiao.textnorm import label_key
 
 _SLACK = 2  # display columns: a full line may be this much narrower (a wide character did not fit)
-_MOST_CUTS = 2_000  # cuts tried for one column, at most (a long column of short lines)
 _WHOLE_END = re.compile(r"[率数量度性额值况%％)）。”》」]$")
 _GOES_ON = re.compile(r"^[，。、；：,.;:)）”》」]")
 _WRAPPED = (Role.NAME, Role.TARGET, Role.ACTUAL, Role.DEVIATION, Role.REMARK)
@@ -44,7 +43,9 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text.strip())
 
 
-def header_at(lines: list[str], i: int, cell: Callable[[str], str | None]) -> tuple[str, int] | None:
+def header_at(
+    lines: list[str], i: int, cell: Callable[[str], str | None]
+) -> tuple[str, int] | None:
     """A column header wrapped onto the lines from ``i`` (two or three, none a header by itself):
     the joined header and the lines it takes; None if there is none."""
     parts: list[str] = []
@@ -102,35 +103,34 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Col
         return columns, []  # no more names than rows: nothing wrapped in the names
     lost = _lost(columns, rows)
     known: dict[Role, list[str]] = {}  # the text columns whose cells are known
-    open_: dict[Role, list[tuple[list[str], int]]] = {}  # columns with several cuts left
+    open_: list[Role] = []  # the wrapped ones, in the order of the table
+    lines_of = {role: cells for role, _, cells in columns}
     for role, _, cells in columns:
-        if role not in _PARTNERS:
-            continue
-        if len(cells) > rows:
-            found = _candidates(cells, rows, role is Role.NAME)
-            if len(found) == 1:
-                known[role] = found[0][0]
-            elif found:
-                open_[role] = found
-        elif len(cells) == rows:
+        if role in _PARTNERS and len(cells) > rows:
+            open_.append(role)
+        elif role in _PARTNERS and len(cells) == rows:
             known[role] = cells  # (a shorter column left its blank cells out: no partner)
-    # each open column takes the cut whose cells agree best with the known columns (a rate's
-    # name with a percentage, a count's with a count …) and end as whole cells end — when one
-    # is best; the rest wait for another column to be known, or stay as printed
+    # each wrapped column takes the cut whose cells agree best with the known columns (a
+    # rate's name with a percentage, a count's with a count …) and end as whole cells end —
+    # when one is best; the rest wait for another column to be known
+    tied: dict[Role, list[list[str]]] = {}
     while open_:
-        picks = {role: _best(found, role, known) for role, found in open_.items()}
-        sure = [role for role, pick in picks.items() if pick is not None]
+        for role in open_:
+            tied[role] = _best_cuts(lines_of[role], rows, role, known)
+        sure = [role for role in open_ if len(tied[role]) == 1]
         if not sure:
             break
         for role in sure:
-            known[role] = picks[role]  # type: ignore[assignment]
-            del open_[role]
+            known[role] = tied[role][0]
+            open_.remove(role)
     notes = []
     heads = {role: head for role, head, _ in columns}
-    for role, found in open_.items():
+    for role in open_:
+        if not tied[role]:
+            continue  # no cut fits: the column stays as printed
         # the cells every best cut agrees on are read; the others stay empty, with a note
-        tied = _tied(found, role, known)
-        known[role] = [c if all(t[k] == c for t in tied) else "" for k, c in enumerate(tied[0])]
+        first = tied[role][0]
+        known[role] = [c if all(t[k] == c for t in tied[role]) else "" for k, c in enumerate(first)]
         left = sum(1 for c in known[role] if not c)
         notes.append(
             f"逐列打印的指标表：“{heads[role]}”列有单元格折成几行，其中 {left} 格的折行属于哪一格无法确定，未读"
@@ -157,27 +157,70 @@ _PARTNERS = {
 }
 
 
-def _best(
-    found: list[tuple[list[str], int]], role: Role, known: dict[Role, list[str]]
-) -> list[str] | None:
-    """The cut of the best score (its words, its agreement with the known columns), if one."""
-    tied = _tied(found, role, known)
-    return tied[0] if len(tied) == 1 else None
+_MOST_TIED = 64  # best cuts kept when several tie
 
 
-def _tied(
-    found: list[tuple[list[str], int]], role: Role, known: dict[Role, list[str]]
+def _best_cuts(
+    lines: list[str], n: int, role: Role, known: dict[Role, list[str]]
 ) -> list[list[str]]:
-    """The cuts of the best score (their words, their agreement with the known columns)."""
-    scores = []
-    for cells, words in found:
-        score = words
-        for other in _PARTNERS[role]:
-            if other in known:
-                score += sum(_agree(role, m, other, t) for m, t in zip(cells, known[other], strict=False))
-        scores.append(score)
-    best = max(scores)
-    return [cells for (cells, _), score in zip(found, scores, strict=True) if score == best]
+    """The cuts of ``lines`` into ``n`` cells, every cell's lines but its last full, of the best
+    score: cells ending as whole cells end, none starting as a cell goes on, each agreeing in
+    kind with the same row's cells of the known columns. Several when they tie (at most
+    ``_MOST_TIED``), none when no cut fits."""
+    m = len(lines)
+    if n < 1 or n > m:
+        return []
+    widths = [_width(t) for t in lines]
+    full = [w >= max(widths) - _SLACK for w in widths]
+    names = role is Role.NAME
+    whole, goes_on = (_NAME_END, _NAME_GOES_ON) if names else (_WHOLE_END, _GOES_ON)
+    partners = [(other, known[other]) for other in _PARTNERS[role] if other in known]
+
+    def gain(a: int, b: int, k: int) -> int:
+        """The score of lines[a:b] as the row ``k``'s cell."""
+        text = "".join(t.strip() for t in lines[a:b])
+        score = (whole.search(lines[b - 1].strip()) is not None) - (
+            goes_on.match(lines[a].strip()) is not None
+        )
+        return score + sum(_agree(role, text, other, cells[k]) for other, cells in partners)
+
+    # best[k][i]: the best score of lines[:i] cut into k cells; ways: the cells' starts tied
+    neg = -(10**9)
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[list[int]]] = [[[] for _ in range(m + 1)] for _ in range(n + 1)]
+    best[0][0] = 0
+    for k in range(1, n + 1):
+        for i in range(k, m - (n - k) + 1):
+            # the k-th cell is lines[j:i]: every line of it but the last full
+            j = i - 1
+            while j >= k - 1:
+                if best[k - 1][j] > neg:
+                    score = best[k - 1][j] + gain(j, i, k - 1)
+                    if score > best[k][i]:
+                        best[k][i], back[k][i] = score, [j]
+                    elif score == best[k][i]:
+                        back[k][i].append(j)
+                if j == 0 or not full[j - 1]:
+                    break  # the line before ends a cell: it cannot go on into this one
+                j -= 1
+    if best[n][m] == neg:
+        return []
+    out: list[list[str]] = []
+
+    def walk(k: int, i: int, ends: list[int]) -> None:
+        if len(out) >= _MOST_TIED:
+            return
+        if k == 0:
+            starts = [0, *ends[:-1]]
+            out.append(
+                ["".join(t.strip() for t in lines[a:b]) for a, b in zip(starts, ends, strict=True)]
+            )
+            return
+        for j in back[k][i]:
+            walk(k - 1, j, [i, *ends] if ends else [i])
+
+    walk(n, m, [])
+    return out
 
 
 _COUNT_NAME = re.compile(r"(?:数|数量|次数|人次|人数|户数|个数|面积|长度|里程)$")
@@ -260,26 +303,6 @@ def _total_last(columns: list[Column]) -> tuple[bool, bool]:
     return bool(at_least) and all(at_least), bool(exact) and all(exact)
 
 
-def _candidates(lines: list[str], n: int, names: bool = False) -> list[tuple[list[str], int]]:
-    """The ways to cut ``lines`` into ``n`` cells, every cell's lines but its last full, with
-    their words' score (cells ending as whole cells end, none starting as a sentence goes on);
-    none when there are too many to try."""
-    if n < 1 or n > len(lines):
-        return []
-    widths = [_width(t) for t in lines]
-    full = [w >= max(widths) - _SLACK for w in widths]
-    cuts: list[list[int]] = []
-    _cuts(full, 0, n, [], cuts)
-    if len(cuts) >= _MOST_CUTS:
-        return []
-    out = []
-    for ends in cuts:
-        starts = [0, *ends[:-1]]
-        cells = ["".join(t.strip() for t in lines[a:b]) for a, b in zip(starts, ends, strict=True)]
-        out.append((cells, _score(lines, ends, names)))
-    return out
-
-
 def _short_column(lines: list[str]) -> list[str]:
     """A 指标值/完成值 column printed without its blank cells (shorter than the rows): a full
     line goes on in the next when that one starts no figure of its own (``2022年12月`` /
@@ -327,36 +350,6 @@ def _sentences(lines: list[str], most: int | None) -> list[str] | None:
     if most is not None and len(cells) > most:
         return None
     return cells
-
-
-def _cuts(full: list[bool], at: int, left: int, made: list[int], out: list[list[int]]) -> None:
-    """Every way to end ``left`` cells from line ``at`` on (a cell goes on past a line only
-    when that line is full); stops at ``_MOST_CUTS``."""
-    if len(out) >= _MOST_CUTS:
-        return
-    n = len(full)
-    if left == 1:
-        if all(full[at : n - 1]):
-            out.append([*made, n])
-        return
-    end = at
-    while end < n - left + 1:
-        _cuts(full, end + 1, left - 1, [*made, end + 1], out)
-        if not full[end]:
-            return  # a short line ends its cell
-        end += 1
-
-
-def _score(lines: list[str], ends: list[int], names: bool = False) -> int:
-    """Cells ending as whole cells end (an indicator's name: …率, …人次, …时间), less those
-    starting as a cell goes on (``，部分任务…``; a name's ``性``, ``率``)."""
-    starts = [0, *ends[:-1]]
-    whole, goes_on = (_NAME_END, _NAME_GOES_ON) if names else (_WHOLE_END, _GOES_ON)
-    score = 0
-    for a, b in zip(starts, ends, strict=True):
-        score += whole.search(lines[b - 1].strip()) is not None
-        score -= goes_on.match(lines[a].strip()) is not None
-    return score
 
 
 _NAME_END = re.compile(r"(?:[率数量度性额值况次间户)）]|指标)$")
