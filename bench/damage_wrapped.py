@@ -1,7 +1,8 @@
 """The ``wrapped`` damage (see ``damage.py``): long text cells wrapped inside their cells, the
 way a Word table published as PDF prints them.
 
-Each column gets a width drawn per form (5–7 CJK characters: a printed column is narrow); every
+Each column gets a width drawn per form (5–7 CJK characters: a printed column is narrow; never
+narrower than the column's widest figure, which does not wrap); every
 cell of the tables but a figure (a fund label, a header word, an indicator's name, a worded
 指标值 or 完成值, a 偏差原因 sentence) wider than its column is cut into lines of that width. The form's
 ``rows`` keep a wrapped cell's lines joined by ``\\n`` (a print of one cell per line — ``vertical``,
@@ -46,6 +47,11 @@ def d_wrapped(f: Form, p: Plan, rng: random.Random) -> Form | None:
     end = p.total if p.total is not None else len(f.rows)
     ncols = max(len(r) for r in f.rows)
     cols = [rng.randint(5, 7) * 2 for _ in range(ncols)]  # display columns
+    # a column is never narrower than its widest figure (a figure does not wrap)
+    for k in range(first, end):
+        for j, c in enumerate(f.rows[k]):
+            if c not in (ACROSS, GLUED) and _FIGURE.match(c) and j < ncols:
+                cols[j] = max(cols[j], width(c))
     headers = {p.fund_header, p.ind_header}
     rows: Rows = []
     placed: Rows = []

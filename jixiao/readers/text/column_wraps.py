@@ -105,11 +105,18 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Col
     known: dict[Role, list[str]] = {}  # the text columns whose cells are known
     open_: list[Role] = []  # the wrapped ones, in the order of the table
     lines_of = {role: cells for role, _, cells in columns}
+    short: dict[Role, list[str]] = {}
     for role, _, cells in columns:
         if role in _PARTNERS and len(cells) > rows:
             open_.append(role)
+        elif role in (Role.TARGET, Role.ACTUAL):
+            # as long as the rows or shorter, wrapped cells in it or not: a column printed
+            # without its blank cells is no row's partner
+            short[role] = _short_column(cells)
+            if len(short[role]) == rows:
+                known[role] = short[role]
         elif role in _PARTNERS and len(cells) == rows:
-            known[role] = cells  # (a shorter column left its blank cells out: no partner)
+            known[role] = cells
     # each wrapped column takes the cut whose cells agree best with the known columns (a
     # rate's name with a percentage, a count's with a count …) and end as whole cells end —
     # when one is best; the rest wait for another column to be known
@@ -142,8 +149,8 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Col
             cells = _sentences(cells, lost) or cells
         elif role in _PARTNERS and len(cells) > rows:
             cells = known.get(role, cells)
-        elif role in (Role.TARGET, Role.ACTUAL) and len(cells) < rows:
-            cells = _short_column(cells)
+        elif role in short:
+            cells = short[role]
         elif role in (Role.LEVEL1, Role.LEVEL2):
             cells = _labels(cells, is_level1 if role is Role.LEVEL1 else is_level2)
         out.append((role, head, cells))
