@@ -189,6 +189,8 @@ def _best_cuts(
         score = (whole.search(lines[b - 1].strip()) is not None) - (
             goes_on.match(lines[a].strip()) is not None
         )
+        if names and len(text) <= 2:
+            score -= 1  # no indicator is named in two characters: the end of a wrapped name
         return score + sum(_agree(role, text, other, cells[k]) for other, cells in partners)
 
     # best[k][i]: the best score of lines[:i] cut into k cells; ways: the cells' starts tied
@@ -241,7 +243,7 @@ def _kind(text: str, name: bool) -> str | None:
     if name:
         if t.endswith("率") or "满意度" in t:
             return "rate"
-        if "成本" in t:
+        if re.search(r"成本|经费|资金|费用|金额|支出", t):
             return "cost"
         if _TIME_NAME.search(t):
             return "time"
