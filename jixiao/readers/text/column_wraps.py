@@ -80,11 +80,14 @@ def header_rest(head: str, after: list[str | None]) -> int:
     return 0
 
 
-def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Column], list[str]]:
+def unwrap_columns(
+    columns: list[Column], total: bool = False, breaks: dict[Role, set[int]] | None = None
+) -> tuple[list[Column], list[str]]:
     """The columns with each text column longer than the table's rows cut back into its cells
     (see the module's docstring); the columns as they are when the rows are not known.
     ``total``: the first column prints a total row (总分), whose figures end the 分值/得分
-    columns."""
+    columns; ``breaks``: per column, its cells that follow a page mark (a page may cut a cell
+    anywhere, not only at a full line)."""
     counts = {len(cells) for role, _, cells in columns if role in (Role.WEIGHT, Role.SCORE)}
     if len(counts) != 1:
         return columns, []
@@ -110,11 +113,13 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Col
         if role in _PARTNERS and len(cells) > rows:
             open_.append(role)
         elif role in (Role.TARGET, Role.ACTUAL):
-            # as long as the rows or shorter, wrapped cells in it or not: a column printed
-            # without its blank cells is no row's partner
-            short[role] = _short_column(cells)
-            if len(short[role]) == rows:
-                known[role] = short[role]
+            # as long as the rows or shorter: a column that may hold a wrapped cell (and then
+            # left a blank cell out) is no row's partner; one shorter than the rows is joined
+            joined = _short_column(cells)
+            if len(cells) < rows:
+                short[role] = joined
+            elif len(joined) == rows:
+                known[role] = cells
         elif role in _PARTNERS and len(cells) == rows:
             known[role] = cells
     # each wrapped column takes the cut whose cells agree best with the known columns (a
@@ -123,7 +128,8 @@ def unwrap_columns(columns: list[Column], total: bool = False) -> tuple[list[Col
     tied: dict[Role, list[list[str]]] = {}
     while open_:
         for role in open_:
-            tied[role] = _best_cuts(lines_of[role], rows, role, known)
+            cut_at = (breaks or {}).get(role, set())
+            tied[role] = _best_cuts(lines_of[role], rows, role, known, cut_at)
         sure = [role for role in open_ if len(tied[role]) == 1]
         if not sure:
             break
@@ -168,7 +174,11 @@ _MOST_TIED = 64  # best cuts kept when several tie
 
 
 def _best_cuts(
-    lines: list[str], n: int, role: Role, known: dict[Role, list[str]]
+    lines: list[str],
+    n: int,
+    role: Role,
+    known: dict[Role, list[str]],
+    page_cut: set[int] | frozenset[int] = frozenset(),
 ) -> list[list[str]]:
     """The cuts of ``lines`` into ``n`` cells, every cell's lines but its last full, of the best
     score: cells ending as whole cells end, none starting as a cell goes on, each agreeing in
@@ -178,7 +188,7 @@ def _best_cuts(
     if n < 1 or n > m:
         return []
     widths = [_width(t) for t in lines]
-    full = [w >= max(widths) - _SLACK for w in widths]
+    full = [w >= max(widths) - _SLACK or k + 1 in page_cut for k, w in enumerate(widths)]
     names = role is Role.NAME
     whole, goes_on = (_NAME_END, _NAME_GOES_ON) if names else (_WHOLE_END, _GOES_ON)
     partners = [(other, known[other]) for other in _PARTNERS[role] if other in known]

@@ -183,9 +183,15 @@ def _columns(
         elif columns:
             columns[-1][2].append(c)
         i += 1
+    lengths = [len(cells) for _, _, cells in columns]
     if cuts:
         columns = _join_cuts(columns, cuts)
-    columns, wrap_notes = unwrap_columns(columns, any(total_label(label_key(c)) for c in pre))
+    # the page cuts left in a column (not joined above) may part a wrapped cell's lines too
+    breaks = {
+        columns[k][0]: set(at) for k, at in cuts.items() if len(columns[k][2]) == lengths[k]
+    }
+    total = any(total_label(label_key(c)) for c in pre)
+    columns, wrap_notes = unwrap_columns(columns, total, breaks)
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
     if n < 2:
