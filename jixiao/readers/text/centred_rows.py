@@ -107,37 +107,46 @@ def top_align(lines: list[str]) -> tuple[list[str], list[str]] | None:
         if not any(_is_figure(t) for _, _, t in spans[i]):
             name_at = next((s for s, _, t in spans[i] if _NAME_HEADER.match(label_key(t))), None)
         names[i] = name_at
+    gaps: list[tuple[int, int, list[int], tuple[int, int] | None]] = []
     for a, b in zip(rows, rows[1:], strict=False):
         between = [k for k in range(a + 1, b) if spans[k]]
-        if not all(_labelled(spans[k]) and _named(spans[k], names[b]) for k in (a, b)):
-            # a line without the row's name (its labels on another line: PDF reading order,
-            # values run into the name) is no row's middle line
-            below[a] = between
-            continue
-        if len(between) < b - a - 1:
-            # a blank line inside (a page mark blanked): the rows' lines are not all here
-            below[a] = between
-            continue
-        if not between or any(not _fragment(spans[k]) for k in between):
-            below[a] = between if between and all(_fragment(spans[k]) for k in between) else []
-            continue
-        bounds = _cut(spans, a, b, between)
+        bounds = None  # None: read as printed
+        if (
+            between
+            and len(between) == b - a - 1  # no blank line inside (a page mark blanked)
+            # no line without the row's name (its labels on another line: PDF reading order,
+            # values run into the name) is a row's middle line
+            and all(_labelled(spans[k]) and _named(spans[k], names[b]) for k in (a, b))
+            and all(_fragment(spans[k]) for k in between)
+        ):
+            bounds = _cut(spans, a, b, between)
+        gaps.append((a, b, between, bounds))
+    # only where some line must be the next row's are the rows centred (or bottom-aligned):
+    # otherwise every row starts on its first line and is read as printed
+    if not any(bounds is not None and bounds[1] < len(between) for _, _, between, bounds in gaps):
+        return None
+    following = dict(zip(rows, rows[1:], strict=False))
+    for a, b, between, bounds in gaps:
         if bounds is None:
-            below[a] = between  # another shape: read as printed
+            below[a] = between
             continue
         lo, hi = bounds
-        cut = lo if lo == hi else _by_words(spans, a, b, between, lo, hi)
-        if cut is None and bounds == (0, len(between)):
+        n = len(between)
+        # the lines the row above has above its middle line, the row below below its own (when
+        # the next row follows right under it): a centred row has as many on either side, or
+        # one more
+        up = len(above.get(a, []))
+        down = 0 if following.get(b) == b + 1 else None
+        cut = lo if lo == hi else _by_words(spans, a, b, between, lo, hi, up, down)
+        if cut is None and bounds == (0, n):
             below[a] = between  # nothing tells: read as printed (a top-aligned row's lines)
             continue
         if cut is None:
             # the lines that may be either row's are read as neither's (a reading note says so)
             unsure += between[lo:hi]
-            cut, hi = lo, hi
-        else:
-            hi = cut
-        below[a] = between[:lo] if cut == lo else between[:cut]
-        above[b] = between[hi:]
+            below[a], above[b] = between[:lo], between[hi:]
+            continue
+        below[a], above[b] = between[:cut], between[cut:]
     moved = [b for b, lead in above.items() if lead]
     if not moved and not unsure:
         return None
@@ -250,17 +259,26 @@ def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | N
 
 
 # a cell's text ends so when it is whole (an indicator's name: …率, …数量, …满意度; a sentence)
-_WHOLE_END = re.compile(r"[率数量度性额值况%％)）。”》」]$")
+_WHOLE_END = re.compile(r"[率数量度性额值况次%％)）。”》」]$")
 # a line starting so continues a sentence: it is not a cell's first line
 _GOES_ON = re.compile(r"^[，。、；：,.;:)）”》」]")
 
 
 def _by_words(
-    spans: list[list[Span]], a: int, b: int, between: list[int], lo: int, hi: int
+    spans: list[list[Span]],
+    a: int,
+    b: int,
+    between: list[int],
+    lo: int,
+    hi: int,
+    up: int = 0,
+    down: int | None = None,
 ) -> int | None:
     """Among the cuts ``lo``…``hi`` the one after which the most of the row above's cells (in
     the columns both rows print) end as whole cells end and none of the row below's starts with
-    a sentence's continuation — when exactly one is best."""
+    a sentence's continuation; among equals, the one that leaves both rows centred (as many
+    lines above their middle line as below, or one more: ``up`` above the row above's, ``down``
+    below the row below's) — when exactly one is best."""
     starts_a = [s for s, _, _ in spans[a]]
     starts_b = [s for s, _, _ in spans[b]]
     texts: dict[int, list[str]] = {}  # shared column → its pieces between the rows, by position
@@ -270,6 +288,7 @@ def _by_words(
             if ca is not None and cb is not None:
                 texts.setdefault(ca, [""] * len(between))[pos] = t
     first = {s: t for s, _, t in spans[a]}
+    n = len(between)
     scores = []
     for cut in range(lo, hi + 1):
         score = 0
@@ -278,7 +297,8 @@ def _by_words(
             below = next((p for p in pieces[cut:] if p), "")
             score += _WHOLE_END.search(above) is not None
             score -= _GOES_ON.match(below) is not None if below else 0
-        scores.append(score)
+        balance = (abs(cut - up) > 1) + (down is not None and abs(n - cut - down) > 1)
+        scores.append((score, -balance))
     best = max(scores)
     return lo + scores.index(best) if scores.count(best) == 1 else None
 
