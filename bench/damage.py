@@ -33,6 +33,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
   line of their own below it (``公车运行维护 11.86`` / ``12 9.84``), under their columns where
   the columns are aligned;
+- ``wrapped`` (``damage_wrapped.py``): long text cells wrapped inside their cells at a width drawn
+  per column — vertically centred (now and then top- or bottom-aligned) in the positional print
+  (spaced-cols), consecutive lines in a print of one cell per line (vertical, column-major);
 - ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
   5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
 
