@@ -171,6 +171,7 @@ _PARTNERS = {
 
 
 _MOST_TIED = 64  # best cuts kept when several tie
+_MOST_WORK = 400_000  # lines² × rows: a column longer is left as printed (time stays bounded)
 
 
 def _best_cuts(
@@ -185,7 +186,7 @@ def _best_cuts(
     kind with the same row's cells of the known columns. Several when they tie (at most
     ``_MOST_TIED``), none when no cut fits."""
     m = len(lines)
-    if n < 1 or n > m:
+    if n < 1 or n > m or m * m * n > _MOST_WORK:
         return []
     widths = [_width(t) for t in lines]
     full = [w >= max(widths) - _SLACK or k + 1 in page_cut for k, w in enumerate(widths)]
