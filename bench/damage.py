@@ -640,5 +640,14 @@ NOT_APPLICABLE |= {
 # placing text where it stands (spaced-cols) or printing one cell a line (vertical, column-major)
 NOT_APPLICABLE |= {
     ("wrapped", layout)
-    for layout in ("tabbed", "pipe", "pipe-rowspan", "spaced-line", "spaced-rows", "other", "xlsx", "docx")
+    for layout in (
+        "tabbed",
+        "pipe",
+        "pipe-rowspan",
+        "spaced-line",
+        "spaced-rows",
+        "other",
+        "xlsx",
+        "docx",
+    )
 }

@@ -187,9 +187,7 @@ def _columns(
     if cuts:
         columns = _join_cuts(columns, cuts)
     # the page cuts left in a column (not joined above) may part a wrapped cell's lines too
-    breaks = {
-        columns[k][0]: set(at) for k, at in cuts.items() if len(columns[k][2]) == lengths[k]
-    }
+    breaks = {columns[k][0]: set(at) for k, at in cuts.items() if len(columns[k][2]) == lengths[k]}
     total = any(total_label(label_key(c)) for c in pre)
     columns, wrap_notes = unwrap_columns(columns, total, breaks)
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
