@@ -305,6 +305,48 @@ def test_wrapped_cells_of_a_column_major_table_are_cut_back_into_rows() -> None:
     assert "逾期" in (late.deviation.text if late.deviation else "")
 
 
+def test_a_page_of_one_row_after_the_columns_of_the_page_before_is_read() -> None:
+    """The table broken over two pages, each page a block of columns; the second holds one row
+    (its name wrapped over two lines) and the total: read after the first block was."""
+    first = _column_major(
+        ("一级指标", ["产出指标"]),
+        ("二级指标", ["数量指标", "质量指标"]),
+        ("三级指标", ["流动书屋巡回", "服务村庄个数", "图书按期归还", "率"]),
+        ("年度指标值", ["≥40个", "≥85%"]),
+        ("实际完成值", ["42个", "80%"]),
+        ("分值", ["20", "10"]),
+        ("得分", ["20", "8"]),
+    )
+    second = "\n".join(
+        [
+            "绩效指标",
+            "总分",
+            "一级指标",
+            "满意度指标",
+            "二级指标",
+            "服务对象满意",
+            "度指标",
+            "三级指标",
+            "读者对借阅服",
+            "务的满意度",
+            "年度指标值",
+            "≥90%",
+            "实际完成值",
+            "93%",
+            "分值",
+            "20",
+            "50",
+            "得分",
+            "20",
+            "48",
+        ]
+    )
+    e = read_text(first + second + "\n", "x.txt")
+    assert _names(e) == ["流动书屋巡回服务村庄个数", "图书按期归还率", "读者对借阅服务的满意度"]
+    last = _ind(e, "读者对借阅服务的满意度")
+    assert (last.target.text, last.actual.text, last.score.value) == ("≥90%", "93%", Decimal(20))
+
+
 def test_a_column_no_cut_settles_keeps_only_the_cells_all_cuts_agree_on() -> None:
     """Five full lines for four names: any one of them may go on into the next, and neither the
     words (no name ends as a whole name ends) nor the figures (no kind to agree with) tell which:

@@ -86,7 +86,8 @@ def transpose(
         name_at = text.count("\n", 0, m.start())
         if name_at < done:
             continue
-        found = _columns(lines, name_at, page_marks)
+        # the next page's block of columns may hold one row (a table read on the page before)
+        found = _columns(lines, name_at, page_marks, 1 if notes else 2)
         if found is None:
             continue
         start, end, pre, columns, wrap_notes = found
@@ -128,7 +129,7 @@ def _role(cell: str) -> Role | None:
 
 
 def _columns(
-    lines: list[str], name_at: int, page_marks: frozenset[int]
+    lines: list[str], name_at: int, page_marks: frozenset[int], fewest: int = 2
 ) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]], list[str]] | None:
     """(first line, end line, the cells before the first header, [(role, header, cells)],
     notes on cells wrapped over lines)."""
@@ -192,7 +193,7 @@ def _columns(
     columns, wrap_notes = unwrap_columns(columns, total, breaks)
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
-    if n < 2:
+    if n < fewest:
         return None
     full = sum(1 for r, _, cells in columns if r in _FIGURES and len(cells) in (n, n + 1))
     if full < 2:
