@@ -280,6 +280,18 @@ def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Pros
         return None
 
 
+def _from_sentences(rows: Sequence[FundRow] | Sequence[Indicator]) -> bool:
+    """Rows assembled from a report's sentences as if they were cells: a cell holding a
+    sentence (a full stop, or a long clause with commas) is no cell of a form."""
+    for row in rows:
+        texts = [row.label.text] if isinstance(row, FundRow) else [row.name.text]
+        if isinstance(row, Indicator):
+            texts += [m.text for m in (row.target, row.actual) if m is not None]
+        if any("。" in t or (len(t) > 30 and "，" in t) for t in texts):
+            return True
+    return False
+
+
 def _staff(value: Text | None) -> Num | None:
     if value is None:
         return None
@@ -337,10 +349,13 @@ def _evaluation(
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
         indicators = indicators or prose.indicators
-        if prose.stated and not any(isinstance(b, Table) for b in document.blocks):
-            # no table: rows each stated in a sentence that names every column beat cells
-            # assembled from the sentences
-            indicators = prose.indicators
+        if not any(isinstance(b, Table) for b in document.blocks):
+            # no table: rows each stated in a sentence that names every column, or rows read
+            # from sentences, beat cells assembled from the sentences
+            if prose.indicators and (prose.stated or _from_sentences(indicators)):
+                indicators = prose.indicators
+            if prose.funds and _from_sentences(funds):
+                funds = prose.funds
     trace = active()
     if trace is not None:
         _trace_document_fields(

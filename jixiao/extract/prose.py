@@ -39,7 +39,15 @@ from decimal import Decimal
 from jixiao.document import Paragraph
 from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
+from jixiao.extract.prose_money import (
+    BARE_SPENT,
+    TOTAL_LABEL,
+    is_indicator_figure,
+    is_total_words,
+    rate_agrees,
+)
 from jixiao.extract.prose_stated import stated_rows
+from jixiao.extract.prose_told import told_indicators
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
@@ -188,6 +196,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     if project is None and kind != Kind.DEPARTMENT:
         project = _project_heading(lines) or _project_from_title(title, lines)
     stated_funds, stated_indicators = stated_rows(lines)
+    sentence_indicators = _longer(prose_indicators(lines), told_indicators(lines))
     return ProseFacts(
         kind=kind,
         year=year,
@@ -199,8 +208,8 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         duties=_duties(lines) or _duties_section(report),
         funds=_longer(stated_funds, prose_fund_rows(lines))
         or _funds(hits, int(year.value) if year else None, unit),
-        indicators=_longer(stated_indicators, prose_indicators(lines)),
-        stated=bool(stated_indicators) and len(stated_indicators) >= len(prose_indicators(lines)),
+        indicators=_longer(stated_indicators, sentence_indicators),
+        stated=bool(stated_indicators) and len(stated_indicators) >= len(sentence_indicators),
     )
 
 
@@ -456,12 +465,11 @@ def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
     )
 
 
-# a figure named only by the act of spending (实际执行, 执行数): no line of its own
-_BARE_SPENT = re.compile(r"(?:实际|累计)?执行(?:金额)?|实际(?:支出|使用)(?:金额)?")
-
-
-def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
-    """The 执行率 stated in the same sentence as a spent figure."""
+def _rate_in_sentence(
+    hits: list[FigureHit], hit: FigureHit, budget: Num | None = None
+) -> Num | None:
+    """The 执行率 stated in the same sentence as a spent figure, or in the next sentence when
+    that one states no money and the rate is 执行数 ÷ 预算数 (prose_money.rate_agrees)."""
     for other in hits:
         if (
             other.sentence_index == hit.sentence_index
@@ -469,6 +477,14 @@ def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
             and other.figure.label.endswith("执行率")
         ):
             return other.figure.value
+    if budget is None:
+        return None
+    nxt = [other for other in hits if other.sentence_index == hit.sentence_index + 1]
+    rates = [o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith("执行率")]
+    if len(rates) == 1 and not any(o.figure.value.unit in MONEY_UNITS for o in nxt):
+        rate = rates[0].figure.value
+        if rate_agrees(rate.value, hit.figure.value.value, budget.value):
+            return rate
     return None
 
 
@@ -480,9 +496,10 @@ def _funds(
     parent: FigureHit | None = None
     depths: dict[str, int] = {}  # the rows so far: a part named after one goes under it
     whole_at = 0  # the last row that is no part
+    plain_rows: set[int] = set()  # rows no word marks as planned or spent
     for hit in hits:
         figure = hit.figure
-        if figure.value.unit not in MONEY_UNITS:
+        if figure.value.unit not in MONEY_UNITS or is_indicator_figure(figure.label):
             continue
         if not hit.part:
             parent = hit
@@ -497,17 +514,16 @@ def _funds(
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
-        if (
-            _BARE_SPENT.fullmatch(figure.label)
-            and not hit.part
-            and rows
-            and rows[whole_at].budget is not None
-            and rows[whole_at].actual is None
-        ):
-            # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
-            rate = _rate_in_sentence(hits, hit)
-            rows[whole_at] = replace(rows[whole_at], actual=figure.value, rate=rate)
-            continue
+        if BARE_SPENT.fullmatch(figure.label) and not hit.part and rows:
+            whole = rows[whole_at]
+            if whole.budget is None and whole.actual is not None and whole_at in plain_rows:
+                # 共投入资金120万元 … 实际支出110万元: the money put in was the budget
+                whole = _plain_as_budget(rows, whole_at, plain_rows)
+            if whole.budget is not None and whole.actual is None:
+                # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
+                rate = _rate_in_sentence(hits, hit, whole.budget)
+                rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
+                continue
         initial = bool(_INITIAL.search(figure.label))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
@@ -521,6 +537,8 @@ def _funds(
         depths.setdefault(label, depth)
         if depth == 0:
             whole_at = len(rows)
+        if hit.plain and not budget:
+            plain_rows.add(len(rows))
         rows.append(
             FundRow(
                 label=Text(label, figure.location),
@@ -532,7 +550,31 @@ def _funds(
                 location=figure.location,
             )
         )
-    return tuple(_pair_spent_parts(rows))
+    return tuple(_name_total(_pair_spent_parts(rows)))
+
+
+def _plain_as_budget(rows: list[FundRow], at: int, plain_rows: set[int]) -> FundRow:
+    """The plain whole at ``at`` and its plain parts moved from 执行 to 预算."""
+    k = at
+    while k < len(rows) and (k == at or rows[k].depth > rows[at].depth):
+        if k in plain_rows and rows[k].budget is None:
+            rows[k] = replace(rows[k], budget=rows[k].actual, actual=None)
+            plain_rows.discard(k)
+        k += 1
+    return rows[at]
+
+
+def _name_total(rows: list[FundRow]) -> list[FundRow]:
+    """The first budget told without a fund's name (项目预算资金, 共下达资金) is the form's
+    年度资金总额 row."""
+    for i, row in enumerate(rows):
+        if row.depth == 0 and row.budget is not None:
+            if is_total_words(row.label.text):
+                rows[i] = replace(
+                    row, label=Text(TOTAL_LABEL, row.label.location), line=FundLine.TOTAL
+                )
+            break
+    return rows
 
 
 def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:
