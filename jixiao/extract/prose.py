@@ -514,7 +514,10 @@ def _funds(
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
-        if BARE_SPENT.fullmatch(figure.label) and not hit.part and rows:
+        spending_only = BARE_SPENT.fullmatch(figure.label) or (
+            is_total_words(figure.label) and not hit.budget and not hit.plain
+        )  # 累计支付资金110万元 (the verb is not part of the label)
+        if spending_only and not hit.part and rows:
             whole = rows[whole_at]
             if whole.budget is None and whole.actual is not None and whole_at in plain_rows:
                 # 共投入资金120万元 … 实际支出110万元: the money put in was the budget

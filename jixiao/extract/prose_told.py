@@ -58,6 +58,8 @@ _NAME = r"(?P<name>[^\d，,；;。：:≥≤<>=（(]{2,30}?)"
 _HEAD = re.compile(
     rf"^{_NAME}\s*(?:[：:]\s*(?:{_TARGET_WORD})?|{_TARGET_WORD}|(?={_OP})|(?=\d))\s*(?P<target>[^，,]+)$"
 )
+_TARGET_LEAD = re.compile(rf"^{_TARGET_WORD}\s*(?P<v>\S.*)$")
+_BARE_NAME = re.compile(r"^[^\d，,；;。：:≥≤<>=]{2,30}$")
 _ACTUAL = re.compile(
     r"^(?:全年)?(?:实际(?:完成值|完成|达到|值)?|完成值|完成了|已完成)[^\d，,]{0,6}?(?:为|是|[：:])?\s*"
     r"(?P<v>\S.*)$"
@@ -76,7 +78,8 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
     level2_head: Text | None = None
     for line in lines:
         text = normalize_signs(line.text).strip()
-        if m := _LEVEL1_LINE.match(text):
+        m = _LEVEL1_LINE.match(text)
+        if m and not (m.group("l1") == "成本指标" and level1 is not None and level1.text == "产出指标"):
             level1, level2_head = Text(m.group("l1"), line.location), None
             continue
         if m := _LEVEL2_LINE.match(text):
@@ -117,10 +120,14 @@ def _clause(
         return None
     head = _HEAD.match(chunks[0])
     name_target: tuple[str, str] | None = None
+    rest = chunks[1:]
     if head:
         name_target = (head.group("name").strip(), head.group("target").strip())
+    elif rest and (t := _TARGET_LEAD.match(rest[0])) and _BARE_NAME.match(chunks[0]):
+        # 改造供水管网长度，指标值：≥12千米: the name alone, the target in its own clause
+        name_target, rest = (chunks[0], t.group("v").strip()), rest[1:]
     actual: str | None = None
-    for chunk in chunks[1:]:
+    for chunk in rest:
         if _RATE.match(chunk):
             continue
         a = _ACTUAL.match(chunk)
