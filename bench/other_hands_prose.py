@@ -212,8 +212,8 @@ def _spent(rng: random.Random, budget: Decimal, unit: str) -> Decimal:
     share = Decimal(rng.choice((100, 100, 99, 97, 95, 92, 88, 85))) / 100
     if share == 1:
         return budget
-    places = {"元": "0.01", "亿元": "0.01", "万元": "0.01"}[unit]
-    return min(budget, _q(budget * share - Decimal(rng.randrange(0, 90)) / 100, places))
+    less = Decimal(rng.randrange(0, 90)) / (100 if unit != "亿元" else 10_000)
+    return max(Decimal("0.01"), min(budget, _q(budget * share - less, "0.01")))
 
 
 # -- the report ---------------------------------------------------------------------------

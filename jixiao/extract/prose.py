@@ -43,7 +43,9 @@ from jixiao.extract.prose_money import (
     BARE_SPENT,
     TOTAL_LABEL,
     is_indicator_figure,
+    is_source_part,
     is_total_words,
+    named_budget,
     rate_agrees,
 )
 from jixiao.extract.prose_stated import stated_rows
@@ -105,6 +107,13 @@ _SUBJECT = re.compile(
 )
 _IMPLEMENTER = re.compile(
     r"由(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:负责|牵头|组织|具体)?(?:实施|承担|执行)"
+)
+# the opening sentence of a self-evaluation: who evaluated what (某某局对2023年度某某项目开展了
+#绩效自评 / 某某局组织对…实施情况进行了绩效自评 / 某某局认真开展了2023年某某项目绩效自评工作)
+_EVALUATOR = re.compile(
+    r"(?:^|[，,：:])(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:组织|认真|及时|按要求)?"
+    r"(?:对|开展了?)(?:(?:19|20)\d{2}年度?)(?P<p>[^，,。；;：:、\s“”]{4,40}?)"
+    r"(?:实施情况|项目支出)?(?:开展了?|进行了?)?绩效自评"
 )
 _SITE = re.compile(r"欢迎(?:来到|访问|光临)(?P<v>[^!！,，。\s]{3,30}?)(?:门户)?(?:网站|网)")
 _REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡)")
@@ -294,6 +303,9 @@ def _unit(title: Text | None, lines: list[ProseLine], all_lines: list[ProseLine]
             return Text(m.group(1), line.location)
     for line in lines:
         if (m := _IMPLEMENTER.search(line.text)) and _plausible_name(m.group("v")):
+            return Text(m.group("v"), line.location)
+    for line in lines:
+        if (m := _EVALUATOR.search(line.text)) and _plausible_name(m.group("v")):
             return Text(m.group("v"), line.location)
     for line in all_lines:
         if (m := _SITE.search(line.text)) and _plausible_name(m.group("v")):
@@ -510,6 +522,7 @@ def _funds(
             label = label[len(unit.text) :]  # 市交通运输局某某经费: the row is the 经费
         if (
             _owner_subject(hit, parent)
+            and not is_source_part(label)
             and parent is not None
             and not label.startswith(parent.subject)
         ):
@@ -576,6 +589,8 @@ def _name_total(rows: list[FundRow]) -> list[FundRow]:
                 rows[i] = replace(
                     row, label=Text(TOTAL_LABEL, row.label.location), line=FundLine.TOTAL
                 )
+            elif name := named_budget(row.label.text):
+                rows[i] = replace(row, label=Text(name, row.label.location))
             break
     return rows
 

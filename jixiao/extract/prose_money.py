@@ -28,9 +28,16 @@ BARE_SPENT = re.compile(
 )
 # the words of a budget told without a fund's name
 _GENERIC_TOTAL = re.compile(
-    r"^(?:该|本)?(?:项目)?(?:年度|全年|本年度)?(?:项目)?(?:预算资金|预算数|预算|资金|项目资金|资金总额|总资金)$"
+    r"^(?:(?:上级|省|市|县|区)?财政)?(?:批复|下达|安排)?(?:该|本)?(?:项目)?(?:年度|全年|本年度)?(?:项目)?(?:预算资金|预算数|预算|资金|项目资金|资金总额|总资金)$"
 )
 # words of an indicator's clause: an amount after them is a target or an achieved value
+# a named fund told with its budget word (某某补助资金预算资金): the name before it
+_NAMED_BUDGET = re.compile(r"^(?P<name>.{4,40}?(?:资金|经费))(?:预算资金|预算数?)$")
+# a part named by the level of government that gives it: its own name, never the owner's
+_SOURCE = re.compile(
+    r"^(?:中央|省级|省|市级|市|州级|县级|县|区级|区|本级|上级|地方)[\u4e00-\u9fff]{0,8}?"
+    r"(?:资金|经费|补助|配套)[\u4e00-\u9fff]{0,4}$"
+)
 _INDICATOR_WORDS = re.compile(
     r"指标值|目标值|年度目标|完成值|实际值|实际完成|实际达到|完成率|不低于|不少于|不高于|不超过|"
     r"不晚于|^达到|以上$|以内$|≥|≤"
@@ -42,6 +49,17 @@ TOTAL_LABEL = "年度资金总额"
 def is_total_words(label: str) -> bool:
     """A label that names the budget of the whole project without naming a fund."""
     return bool(_GENERIC_TOTAL.match(label))
+
+
+def named_budget(label: str) -> str | None:
+    """The fund's name of ``某某补助资金预算资金`` (None for any other label)."""
+    m = _NAMED_BUDGET.match(label)
+    return m.group("name") if m and not is_total_words(m.group("name")) else None
+
+
+def is_source_part(label: str) -> bool:
+    """A part named by the government level that gives it (中央补助资金, 省级配套资金)."""
+    return bool(_SOURCE.match(label))
 
 
 def is_indicator_figure(label: str) -> bool:
