@@ -352,10 +352,13 @@ def _evaluation(
         if not any(isinstance(b, Table) for b in document.blocks):
             # no table: rows each stated in a sentence that names every column, or rows read
             # from sentences, beat cells assembled from the sentences
+            from_sentences = False
             if prose.indicators and (prose.stated or _from_sentences(indicators)):
-                indicators = prose.indicators
+                indicators, from_sentences = prose.indicators, True
             if prose.funds and _from_sentences(funds):
-                funds = prose.funds
+                funds, from_sentences = prose.funds, True
+            if from_sentences and not fields.get("project"):
+                kind = prose.kind or kind  # the rows were sentences: the report's kind
     trace = active()
     if trace is not None:
         _trace_document_fields(
@@ -401,7 +404,7 @@ def _evaluation(
         goals=tuple(parts.goals),
         indicators=indicators,
         total_weight=parts.total_weight,
-        total_score=parts.total_score,
+        total_score=parts.total_score or (prose.total_score if prose is not None else None),
         conclusion=fields.get("conclusion"),
         problems=fields.get("problems"),
         measures=fields.get("measures"),

@@ -49,7 +49,7 @@ from jixiao.extract.prose_money import (
     rate_agrees,
 )
 from jixiao.extract.prose_stated import stated_rows
-from jixiao.extract.prose_told import told_indicators
+from jixiao.extract.prose_told import told_indicators, told_total_score
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
@@ -81,6 +81,7 @@ class ProseFacts:
     funds: tuple[FundRow, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     stated: bool = False  # the indicators were stated field by field (prose_stated)
+    total_score: Num | None = None  # 自评得分95分
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -219,6 +220,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         or _funds(hits, int(year.value) if year else None, unit),
         indicators=_longer(stated_indicators, sentence_indicators),
         stated=bool(stated_indicators) and len(stated_indicators) >= len(sentence_indicators),
+        total_score=told_total_score(lines),
     )
 
 

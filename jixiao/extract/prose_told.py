@@ -164,3 +164,25 @@ def _points(pattern: re.Pattern[str], clause: str, line: ProseLine) -> Num | Non
         return None
     n = parse_number(m.group(1))
     return Num(n, m.group(1), None, line.location) if n is not None else None
+
+
+# the whole project's score: 自评得分95分 / 综合得分为95.5分 / 绩效自评总分92分
+_TOTAL_SCORE = re.compile(
+    r"(?:自评|综合|评价|总)(?:得分|总分|评分)(?:为|是|[：:])?\s*(?P<n>\d+(?:\.\d+)?)\s*分"
+)
+
+
+def told_total_score(lines: Sequence[ProseLine]) -> Num | None:
+    """The total score a sentence states (``经自评，该项目自评得分95分``); not in a line
+    about an indicator (one naming 指标), and none when the text states two different ones."""
+    found: list[Num] = []
+    for line in lines:
+        if "指标" in line.text:
+            continue
+        for m in _TOTAL_SCORE.finditer(line.text):
+            n = parse_number(m.group("n"))
+            if n is not None and n <= 100:
+                found.append(Num(n, m.group("n"), "分", line.location))
+    if not found or len({n.value for n in found}) > 1:
+        return None
+    return found[0]
