@@ -521,7 +521,7 @@ def _cn(n: int) -> str:
 
 
 def _weights(rng: random.Random, n: int) -> list[Decimal]:
-    base = [Decimal(rng.choice((5, 10, 10, 15, 20))) for _ in range(n)]
+    base = [Decimal(rng.choice((5, 10, 10, 15, 20) if n <= 5 else (5, 10))) for _ in range(n)]
     return base
 
 

@@ -206,7 +206,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     if project is None and kind != Kind.DEPARTMENT:
         project = _project_heading(lines) or _project_from_title(title, lines)
     stated_funds, stated_indicators = stated_rows(lines)
-    sentence_indicators = _longer(prose_indicators(lines), told_indicators(lines))
+    sentence_indicators = _longer(told_indicators(lines), prose_indicators(lines))
     return ProseFacts(
         kind=kind,
         year=year,

@@ -56,7 +56,8 @@ _OP = r"(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|不晚于|不�
 _NAME = r"(?P<name>[^\d，,；;。：:≥≤<>=（(]{2,30}?)"
 # the head of a clause: name, then a colon / the target word / a comparison / a figure
 _HEAD = re.compile(
-    rf"^{_NAME}\s*(?:[：:]\s*(?:{_TARGET_WORD})?|{_TARGET_WORD}|(?={_OP})|(?=\d))\s*(?P<target>[^，,]+)$"
+    rf"^{_NAME}\s*(?:[：:]\s*(?:{_TARGET_WORD})?|{_TARGET_WORD}|(?={_OP})|(?=\d))\s*"
+    rf"(?P<target>(?:{_OP}|\d)[^，,]*|[^\d，,]+)$"
 )
 _TARGET_LEAD = re.compile(rf"^{_TARGET_WORD}\s*(?P<v>\S.*)$")
 _BARE_NAME = re.compile(r"^[^\d，,；;。：:≥≤<>=]{2,30}$")
@@ -68,6 +69,9 @@ _ACTUAL_WORDS_ONLY = re.compile(r"^(?:全年)?(?:实际(?:完成值|完成|达�
 _WEIGHT = re.compile(r"分值(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE = re.compile(r"(?:自评)?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _RATE = re.compile(r"^完成率")
+# the verb between 实际 and the achieved figure (实际布防6架, 实际飞行时长909.93小时)
+_VERB_BEFORE_FIGURE = re.compile(rf"^(?!{_OP})[\u4e00-\u9fff]{{1,6}}(?=\d)")
+_POINTS_CHUNK = re.compile(r"^(?:分值|(?:自评)?得分|得\d)")
 _CLAUSES = re.compile(r"[；;。]")
 
 
@@ -79,7 +83,7 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
     for line in lines:
         text = normalize_signs(line.text).strip()
         m = _LEVEL1_LINE.match(text)
-        if m and not (m.group("l1") == "成本指标" and level1 is not None and level1.text == "产出指标"):
+        if m and not _second_level(m.group("l1"), level1):
             level1, level2_head = Text(m.group("l1"), line.location), None
             continue
         if m := _LEVEL2_LINE.match(text):
@@ -98,6 +102,14 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
     return tuple(out)
 
 
+def _second_level(word: str, level1: Text | None) -> bool:
+    """A category line under an open 一级 that is its 二级: 满意度指标 under 满意度指标,
+    成本指标 under 产出指标."""
+    if level1 is None:
+        return False
+    return word == level1.text or (word == "成本指标" and level1.text == "产出指标")
+
+
 def _clause(
     clause: str, level1: Text | None, level2: Text | None, line: ProseLine
 ) -> Indicator | None:
@@ -113,9 +125,9 @@ def _clause(
     # points, in brackets or as clauses of their own
     weight = _points(_WEIGHT, clause, line)
     score = _points(_SCORE, clause, line)
-    clause = re.sub(r"[(（][^()（）]*分[^()（）]*[)）]", "", clause)
+    clause = re.sub(r"[(（][^()（）]*分[^()（）]*(?:[)）]|$)", "", clause)  # (cut: no bracket)
     chunks = [c.strip() for c in re.split(r"[，,]", clause) if c.strip()]
-    chunks = [c for c in chunks if not _WEIGHT.match(c) and not _SCORE.match(c)]
+    chunks = [c for c in chunks if not _POINTS_CHUNK.match(c)]  # read above, or cut off
     if not chunks:
         return None
     head = _HEAD.match(chunks[0])
@@ -133,7 +145,7 @@ def _clause(
         a = _ACTUAL.match(chunk)
         if a is None or actual is not None:
             return None  # a clause the sentence does not tie to a column
-        actual = a.group("v").strip()
+        actual = _VERB_BEFORE_FIGURE.sub("", a.group("v").strip(), count=1)  # 实际布防6架
     if name_target is None and actual is not None and not re.search(r"\d", actual):
         # 群众生活条件明显改善，实际明显改善: the target is the words the actual repeats
         glued = chunks[0]
