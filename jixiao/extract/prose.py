@@ -82,6 +82,7 @@ class ProseFacts:
     indicators: tuple[Indicator, ...] = ()
     stated: bool = False  # the indicators were stated field by field (prose_stated)
     total_score: Num | None = None  # 自评得分95分
+    evaluated: Text | None = None  # the project the opening sentence names (某某局对…某某项目开展了绩效自评)
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -122,6 +123,8 @@ _REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|�
 _PROJECT_SENTENCE = re.compile(
     r"(?:承担|实施|负责|开展)(?:了|的)?(?P<v>[^，,。；;：:、\s“”]{4,60}?项目)(?=实施任务|建设任务|任务|的实施|系|，|,|。|$)"
 )
+# a region and the year before a project's name in a title (某某县2023年某某项目…)
+_REGION_YEAR = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗)\s*(?=(?:19|20)\d{2}\s*年)")
 _PROJECT_TITLE_CUT = re.compile(r"(?:支出)?(?:绩效|自评|评价)")
 _MIN_PROJECT = 6
 _MAX_HEADING = 30
@@ -197,7 +200,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     unit = _unit(title, lines, all_lines)
     project = _field(lines, _PROJECT_FIELD)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_sentence(lines)
+        project = _project_sentence(lines) or _evaluated_project(lines)
     # 下达某某局某某经费260万元: the unit receiving the money, the item it is for
     wanted = unit is None or (project is None and kind != Kind.DEPARTMENT)
     if wanted and (grant := _grant(lines)):
@@ -221,6 +224,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         indicators=_longer(stated_indicators, sentence_indicators),
         stated=bool(stated_indicators) and len(stated_indicators) >= len(sentence_indicators),
         total_score=told_total_score(lines),
+        evaluated=_evaluated_project(lines),
     )
 
 
@@ -352,6 +356,18 @@ def _project_sentence(lines: list[ProseLine]) -> Text | None:
     return None
 
 
+def _evaluated_project(lines: list[ProseLine]) -> Text | None:
+    """The project the opening sentence says was evaluated (某某局对2023年度某某项目开展了
+    绩效自评): a name ending like a project or a fund."""
+    for line in lines:
+        m = _EVALUATOR.search(line.text)
+        if m and _plausible_name(m.group("v")):
+            name = m.group("p")
+            if name.endswith(("项目", "资金", "经费", "工程")) and not _GENERIC_FUND.match(name):
+                return Text(name, line.location)
+    return None
+
+
 def _grant(lines: list[ProseLine]) -> tuple[Text, Text] | None:
     """The unit and the item of the first grant sentence (``下达某某局某某经费260万元``):
     the unit receiving the money is the one reporting on it."""
@@ -390,7 +406,7 @@ def _project_from_title(title: Text | None, lines: list[ProseLine]) -> Text | No
     the 项目 is the one of 项目支出 (档案数字化建设经费) where the text names it without."""
     if title is None:
         return None
-    rest = _TITLE_LEAD.sub("", title.text)
+    rest = _TITLE_LEAD.sub("", _REGION_YEAR.sub("", title.text))
     cut = _PROJECT_TITLE_CUT.search(rest)
     name = rest[: cut.start()] if cut else ""
     if len(name) >= _MIN_PROJECT and name.endswith(("项目", "资金", "工程", "经费")):
