@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -287,7 +288,9 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     def setter(row: dict[str, Any], key: str, value: Decimal) -> Any:
         return lambda: row.__setitem__(key, value)
 
-    var["budget"] = rng.choice(("预算资金", "年度预算", "下达", "批复", "安排", "共投入"))
+    var["budget"] = rng.choice(
+        ("预算资金", "年度预算", "下达", "批复", "安排", "共投入", "年初+调整", "预算安排")
+    )
     b = money.show(budget)
     if named:
         budget_text = rng.choice(
@@ -308,6 +311,16 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         budget_text = f"{year}年财政批复项目预算{b}"
     elif var["budget"] == "安排":
         budget_text = rng.choice((f"{year}年度共安排资金{b}", f"本年度安排项目资金{b}"))
+    elif var["budget"] == "预算安排":
+        budget_text = rng.choice((f"{year}年预算安排{b}", f"项目全年预算安排资金{b}"))
+    elif var["budget"] == "年初+调整":
+        initial = budget - (budget / 10 if var["unit"] != "元" else _q(budget / 10, "1"))
+        initial = _q(initial, "0.01")
+        w.put(
+            rng.choice((f"{year}年年初预算{money.show(initial)}，", f"项目年初预算数为{money.show(initial)}，")),
+            setter(total, "initial_budget", initial),
+        )
+        budget_text = rng.choice((f"调整后预算{b}", f"全年预算数为{b}", f"年中追加后全年预算{b}"))
     else:
         budget_text = f"{year}年共投入资金{b}"
     w.put(budget_text, setter(total, "budget", budget))
@@ -346,7 +359,9 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     if not n_parts:
         spent_total = spent_parts[0]
     rate = _q(spent_total / budget * 100)
-    var["spend"] = rng.choice(("截至", "累计支付", "已执行", "实际支出", "支出为"))
+    var["spend"] = rng.choice(
+        ("截至", "累计支付", "已执行", "实际支出", "支出为", "共支出", "使用资金", "完成支出")
+    )
     sp = money.show(spent_total)
     lead = rng.choice((f"截至{year}年12月31日，", "截至12月31日，", f"截至{year}年底，", ""))
     spend_text = {
@@ -355,10 +370,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         "已执行": f"{lead}项目资金已执行{sp}",
         "实际支出": f"{lead}项目实际支出{sp}",
         "支出为": f"{lead}全年执行数为{sp}",
+        "共支出": f"{lead}全年共支出{sp}",
+        "使用资金": f"{lead}实际使用资金{sp}",
+        "完成支出": f"{lead}已完成支出{sp}",
     }[var["spend"]]
-    w.put(spend_text, setter(total, "actual", spent_total))
-    var["rate"] = rng.choice(("same", "same", "own", "none"))
+    var["rate"] = rng.choice(("same", "same", "own", "none", "first"))
     rate_word = rng.choice(("预算执行率", "执行率", "资金执行率"))
+    if var["rate"] == "first":
+        # 截至12月31日，预算执行率95%，实际支出114万元
+        w.put(f"{lead}{rate_word}为{_plain(rate)}%，", setter(total, "rate_percent", rate))
+        spend_text = spend_text[len(lead) :]
+    w.put(spend_text, setter(total, "actual", spent_total))
     if var["rate"] == "same":
         w.put(f"，{rate_word}{rng.choice(('', '为', '达'))}{_plain(rate)}%", setter(total, "rate_percent", rate))
     w.put("。")
@@ -392,7 +414,7 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     w.newline()
     chosen = rng.sample(_INDICATORS, rng.randrange(3, 8))
     chosen.sort(key=lambda t: ("产出指标", "效益指标", "满意度指标").index(t[1]))
-    style = rng.choice(("category", "list", "sentence", "fields"))
+    style = rng.choice(("category", "list", "sentence", "fields", "quoted"))
     var["indicators"] = style
     scores = rng.random() < 0.4
     var["points"] = "yes" if scores else "no"
@@ -465,6 +487,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             w.put(f"，{actual_word}{actual}", setter(ind, "actual", actual))
             w.put(points + rate_note + "。", *point_facts)
             w.newline()
+        elif style == "quoted":
+            # 数量指标“培训人次”年度目标值≥500人次，实际完成520人次。
+            w.put(
+                f"{l2}“{name}”{target_word}{target}",
+                setter(ind, "name", name),
+                setter(ind, "level2", l2),
+                setter(ind, "target", target),
+            )
+            w.put(f"，{actual_word}{actual}", setter(ind, "actual", actual))
+            w.put(points + rate_note + "。", *point_facts)
+            w.newline()
         elif style == "sentence":
             lead2 = rng.choice((f"{l2}方面，", f"{l2}：", f"在{l2}上，"))
             w.put(f"{lead2}{name}{target_word}{target}", setter(ind, "name", name), setter(ind, "level2", l2), setter(ind, "target", target))
@@ -503,6 +536,13 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         candidates = [i for i, (t, _) in enumerate(w.pieces) if t != "\n" and len(t) > 4]
         cut_at = rng.choice(candidates[len(candidates) // 2 :])
     text, facts = w.render(cut_at)
+    var["print"] = rng.choice(("plain", "plain", "wrapped", "ascii", "spaced_units"))
+    if var["print"] == "wrapped":
+        text = _wrap(text, rng.randrange(28, 44))
+    elif var["print"] == "ascii":
+        text = text.replace("，", ",").replace("：", ":").replace("；", ";")
+    elif var["print"] == "spaced_units":
+        text = re.sub(r"(\d)(万元|亿元|元|%)", lambda m: m.group(1) + " " + m.group(2), text)
     for f in facts:
         if f is not None:
             f()
@@ -510,6 +550,18 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     truth["funds"] = [r for r in truth["funds"] if len(r) > 1]
     truth["indicators"] = [i for i in truth["indicators"] if "name" in i]
     return text + ("\n" if not text.endswith("\n") else ""), truth, var
+
+
+def _wrap(text: str, width: int) -> str:
+    """Lines of a PDF copy: every line longer than ``width`` broken at that width (headings
+    and short lines stay whole)."""
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def _sub(pattern: str, n: int) -> str:

@@ -584,7 +584,29 @@ def _funds(
                 location=figure.location,
             )
         )
-    return tuple(_name_total(_pair_spent_parts(rows)))
+    return tuple(_name_total(_pair_spent_parts(_initial_with_budget(rows))))
+
+
+def _initial_with_budget(rows: list[FundRow]) -> list[FundRow]:
+    """年初预算500万元，调整后预算550万元: a row holding only the 年初预算 followed by a budget
+    of the same sentence are one row (its 年初预算数 and 全年预算数)."""
+    out: list[FundRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.initial_budget is not None
+            and prev.budget is None
+            and prev.actual is None
+            and row.budget is not None
+            and row.initial_budget is None
+            and row.depth == prev.depth
+            and row.location == prev.location
+        ):
+            out[-1] = replace(row, initial_budget=prev.initial_budget)
+            continue
+        out.append(row)
+    return out
 
 
 def _plain_as_budget(rows: list[FundRow], at: int, plain_rows: set[int]) -> FundRow:

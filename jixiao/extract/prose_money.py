@@ -22,13 +22,14 @@ from decimal import Decimal
 
 # a label that is only the act of spending (its row is the total's spending)
 BARE_SPENT = re.compile(
-    r"(?:项目)?(?:资金)?(?:全年|实际|累计|已)?(?:执行数?|支出|支付|使用)(?:资金|金额|数)?"
+    r"(?:项目)?(?:资金)?(?:全年|实际|累计|已)?(?:共|完成)?(?:执行数?|支出|支付|使用)(?:资金|金额|数)?"
     r"|(?:项目)?(?:资金)?(?:实际|累计|已)(?:执行|支出|支付|使用)(?:资金|金额)?"
     r"|全年执行数|实际执行数|实际支出数?|累计支付资金|项目实际支出|项目资金已执行"
 )
 # the words of a budget told without a fund's name
 _GENERIC_TOTAL = re.compile(
-    r"^(?:(?:上级|省|市|县|区)?财政)?(?:批复|下达|安排)?(?:该|本)?(?:项目)?(?:年度|全年|本年度)?(?:项目)?(?:预算资金|预算数|预算|资金|项目资金|资金总额|总资金)$"
+    r"^(?:(?:上级|省|市|县|区)?财政)?(?:批复|下达|安排)?(?:该|本)?(?:项目)?(?:年度|全年|本年度)?(?:项目)?"
+    r"(?:调整后|追加后|年中追加后)?(?:全年)?(?:预算资金|预算数|预算|资金|项目资金|资金总额|总资金)$"
 )
 # words of an indicator's clause: an amount after them is a target or an achieved value
 # a named fund told with its budget word (某某补助资金预算资金): the name before it

@@ -44,7 +44,7 @@ _LEVEL2_LINE = re.compile(NUMBERED + rf"(?P<l2>{_L2})(?:完成情况|方面)?\s*
 # a heading of a new part (一、 （一）) ends the 一级/二级 it named
 _HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])")
 _LEAD = re.compile(
-    NUMBERED + rf"(?:在)?(?P<l2>{_L2})(?:方面|上)?\s*[：:，,]\s*(?P<rest>.+)$"
+    NUMBERED + rf"(?:在)?(?P<l2>{_L2})(?:方面|上)?\s*(?:[：:，,]|(?=[“\"]))\s*(?P<rest>.+)$"
 )
 _MARK = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|指标\d{1,2}[：:])\s*")
 _INLINE_L2 = re.compile(rf"[(（](?P<l2>{_L2})[)）]")
@@ -60,6 +60,8 @@ _HEAD = re.compile(
     rf"(?P<target>(?:{_OP}|\d)[^，,]*|[^\d，,]+)$"
 )
 _TARGET_LEAD = re.compile(rf"^{_TARGET_WORD}\s*(?P<v>\S.*)$")
+_QUOTED = re.compile(r'^[“"](?P<name>[^”"]{2,30})[”"]\s*(?P<rest>\S.*)$')
+_TARGET_BARE = re.compile(rf"^(?P<v>(?:{_OP}|\d)\S*)$")
 _BARE_NAME = re.compile(r"^[^\d，,；;。：:≥≤<>=]{2,30}$")
 _ACTUAL = re.compile(
     r"^(?:全年)?(?:实际(?:完成值|完成|达到|值)?|完成值|完成了|已完成)[^\d，,]{0,6}?(?:为|是|[：:])?\s*"
@@ -133,7 +135,14 @@ def _clause(
     head = _HEAD.match(chunks[0])
     name_target: tuple[str, str] | None = None
     rest = chunks[1:]
-    if head:
+    quoted = _QUOTED.match(chunks[0])
+    if quoted:
+        # 数量指标“培训人次”年度目标值≥500人次: the name in quotes, then its target
+        t = _TARGET_LEAD.match(quoted.group("rest")) or _TARGET_BARE.match(quoted.group("rest"))
+        if t is None:
+            return None
+        name_target = (quoted.group("name").strip(), t.group("v").strip())
+    elif head:
         name_target = (head.group("name").strip(), head.group("target").strip())
     elif rest and (t := _TARGET_LEAD.match(rest[0])) and _BARE_NAME.match(chunks[0]):
         # 改造供水管网长度，指标值：≥12千米: the name alone, the target in its own clause
