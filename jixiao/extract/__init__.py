@@ -285,8 +285,8 @@ def _from_sentences(rows: Sequence[FundRow] | Sequence[Indicator]) -> bool:
     sentence (a full stop, or a long clause with commas) is no cell of a form."""
     for row in rows:
         texts = [row.label.text] if isinstance(row, FundRow) else [row.name.text]
-        if isinstance(row, Indicator):
-            texts += [m.text for m in (row.target, row.actual) if m is not None]
+        if isinstance(row, Indicator) and row.target is not None:
+            texts.append(row.target.text)  # (a worded 完成值 may well be sentences)
         if any("。" in t or (len(t) > 30 and "，" in t) for t in texts):
             return True
     return False
@@ -356,7 +356,10 @@ def _evaluation(
             # no table: rows each stated in a sentence that names every column, or rows read
             # from sentences, beat cells assembled from the sentences
             from_sentences = False
-            if prose.indicators and (prose.stated or _from_sentences(indicators)):
+            if prose.indicators and (
+                prose.stated
+                or (_from_sentences(indicators) and len(prose.indicators) >= len(indicators) / 2)
+            ):
                 indicators, from_sentences = prose.indicators, True
             if prose.funds and _from_sentences(funds):
                 funds, from_sentences = prose.funds, True

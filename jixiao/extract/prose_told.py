@@ -47,6 +47,12 @@ _LEAD = re.compile(
     NUMBERED + rf"(?:在)?(?P<l2>{_L2})(?:方面|上)?\s*(?:[：:，,]|(?=[“\"]))\s*(?P<rest>.+)$"
 )
 _MARK = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|指标\d{1,2}[：:])\s*")
+# a clause tied to the heading above it: a list item, a name with a colon, or a name with
+# its category in brackets
+_TIED = re.compile(
+    r"^(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|指标\d{1,2}[：:]"
+    r"|[^，,；;。\d]{2,30}(?:[：:]|[(（](?:[^()（）]{2,10})指标[)）]|[“\"]))"
+)
 _INLINE_L2 = re.compile(rf"[(（](?P<l2>{_L2})[)）]")
 _TARGET_WORD = (
     r"(?:年度目标值|年度指标值|年初目标值|目标值|指标值|计划值|预期目标|年度目标|计划|目标)"
@@ -98,6 +104,8 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
         level2 = Text(lead.group("l2"), line.location) if lead else level2_head
         rest = lead.group("rest") if lead else text
         for clause in _CLAUSES.split(rest):
+            if not lead and not _TIED.match(clause.strip()):
+                continue  # under a heading only an item (①…, 1.…) or a named clause (名称：…)
             ind = _clause(clause, level1, level2, line)
             if ind is not None:
                 out.append(ind)
