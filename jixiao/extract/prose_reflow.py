@@ -33,7 +33,7 @@ _STARTS_ITEM = re.compile(
 def page_width(lines: list[ProseLine]) -> int | None:
     """The width the lines were broken at, if they were."""
     long = [len(line.text) for line in lines if len(line.text) >= _MIN_WIDTH]
-    if len(long) < 4:
+    if len(long) < 3:
         return None
     width, count = Counter(long).most_common(1)[0]
     if count < 3 or count < 0.25 * len(long):

@@ -1,0 +1,228 @@
+"""Reports told in sentences: indicators, money and totals (invented sentences of each shape)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import jixiao
+from jixiao.document import Paragraph
+from jixiao.extract.prose_lines import ProseLine
+from jixiao.extract.prose_money import is_indicator_figure, is_total_words, rate_agrees
+from jixiao.extract.prose_reflow import reflow
+from jixiao.extract.prose_told import told_indicators, told_total_score
+from jixiao.model import FundLine, Location
+
+
+def lines(text: str) -> list[ProseLine]:
+    return [
+        ProseLine(t.strip(), Location("r.txt", line=i + 1))
+        for i, t in enumerate(text.strip().split("\n"))
+        if t.strip()
+    ]
+
+
+def told(text: str) -> list[tuple]:
+    return [
+        (
+            i.level1.text if i.level1 else None,
+            i.level2.text if i.level2 else None,
+            i.name.text,
+            i.target.text if i.target else None,
+            i.actual.text if i.actual else None,
+            i.weight.value if i.weight else None,
+            i.score.value if i.score else None,
+        )
+        for i in told_indicators(lines(text))
+    ]
+
+
+# -- indicators -----------------------------------------------------------------------------
+
+
+def test_category_lead_with_several_clauses():
+    text = """
+（一）产出指标
+数量指标：修缮校舍面积不少于800平方米，实际完成830平方米；采购课桌椅≥200套，实际采购210套。
+"""
+    assert told(text) == [
+        ("产出指标", "数量指标", "修缮校舍面积", "不少于800平方米", "830平方米", None, None),
+        ("产出指标", "数量指标", "采购课桌椅", "≥200套", "210套", None, None),
+    ]
+
+
+def test_items_under_a_category_heading_with_points():
+    text = """
+2.效益指标完成情况
+（1）社会效益指标
+①适龄儿童入学率：年度目标值≥99%，实际完成值99.6%，分值10分，得分10分。
+②家长投诉次数：计划不超过3次，实际达到1次（分值5分，得4分）。
+"""
+    assert told(text) == [
+        ("效益指标", "社会效益指标", "适龄儿童入学率", "≥99%", "99.6%", Decimal(10), Decimal(10)),
+        ("效益指标", "社会效益指标", "家长投诉次数", "不超过3次", "1次", Decimal(5), Decimal(4)),
+    ]
+
+
+def test_one_sentence_an_indicator_names_its_category():
+    text = "时效指标方面，维修工程完工时间目标值为≤11月，实际完成10月，完成率110%。"
+    # 完成率 is no column of the form: passed over; no 一级 is printed, none is guessed
+    assert told(text) == [(None, "时效指标", "维修工程完工时间", "≤11月", "10月", None, None)]
+
+
+def test_fields_with_the_category_in_brackets():
+    text = "指标3：救助对象覆盖率（质量指标），指标值：≥95%，实际完成值：97%。"
+    assert told(text) == [(None, "质量指标", "救助对象覆盖率", "≥95%", "97%", None, None)]
+
+
+def test_name_in_quotes():
+    text = "满意度指标“参训学员满意度”年度目标≥90%，全年实际完成93.5%。"
+    assert told(text) == [(None, "满意度指标", "参训学员满意度", "≥90%", "93.5%", None, None)]
+
+
+def test_a_verb_between_actual_and_figure_and_a_target_word_inside_the_name():
+    text = "质量指标：实际巡查天数/计划巡查天数≥90%，实际巡查达到95%。"
+    assert told(text) == [
+        (None, "质量指标", "实际巡查天数/计划巡查天数", "≥90%", "95%", None, None)
+    ]
+
+
+def test_qualitative_target_glued_to_its_name_is_parted_only_by_the_repeated_words():
+    assert told("社会效益指标：村容村貌逐步改善，实际逐步改善。") == [
+        (None, "社会效益指标", "村容村貌", "逐步改善", "逐步改善", None, None)
+    ]
+    # the achieved words differ: where the name ends is not told, nothing is read
+    assert told("社会效益指标：村容村貌逐步改善，实际明显改善。") == []
+
+
+def test_sentences_without_a_category_or_a_tie_are_no_indicators():
+    assert told("全年共开展培训不少于20次，实际开展22次。") == []
+    # under a heading, a bare clause (a cell of a table printed one per line) is not read
+    assert told("数量指标\n每月 1次\n全年召开12次") == []
+
+
+def test_scores_above_points_are_dropped_not_guessed():
+    got = told("数量指标：发放手册≥500册，实际发放520册，分值5分，得分8分。")
+    assert got == [(None, "数量指标", "发放手册", "≥500册", "520册", None, None)]
+
+
+def test_total_score_told_once_or_not_at_all():
+    assert told_total_score(lines("经综合评价，该项目自评得分92.5分，等级为优。")).value == Decimal(
+        "92.5"
+    )
+    assert told_total_score(lines("自评得分90分。\n复核后综合得分为88分。")) is None
+    # an indicator's score is not the total
+    assert told_total_score(lines("数量指标：发放手册≥500册，自评得分5分。")) is None
+
+
+# -- money ------------------------------------------------------------------------------------
+
+
+def read(text: str):
+    return jixiao.read_text(text.strip() + "\n", "r.txt")
+
+
+def funds(text: str) -> list[tuple]:
+    return [
+        (
+            f.label.text,
+            f.depth,
+            f.budget.value if f.budget else None,
+            f.actual.value if f.actual else None,
+            f.rate.value if f.rate else None,
+        )
+        for f in read(text).funds
+    ]
+
+
+_HEAD = """某县文化馆2024年度非遗传承保护项目支出绩效自评报告
+一、项目概况
+（一）资金投入和使用情况
+"""
+
+
+def test_budget_without_a_fund_name_is_the_total_and_spending_fills_it():
+    text = _HEAD + (
+        "2024年财政批复项目预算120万元，其中中央补助资金80万元、县级配套资金40万元。\n"
+        "截至12月31日，累计支付资金110万元，预算执行率91.67%。\n"
+        "其中，中央补助资金支出75万元，县级配套资金支出35万元。\n"
+    )
+    assert funds(text) == [
+        ("年度资金总额", 0, Decimal(120), Decimal(110), Decimal("91.67")),
+        ("中央补助资金", 1, Decimal(80), Decimal(75), None),
+        ("县级配套资金", 1, Decimal(40), Decimal(35), None),
+    ]
+    assert read(text).funds[0].line == FundLine.TOTAL
+
+
+def test_money_put_in_is_the_budget_when_its_spending_follows():
+    text = _HEAD + "2024年共投入资金1,500,000元。\n全年共支出1,350,000元。执行率为90%。\n"
+    assert funds(text) == [("年度资金总额", 0, Decimal(1500000), Decimal(1350000), Decimal(90))]
+
+
+def test_a_rate_in_its_own_sentence_must_agree_with_the_figures():
+    text = _HEAD + "项目年度预算200万元。\n实际支出150万元。执行率为80%。\n"
+    # 150 ÷ 200 = 75%: the separate sentence's rate is not this row's
+    assert funds(text) == [("年度资金总额", 0, Decimal(200), Decimal(150), None)]
+    assert rate_agrees(Decimal("91.67"), Decimal(110), Decimal(120))
+    assert not rate_agrees(Decimal("91.6"), Decimal(110), Decimal(120))
+
+
+def test_named_fund_and_money_arrived_and_indicator_amounts():
+    text = _HEAD + (
+        "2024年下达非遗传承保护补助资金预算36万元。\n"
+        "到位资金36万元，资金到位率100%。\n"
+        "已完成支出30万元。\n"
+        "（二）绩效指标\n"
+        "经济效益指标：传承人年均补助不低于6000元，实际完成6000元。\n"
+    )
+    assert funds(text) == [("非遗传承保护补助资金", 0, Decimal(36), Decimal(30), None)]
+    assert is_indicator_figure("实际完成") and is_indicator_figure("到位资金")
+    assert is_total_words("财政批复项目预算") and not is_total_words("非遗传承保护补助资金")
+
+
+def test_unit_and_project_from_the_opening_sentence():
+    text = (
+        "关于2023年度乡村道路养护项目绩效自评情况的报告\n"
+        "根据有关要求，某某县交通运输局对2023年度乡村道路养护项目开展了绩效自评，现报告如下。\n"
+        "一、项目基本情况\n"
+        "项目年度预算50万元，截至年底实际支出50万元，执行率100%。\n"
+        "二、绩效目标完成情况\n"
+        "数量指标：养护里程≥30公里，实际完成32公里。\n"
+        "三、自评结论\n经自评，该项目自评得分96分。\n"
+    )
+    e = read(text)
+    assert e.unit is not None and e.unit.text == "某某县交通运输局"
+    assert e.project is not None and e.project.text == "乡村道路养护项目"
+    assert e.kind.value == "project"
+    assert e.total_score is not None and e.total_score.value == Decimal(96)
+    assert [(i.name.text, i.target.text, i.actual.text) for i in e.indicators] == [
+        ("养护里程", "≥30公里", "32公里")
+    ]
+
+
+# -- lines broken at a page's width ---------------------------------------------------------
+
+
+def test_lines_broken_at_the_page_width_are_joined():
+    width = 24
+    body = (
+        "截至12月31日，项目资金已执行126.5万元，预算执行率为92.3%。其中，"
+        "中央补助资金执行80万元，县级配套资金执行46.5万元，全部用于道路养护。"
+    )
+    broken = [body[i : i + width] for i in range(0, len(body), width)]
+    text = "二、资金使用情况\n" + "\n".join(broken) + "\n（一）下一步工作"
+    got = [line.text for line in reflow(lines(text))]
+    assert got == ["二、资金使用情况", body, "（一）下一步工作"]
+
+
+def test_natural_lines_are_not_joined():
+    text = "项目按期完成建设任务，效果良好\n群众满意度较高\n下一步继续加强管理"
+    assert [line.text for line in reflow(lines(text))] == text.split("\n")
+
+
+def test_paragraph_objects_are_read_as_lines():
+    # the prose readers see each line of a paragraph with its own location
+    p = Paragraph("数量指标：植树数量≥1000株，实际完成1200株。", Location("r.txt", line=3))
+    from jixiao.extract.prose_lines import prose_lines
+
+    assert told_indicators(prose_lines([p]))[0].location.line == 3
