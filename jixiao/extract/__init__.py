@@ -287,7 +287,7 @@ def _from_sentences(rows: Sequence[FundRow] | Sequence[Indicator]) -> bool:
         texts = [row.label.text] if isinstance(row, FundRow) else [row.name.text]
         if isinstance(row, Indicator) and row.target is not None:
             texts.append(row.target.text)  # (a worded 完成值 may well be sentences)
-        if any("。" in t or (len(t) > 30 and "，" in t) for t in texts):
+        if any("。" in t or (len(t) > 20 and "，" in t) for t in texts):
             return True
     return False
 

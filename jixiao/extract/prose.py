@@ -47,6 +47,7 @@ from jixiao.extract.prose_money import (
     is_total_words,
     named_budget,
     rate_agrees,
+    spent_part_of,
 )
 from jixiao.extract.prose_stated import stated_rows
 from jixiao.extract.prose_told import told_indicators, told_total_score
@@ -584,7 +585,7 @@ def _funds(
                 location=figure.location,
             )
         )
-    return tuple(_name_total(_pair_spent_parts(_initial_with_budget(rows))))
+    return tuple(_name_total(_spent_by_name(_pair_spent_parts(_initial_with_budget(rows)))))
 
 
 def _initial_with_budget(rows: list[FundRow]) -> list[FundRow]:
@@ -633,6 +634,32 @@ def _name_total(rows: list[FundRow]) -> list[FundRow]:
                 rows[i] = replace(row, label=Text(name, row.label.location))
             break
     return rows
+
+
+def _spent_by_name(rows: list[FundRow]) -> list[FundRow]:
+    """A spending part named after a budget part (中央补助资金 80万元 … 中央补助资金使用75万元):
+    its spending, tied by the name; the budget part must have no spending yet and the name
+    only one budget part."""
+    out = list(rows)
+    dropped: set[int] = set()
+    for k, row in enumerate(out):
+        if row.depth == 0 or row.budget is not None or row.actual is None:
+            continue
+        name = spent_part_of(row.label.text)
+        if not name:
+            continue
+        owners = [
+            j
+            for j in range(k)
+            if j not in dropped
+            and out[j].label.text == name
+            and out[j].budget is not None
+            and out[j].depth == row.depth
+        ]
+        if len(owners) == 1 and out[owners[0]].actual is None:
+            out[owners[0]] = replace(out[owners[0]], actual=row.actual)
+            dropped.add(k)
+    return [r for k, r in enumerate(out) if k not in dropped]
 
 
 def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:

@@ -29,7 +29,8 @@ BARE_SPENT = re.compile(
 # the words of a budget told without a fund's name
 _GENERIC_TOTAL = re.compile(
     r"^(?:(?:上级|省|市|县|区)?财政)?(?:批复|下达|安排)?(?:该|本)?(?:项目)?(?:年度|全年|本年度)?(?:项目)?"
-    r"(?:调整后|追加后|年中追加后)?(?:全年)?(?:预算资金|预算数|预算|资金|项目资金|资金总额|总资金)$"
+    r"(?:调整后|追加后|年中追加后)?(?:全年)?"
+    r"(?:预算资金|预算数|预算安排(?:资金)?|预算|资金|项目资金|资金总额|总资金)$"
 )
 # words of an indicator's clause: an amount after them is a target or an achieved value
 # a named fund told with its budget word (某某补助资金预算资金): the name before it
@@ -61,6 +62,16 @@ def named_budget(label: str) -> str | None:
 def is_source_part(label: str) -> bool:
     """A part named by the government level that gives it (中央补助资金, 省级配套资金)."""
     return bool(_SOURCE.match(label))
+
+
+_SPENT_SUFFIX = re.compile(r"(?:已|实际|累计)?(?:支出|执行|使用|支付)(?:资金|金额)?$")
+
+
+def spent_part_of(label: str) -> str | None:
+    """The part a spending figure names: 中央补助资金 of ``中央补助资金使用`` (None when the
+    label has no spending word at its end)."""
+    m = _SPENT_SUFFIX.search(label)
+    return label[: m.start()] if m and m.start() >= 2 else None
 
 
 def is_indicator_figure(label: str) -> bool:

@@ -4,9 +4,9 @@ A report copied from a PDF breaks every line at the width of the page, in the mi
 sentences, figures and names (``截至12月31日，实际支出1`` / ``20.5万元，执行率…``). The sentence
 readers need whole sentences, so such lines are joined before they read:
 
-- the page's width is the length most lines have: at least 3 lines and a quarter of the
-  lines of 20 characters or more are that long (to a character), and hardly any line is longer
-  (a text of natural lines has no such width, so it is left as printed);
+- the page's width is the length most lines of 20 characters or more have, at least 3 of
+  them to the character, and hardly any line (5 %) is longer: the longest lines share one
+  length (a text of natural lines has no such width, so it is left as printed);
 - a line of that width that does not end a sentence (。！？；：) continues on the next line,
   unless the next line starts a heading or a numbered item (一、 （一） 1. （1） ①).
 
@@ -36,7 +36,7 @@ def page_width(lines: list[ProseLine]) -> int | None:
     if len(long) < 3:
         return None
     width, count = Counter(long).most_common(1)[0]
-    if count < 3 or count < 0.25 * len(long):
+    if count < 3:
         return None
     if sum(1 for n in long if n > width + 1) > 0.05 * len(long):
         return None  # natural lines, longer and shorter
