@@ -118,6 +118,7 @@ _EVALUATOR = re.compile(
     r"(?:对|开展了?)(?:(?:19|20)\d{2}年度?)(?P<p>[^，,。；;：:、\s“”]{4,40}?)"
     r"(?:实施情况|项目支出)?(?:开展了?|进行了?)?绩效自评"
 )
+_EVALUATOR_REACH = 90  # characters before 绩效自评: unit (≤ 30), year and project (≤ 40), words
 _SITE = re.compile(r"欢迎(?:来到|访问|光临)(?P<v>[^!！,，。\s]{3,30}?)(?:门户)?(?:网站|网)")
 _REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡)")
 
@@ -312,7 +313,7 @@ def _unit(title: Text | None, lines: list[ProseLine], all_lines: list[ProseLine]
         if (m := _IMPLEMENTER.search(line.text)) and _plausible_name(m.group("v")):
             return Text(m.group("v"), line.location)
     for line in lines:
-        if (m := _EVALUATOR.search(line.text)) and _plausible_name(m.group("v")):
+        if (m := _evaluator(line.text)) and _plausible_name(m.group("v")):
             return Text(m.group("v"), line.location)
     for line in all_lines:
         if (m := _SITE.search(line.text)) and _plausible_name(m.group("v")):
@@ -357,11 +358,21 @@ def _project_sentence(lines: list[ProseLine]) -> Text | None:
     return None
 
 
+def _evaluator(text: str) -> re.Match[str] | None:
+    """The opening sentence's evaluator and project, looked for only just before 绩效自评 (a
+    long line is not searched from every position)."""
+    at = text.find("绩效自评")
+    if at < 0:
+        return None
+    start = max(0, at - _EVALUATOR_REACH)
+    return _EVALUATOR.search(text[start : at + 4])
+
+
 def _evaluated_project(lines: list[ProseLine]) -> Text | None:
     """The project the opening sentence says was evaluated (某某局对2023年度某某项目开展了
     绩效自评): a name ending like a project or a fund."""
     for line in lines:
-        m = _EVALUATOR.search(line.text)
+        m = _evaluator(line.text)
         if m and _plausible_name(m.group("v")):
             name = m.group("p")
             if name.endswith(("项目", "资金", "经费", "工程")) and not _GENERIC_FUND.match(name):
