@@ -16,15 +16,18 @@ independently:
 - ``unit``: amounts in 万元, 元 or 亿元, printed with or without thousands separators, the
   unit kept as printed (the truth keeps the printed number);
 - ``budget``: the budget sentence (预算资金X万元 / 年度预算X万元 / 下达资金 / 批复 / 安排 …),
-  split by source (其中中央资金Y万元、省级资金Z万元…) or not;
+  split by source (其中中央资金Y万元、省级资金Z万元…, or the parts in brackets) or not;
 - ``spend``: the spending sentence (截至12月31日，实际支出X万元，预算执行率R% / 累计支付 /
   已执行 …), the rate told in the same or its own sentence, or not told; spending by source;
   a 资金到位率 sentence (到位 is no column of the form: never a figure to read);
 - ``indicators``: sentences under 数量指标：…, lists numbered 1. / （1） / ①, one sentence an
-  indicator naming its category, ``指标名称：…，指标值：…`` fields; 完成率 (not a column), points
-  and scores where told;
+  indicator naming its category, ``指标N：名称（类别），指标值：…`` fields, names in quotes,
+  fields parted by semicolons; 完成率 (not a column), points and scores where told;
 - ``score``: the total score (自评得分95分) told or not;
-- ``cut``: the text cut off mid-sentence near the end (the truth keeps what was printed whole).
+- ``cut``: the text cut off mid-sentence near the end (the truth keeps what was printed whole);
+- ``print``: as typed, lines broken at a PDF page's width, ASCII punctuation, a space between a
+  figure and its unit, blank lines between paragraphs (web pages), paragraphs indented with
+  full-width spaces, page marks between lines (— 2 —, 第2页).
 
 The truth is what a person reading the sentences would write down (the conventions of
 ../shared/corpus/dev2's truths): the total of a budget told without a fund's name is the row
@@ -326,13 +329,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     w.put(budget_text, setter(total, "budget", budget))
     part_rows: list[dict[str, Any]] = []
     if n_parts:
-        w.put(rng.choice(("，其中", "。其中：", "，其中：", "。其中，")))
+        bracket = rng.random() < 0.25  # 预算120万元（其中：中央资金80万元，省级资金40万元）
+        var["parts_in"] = "brackets" if bracket else "sentence"
+        w.put("（其中：" if bracket else rng.choice(("，其中", "。其中：", "，其中：", "。其中，")))
         joiner = rng.choice(("、", "，", "；"))
         for i, (src, amount) in enumerate(zip(sources, parts, strict=True)):
             row: dict[str, Any] = {"line": src}
             part_rows.append(row)
             truth["funds"].append(row)
             w.put((joiner if i else "") + f"{src}{money.show(amount)}", setter(row, "budget", amount))
+        if bracket:
+            w.put("）")
     w.put("。")
     w.newline()
     if rng.random() < 0.6:
@@ -375,7 +382,7 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         "完成支出": f"{lead}已完成支出{sp}",
     }[var["spend"]]
     var["rate"] = rng.choice(("same", "same", "own", "none", "first"))
-    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率"))
+    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率", "预算执行进度"))
     if var["rate"] == "first":
         # 截至12月31日，预算执行率95%，实际支出114万元
         w.put(f"{lead}{rate_word}为{_plain(rate)}%，", setter(total, "rate_percent", rate))
@@ -414,7 +421,7 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     w.newline()
     chosen = rng.sample(_INDICATORS, rng.randrange(3, 8))
     chosen.sort(key=lambda t: ("产出指标", "效益指标", "满意度指标").index(t[1]))
-    style = rng.choice(("category", "list", "sentence", "fields", "quoted"))
+    style = rng.choice(("category", "list", "sentence", "fields", "quoted", "semicolons"))
     var["indicators"] = style
     scores = rng.random() < 0.4
     var["points"] = "yes" if scores else "no"
@@ -504,6 +511,15 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             w.put(f"，{actual_word}{actual}", setter(ind, "actual", actual))
             w.put(points + rate_note + "。", *point_facts)
             w.newline()
+        elif style == "semicolons":
+            # 培训人次（数量指标）：年度指标值≥500人次；实际完成值520人次；分值10分；得分10分。
+            w.put(f"{name}（{l2}）：", setter(ind, "name", name), setter(ind, "level2", l2))
+            w.put(f"{rng.choice(('年度指标值', '目标值', '指标值'))}{target}", setter(ind, "target", target))
+            w.put(f"；{rng.choice(('实际完成值', '实际值', '完成值'))}{actual}", setter(ind, "actual", actual))
+            if scores:
+                w.put(f"；分值{_plain(wt)}分；得分{_plain(sc)}分", *point_facts)
+            w.put("。")
+            w.newline()
         else:
             w.put(f"指标{k + 1}：{name}（{l2}）", setter(ind, "name", name), setter(ind, "level2", l2))
             w.put(f"，指标值：{target}", setter(ind, "target", target))
@@ -536,11 +552,23 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         candidates = [i for i, (t, _) in enumerate(w.pieces) if t != "\n" and len(t) > 4]
         cut_at = rng.choice(candidates[len(candidates) // 2 :])
     text, facts = w.render(cut_at)
-    var["print"] = rng.choice(("plain", "plain", "wrapped", "ascii", "spaced_units"))
+    var["print"] = rng.choice(
+        ("plain", "plain", "wrapped", "ascii", "spaced_units", "blank_lines", "indent", "page_marks")
+    )
     if var["print"] == "wrapped":
         text = _wrap(text, rng.randrange(28, 44))
     elif var["print"] == "ascii":
         text = text.replace("，", ",").replace("：", ":").replace("；", ";")
+    elif var["print"] == "blank_lines":
+        text = text.replace("\n", "\n\n")  # a web page's paragraphs
+    elif var["print"] == "indent":
+        text = "\n".join(("\u3000\u3000" + ln if len(ln) > 20 else ln) for ln in text.split("\n"))
+    elif var["print"] == "page_marks":
+        out_lines = text.split("\n")
+        step = rng.randrange(9, 16)
+        for k in range(len(out_lines) - step, 0, -step):
+            out_lines.insert(k, rng.choice(("— {} —", "-{}-", "第{}页", "第 {} 页 共 4 页")).format(k // step + 1))
+        text = "\n".join(out_lines)
     elif var["print"] == "spaced_units":
         text = re.sub(r"(\d)(万元|亿元|元|%)", lambda m: m.group(1) + " " + m.group(2), text)
     for f in facts:

@@ -226,3 +226,25 @@ def test_paragraph_objects_are_read_as_lines():
     from jixiao.extract.prose_lines import prose_lines
 
     assert told_indicators(prose_lines([p]))[0].location.line == 3
+
+
+def test_fields_parted_by_semicolons_are_one_indicator():
+    text = "图书借阅册次（数量指标）：年度指标值≥3000册次；实际完成值3150册次；分值10分；得分10分。"
+    assert told(text) == [
+        (None, "数量指标", "图书借阅册次", "≥3000册次", "3150册次", Decimal(10), Decimal(10))
+    ]
+    # in a category line, a semicolon still parts two indicators
+    two = "数量指标：新增座椅≥40张，实际完成42张；新增书架≥10个，实际完成10个。"
+    assert [row[2] for row in told(two)] == ["新增座椅", "新增书架"]
+
+
+def test_parts_in_brackets_and_a_rate_told_as_progress():
+    text = _HEAD + (
+        "2024年预算安排90万元（其中：中央资金60万元，县级资金30万元）。\n"
+        "截至12月31日，实际支出81万元，预算执行进度90%。\n"
+    )
+    assert funds(text) == [
+        ("年度资金总额", 0, Decimal(90), Decimal(81), Decimal(90)),
+        ("中央资金", 1, Decimal(60), None, None),
+        ("县级资金", 1, Decimal(30), None, None),
+    ]

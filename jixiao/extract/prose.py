@@ -507,6 +507,9 @@ def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
     )
 
 
+_RATE_WORDS = ("执行率", "执行进度")  # 预算执行率 / 预算执行进度
+
+
 def _rate_in_sentence(
     hits: list[FigureHit], hit: FigureHit, budget: Num | None = None
 ) -> Num | None:
@@ -516,13 +519,15 @@ def _rate_in_sentence(
         if (
             other.sentence_index == hit.sentence_index
             and other.figure.value.unit == "%"
-            and other.figure.label.endswith("执行率")
+            and other.figure.label.endswith(_RATE_WORDS)
         ):
             return other.figure.value
     if budget is None:
         return None
     nxt = [other for other in hits if other.sentence_index == hit.sentence_index + 1]
-    rates = [o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith("执行率")]
+    rates = [
+        o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith(_RATE_WORDS)
+    ]
     if len(rates) == 1 and not any(o.figure.value.unit in MONEY_UNITS for o in nxt):
         rate = rates[0].figure.value
         if rate_agrees(rate.value, hit.figure.value.value, budget.value):

@@ -7,7 +7,7 @@ readers need whole sentences, so such lines are joined before they read:
 - the page's width is the length most lines of 20 characters or more have, at least 3 of
   them to the character, and hardly any line (5 %) is longer: the longest lines share one
   length (a text of natural lines has no such width, so it is left as printed);
-- a line of that width that does not end a sentence (。！？；：) continues on the next line,
+- a line of that width that does not end a sentence (。！？；) continues on the next line,
   unless the next line starts a heading or a numbered item (一、 （一） 1. （1） ①).
 
 The joined line keeps the location of its first line.
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from jixiao.extract.prose_lines import ProseLine
 
 _MIN_WIDTH = 20
-_SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_SENTENCE_END = ("。", "！", "？", "；", "!", "?", ";")  # (a colon at the width is broken too)
 _STARTS_ITEM = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩]|第[一二三四五六七八九十]+部分)"
 )

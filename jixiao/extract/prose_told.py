@@ -103,13 +103,26 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
         lead = _LEAD.match(text)
         level2 = Text(lead.group("l2"), line.location) if lead else level2_head
         rest = lead.group("rest") if lead else text
-        for clause in _CLAUSES.split(rest):
+        for clause in _joined_fields(_CLAUSES.split(rest)):
             if not lead and not _TIED.match(clause.strip()):
                 continue  # under a heading only an item (①…, 1.…) or a named clause (名称：…)
             ind = _clause(clause, level1, level2, line)
             if ind is not None:
                 out.append(ind)
     return tuple(out)
+
+
+def _joined_fields(clauses: list[str]) -> list[str]:
+    """Clauses parted by semicolons that are one indicator's fields (名称：指标值≥5个；实际完成值
+    6个；分值10分): a clause starting with an actual or points word continues the one before."""
+    out: list[str] = []
+    for clause in clauses:
+        c = clause.strip()
+        if out and (_ACTUAL.match(c) or _POINTS_CHUNK.match(c) or _RATE.match(c)):
+            out[-1] += "，" + c
+        else:
+            out.append(clause)
+    return out
 
 
 def _second_level(word: str, level1: Text | None) -> bool:
