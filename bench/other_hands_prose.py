@@ -395,11 +395,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         w.put(f"{rate_word}为{_plain(rate)}%。", setter(total, "rate_percent", rate))
     w.newline()
     if n_parts and rng.random() < 0.6:
-        var["spent_parts"] = "yes"
+        part_rates = rng.random() < 0.4  # 中央资金支出75万元，执行率93.75%；…
+        var["spent_parts"] = "with_rates" if part_rates else "yes"
         w.put("其中，")
-        for i, (src, row, s) in enumerate(zip(sources, part_rows, spent_parts, strict=True)):
+        for i, (src, row, s, b_part) in enumerate(
+            zip(sources, part_rows, spent_parts, parts, strict=True)
+        ):
             verb = rng.choice(("支出", "执行", "使用"))
-            w.put(("，" if i else "") + f"{src}{verb}{money.show(s)}", setter(row, "actual", s))
+            w.put(("；" if part_rates and i else "，" if i else "") + f"{src}{verb}{money.show(s)}", setter(row, "actual", s))
+            if part_rates:
+                r = _q(s / b_part * 100)
+                w.put(f"，执行率{_plain(r)}%", setter(row, "rate_percent", r))
         w.put("。")
         w.newline()
     else:

@@ -248,3 +248,31 @@ def test_parts_in_brackets_and_a_rate_told_as_progress():
         ("中央资金", 1, Decimal(60), None, None),
         ("县级资金", 1, Decimal(30), None, None),
     ]
+
+
+def test_a_rate_after_each_part_spending_is_that_parts_when_it_agrees():
+    text = _HEAD + (
+        "2024年项目年度预算100万元，其中中央资金80万元，县级资金20万元。\n"
+        "截至12月31日，实际支出90万元，执行率90%。\n"
+        "其中，中央资金支出75万元，执行率93.75%；县级资金支出15万元，执行率80%。\n"
+    )
+    got = {label: rate for label, _, _, _, rate in funds(text)}
+    assert got["中央资金"] == Decimal("93.75")
+    # 15 ÷ 20 = 75%: a rate the figures do not give is not this part's
+    assert got["县级资金"] is None
+
+
+def test_title_halves_must_be_neighbouring_lines():
+    from jixiao.extract.titles import title_candidates
+    from jixiao.model import Text
+
+    far = [
+        Text("（一）项目绩效目标", Location("r.txt", line=14)),
+        Text("某县水务局2024年度供水项目绩效自评报告", Location("r.txt", line=1)),
+    ]
+    assert [t.text for t in title_candidates(far)] == ["某县水务局2024年度供水项目绩效自评报告"]
+    near = [
+        Text("某县水务局2024年度供水项目", Location("r.txt", line=1)),
+        Text("绩效自评报告", Location("r.txt", line=2)),
+    ]
+    assert title_candidates(near)[0].text == "某县水务局2024年度供水项目绩效自评报告"

@@ -30,6 +30,7 @@ Where each fact comes from, most certain first:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -601,7 +602,33 @@ def _funds(
                 location=figure.location,
             )
         )
-    return tuple(_name_total(_spent_by_name(_pair_spent_parts(_initial_with_budget(rows)))))
+    rows = _name_total(_spent_by_name(_pair_spent_parts(_initial_with_budget(rows))))
+    return tuple(_rates_after_spending(rows, hits))
+
+
+def _rates_after_spending(rows: list[FundRow], hits: list[FigureHit]) -> list[FundRow]:
+    """中央资金支出75万元，执行率93.75%: a rate right after a spending figure (same sentence,
+    no other figure between) is the rate of the row that figure's spending went to, when
+    执行数 ÷ 预算数 gives it."""
+    out = list(rows)
+    for before, hit in itertools.pairwise(hits):
+        rate = hit.figure.value
+        if (
+            rate.unit != "%"
+            or not hit.figure.label.endswith(_RATE_WORDS)
+            or before.sentence_index != hit.sentence_index
+            or before.figure.value.unit not in MONEY_UNITS
+        ):
+            continue
+        for k, row in enumerate(out):
+            if (
+                row.actual is before.figure.value
+                and row.rate is None
+                and row.budget is not None
+                and rate_agrees(rate.value, row.actual.value, row.budget.value)
+            ):
+                out[k] = replace(row, rate=rate)
+    return out
 
 
 def _initial_with_budget(rows: list[FundRow]) -> list[FundRow]:
