@@ -22,7 +22,8 @@ independently:
   a 资金到位率 sentence (到位 is no column of the form: never a figure to read);
 - ``indicators``: sentences under 数量指标：…, lists numbered 1. / （1） / ①, one sentence an
   indicator naming its category, ``指标N：名称（类别），指标值：…`` fields, names in quotes,
-  fields parted by semicolons; 完成率 (not a column), points and scores where told;
+  fields parted by semicolons, the achieved value before the target, the 一级 heading and
+  the first category on one line; 完成率 (not a column), points and scores where told;
 - ``score``: the total score (自评得分95分) told or not;
 - ``cut``: the text cut off mid-sentence near the end (the truth keeps what was printed whole);
 - ``print``: as typed, lines broken at a PDF page's width, ASCII punctuation, a space between a
@@ -427,7 +428,11 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     w.newline()
     chosen = rng.sample(_INDICATORS, rng.randrange(3, 8))
     chosen.sort(key=lambda t: ("产出指标", "效益指标", "满意度指标").index(t[1]))
-    style = rng.choice(("category", "list", "sentence", "fields", "quoted", "semicolons"))
+    inline_l1 = rng.random() < 0.3
+    style = rng.choice(
+        ("category", "list", "sentence", "fields", "quoted", "semicolons", "reversed")
+    )
+    var["l1_inline"] = "yes" if style == "category" and inline_l1 else "no"
     var["indicators"] = style
     scores = rng.random() < 0.4
     var["points"] = "yes" if scores else "no"
@@ -460,7 +465,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 level1_seen.append(l1)
                 n1 = len(level1_seen)
                 w.put(head1.format(c=_cn(n1), n=n1, l=l1))
-                w.newline()
+                if style == "category" and inline_l1:
+                    w.put("。")  # （一）产出指标。数量指标：… on one line
+                else:
+                    w.newline()
                 level2_open = None
             l1_fact = setter(ind, "level1", l1)
         else:
@@ -509,6 +517,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 setter(ind, "target", target),
             )
             w.put(f"，{actual_word}{actual}", setter(ind, "actual", actual))
+            w.put(points + rate_note + "。", *point_facts)
+            w.newline()
+        elif style == "reversed":
+            # 数量指标：培训人次实际完成520人次，年度目标值≥500人次。
+            w.put(
+                f"{l2}：{name}{actual_word}{actual}",
+                setter(ind, "name", name),
+                setter(ind, "level2", l2),
+                setter(ind, "actual", actual),
+            )
+            w.put(f"，{target_word}{target}", setter(ind, "target", target))
             w.put(points + rate_note + "。", *point_facts)
             w.newline()
         elif style == "sentence":

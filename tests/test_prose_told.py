@@ -276,3 +276,11 @@ def test_title_halves_must_be_neighbouring_lines():
         Text("绩效自评报告", Location("r.txt", line=2)),
     ]
     assert title_candidates(near)[0].text == "某县水务局2024年度供水项目绩效自评报告"
+
+
+def test_achieved_value_before_the_target_and_a_heading_sharing_its_line():
+    text = "（一）产出指标。数量指标：植树数量实际完成1200株，年度目标值≥1000株；苗木成活率≥90%，实际达到93%。"
+    assert told(text) == [
+        ("产出指标", "数量指标", "植树数量", "≥1000株", "1200株", None, None),
+        ("产出指标", "数量指标", "苗木成活率", "≥90%", "93%", None, None),
+    ]

@@ -40,6 +40,7 @@ _L1 = r"(?:产出|效益|满意度|成本)指标"
 _LEVEL1_LINE = re.compile(
     NUMBERED + rf"(?P<l1>{_L1})(?:完成情况|方面)?(?:[(（]\d+分[)）])?\s*[。.:：]?\s*$"
 )
+_LEVEL1_LEAD = re.compile(NUMBERED + rf"(?P<l1>{_L1})(?:完成情况)?\s*[。.:：]\s*(?P<rest>.+)$")
 _LEVEL2_LINE = re.compile(NUMBERED + rf"(?P<l2>{_L2})(?:完成情况|方面)?\s*[。.:：]?\s*$")
 # a heading of a new part (一、 （一）) ends the 一级/二级 it named
 _HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])")
@@ -73,7 +74,9 @@ _ACTUAL = re.compile(
     r"^(?:全年)?(?:实际(?:完成值|完成|达到|值)?|完成值|完成了|已完成)[^\d，,]{0,6}?(?:为|是|[：:])?\s*"
     r"(?P<v>\S.*)$"
 )
-_ACTUAL_WORDS_ONLY = re.compile(r"^(?:全年)?(?:实际(?:完成值|完成|达到|值)?|完成值)(?:为|是|[：:])?\s*(?P<v>\S.*)$")
+_ACTUAL_FIRST = re.compile(
+    rf"^{_NAME}(?:全年)?(?:实际(?:完成值|完成|达到|值)?|完成值)(?:为|是|[：:])?\s*(?P<v>\S.*)$"
+)
 _WEIGHT = re.compile(r"分值(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _SCORE = re.compile(r"(?:自评)?得(?:分)?(?:为)?\s*(\d+(?:\.\d+)?)\s*分")
 _RATE = re.compile(r"^完成率")
@@ -90,6 +93,10 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
     level2_head: Text | None = None
     for line in lines:
         text = normalize_signs(line.text).strip()
+        if (m := _LEVEL1_LEAD.match(text)) and _LEAD.match(m.group("rest")):
+            # （一）产出指标。数量指标：… — the 一级 heading and its first category on one line
+            level1, level2_head = Text(m.group("l1"), line.location), None
+            text = m.group("rest")
         m = _LEVEL1_LINE.match(text)
         if m and not _second_level(m.group("l1"), level1):
             level1, level2_head = Text(m.group("l1"), line.location), None
@@ -157,7 +164,13 @@ def _clause(
     name_target: tuple[str, str] | None = None
     rest = chunks[1:]
     quoted = _QUOTED.match(chunks[0])
-    if quoted:
+    reversed_ = _ACTUAL_FIRST.match(chunks[0])
+    actual: str | None = None
+    if reversed_ and rest and (t := _TARGET_LEAD.match(rest[0])):
+        # 培训人次实际完成520人次，年度目标值≥500人次: what was achieved, then the target
+        name_target, rest = (reversed_.group("name").strip(), t.group("v").strip()), rest[1:]
+        actual = _VERB_BEFORE_FIGURE.sub("", reversed_.group("v").strip(), count=1)
+    elif quoted:
         # 数量指标“培训人次”年度目标值≥500人次: the name in quotes, then its target
         t = _TARGET_LEAD.match(quoted.group("rest")) or _TARGET_BARE.match(quoted.group("rest"))
         if t is None:
@@ -168,7 +181,6 @@ def _clause(
     elif rest and (t := _TARGET_LEAD.match(rest[0])) and _BARE_NAME.match(chunks[0]):
         # 改造供水管网长度，指标值：≥12千米: the name alone, the target in its own clause
         name_target, rest = (chunks[0], t.group("v").strip()), rest[1:]
-    actual: str | None = None
     for chunk in rest:
         if _RATE.match(chunk):
             continue
