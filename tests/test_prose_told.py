@@ -284,3 +284,18 @@ def test_achieved_value_before_the_target_and_a_heading_sharing_its_line():
         ("产出指标", "数量指标", "植树数量", "≥1000株", "1200株", None, None),
         ("产出指标", "数量指标", "苗木成活率", "≥90%", "93%", None, None),
     ]
+
+
+def test_a_report_full_of_amounts_in_yi_yuan_is_prose_not_cells_run_together():
+    from jixiao.readers.text.layout import detect_layout
+
+    text = (
+        "某县2023年农田水利项目支出绩效自评报告\n"
+        "一、基本情况\n"
+        "2023年年初预算3.27亿元，全年预算数为3.97亿元（其中：中央资金1.89亿元、省级资金1.6亿元、县级资金0.48亿元）。\n"
+        "截至2023年12月31日，已完成支出3.89亿元。\n"
+        "其中，中央资金执行1.89亿元，执行率100%；省级资金支出1.6亿元，执行率100%；县级资金执行0.4亿元，执行率83.33%。\n"
+        "与上年相比，项目资金同比增加0.19亿元。\n"
+        "二、绩效指标完成情况\n"
+    )
+    assert detect_layout(text.split("\n")) == "prose"
