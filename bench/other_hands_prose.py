@@ -12,7 +12,8 @@ funds split by source, indicators — and tells the same facts in many phrasings
 independently:
 
 - ``title``: the year, unit and project in the title; a region instead of the unit in the
-  title (the unit named in the opening sentence); a 关于…的报告 title;
+  title (the unit named in the opening sentence); a 关于…的报告 title; the unit never named
+  (我局, 本单位: the truth says no unit, so a guess counts as a miss);
 - ``unit``: amounts in 万元, 元 or 亿元, printed with or without thousands separators, the
   unit kept as printed (the truth keeps the printed number);
 - ``budget``: the budget sentence (预算资金X万元 / 年度预算X万元 / 下达资金 / 批复 / 安排 …),
@@ -241,13 +242,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     w = Writer()
 
     # title and opening
-    var["title"] = rng.choice(("unit", "region", "about"))
+    var["title"] = rng.choice(("unit", "region", "about", "unnamed"))
+    if var["title"] == "unnamed":
+        # the unit calls itself 我局 / 我中心 only: a reader writes no unit down
+        truth["department"] = None
+        unit_name = rng.choice(("我局", "我单位", "我中心", "本单位"))
     tail = rng.choice(("绩效自评报告", "项目支出绩效自评报告", "支出绩效自评报告"))
     if project.endswith("项目") and tail.startswith("项目"):
         tail = tail[2:]
     if var["title"] == "unit":
         w.put(f"{unit_name}{year}年度{project}{tail}")
-    elif var["title"] == "region":
+    elif var["title"] in ("region", "unnamed"):
         w.put(f"{place}{year}年{project}{tail}")
     else:
         w.put(f"关于{year}年度{project}绩效自评情况的报告")
