@@ -258,7 +258,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         w.put(f"关于{year}年度{project}绩效自评情况的报告")
     w.newline()
     if rng.random() < 0.5:
-        w.put(rng.choice(("发布时间：", "来源：")) + f"{year + 1}-0{rng.randrange(1, 7)}-1{rng.randrange(9)}")
+        w.put(
+            rng.choice(("发布时间：", "来源："))
+            + f"{year + 1}-0{rng.randrange(1, 7)}-1{rng.randrange(9)}"
+        )
         w.newline()
     w.put(
         rng.choice(
@@ -292,7 +295,6 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     total_label = project if named else "年度资金总额"
     total: dict[str, Any] = {"line": total_label}
     truth["funds"].append(total)
-    rows = [total]
 
     def setter(row: dict[str, Any], key: str, value: Decimal) -> Any:
         return lambda: row.__setitem__(key, value)
@@ -326,7 +328,12 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         initial = budget - (budget / 10 if var["unit"] != "元" else _q(budget / 10, "1"))
         initial = _q(initial, "0.01")
         w.put(
-            rng.choice((f"{year}年年初预算{money.show(initial)}，", f"项目年初预算数为{money.show(initial)}，")),
+            rng.choice(
+                (
+                    f"{year}年年初预算{money.show(initial)}，",
+                    f"项目年初预算数为{money.show(initial)}，",
+                )
+            ),
             setter(total, "initial_budget", initial),
         )
         budget_text = rng.choice((f"调整后预算{b}", f"全年预算数为{b}", f"年中追加后全年预算{b}"))
@@ -343,7 +350,9 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             row: dict[str, Any] = {"line": src}
             part_rows.append(row)
             truth["funds"].append(row)
-            w.put((joiner if i else "") + f"{src}{money.show(amount)}", setter(row, "budget", amount))
+            w.put(
+                (joiner if i else "") + f"{src}{money.show(amount)}", setter(row, "budget", amount)
+            )
         if bracket:
             w.put("）")
     w.put("。")
@@ -395,7 +404,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         spend_text = spend_text[len(lead) :]
     w.put(spend_text, setter(total, "actual", spent_total))
     if var["rate"] == "same":
-        w.put(f"，{rate_word}{rng.choice(('', '为', '达'))}{_plain(rate)}%", setter(total, "rate_percent", rate))
+        w.put(
+            f"，{rate_word}{rng.choice(('', '为', '达'))}{_plain(rate)}%",
+            setter(total, "rate_percent", rate),
+        )
     w.put("。")
     if var["rate"] == "own":
         w.put(f"{rate_word}为{_plain(rate)}%。", setter(total, "rate_percent", rate))
@@ -408,7 +420,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             zip(sources, part_rows, spent_parts, parts, strict=True)
         ):
             verb = rng.choice(("支出", "执行", "使用"))
-            w.put(("；" if part_rates and i else "，" if i else "") + f"{src}{verb}{money.show(s)}", setter(row, "actual", s))
+            w.put(
+                ("；" if part_rates and i else "，" if i else "") + f"{src}{verb}{money.show(s)}",
+                setter(row, "actual", s),
+            )
             if part_rates:
                 r = _q(s / b_part * 100)
                 w.put(f"，执行率{_plain(r)}%", setter(row, "rate_percent", r))
@@ -417,13 +432,17 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
     else:
         var["spent_parts"] = "no"
     if rng.random() < 0.4:
-        w.put(f"与上年相比，项目资金同比增加{money.show(parts[0] / 10 if var['unit'] != '元' else _q(parts[0] / 10))}。")
+        w.put(
+            f"与上年相比，项目资金同比增加{money.show(parts[0] / 10 if var['unit'] != '元' else _q(parts[0] / 10))}。"
+        )
         w.newline()
     w.put(rng.choice(_FILLER))
     w.newline()
 
     # indicators
-    w.put(rng.choice(("二、绩效目标及实现情况", "二、项目绩效目标完成情况", "二、绩效指标完成情况")))
+    w.put(
+        rng.choice(("二、绩效目标及实现情况", "二、项目绩效目标完成情况", "二、绩效指标完成情况"))
+    )
     w.newline()
     w.put(sub.format(_sub(sub, 1)) + rng.choice(("项目绩效目标", "总体目标完成情况")))
     w.newline()
@@ -456,7 +475,12 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         points = ""
         point_facts: list[Any] = []
         if scores:
-            points = rng.choice((f"，分值{_plain(wt)}分，得分{_plain(sc)}分", f"（分值{_plain(wt)}分，得{_plain(sc)}分）"))
+            points = rng.choice(
+                (
+                    f"，分值{_plain(wt)}分，得分{_plain(sc)}分",
+                    f"（分值{_plain(wt)}分，得{_plain(sc)}分）",
+                )
+            )
             point_facts = [setter(ind, "weight", wt), setter(ind, "score", sc)]
         rate_note = ""
         if quant and unit != "月" and rng.random() < 0.3:
@@ -537,21 +561,34 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             w.newline()
         elif style == "sentence":
             lead2 = rng.choice((f"{l2}方面，", f"{l2}：", f"在{l2}上，"))
-            w.put(f"{lead2}{name}{target_word}{target}", setter(ind, "name", name), setter(ind, "level2", l2), setter(ind, "target", target))
+            w.put(
+                f"{lead2}{name}{target_word}{target}",
+                setter(ind, "name", name),
+                setter(ind, "level2", l2),
+                setter(ind, "target", target),
+            )
             w.put(f"，{actual_word}{actual}", setter(ind, "actual", actual))
             w.put(points + rate_note + "。", *point_facts)
             w.newline()
         elif style == "semicolons":
             # 培训人次（数量指标）：年度指标值≥500人次；实际完成值520人次；分值10分；得分10分。
             w.put(f"{name}（{l2}）：", setter(ind, "name", name), setter(ind, "level2", l2))
-            w.put(f"{rng.choice(('年度指标值', '目标值', '指标值'))}{target}", setter(ind, "target", target))
-            w.put(f"；{rng.choice(('实际完成值', '实际值', '完成值'))}{actual}", setter(ind, "actual", actual))
+            w.put(
+                f"{rng.choice(('年度指标值', '目标值', '指标值'))}{target}",
+                setter(ind, "target", target),
+            )
+            w.put(
+                f"；{rng.choice(('实际完成值', '实际值', '完成值'))}{actual}",
+                setter(ind, "actual", actual),
+            )
             if scores:
                 w.put(f"；分值{_plain(wt)}分；得分{_plain(sc)}分", *point_facts)
             w.put("。")
             w.newline()
         else:
-            w.put(f"指标{k + 1}：{name}（{l2}）", setter(ind, "name", name), setter(ind, "level2", l2))
+            w.put(
+                f"指标{k + 1}：{name}（{l2}）", setter(ind, "name", name), setter(ind, "level2", l2)
+            )
             w.put(f"，指标值：{target}", setter(ind, "target", target))
             w.put(f"，实际完成值：{actual}", setter(ind, "actual", actual))
             w.put(points + "。", *point_facts)
@@ -563,14 +600,23 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         w.put(rng.choice(("三、自评结论", "三、自评结果")))
         w.newline()
         w.put(
-            rng.choice((f"经自评，该项目自评得分{_plain(ts)}分", f"综合评定，项目绩效自评得分为{_plain(ts)}分")),
+            rng.choice(
+                (
+                    f"经自评，该项目自评得分{_plain(ts)}分",
+                    f"综合评定，项目绩效自评得分为{_plain(ts)}分",
+                )
+            ),
             lambda: truth.__setitem__("total_score", ts),
         )
         w.put(rng.choice(("，评价等级为“优”。", "，自评等级为优。", "。")))
         w.newline()
     else:
         var["total"] = "no"
-    w.put(rng.choice(("四、存在的问题及改进措施", "四、下一步工作")) if var["total"] == "yes" else "三、存在的问题及改进措施")
+    w.put(
+        rng.choice(("四、存在的问题及改进措施", "四、下一步工作"))
+        if var["total"] == "yes"
+        else "三、存在的问题及改进措施"
+    )
     w.newline()
     w.put(rng.choice(_FILLER))
     w.newline()
@@ -583,7 +629,16 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         cut_at = rng.choice(candidates[len(candidates) // 2 :])
     text, facts = w.render(cut_at)
     var["print"] = rng.choice(
-        ("plain", "plain", "wrapped", "ascii", "spaced_units", "blank_lines", "indent", "page_marks")
+        (
+            "plain",
+            "plain",
+            "wrapped",
+            "ascii",
+            "spaced_units",
+            "blank_lines",
+            "indent",
+            "page_marks",
+        )
     )
     if var["print"] == "wrapped":
         text = _wrap(text, rng.randrange(28, 44))
@@ -597,7 +652,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         out_lines = text.split("\n")
         step = rng.randrange(9, 16)
         for k in range(len(out_lines) - step, 0, -step):
-            out_lines.insert(k, rng.choice(("— {} —", "-{}-", "第{}页", "第 {} 页 共 4 页")).format(k // step + 1))
+            out_lines.insert(
+                k,
+                rng.choice(("— {} —", "-{}-", "第{}页", "第 {} 页 共 4 页")).format(k // step + 1),
+            )
         text = "\n".join(out_lines)
     elif var["print"] == "spaced_units":
         text = re.sub(r"(\d)(万元|亿元|元|%)", lambda m: m.group(1) + " " + m.group(2), text)
@@ -659,7 +717,11 @@ def _measure(rng: random.Random, name: str, unit: str, quant: bool) -> tuple[str
     else:
         t = Decimal(rng.randrange(5, 900))
         a = t + Decimal(rng.randrange(0, 20)) if rng.random() < 0.8 else _q(t * Decimal("0.9"), "1")
-    op = rng.choice(("≥", "≥", "不低于", "不少于", "")) if unit != "%" or t != 100 else rng.choice(("", "≥", "达到"))
+    op = (
+        rng.choice(("≥", "≥", "不低于", "不少于", ""))
+        if unit != "%" or t != 100
+        else rng.choice(("", "≥", "达到"))
+    )
     if unit == "%" and op == "不少于":
         op = "不低于"
     if op == "" and unit != "%" and rng.random() < 0.3:
@@ -722,7 +784,11 @@ def evaluate(out: Path, made: list[tuple[str, dict[str, str]]]):  # type: ignore
             per[(dim, val)][1] += len(fields)
         for f in fields:
             if not f.ok:
-                what = f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1] if "[" in f.field else f.field
+                what = (
+                    f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1]
+                    if "[" in f.field
+                    else f.field
+                )
                 miss_kinds[what] += 1
                 example.setdefault(what, f"{doc} {f.field}: 期望 {f.expected!r}，读到 {f.got!r}")
     return total, per, miss_kinds, example

@@ -342,9 +342,13 @@ def _evaluation(
             kind = prose.kind or kind
         year = year or prose.year
         unit = unit or prose.unit
-        if project is not None and prose.evaluated is not None:
-            if prose.evaluated.text == project.text + "项目":
-                project = prose.evaluated  # the title's 某某项目支出 names 某某项目 in full
+        evaluated = prose.evaluated
+        if (
+            project is not None
+            and evaluated is not None
+            and evaluated.text == project.text + "项目"
+        ):
+            project = evaluated  # the title's 某某项目支出 names 某某项目 in full
         project = project or prose.project
         supervisor = supervisor or prose.supervisor
         duties = duties or prose.duties

@@ -84,7 +84,9 @@ class ProseFacts:
     indicators: tuple[Indicator, ...] = ()
     stated: bool = False  # the indicators were stated field by field (prose_stated)
     total_score: Num | None = None  # 自评得分95分
-    evaluated: Text | None = None  # the project the opening sentence names (某某局对…某某项目开展了绩效自评)
+    evaluated: Text | None = (
+        None  # the project the opening sentence names (某某局对…某某项目开展了绩效自评)
+    )
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -113,7 +115,7 @@ _IMPLEMENTER = re.compile(
     r"由(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:负责|牵头|组织|具体)?(?:实施|承担|执行)"
 )
 # the opening sentence of a self-evaluation: who evaluated what (某某局对2023年度某某项目开展了
-#绩效自评 / 某某局组织对…实施情况进行了绩效自评 / 某某局认真开展了2023年某某项目绩效自评工作)
+# 绩效自评 / 某某局组织对…实施情况进行了绩效自评 / 某某局认真开展了2023年某某项目绩效自评工作)
 _EVALUATOR = re.compile(
     r"(?:^|[，,：:])(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:组织|认真|及时|按要求)?"
     r"(?:对|开展了?)(?:(?:19|20)\d{2}年度?)(?P<p>[^，,。；;：:、\s“”]{4,40}?)"
@@ -127,7 +129,9 @@ _PROJECT_SENTENCE = re.compile(
     r"(?:承担|实施|负责|开展)(?:了|的)?(?P<v>[^，,。；;：:、\s“”]{4,60}?项目)(?=实施任务|建设任务|任务|的实施|系|，|,|。|$)"
 )
 # a region and the year before a project's name in a title (某某县2023年某某项目…)
-_REGION_YEAR = re.compile(r"^\s*[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗)\s*(?=(?:19|20)\d{2}\s*年)")
+_REGION_YEAR = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗)\s*(?=(?:19|20)\d{2}\s*年)"
+)
 _PROJECT_TITLE_CUT = re.compile(r"(?:支出)?(?:绩效|自评|评价)")
 _MIN_PROJECT = 6
 _MAX_HEADING = 30
@@ -526,9 +530,7 @@ def _rate_in_sentence(
     if budget is None:
         return None
     nxt = [other for other in hits if other.sentence_index == hit.sentence_index + 1]
-    rates = [
-        o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith(_RATE_WORDS)
-    ]
+    rates = [o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith(_RATE_WORDS)]
     if len(rates) == 1 and not any(o.figure.value.unit in MONEY_UNITS for o in nxt):
         rate = rates[0].figure.value
         if rate_agrees(rate.value, hit.figure.value.value, budget.value):

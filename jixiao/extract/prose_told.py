@@ -43,11 +43,15 @@ _LEVEL1_LINE = re.compile(
 _LEVEL1_LEAD = re.compile(NUMBERED + rf"(?P<l1>{_L1})(?:完成情况)?\s*[。.:：]\s*(?P<rest>.+)$")
 _LEVEL2_LINE = re.compile(NUMBERED + rf"(?P<l2>{_L2})(?:完成情况|方面)?\s*[。.:：]?\s*$")
 # a heading of a new part (一、 （一）) ends the 一级/二级 it named
-_HIGHER_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])")
+_HIGHER_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 _LEAD = re.compile(
     NUMBERED + rf"(?:在)?(?P<l2>{_L2})(?:方面|上)?\s*(?:[：:，,]|(?=[“\"]))\s*(?P<rest>.+)$"
 )
-_MARK = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|指标\d{1,2}[：:])\s*")
+_MARK = re.compile(
+    r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[(（]\d{1,2}[)）]|\d{1,2}[.、．](?!\d)|指标\d{1,2}[：:])\s*"
+)
 # a clause tied to the heading above it: a list item, a name with a colon, or a name with
 # its category in brackets
 _TIED = re.compile(
