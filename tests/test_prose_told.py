@@ -299,3 +299,17 @@ def test_a_report_full_of_amounts_in_yi_yuan_is_prose_not_cells_run_together():
         "二、绩效指标完成情况\n"
     )
     assert detect_layout(text.split("\n")) == "prose"
+
+
+def test_what_a_sentence_leaves_unclear_is_said_in_a_reading_note():
+    text = _HEAD + (
+        "项目年度预算200万元。\n实际支出150万元。执行率为80%。\n"
+        "（二）绩效指标\n"
+        "社会效益指标：村容村貌逐步改善，实际明显改善。\n"
+        "数量指标：发放手册≥500册，实际发放520册，分值5分，得分8分。\n"
+    )
+    notes = "\n".join(read(text).notes)
+    assert "执行率 80% 与 执行数 150万元 ÷ 预算数 200万元（75.00%）不符" in notes
+    assert "“村容村貌逐步改善”中指标名称与目标值连写" in notes
+    assert "指标“发放手册”的得分 8 大于分值 5" in notes
+    assert "r.txt:" in notes  # each with its line

@@ -369,6 +369,8 @@ def _evaluation(
                 funds, from_sentences = prose.funds, True
             if from_sentences and not fields.get("project"):
                 kind = prose.kind or kind  # the rows were sentences: the report's kind
+    if prose is not None and (funds is prose.funds or indicators is prose.indicators):
+        reading_notes = [*reading_notes, *prose.notes]  # what the sentences left unclear
     trace = active()
     if trace is not None:
         _trace_document_fields(

@@ -84,6 +84,7 @@ class ProseFacts:
     indicators: tuple[Indicator, ...] = ()
     stated: bool = False  # the indicators were stated field by field (prose_stated)
     total_score: Num | None = None  # 自评得分95分
+    notes: tuple[str, ...] = ()  # what the sentences leave unclear, with its line
     evaluated: Text | None = (
         None  # the project the opening sentence names (某某局对…某某项目开展了绩效自评)
     )
@@ -216,7 +217,8 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     if project is None and kind != Kind.DEPARTMENT:
         project = _project_heading(lines) or _project_from_title(title, lines)
     stated_funds, stated_indicators = stated_rows(lines)
-    sentence_indicators = _longer(told_indicators(lines), prose_indicators(lines))
+    notes: list[str] = []
+    sentence_indicators = _longer(told_indicators(lines, notes), prose_indicators(lines))
     return ProseFacts(
         kind=kind,
         year=year,
@@ -227,11 +229,12 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
         funds=_longer(stated_funds, prose_fund_rows(lines))
-        or _funds(hits, int(year.value) if year else None, unit),
+        or _funds(hits, int(year.value) if year else None, unit, notes),
         indicators=_longer(stated_indicators, sentence_indicators),
         stated=bool(stated_indicators) and len(stated_indicators) >= len(sentence_indicators),
         total_score=told_total_score(lines),
         evaluated=_evaluated_project(lines),
+        notes=tuple(dict.fromkeys(notes)),
     )
 
 
@@ -516,7 +519,10 @@ _RATE_WORDS = ("执行率", "执行进度")  # 预算执行率 / 预算执行进
 
 
 def _rate_in_sentence(
-    hits: list[FigureHit], hit: FigureHit, budget: Num | None = None
+    hits: list[FigureHit],
+    hit: FigureHit,
+    budget: Num | None = None,
+    notes: list[str] | None = None,
 ) -> Num | None:
     """The 执行率 stated in the same sentence as a spent figure, or in the next sentence when
     that one states no money and the rate is 执行数 ÷ 预算数 (prose_money.rate_agrees)."""
@@ -535,11 +541,24 @@ def _rate_in_sentence(
         rate = rates[0].figure.value
         if rate_agrees(rate.value, hit.figure.value.value, budget.value):
             return rate
+        _rate_note(notes, rate, hit.figure.value, budget)
     return None
 
 
+def _rate_note(notes: list[str] | None, rate: Num, spent: Num, budget: Num) -> None:
+    if notes is not None and budget.value:
+        computed = (spent.value / budget.value * 100).quantize(Decimal("0.01"))
+        notes.append(
+            f"{rate.location}：执行率 {rate.text} 与 执行数 {spent.text} ÷ 预算数 {budget.text}"
+            f"（{computed}%）不符，没有作为该资金行的执行率读取"
+        )
+
+
 def _funds(
-    hits: list[FigureHit], year: int | None, unit: Text | None = None
+    hits: list[FigureHit],
+    year: int | None,
+    unit: Text | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
@@ -575,7 +594,7 @@ def _funds(
                 whole = _plain_as_budget(rows, whole_at, plain_rows)
             if whole.budget is not None and whole.actual is None:
                 # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
-                rate = _rate_in_sentence(hits, hit, whole.budget)
+                rate = _rate_in_sentence(hits, hit, whole.budget, notes)
                 rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
                 continue
         initial = bool(_INITIAL.search(figure.label))
@@ -605,10 +624,12 @@ def _funds(
             )
         )
     rows = _name_total(_spent_by_name(_pair_spent_parts(_initial_with_budget(rows))))
-    return tuple(_rates_after_spending(rows, hits))
+    return tuple(_rates_after_spending(rows, hits, notes))
 
 
-def _rates_after_spending(rows: list[FundRow], hits: list[FigureHit]) -> list[FundRow]:
+def _rates_after_spending(
+    rows: list[FundRow], hits: list[FigureHit], notes: list[str] | None = None
+) -> list[FundRow]:
     """中央资金支出75万元，执行率93.75%: a rate right after a spending figure (same sentence,
     no other figure between) is the rate of the row that figure's spending went to, when
     执行数 ÷ 预算数 gives it."""
@@ -623,13 +644,12 @@ def _rates_after_spending(rows: list[FundRow], hits: list[FigureHit]) -> list[Fu
         ):
             continue
         for k, row in enumerate(out):
-            if (
-                row.actual is before.figure.value
-                and row.rate is None
-                and row.budget is not None
-                and rate_agrees(rate.value, row.actual.value, row.budget.value)
-            ):
+            if row.actual is not before.figure.value or row.rate is not None or row.budget is None:
+                continue
+            if rate_agrees(rate.value, row.actual.value, row.budget.value):
                 out[k] = replace(row, rate=rate)
+            else:
+                _rate_note(notes, rate, row.actual, row.budget)
     return out
 
 

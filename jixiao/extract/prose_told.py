@@ -90,8 +90,11 @@ _POINTS_CHUNK = re.compile(r"^(?:分值|(?:自评)?得分|得\d)")
 _CLAUSES = re.compile(r"[；;。]")
 
 
-def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
-    """Indicators told one to a clause under a 二级 category (see the module docstring)."""
+def told_indicators(
+    lines: Sequence[ProseLine], notes: list[str] | None = None
+) -> tuple[Indicator, ...]:
+    """Indicators told one to a clause under a 二级 category (see the module docstring);
+    what a sentence leaves unclear is left out and, given ``notes``, said there."""
     out: list[Indicator] = []
     level1: Text | None = None
     level2_head: Text | None = None
@@ -117,7 +120,7 @@ def told_indicators(lines: Sequence[ProseLine]) -> tuple[Indicator, ...]:
         for clause in _joined_fields(_CLAUSES.split(rest)):
             if not lead and not _TIED.match(clause.strip()):
                 continue  # under a heading only an item (①…, 1.…) or a named clause (名称：…)
-            ind = _clause(clause, level1, level2, line)
+            ind = _clause(clause, level1, level2, line, notes)
             if ind is not None:
                 out.append(ind)
     return tuple(out)
@@ -145,7 +148,11 @@ def _second_level(word: str, level1: Text | None) -> bool:
 
 
 def _clause(
-    clause: str, level1: Text | None, level2: Text | None, line: ProseLine
+    clause: str,
+    level1: Text | None,
+    level2: Text | None,
+    line: ProseLine,
+    notes: list[str] | None = None,
 ) -> Indicator | None:
     clause = _MARK.sub("", clause.strip(), count=1)
     if not clause:
@@ -197,12 +204,21 @@ def _clause(
         glued = chunks[0]
         if glued.endswith(actual) and len(glued) - len(actual) >= 2:
             name_target = (glued[: -len(actual)], actual)
+        elif notes is not None:
+            notes.append(
+                f"{line.location}：“{glued}”中指标名称与目标值连写，句子没有说明在哪里分开，未读取该指标"
+            )
     if name_target is None:
         return None
     name, target = name_target
     if not vocab.is_level2(name) and (name.endswith(("指标",)) or len(name) < 2):
         return None
     if weight is not None and score is not None and not Decimal(0) <= score.value <= weight.value:
+        if notes is not None:
+            notes.append(
+                f"{line.location}：指标“{name}”的得分 {score.text} 大于分值 {weight.text}，"
+                "分值与得分未读取"
+            )
         weight = score = None
     return Indicator(
         name=Text(name, line.location),
