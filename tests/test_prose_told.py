@@ -313,3 +313,9 @@ def test_what_a_sentence_leaves_unclear_is_said_in_a_reading_note():
     assert "“村容村貌逐步改善”中指标名称与目标值连写" in notes
     assert "指标“发放手册”的得分 8 大于分值 5" in notes
     assert "r.txt:" in notes  # each with its line
+
+
+def test_a_text_cut_inside_the_actual_word_tells_no_actual():
+    assert told("质量指标：巡查覆盖率≥90%，实际完") == [
+        (None, "质量指标", "巡查覆盖率", "≥90%", None, None, None)
+    ]

@@ -199,6 +199,8 @@ def _clause(
         if a is None or actual is not None:
             return None  # a clause the sentence does not tie to a column
         actual = _VERB_BEFORE_FIGURE.sub("", a.group("v").strip(), count=1)  # 实际布防6架
+        if len(actual) < 2 and not actual.isdigit():
+            actual = None  # 实际完 (a text cut inside the word): nothing achieved is told
     if name_target is None and actual is not None and not re.search(r"\d", actual):
         # 群众生活条件明显改善，实际明显改善: the target is the words the actual repeats
         glued = chunks[0]
