@@ -29,6 +29,7 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.alternation import Alternation
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
@@ -136,7 +137,7 @@ _AFTER_SCORE_OR_LEVEL1 = (
 
 
 @lru_cache(maxsize=8)
-def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
     alts: list[tuple[int, str]] = []
 
     def add(word: str, suffix: str = "") -> None:
@@ -198,7 +199,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
-    return re.compile("|".join(f"(?:{a})" for _, a in alts))
+    return Alternation([a for _, a in alts])
 
 
 _LABELS = _label_pattern()
@@ -261,7 +262,7 @@ def _cut(
     pos: int,
     end: int,
     cell_at: Callable[[int], Cell],
-    labels: re.Pattern[str] = _LABELS,
+    labels: Alternation = _LABELS,
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
     held: tuple[re.Match[str], int] | None = None  # a fund row's word printed before its header
