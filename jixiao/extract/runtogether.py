@@ -726,12 +726,16 @@ def _chain(
     roles: tuple[Role, ...],
     steps: _Steps,
     ends: dict[tuple[Role, int], list[int]] | None = None,
-) -> list[tuple[float, int, list[tuple[Role, str]]]]:
-    """Every way of reading the value columns from ``pos``: (score, end, values). ``ends``:
-    where a value of a role may end, kept from the chains read from other places of ``text``."""
-    out: list[tuple[float, int, list[tuple[Role, str]]]] = []
+) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
+    """Every way of reading the value columns from ``pos``: (end, values), in the order they are
+    found; each is scored by :func:`_reading` only when a row uses it. ``ends``: where a value
+    of a role may end, kept from the chains read from other places of ``text``."""
+    out: list[tuple[int, tuple[tuple[Role, str], ...]]] = []
     if ends is None:
         ends = {}
+    got: list[tuple[Role, str]] = []  # the values taken so far (one list, grown and shrunk)
+    n_roles = len(roles)
+    n_text = len(text)
 
     def tokens(role: Role, p: int) -> list[int]:
         key = (role, p)
@@ -739,43 +743,43 @@ def _chain(
             ends[key] = _tokens_for(role, text, p)
         return ends[key]
 
-    def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
+    def take(p: int, j: int, role: Role, value: str) -> None:
+        got.append((role, value))
+        walk(p, j)
+        got.pop()
+
+    def walk(p: int, j: int) -> None:
         steps.tick()
-        if j == len(roles) or p == len(text):
-            filled = {r: v for r, v in got if v}
-            if filled:
-                out.append(
-                    (_score_indicator(filled) - 0.5 * (len(roles) - len(filled)), p, list(got))
-                )
+        if j == n_roles or p == n_text:
+            if any(v for _, v in got):
+                out.append((p, tuple(got)))
             return
         role = roles[j]
         if role in (Role.NATURE, Role.UNIT):
             m = (_NATURE_RE if role == Role.NATURE else _UNIT_RE).match(text, p)
             if m:
-                walk(m.end(), j + 1, [*got, (role, m.group(0))])
-            walk(p, j + 1, [*got, (role, "")])
+                take(m.end(), j + 1, role, m.group(0))
+            take(p, j + 1, role, "")
             return
         if role in (Role.TARGET, Role.ACTUAL):
             for e in tokens(role, p):
-                walk(e, j + 1, [*got, (role, text[p:e])])
+                take(e, j + 1, role, text[p:e])
             phrase = _PHRASE.match(text, p)
             if phrase:
-                walk(phrase.end(), j + 1, [*got, (role, phrase.group(0))])
+                take(phrase.end(), j + 1, role, phrase.group(0))
             if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
                 # the target printed twice only where an actual column follows to hold it
                 doubled = _doubled_text(text, p)
                 if doubled:
-                    walk(
-                        p + 2 * len(doubled),
-                        j + 2,
-                        [*got, (Role.TARGET, doubled), (Role.ACTUAL, doubled)],
-                    )
+                    got.append((Role.TARGET, doubled))
+                    take(p + 2 * len(doubled), j + 2, Role.ACTUAL, doubled)
+                    got.pop()
         else:
             for e in tokens(role, p):
-                walk(e, j + 1, [*got, (role, text[p:e])])
-        walk(p, j + 1, [*got, (role, "")])  # a blank column (其中… rows have no 分值)
+                take(e, j + 1, role, text[p:e])
+        take(p, j + 1, role, "")  # a blank column (其中… rows have no 分值)
 
-    walk(pos, 0, [])
+    walk(pos, 0)
     return out
 
 
@@ -853,20 +857,20 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
-    chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
+    chains: dict[int, list[tuple[int, tuple[tuple[Role, str], ...]]]] = {}
     ends: dict[tuple[Role, int], list[int]] = {}
     plausible: dict[tuple[int, int], bool] = {}
     readings: dict[int, _Reading] = {}  # by id() of a chain's reading, worked out when first used
 
-    def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
+    def chain_at(start: int) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
         if start not in chains:
             chains[start] = _chain(text, start, value_roles, steps, ends)
         return chains[start]
 
-    def reading(c: tuple[float, int, list[tuple[Role, str]]]) -> _Reading:
+    def reading(c: tuple[int, tuple[tuple[Role, str], ...]]) -> _Reading:
         r = readings.get(id(c))
         if r is None:
-            r = readings[id(c)] = _reading(text, *c)
+            r = readings[id(c)] = _reading(text, len(value_roles), *c)
         return r
 
     def name_ok(pos: int, end: int) -> bool:
@@ -901,7 +905,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 for doubled_start in doubled:
                     candidates += chain_at(doubled_start)
             for c in candidates:
-                rest = rows_from(c[1])
+                rest = rows_from(c[0])
                 if rest is None:
                     continue
                 r = reading(c)
@@ -943,7 +947,11 @@ class _Reading:
     points: bool  # a 分值 or 得分 is filled
 
 
-def _reading(text: str, score: float, end: int, got: list[tuple[Role, str]]) -> _Reading:
+def _reading(
+    text: str, n_roles: int, end: int, got: tuple[tuple[Role, str], ...]
+) -> _Reading:
+    filled = {r: v for r, v in got if v}
+    score = _score_indicator(filled) - 0.5 * (n_roles - len(filled))
     value_start = _value_start(text, end, got)
     ends, at = [], value_start
     for _, v in got:
@@ -983,7 +991,7 @@ def _plausible_name(name: str) -> bool:
     return not _VALUE_CHAR.search(name) and not is_unit(name)
 
 
-def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:
+def _value_start(text: str, end: int, got: tuple[tuple[Role, str], ...]) -> int:
     return end - sum(len(v) for _, v in got)
 
 
