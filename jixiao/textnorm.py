@@ -18,7 +18,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import zhconv
 from zhconv import zhconv as _zhconv_impl
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
@@ -70,11 +69,52 @@ def strip_pinyin(text: str) -> str:
     return out
 
 
+_ZH_TABLE: dict[str, str] = _zhconv_impl.getdict("zh-hans")
+_ZH_PREFIXES: frozenset[str] = _zhconv_impl.pfsdict["zh-hans"]
+# zhconv's own zh-hans table split in two: the one-character conversions (a translate table)
+# and the first two characters of the longer entries (where its phrase search must run)
+_ZH_SINGLE = {ord(k): v for k, v in _ZH_TABLE.items() if len(k) == 1}
+_ZH_PAIRS = frozenset(p for p in _ZH_PREFIXES if len(p) == 2)
+_ZH_PHRASE_START = re.compile("[" + "".join(sorted({re.escape(p[0]) for p in _ZH_PAIRS})) + "]")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese (only when the text has traditional characters)."""
+    """Traditional → simplified Chinese (only when the text has traditional characters).
+
+    The same result as ``zhconv.convert(text, "zh-hans")``, which reads the text from left to
+    right taking at each place the longest entry of its table: a character that begins no
+    entry longer than itself is converted on its own (by a translate table, all at once), and
+    zhconv's phrase search runs only from the characters that begin a longer entry."""
     if not has_traditional(text):
         return text
-    return zhconv.convert(text, "zh-hans")
+    out: list[str] = []
+    pos = look = 0  # converted up to pos; no longer entry begins in text[pos:look]
+    while (m := _ZH_PHRASE_START.search(text, look)) is not None:
+        at = m.start()
+        if text[at : at + 2] not in _ZH_PAIRS:
+            look = at + 1  # no longer entry begins here: converted on its own
+            continue
+        out.append(text[pos:at].translate(_ZH_SINGLE))
+        word, pos = _longest_entry(text, at)
+        out.append(word)
+        look = pos
+    out.append(text[pos:].translate(_ZH_SINGLE))
+    return "".join(out)
+
+
+def _longest_entry(text: str, pos: int) -> tuple[str, int]:
+    """zhconv's step at ``pos``: the conversion of the longest entry there (or the character
+    itself) and where the text goes on."""
+    table, prefixes = _ZH_TABLE, _ZH_PREFIXES
+    word, end = text[pos], pos + 1
+    i = pos
+    frag = text[pos]
+    while i < len(text) and frag in prefixes:
+        if frag in table:
+            word, end = table[frag], i + 1
+        i += 1
+        frag = text[pos : i + 1]
+    return word, end
 
 
 def join_wrapped(text: str) -> str:

@@ -48,3 +48,30 @@ def test_same_form_header_again_is_one_form() -> None:
 def test_lines_without_cells_are_skipped() -> None:
     lines = ["|  |  |", "   ", *_form("乡村书屋补充图书"), "｜", *_form("河道保洁服务")]
     assert next_form.next_form_start(lines) == 10
+
+
+def test_to_simplified_agrees_with_zhconv() -> None:
+    import random
+
+    import zhconv
+    from zhconv import zhconv as impl
+
+    from jixiao.textnorm import has_traditional, to_simplified
+
+    invented = (
+        "某某區婦女聯合會部門整體支出績效自評表，項目資金（萬元）年初預算數、全年執行數；"
+        "產出指標數量指標開展困難婦女慰問幫扶≥30人次，乾淨整潔，後續發展，著力於覆蓋面。"
+    )
+    keys = list(impl.getdict("zh-hans"))
+    rnd = random.Random(5)
+    texts = [invented, zhconv.convert(invented, "zh-tw"), zhconv.convert(invented, "zh-hk")]
+    for _ in range(3000):
+        texts.append(
+            "".join(
+                rnd.choice(keys) if rnd.random() < 0.7 else rnd.choice("的是在项目资金預算0.%")
+                for _ in range(rnd.randint(1, 30))
+            )
+        )
+    for text in texts:
+        if has_traditional(text):
+            assert to_simplified(text) == zhconv.convert(text, "zh-hans"), text
