@@ -821,12 +821,17 @@ _PHRASE = re.compile(
 )
 
 
-def _breaks(text: str, pos: int) -> list[re.Match[str]]:
-    """Where values may begin: a figure or operator, or a stock qualitative phrase."""
-    found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
-    found += _NAME_END.finditer(text, pos)
-    found += _BLANK_AFTER_NAME.finditer(text, pos)
-    return sorted(found, key=lambda m: m.start())
+def _breaks(text: str, pos: int, last: int) -> list[int]:
+    """Where values may begin, from ``pos`` up to ``last``: a figure or operator, or a stock
+    qualitative phrase (each pattern searched from ``pos`` as before, its matches read only up
+    to ``last``; each place once)."""
+    found: set[int] = set()
+    for pattern in (_BREAK, _PHRASE, _NAME_END, _BLANK_AFTER_NAME):
+        for m in pattern.finditer(text, pos):
+            if m.start() > last:
+                break
+            found.add(m.start())
+    return sorted(found)
 
 
 # a printed blank (－, —, or an OCR'd 一 is not told apart here) right after a name's words and
@@ -879,13 +884,18 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             plausible[key] = _plausible_name(text[pos:end])
         return plausible[key]
 
+    # by start: the readings of chain_at(start) that can win a row, each with the best rows
+    # after it (both independent of where the row's name begins)
+    contenders: dict[int, list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]]] = {}
+
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
             return (0.0, [])
         if pos in memo:
             return memo[pos]
         best: tuple[float, list[tuple[str, ...]]] | None = None
-        starts = [m.start() for m in _breaks(text, pos + 1)]
+        # (a name runs _MAX_NAME characters at most; a unit before a value takes two more)
+        starts = _breaks(text, pos + 1, pos + _MAX_NAME + 2)
         if Role.UNIT in value_roles:
             # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
             starts = sorted(
@@ -898,17 +908,18 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 continue  # values do not start in the middle of a number
             if not name_ok(pos, start):
                 continue
-            candidates = chain_at(start)
+            candidates: list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]] = []
             doubled = _doubled_starts(text, pos + 2, start)
-            if doubled:
-                candidates = list(candidates)
-                for doubled_start in doubled:
-                    candidates += chain_at(doubled_start)
-            for c in candidates:
-                rest = rows_from(c[0])
-                if rest is None:
-                    continue
-                r = reading(c)
+            for at in (start, *doubled):
+                if at not in contenders:
+                    kept = []
+                    for c in chain_at(at):
+                        rest = rows_from(c[0])
+                        if rest is not None:
+                            kept.append((reading(c), rest))
+                    contenders[at] = _contenders(kept)
+                candidates += contenders[at]
+            for r, rest in candidates:
                 if not name_ok(pos, r.value_start):
                     continue
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
@@ -930,6 +941,29 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     except (_TooMuchWork, RecursionError):
         return None
     return attach_reasons(tuple(result[1]), roles) if result else None
+
+
+def _contenders(
+    kept: list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]],
+) -> list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]]:
+    """The readings of one chain (each with the best rows after it) that may still win a row,
+    in their order. A row's total is ``reading.score + rest - penalty - _ROW_COST``, where,
+    for readings of one chain, the penalty differs only by the reading's cuts and points: of
+    the readings alike in those, one whose ``score + rest`` falls short of the best by more
+    than 1e-9 can never reach the best's total (the sums stay far below 10**6, so rounding
+    moves them by less than 1e-9) and is left out; the rest keep their order, so the first
+    of the best still wins."""
+    if len(kept) < 2:
+        return kept
+    best: dict[tuple[bool, float], float] = {}
+    sums = []
+    for r, rest in kept:
+        key = (r.points, r.cuts)
+        total = r.score + rest[0]
+        sums.append((key, total))
+        if key not in best or total > best[key]:
+            best[key] = total
+    return [k for k, (key, total) in zip(kept, sums, strict=True) if total >= best[key] - 1e-9]
 
 
 @dataclass(frozen=True, slots=True)
