@@ -743,13 +743,10 @@ def _chain(
             ends[key] = _tokens_for(role, text, p)
         return ends[key]
 
-    def take(p: int, j: int, role: Role, value: str) -> None:
-        got.append((role, value))
-        walk(p, j)
-        got.pop()
-
     def walk(p: int, j: int) -> None:
-        steps.tick()
+        steps.n += 1  # (steps.tick(), inlined: the commonest call of a reading)
+        if steps.n > _MAX_STEPS:
+            raise _TooMuchWork
         if j == n_roles or p == n_text:
             if any(v for _, v in got):
                 out.append((p, tuple(got)))
@@ -758,26 +755,34 @@ def _chain(
         if role in (Role.NATURE, Role.UNIT):
             m = (_NATURE_RE if role == Role.NATURE else _UNIT_RE).match(text, p)
             if m:
-                take(m.end(), j + 1, role, m.group(0))
-            take(p, j + 1, role, "")
+                got.append((role, m.group(0)))
+                walk(m.end(), j + 1)
+                got.pop()
+            got.append((role, ""))
+            walk(p, j + 1)
+            got.pop()
             return
+        for e in tokens(role, p):
+            got.append((role, text[p:e]))
+            walk(e, j + 1)
+            got.pop()
         if role in (Role.TARGET, Role.ACTUAL):
-            for e in tokens(role, p):
-                take(e, j + 1, role, text[p:e])
             phrase = _PHRASE.match(text, p)
             if phrase:
-                take(phrase.end(), j + 1, role, phrase.group(0))
+                got.append((role, phrase.group(0)))
+                walk(phrase.end(), j + 1)
+                got.pop()
             if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
                 # the target printed twice only where an actual column follows to hold it
                 doubled = _doubled_text(text, p)
                 if doubled:
                     got.append((Role.TARGET, doubled))
-                    take(p + 2 * len(doubled), j + 2, Role.ACTUAL, doubled)
-                    got.pop()
-        else:
-            for e in tokens(role, p):
-                take(e, j + 1, role, text[p:e])
-        take(p, j + 1, role, "")  # a blank column (其中… rows have no 分值)
+                    got.append((Role.ACTUAL, doubled))
+                    walk(p + 2 * len(doubled), j + 2)
+                    del got[-2:]
+        got.append((role, ""))
+        walk(p, j + 1)  # a blank column (其中… rows have no 分值)
+        got.pop()
 
     walk(pos, 0)
     return out
