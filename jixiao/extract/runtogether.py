@@ -726,13 +726,17 @@ def _chain(
     roles: tuple[Role, ...],
     steps: _Steps,
     ends: dict[tuple[Role, int], list[int]] | None = None,
+    words: dict[int, tuple[re.Match[str] | None, str | None]] | None = None,
 ) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
     """Every way of reading the value columns from ``pos``: (end, values), in the order they are
     found; each is scored by :func:`_reading` only when a row uses it. ``ends``: where a value
-    of a role may end, kept from the chains read from other places of ``text``."""
+    of a role may end, kept from the chains read from other places of ``text``; ``words``: the
+    stock phrase and the doubled value at a place, kept likewise."""
     out: list[tuple[int, tuple[tuple[Role, str], ...]]] = []
     if ends is None:
         ends = {}
+    if words is None:
+        words = {}
     got: list[tuple[Role, str]] = []  # the values taken so far (one list, grown and shrunk)
     n_roles = len(roles)
     n_text = len(text)
@@ -743,12 +747,19 @@ def _chain(
             ends[key] = _tokens_for(role, text, p)
         return ends[key]
 
-    def walk(p: int, j: int) -> None:
+    def qualitative(p: int) -> tuple[re.Match[str] | None, str | None]:
+        """A stock phrase and a doubled value starting at ``p`` (kept with ``ends``)."""
+        if p not in words:
+            words[p] = (_PHRASE.match(text, p), _doubled_text(text, p))
+        return words[p]
+
+    def walk(p: int, j: int, filled: int) -> None:
+        """``filled``: how many of the values taken so far are not blank."""
         steps.n += 1  # (steps.tick(), inlined: the commonest call of a reading)
         if steps.n > _MAX_STEPS:
             raise _TooMuchWork
         if j == n_roles or p == n_text:
-            if any(v for _, v in got):
+            if filled:
                 out.append((p, tuple(got)))
             return
         role = roles[j]
@@ -756,35 +767,33 @@ def _chain(
             m = (_NATURE_RE if role == Role.NATURE else _UNIT_RE).match(text, p)
             if m:
                 got.append((role, m.group(0)))
-                walk(m.end(), j + 1)
+                walk(m.end(), j + 1, filled + (m.end() > p))
                 got.pop()
             got.append((role, ""))
-            walk(p, j + 1)
+            walk(p, j + 1, filled)
             got.pop()
             return
         for e in tokens(role, p):
             got.append((role, text[p:e]))
-            walk(e, j + 1)
+            walk(e, j + 1, filled + (e > p))
             got.pop()
         if role in (Role.TARGET, Role.ACTUAL):
-            phrase = _PHRASE.match(text, p)
+            phrase, doubled = qualitative(p)
             if phrase:
                 got.append((role, phrase.group(0)))
-                walk(phrase.end(), j + 1)
+                walk(phrase.end(), j + 1, filled + 1)
                 got.pop()
-            if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
+            if doubled and role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
                 # the target printed twice only where an actual column follows to hold it
-                doubled = _doubled_text(text, p)
-                if doubled:
-                    got.append((Role.TARGET, doubled))
-                    got.append((Role.ACTUAL, doubled))
-                    walk(p + 2 * len(doubled), j + 2)
-                    del got[-2:]
+                got.append((Role.TARGET, doubled))
+                got.append((Role.ACTUAL, doubled))
+                walk(p + 2 * len(doubled), j + 2, filled + 2)
+                del got[-2:]
         got.append((role, ""))
-        walk(p, j + 1)  # a blank column (其中… rows have no 分值)
+        walk(p, j + 1, filled)  # a blank column (其中… rows have no 分值)
         got.pop()
 
-    walk(pos, 0)
+    walk(pos, 0, 0)
     return out
 
 
@@ -869,12 +878,13 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     steps = _Steps()
     chains: dict[int, list[tuple[int, tuple[tuple[Role, str], ...]]]] = {}
     ends: dict[tuple[Role, int], list[int]] = {}
+    words: dict[int, tuple[re.Match[str] | None, str | None]] = {}
     plausible: dict[tuple[int, int], bool] = {}
     readings: dict[int, _Reading] = {}  # by id() of a chain's reading, worked out when first used
 
     def chain_at(start: int) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps, ends)
+            chains[start] = _chain(text, start, value_roles, steps, ends, words)
         return chains[start]
 
     def reading(c: tuple[int, tuple[tuple[Role, str], ...]]) -> _Reading:
