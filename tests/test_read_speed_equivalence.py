@@ -75,3 +75,27 @@ def test_to_simplified_agrees_with_zhconv() -> None:
     for text in texts:
         if has_traditional(text):
             assert to_simplified(text) == zhconv.convert(text, "zh-hans"), text
+
+
+def test_number_prefixes_agree_with_the_plain_definition() -> None:
+    from jixiao.extract import runtogether as rt
+
+    def plain(s: str, pos: int, max_int: int) -> list[int]:
+        m = rt._DIGITS.match(s, pos)
+        if not m:
+            return []
+        run = m.group(0)
+        return [
+            pos + k
+            for k in range(1, len(run) + 1)
+            if rt._valid_number(run[:k]) and len(run[:k].split(".")[0]) <= max_int
+        ]
+
+    for n in range(1, 7):
+        for chars in itertools.product("0.15", repeat=n):
+            s = "名称" + "".join(chars) + "%"
+            for max_int in (3, 4, 9):
+                assert rt._number_prefixes(s, 2, max_int) == plain(s, 2, max_int), (s, max_int)
+    long_run = "名" + "1234567890123.45"
+    for max_int in (3, 4, 9):
+        assert rt._number_prefixes(long_run, 1, max_int) == plain(long_run, 1, max_int)

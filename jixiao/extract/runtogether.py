@@ -429,11 +429,15 @@ def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
     if not m:
         return []
     run = m.group(0)
-    ends = []
-    for k in range(1, len(run) + 1):
-        piece = run[:k]
-        if _valid_number(piece) and len(piece.split(".")[0]) <= max_int:
-            ends.append(pos + k)
+    dot = run.find(".")
+    whole = dot if dot >= 0 else len(run)  # the digits before the point
+    if run[0] == "0" and whole > 1:
+        return [pos + 1]  # 0 alone: no number starts 05
+    # every cut of the whole part up to max_int digits, then (after the point, when the whole
+    # part fits) every cut with one or more decimals; never a cut right after the point
+    ends = [pos + k for k in range(1, min(whole, max_int) + 1)]
+    if dot >= 0 and whole <= max_int:
+        ends += [pos + k for k in range(dot + 2, len(run) + 1)]
     return ends
 
 
