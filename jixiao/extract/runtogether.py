@@ -906,6 +906,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     # by start: the readings of chain_at(start) that can win a row, each with the best rows
     # after it (both independent of where the row's name begins)
     contenders: dict[int, list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]]] = {}
+    doubled_ending: dict[int, list[int]] = {}  # by end: where a doubled value may begin
 
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
@@ -928,7 +929,9 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             if not name_ok(pos, start):
                 continue
             candidates: list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]] = []
-            doubled = _doubled_starts(text, pos + 2, start)
+            if start not in doubled_ending:  # (pos >= start - _MAX_NAME: all that can count)
+                doubled_ending[start] = _doubled_starts(text, max(0, start - _MAX_NAME), start)
+            doubled = [d for d in doubled_ending[start] if d >= pos + 2]
             for at in (start, *doubled):
                 if at not in contenders:
                     kept = []
