@@ -51,11 +51,22 @@ def _tradonly() -> frozenset[str]:
 
 
 _TRAD_CHARS = _tradonly()
+# the same test as a character class, searched without making a string of each character: the
+# characters of the Basic Multilingual Plane (a class of those stays a bitmap; characters
+# beyond it would be tried one by one, so a text holding any is tested by the set)
+_TRAD_BMP = re.compile(
+    "[" + "".join(sorted(re.escape(c) for c in _TRAD_CHARS if ord(c) <= 0xFFFF)) + "]"
+    if any(ord(c) <= 0xFFFF for c in _TRAD_CHARS)
+    else "(?!)"
+)
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def has_traditional(text: str) -> bool:
     """Whether the text holds characters that exist only in traditional Chinese."""
-    return not _TRAD_CHARS.isdisjoint(text)
+    if _BEYOND_BMP.search(text) is not None:
+        return not _TRAD_CHARS.isdisjoint(text)
+    return _TRAD_BMP.search(text) is not None
 
 
 def strip_pinyin(text: str) -> str:

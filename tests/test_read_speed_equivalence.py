@@ -99,3 +99,26 @@ def test_number_prefixes_agree_with_the_plain_definition() -> None:
     long_run = "名" + "1234567890123.45"
     for max_int in (3, 4, 9):
         assert rt._number_prefixes(long_run, 1, max_int) == plain(long_run, 1, max_int)
+
+
+def test_has_traditional_agrees_with_the_set() -> None:
+    import random
+
+    from jixiao import textnorm
+
+    chars = sorted(textnorm._TRAD_CHARS)
+    rnd = random.Random(9)
+    texts = ["", "12.5", "项目资金（万元）", "項目資金（萬元）", "𠮷野家", "𠮷項目"]
+    for _ in range(5000):
+        texts.append(
+            "".join(
+                rnd.choice(chars)
+                if rnd.random() < 0.03
+                else chr(rnd.randint(0x20000, 0x2A6DF))
+                if rnd.random() < 0.02
+                else chr(rnd.randint(0x3000, 0x9FFF))
+                for _ in range(rnd.randint(0, 20))
+            )
+        )
+    for text in texts:
+        assert textnorm.has_traditional(text) == (not textnorm._TRAD_CHARS.isdisjoint(text)), text
