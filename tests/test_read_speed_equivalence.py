@@ -140,3 +140,25 @@ def test_glue_gate_hides_no_glued_cell() -> None:
             or form._WORDS_THEN_POINTS.fullmatch(text.strip())
         )
         assert not glued or form._MAY_GLUE.search(text), text
+
+
+def test_break_search_room_covers_every_match() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from jixiao.extract import runtogether as rt
+
+    for pattern in rt._BREAK_PATTERNS:
+        widest = _parser.parse(pattern.pattern).getwidth()[1]
+        assert widest + 1 + 1 < rt._BREAK_ROOM  # the match, one character of lookahead, the start
+    text = "名称达到预期目标达到预期5-完成全年任务性" * 3
+    for pos in range(len(text)):
+        for last in range(pos, len(text)):
+            plain = sorted(
+                {
+                    m.start()
+                    for pattern in rt._BREAK_PATTERNS
+                    for m in pattern.finditer(text, pos)
+                    if m.start() <= last
+                }
+            )
+            assert rt._breaks(text, pos, last) == plain

@@ -844,8 +844,11 @@ def _breaks(text: str, pos: int, last: int) -> list[int]:
     qualitative phrase (each pattern searched from ``pos`` as before, its matches read only up
     to ``last``; each place once)."""
     found: set[int] = set()
-    for pattern in (_BREAK, _PHRASE, _NAME_END, _BLANK_AFTER_NAME):
-        for m in pattern.finditer(text, pos):
+    # (a match that starts by ``last`` ends, lookahead included, before ``last + _BREAK_ROOM``:
+    # the search may stop there)
+    stop = last + _BREAK_ROOM
+    for pattern in _BREAK_PATTERNS:
+        for m in pattern.finditer(text, pos, stop):
             if m.start() > last:
                 break
             found.add(m.start())
@@ -860,6 +863,10 @@ _BLANK_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[-－—](?=[\u4e00-\u9fff\
 # the judged indicators of the project framework are named “…性” (立项依据充分性, 资金使用合规性):
 # a value written in words may begin right after it (预算编制科学性预算编制经过论证22)
 _NAME_END = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff]性)(?=[\u4e00-\u9fff])")
+
+
+_BREAK_PATTERNS = (_BREAK, _PHRASE, _NAME_END, _BLANK_AFTER_NAME)
+_BREAK_ROOM = 16  # more than the longest match (6) and its lookahead (1): tested
 
 
 def _doubled_text(text: str, pos: int) -> str | None:
