@@ -174,7 +174,10 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 def halfwidth(text: str) -> str:
     """Full-width ASCII forms (digits, letters, ``．％（）``) and the ideographic space as
     half-width; nothing else changes (unlike NFKC, ``㎡`` and ``①`` stay)."""
-    return text.translate(_HALF)
+    return text.translate(_HALF) if _FULL_WIDTH.search(text) else text
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")  # the keys of _HALF
 
 
 def strip_numbering(text: str) -> str:

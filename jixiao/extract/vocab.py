@@ -107,6 +107,8 @@ def column_role(key: str) -> Role | None:
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
+    if len(key) not in _ANAGRAM_LENGTHS:
+        return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
 
 
@@ -126,6 +128,7 @@ _ANAGRAMS = {
         ("全年执行数", Role.SPENT),
     )
 }
+_ANAGRAM_LENGTHS = frozenset(len(k) for k in _ANAGRAMS)
 
 
 # -- header fields -------------------------------------------------------------------------
