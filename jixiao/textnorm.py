@@ -20,6 +20,8 @@ from functools import lru_cache
 
 from zhconv import zhconv as _zhconv_impl
 
+from jixiao.alternation import Alternation
+
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -233,7 +235,9 @@ _OCR_DIGIT = re.compile(
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair
-_OCR_ANY = re.compile("|".join(p.pattern for p in (_OCR_WORD, _OCR_TEN, _OCR_DIGIT)))
+# (searched only where a misreading can start: the whole-text search of the joined pattern tried
+# every alternative, lookbehinds first, at every character)
+_OCR_ANY = Alternation([p.pattern for p in (_OCR_WORD, _OCR_TEN, _OCR_DIGIT)])
 
 
 def repair_ocr(text: str) -> tuple[str, list[str]]:

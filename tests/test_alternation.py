@@ -7,7 +7,7 @@ import random
 import re
 
 from jixiao.extract import runtogether
-from jixiao.extract.alternation import Alternation, first_chars
+from jixiao.alternation import Alternation, first_chars
 
 
 def test_first_chars_of_shapes() -> None:

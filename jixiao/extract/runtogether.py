@@ -29,7 +29,7 @@ from itertools import accumulate
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.extract.alternation import Alternation
+from jixiao.alternation import Alternation
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points

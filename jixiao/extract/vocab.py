@@ -73,6 +73,8 @@ def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
         return None
+    if key.isascii():
+        return None  # a figure or a code: every column label below holds Chinese words
     if _NOT_A_LABEL.search(key):
         return None
     if key in ("一级指标", "一级"):

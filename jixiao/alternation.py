@@ -108,6 +108,10 @@ class Alternation:
         }
         self._starts = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match (as ``re.search`` on the joined pattern)."""
+        return next(self.finditer(text, pos, endpos), None)
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._starts is None or self._by_char is None:
