@@ -36,7 +36,10 @@ def first_chars(pattern: str) -> frozenset[str] | None:
     """The characters a match of ``pattern`` can begin with; None when unknown (or when the
     pattern can match the empty string)."""
     try:
-        chars, nullable = _sequence(list(_p.parse(pattern)))
+        parsed = _p.parse(pattern)
+        if parsed.state.flags & re.IGNORECASE:
+            return None  # (?i): the letters of another case start matches too
+        chars, nullable = _sequence(list(parsed))
     except (_Unknown, re.error):
         return None
     return None if nullable else frozenset(chars)
@@ -59,6 +62,8 @@ def _element(op: object, av: object) -> tuple[set[str], bool]:
     if op in _ZERO_WIDTH:
         return set(), True
     if op is _c.SUBPATTERN:
+        if av[1] & re.IGNORECASE:  # type: ignore[index]
+            raise _Unknown(op)  # (?i:…)
         return _sequence(list(av[-1]))  # type: ignore[index]
     if op is _c.BRANCH:
         out: set[str] = set()

@@ -18,6 +18,8 @@ def test_first_chars_of_shapes() -> None:
     assert first_chars(r"\w+") is None  # a category: unknown, the plain search is used
     assert first_chars(r"a?") is None  # may match the empty string
     assert first_chars(r"[^a]b") is None
+    assert first_chars(r"(?i)page") is None  # another case starts a match too
+    assert first_chars(r"x|(?i:page)") is None
 
 
 def test_plain_search_when_first_characters_are_unknown() -> None:
