@@ -74,9 +74,9 @@ def _element(op: object, av: object) -> tuple[set[str], bool]:
             nullable |= empty
         return out, nullable
     if op in _REPEATS:
-        low, _, sub = av  # type: ignore[misc]
-        chars, empty = _sequence(list(sub))
-        return chars, empty or low == 0
+        repeat: tuple[int, int, list[tuple[object, object]]] = av  # type: ignore[assignment]
+        chars, empty = _sequence(list(repeat[2]))
+        return chars, empty or repeat[0] == 0
     if op is _c.IN:
         return _charset(av), False  # type: ignore[arg-type]
     raise _Unknown(op)
@@ -108,7 +108,9 @@ class Alternation:
             return
         chars = sorted(set().union(*known))
         self._by_char = {
-            ch: re.compile("|".join(f"(?:{a})" for a, f in zip(alternatives, known) if ch in f))
+            ch: re.compile(
+                "|".join(f"(?:{a})" for a, f in zip(alternatives, known, strict=True) if ch in f)
+            )
             for ch in chars
         }
         self._starts = re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
@@ -117,7 +119,9 @@ class Alternation:
         """The first match (as ``re.search`` on the joined pattern)."""
         return next(self.finditer(text, pos, endpos), None)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else min(endpos, len(text))
         if self._starts is None or self._by_char is None:
             yield from self.pattern.finditer(text, pos, end)

@@ -61,7 +61,7 @@ _TRAD_BMP = re.compile(
     if any(ord(c) <= 0xFFFF for c in _TRAD_CHARS)
     else "(?!)"
 )
-_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def has_traditional(text: str) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 import re
 
-from jixiao.extract import runtogether
 from jixiao.alternation import Alternation, first_chars
+from jixiao.extract import runtogether
 
 
 def test_first_chars_of_shapes() -> None:

@@ -132,7 +132,9 @@ def test_glue_gate_hides_no_glued_cell() -> None:
     alphabet = "0123456789.%－—-+≥≤<>=不低于达到万元次项人满意度全年召开）)“”。 ５"
     rnd = random.Random(11)
     texts = ["1010", "－－", "150.00130.0086.67%", "全年召开4次专题会5", "≥54次59次", "达到"]
-    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
+    texts += [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)
+    ]
     for text in texts:
         glued = bool(
             form._GLUED.search(text)

@@ -27,9 +27,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
+from jixiao.alternation import Alternation
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.alternation import Alternation
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
@@ -1010,9 +1010,7 @@ class _Reading:
     points: bool  # a 分值 or 得分 is filled
 
 
-def _reading(
-    text: str, n_roles: int, end: int, got: tuple[tuple[Role, str], ...]
-) -> _Reading:
+def _reading(text: str, n_roles: int, end: int, got: tuple[tuple[Role, str], ...]) -> _Reading:
     filled = {r: v for r, v in got if v}
     score = _score_indicator(filled) - 0.5 * (n_roles - len(filled))
     value_start = _value_start(text, end, got)

@@ -87,7 +87,9 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
             here: dict[tuple[int, int | None], Location] = {}  # one place per line and column
             rows.append(
                 tuple(
-                    Cell(t, here.get((ln, col)) or here.setdefault((ln, col), _loc(source, ln, col)))
+                    Cell(
+                        t, here.get((ln, col)) or here.setdefault((ln, col), _loc(source, ln, col))
+                    )
                     for t, ln, col in row
                 )
             )
