@@ -73,6 +73,8 @@ def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
         return None
+    if key.isascii():
+        return None  # a figure or a code: every column label below holds Chinese words
     if _NOT_A_LABEL.search(key):
         return None
     if key in ("一级指标", "一级"):
@@ -107,6 +109,8 @@ def column_role(key: str) -> Role | None:
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
+    if len(key) not in _ANAGRAM_LENGTHS:
+        return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
 
 
@@ -126,6 +130,7 @@ _ANAGRAMS = {
         ("全年执行数", Role.SPENT),
     )
 }
+_ANAGRAM_LENGTHS = frozenset(len(k) for k in _ANAGRAMS)
 
 
 # -- header fields -------------------------------------------------------------------------
