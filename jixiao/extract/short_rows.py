@@ -18,7 +18,7 @@ from itertools import combinations
 
 from jixiao.extract.values import RATE_TOLERANCE, fit_fund, fits_role, is_blank, norm_value
 from jixiao.extract.vocab import Role
-from jixiao.measure import parse_number
+from jixiao.measure import is_unit, parse_number
 
 # A value led by a comparison is a target (不少于18次, ≥95%): a completion value is a measured
 # result. Used only to choose between placements the arithmetic leaves open.
@@ -77,6 +77,16 @@ def place_short_row(
         )
     ]
     kept = shaped or kept
+    # a value in the 计量单位 column is a unit of measure (%, 个, 公里), not a word (充分)
+    united = [
+        c
+        for c in kept
+        if all(
+            roles[j] != Role.UNIT or is_blank(values[i]) or is_unit(norm_value(values[i]))
+            for i, j in enumerate(c)
+        )
+    ]
+    kept = united or kept
     out: list[int | None] = [None] * len(values)
     unread: list[int] = []
     for i in range(n):

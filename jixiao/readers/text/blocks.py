@@ -9,6 +9,7 @@ from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text.layout import table_on_one_line, token_row
+from jixiao.readers.text.single_spaced import cell_row, single_spaced
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -219,6 +220,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
     # the rows that took a line of figures, with their width before it
     joined: list[tuple[list[list], int]] = []
     overlong = False  # a row with more cells than its header: line breaks inside rows
+    single_doc = single_spaced(lines)  # one space between cells, no alignment
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())
@@ -228,7 +230,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
         if not _SPACE_RUN.search(text) and (len(text) > LONG_LINE or table_on_one_line(text)):
             stream.extend((m.group(0), n, m.start() + 1) for m in _TOKEN.finditer(raw))
             continue
-        spans = _spans(raw, single=token_row(raw))
+        spans = _spans(raw, single=token_row(raw) or (single_doc and cell_row(raw)))
         if rows and _continues(spans, rows[-1]):
             for start, end, piece in spans:
                 cell = max(rows[-1], key=lambda c: _overlap(c[2], c[3], start, end))
@@ -246,7 +248,7 @@ def spaced(lines: list[str], source: str) -> list[Block]:
             overlong = True
     if joined and overlong:
         rows = _unjoin(rows, joined)
-    if not _fullwidth_parted(lines):
+    if not _fullwidth_parted(lines) and not single_doc:
         rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
