@@ -21,6 +21,7 @@ from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
+from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.short_rows import (
     fit_fund_padded,
     place_short_row,
@@ -848,6 +849,13 @@ class FormBuilder:
 
         label_cell = row[label_at]
         reason = got.get(Role.DEVIATION)
+        budget, spent, rate = num(Role.BUDGET, money=True), num(Role.SPENT, money=True), None
+        if Role.RATE in got:
+            rate = num(Role.RATE, percent=True)
+            whole = rate_from_fraction(rate, budget, spent)
+            if whole is not None:
+                rate = whole
+                self._note_fraction(rate)
         weight = num(Role.WEIGHT)
         if (
             weight is None
@@ -872,9 +880,9 @@ class FormBuilder:
                 group=self.group,
                 depth=vocab.fund_depth(line),
                 initial_budget=num(Role.INITIAL, money=True),
-                budget=num(Role.BUDGET, money=True),
-                actual=num(Role.SPENT, money=True),
-                rate=num(Role.RATE, percent=True),
+                budget=budget,
+                actual=spent,
+                rate=rate,
                 weight=weight,
                 score=num(Role.SCORE),
                 reason=_text(reason) if reason is not None and not is_blank(reason.text) else None,
@@ -882,6 +890,11 @@ class FormBuilder:
             )
         )
         return True
+
+    def _note_fraction(self, rate: Num) -> None:
+        note = "执行率印作小数（如 0.987），按 执行数 ÷ 预算数 核对后读作百分数"
+        if not any(n.endswith(note) for n in self.parts.notes):
+            self.parts.notes.append(f"{rate.location}：{note}" if rate.location else note)
 
     # -- goals ------------------------------------------------------------------------------
 
