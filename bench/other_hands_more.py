@@ -154,7 +154,7 @@ def render_more(p: Any, f: Any, shape: str, rng: random.Random) -> str:
         return _cut(rows, w, p, rng, base, v)
     if shape == "entities":
         base = v["base"] = rng.choice(("tab", "pipe", "cell_lines"))
-        _entities(rows, rng)
+        _entities(rows, p.truth, rng)
         return _print(rows, base, rng)
     raise ValueError(shape)
 
@@ -426,13 +426,8 @@ def _cut(
     start_row = 0
     if mode in ("start", "both"):
         # a row before the indicator table with a cell long enough to be cut in the middle
-        cands = [
-            (n, c)
-            for n in range(0, w.table + 1)
-            for c, cell in enumerate(rows[n])
-            if len(cell) >= 4
-        ]
-        n, c = rng.choice(cands)
+        n = rng.choice([m for m in range(0, w.table + 1) if any(len(x) >= 4 for x in rows[m])])
+        c = rng.choice([k for k, x in enumerate(rows[n]) if len(x) >= 4])
         cell = rows[n][c]
         k = rng.randrange(1, len(cell) - 1)
         start_row = n
@@ -449,6 +444,8 @@ def _cut(
             truth["funds"] = [t for t in truth["funds"] if t["line"] not in labels]
         if w.fund_rows and n >= w.fund_rows[-1]:
             truth.pop("funds", None)
+        if n >= (w.fund_head if w.fund_head is not None else 1):
+            truth.pop("kind", None)  # no title, no 项目名称, no 项目资金: project or 部门整体?
         rows[n] = [cell[k:]] + rows[n][c + 1 :]
     end_row = len(rows)
     if mode in ("end", "both") and len(w.ind_rows) >= 2:
@@ -477,14 +474,21 @@ def _cut(
 # ---- HTML character references ----
 
 
-def _entities(rows: list[list[str]], rng: random.Random) -> None:
+def _entities(rows: list[list[str]], truth: dict, rng: random.Random) -> None:
+    changed: set[str] = set()
     ge = rng.choice(("&ge;", "&gt;=", "&#8805;", "&#x2265;"))
     le = {"&ge;": "&le;", "&gt;=": "&lt;=", "&#8805;": "&#8804;", "&#x2265;": "&#x2264;"}[ge]
     for r in rows:
         for c, cell in enumerate(r):
             cell = cell.replace("≥", ge).replace("≤", le)
+            if ge == "&gt;=" and r[c] != cell:  # the page shows >= and <=: so typed
+                changed.add(r[c])
             if cell.endswith("。") and rng.random() < 0.7:  # quotes and ampersands in the goal
                 cell = cell[:-1] + "，落实&ldquo;两个确保&rdquo;&amp;资金安全。"
             if cell and rng.random() < 0.15:
                 cell = cell + "&nbsp;"
             r[c] = cell
+    for t in truth.get("indicators", []):
+        for k in ("target", "actual"):
+            if t.get(k) in changed:
+                t[k] = t[k].replace("≥", ">=").replace("≤", "<=")

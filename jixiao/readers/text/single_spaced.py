@@ -15,7 +15,8 @@ import re
 from jixiao.textnorm import halfwidth
 
 _RUN = re.compile(r"(?: {2,}|\u3000|\t)")
-_DATE_PART = frozenset({"年", "月", "日"})
+# a date printed with spaces (2021 年 4 月 22 日), not a 计量单位 cell 月 among the cells
+_SPACED_DATE = re.compile(r"\d{2,4} 年 ?\d{1,2} 月|\d{1,2} 月 ?\d{1,2} 日")
 MIN_LINES = 4  # lines parted by single spaces before the text counts as such
 
 
@@ -37,7 +38,8 @@ def single_spaced(lines: list[str]) -> bool:
 def cell_row(line: str) -> bool:
     """A line of such text to split on every space: two or more tokens, none longer than a
     cell is (40 characters), not a date printed with spaces (``2021 年 4 月 22 日``)."""
-    tokens = halfwidth(line.strip()).split(" ")
+    text = halfwidth(line.strip())
+    tokens = text.split(" ")
     if len(tokens) < 2 or max(len(t) for t in tokens) > 40:
         return False
-    return not any(t in _DATE_PART for t in tokens)
+    return _SPACED_DATE.search(text) is None
