@@ -27,7 +27,7 @@ _MAX_PLACEMENTS = 2000
 
 
 def _points(text: str) -> object:
-    return parse_number(norm_value(text).rstrip("分").strip()) if not is_blank(text) else None
+    return parse_number(norm_value(text).rstrip("分%％").strip()) if not is_blank(text) else None
 
 
 def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Role]) -> bool:

@@ -21,6 +21,9 @@ BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "�
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
+# a weight printed as a share of the 100 points (权重 10%): read as points, but never preferred
+# to a bare figure, and never a score
+_WEIGHT_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
 _VALUE_HEAD = re.compile(
@@ -78,6 +81,9 @@ def compat(role: Role, text: str) -> int | None:
         if number or _POINTS.match(t):
             value = parse_number(t.rstrip("分"))
             return 2 if value is not None and 0 <= value <= 100 else None
+        if role == Role.WEIGHT and _WEIGHT_SHARE.match(t):
+            value = parse_number(t.rstrip("%％").strip())
+            return 1 if value is not None and 0 < value <= 100 else None
         return None
     if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
         if number:
@@ -257,7 +263,7 @@ def fits_role(role: Role, text: str) -> bool:
     if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
         return True  # a blank holds any column's place
     if role in (Role.WEIGHT, Role.SCORE):
-        return bool(_NUMBER.match(t) or _POINTS.match(t)) and compat(role, t) is not None
+        return compat(role, t) is not None
     if role == Role.NATURE:
         return bool(_OPERATOR.match(t))
     if role == Role.UNIT:
@@ -286,7 +292,7 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                 if not all(fits_role(r, v) for r, v in got.items()):
                     continue
                 w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
-                wv = parse_number(w.rstrip("分")) if w and not is_blank(w) else None
+                wv = parse_number(w.rstrip("分%％")) if w and not is_blank(w) else None
                 sv = parse_number(s.rstrip("分")) if s and not is_blank(s) else None
                 if wv is not None and sv is not None and sv > wv:
                     continue
