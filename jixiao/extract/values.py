@@ -67,7 +67,13 @@ def looks_like_value(text: str) -> bool:
         or _POINTS.match(t)
     ):
         return True
+    if _NUMBERED_NAME.match(text.strip()):
+        return False  # 3.绩效目标合理性, ③受益群众满意度: a numbered name, not a measure
     return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(_VALUE_HEAD.match(t))
+
+
+# a name numbered 1. / 1、 / ① before its words (two Chinese characters at least follow)
+_NUMBERED_NAME = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[①-⑳])\s*[\u4e00-\u9fff]{2}")
 
 
 @lru_cache(maxsize=16384)
