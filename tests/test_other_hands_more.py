@@ -152,6 +152,7 @@ def test_a_weight_share_in_a_short_spaced_row() -> None:
 
 def test_a_numbered_name_is_no_measure() -> None:
     assert not looks_like_value("3.绩效目标合理性")
+    assert looks_like_value("1、部门预算项目")  # options in a stream, as before
     assert not looks_like_value("⑫受益群众满意度")
     assert looks_like_value("12月底前") and looks_like_value("1.5万元")
 

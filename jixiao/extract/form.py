@@ -891,6 +891,14 @@ class FormBuilder:
         )
         return True
 
+    def _set_level1(self, cell: Cell) -> None:
+        """A 一级 cell: a new 一级 starts without a 二级; the same 一级 printed again on every row
+        (an unmerged spreadsheet) keeps the 二级 merged over its rows."""
+        category = self._category(cell.text)
+        if self.level1 is None or self.level1.text != category:
+            self.level2 = None
+        self.level1 = Text(category, cell.location)
+
     def _note_fraction(self, rate: Num) -> None:
         note = "执行率印作小数（如 0.987），按 执行数 ÷ 预算数 核对后读作百分数"
         if not any(n.endswith(note) for n in self.parts.notes):
@@ -965,8 +973,7 @@ class FormBuilder:
             )
             if not name_after_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
                 self._used(row[i])
-                self.level1 = Text(self._category(row[i].text), row[i].location)
-                self.level2 = None
+                self._set_level1(row[i])
                 row_set_level1 = True
                 self.parts.seen.add("level1:" + strip_points(key))
             elif vocab.is_level2(key) and not (
@@ -1128,8 +1135,7 @@ class FormBuilder:
         l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
         self._used(l1, l2)
         if l1 is not None and l1.text.strip() and not l1.merged:
-            self.level1 = Text(self._category(l1.text), l1.location)
-            self.level2 = None
+            self._set_level1(l1)
             self.parts.seen.add("level1:" + label_key(l1.text))
         if l2 is not None and l2.text.strip() and not l2.merged:
             self.level2 = Text(self._category(l2.text), l2.location)

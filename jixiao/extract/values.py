@@ -72,8 +72,9 @@ def looks_like_value(text: str) -> bool:
     return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(_VALUE_HEAD.match(t))
 
 
-# a name numbered 1. / 1、 / ① before its words (two Chinese characters at least follow)
-_NUMBERED_NAME = re.compile(r"^(?:\d{1,2}\s*[.、．](?!\d)|[①-⑳])\s*[\u4e00-\u9fff]{2}")
+# a name numbered 1. or ① before its words (two Chinese characters at least follow); 1、 stays
+# as it was (a choice of options in a stream: 1、部门预算项目 2、区直专项)
+_NUMBERED_NAME = re.compile(r"^(?:\d{1,2}\s*[.．](?!\d)|[①-⑳])\s*[\u4e00-\u9fff]{2}")
 
 
 @lru_cache(maxsize=16384)
