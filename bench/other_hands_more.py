@@ -28,7 +28,13 @@ in one of a few base layouts (tab, pipe, one cell per line, spaced), drawn at ra
 - ``spaced_single``: PDF text with one space between cells, no alignment, one row per line;
 - ``cut_mid``: the excerpt cut in the middle of a cell at the start, at the end or both;
 - ``entities``: HTML character references left in the text (``&ge;90%``, ``&lt;=12月``,
-  ``&#8805;``, ``&amp;``).
+  ``&#8805;``, ``&amp;``);
+- ``cell_breaks``: a table copied from a browser as tab-joined rows, where a cell holding a
+  line break (a long name, the goal, a reason) breaks its row's line in two;
+- ``header_units``: the units in the header cells (``全年预算数（万元）``, ``执行率（%）`` over bare
+  rates, ``分值（分）``) and none in the cells;
+- ``labelled_fields``: the fields above the table as ``标签：值`` lines, several to a line
+  (``主管部门：…　　实施单位：…``), the title in 【】 or with the year in brackets.
 """
 
 from __future__ import annotations
@@ -49,6 +55,9 @@ MORE_SHAPES = (
     "spaced_single",
     "cut_mid",
     "entities",
+    "cell_breaks",
+    "header_units",
+    "labelled_fields",
 )
 
 BASES = ("tab", "pipe", "cell_lines", "spaced")
@@ -156,7 +165,77 @@ def render_more(p: Any, f: Any, shape: str, rng: random.Random) -> str:
         base = v["base"] = rng.choice(("tab", "pipe", "cell_lines"))
         _entities(rows, p.truth, rng)
         return _print(rows, base, rng)
+    if shape == "cell_breaks":
+        v["base"] = "tab"
+        return _cell_breaks(rows, w, rng)
+    if shape == "header_units":
+        base = v["base"] = rng.choice(BASES)
+        _header_units(rows, w, rng, v)
+        return _print(rows, base, rng)
+    if shape == "labelled_fields":
+        base = v["base"] = rng.choice(("tab", "pipe", "spaced"))
+        return _labelled(rows, w, f, rng, base)
     raise ValueError(shape)
+
+
+# ---- a browser's copy: a cell's line break breaks the row ----
+
+
+def _cell_breaks(rows: list[list[str]], w: _Where, rng: random.Random) -> str:
+    out = []
+    for n, r in enumerate(rows):
+        cells = list(r)
+        if n in w.ind_rows or n == w.table - 1 or n in w.fund_rows:
+            for c, cell in enumerate(cells):
+                if len(cell) >= 7 and not cell[:1].isdigit() and rng.random() < 0.35:
+                    k = rng.randrange(3, len(cell) - 2)
+                    cells[c] = cell[:k] + "\n" + cell[k:]
+        out.append("\t".join(cells))
+    return "\n".join(out) + "\n"
+
+
+# ---- units in the header ----
+
+
+def _header_units(rows: list[list[str]], w: _Where, rng: random.Random, v: dict) -> None:
+    if w.fund_head is not None:
+        head = rows[w.fund_head]
+        rate_col = w.fund_col(rows, _RATE)
+        bare_rate = v["rate_sign"] = rng.choice(("bare", "kept"))
+        for c, cell in enumerate(head):
+            if cell in _INIT + _BUDGET + _SPENT:
+                head[c] = cell + rng.choice(("（万元）", "(万元)"))
+            elif cell in _RATE:
+                head[c] = cell + rng.choice(("（%）", "(%)", "（B/A）"))
+            elif cell in _WEIGHT or cell.endswith("得分") or cell == "评分":
+                head[c] = cell + "（分）" if rng.random() < 0.5 else cell
+        head[0] = head[0].replace("（万元）", "")
+        if rate_col is not None and bare_rate == "bare" and "%" in head[rate_col]:
+            for n in w.fund_rows:
+                rows[n][rate_col] = rows[n][rate_col].rstrip("%")
+    head = rows[w.table]
+    for c, role in enumerate(w.keys):
+        if role in ("weight", "score") and rng.random() < 0.6:
+            head[c] = head[c] + rng.choice(("（分）", "(分)"))
+
+
+# ---- the fields as 标签：值 lines ----
+
+
+def _labelled(rows: list[list[str]], w: _Where, f: Any, rng: random.Random, base: str) -> str:
+    top: list[str] = []
+    first = w.fund_head if w.fund_head is not None else w.table - 2
+    gap = rng.choice(("\u3000\u3000", "    ", "  "))
+    colon = rng.choice(("：", ":"))
+    for r in rows[:first]:
+        cells = [c for c in r if c]
+        if len(cells) == 1:
+            title = cells[0]
+            top.append(rng.choice((title, f"【{title}】", title.replace("年度", "年度 "))))
+        else:
+            pairs = [f"{a}{colon}{b}" for a, b in zip(cells[::2], cells[1::2], strict=False)]
+            top.append(gap.join(pairs))
+    return "\n".join(top) + "\n" + _print(rows[first:], base, rng)
 
 
 # ---- markdown ----

@@ -8,6 +8,7 @@ import unicodedata
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
+from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.readers.text.single_spaced import cell_row, single_spaced
 from jixiao.textnorm import halfwidth, label_key
@@ -76,6 +77,8 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
     multi = sum(1 for ln in lines if ln.count("\t") >= 2)
     single = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1)
     excel_style = multi > single
+    if excel_style:
+        lines = join_broken_rows(lines)  # a cell's line break broke its row in two lines
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []
     row: list[list] = []  # [text, line, column]
