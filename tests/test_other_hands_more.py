@@ -11,7 +11,9 @@ from pathlib import Path
 from jixiao import read_text
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.values import looks_like_value
+from jixiao.extract.vocab import Role, column_role
 from jixiao.model import Num
+from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.markup import strip_markup
 from jixiao.readers.text.single_spaced import cell_row, single_spaced
 
@@ -169,6 +171,54 @@ def test_numbered_names_in_short_spaced_rows() -> None:
     assert _ind(e, "办学条件").score.value == Decimal(20)
 
 
+# -- a browser's copy: rows broken by a cell's line break --------------------------------------
+
+_BROKEN = (
+    "项目名称\t西河村道路硬化\n"
+    "一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"
+    "产出指标\t数量指标\t硬化村内\n"
+    "道路里程\t≥2公里\t2.1公里\t50\t50\n"
+    "\t时效指标\t完工时间\t≤10月\t10月\t20\t20\n"
+    "效益指标\t社会效益指标\t群众出行\n"
+    "条件\t明显\n"
+    "改善\t明显改善\t20\t18\n"
+)
+
+
+def test_the_halves_of_a_broken_row_are_joined_and_lines_kept() -> None:
+    lines = _BROKEN.split("\n")
+    out = join_broken_rows(lines)
+    assert len(out) == len(lines)
+    assert out[2] == "产出指标\t数量指标\t硬化村内道路里程\t≥2公里\t2.1公里\t50\t50"
+    assert out[3] == ""
+    assert out[4] == lines[4]  # a row of its own starting with its merged, empty first cell
+    assert out[5].startswith("效益指标\t社会效益指标\t群众出行条件\t明显改善\t")
+
+
+def test_short_rows_that_do_not_add_up_stay_apart() -> None:
+    lines = ["一级\t二级\t三级\t指标值\t完成值\t分值\t得分", "年度总体目标\t预期目标", "完成建设\t已完成"]
+    assert join_broken_rows(lines) == lines  # 1 + 1 tabs ≠ 6
+
+
+def test_a_table_broken_inside_cells_reads_whole() -> None:
+    e = read_text(_BROKEN)
+    assert _values(_ind(e, "硬化村内道路里程")) == ("≥2公里", "2.1公里", Decimal(50), Decimal(50))
+    assert _values(_ind(e, "群众出行条件")) == ("明显改善", "明显改善", Decimal(20), Decimal(18))
+    assert _ind(e, "完工时间").level1.text == "产出指标"
+
+
+# -- units in the header cells -------------------------------------------------------------------
+
+
+def test_a_header_with_its_cells_unit_keeps_its_role() -> None:
+    from jixiao.textnorm import label_key
+
+    assert column_role(label_key("分值（分）")) == Role.WEIGHT
+    assert column_role(label_key("自评得分(分)")) == Role.SCORE
+    assert column_role(label_key("年初数（万元）")) == Role.INITIAL
+    assert column_role(label_key("资金总额（万元）")) is None  # a fund line, not a column
+
+
 # -- the generator -------------------------------------------------------------------------------
 
 
@@ -179,7 +229,7 @@ def test_default_run_is_unchanged_by_the_third_batch(tmp_path: Path) -> None:
 
 def test_sample_of_the_third_batch_reads_at_todays_level(tmp_path: Path) -> None:
     # two forms per shape (seed 11)
-    made = other_hands.build(20, 11, tmp_path, "more")
+    made = other_hands.build(26, 11, tmp_path, "more")
     total, per, _, _ = other_hands.evaluate(tmp_path, made)
     assert total[0] / total[1] >= 0.97
     for shape in other_hands.MORE_SHAPES:
