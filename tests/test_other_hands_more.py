@@ -138,6 +138,15 @@ def test_fraction_rates_and_weights_as_shares_in_a_form() -> None:
     assert _values(_ind(e, "加固堤段"))[2:] == (Decimal(45), Decimal(45))
 
 
+def test_a_short_fund_row_with_a_bare_rate_is_placed_by_its_arithmetic() -> None:
+    from jixiao.extract.values import fit_fund
+
+    roles = [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE]
+    assert fit_fund(["90", "90", "81", "90.00"], roles) == [0, 1, 2, 3]
+    assert fit_fund(["90", "90", "81", "0.9"], roles) == [0, 1, 2, 3]
+    assert fit_fund(["90", "90", "81", "50"], roles) is None  # nothing confirms a placement
+
+
 def test_a_weight_share_in_a_short_spaced_row() -> None:
     text = (
         "项目名称  南岸堤防加固\n"

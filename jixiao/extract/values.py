@@ -226,12 +226,12 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
             continue
         got = {roles[j]: norm_value(v) for j, v in zip(combo, values, strict=True)}
         b, a, r = got.get(Role.BUDGET), got.get(Role.SPENT), got.get(Role.RATE)
-        if not (b and a and r and _PERCENT.match(r)):
+        if not (b and a and r):
             continue
         bv, av, rv = parse_number(b), parse_number(a), parse_number(r.rstrip("%％"))
         if bv is None or av is None or rv is None or bv == 0:
             continue
-        if abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
+        if not _rate_fits(av / bv, rv, signed=_PERCENT.match(r) is not None, point="." in r):
             continue
         score = 0.0
         w, sc = got.get(Role.WEIGHT), got.get(Role.SCORE)
@@ -241,6 +241,14 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         if best is None or score > best[0]:
             best = (score, combo)
     return list(best[1]) if best else None
+
+
+def _rate_fits(quotient: Decimal, rate: Decimal, signed: bool, point: bool) -> bool:
+    """执行数 ÷ 预算数 is the printed rate: a percentage (with its sign, or a bare figure the
+    arithmetic gives), or a fraction of one printed with its decimal point (0.987)."""
+    if abs(quotient * 100 - rate) < RATE_TOLERANCE:
+        return True
+    return not signed and point and abs(quotient - rate) * 100 < RATE_TOLERANCE
 
 
 # -- indicator rows without a header ------------------------------------------------------------
