@@ -34,7 +34,11 @@ in one of a few base layouts (tab, pipe, one cell per line, spaced), drawn at ra
 - ``header_units``: the units in the header cells (``全年预算数（万元）``, ``执行率（%）`` over bare
   rates, ``分值（分）``) and none in the cells;
 - ``labelled_fields``: the fields above the table as ``标签：值`` lines, several to a line
-  (``主管部门：…　　实施单位：…``), the title in 【】 or with the year in brackets.
+  (``主管部门：…　　实施单位：…``), the title in 【】 or with the year in brackets;
+- ``fullwidth_digits``: figures typed in full-width forms (``２６０．２２``, ``９８％``) as older
+  CMS pages print them; the truth keeps them as a person reads them (half-width);
+- ``notes``: the form's own footnotes: a 说明 cell on the first fund row (预算执行率=…，未达到90%
+  的需说明原因) and ``注：1.…；2.…`` lines after the table.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ MORE_SHAPES = (
     "cell_breaks",
     "header_units",
     "labelled_fields",
+    "fullwidth_digits",
+    "notes",
 )
 
 BASES = ("tab", "pipe", "cell_lines", "spaced")
@@ -175,7 +181,47 @@ def render_more(p: Any, f: Any, shape: str, rng: random.Random) -> str:
     if shape == "labelled_fields":
         base = v["base"] = rng.choice(("tab", "pipe", "spaced"))
         return _labelled(rows, w, f, rng, base)
+    if shape == "fullwidth_digits":
+        base = v["base"] = rng.choice(BASES)
+        _fullwidth(rows, w, rng)
+        return _print(rows, base, rng)
+    if shape == "notes":
+        base = v["base"] = rng.choice(("tab", "pipe", "cell_lines"))
+        return _notes(rows, w, rng, base)
     raise ValueError(shape)
+
+
+# ---- full-width figures ----
+
+_FULL = {c: chr(ord(c) + 0xFEE0) for c in "0123456789.%"}
+
+
+def _fullwidth(rows: list[list[str]], w: _Where, rng: random.Random) -> None:
+    places = set(w.fund_rows) | set(w.ind_rows) | ({w.grand} if w.grand is not None else set())
+    for n in places:
+        for c, cell in enumerate(rows[n]):
+            if any(ch.isdigit() for ch in cell) and rng.random() < 0.8:
+                rows[n][c] = "".join(_FULL.get(ch, ch) for ch in cell)
+
+
+# ---- the form's own footnotes ----
+
+
+def _notes(rows: list[list[str]], w: _Where, rng: random.Random, base: str) -> str:
+    if w.fund_rows and rng.random() < 0.7:
+        rows[w.fund_head].append("说明")
+        rows[w.fund_rows[0]].append(
+            "1.预算执行率=预算执行数/全年预算数，预算执行率未达到90%的需说明原因（100字以内）；"
+            "2.年中发生预算调整的，应单独说明理由。"
+        )
+    tail = rng.choice(
+        (
+            "注：1.资金得分=分值×执行率，最高不超过10分；2.定量指标完成值低于目标值80%的不得分。",
+            "备注：本表金额单位为万元，执行率保留两位小数，总分100分。",
+            "填表说明：1.一级指标分值合计为90分；2.偏差原因分析须写明具体原因及改进措施。",
+        )
+    )
+    return _print(rows, base, rng) + tail + "\n"
 
 
 # ---- a browser's copy: a cell's line break breaks the row ----
