@@ -180,6 +180,36 @@ def test_numbered_names_in_short_spaced_rows() -> None:
     assert _ind(e, "办学条件").score.value == Decimal(20)
 
 
+def test_a_headerless_row_with_its_unit_before_the_values() -> None:
+    from jixiao.extract.values import infer_indicator_roles
+
+    roles, confirmed = infer_indicator_roles(["%", "15", "≥90", "93", "13.5", "部分延后"])
+    assert confirmed and roles[:5] == [
+        Role.UNIT,
+        Role.WEIGHT,
+        Role.TARGET,
+        Role.ACTUAL,
+        Role.SCORE,
+    ]
+    roles, confirmed = infer_indicator_roles(["个", "≥90", "93", "15", "13.5"])
+    assert confirmed and roles == [Role.UNIT, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+
+
+def test_full_width_figures_read_whole() -> None:
+    text = (
+        "项目名称\t北坡水库除险加固\n"
+        "项目资金（万元）\t\t全年预算数\t全年执行数\t执行率\t分值\t得分\n"
+        "\t年度资金总额\t２８７．７１\t２５０\t８６．８９％\t１０\t８．６９\n"
+    )
+    fund = read_text(text).funds[0]
+    assert (fund.budget.value, fund.actual.value, fund.rate.value, fund.score.value) == (
+        Decimal("287.71"),
+        Decimal(250),
+        Decimal("86.89"),
+        Decimal("8.69"),
+    )
+
+
 # -- a browser's copy: rows broken by a cell's line break --------------------------------------
 
 _BROKEN = (

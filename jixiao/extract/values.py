@@ -262,7 +262,13 @@ _ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
     ((_N, True), (_T, False), (_U, True), (_A, False), (_W, False), (_S, False), (_D, True)),
     ((_W, False), (_N, True), (_T, False), (_U, True), (_A, False), (_S, False), (_D, True)),
     ((_N, True), (_T, False), (_U, True), (_W, False), (_S, True)),
+    # a 计量单位 column straight after the name, before the values (指标名称 计量单位 …)
+    ((_U, False), (_T, False), (_A, False), (_W, False), (_S, False), (_D, True)),
+    ((_U, False), (_W, False), (_T, False), (_A, False), (_S, False), (_D, True)),
 )
+
+
+_COMPARED = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小|晚|早)于?)")
 
 
 def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role, ...]]:
@@ -317,6 +323,8 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                     continue
                 confirmed = wv is not None and sv is not None
                 score = (4 if confirmed else 0) - rank - 0.1 * len(seq)
+                if a is not None and _COMPARED.match(norm_value(a)):
+                    score -= 2  # ≥90 is a target: a completion value is a measured result
                 if best is None or score > best[0]:
                     best = (score, seq, keep, confirmed)
         if best is not None:
