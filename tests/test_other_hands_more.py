@@ -200,8 +200,12 @@ def test_full_width_figures_read_whole() -> None:
         "项目名称\t北坡水库除险加固\n"
         "项目资金（万元）\t\t全年预算数\t全年执行数\t执行率\t分值\t得分\n"
         "\t年度资金总额\t２８７．７１\t２５０\t８６．８９％\t１０\t８．６９\n"
+        "一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t加固坝段\t≥１２０米\t１２６米\t９０\t９０\n"
     )
-    fund = read_text(text).funds[0]
+    e = read_text(text)
+    assert _values(_ind(e, "加固坝段")) == ("≥120米", "126米", Decimal(90), Decimal(90))
+    fund = e.funds[0]
     assert (fund.budget.value, fund.actual.value, fund.rate.value, fund.score.value) == (
         Decimal("287.71"),
         Decimal(250),
