@@ -201,10 +201,14 @@ def test_full_width_figures_read_whole() -> None:
         "项目资金（万元）\t\t全年预算数\t全年执行数\t执行率\t分值\t得分\n"
         "\t年度资金总额\t２８７．７１\t２５０\t８６．８９％\t１０\t８．６９\n"
         "一级指标\t二级指标\t三级指标\t指标值\t完成值\t分值\t得分\n"
-        "产出指标\t数量指标\t加固坝段\t≥１２０米\t１２６米\t９０\t９０\n"
+        "产出指标\t数量指标\t加固坝段\t≥１２０米\t１２６米\t４５\t４５\n"
+        "\t质量指标\t验收合格率\t１００％\t１００％\t２０\t２０\n"
+        "效益指标\t社会效益指标\t防洪能力\t明显提升\t明显提升\t２５\t２５\n"
+        "总分\t\t\t\t\t１００\t９８．６９\n"
     )
     e = read_text(text)
-    assert _values(_ind(e, "加固坝段")) == ("≥120米", "126米", Decimal(90), Decimal(90))
+    assert _values(_ind(e, "加固坝段")) == ("≥120米", "126米", Decimal(45), Decimal(45))
+    assert e.total_score is not None and e.total_score.value == Decimal("98.69")
     fund = e.funds[0]
     assert (fund.budget.value, fund.actual.value, fund.rate.value, fund.score.value) == (
         Decimal("287.71"),
