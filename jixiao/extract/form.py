@@ -39,6 +39,7 @@ from jixiao.extract.values import (
     is_blank,
     is_number,
     looks_like_value,
+    norm_value,
     to_num,
 )
 from jixiao.extract.vocab import Role
@@ -1185,7 +1186,11 @@ class FormBuilder:
         nature = _nature(text(Role.NATURE))
         unit_cell = got.get(Role.UNIT)
         measure_unit = (
-            _text(unit_cell) if unit_cell is not None and not is_blank(unit_cell.text) else None
+            _text(unit_cell)
+            if unit_cell is not None
+            and not is_blank(unit_cell.text)
+            and norm_value(unit_cell.text) not in _NO_UNIT
+            else None
         )
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
@@ -1419,6 +1424,7 @@ _FIELD_NAMES = {
 }
 
 
+_NO_UNIT = frozenset({"无", "暂无", "空"})  # a 计量单位 cell saying the indicator has none
 _MONEY = "money_unit"  # the 单位：万元 of a line of fields: the money unit, never a unit name
 _MONEY_VALUE = re.compile(r"(万元|元|亿元)")
 _FIELD_GAP = re.compile(r"\s+")
