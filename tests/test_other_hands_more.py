@@ -158,6 +158,35 @@ def test_a_weight_share_in_a_short_spaced_row() -> None:
     assert _values(_ind(e, "防洪能力")) == ("明显提升", "明显提升", Decimal(45), Decimal(42))
 
 
+def test_a_weight_share_is_never_read_without_a_header_or_beside_percentages() -> None:
+    from jixiao.extract.short_rows import place_short_row
+    from jixiao.extract.values import infer_indicator_roles
+
+    assert infer_indicator_roles(["明显提升", "明显提升", "10%", "10"]) == ([None] * 4, False)
+    columns = [Role.UNIT, Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+    assert place_short_row(["≥90%", "95%", "10"], columns) is None
+    assert place_short_row(["明显提升", "明显提升", "10%", "10"], columns) == ([1, 2, 3, 4], [])
+
+
+# -- cut inside a header row -------------------------------------------------------------------
+
+
+def test_a_header_cut_at_its_start_stands_over_the_last_columns() -> None:
+    from jixiao.readers.text.cut_header import pad_cut_header
+
+    lines = [
+        "| 执行数 | 执行率 | 权重 | 得分 |",
+        "|  | 资金总额 | 60 | 57 | 95.00% | 10 | 9.5 |",
+        "|  | 其中：财政拨款 | 50 | 47 | 94.00% | / | / |",
+    ]
+    out = pad_cut_header(lines, "|")
+    assert out[0] == "|  |  |  | 执行数 | 执行率 | 权重 | 得分 |" and out[1:] == lines[1:]
+    tabs = ["际得分\t备注", "\t质量指标\t合格率\t%\t15\t≥90\t93\t13.5\t", "\t\t及时率\t%\t15\t≥90\t95\t15\t"]
+    assert pad_cut_header(tabs, "\t") == tabs  # one column name left: nothing to stand on
+    whole = ["项目支出绩效自评表", *lines]
+    assert pad_cut_header(whole, "|") == whole  # not the start of the excerpt
+
+
 # -- numbered names ------------------------------------------------------------------------------
 
 

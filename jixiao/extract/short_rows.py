@@ -24,6 +24,7 @@ from jixiao.measure import is_unit, parse_number
 # result. Used only to choose between placements the arithmetic leaves open.
 _COMPARISON = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小)于?|(?:大|小|高|低|多|少)于)")
 _MAX_PLACEMENTS = 2000
+_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")  # a weight printed as a share (10%)
 
 
 def _points(text: str) -> object:
@@ -39,6 +40,10 @@ def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Rol
     if t is not None and a is not None and is_blank(t) and is_blank(a):
         return False
     w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+    if w and _SHARE.match(norm_value(w)) and any(
+        v and "%" in norm_value(v) for v in (t, a)
+    ):
+        return False  # 95% beside a target in per cent is that kind of figure, not a weight
     wv, sv = (_points(w) if w else None), (_points(s) if s else None)
     return wv is not None and sv is not None and sv <= wv  # type: ignore[operator]
 

@@ -313,7 +313,9 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                 if not all(fits_role(r, v) for r, v in got.items()):
                     continue
                 w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
-                wv = parse_number(w.rstrip("分%％")) if w and not is_blank(w) else None
+                if w and _WEIGHT_SHARE.match(norm_value(w)):
+                    continue  # 10% is a weight only under a header that names the column
+                wv = parse_number(w.rstrip("分")) if w and not is_blank(w) else None
                 sv = parse_number(s.rstrip("分")) if s and not is_blank(s) else None
                 if wv is not None and sv is not None and sv > wv:
                     continue

@@ -18,6 +18,7 @@ from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
+from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.fullwidth import has_fullwidth_digits, halfwidth_figures
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
@@ -96,6 +97,9 @@ def parse_text(text: str, source: str) -> Document:
     lines, repaired = _repair(lines)
     if repaired:
         extra_notes.append(_repair_note(repaired))
+    if layout in ("tabbed", "pipe"):
+        # an excerpt starting inside a header row: its names stand over the last columns
+        lines = pad_cut_header(lines, "\t" if layout == "tabbed" else "|")
     if layout == "tabbed":
         blocks = _blocks.tabbed(lines, source)
     elif layout == "pipe":
