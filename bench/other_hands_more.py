@@ -422,7 +422,7 @@ def _blanks(rows: list[list[str]], w: _Where, rng: random.Random) -> None:
             if cell.strip() and cell not in ("一", "/", "—"):
                 continue
             if c in merged or n not in table_rows:
-                r[c] = rng.choice(_WHITE) if not cell else cell
+                r[c] = cell or rng.choice(_WHITE)
             else:
                 r[c] = rng.choice(_MARKS)
 
@@ -451,7 +451,9 @@ def _yuan(rows: list[list[str]], w: _Where, truth: dict, rng: random.Random, v: 
     style = v["unit_line"] = rng.choice(("line", "head", "both"))
     head = rows[w.fund_head][0]
     if style in ("head", "both"):
-        rows[w.fund_head][0] = head.replace("（万元）", rng.choice(("（元）", "(元)", "（单位：元）")))
+        rows[w.fund_head][0] = head.replace(
+            "（万元）", rng.choice(("（元）", "(元)", "（单位：元）"))
+        )
     else:
         rows[w.fund_head][0] = head.replace("（万元）", "")
     if style in ("line", "both"):
@@ -539,13 +541,19 @@ def _rates(rows: list[list[str]], w: _Where, truth: dict, rng: random.Random, v:
 
 # ---- cut in the middle of a cell ----
 
-_FIELD = {"l1": "level1", "l2": "level2", "l3": "name", "unit": "unit", "weight": "weight",
-          "target": "target", "actual": "actual", "score": "score"}
+_FIELD = {
+    "l1": "level1",
+    "l2": "level2",
+    "l3": "name",
+    "unit": "unit",
+    "weight": "weight",
+    "target": "target",
+    "actual": "actual",
+    "score": "score",
+}
 
 
-def _cut(
-    rows: list[list[str]], w: _Where, p: Any, rng: random.Random, base: str, v: dict
-) -> str:
+def _cut(rows: list[list[str]], w: _Where, p: Any, rng: random.Random, base: str, v: dict) -> str:
     mode = v["cut"] = rng.choice(("start", "end", "both"))
     truth = p.truth
     start_row = 0

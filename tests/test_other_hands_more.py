@@ -181,7 +181,11 @@ def test_a_header_cut_at_its_start_stands_over_the_last_columns() -> None:
     ]
     out = pad_cut_header(lines, "|")
     assert out[0] == "|  |  |  | 执行数 | 执行率 | 权重 | 得分 |" and out[1:] == lines[1:]
-    tabs = ["际得分\t备注", "\t质量指标\t合格率\t%\t15\t≥90\t93\t13.5\t", "\t\t及时率\t%\t15\t≥90\t95\t15\t"]
+    tabs = [
+        "际得分\t备注",
+        "\t质量指标\t合格率\t%\t15\t≥90\t93\t13.5\t",
+        "\t\t及时率\t%\t15\t≥90\t95\t15\t",
+    ]
     assert pad_cut_header(tabs, "\t") == tabs  # one column name left: nothing to stand on
     whole = ["项目支出绩效自评表", *lines]
     assert pad_cut_header(whole, "|") == whole  # not the start of the excerpt
@@ -272,7 +276,11 @@ def test_the_halves_of_a_broken_row_are_joined_and_lines_kept() -> None:
 
 
 def test_short_rows_that_do_not_add_up_stay_apart() -> None:
-    lines = ["一级\t二级\t三级\t指标值\t完成值\t分值\t得分", "年度总体目标\t预期目标", "完成建设\t已完成"]
+    lines = [
+        "一级\t二级\t三级\t指标值\t完成值\t分值\t得分",
+        "年度总体目标\t预期目标",
+        "完成建设\t已完成",
+    ]
     assert join_broken_rows(lines) == lines  # 1 + 1 tabs ≠ 6
 
 

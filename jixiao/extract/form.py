@@ -20,8 +20,8 @@ from jixiao.extract import vocab
 from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.merged_levels import centre_levels
-from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.rate_fraction import rate_from_fraction
+from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
     fit_fund_padded,
     place_short_row,

@@ -40,9 +40,7 @@ def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Rol
     if t is not None and a is not None and is_blank(t) and is_blank(a):
         return False
     w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
-    if w and _SHARE.match(norm_value(w)) and any(
-        v and "%" in norm_value(v) for v in (t, a)
-    ):
+    if w and _SHARE.match(norm_value(w)) and any(v and "%" in norm_value(v) for v in (t, a)):
         return False  # 95% beside a target in per cent is that kind of figure, not a weight
     wv, sv = (_points(w) if w else None), (_points(s) if s else None)
     return wv is not None and sv is not None and sv <= wv  # type: ignore[operator]

@@ -41,7 +41,7 @@ def pad_cut_header(lines: list[str], sep: str) -> list[str]:
     names = sum(1 for c in head if c.strip() and column_role(label_key(c)) is not None)
     if names < 2 or any(_FIGURE.search(c) for c in head):
         return lines
-    widths = []
+    widths: list[int] = []
     for ln in lines[first + 1 :]:
         if len(widths) >= _ROWS:
             break
