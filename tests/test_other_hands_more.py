@@ -168,6 +168,14 @@ def test_a_weight_share_is_never_read_without_a_header_or_beside_percentages() -
     assert place_short_row(["明显提升", "明显提升", "10%", "10"], columns) == ([1, 2, 3, 4], [])
 
 
+def test_a_headerless_fund_row_with_nothing_in_it() -> None:
+    from jixiao.extract.values import infer_fund_roles
+
+    roles, unread = infer_fund_roles(["0", "0", "0", "0%", "/", "/"])
+    assert roles[:4] == [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE] and unread == []
+    assert infer_fund_roles(["0", "3", "0%"])[0] == [None, None, None]  # 3 ÷ 0 is no 0%
+
+
 # -- cut inside a header row -------------------------------------------------------------------
 
 

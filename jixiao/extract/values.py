@@ -368,7 +368,12 @@ def infer_fund_roles(values: list[str]) -> tuple[list[Role | None], list[int]]:
     for r, rv in rates.items():
         for i, bv in nums.items():
             for j, av in nums.items():
-                if not i < j < r or bv == 0 or abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
+                if not i < j < r:
+                    continue
+                if bv == 0:
+                    if av != 0 or rv != 0:
+                        continue  # 0 ÷ 0 printed 0%: the row of a fund with nothing in it
+                elif abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
                     continue
                 cost = (j - i) + (r - j)
                 if best is None or cost < best[0]:
