@@ -385,7 +385,7 @@ class FormBuilder:
         if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
             return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
         if not any(
-            _GLUED.search(row[i].text)
+            _GLUED.search(halfwidth(row[i].text))
             or _POINTS_PAIR.fullmatch(row[i].text.strip())
             or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
             for i in live
@@ -397,7 +397,10 @@ class FormBuilder:
                 for i in live
                 if (looks_like_value(row[i].text) and not is_blank(row[i].text))
                 or glued_figures(row[i].text)
-                or (_GLUED.search(row[i].text) and _GLUED_START.match(row[i].text.strip()))
+                or (
+                    _GLUED.search(halfwidth(row[i].text))
+                    and _GLUED_START.match(row[i].text.strip())
+                )
             ),
             None,
         )
@@ -438,7 +441,8 @@ class FormBuilder:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         plainly_glued = any(
-            _GLUED.search(c.text) or _WORDS_THEN_POINTS.fullmatch(c.text.strip()) for c in cells
+            _GLUED.search(halfwidth(c.text)) or _WORDS_THEN_POINTS.fullmatch(c.text.strip())
+            for c in cells
         )
         if self.state == "indicator" and not plainly_glued and vanished_blank(texts, roles):
             return None  # the cells read whole, one blank gone (4.53 is one 得分, not 4.5 and 3)
@@ -451,7 +455,7 @@ class FormBuilder:
                 continue
             # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
             points = self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
-            if not (_GLUED.search(c.text) or points):
+            if not (_GLUED.search(halfwidth(c.text)) or points):
                 continue
             if (
                 not self._grid
@@ -1556,7 +1560,7 @@ def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     j = k - 1
     while j >= 0 and not cells[j].text.strip():
         j -= 1
-    return j >= 0 and bool(_GLUED.search(cells[j].text.strip()))
+    return j >= 0 and bool(_GLUED.search(halfwidth(cells[j].text.strip())))
 
 
 # a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)

@@ -17,7 +17,6 @@ from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.cut_header import pad_cut_header
-from jixiao.readers.text.fullwidth import halfwidth_figures, has_fullwidth_digits
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.readers.text.markup import has_markup, strip_markup
@@ -49,8 +48,6 @@ def parse_text(text: str, source: str) -> Document:
         text = _unescape(text)
     if has_markup(text):
         text = strip_markup(text)  # **bold**, <br>, \| and # headings of pages turned to Markdown
-    if has_fullwidth_digits(text):
-        text = halfwidth_figures(text)  # ２８７．７１: figures as ASCII, every character in place
     if text.count("｜") > 5 * max(1, text.count("|")):
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
