@@ -97,6 +97,8 @@ def test_single_spaced_text_is_told_from_laid_out_text() -> None:
     assert not single_spaced([ln.replace(" ", "   ") for ln in lines])
     assert cell_row("时效指标 完工时间 月 ≤10 10 30 30")  # 月 is a unit cell here
     assert not cell_row("填报日期 2021 年 4 月 22 日")  # a date printed with spaces
+    assert not cell_row("产出指标 数量指标 88 100 ; 质量指标 88 100")  # parts its own items
+    assert not cell_row("Problems a reviewer should flag: no names at all")  # a note in English
 
 
 def test_single_spaced_header_and_label_rows_are_split() -> None:

@@ -37,9 +37,19 @@ def single_spaced(lines: list[str]) -> bool:
 
 def cell_row(line: str) -> bool:
     """A line of such text to split on every space: two or more tokens, none longer than a
-    cell is (40 characters), not a date printed with spaces (``2021 年 4 月 22 日``)."""
+    cell is (40 characters), not a date printed with spaces (``2021 年 4 月 22 日``), no bar or
+    semicolon standing alone (a line that parts its own items otherwise), not a sentence of
+    Latin words (notes in English)."""
     text = halfwidth(line.strip())
     tokens = text.split(" ")
     if len(tokens) < 2 or max(len(t) for t in tokens) > 40:
         return False
+    if any(t in _PARTS for t in tokens):
+        return False
+    if 2 * sum(1 for t in tokens if _LATIN_WORD.match(t)) >= len(tokens):
+        return False
     return _SPACED_DATE.search(text) is None
+
+
+_PARTS = frozenset({"|", ";", "；", "｜"})
+_LATIN_WORD = re.compile(r"^[(\"']?[A-Za-z][A-Za-z'’-]*[,.;:)\"']?$")
