@@ -385,7 +385,7 @@ class FormBuilder:
         if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
             return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
         if not any(
-            _GLUED.search(halfwidth(row[i].text))
+            _GLUED.search(_half(row[i].text))
             or _POINTS_PAIR.fullmatch(row[i].text.strip())
             or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
             for i in live
@@ -397,10 +397,7 @@ class FormBuilder:
                 for i in live
                 if (looks_like_value(row[i].text) and not is_blank(row[i].text))
                 or glued_figures(row[i].text)
-                or (
-                    _GLUED.search(halfwidth(row[i].text))
-                    and _GLUED_START.match(row[i].text.strip())
-                )
+                or (_GLUED.search(_half(row[i].text)) and _GLUED_START.match(row[i].text.strip()))
             ),
             None,
         )
@@ -441,7 +438,7 @@ class FormBuilder:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         plainly_glued = any(
-            _GLUED.search(halfwidth(c.text)) or _WORDS_THEN_POINTS.fullmatch(c.text.strip())
+            _GLUED.search(_half(c.text)) or _WORDS_THEN_POINTS.fullmatch(c.text.strip())
             for c in cells
         )
         if self.state == "indicator" and not plainly_glued and vanished_blank(texts, roles):
@@ -455,7 +452,7 @@ class FormBuilder:
                 continue
             # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
             points = self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
-            if not (_GLUED.search(halfwidth(c.text)) or points):
+            if not (_GLUED.search(_half(c.text)) or points):
                 continue
             if (
                 not self._grid
@@ -1542,6 +1539,14 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 # figures written together in one cell: a figure running into another, or into a dash
 _OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
+
+
+def _half(text: str) -> str:
+    """The text with full-width figures half-width (２８７．７１ is one figure, not 2 | 87.71)."""
+    return halfwidth(text) if _FULL_FORM.search(text) else text
+
+
+_FULL_FORM = re.compile("[\uff01-\uff5e]")
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
@@ -1560,7 +1565,7 @@ def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     j = k - 1
     while j >= 0 and not cells[j].text.strip():
         j -= 1
-    return j >= 0 and bool(_GLUED.search(halfwidth(cells[j].text.strip())))
+    return j >= 0 and bool(_GLUED.search(_half(cells[j].text.strip())))
 
 
 # a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)

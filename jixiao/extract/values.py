@@ -67,9 +67,13 @@ def looks_like_value(text: str) -> bool:
         or _POINTS.match(t)
     ):
         return True
-    if _NUMBERED_NAME.match(text.strip()):
-        return False  # 3.绩效目标合理性, ③受益群众满意度: a numbered name, not a measure
-    return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(_VALUE_HEAD.match(t))
+    if not (_HAS_DIGIT.search(t) and len(t) <= 14 and _VALUE_HEAD.match(t)):
+        return False
+    # 3.绩效目标合理性, ③受益群众满意度: a numbered name, not a measure
+    head = text.lstrip()[:3]
+    if "." in head or "．" in head or "\u2460" <= head[:1] <= "\u2473":
+        return _NUMBERED_NAME.match(text.strip()) is None
+    return True
 
 
 # a name numbered 1. or ① before its words (two Chinese characters at least follow); 1、 stays
