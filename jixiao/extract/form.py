@@ -1542,11 +1542,13 @@ _OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
 
 
 def _half(text: str) -> str:
-    """The text with full-width figures half-width (２８７．７１ is one figure, not 2 | 87.71)."""
-    return halfwidth(text) if _FULL_FORM.search(text) else text
+    """The text with full-width figures half-width (２８７．７１ is one figure, not 2 | 87.71):
+    digits, points and per cent signs only; other full-width forms (，：（）) stay."""
+    return text.translate(_FULL_FIGURES) if _FULL_FORM.search(text) else text
 
 
-_FULL_FORM = re.compile("[\uff01-\uff5e]")
+_FULL_FORM = re.compile("[０-９]")
+_FULL_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
