@@ -160,6 +160,18 @@ def test_a_weight_share_in_a_short_spaced_row() -> None:
     assert _values(_ind(e, "防洪能力")) == ("明显提升", "明显提升", Decimal(45), Decimal(42))
 
 
+def test_a_rate_in_a_fund_row_is_never_a_weight_share() -> None:
+    from jixiao.extract.values import align
+
+    fund = [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE]
+    assert align(["1300", "1286.63", "97.96%"], fund)[2] == 4  # the 执行率, not the 分值
+    # a blank holding a place: read by position only where every value fits its column
+    short = [Role.BUDGET, Role.SPENT, Role.WEIGHT, Role.RATE, Role.SCORE]
+    assert align(["1300", "1286.63", "97.96%", "/"], short)[2] == 3
+    indicator = [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE]
+    assert align(["≥90%", "95%", "10%", "10"], indicator) == [0, 1, 2, 3]
+
+
 def test_a_weight_share_is_never_read_without_a_header_or_beside_percentages() -> None:
     from jixiao.extract.short_rows import place_short_row
     from jixiao.extract.values import infer_indicator_roles

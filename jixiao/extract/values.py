@@ -21,8 +21,7 @@ BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "�
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
-# a weight printed as a share of the 100 points (权重 10%): read as points, but never preferred
-# to a bare figure, and never a score
+# a weight printed as a share of the 100 points (权重 10%): see fits_role
 _WEIGHT_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
@@ -92,9 +91,6 @@ def compat(role: Role, text: str) -> int | None:
         if number or _POINTS.match(t):
             value = parse_number(t.rstrip("分"))
             return 2 if value is not None and 0 <= value <= 100 else None
-        if role == Role.WEIGHT and _WEIGHT_SHARE.match(t):
-            value = parse_number(t.rstrip("%％").strip())
-            return 1 if value is not None and 0 < value <= 100 else None
         return None
     if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
         if number:
@@ -123,6 +119,15 @@ def compat(role: Role, text: str) -> int | None:
     return None
 
 
+def _fits_at(role: Role, text: str, shares: bool) -> bool:
+    """A value read by position: its shape fits the column, or (``shares``: an indicator row,
+    no 执行率 column to mistake it for) a weight printed as a share of the points (10%) in the
+    column the header names 分值/权重."""
+    if compat(role, text) is not None:
+        return True
+    return shares and role == Role.WEIGHT and _WEIGHT_SHARE.match(norm_value(text)) is not None
+
+
 def align(values: list[str], roles: list[Role]) -> list[int | None]:
     """Assign each value (in order) to a role index (in order), or None when it fits nowhere.
 
@@ -138,7 +143,8 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     # columns means some blank vanished (text split on spaces): fit by type instead.
     has_blanks = any(is_blank(v) for v in values)
     positional = n == m or (n < m and has_blanks)
-    if positional and all(compat(roles[i], v) is not None for i, v in enumerate(values)):
+    shares = Role.RATE not in roles and Role.WEIGHT in roles
+    if positional and all(_fits_at(roles[i], v, shares) for i, v in enumerate(values)):
         return list(range(n))
     idx = [i for i, v in enumerate(values) if not is_blank(v)]
     out: list[int | None] = [None] * n
@@ -158,6 +164,8 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
             # the best of take / skip / drop; on a tie the first of them in that order
             score, what = row[j + 1] - 0.05, "skip"
             c = compat(roles[j], vals[i])
+            if c is None and shares and roles[j] == Role.WEIGHT and _WEIGHT_SHARE.match(vals[i]):
+                c = 1  # 10% in the 权重 column of an indicator row (no 执行率 to mistake it for)
             if c is not None and c + below[j + 1] >= score:
                 score, what = c + below[j + 1], "take"
             if below[j] - 5.0 > score:
@@ -288,6 +296,11 @@ def fits_role(role: Role, text: str) -> bool:
     if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
         return True  # a blank holds any column's place
     if role in (Role.WEIGHT, Role.SCORE):
+        if role == Role.WEIGHT and _WEIGHT_SHARE.match(t):
+            # a weight printed as a share of the 100 points (权重 10%): placed in an indicator
+            # row under a header naming the column (short_rows), never in a fund row
+            value = parse_number(t.rstrip("%％").strip())
+            return value is not None and 0 < value <= 100
         return compat(role, t) is not None
     if role == Role.NATURE:
         return bool(_OPERATOR.match(t))
