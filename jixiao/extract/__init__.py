@@ -280,6 +280,18 @@ def _prose(paragraphs: Sequence[Paragraph], report: Report, source: str) -> Pros
         return None
 
 
+def _from_sentences(rows: Sequence[FundRow] | Sequence[Indicator]) -> bool:
+    """Rows assembled from a report's sentences as if they were cells: a cell holding a
+    sentence (a full stop, or a long clause with commas) is no cell of a form."""
+    for row in rows:
+        texts = [row.label.text] if isinstance(row, FundRow) else [row.name.text]
+        if isinstance(row, Indicator) and row.target is not None:
+            texts.append(row.target.text)  # (a worded 完成值 may well be sentences)
+        if any("。" in t or (len(t) > 20 and "，" in t) for t in texts):
+            return True
+    return False
+
+
 def _staff(value: Text | None) -> Num | None:
     if value is None:
         return None
@@ -330,6 +342,13 @@ def _evaluation(
             kind = prose.kind or kind
         year = year or prose.year
         unit = unit or prose.unit
+        evaluated = prose.evaluated
+        if (
+            project is not None
+            and evaluated is not None
+            and evaluated.text == project.text + "项目"
+        ):
+            project = evaluated  # the title's 某某项目支出 names 某某项目 in full
         project = project or prose.project
         supervisor = supervisor or prose.supervisor
         duties = duties or prose.duties
@@ -337,10 +356,21 @@ def _evaluation(
         staff_actual = staff_actual or prose.staff_actual
         funds = funds or prose.funds
         indicators = indicators or prose.indicators
-        if prose.stated and not any(isinstance(b, Table) for b in document.blocks):
-            # no table: rows each stated in a sentence that names every column beat cells
-            # assembled from the sentences
-            indicators = prose.indicators
+        if not any(isinstance(b, Table) for b in document.blocks):
+            # no table: rows each stated in a sentence that names every column, or rows read
+            # from sentences, beat cells assembled from the sentences
+            from_sentences = False
+            if prose.indicators and (
+                prose.stated
+                or (_from_sentences(indicators) and len(prose.indicators) >= len(indicators) / 2)
+            ):
+                indicators, from_sentences = prose.indicators, True
+            if prose.funds and _from_sentences(funds):
+                funds, from_sentences = prose.funds, True
+            if from_sentences and not fields.get("project"):
+                kind = prose.kind or kind  # the rows were sentences: the report's kind
+    if prose is not None and (funds is prose.funds or indicators is prose.indicators):
+        reading_notes = [*reading_notes, *prose.notes]  # what the sentences left unclear
     trace = active()
     if trace is not None:
         _trace_document_fields(
@@ -386,7 +416,7 @@ def _evaluation(
         goals=tuple(parts.goals),
         indicators=indicators,
         total_weight=parts.total_weight,
-        total_score=parts.total_score,
+        total_score=parts.total_score or (prose.total_score if prose is not None else None),
         conclusion=fields.get("conclusion"),
         problems=fields.get("problems"),
         measures=fields.get("measures"),

@@ -30,6 +30,7 @@ Where each fact comes from, most certain first:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -39,7 +40,18 @@ from decimal import Decimal
 from jixiao.document import Paragraph
 from jixiao.extract.prose_indicators import prose_fund_rows, prose_indicators
 from jixiao.extract.prose_lines import ProseLine, evaluated_years, is_noise, prose_lines
+from jixiao.extract.prose_money import (
+    BARE_SPENT,
+    TOTAL_LABEL,
+    is_indicator_figure,
+    is_source_part,
+    is_total_words,
+    named_budget,
+    rate_agrees,
+    spent_part_of,
+)
 from jixiao.extract.prose_stated import stated_rows
+from jixiao.extract.prose_told import told_indicators, told_total_score
 from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
@@ -71,6 +83,11 @@ class ProseFacts:
     funds: tuple[FundRow, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     stated: bool = False  # the indicators were stated field by field (prose_stated)
+    total_score: Num | None = None  # 自评得分95分
+    notes: tuple[str, ...] = ()  # what the sentences leave unclear, with its line
+    evaluated: Text | None = (
+        None  # the project the opening sentence names (某某局对…某某项目开展了绩效自评)
+    )
 
 
 _PRONOUN = re.compile(r"^(?:本|我|该|各|全|此|上述|所属)")
@@ -98,11 +115,23 @@ _SUBJECT = re.compile(
 _IMPLEMENTER = re.compile(
     r"由(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:负责|牵头|组织|具体)?(?:实施|承担|执行)"
 )
+# the opening sentence of a self-evaluation: who evaluated what (某某局对2023年度某某项目开展了
+# 绩效自评 / 某某局组织对…实施情况进行了绩效自评 / 某某局认真开展了2023年某某项目绩效自评工作)
+_EVALUATOR = re.compile(
+    r"(?:^|[，,：:])(?P<v>[^，,。；;：:、\s“”]{3,30}?)(?:组织|认真|及时|按要求)?"
+    r"(?:对|开展了?)(?:(?:19|20)\d{2}年度?)(?P<p>[^，,。；;：:、\s“”]{4,40}?)"
+    r"(?:实施情况|项目支出)?(?:开展了?|进行了?)?绩效自评"
+)
+_EVALUATOR_REACH = 90  # characters before 绩效自评: unit (≤ 30), year and project (≤ 40), words
 _SITE = re.compile(r"欢迎(?:来到|访问|光临)(?P<v>[^!！,，。\s]{3,30}?)(?:门户)?(?:网站|网)")
 _REGION = re.compile(r"^.+?(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡)")
 
 _PROJECT_SENTENCE = re.compile(
     r"(?:承担|实施|负责|开展)(?:了|的)?(?P<v>[^，,。；;：:、\s“”]{4,60}?项目)(?=实施任务|建设任务|任务|的实施|系|，|,|。|$)"
+)
+# a region and the year before a project's name in a title (某某县2023年某某项目…)
+_REGION_YEAR = re.compile(
+    r"^\s*[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|州|盟|县|区|旗)\s*(?=(?:19|20)\d{2}\s*年)"
 )
 _PROJECT_TITLE_CUT = re.compile(r"(?:支出)?(?:绩效|自评|评价)")
 _MIN_PROJECT = 6
@@ -179,7 +208,7 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     unit = _unit(title, lines, all_lines)
     project = _field(lines, _PROJECT_FIELD)
     if project is None and kind != Kind.DEPARTMENT:
-        project = _project_sentence(lines)
+        project = _project_sentence(lines) or _evaluated_project(lines)
     # 下达某某局某某经费260万元: the unit receiving the money, the item it is for
     wanted = unit is None or (project is None and kind != Kind.DEPARTMENT)
     if wanted and (grant := _grant(lines)):
@@ -188,6 +217,8 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
     if project is None and kind != Kind.DEPARTMENT:
         project = _project_heading(lines) or _project_from_title(title, lines)
     stated_funds, stated_indicators = stated_rows(lines)
+    notes: list[str] = []
+    sentence_indicators = _longer(told_indicators(lines, notes), prose_indicators(lines))
     return ProseFacts(
         kind=kind,
         year=year,
@@ -198,9 +229,12 @@ def extract_prose(paragraphs: Sequence[Paragraph], report: Report, source: str) 
         staff_actual=_staff(hits, lines, FigureKey.STAFF_ACTUAL),
         duties=_duties(lines) or _duties_section(report),
         funds=_longer(stated_funds, prose_fund_rows(lines))
-        or _funds(hits, int(year.value) if year else None, unit),
-        indicators=_longer(stated_indicators, prose_indicators(lines)),
-        stated=bool(stated_indicators) and len(stated_indicators) >= len(prose_indicators(lines)),
+        or _funds(hits, int(year.value) if year else None, unit, notes),
+        indicators=_longer(stated_indicators, sentence_indicators),
+        stated=bool(stated_indicators) and len(stated_indicators) >= len(sentence_indicators),
+        total_score=told_total_score(lines),
+        evaluated=_evaluated_project(lines),
+        notes=tuple(dict.fromkeys(notes)),
     )
 
 
@@ -286,6 +320,9 @@ def _unit(title: Text | None, lines: list[ProseLine], all_lines: list[ProseLine]
     for line in lines:
         if (m := _IMPLEMENTER.search(line.text)) and _plausible_name(m.group("v")):
             return Text(m.group("v"), line.location)
+    for line in lines:
+        if (m := _evaluator(line.text)) and _plausible_name(m.group("v")):
+            return Text(m.group("v"), line.location)
     for line in all_lines:
         if (m := _SITE.search(line.text)) and _plausible_name(m.group("v")):
             name = m.group("v")
@@ -329,6 +366,28 @@ def _project_sentence(lines: list[ProseLine]) -> Text | None:
     return None
 
 
+def _evaluator(text: str) -> re.Match[str] | None:
+    """The opening sentence's evaluator and project, looked for only just before 绩效自评 (a
+    long line is not searched from every position)."""
+    at = text.find("绩效自评")
+    if at < 0:
+        return None
+    start = max(0, at - _EVALUATOR_REACH)
+    return _EVALUATOR.search(text[start : at + 4])
+
+
+def _evaluated_project(lines: list[ProseLine]) -> Text | None:
+    """The project the opening sentence says was evaluated (某某局对2023年度某某项目开展了
+    绩效自评): a name ending like a project or a fund."""
+    for line in lines:
+        m = _evaluator(line.text)
+        if m and _plausible_name(m.group("v")):
+            name = m.group("p")
+            if name.endswith(("项目", "资金", "经费", "工程")) and not _GENERIC_FUND.match(name):
+                return Text(name, line.location)
+    return None
+
+
 def _grant(lines: list[ProseLine]) -> tuple[Text, Text] | None:
     """The unit and the item of the first grant sentence (``下达某某局某某经费260万元``):
     the unit receiving the money is the one reporting on it."""
@@ -367,7 +426,7 @@ def _project_from_title(title: Text | None, lines: list[ProseLine]) -> Text | No
     the 项目 is the one of 项目支出 (档案数字化建设经费) where the text names it without."""
     if title is None:
         return None
-    rest = _TITLE_LEAD.sub("", title.text)
+    rest = _TITLE_LEAD.sub("", _REGION_YEAR.sub("", title.text))
     cut = _PROJECT_TITLE_CUT.search(rest)
     name = rest[: cut.start()] if cut else ""
     if len(name) >= _MIN_PROJECT and name.endswith(("项目", "资金", "工程", "经费")):
@@ -456,33 +515,60 @@ def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
     )
 
 
-# a figure named only by the act of spending (实际执行, 执行数): no line of its own
-_BARE_SPENT = re.compile(r"(?:实际|累计)?执行(?:金额)?|实际(?:支出|使用)(?:金额)?")
+_RATE_WORDS = ("执行率", "执行进度")  # 预算执行率 / 预算执行进度
 
 
-def _rate_in_sentence(hits: list[FigureHit], hit: FigureHit) -> Num | None:
-    """The 执行率 stated in the same sentence as a spent figure."""
+def _rate_in_sentence(
+    hits: list[FigureHit],
+    hit: FigureHit,
+    budget: Num | None = None,
+    notes: list[str] | None = None,
+) -> Num | None:
+    """The 执行率 stated in the same sentence as a spent figure, or in the next sentence when
+    that one states no money and the rate is 执行数 ÷ 预算数 (prose_money.rate_agrees)."""
     for other in hits:
         if (
             other.sentence_index == hit.sentence_index
             and other.figure.value.unit == "%"
-            and other.figure.label.endswith("执行率")
+            and other.figure.label.endswith(_RATE_WORDS)
         ):
             return other.figure.value
+    if budget is None:
+        return None
+    nxt = [other for other in hits if other.sentence_index == hit.sentence_index + 1]
+    rates = [o for o in nxt if o.figure.value.unit == "%" and o.figure.label.endswith(_RATE_WORDS)]
+    if len(rates) == 1 and not any(o.figure.value.unit in MONEY_UNITS for o in nxt):
+        rate = rates[0].figure.value
+        if rate_agrees(rate.value, hit.figure.value.value, budget.value):
+            return rate
+        _rate_note(notes, rate, hit.figure.value, budget)
     return None
 
 
+def _rate_note(notes: list[str] | None, rate: Num, spent: Num, budget: Num) -> None:
+    if notes is not None and budget.value:
+        computed = (spent.value / budget.value * 100).quantize(Decimal("0.01"))
+        notes.append(
+            f"{rate.location}：执行率 {rate.text} 与 执行数 {spent.text} ÷ 预算数 {budget.text}"
+            f"（{computed}%）不符，没有作为该资金行的执行率读取"
+        )
+
+
 def _funds(
-    hits: list[FigureHit], year: int | None, unit: Text | None = None
+    hits: list[FigureHit],
+    year: int | None,
+    unit: Text | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[FundRow, ...]:
     rows: list[FundRow] = []
     seen: set[tuple[str, Decimal]] = set()
     parent: FigureHit | None = None
     depths: dict[str, int] = {}  # the rows so far: a part named after one goes under it
     whole_at = 0  # the last row that is no part
+    plain_rows: set[int] = set()  # rows no word marks as planned or spent
     for hit in hits:
         figure = hit.figure
-        if figure.value.unit not in MONEY_UNITS:
+        if figure.value.unit not in MONEY_UNITS or is_indicator_figure(figure.label):
             continue
         if not hit.part:
             parent = hit
@@ -493,21 +579,24 @@ def _funds(
             label = label[len(unit.text) :]  # 市交通运输局某某经费: the row is the 经费
         if (
             _owner_subject(hit, parent)
+            and not is_source_part(label)
             and parent is not None
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
-        if (
-            _BARE_SPENT.fullmatch(figure.label)
-            and not hit.part
-            and rows
-            and rows[whole_at].budget is not None
-            and rows[whole_at].actual is None
-        ):
-            # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
-            rate = _rate_in_sentence(hits, hit)
-            rows[whole_at] = replace(rows[whole_at], actual=figure.value, rate=rate)
-            continue
+        spending_only = BARE_SPENT.fullmatch(figure.label) or (
+            is_total_words(figure.label) and not hit.budget and not hit.plain
+        )  # 累计支付资金110万元 (the verb is not part of the label)
+        if spending_only and not hit.part and rows:
+            whole = rows[whole_at]
+            if whole.budget is None and whole.actual is not None and whole_at in plain_rows:
+                # 共投入资金120万元 … 实际支出110万元: the money put in was the budget
+                whole = _plain_as_budget(rows, whole_at, plain_rows)
+            if whole.budget is not None and whole.actual is None:
+                # 预算10441万元 … 实际执行9265万元，执行率88.74%: the spending of the budget above
+                rate = _rate_in_sentence(hits, hit, whole.budget, notes)
+                rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
+                continue
         initial = bool(_INITIAL.search(figure.label))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
@@ -521,6 +610,8 @@ def _funds(
         depths.setdefault(label, depth)
         if depth == 0:
             whole_at = len(rows)
+        if hit.plain and not budget:
+            plain_rows.add(len(rows))
         rows.append(
             FundRow(
                 label=Text(label, figure.location),
@@ -532,7 +623,108 @@ def _funds(
                 location=figure.location,
             )
         )
-    return tuple(_pair_spent_parts(rows))
+    rows = _name_total(_spent_by_name(_pair_spent_parts(_initial_with_budget(rows))))
+    return tuple(_rates_after_spending(rows, hits, notes))
+
+
+def _rates_after_spending(
+    rows: list[FundRow], hits: list[FigureHit], notes: list[str] | None = None
+) -> list[FundRow]:
+    """中央资金支出75万元，执行率93.75%: a rate right after a spending figure (same sentence,
+    no other figure between) is the rate of the row that figure's spending went to, when
+    执行数 ÷ 预算数 gives it."""
+    out = list(rows)
+    for before, hit in itertools.pairwise(hits):
+        rate = hit.figure.value
+        if (
+            rate.unit != "%"
+            or not hit.figure.label.endswith(_RATE_WORDS)
+            or before.sentence_index != hit.sentence_index
+            or before.figure.value.unit not in MONEY_UNITS
+        ):
+            continue
+        for k, row in enumerate(out):
+            if row.actual is not before.figure.value or row.rate is not None or row.budget is None:
+                continue
+            if rate_agrees(rate.value, row.actual.value, row.budget.value):
+                out[k] = replace(row, rate=rate)
+            else:
+                _rate_note(notes, rate, row.actual, row.budget)
+    return out
+
+
+def _initial_with_budget(rows: list[FundRow]) -> list[FundRow]:
+    """年初预算500万元，调整后预算550万元: a row holding only the 年初预算 followed by a budget
+    of the same sentence are one row (its 年初预算数 and 全年预算数)."""
+    out: list[FundRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.initial_budget is not None
+            and prev.budget is None
+            and prev.actual is None
+            and row.budget is not None
+            and row.initial_budget is None
+            and row.depth == prev.depth
+            and row.location == prev.location
+        ):
+            out[-1] = replace(row, initial_budget=prev.initial_budget)
+            continue
+        out.append(row)
+    return out
+
+
+def _plain_as_budget(rows: list[FundRow], at: int, plain_rows: set[int]) -> FundRow:
+    """The plain whole at ``at`` and its plain parts moved from 执行 to 预算."""
+    k = at
+    while k < len(rows) and (k == at or rows[k].depth > rows[at].depth):
+        if k in plain_rows and rows[k].budget is None:
+            rows[k] = replace(rows[k], budget=rows[k].actual, actual=None)
+            plain_rows.discard(k)
+        k += 1
+    return rows[at]
+
+
+def _name_total(rows: list[FundRow]) -> list[FundRow]:
+    """The first budget told without a fund's name (项目预算资金, 共下达资金) is the form's
+    年度资金总额 row."""
+    for i, row in enumerate(rows):
+        if row.depth == 0 and row.budget is not None:
+            if is_total_words(row.label.text):
+                rows[i] = replace(
+                    row, label=Text(TOTAL_LABEL, row.label.location), line=FundLine.TOTAL
+                )
+            elif name := named_budget(row.label.text):
+                rows[i] = replace(row, label=Text(name, row.label.location))
+            break
+    return rows
+
+
+def _spent_by_name(rows: list[FundRow]) -> list[FundRow]:
+    """A spending part named after a budget part (中央补助资金 80万元 … 中央补助资金使用75万元):
+    its spending, tied by the name; the budget part must have no spending yet and the name
+    only one budget part."""
+    out = list(rows)
+    dropped: set[int] = set()
+    for k, row in enumerate(out):
+        if row.depth == 0 or row.budget is not None or row.actual is None:
+            continue
+        name = spent_part_of(row.label.text)
+        if not name:
+            continue
+        owners = [
+            j
+            for j in range(k)
+            if j not in dropped
+            and out[j].label.text == name
+            and out[j].budget is not None
+            and out[j].depth == row.depth
+        ]
+        if len(owners) == 1 and out[owners[0]].actual is None:
+            out[owners[0]] = replace(out[owners[0]], actual=row.actual)
+            dropped.add(k)
+    return [r for k, r in enumerate(out) if k not in dropped]
 
 
 def _pair_spent_parts(rows: list[FundRow]) -> list[FundRow]:

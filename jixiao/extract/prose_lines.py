@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from jixiao.document import Paragraph
+from jixiao.extract.prose_reflow import reflow
 from jixiao.model import Location
 from jixiao.textnorm import strip_pinyin, to_simplified
 
@@ -96,7 +97,7 @@ def _split(paragraphs: Sequence[Paragraph]) -> list[ProseLine]:
                     out.append(
                         ProseLine(piece.strip(), line_loc, level if len(pieces) == 1 else None)
                     )
-    return out
+    return reflow(out)
 
 
 def clean(raw: str) -> str:

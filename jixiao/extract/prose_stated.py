@@ -77,6 +77,7 @@ _LABELLED = re.compile(NUMBERED + r"(?P<label>[^：:，,。]{2,40})[：:](?P<res
 _LEVEL1_HEAD = level1_heading(
     "产出指标|效益指标|满意度指标|成本指标|项目决策|项目过程|项目产出|项目效益"
 )
+_INLINE_LEVEL2 = re.compile(r"^(?P<name>[^()（）]{2,30})[(（](?P<l2>[^()（）]{2,12}指标)[)）]$")
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
 _MONEY = re.compile(r"^(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
 _PERCENT = re.compile(r"^(?P<n>\d+(?:\.\d+)?)\s*[%％]$")
@@ -173,6 +174,8 @@ def _indicator(
         level2, name = Text(label, loc), bare
     elif bare is not None:
         return None  # two names: which is the indicator is not said
+    elif (inline := _INLINE_LEVEL2.match(label)) and vocab.is_level2(inline.group("l2")):
+        level2, name = Text(inline.group("l2"), loc), inline.group("name")  # 名称（数量指标）
     else:
         name = label
     points: dict[str, Num] = {}

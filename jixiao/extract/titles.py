@@ -73,11 +73,22 @@ def title_candidates(texts: list[Text]) -> list[Text]:
             continue
         if _TITLE_WORDS.search(s):
             out.append(Text(s, t.location))
-        elif i + 1 < len(texts):
+        elif i + 1 < len(texts) and _next_line(t, texts[i + 1]):
             nxt = clean(texts[i + 1].text).strip()
             if len(s) + len(nxt) <= 80 and _TITLE_WORDS.search(nxt) and not _TITLE_WORDS.search(s):
                 out.append(Text(s + nxt, t.location))
     return out
+
+
+def _next_line(first: Text, second: Text) -> bool:
+    """Whether ``second`` follows ``first`` within three lines of the same file (a title's two
+    halves, perhaps with blank lines between; the texts of a table's cells and the paragraphs
+    are listed one after the other, so neighbours in the list may lie far apart). Without line
+    numbers: assumed."""
+    a, b = first.location, second.location
+    if a is None or b is None or a.line is None or b.line is None or a.source != b.source:
+        return True
+    return 0 <= b.line - a.line <= 3
 
 
 _UNIT_ENDINGS = ORG_ENDINGS + TOWNSHIP_ENDINGS

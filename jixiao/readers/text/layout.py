@@ -206,7 +206,8 @@ def token_row(line: str) -> bool:
 # (not an amount of money in a sentence: 全年预算数72.60万元)
 # (nor points written in a clause: 分值15分，得分15分)
 _GLUED = re.compile(
-    r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=(?![万元]|分[，,。；;])[\u4e00-\u9fff≥≤(（]|$)", re.MULTILINE
+    r"[\u4e00-\u9fff)）:：%][\d.]+%?(?=(?![万亿元]|分[，,。；;])[\u4e00-\u9fff≥≤(（]|$)",
+    re.MULTILINE,
 )
 
 
