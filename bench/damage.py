@@ -33,6 +33,9 @@ not counted), or ``None`` where the form offers nothing to damage that way:
 - ``split-figures``: PDF text (the spaced layouts) where a row's last figures continue on a
   line of their own below it (``公车运行维护 11.86`` / ``12 9.84``), under their columns where
   the columns are aligned;
+- ``wrapped`` (``damage_wrapped.py``): long text cells wrapped inside their cells at a width drawn
+  per column — vertically centred (now and then top- or bottom-aligned) in the positional print
+  (spaced-cols), consecutive lines in a print of one cell per line (vertical, column-major);
 - ``missing-value``: a blank cell that vanished — the total fund row with 年初预算数 blank prints
   5 figures under 6 headings, an indicator with its 年度指标值 blank prints one value fewer.
 
@@ -616,6 +619,9 @@ ROWLESS = {"spaced-line", "vertical", "xlsx", "docx"}
 from damage_late import d_late_cells  # noqa: E402  (it builds on level1-after)
 
 DAMAGES["late-cells"] = d_late_cells
+from damage_wrapped import d_wrapped  # noqa: E402
+
+DAMAGES["wrapped"] = d_wrapped
 
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
 # a row's labels printed after its values: a column-major print has no row order to scramble
@@ -629,4 +635,19 @@ NOT_APPLICABLE |= {
 NOT_APPLICABLE |= {
     ("split-figures", layout)
     for layout in ("tabbed", "pipe", "spaced-line", "vertical", "other", "xlsx", "docx")
+}
+# cells wrapped inside their cells: the shape of PDF text (damage_wrapped.py), kept by a print
+# placing text where it stands (spaced-cols) or printing one cell a line (vertical, column-major)
+NOT_APPLICABLE |= {
+    ("wrapped", layout)
+    for layout in (
+        "tabbed",
+        "pipe",
+        "pipe-rowspan",
+        "spaced-line",
+        "spaced-rows",
+        "other",
+        "xlsx",
+        "docx",
+    )
 }

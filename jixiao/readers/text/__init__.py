@@ -15,6 +15,7 @@ from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.baselines import rejoin
+from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.html import html_blocks, looks_like_html
@@ -23,6 +24,7 @@ from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
+from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
 __all__ = ["detect_layout", "parse_text"]
@@ -82,11 +84,22 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout == "prose":
+        # one cell per line with many cells wrapped over lines: told once they are joined
+        joined = cells_with_wraps(lines)
+        if joined is not None and detect_layout(joined) == "vertical":
+            lines, marked, layout = joined, joined, "vertical"
     if layout == "spaced":
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines
+        centred = top_align(lines)
+        if centred is not None:
+            lines, centred_notes = centred
+            extra_notes.extend(centred_notes)
     if layout == "vertical":
         lines = join_cell_lines(marked, lines)
+        if not line_rows(lines):  # cells parted by blank lines: a run of lines is a wrapped cell
+            lines = join_blank_parted(lines)
     if layout in ("vertical", "prose", "other") and line_rows(lines):
         layout = "lines"
     # scans (shared on document sites, copied from PDFs): misread form words and figures are

@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
+from jixiao.readers.text.column_wraps import header_at, header_rest, unwrap_columns
 from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
 from jixiao.readers.text.shape_align import align
 from jixiao.textnorm import label_key
@@ -85,13 +86,15 @@ def transpose(
         name_at = text.count("\n", 0, m.start())
         if name_at < done:
             continue
-        found = _columns(lines, name_at, page_marks)
+        # the next page's block of columns may hold one row (a table read on the page before)
+        found = _columns(lines, name_at, page_marks, 1 if notes else 2)
         if found is None:
             continue
-        start, end, pre, columns = found
+        start, end, pre, columns, wrap_notes = found
         rows, block_notes = _rows(pre, columns)
         if rows is None:
             continue
+        block_notes += wrap_notes
         labels = {0} | {
             k + 1 for k, (r, _, _) in enumerate(columns) if r in (Role.LEVEL1, Role.LEVEL2)
         }
@@ -126,9 +129,10 @@ def _role(cell: str) -> Role | None:
 
 
 def _columns(
-    lines: list[str], name_at: int, page_marks: frozenset[int]
-) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]]] | None:
-    """(first line, end line, the cells before the first header, [(role, header, cells)])."""
+    lines: list[str], name_at: int, page_marks: frozenset[int], fewest: int = 2
+) -> tuple[int, int, list[str], list[tuple[Role, str, list[str]]], list[str]] | None:
+    """(first line, end line, the cells before the first header, [(role, header, cells)],
+    notes on cells wrapped over lines)."""
     # back from the name header over one-cell lines to the first header of the run (only the
     # 一级 and 二级 columns come before the names; another header ends a block before this one)
     first = name_at
@@ -162,20 +166,34 @@ def _columns(
         if c is None:
             break
         role = _role(c)
+        wrapped = header_at(lines, i, _cell) if role is None and columns else None
+        if wrapped is not None and _role(wrapped[0]) not in {r for r, _, _ in columns} | {None}:
+            columns.append((_role(wrapped[0]), wrapped[0], []))  # a header wrapped over lines
+            i += wrapped[1]
+            continue
         if role is not None and any(r is role for r, _, _ in columns):
             break  # the next page's block of columns
         if role is None and section_of(label_key(c)) == "indicator":
             break
         if role is not None:
+            rest = header_rest(c, [_cell(ln) for ln in lines[i + 1 : i + 3]])
+            if rest:  # a header wrapped onto the next lines
+                c += "".join(_cell(ln) or "" for ln in lines[i + 1 : i + 1 + rest])
+                i += rest
             columns.append((role, c, []))
         elif columns:
             columns[-1][2].append(c)
         i += 1
+    lengths = [len(cells) for _, _, cells in columns]
     if cuts:
         columns = _join_cuts(columns, cuts)
+    # the page cuts left in a column (not joined above) may part a wrapped cell's lines too
+    breaks = {columns[k][0]: set(at) for k, at in cuts.items() if len(columns[k][2]) == lengths[k]}
+    total = any(total_label(label_key(c)) for c in pre)
+    columns, wrap_notes = unwrap_columns(columns, total, breaks)
     names = next((cells for r, _, cells in columns if r is Role.NAME), [])
     n = len(names)
-    if n < 2:
+    if n < fewest:
         return None
     full = sum(1 for r, _, cells in columns if r in _FIGURES and len(cells) in (n, n + 1))
     if full < 2:
@@ -187,7 +205,7 @@ def _columns(
         keep = min(keep, next((k for k, c in enumerate(cells) if len(c) > _MAX_LAST), keep))
     end = i - max(0, len(cells) - keep)
     columns[-1] = (role, head, cells[:keep])
-    return start, end, pre, columns
+    return start, end, pre, columns, wrap_notes
 
 
 def _join_cuts(
