@@ -234,12 +234,17 @@ _LOCATION_ROOM = 64  # what ``str(location)`` adds to its file name and cell
 _PARTS: dict[type, Callable[[Any], tuple[Any, ...]] | None] = {}
 
 
+_LEAVES = frozenset({type(None), Decimal, int, float, bool})  # no text inside
+
+
 def _long(value: Any) -> bool:
     """Any text below ``value`` (a model record, a tuple, a str) longer than MAX_TEXT."""
     stack = [value]
     while stack:
         item = stack.pop()
         kind = type(item)
+        if kind in _LEAVES:
+            continue  # (what the walk below does with them too: nothing)
         if kind is tuple:
             stack.extend(item)
         elif isinstance(item, str):

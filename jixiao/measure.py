@@ -71,6 +71,8 @@ _SIGN_VARIANTS = (
     ("〓", "="),
 )
 _SIGN_CHARS = frozenset("".join(v for v, _ in _SIGN_VARIANTS) + "═")
+# the same test as a character class (searched without making a string of each character)
+_SIGN_CHAR = re.compile("[" + "".join(sorted(re.escape(c) for c in _SIGN_CHARS)) + "]")
 _SIGN_OPERATORS = {
     "≥": Operator.GE,
     "≤": Operator.LE,
@@ -97,7 +99,7 @@ _DOUBLE_BAR = re.compile(r"(?<![\u2500-\u257f])═(?![\u2500-\u257f])")
 
 def normalize_signs(text: str) -> str:
     """Every printed variant of a comparison sign as the canonical one (≧ → ≥, ═ → =, ＞＝ → ≥)."""
-    if _SIGN_CHARS.isdisjoint(text):
+    if _SIGN_CHAR.search(text) is None:
         return text
     for variant, sign in _SIGN_VARIANTS:
         if variant in text:

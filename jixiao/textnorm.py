@@ -18,8 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import zhconv
 from zhconv import zhconv as _zhconv_impl
+
+from jixiao.alternation import Alternation
 
 _LINE_BREAKS = re.compile(r"[\r\n]+")
 
@@ -52,11 +53,22 @@ def _tradonly() -> frozenset[str]:
 
 
 _TRAD_CHARS = _tradonly()
+# the same test as a character class, searched without making a string of each character: the
+# characters of the Basic Multilingual Plane (a class of those stays a bitmap; characters
+# beyond it would be tried one by one, so a text holding any is tested by the set)
+_TRAD_BMP = re.compile(
+    "[" + "".join(sorted(re.escape(c) for c in _TRAD_CHARS if ord(c) <= 0xFFFF)) + "]"
+    if any(ord(c) <= 0xFFFF for c in _TRAD_CHARS)
+    else "(?!)"
+)
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 
 
 def has_traditional(text: str) -> bool:
     """Whether the text holds characters that exist only in traditional Chinese."""
-    return not _TRAD_CHARS.isdisjoint(text)
+    if _BEYOND_BMP.search(text) is not None:
+        return not _TRAD_CHARS.isdisjoint(text)
+    return _TRAD_BMP.search(text) is not None
 
 
 def strip_pinyin(text: str) -> str:
@@ -70,11 +82,52 @@ def strip_pinyin(text: str) -> str:
     return out
 
 
+_ZH_TABLE: dict[str, str] = _zhconv_impl.getdict("zh-hans")
+_ZH_PREFIXES: frozenset[str] = _zhconv_impl.pfsdict["zh-hans"]
+# zhconv's own zh-hans table split in two: the one-character conversions (a translate table)
+# and the first two characters of the longer entries (where its phrase search must run)
+_ZH_SINGLE = {ord(k): v for k, v in _ZH_TABLE.items() if len(k) == 1}
+_ZH_PAIRS = frozenset(p for p in _ZH_PREFIXES if len(p) == 2)
+_ZH_PHRASE_START = re.compile("[" + "".join(sorted({re.escape(p[0]) for p in _ZH_PAIRS})) + "]")
+
+
 def to_simplified(text: str) -> str:
-    """Traditional → simplified Chinese (only when the text has traditional characters)."""
+    """Traditional → simplified Chinese (only when the text has traditional characters).
+
+    The same result as ``zhconv.convert(text, "zh-hans")``, which reads the text from left to
+    right taking at each place the longest entry of its table: a character that begins no
+    entry longer than itself is converted on its own (by a translate table, all at once), and
+    zhconv's phrase search runs only from the characters that begin a longer entry."""
     if not has_traditional(text):
         return text
-    return zhconv.convert(text, "zh-hans")
+    out: list[str] = []
+    pos = look = 0  # converted up to pos; no longer entry begins in text[pos:look]
+    while (m := _ZH_PHRASE_START.search(text, look)) is not None:
+        at = m.start()
+        if text[at : at + 2] not in _ZH_PAIRS:
+            look = at + 1  # no longer entry begins here: converted on its own
+            continue
+        out.append(text[pos:at].translate(_ZH_SINGLE))
+        word, pos = _longest_entry(text, at)
+        out.append(word)
+        look = pos
+    out.append(text[pos:].translate(_ZH_SINGLE))
+    return "".join(out)
+
+
+def _longest_entry(text: str, pos: int) -> tuple[str, int]:
+    """zhconv's step at ``pos``: the conversion of the longest entry there (or the character
+    itself) and where the text goes on."""
+    table, prefixes = _ZH_TABLE, _ZH_PREFIXES
+    word, end = text[pos], pos + 1
+    i = pos
+    frag = text[pos]
+    while i < len(text) and frag in prefixes:
+        if frag in table:
+            word, end = table[frag], i + 1
+        i += 1
+        frag = text[pos : i + 1]
+    return word, end
 
 
 def join_wrapped(text: str) -> str:
@@ -123,7 +176,10 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 def halfwidth(text: str) -> str:
     """Full-width ASCII forms (digits, letters, ``．％（）``) and the ideographic space as
     half-width; nothing else changes (unlike NFKC, ``㎡`` and ``①`` stay)."""
-    return text.translate(_HALF)
+    return text.translate(_HALF) if _FULL_WIDTH.search(text) else text
+
+
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")  # the keys of _HALF
 
 
 def strip_numbering(text: str) -> str:
@@ -179,7 +235,9 @@ _OCR_DIGIT = re.compile(
 )
 _DIGIT_FIX = {"O": "0", "o": "0", "l": "1", "I": "1"}
 _OCR_CHARS = "IlOo顼兀匏箅"  # a text without any of them has nothing to repair
-_OCR_ANY = re.compile("|".join(p.pattern for p in (_OCR_WORD, _OCR_TEN, _OCR_DIGIT)))
+# (searched only where a misreading can start: the whole-text search of the joined pattern tried
+# every alternative, lookbehinds first, at every character)
+_OCR_ANY = Alternation([p.pattern for p in (_OCR_WORD, _OCR_TEN, _OCR_DIGIT)])
 
 
 def repair_ocr(text: str) -> tuple[str, list[str]]:

@@ -41,12 +41,15 @@ def test_bounds(bound: bounds.Bound, value: str, problem: str | None) -> None:
 
 
 def test_every_check_takes_microseconds_whatever_the_input() -> None:
-    started = time.perf_counter()
+    # CPU time of this process, with a limit far above the microseconds a check takes and far
+    # below what a pathological conversion (10**999999 written out) would: a busy machine
+    # cannot make it fail
+    started = time.process_time()
     for text in ("1e999999", "-1e999999", "1e-999999", "9" * 5000, "0e-999999"):
         for bound in (bounds.YEAR, bounds.MONEY, bounds.RATE, bounds.POINTS, bounds.STAFF):
             bound.problem(Decimal(text))
     bounds.STAFF.problem(10**100000)
-    assert time.perf_counter() - started < 0.1
+    assert time.process_time() - started < 1
 
 
 def test_from_dict_and_the_json_reader_refuse_out_of_bounds_numbers(tmp_path: Path) -> None:
@@ -58,10 +61,10 @@ def test_from_dict_and_the_json_reader_refuse_out_of_bounds_numbers(tmp_path: Pa
     assert [v.key for v in caught.value.violations] == ["year", "funds-0-budget"]
     path = tmp_path / "大数.json"
     path.write_text(dump_value(d), encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(ReadError, match=r"大数\.json: 数值超出范围：年度：超出范围"):
         jixiao.read(path)
-    assert time.perf_counter() - started < 1
+    assert time.process_time() - started < 2
 
 
 def test_an_impossible_number_in_a_document_is_left_blank_with_a_note() -> None:

@@ -48,3 +48,119 @@ def test_same_form_header_again_is_one_form() -> None:
 def test_lines_without_cells_are_skipped() -> None:
     lines = ["|  |  |", "   ", *_form("乡村书屋补充图书"), "｜", *_form("河道保洁服务")]
     assert next_form.next_form_start(lines) == 10
+
+
+def test_to_simplified_agrees_with_zhconv() -> None:
+    import random
+
+    import zhconv
+    from zhconv import zhconv as impl
+
+    from jixiao.textnorm import has_traditional, to_simplified
+
+    invented = (
+        "某某區婦女聯合會部門整體支出績效自評表，項目資金（萬元）年初預算數、全年執行數；"
+        "產出指標數量指標開展困難婦女慰問幫扶≥30人次，乾淨整潔，後續發展，著力於覆蓋面。"
+    )
+    keys = list(impl.getdict("zh-hans"))
+    rnd = random.Random(5)
+    texts = [invented, zhconv.convert(invented, "zh-tw"), zhconv.convert(invented, "zh-hk")]
+    for _ in range(3000):
+        texts.append(
+            "".join(
+                rnd.choice(keys) if rnd.random() < 0.7 else rnd.choice("的是在项目资金預算0.%")
+                for _ in range(rnd.randint(1, 30))
+            )
+        )
+    for text in texts:
+        if has_traditional(text):
+            assert to_simplified(text) == zhconv.convert(text, "zh-hans"), text
+
+
+def test_number_prefixes_agree_with_the_plain_definition() -> None:
+    from jixiao.extract import runtogether as rt
+
+    def plain(s: str, pos: int, max_int: int) -> list[int]:
+        m = rt._DIGITS.match(s, pos)
+        if not m:
+            return []
+        run = m.group(0)
+        return [
+            pos + k
+            for k in range(1, len(run) + 1)
+            if rt._valid_number(run[:k]) and len(run[:k].split(".")[0]) <= max_int
+        ]
+
+    for n in range(1, 7):
+        for chars in itertools.product("0.15", repeat=n):
+            s = "名称" + "".join(chars) + "%"
+            for max_int in (3, 4, 9):
+                assert rt._number_prefixes(s, 2, max_int) == plain(s, 2, max_int), (s, max_int)
+    long_run = "名" + "1234567890123.45"
+    for max_int in (3, 4, 9):
+        assert rt._number_prefixes(long_run, 1, max_int) == plain(long_run, 1, max_int)
+
+
+def test_has_traditional_agrees_with_the_set() -> None:
+    import random
+
+    from jixiao import textnorm
+
+    chars = sorted(textnorm._TRAD_CHARS)
+    rnd = random.Random(9)
+    texts = ["", "12.5", "项目资金（万元）", "項目資金（萬元）", "𠮷野家", "𠮷項目"]
+    for _ in range(5000):
+        texts.append(
+            "".join(
+                rnd.choice(chars)
+                if rnd.random() < 0.03
+                else chr(rnd.randint(0x20000, 0x2A6DF))
+                if rnd.random() < 0.02
+                else chr(rnd.randint(0x3000, 0x9FFF))
+                for _ in range(rnd.randint(0, 20))
+            )
+        )
+    for text in texts:
+        assert textnorm.has_traditional(text) == (not textnorm._TRAD_CHARS.isdisjoint(text)), text
+
+
+def test_glue_gate_hides_no_glued_cell() -> None:
+    import random
+
+    from jixiao.extract import form
+
+    alphabet = "0123456789.%－—-+≥≤<>=不低于达到万元次项人满意度全年召开）)“”。 ５"
+    rnd = random.Random(11)
+    texts = ["1010", "－－", "150.00130.0086.67%", "全年召开4次专题会5", "≥54次59次", "达到"]
+    texts += [
+        "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)
+    ]
+    for text in texts:
+        glued = bool(
+            form._GLUED.search(text)
+            or form._POINTS_PAIR.fullmatch(text.strip())
+            or form._WORDS_THEN_POINTS.fullmatch(text.strip())
+        )
+        assert not glued or form._MAY_GLUE.search(text), text
+
+
+def test_break_search_room_covers_every_match() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from jixiao.extract import runtogether as rt
+
+    for pattern in rt._BREAK_PATTERNS:
+        widest = _parser.parse(pattern.pattern).getwidth()[1]
+        assert widest + 1 + 1 < rt._BREAK_ROOM  # the match, one character of lookahead, the start
+    text = "名称达到预期目标达到预期5-完成全年任务性" * 3
+    for pos in range(len(text)):
+        for last in range(pos, len(text)):
+            plain = sorted(
+                {
+                    m.start()
+                    for pattern in rt._BREAK_PATTERNS
+                    for m in pattern.finditer(text, pos)
+                    if m.start() <= last
+                }
+            )
+            assert rt._breaks(text, pos, last) == plain

@@ -385,9 +385,12 @@ class FormBuilder:
         if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
             return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
         if not any(
-            _GLUED.search(_half(row[i].text))
-            or _POINTS_PAIR.fullmatch(row[i].text.strip())
-            or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
+            _MAY_GLUE.search(row[i].text)
+            and (
+                _GLUED.search(_half(row[i].text))
+                or _POINTS_PAIR.fullmatch(row[i].text.strip())
+                or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
+            )
             for i in live
         ):
             return None  # no cell holds two figures (or words and the points after them)
@@ -1556,6 +1559,9 @@ _GLUED = re.compile(
     r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
     r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
 )
+# what each of the three patterns above needs (a digit, or the % and dashes of _GLUED): a cell
+# without any is tried by none of them
+_MAY_GLUE = re.compile(r"[\d%－-]")
 _SHORT_DOUBLE = re.compile(r"(\d)\1")
 _GLUED_START = re.compile(
     r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到"

@@ -27,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import accumulate
 
+from jixiao.alternation import Alternation
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
@@ -136,7 +137,7 @@ _AFTER_SCORE_OR_LEVEL1 = (
 
 
 @lru_cache(maxsize=8)
-def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
     alts: list[tuple[int, str]] = []
 
     def add(word: str, suffix: str = "") -> None:
@@ -198,7 +199,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
     for w in extra:  # another table's column labels (the lifecycle's target/monitoring tables)
         add(w, _OPT_PAREN)
     alts.sort(key=lambda a: -a[0])
-    return re.compile("|".join(f"(?:{a})" for _, a in alts))
+    return Alternation([a for _, a in alts])
 
 
 _LABELS = _label_pattern()
@@ -261,7 +262,7 @@ def _cut(
     pos: int,
     end: int,
     cell_at: Callable[[int], Cell],
-    labels: re.Pattern[str] = _LABELS,
+    labels: Alternation = _LABELS,
 ) -> None:
     matches = list(labels.finditer(text, pos, end))
     held: tuple[re.Match[str], int] | None = None  # a fund row's word printed before its header
@@ -428,11 +429,15 @@ def _number_prefixes(s: str, pos: int, max_int: int = 9) -> list[int]:
     if not m:
         return []
     run = m.group(0)
-    ends = []
-    for k in range(1, len(run) + 1):
-        piece = run[:k]
-        if _valid_number(piece) and len(piece.split(".")[0]) <= max_int:
-            ends.append(pos + k)
+    dot = run.find(".")
+    whole = dot if dot >= 0 else len(run)  # the digits before the point
+    if run[0] == "0" and whole > 1:
+        return [pos + 1]  # 0 alone: no number starts 05
+    # every cut of the whole part up to max_int digits, then (after the point, when the whole
+    # part fits) every cut with one or more decimals; never a cut right after the point
+    ends = [pos + k for k in range(1, min(whole, max_int) + 1)]
+    if dot >= 0 and whole <= max_int:
+        ends += [pos + k for k in range(dot + 2, len(run) + 1)]
     return ends
 
 
@@ -725,12 +730,20 @@ def _chain(
     roles: tuple[Role, ...],
     steps: _Steps,
     ends: dict[tuple[Role, int], list[int]] | None = None,
-) -> list[tuple[float, int, list[tuple[Role, str]]]]:
-    """Every way of reading the value columns from ``pos``: (score, end, values). ``ends``:
-    where a value of a role may end, kept from the chains read from other places of ``text``."""
-    out: list[tuple[float, int, list[tuple[Role, str]]]] = []
+    words: dict[int, tuple[re.Match[str] | None, str | None]] | None = None,
+) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
+    """Every way of reading the value columns from ``pos``: (end, values), in the order they are
+    found; each is scored by :func:`_reading` only when a row uses it. ``ends``: where a value
+    of a role may end, kept from the chains read from other places of ``text``; ``words``: the
+    stock phrase and the doubled value at a place, kept likewise."""
+    out: list[tuple[int, tuple[tuple[Role, str], ...]]] = []
     if ends is None:
         ends = {}
+    if words is None:
+        words = {}
+    got: list[tuple[Role, str]] = []  # the values taken so far (one list, grown and shrunk)
+    n_roles = len(roles)
+    n_text = len(text)
 
     def tokens(role: Role, p: int) -> list[int]:
         key = (role, p)
@@ -738,43 +751,53 @@ def _chain(
             ends[key] = _tokens_for(role, text, p)
         return ends[key]
 
-    def walk(p: int, j: int, got: list[tuple[Role, str]]) -> None:
-        steps.tick()
-        if j == len(roles) or p == len(text):
-            filled = {r: v for r, v in got if v}
+    def qualitative(p: int) -> tuple[re.Match[str] | None, str | None]:
+        """A stock phrase and a doubled value starting at ``p`` (kept with ``ends``)."""
+        if p not in words:
+            words[p] = (_PHRASE.match(text, p), _doubled_text(text, p))
+        return words[p]
+
+    def walk(p: int, j: int, filled: int) -> None:
+        """``filled``: how many of the values taken so far are not blank."""
+        steps.n += 1  # (steps.tick(), inlined: the commonest call of a reading)
+        if steps.n > _MAX_STEPS:
+            raise _TooMuchWork
+        if j == n_roles or p == n_text:
             if filled:
-                out.append(
-                    (_score_indicator(filled) - 0.5 * (len(roles) - len(filled)), p, list(got))
-                )
+                out.append((p, tuple(got)))
             return
         role = roles[j]
         if role in (Role.NATURE, Role.UNIT):
             m = (_NATURE_RE if role == Role.NATURE else _UNIT_RE).match(text, p)
             if m:
-                walk(m.end(), j + 1, [*got, (role, m.group(0))])
-            walk(p, j + 1, [*got, (role, "")])
+                got.append((role, m.group(0)))
+                walk(m.end(), j + 1, filled + (m.end() > p))
+                got.pop()
+            got.append((role, ""))
+            walk(p, j + 1, filled)
+            got.pop()
             return
+        for e in tokens(role, p):
+            got.append((role, text[p:e]))
+            walk(e, j + 1, filled + (e > p))
+            got.pop()
         if role in (Role.TARGET, Role.ACTUAL):
-            for e in tokens(role, p):
-                walk(e, j + 1, [*got, (role, text[p:e])])
-            phrase = _PHRASE.match(text, p)
+            phrase, doubled = qualitative(p)
             if phrase:
-                walk(phrase.end(), j + 1, [*got, (role, phrase.group(0))])
-            if role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
+                got.append((role, phrase.group(0)))
+                walk(phrase.end(), j + 1, filled + 1)
+                got.pop()
+            if doubled and role == Role.TARGET and roles[j + 1 : j + 2] == (Role.ACTUAL,):
                 # the target printed twice only where an actual column follows to hold it
-                doubled = _doubled_text(text, p)
-                if doubled:
-                    walk(
-                        p + 2 * len(doubled),
-                        j + 2,
-                        [*got, (Role.TARGET, doubled), (Role.ACTUAL, doubled)],
-                    )
-        else:
-            for e in tokens(role, p):
-                walk(e, j + 1, [*got, (role, text[p:e])])
-        walk(p, j + 1, [*got, (role, "")])  # a blank column (其中… rows have no 分值)
+                got.append((Role.TARGET, doubled))
+                got.append((Role.ACTUAL, doubled))
+                walk(p + 2 * len(doubled), j + 2, filled + 2)
+                del got[-2:]
+        got.append((role, ""))
+        walk(p, j + 1, filled)  # a blank column (其中… rows have no 分值)
+        got.pop()
 
-    walk(pos, 0, [])
+    walk(pos, 0, 0)
     return out
 
 
@@ -816,12 +839,20 @@ _PHRASE = re.compile(
 )
 
 
-def _breaks(text: str, pos: int) -> list[re.Match[str]]:
-    """Where values may begin: a figure or operator, or a stock qualitative phrase."""
-    found = list(_BREAK.finditer(text, pos)) + list(_PHRASE.finditer(text, pos))
-    found += _NAME_END.finditer(text, pos)
-    found += _BLANK_AFTER_NAME.finditer(text, pos)
-    return sorted(found, key=lambda m: m.start())
+def _breaks(text: str, pos: int, last: int) -> list[int]:
+    """Where values may begin, from ``pos`` up to ``last``: a figure or operator, or a stock
+    qualitative phrase (each pattern searched from ``pos`` as before, its matches read only up
+    to ``last``; each place once)."""
+    found: set[int] = set()
+    # (a match that starts by ``last`` ends, lookahead included, before ``last + _BREAK_ROOM``:
+    # the search may stop there)
+    stop = last + _BREAK_ROOM
+    for pattern in _BREAK_PATTERNS:
+        for m in pattern.finditer(text, pos, stop):
+            if m.start() > last:
+                break
+            found.add(m.start())
+    return sorted(found)
 
 
 # a printed blank (－, —, or an OCR'd 一 is not told apart here) right after a name's words and
@@ -832,6 +863,10 @@ _BLANK_AFTER_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[-－—](?=[\u4e00-\u9fff\
 # the judged indicators of the project framework are named “…性” (立项依据充分性, 资金使用合规性):
 # a value written in words may begin right after it (预算编制科学性预算编制经过论证22)
 _NAME_END = re.compile(r"(?<=[\u4e00-\u9fff][\u4e00-\u9fff]性)(?=[\u4e00-\u9fff])")
+
+
+_BREAK_PATTERNS = (_BREAK, _PHRASE, _NAME_END, _BLANK_AFTER_NAME)
+_BREAK_ROOM = 16  # more than the longest match (6) and its lookahead (1): tested
 
 
 def _doubled_text(text: str, pos: int) -> str | None:
@@ -852,20 +887,21 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
-    chains: dict[int, list[tuple[float, int, list[tuple[Role, str]]]]] = {}
+    chains: dict[int, list[tuple[int, tuple[tuple[Role, str], ...]]]] = {}
     ends: dict[tuple[Role, int], list[int]] = {}
+    words: dict[int, tuple[re.Match[str] | None, str | None]] = {}
     plausible: dict[tuple[int, int], bool] = {}
     readings: dict[int, _Reading] = {}  # by id() of a chain's reading, worked out when first used
 
-    def chain_at(start: int) -> list[tuple[float, int, list[tuple[Role, str]]]]:
+    def chain_at(start: int) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps, ends)
+            chains[start] = _chain(text, start, value_roles, steps, ends, words)
         return chains[start]
 
-    def reading(c: tuple[float, int, list[tuple[Role, str]]]) -> _Reading:
+    def reading(c: tuple[int, tuple[tuple[Role, str], ...]]) -> _Reading:
         r = readings.get(id(c))
         if r is None:
-            r = readings[id(c)] = _reading(text, *c)
+            r = readings[id(c)] = _reading(text, len(value_roles), *c)
         return r
 
     def name_ok(pos: int, end: int) -> bool:
@@ -874,13 +910,19 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             plausible[key] = _plausible_name(text[pos:end])
         return plausible[key]
 
+    # by start: the readings of chain_at(start) that can win a row, each with the best rows
+    # after it (both independent of where the row's name begins)
+    contenders: dict[int, list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]]] = {}
+    doubled_ending: dict[int, list[int]] = {}  # by end: where a doubled value may begin
+
     def rows_from(pos: int) -> tuple[float, list[tuple[str, ...]]] | None:
         if pos == len(text):
             return (0.0, [])
         if pos in memo:
             return memo[pos]
         best: tuple[float, list[tuple[str, ...]]] | None = None
-        starts = [m.start() for m in _breaks(text, pos + 1)]
+        # (a name runs _MAX_NAME characters at most; a unit before a value takes two more)
+        starts = _breaks(text, pos + 1, pos + _MAX_NAME + 2)
         if Role.UNIT in value_roles:
             # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
             starts = sorted(
@@ -893,17 +935,20 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                 continue  # values do not start in the middle of a number
             if not name_ok(pos, start):
                 continue
-            candidates = chain_at(start)
-            doubled = _doubled_starts(text, pos + 2, start)
-            if doubled:
-                candidates = list(candidates)
-                for doubled_start in doubled:
-                    candidates += chain_at(doubled_start)
-            for c in candidates:
-                rest = rows_from(c[1])
-                if rest is None:
-                    continue
-                r = reading(c)
+            candidates: list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]] = []
+            if start not in doubled_ending:  # (pos >= start - _MAX_NAME: all that can count)
+                doubled_ending[start] = _doubled_starts(text, max(0, start - _MAX_NAME), start)
+            doubled = [d for d in doubled_ending[start] if d >= pos + 2]
+            for at in (start, *doubled):
+                if at not in contenders:
+                    kept = []
+                    for c in chain_at(at):
+                        rest = rows_from(c[0])
+                        if rest is not None:
+                            kept.append((reading(c), rest))
+                    contenders[at] = _contenders(kept)
+                candidates += contenders[at]
+            for r, rest in candidates:
                 if not name_ok(pos, r.value_start):
                     continue
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
@@ -927,6 +972,29 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     return attach_reasons(tuple(result[1]), roles) if result else None
 
 
+def _contenders(
+    kept: list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]],
+) -> list[tuple[_Reading, tuple[float, list[tuple[str, ...]]]]]:
+    """The readings of one chain (each with the best rows after it) that may still win a row,
+    in their order. A row's total is ``reading.score + rest - penalty - _ROW_COST``, where,
+    for readings of one chain, the penalty differs only by the reading's cuts and points: of
+    the readings alike in those, one whose ``score + rest`` falls short of the best by more
+    than 1e-9 can never reach the best's total (the sums stay far below 10**6, so rounding
+    moves them by less than 1e-9) and is left out; the rest keep their order, so the first
+    of the best still wins."""
+    if len(kept) < 2:
+        return kept
+    best: dict[tuple[bool, float], float] = {}
+    sums = []
+    for r, rest in kept:
+        key = (r.points, r.cuts)
+        total = r.score + rest[0]
+        sums.append((key, total))
+        if key not in best or total > best[key]:
+            best[key] = total
+    return [k for k, (key, total) in zip(kept, sums, strict=True) if total >= best[key] - 1e-9]
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     """One way of reading the value columns (from :func:`_chain`), with what the rows' scoring
@@ -942,7 +1010,9 @@ class _Reading:
     points: bool  # a 分值 or 得分 is filled
 
 
-def _reading(text: str, score: float, end: int, got: list[tuple[Role, str]]) -> _Reading:
+def _reading(text: str, n_roles: int, end: int, got: tuple[tuple[Role, str], ...]) -> _Reading:
+    filled = {r: v for r, v in got if v}
+    score = _score_indicator(filled) - 0.5 * (n_roles - len(filled))
     value_start = _value_start(text, end, got)
     ends, at = [], value_start
     for _, v in got:
@@ -982,7 +1052,7 @@ def _plausible_name(name: str) -> bool:
     return not _VALUE_CHAR.search(name) and not is_unit(name)
 
 
-def _value_start(text: str, end: int, got: list[tuple[Role, str]]) -> int:
+def _value_start(text: str, end: int, got: tuple[tuple[Role, str], ...]) -> int:
     return end - sum(len(v) for _, v in got)
 
 

@@ -222,6 +222,7 @@ def _num_parts(
 
 
 _MONEY_ROLES = (Role.INITIAL, Role.BUDGET, Role.SPENT)
+_RATE_ROLES = frozenset({Role.BUDGET, Role.SPENT, Role.RATE})
 
 
 def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
@@ -230,10 +231,12 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
     None when no placement is confirmed by that arithmetic."""
     if not values or len(values) >= len(roles) or any(is_blank(v) for v in values):
         return None
-    if Role.RATE not in roles:
-        return None
+    if not _RATE_ROLES.issubset(roles):
+        return None  # (no placement can hold a budget, a spending and a rate)
     best: tuple[float, tuple[int, ...]] | None = None
     for combo in combinations(range(len(roles)), len(values)):
+        if not _RATE_ROLES.issubset(roles[j] for j in combo):
+            continue  # (checked below too: a placement without all three is no answer)
         if any(compat(roles[j], v) is None for j, v in zip(combo, values, strict=True)):
             continue
         got = {roles[j]: norm_value(v) for j, v in zip(combo, values, strict=True)}

@@ -73,6 +73,8 @@ def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
         return None
+    if key.isascii():
+        return None  # a figure or a code: every column label below holds Chinese words
     if _NOT_A_LABEL.search(key):
         return None
     if key in ("一级指标", "一级"):
@@ -110,6 +112,8 @@ def column_role(key: str) -> Role | None:
     unit = _UNIT_SUFFIX.match(key)
     if unit is not None:
         return column_role(unit.group(1))  # 分值(分), 年初数(万元): the unit the cells leave out
+    if len(key) not in _ANAGRAM_LENGTHS:
+        return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
 
 
@@ -133,6 +137,7 @@ _ANAGRAMS = {
         ("全年执行数", Role.SPENT),
     )
 }
+_ANAGRAM_LENGTHS = frozenset(len(k) for k in _ANAGRAMS)
 
 
 # -- header fields -------------------------------------------------------------------------

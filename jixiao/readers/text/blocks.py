@@ -88,7 +88,15 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
     def flush_row() -> None:
         nonlocal row
         if row:
-            rows.append(tuple(Cell(t, _loc(source, ln, col)) for t, ln, col in row))
+            here: dict[tuple[int, int | None], Location] = {}  # one place per line and column
+            rows.append(
+                tuple(
+                    Cell(
+                        t, here.get((ln, col)) or here.setdefault((ln, col), _loc(source, ln, col))
+                    )
+                    for t, ln, col in row
+                )
+            )
         row = []
 
     def flush_table() -> None:
@@ -174,7 +182,10 @@ def pipe(lines: list[str], source: str) -> list[Block]:
             parts = parts[1:]
         if len(parts) > 1 and not parts[-1][0] and ln.rstrip().endswith("|"):
             parts = parts[:-1]  # "| a | b |": the closing bar ends the last cell
-        rows.append(tuple(Cell(p, _loc(source, n, col)) for p, col in parts))
+        line_loc = _loc(source, n)  # the cells of a short line share their place
+        rows.append(
+            tuple(Cell(p, line_loc if col is None else _loc(source, n, col)) for p, col in parts)
+        )
     if rows:
         blocks.append(Table(tuple(rows), rows[0][0].location))
     return blocks
