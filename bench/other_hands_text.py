@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import simplejson  # noqa: E402
 
 from bench.accuracy import FieldResult, score_document  # noqa: E402
+from bench.other_hands_more import MORE_SHAPES, render_more  # noqa: E402
 from bench.other_hands_shapes import NEW_SHAPES, prepare, render_shape  # noqa: E402
 from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
@@ -496,13 +497,22 @@ DIMENSIONS = (
     "vocab_init",
     "vocab_budget",
     "vocab_spent",
+    # --shapes more
+    "base",
+    "numbering",
+    "levels",
+    "rate_form",
+    "weight_form",
+    "unit_line",
+    "cut",
 )
 
 
 def build(n: int, seed: int, out: Path, shapes: str = "old") -> list[tuple[str, dict]]:
     """Write n forms to out/raw + out/truth; returns (id, variation) pairs. ``shapes="new"``
-    prints them in the new shapes of bench/other_hands_shapes.py instead of the seven layouts
-    (the default run is unchanged, draw for draw)."""
+    prints them in the new shapes of bench/other_hands_shapes.py instead of the seven layouts,
+    ``shapes="more"`` in the third batch of bench/other_hands_more.py (the default run is
+    unchanged, draw for draw)."""
     rng = random.Random(seed)
     (out / "raw").mkdir(parents=True, exist_ok=True)
     (out / "truth").mkdir(parents=True, exist_ok=True)
@@ -517,6 +527,9 @@ def build(n: int, seed: int, out: Path, shapes: str = "old") -> list[tuple[str, 
             if layout == "two_forms":
                 second = print_form(make_form(rng), rng)
             text = render_shape(prepare(p, p.keys), f, layout, rng, second)
+        elif shapes == "more":
+            layout = f.variation["layout"] = MORE_SHAPES[k % len(MORE_SHAPES)]
+            text = render_more(p, f, layout, rng)
         else:
             layout = f.variation["layout"] = LAYOUTS[k % len(LAYOUTS)]
             text = render(p, layout, rng)
@@ -524,6 +537,8 @@ def build(n: int, seed: int, out: Path, shapes: str = "old") -> list[tuple[str, 
         truth = {"id": doc, **p.truth}
         if shapes == "new" and "indicators" in truth:
             truth["indicator_count"] = len(truth["indicators"])  # no rows of another form
+        if shapes == "more" and "indicators" in truth and layout != "cut_mid":
+            truth["indicator_count"] = len(truth["indicators"])  # no furniture read as rows
         (out / "truth" / f"{doc}.json").write_text(
             simplejson.dumps(truth, ensure_ascii=False, indent=1, use_decimal=True),
             encoding="utf-8",
@@ -553,6 +568,9 @@ def evaluate(
         if "indicator_count" in truth:
             got = len(e.indicators) if e is not None else None
             fields.append(FieldResult(doc, "indicator_count", truth["indicator_count"], got))
+        if "money_unit" in truth:
+            got = e.money_unit if e is not None else None
+            fields.append(FieldResult(doc, "money_unit", truth["money_unit"], got))
         ok = sum(f.ok for f in fields)
         total[0] += ok
         total[1] += len(fields)
@@ -580,10 +598,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="列出前 K 类错误字段及一个例子")
     ap.add_argument(
         "--shapes",
-        choices=("old", "new"),
+        choices=("old", "new", "more"),
         default="old",
         help="old：七种版式（默认）；new：新形状（CSV、两张表、页眉页脚、全角空格、等级、两行表头、"
-        "带“分”的分数、无外侧竖线、连写、叙述）",
+        "带“分”的分数、无外侧竖线、连写、叙述）；more：网页摘录的第三批（markdown、网页页面内容、"
+        "空格的各种写法、以元为单位、编号、每行重复的一级二级、执行率与权重的写法、单空格 PDF 文本、"
+        "从单元格中间截断、HTML 字符引用）",
     )
     args = ap.parse_args(argv)
     tmp = None

@@ -22,6 +22,7 @@ from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
+from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
     fit_fund_padded,
@@ -40,6 +41,7 @@ from jixiao.extract.values import (
     is_blank,
     is_number,
     looks_like_value,
+    norm_value,
     to_num,
 )
 from jixiao.extract.vocab import Role
@@ -418,7 +420,7 @@ class FormBuilder:
         if not any(
             _MAY_GLUE.search(row[i].text)
             and (
-                _GLUED.search(row[i].text)
+                _GLUED.search(_half(row[i].text))
                 or _POINTS_PAIR.fullmatch(row[i].text.strip())
                 or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
             )
@@ -431,7 +433,7 @@ class FormBuilder:
                 for i in live
                 if (looks_like_value(row[i].text) and not is_blank(row[i].text))
                 or glued_figures(row[i].text)
-                or (_GLUED.search(row[i].text) and _GLUED_START.match(row[i].text.strip()))
+                or (_GLUED.search(_half(row[i].text)) and _GLUED_START.match(row[i].text.strip()))
             ),
             None,
         )
@@ -472,7 +474,8 @@ class FormBuilder:
             return None
         texts = tuple(halfwidth(c.text.strip()) for c in cells)
         plainly_glued = any(
-            _GLUED.search(c.text) or _WORDS_THEN_POINTS.fullmatch(c.text.strip()) for c in cells
+            _GLUED.search(_half(c.text)) or _WORDS_THEN_POINTS.fullmatch(c.text.strip())
+            for c in cells
         )
         if self.state == "indicator" and not plainly_glued and vanished_blank(texts, roles):
             return None  # the cells read whole, one blank gone (4.53 is one 得分, not 4.5 and 3)
@@ -485,7 +488,7 @@ class FormBuilder:
                 continue
             # (in a stream a value may be missing rather than glued: 23.33 is no 23.3 | 3)
             points = self._grid and roles[at] == Role.WEIGHT and _POINTS_PAIR.fullmatch(texts[at])
-            if not (_GLUED.search(c.text) or points):
+            if not (_GLUED.search(_half(c.text)) or points):
                 continue
             if (
                 not self._grid
@@ -884,6 +887,13 @@ class FormBuilder:
 
         label_cell = row[label_at]
         reason = got.get(Role.DEVIATION)
+        budget, spent, rate = num(Role.BUDGET, money=True), num(Role.SPENT, money=True), None
+        if Role.RATE in got:
+            rate = num(Role.RATE, percent=True)
+            whole = rate_from_fraction(rate, budget, spent)
+            if whole is not None:
+                rate = whole
+                self._note_fraction(rate)
         weight = num(Role.WEIGHT)
         if (
             weight is None
@@ -908,9 +918,9 @@ class FormBuilder:
                 group=self.group,
                 depth=vocab.fund_depth(line),
                 initial_budget=num(Role.INITIAL, money=True),
-                budget=num(Role.BUDGET, money=True),
-                actual=num(Role.SPENT, money=True),
-                rate=num(Role.RATE, percent=True),
+                budget=budget,
+                actual=spent,
+                rate=rate,
                 weight=weight,
                 score=num(Role.SCORE),
                 reason=_text(reason) if reason is not None and not is_blank(reason.text) else None,
@@ -918,6 +928,19 @@ class FormBuilder:
             )
         )
         return True
+
+    def _set_level1(self, cell: Cell) -> None:
+        """A 一级 cell: a new 一级 starts without a 二级; the same 一级 printed again on every row
+        (an unmerged spreadsheet) keeps the 二级 merged over its rows."""
+        category = self._category(cell.text)
+        if self.level1 is None or self.level1.text != category:
+            self.level2 = None
+        self.level1 = Text(category, cell.location)
+
+    def _note_fraction(self, rate: Num) -> None:
+        note = "执行率印作小数（如 0.987），按 执行数 ÷ 预算数 核对后读作百分数"
+        if not any(n.endswith(note) for n in self.parts.notes):
+            self.parts.notes.append(f"{rate.location}：{note}" if rate.location else note)
 
     # -- goals ------------------------------------------------------------------------------
 
@@ -988,8 +1011,7 @@ class FormBuilder:
             )
             if not name_after_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
                 self._used(row[i])
-                self.level1 = Text(self._category(row[i].text), row[i].location)
-                self.level2 = None
+                self._set_level1(row[i])
                 row_set_level1 = True
                 self.parts.seen.add("level1:" + strip_points(key))
             elif vocab.is_level2(key) and not (
@@ -1151,8 +1173,7 @@ class FormBuilder:
         l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
         self._used(l1, l2)
         if l1 is not None and l1.text.strip() and not l1.merged:
-            self.level1 = Text(self._category(l1.text), l1.location)
-            self.level2 = None
+            self._set_level1(l1)
             self.parts.seen.add("level1:" + label_key(l1.text))
         if l2 is not None and l2.text.strip() and not l2.merged:
             self.level2 = Text(self._category(l2.text), l2.location)
@@ -1202,7 +1223,11 @@ class FormBuilder:
         nature = _nature(text(Role.NATURE))
         unit_cell = got.get(Role.UNIT)
         measure_unit = (
-            _text(unit_cell) if unit_cell is not None and not is_blank(unit_cell.text) else None
+            _text(unit_cell)
+            if unit_cell is not None
+            and not is_blank(unit_cell.text)
+            and norm_value(unit_cell.text) not in _NO_UNIT
+            else None
         )
         weight = num(Role.WEIGHT)
         dev = got.get(Role.DEVIATION)
@@ -1436,6 +1461,7 @@ _FIELD_NAMES = {
 }
 
 
+_NO_UNIT = frozenset({"无", "暂无", "空"})  # a 计量单位 cell saying the indicator has none
 _MONEY = "money_unit"  # the 单位：万元 of a line of fields: the money unit, never a unit name
 _MONEY_VALUE = re.compile(r"(万元|元|亿元)")
 _FIELD_GAP = re.compile(r"\s+")
@@ -1549,6 +1575,16 @@ def _score_alone(values: Sequence[Cell], number: Cell) -> bool:
 
 # figures written together in one cell: a figure running into another, or into a dash
 _OUTPUT_LEVEL2 = re.compile(r"^(数量|质量|时效|进度)指标$")
+
+
+def _half(text: str) -> str:
+    """The text with full-width figures half-width (２８７．７１ is one figure, not 2 | 87.71):
+    digits, points and per cent signs only; other full-width forms (，：（）) stay."""
+    return text.translate(_FULL_FIGURES) if _FULL_FORM.search(text) else text
+
+
+_FULL_FORM = re.compile("[０-９]")
+_FULL_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
@@ -1570,7 +1606,7 @@ def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     j = k - 1
     while j >= 0 and not cells[j].text.strip():
         j -= 1
-    return j >= 0 and bool(_GLUED.search(cells[j].text.strip()))
+    return j >= 0 and bool(_GLUED.search(_half(cells[j].text.strip())))
 
 
 # a value in words with the 分值 after it in one cell (全年召开4次专题会5 | 5)

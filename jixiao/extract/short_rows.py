@@ -18,16 +18,17 @@ from itertools import combinations
 
 from jixiao.extract.values import RATE_TOLERANCE, fit_fund, fits_role, is_blank, norm_value
 from jixiao.extract.vocab import Role
-from jixiao.measure import parse_number
+from jixiao.measure import is_unit, parse_number
 
 # A value led by a comparison is a target (不少于18次, ≥95%): a completion value is a measured
 # result. Used only to choose between placements the arithmetic leaves open.
 _COMPARISON = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小)于?|(?:大|小|高|低|多|少)于)")
 _MAX_PLACEMENTS = 2000
+_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")  # a weight printed as a share (10%)
 
 
 def _points(text: str) -> object:
-    return parse_number(norm_value(text).rstrip("分").strip()) if not is_blank(text) else None
+    return parse_number(norm_value(text).rstrip("分%％").strip()) if not is_blank(text) else None
 
 
 def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Role]) -> bool:
@@ -39,6 +40,8 @@ def _confirms(combo: tuple[int, ...], values: Sequence[str], roles: Sequence[Rol
     if t is not None and a is not None and is_blank(t) and is_blank(a):
         return False
     w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+    if w and _SHARE.match(norm_value(w)) and any(v and "%" in norm_value(v) for v in (t, a)):
+        return False  # 95% beside a target in per cent is that kind of figure, not a weight
     wv, sv = (_points(w) if w else None), (_points(s) if s else None)
     return wv is not None and sv is not None and sv <= wv  # type: ignore[operator]
 
@@ -77,6 +80,16 @@ def place_short_row(
         )
     ]
     kept = shaped or kept
+    # a value in the 计量单位 column is a unit of measure (%, 个, 公里), not a word (充分)
+    united = [
+        c
+        for c in kept
+        if all(
+            roles[j] != Role.UNIT or is_blank(values[i]) or is_unit(norm_value(values[i]))
+            for i, j in enumerate(c)
+        )
+    ]
+    kept = united or kept
     out: list[int | None] = [None] * len(values)
     unread: list[int] = []
     for i in range(n):

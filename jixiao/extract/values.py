@@ -21,6 +21,8 @@ BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "�
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
+# a weight printed as a share of the 100 points (权重 10%): see fits_role
+_WEIGHT_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
 _VALUE_HEAD = re.compile(
@@ -64,7 +66,18 @@ def looks_like_value(text: str) -> bool:
         or _POINTS.match(t)
     ):
         return True
-    return bool(_HAS_DIGIT.search(t)) and len(t) <= 14 and bool(_VALUE_HEAD.match(t))
+    if not (_HAS_DIGIT.search(t) and len(t) <= 14 and _VALUE_HEAD.match(t)):
+        return False
+    # 3.绩效目标合理性, ③受益群众满意度: a numbered name, not a measure
+    head = text.lstrip()[:3]
+    if "." in head or "．" in head or "\u2460" <= head[:1] <= "\u2473":
+        return _NUMBERED_NAME.match(text.strip()) is None
+    return True
+
+
+# a name numbered 1. or ① before its words (two Chinese characters at least follow); 1、 stays
+# as it was (a choice of options in a stream: 1、部门预算项目 2、区直专项)
+_NUMBERED_NAME = re.compile(r"^(?:\d{1,2}\s*[.．](?!\d)|[①-⑳])\s*[\u4e00-\u9fff]{2}")
 
 
 @lru_cache(maxsize=16384)
@@ -106,6 +119,15 @@ def compat(role: Role, text: str) -> int | None:
     return None
 
 
+def _fits_at(role: Role, text: str, shares: bool) -> bool:
+    """A value read by position: its shape fits the column, or (``shares``: an indicator row,
+    no 执行率 column to mistake it for) a weight printed as a share of the points (10%) in the
+    column the header names 分值/权重."""
+    if compat(role, text) is not None:
+        return True
+    return shares and role == Role.WEIGHT and _WEIGHT_SHARE.match(norm_value(text)) is not None
+
+
 def align(values: list[str], roles: list[Role]) -> list[int | None]:
     """Assign each value (in order) to a role index (in order), or None when it fits nowhere.
 
@@ -121,7 +143,8 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     # columns means some blank vanished (text split on spaces): fit by type instead.
     has_blanks = any(is_blank(v) for v in values)
     positional = n == m or (n < m and has_blanks)
-    if positional and all(compat(roles[i], v) is not None for i, v in enumerate(values)):
+    shares = Role.RATE not in roles and Role.WEIGHT in roles
+    if positional and all(_fits_at(roles[i], v, shares) for i, v in enumerate(values)):
         return list(range(n))
     idx = [i for i, v in enumerate(values) if not is_blank(v)]
     out: list[int | None] = [None] * n
@@ -141,6 +164,8 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
             # the best of take / skip / drop; on a tie the first of them in that order
             score, what = row[j + 1] - 0.05, "skip"
             c = compat(roles[j], vals[i])
+            if c is None and shares and roles[j] == Role.WEIGHT and _WEIGHT_SHARE.match(vals[i]):
+                c = 1  # 10% in the 权重 column of an indicator row (no 执行率 to mistake it for)
             if c is not None and c + below[j + 1] >= score:
                 score, what = c + below[j + 1], "take"
             if below[j] - 5.0 > score:
@@ -216,12 +241,12 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
             continue
         got = {roles[j]: norm_value(v) for j, v in zip(combo, values, strict=True)}
         b, a, r = got.get(Role.BUDGET), got.get(Role.SPENT), got.get(Role.RATE)
-        if not (b and a and r and _PERCENT.match(r)):
+        if not (b and a and r):
             continue
         bv, av, rv = parse_number(b), parse_number(a), parse_number(r.rstrip("%％"))
         if bv is None or av is None or rv is None or bv == 0:
             continue
-        if abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
+        if not _rate_fits(av / bv, rv, signed=_PERCENT.match(r) is not None, point="." in r):
             continue
         score = 0.0
         w, sc = got.get(Role.WEIGHT), got.get(Role.SCORE)
@@ -231,6 +256,14 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         if best is None or score > best[0]:
             best = (score, combo)
     return list(best[1]) if best else None
+
+
+def _rate_fits(quotient: Decimal, rate: Decimal, signed: bool, point: bool) -> bool:
+    """执行数 ÷ 预算数 is the printed rate: a percentage (with its sign, or a bare figure the
+    arithmetic gives), or a fraction of one printed with its decimal point (0.987)."""
+    if abs(quotient * 100 - rate) < RATE_TOLERANCE:
+        return True
+    return not signed and point and abs(quotient - rate) * 100 < RATE_TOLERANCE
 
 
 # -- indicator rows without a header ------------------------------------------------------------
@@ -244,7 +277,13 @@ _ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
     ((_N, True), (_T, False), (_U, True), (_A, False), (_W, False), (_S, False), (_D, True)),
     ((_W, False), (_N, True), (_T, False), (_U, True), (_A, False), (_S, False), (_D, True)),
     ((_N, True), (_T, False), (_U, True), (_W, False), (_S, True)),
+    # a 计量单位 column straight after the name, before the values (指标名称 计量单位 …)
+    ((_U, False), (_T, False), (_A, False), (_W, False), (_S, False), (_D, True)),
+    ((_U, False), (_W, False), (_T, False), (_A, False), (_S, False), (_D, True)),
 )
+
+
+_COMPARED = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小|晚|早)于?)")
 
 
 def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role, ...]]:
@@ -260,7 +299,12 @@ def fits_role(role: Role, text: str) -> bool:
     if t in BLANKS or (t in _DASH_LIKE and role in _FIGURE_ROLES):
         return True  # a blank holds any column's place
     if role in (Role.WEIGHT, Role.SCORE):
-        return bool(_NUMBER.match(t) or _POINTS.match(t)) and compat(role, t) is not None
+        if role == Role.WEIGHT and _WEIGHT_SHARE.match(t):
+            # a weight printed as a share of the 100 points (权重 10%): placed in an indicator
+            # row under a header naming the column (short_rows), never in a fund row
+            value = parse_number(t.rstrip("%％").strip())
+            return value is not None and 0 < value <= 100
+        return compat(role, t) is not None
     if role == Role.NATURE:
         return bool(_OPERATOR.match(t))
     if role == Role.UNIT:
@@ -289,6 +333,8 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                 if not all(fits_role(r, v) for r, v in got.items()):
                     continue
                 w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
+                if w and _WEIGHT_SHARE.match(norm_value(w)):
+                    continue  # 10% is a weight only under a header that names the column
                 wv = parse_number(w.rstrip("分")) if w and not is_blank(w) else None
                 sv = parse_number(s.rstrip("分")) if s and not is_blank(s) else None
                 if wv is not None and sv is not None and sv > wv:
@@ -299,6 +345,8 @@ def infer_indicator_roles(values: list[str]) -> tuple[list[Role | None], bool]:
                     continue
                 confirmed = wv is not None and sv is not None
                 score = (4 if confirmed else 0) - rank - 0.1 * len(seq)
+                if a is not None and _COMPARED.match(norm_value(a)):
+                    score -= 2  # ≥90 is a target: a completion value is a measured result
                 if best is None or score > best[0]:
                     best = (score, seq, keep, confirmed)
         if best is not None:
@@ -340,7 +388,12 @@ def infer_fund_roles(values: list[str]) -> tuple[list[Role | None], list[int]]:
     for r, rv in rates.items():
         for i, bv in nums.items():
             for j, av in nums.items():
-                if not i < j < r or bv == 0 or abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
+                if not i < j < r:
+                    continue
+                if bv == 0:
+                    if av != 0 or rv != 0:
+                        continue  # 0 ÷ 0 printed 0%: the row of a fund with nothing in it
+                elif abs(av / bv * 100 - rv) >= RATE_TOLERANCE:
                     continue
                 cost = (j - i) + (r - j)
                 if best is None or cost < best[0]:

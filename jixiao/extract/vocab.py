@@ -109,9 +109,16 @@ def column_role(key: str) -> Role | None:
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分"):
         return Role.SCORE
+    unit = _UNIT_SUFFIX.match(key)
+    if unit is not None:
+        return column_role(unit.group(1))  # 分值(分), 年初数(万元): the unit the cells leave out
     if len(key) not in _ANAGRAM_LENGTHS:
         return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
+
+
+# a column header with the unit of its cells in brackets (a key is folded: half-width brackets)
+_UNIT_SUFFIX = re.compile(r"^(.+?)\((?:分|万元|元|%|百分比)\)$")
 
 
 # column labels known by their characters in any order: an OCR'd scan prints 参考分值 as 考值参分

@@ -17,8 +17,10 @@ from jixiao.readers.text import blocks as _blocks
 from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
+from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
+from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
@@ -46,6 +48,8 @@ def parse_text(text: str, source: str) -> Document:
             return Document(source, tuple(blocks), "html")
     if "&" in text:
         text = _unescape(text)
+    if has_markup(text):
+        text = strip_markup(text)  # **bold**, <br>, \| and # headings of pages turned to Markdown
     if text.count("｜") > 5 * max(1, text.count("|")):
         text = text.replace("｜", "|")  # full-width separators
     # page furniture (第 2 页 / 共 3 页, - 2 -) is blanked, keeping line numbers
@@ -103,6 +107,9 @@ def parse_text(text: str, source: str) -> Document:
     lines, repaired = _repair(lines)
     if repaired:
         extra_notes.append(_repair_note(repaired))
+    if layout in ("tabbed", "pipe"):
+        # an excerpt starting inside a header row: its names stand over the last columns
+        lines = pad_cut_header(lines, "\t" if layout == "tabbed" else "|")
     if layout == "tabbed":
         blocks = _blocks.tabbed(lines, source)
     elif layout == "pipe":

@@ -9,7 +9,9 @@ from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text import single_space
+from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
+from jixiao.readers.text.single_spaced import cell_row, single_spaced
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -76,6 +78,8 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
     multi = sum(1 for ln in lines if ln.count("\t") >= 2)
     single = sum(1 for ln in lines if ln.startswith("\t") and ln.count("\t") == 1)
     excel_style = multi > single
+    if excel_style:
+        lines = join_broken_rows(lines)  # a cell's line break broke its row in two lines
     blocks: list[Block] = []
     rows: list[tuple[Cell, ...]] = []
     row: list[list] = []  # [text, line, column]
@@ -237,6 +241,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
     single = single_space.single_rows(lines)
     goal_columns = 0  # the text columns of a goal header on the line before
     last_single = False  # the last row came from a single-spaced line
+    single_doc = single_spaced(lines)  # one space between cells, no alignment
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())
@@ -271,7 +276,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
             last_single = True
             continue
         last_single = False
-        spans = _spans(raw, single=token_row(raw))
+        spans = _spans(raw, single=token_row(raw) or (single_doc and cell_row(raw)))
         if rows and _continues(spans, rows[-1]):
             for start, end, piece in spans:
                 cell = max(rows[-1], key=lambda c: _overlap(c[2], c[3], start, end))
@@ -289,7 +294,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
             overlong = True
     if joined and overlong:
         rows = _unjoin(rows, joined)
-    if not single and not _fullwidth_parted(lines):
+    if not single and not single_doc and not _fullwidth_parted(lines):
         rows = _blank_cells_by_column(rows)
     multi = [k for k, r in enumerate(rows) if len(r) > 1]
     after: list[Block] = []
