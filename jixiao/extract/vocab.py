@@ -83,8 +83,8 @@ def column_role(key: str) -> Role | None:
         return Role.LEVEL2
     if key in ("三级指标", "三级", "指标名称", "绩效指标名称"):
         return Role.NAME
-    if "指标性质" in key:
-        return Role.NATURE
+    if "指标性质" in key or key in ("指标方向", "指标方向性"):
+        return Role.NATURE  # 指标方向 holds ≥/≤ or 正向/反向 (measure.parse_operator reads both)
     if key in _REMARK_LABELS:
         return Role.REMARK
     if key.startswith("得分"):
