@@ -15,7 +15,7 @@ from jixiao.extract.vocab import Role, column_role
 from jixiao.model import Num
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.markup import strip_markup
-from jixiao.readers.text.single_spaced import cell_row, single_spaced
+from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
@@ -93,8 +93,8 @@ _SINGLE = (
 
 def test_single_spaced_text_is_told_from_laid_out_text() -> None:
     lines = _SINGLE.split("\n")
-    assert single_spaced(lines)
-    assert not single_spaced([ln.replace(" ", "   ") for ln in lines])
+    assert single_spaced_text(lines)
+    assert not single_spaced_text([ln.replace(" ", "   ") for ln in lines])
     assert cell_row("时效指标 完工时间 月 ≤10 10 30 30")  # 月 is a unit cell here
     assert not cell_row("填报日期 2021 年 4 月 22 日")  # a date printed with spaces
     assert not cell_row("产出指标 数量指标 88 100 ; 质量指标 88 100")  # parts its own items

@@ -28,6 +28,14 @@ _PAIR = re.compile(
     r"(?:\s*(?:万元|元|分))?(?=\s|$|[，,;；])"
 )
 _GAP = re.compile(r"[\s，,;；]*")
+
+
+def _after_gap(text: str, at: int) -> int:
+    """Where the spaces and separators from ``at`` end (the pattern matches an empty gap too)."""
+    m = _GAP.match(text, at)
+    return at if m is None else m.end()
+
+
 FIGURE_ROLES = frozenset(
     {Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE}
 )
@@ -51,7 +59,7 @@ def fund_pairs(text: str) -> dict[Role, str] | None:
     if ("：" not in text and ":" not in text) or not _FUND_WORD.search(text):
         return None
     got: dict[Role, str] = {}
-    at = _GAP.match(text).end()
+    at = _after_gap(text, 0)
     while at < len(text):
         m = _PAIR.match(text, at)
         if m is None:
@@ -60,7 +68,7 @@ def fund_pairs(text: str) -> dict[Role, str] | None:
         if role not in FIGURE_ROLES or role in got:
             return None
         got[role] = m.group(2)
-        at = _GAP.match(text, m.end()).end()
+        at = _after_gap(text, m.end())
     if not got:
         return None
     fund = [r for r in got if r in (Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE)]

@@ -11,7 +11,7 @@ from jixiao.model import Location
 from jixiao.readers.text import single_space
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
-from jixiao.readers.text.single_spaced import cell_row, single_spaced
+from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -241,7 +241,7 @@ def spaced(lines: list[str], source: str, notes: list[str] | None = None) -> lis
     single = single_space.single_rows(lines)
     goal_columns = 0  # the text columns of a goal header on the line before
     last_single = False  # the last row came from a single-spaced line
-    single_doc = single_spaced(lines)  # one space between cells, no alignment
+    single_doc = single_spaced_text(lines)  # one space between cells, no alignment
     for i, ln in enumerate(lines):
         n = i + 1
         raw = _spaced_date(ln.expandtabs(4).rstrip())

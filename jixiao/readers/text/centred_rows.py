@@ -201,7 +201,7 @@ def _fragment(spans: list[Span]) -> bool:
     return bool(spans)
 
 
-def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> int | None:
+def _cut(spans: list[list[Span]], a: int, b: int, between: list[int]) -> tuple[int, int] | None:
     """Where the lines ``between`` rows ``a`` and ``b`` may pass from the row above to the row
     below: the fewest and the most of them that can stay with ``a``; None when no place fits."""
     starts_a = [s for s, _, _ in spans[a]]

@@ -167,8 +167,13 @@ def _columns(
             break
         role = _role(c)
         wrapped = header_at(lines, i, _cell) if role is None and columns else None
-        if wrapped is not None and _role(wrapped[0]) not in {r for r, _, _ in columns} | {None}:
-            columns.append((_role(wrapped[0]), wrapped[0], []))  # a header wrapped over lines
+        wrapped_role = None if wrapped is None else _role(wrapped[0])
+        if (
+            wrapped is not None
+            and wrapped_role is not None
+            and wrapped_role not in {r for r, _, _ in columns}
+        ):
+            columns.append((wrapped_role, wrapped[0], []))  # a header wrapped over lines
             i += wrapped[1]
             continue
         if role is not None and any(r is role for r, _, _ in columns):

@@ -38,12 +38,6 @@ _WORD = re.compile(r"^[A-Za-z][a-z]+[,.;:]?$")
 _SENTENCE_END = re.compile(r"(?<=[。；;！!])\s")
 
 
-def single_spaced(line: str) -> bool:
-    """A line of two or more cells parted by single spaces (no run of spaces, no tab)."""
-    text = line.strip()
-    return " " in text and _RUN.search(text) is None
-
-
 def figure(token: str) -> bool:
     """A value cell: a figure, a measure, a blank mark — or figures run together
     (``331人2019.36``, ``96%35``): a short token that starts with a figure and holds no

@@ -20,7 +20,7 @@ _SPACED_DATE = re.compile(r"\d{2,4} 年 ?\d{1,2} 月|\d{1,2} 月 ?\d{1,2} 日")
 MIN_LINES = 4  # lines parted by single spaces before the text counts as such
 
 
-def single_spaced(lines: list[str]) -> bool:
+def single_spaced_text(lines: list[str]) -> bool:
     """No line holds a run of spaces (or a tab, a full-width space) between its words, and at
     least ``MIN_LINES`` lines part words by single spaces."""
     parted = 0
