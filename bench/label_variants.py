@@ -235,7 +235,7 @@ SETS: tuple[VariantSet, ...] = (
         {
             "产出指标": {"数量指标": "count", "质量指标": "pct", "时效指标": "time"},
             "效益指标": {"社会效益指标": "word", "生态效益指标": "word"},
-            "满意度指标": {"公众满意度": "sat"},
+            "满意度指标": {"公众满意度指标": "sat"},
         },
         "总分",
     ),
@@ -253,6 +253,28 @@ SETS: tuple[VariantSet, ...] = (
          ("actual", "实际完成值"), ("weight", "分值"), ("score", "得分"),
          ("reason", "偏差原因分析及改进措施")),
         _C10, "总分",
+    ),
+    VariantSet(
+        "extra-columns", "地方表：多出的说明列（指标解释、完成率、数据来源）与（A）（B）（C）标注", False,
+        "project", "项目支出绩效自评表", _PROJECT_FIELDS, "项目资金（万元）", _H10, _F10,
+        ("年度总体目标", "预期目标", "实际完成情况"), "绩效指标",
+        (("l1", "一级指标"), ("l2", "二级指标"), ("l3", "三级指标"), ("explain", "指标解释"),
+         ("target", "年度目标值（A）"), ("actual", "实际完成情况（B）"), ("ratio", "完成率"),
+         ("weight", "分值"), ("score", "自评得分（C）"), ("source", "数据来源"),
+         ("reason", "偏差原因及改进措施")),
+        _C10, "总分",
+    ),
+    VariantSet(
+        "dept-two-blocks", "部门整体：按收入性质分与按支出性质分两块、一般公共预算资金", False, "dept",
+        "部门整体支出绩效自评表", (("unit", "部门（单位）名称"), ("staff_a", "编制人数"),
+                         ("staff_b", "实有人数")),
+        "年度预算执行情况（万元）",
+        (("init", "年初预算数"), ("budget", "全年预算数"), ("spent", "全年执行数"),
+         ("weight", "分值"), ("rate", "执行率"), ("score", "得分")),
+        (("group", "按收入性质分"), ("total", "合计"), ("0.8", "一般公共预算资金"),
+         ("0.2", "政府性基金"), ("group", "按支出性质分"), ("total2", "合计"),
+         ("0.6", "基本支出"), ("0.4", "项目支出")),
+        ("年度总体目标", "年初设定目标", "全年完成情况"), "绩效指标", _I10, _C10, "总分",
     ),
 )  # fmt: skip
 
@@ -360,13 +382,24 @@ def make_form(vs: VariantSet, rng: random.Random) -> Printed:
     rows.append([vs.fund_section, ""] + [label for _, label in vs.fund_cols])
     truth["funds"] = []
     left = [init, budget, spent]
-    parts = [(s, lab) for s, lab in vs.fund_rows if s not in ("total", "group")]
+    blocks: list[list[tuple[str, str]]] = [[]]
+    for s, lab in vs.fund_rows:
+        if s == "total2":
+            blocks.append([])
+        elif s not in ("total", "group"):
+            blocks[-1].append((s, lab))
+    parts = blocks[0]
     for share, label in vs.fund_rows:
         if share == "group":
             rows.append([label])
             continue
-        if share == "total":
-            vals = (init, budget, spent, Decimal(10), fund_score)
+        if share in ("total", "total2"):
+            if share == "total2":
+                parts = blocks[1]
+                left = [init, budget, spent]
+            w_t = Decimal(10) if share == "total" else None
+            s_t = fund_score if share == "total" else None
+            vals = (init, budget, spent, w_t, s_t)
         else:
             last = (share, label) == next(p for p in reversed(parts) if p[0] != "0")
             if share == "0":
@@ -448,6 +481,9 @@ def make_form(vs: VariantSet, rng: random.Random) -> Printed:
             "weight": _plain(ind.weight),
             "score": _plain(ind.score),
             "reason": "" if ind.score == ind.weight else "部分工作受天气影响延后",
+            "explain": f"反映{ind.name[:4]}情况",
+            "ratio": "100%" if ind.got == ind.figure else "—",
+            "source": rng.choice(("验收报告", "统计台账", "问卷调查")),
         }
         prev = (ind.level1, ind.level2)
         rows.append([""] + [cell[c] for c in cols])
