@@ -59,7 +59,8 @@ class VariantSet:
     attested: bool
     kind: str  # "project" | "dept"
     title: str
-    fields: tuple[tuple[str, str], ...]  # (field, label): project, supervisor, unit, staff_a, staff_b
+    # (field, label): project, supervisor, unit, staff_a, staff_b
+    fields: tuple[tuple[str, str], ...]
     fund_section: str
     fund_cols: tuple[tuple[str, str], ...]
     fund_rows: tuple[tuple[str, str], ...]  # (share or "total" or "group", label)
@@ -76,7 +77,12 @@ _C10 = {
     "效益指标": {"社会效益指标": "word", "经济效益指标": "pct", "可持续影响指标": "word"},
     "满意度指标": {"服务对象满意度指标": "sat"},
 }
-_F10 = (("total", "年度资金总额"), ("0.7", "其中：当年财政拨款"), ("0.3", "上年结转资金"), ("0", "其他资金"))
+_F10 = (
+    ("total", "年度资金总额"),
+    ("0.7", "其中：当年财政拨款"),
+    ("0.3", "上年结转资金"),
+    ("0", "其他资金"),
+)
 _H10 = (
     ("init", "年初预算数"),
     ("budget", "全年预算数"),
@@ -211,7 +217,7 @@ SETS: tuple[VariantSet, ...] = (
         "项目绩效自评表", (("project", "项目名称"), ("supervisor", "主管预算单位"),
                      ("unit", "项目单位")),
         "资金执行情况（万元）",
-        (("budget", "预算批复数"), ("spent", "决算支出"), ("rate", "预算完成率"),
+        (("budget", "预算批复数"), ("spent", "决算支出"), ("rate", "执行率（%）"),
          ("weight", "权数"), ("score", "实得分")),
         (("total", "资金总额"), ("0.8", "财政资金"), ("0.2", "其他资金")),
         ("年度总体目标", "预期目标", "目标完成情况"), "绩效指标",
@@ -255,11 +261,11 @@ SETS: tuple[VariantSet, ...] = (
         _C10, "总分",
     ),
     VariantSet(
-        "extra-columns", "地方表：多出的说明列（指标解释、完成率、数据来源）与（A）（B）（C）标注", False,
+        "extra-columns", "地方表：多出的说明列（指标解释、数据来源）与（A）（B）（C）标注", False,
         "project", "项目支出绩效自评表", _PROJECT_FIELDS, "项目资金（万元）", _H10, _F10,
         ("年度总体目标", "预期目标", "实际完成情况"), "绩效指标",
         (("l1", "一级指标"), ("l2", "二级指标"), ("l3", "三级指标"), ("explain", "指标解释"),
-         ("target", "年度目标值（A）"), ("actual", "实际完成情况（B）"), ("ratio", "完成率"),
+         ("target", "年度目标值（A）"), ("actual", "实际完成情况（B）"),
          ("weight", "分值"), ("score", "自评得分（C）"), ("source", "数据来源"),
          ("reason", "偏差原因及改进措施")),
         _C10, "总分",
@@ -283,7 +289,15 @@ SET_NAMES = tuple(s.name for s in SETS)
 # invented places, bureaus and works
 _PLACE_A = "澜栩沐岷洹汀湄漾璟瑜"
 _PLACE_B = "江坪塘岗屿洲坝渡湖冈"
-_BUREAUS = ("农业农村局", "水务局", "卫生健康委员会", "教育局", "民政局", "生态环境局", "应急管理局")
+_BUREAUS = (
+    "农业农村局",
+    "水务局",
+    "卫生健康委员会",
+    "教育局",
+    "民政局",
+    "生态环境局",
+    "应急管理局",
+)
 _WORKS = (
     ("灌区渠系改造", "公里"),
     ("农村公厕改建", "座"),
@@ -351,14 +365,18 @@ def _indicator(rng: random.Random, kind: str, unit: str) -> tuple[str, str, str,
 def make_form(vs: VariantSet, rng: random.Random) -> Printed:
     place = rng.choice(_PLACE_A) + rng.choice(_PLACE_B) + rng.choice(("县", "区", "市"))
     bureau = place + rng.choice(_BUREAUS)
-    unit_name = bureau if vs.kind == "dept" or rng.random() < 0.5 else (
-        place + rng.choice(_PLACE_A) + rng.choice(("镇人民政府", "街道办事处", "水务站"))
+    unit_name = (
+        bureau
+        if vs.kind == "dept" or rng.random() < 0.5
+        else (place + rng.choice(_PLACE_A) + rng.choice(("镇人民政府", "街道办事处", "水务站")))
     )
     work, work_unit = rng.choice(_WORKS)
     year = rng.choice(range(2020, 2026))
     project = f"{place}{work}项目"
     truth: dict = {"kind": "dept_table" if vs.kind == "dept" else "project_table", "year": year}
-    rows: list[list[str]] = [[f"{vs.title}（{year}年度）" if rng.random() < 0.5 else f"{year}年度{vs.title}"]]
+    rows: list[list[str]] = [
+        [f"{vs.title}（{year}年度）" if rng.random() < 0.5 else f"{year}年度{vs.title}"]
+    ]
     staff = rng.choice((12, 25, 40))
     for fname, label in vs.fields:
         value = {
@@ -411,9 +429,7 @@ def make_form(vs: VariantSet, rng: random.Random) -> Printed:
                 left = [a - b for a, b in zip(left, vals3, strict=True)]
             vals = (*vals3, None, None)
         i0, b0, s0, w0, c0 = vals
-        rate = (
-            f"{(s0 / b0 * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%" if b0 else ""
-        )
+        rate = f"{(s0 / b0 * 100).quantize(Decimal('0.01'), rounding=ROUND_HALF_UP)}%" if b0 else ""
         cell = {
             "init": _plain(i0),
             "budget": _plain(b0),
@@ -482,7 +498,6 @@ def make_form(vs: VariantSet, rng: random.Random) -> Printed:
             "score": _plain(ind.score),
             "reason": "" if ind.score == ind.weight else "部分工作受天气影响延后",
             "explain": f"反映{ind.name[:4]}情况",
-            "ratio": "100%" if ind.got == ind.figure else "—",
             "source": rng.choice(("验收报告", "统计台账", "问卷调查")),
         }
         prev = (ind.level1, ind.level2)
@@ -553,9 +568,10 @@ def evaluate(out: Path, made: list[tuple[str, str, str]]):
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: Counter[str] = Counter()
     example: dict[str, str] = {}
-    total = [0, 0]
     for doc, name, layout in made:
-        truth = simplejson.loads((out / "truth" / f"{doc}.json").read_text("utf-8"), use_decimal=True)
+        truth = simplejson.loads(
+            (out / "truth" / f"{doc}.json").read_text("utf-8"), use_decimal=True
+        )
         try:
             e = read(out / "raw" / f"{doc}.txt")
         except ReadError:
@@ -567,7 +583,11 @@ def evaluate(out: Path, made: list[tuple[str, str, str]]):
             per[key][1] += len(fields)
         for f in fields:
             if not f.ok:
-                what = f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1] if "[" in f.field else f.field
+                what = (
+                    f.field.split("[")[0] + "." + f.field.rsplit(".", 1)[-1]
+                    if "[" in f.field
+                    else f.field
+                )
                 kind = f"{name}/{layout}:{what}"
                 misses[kind] += 1
                 example.setdefault(kind, f"{doc} {f.field}: 期望 {f.expected!r}，读到 {f.got!r}")

@@ -65,7 +65,6 @@ COLUMN_LABELS: tuple[tuple[str, str, str], ...] = (
     ("决算支出", "spent", "地方"),
     ("累计支出", "spent", "地方"),
     ("支出率", "rate", "地方"),
-    ("预算完成率", "rate", "地方"),
     ("资金执行率", "rate", "地方"),
     # 地方: the indicators
     ("绩效目标值", "target", "地方"),
@@ -91,7 +90,7 @@ COLUMN_LABELS: tuple[tuple[str, str, str], ...] = (
     ("偏差原因", "deviation", "地方"),
     ("未完成原因及改进措施", "deviation", "地方"),
     ("指标属性", "nature", "地方"),  # 定量/定性, or ≥/≤
-    # 地方: columns the model does not keep (explanations, sources, a completion ratio): known,
+    # 地方: columns the model does not keep (explanations, sources, evidence): known,
     # so the header row is still a header and their cells are not taken for targets or points
     ("数据来源", "remark", "地方"),
     ("评分依据", "remark", "地方"),
@@ -104,10 +103,8 @@ COLUMN_LABELS: tuple[tuple[str, str, str], ...] = (
     ("指标来源", "remark", "地方"),
     ("计算公式", "remark", "地方"),
     ("目标值说明", "remark", "地方"),  # an explanation, not the 目标值 column
-    ("完成率", "remark", "地方"),
-    ("指标完成率", "remark", "地方"),
-    ("目标完成率", "remark", "地方"),
-    ("实际完成率", "remark", "地方"),
+    # not 完成率 / 目标完成率 / 预算完成率: the last words of many indicators' names (年度任务按期
+    # 完成率, 预算完成率 in the 部门整体 framework), which a wrapped name leaves alone on a line
 )
 
 # (label, field of ``vocab.FIELD_LABELS`` or a signature, source)
