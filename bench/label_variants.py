@@ -14,7 +14,7 @@ generators. Each **variant set** below is one template's vocabulary (the labels 
 the fields, the fund table's columns and rows, the goal block, the indicator table's columns and
 categories, the total row); a form is printed with exactly one set, values invented (consistent
 arithmetic: 执行率 = 执行数 ÷ 预算数, 得分 ≤ 分值, 分值 adding up to 100), in one of the text
-layouts (tab-joined, pipe, spaced PDF text, one cell per line). Field accuracy is printed per
+layouts (tab-joined, pipe, spaced PDF text, one cell per line, cells run together). Field accuracy is printed per
 variant set and per layout, scored with bench/accuracy.py's ``score_document``.
 
 Sources of the sets (labels only; the texts themselves are not in the project): the 10号
@@ -45,7 +45,7 @@ from bench.accuracy import score_document  # noqa: E402
 from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 
-LAYOUTS = ("tab", "pipe", "spaced", "cell_lines")
+LAYOUTS = ("tab", "pipe", "spaced", "cell_lines", "run_together")
 
 
 @dataclass(frozen=True)
@@ -464,7 +464,7 @@ def make_form(vs: VariantSet, rng: random.Random) -> Printed:
     for (l1, l2, k), wt in zip(picks, weights, strict=True):
         name = rng.choice(_NAMES[k]).format(w=work)
         if name in used:
-            name = f"{work}{l2}{len(used) + 1}"
+            name = f"{work}第{len(used) + 1}项工作"
         used.add(name)
         op, fig, got, unit = _indicator(rng, k, work_unit)
         score = wt if rng.random() < 0.7 else _d(wt * Decimal(rng.choice(("0.6", "0.9"))), "0.1")
@@ -536,6 +536,8 @@ def render(rows: list[list[str]], layout: str, rng: random.Random) -> str:
         return "\n".join((" " * rng.choice((2, 4))).join(c for c in r if c) for r in rows) + "\n"
     if layout == "cell_lines":
         return "\n\n".join("\n".join(c or "\u3000" for c in r) for r in rows) + "\n"
+    if layout == "run_together":  # document-sharing sites: each row's cells glued together
+        return "\n".join("".join(r) for r in rows) + "\n"
     raise ValueError(layout)
 
 
@@ -576,6 +578,9 @@ def evaluate(out: Path, made: list[tuple[str, str, str]]):
             e = read(out / "raw" / f"{doc}.txt")
         except ReadError:
             e = None
+        except Exception:  # noqa: BLE001 - a crash is counted (every field missed), not fatal
+            e = None
+            per["crashes"][0] += 1
         fields = score_document(doc, truth, e)
         ok = sum(f.ok for f in fields)
         for key in ("all", f"set:{name}", f"layout:{layout}", f"cell:{name}/{layout}"):
@@ -617,6 +622,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label}\t{r}/{t}\t{r / t:.3f}")
 
     line("all", "总计")
+    print(f"崩溃 crashes\t{per['crashes'][0]}")
     print("写法组 variant sets:")
     for vs in SETS:
         if vs.name in names:

@@ -198,3 +198,43 @@ def test_the_last_words_of_indicator_names_are_not_labels() -> None:
         assert vocab.column_role(word) is None, word
     for word in ("公众满意度", "受益群众满意度"):
         assert not vocab.is_level2(word), word
+
+
+# -- run-together text (document-sharing sites): the catalogue's labels cut the runs too --------
+
+RUN_TOGETHER = """\
+2023年度项目支出绩效自评表
+项目名称汀湄县山塘整治项目
+主管部门名称汀湄县水务局
+实施单位名称汀湄县水利工程管理站
+项目资金执行情况（万元）年初预算数全年预算数累计支出资金执行率分值权重考核得分
+年度资金总额200200190.0095.00%109.5
+本级财政资金200200190.0095.00%//
+绩效指标一级指标二级指标三级指标计划完成值实现值分值权重考核得分
+产出指标数量指标整治山塘数量≥8座8座4545
+满意度指标公众满意度指标周边群众满意率≥90%92%4545
+总分10099.5
+"""
+
+
+def test_run_together_text_with_regional_labels_is_read() -> None:
+    e = jixiao.read_text(RUN_TOGETHER, "rt.txt")
+    total = _fund(e, "年度资金总额")
+    assert (total.budget.value, total.actual.value) == (Decimal(200), Decimal("190.00"))
+    assert (total.weight.value, total.score.value) == (Decimal(10), Decimal("9.5"))
+    pond = _ind(e, "整治山塘数量")
+    assert (pond.target.text, pond.actual.text) == ("≥8座", "8座")
+    assert (pond.weight.value, pond.score.value) == (Decimal(45), Decimal(45))
+    assert e.project is not None and e.project.text == "汀湄县山塘整治项目"
+    assert e.unit is not None and e.unit.text == "汀湄县水利工程管理站"
+
+
+def test_a_fund_header_naming_one_role_twice_does_not_crash() -> None:
+    # 分值 权重 printed as two columns (or one the cutter splits in two): the search over the
+    # cuts kept one value per role and crashed (KeyError) when a role came back
+    from jixiao.extract.runtogether import split_fund_values
+    from jixiao.extract.vocab import Role
+
+    roles = (Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.WEIGHT, Role.SCORE)
+    got = split_fund_values("200190.0095.00%10109.5", roles, complete=True)
+    assert got is not None and got[:3] == ("200", "190.00", "95.00%")

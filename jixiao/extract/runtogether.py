@@ -40,6 +40,14 @@ from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
 
+
+def _with_official(words: tuple[str, ...], table: str) -> tuple[str, ...]:
+    """``words`` and the labels of the official and regional templates (extract/vocab_official.py)
+    not among them (without brackets: an optional bracket follows every column word)."""
+    more = (w for w in vocab.official_labels(table) if w not in words and "(" not in w)
+    return words + tuple(more)
+
+
 _COLUMN_WORDS = (
     "一级指标",
     "二级指标",
@@ -90,9 +98,11 @@ _COLUMN_WORDS = (
     "偏差原因分析",
     "未完成原因",
 )
+_COLUMN_WORDS = _with_official(_COLUMN_WORDS, "column")
 # the short column words (一级/二级/三级) only in a header: before another column word
 _SHORT_COLUMN_WORDS = ("一级", "二级", "三级")
 _SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
+_SECTION_WORDS = _with_official(_SECTION_WORDS, "section")
 _GOAL_WORDS = (
     "年初设定目标",
     "年度总体目标完成情况综述",
@@ -112,6 +122,7 @@ _FUND_WORDS = (
     "单位资金",
     "财政资金",
 )
+_FUND_WORDS = _with_official(_FUND_WORDS, "fund")
 _TOTAL_WORDS = ("总分", "合计")
 _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
 _POINTS = r"(?:\s?\(\s?\d+(?:\.\d+)?\s?分\s?\))?"  # (50分), (50 分)
@@ -134,6 +145,9 @@ _AFTER_SCORE_OR_LEVEL1 = (
     + "|".join(f"(?<={re.escape(w)})" for w in sorted(vocab.FRAMEWORK_LEVEL1))
     + ")"
 )
+
+
+_FIELD_WORDS = frozenset(w for keys in vocab.FIELD_LABELS.values() for w in keys)
 
 
 @lru_cache(maxsize=8)
@@ -175,6 +189,13 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
         for w in keys:
             if len(w) >= 4:
                 add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+    for w in vocab.official_labels("field"):
+        # not 项目主管部门 …: a project's name ends in 项目 (…改造项目主管部门…)
+        if len(w) >= 4 and not w.startswith("项目") and w not in _FIELD_WORDS:
+            add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+    for w in vocab.official_labels("category"):
+        if w.endswith("指标") and w not in vocab.LEVEL1 and w not in vocab.LEVEL2:
+            add(w, _POINTS)
     for w in (*vocab.SIGNATURE_LABELS, *vocab.EXTRA_LABELS):
         if len(w) >= 3:
             add(w, "[:：]?")
@@ -672,6 +693,7 @@ def split_fund_values(
         if j >= len(roles):
             return
         role = roles[j]
+        before = taken.get(role)  # a header may name one role twice (分值 权重): keep the first's
         for end in tokens(j, pos):
             if not can_finish(end, j + 1):
                 continue
@@ -680,7 +702,10 @@ def split_fund_values(
                 order.append(text[pos:end])
                 walk(end, j + 1, taken, order)
                 order.pop()
-            del taken[role]
+            if before is None:
+                del taken[role]
+            else:
+                taken[role] = before
         if can_finish(pos, j + 1):
             order.append("")
             walk(pos, j + 1, taken, order)  # this column is blank

@@ -57,6 +57,19 @@ _OFFICIAL_LEVEL1 = frozenset(k for k, m in _OFFICIAL_CATEGORY.items() if m == "l
 _OFFICIAL_LEVEL2 = frozenset(k for k, m in _OFFICIAL_CATEGORY.items() if m == "level2")
 
 
+def official_labels(table: str) -> tuple[str, ...]:
+    """The catalogue's labels of one table ('column', 'field', 'fund', 'section', 'category'),
+    folded as ``label_key`` folds them — for the readers that cut run-together text at labels."""
+    rows = {
+        "column": vocab_official.COLUMN_LABELS,
+        "field": vocab_official.FIELD_LABELS,
+        "fund": vocab_official.FUND_LABELS,
+        "section": vocab_official.SECTION_LABELS,
+        "category": vocab_official.CATEGORY_LABELS,
+    }[table]
+    return tuple(dict.fromkeys(label_key(label) for label, _, _ in rows))
+
+
 FUND_ROLES = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})
 INDICATOR_ROLES = frozenset(
     {Role.LEVEL1, Role.LEVEL2, Role.NAME, Role.NATURE, Role.TARGET, Role.UNIT, Role.ACTUAL}
