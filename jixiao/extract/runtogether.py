@@ -43,8 +43,13 @@ _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
 
 def _with_official(words: tuple[str, ...], table: str) -> tuple[str, ...]:
     """``words`` and the labels of the official and regional templates (extract/vocab_official.py)
-    not among them (without brackets: an optional bracket follows every column word)."""
-    more = (w for w in vocab.official_labels(table) if w not in words and "(" not in w)
+    not among them (without brackets: an optional bracket follows every column word; not those
+    starting with 项目, which would take the last word of a name: …一次性项目预算执行情况…)."""
+    more = (
+        w
+        for w in vocab.official_labels(table)
+        if w not in words and "(" not in w and not w.startswith("项目")
+    )
     return words + tuple(more)
 
 
