@@ -238,3 +238,20 @@ def test_a_fund_header_naming_one_role_twice_does_not_crash() -> None:
     roles = (Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.WEIGHT, Role.SCORE)
     got = split_fund_values("200190.0095.00%10109.5", roles, complete=True)
     assert got is not None and got[:3] == ("200", "190.00", "95.00%")
+
+
+def test_a_section_label_with_its_money_unit_opens_the_fund_block() -> None:
+    # 部门整体资金（万元）: the whole label is the section (the unit's name keeps no 部门), and
+    # the fund rows under it are read
+    text = """\
+部门整体支出绩效自评表（2020年度）
+部门（单位）名称沅坪区卫生健康局
+部门整体资金（万元）年初预算数全年预算数全年执行数执行率分值得分
+资金总额300.00320.00304.0095.00%109.5
+基本支出200.00200.00190.0095.00%//
+项目支出100.00120.00114.0095.00%//
+"""
+    e = jixiao.read_text(text, "dept-rt.txt")
+    assert e.unit is not None and e.unit.text == "沅坪区卫生健康局"
+    total = _fund(e, "资金总额")
+    assert (total.budget.value, total.actual.value) == (Decimal("320.00"), Decimal("304.00"))

@@ -366,8 +366,11 @@ def section_of(key: str) -> str | None:
         return "goal"
     if _FUND_SECTION.match(key):
         return "fund"
-    official = _OFFICIAL_SECTION.get(key)
+    official = _OFFICIAL_SECTION.get(_MONEY_UNIT.sub("", key))  # 部门整体资金(万元)
     return official if official in ("fund", "goal", "indicator") else None
+
+
+_MONEY_UNIT = re.compile(r"\(万?元\)$")
 
 
 _PLANNED = re.compile(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标")
