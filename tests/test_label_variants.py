@@ -255,3 +255,23 @@ def test_a_section_label_with_its_money_unit_opens_the_fund_block() -> None:
     assert e.unit is not None and e.unit.text == "沅坪区卫生健康局"
     total = _fund(e, "资金总额")
     assert (total.budget.value, total.actual.value) == (Decimal("320.00"), Decimal("304.00"))
+
+
+def test_a_sample_of_the_variant_sets_holds_its_floor(tmp_path) -> None:
+    # one form per variant set and layout (bench/label_variants.py): no crash, the grid and
+    # stream layouts read every set ≥ 0.95, run-together text (weaker: glued 定性 and text
+    # columns) ≥ 0.8 over all sets
+    import importlib
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    label_variants = importlib.import_module("label_variants")
+    made = label_variants.build(1, 5, tmp_path, label_variants.SET_NAMES)
+    per, _, _ = label_variants.evaluate(tmp_path, made)
+    assert per["crashes"][0] == 0
+    for key, (right, counted) in per.items():
+        if key.startswith("cell:") and not key.endswith("/run_together"):
+            assert right / counted >= 0.95, key
+    right, counted = per["layout:run_together"]
+    assert right / counted >= 0.8
