@@ -275,3 +275,29 @@ def test_a_sample_of_the_variant_sets_holds_its_floor(tmp_path) -> None:
             assert right / counted >= 0.95, key
     right, counted = per["layout:run_together"]
     assert right / counted >= 0.8
+
+
+def test_run_together_rows_under_a_nature_column() -> None:
+    # the 四川 form's 指标性质 column glued to the name: 定性 before a value in words ends the
+    # name (it was read as the name's end, 群众就医条件定性); 稳定性 keeps its 定性
+    text = """\
+部门预算项目支出绩效自评表（2023年度）
+项目名称澄湖县乡镇卫生院设备更新
+主管部门澄湖县卫生健康局
+预算执行情况（10分）年初预算调整后预算数预算执行数预算执行率权重得分
+总额120.00120.00114.0095.00%109.5
+其中：财政资金120.00120.00114.0095.00%//
+绩效指标（90分）一级指标二级指标三级指标指标性质指标值度量单位完成值权重得分未完成原因分析
+产出指标数量指标新增设备数量≥20台223030
+质量指标系统运行稳定性≥99%993030
+效益指标社会效益指标群众就医条件定性明显改善明显改善3027部分工作延后
+"""
+    e = jixiao.read_text(text, "sc-rt.txt")
+    count = _ind(e, "新增设备数量")
+    assert count.operator is not None and count.operator.value == "≥"
+    assert (count.target.text, count.unit) == ("20", "台")
+    assert _ind(e, "系统运行稳定性").weight.value == Decimal(30)
+    care = _ind(e, "群众就医条件")
+    assert care.operator is not None and care.operator.value == "定性"
+    assert (care.target.text, care.actual.text) == ("明显改善", "明显改善")
+    assert (care.weight.value, care.score.value) == (Decimal(30), Decimal(27))

@@ -430,6 +430,7 @@ _OP = (
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
 _OP_RE = re.compile(_OP)
 _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
+_QUALITATIVE_NATURE = re.compile(r"定性(?=[\u4e00-\u9fff])")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -953,6 +954,11 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         best: tuple[float, list[tuple[str, ...]]] | None = None
         # (a name runs _MAX_NAME characters at most; a unit before a value takes two more)
         starts = _breaks(text, pos + 1, pos + _MAX_NAME + 2)
+        if Role.NATURE in value_roles:
+            # a 指标性质 column: 定性 before a value in words ends the name (…生活改善定性明显改善…;
+            # not the 定性 of 稳定性≥99%, whose next value is a figure)
+            window = _QUALITATIVE_NATURE.finditer(text, pos + 1, pos + _MAX_NAME + 2)
+            starts = sorted({*starts, *(m.start() for m in window)})
         if Role.UNIT in value_roles:
             # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
             starts = sorted(
