@@ -301,3 +301,20 @@ def test_run_together_rows_under_a_nature_column() -> None:
     assert care.operator is not None and care.operator.value == "定性"
     assert (care.target.text, care.actual.text) == ("明显改善", "明显改善")
     assert (care.weight.value, care.score.value) == (Decimal(30), Decimal(27))
+
+
+def test_run_together_labels_starting_with_project() -> None:
+    # 项目主管单位 after a name ending in 项目 (…服务项目项目主管单位…: no name ends in 项目项目);
+    # 项目执行单位, whose rest is no label of its own, wherever it stands
+    text = """\
+项目支出绩效自评表（2020年度）
+项目名称漾冈市老年助餐服务项目
+项目主管单位漾冈市民政局
+项目执行单位漾冈市养老服务中心
+项目资金（万元）年初预算数全年预算数全年执行数执行率分值得分
+年度资金总额100.00100.0095.0095.00%109.5
+"""
+    e = jixiao.read_text(text, "rt-project.txt")
+    assert e.project is not None and e.project.text == "漾冈市老年助餐服务项目"
+    assert e.supervisor is not None and e.supervisor.text == "漾冈市民政局"
+    assert e.unit is not None and e.unit.text == "漾冈市养老服务中心"

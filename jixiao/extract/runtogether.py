@@ -152,6 +152,16 @@ _AFTER_SCORE_OR_LEVEL1 = (
 )
 
 
+def _add_project_word(alts: list[tuple[int, str]], word: str, suffix: str) -> None:
+    """A catalogue label starting with 项目 (项目主管单位, 项目预算执行情况): a name before it may
+    end in 项目 too (…改造项目主管部门…). Where the rest is a label of its own (主管单位,
+    预算执行情况) the whole word is taken only after a 项目 (…改造项目项目主管单位…: a name does not
+    end in 项目项目); otherwise (项目执行单位) wherever it stands."""
+    rest = word[2:]
+    alone = vocab.field_of(rest) or vocab.section_of(rest) or rest in _SECTION_WORDS
+    alts.append((len(word), ("(?<=项目)" if alone else "") + re.escape(word) + suffix))
+
+
 _FIELD_WORDS = frozenset(w for keys in vocab.FIELD_LABELS.values() for w in keys)
 
 
@@ -194,10 +204,13 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
         for w in keys:
             if len(w) >= 4:
                 add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+    seal = r"(?:\((?:盖章|公章)\))?[:：]?"
     for w in vocab.official_labels("field"):
-        # not 项目主管部门 …: a project's name ends in 项目 (…改造项目主管部门…)
-        if len(w) >= 4 and not w.startswith("项目") and w not in _FIELD_WORDS:
-            add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+        if len(w) >= 4 and w not in _FIELD_WORDS:
+            add(w, seal) if not w.startswith("项目") else _add_project_word(alts, w, seal)
+    for w in vocab.official_labels("section"):
+        if w.startswith("项目") and w not in _SECTION_WORDS:
+            _add_project_word(alts, w, r"(?:\((?:万元|元)\))?" + _POINTS)
     for w in vocab.official_labels("category"):
         if w.endswith("指标") and w not in vocab.LEVEL1 and w not in vocab.LEVEL2:
             add(w, _POINTS)
