@@ -53,7 +53,7 @@ def _with_official(words: tuple[str, ...], table: str) -> tuple[str, ...]:
     return words + tuple(more)
 
 
-_COLUMN_WORDS = (
+_COLUMN_WORDS: tuple[str, ...] = (
     "一级指标",
     "二级指标",
     "三级指标",
@@ -106,7 +106,14 @@ _COLUMN_WORDS = (
 _COLUMN_WORDS = _with_official(_COLUMN_WORDS, "column")
 # the short column words (一级/二级/三级) only in a header: before another column word
 _SHORT_COLUMN_WORDS = ("一级", "二级", "三级")
-_SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
+_SECTION_WORDS: tuple[str, ...] = (
+    "绩效指标",
+    "年度总体目标",
+    "资金情况",
+    "项目资金",
+    "预算执行情况",
+    "整体资金",
+)
 _SECTION_WORDS = _with_official(_SECTION_WORDS, "section")
 _GOAL_WORDS = (
     "年初设定目标",
@@ -115,7 +122,7 @@ _GOAL_WORDS = (
     "实际完成情况",
     "全年完成情况",
 )
-_FUND_WORDS = (
+_FUND_WORDS: tuple[str, ...] = (
     "年度资金总额",
     "资金总额",
     "本年财政拨款",
