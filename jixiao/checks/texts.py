@@ -187,10 +187,12 @@ def plain_label(label: str) -> str:
     return text.strip(":：")
 
 
-def year_text(year: Num | None) -> str:
+def year_text(year: Num | int | None) -> str:
     """The year as a title or a sentence names it: its figures (a PDF's “20 16” is 2016)."""
     if year is None:
         return ""
+    if isinstance(year, int):
+        return str(year)
     if year.value == year.value.to_integral_value():
         return str(int(year.value))
     return str(year)

@@ -92,6 +92,9 @@ _POINTS_CHUNK = re.compile(r"^(?:分值|(?:自评)?得分|得\d)")
 _CLAUSES = re.compile(r"[；;。]")
 
 
+_SATISFACTION = "服务对象满意度指标"
+
+
 def _category(name: str) -> str:
     """A 二级 category by its full name (社会效益 → 社会效益指标)."""
     return name if name.endswith("指标") else f"{name}指标"
@@ -123,6 +126,10 @@ def told_indicators(
             continue
         lead = _LEAD.match(text)
         level2 = Text(_category(lead.group("l2")), line.location) if lead else level2_head
+        if level2 is None and level1 is not None and level1.text == "满意度指标":
+            # the framework has one category under 满意度指标: a clause under that heading is
+            # of it (3.满意度指标 / 服务对象满意度：目标≥90%，实际95.2%)
+            level2 = Text(_SATISFACTION, level1.location)
         rest = lead.group("rest") if lead else text
         for clause in _joined_fields(_CLAUSES.split(rest)):
             if not lead and not _TIED.match(clause.strip()):
