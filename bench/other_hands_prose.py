@@ -392,6 +392,7 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
             "使用资金",
             "完成支出",
             "全年实际",
+            "完成投资",
         )
     )
     sp = money.show(spent_total)
@@ -406,9 +407,10 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         "使用资金": f"{lead}实际使用资金{sp}",
         "完成支出": f"{lead}已完成支出{sp}",
         "全年实际": f"{lead}{rng.choice(('全年', '本年', '年度'))}实际支出{sp}",
+        "完成投资": f"{lead}项目{rng.choice(('共', '累计', ''))}完成投资{sp}",
     }[var["spend"]]
     var["rate"] = rng.choice(("same", "same", "own", "none", "first"))
-    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率", "预算执行进度"))
+    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率", "预算执行进度", "资金支付率"))
     if var["rate"] == "first":
         # 截至12月31日，预算执行率95%，实际支出114万元
         w.put(f"{lead}{rate_word}为{_plain(rate)}%，", setter(total, "rate_percent", rate))

@@ -71,3 +71,28 @@ def test_a_clause_under_the_satisfaction_heading_is_of_its_one_category() -> Non
     assert item.level1 is not None and item.level1.text == "满意度指标"
     assert item.level2 is not None and item.level2.text == "服务对象满意度指标"
     assert item.actual is not None and "95.2" in item.actual.text
+
+
+PROJECT = """关于2023年度农田灌溉渠系改造项目绩效自评的报告
+一、项目概况
+项目由县农业农村局负责实施，主管部门为县农业农村局。
+本项目2023年度批复预算资金480万元，其中中央资金300万元、省级资金180万元。截至2023年12月31日，项目共完成投资451.2万元，资金支付率94.00%。
+"""
+
+
+def test_a_supervisor_told_in_a_sentence() -> None:
+    e = jixiao.read_text(PROJECT)
+    assert e.supervisor is not None and e.supervisor.text == "县农业农村局"
+
+
+def test_investment_completed_is_the_spending_and_the_paid_rate_its_rate() -> None:
+    e = jixiao.read_text(PROJECT)
+    total = next(f for f in e.funds if f.budget is not None and f.budget.value == 480)
+    assert total.actual is not None and total.actual.value == Decimal("451.2")
+    assert total.rate is not None and total.rate.value == Decimal("94.00")
+
+
+def test_a_paid_rate_the_figures_do_not_give_is_no_execution_rate() -> None:
+    e = jixiao.read_text(PROJECT.replace("94.00%", "100%"))
+    total = next(f for f in e.funds if f.budget is not None and f.budget.value == 480)
+    assert total.actual is not None and total.rate is None
