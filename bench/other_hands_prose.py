@@ -332,10 +332,13 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 (
                     f"{year}年年初预算{money.show(initial)}，",
                     f"项目年初预算数为{money.show(initial)}，",
+                    f"该项目年初预算安排资金{money.show(initial)}，",
                 )
             ),
             setter(total, "initial_budget", initial),
         )
+        if rng.random() < 0.3:  # the supplement told too: a change, no row of the form
+            w.put(f"年中追加预算{money.show(_q(budget - initial, '0.01'))}，")
         budget_text = rng.choice((f"调整后预算{b}", f"全年预算数为{b}", f"年中追加后全年预算{b}"))
     else:
         budget_text = f"{year}年共投入资金{b}"

@@ -561,6 +561,23 @@ def _rate_in_sentence(
     return None
 
 
+# money added to or taken from the budget during the year (追加后/调整后 name the budget itself)
+_SUPPLEMENT = re.compile(r"(?:追加|追减|调增|调减)(?!后)")
+
+
+def _clause_before(figure: Figure) -> str:
+    """The words of the figure's clause before it (年初预算安排资金 of “该项目年初预算安排资金650万元”;
+    the label keeps 资金 only, its verb 安排 cut)."""
+    clauses = [
+        re.split(r"[，,；;。：:]", figure.sentence[: m.start()])[-1]
+        for m in re.finditer(rf"(?<![\d.]){re.escape(figure.value.text)}", figure.sentence)
+    ]
+    for clause in clauses:
+        if figure.label in clause:
+            return clause
+    return ""
+
+
 def _told_after(figure: Figure, words: tuple[str, ...]) -> bool:
     """The figure is printed right after one of ``words`` (资金支付率97.51%, 支付率为97.51%):
     the label alone may have lost the word's verb (支付)."""
@@ -638,7 +655,9 @@ def _funds(
                 ):
                     rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
                     continue
-        initial = bool(_INITIAL.search(figure.label))
+        if _SUPPLEMENT.search(figure.label):
+            continue  # 年中追加预算50万元: a change of the budget, not a row of the form
+        initial = bool(_INITIAL.search(figure.label) or _INITIAL.search(_clause_before(figure)))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
         if (label, figure.value.value) in seen:
