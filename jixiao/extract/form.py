@@ -929,6 +929,15 @@ class FormBuilder:
         )
         return True
 
+    def _kind_is_level1(self, key: str) -> bool:
+        """A 二级 column without a 一级 column (指标类型) holds 一级 categories when its word is
+        only a 一级 (产出指标, 效益指标); a word of both (满意度指标, 成本指标) follows the rows
+        above: a 一级 under a column already read as the 一级, else a 二级."""
+        if not vocab.is_level1(key):
+            return False
+        both = vocab.is_level2(key) or vocab.is_level2(key + "指标")  # 满意度 = 满意度指标
+        return not both or self.level1 is not None
+
     def _set_level1(self, cell: Cell) -> None:
         """A 一级 cell: a new 一级 starts without a 二级; the same 一级 printed again on every row
         (an unmerged spreadsheet) keeps the 二级 merged over its rows."""
@@ -1176,7 +1185,12 @@ class FormBuilder:
             self._set_level1(l1)
             self.parts.seen.add("level1:" + label_key(l1.text))
         if l2 is not None and l2.text.strip() and not l2.merged:
-            self.level2 = Text(self._category(l2.text), l2.location)
+            if l1 is None and self._kind_is_level1(label_key(strip_points(clean(l2.text)))):
+                # a 指标类型 column holding 产出指标/效益指标 (no 一级 column): the 一级
+                self._set_level1(l2)
+                self.level2 = None
+            else:
+                self.level2 = Text(self._category(l2.text), l2.location)
         if name is None or not name.text.strip():
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}

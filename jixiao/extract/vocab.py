@@ -79,8 +79,8 @@ def column_role(key: str) -> Role | None:
         return None
     if key in ("一级指标", "一级"):
         return Role.LEVEL1
-    if key in ("二级指标", "二级"):
-        return Role.LEVEL2
+    if key in ("二级指标", "二级", "指标类型", "指标类别", "指标分类"):
+        return Role.LEVEL2  # 指标类型 holds 数量/质量/时效/成本 (the 二级 without 指标)
     if key in ("三级指标", "三级", "指标名称", "绩效指标名称"):
         return Role.NAME
     if "指标性质" in key or key in ("指标方向", "指标方向性"):

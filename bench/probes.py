@@ -1,0 +1,489 @@
+"""Probing the readers with invented forms of shapes real forms have (issue 9, part pb).
+
+Usage::
+
+    .venv/bin/python bench/probes.py [--only NAME,...] [--layouts pipe,tab,...] [--misses]
+
+Each probe is one small invented form (invented units, projects, figures — never a line of a
+corpus document) of a shape found in real 自评表: indicator tables without 一级/二级 columns, a
+指标类型 column, 部门整体 forms with 年度主要任务 and 三公经费 rows, targets and actuals on two lines,
+fund blocks with extra columns or rows, the form printed twice, an unrelated table first, the
+indicator table before the fund block, a 备注 column at the end, blanks printed as ``/`` ``无``
+``——`` ``nan`` ``None``, scores printed as ``10.00分``. Each is printed in five layouts — cells
+joined by ``|`` (web tables), by tabs (Excel copies), by runs of spaces (``pdftotext -layout``),
+and as .xlsx / .docx written directly with openpyxl / python-docx — read with ``jixiao.read``
+and scored against its truth (written by hand below, in the corpus truth format) with
+``bench.accuracy.score_document``. Prints field accuracy per probe and layout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.accuracy import score_document  # noqa: E402
+from jixiao import read  # noqa: E402
+from jixiao.errors import ReadError  # noqa: E402
+
+Block = str | list[list[str]]  # a line of text, or a table (rows of cells)
+LAYOUTS = ("pipe", "tab", "spaced", "xlsx", "docx")
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    what: str
+    blocks: tuple[Block, ...]
+    truth: dict[str, Any]
+
+
+def _width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def render_pipe(blocks: tuple[Block, ...]) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+        else:
+            out.extend("| " + " | ".join(row) + " |" for row in b)
+    return "\n".join(out) + "\n"
+
+
+def render_tab(blocks: tuple[Block, ...]) -> str:
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+        else:
+            out.extend("\t".join(row) for row in b)
+    return "\n".join(out) + "\n"
+
+
+def render_spaced(blocks: tuple[Block, ...]) -> str:
+    """``pdftotext -layout``: columns padded to their widest cell (CJK = 2 columns), 3 spaces
+    between columns, blank cells as spaces."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+            continue
+        ncol = max(len(r) for r in b)
+        widths = [max((_width(r[c]) for r in b if c < len(r)), default=0) for c in range(ncol)]
+        for row in b:
+            cells = [c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)]
+            out.append("   ".join(cells).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def write_xlsx(blocks: tuple[Block, ...], path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    r = 1
+    for b in blocks:
+        rows = [[b]] if isinstance(b, str) else b
+        for row in rows:
+            for c, v in enumerate(row, start=1):
+                if v != "":
+                    ws.cell(row=r, column=c, value=v)
+            r += 1
+    wb.save(path)
+
+
+def write_docx(blocks: tuple[Block, ...], path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    for b in blocks:
+        if isinstance(b, str):
+            doc.add_paragraph(b)
+            continue
+        ncol = max(len(r) for r in b)
+        t = doc.add_table(rows=len(b), cols=ncol)
+        for i, row in enumerate(b):
+            for j, v in enumerate(row):
+                t.cell(i, j).text = v
+    doc.save(path)
+
+
+def materialise(p: Probe, layout: str, folder: Path) -> Path:
+    if layout in ("xlsx", "docx"):
+        path = folder / f"{p.name}.{layout}"
+        (write_xlsx if layout == "xlsx" else write_docx)(p.blocks, path)
+        return path
+    render: Callable[[tuple[Block, ...]], str] = {
+        "pipe": render_pipe,
+        "tab": render_tab,
+        "spaced": render_spaced,
+    }[layout]
+    path = folder / f"{p.name}-{layout}.txt"
+    path.write_text(render(p.blocks), encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- the probes (all invented)
+
+_FUND_HEAD = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+_FUNDS = [
+    _FUND_HEAD,
+    ["年度资金总额", "300", "320", "304", "10", "95%", "9.5"],
+    ["其中：财政拨款", "300", "320", "304", "", "95%", ""],
+    ["其他资金", "0", "0", "0", "", "", ""],
+]
+_FUNDS_TRUTH = [
+    {"line": "年度资金总额", "initial_budget": 300, "budget": 320, "actual": 304,
+     "rate_percent": 95, "weight": 10, "score": 9.5},
+    {"line": "财政拨款", "initial_budget": 300, "budget": 320, "actual": 304,
+     "rate_percent": 95, "weight": None, "score": None},
+    {"line": "其他资金", "initial_budget": 0, "budget": 0, "actual": 0,
+     "rate_percent": None, "weight": None, "score": None},
+]
+_HEAD = (
+    "2023年度项目支出绩效自评表",
+    "项目名称：城区公共厕所改造提升工程",
+    "主管部门：某某市城市管理局",
+    "实施单位：某某市环境卫生管理处",
+)
+_DOC = {"kind": "project_table", "year": 2023, "project": "城区公共厕所改造提升工程",
+        "department": "某某市环境卫生管理处"}
+# (name, target, actual, weight, score)
+_ROWS = [
+    ("改造公厕数量", "≥20座", "22座", 20, 20),
+    ("改造验收合格率", "100%", "100%", 20, 20),
+    ("完工时间", "2023年11月底前", "2023年12月", 10, 8),
+    ("群众如厕环境改善", "明显改善", "明显改善", 20, 20),
+    ("群众满意度", "≥90%", "93%", 20, 20),
+]
+
+
+def _inds(rows, **extra) -> list[dict[str, Any]]:
+    return [
+        {"name": n, "target": t, "actual": a, "weight": w, "score": s, **extra}
+        for n, t, a, w, s in rows
+    ]
+
+
+def _truth(inds, funds=_FUNDS_TRUTH, total=(100, 97.5), **doc) -> dict[str, Any]:
+    t = dict(_DOC)
+    t.update(doc)
+    t["funds"] = funds
+    t["indicators"] = inds
+    if total:
+        t["total_weight"], t["total_score"] = total
+    return t
+
+
+def _no_levels() -> Probe:
+    table = [["序号", "指标名称", "指标值", "实际完成值", "分值", "得分"]]
+    table += [[str(i), n, t, a, str(w), str(s)] for i, (n, t, a, w, s) in enumerate(_ROWS, 1)]
+    table.append(["总分", "", "", "", "100", "97.5"])
+    return Probe("no-levels", "序号|指标名称|指标值|实际完成值|分值|得分, no 一级/二级",
+                 (*_HEAD, _FUNDS, table), _truth(_inds(_ROWS)))
+
+
+def _only_level3() -> Probe:
+    table = [["三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    table += [[n, t, a, str(w), str(s)] for n, t, a, w, s in _ROWS]
+    table.append(["合计", "", "", "100", "97.5"])
+    return Probe("only-level3", "三级指标|年度指标值|实际完成值|分值|得分",
+                 (*_HEAD, _FUNDS, table), _truth(_inds(_ROWS)))
+
+
+_KINDS = ["数量", "质量", "时效", "成本", "满意度"]
+_KIND_ROWS = [
+    ("改造公厕数量", "≥20座", "22座", 20, 20),
+    ("改造验收合格率", "100%", "100%", 20, 20),
+    ("完工时间", "2023年11月底前", "2023年12月", 10, 8),
+    ("单座改造成本", "≤15万元", "14.2万元", 20, 20),
+    ("群众满意度", "≥90%", "93%", 20, 20),
+]
+
+
+def _kind_column() -> Probe:
+    table = [["指标类型", "指标名称", "指标值", "实际完成值", "分值", "得分"]]
+    table += [[k, n, t, a, str(w), str(s)] for k, (n, t, a, w, s) in zip(_KINDS, _KIND_ROWS, strict=True)]
+    table.append(["总分", "", "", "", "100", "97.5"])
+    inds = [
+        {"level2": k, "name": n, "target": t, "actual": a, "weight": w, "score": s}
+        for k, (n, t, a, w, s) in zip(_KINDS, _KIND_ROWS, strict=True)
+    ]
+    return Probe("kind-column", "指标类型 column (数量/质量/时效/成本) before the name",
+                 (*_HEAD, _FUNDS, table), _truth(inds))
+
+
+def _kind_level1_column() -> Probe:
+    kinds = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    table = [["指标类型", "指标名称", "指标值", "实际完成值", "分值", "得分"]]
+    table += [[k, n, t, a, str(w), str(s)] for k, (n, t, a, w, s) in zip(kinds, _ROWS, strict=True)]
+    table.append(["总分", "", "", "", "100", "97.5"])
+    inds = [
+        {"level1": k, "name": n, "target": t, "actual": a, "weight": w, "score": s}
+        for k, (n, t, a, w, s) in zip(kinds, _ROWS, strict=True)
+    ]
+    return Probe("kind-level1", "指标类型 column holding 产出指标/效益指标 (the 一级)",
+                 (*_HEAD, _FUNDS, table), _truth(inds))
+
+
+def _levels_table(rows=_ROWS, extra_head=(), extra_cells=None) -> list[list[str]]:
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    table = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", *extra_head]]
+    for i, (n, t, a, w, s) in enumerate(rows):
+        more = extra_cells[i] if extra_cells else []
+        table.append([l1[i], l2[i], n, t, a, str(w), str(s), *more])
+    table.append(["总分", "", "", "", "", "100", "97.5", *([""] * len(extra_head))])
+    return table
+
+
+def _level_truth(rows=_ROWS) -> list[dict[str, Any]]:
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    return [
+        {"level1": l1[i], "level2": l2[i], "name": n, "target": t, "actual": a, "weight": w, "score": s}
+        for i, (n, t, a, w, s) in enumerate(rows)
+    ]
+
+
+def _remarks_column() -> Probe:
+    cells = [["", ""], ["", ""], ["施工单位进场延迟", "加强进度调度"], ["", ""], ["", ""]]
+    table = _levels_table(extra_head=("偏差原因分析", "备注"), extra_cells=cells)
+    return Probe("remarks-column", "偏差原因分析 and 备注 columns at the end",
+                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+
+
+def _indicators_first() -> Probe:
+    return Probe("indicators-first", "the indicator table before the fund block",
+                 (*_HEAD, _levels_table(), _FUNDS), _truth(_level_truth()))
+
+
+def _contents_first() -> Probe:
+    toc = [["目录", ""], ["一、项目支出绩效自评表", "1"], ["二、项目支出绩效自评报告", "3"]]
+    return Probe("contents-first", "a 目录 table before the form",
+                 (toc, *_HEAD, _FUNDS, _levels_table()), _truth(_level_truth()))
+
+
+def _accounts_first() -> Probe:
+    acc = [
+        ["2023年收入支出决算表", "", "", ""],
+        ["项目", "年初结转和结余", "本年收入", "本年支出"],
+        ["一般公共预算财政拨款", "12.5", "1,820.36", "1,790.11"],
+        ["政府性基金预算财政拨款", "0", "200", "200"],
+        ["合计", "12.5", "2,020.36", "1,990.11"],
+    ]
+    return Probe("accounts-first", "a 收支决算表 before the form",
+                 (acc, *_HEAD, _FUNDS, _levels_table()), _truth(_level_truth()))
+
+
+def _blank_marks() -> Probe:
+    funds = [
+        _FUND_HEAD,
+        ["年度资金总额", "300", "320", "304", "10", "95%", "9.5"],
+        ["其中：财政拨款", "300", "320", "304", "/", "95%", "——"],
+        ["其他资金", "无", "nan", "None", "/", "——", "/"],
+    ]
+    truth = [*_FUNDS_TRUTH[:2], {"line": "其他资金", "initial_budget": None, "budget": None,
+                                 "actual": None, "rate_percent": None, "weight": None, "score": None}]
+    return Probe("blank-marks", "blanks printed as / 无 —— nan None",
+                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+
+
+def _score_marks() -> Probe:
+    t = _levels_table()
+    for row in t[1:-1]:
+        row[5] = row[5] + ".00分"
+        row[6] = row[6] + ".00分" if "." not in row[6] else row[6] + "分"
+    return Probe("score-marks", "weights and scores printed as 20.00分",
+                 (*_HEAD, _FUNDS, t), _truth(_level_truth()))
+
+
+def _twice() -> Probe:
+    head2 = (
+        "2023年度项目支出绩效自评表",
+        "项目名称：背街小巷路灯更换项目",
+        "主管部门：某某市城市管理局",
+        "实施单位：某某市路灯管理所",
+    )
+    funds2 = [
+        _FUND_HEAD,
+        ["年度资金总额", "80", "80", "72", "10", "90%", "9"],
+        ["其中：财政拨款", "80", "80", "72", "", "90%", ""],
+        ["其他资金", "0", "0", "0", "", "", ""],
+    ]
+    rows2 = [
+        ("更换路灯数量", "≥600盏", "640盏", 30, 30),
+        ("亮灯率", "≥98%", "99%", 20, 20),
+        ("完成时间", "2023年9月底前", "2023年9月", 10, 10),
+        ("夜间出行安全改善", "有所改善", "有所改善", 20, 20),
+        ("居民满意度", "≥90%", "95%", 10, 10),
+    ]
+    return Probe("twice", "two projects' forms one after the other (the first is read)",
+                 (*_HEAD, _FUNDS, _levels_table(), *head2, funds2, _levels_table(rows2)),
+                 _truth(_level_truth()))
+
+
+def _two_lines() -> Probe:
+    """Target and actual on two rows: a 指标值 row then a 完成值 row under one name."""
+    table = [["一级指标", "二级指标", "三级指标", "", "指标内容", "分值", "得分"]]
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    for i, (n, t, a, w, s) in enumerate(_ROWS):
+        table.append([l1[i], l2[i], n, "指标值", t, str(w), str(s)])
+        table.append(["", "", "", "完成值", a, "", ""])
+    table.append(["总分", "", "", "", "", "100", "97.5"])
+    return Probe("two-lines", "指标值 row then 完成值 row under each name",
+                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+
+
+_MIXED_ROWS = [
+    ("改造公厕数量", "20-25座", "22座", 20, 20),
+    ("改造验收合格率", "95%-100%", "98%", 20, 20),
+    ("完工时间", "2023年12月底前", "2023年12月20日", 10, 10),
+    ("公厕运维成本下降", "≥2个百分点", "2.5%", 20, 20),
+    ("群众满意度", "≥90%", "93%", 20, 20),
+]
+
+
+def _mixed_units() -> Probe:
+    rows = _MIXED_ROWS
+    t = _levels_table(rows)
+    t[-1][-1] = "100"
+    return Probe("mixed-units", "ranges, dates, 个百分点 vs %",
+                 (*_HEAD, _FUNDS, t), _truth(_level_truth(rows), total=(100, 100)))
+
+
+def _extra_fund_columns() -> Probe:
+    funds = [
+        ["资金来源（万元）", "上年结转", "年初预算数", "追加（减）", "全年预算数", "全年执行数", "结余", "分值", "执行率", "得分"],
+        ["年度资金总额", "20", "300", "0", "320", "304", "16", "10", "95%", "9.5"],
+        ["其中：财政拨款", "20", "300", "0", "320", "304", "16", "", "95%", ""],
+        ["上级补助", "0", "0", "0", "0", "0", "0", "", "", ""],
+        ["自筹资金", "0", "0", "0", "0", "0", "0", "", "", ""],
+    ]
+    truth = [
+        dict(_FUNDS_TRUTH[0]), dict(_FUNDS_TRUTH[1]),
+        {"line": "上级补助", "initial_budget": 0, "budget": 0, "actual": 0, "rate_percent": None},
+        {"line": "自筹资金", "initial_budget": 0, "budget": 0, "actual": 0, "rate_percent": None},
+    ]
+    return Probe("fund-columns", "fund block with 上年结转/追加/结余 columns and 上级补助/自筹 rows",
+                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+
+
+def _department() -> Probe:
+    head = (
+        "2023年度部门整体支出绩效自评表",
+        "部门（单位）名称：某某县文化广电旅游体育局",
+    )
+    tasks = [
+        ["年度主要任务", "任务名称", "主要内容", "预算数", "执行数"],
+        ["", "公共文化服务", "开展送戏下乡、图书馆免费开放", "120", "118"],
+        ["", "文物保护", "县级文物保护单位修缮", "80", "76"],
+    ]
+    funds = [
+        ["年度预算执行情况（万元）", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+        ["年度资金总额", "1500", "1620", "1560", "96.3%"],
+        ["按收入性质分：财政拨款", "1400", "1500", "1450", "96.67%"],
+        ["其他资金", "100", "120", "110", "91.67%"],
+        ["按支出性质分：基本支出", "900", "950", "940", "98.95%"],
+        ["其中：人员经费", "700", "720", "720", "100%"],
+        ["公用经费", "200", "230", "220", "95.65%"],
+        ["项目支出", "600", "670", "620", "92.54%"],
+        ["“三公”经费", "30", "30", "24", "80%"],
+    ]
+    goals = [
+        ["年度总体目标", "实际完成情况"],
+        ["完成全县公共文化服务体系建设任务", "已完成公共文化服务体系建设任务"],
+    ]
+    rows = [
+        ("送戏下乡场次", "≥100场", "108场", 20, 20),
+        ("文物修缮验收合格率", "100%", "100%", 20, 20),
+        ("修缮完成时间", "2023年10月底前", "2023年10月", 10, 10),
+        ("群众文化参与度", "明显提升", "明显提升", 20, 20),
+        ("群众满意度", "≥90%", "92%", 20, 20),
+    ]
+    t = _levels_table(rows)
+    t[-1][-1] = "100"
+    truth_funds = [
+        {"line": "年度资金总额", "initial_budget": 1500, "budget": 1620, "actual": 1560, "rate_percent": 96.3},
+        {"line": "财政拨款", "initial_budget": 1400, "budget": 1500, "actual": 1450, "rate_percent": 96.67},
+        {"line": "其他资金", "initial_budget": 100, "budget": 120, "actual": 110, "rate_percent": 91.67},
+        {"line": "基本支出", "initial_budget": 900, "budget": 950, "actual": 940, "rate_percent": 98.95},
+        {"line": "人员经费", "initial_budget": 700, "budget": 720, "actual": 720, "rate_percent": 100},
+        {"line": "公用经费", "initial_budget": 200, "budget": 230, "actual": 220, "rate_percent": 95.65},
+        {"line": "项目支出", "initial_budget": 600, "budget": 670, "actual": 620, "rate_percent": 92.54},
+        {"line": "三公经费", "initial_budget": 30, "budget": 30, "actual": 24, "rate_percent": 80},
+    ]
+    truth = {"kind": "dept_overall", "year": 2023, "department": "某某县文化广电旅游体育局",
+             "funds": truth_funds, "indicators": _level_truth(rows),
+             "total_weight": 100, "total_score": 100}
+    return Probe("department", "部门整体: 年度主要任务, 基本/项目支出, 人员/公用经费, 三公经费",
+                 (*head, tasks, funds, goals, t), truth)
+
+
+PROBES: tuple[Callable[[], Probe], ...] = (
+    _no_levels, _only_level3, _kind_column, _kind_level1_column, _remarks_column, _indicators_first,
+    _contents_first, _accounts_first, _blank_marks, _score_marks, _twice, _two_lines,
+    _mixed_units, _extra_fund_columns, _department,
+)
+
+
+def run(only: set[str] | None, layouts: tuple[str, ...], misses: bool) -> dict[tuple[str, str], tuple[int, int]]:
+    results: dict[tuple[str, str], tuple[int, int]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for make in PROBES:
+            p = make()
+            if only and p.name not in only:
+                continue
+            for layout in layouts:
+                path = materialise(p, layout, folder)
+                try:
+                    e = read(path)
+                except ReadError:
+                    e = None
+                fields = score_document(p.name, p.truth, e)
+                right = sum(f.ok for f in fields)
+                results[(p.name, layout)] = (right, len(fields))
+                if misses:
+                    for f in fields:
+                        if not f.ok:
+                            print(f"  {p.name}/{layout}: {f.field}: expected {f.expected!r}, got {f.got!r}")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--only", default="")
+    ap.add_argument("--layouts", default=",".join(LAYOUTS))
+    ap.add_argument("--misses", action="store_true")
+    args = ap.parse_args(argv)
+    only = set(args.only.split(",")) if args.only else None
+    layouts = tuple(args.layouts.split(","))
+    res = run(only, layouts, args.misses)
+    names = list(dict.fromkeys(n for n, _ in res))
+    print(f"{'probe':18}" + "".join(f"{lay:>9}" for lay in layouts))
+    tot_r = tot_n = 0
+    for n in names:
+        cells = []
+        for lay in layouts:
+            r, c = res[(n, lay)]
+            tot_r += r
+            tot_n += c
+            cells.append(f"{r / c if c else 0:9.3f}")
+        print(f"{n:18}" + "".join(cells))
+    print(f"all {tot_r}/{tot_n} = {tot_r / tot_n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

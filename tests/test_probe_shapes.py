@@ -1,0 +1,34 @@
+"""Shapes of real forms found by probing with invented forms (bench/probes.py, part pb).
+
+Each test embeds a small invented form of one shape; each failed before its mechanism."""
+
+from __future__ import annotations
+
+import jixiao
+
+KIND_COLUMN = """\
+2024年度项目支出绩效自评表
+项目名称：乡村道路养护补助
+| 指标类型 | 指标名称 | 指标值 | 实际完成值 | 分值 | 得分 |
+| {a} | 养护里程 | ≥120公里 | 126公里 | 40 | 40 |
+| {b} | 路面完好率 | ≥85% | 88% | 30 | 30 |
+| {c} | 沿线群众满意度 | ≥90% | 91% | 30 | 30 |
+"""
+
+
+def _levels(text: str) -> list[tuple[str | None, str | None]]:
+    e = jixiao.read_text(text, "类型.txt")
+    return [
+        (i.level1.text if i.level1 else None, i.level2.text if i.level2 else None)
+        for i in e.indicators
+    ]
+
+
+def test_a_kind_column_of_quantity_quality_words_is_the_level2() -> None:
+    text = KIND_COLUMN.format(a="数量", b="质量", c="满意度")
+    assert _levels(text) == [(None, "数量"), (None, "质量"), (None, "满意度")]
+
+
+def test_a_kind_column_holding_level1_categories_is_the_level1() -> None:
+    text = KIND_COLUMN.format(a="产出指标", b="产出指标", c="满意度指标")
+    assert _levels(text) == [("产出指标", None), ("产出指标", None), ("满意度指标", None)]
