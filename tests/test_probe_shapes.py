@@ -32,3 +32,46 @@ def test_a_kind_column_of_quantity_quality_words_is_the_level2() -> None:
 def test_a_kind_column_holding_level1_categories_is_the_level1() -> None:
     text = KIND_COLUMN.format(a="产出指标", b="产出指标", c="满意度指标")
     assert _levels(text) == [("产出指标", None), ("产出指标", None), ("满意度指标", None)]
+
+
+PAIRED_PIPE = """\
+2024年度项目支出绩效自评表
+项目名称：村级文化广场建设
+| 一级指标 | 二级指标 | 三级指标 | | 指标内容 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 新建文化广场 | 目标值 | ≥8个 | 30 | 30 |
+| | | | 实际值 | 9个 | | |
+| 效益指标 | 社会效益指标 | 村民文体活动 | 目标值 | 明显增加 | 40 | 36 |
+| | | | 实际值 | 有所增加 | | |
+"""
+
+PAIRED_SPACED = """\
+2024年度项目支出绩效自评表
+项目名称：村级文化广场建设
+一级指标   二级指标       三级指标                  指标内容    分值   得分
+产出指标   数量指标       新建文化广场   目标值     ≥8个        30     30
+                                         实际值     9个
+效益指标   社会效益指标   村民文体活动   目标值     明显增加    40     36
+                                         实际值     有所增加
+"""
+
+
+def _measures(text: str) -> list[tuple[str, str | None, str | None]]:
+    e = jixiao.read_text(text, "两行.txt")
+    return [
+        (i.name.text, i.target.text if i.target else None, i.actual.text if i.actual else None)
+        for i in e.indicators
+    ]
+
+
+def test_target_and_actual_on_two_rows_of_a_pipe_table() -> None:
+    assert _measures(PAIRED_PIPE) == [
+        ("新建文化广场", "≥8个", "9个"),
+        ("村民文体活动", "明显增加", "有所增加"),
+    ]
+
+
+def test_target_and_actual_on_two_lines_of_spaced_text() -> None:
+    assert _measures(PAIRED_SPACED) == [
+        ("新建文化广场", "≥8个", "9个"),
+        ("村民文体活动", "明显增加", "有所增加"),
+    ]

@@ -22,6 +22,7 @@ from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
+from jixiao.extract.paired_measures import names_measure, stated_measure
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
@@ -813,6 +814,12 @@ class FormBuilder:
         if label_at is None:
             return all(looks_like_value(row[i].text) or vocab.fund_group(keys[i]) for i in live)
         key = keys[label_at]
+        label_cell = row[label_at]
+        grouped = vocab.group_prefix(key)
+        if grouped is not None:
+            # 按收入性质分：财政拨款 — the group marker and the row's label in one cell
+            self.group, key = grouped
+            label_cell = Cell(re.split("[:：]", label_cell.text, maxsplit=1)[1], label_cell.location)
         if (
             vocab.field_of(key)
             or vocab.section_of(key)
@@ -885,7 +892,6 @@ class FormBuilder:
                 return None
             return to_num(c.text, c.location, unit if money else None, percent)
 
-        label_cell = row[label_at]
         reason = got.get(Role.DEVIATION)
         budget, spent, rate = num(Role.BUDGET, money=True), num(Role.SPENT, money=True), None
         if Role.RATE in got:
@@ -905,12 +911,12 @@ class FormBuilder:
             weight = self.fund_points
             if self.trace is not None:
                 self.trace.place(
-                    f"资金[{display_label(row[label_at].text)}].{_ROLE_NAMES[Role.WEIGHT]}",
+                    f"资金[{display_label(label_cell.text)}].{_ROLE_NAMES[Role.WEIGHT]}",
                     [self.fund_points_cell],
                     "取自资金栏标题中的（N分）",
                 )
         if self.trace is not None:
-            self._trace_row(f"资金[{display_label(row[label_at].text)}]", row[label_at], got, rule)
+            self._trace_row(f"资金[{display_label(label_cell.text)}]", label_cell, got, rule)
         self.parts.funds.append(
             FundRow(
                 label=Text(display_label(label_cell.text), label_cell.location),
@@ -1002,6 +1008,15 @@ class FormBuilder:
             return self._aligned_indicator(row, header)
         if self._grid and len(row) == 1 and self._continues_name(row[0], first):
             return True
+        if (
+            len(live) == 2
+            and header is not None
+            and not (header.has(Role.TARGET) or header.has(Role.ACTUAL))
+        ):
+            stated = stated_measure([row[i] for i in live], {})
+            if stated is not None:  # 完成值 | 22座 on the line under its indicator
+                self._complete_measure(stated)
+                return True
         # content: categories, then the name, then the values
         pos = 0
         row_set_level1 = False
@@ -1043,6 +1058,11 @@ class FormBuilder:
         )
         values = list(row[name_at + 1 :])
         got: dict[Role, Cell] = {}
+        stated = None
+        if header is not None and not (header.has(Role.TARGET) or header.has(Role.ACTUAL)):
+            stated = stated_measure(values, {})  # 指标值 | ≥20座 where no column holds targets
+            if stated is not None:
+                values = [c for c in values if c is not stated[1] and not names_measure(c.text)]
         if header is None:
             got, rule = self._headerless_values(row[name_at], values)
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
@@ -1072,6 +1092,8 @@ class FormBuilder:
                 rule = "指标表：该行比表头少一格，按形状和 得分 ≤ 分值 确定空缺的列"
                 if unread:
                     self._note_short_row(row[name_at], unread)
+        if stated is not None:
+            got[stated[0]] = stated[1]
         self._add_indicator(row[name_at], got, rule)
         return True
 
@@ -1191,9 +1213,14 @@ class FormBuilder:
                 self.level2 = None
             else:
                 self.level2 = Text(self._category(l2.text), l2.location)
+        stated = stated_measure(row, dict(header.roles))
         if name is None or not name.text.strip():
+            if stated is not None:
+                self._complete_measure(stated)
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
+        if stated is not None and is_blank(got[stated[0]].text if stated[0] in got else ""):
+            got[stated[0]] = stated[1]  # 指标值 | ≥20座: the value named by the cell before it
         rule = "指标表：按表头的列位置"
         cols = [(i, r) for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)]
         shifted = shifted_row([row[i].text for i, _ in cols], [r for _, r in cols])
@@ -1205,6 +1232,25 @@ class FormBuilder:
                 self._note_short_row(name, [row[cols[k][0]] for k in unread])
         self._add_indicator(name, got, rule)
         return True
+
+    def _complete_measure(self, stated: tuple[Role, Cell]) -> None:
+        """A row without a name whose cell names its value (完成值 | 22座): the target or actual
+        of the indicator above, when that one has none yet (paired_measures.py)."""
+        role, cell = stated
+        if not self.parts.indicators:
+            return
+        last = self.parts.indicators[-1]
+        attr = "target" if role is Role.TARGET else "actual"
+        if getattr(last, attr) is not None:
+            return
+        self._used(cell)
+        self.parts.indicators[-1] = replace(last, **{attr: _measure(cell)})
+        if self.trace is not None:
+            self.trace.place(
+                f"指标[{last.name.text}].{_ROLE_NAMES[role]}",
+                [cell],
+                "指标表：下一行印“完成值/指标值”及其值，补入上方的指标",
+            )
 
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:
         key = label_key(name_cell.text)

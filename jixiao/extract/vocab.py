@@ -305,6 +305,18 @@ def fund_group(key: str) -> FundGroup | None:
     return None
 
 
+def group_prefix(key: str) -> tuple[FundGroup, str] | None:
+    """A fund label led by its group marker in the same cell (``按收入性质分:财政拨款``,
+    ``资金结构:基本支出``): the group and the label's own key, or None."""
+    if ":" not in key:
+        return None
+    head, _, rest = key.partition(":")
+    group = fund_group(head)
+    if group is None or not rest:
+        return None
+    return group, rest
+
+
 # -- sections -------------------------------------------------------------------------------
 
 _FUND_SECTION = re.compile(

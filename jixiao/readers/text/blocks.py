@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
+from jixiao.extract.paired_measures import second_measure_line
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.model import Location
 from jixiao.readers.text import single_space
@@ -448,7 +449,7 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         return not any(
             label_key(t).endswith("指标") and is_level1(label_key(t)) for _, _, t in spans
         )
-    if _starts_labels_row(spans, above):
+    if _starts_labels_row(spans, above) or second_measure_line(spans[0][2], [c[0] for c in above]):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
         return len(spans) < len(above)
