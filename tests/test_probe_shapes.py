@@ -75,3 +75,20 @@ def test_target_and_actual_on_two_lines_of_spaced_text() -> None:
         ("新建文化广场", "≥8个", "9个"),
         ("村民文体活动", "明显增加", "有所增加"),
     ]
+
+
+GROUPED_FUNDS = """\
+2024年度部门整体支出绩效自评表
+部门（单位）名称：某某区水利局
+| 预算执行情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |
+| 年度资金总额 | 820 | 860 | 843 | 98.02% |
+| 按收入性质分：财政拨款 | 800 | 840 | 825 | 98.21% |
+| 按支出性质分：基本支出 | 500 | 520 | 520 | 100% |
+| 项目支出 | 320 | 340 | 323 | 95% |
+"""
+
+
+def test_a_group_marker_and_a_fund_label_in_one_cell() -> None:
+    e = jixiao.read_text(GROUPED_FUNDS, "来源.txt")
+    got = [(f.label.text, f.line and f.line.value, f.group and f.group.value) for f in e.funds]
+    assert got[1:3] == [("财政拨款", "fiscal", "source"), ("基本支出", "basic", "structure")]
