@@ -430,10 +430,135 @@ def _department() -> Probe:
                  (*head, tasks, funds, goals, t), truth)
 
 
+def _grade_marks() -> Probe:
+    """得分 printed as 满分 (= the weight) and blanks printed 0.00 in the fund block."""
+    t = _levels_table()
+    t[1][6] = "满分"
+    t[2][6] = "满分"
+    funds = [
+        _FUND_HEAD,
+        ["年度资金总额", "300", "320", "304", "10", "95%", "9.5"],
+        ["其中：财政拨款", "300", "320", "304", "", "95%", ""],
+        ["其他资金", "0.00", "0.00", "0.00", "", "0.00%", ""],
+    ]
+    truth = [*_FUNDS_TRUTH[:2], {"line": "其他资金", "initial_budget": 0, "budget": 0, "actual": 0,
+                                 "rate_percent": 0, "weight": None, "score": None}]
+    return Probe("full-marks", "得分 printed 满分; zeros printed 0.00",
+                 (*_HEAD, funds, t), _truth(_level_truth(), funds=truth))
+
+
+def _fields_in_table() -> Probe:
+    """Header fields in the table's own rows (项目名称 | X | 主管部门 | Y), 单位：万元 above."""
+    head = (
+        "2023年度项目支出绩效自评表",
+        [["项目名称", "城区公共厕所改造提升工程", "", "", "", "", ""],
+         ["主管部门", "某某市城市管理局", "", "实施单位", "某某市环境卫生管理处", "", ""]],
+        "填报日期：2024年3月15日                         金额单位：万元",
+    )
+    return Probe("fields-in-table", "项目名称/主管部门/实施单位 in table rows, 金额单位 line",
+                 (*head, _FUNDS, _levels_table()), _truth(_level_truth()))
+
+
+def _money_units() -> Probe:
+    """A money target in 万元 and the actual in 元; percentages against 个百分点."""
+    rows = [
+        ("改造公厕数量", "≥20座", "22座", 20, 20),
+        ("项目总成本", "≤320万元", "3040000元", 20, 20),
+        ("完工时间", "2023年11月底前", "2023年12月", 10, 8),
+        ("公厕运维成本下降", "≥2个百分点", "2.5个百分点", 20, 20),
+        ("群众满意度", "≥90%", "93%", 20, 20),
+    ]
+    return Probe("money-units", "万元 target vs 元 actual, 个百分点",
+                 (*_HEAD, _FUNDS, _levels_table(rows)), _truth(_level_truth(rows)))
+
+
+def _source_rows() -> Probe:
+    """Fund rows by source: 中央补助, 省级补助, 市级配套, 县级配套 (no 财政拨款 row)."""
+    funds = [
+        _FUND_HEAD,
+        ["年度资金总额", "300", "320", "304", "10", "95%", "9.5"],
+        ["其中：中央补助资金", "200", "200", "190", "", "95%", ""],
+        ["省级补助资金", "60", "60", "57", "", "95%", ""],
+        ["市级配套资金", "40", "60", "57", "", "95%", ""],
+    ]
+    truth = [
+        dict(_FUNDS_TRUTH[0]),
+        {"line": "中央补助资金", "initial_budget": 200, "budget": 200, "actual": 190, "rate_percent": 95},
+        {"line": "省级补助资金", "initial_budget": 60, "budget": 60, "actual": 57, "rate_percent": 95},
+        {"line": "市级配套资金", "initial_budget": 40, "budget": 60, "actual": 57, "rate_percent": 95},
+    ]
+    return Probe("source-rows", "fund rows 中央补助/省级补助/市级配套",
+                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+
+
+def _staff_department() -> Probe:
+    """部门整体 with 人员编制/实有人数 in one row and 部门名称 in a table cell."""
+    head = (
+        "2023年度部门整体支出绩效自评表",
+        [["部门名称", "某某县农业农村局", "", "", "", "", ""],
+         ["人员编制数", "45", "", "实有人数", "42", "", ""]],
+    )
+    funds = [
+        ["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "1200", "1300", "1261", "10", "97%", "9.7"],
+        ["其中：财政拨款", "1200", "1300", "1261", "", "97%", ""],
+        ["其他资金", "0", "0", "0", "", "", ""],
+    ]
+    t = _levels_table()
+    truth_funds = [
+        {"line": "年度资金总额", "initial_budget": 1200, "budget": 1300, "actual": 1261,
+         "rate_percent": 97, "weight": 10, "score": 9.7},
+        {"line": "财政拨款", "initial_budget": 1200, "budget": 1300, "actual": 1261, "rate_percent": 97},
+    ]
+    truth = {"kind": "dept_overall", "year": 2023, "department": "某某县农业农村局",
+             "staff_authorized": 45, "staff_actual": 42, "funds": truth_funds,
+             "indicators": _level_truth(), "total_weight": 100, "total_score": 97.5}
+    return Probe("dept-staff", "部门名称 and 人员编制数/实有人数 in table rows",
+                 (*head, funds, t), truth)
+
+
+def _unit_column() -> Probe:
+    """A 计量单位 column and bare-number targets, an 指标方向 column."""
+    table = [["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "计量单位", "实际完成值", "分值", "得分"]]
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    data = [
+        ("改造公厕数量", "≥", "20", "座", "22", 20, 20),
+        ("改造验收合格率", "=", "100", "%", "100", 20, 20),
+        ("完工时间", "≤", "11", "月", "12", 10, 8),
+        ("群众如厕环境改善", "定性", "明显改善", "", "明显改善", 20, 20),
+        ("群众满意度", "≥", "90", "%", "93", 20, 20),
+    ]
+    for i, (n, op, t, u, a, w, s) in enumerate(data):
+        table.append([l1[i], l2[i], n, op, t, u, a, str(w), str(s)])
+    table.append(["总分", "", "", "", "", "", "", "100", "97.5"])
+    inds = [
+        {"level1": l1[i], "level2": l2[i], "name": n, "target": t, "actual": a, "weight": w,
+         "score": s, **({"unit": u} if u else {})}
+        for i, (n, _op, t, u, a, w, s) in enumerate(data)
+    ]
+    return Probe("unit-column", "指标方向 and 计量单位 columns, bare-number targets",
+                 (*_HEAD, _FUNDS, table), _truth(inds))
+
+
+def _tasks_department() -> Probe:
+    """部门整体 with a 年度主要任务 table (任务名称 | 主要内容 | 预算数 | 执行数) first: its rows
+    are fund rows named by the task."""
+    p = _department()
+    truth = dict(p.truth)
+    truth["funds"] = [
+        {"line": "公共文化服务", "budget": 120, "actual": 118},
+        {"line": "文物保护", "budget": 80, "actual": 76},
+        *p.truth["funds"],
+    ]
+    return Probe("dept-tasks", "年度主要任务 rows named by their 任务名称", p.blocks, truth)
+
+
 PROBES: tuple[Callable[[], Probe], ...] = (
     _no_levels, _only_level3, _kind_column, _kind_level1_column, _remarks_column, _indicators_first,
     _contents_first, _accounts_first, _blank_marks, _score_marks, _twice, _two_lines,
-    _mixed_units, _extra_fund_columns, _department,
+    _mixed_units, _extra_fund_columns, _department, _grade_marks, _fields_in_table,
+    _money_units, _source_rows, _staff_department, _unit_column, _tasks_department,
 )
 
 

@@ -92,3 +92,34 @@ def test_a_group_marker_and_a_fund_label_in_one_cell() -> None:
     e = jixiao.read_text(GROUPED_FUNDS, "来源.txt")
     got = [(f.label.text, f.line and f.line.value, f.group and f.group.value) for f in e.funds]
     assert got[1:3] == [("财政拨款", "fiscal", "source"), ("基本支出", "basic", "structure")]
+
+
+FULL_MARKS = """\
+2024年度项目支出绩效自评表
+项目名称：农村饮水安全巩固提升
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 新建供水管网 | ≥35公里 | 37公里 | 25 | 满分 |
+| 效益指标 | 社会效益指标 | 受益人口 | ≥1.2万人 | 1.1万人 | 25 | 22 |
+"""
+
+
+def test_a_score_printed_as_full_marks_is_the_row_weight() -> None:
+    e = jixiao.read_text(FULL_MARKS, "满分.txt")
+    assert [(i.weight.value, i.score.value) for i in e.indicators] == [(25, 25), (25, 22)]
+    assert any("满分" in n for n in e.notes)
+
+
+STAFF_ROWS = """\
+2024年度部门整体支出绩效自评表
+| 部门名称 | 某某县林业局 | | | |
+| 人员编制数 | 38 | | 实有人员数 | 35 |
+| 项目 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |
+| 年度资金总额 | 610 | 650 | 637 | 98% |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |
+| 产出指标 | 数量指标 | 森林抚育面积 | ≥2000亩 | 2150亩 |
+"""
+
+
+def test_staff_labels_with_a_trailing_shu() -> None:
+    e = jixiao.read_text(STAFF_ROWS, "编制.txt")
+    assert (e.staff_authorized.value, e.staff_actual.value) == (38, 35)

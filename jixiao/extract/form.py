@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
-from jixiao.extract.grades import graded_key, is_grade
+from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
@@ -1293,6 +1293,12 @@ class FormBuilder:
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
         score_cell = got.get(Role.SCORE)
+        score = num(Role.SCORE)
+        if score_cell is not None and weight is not None and is_full_marks(score_cell.text):
+            score = Num(weight.value, score_cell.text.strip(), weight.unit, score_cell.location)
+            self.parts.notes.append(
+                f"{score_cell.location}：得分栏印的是“满分”，按本行分值读作 {weight.text or weight.value}"
+            )
         if score_cell is not None and is_grade(score_cell.text):
             self.parts.seen.add(graded_key(name))
             self.parts.notes.append(
@@ -1319,7 +1325,7 @@ class FormBuilder:
                 nature=nature,
                 measure_unit=measure_unit,
                 weight=weight,
-                score=num(Role.SCORE),
+                score=score,
                 deviation=_text(dev) if dev is not None and not is_blank(dev.text) else None,
                 sub_item=weight is None and clean(name_cell.text).strip().startswith("其中"),
                 goal_index=self.goal_index,
