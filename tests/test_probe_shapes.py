@@ -123,3 +123,20 @@ STAFF_ROWS = """\
 def test_staff_labels_with_a_trailing_shu() -> None:
     e = jixiao.read_text(STAFF_ROWS, "编制.txt")
     assert (e.staff_authorized.value, e.staff_actual.value) == (38, 35)
+
+
+TASKS = """\
+2024年度部门整体支出绩效自评表
+部门（单位）名称：某某县卫生健康局
+| 年度主要任务 | 任务名称 | 主要内容 | 预算数 | 执行数 |
+| | 基本公共卫生服务 | 为常住居民建立健康档案、慢病随访 | 260 | 251 |
+| | 医疗机构能力提升 | 乡镇卫生院设备更新 | 140 | 133 |
+| 预算执行情况（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 执行率 |
+| 年度资金总额 | 900 | 960 | 930 | 96.88% |
+"""
+
+
+def test_tasks_of_a_department_are_named_by_the_task_not_its_contents() -> None:
+    e = jixiao.read_text(TASKS, "任务.txt")
+    got = [(f.label.text, f.budget.value, f.actual.value) for f in e.funds]
+    assert got[:2] == [("基本公共卫生服务", 260, 251), ("医疗机构能力提升", 140, 133)]

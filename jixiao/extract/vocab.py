@@ -59,6 +59,11 @@ _REMARK_LABELS = frozenset(
         "考核内容",
         "评价要点",
         "备注",
+        # the 年度主要任务 table of 部门整体 forms: what each task holds, beside its name
+        "主要内容",
+        "任务内容",
+        "主要工作内容",
+        "工作内容",
     }
 )
 _NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
