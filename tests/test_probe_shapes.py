@@ -4,6 +4,8 @@ Each test embeds a small invented form of one shape; each failed before its mech
 
 from __future__ import annotations
 
+import pytest
+
 import jixiao
 
 KIND_COLUMN = """\
@@ -140,3 +142,35 @@ def test_tasks_of_a_department_are_named_by_the_task_not_its_contents() -> None:
     e = jixiao.read_text(TASKS, "任务.txt")
     got = [(f.label.text, f.budget.value, f.actual.value) for f in e.funds]
     assert got[:2] == [("基本公共卫生服务", 260, 251), ("医疗机构能力提升", 140, 133)]
+
+
+SYNONYM_FORM = """\
+2024年度项目支出绩效自评表
+项目名称：城乡环卫一体化运营
+| {l1} | 二级指标 | 三级指标 | {target} | {actual} | {weight} | {score} |
+| 产出指标 | 数量指标 | 清扫保洁面积 | ≥300万平方米 | 312万平方米 | 40 | 40 |
+| 效益指标 | 生态效益指标 | 垃圾无害化处理率 | 100% | 99% | 30 | 28 |
+"""
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "weight", "score"),
+    [
+        ("预期值", "实际达到值", "标准分值", "自评分"),
+        ("计划目标", "实际完成数", "满分值", "考核得分"),
+        ("年度指标值", "完成数", "权重分", "评价得分"),
+        ("指标值", "实际值", "指标权重", "得分"),
+    ],
+)
+def test_column_synonyms_found_by_probing(target: str, actual: str, weight: str, score: str) -> None:
+    text = SYNONYM_FORM.format(l1="一级指标", target=target, actual=actual, weight=weight, score=score)
+    e = jixiao.read_text(text, "同义.txt")
+    got = [(i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [("≥300万平方米", "312万平方米", 40, 40), ("100%", "99%", 30, 28)]
+
+
+def test_a_kind_column_before_a_level2_column_is_the_level1() -> None:
+    text = SYNONYM_FORM.format(
+        l1="指标类别", target="指标值", actual="实际值", weight="分值", score="得分"
+    )
+    assert _levels(text) == [("产出指标", "数量指标"), ("效益指标", "生态效益指标")]

@@ -615,6 +615,7 @@ class FormBuilder:
                 return False
             kind = str(sections.pop())
         found = self._drop_group_header(found, keys)
+        found = _kind_column_as_level1(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
         if (
@@ -1603,6 +1604,18 @@ def _measure(cell: Cell) -> Measure | None:
     half = halfwidth(printed)
     m = parse_measure(half, cell.location)
     return m if m is None or half == printed else replace(m, text=printed.strip())
+
+
+def _kind_column_as_level1(found: list[tuple[int, Role]], keys: list[str]) -> list[tuple[int, Role]]:
+    """指标类别 | 二级指标 | …: a kind column before a 二级 column, with no 一级 column, is the
+    一级 (产出指标/效益指标 under 指标类别)."""
+    level2 = [i for i, r in found if r is Role.LEVEL2]
+    if len(level2) < 2 or any(r is Role.LEVEL1 for _, r in found):
+        return found
+    first = level2[0]
+    if not vocab.is_kind_label(keys[first]):
+        return found
+    return [(i, Role.LEVEL1 if i == first else r) for i, r in found]
 
 
 def _label_not_indicator(key: str, text: str) -> bool:

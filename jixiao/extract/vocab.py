@@ -66,11 +66,40 @@ _REMARK_LABELS = frozenset(
         "工作内容",
     }
 )
+# a column of indicator kinds: the 二级 (数量/质量…), or the 一级 beside a 二级 column
+_KIND_LABELS = frozenset(
+    {"指标类型", "指标类别", "指标分类", "绩效指标类别", "绩效指标类型", "指标种类"}
+)
+
+
+def is_kind_label(key: str) -> bool:
+    """指标类型 / 指标类别: a column of indicator kinds (see ``column_role``)."""
+    return key in _KIND_LABELS
+
+
+_WEIGHT_LABELS = frozenset(
+    {
+        "分值",
+        "权重",
+        "满分",
+        "标准分",
+        "指标分值",
+        "权重(分值)",
+        "分值(权重)",
+        "标准分值",
+        "满分值",
+        "权重分",
+        "指标权重",
+        "权重分值",
+    }
+)
 _NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
 _SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行|^全年执行$")
 _BUDGET = re.compile(r"预算数|预算金额|调整后预算|全年预算|^预算$")
-_TARGET = re.compile(r"指标值|目标值|计划值|^目标$|^预期目标$")
-_ACTUAL = re.compile(r"完成值|实际值|实际完成$|^(?:实际|全年)?完成情况$")
+_TARGET = re.compile(r"指标值|目标值|计划值|^目标$|^预期目标$|^预期值$|^计划目标$")
+_ACTUAL = re.compile(
+    r"完成值|实际值|实际完成$|^(?:实际|全年)?完成情况$|达到值$|^实际完成数$|^完成数$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -84,7 +113,7 @@ def column_role(key: str) -> Role | None:
         return None
     if key in ("一级指标", "一级"):
         return Role.LEVEL1
-    if key in ("二级指标", "二级", "指标类型", "指标类别", "指标分类"):
+    if key in ("二级指标", "二级") or key in _KIND_LABELS:
         return Role.LEVEL2  # 指标类型 holds 数量/质量/时效/成本 (the 二级 without 指标)
     if key in ("三级指标", "三级", "指标名称", "绩效指标名称"):
         return Role.NAME
@@ -110,9 +139,9 @@ def column_role(key: str) -> Role | None:
         return Role.TARGET
     if _ACTUAL.search(key) and "目标" not in key:
         return Role.ACTUAL
-    if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
+    if key in _WEIGHT_LABELS:
         return Role.WEIGHT
-    if key in ("自评得分", "评分", "实际得分"):
+    if key in ("自评得分", "评分", "实际得分", "自评分") or (key.endswith("得分") and len(key) <= 6):
         return Role.SCORE
     unit = _UNIT_SUFFIX.match(key)
     if unit is not None:
