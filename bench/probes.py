@@ -43,6 +43,7 @@ class Probe:
     what: str
     blocks: tuple[Block, ...]
     truth: dict[str, Any]
+    merged: bool = False  # blank 一级/二级 cells under a label are merged cells in .xlsx/.docx
 
 
 def _width(s: str) -> int:
@@ -78,14 +79,47 @@ def render_spaced(blocks: tuple[Block, ...]) -> str:
             out.append(b)
             continue
         ncol = max(len(r) for r in b)
-        widths = [max((_width(r[c]) for r in b if c < len(r)), default=0) for c in range(ncol)]
+        widths = [
+            max((_width(part) for r in b if c < len(r) for part in r[c].split("\n")), default=0)
+            for c in range(ncol)
+        ]
         for row in b:
-            cells = [c + " " * (widths[i] - _width(c)) for i, c in enumerate(row)]
-            out.append("   ".join(cells).rstrip())
+            parts = [c.split("\n") for c in row]  # a cell wrapped inside: its lines, top-aligned
+            for k in range(max(len(p) for p in parts)):
+                cells = [
+                    (p[k] if k < len(p) else "") + " " * (widths[i] - _width(p[k] if k < len(p) else ""))
+                    for i, p in enumerate(parts)
+                ]
+                out.append("   ".join(cells).rstrip())
     return "\n".join(out) + "\n"
 
 
-def write_xlsx(blocks: tuple[Block, ...], path: Path) -> None:
+def _merges(table: list[list[str]]) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of each run of blank cells under a label in the first two
+    columns of an indicator table's body (rows with a name in the third column)."""
+    out = []
+    for c in (0, 1):
+        r = 1
+        while r < len(table):
+            if table[r][c] and r + 1 < len(table):
+                end = r
+                while (
+                    end + 1 < len(table)
+                    and not table[end + 1][c]
+                    and len(table[end + 1]) > 2
+                    and table[end + 1][2]
+                    and (c == 1 or not table[end + 1][0])
+                ):
+                    end += 1
+                if end > r:
+                    out.append((c, r, end))
+                r = end + 1
+            else:
+                r += 1
+    return out
+
+
+def write_xlsx(blocks: tuple[Block, ...], path: Path, merged: bool = False) -> None:
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -98,10 +132,15 @@ def write_xlsx(blocks: tuple[Block, ...], path: Path) -> None:
                 if v != "":
                     ws.cell(row=r, column=c, value=v)
             r += 1
+        if merged and not isinstance(b, str):
+            top = r - len(b)
+            for c, first, last in _merges(b):
+                ws.merge_cells(start_row=top + first, start_column=c + 1,
+                               end_row=top + last, end_column=c + 1)
     wb.save(path)
 
 
-def write_docx(blocks: tuple[Block, ...], path: Path) -> None:
+def write_docx(blocks: tuple[Block, ...], path: Path, merged: bool = False) -> None:
     from docx import Document
 
     doc = Document()
@@ -114,13 +153,17 @@ def write_docx(blocks: tuple[Block, ...], path: Path) -> None:
         for i, row in enumerate(b):
             for j, v in enumerate(row):
                 t.cell(i, j).text = v
+        if merged:
+            for c, first, last in _merges(b):
+                t.cell(first, c).merge(t.cell(last, c))
+                t.cell(first, c).text = b[first][c]
     doc.save(path)
 
 
 def materialise(p: Probe, layout: str, folder: Path) -> Path:
     if layout in ("xlsx", "docx"):
         path = folder / f"{p.name}.{layout}"
-        (write_xlsx if layout == "xlsx" else write_docx)(p.blocks, path)
+        (write_xlsx if layout == "xlsx" else write_docx)(p.blocks, path, p.merged)
         return path
     render: Callable[[tuple[Block, ...]], str] = {
         "pipe": render_pipe,
@@ -554,11 +597,74 @@ def _tasks_department() -> Probe:
     return Probe("dept-tasks", "年度主要任务 rows named by their 任务名称", p.blocks, truth)
 
 
+def _merged_levels() -> Probe:
+    """一级/二级 printed once over their rows (merged cells; blank below in text)."""
+    t = _levels_table()
+    for r in (2, 3):
+        t[r][0] = ""
+    return Probe("merged-levels", "一级 merged over its rows (blank below in text)",
+                 (*_HEAD, _FUNDS, t), _truth(_level_truth()), merged=True)
+
+
+def _merged_kind() -> Probe:
+    """Two 二级 rows under one merged 一级 and one merged 二级 over two rows, 计量单位."""
+    rows = [
+        ("改造公厕数量", "≥20座", "22座", 20, 20),
+        ("新建公厕数量", "≥5座", "5座", 10, 10),
+        ("改造验收合格率", "100%", "100%", 20, 20),
+        ("群众如厕环境改善", "明显改善", "明显改善", 30, 30),
+        ("群众满意度", "≥90%", "93%", 20, 17.5),
+    ]
+    t = _levels_table(rows)
+    t[2][0], t[2][1] = "", ""
+    t[3][0] = ""
+    truth = _level_truth(rows)
+    truth[1]["level2"] = "数量指标"
+    truth[2]["level1"] = "产出指标"
+    truth[2]["level2"] = "质量指标"
+    for k, lv in ((3, ("效益指标", "社会效益指标")), (4, ("满意度指标", "服务对象满意度指标"))):
+        truth[k]["level1"], truth[k]["level2"] = lv
+    t[2][0] = ""
+    t[3][1] = "质量指标"
+    t[4][0], t[4][1] = "效益指标", "社会效益指标"
+    t[5][0], t[5][1] = "满意度指标", "服务对象满意度指标"
+    return Probe("merged-l2", "一级 and 二级 merged over two rows each",
+                 (*_HEAD, _FUNDS, t), _truth(truth), merged=True)
+
+
+def _spaced_labels() -> Probe:
+    """Header and field labels spread with spaces (Word's distributed alignment): 分  值."""
+    t = _levels_table()
+    t[0] = ["一 级 指 标", "二 级 指 标", "三 级 指 标", "年 度 指 标 值", "实 际 完 成 值", "分   值", "得   分"]
+    t[-1][0] = "总    分"
+    funds = [list(r) for r in _FUNDS]
+    funds[0] = ["项 目 资 金", "年 初 预 算 数", "全 年 预 算 数", "全 年 执 行 数", "分 值", "执 行 率", "得 分"]
+    head = (
+        "2023年度项目支出绩效自评表",
+        "项 目 名 称：城区公共厕所改造提升工程",
+        "主 管 部 门：某某市城市管理局",
+        "实 施 单 位：某某市环境卫生管理处",
+    )
+    return Probe("spaced-labels", "labels spread with spaces (一 级 指 标, 分 值)",
+                 (*head, funds, t), _truth(_level_truth()))
+
+
+def _wrapped_header() -> Probe:
+    """Header cells broken over two lines inside their cells (年度\n指标值)."""
+    t = _levels_table()
+    t[0] = ["一级\n指标", "二级\n指标", "三级\n指标", "年度\n指标值", "实际\n完成值", "分值", "得分"]
+    funds = [list(r) for r in _FUNDS]
+    funds[0] = ["项目资金\n（万元）", "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率", "得分"]
+    return Probe("wrapped-header", "header cells with a line break inside (年度↵指标值)",
+                 (*_HEAD, funds, t), _truth(_level_truth()))
+
+
 PROBES: tuple[Callable[[], Probe], ...] = (
     _no_levels, _only_level3, _kind_column, _kind_level1_column, _remarks_column, _indicators_first,
     _contents_first, _accounts_first, _blank_marks, _score_marks, _twice, _two_lines,
     _mixed_units, _extra_fund_columns, _department, _grade_marks, _fields_in_table,
     _money_units, _source_rows, _staff_department, _unit_column, _tasks_department,
+    _merged_levels, _merged_kind, _spaced_labels, _wrapped_header,
 )
 
 

@@ -174,3 +174,20 @@ def test_a_kind_column_before_a_level2_column_is_the_level1() -> None:
         l1="指标类别", target="指标值", actual="实际值", weight="分值", score="得分"
     )
     assert _levels(text) == [("产出指标", "数量指标"), ("效益指标", "生态效益指标")]
+
+
+SPREAD = """\
+2024年度项目支出绩效自评表
+项目名称：老旧小区雨污分流改造
+一级指标   二级指标   三级指标         年度指标值   实际完成值   分   值   得   分
+产出指标   数量指标   改造小区数量     ≥12个        12个         50           50
+效益指标   生态效益   污水直排点消除   全部消除     全部消除     50           45
+总    分                                                          100          95
+"""
+
+
+def test_labels_spread_over_their_cells_in_spaced_text() -> None:
+    e = jixiao.read_text(SPREAD, "分散.txt")
+    got = [(i.name.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [("改造小区数量", 50, 50), ("污水直排点消除", 50, 45)]
+    assert (e.total_weight.value, e.total_score.value) == (100, 95)

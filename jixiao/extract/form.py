@@ -32,6 +32,7 @@ from jixiao.extract.short_rows import (
     shifted_row,
     vanished_blank,
 )
+from jixiao.extract.spread_labels import join_spread_label
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import label_points, levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -274,6 +275,11 @@ class FormBuilder:
             return
         if self._labelled_pairs(row, live):
             return
+        spread = join_spread_label(row, live)
+        if spread is not None:  # 合    计 cut into 合 | 计 by spaced text
+            row = spread
+            keys = [label_key(c.text) if c.text else "" for c in row]
+            live = [i for i, k in enumerate(keys) if k]
         if self.state in ("fund", "indicator") and hold:
             order = self._reading_order(row, keys, live)
             if order is None:
