@@ -659,12 +659,50 @@ def _wrapped_header() -> Probe:
                  (*_HEAD, funds, t), _truth(_level_truth()))
 
 
+def _numbered_first() -> Probe:
+    """A 序号 column before 一级指标."""
+    t = _levels_table()
+    t[0] = ["序号", *t[0]]
+    for k, row in enumerate(t[1:-1], 1):
+        row.insert(0, str(k))
+    t[-1].insert(0, "")
+    return Probe("numbered-levels", "序号 | 一级指标 | 二级指标 | 三级指标 …",
+                 (*_HEAD, _FUNDS, t), _truth(_level_truth()))
+
+
+def _levels_in_one_cell() -> Probe:
+    """一级 and 二级 in one cell: 产出指标-数量指标 / 产出指标（数量指标）."""
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    table = [["指标类别", "指标名称", "年度指标值", "实际完成值", "分值", "得分"]]
+    for i, (n, t, a, w, sc) in enumerate(_ROWS):
+        joined = f"{l1[i]}-{l2[i]}" if i % 2 == 0 else f"{l1[i]}（{l2[i]}）"
+        table.append([joined, n, t, a, str(w), str(sc)])
+    table.append(["总分", "", "", "", "100", "97.5"])
+    return Probe("levels-one-cell", "一级 and 二级 in one cell (产出指标-数量指标)",
+                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+
+
+def _two_levels_named() -> Probe:
+    """Only 一级 and 二级 columns, the 二级 holding the indicator's name."""
+    l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
+    table = [["一级指标", "二级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    for i, (n, t, a, w, sc) in enumerate(_ROWS):
+        table.append([l1[i], n, t, a, str(w), str(sc)])
+    table.append(["总分", "", "", "", "100", "97.5"])
+    inds = [{"level1": l1[i], "name": n, "target": t, "actual": a, "weight": w, "score": sc}
+            for i, (n, t, a, w, sc) in enumerate(_ROWS)]
+    return Probe("l2-is-name", "一级指标 | 二级指标 (the name) | 年度指标值 …",
+                 (*_HEAD, _FUNDS, table), _truth(inds))
+
+
 PROBES: tuple[Callable[[], Probe], ...] = (
     _no_levels, _only_level3, _kind_column, _kind_level1_column, _remarks_column, _indicators_first,
     _contents_first, _accounts_first, _blank_marks, _score_marks, _twice, _two_lines,
     _mixed_units, _extra_fund_columns, _department, _grade_marks, _fields_in_table,
     _money_units, _source_rows, _staff_department, _unit_column, _tasks_department,
-    _merged_levels, _merged_kind, _spaced_labels, _wrapped_header,
+    _merged_levels, _merged_kind, _spaced_labels, _wrapped_header, _numbered_first,
+    _levels_in_one_cell, _two_levels_named,
 )
 
 

@@ -191,3 +191,61 @@ def test_labels_spread_over_their_cells_in_spaced_text() -> None:
     got = [(i.name.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [("改造小区数量", 50, 50), ("污水直排点消除", 50, 45)]
     assert (e.total_weight.value, e.total_score.value) == (100, 95)
+
+
+def _xlsx(tmp_path, rows: list[list[str]]):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append([v if v != "" else None for v in row])
+    path = tmp_path / "序号.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_numbered_row_of_words_in_a_spreadsheet_is_not_printed_values_first(tmp_path) -> None:
+    rows = [
+        ["2024年度项目支出绩效自评表", "", "", "", "", "", "", ""],
+        ["项目名称", "街道综合文化站免费开放", "", "", "", "", "", ""],
+        ["序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["1", "产出指标", "数量指标", "开展文化活动", "≥24场", "26场", "40", "40"],
+        ["2", "效益指标", "社会效益指标", "居民文化生活", "明显丰富", "明显丰富", "30", "30"],
+        ["3", "满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "95%", "30", "30"],
+    ]
+    e = jixiao.read(_xlsx(tmp_path, rows))
+    assert [i.name.text for i in e.indicators] == ["开展文化活动", "居民文化生活", "居民满意度"]
+
+
+JOINED = """\
+2024年度项目支出绩效自评表
+项目名称：街道综合文化站免费开放
+| 指标类别 | 指标名称 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标-数量指标 | 开展文化活动 | ≥24场 | 26场 | 40 | 40 |
+| 效益指标（社会效益指标） | 居民文化生活 | 明显丰富 | 明显丰富 | 30 | 30 |
+| 满意度指标/服务对象满意度指标 | 居民满意度 | ≥90% | 95% | 30 | 30 |
+"""
+
+
+def test_level1_and_level2_in_one_cell() -> None:
+    assert _levels(JOINED) == [
+        ("产出指标", "数量指标"),
+        ("效益指标", "社会效益指标"),
+        ("满意度指标", "服务对象满意度指标"),
+    ]
+
+
+TWO_LEVELS = """\
+2024年度项目支出绩效自评表
+项目名称：街道综合文化站免费开放
+| 一级指标 | 二级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 开展文化活动 | ≥24场 | 26场 | 40 | 40 |
+| 效益指标 | 居民文化生活 | 明显丰富 | 明显丰富 | 30 | 30 |
+| 满意度指标 | 居民满意度 | ≥90% | 95% | 30 | 30 |
+"""
+
+
+def test_a_word_of_both_levels_in_the_level1_column_is_the_level1() -> None:
+    e = jixiao.read_text(TWO_LEVELS, "两级.txt")
+    assert [i.level1.text for i in e.indicators] == ["产出指标", "效益指标", "满意度指标"]

@@ -19,6 +19,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
+from jixiao.extract.joined_levels import split_levels
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
@@ -532,6 +533,9 @@ class FormBuilder:
         label and name cells that ends the row."""
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is not None and header.aligned and self._grid and len(row) == header.width:
+            at_name = header.index(Role.NAME)
+            if at_name is not None and keys[at_name] and not looks_like_value(row[at_name].text):
+                return None  # the name where the header puts it: a 序号 first, not values first
             firsts = [i for i, r in header.roles if r not in _LABEL_ROLES]
             n_labels = min(firsts) if firsts else 0
             if 0 < n_labels < len(row):
@@ -942,6 +946,18 @@ class FormBuilder:
         )
         return True
 
+    def _joined_levels(self, c: Cell | None) -> bool:
+        """A cell holding the 一级 and the 二级 (joined_levels.py): both set; False if not."""
+        if c is None or c.merged or not c.text.strip():
+            return False
+        both = split_levels(c.text)
+        if both is None:
+            return False
+        self._set_level1(Cell(both[0], c.location))
+        self.parts.seen.add("level1:" + label_key(both[0]))
+        self.level2 = Text(self._category(both[1]), c.location)
+        return True
+
     def _kind_is_level1(self, key: str) -> bool:
         """A 二级 column without a 一级 column (指标类型) holds 一级 categories when its word is
         only a 一级 (产出指标, 效益指标); a word of both (满意度指标, 成本指标) follows the rows
@@ -1040,7 +1056,13 @@ class FormBuilder:
                 and label_points(row[i].text) is None
                 and not (vocab.is_level1(nxt) or vocab.is_level2(nxt))
             )
-            if not name_after_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
+            if not (row_set_level1 or row_set_level2) and self._joined_levels(row[i]):
+                self._used(row[i])
+                row_set_level1 = row_set_level2 = True
+            elif not name_after_level2 and (
+                self._is_level1(key, row[i].text, row_set_level1, nxt)
+                or (vocab.is_level1(key) and self._in_column(row, i, Role.LEVEL1))
+            ):
                 self._used(row[i])
                 self._set_level1(row[i])
                 row_set_level1 = True
@@ -1174,6 +1196,18 @@ class FormBuilder:
             return False
         return vocab.in_framework(strip_points(label_key(self.level1.text)))
 
+    def _in_column(self, row: Sequence[Cell], i: int, role: Role) -> bool:
+        """Cell ``i`` of a grid row aligned with the indicator header sits in its ``role``
+        column (满意度指标 in the 一级 column is the 一级, though it names a 二级 too)."""
+        header = self.ind_header
+        return (
+            self._grid
+            and header is not None
+            and header.aligned
+            and len(row) == header.width
+            and header.index(role) == i
+        )
+
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):
             return False
@@ -1210,6 +1244,10 @@ class FormBuilder:
 
         l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
         self._used(l1, l2)
+        for both in (l1, l2):
+            if self._joined_levels(both):
+                l1 = l2 = None  # 产出指标-数量指标: both levels in one cell
+                break
         if l1 is not None and l1.text.strip() and not l1.merged:
             self._set_level1(l1)
             self.parts.seen.add("level1:" + label_key(l1.text))
