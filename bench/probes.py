@@ -34,7 +34,7 @@ from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 
 Block = str | list[list[str]]  # a line of text, or a table (rows of cells)
-LAYOUTS = ("pipe", "tab", "spaced", "xlsx", "docx")
+LAYOUTS = ("pipe", "tab", "wordcopy", "spaced", "xlsx", "docx")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,20 @@ def render_tab(blocks: tuple[Block, ...]) -> str:
             out.append(b)
         else:
             out.extend("\t".join(row) for row in b)
+    return "\n".join(out) + "\n"
+
+
+def render_wordcopy(blocks: tuple[Block, ...]) -> str:
+    """A Word table copied as text: each cell on a line of its own after a tab (blank cells
+    too), a blank line after each row."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+            continue
+        for row in b:
+            out.extend("\t" + c.replace("\n", "") for c in row)
+            out.append("")
     return "\n".join(out) + "\n"
 
 
@@ -168,6 +182,7 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
     render: Callable[[tuple[Block, ...]], str] = {
         "pipe": render_pipe,
         "tab": render_tab,
+        "wordcopy": render_wordcopy,
         "spaced": render_spaced,
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"

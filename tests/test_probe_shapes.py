@@ -249,3 +249,22 @@ TWO_LEVELS = """\
 def test_a_word_of_both_levels_in_the_level1_column_is_the_level1() -> None:
     e = jixiao.read_text(TWO_LEVELS, "两级.txt")
     assert [i.level1.text for i in e.indicators] == ["产出指标", "效益指标", "满意度指标"]
+
+
+# a Word table copied as text: a cell a line after a tab, a blank line after each row; the
+# form's title and fields are paragraphs after an unrelated table (a 目录)
+WORD_COPY = (
+    "\t目录\n\t\n\n"
+    "\t一、项目支出绩效自评表\n\t1\n\n"
+    "2024年度项目支出绩效自评表\n"
+    "项目名称：街道综合文化站免费开放\n"
+    "实施单位：某某街道办事处\n"
+    "\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\n"
+    "\t产出指标\n\t数量指标\n\t开展文化活动\n\t≥24场\n\t26场\n\t40\n\t40\n\n"
+)
+
+
+def test_fields_after_an_unrelated_table_in_a_word_copy_are_paragraphs() -> None:
+    e = jixiao.read_text(WORD_COPY, "目录.txt")
+    assert e.project is not None and e.project.text == "街道综合文化站免费开放"
+    assert e.unit is not None and e.unit.text == "某某街道办事处"

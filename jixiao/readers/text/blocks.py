@@ -130,7 +130,7 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
             for piece, col in _split_at(line, "\t")[1:]:
                 row.append([piece, n, col])
             last_was_cell_line = True
-        elif row and blanks <= 1:
+        elif row and blanks <= 1 and not (blanks and _opens_form_part(line)):
             # continuation of the cell above (blank lines inside a cell are kept as one break)
             row[-1][0] = (row[-1][0] + "\n" + line.strip()).strip("\n")
             last_was_cell_line = False
@@ -141,6 +141,20 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
         blanks = 0
     flush_table()
     return blocks
+
+
+_FORM_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}(?:自评表|评价表|自评报告)\s*$")
+
+
+def _opens_form_part(line: str) -> bool:
+    """A line after a row's blank line that opens a part of its own — a form title
+    (``2023年度…自评表``) or a header field (``项目名称：…``) — is a paragraph between tables,
+    not the rest of the cell above."""
+    text = line.strip()
+    if _FORM_TITLE.search(text):
+        return True
+    label, colon, _ = text.partition("：") if "：" in text else text.partition(":")
+    return bool(colon) and field_of(label_key(label)) is not None
 
 
 # -- pipe ---------------------------------------------------------------------------------
