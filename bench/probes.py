@@ -101,7 +101,8 @@ def render_spaced(blocks: tuple[Block, ...]) -> str:
             parts = [c.split("\n") for c in row]  # a cell wrapped inside: its lines, top-aligned
             for k in range(max(len(p) for p in parts)):
                 cells = [
-                    (p[k] if k < len(p) else "") + " " * (widths[i] - _width(p[k] if k < len(p) else ""))
+                    (p[k] if k < len(p) else "")
+                    + " " * (widths[i] - _width(p[k] if k < len(p) else ""))
                     for i, p in enumerate(parts)
                 ]
                 out.append("   ".join(cells).rstrip())
@@ -149,8 +150,9 @@ def write_xlsx(blocks: tuple[Block, ...], path: Path, merged: bool = False) -> N
         if merged and not isinstance(b, str):
             top = r - len(b)
             for c, first, last in _merges(b):
-                ws.merge_cells(start_row=top + first, start_column=c + 1,
-                               end_row=top + last, end_column=c + 1)
+                ws.merge_cells(
+                    start_row=top + first, start_column=c + 1, end_row=top + last, end_column=c + 1
+                )
     wb.save(path)
 
 
@@ -192,7 +194,15 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
 
 # ---------------------------------------------------------------- the probes (all invented)
 
-_FUND_HEAD = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+_FUND_HEAD = [
+    "项目资金（万元）",
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "分值",
+    "执行率",
+    "得分",
+]
 _FUNDS = [
     _FUND_HEAD,
     ["年度资金总额", "300", "320", "304", "10", "95%", "9.5"],
@@ -200,12 +210,33 @@ _FUNDS = [
     ["其他资金", "0", "0", "0", "", "", ""],
 ]
 _FUNDS_TRUTH = [
-    {"line": "年度资金总额", "initial_budget": 300, "budget": 320, "actual": 304,
-     "rate_percent": 95, "weight": 10, "score": 9.5},
-    {"line": "财政拨款", "initial_budget": 300, "budget": 320, "actual": 304,
-     "rate_percent": 95, "weight": None, "score": None},
-    {"line": "其他资金", "initial_budget": 0, "budget": 0, "actual": 0,
-     "rate_percent": None, "weight": None, "score": None},
+    {
+        "line": "年度资金总额",
+        "initial_budget": 300,
+        "budget": 320,
+        "actual": 304,
+        "rate_percent": 95,
+        "weight": 10,
+        "score": 9.5,
+    },
+    {
+        "line": "财政拨款",
+        "initial_budget": 300,
+        "budget": 320,
+        "actual": 304,
+        "rate_percent": 95,
+        "weight": None,
+        "score": None,
+    },
+    {
+        "line": "其他资金",
+        "initial_budget": 0,
+        "budget": 0,
+        "actual": 0,
+        "rate_percent": None,
+        "weight": None,
+        "score": None,
+    },
 ]
 _HEAD = (
     "2023年度项目支出绩效自评表",
@@ -213,8 +244,12 @@ _HEAD = (
     "主管部门：某某市城市管理局",
     "实施单位：某某市环境卫生管理处",
 )
-_DOC = {"kind": "project_table", "year": 2023, "project": "城区公共厕所改造提升工程",
-        "department": "某某市环境卫生管理处"}
+_DOC = {
+    "kind": "project_table",
+    "year": 2023,
+    "project": "城区公共厕所改造提升工程",
+    "department": "某某市环境卫生管理处",
+}
 # (name, target, actual, weight, score)
 _ROWS = [
     ("改造公厕数量", "≥20座", "22座", 20, 20),
@@ -246,16 +281,24 @@ def _no_levels() -> Probe:
     table = [["序号", "指标名称", "指标值", "实际完成值", "分值", "得分"]]
     table += [[str(i), n, t, a, str(w), str(s)] for i, (n, t, a, w, s) in enumerate(_ROWS, 1)]
     table.append(["总分", "", "", "", "100", "97.5"])
-    return Probe("no-levels", "序号|指标名称|指标值|实际完成值|分值|得分, no 一级/二级",
-                 (*_HEAD, _FUNDS, table), _truth(_inds(_ROWS)))
+    return Probe(
+        "no-levels",
+        "序号|指标名称|指标值|实际完成值|分值|得分, no 一级/二级",
+        (*_HEAD, _FUNDS, table),
+        _truth(_inds(_ROWS)),
+    )
 
 
 def _only_level3() -> Probe:
     table = [["三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
     table += [[n, t, a, str(w), str(s)] for n, t, a, w, s in _ROWS]
     table.append(["合计", "", "", "100", "97.5"])
-    return Probe("only-level3", "三级指标|年度指标值|实际完成值|分值|得分",
-                 (*_HEAD, _FUNDS, table), _truth(_inds(_ROWS)))
+    return Probe(
+        "only-level3",
+        "三级指标|年度指标值|实际完成值|分值|得分",
+        (*_HEAD, _FUNDS, table),
+        _truth(_inds(_ROWS)),
+    )
 
 
 _KINDS = ["数量", "质量", "时效", "成本", "满意度"]
@@ -270,14 +313,20 @@ _KIND_ROWS = [
 
 def _kind_column() -> Probe:
     table = [["指标类型", "指标名称", "指标值", "实际完成值", "分值", "得分"]]
-    table += [[k, n, t, a, str(w), str(s)] for k, (n, t, a, w, s) in zip(_KINDS, _KIND_ROWS, strict=True)]
+    table += [
+        [k, n, t, a, str(w), str(s)] for k, (n, t, a, w, s) in zip(_KINDS, _KIND_ROWS, strict=True)
+    ]
     table.append(["总分", "", "", "", "100", "97.5"])
     inds = [
         {"level2": k, "name": n, "target": t, "actual": a, "weight": w, "score": s}
         for k, (n, t, a, w, s) in zip(_KINDS, _KIND_ROWS, strict=True)
     ]
-    return Probe("kind-column", "指标类型 column (数量/质量/时效/成本) before the name",
-                 (*_HEAD, _FUNDS, table), _truth(inds))
+    return Probe(
+        "kind-column",
+        "指标类型 column (数量/质量/时效/成本) before the name",
+        (*_HEAD, _FUNDS, table),
+        _truth(inds),
+    )
 
 
 def _kind_level1_column() -> Probe:
@@ -289,14 +338,29 @@ def _kind_level1_column() -> Probe:
         {"level1": k, "name": n, "target": t, "actual": a, "weight": w, "score": s}
         for k, (n, t, a, w, s) in zip(kinds, _ROWS, strict=True)
     ]
-    return Probe("kind-level1", "指标类型 column holding 产出指标/效益指标 (the 一级)",
-                 (*_HEAD, _FUNDS, table), _truth(inds))
+    return Probe(
+        "kind-level1",
+        "指标类型 column holding 产出指标/效益指标 (the 一级)",
+        (*_HEAD, _FUNDS, table),
+        _truth(inds),
+    )
 
 
 def _levels_table(rows=_ROWS, extra_head=(), extra_cells=None) -> list[list[str]]:
     l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
     l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
-    table = [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", *extra_head]]
+    table = [
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            *extra_head,
+        ]
+    ]
     for i, (n, t, a, w, s) in enumerate(rows):
         more = extra_cells[i] if extra_cells else []
         table.append([l1[i], l2[i], n, t, a, str(w), str(s), *more])
@@ -308,7 +372,15 @@ def _level_truth(rows=_ROWS) -> list[dict[str, Any]]:
     l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
     l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
     return [
-        {"level1": l1[i], "level2": l2[i], "name": n, "target": t, "actual": a, "weight": w, "score": s}
+        {
+            "level1": l1[i],
+            "level2": l2[i],
+            "name": n,
+            "target": t,
+            "actual": a,
+            "weight": w,
+            "score": s,
+        }
         for i, (n, t, a, w, s) in enumerate(rows)
     ]
 
@@ -316,19 +388,31 @@ def _level_truth(rows=_ROWS) -> list[dict[str, Any]]:
 def _remarks_column() -> Probe:
     cells = [["", ""], ["", ""], ["施工单位进场延迟", "加强进度调度"], ["", ""], ["", ""]]
     table = _levels_table(extra_head=("偏差原因分析", "备注"), extra_cells=cells)
-    return Probe("remarks-column", "偏差原因分析 and 备注 columns at the end",
-                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+    return Probe(
+        "remarks-column",
+        "偏差原因分析 and 备注 columns at the end",
+        (*_HEAD, _FUNDS, table),
+        _truth(_level_truth()),
+    )
 
 
 def _indicators_first() -> Probe:
-    return Probe("indicators-first", "the indicator table before the fund block",
-                 (*_HEAD, _levels_table(), _FUNDS), _truth(_level_truth()))
+    return Probe(
+        "indicators-first",
+        "the indicator table before the fund block",
+        (*_HEAD, _levels_table(), _FUNDS),
+        _truth(_level_truth()),
+    )
 
 
 def _contents_first() -> Probe:
     toc = [["目录", ""], ["一、项目支出绩效自评表", "1"], ["二、项目支出绩效自评报告", "3"]]
-    return Probe("contents-first", "a 目录 table before the form",
-                 (toc, *_HEAD, _FUNDS, _levels_table()), _truth(_level_truth()))
+    return Probe(
+        "contents-first",
+        "a 目录 table before the form",
+        (toc, *_HEAD, _FUNDS, _levels_table()),
+        _truth(_level_truth()),
+    )
 
 
 def _accounts_first() -> Probe:
@@ -339,8 +423,12 @@ def _accounts_first() -> Probe:
         ["政府性基金预算财政拨款", "0", "200", "200"],
         ["合计", "12.5", "2,020.36", "1,990.11"],
     ]
-    return Probe("accounts-first", "a 收支决算表 before the form",
-                 (acc, *_HEAD, _FUNDS, _levels_table()), _truth(_level_truth()))
+    return Probe(
+        "accounts-first",
+        "a 收支决算表 before the form",
+        (acc, *_HEAD, _FUNDS, _levels_table()),
+        _truth(_level_truth()),
+    )
 
 
 def _blank_marks() -> Probe:
@@ -350,10 +438,24 @@ def _blank_marks() -> Probe:
         ["其中：财政拨款", "300", "320", "304", "/", "95%", "——"],
         ["其他资金", "无", "nan", "None", "/", "——", "/"],
     ]
-    truth = [*_FUNDS_TRUTH[:2], {"line": "其他资金", "initial_budget": None, "budget": None,
-                                 "actual": None, "rate_percent": None, "weight": None, "score": None}]
-    return Probe("blank-marks", "blanks printed as / 无 —— nan None",
-                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+    truth = [
+        *_FUNDS_TRUTH[:2],
+        {
+            "line": "其他资金",
+            "initial_budget": None,
+            "budget": None,
+            "actual": None,
+            "rate_percent": None,
+            "weight": None,
+            "score": None,
+        },
+    ]
+    return Probe(
+        "blank-marks",
+        "blanks printed as / 无 —— nan None",
+        (*_HEAD, funds, _levels_table()),
+        _truth(_level_truth(), funds=truth),
+    )
 
 
 def _score_marks() -> Probe:
@@ -361,8 +463,12 @@ def _score_marks() -> Probe:
     for row in t[1:-1]:
         row[5] = row[5] + ".00分"
         row[6] = row[6] + ".00分" if "." not in row[6] else row[6] + "分"
-    return Probe("score-marks", "weights and scores printed as 20.00分",
-                 (*_HEAD, _FUNDS, t), _truth(_level_truth()))
+    return Probe(
+        "score-marks",
+        "weights and scores printed as 20.00分",
+        (*_HEAD, _FUNDS, t),
+        _truth(_level_truth()),
+    )
 
 
 def _twice() -> Probe:
@@ -385,9 +491,12 @@ def _twice() -> Probe:
         ("夜间出行安全改善", "有所改善", "有所改善", 20, 20),
         ("居民满意度", "≥90%", "95%", 10, 10),
     ]
-    return Probe("twice", "two projects' forms one after the other (the first is read)",
-                 (*_HEAD, _FUNDS, _levels_table(), *head2, funds2, _levels_table(rows2)),
-                 _truth(_level_truth()))
+    return Probe(
+        "twice",
+        "two projects' forms one after the other (the first is read)",
+        (*_HEAD, _FUNDS, _levels_table(), *head2, funds2, _levels_table(rows2)),
+        _truth(_level_truth()),
+    )
 
 
 def _two_lines() -> Probe:
@@ -399,8 +508,12 @@ def _two_lines() -> Probe:
         table.append([l1[i], l2[i], n, "指标值", t, str(w), str(s)])
         table.append(["", "", "", "完成值", a, "", ""])
     table.append(["总分", "", "", "", "", "100", "97.5"])
-    return Probe("two-lines", "指标值 row then 完成值 row under each name",
-                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+    return Probe(
+        "two-lines",
+        "指标值 row then 完成值 row under each name",
+        (*_HEAD, _FUNDS, table),
+        _truth(_level_truth()),
+    )
 
 
 _MIXED_ROWS = [
@@ -416,25 +529,45 @@ def _mixed_units() -> Probe:
     rows = _MIXED_ROWS
     t = _levels_table(rows)
     t[-1][-1] = "100"
-    return Probe("mixed-units", "ranges, dates, 个百分点 vs %",
-                 (*_HEAD, _FUNDS, t), _truth(_level_truth(rows), total=(100, 100)))
+    return Probe(
+        "mixed-units",
+        "ranges, dates, 个百分点 vs %",
+        (*_HEAD, _FUNDS, t),
+        _truth(_level_truth(rows), total=(100, 100)),
+    )
 
 
 def _extra_fund_columns() -> Probe:
     funds = [
-        ["资金来源（万元）", "上年结转", "年初预算数", "追加（减）", "全年预算数", "全年执行数", "结余", "分值", "执行率", "得分"],
+        [
+            "资金来源（万元）",
+            "上年结转",
+            "年初预算数",
+            "追加（减）",
+            "全年预算数",
+            "全年执行数",
+            "结余",
+            "分值",
+            "执行率",
+            "得分",
+        ],
         ["年度资金总额", "20", "300", "0", "320", "304", "16", "10", "95%", "9.5"],
         ["其中：财政拨款", "20", "300", "0", "320", "304", "16", "", "95%", ""],
         ["上级补助", "0", "0", "0", "0", "0", "0", "", "", ""],
         ["自筹资金", "0", "0", "0", "0", "0", "0", "", "", ""],
     ]
     truth = [
-        dict(_FUNDS_TRUTH[0]), dict(_FUNDS_TRUTH[1]),
+        dict(_FUNDS_TRUTH[0]),
+        dict(_FUNDS_TRUTH[1]),
         {"line": "上级补助", "initial_budget": 0, "budget": 0, "actual": 0, "rate_percent": None},
         {"line": "自筹资金", "initial_budget": 0, "budget": 0, "actual": 0, "rate_percent": None},
     ]
-    return Probe("fund-columns", "fund block with 上年结转/追加/结余 columns and 上级补助/自筹 rows",
-                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+    return Probe(
+        "fund-columns",
+        "fund block with 上年结转/追加/结余 columns and 上级补助/自筹 rows",
+        (*_HEAD, funds, _levels_table()),
+        _truth(_level_truth(), funds=truth),
+    )
 
 
 def _department() -> Probe:
@@ -472,20 +605,72 @@ def _department() -> Probe:
     t = _levels_table(rows)
     t[-1][-1] = "100"
     truth_funds = [
-        {"line": "年度资金总额", "initial_budget": 1500, "budget": 1620, "actual": 1560, "rate_percent": 96.3},
-        {"line": "财政拨款", "initial_budget": 1400, "budget": 1500, "actual": 1450, "rate_percent": 96.67},
-        {"line": "其他资金", "initial_budget": 100, "budget": 120, "actual": 110, "rate_percent": 91.67},
-        {"line": "基本支出", "initial_budget": 900, "budget": 950, "actual": 940, "rate_percent": 98.95},
-        {"line": "人员经费", "initial_budget": 700, "budget": 720, "actual": 720, "rate_percent": 100},
-        {"line": "公用经费", "initial_budget": 200, "budget": 230, "actual": 220, "rate_percent": 95.65},
-        {"line": "项目支出", "initial_budget": 600, "budget": 670, "actual": 620, "rate_percent": 92.54},
+        {
+            "line": "年度资金总额",
+            "initial_budget": 1500,
+            "budget": 1620,
+            "actual": 1560,
+            "rate_percent": 96.3,
+        },
+        {
+            "line": "财政拨款",
+            "initial_budget": 1400,
+            "budget": 1500,
+            "actual": 1450,
+            "rate_percent": 96.67,
+        },
+        {
+            "line": "其他资金",
+            "initial_budget": 100,
+            "budget": 120,
+            "actual": 110,
+            "rate_percent": 91.67,
+        },
+        {
+            "line": "基本支出",
+            "initial_budget": 900,
+            "budget": 950,
+            "actual": 940,
+            "rate_percent": 98.95,
+        },
+        {
+            "line": "人员经费",
+            "initial_budget": 700,
+            "budget": 720,
+            "actual": 720,
+            "rate_percent": 100,
+        },
+        {
+            "line": "公用经费",
+            "initial_budget": 200,
+            "budget": 230,
+            "actual": 220,
+            "rate_percent": 95.65,
+        },
+        {
+            "line": "项目支出",
+            "initial_budget": 600,
+            "budget": 670,
+            "actual": 620,
+            "rate_percent": 92.54,
+        },
         {"line": "三公经费", "initial_budget": 30, "budget": 30, "actual": 24, "rate_percent": 80},
     ]
-    truth = {"kind": "dept_overall", "year": 2023, "department": "某某县文化广电旅游体育局",
-             "funds": truth_funds, "indicators": _level_truth(rows),
-             "total_weight": 100, "total_score": 100}
-    return Probe("department", "部门整体: 年度主要任务, 基本/项目支出, 人员/公用经费, 三公经费",
-                 (*head, tasks, funds, goals, t), truth)
+    truth = {
+        "kind": "dept_overall",
+        "year": 2023,
+        "department": "某某县文化广电旅游体育局",
+        "funds": truth_funds,
+        "indicators": _level_truth(rows),
+        "total_weight": 100,
+        "total_score": 100,
+    }
+    return Probe(
+        "department",
+        "部门整体: 年度主要任务, 基本/项目支出, 人员/公用经费, 三公经费",
+        (*head, tasks, funds, goals, t),
+        truth,
+    )
 
 
 def _grade_marks() -> Probe:
@@ -499,22 +684,42 @@ def _grade_marks() -> Probe:
         ["其中：财政拨款", "300", "320", "304", "", "95%", ""],
         ["其他资金", "0.00", "0.00", "0.00", "", "0.00%", ""],
     ]
-    truth = [*_FUNDS_TRUTH[:2], {"line": "其他资金", "initial_budget": 0, "budget": 0, "actual": 0,
-                                 "rate_percent": 0, "weight": None, "score": None}]
-    return Probe("full-marks", "得分 printed 满分; zeros printed 0.00",
-                 (*_HEAD, funds, t), _truth(_level_truth(), funds=truth))
+    truth = [
+        *_FUNDS_TRUTH[:2],
+        {
+            "line": "其他资金",
+            "initial_budget": 0,
+            "budget": 0,
+            "actual": 0,
+            "rate_percent": 0,
+            "weight": None,
+            "score": None,
+        },
+    ]
+    return Probe(
+        "full-marks",
+        "得分 printed 满分; zeros printed 0.00",
+        (*_HEAD, funds, t),
+        _truth(_level_truth(), funds=truth),
+    )
 
 
 def _fields_in_table() -> Probe:
     """Header fields in the table's own rows (项目名称 | X | 主管部门 | Y), 单位：万元 above."""
     head = (
         "2023年度项目支出绩效自评表",
-        [["项目名称", "城区公共厕所改造提升工程", "", "", "", "", ""],
-         ["主管部门", "某某市城市管理局", "", "实施单位", "某某市环境卫生管理处", "", ""]],
+        [
+            ["项目名称", "城区公共厕所改造提升工程", "", "", "", "", ""],
+            ["主管部门", "某某市城市管理局", "", "实施单位", "某某市环境卫生管理处", "", ""],
+        ],
         "填报日期：2024年3月15日                         金额单位：万元",
     )
-    return Probe("fields-in-table", "项目名称/主管部门/实施单位 in table rows, 金额单位 line",
-                 (*head, _FUNDS, _levels_table()), _truth(_level_truth()))
+    return Probe(
+        "fields-in-table",
+        "项目名称/主管部门/实施单位 in table rows, 金额单位 line",
+        (*head, _FUNDS, _levels_table()),
+        _truth(_level_truth()),
+    )
 
 
 def _money_units() -> Probe:
@@ -526,8 +731,12 @@ def _money_units() -> Probe:
         ("公厕运维成本下降", "≥2个百分点", "2.5个百分点", 20, 20),
         ("群众满意度", "≥90%", "93%", 20, 20),
     ]
-    return Probe("money-units", "万元 target vs 元 actual, 个百分点",
-                 (*_HEAD, _FUNDS, _levels_table(rows)), _truth(_level_truth(rows)))
+    return Probe(
+        "money-units",
+        "万元 target vs 元 actual, 个百分点",
+        (*_HEAD, _FUNDS, _levels_table(rows)),
+        _truth(_level_truth(rows)),
+    )
 
 
 def _source_rows() -> Probe:
@@ -541,20 +750,44 @@ def _source_rows() -> Probe:
     ]
     truth = [
         dict(_FUNDS_TRUTH[0]),
-        {"line": "中央补助资金", "initial_budget": 200, "budget": 200, "actual": 190, "rate_percent": 95},
-        {"line": "省级补助资金", "initial_budget": 60, "budget": 60, "actual": 57, "rate_percent": 95},
-        {"line": "市级配套资金", "initial_budget": 40, "budget": 60, "actual": 57, "rate_percent": 95},
+        {
+            "line": "中央补助资金",
+            "initial_budget": 200,
+            "budget": 200,
+            "actual": 190,
+            "rate_percent": 95,
+        },
+        {
+            "line": "省级补助资金",
+            "initial_budget": 60,
+            "budget": 60,
+            "actual": 57,
+            "rate_percent": 95,
+        },
+        {
+            "line": "市级配套资金",
+            "initial_budget": 40,
+            "budget": 60,
+            "actual": 57,
+            "rate_percent": 95,
+        },
     ]
-    return Probe("source-rows", "fund rows 中央补助/省级补助/市级配套",
-                 (*_HEAD, funds, _levels_table()), _truth(_level_truth(), funds=truth))
+    return Probe(
+        "source-rows",
+        "fund rows 中央补助/省级补助/市级配套",
+        (*_HEAD, funds, _levels_table()),
+        _truth(_level_truth(), funds=truth),
+    )
 
 
 def _staff_department() -> Probe:
     """部门整体 with 人员编制/实有人数 in one row and 部门名称 in a table cell."""
     head = (
         "2023年度部门整体支出绩效自评表",
-        [["部门名称", "某某县农业农村局", "", "", "", "", ""],
-         ["人员编制数", "45", "", "实有人数", "42", "", ""]],
+        [
+            ["部门名称", "某某县农业农村局", "", "", "", "", ""],
+            ["人员编制数", "45", "", "实有人数", "42", "", ""],
+        ],
     )
     funds = [
         ["项目", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
@@ -564,20 +797,54 @@ def _staff_department() -> Probe:
     ]
     t = _levels_table()
     truth_funds = [
-        {"line": "年度资金总额", "initial_budget": 1200, "budget": 1300, "actual": 1261,
-         "rate_percent": 97, "weight": 10, "score": 9.7},
-        {"line": "财政拨款", "initial_budget": 1200, "budget": 1300, "actual": 1261, "rate_percent": 97},
+        {
+            "line": "年度资金总额",
+            "initial_budget": 1200,
+            "budget": 1300,
+            "actual": 1261,
+            "rate_percent": 97,
+            "weight": 10,
+            "score": 9.7,
+        },
+        {
+            "line": "财政拨款",
+            "initial_budget": 1200,
+            "budget": 1300,
+            "actual": 1261,
+            "rate_percent": 97,
+        },
     ]
-    truth = {"kind": "dept_overall", "year": 2023, "department": "某某县农业农村局",
-             "staff_authorized": 45, "staff_actual": 42, "funds": truth_funds,
-             "indicators": _level_truth(), "total_weight": 100, "total_score": 97.5}
-    return Probe("dept-staff", "部门名称 and 人员编制数/实有人数 in table rows",
-                 (*head, funds, t), truth)
+    truth = {
+        "kind": "dept_overall",
+        "year": 2023,
+        "department": "某某县农业农村局",
+        "staff_authorized": 45,
+        "staff_actual": 42,
+        "funds": truth_funds,
+        "indicators": _level_truth(),
+        "total_weight": 100,
+        "total_score": 97.5,
+    }
+    return Probe(
+        "dept-staff", "部门名称 and 人员编制数/实有人数 in table rows", (*head, funds, t), truth
+    )
 
 
 def _unit_column() -> Probe:
     """A 计量单位 column and bare-number targets, an 指标方向 column."""
-    table = [["一级指标", "二级指标", "三级指标", "指标方向", "年度指标值", "计量单位", "实际完成值", "分值", "得分"]]
+    table = [
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标方向",
+            "年度指标值",
+            "计量单位",
+            "实际完成值",
+            "分值",
+            "得分",
+        ]
+    ]
     l1 = ["产出指标", "产出指标", "产出指标", "效益指标", "满意度指标"]
     l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
     data = [
@@ -591,12 +858,24 @@ def _unit_column() -> Probe:
         table.append([l1[i], l2[i], n, op, t, u, a, str(w), str(s)])
     table.append(["总分", "", "", "", "", "", "", "100", "97.5"])
     inds = [
-        {"level1": l1[i], "level2": l2[i], "name": n, "target": t, "actual": a, "weight": w,
-         "score": s, **({"unit": u} if u else {})}
+        {
+            "level1": l1[i],
+            "level2": l2[i],
+            "name": n,
+            "target": t,
+            "actual": a,
+            "weight": w,
+            "score": s,
+            **({"unit": u} if u else {}),
+        }
         for i, (n, _op, t, u, a, w, s) in enumerate(data)
     ]
-    return Probe("unit-column", "指标方向 and 计量单位 columns, bare-number targets",
-                 (*_HEAD, _FUNDS, table), _truth(inds))
+    return Probe(
+        "unit-column",
+        "指标方向 and 计量单位 columns, bare-number targets",
+        (*_HEAD, _FUNDS, table),
+        _truth(inds),
+    )
 
 
 def _tasks_department() -> Probe:
@@ -617,8 +896,13 @@ def _merged_levels() -> Probe:
     t = _levels_table()
     for r in (2, 3):
         t[r][0] = ""
-    return Probe("merged-levels", "一级 merged over its rows (blank below in text)",
-                 (*_HEAD, _FUNDS, t), _truth(_level_truth()), merged=True)
+    return Probe(
+        "merged-levels",
+        "一级 merged over its rows (blank below in text)",
+        (*_HEAD, _FUNDS, t),
+        _truth(_level_truth()),
+        merged=True,
+    )
 
 
 def _merged_kind() -> Probe:
@@ -643,35 +927,80 @@ def _merged_kind() -> Probe:
     t[3][1] = "质量指标"
     t[4][0], t[4][1] = "效益指标", "社会效益指标"
     t[5][0], t[5][1] = "满意度指标", "服务对象满意度指标"
-    return Probe("merged-l2", "一级 and 二级 merged over two rows each",
-                 (*_HEAD, _FUNDS, t), _truth(truth), merged=True)
+    return Probe(
+        "merged-l2",
+        "一级 and 二级 merged over two rows each",
+        (*_HEAD, _FUNDS, t),
+        _truth(truth),
+        merged=True,
+    )
 
 
 def _spaced_labels() -> Probe:
     """Header and field labels spread with spaces (Word's distributed alignment): 分  值."""
     t = _levels_table()
-    t[0] = ["一 级 指 标", "二 级 指 标", "三 级 指 标", "年 度 指 标 值", "实 际 完 成 值", "分   值", "得   分"]
+    t[0] = [
+        "一 级 指 标",
+        "二 级 指 标",
+        "三 级 指 标",
+        "年 度 指 标 值",
+        "实 际 完 成 值",
+        "分   值",
+        "得   分",
+    ]
     t[-1][0] = "总    分"
     funds = [list(r) for r in _FUNDS]
-    funds[0] = ["项 目 资 金", "年 初 预 算 数", "全 年 预 算 数", "全 年 执 行 数", "分 值", "执 行 率", "得 分"]
+    funds[0] = [
+        "项 目 资 金",
+        "年 初 预 算 数",
+        "全 年 预 算 数",
+        "全 年 执 行 数",
+        "分 值",
+        "执 行 率",
+        "得 分",
+    ]
     head = (
         "2023年度项目支出绩效自评表",
         "项 目 名 称：城区公共厕所改造提升工程",
         "主 管 部 门：某某市城市管理局",
         "实 施 单 位：某某市环境卫生管理处",
     )
-    return Probe("spaced-labels", "labels spread with spaces (一 级 指 标, 分 值)",
-                 (*head, funds, t), _truth(_level_truth()))
+    return Probe(
+        "spaced-labels",
+        "labels spread with spaces (一 级 指 标, 分 值)",
+        (*head, funds, t),
+        _truth(_level_truth()),
+    )
 
 
 def _wrapped_header() -> Probe:
     """Header cells broken over two lines inside their cells (年度\n指标值)."""
     t = _levels_table()
-    t[0] = ["一级\n指标", "二级\n指标", "三级\n指标", "年度\n指标值", "实际\n完成值", "分值", "得分"]
+    t[0] = [
+        "一级\n指标",
+        "二级\n指标",
+        "三级\n指标",
+        "年度\n指标值",
+        "实际\n完成值",
+        "分值",
+        "得分",
+    ]
     funds = [list(r) for r in _FUNDS]
-    funds[0] = ["项目资金\n（万元）", "年初\n预算数", "全年\n预算数", "全年\n执行数", "分值", "执行率", "得分"]
-    return Probe("wrapped-header", "header cells with a line break inside (年度↵指标值)",
-                 (*_HEAD, funds, t), _truth(_level_truth()))
+    funds[0] = [
+        "项目资金\n（万元）",
+        "年初\n预算数",
+        "全年\n预算数",
+        "全年\n执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ]
+    return Probe(
+        "wrapped-header",
+        "header cells with a line break inside (年度↵指标值)",
+        (*_HEAD, funds, t),
+        _truth(_level_truth()),
+    )
 
 
 def _numbered_first() -> Probe:
@@ -681,8 +1010,12 @@ def _numbered_first() -> Probe:
     for k, row in enumerate(t[1:-1], 1):
         row.insert(0, str(k))
     t[-1].insert(0, "")
-    return Probe("numbered-levels", "序号 | 一级指标 | 二级指标 | 三级指标 …",
-                 (*_HEAD, _FUNDS, t), _truth(_level_truth()))
+    return Probe(
+        "numbered-levels",
+        "序号 | 一级指标 | 二级指标 | 三级指标 …",
+        (*_HEAD, _FUNDS, t),
+        _truth(_level_truth()),
+    )
 
 
 def _levels_in_one_cell() -> Probe:
@@ -694,8 +1027,12 @@ def _levels_in_one_cell() -> Probe:
         joined = f"{l1[i]}-{l2[i]}" if i % 2 == 0 else f"{l1[i]}（{l2[i]}）"
         table.append([joined, n, t, a, str(w), str(sc)])
     table.append(["总分", "", "", "", "100", "97.5"])
-    return Probe("levels-one-cell", "一级 and 二级 in one cell (产出指标-数量指标)",
-                 (*_HEAD, _FUNDS, table), _truth(_level_truth()))
+    return Probe(
+        "levels-one-cell",
+        "一级 and 二级 in one cell (产出指标-数量指标)",
+        (*_HEAD, _FUNDS, table),
+        _truth(_level_truth()),
+    )
 
 
 def _two_levels_named() -> Probe:
@@ -705,23 +1042,54 @@ def _two_levels_named() -> Probe:
     for i, (n, t, a, w, sc) in enumerate(_ROWS):
         table.append([l1[i], n, t, a, str(w), str(sc)])
     table.append(["总分", "", "", "", "100", "97.5"])
-    inds = [{"level1": l1[i], "name": n, "target": t, "actual": a, "weight": w, "score": sc}
-            for i, (n, t, a, w, sc) in enumerate(_ROWS)]
-    return Probe("l2-is-name", "一级指标 | 二级指标 (the name) | 年度指标值 …",
-                 (*_HEAD, _FUNDS, table), _truth(inds))
+    inds = [
+        {"level1": l1[i], "name": n, "target": t, "actual": a, "weight": w, "score": sc}
+        for i, (n, t, a, w, sc) in enumerate(_ROWS)
+    ]
+    return Probe(
+        "l2-is-name",
+        "一级指标 | 二级指标 (the name) | 年度指标值 …",
+        (*_HEAD, _FUNDS, table),
+        _truth(inds),
+    )
 
 
 PROBES: tuple[Callable[[], Probe], ...] = (
-    _no_levels, _only_level3, _kind_column, _kind_level1_column, _remarks_column, _indicators_first,
-    _contents_first, _accounts_first, _blank_marks, _score_marks, _twice, _two_lines,
-    _mixed_units, _extra_fund_columns, _department, _grade_marks, _fields_in_table,
-    _money_units, _source_rows, _staff_department, _unit_column, _tasks_department,
-    _merged_levels, _merged_kind, _spaced_labels, _wrapped_header, _numbered_first,
-    _levels_in_one_cell, _two_levels_named,
+    _no_levels,
+    _only_level3,
+    _kind_column,
+    _kind_level1_column,
+    _remarks_column,
+    _indicators_first,
+    _contents_first,
+    _accounts_first,
+    _blank_marks,
+    _score_marks,
+    _twice,
+    _two_lines,
+    _mixed_units,
+    _extra_fund_columns,
+    _department,
+    _grade_marks,
+    _fields_in_table,
+    _money_units,
+    _source_rows,
+    _staff_department,
+    _unit_column,
+    _tasks_department,
+    _merged_levels,
+    _merged_kind,
+    _spaced_labels,
+    _wrapped_header,
+    _numbered_first,
+    _levels_in_one_cell,
+    _two_levels_named,
 )
 
 
-def run(only: set[str] | None, layouts: tuple[str, ...], misses: bool) -> dict[tuple[str, str], tuple[int, int]]:
+def run(
+    only: set[str] | None, layouts: tuple[str, ...], misses: bool
+) -> dict[tuple[str, str], tuple[int, int]]:
     results: dict[tuple[str, str], tuple[int, int]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -741,7 +1109,9 @@ def run(only: set[str] | None, layouts: tuple[str, ...], misses: bool) -> dict[t
                 if misses:
                     for f in fields:
                         if not f.ok:
-                            print(f"  {p.name}/{layout}: {f.field}: expected {f.expected!r}, got {f.got!r}")
+                            print(
+                                f"  {p.name}/{layout}: {f.field}: expected {f.expected!r}, got {f.got!r}"
+                            )
     return results
 
 

@@ -162,8 +162,12 @@ SYNONYM_FORM = """\
         ("指标值", "实际值", "指标权重", "得分"),
     ],
 )
-def test_column_synonyms_found_by_probing(target: str, actual: str, weight: str, score: str) -> None:
-    text = SYNONYM_FORM.format(l1="一级指标", target=target, actual=actual, weight=weight, score=score)
+def test_column_synonyms_found_by_probing(
+    target: str, actual: str, weight: str, score: str
+) -> None:
+    text = SYNONYM_FORM.format(
+        l1="一级指标", target=target, actual=actual, weight=weight, score=score
+    )
     e = jixiao.read_text(text, "同义.txt")
     got = [(i.target.text, i.actual.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [("≥300万平方米", "312万平方米", 40, 40), ("100%", "99%", 30, 28)]
@@ -268,3 +272,119 @@ def test_fields_after_an_unrelated_table_in_a_word_copy_are_paragraphs() -> None
     e = jixiao.read_text(WORD_COPY, "目录.txt")
     assert e.project is not None and e.project.text == "街道综合文化站免费开放"
     assert e.unit is not None and e.unit.text == "某某街道办事处"
+
+
+# one cell per line (a web page flattened), the blank reason cells printed with a mark
+STREAM_MARKS = """\
+2024年度项目支出绩效自评表
+
+项目名称
+
+城市内涝点整治
+
+一级指标
+
+二级指标
+
+三级指标
+
+年度指标值
+
+实际完成值
+
+分值
+
+得分
+
+偏差原因分析及改进措施
+
+产出指标
+
+数量指标
+
+整治内涝点
+
+≥15处
+
+16处
+
+30
+
+30
+
+{mark}
+
+改造排水管网
+
+≥8公里
+
+9公里
+
+30
+
+30
+
+{mark}
+
+新建调蓄池
+
+≥2座
+
+2座
+
+10
+
+10
+
+{mark}
+
+效益指标
+
+社会效益指标
+
+汛期积水投诉下降
+
+≥30%
+
+34%
+
+30
+
+30
+
+{mark}
+"""
+
+
+@pytest.mark.parametrize("mark", ["/", "——", "nan", "None"])
+def test_blank_reasons_printed_with_a_mark_in_a_stream(mark: str) -> None:
+    e = jixiao.read_text(STREAM_MARKS.format(mark=mark), "标记.txt")
+    got = [(i.name.text, i.target.text, i.score.value) for i in e.indicators]
+    assert got == [
+        ("整治内涝点", "≥15处", 30),
+        ("改造排水管网", "≥8公里", 30),
+        ("新建调蓄池", "≥2座", 10),
+        ("汛期积水投诉下降", "≥30%", 30),
+    ]
+
+
+# cells run together (a document-sharing site), the blank reason printed after the score
+RUN_MARKS = """\
+2024年度项目支出绩效自评表
+项目名称城市内涝点整治
+一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施
+产出指标数量指标整治内涝点≥15处16处3030{mark}
+质量指标整治工程验收合格率100%100%3030{mark}
+效益指标社会效益指标汛期积水投诉下降≥30%34%4040{mark}
+"""
+
+
+@pytest.mark.parametrize("mark", ["-", "无", "nan"])
+def test_blank_reasons_printed_with_a_mark_in_run_together_text(mark: str) -> None:
+    e = jixiao.read_text(RUN_MARKS.format(mark=mark), "连写.txt")
+    got = [(i.name.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [
+        ("整治内涝点", 30, 30),
+        ("整治工程验收合格率", 30, 30),
+        ("汛期积水投诉下降", 40, 40),
+    ]

@@ -830,7 +830,9 @@ class FormBuilder:
         if grouped is not None:
             # 按收入性质分：财政拨款 — the group marker and the row's label in one cell
             self.group, key = grouped
-            label_cell = Cell(re.split("[:：]", label_cell.text, maxsplit=1)[1], label_cell.location)
+            label_cell = Cell(
+                re.split("[:：]", label_cell.text, maxsplit=1)[1], label_cell.location
+            )
         if (
             vocab.field_of(key)
             or vocab.section_of(key)
@@ -1650,7 +1652,9 @@ def _measure(cell: Cell) -> Measure | None:
     return m if m is None or half == printed else replace(m, text=printed.strip())
 
 
-def _kind_column_as_level1(found: list[tuple[int, Role]], keys: list[str]) -> list[tuple[int, Role]]:
+def _kind_column_as_level1(
+    found: list[tuple[int, Role]], keys: list[str]
+) -> list[tuple[int, Role]]:
     """指标类别 | 二级指标 | …: a kind column before a 二级 column, with no 一级 column, is the
     一级 (产出指标/效益指标 under 指标类别)."""
     level2 = [i for i, r in found if r is Role.LEVEL2]

@@ -24,9 +24,7 @@ from jixiao.textnorm import label_key
 _MEASURE_ROLES = (Role.TARGET, Role.ACTUAL)
 
 
-def stated_measure(
-    row: Sequence[Cell], column_roles: dict[int, Role]
-) -> tuple[Role, Cell] | None:
+def stated_measure(row: Sequence[Cell], column_roles: dict[int, Role]) -> tuple[Role, Cell] | None:
     """(TARGET or ACTUAL, the value's cell) when a cell of ``row`` names the value beside it
     (``指标值 | ≥20座``); None otherwise. ``column_roles`` is the header's role of each column:
     the naming cell sits in a column without a measure role, the value in a column holding no

@@ -16,7 +16,11 @@ from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS, normalize_signs, parse_number
 from jixiao.model import Location, Num
 
-BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "…", "……", "/ /"})
+BLANKS = frozenset(
+    {"", "-", "－", "—", "–", "——", "———", "/", "／", "\\", "…", "……", "/ /"}
+    # an empty cell of a spreadsheet exported by a program (pandas, a database): nan, None, null
+    | {"nan", "NaN", "NAN", "None", "none", "null", "NULL", "N/A", "n/a", "#N/A"}
+)
 
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")

@@ -63,7 +63,6 @@ _REMARK_LABELS = frozenset(
         "主要内容",
         "任务内容",
         "主要工作内容",
-        "工作内容",
     }
 )
 # a column of indicator kinds: the 二级 (数量/质量…), or the 一级 beside a 二级 column
@@ -141,7 +140,9 @@ def column_role(key: str) -> Role | None:
         return Role.ACTUAL
     if key in _WEIGHT_LABELS:
         return Role.WEIGHT
-    if key in ("自评得分", "评分", "实际得分", "自评分") or (key.endswith("得分") and len(key) <= 6):
+    if key in ("自评得分", "评分", "实际得分", "自评分") or (
+        key.endswith("得分") and len(key) <= 6
+    ):
         return Role.SCORE
     unit = _UNIT_SUFFIX.match(key)
     if unit is not None:
