@@ -388,3 +388,22 @@ def test_blank_reasons_printed_with_a_mark_in_run_together_text(mark: str) -> No
         ("整治工程验收合格率", 30, 30),
         ("汛期积水投诉下降", 40, 40),
     ]
+
+
+def test_column_labels_spread_over_their_cells_in_column_major_text() -> None:
+    # PDF text of a table printed a column at a time, its short labels spread (分    值)
+    columns = (
+        ("一级指标", ["产出指标", "产出指标", "效益指标"]),
+        ("二级指标", ["数量指标", "时效指标", "社会效益指标"]),
+        ("三级指标", ["新建候车亭", "完工时间", "群众出行条件"]),
+        ("年度指标值", ["≥12座", "≤9月", "明显改善"]),
+        ("实际完成值", ["12座", "9月", "明显改善"]),
+        ("分    值", ["30", "30", "30", "90"]),
+        ("得    分", ["30", "28", "30", "88"]),
+    )
+    lines = ["2024年度项目支出绩效自评表", "项目名称   公交候车亭建设", "绩效指标", "合计"]
+    for head, cells in columns:
+        lines += [head, *cells]
+    e = jixiao.read_text("\n".join(lines) + "\n", "逐列.txt")
+    got = [(i.name.text, i.weight.value, i.score.value) for i in e.indicators]
+    assert got == [("新建候车亭", 30, 30), ("完工时间", 30, 28), ("群众出行条件", 30, 30)]

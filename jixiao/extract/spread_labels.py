@@ -57,3 +57,13 @@ def join_spread_label(row: Sequence[Cell], live: Sequence[int]) -> list[Cell] | 
         for i, c in enumerate(row)
         if i not in dropped
     ]
+
+
+def spread_word(text: str) -> str | None:
+    """``分    值`` on a line of its own (a column label of column-major text): the label, when
+    its characters, one each between spaces, spell one; None otherwise."""
+    parts = text.split()
+    if not 2 <= len(parts) <= _MAX_SPREAD or not all(_single_han(p) for p in parts):
+        return None
+    joined = "".join(parts)
+    return joined if _a_label(joined) else None
