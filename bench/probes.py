@@ -1054,6 +1054,61 @@ def _two_levels_named() -> Probe:
     )
 
 
+def _group_header() -> Probe:
+    """A group row over the indicator header (绩效指标 | | | 完成情况 | | 评分 |)."""
+    t = _levels_table()
+    group = ["绩效指标", "", "", "指标完成情况", "", "评分", ""]
+    return Probe(
+        "group-header",
+        "a group row over the indicator header",
+        (*_HEAD, _FUNDS, [group, *t]),
+        _truth(_level_truth()),
+    )
+
+
+def _category_in_name() -> Probe:
+    """The 二级 written before the name in one cell (数量指标：改造公厕数量), no level columns."""
+    l2 = ["数量指标", "质量指标", "时效指标", "社会效益指标", "服务对象满意度指标"]
+    table = [["绩效指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    for i, (n, t, a, w, sc) in enumerate(_ROWS):
+        table.append([f"{l2[i]}：{n}", t, a, str(w), str(sc)])
+    table.append(["总分", "", "", "100", "97.5"])
+    inds = [
+        {"level2": l2[i], "name": n, "target": t, "actual": a, "weight": w, "score": sc}
+        for i, (n, t, a, w, sc) in enumerate(_ROWS)
+    ]
+    return Probe(
+        "category-in-name",
+        "数量指标：改造公厕数量 in the name cell",
+        (*_HEAD, _FUNDS, table),
+        _truth(inds),
+    )
+
+
+# header words real forms use for the same columns (one probe per set)
+_SYNONYM_SETS = (
+    ("一级指标", "具体指标", "预期值", "实际达到值", "标准分值", "自评分"),
+    ("指标类别", "指标名称", "计划目标", "实际完成数", "满分值", "考核得分"),
+    ("一级", "考核指标", "年度目标值", "完成数", "权重分", "评价得分"),
+    ("一级指标", "三级指标名称", "指标目标值", "实际完成情况", "指标权重", "实际得分"),
+)
+
+
+def _synonyms(k: int) -> Callable[[], Probe]:
+    def make() -> Probe:
+        l1, name, target, actual, weight, score = _SYNONYM_SETS[k]
+        t = _levels_table()
+        t[0] = [l1, "二级指标", name, target, actual, weight, score]
+        return Probe(
+            f"synonyms-{k + 1}",
+            "、".join(_SYNONYM_SETS[k]),
+            (*_HEAD, _FUNDS, t),
+            _truth(_level_truth()),
+        )
+
+    return make
+
+
 PROBES: tuple[Callable[[], Probe], ...] = (
     _no_levels,
     _only_level3,
@@ -1084,6 +1139,9 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _numbered_first,
     _levels_in_one_cell,
     _two_levels_named,
+    *(_synonyms(k) for k in range(len(_SYNONYM_SETS))),
+    _group_header,
+    _category_in_name,
 )
 
 

@@ -140,9 +140,7 @@ def column_role(key: str) -> Role | None:
         return Role.ACTUAL
     if key in _WEIGHT_LABELS:
         return Role.WEIGHT
-    if key in ("自评得分", "评分", "实际得分", "自评分") or (
-        key.endswith("得分") and len(key) <= 6
-    ):
+    if key in ("自评得分", "评分", "实际得分", "自评分", "考核得分", "评价得分", "指标得分"):
         return Role.SCORE
     unit = _UNIT_SUFFIX.match(key)
     if unit is not None:
