@@ -407,3 +407,23 @@ def test_column_labels_spread_over_their_cells_in_column_major_text() -> None:
     e = jixiao.read_text("\n".join(lines) + "\n", "逐列.txt")
     got = [(i.name.text, i.weight.value, i.score.value) for i in e.indicators]
     assert got == [("新建候车亭", 30, 30), ("完工时间", 30, 28), ("群众出行条件", 30, 30)]
+
+
+CATEGORY_LED = """\
+2024年度项目支出绩效自评表
+项目名称：公交候车亭建设
+| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 数量指标：新建候车亭 | ≥12座 | 12座 | 40 | 40 |
+| 时效指标：完工时间 | 2024年9月底前 | 2024年9月 | 30 | 30 |
+| 社会效益指标：群众候车条件 | 明显改善 | 明显改善 | 30 | 30 |
+"""
+
+
+def test_a_name_led_by_its_category_in_one_cell() -> None:
+    e = jixiao.read_text(CATEGORY_LED, "类别名称.txt")
+    got = [(i.level2.text if i.level2 else None, i.name.text) for i in e.indicators]
+    assert got == [
+        ("数量指标", "新建候车亭"),
+        ("时效指标", "完工时间"),
+        ("社会效益指标", "群众候车条件"),
+    ]

@@ -19,7 +19,7 @@ from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
-from jixiao.extract.joined_levels import split_levels
+from jixiao.extract.joined_levels import category_before_name, split_levels
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
@@ -1300,6 +1300,15 @@ class FormBuilder:
             )
 
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:
+        led = category_before_name(name_cell.text)
+        if led is not None:
+            # 数量指标：改造公厕数量 — the category, then the name, in one cell
+            category = Cell(led[0], name_cell.location)
+            if vocab.is_level2(label_key(led[0])) and not self._kind_is_level1(label_key(led[0])):
+                self.level2 = Text(self._category(led[0]), name_cell.location)
+            else:
+                self._set_level1(category)
+            name_cell = Cell(led[1], name_cell.location)
         key = label_key(name_cell.text)
         has_values = any(not is_blank(c.text) for c in got.values())
         if vocab.is_placeholder(key) or (

@@ -29,3 +29,18 @@ def split_levels(text: str) -> tuple[str, str] | None:
     if not vocab.is_level2(label_key(second)):
         return None
     return first, second
+
+
+_CATEGORY_FIRST = re.compile(r"^\s*(\S{2,12}?)\s*[:：]\s*(\S.*)$")
+
+
+def category_before_name(text: str) -> tuple[str, str] | None:
+    """(category, name) for a name cell led by its category (``数量指标：改造公厕数量``), the
+    category a 一级 or 二级 word; None otherwise."""
+    m = _CATEGORY_FIRST.match(clean(text))
+    if m is None:
+        return None
+    key = label_key(m.group(1))
+    if not (vocab.is_level1(key) or vocab.is_level2(key)):
+        return None
+    return m.group(1), m.group(2).strip()
