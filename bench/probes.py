@@ -1085,6 +1085,38 @@ def _category_in_name() -> Probe:
     )
 
 
+def _page_break() -> Probe:
+    """The indicator table broken over two pages: page furniture, the header printed again."""
+    t = _levels_table()
+    body = [*t[:4], ["第 1 页 共 2 页"], t[0], *t[4:]]
+    return Probe(
+        "page-break",
+        "a page mark and the header repeated inside the indicator table",
+        (*_HEAD, _FUNDS, body),
+        _truth(_level_truth()),
+    )
+
+
+def _wrapped_names() -> Probe:
+    """Long names and worded values wrapped inside their cells (a line break in the cell)."""
+    rows = [
+        ("改造城区主次干道沿线\n公共厕所数量", "≥20座", "22座", 20, 20),
+        ("改造项目竣工验收\n合格率", "100%", "100%", 20, 20),
+        ("完工时间", "2023年11月\n底前", "2023年12月", 10, 8),
+        ("群众如厕环境改善", "明显改善", "明显改善", 20, 20),
+        ("群众满意度", "≥90%", "93%", 20, 20),
+    ]
+    truth = _level_truth(
+        [(n.replace("\n", ""), t.replace("\n", ""), a, w, sc) for n, t, a, w, sc in rows]
+    )
+    return Probe(
+        "wrapped-names",
+        "names and targets wrapped inside their cells",
+        (*_HEAD, _FUNDS, _levels_table(rows)),
+        _truth(truth),
+    )
+
+
 # header words real forms use for the same columns (one probe per set)
 _SYNONYM_SETS = (
     ("一级指标", "具体指标", "预期值", "实际达到值", "标准分值", "自评分"),
@@ -1142,6 +1174,8 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     *(_synonyms(k) for k in range(len(_SYNONYM_SETS))),
     _group_header,
     _category_in_name,
+    _page_break,
+    _wrapped_names,
 )
 
 
