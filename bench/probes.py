@@ -1117,6 +1117,43 @@ def _wrapped_names() -> Probe:
     )
 
 
+def _adjusted_budget() -> Probe:
+    """A fund block with an adjustment column between the initial and the full-year budget."""
+    funds = [
+        [
+            "项目资金（万元）",
+            "年初预算数",
+            "{adj}",
+            "全年预算数",
+            "全年执行数",
+            "分值",
+            "执行率",
+            "得分",
+        ],
+        ["年度资金总额", "300", "20", "320", "304", "10", "95%", "9.5"],
+        ["其中：财政拨款", "300", "20", "320", "304", "", "95%", ""],
+        ["其他资金", "0", "0", "0", "0", "", "", ""],
+    ]
+    return Probe(
+        "adjusted-budget",
+        "年初预算数 | 调整预算数 | 全年预算数 | 全年执行数",
+        (*_HEAD, funds, _levels_table()),
+        _truth(_level_truth()),
+    )
+
+
+def _adjusted(word: str, name: str) -> Callable[[], Probe]:
+    def make() -> Probe:
+        p = _adjusted_budget()
+        funds = [list(r) for r in p.blocks[len(_HEAD)]]
+        funds[0][2] = word
+        return Probe(
+            name, f"年初预算数 | {word} | 全年预算数 …", (*_HEAD, funds, p.blocks[-1]), p.truth
+        )
+
+    return make
+
+
 # header words real forms use for the same columns (one probe per set)
 _SYNONYM_SETS = (
     ("一级指标", "具体指标", "预期值", "实际达到值", "标准分值", "自评分"),
@@ -1176,6 +1213,9 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _category_in_name,
     _page_break,
     _wrapped_names,
+    _adjusted("调整预算数", "adjusted-1"),
+    _adjusted("预算调整数", "adjusted-2"),
+    _adjusted("调整数", "adjusted-3"),
 )
 
 
