@@ -597,6 +597,18 @@ def _funds(
                 rate = _rate_in_sentence(hits, hit, whole.budget, notes)
                 rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
                 continue
+        elif not hit.part and rows and spent_part_of(figure.label) is not None:
+            # 调整后预算为2310.5万元，财政拨款支出2298.14万元，预算执行率为99.47%: a spending
+            # named by its fund, right after a budget without one, is that budget's spending
+            # where the rate told with it is 执行数 ÷ 预算数
+            whole = rows[whole_at]
+            if whole.budget is not None and whole.actual is None:
+                rate = _rate_in_sentence(hits, hit, whole.budget, notes)
+                if rate is not None and rate_agrees(
+                    rate.value, figure.value.value, whole.budget.value
+                ):
+                    rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
+                    continue
         initial = bool(_INITIAL.search(figure.label))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
