@@ -255,3 +255,16 @@ def test_places_checked_from_the_printed_exponent_first() -> None:
         for text in printed:
             value = Decimal(text)
             assert bound.problem(value) == plain(bound, value), (bound, text)
+
+
+def test_fit_fund_once_per_row_gives_a_fresh_placement() -> None:
+    from jixiao.extract.values import Role, fit_fund
+
+    roles = [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE]
+    values = ["120.00", "96.00", "80%", "10", "8"]  # no 年初预算数: 96 ÷ 120 = 80 %
+    first = fit_fund(values, roles)
+    assert first == [1, 2, 3, 4, 5]
+    assert first is not None
+    first.append(99)  # a caller may change its list: the next row's placement is untouched
+    assert fit_fund(list(values), list(roles)) == [1, 2, 3, 4, 5]
+    assert fit_fund(["120.00", "96.00", "70%"], roles[:4]) is None  # the rate does not hold

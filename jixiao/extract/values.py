@@ -233,6 +233,14 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         return None
     if not _RATE_ROLES.issubset(roles):
         return None  # (no placement can hold a budget, a spending and a rate)
+    placed = _fit_fund(tuple(values), tuple(roles))
+    return list(placed) if placed is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _fit_fund(values: tuple[str, ...], roles: tuple[Role, ...]) -> tuple[int, ...] | None:
+    """:func:`fit_fund`'s search, once per row of figures and columns (both readings of a
+    table meet the same fund rows)."""
     best: tuple[float, tuple[int, ...]] | None = None
     for combo in combinations(range(len(roles)), len(values)):
         if not _RATE_ROLES.issubset(roles[j] for j in combo):
@@ -255,7 +263,7 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         score -= 0.01 * sum(combo)  # else the earliest placement
         if best is None or score > best[0]:
             best = (score, combo)
-    return list(best[1]) if best else None
+    return best[1] if best else None
 
 
 def _rate_fits(quotient: Decimal, rate: Decimal, signed: bool, point: bool) -> bool:
