@@ -268,3 +268,21 @@ def test_fit_fund_once_per_row_gives_a_fresh_placement() -> None:
     first.append(99)  # a caller may change its list: the next row's placement is untouched
     assert fit_fund(list(values), list(roles)) == [1, 2, 3, 4, 5]
     assert fit_fund(["120.00", "96.00", "70%"], roles[:4]) is None  # the rate does not hold
+
+
+def test_align_and_short_row_once_per_row_give_fresh_lists() -> None:
+    from jixiao.extract.short_rows import place_short_row
+    from jixiao.extract.values import Role, align
+
+    roles = [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.DEVIATION]
+    values = ["≥30人次", "5", "5"]  # the 完成值 cell vanished: which one is blank is not printed
+    placed = align(values, roles)
+    placed.append(7)
+    assert align(list(values), list(roles)) == placed[:-1]
+    short = place_short_row(values, roles)
+    assert short is not None
+    short[0].append(7)
+    short[1].append(7)
+    again = place_short_row(tuple(values), tuple(roles))
+    assert again is not None and 7 not in again[0] and 7 not in again[1]
+    assert align([], roles) == []

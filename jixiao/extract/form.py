@@ -1631,7 +1631,13 @@ _WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d
 
 
 def _has_words_then_points(row: Sequence[Cell], live: list[int]) -> bool:
-    return any(_WORDS_THEN_POINTS.fullmatch(row[i].text.strip()) for i in live)
+    return any(_words_then_points_cell(row[i].text) for i in live)
+
+
+@lru_cache(maxsize=16384)
+def _words_then_points_cell(text: str) -> bool:
+    """Words with the points after them in one cell, answered once per distinct text."""
+    return _WORDS_THEN_POINTS.fullmatch(text.strip()) is not None
 
 
 def _words_then_points(

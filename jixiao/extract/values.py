@@ -135,6 +135,13 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     (as many values as roles, or blanks showing the places), that is the answer; otherwise an
     order-preserving best fit by type over the nonblank values (分值/得分 prefer bare numbers).
     """
+    return list(_align(tuple(values), tuple(roles)))
+
+
+@lru_cache(maxsize=8192)
+def _align(values: tuple[str, ...], roles: tuple[Role, ...]) -> tuple[int | None, ...]:
+    """:func:`align`, once per (values, columns): both readings of a table, and the stream
+    asking where each next value goes, meet the same rows."""
     n, m = len(values), len(roles)
     while n > m and is_blank(values[n - 1]):
         n -= 1
@@ -145,11 +152,11 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     positional = n == m or (n < m and has_blanks)
     shares = Role.RATE not in roles and Role.WEIGHT in roles
     if positional and all(_fits_at(roles[i], v, shares) for i, v in enumerate(values)):
-        return list(range(n))
+        return tuple(range(n))
     idx = [i for i, v in enumerate(values) if not is_blank(v)]
     out: list[int | None] = [None] * n
     if not idx:
-        return out
+        return tuple(out)
     vals = [values[i] for i in idx]
     k = len(vals)
     neg = -(10**9)
@@ -183,7 +190,7 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
             j += 1
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def to_num(
