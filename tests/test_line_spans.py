@@ -19,7 +19,20 @@ def _plain(line: str, single: bool = False) -> list[tuple[int, int, str]]:
     return [(cols[m.start()], cols[m.end()], m.group(0)) for m in cells.finditer(line)]
 
 
-_PIECES = ("产出指标", "  ", " ", "≥95%", "\u3000", "１２．５", "10", "ｶﾅ", "㎡", "Ａ级", "\t", "😀")
+_PIECES = (
+    "产出指标",
+    "  ",
+    " ",
+    "≥95%",
+    "\u3000",
+    "１２．５",
+    "10",
+    "ｶﾅ",
+    "㎡",
+    "Ａ级",
+    "\t",
+    "😀",
+)
 
 
 def test_line_spans_agree_with_the_plain_definition() -> None:
@@ -31,5 +44,9 @@ def test_line_spans_agree_with_the_plain_definition() -> None:
 
 
 def test_a_chinese_character_is_two_columns_wide() -> None:
-    assert line_spans("数量指标    10  ≥5次") == [(0, 8, "数量指标"), (12, 14, "10"), (16, 20, "≥5次")]
+    assert line_spans("数量指标    10  ≥5次") == [
+        (0, 8, "数量指标"),
+        (12, 14, "10"),
+        (16, 20, "≥5次"),
+    ]
     assert line_spans("a b  c", single=True) == [(0, 1, "a"), (2, 3, "b"), (5, 6, "c")]
