@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
@@ -429,15 +430,7 @@ class FormBuilder:
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
             return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
-        if not any(
-            _MAY_GLUE.search(row[i].text)
-            and (
-                _GLUED.search(_half(row[i].text))
-                or _POINTS_PAIR.fullmatch(row[i].text.strip())
-                or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
-            )
-            for i in live
-        ):
+        if not any(_may_hold_two(row[i].text) for i in live):
             return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
             (
@@ -1668,9 +1661,19 @@ def _field_name(name: str) -> str:
 def _measure(cell: Cell) -> Measure | None:
     """The value as printed, parsed with full-width digits and signs read as half-width
     (``≤３．６４万元`` → ≤ 3.64 万元); None for a blank cell."""
-    printed = clean(cell.text)
+    m = _measure_of(cell.text)
+    if m is None:
+        return None
+    return Measure(m.text, m.operator, m.number, m.unit, m.period, cell.location)
+
+
+@lru_cache(maxsize=16384)
+def _measure_of(text: str) -> Measure | None:
+    """:func:`_measure` without its location, parsed once per distinct cell text (both
+    readings of a table meet the same cells; a Measure is immutable)."""
+    printed = clean(text)
     half = halfwidth(printed)
-    m = parse_measure(half, cell.location)
+    m = parse_measure(half)
     return m if m is None or half == printed else replace(m, text=printed.strip())
 
 
@@ -1770,6 +1773,20 @@ _GLUED_START = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
+def _may_hold_two(text: str) -> bool:
+    """Whether a cell may hold two figures, or words and the points after them (what
+    ``_unglue`` cuts): asked of every cell of every row, answered once per distinct text."""
+    return bool(
+        _MAY_GLUE.search(text)
+        and (
+            _GLUED.search(_half(text))
+            or _POINTS_PAIR.fullmatch(text.strip())
+            or _WORDS_THEN_POINTS.fullmatch(text.strip())
+        )
+    )
+
+
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
     j = k - 1
@@ -1783,7 +1800,13 @@ _WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d
 
 
 def _has_words_then_points(row: Sequence[Cell], live: list[int]) -> bool:
-    return any(_WORDS_THEN_POINTS.fullmatch(row[i].text.strip()) for i in live)
+    return any(_words_then_points_cell(row[i].text) for i in live)
+
+
+@lru_cache(maxsize=16384)
+def _words_then_points_cell(text: str) -> bool:
+    """Words with the points after them in one cell, answered once per distinct text."""
+    return _WORDS_THEN_POINTS.fullmatch(text.strip()) is not None
 
 
 def _words_then_points(

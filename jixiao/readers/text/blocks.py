@@ -13,6 +13,7 @@ from jixiao.readers.text import single_space
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
+from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -394,7 +395,6 @@ def _column_at(starts: list[int], at: int) -> int | None:
     return None
 
 
-_CELL = re.compile(r"\S+(?: \S+)*")
 # a date or a year printed with spaces by a PDF converter (2020 年市级…, 2021 年 4 月 22 日)
 _SPACED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?")
 
@@ -412,18 +412,6 @@ def _joined_date(m: re.Match[str]) -> str:
 
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
-
-
-def _spans(line: str, single: bool = False) -> list[tuple[int, int, str]]:
-    """Cells of a line split on runs of two or more spaces (``single``: on every space, a row
-    of PDF text without layout), with their display columns (a Chinese character is two
-    columns wide, as a monospaced page shows it)."""
-    line = line.replace("\u3000", "  ")
-    cols = [0]
-    for ch in line:
-        cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    cells = _TOKEN if single else _CELL
-    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in cells.finditer(line)]
 
 
 def _spans_of(line: str, cells: list[str]) -> list[tuple[int, int, str]]:
