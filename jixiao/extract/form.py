@@ -1295,7 +1295,10 @@ class FormBuilder:
         if getattr(last, attr) is not None:
             return
         self._used(cell)
-        self.parts.indicators[-1] = replace(last, **{attr: _measure(cell)})
+        measure = _measure(cell)
+        self.parts.indicators[-1] = (
+            replace(last, target=measure) if role is Role.TARGET else replace(last, actual=measure)
+        )
         if self.trace is not None:
             self.trace.place(
                 f"指标[{last.name.text}].{_ROLE_NAMES[role]}",
