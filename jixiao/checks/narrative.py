@@ -43,17 +43,28 @@ class Amount:
     depth: int  # bracket depth at the amount
 
 
+# The longest text _CHANGE_BEFORE can match (a word of three characters and four more), and
+# one for the newline its ``$`` may stand before: it is searched in this much before an amount.
+_CHANGE_REACH = 3 + 4 + 1
+
+
 def _amounts(sentence: str) -> list[Amount]:
+    """The amounts of a sentence that are not changes, with the bracket depth at each (the
+    brackets before an amount counted once, as the amounts are met: not from the start for
+    each)."""
     out = []
+    depth = counted = 0
     for m in _AMOUNT.finditer(sentence):
-        before = sentence[: m.start()]
-        if _CHANGE_BEFORE.search(before):
+        start = m.start()
+        if _CHANGE_BEFORE.search(sentence, max(0, start - _CHANGE_REACH), start):
             continue
         value = parse_number(m.group(1) + (m.group(2) or ""))
         if value is None:
             continue
-        depth = sum(before.count(c) for c in "(（") - sum(before.count(c) for c in ")）")
-        out.append(Amount(value, m.group(0), m.start(), max(depth, 0)))
+        between = sentence[counted:start]
+        depth += between.count("(") + between.count("（") - between.count(")") - between.count("）")
+        counted = start
+        out.append(Amount(value, m.group(0), start, max(depth, 0)))
     return out
 
 
