@@ -28,7 +28,9 @@ def _record() -> FileRecord:
         errors=1,
         warnings=1,
         findings=(
-            FindingRow("JX-A001", "error", "合计数与分项之和不符", "甲单位.txt:12", "198.98", "198.8"),
+            FindingRow(
+                "JX-A001", "error", "合计数与分项之和不符", "甲单位.txt:12", "198.98", "198.8"
+            ),
             FindingRow("JX-I001", "warning", "指标值不可核验"),
         ),
         targets=(
@@ -64,3 +66,26 @@ def test_a_record_is_pickled_as_its_values_not_the_dataclass_state() -> None:
 def test_a_record_goes_through_json_unchanged() -> None:
     record = _record()
     assert FileRecord.from_json(record.to_json()) == record
+
+
+def test_the_shared_json_codec_writes_and_reads_as_the_per_call_functions() -> None:
+    import simplejson
+
+    from jixiao.serialize import dump_value, loads
+
+    values = (
+        _record().to_json(),
+        {"a": Decimal("1.10"), "b": [1, None, '中文\n"引号"'], "c": {"d": Decimal("-0.000")}},
+        [Decimal("1E+2"), 1.5, "é"],
+    )
+    for value in values:
+        line = dump_value(value, indent=None)
+        assert line == simplejson.dumps(value, ensure_ascii=False, indent=None, use_decimal=True)
+        assert repr(loads(line)) == repr(simplejson.loads(line, use_decimal=True))
+    for text in ("NaN", "{", ""):  # refused alike
+        for parse in (loads, lambda t: simplejson.loads(t, use_decimal=True)):
+            try:
+                parse(text)
+            except ValueError:
+                continue
+            raise AssertionError(text)
