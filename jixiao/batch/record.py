@@ -192,7 +192,9 @@ class FileRecord:
     def from_json(cls, d: dict[str, Any]) -> FileRecord:
         def dec(key: str) -> Decimal | None:
             value = d.get(key)
-            return Decimal(str(value)) if value is not None else None
+            if value is None or isinstance(value, Decimal):  # as parsed (exact): no text round trip
+                return value
+            return Decimal(str(value))
 
         year = d.get("year")
         return cls(
