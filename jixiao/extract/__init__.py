@@ -98,6 +98,8 @@ def extract(document: Document) -> Evaluation:
     return _evaluation(document, builder.parts, paragraphs, report, prose, notes)
 
 
+# office formats: a cell keeps its leading spaces (the indentation of a fund row's label)
+_CELL_LAYOUTS = frozenset({"xlsx", "xls", "docx", "doc", "odt", "ods", "wps", "et"})
 # text layouts that print a row per line: their line breaks may fall inside rows
 _ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced", "lines"})
 _REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
@@ -120,7 +122,7 @@ def _labelled_apart(cells: list[Cell]) -> list[tuple[list[Cell], bool]]:
 def _read_tables(document: Document, flatten: bool) -> FormBuilder:
     """Feed the document's tables to a form builder: grid rows as they are, streams (and,
     with ``flatten``, grid tables too, their cells in reading order) through the assembler."""
-    builder = FormBuilder(document.source)
+    builder = FormBuilder(document.source, cells_keep_indent=document.layout in _CELL_LAYOUTS)
     has_table = False
     for block in document.blocks:
         if not isinstance(block, Table):
