@@ -131,3 +131,31 @@ def test_sentences_under_a_category_heading_are_of_that_category() -> None:
         "河道保洁长度": ("产出指标", "数量指标"),
         "水面漂浮物清理率": ("产出指标", "质量指标"),
     }
+
+
+WRAPPED = (
+    "关于2023年度乡村道路养护经费绩效自评情况的报告\n"
+    "一、项目基本情况\n"
+    "（一）项目资金情况\n"
+    "该项目2023年度预算资金308万元。其中，中央补助资金7\n"
+    "7万元；省级补助资金231万元。\n"
+    "截至2023年12月31日，全年实际支出269.94万元\n"
+    "资金执行率为87.64%。\n"
+    "我单位高度重视绩效自评工作，成立了以主要负责同志为组长的自\n"
+    "评工作小组。\n"
+    "（二）各项指标完成情况\n"
+    "单位养护成本（成本指标）：年度指标值不超过4万元/公里；实\n"
+    "际值3.2万元/公里；分值10分；得分10分。\n"
+    "道路绿化率（生态效益指标）：年度指标值100%；实际值10\n"
+    "0%；分值10分；得分8分。\n"
+)
+
+
+def test_a_sentence_taken_for_a_figureless_fund_row_leaves_the_money_to_the_sentences() -> None:
+    """A line of a PDF copy cut inside 100% reads like a fund row whose figures do not fit;
+    it gives no figure, so the report's sentences tell the money."""
+    e = jixiao.read_text(WRAPPED)
+    total = e.fund(FundLine.TOTAL)
+    assert total is not None and total.budget is not None and total.actual is not None
+    assert (total.budget.value, total.actual.value) == (Decimal("308"), Decimal("269.94"))
+    assert all(f.budget or f.actual for f in e.funds)

@@ -224,6 +224,10 @@ def _read_eval_table(document: Document, parts: FormParts) -> None:
 _EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
 
 
+def _figured(f: FundRow) -> bool:
+    return any(x is not None for x in (f.initial_budget, f.budget, f.actual, f.rate))
+
+
 def _full_rows(funds: Sequence[FundRow]) -> int:
     return sum(f.budget is not None and f.actual is not None for f in funds)
 
@@ -379,12 +383,15 @@ def _evaluation(
         duties = duties or prose.duties
         staff_authorized = staff_authorized or prose.staff_authorized
         staff_actual = staff_actual or prose.staff_actual
-        funds = funds or prose.funds
+        told = False  # the money is the report's: the table's rows gave no figure
+        if prose.funds and not any(_figured(f) for f in funds):
+            # (a sentence taken for a fund row, its numbers unread)
+            funds, told = prose.funds, bool(funds)
         indicators = indicators or prose.indicators
         if not any(isinstance(b, Table) for b in document.blocks):
             # no table: rows each stated in a sentence that names every column, or rows read
             # from sentences, beat cells assembled from the sentences
-            from_sentences = False
+            from_sentences = told
             if prose.indicators and (
                 prose.stated
                 or (_from_sentences(indicators) and len(prose.indicators) >= len(indicators) / 2)
