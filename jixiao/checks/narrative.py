@@ -28,9 +28,11 @@ from jixiao.model import (
 # -- amounts in sentences ----------------------------------------------------------------
 
 _AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|千元|元)(?![/／])")
-_CHANGE_BEFORE = re.compile(
-    r"(?:增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|同比|比上年|较上年|较去年|比去年|结余|结转)[^，,；;。]{0,4}$"
+_CHANGE_WORDS = (
+    "增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|同比|比上年|较上年|较去年|比去年|结余|结转"
 )
+_CHANGE_GAP = 4  # characters between the word and the amount
+_CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE_WORDS})[^，,；;。]{{0,{_CHANGE_GAP}}}$")
 _SENTENCE = re.compile(r"[^。！!？?\n]+")
 _TOTAL_WORD = re.compile(r"合计|共计|总计|累计|总额")
 
@@ -43,9 +45,9 @@ class Amount:
     depth: int  # bracket depth at the amount
 
 
-# The longest text _CHANGE_BEFORE can match (a word of three characters and four more), and
-# one for the newline its ``$`` may stand before: it is searched in this much before an amount.
-_CHANGE_REACH = 3 + 4 + 1
+# The longest text _CHANGE_BEFORE can match (its longest word and the gap), and one for the
+# newline its ``$`` may stand before: it is searched in this much before an amount.
+_CHANGE_REACH = max(map(len, _CHANGE_WORDS.split("|"))) + _CHANGE_GAP + 1
 
 
 def _amounts(sentence: str) -> list[Amount]:
