@@ -158,14 +158,22 @@ def dumps(e: Evaluation, indent: int | None = 2) -> str:
     return dump_value(to_dict(e), indent=indent)
 
 
+# Built once (``simplejson.dumps``/``loads`` with these options build a new one per call, as
+# the library's cached default has other options); like that default, shared by threads.
+_ONE_LINE = simplejson.JSONEncoder(ensure_ascii=False, use_decimal=True)
+_DECODER = simplejson.JSONDecoder(parse_float=Decimal)
+
+
 def dump_value(value: Any, indent: int | None = 2) -> str:
     """Any JSON-able value with Decimals written exactly as printed (used by score/check too)."""
+    if indent is None:  # a journal line, a record of findings.json
+        return _ONE_LINE.encode(value)
     return simplejson.dumps(value, ensure_ascii=False, indent=indent, use_decimal=True)
 
 
 def loads(text: str) -> Any:
     """Parse JSON text; numbers become Decimal (exact), never float."""
-    return simplejson.loads(text, use_decimal=True)
+    return _DECODER.decode(text)
 
 
 # -- from dict ---------------------------------------------------------------------------

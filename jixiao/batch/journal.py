@@ -19,6 +19,9 @@ from jixiao.serialize import dump_value, loads
 
 JOURNAL_NAME = "journal.jsonl"
 SYNC_EVERY = 200  # fsync after this many records (flush after each)
+# A journal up to this size is read once for the outputs and its records kept (about 6,000
+# files' records: some tens of MB); a longer one is read line by line, twice.
+KEEP_BYTES = 8 * 1024 * 1024
 
 
 class Journal:
@@ -86,6 +89,35 @@ class Journal:
     def latest(self) -> Iterator[FileRecord]:
         """The last record of every path, sorted by path; read lazily (memory stays flat)."""
         return self.read_at(self.latest_offsets())
+
+    def latest_records(self, max_bytes: int = KEEP_BYTES) -> list[FileRecord] | None:
+        """The records :meth:`latest` yields, read in one pass and kept in memory — or None
+        when the journal is longer than ``max_bytes`` (then read it lazily, twice if need be).
+
+        A path's last line decides, as in :meth:`latest_offsets`: when that line is whole
+        JSON naming its path but no record, the path has no record (not an earlier one)."""
+        try:
+            if self.path.stat().st_size > max_bytes:
+                return None
+        except FileNotFoundError:
+            return []
+        last: dict[str, FileRecord | None] = {}
+        with self.path.open("rb") as fh:
+            for line in fh:
+                if not line.endswith(b"\n"):
+                    continue  # cut short by an interruption
+                try:
+                    data = loads(line.decode("utf-8"))
+                except (ValueError, UnicodeDecodeError):
+                    data = None
+                path = data.get("path") if isinstance(data, dict) else _path_of(line)
+                if not isinstance(path, str):
+                    continue
+                try:
+                    last[path] = FileRecord.from_json(data)  # type: ignore[arg-type]
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    last[path] = None
+        return [record for _, record in sorted(last.items()) if record is not None]
 
     def latest_offsets(self) -> list[int]:
         """Where the last record of every path starts, in the order of the paths: read once,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from jixiao.batch.export import FindingsWriter, tee
 from jixiao.batch.journal import Journal
+from jixiao.batch.record import FileRecord
 from jixiao.batch.stats import Stats
 from jixiao.batch.workbook import write_workbook
 
@@ -19,21 +21,25 @@ REPORT_DOCX = "汇总报告.docx"
 def build_outputs(outdir: Path, profile: str = "", report: bool = True) -> tuple[Stats, list[Path]]:
     """summary.xlsx, findings.json and 汇总报告.docx from the journal.
 
-    The journal is read twice, streaming (memory stays flat however many files): once for the
-    region's statistics, then for the workbook and findings.json — while a forked process
-    draws the charts and writes the report from those statistics, on the other core.
+    The records are needed twice: for the region's statistics, then for the workbook and
+    findings.json — while a forked process draws the charts and writes the report from those
+    statistics, on the other core. A journal of up to ``KEEP_BYTES`` is read once and its
+    records kept; a longer one is read twice, streaming (memory stays flat however many files).
     """
     journal = Journal(outdir)
-    offsets = journal.latest_offsets()
+    kept = journal.latest_records()
+    offsets = journal.latest_offsets() if kept is None else []
+
+    def records() -> Iterable[FileRecord]:
+        return kept if kept is not None else journal.read_at(offsets)
+
     stats = Stats()
-    for record in journal.read_at(offsets):
+    for record in records():
         stats.add(record)
     titles = rule_titles()
     writer = _start_report(outdir / REPORT_DOCX, stats, titles) if report else None
     with FindingsWriter(outdir / FINDINGS_JSON, profile) as findings:
-        write_workbook(
-            outdir / SUMMARY_XLSX, tee(journal.read_at(offsets), findings), stats, titles
-        )
+        write_workbook(outdir / SUMMARY_XLSX, tee(records(), findings), stats, titles)
     written = [outdir / SUMMARY_XLSX, outdir / FINDINGS_JSON]
     if writer is not None:
         _finish_report(writer, outdir / REPORT_DOCX, stats, titles)

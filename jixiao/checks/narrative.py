@@ -28,9 +28,11 @@ from jixiao.model import (
 # -- amounts in sentences ----------------------------------------------------------------
 
 _AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|千元|元)(?![/／])")
-_CHANGE_BEFORE = re.compile(
-    r"(?:增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|同比|比上年|较上年|较去年|比去年|结余|结转)[^，,；;。]{0,4}$"
+_CHANGE_WORDS = (
+    "增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|同比|比上年|较上年|较去年|比去年|结余|结转"
 )
+_CHANGE_GAP = 4  # characters between the word and the amount
+_CHANGE_BEFORE = re.compile(rf"(?:{_CHANGE_WORDS})[^，,；;。]{{0,{_CHANGE_GAP}}}$")
 _SENTENCE = re.compile(r"[^。！!？?\n]+")
 _TOTAL_WORD = re.compile(r"合计|共计|总计|累计|总额")
 
@@ -43,17 +45,28 @@ class Amount:
     depth: int  # bracket depth at the amount
 
 
+# The longest text _CHANGE_BEFORE can match (its longest word and the gap), and one for the
+# newline its ``$`` may stand before: it is searched in this much before an amount.
+_CHANGE_REACH = max(map(len, _CHANGE_WORDS.split("|"))) + _CHANGE_GAP + 1
+
+
 def _amounts(sentence: str) -> list[Amount]:
+    """The amounts of a sentence that are not changes, with the bracket depth at each (the
+    brackets before an amount counted once, as the amounts are met: not from the start for
+    each)."""
     out = []
+    depth = counted = 0
     for m in _AMOUNT.finditer(sentence):
-        before = sentence[: m.start()]
-        if _CHANGE_BEFORE.search(before):
+        start = m.start()
+        if _CHANGE_BEFORE.search(sentence, max(0, start - _CHANGE_REACH), start):
             continue
         value = parse_number(m.group(1) + (m.group(2) or ""))
         if value is None:
             continue
-        depth = sum(before.count(c) for c in "(（") - sum(before.count(c) for c in ")）")
-        out.append(Amount(value, m.group(0), m.start(), max(depth, 0)))
+        between = sentence[counted:start]
+        depth += between.count("(") + between.count("（") - between.count(")") - between.count("）")
+        counted = start
+        out.append(Amount(value, m.group(0), start, max(depth, 0)))
     return out
 
 
