@@ -35,7 +35,7 @@ from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import is_unit, normalize_signs, unit_pattern
+from jixiao.measure import after_pattern, before_pattern, is_unit, normalize_signs, unit_pattern
 from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
@@ -395,10 +395,8 @@ def _residual(
 
 # -- typed values ------------------------------------------------------------------------------
 
-_OP = (
-    r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|不晚于|不早于|大于|小于|高于"
-    r"|低于|达到|约)"
-)
+# an operator before a figure (jixiao.measure's table), or 约 (an approximate figure)
+_OP = f"(?:{before_pattern(printed=True)}|约)"
 # a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
 # would cut a name
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
@@ -407,7 +405,10 @@ _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过|不晚于|不早于")
+# where a value may begin after a name run into it: a figure, a sign, or a comparison word that
+# is never part of a name (strict: 不低于, 大于等于 — not 达到 or 高于, which names hold); the
+# cutter weighs every place it proposes
+_BREAK = re.compile(r"[\d≥≤<>=]|" + before_pattern(signs=False))
 
 
 def _dec(s: str) -> Decimal | None:
@@ -500,7 +501,7 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     return []
 
 
-_BOUND_AFTER = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内)")
+_BOUND_AFTER = re.compile(after_pattern())
 
 
 # a date or a deadline as a target or actual: 2021年12月完成, 2022年6月底前, 12月31日前完成
@@ -721,7 +722,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
 
 
 # a bound around the unit (11月底前 / 11月, 90%以上 / 91%) is no other unit
-_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|(?:及以上|及以下|以上|以下|以内|之内)$")
+_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|" + after_pattern() + "$")
 
 
 def _chain(
