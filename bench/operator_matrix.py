@@ -70,11 +70,26 @@ GE, LE, GT, LT, EQ = Operator.GE, Operator.LE, Operator.GT, Operator.LT, Operato
 VARIANTS: tuple[Variant, ...] = (
     *(_before(s, GE) for s in ("≥", "≧", "⩾", ">=", "＞＝", "=>", "≥=")),
     Variant("≥ X", GE, lambda f: f"≥ {f}", "≥"),
-    *(_before(w, GE) for w in ("不低于", "不少于", "不小于", "大于等于", "大于或等于", "不得低于", "不得少于")),
+    *(
+        _before(w, GE)
+        for w in ("不低于", "不少于", "不小于", "大于等于", "大于或等于", "不得低于", "不得少于")
+    ),
     *(_before(w, GE) for w in ("至少", "达到")),
     *(_after(w, GE) for w in ("以上", "及以上")),
     *(_before(s, LE) for s in ("≤", "≦", "⩽", "<=", "＜＝", "=<")),
-    *(_before(w, LE) for w in ("不超过", "不高于", "不多于", "不大于", "小于等于", "小于或等于", "不得超过", "不得高于")),
+    *(
+        _before(w, LE)
+        for w in (
+            "不超过",
+            "不高于",
+            "不多于",
+            "不大于",
+            "小于等于",
+            "小于或等于",
+            "不得超过",
+            "不得高于",
+        )
+    ),
     Variant("控制在X以内", LE, lambda f: f"控制在{f}以内"),
     *(_after(w, LE) for w in ("以内", "以下", "及以下")),
     *(_before(s, GT) for s in (">", "＞", "﹥")),
@@ -84,7 +99,6 @@ VARIANTS: tuple[Variant, ...] = (
     *(_before(s, EQ) for s in ("=", "＝", "﹦", "═")),
     _before("等于", EQ),
 )
-
 
 
 def _takes(row_op: Operator, target: Decimal, actual: Decimal | None) -> tuple[Operator, ...]:
@@ -228,12 +242,15 @@ def _clerk(name, e, expects, tmp, rng, score, misses) -> None:  # type: ignore[n
             indicators=tuple(
                 ind
                 if ind.name.text not in column
-                else replace(ind, target=replace(ind.target, operator=column[ind.name.text].operator))
+                else replace(
+                    ind, target=replace(ind.target, operator=column[ind.name.text].operator)
+                )
                 for ind in e.indicators
             ),
         )
         order = iter(
-            column.get(ind.name.text) or Variant("", ind.target.operator, str, ind.target.operator.value)
+            column.get(ind.name.text)
+            or Variant("", ind.target.operator, str, ind.target.operator.value)
             for ind in e2.indicators
             if ind.target is not None and ind.target.number is not None
         )

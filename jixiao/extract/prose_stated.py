@@ -66,7 +66,9 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("评分", "score"),
 )
 _FIELD = re.compile(
-    r"^(?P<word>" + "|".join(re.escape(w) for w, _ in _FIELDS) + r")(?:为|是|(?P<reach>达到)|[:：])?\s*"
+    r"^(?P<word>"
+    + "|".join(re.escape(w) for w, _ in _FIELDS)
+    + r")(?:为|是|(?P<reach>达到)|[:：])?\s*"
     r"(?P<value>\S.*)$"
 )
 _ROLE = dict(_FIELDS)

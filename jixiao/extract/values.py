@@ -284,9 +284,7 @@ _ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
 
 # a value led by a comparison that is never a measured result (≥, 不少于, 大于等于; not 达到 or =,
 # which an actual may print: 实际达到98%)
-_COMPARED = re.compile(
-    rf"^(?:[≥≤<>＞＜]|{before_pattern(signs=False, strict=True, printed=True)})"
-)
+_COMPARED = re.compile(rf"^(?:[≥≤<>＞＜]|{before_pattern(signs=False, strict=True, printed=True)})")
 
 
 def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role, ...]]:

@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jixiao.measure import before_pattern
 from jixiao.extract.vocab import column_role, is_level1, is_level2, section_of
+from jixiao.measure import before_pattern
 from jixiao.textnorm import halfwidth, label_key
 
 _NAME = re.compile(r"^(?:三级指标|指标名称|绩效指标名称)$")

@@ -32,9 +32,7 @@ _MOST_LINES = 40  # lines of one wrapped cell, at most (a 完成情况 paragraph
 # a line that is a figure (with an operator or unit) or an empty cell's mark starts a cell
 # an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
 _OP = before_pattern(printed=True)
-_FIGURE = re.compile(
-    rf"^(?:{_OP})?\s*[-+]?\d[\d.,]*\s*[^\s，；。、：,;:]{{0,3}}$|^[-－—/／]$"
-)
+_FIGURE = re.compile(rf"^(?:{_OP})?\s*[-+]?\d[\d.,]*\s*[^\s，；。、：,;:]{{0,3}}$|^[-－—/／]$")
 
 
 def join_blank_parted(lines: list[str]) -> list[str]:
