@@ -117,6 +117,7 @@ class Expect:
     name: str
     variant: Variant
     number: Decimal
+    printed: str = ""
 
 
 def _plain(d: Decimal) -> str:
@@ -278,8 +279,9 @@ def run_prose(n: int, seed: int, score: Score, misses) -> None:  # type: ignore[
         if not quant or m is None or m.number is None or unit == "月":
             return target, actual
         v = _next(_takes(m.operator, m.number, parse_measure(actual).number), turn)
-        expects.append(Expect(name, v, m.number))
-        return v.print(f"{_plain(m.number)}{m.unit or ''}"), actual
+        printed = v.print(f"{_plain(m.number)}{m.unit or ''}")
+        expects.append(Expect(name, v, m.number, printed))
+        return printed, actual
 
     ohp._measure = measure
     try:
@@ -291,7 +293,11 @@ def run_prose(n: int, seed: int, score: Score, misses) -> None:  # type: ignore[
                 got = read_text(text, f"prose{k}.txt")
             except ReadError:
                 got = None
-            _tally("prose", f"prose{k}", _check(got, list(expects)), score, misses)
+            # (an indicator the text was cut before or inside — the ``cut`` variation — is not
+            # counted: its target is not printed whole)
+            whole = "".join(text.split())
+            told = [x for x in expects if x.name in whole and "".join(x.printed.split()) in whole]
+            _tally("prose", f"prose{k}", _check(got, told), score, misses)
     finally:
         ohp._measure = original
 

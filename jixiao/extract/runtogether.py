@@ -400,7 +400,7 @@ _OP = f"(?:{before_pattern(printed=True)}|约)"
 # a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
 # would cut a name
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
-_OP_RE = re.compile(_OP)
+_OP_RE = re.compile(_OP + "[ \u3000]?")  # (≥ 86%: a space typed after the sign)
 _NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
