@@ -102,19 +102,38 @@ def before_pattern(
     ]
     if printed:
         words += [t for w in words if (t := w.translate(_TRADITIONAL)) != w]
-    alt = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
     if signs:
         chosen = [
             c for c in SIGNS if (ops is None or _SIGN_OPERATORS[c] in ops) and c not in exclude
         ]
         if printed:
-            pairs = [v for v, c in _SIGN_VARIANTS if len(v) > 1 and c in chosen]
-            alt = [re.escape(v) for v in pairs] + alt
-            chosen += [v for v, c in _SIGN_VARIANTS if len(v) == 1 and c in chosen]
+            chosen += [v for v, c in _SIGN_VARIANTS if c in chosen]
             chosen += ["═"] if "=" in chosen else []
-        if chosen:
-            alt.append("[" + "".join(re.escape(c) for c in chosen) + "]")
-    return "(?:" + "|".join(alt) + ")"
+        words += chosen
+    return "(?:" + _trie(words) + ")"
+
+
+def _trie(words: list[str]) -> str:
+    """The words as one regular expression branching on each character (不(?:低于|得(?:…))…),
+    the longer word first where one is the start of another (大于(?:或等于|等于)?): the same
+    matches, in the same order of preference, as the longest-first alternation, but a text
+    that starts with no word's first character fails at once (these patterns are tried on
+    every cell)."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
 
 
 def after_pattern(*, ops: tuple[Operator, ...] | None = None) -> str:
