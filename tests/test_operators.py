@@ -200,3 +200,12 @@ def test_every_variant_is_read_in_every_layout() -> None:
     # (main before the table: 0.971, the run-together layout 0.90)
     assert right / counted >= 0.99, dict(misses)
     assert all(r / c >= 0.95 for r, c in layouts.values()), layouts
+
+
+def test_a_bound_closing_the_last_value_of_a_run_is_no_name() -> None:
+    from jixiao.extract.runtogether import split_indicator_rows
+    from jixiao.extract.vocab import Role
+
+    roles = (Role.TARGET, Role.ACTUAL, Role.TARGET)  # 指标值, 1-7月执行情况, 全年预计
+    rows = split_indicator_rows("病虫害防治覆盖率87%以上61%87%以上", roles)
+    assert rows == (("病虫害防治覆盖率", "87%以上", "61%", "87%以上"),)

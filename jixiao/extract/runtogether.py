@@ -1046,8 +1046,8 @@ def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
 
 def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
-    if not _TWO_HAN.search(name) or _VALUE_START.match(name):
-        return False
+    if not _TWO_HAN.search(name) or _VALUE_START.match(name) or _BOUND_AFTER.match(name):
+        return False  # (以上…: the bound of the value before it, 94%以上, is no name)
     if name[-1] in "-－—/(（:：":
         return False  # “取得2018-”: cut inside a range or before its closing part
     return not _VALUE_CHAR.search(name) and not is_unit(name)
