@@ -175,6 +175,9 @@ _SIGN_VARIANTS = (
 _SIGN_CHARS = frozenset("".join(v for v, _ in _SIGN_VARIANTS) + "═")
 # the same test as a character class (searched without making a string of each character)
 _SIGN_CHAR = re.compile("[" + "".join(sorted(re.escape(c) for c in _SIGN_CHARS)) + "]")
+# every character of a sign as printed, canonical or not, for a character class:
+# f"[\\d{SIGN_CHARACTERS}]" is a figure or a sign in text not yet normalised
+SIGN_CHARACTERS = "".join(re.escape(c) for c in sorted(set(SIGNS) | _SIGN_CHARS))
 _SIGN_OPERATORS = {
     "≥": Operator.GE,
     "≤": Operator.LE,

@@ -209,3 +209,25 @@ def test_a_bound_closing_the_last_value_of_a_run_is_no_name() -> None:
     roles = (Role.TARGET, Role.ACTUAL, Role.TARGET)  # 指标值, 1-7月执行情况, 全年预计
     rows = split_indicator_rows("病虫害防治覆盖率87%以上61%87%以上", roles)
     assert rows == (("病虫害防治覆盖率", "87%以上", "61%", "87%以上"),)
+
+
+def test_rows_printed_labels_labels_values_values_with_bounds_after_the_figures() -> None:
+    from jixiao.document import Cell
+    from jixiao.extract.values_first import values_first_rows
+    from jixiao.model import Location
+
+    lines = [
+        "产出指标数量指标测绘成果归档册数",
+        "外业巡查里程",
+        "13981册以上15118册55",
+        ">=436公里452公里2525",
+        "成本指标单公里巡查成本",
+        "1.8万元以内1.62万元1010",
+    ]
+    cells = [Cell(t, Location(source="x.txt", line=k + 1)) for k, t in enumerate(lines)]
+    assert [c.text for c in values_first_rows(cells)][:4] == [
+        lines[0],
+        lines[2],
+        lines[1],
+        lines[3],
+    ]
