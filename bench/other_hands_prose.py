@@ -332,10 +332,13 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 (
                     f"{year}年年初预算{money.show(initial)}，",
                     f"项目年初预算数为{money.show(initial)}，",
+                    f"该项目年初预算安排资金{money.show(initial)}，",
                 )
             ),
             setter(total, "initial_budget", initial),
         )
+        if rng.random() < 0.3:  # the supplement told too: a change, no row of the form
+            w.put(f"年中追加预算{money.show(_q(budget - initial, '0.01'))}，")
         budget_text = rng.choice((f"调整后预算{b}", f"全年预算数为{b}", f"年中追加后全年预算{b}"))
     else:
         budget_text = f"{year}年共投入资金{b}"
@@ -382,7 +385,18 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         spent_total = spent_parts[0]
     rate = _q(spent_total / budget * 100)
     var["spend"] = rng.choice(
-        ("截至", "累计支付", "已执行", "实际支出", "支出为", "共支出", "使用资金", "完成支出")
+        (
+            "截至",
+            "累计支付",
+            "已执行",
+            "实际支出",
+            "支出为",
+            "共支出",
+            "使用资金",
+            "完成支出",
+            "全年实际",
+            "完成投资",
+        )
     )
     sp = money.show(spent_total)
     lead = rng.choice((f"截至{year}年12月31日，", "截至12月31日，", f"截至{year}年底，", ""))
@@ -395,9 +409,11 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
         "共支出": f"{lead}全年共支出{sp}",
         "使用资金": f"{lead}实际使用资金{sp}",
         "完成支出": f"{lead}已完成支出{sp}",
+        "全年实际": f"{lead}{rng.choice(('全年', '本年', '年度'))}实际支出{sp}",
+        "完成投资": f"{lead}项目{rng.choice(('共', '累计', ''))}完成投资{sp}",
     }[var["spend"]]
     var["rate"] = rng.choice(("same", "same", "own", "none", "first"))
-    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率", "预算执行进度"))
+    rate_word = rng.choice(("预算执行率", "执行率", "资金执行率", "预算执行进度", "资金支付率"))
     if var["rate"] == "first":
         # 截至12月31日，预算执行率95%，实际支出114万元
         w.put(f"{lead}{rate_word}为{_plain(rate)}%，", setter(total, "rate_percent", rate))
@@ -508,7 +524,9 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 if level2_open is not None:
                     w.put("。")
                     w.newline()
-                w.put(f"{l2}：")
+                # the benefit categories are often named without 指标 (社会效益：…)
+                bare = l2.endswith("效益指标") or l2 == "可持续影响指标"
+                w.put(f"{l2.removesuffix('指标') if bare and rng.random() < 0.5 else l2}：")
                 level2_open = l2
             else:
                 w.put("；")

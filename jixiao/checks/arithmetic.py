@@ -212,6 +212,9 @@ def score_above_weight(evaluation: Evaluation, context: Context) -> Iterator[Fin
         )
 
 
+_PROSE = "prose"  # the layout of a document with no table: everything read from sentences
+
+
 @check(
     "JX-A006",
     Severity.ERROR,
@@ -221,13 +224,14 @@ def score_above_weight(evaluation: Evaluation, context: Context) -> Iterator[Fin
 def score_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """The printed total score must equal the funds score plus the sum of the indicator
     scores (rows marked 其中 are not counted). Where weighted indicators have no score and
-    their weights could fill the gap, it is left to JX-M001.
+    their weights could fill the gap, it is left to JX-M001. Not for a report told in
+    sentences with no table: it names the indicators it chooses to, not all.
 
     Example: 得分 10 + 18 + 19.6 = 47.6 while 总分 得分 48.
     """
     total = evaluation.total_score
-    if total is None:
-        return
+    if total is None or evaluation.layout == _PROSE:
+        return  # (a report told in sentences names the indicators it chooses to, not all)
     scores = [i.score.value for i in evaluation.scored_indicators if i.score is not None]
     funds = [r.score.value for r in _scored_fund_rows(evaluation)]
     if not scores and not funds:
@@ -272,7 +276,8 @@ def _scored_fund_rows(evaluation: Evaluation):
 def weight_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """The weights must add up: the funds row's 分值 plus the indicators' 分值 equal the
     printed 总分 分值, and that equals the profile's total (100). Where the indicators alone
-    already add up to the total, the funds row's points are counted twice.
+    already add up to the total, the funds row's points are counted twice. Not for a report
+    told in sentences with no table (it names the indicators it chooses to, not all).
 
     Example: indicator weights add to 100, plus 10 on the funds row = 110, while 总分 says 100.
     """
@@ -292,6 +297,8 @@ def weight_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
         )
     if not weights or (printed is None and evaluation.missing):
         return  # a truncated table: the weights after the cut are unknown
+    if evaluation.layout == _PROSE:
+        return  # a report told in sentences names the indicators it chooses to, not all
     ind_sum = sum(weights, Decimal(0))
     computed = ind_sum + fund_weight
     if computed == expected_total:

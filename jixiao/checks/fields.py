@@ -68,10 +68,23 @@ def report_fields(evaluation: Evaluation) -> Iterator[Field]:
     """The sections of the report."""
     if evaluation.report is None:
         return
-    for s in evaluation.report.sections:
+    sections = evaluation.report.sections
+    for k, s in enumerate(sections):
         yield Field(
-            f"报告“{s.heading.text.strip()}”", s.text, s.location or s.heading.location, "section"
+            f"报告“{s.heading.text.strip()}”",
+            _own_text(s.text, [t.text for t in sections[k + 1 :]]),
+            s.location or s.heading.location,
+            "section",
         )
+
+
+def _own_text(text: str, later: list[str]) -> str:
+    """A section's text without its sub-sections' (a heading's text holds theirs too): a
+    sentence is checked, and a finding given, once — in the innermost section saying it."""
+    for sub in later:
+        if sub and sub in text:
+            text = text.replace(sub, "")
+    return text
 
 
 @per_evaluation

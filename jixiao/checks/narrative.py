@@ -84,8 +84,15 @@ def narrative_sums(field: Field) -> Iterator[NarrativeSum]:
             before = [a for a in amounts if a.start < where and a.depth == 0]
             after = tuple(a for a in amounts if where < a.start < end and a.depth == 0)
             total = before[-1] if before else (previous[-1] if where <= 2 and previous else None)
-            if total is not None and len(after) >= 2:
-                yield NarrativeSum(total, after, sentence, field)
+            # “其中：基本支出a万元，包括人员经费x万元、公用经费y万元；项目支出b万元”: x and y
+            # are parts of a, not of the total
+            subs = _sub_parts(sentence, where + 2, end, after)
+            top = tuple(a for a in after if not any(a in group for _, group in subs))
+            if total is not None and len(top) >= 2:
+                yield NarrativeSum(total, top, sentence, field)
+            for owner, group in subs:
+                if len(group) >= 2:
+                    yield NarrativeSum(owner, group, sentence, field)
         for m in _TOTAL_WORD.finditer(sentence):
             parts = tuple(a for a in amounts if a.start < m.start() and a.depth == 0)
             after_total = [a for a in amounts if a.start >= m.end() and a.depth == 0]
@@ -94,6 +101,26 @@ def narrative_sums(field: Field) -> Iterator[NarrativeSum]:
                 yield from _inner_sums(after_total[0], parts, amounts, sentence, field)
             break
         previous = [a for a in amounts if a.depth == 0]
+
+
+_SUB_WORD = re.compile(r"包括|其中|含(?!量)")
+
+
+def _sub_parts(
+    sentence: str, start: int, end: int, amounts: tuple[Amount, ...]
+) -> list[tuple[Amount, tuple[Amount, ...]]]:
+    """The parts of a part: after a part's amount, 包括/其中/含 and the amounts up to the next
+    semicolon (the next part begins after it), each group with its owner."""
+    out: list[tuple[Amount, tuple[Amount, ...]]] = []
+    for m in _SUB_WORD.finditer(sentence, start, end):
+        owners = [a for a in amounts if a.start < m.start()]
+        if not owners:
+            continue
+        stop = min((i for c in "；;" if (i := sentence.find(c, m.end(), end)) >= 0), default=end)
+        group = tuple(a for a in amounts if m.end() <= a.start < stop)
+        if group and not any(group[0] in g for _, g in out):
+            out.append((owners[-1], group))
+    return out
 
 
 def _top_level_find(sentence: str, word: str) -> int:
@@ -133,7 +160,8 @@ def narrative_sum(evaluation: Evaluation, context: Context) -> Iterator[Finding]
     """Where a sentence states a total and its parts (“共完成89.97万元。其中：30万元…；30万元…；
     29.99万元…”, or “…，合计6222.4万元”), the parts must add up to the total. Parts that
     exceed the total are an error; three or more parts falling just short of it (within
-    10 %) a warning. Changes (同比增加 …) are not parts.
+    10 %) a warning. Changes (同比增加 …) are not parts. The parts of a part (“其中：基本支出
+    a万元，包括人员经费x万元、公用经费y万元；项目支出b万元”) add up to that part, not to the total.
 
     Example: 89.97万元 = 30 + 30 + 29.99 = 89.99万元.
     """

@@ -196,7 +196,9 @@ _AMOUNT_AFTER = re.compile(
 )
 def stated_actuals(evaluation: Evaluation, context: Context) -> Iterator[Finding]:
     """Where the report names an indicator and states its value (“项目验收合格率90%”), the
-    number must be the table's actual value of that indicator, in the same unit.
+    number must be the table's actual value of that indicator, in the same unit. A figure
+    after target words (年度指标值≥95%, 目标, 计划 …) is the target, not what was achieved; a
+    value is reported once, in the innermost section that states it.
 
     Example: table 组织业务培训人次 完成值 725人次, report “全年组织业务培训人次752人次”.
     """
@@ -212,25 +214,37 @@ def stated_actuals(evaluation: Evaluation, context: Context) -> Iterator[Finding
         actual = ind.actual
         assert actual is not None and actual.number is not None
         unit = actual.unit or ind.unit
+        # one finding per stated value, in the innermost section that states it (a section's
+        # text holds its subsections' sentences too)
+        found: dict[str, Field] = {}
         for f in fields:
             start = 0
             while (at := f.text.find(ind.name.text, start)) >= 0:
                 start = at + len(ind.name.text)
                 m = _AMOUNT_AFTER.match(f.text[start:])
-                if not m:
-                    continue
+                if not m or _TARGET_WORDS.search(m.string[: m.start(1)]):
+                    continue  # (绿化成活率：年度指标值≥95%: the target, not what was achieved)
                 stated_unit = "%" if m.group(2) in ("%", "％") else m.group(2)
                 if unit is None or not stated_unit.startswith(unit):
                     continue
                 stated = parse_number(m.group(1))
                 if stated is None or stated == actual.number:
                     continue
-                yield stated_actuals.finding(
-                    f"{f.name}称{ind.name.text} {m.group(1)}{unit}，表中完成值为 {actual.text}",
-                    f.location,
-                    actual.text,
-                    f"{m.group(1)}{unit}",
-                )
+                if m.group(1) not in found or len(f.text) < len(found[m.group(1)].text):
+                    found[m.group(1)] = f
+        for value, f in found.items():
+            yield stated_actuals.finding(
+                f"{f.name}称{ind.name.text} {value}{unit}，表中完成值为 {actual.text}",
+                f.location,
+                actual.text,
+                f"{value}{unit}",
+            )
+
+
+# words of an indicator's target between its name and a figure: the figure is the target
+_TARGET_WORDS = re.compile(
+    r"指标值|目标|计划|预期|预计|标准|不低于|不少于|不高于|不超过|不超出|控制在|[≥≤＞＜><]"
+)
 
 
 _WHOLE = r"(?:本项目|项目资金|项目总|共|总|合计|全年|全部)"

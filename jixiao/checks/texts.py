@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.model import Measure
+from jixiao.model import Measure, Num
 
 # -- measurability -----------------------------------------------------------------------
 
@@ -185,6 +185,17 @@ def plain_label(label: str) -> str:
     while (stripped := _LABEL_PREFIX.sub("", text)) != text and stripped:
         text = stripped
     return text.strip(":：")
+
+
+def year_text(year: Num | int | None) -> str:
+    """The year as a title or a sentence names it: its figures (a PDF's “20 16” is 2016)."""
+    if year is None:
+        return ""
+    if isinstance(year, int):
+        return str(year)
+    if year.value == year.value.to_integral_value():
+        return str(int(year.value))
+    return str(year)
 
 
 def placeholders(text: str) -> list[str]:

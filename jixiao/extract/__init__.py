@@ -98,6 +98,8 @@ def extract(document: Document) -> Evaluation:
     return _evaluation(document, builder.parts, paragraphs, report, prose, notes)
 
 
+# office formats: a cell keeps its leading spaces (the indentation of a fund row's label)
+_CELL_LAYOUTS = frozenset({"xlsx", "xls", "docx", "doc", "odt", "ods", "wps", "et"})
 # text layouts that print a row per line: their line breaks may fall inside rows
 _ROW_LAYOUTS = frozenset({"pipe", "tabbed", "spaced", "lines"})
 _REBUILT_ROWS = "表格的换行与行不一致，按单元格顺序由标签重新组成各行（算术核对更一致）"
@@ -120,7 +122,7 @@ def _labelled_apart(cells: list[Cell]) -> list[tuple[list[Cell], bool]]:
 def _read_tables(document: Document, flatten: bool) -> FormBuilder:
     """Feed the document's tables to a form builder: grid rows as they are, streams (and,
     with ``flatten``, grid tables too, their cells in reading order) through the assembler."""
-    builder = FormBuilder(document.source)
+    builder = FormBuilder(document.source, cells_keep_indent=document.layout in _CELL_LAYOUTS)
     has_table = False
     for block in document.blocks:
         if not isinstance(block, Table):
@@ -220,6 +222,10 @@ def _read_eval_table(document: Document, parts: FormParts) -> None:
 
 
 _EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
+
+
+def _figured(f: FundRow) -> bool:
+    return any(x is not None for x in (f.initial_budget, f.budget, f.actual, f.rate))
 
 
 def _full_rows(funds: Sequence[FundRow]) -> int:
@@ -377,12 +383,15 @@ def _evaluation(
         duties = duties or prose.duties
         staff_authorized = staff_authorized or prose.staff_authorized
         staff_actual = staff_actual or prose.staff_actual
-        funds = funds or prose.funds
+        told = False  # the money is the report's: the table's rows gave no figure
+        if prose.funds and not any(_figured(f) for f in funds):
+            # (a sentence taken for a fund row, its numbers unread)
+            funds, told = prose.funds, bool(funds)
         indicators = indicators or prose.indicators
         if not any(isinstance(b, Table) for b in document.blocks):
             # no table: rows each stated in a sentence that names every column, or rows read
             # from sentences, beat cells assembled from the sentences
-            from_sentences = False
+            from_sentences = told
             if prose.indicators and (
                 prose.stated
                 or (_from_sentences(indicators) and len(prose.indicators) >= len(indicators) / 2)

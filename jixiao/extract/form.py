@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.fund_depth import PrintedDepth
 from jixiao.extract.grades import graded_key, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
@@ -38,6 +39,7 @@ from jixiao.extract.values import (
     fit_fund,
     infer_fund_roles,
     infer_indicator_roles,
+    is_amount,
     is_blank,
     is_number,
     looks_like_value,
@@ -132,7 +134,7 @@ def display_label(text: str) -> str:
 
 
 class FormBuilder:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, *, cells_keep_indent: bool = False) -> None:
         self.source = source
         self.parts = FormParts()
         self.state: str | None = None
@@ -155,6 +157,8 @@ class FormBuilder:
         self.trace = active()  # None unless `jixiao parse --explain` asked why
         # 一级 (N分) seen after rows, with the count of rows read by then
         self.trailing_level1: list[tuple[Text, Decimal, int]] = []
+        self._depths = PrintedDepth(columns=cells_keep_indent)
+        self._last_fund: object = None  # where the last fund row read here was  # the fund rows' levels as printed (其中：, indentation)
 
     # -- entry ------------------------------------------------------------------------------
 
@@ -822,7 +826,9 @@ class FormBuilder:
             return False
         line = vocab.fund_line(key)
         values = list(row[label_at + 1 :])
-        if line is None and not any(is_number(c.text) or "%" in c.text for c in values):
+        if (line is None or line in _WHOLE_LINES) and not any(
+            is_amount(c.text) or "%" in c.text for c in values
+        ):
             return False
         got: dict[Role, Cell] = {}
         if header is not None:
@@ -911,12 +917,17 @@ class FormBuilder:
                 )
         if self.trace is not None:
             self._trace_row(f"资金[{display_label(row[label_at].text)}]", row[label_at], got, rule)
+        depth = self._depths.depth(label_cell.text, line, self.group)
+        before = self.parts.funds[-1] if self.parts.funds else None
+        if self._depths.lifted and before is not None and before.location == self._last_fund:
+            self.parts.funds[-1] = replace(before, depth=0)
+        self._last_fund = label_cell.location
         self.parts.funds.append(
             FundRow(
                 label=Text(display_label(label_cell.text), label_cell.location),
                 line=line,
                 group=self.group,
-                depth=vocab.fund_depth(line),
+                depth=depth,
                 initial_budget=num(Role.INITIAL, money=True),
                 budget=budget,
                 actual=spent,
@@ -1287,6 +1298,8 @@ class FormBuilder:
                 got = {Role.WEIGHT: nums[0], Role.SCORE: nums[1]}
             elif len(nums) == 1:
                 alone = _score_alone(values, nums[0])
+                if header is not None and (told := _from_the_right(values, nums[0], header)):
+                    alone = told == Role.SCORE
                 got = {Role.WEIGHT if has_w and not alone else Role.SCORE: nums[0]}
         w, s = got.get(Role.WEIGHT), got.get(Role.SCORE)
         if self.trace is not None:
@@ -1558,6 +1571,26 @@ def _judged_in_words(ind: Indicator) -> Indicator:
     ):
         return ind
     return replace(ind, target=None, actual=target)
+
+
+# 收入 / 支出 of a 决算 table: also the names of columns (收入合计 | 其中: 财政拨款 …), so read
+# as a row only with a figure beside them
+_WHOLE_LINES = frozenset({FundLine.INCOME, FundLine.EXPENDITURE})
+
+
+def _from_the_right(values: Sequence[Cell], number: Cell, header: Header) -> Role | None:
+    """The column of the one figure of a 总分 row whose label spans the columns on the left
+    (the row shorter than the header), counted from the right: as many cells after the figure
+    as the header has columns after 得分 (or after 分值) — with the cell before it blank, so
+    that the count is not of a row that lost its trailing cells."""
+    w, s = header.index(Role.WEIGHT), header.index(Role.SCORE)
+    at = next(k for k, c in enumerate(values) if c is number)
+    after = len(values) - 1 - at
+    if w is None or s is None or at == 0 or not is_blank(values[at - 1].text):
+        return None
+    if after == header.width - 1 - s and s == w + 1:
+        return Role.SCORE
+    return None
 
 
 def _score_alone(values: Sequence[Cell], number: Cell) -> bool:

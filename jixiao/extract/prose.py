@@ -56,6 +56,7 @@ from jixiao.extract.report import figure_hits, heading_of
 from jixiao.extract.report_figures import MONEY_UNITS, FigureHit
 from jixiao.extract.vocab import ORG_ENDINGS
 from jixiao.model import (
+    Figure,
     FigureKey,
     FundLine,
     FundRow,
@@ -97,7 +98,11 @@ _UNIT_FIELD = re.compile(
     r"(?:(?:部门|单位)\s*(?:[(（]\s*(?:单位|部门)\s*[)）])?\s*名称|(?:填报|预算|项目实施|实施|项目)单位(?:名称)?)"
     r"\s*(?:[(（][^()（）]{1,6}[)）])?\s*[:：]\s*(?P<v>.*)$"
 )
-_SUPERVISOR_FIELD = re.compile(r"主管(?:部门|单位)\s*(?:名称)?\s*[:：]\s*(?P<v>.*)$")
+_SUPERVISOR_FIELD = re.compile(
+    r"主管(?:部门|单位)\s*(?:名称)?\s*[:：]\s*(?P<v>.*)$"
+    # in a sentence: 主管部门为县水利局。 (the value ends with the clause)
+    r"|主管(?:部门|单位)(?:为|是)(?P<s>[^，,。；;：:\s]{2,30}?)(?=[，,。；;]|$)"
+)
 _PROJECT_FIELD = re.compile(r"项目名称\s*[:：]\s*(?P<v>.*)$")
 _YEAR_FIELD = re.compile(r"(?:评价|预算|所属|绩效)?年度\s*[:：]\s*((?:19|20)\d{2})")
 _FIELD_END = re.compile(r"\s{2,}|\t|\s+\S{1,8}[:：]|[(（](?:盖章|公章|章)[)）]")
@@ -354,7 +359,11 @@ def _field_value(raw: str) -> str:
 
 def _field(lines: list[ProseLine], pattern: re.Pattern[str]) -> Text | None:
     for line in lines:
-        if (m := pattern.search(line.text)) and (value := _field_value(m.group("v"))):
+        m = pattern.search(line.text)
+        if m is None:
+            continue
+        raw = m.group("v") if m.group("v") is not None else m.groupdict().get("s")
+        if raw and (value := _field_value(raw)):
             return Text(value, line.location)
     return None
 
@@ -516,6 +525,9 @@ def _owner_subject(hit: FigureHit, parent: FigureHit | None) -> bool:
 
 
 _RATE_WORDS = ("执行率", "执行进度")  # 预算执行率 / 预算执行进度
+# 资金支付率 / 资金使用率: the execution rate told in other words, taken only where 执行数 ÷ 预算数
+# gives it (a 支付率 may be of the money arrived, not of the budget)
+_PAID_RATE_WORDS = ("支付率", "使用率")
 
 
 def _rate_in_sentence(
@@ -527,12 +539,16 @@ def _rate_in_sentence(
     """The 执行率 stated in the same sentence as a spent figure, or in the next sentence when
     that one states no money and the rate is 执行数 ÷ 预算数 (prose_money.rate_agrees)."""
     for other in hits:
-        if (
-            other.sentence_index == hit.sentence_index
-            and other.figure.value.unit == "%"
-            and other.figure.label.endswith(_RATE_WORDS)
-        ):
+        if other.sentence_index != hit.sentence_index or other.figure.value.unit != "%":
+            continue
+        if other.figure.label.endswith(_RATE_WORDS):
             return other.figure.value
+        if (
+            _told_after(other.figure, _PAID_RATE_WORDS)
+            and budget is not None
+            and rate_agrees(other.figure.value.value, hit.figure.value.value, budget.value)
+        ):
+            return other.figure.value  # 资金支付率: the execution rate where the figures give it
     if budget is None:
         return None
     nxt = [other for other in hits if other.sentence_index == hit.sentence_index + 1]
@@ -543,6 +559,35 @@ def _rate_in_sentence(
             return rate
         _rate_note(notes, rate, hit.figure.value, budget)
     return None
+
+
+# money added to or taken from the budget during the year (追加后/调整后 name the budget itself)
+_SUPPLEMENT = re.compile(r"(?:追加|追减|调增|调减)(?!后)")
+# the year's money left unspent (结余资金17.5万元); 上年结余 is a source of the budget (its own row)
+_BALANCE = re.compile(r"(?:项目|年度|本年|当年)?(?:资金)?结余(?:资金|金额|额)?")
+
+
+def _clause_before(figure: Figure) -> str:
+    """The words of the figure's clause before it (年初预算安排资金 of “该项目年初预算安排资金650万元”;
+    the label keeps 资金 only, its verb 安排 cut)."""
+    clauses = [
+        re.split(r"[，,；;。：:]", figure.sentence[: m.start()])[-1]
+        for m in re.finditer(rf"(?<![\d.]){re.escape(figure.value.text)}", figure.sentence)
+    ]
+    for clause in clauses:
+        if figure.label in clause:
+            return clause
+    return ""
+
+
+def _told_after(figure: Figure, words: tuple[str, ...]) -> bool:
+    """The figure is printed right after one of ``words`` (资金支付率97.51%, 支付率为97.51%):
+    the label alone may have lost the word's verb (支付)."""
+    return any(
+        f"{w}{sep}{figure.value.text}" in figure.sentence
+        for w in words
+        for sep in ("", "为", "达", "达到", "是")
+    )
 
 
 def _rate_note(notes: list[str] | None, rate: Num, spent: Num, budget: Num) -> None:
@@ -584,8 +629,11 @@ def _funds(
             and not label.startswith(parent.subject)
         ):
             label = parent.subject + label
-        spending_only = BARE_SPENT.fullmatch(figure.label) or (
-            is_total_words(figure.label) and not hit.budget and not hit.plain
+        spending_only = (
+            BARE_SPENT.fullmatch(figure.label)
+            or (is_total_words(figure.label) and not hit.budget and not hit.plain)
+            # 共完成投资955.6万元 (the label keeps 投资 only: its verb 完成 says spent)
+            or (figure.label in ("投资", "投资额") and not hit.budget and not hit.plain)
         )  # 累计支付资金110万元 (the verb is not part of the label)
         if spending_only and not hit.part and rows:
             whole = rows[whole_at]
@@ -597,7 +645,21 @@ def _funds(
                 rate = _rate_in_sentence(hits, hit, whole.budget, notes)
                 rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
                 continue
-        initial = bool(_INITIAL.search(figure.label))
+        elif not hit.part and rows and spent_part_of(figure.label) is not None:
+            # 调整后预算为2310.5万元，财政拨款支出2298.14万元，预算执行率为99.47%: a spending
+            # named by its fund, right after a budget without one, is that budget's spending
+            # where the rate told with it is 执行数 ÷ 预算数
+            whole = rows[whole_at]
+            if whole.budget is not None and whole.actual is None:
+                rate = _rate_in_sentence(hits, hit, whole.budget, notes)
+                if rate is not None and rate_agrees(
+                    rate.value, figure.value.value, whole.budget.value
+                ):
+                    rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
+                    continue
+        if _SUPPLEMENT.search(figure.label) or _BALANCE.fullmatch(figure.label):
+            continue  # 年中追加预算50万元 / 结余资金17.5万元: a change, a remainder; no rows
+        initial = bool(_INITIAL.search(figure.label) or _INITIAL.search(_clause_before(figure)))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
         if (label, figure.value.value) in seen:

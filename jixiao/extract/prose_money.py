@@ -22,9 +22,11 @@ from decimal import Decimal
 
 # a label that is only the act of spending (its row is the total's spending)
 BARE_SPENT = re.compile(
-    r"(?:项目)?(?:资金)?(?:全年|实际|累计|已)?(?:共|完成)?(?:执行数?|支出|支付|使用)(?:资金|金额|数)?"
+    r"(?:项目)?(?:资金)?(?:全年|本年|年度|本年度)?(?:实际|累计|已)?(?:共|完成)?(?:执行数?|支出|支付|使用)"
+    r"(?:资金|金额|数)?"
     r"|(?:项目)?(?:资金)?(?:实际|累计|已)(?:执行|支出|支付|使用)(?:资金|金额)?"
     r"|全年执行数|实际执行数|实际支出数?|累计支付资金|项目实际支出|项目资金已执行"
+    r"|(?:项目)?(?:共|累计|实际|已)?完成投资(?:额)?"
 )
 # the words of a budget told without a fund's name
 _GENERIC_TOTAL = re.compile(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from jixiao.extract import vocab
@@ -79,6 +80,7 @@ _LABELLED = re.compile(NUMBERED + r"(?P<label>[^：:，,。]{2,40})[：:](?P<res
 _LEVEL1_HEAD = level1_heading(
     "产出指标|效益指标|满意度指标|成本指标|项目决策|项目过程|项目产出|项目效益"
 )
+_LEVEL2_HEAD = re.compile(NUMBERED + r"(?P<l2>[\u4e00-\u9fff]{2,10}指标)\s*[:：]?$")
 _INLINE_LEVEL2 = re.compile(r"^(?P<name>[^()（）]{2,30})[(（](?P<l2>[^()（）]{2,12}指标)[)）]$")
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
 _MONEY = re.compile(r"^(?P<n>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|元)$")
@@ -93,11 +95,15 @@ def stated_rows(
     funds: list[FundRow] = []
     indicators: list[Indicator] = []
     level1: Text | None = None
+    level2: Text | None = None  # a 二级 heading line ((1)数量指标) over the sentences below it
     for line in lines:
         text = normalize_signs(line.text).strip().rstrip("。.")
         head = _LEVEL1_HEAD.match(text)
         if head:
-            level1 = Text(head.group("l1"), line.location)
+            level1, level2 = Text(head.group("l1"), line.location), None
+            continue
+        if (sub := _LEVEL2_HEAD.match(text)) and vocab.is_level2(sub.group("l2")):
+            level2 = Text(sub.group("l2"), line.location)
             continue
         m = _LABELLED.match(text)
         if not m:
@@ -114,6 +120,8 @@ def stated_rows(
                 funds.append(row)
         elif roles <= _INDICATOR_ROLES and roles & {"target", "actual"}:
             ind = _indicator(label, bare, fields, level1, line.location)
+            if ind is not None and ind.level2 is None and level2 is not None:
+                ind = replace(ind, level2=level2)
             if ind is not None:
                 indicators.append(ind)
     return tuple(funds), tuple(indicators)

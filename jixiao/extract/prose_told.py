@@ -35,6 +35,8 @@ from jixiao.model import Indicator, Num, Text
 
 _L2 = (
     r"(?:数量|质量|时效|进度|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标"
+    # the benefit categories are named without 指标 too (社会效益：…满意度目标≥85%，实际88.6%)
+    r"|(?:经济效益|社会效益|生态效益|可持续影响)(?!指标)"
 )
 _L1 = r"(?:产出|效益|满意度|成本)指标"
 _LEVEL1_LINE = re.compile(
@@ -90,6 +92,14 @@ _POINTS_CHUNK = re.compile(r"^(?:分值|(?:自评)?得分|得\d)")
 _CLAUSES = re.compile(r"[；;。]")
 
 
+_SATISFACTION = "服务对象满意度指标"
+
+
+def _category(name: str) -> str:
+    """A 二级 category by its full name (社会效益 → 社会效益指标)."""
+    return name if name.endswith("指标") else f"{name}指标"
+
+
 def told_indicators(
     lines: Sequence[ProseLine], notes: list[str] | None = None
 ) -> tuple[Indicator, ...]:
@@ -109,13 +119,17 @@ def told_indicators(
             level1, level2_head = Text(m.group("l1"), line.location), None
             continue
         if m := _LEVEL2_LINE.match(text):
-            level2_head = Text(m.group("l2"), line.location)
+            level2_head = Text(_category(m.group("l2")), line.location)
             continue
         if _HIGHER_HEADING.match(text) and len(text) <= 30 and "，" not in text:
             level1 = level2_head = None
             continue
         lead = _LEAD.match(text)
-        level2 = Text(lead.group("l2"), line.location) if lead else level2_head
+        level2 = Text(_category(lead.group("l2")), line.location) if lead else level2_head
+        if level2 is None and level1 is not None and level1.text == "满意度指标":
+            # the framework has one category under 满意度指标: a clause under that heading is
+            # of it (3.满意度指标 / 服务对象满意度：目标≥90%，实际95.2%)
+            level2 = Text(_SATISFACTION, level1.location)
         rest = lead.group("rest") if lead else text
         for clause in _joined_fields(_CLAUSES.split(rest)):
             if not lead and not _TIED.match(clause.strip()):

@@ -57,6 +57,9 @@ _VERB = re.compile(
 _DELTA_END = re.compile(
     r"(?:增加|减少|增长|下降|上升|降低|节约|节省|超支|提高|增|减|多|少|降|超)了?$"
 )
+# money added to or taken from the budget in the year (年中追加预算50万元): a change too;
+# 追加后/调整后 name the budget itself
+_SUPPLEMENT = re.compile(r"(?:追加|追减|调增|调减)(?!后)")
 _DELTA_ANY = re.compile(r"同比|比上年|较上年|比去年|较去年|上年同期|比年初|较年初")
 _MAX_LABEL = 24
 _MAX_RAW_LABEL = 80  # how far back a label is looked for
@@ -91,6 +94,8 @@ _CLASS_KEYS: tuple[tuple[str, FigureKey], ...] = (
 )
 _STAGE_KEYS: tuple[tuple[str, FigureKey], ...] = (
     ("财政拨款收入", FigureKey.FISCAL_INCOME),
+    # the money granted, spent: 财政拨款支出 is spending (决算), not the grant received
+    ("财政拨款支出", FigureKey.FINAL_ACCOUNTS),
     ("财政拨款", FigureKey.FISCAL_INCOME),
     ("决算", FigureKey.FINAL_ACCOUNTS),
     ("执行数", FigureKey.FINAL_ACCOUNTS),
@@ -179,7 +184,7 @@ def _sentence_hits(line: ProseLine, sentence: str, sentence_index: int) -> list[
         unit = m.group("unit")
         raw = _raw_label(sentence, num_start, max(prev_end, num_start - _MAX_RAW_LABEL))
         prev_end = num_end
-        if _DELTA_END.search(raw) or _DELTA_ANY.search(raw):
+        if _DELTA_END.search(raw) or _DELTA_ANY.search(raw) or _SUPPLEMENT.search(raw):
             continue
         label = _clean_label(raw)
         if not label:

@@ -53,6 +53,12 @@ def is_number(text: str) -> bool:
     return bool(_NUMBER.match(norm_value(text)))
 
 
+def is_amount(text: str) -> bool:
+    """A number, or an amount printed with its unit (“792.22万元”)."""
+    t = norm_value(text)
+    return bool(_NUMBER.match(t) or _MONEY.match(t))
+
+
 @lru_cache(maxsize=16384)
 def looks_like_value(text: str) -> bool:
     """A number, percentage, blank mark, operator or short measure (“29.5亩”, “≥50个”)."""

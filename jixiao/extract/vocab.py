@@ -260,9 +260,11 @@ def fund_line(key: str) -> FundLine | None:
     if "上年结转" in k or "结转资金" in k or "上年结余" in k:
         return FundLine.CARRYOVER
     if "财政拨款" in k or k in ("财政资金", "本级财政资金", "财政性资金") or k.endswith("财政资金"):
-        if "收入" in k:
-            return FundLine.INCOME
-        return FundLine.FISCAL
+        return FundLine.FISCAL  # 财政拨款收入 too: the part of 收入 the budget grants
+    if k in _INCOME:
+        return FundLine.INCOME
+    if k in _EXPENDITURE:
+        return FundLine.EXPENDITURE
     if "单位资金" in k or "自有资金" in k or "单位自筹" in k:
         return FundLine.UNIT_FUNDS
     if k.startswith("其他资金") or k in ("其他", "其它资金", "社会资金"):
@@ -278,8 +280,13 @@ def fund_line(key: str) -> FundLine | None:
     return None
 
 
+# a department's whole income and spending (决算 收入/支出 rows): each the top of its parts
+_INCOME = frozenset({"收入", "收入合计", "本年收入", "本年收入合计", "收入总计", "总收入"})
+_EXPENDITURE = frozenset({"支出", "支出合计", "本年支出", "本年支出合计", "支出总计", "总支出"})
+
+
 def fund_depth(line: FundLine | None) -> int:
-    if line == FundLine.TOTAL:
+    if line in (FundLine.TOTAL, FundLine.INCOME, FundLine.EXPENDITURE):
         return 0
     if line in (FundLine.PERSONNEL, FundLine.PUBLIC):
         return 2

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from jixiao.checks.texts import is_template_instruction, plain_label
+from jixiao.checks.texts import is_template_instruction, plain_label, year_text
 from jixiao.model import (
     Evaluation,
     FundGroup,
@@ -45,11 +45,11 @@ _ALL_MEASURES = ("initial", "budget", "actual", "rate")
 
 
 def report_title(e: Evaluation) -> str:
-    year = f"{e.year}年度" if e.year is not None else ""
+    year = f"{year_text(e.year)}年度" if e.year is not None else ""
     if e.kind == Kind.PROJECT:
         name = e.project.text.strip() if e.project else ""
         # a name that names the year itself (“临城县2021年度…资金”) is not given it twice
-        if e.year is not None and f"{e.year}年" in name:
+        if e.year is not None and f"{year_text(e.year)}年" in name:
             year = ""
         # “…到户项目” + “项目支出…” would say 项目 twice
         return f"{year}{name.removesuffix('项目')}项目支出绩效自评报告"
@@ -170,7 +170,7 @@ class _Drafter:
         self.e = e
         self.sheet = sheet
         self.u = e.money_unit
-        self.year = f"{e.year}年度" if e.year is not None else "本年度"
+        self.year = f"{year_text(e.year)}年度" if e.year is not None else "本年度"
 
     # -- building blocks ---------------------------------------------------------------
 

@@ -222,7 +222,9 @@ class _Builder:
         self.ind = IndicatorColumns.for_evaluation(e)
         self.money = fund_fields(e)
         ncols = max(1 + len(self.ind.names), 3 + len(self.money))
-        year = printed(e.year)
+        from jixiao.checks.texts import year_text
+
+        year = year_text(e.year)
         what = "项目支出绩效自评表" if e.kind == Kind.PROJECT else "部门整体支出绩效自评表"
         self.grid = Grid(f"{year}年度{what}" if year else what, ncols, self._widths(ncols))
         self.r = 0
