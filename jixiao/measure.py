@@ -40,6 +40,7 @@ OPERATOR_BEFORE: tuple[tuple[str, Operator], ...] = (
     ("不早于", _GE),  # a date: 不早于10月
     ("不高于", _LE),
     ("不超过", _LE),
+    ("不超出", _LE),
     ("不多于", _LE),
     ("不大于", _LE),
     ("不晚于", _LE),  # a deadline: 不晚于12月
