@@ -231,3 +231,22 @@ def test_rows_printed_labels_labels_values_values_with_bounds_after_the_figures(
         lines[1],
         lines[3],
     ]
+
+
+GLUED = """\
+| 项目名称 | 乡村学校课后托管补助 | | | | | |
+| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |
+| 产出指标 | 数量指标 | 开设托管班级数量 | 24个以上 | 26个 | 30 | 30 |
+| | | 惠及学生人数 | 410人及以上455人2020 | | | |
+| | 成本指标 | 单班运营成本 | 6万元以内5.8万元2020 | | | |
+| 满意度指标 | 服务对象满意度指标 | 家长满意度 | ≥90% | 94% | 30 | 30 |
+"""
+
+
+def test_a_cell_glued_after_a_bound_is_cut_into_its_values() -> None:
+    e = jixiao.read_text(GLUED, "x.txt")
+    got = [(i.operator, i.target.number, i.actual.number, i.score.value) for i in e.indicators[1:3]]
+    assert got == [
+        (GE, Decimal(410), Decimal(455), Decimal(20)),
+        (LE, Decimal(6), Decimal("5.8"), Decimal(20)),
+    ]

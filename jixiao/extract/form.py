@@ -48,7 +48,13 @@ from jixiao.extract.values import (
 )
 from jixiao.extract.vocab import Role
 from jixiao.extract.wrapped_cells import join_wrapped_name
-from jixiao.measure import before_pattern, parse_measure, parse_number, parse_operator
+from jixiao.measure import (
+    after_pattern,
+    before_pattern,
+    parse_measure,
+    parse_number,
+    parse_operator,
+)
 from jixiao.model import (
     FundGroup,
     FundLine,
@@ -1625,6 +1631,8 @@ _GLUED = re.compile(
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
     # a target with its operator and unit, and the actual after it (≥54次59次, 不少于4项4项10)
     rf"|^{_OPERATOR}\d+(?:\.\d+)?[^\d.\s]{{1,4}}\d"
+    # … or with its unit and a bound after it (18466人及以上20423人1515, 34.49万元以内30.73万元55)
+    rf"|^\d+(?:\.\d+)?[^\d.\s]{{0,3}}?{after_pattern()}\d"
 )
 # what each of the three patterns above needs (a digit, or the % and dashes of _GLUED): a cell
 # without any is tried by none of them
