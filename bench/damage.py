@@ -626,6 +626,10 @@ DAMAGES["kv-funds"] = d_kv_funds
 from damage_wrapped import d_wrapped  # noqa: E402
 
 DAMAGES["wrapped"] = d_wrapped
+from damage_probe import d_blank_marks, d_spread_labels  # noqa: E402
+
+DAMAGES["spread-labels"] = d_spread_labels
+DAMAGES["blank-marks"] = d_blank_marks
 
 NOT_APPLICABLE = {("row-breaks", layout) for layout in ROWLESS}
 # a row's labels printed after its values: a column-major print has no row order to scramble

@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/same_reading.py OLD_TREE [NEW_TREE] [-n 4] [--seed 1]
+    .venv/bin/python bench/same_reading.py OLD_TREE [NEW_TREE] [-n 4] [--seed 1] [--also DIR]
 
 A pure speed change must change no reading. This reads every text document of the corpora
 (``../shared/corpus/dev/raw``, the open documents of ``dev2``, ``../shared/seed``) and the text
@@ -11,7 +11,8 @@ every text layout, generated here once, by this tree's generator) with each tree
 subprocess whose ``PYTHONPATH`` is that tree (NEW_TREE defaults to this one), and compares the
 readings (``jixiao.serialize.dumps``, or the ReadError's class, or the crash). Prints how many
 documents were read and how many readings differ, with the first few that do; exit status 1
-when any differs.
+when any differs. ``--also DIR`` adds the ``*.txt`` under DIR (the batch bench's generated
+files, say).
 
 Sealed documents (dev2 102, 103, 110, 112) are not read.
 """
@@ -93,14 +94,32 @@ def readings(tree: Path, docs_file: Path) -> list[str]:
     return json.loads(out.read_text())
 
 
+def also_texts(folders: list[Path]) -> list[tuple[str, str]]:
+    """The text documents under the folders given with ``--also``."""
+    from jixiao.readers import decode_text
+
+    return [
+        (str(f), decode_text(f.read_bytes(), str(f)))
+        for folder in folders
+        for f in sorted(folder.rglob("*.txt"))
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="两个源码树的读取结果是否完全相同")
     parser.add_argument("old", type=Path)
     parser.add_argument("new", type=Path, nargs="?", default=ROOT)
     parser.add_argument("-n", type=int, default=4, help="损坏测试中生成的表数（每种各 n 份）")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        help="另读此文件夹下的 .txt（如 bench/generate.py 生成的批量材料），可重复",
+    )
     args = parser.parse_args(argv)
-    docs = corpus_texts() + harness_texts(args.n, args.seed)
+    docs = corpus_texts() + harness_texts(args.n, args.seed) + also_texts(args.also)
     with tempfile.TemporaryDirectory() as tmp:
         docs_file = Path(tmp) / "docs.pickle"
         docs_file.write_bytes(pickle.dumps(docs))

@@ -46,6 +46,10 @@ class Bound:
         # magnitude first, from the exponent alone (1e999999 is never compared digit by digit)
         if value and (value.adjusted() > 15 or not self.low <= value <= self.high):
             return self._range()
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        if -exponent <= self.places:
+            return None  # (normalising only raises the exponent: no more places than printed)
         exponent = value.normalize().as_tuple().exponent  # 2021.0 is a whole number
         assert isinstance(exponent, int)
         if -exponent > self.places:

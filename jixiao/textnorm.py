@@ -278,11 +278,11 @@ def ocr_note(repaired: list[str], where: str | None = None) -> str:
     return f"按识别错误的常见写法纠正了 {len(repaired)} 处（{shown}）{place}"
 
 
-# a line holding only page furniture (第 2 页 / 共 3 页, - 2 -, 2/5): between a table's rows in
-# text, or inside a cell where a page break cut it
+# a line holding only page furniture (第 2 页 / 共 3 页, - 2 -, 2/5; in a pipe table's cell too):
+# between a table's rows in text, or inside a cell where a page break cut it
 PAGE_MARK_LINE = re.compile(
-    r"^\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
-    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    r"^\s*[|｜]?\s*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页"
+    r"|[-－—]\s*\d+\s*[-－—]|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)\s*(?:[|｜]\s*)*$",
     re.IGNORECASE,
 )
 

@@ -198,6 +198,8 @@ FLOORS = {
     "split-figures": 0.93,  # spaced-rows reads all; spaced-cols loses rows whose first line has no figure
     "kv-funds": 0.95,  # the fund block as one line of 栏目：值 pairs (damage_kv.py)
     "wrapped": 0.96,  # 0.973 when added (centred rows, one cell per line); 0.508 before the readers
+    "spread-labels": 0.96,  # 0.971 when added: labels spread over their cells (damage_probe.py)
+    "blank-marks": 0.96,  # 0.970 when added: blank cells printed / —— 无 - nan (damage_probe.py)
 }
 
 

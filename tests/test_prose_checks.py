@@ -78,3 +78,9 @@ FISCAL = """某中心2023年度部门整体支出绩效评价报告
 
 def test_fiscal_spending_is_spending_not_the_grant_received() -> None:
     assert findings(FISCAL, "JX-C001") == []
+
+
+def test_a_report_in_sentences_has_no_half_filled_fund_rows() -> None:
+    """The sentences tell the parts' spending only: no cell of a form was left blank."""
+    assert findings(FISCAL, "JX-M008") == []
+    assert findings(PARTS, "JX-M008") == []

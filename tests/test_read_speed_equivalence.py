@@ -164,3 +164,125 @@ def test_break_search_room_covers_every_match() -> None:
                 }
             )
             assert rt._breaks(text, pos, last) == plain
+
+
+# cell texts of the shapes a target, an actual or a glued pair of figures takes (invented)
+_CELL_TEXTS = (
+    "≥95%",
+    "９６．５％",
+    "≤３．６４万元",
+    "不少于12次",
+    "每月1次",
+    "明显改善",
+    "  30人次 ",
+    "—",
+    "",
+    "1010",
+    "4038",
+    "1622.1397.18%",
+    "全年召开4次专题会5",
+    "2020年完成",
+    "達到預期",
+    "98.5%－",
+)
+
+
+def test_measure_once_per_text_agrees_with_parsing_each_cell() -> None:
+    from dataclasses import replace
+
+    from jixiao.document import Cell
+    from jixiao.extract import form
+    from jixiao.measure import parse_measure
+    from jixiao.model import Location
+    from jixiao.textnorm import clean, halfwidth
+
+    def plain(cell: Cell):  # type: ignore[no-untyped-def]
+        printed = clean(cell.text)
+        half = halfwidth(printed)
+        m = parse_measure(half, cell.location)
+        return m if m is None or half == printed else replace(m, text=printed.strip())
+
+    for k, text in enumerate(_CELL_TEXTS * 2):  # each text met twice, at two places
+        cell = Cell(text, Location("表.txt", line=k + 1))
+        assert form._measure(cell) == plain(cell), text
+
+
+def test_may_hold_two_agrees_with_the_three_patterns() -> None:
+    from jixiao.extract import form
+
+    for text in _CELL_TEXTS:
+        plain = bool(
+            form._MAY_GLUE.search(text)
+            and (
+                form._GLUED.search(form._half(text))
+                or form._POINTS_PAIR.fullmatch(text.strip())
+                or form._WORDS_THEN_POINTS.fullmatch(text.strip())
+            )
+        )
+        assert form._may_hold_two(text) == plain, text
+
+
+def test_places_checked_from_the_printed_exponent_first() -> None:
+    from decimal import Decimal
+
+    from jixiao.bounds import MONEY, POINTS, YEAR, Bound
+
+    def plain(bound: Bound, value: Decimal) -> str | None:
+        if value and (value.adjusted() > 15 or not bound.low <= value <= bound.high):
+            return bound._range()
+        exponent = value.normalize().as_tuple().exponent
+        assert isinstance(exponent, int)
+        if -exponent > bound.places:
+            return "应为整数" if bound.places == 0 else f"小数位数过多（最多 {bound.places} 位）"
+        return None
+
+    printed = (
+        "0",
+        "0.000",
+        "2021",
+        "2021.0",
+        "2021.50",
+        "12.3456",
+        "12.34567",
+        "12.345670000",
+        "-0.5",
+        "1E+2",
+        "100.00000000",
+        "99.99999",
+        "3.1415926535897932384626433832795028",
+    )
+    for bound in (MONEY, POINTS, YEAR):
+        for text in printed:
+            value = Decimal(text)
+            assert bound.problem(value) == plain(bound, value), (bound, text)
+
+
+def test_fit_fund_once_per_row_gives_a_fresh_placement() -> None:
+    from jixiao.extract.values import Role, fit_fund
+
+    roles = [Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE, Role.WEIGHT, Role.SCORE]
+    values = ["120.00", "96.00", "80%", "10", "8"]  # no 年初预算数: 96 ÷ 120 = 80 %
+    first = fit_fund(values, roles)
+    assert first == [1, 2, 3, 4, 5]
+    assert first is not None
+    first.append(99)  # a caller may change its list: the next row's placement is untouched
+    assert fit_fund(list(values), list(roles)) == [1, 2, 3, 4, 5]
+    assert fit_fund(["120.00", "96.00", "70%"], roles[:4]) is None  # the rate does not hold
+
+
+def test_align_and_short_row_once_per_row_give_fresh_lists() -> None:
+    from jixiao.extract.short_rows import place_short_row
+    from jixiao.extract.values import Role, align
+
+    roles = [Role.TARGET, Role.ACTUAL, Role.WEIGHT, Role.SCORE, Role.DEVIATION]
+    values = ["≥30人次", "5", "5"]  # the 完成值 cell vanished: which one is blank is not printed
+    placed = align(values, roles)
+    placed.append(7)
+    assert align(list(values), list(roles)) == placed[:-1]
+    short = place_short_row(values, roles)
+    assert short is not None
+    short[0].append(7)
+    short[1].append(7)
+    again = place_short_row(tuple(values), tuple(roles))
+    assert again is not None and 7 not in again[0] and 7 not in again[1]
+    assert align([], roles) == []

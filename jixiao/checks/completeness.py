@@ -212,8 +212,13 @@ def half_filled_fund_row(evaluation: Evaluation, context: Context) -> Iterator[F
     """A funds row with an amount spent but no budget (or a budget but no amount spent,
     while other rows show spending): its execution rate cannot be computed.
 
+    Not for a report told in sentences with no table: it tells the parts' budgets or their
+    spending as it chooses, and there is no cell left blank.
+
     Example: 年度资金总额 全年预算数 blank, 全年执行数 89.974.
     """
+    if evaluation.layout == "prose":
+        return
     if not any(r.budget is not None and r.actual is not None for r in evaluation.funds):
         return  # no row has both columns: not a budget-execution table (a prose report's figures)
     spending = any(r.actual is not None for r in evaluation.funds)

@@ -14,15 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.fund_depth import PrintedDepth
-from jixiao.extract.grades import graded_key, is_grade
+from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
+from jixiao.extract.joined_levels import category_before_name, split_levels
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
+from jixiao.extract.paired_measures import names_measure, stated_measure
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
 from jixiao.extract.short_rows import (
@@ -32,6 +35,7 @@ from jixiao.extract.short_rows import (
     shifted_row,
     vanished_blank,
 )
+from jixiao.extract.spread_labels import join_spread_label
 from jixiao.extract.trace import Placement, active
 from jixiao.extract.trailing_levels import label_points, levels_after_rows, trailing_label
 from jixiao.extract.values import (
@@ -283,6 +287,11 @@ class FormBuilder:
             return
         if self._labelled_pairs(row, live):
             return
+        spread = join_spread_label(row, live)
+        if spread is not None:  # 合    计 cut into 合 | 计 by spaced text
+            row = spread
+            keys = [label_key(c.text) if c.text else "" for c in row]
+            live = [i for i, k in enumerate(keys) if k]
         if self.state in ("fund", "indicator") and hold:
             order = self._reading_order(row, keys, live)
             if order is None:
@@ -427,15 +436,7 @@ class FormBuilder:
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is None or (self.state == "indicator" and vocab.total_label(keys[live[0]])):
             return None  # (the fund table's 合计 is a fund row; the indicators' 总分 is not)
-        if not any(
-            _MAY_GLUE.search(row[i].text)
-            and (
-                _GLUED.search(_half(row[i].text))
-                or _POINTS_PAIR.fullmatch(row[i].text.strip())
-                or _WORDS_THEN_POINTS.fullmatch(row[i].text.strip())
-            )
-            for i in live
-        ):
+        if not any(_may_hold_two(row[i].text) for i in live):
             return None  # no cell holds two figures (or words and the points after them)
         first_value = next(
             (
@@ -535,6 +536,9 @@ class FormBuilder:
         label and name cells that ends the row."""
         header = self.ind_header if self.state == "indicator" else self.fund_header
         if header is not None and header.aligned and self._grid and len(row) == header.width:
+            at_name = header.index(Role.NAME)
+            if at_name is not None and keys[at_name] and not looks_like_value(row[at_name].text):
+                return None  # the name where the header puts it: a 序号 first, not values first
             firsts = [i for i, r in header.roles if r not in _LABEL_ROLES]
             n_labels = min(firsts) if firsts else 0
             if 0 < n_labels < len(row):
@@ -624,6 +628,7 @@ class FormBuilder:
                 return False
             kind = str(sections.pop())
         found = self._drop_group_header(found, keys)
+        found = _kind_column_as_level1(found, keys)
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
         if (
@@ -823,6 +828,14 @@ class FormBuilder:
         if label_at is None:
             return all(looks_like_value(row[i].text) or vocab.fund_group(keys[i]) for i in live)
         key = keys[label_at]
+        label_cell = row[label_at]
+        grouped = vocab.group_prefix(key)
+        if grouped is not None:
+            # 按收入性质分：财政拨款 — the group marker and the row's label in one cell
+            self.group, key = grouped
+            label_cell = Cell(
+                re.split("[:：]", label_cell.text, maxsplit=1)[1], label_cell.location
+            )
         if (
             vocab.field_of(key)
             or vocab.section_of(key)
@@ -897,7 +910,6 @@ class FormBuilder:
                 return None
             return to_num(c.text, c.location, unit if money else None, percent)
 
-        label_cell = row[label_at]
         reason = got.get(Role.DEVIATION)
         budget, spent, rate = num(Role.BUDGET, money=True), num(Role.SPENT, money=True), None
         if Role.RATE in got:
@@ -917,12 +929,12 @@ class FormBuilder:
             weight = self.fund_points
             if self.trace is not None:
                 self.trace.place(
-                    f"资金[{display_label(row[label_at].text)}].{_ROLE_NAMES[Role.WEIGHT]}",
+                    f"资金[{display_label(label_cell.text)}].{_ROLE_NAMES[Role.WEIGHT]}",
                     [self.fund_points_cell],
                     "取自资金栏标题中的（N分）",
                 )
         if self.trace is not None:
-            self._trace_row(f"资金[{display_label(row[label_at].text)}]", row[label_at], got, rule)
+            self._trace_row(f"资金[{display_label(label_cell.text)}]", label_cell, got, rule)
         depth = self._depths.depth(label_cell.text, line, self.group)
         before = self.parts.funds[-1] if self.parts.funds else None
         if self._depths.lifted and before is not None and before.location == self._last_fund:
@@ -945,6 +957,27 @@ class FormBuilder:
             )
         )
         return True
+
+    def _joined_levels(self, c: Cell | None) -> bool:
+        """A cell holding the 一级 and the 二级 (joined_levels.py): both set; False if not."""
+        if c is None or c.merged or not c.text.strip():
+            return False
+        both = split_levels(c.text)
+        if both is None:
+            return False
+        self._set_level1(Cell(both[0], c.location))
+        self.parts.seen.add("level1:" + label_key(both[0]))
+        self.level2 = Text(self._category(both[1]), c.location)
+        return True
+
+    def _kind_is_level1(self, key: str) -> bool:
+        """A 二级 column without a 一级 column (指标类型) holds 一级 categories when its word is
+        only a 一级 (产出指标, 效益指标); a word of both (满意度指标, 成本指标) follows the rows
+        above: a 一级 under a column already read as the 一级, else a 二级."""
+        if not vocab.is_level1(key):
+            return False
+        both = vocab.is_level2(key) or vocab.is_level2(key + "指标")  # 满意度 = 满意度指标
+        return not both or self.level1 is not None
 
     def _set_level1(self, cell: Cell) -> None:
         """A 一级 cell: a new 一级 starts without a 二级; the same 一级 printed again on every row
@@ -1010,6 +1043,15 @@ class FormBuilder:
             return self._aligned_indicator(row, header)
         if self._grid and len(row) == 1 and self._continues_name(row[0], first):
             return True
+        if (
+            len(live) == 2
+            and header is not None
+            and not (header.has(Role.TARGET) or header.has(Role.ACTUAL))
+        ):
+            stated = stated_measure([row[i] for i in live], {})
+            if stated is not None:  # 完成值 | 22座 on the line under its indicator
+                self._complete_measure(stated)
+                return True
         # content: categories, then the name, then the values
         pos = 0
         row_set_level1 = False
@@ -1026,7 +1068,13 @@ class FormBuilder:
                 and label_points(row[i].text) is None
                 and not (vocab.is_level1(nxt) or vocab.is_level2(nxt))
             )
-            if not name_after_level2 and self._is_level1(key, row[i].text, row_set_level1, nxt):
+            if not (row_set_level1 or row_set_level2) and self._joined_levels(row[i]):
+                self._used(row[i])
+                row_set_level1 = row_set_level2 = True
+            elif not name_after_level2 and (
+                self._is_level1(key, row[i].text, row_set_level1, nxt)
+                or (vocab.is_level1(key) and self._in_column(row, i, Role.LEVEL1))
+            ):
                 self._used(row[i])
                 self._set_level1(row[i])
                 row_set_level1 = True
@@ -1051,6 +1099,11 @@ class FormBuilder:
         )
         values = list(row[name_at + 1 :])
         got: dict[Role, Cell] = {}
+        stated = None
+        if header is not None and not (header.has(Role.TARGET) or header.has(Role.ACTUAL)):
+            stated = stated_measure(values, {})  # 指标值 | ≥20座 where no column holds targets
+            if stated is not None:
+                values = [c for c in values if c is not stated[1] and not names_measure(c.text)]
         if header is None:
             got, rule = self._headerless_values(row[name_at], values)
             if sum(1 for c in got.values() if not is_blank(c.text)) < 2:
@@ -1080,6 +1133,8 @@ class FormBuilder:
                 rule = "指标表：该行比表头少一格，按形状和 得分 ≤ 分值 确定空缺的列"
                 if unread:
                     self._note_short_row(row[name_at], unread)
+        if stated is not None:
+            got[stated[0]] = stated[1]
         self._add_indicator(row[name_at], got, rule)
         return True
 
@@ -1153,6 +1208,18 @@ class FormBuilder:
             return False
         return vocab.in_framework(strip_points(label_key(self.level1.text)))
 
+    def _in_column(self, row: Sequence[Cell], i: int, role: Role) -> bool:
+        """Cell ``i`` of a grid row aligned with the indicator header sits in its ``role``
+        column (满意度指标 in the 一级 column is the 一级, though it names a 二级 too)."""
+        header = self.ind_header
+        return (
+            self._grid
+            and header is not None
+            and header.aligned
+            and len(row) == header.width
+            and header.index(role) == i
+        )
+
     def _is_level1(self, key: str, printed: str, row_set_level1: bool, nxt: str) -> bool:
         if not vocab.is_level1(key):
             return False
@@ -1189,14 +1256,28 @@ class FormBuilder:
 
         l1, l2, name = cell(Role.LEVEL1), cell(Role.LEVEL2), cell(Role.NAME)
         self._used(l1, l2)
+        for both in (l1, l2):
+            if self._joined_levels(both):
+                l1 = l2 = None  # 产出指标-数量指标: both levels in one cell
+                break
         if l1 is not None and l1.text.strip() and not l1.merged:
             self._set_level1(l1)
             self.parts.seen.add("level1:" + label_key(l1.text))
         if l2 is not None and l2.text.strip() and not l2.merged:
-            self.level2 = Text(self._category(l2.text), l2.location)
+            if l1 is None and self._kind_is_level1(label_key(strip_points(clean(l2.text)))):
+                # a 指标类型 column holding 产出指标/效益指标 (no 一级 column): the 一级
+                self._set_level1(l2)
+                self.level2 = None
+            else:
+                self.level2 = Text(self._category(l2.text), l2.location)
+        stated = stated_measure(row, dict(header.roles))
         if name is None or not name.text.strip():
+            if stated is not None:
+                self._complete_measure(stated)
             return True
         got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
+        if stated is not None and is_blank(got[stated[0]].text if stated[0] in got else ""):
+            got[stated[0]] = stated[1]  # 指标值 | ≥20座: the value named by the cell before it
         rule = "指标表：按表头的列位置"
         cols = [(i, r) for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)]
         shifted = shifted_row([row[i].text for i, _ in cols], [r for _, r in cols])
@@ -1209,7 +1290,38 @@ class FormBuilder:
         self._add_indicator(name, got, rule)
         return True
 
+    def _complete_measure(self, stated: tuple[Role, Cell]) -> None:
+        """A row without a name whose cell names its value (完成值 | 22座): the target or actual
+        of the indicator above, when that one has none yet (paired_measures.py)."""
+        role, cell = stated
+        if not self.parts.indicators:
+            return
+        last = self.parts.indicators[-1]
+        attr = "target" if role is Role.TARGET else "actual"
+        if getattr(last, attr) is not None:
+            return
+        self._used(cell)
+        measure = _measure(cell)
+        self.parts.indicators[-1] = (
+            replace(last, target=measure) if role is Role.TARGET else replace(last, actual=measure)
+        )
+        if self.trace is not None:
+            self.trace.place(
+                f"指标[{last.name.text}].{_ROLE_NAMES[role]}",
+                [cell],
+                "指标表：下一行印“完成值/指标值”及其值，补入上方的指标",
+            )
+
     def _add_indicator(self, name_cell: Cell, got: dict[Role, Cell], rule: str) -> None:
+        led = category_before_name(name_cell.text)
+        if led is not None:
+            # 数量指标：改造公厕数量 — the category, then the name, in one cell
+            category = Cell(led[0], name_cell.location)
+            if vocab.is_level2(label_key(led[0])) and not self._kind_is_level1(label_key(led[0])):
+                self.level2 = Text(self._category(led[0]), name_cell.location)
+            else:
+                self._set_level1(category)
+            name_cell = Cell(led[1], name_cell.location)
         key = label_key(name_cell.text)
         has_values = any(not is_blank(c.text) for c in got.values())
         if vocab.is_placeholder(key) or (
@@ -1250,6 +1362,12 @@ class FormBuilder:
         dev = got.get(Role.DEVIATION)
         name = display_label(name_cell.text)
         score_cell = got.get(Role.SCORE)
+        score = num(Role.SCORE)
+        if score_cell is not None and weight is not None and is_full_marks(score_cell.text):
+            score = Num(weight.value, score_cell.text.strip(), weight.unit, score_cell.location)
+            self.parts.notes.append(
+                f"{score_cell.location}：得分栏印的是“满分”，按本行分值读作 {weight.text or weight.value}"
+            )
         if score_cell is not None and is_grade(score_cell.text):
             self.parts.seen.add(graded_key(name))
             self.parts.notes.append(
@@ -1276,7 +1394,7 @@ class FormBuilder:
                 nature=nature,
                 measure_unit=measure_unit,
                 weight=weight,
-                score=num(Role.SCORE),
+                score=score,
                 deviation=_text(dev) if dev is not None and not is_blank(dev.text) else None,
                 sub_item=weight is None and clean(name_cell.text).strip().startswith("其中"),
                 goal_index=self.goal_index,
@@ -1552,10 +1670,34 @@ def _field_name(name: str) -> str:
 def _measure(cell: Cell) -> Measure | None:
     """The value as printed, parsed with full-width digits and signs read as half-width
     (``≤３．６４万元`` → ≤ 3.64 万元); None for a blank cell."""
-    printed = clean(cell.text)
+    m = _measure_of(cell.text)
+    if m is None:
+        return None
+    return Measure(m.text, m.operator, m.number, m.unit, m.period, cell.location)
+
+
+@lru_cache(maxsize=16384)
+def _measure_of(text: str) -> Measure | None:
+    """:func:`_measure` without its location, parsed once per distinct cell text (both
+    readings of a table meet the same cells; a Measure is immutable)."""
+    printed = clean(text)
     half = halfwidth(printed)
-    m = parse_measure(half, cell.location)
+    m = parse_measure(half)
     return m if m is None or half == printed else replace(m, text=printed.strip())
+
+
+def _kind_column_as_level1(
+    found: list[tuple[int, Role]], keys: list[str]
+) -> list[tuple[int, Role]]:
+    """指标类别 | 二级指标 | …: a kind column before a 二级 column, with no 一级 column, is the
+    一级 (产出指标/效益指标 under 指标类别)."""
+    level2 = [i for i, r in found if r is Role.LEVEL2]
+    if len(level2) < 2 or any(r is Role.LEVEL1 for _, r in found):
+        return found
+    first = level2[0]
+    if not vocab.is_kind_label(keys[first]):
+        return found
+    return [(i, Role.LEVEL1 if i == first else r) for i, r in found]
 
 
 def _label_not_indicator(key: str, text: str) -> bool:
@@ -1641,6 +1783,20 @@ _SHORT_DOUBLE = re.compile(r"(\d)\1")
 _GLUED_START = re.compile(rf"[\d≥≤><=]|{_OPERATOR}")
 
 
+@lru_cache(maxsize=16384)
+def _may_hold_two(text: str) -> bool:
+    """Whether a cell may hold two figures, or words and the points after them (what
+    ``_unglue`` cuts): asked of every cell of every row, answered once per distinct text."""
+    return bool(
+        _MAY_GLUE.search(text)
+        and (
+            _GLUED.search(_half(text))
+            or _POINTS_PAIR.fullmatch(text.strip())
+            or _WORDS_THEN_POINTS.fullmatch(text.strip())
+        )
+    )
+
+
 def _covered_blank(cells: Sequence[Cell], k: int) -> bool:
     """Whether blank cell ``k`` follows (after blanks only) a cell holding glued values."""
     j = k - 1
@@ -1654,7 +1810,13 @@ _WORDS_THEN_POINTS = re.compile(r"(.*[\u4e00-\u9fff。）)”\"])(\d{1,3}(?:\.\d
 
 
 def _has_words_then_points(row: Sequence[Cell], live: list[int]) -> bool:
-    return any(_WORDS_THEN_POINTS.fullmatch(row[i].text.strip()) for i in live)
+    return any(_words_then_points_cell(row[i].text) for i in live)
+
+
+@lru_cache(maxsize=16384)
+def _words_then_points_cell(text: str) -> bool:
+    """Words with the points after them in one cell, answered once per distinct text."""
+    return _WORDS_THEN_POINTS.fullmatch(text.strip()) is not None
 
 
 def _words_then_points(

@@ -20,3 +20,11 @@ def is_grade(text: str) -> bool:
 def graded_key(name: str) -> str:
     """The key a graded row leaves in ``FormParts.seen``."""
     return "graded:" + name
+
+
+_FULL_MARKS = re.compile(r"^\s*(?:满分|得满分|全分)\s*$")
+
+
+def is_full_marks(text: str) -> bool:
+    """A score cell printed as 满分: the row's own weight, as the word says."""
+    return bool(_FULL_MARKS.match(text))

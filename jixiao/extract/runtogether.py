@@ -890,10 +890,20 @@ def _doubled_text(text: str, pos: int) -> str | None:
     return None
 
 
+# an empty cell a program printed (nan, None, null) glued after a row's last figure
+_EXPORTED_BLANK = re.compile(r"(?<=\d)(?:nan|NaN|None|null|NULL)(?![A-Za-z])")
+# a blank mark ending the text after its last figure
+_BLANK_REASON = re.compile(r"(?<=\d)\s*(?:[-－—–/／]+|无)\s*$")
+
+
 @lru_cache(maxsize=1024)
 def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str, ...], ...] | None:
     """Cut ``name values name values …`` into rows (name first) by the value columns."""
     value_roles = roles
+    if roles and roles[-1] == Role.DEVIATION:
+        # the reason column's blank after a row's last figure (2020nan, 88-, 55无 at the end):
+        # no name starts with it
+        text = _BLANK_REASON.sub("", _EXPORTED_BLANK.sub("", text))
     memo: dict[int, tuple[float, list[tuple[str, ...]]] | None] = {}
     if len(text) > _MAX_INDICATOR_RUN:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 
 from jixiao.extract.values import RATE_TOLERANCE, fit_fund, fits_role, is_blank, norm_value
@@ -56,6 +57,16 @@ def place_short_row(
     left unread because the placements disagree on them. None when the row is not short (as many
     values as columns, or its values confirmed in the first columns in order — the columns after
     them simply absent), the columns hold no 分值 and 得分 to check, or no placement is confirmed."""
+    placed = _place_short_row(tuple(values), tuple(roles))
+    return (list(placed[0]), list(placed[1])) if placed is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _place_short_row(
+    values: tuple[str, ...], roles: tuple[Role, ...]
+) -> tuple[tuple[int | None, ...], tuple[int, ...]] | None:
+    """:func:`place_short_row`, once per (values, columns): both readings of a table meet the
+    same rows."""
     n = len(values)
     while n and is_blank(values[n - 1]):
         n -= 1
@@ -101,7 +112,7 @@ def place_short_row(
             out[i] = columns.pop()
         elif not is_blank(values[i]):
             unread.append(i)
-    return out, unread
+    return tuple(out), tuple(unread)
 
 
 _MEASURE_TAIL = re.compile(r"[\d.]+\s*([^\d.\s]{0,4})$")

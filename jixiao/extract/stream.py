@@ -897,6 +897,9 @@ class StreamAssembler:
                 name_at = self.forced_name
             if self.kind != "ind" or name_at is None:
                 return
+            if is_blank(text) and self._next_role() in (Role.DEVIATION, Role.REMARK):
+                self.row.append(cell)  # the reason column's blank (/, ——, nan), not a figure
+                return
             if self._indicator_row_full(name_at) and looks_like_value(text):
                 # figures beyond a complete row: the next row's, printed before its labels
                 self.early_values.append(cell)

@@ -16,7 +16,11 @@ from jixiao.extract.vocab import Role
 from jixiao.measure import UNITS, before_pattern, normalize_signs, parse_number
 from jixiao.model import Location, Num
 
-BLANKS = frozenset({"", "-", "－", "—", "–", "——", "/", "／", "\\", "…", "……", "/ /"})
+BLANKS = frozenset(
+    {"", "-", "－", "—", "–", "——", "———", "/", "／", "\\", "…", "……", "/ /"}
+    # an empty cell of a spreadsheet exported by a program (pandas, a database): nan, None, null
+    | {"nan", "NaN", "NAN", "None", "none", "null", "NULL", "N/A", "n/a", "#N/A"}
+)
 
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
@@ -140,6 +144,13 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     (as many values as roles, or blanks showing the places), that is the answer; otherwise an
     order-preserving best fit by type over the nonblank values (分值/得分 prefer bare numbers).
     """
+    return list(_align(tuple(values), tuple(roles)))
+
+
+@lru_cache(maxsize=8192)
+def _align(values: tuple[str, ...], roles: tuple[Role, ...]) -> tuple[int | None, ...]:
+    """:func:`align`, once per (values, columns): both readings of a table, and the stream
+    asking where each next value goes, meet the same rows."""
     n, m = len(values), len(roles)
     while n > m and is_blank(values[n - 1]):
         n -= 1
@@ -150,11 +161,11 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
     positional = n == m or (n < m and has_blanks)
     shares = Role.RATE not in roles and Role.WEIGHT in roles
     if positional and all(_fits_at(roles[i], v, shares) for i, v in enumerate(values)):
-        return list(range(n))
+        return tuple(range(n))
     idx = [i for i, v in enumerate(values) if not is_blank(v)]
     out: list[int | None] = [None] * n
     if not idx:
-        return out
+        return tuple(out)
     vals = [values[i] for i in idx]
     k = len(vals)
     neg = -(10**9)
@@ -188,7 +199,7 @@ def align(values: list[str], roles: list[Role]) -> list[int | None]:
             j += 1
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
 def to_num(
@@ -238,6 +249,14 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         return None
     if not _RATE_ROLES.issubset(roles):
         return None  # (no placement can hold a budget, a spending and a rate)
+    placed = _fit_fund(tuple(values), tuple(roles))
+    return list(placed) if placed is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _fit_fund(values: tuple[str, ...], roles: tuple[Role, ...]) -> tuple[int, ...] | None:
+    """:func:`fit_fund`'s search, once per row of figures and columns (both readings of a
+    table meet the same fund rows)."""
     best: tuple[float, tuple[int, ...]] | None = None
     for combo in combinations(range(len(roles)), len(values)):
         if not _RATE_ROLES.issubset(roles[j] for j in combo):
@@ -260,7 +279,7 @@ def fit_fund(values: list[str], roles: list[Role]) -> list[int | None] | None:
         score -= 0.01 * sum(combo)  # else the earliest placement
         if best is None or score > best[0]:
             best = (score, combo)
-    return list(best[1]) if best else None
+    return best[1] if best else None
 
 
 def _rate_fits(quotient: Decimal, rate: Decimal, signed: bool, point: bool) -> bool:

@@ -59,13 +59,46 @@ _REMARK_LABELS = frozenset(
         "考核内容",
         "评价要点",
         "备注",
+        # the 年度主要任务 table of 部门整体 forms: what each task holds, beside its name
+        "主要内容",
+        "任务内容",
+        "主要工作内容",
+    }
+)
+# a column of indicator kinds: the 二级 (数量/质量…), or the 一级 beside a 二级 column
+_KIND_LABELS = frozenset(
+    {"指标类型", "指标类别", "指标分类", "绩效指标类别", "绩效指标类型", "指标种类"}
+)
+
+
+def is_kind_label(key: str) -> bool:
+    """指标类型 / 指标类别: a column of indicator kinds (see ``column_role``)."""
+    return key in _KIND_LABELS
+
+
+_WEIGHT_LABELS = frozenset(
+    {
+        "分值",
+        "权重",
+        "满分",
+        "标准分",
+        "指标分值",
+        "权重(分值)",
+        "分值(权重)",
+        "标准分值",
+        "满分值",
+        "权重分",
+        "指标权重",
+        "权重分值",
     }
 )
 _NOT_A_LABEL = re.compile(r"\d{3,}|[。；;]")
 _SPENT = re.compile(r"执行数|实际支出|决算数|支出数|实际执行|^全年执行$")
 _BUDGET = re.compile(r"预算数|预算金额|调整后预算|全年预算|^预算$")
-_TARGET = re.compile(r"指标值|目标值|计划值|^目标$|^预期目标$")
-_ACTUAL = re.compile(r"完成值|实际值|实际完成$|^(?:实际|全年)?完成情况$")
+_TARGET = re.compile(r"指标值|目标值|计划值|^目标$|^预期目标$|^预期值$|^计划目标$")
+_ACTUAL = re.compile(
+    r"完成值|实际值|实际完成$|^(?:实际|全年)?完成情况$|达到值$|^实际完成数$|^完成数$"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -79,8 +112,8 @@ def column_role(key: str) -> Role | None:
         return None
     if key in ("一级指标", "一级"):
         return Role.LEVEL1
-    if key in ("二级指标", "二级"):
-        return Role.LEVEL2
+    if key in ("二级指标", "二级") or key in _KIND_LABELS:
+        return Role.LEVEL2  # 指标类型 holds 数量/质量/时效/成本 (the 二级 without 指标)
     if key in ("三级指标", "三级", "指标名称", "绩效指标名称"):
         return Role.NAME
     if "指标性质" in key or key in ("指标方向", "指标方向性"):
@@ -105,9 +138,9 @@ def column_role(key: str) -> Role | None:
         return Role.TARGET
     if _ACTUAL.search(key) and "目标" not in key:
         return Role.ACTUAL
-    if key in ("分值", "权重", "满分", "标准分", "指标分值", "权重(分值)", "分值(权重)"):
+    if key in _WEIGHT_LABELS:
         return Role.WEIGHT
-    if key in ("自评得分", "评分", "实际得分"):
+    if key in ("自评得分", "评分", "实际得分", "自评分", "考核得分", "评价得分", "指标得分"):
         return Role.SCORE
     unit = _UNIT_SUFFIX.match(key)
     if unit is not None:
@@ -170,8 +203,18 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
         "职能职责",
         "部门职能",
     ),
-    "staff_authorized": ("人员编制", "编制人数", "编制数", "核定编制", "编制"),
-    "staff_actual": ("实有人数", "实有人员", "在职人数", "实际人数"),
+    "staff_authorized": (
+        "人员编制",
+        "编制人数",
+        "编制数",
+        "核定编制",
+        "编制",
+        "人员编制数",
+        "核定编制数",
+        "编制人员",
+        "编制人员数",
+    ),
+    "staff_actual": ("实有人数", "实有人员", "在职人数", "实际人数", "实有人员数", "在职人员数"),
     "fill_date": ("填报日期", "报告日期", "填表日期", "评价日期"),
     "conclusion": ("评价结论", "自评结论", "总体评价结论"),
     "problems": ("存在问题", "存在的问题", "主要问题"),
@@ -310,6 +353,18 @@ def fund_group(key: str) -> FundGroup | None:
     ) or re.fullmatch(r"按?(支出性质|支出结构|支出用途|资金用途|经济分类|支出类型)分?(类)?", key):
         return FundGroup.STRUCTURE
     return None
+
+
+def group_prefix(key: str) -> tuple[FundGroup, str] | None:
+    """A fund label led by its group marker in the same cell (``按收入性质分:财政拨款``,
+    ``资金结构:基本支出``): the group and the label's own key, or None."""
+    if ":" not in key:
+        return None
+    head, _, rest = key.partition(":")
+    group = fund_group(head)
+    if group is None or not rest:
+        return None
+    return group, rest
 
 
 # -- sections -------------------------------------------------------------------------------

@@ -25,22 +25,13 @@ import unicodedata
 
 from jixiao.extract.vocab import column_role, is_level1, is_level2, section_of
 from jixiao.measure import before_pattern
+from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
 _NAME = re.compile(r"^(?:三级指标|指标名称|绩效指标名称)$")
-_CELL = re.compile(r"\S+(?: \S+)*")
 # an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
 _OP = before_pattern(printed=True)
 _FIGURE = re.compile(rf"^(?:{_OP})?\s*[-+]?\d|^[-－—/／]$")
-
-
-def _spans(line: str) -> list[tuple[int, int, str]]:
-    """Cells split on runs of two or more spaces, with their display columns."""
-    line = line.replace("\u3000", "  ")
-    cols = [0]
-    for ch in line:
-        cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in _CELL.finditer(line)]
 
 
 def _is_figure(text: str) -> bool:

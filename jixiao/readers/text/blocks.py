@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from jixiao.document import Block, Cell, Paragraph, Table
+from jixiao.extract.paired_measures import second_measure_line
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.measure import before_pattern
 from jixiao.model import Location
@@ -13,6 +14,7 @@ from jixiao.readers.text import single_space
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
+from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
 _SPACE_RUN = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -130,7 +132,7 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
             for piece, col in _split_at(line, "\t")[1:]:
                 row.append([piece, n, col])
             last_was_cell_line = True
-        elif row and blanks <= 1:
+        elif row and blanks <= 1 and not (blanks and _opens_form_part(line)):
             # continuation of the cell above (blank lines inside a cell are kept as one break)
             row[-1][0] = (row[-1][0] + "\n" + line.strip()).strip("\n")
             last_was_cell_line = False
@@ -141,6 +143,20 @@ def tabbed(lines: list[str], source: str) -> list[Block]:
         blanks = 0
     flush_table()
     return blocks
+
+
+_FORM_TITLE = re.compile(r"(?:19|20)\d{2}\s*年.{0,40}(?:自评表|评价表|自评报告)\s*$")
+
+
+def _opens_form_part(line: str) -> bool:
+    """A line after a row's blank line that opens a part of its own — a form title
+    (``2023年度…自评表``) or a header field (``项目名称：…``) — is a paragraph between tables,
+    not the rest of the cell above."""
+    text = line.strip()
+    if _FORM_TITLE.search(text):
+        return True
+    label, colon, _ = text.partition("：") if "：" in text else text.partition(":")
+    return bool(colon) and field_of(label_key(label)) is not None
 
 
 # -- pipe ---------------------------------------------------------------------------------
@@ -379,7 +395,6 @@ def _column_at(starts: list[int], at: int) -> int | None:
     return None
 
 
-_CELL = re.compile(r"\S+(?: \S+)*")
 # a date or a year printed with spaces by a PDF converter (2020 年市级…, 2021 年 4 月 22 日)
 _SPACED_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2}) ?年(?: ?(\d{1,2}) ?月(?: ?(\d{1,2}) ?日)?)?")
 
@@ -397,18 +412,6 @@ def _joined_date(m: re.Match[str]) -> str:
 
 _TOKEN = re.compile(r"\S+")
 _FIGURE = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*[%％]?$")
-
-
-def _spans(line: str, single: bool = False) -> list[tuple[int, int, str]]:
-    """Cells of a line split on runs of two or more spaces (``single``: on every space, a row
-    of PDF text without layout), with their display columns (a Chinese character is two
-    columns wide, as a monospaced page shows it)."""
-    line = line.replace("\u3000", "  ")
-    cols = [0]
-    for ch in line:
-        cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    cells = _TOKEN if single else _CELL
-    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in cells.finditer(line)]
 
 
 def _spans_of(line: str, cells: list[str]) -> list[tuple[int, int, str]]:
@@ -448,7 +451,7 @@ def _continues(spans: list[tuple[int, int, str]], above: list[list]) -> bool:
         return not any(
             label_key(t).endswith("指标") and is_level1(label_key(t)) for _, _, t in spans
         )
-    if _starts_labels_row(spans, above):
+    if _starts_labels_row(spans, above) or second_measure_line(spans[0][2], [c[0] for c in above]):
         return False
     if any(_FIGURE.match(halfwidth(c[0])) or "%" in halfwidth(c[0]) for c in above):
         return len(spans) < len(above)

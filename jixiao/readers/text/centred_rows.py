@@ -41,9 +41,9 @@ import unicodedata
 
 from jixiao.extract.vocab import is_level1, is_level2
 from jixiao.measure import before_pattern
+from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
-_CELL = re.compile(r"\S+(?: \S+)*")
 # a figure: digits first (after an operator), a unit at most after them — or run together with
 # the next figures (``326.44314.86``); a dash for an empty cell
 # an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
@@ -55,14 +55,6 @@ _ALIGN = 2  # display columns: a piece lines up with a column starting this clos
 _SLACK = 1  # display columns: a full line may be this much narrower (a wide character did not fit)
 
 Span = tuple[int, int, str]
-
-
-def _spans(line: str) -> list[Span]:
-    line = line.replace("\u3000", "  ")
-    cols = [0]
-    for ch in line:
-        cols.append(cols[-1] + (2 if unicodedata.east_asian_width(ch) in "WF" else 1))
-    return [(cols[m.start()], cols[m.end()], m.group(0)) for m in _CELL.finditer(line)]
 
 
 def _is_figure(text: str) -> bool:

@@ -30,6 +30,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from itertools import pairwise
 
+from jixiao.extract.spread_labels import spread_word
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2, section_of, total_label
 from jixiao.readers.text.column_wraps import header_at, header_rest, unwrap_columns
 from jixiao.readers.text.level2_names import framework_fit, label_theme, name_theme
@@ -118,8 +119,10 @@ def _line(row: list[str], labels: set[int]) -> str:
 def _cell(line: str) -> str | None:
     """The one cell a line holds, or None (blank, several cells, a sentence)."""
     s = line.strip(" \t\u3000")
-    if not s or len(s) > _MAX_CELL or _SEPARATED.search(s):
+    if not s or len(s) > _MAX_CELL:
         return None
+    if _SEPARATED.search(s):
+        return spread_word(s)  # 分    值: a label spread over its cell, else several cells
     return s
 
 
