@@ -47,7 +47,20 @@ from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
 
-_COLUMN_WORDS = (
+
+def _with_official(words: tuple[str, ...], table: str) -> tuple[str, ...]:
+    """``words`` and the labels of the official and regional templates (extract/vocab_official.py)
+    not among them (without brackets: an optional bracket follows every column word; not those
+    starting with 项目, which would take the last word of a name: …一次性项目预算执行情况…)."""
+    more = (
+        w
+        for w in vocab.official_labels(table)
+        if w not in words and "(" not in w and not w.startswith("项目")
+    )
+    return words + tuple(more)
+
+
+_COLUMN_WORDS: tuple[str, ...] = (
     "一级指标",
     "二级指标",
     "三级指标",
@@ -97,9 +110,18 @@ _COLUMN_WORDS = (
     "偏差原因分析",
     "未完成原因",
 )
+_COLUMN_WORDS = _with_official(_COLUMN_WORDS, "column")
 # the short column words (一级/二级/三级) only in a header: before another column word
 _SHORT_COLUMN_WORDS = ("一级", "二级", "三级")
-_SECTION_WORDS = ("绩效指标", "年度总体目标", "资金情况", "项目资金", "预算执行情况", "整体资金")
+_SECTION_WORDS: tuple[str, ...] = (
+    "绩效指标",
+    "年度总体目标",
+    "资金情况",
+    "项目资金",
+    "预算执行情况",
+    "整体资金",
+)
+_SECTION_WORDS = _with_official(_SECTION_WORDS, "section")
 _GOAL_WORDS = (
     "年初设定目标",
     "年度总体目标完成情况综述",
@@ -107,7 +129,7 @@ _GOAL_WORDS = (
     "实际完成情况",
     "全年完成情况",
 )
-_FUND_WORDS = (
+_FUND_WORDS: tuple[str, ...] = (
     "年度资金总额",
     "资金总额",
     "本年财政拨款",
@@ -119,6 +141,7 @@ _FUND_WORDS = (
     "单位资金",
     "财政资金",
 )
+_FUND_WORDS = _with_official(_FUND_WORDS, "fund")
 _TOTAL_WORDS = ("总分", "合计")
 _OPT_PAREN = r"(?:\([^()]{1,12}\))?"
 _POINTS = r"(?:\s?\(\s?\d+(?:\.\d+)?\s?分\s?\))?"  # (50分), (50 分)
@@ -141,6 +164,19 @@ _AFTER_SCORE_OR_LEVEL1 = (
     + "|".join(f"(?<={re.escape(w)})" for w in sorted(vocab.FRAMEWORK_LEVEL1))
     + ")"
 )
+
+
+def _add_project_word(alts: list[tuple[int, str]], word: str, suffix: str) -> None:
+    """A catalogue label starting with 项目 (项目主管单位, 项目预算执行情况): a name before it may
+    end in 项目 too (…改造项目主管部门…). Where the rest is a label of its own (主管单位,
+    预算执行情况) the whole word is taken only after a 项目 (…改造项目项目主管单位…: a name does not
+    end in 项目项目); otherwise (项目执行单位) wherever it stands."""
+    rest = word[2:]
+    alone = vocab.field_of(rest) or vocab.section_of(rest) or rest in _SECTION_WORDS
+    alts.append((len(word), ("(?<=项目)" if alone else "") + re.escape(word) + suffix))
+
+
+_FIELD_WORDS = frozenset(w for keys in vocab.FIELD_LABELS.values() for w in keys)
 
 
 @lru_cache(maxsize=8)
@@ -182,6 +218,16 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
         for w in keys:
             if len(w) >= 4:
                 add(w, r"(?:\((?:盖章|公章)\))?[:：]?")
+    seal = r"(?:\((?:盖章|公章)\))?[:：]?"
+    for w in vocab.official_labels("field"):
+        if len(w) >= 4 and w not in _FIELD_WORDS:
+            add(w, seal) if not w.startswith("项目") else _add_project_word(alts, w, seal)
+    for w in vocab.official_labels("section"):
+        if w.startswith("项目") and w not in _SECTION_WORDS:
+            _add_project_word(alts, w, r"(?:\((?:万元|元)\))?" + _POINTS)
+    for w in vocab.official_labels("category"):
+        if w.endswith("指标") and w not in vocab.LEVEL1 and w not in vocab.LEVEL2:
+            add(w, _POINTS)
     for w in (*vocab.SIGNATURE_LABELS, *vocab.EXTRA_LABELS):
         if len(w) >= 3:
             add(w, "[:：]?")
@@ -409,6 +455,7 @@ _OP = f"(?:{before_pattern(printed=True)}|约)"
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
 _OP_RE = re.compile(_OP + "[ \u3000]?")  # (≥ 86%: a space typed after the sign)
 _NATURE_RE = re.compile(f"[{SIGN_CHARACTERS}]|定性|正向|反向")
+_QUALITATIVE_NATURE = re.compile(r"定性(?=[\u4e00-\u9fff])")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
@@ -683,6 +730,7 @@ def split_fund_values(
         if j >= len(roles):
             return
         role = roles[j]
+        before = taken.get(role)  # a header may name one role twice (分值 权重): keep the first's
         for end in tokens(j, pos):
             if not can_finish(end, j + 1):
                 continue
@@ -691,7 +739,10 @@ def split_fund_values(
                 order.append(text[pos:end])
                 walk(end, j + 1, taken, order)
                 order.pop()
-            del taken[role]
+            if before is None:
+                del taken[role]
+            else:
+                taken[role] = before
         if can_finish(pos, j + 1):
             order.append("")
             walk(pos, j + 1, taken, order)  # this column is blank
@@ -944,6 +995,11 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         best: tuple[float, list[tuple[str, ...]]] | None = None
         # (a name runs _MAX_NAME characters at most; a unit before a value takes two more)
         starts = _breaks(text, pos + 1, pos + _MAX_NAME + 2)
+        if Role.NATURE in value_roles:
+            # a 指标性质 column: 定性 before a value in words ends the name (…生活改善定性明显改善…;
+            # not the 定性 of 稳定性≥99%, whose next value is a figure)
+            window = _QUALITATIVE_NATURE.finditer(text, pos + 1, pos + _MAX_NAME + 2)
+            starts = sorted({*starts, *(m.start() for m in window)})
         if Role.UNIT in value_roles:
             # a 计量单位 column before the target: the unit ends the name (…数量台不低于30)
             starts = sorted(

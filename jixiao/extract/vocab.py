@@ -11,7 +11,9 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
+from jixiao.extract import vocab_official
 from jixiao.model import FundGroup, FundLine
+from jixiao.textnorm import label_key
 
 _QIZHONG = re.compile(r"^其中[:：]?")
 
@@ -34,6 +36,38 @@ class Role(StrEnum):
     SPENT = "spent"  # 全年执行数 (funds)
     RATE = "rate"
     REMARK = "remark"  # 指标说明 / 评分标准: text the model does not keep
+
+
+# -- the labels of the official and regional templates (catalogue: vocab_official.py) ---------
+# Looked up by key: a column label there is settled before the rules below (实际完成指标值 is
+# the actual, 计划完成值 the target); a field, fund row, section or category label is taken
+# where the rules below find nothing.
+
+
+def _keyed(table: tuple[tuple[str, str, str], ...]) -> dict[str, str]:
+    return {label_key(label): meaning for label, meaning, _source in table}
+
+
+_OFFICIAL_COLUMN = {k: Role(m) for k, m in _keyed(vocab_official.COLUMN_LABELS).items()}
+_OFFICIAL_FIELD = _keyed(vocab_official.FIELD_LABELS)
+_OFFICIAL_FUND = {k: FundLine(m) for k, m in _keyed(vocab_official.FUND_LABELS).items()}
+_OFFICIAL_SECTION = _keyed(vocab_official.SECTION_LABELS)
+_OFFICIAL_CATEGORY = _keyed(vocab_official.CATEGORY_LABELS)
+_OFFICIAL_LEVEL1 = frozenset(k for k, m in _OFFICIAL_CATEGORY.items() if m == "level1")
+_OFFICIAL_LEVEL2 = frozenset(k for k, m in _OFFICIAL_CATEGORY.items() if m == "level2")
+
+
+def official_labels(table: str) -> tuple[str, ...]:
+    """The catalogue's labels of one table ('column', 'field', 'fund', 'section', 'category'),
+    folded as ``label_key`` folds them — for the readers that cut run-together text at labels."""
+    rows = {
+        "column": vocab_official.COLUMN_LABELS,
+        "field": vocab_official.FIELD_LABELS,
+        "fund": vocab_official.FUND_LABELS,
+        "section": vocab_official.SECTION_LABELS,
+        "category": vocab_official.CATEGORY_LABELS,
+    }[table]
+    return tuple(dict.fromkeys(label_key(label) for label, _, _ in rows))
 
 
 FUND_ROLES = frozenset({Role.INITIAL, Role.BUDGET, Role.SPENT, Role.RATE})
@@ -110,6 +144,9 @@ def column_role(key: str) -> Role | None:
         return None  # a figure or a code: every column label below holds Chinese words
     if _NOT_A_LABEL.search(key):
         return None
+    official = _OFFICIAL_COLUMN.get(key)
+    if official is not None:
+        return official
     if key in ("一级指标", "一级"):
         return Role.LEVEL1
     if key in ("二级指标", "二级") or key in _KIND_LABELS:
@@ -142,9 +179,11 @@ def column_role(key: str) -> Role | None:
         return Role.WEIGHT
     if key in ("自评得分", "评分", "实际得分", "自评分", "考核得分", "评价得分", "指标得分"):
         return Role.SCORE
-    unit = _UNIT_SUFFIX.match(key)
+    unit = _UNIT_SUFFIX.match(key) or _LETTER_SUFFIX.match(key)
     if unit is not None:
-        return column_role(unit.group(1))  # 分值(分), 年初数(万元): the unit the cells leave out
+        # 分值(分), 年初数(万元): the unit the cells leave out; 自评得分(C), 实际完成情况(B):
+        # the letters a form's notes compute with (执行率 = B/A)
+        return column_role(unit.group(1))
     if len(key) not in _ANAGRAM_LENGTHS:
         return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
@@ -152,6 +191,8 @@ def column_role(key: str) -> Role | None:
 
 # a column header with the unit of its cells in brackets (a key is folded: half-width brackets)
 _UNIT_SUFFIX = re.compile(r"^(.+?)\((?:分|万元|元|%|百分比)\)$")
+# a column header marked with the letter the form's notes compute with: (A), (B), (B/A), (A-B)
+_LETTER_SUFFIX = re.compile(r"^(.+?)\([A-Z](?:[/÷×*+\-][A-Z])?\)$")
 
 
 # column labels known by their characters in any order: an OCR'd scan prints 参考分值 as 考值参分
@@ -267,7 +308,7 @@ def field_of(key: str) -> str | None:
         return "signature:" + key
     if key in EXTRA_LABELS:
         return "extra:" + key
-    return None
+    return _OFFICIAL_FIELD.get(key)
 
 
 # -- unit names ---------------------------------------------------------------------------
@@ -320,7 +361,7 @@ def fund_line(key: str) -> FundLine | None:
         return FundLine.PUBLIC
     if k.startswith("项目支出"):
         return FundLine.PROJECT
-    return None
+    return _OFFICIAL_FUND.get(k)
 
 
 # a department's whole income and spending (决算 收入/支出 rows): each the top of its parts
@@ -387,7 +428,11 @@ def section_of(key: str) -> str | None:
         return "goal"
     if _FUND_SECTION.match(key):
         return "fund"
-    return None
+    official = _OFFICIAL_SECTION.get(_MONEY_UNIT.sub("", key))  # 部门整体资金(万元)
+    return official if official in ("fund", "goal", "indicator") else None
+
+
+_MONEY_UNIT = re.compile(r"\(万?元\)$")
 
 
 _PLANNED = re.compile(r"年初设定目标|预期目标|设定目标|年度目标$|^目标$|计划目标")
@@ -537,7 +582,7 @@ _LEVEL2_PATTERN = re.compile(
 
 
 def is_level1(key: str) -> bool:
-    return key in LEVEL1
+    return key in LEVEL1 or key in _OFFICIAL_LEVEL1
 
 
 # The common framework of project evaluation (财预〔2020〕10号 and the provincial forms after it):
@@ -571,7 +616,7 @@ def in_framework(level1_key: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def is_level2(key: str) -> bool:
-    return key in LEVEL2 or bool(_LEVEL2_PATTERN.match(key))
+    return key in LEVEL2 or key in _OFFICIAL_LEVEL2 or bool(_LEVEL2_PATTERN.match(key))
 
 
 _PLACEHOLDER = re.compile(r"^(指标\d*|…+|\.{2,}|-+|—+|/|……|\d+|无|略)$")
