@@ -52,6 +52,7 @@ import simplejson  # noqa: E402
 
 from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
+from jixiao.measure import normalize_signs  # noqa: E402
 from jixiao.model import Evaluation, FundRow, Indicator, Num, Text  # noqa: E402
 from jixiao.textnorm import label_key  # noqa: E402
 
@@ -89,7 +90,8 @@ _PUNCT = re.compile(r"[()\[\]{}<>（）【】〔〕《》〈〉「」『』“�
 
 
 def norm_text(text: Any) -> str:
-    key = label_key(str(text))
+    # a sign in any printed form is the same sign (≧ and ≥, ＞＝ and ≥), as NFKC makes ＞ and >
+    key = label_key(normalize_signs(str(text)))
     key = re.sub(r"^其中[:：]?", "", key)
     return _PUNCT.sub("", key)
 

@@ -315,7 +315,24 @@ LEVEL2_ORDER = (
     "服务对象满意度指标",
 )
 TOPICS = ("普法宣传", "安全生产", "志愿服务", "政策宣讲", "业务督导", "走访慰问", "信访维权")
-OP_WORDS = {"≥": ("≥", "不少于", "不低于", "≥"), "≤": ("≤", "不超过", "≤"), "=": ("=", "", "")}
+# a target's comparison: a word or sign before the figure, or (None) one of the printed variants
+# of jixiao.measure's operator table below, chosen by the figure so that the random draws — and
+# every other field of the generated forms — stay as they were before the variants were taught
+OP_WORDS = {"≥": ("≥", "不少于", "不低于", None), "≤": ("≤", "不超过", None), "=": ("=", "", "")}
+OP_PRINTED = {
+    "≥": (
+        "≥{}",
+        "大于等于{}",
+        "≧{}",
+        "不小于{}",
+        "{}以上",
+        "不得低于{}",
+        "至少{}",
+        "{}及以上",
+        ">={}",
+    ),
+    "≤": ("≤{}", "不高于{}", "≦{}", "小于等于{}", "控制在{}以内", "{}以内", "不得超过{}"),
+}
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -327,6 +344,9 @@ def _split(total: int, parts: int, rng: random.Random) -> list[int]:
 
 def _target_text(op: str, number: Decimal, unit: str, rng: random.Random) -> str:
     word = rng.choice(OP_WORDS[op])
+    if word is None:
+        printed = OP_PRINTED[op]
+        return printed[int(number * 100) % len(printed)].format(f"{_plain(number)}{unit}")
     return f"{word}{_plain(number)}{unit}"
 
 

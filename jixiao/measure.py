@@ -13,37 +13,140 @@ from functools import lru_cache
 from jixiao.bounds import MEASURE
 from jixiao.model import Location, Measure, Operator
 
-# Words that state the comparison, longest first.
-_OPERATOR_WORDS: tuple[tuple[str, Operator], ...] = (
-    ("大于等于", Operator.GE),
-    ("大于或等于", Operator.GE),
-    ("小于等于", Operator.LE),
-    ("小于或等于", Operator.LE),
-    ("不得低于", Operator.GE),
-    ("不得少于", Operator.GE),
-    ("不得超过", Operator.LE),
-    ("不得高于", Operator.LE),
-    ("不低于", Operator.GE),
-    ("不少于", Operator.GE),
-    ("不小于", Operator.GE),
-    ("至少", Operator.GE),
-    ("达到", Operator.GE),
-    ("以上", Operator.GE),  # suffix form: “95%以上”
-    ("不高于", Operator.LE),
-    ("不超过", Operator.LE),
-    ("不多于", Operator.LE),
-    ("不大于", Operator.LE),
-    ("控制在", Operator.LE),
-    ("以内", Operator.LE),  # suffix form: “30万元以内”
-    ("以下", Operator.LE),
-    ("低于", Operator.LT),
-    ("少于", Operator.LT),
-    ("小于", Operator.LT),
-    ("高于", Operator.GT),
-    ("多于", Operator.GT),
-    ("大于", Operator.GT),
-    ("超过", Operator.GT),
-    ("等于", Operator.EQ),
+# -- the operator table ---------------------------------------------------------------------
+# Every way a form prints a comparison, each mapped to one operator of the model (指标性质).
+# This is the one list: parse_measure, parse_operator and every reader that must tell where a
+# value begins (the run-together cutter, prose sentences, glued cells) compose their patterns
+# from it (the functions below), so a variant recognised in one format is recognised in all.
+#
+# BEFORE: a word printed before the figure (不低于95%, 控制在30万元以内). A sign in any printed
+# variant (≧ ≦ ═ ﹦ ＞ ＜ >= =>) is first rewritten by normalize_signs to one of SIGNS.
+_GE, _LE, _GT, _LT, _EQ = Operator.GE, Operator.LE, Operator.GT, Operator.LT, Operator.EQ
+OPERATOR_BEFORE: tuple[tuple[str, Operator], ...] = (
+    ("大于或等于", _GE),
+    ("小于或等于", _LE),
+    ("大于等于", _GE),
+    ("小于等于", _LE),
+    ("不得低于", _GE),
+    ("不得少于", _GE),
+    ("不得小于", _GE),
+    ("不得超过", _LE),
+    ("不得高于", _LE),
+    ("不得多于", _LE),
+    ("不得大于", _LE),
+    ("不低于", _GE),
+    ("不少于", _GE),
+    ("不小于", _GE),
+    ("不早于", _GE),  # a date: 不早于10月
+    ("不高于", _LE),
+    ("不超过", _LE),
+    ("不超出", _LE),
+    ("不多于", _LE),
+    ("不大于", _LE),
+    ("不晚于", _LE),  # a deadline: 不晚于12月
+    ("控制在", _LE),  # 控制在30万元以内
+    ("至少", _GE),
+    ("达到", _GE),
+    ("低于", _LT),
+    ("少于", _LT),
+    ("小于", _LT),
+    ("高于", _GT),
+    ("多于", _GT),
+    ("大于", _GT),
+    ("超过", _GT),
+    ("等于", _EQ),
+)
+# AFTER: a word printed after the figure and its unit (95%以上, 30万元以内, 120亩及以上).
+OPERATOR_AFTER: tuple[tuple[str, Operator], ...] = (
+    ("及以上", _GE),
+    ("以上", _GE),
+    ("及以下", _LE),
+    ("以下", _LE),
+    ("以内", _LE),
+    ("之内", _LE),
+)
+# the canonical signs (what normalize_signs leaves)
+SIGNS = "≥≤><="
+# traditional spellings of the words (a form typed in traditional characters)
+_TRADITIONAL = str.maketrans("于过达", "於過達")
+
+
+def _reads_only_as_operator(word: str) -> bool:
+    """A negated comparison (不低于, 不得超过) or one with 等于 (大于等于) is never part of an
+    indicator's name; a bare one (高于, 达到, 超过, 至少, 控制在) may be (达到标准的学校比例)."""
+    return word.startswith("不") or (word.endswith("等于") and word != "等于")
+
+
+def before_pattern(
+    *,
+    signs: bool = True,
+    strict: bool = False,
+    printed: bool = False,
+    ops: tuple[Operator, ...] | None = None,
+    exclude: tuple[str, ...] = (),
+) -> str:
+    """A regular expression (a non-capturing group) of an operator printed before a figure:
+    a sign (``signs``) or a word of OPERATOR_BEFORE, longest first.
+
+    ``strict`` keeps only the words that are never part of a name (``_reads_only_as_operator``):
+    for a reader that cuts a name from the value run into it. ``printed`` is for text that has
+    not passed through normalize_signs and may be traditional: every printed variant of the
+    signs (≧ ＞＝ >= ﹦ ═ …) and the traditional spellings (不低於, 超過, 達到) too. ``ops``
+    keeps the operators given (the lower bounds: GE, GT); ``exclude`` drops words and
+    canonical signs (a dropped sign takes its printed variants with it)."""
+    words = [
+        w
+        for w, op in OPERATOR_BEFORE
+        if (not strict or _reads_only_as_operator(w))
+        and (ops is None or op in ops)
+        and w not in exclude
+    ]
+    if printed:
+        words += [t for w in words if (t := w.translate(_TRADITIONAL)) != w]
+    if signs:
+        chosen = [
+            c for c in SIGNS if (ops is None or _SIGN_OPERATORS[c] in ops) and c not in exclude
+        ]
+        if printed:
+            chosen += [v for v, c in _SIGN_VARIANTS if c in chosen]
+            chosen += ["═"] if "=" in chosen else []
+        words += chosen
+    return "(?:" + _trie(words) + ")"
+
+
+def _trie(words: list[str]) -> str:
+    """The words as one regular expression branching on each character (不(?:低于|得(?:…))…),
+    the longer word first where one is the start of another (大于(?:或等于|等于)?): the same
+    matches, in the same order of preference, as the longest-first alternation, but a text
+    that starts with no word's first character fails at once (these patterns are tried on
+    every cell)."""
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+def after_pattern(*, ops: tuple[Operator, ...] | None = None) -> str:
+    """A regular expression of an operator printed after a figure (以上, 及以下, 以内 …),
+    longest first; ``ops`` keeps the operators given."""
+    words = [w for w, op in OPERATOR_AFTER if ops is None or op in ops]
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# parse_measure and parse_operator: every word, longest first (a leading 以上 is never printed)
+_OPERATOR_WORDS: tuple[tuple[str, Operator], ...] = tuple(
+    sorted((*OPERATOR_BEFORE, *OPERATOR_AFTER), key=lambda wo: len(wo[0]), reverse=True)
 )
 
 # Printed variants of the comparison signs, rewritten once to the canonical sign before any
@@ -73,6 +176,9 @@ _SIGN_VARIANTS = (
 _SIGN_CHARS = frozenset("".join(v for v, _ in _SIGN_VARIANTS) + "═")
 # the same test as a character class (searched without making a string of each character)
 _SIGN_CHAR = re.compile("[" + "".join(sorted(re.escape(c) for c in _SIGN_CHARS)) + "]")
+# every character of a sign as printed, canonical or not, for a character class:
+# f"[\\d{SIGN_CHARACTERS}]" is a figure or a sign in text not yet normalised
+SIGN_CHARACTERS = "".join(re.escape(c) for c in sorted(set(SIGNS) | _SIGN_CHARS))
 _SIGN_OPERATORS = {
     "≥": Operator.GE,
     "≤": Operator.LE,
@@ -167,7 +273,8 @@ _MAX_PREFIX = 8  # a longer text before the number is a sentence, not a target
 # the loops of the words above as one match each (an alternation tries its words in order)
 _PERIOD_LEAD = re.compile("|".join(re.escape(p) for p in _PERIODS))
 _OPERATOR_LEAD = re.compile("|".join(re.escape(w) for w, _ in _OPERATOR_WORDS))
-_OPERATOR_OF = dict(reversed(_OPERATOR_WORDS))  # the first listed meaning of a word wins
+_OPERATOR_OF = dict(_OPERATOR_WORDS)  # (each word is listed once)
+_AFTER_LEAD = re.compile(after_pattern())
 _ANY_DIGIT = re.compile(r"\d")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -216,8 +323,9 @@ def parse_measure(text: str | None, location: Location | None = None) -> Measure
             sym = m.group("sym")
             if sym:
                 operator = _SIGN_OPERATORS[sym]
-            if suffix.startswith(("以上", "以内", "以下")):
-                operator = _OPERATOR_OF[suffix[:2]]
+            after = _AFTER_LEAD.match(suffix)
+            if after:
+                operator = _OPERATOR_OF[after.group(0)]
             unit = m.group("unit")
             if unit:
                 unit = _UNIT_ALIASES.get(unit, unit)

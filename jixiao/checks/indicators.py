@@ -27,6 +27,7 @@ from jixiao.checks.texts import (
     is_template_instruction,
     says_nothing,
 )
+from jixiao.measure import before_pattern
 from jixiao.model import Evaluation, Finding, Indicator, Operator, Severity
 from jixiao.scoring.units import convert, same_unit
 
@@ -94,8 +95,10 @@ def textual_actual(evaluation: Evaluation, context: Context) -> Iterator[Finding
         )
 
 
+# a comparison of jixiao.measure's table in any printed form (not 达到 or 等于, which state a
+# result: 实际达到98%; nor =, which an actual may carry: =98%), or a bound word first
 _COMPARISON_START = re.compile(
-    r"^\s*(?:≥|≤|>=|<=|≧|≦|>|<|＞|＜|不低于|不少于|不高于|不超过|大于|小于|至少|以上|以内)"
+    rf"^\s*(?:{before_pattern(printed=True, exclude=('达到', '等于', '='))}|以上|以内)"
 )
 
 

@@ -11,7 +11,7 @@ from jixiao.checks.base import Context, check
 from jixiao.checks.fields import Field, all_fields
 from jixiao.checks.numbers import fmt, places, quantize, rate_agrees, rate_of, ulp
 from jixiao.checks.texts import plain_label
-from jixiao.measure import parse_number
+from jixiao.measure import before_pattern, parse_number
 from jixiao.model import Evaluation, Finding, Grade, Severity
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
@@ -241,9 +241,12 @@ def stated_actuals(evaluation: Evaluation, context: Context) -> Iterator[Finding
             )
 
 
-# words of an indicator's target between its name and a figure: the figure is the target
+# words of an indicator's target between its name and a figure: the figure is the target; a
+# comparison of jixiao.measure's table that only a target states (strict: 不低于, 大于等于; and
+# 控制在, a sign but =) — not 超过 or 达到, which also tell what was achieved (受益人数超过500人)
 _TARGET_WORDS = re.compile(
-    r"指标值|目标|计划|预期|预计|标准|不低于|不少于|不高于|不超过|不超出|控制在|[≥≤＞＜><]"
+    r"指标值|目标|计划|预期|预计|标准|控制在|"
+    + before_pattern(printed=True, strict=True, exclude=("=",))
 )
 
 

@@ -52,7 +52,13 @@ from jixiao.extract.values import (
 )
 from jixiao.extract.vocab import Role
 from jixiao.extract.wrapped_cells import join_wrapped_name
-from jixiao.measure import parse_measure, parse_number, parse_operator
+from jixiao.measure import (
+    after_pattern,
+    before_pattern,
+    parse_measure,
+    parse_number,
+    parse_operator,
+)
 from jixiao.model import (
     FundGroup,
     FundLine,
@@ -1760,20 +1766,21 @@ def _half(text: str) -> str:
 
 _FULL_FORM = re.compile("[０-９]")
 _FULL_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+# an operator before a figure (jixiao.measure's table, as printed)
+_OPERATOR = before_pattern(printed=True)
 _GLUED = re.compile(
     r"\d\.\d+\.\d|%\s*[-+]?[\d－—-]|\d[－—]|^\d+(?:\.\d+)?[^\d.\s]{1,4}\d+(?:\.\d+)?$"
     r"|^(\d{1,3})\1$|^[－-]{2,3}$"  # 1010; －－: the printed blanks of two columns
     # a target with its operator and unit, and the actual after it (≥54次59次, 不少于4项4项10)
-    r"|^(?:[≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到)"
-    r"\d+(?:\.\d+)?[^\d.\s]{1,4}\d"
+    rf"|^{_OPERATOR}\d+(?:\.\d+)?[^\d.\s]{{1,4}}\d"
+    # … or with its unit and a bound after it (18466人及以上20423人1515, 34.49万元以内30.73万元55)
+    rf"|^\d+(?:\.\d+)?[^\d.\s]{{0,3}}?{after_pattern()}\d"
 )
 # what each of the three patterns above needs (a digit, or the % and dashes of _GLUED): a cell
 # without any is tried by none of them
 _MAY_GLUE = re.compile(r"[\d%－-]")
 _SHORT_DOUBLE = re.compile(r"(\d)\1")
-_GLUED_START = re.compile(
-    r"[\d≥≤><=]|不低于|不少于|不高于|不超过|不大于|不小于|大于|小于|高于|低于|达到"
-)
+_GLUED_START = re.compile(rf"[\d≥≤><=]|{_OPERATOR}")
 
 
 @lru_cache(maxsize=16384)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from jixiao.extract import vocab
 from jixiao.extract.prose_lines import ProseLine
 from jixiao.extract.vocab import fund_depth, fund_line
-from jixiao.measure import normalize_signs, parse_measure, parse_number
+from jixiao.measure import before_pattern, normalize_signs, parse_measure, parse_number
 from jixiao.model import FundRow, Indicator, Location, Num, Text
 
 _LEVEL2_LEAD = re.compile(
@@ -39,7 +39,7 @@ def level1_heading(words: str) -> re.Pattern[str]:
 _LEVEL1_HEAD = level1_heading("产出指标|效益指标|满意度指标|成本指标")
 # a figure and what follows it up to the end of the clause (its unit: 架, 小时, 次/10万公顷)
 _FIGURE = r"\d+(?:\.\d+)?[^，,；;。\d≥≤<>=（(]{0,8}"
-_OP = r"(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|低于|高于|大于|小于|达到)"
+_OP = before_pattern()  # every comparison of jixiao.measure's table (the text is normalize_signs'd)
 _CLAUSE = re.compile(
     rf"^(?P<name>[^，,；;：:。≥≤<>=]{{2,40}}?)\s*(?P<target>{_OP}\s*{_FIGURE})"
     rf"(?:\s*[，,]\s*(?:实际|完成|达到|全年)[^\d，,；;。]{{0,16}}?(?P<actual>{_FIGURE}))?"

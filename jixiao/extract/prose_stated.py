@@ -67,7 +67,9 @@ _FIELDS: tuple[tuple[str, str], ...] = (
     ("评分", "score"),
 )
 _FIELD = re.compile(
-    r"^(?P<word>" + "|".join(re.escape(w) for w, _ in _FIELDS) + r")(?:为|是|达到|[:：])?\s*"
+    r"^(?P<word>"
+    + "|".join(re.escape(w) for w, _ in _FIELDS)
+    + r")(?:为|是|(?P<reach>达到)|[:：])?\s*"
     r"(?P<value>\S.*)$"
 )
 _ROLE = dict(_FIELDS)
@@ -143,7 +145,10 @@ def _clauses(rest: str) -> tuple[dict[str, str], str | None] | None:
         role = _ROLE[f.group("word")]
         if role in fields:
             return None
-        fields[role] = f.group("value").strip()
+        value = f.group("value").strip()
+        if role == "target" and f.group("reach"):
+            value = "达到" + value  # 指标值达到95%: the target's comparison (≥), as in any format
+        fields[role] = value
     return (fields, bare) if fields else None
 
 

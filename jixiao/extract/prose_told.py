@@ -30,7 +30,7 @@ from decimal import Decimal
 from jixiao.extract import vocab
 from jixiao.extract.prose_indicators import NUMBERED
 from jixiao.extract.prose_lines import ProseLine
-from jixiao.measure import normalize_signs, parse_measure, parse_number
+from jixiao.measure import before_pattern, normalize_signs, parse_measure, parse_number
 from jixiao.model import Indicator, Num, Text
 
 _L2 = (
@@ -65,7 +65,7 @@ _TARGET_WORD = (
     r"(?:年度目标值|年度指标值|年初目标值|目标值|指标值|计划值|预期目标|年度目标|计划|目标)"
     r"(?:为|是|[：:])?"
 )
-_OP = r"(?:≥|≤|>|<|=|不低于|不少于|不高于|不超过|不晚于|不早于|不多于|低于|高于|达到)"
+_OP = before_pattern()  # every comparison of jixiao.measure's table (the text is normalize_signs'd)
 _NAME = r"(?P<name>[^\d，,；;。：:≥≤<>=（(]{2,30}?)"
 # the head of a clause: name, then a colon / the target word / a comparison / a figure
 _HEAD = re.compile(

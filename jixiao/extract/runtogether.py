@@ -35,7 +35,14 @@ from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
 from jixiao.extract.values import RATE_TOLERANCE
 from jixiao.extract.vocab import Role
-from jixiao.measure import is_unit, normalize_signs, unit_pattern
+from jixiao.measure import (
+    SIGN_CHARACTERS,
+    after_pattern,
+    before_pattern,
+    is_unit,
+    normalize_signs,
+    unit_pattern,
+)
 from jixiao.textnorm import clean, label_key
 
 _ELLIPSIS_ONLY = re.compile(r"[.…。\s]+")
@@ -441,20 +448,21 @@ def _residual(
 
 # -- typed values ------------------------------------------------------------------------------
 
-_OP = (
-    r"(?:≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不大于|不小于|不晚于|不早于|大于|小于|高于"
-    r"|低于|达到|约)"
-)
+# an operator before a figure (jixiao.measure's table), or 约 (an approximate figure)
+_OP = f"(?:{before_pattern(printed=True)}|约)"
 # a unit after a figure (万次, 万户 composed as in jixiao.measure); not the Latin ones, which
 # would cut a name
 _UNIT_RE = re.compile(unit_pattern(exclude=("m", "kg", "km")))
-_OP_RE = re.compile(_OP)
-_NATURE_RE = re.compile(r"=|≥|≤|>|<|定性|正向|反向")
+_OP_RE = re.compile(_OP + "[ \u3000]?")  # (≥ 86%: a space typed after the sign)
+_NATURE_RE = re.compile(f"[{SIGN_CHARACTERS}]|定性|正向|反向")
 _QUALITATIVE_NATURE = re.compile(r"定性(?=[\u4e00-\u9fff])")
 _BARE_ZERO = re.compile(r"[^\d]*0[^\d.]*")
 _NUMBER_PART = re.compile(r"^[^\d]*[\d.]+")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
-_BREAK = re.compile(r"[\d≥≤<>=]|不低于|不少于|不高于|不超过|不晚于|不早于")
+# where a value may begin after a name run into it: a figure, or a sign or comparison word of
+# jixiao.measure's table as printed (the cells of a stream reach the cutter unnormalised); the
+# cutter weighs every place it proposes, so words a name may hold (达到, 高于) are proposed too
+_BREAK = re.compile(r"\d|" + before_pattern(printed=True))
 
 
 def _dec(s: str) -> Decimal | None:
@@ -547,7 +555,10 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
     return []
 
 
-_BOUND_AFTER = re.compile(r"(?:及以上|及以下|以上|以下|以内|之内)")
+_BOUND_AFTER = re.compile(after_pattern())
+# the tail of a value, its unit and bound (份以上, 万元以内, 以上): no name starts so (94%以上 cut
+# as 9 / 4 and a row named %以上)
+_VALUE_TAIL = re.compile(f"(?:{unit_pattern()})?{after_pattern()}")
 
 
 # a date or a deadline as a target or actual: 2021年12月完成, 2022年6月底前, 12月31日前完成
@@ -556,7 +567,7 @@ _DATE_TEXT = re.compile(
     r"(?:底|末|中旬|上旬|下旬)?(?:前|之前|以前|内)?(?:完成|完工|结束|办结|到位)?(?=\d|$|[^\d年月日])"
 )
 # free text of a qualitative value, up to the figure that closes it (the score after it)
-_FREE_STOP = re.compile(r"[\d≥≤<>=]")
+_FREE_STOP = re.compile(f"[\\d{SIGN_CHARACTERS}]")
 
 
 def _free_text_end(s: str, pos: int) -> int | None:
@@ -772,7 +783,7 @@ def _score_indicator(values: dict[Role, str]) -> float:
 
 
 # a bound around the unit (11月底前 / 11月, 90%以上 / 91%) is no other unit
-_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|(?:及以上|及以下|以上|以下|以内|之内)$")
+_BOUND_WORDS = re.compile(r"(?:底|末)?(?:之前|以前|前)$|" + after_pattern() + "$")
 
 
 def _chain(
@@ -1100,8 +1111,8 @@ def _reading(text: str, n_roles: int, end: int, got: tuple[tuple[Role, str], ...
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TWO_HAN = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
-_VALUE_START = re.compile(r"[\d≥≤<>=.%\-－—/]")
-_VALUE_CHAR = re.compile(r"[≥≤%]")
+_VALUE_START = re.compile(f"[\\d{SIGN_CHARACTERS}.%\\-－—/]")
+_VALUE_CHAR = re.compile("[≥≤≧≦⩾⩽%]")
 
 
 def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
@@ -1111,7 +1122,7 @@ def _unit_before(text: str, pos: int, start: int, k: int) -> bool:
 
 def _plausible_name(name: str) -> bool:
     """An indicator name: two Chinese characters at least, not starting like a value."""
-    if not _TWO_HAN.search(name) or _VALUE_START.match(name):
+    if not _TWO_HAN.search(name) or _VALUE_START.match(name) or _VALUE_TAIL.match(name):
         return False
     if name[-1] in "-－—/(（:：":
         return False  # “取得2018-”: cut inside a range or before its closing part

@@ -13,11 +13,17 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from jixiao.measure import after_pattern, before_pattern
+from jixiao.model import Operator
+
 # bounds the actual must reach (lower) or stay under (upper) to meet the target
-_LOWER = re.compile(r"^(?:≥|>=|>|不低于|不少于|不小于|大于|高于|达到)")
-_UPPER = re.compile(r"^(?:≤|<=|<|不高于|不超过|不大于|不晚于|小于|低于)")
-_UPPER_AFTER = re.compile(r"(?:以下|以内|之内|及以下)$")
-_LOWER_AFTER = re.compile(r"(?:以上|及以上)$")
+# (jixiao.measure's table: the words and signs of ≥ and >, of ≤ and <)
+_LOWER_OPS = (Operator.GE, Operator.GT)
+_UPPER_OPS = (Operator.LE, Operator.LT)
+_LOWER = re.compile(f"^{before_pattern(printed=True, ops=_LOWER_OPS)}")
+_UPPER = re.compile(f"^{before_pattern(printed=True, ops=_UPPER_OPS)}")
+_UPPER_AFTER = re.compile(f"{after_pattern(ops=_UPPER_OPS)}$")
+_LOWER_AFTER = re.compile(f"{after_pattern(ops=_LOWER_OPS)}$")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 

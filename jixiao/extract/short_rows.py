@@ -19,11 +19,14 @@ from itertools import combinations
 
 from jixiao.extract.values import RATE_TOLERANCE, fit_fund, fits_role, is_blank, norm_value
 from jixiao.extract.vocab import Role
-from jixiao.measure import is_unit, parse_number
+from jixiao.measure import before_pattern, is_unit, parse_number
 
 # A value led by a comparison is a target (不少于18次, ≥95%): a completion value is a measured
 # result. Used only to choose between placements the arithmetic leaves open.
-_COMPARISON = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小)于?|(?:大|小|高|低|多|少)于)")
+# (达到 and 等于 are left out: an actual may print them — 实际达到98%)
+_COMPARISON = re.compile(
+    rf"^(?:[≥≤<>＞＜]|{before_pattern(signs=False, printed=True, exclude=('达到', '等于'))})"
+)
 _MAX_PLACEMENTS = 2000
 _SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")  # a weight printed as a share (10%)
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from jixiao.extract.vocab import Role
-from jixiao.measure import UNITS, normalize_signs, parse_number
+from jixiao.measure import UNITS, before_pattern, normalize_signs, parse_number
 from jixiao.model import Location, Num
 
 BLANKS = frozenset(
@@ -29,9 +29,8 @@ _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
 _WEIGHT_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
 _MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
 _OPERATOR = re.compile(r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
-_VALUE_HEAD = re.compile(
-    r"^(?:[≥≤<>=＞＜约約]|(?:不|不得)?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d"
-)
+# a figure, after an operator of jixiao.measure's table (or 约, an approximate figure)
+_VALUE_HEAD = re.compile(rf"^(?:{before_pattern(printed=True)}|[约約])?\s*[-+]?\d")
 _HAS_DIGIT = re.compile(r"\d")
 # 一 (the numeral one) where a dash was printed, in scans: empty in a column of figures, kept as
 # printed in a column of words (a target may be 一 as written)
@@ -308,7 +307,9 @@ _ORDERS: tuple[tuple[tuple[Role, bool], ...], ...] = (
 )
 
 
-_COMPARED = re.compile(r"^(?:[≥≤<>＞＜]|不(?:少|低|高|多|超过|大|小|晚|早)于?)")
+# a value led by a comparison that is never a measured result (≥, 不少于, 大于等于; not 达到 or =,
+# which an actual may print: 实际达到98%)
+_COMPARED = re.compile(rf"^(?:[≥≤<>＞＜]|{before_pattern(signs=False, strict=True, printed=True)})")
 
 
 def _expansions(order: tuple[tuple[Role, bool], ...], n: int) -> list[tuple[Role, ...]]:

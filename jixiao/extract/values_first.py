@@ -22,14 +22,19 @@ from jixiao.extract import vocab
 from jixiao.extract.runtogether import _ROW_WORD as _FUND_ROW_WORD
 from jixiao.extract.runtogether import _dec, split_indicator_rows
 from jixiao.extract.vocab import Role
+from jixiao.measure import after_pattern, before_pattern
 from jixiao.textnorm import label_key
 
 # the labels at the end of the line: no figure, no sign of a value in them
 _TAIL = re.compile(r"[^\d%.\-－—/≥≤<>=＜＞]+$")
-_VALUE_START = re.compile(r"[\d≥≤<>=＜＞\-－—/]|不低于|不少于|不高于|不超过|大于|小于|低于|高于")
+# a value starts with a figure, a sign, a blank mark or a comparison word of jixiao.measure's
+# table (the words are read after the labels, never inside one: no restriction needed)
+_OPERATOR = before_pattern(printed=True)
+_VALUE_START = re.compile(rf"[\d≥≤<>=＜＞\-－—/]|{_OPERATOR}")
 _FIGURES_ONLY = re.compile(r"[\d.%\-－—/\s]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER = re.compile(r"^(?:[≥≤<>=＜＞]|不低于|不少于|不高于|不超过)?[\d.]+")
+_NUMBER = re.compile(rf"^(?:{_OPERATOR})?[\d.]+")
+_BOUND = re.compile(f"{after_pattern()}$")
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。；;]\s*$")
 _CATEGORY_WORDS = frozenset({*vocab.LEVEL1, *vocab.LEVEL2, *vocab.FRAMEWORK_LEVEL2})
@@ -151,7 +156,7 @@ def _one_indicator_row(head: str) -> bool:
             continue
         values = dict(zip(roles, rows[0][1:], strict=True))
         target, actual = values[Role.TARGET], values[Role.ACTUAL]
-        unit = _NUMBER.sub("", target)
+        unit = _BOUND.sub("", _NUMBER.sub("", target))  # 34.49万元以内 / 30.73万元: 万元
         if not unit or unit != _NUMBER.sub("", actual) or not _DIGIT.search(actual):
             continue  # a target and an actual in one unit (≥95% 98%), not bare digits cut up
         weight, score = _dec(values[Role.WEIGHT]), _dec(values[Role.SCORE])

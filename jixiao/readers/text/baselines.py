@@ -24,11 +24,14 @@ import re
 import unicodedata
 
 from jixiao.extract.vocab import column_role, is_level1, is_level2, section_of
+from jixiao.measure import before_pattern
 from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
 _NAME = re.compile(r"^(?:三级指标|指标名称|绩效指标名称)$")
-_FIGURE = re.compile(r"^(?:[≥≤<>=]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d|^[-－—/／]$")
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
+_FIGURE = re.compile(rf"^(?:{_OP})?\s*[-+]?\d|^[-－—/／]$")
 
 
 def _is_figure(text: str) -> bool:

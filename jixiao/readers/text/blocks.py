@@ -8,6 +8,7 @@ import unicodedata
 from jixiao.document import Block, Cell, Paragraph, Table
 from jixiao.extract.paired_measures import second_measure_line
 from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
+from jixiao.measure import before_pattern
 from jixiao.model import Location
 from jixiao.readers.text import single_space
 from jixiao.readers.text.broken_rows import join_broken_rows
@@ -381,9 +382,8 @@ def _gridded(row: list[list], values: list[bool], header: list[int]) -> list[lis
     return full
 
 
-_VALUE = re.compile(
-    r"^(?:[-－—/／]$|(?:[≥≤<>=]|不?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d)"
-)
+# a blank mark, or a figure after an operator of jixiao.measure's table (as printed)
+_VALUE = re.compile(rf"^(?:[-－—/／]$|(?:{before_pattern(printed=True)})?\s*[-+]?\d)")
 
 
 def _column_at(starts: list[int], at: int) -> int | None:

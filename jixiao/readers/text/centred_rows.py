@@ -40,14 +40,15 @@ import re
 import unicodedata
 
 from jixiao.extract.vocab import is_level1, is_level2
+from jixiao.measure import before_pattern
 from jixiao.readers.text.spans import line_spans as _spans
 from jixiao.textnorm import halfwidth, label_key
 
 # a figure: digits first (after an operator), a unit at most after them — or run together with
 # the next figures (``326.44314.86``); a dash for an empty cell
-_FIGURE = re.compile(
-    r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多][于於]|超[过過])|[达達]到)?\s*[-+]?\d|^[-－—/／]+$"
-)
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
+_FIGURE = re.compile(rf"^(?:{_OP})?\s*[-+]?\d|^[-－—/／]+$")
 _SENTENCE = re.compile(r"[，；。、：,;]")
 _IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _ALIGN = 2  # display columns: a piece lines up with a column starting this close

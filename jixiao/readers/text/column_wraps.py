@@ -29,6 +29,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from jixiao.extract.vocab import Role, column_role, is_level1, is_level2
+from jixiao.measure import before_pattern
 from jixiao.textnorm import label_key
 
 _SLACK = 2  # display columns: a full line may be this much narrower (a wide character did not fit)
@@ -347,7 +348,9 @@ def _short_column(lines: list[str]) -> list[str]:
     return out
 
 
-_STARTS_FIGURE = re.compile(r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到|\d)")
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
+_STARTS_FIGURE = re.compile(rf"^(?:{_OP}|\d)")
 
 
 def _sentences(lines: list[str], most: int | None) -> list[str] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.measure import before_pattern
 from jixiao.textnorm import fold, halfwidth
 
 # Column and field labels of the forms; a text holding several is a form, not prose.
@@ -191,7 +192,9 @@ def _piped_run(lines: list[str]) -> int:
     return best
 
 
-_FIGURE_TOKEN = re.compile(r"^(?:[≥≤<>=]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$")
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
+_FIGURE_TOKEN = re.compile(rf"^(?:{_OP})?[-+]?\d+(?:\.\d+)?\S{{0,4}}$")
 
 
 def token_row(line: str) -> bool:

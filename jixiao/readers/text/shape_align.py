@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 
+from jixiao.measure import after_pattern, before_pattern
 from jixiao.textnorm import halfwidth
 
-_OPERATOR = re.compile(r"^(?:[≥≤<>=]+|不?(?:[少低高大小多]于|超过)|达到|约)\s*")
+# an operator before the figure (jixiao.measure's table, as printed), or 约
+_OPERATOR = re.compile(rf"^(?:{before_pattern(printed=True)}|约)+\s*")
+# a bound after the figure (以上, 及以上, 以内 …), or 左右
+_AFTER = re.compile(rf"(?:{after_pattern()}|左右)$")
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _DATE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")
 
@@ -29,7 +33,7 @@ def shape(cell: str) -> str:
     m = _NUMBER.search(s)
     if m is None:
         return "word"
-    unit = re.sub(r"(以上|以下|以内|及以上|左右)$", "", s[m.end() :].strip())
+    unit = _AFTER.sub("", s[m.end() :].strip())
     return f"={unit}"
 
 

@@ -24,13 +24,16 @@ import re
 from functools import lru_cache
 
 from jixiao.extract import vocab
+from jixiao.measure import before_pattern
 from jixiao.textnorm import halfwidth, label_key, strip_points
 
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
 _RUN = re.compile(r"\S( {2,}|\u3000|\t)\S")
 # a figure cell: an amount (thousands separators too), a rate, points, a measure, a blank mark
 _FIGURE = re.compile(
-    r"^(?:[≥≤<>=＞＜]|不?[低少高多超][于过])?[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$"
-    r"|^(?:[≥≤<>=＞＜]|不?[低少高多超][于过])?[-+]?\d+(?:\.\d+)?\S{0,4}$"
+    rf"^(?:{_OP})?[-+]?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?%?$"
+    rf"|^(?:{_OP})?[-+]?\d+(?:\.\d+)?\S{{0,4}}$"
 )
 _BLANK = frozenset({"—", "－", "-", "/", "／", "——", "无"})
 _SEPARATORS = frozenset({"|", "｜", "/", "／", ";", "；"})

@@ -25,13 +25,14 @@ import re
 
 from jixiao.extract import vocab
 from jixiao.extract.wrapped_cells import line_width, wraps
+from jixiao.measure import before_pattern
 from jixiao.textnorm import halfwidth, label_key
 
 _MOST_LINES = 40  # lines of one wrapped cell, at most (a 完成情况 paragraph)
 # a line that is a figure (with an operator or unit) or an empty cell's mark starts a cell
-_FIGURE = re.compile(
-    r"^(?:[≥≤<>=＞＜]|不?(?:[少低高大小多]于|超过)|达到)?\s*[-+]?\d[\d.,]*\s*[^\s，；。、：,;:]{0,3}$|^[-－—/／]$"
-)
+# an operator before a figure: any of jixiao.measure's table, as printed (≧, 不低於 too)
+_OP = before_pattern(printed=True)
+_FIGURE = re.compile(rf"^(?:{_OP})?\s*[-+]?\d[\d.,]*\s*[^\s，；。、：,;:]{{0,3}}$|^[-－—/／]$")
 
 
 def join_blank_parted(lines: list[str]) -> list[str]:
