@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading_helpers import indicator_named as _ind
+
 from jixiao import read_text
 from jixiao.readers.text.columns import transpose
 
@@ -23,10 +25,6 @@ def _column_major(*columns: tuple[str, list[str]], first: tuple[str, ...] = ("ç»
         lines.append(head)
         lines.extend(cells)
     return HEAD + "\n".join(lines) + "\n"
-
-
-def _ind(e, name):
-    return next(i for i in e.indicators if i.name.text == name)
 
 
 def test_columns_of_equal_length_are_rows_again() -> None:

@@ -8,6 +8,8 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from reading_helpers import indicator_named as _ind
+
 from jixiao import read_text
 from jixiao.model import Kind
 
@@ -15,10 +17,6 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 other_hands = importlib.import_module("other_hands_text")
-
-
-def _ind(e, name):
-    return next(i for i in e.indicators if i.name.text == name)
 
 
 def test_tab_copy_whose_first_column_is_merged_is_read_row_by_row() -> None:

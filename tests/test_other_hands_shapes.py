@@ -8,25 +8,15 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+from reading_helpers import indicator_named as _ind
+from reading_helpers import printed_values as _values
+
 from jixiao import read_text
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
 other_hands = importlib.import_module("other_hands_text")
-
-
-def _ind(e, name):
-    return next(i for i in e.indicators if i.name.text == name)
-
-
-def _values(ind):
-    return (
-        ind.target.text if ind.target else None,
-        ind.actual.text if ind.actual else None,
-        ind.weight.value if ind.weight else None,
-        ind.score.value if ind.score else None,
-    )
 
 
 _CSV = (

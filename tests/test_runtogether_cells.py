@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading_helpers import indicator_named as _ind
+
 from jixiao import read_text
 from jixiao.readers.text.page_cuts import join_page_cuts
 from jixiao.textnorm import repair_ocr
@@ -21,10 +23,6 @@ def _read(rows: list[str]) -> object:
         head.insert(0, "| 部门（单位）名称 | 某某区档案馆 |")
     text = "\n".join(["2022年度部门整体支出绩效自评表", "", *head, *rows])
     return read_text(text + "\n", "t.txt")
-
-
-def _ind(e, name):
-    return next(i for i in e.indicators if i.name.text == name)
 
 
 def test_glued_fund_figures_are_cut_where_the_rate_confirms():

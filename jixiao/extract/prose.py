@@ -561,8 +561,6 @@ def _rate_in_sentence(
     return None
 
 
-# money added to or taken from the budget during the year (追加后/调整后 name the budget itself)
-_SUPPLEMENT = re.compile(r"(?:追加|追减|调增|调减)(?!后)")
 # the year's money left unspent (结余资金17.5万元); 上年结余 is a source of the budget (its own row)
 _BALANCE = re.compile(r"(?:项目|年度|本年|当年)?(?:资金)?结余(?:资金|金额|额)?")
 
@@ -657,8 +655,9 @@ def _funds(
                 ):
                     rows[whole_at] = replace(whole, actual=figure.value, rate=rate)
                     continue
-        if _SUPPLEMENT.search(figure.label) or _BALANCE.fullmatch(figure.label):
-            continue  # 年中追加预算50万元 / 结余资金17.5万元: a change, a remainder; no rows
+        if _BALANCE.fullmatch(figure.label):
+            continue  # 结余资金17.5万元: the year's remainder, no row (追加 figures are not
+            # figures at all: report_figures leaves them out with the other changes)
         initial = bool(_INITIAL.search(figure.label) or _INITIAL.search(_clause_before(figure)))
         # 预算10441万元。其中，中央资金8353万元: the parts of a budget are budgets
         budget = hit.budget or (hit.part and hit.plain and parent is not None and parent.budget)
