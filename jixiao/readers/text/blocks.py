@@ -11,6 +11,7 @@ from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.measure import before_pattern
 from jixiao.model import Location
 from jixiao.readers.text import single_space
+from jixiao.readers.text.bar_cells import bar_parted_cells
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
@@ -173,6 +174,8 @@ def pipe(lines: list[str], source: str) -> list[Block]:
         bare = sum(1 for ln, _ in piped if not ln.replace("|", "").strip())
         texts = sum(1 for ln, _ in piped if "|" not in ln)
         separators = bare >= 0.3 * len(piped) and texts >= 0.3 * len(piped)
+        if separators:
+            piped = bar_parted_cells(piped) or piped  # a cell wrapped between two bars
         cells: list[tuple[str, int, int | None]] = []
         for ln, n in piped:
             if "|" not in ln:
