@@ -34,7 +34,7 @@ from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 
 Block = str | list[list[str]]  # a line of text, or a table (rows of cells)
-LAYOUTS = ("pipe", "tab", "wordcopy", "spaced", "xlsx", "docx")
+LAYOUTS = ("pipe", "tab", "wordcopy", "spaced", "barcells", "xlsx", "docx")
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,38 @@ def render_wordcopy(blocks: tuple[Block, ...]) -> str:
         for row in b:
             out.extend("\t" + c.replace("\n", "") for c in row)
             out.append("")
+    return "\n".join(out) + "\n"
+
+
+_BAR_WRAP = 7  # characters a line of a narrow web-page column holds
+
+
+def render_barcells(blocks: tuple[Block, ...]) -> str:
+    """A web page's table copied cell by cell: each cell on lines of its own, a line holding
+    only a bar after it (a blank cell: the bar alone), text cells longer than a narrow column
+    wrapped over lines inside their cell (在编人员 / 控制率); lines after the first table
+    are cells too, closed by a bar. The first cell is not wrapped: no bar above it tells its
+    second line from the title lines before it (docs/readers.md, known limits)."""
+    out: list[str] = []
+    seen_table = False
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+            if seen_table:
+                out.append("|")
+            continue
+        for row in b:
+            for c in row:
+                text = c.replace("\n", "")
+                if not seen_table:
+                    seen_table = True
+                    out.extend((text, "|"))
+                    continue
+                if len(text) > _BAR_WRAP and not any(ch.isdigit() for ch in text):
+                    out.extend(text[k : k + _BAR_WRAP] for k in range(0, len(text), _BAR_WRAP))
+                elif text:
+                    out.append(text)
+                out.append("|")
     return "\n".join(out) + "\n"
 
 
@@ -186,6 +218,7 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
         "tab": render_tab,
         "wordcopy": render_wordcopy,
         "spaced": render_spaced,
+        "barcells": render_barcells,
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"
     path.write_text(render(p.blocks), encoding="utf-8")

@@ -19,6 +19,7 @@ from functools import lru_cache
 from jixiao.document import Cell
 from jixiao.extract import vocab
 from jixiao.extract.fund_depth import PrintedDepth
+from jixiao.extract.fund_shift import figure_under_label
 from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
 from jixiao.extract.joined_levels import category_before_name, split_levels
@@ -851,7 +852,12 @@ class FormBuilder:
             return False
         got: dict[Role, Cell] = {}
         if header is not None:
-            if self._grid and header.aligned and len(row) == header.width:
+            if (
+                self._grid
+                and header.aligned
+                and len(row) == header.width
+                and not figure_under_label(row, label_at, header.roles)
+            ):
                 rule = "资金表：按表头的列位置"
                 for i, r in header.roles:
                     if i > label_at and i < len(row):
