@@ -622,6 +622,8 @@ def make(rng: random.Random) -> tuple[str, dict[str, Any], dict[str, str]]:
                 (
                     f"经自评，该项目自评得分{_plain(ts)}分",
                     f"综合评定，项目绩效自评得分为{_plain(ts)}分",
+                    # the framework named in the same sentence (指标体系 is no indicator)
+                    f"按照项目支出绩效评价指标体系，对该项目开展自评，综合评分为{_plain(ts)}分",
                 )
             ),
             lambda: truth.__setitem__("total_score", ts),

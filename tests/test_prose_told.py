@@ -319,3 +319,10 @@ def test_a_text_cut_inside_the_actual_word_tells_no_actual():
     assert told("质量指标：巡查覆盖率≥90%，实际完") == [
         (None, "质量指标", "巡查覆盖率", "≥90%", None, None, None)
     ]
+
+
+def test_total_score_after_the_framework_is_named():
+    # the sentence names the 指标体系 it scored by: no indicator, the score is the total
+    told = lines("依照本局整体支出绩效评价指标体系，对全年整体支出开展自评，综合评分为91.5分。")
+    assert told_total_score(told).value == Decimal("91.5")
+    assert told_total_score(lines("依照评价指标体系，服务对象满意度指标自评得分9分。")) is None

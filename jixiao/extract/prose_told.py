@@ -267,7 +267,8 @@ def told_total_score(lines: Sequence[ProseLine]) -> Num | None:
     about an indicator (one naming 指标), and none when the text states two different ones."""
     found: list[Num] = []
     for line in lines:
-        if "指标" in line.text:
+        # 依照…绩效评价指标体系…，综合评分为N分: the framework is no indicator
+        if "指标" in line.text.replace("指标体系", ""):
             continue
         for m in _TOTAL_SCORE.finditer(line.text):
             n = parse_number(m.group("n"))
