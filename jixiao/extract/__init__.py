@@ -205,9 +205,10 @@ def _read_base_data(document: Document, parts: FormParts) -> None:
 
 
 def _read_eval_table(document: Document, parts: FormParts) -> None:
-    """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), looked for only
-    when no indicator was read."""
-    if parts.indicators:
+    """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), or a 评分表 whose
+    labels carry their points, looked for only when no indicator was read with its points (the
+    cells of such a table read as rows give names without points)."""
+    if any(i.weight is not None for i in parts.indicators):
         return
     from jixiao.extract.eval_table import read_eval_table
 

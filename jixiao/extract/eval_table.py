@@ -34,11 +34,15 @@ _HEADER_WORDS = frozenset(
     {
         "一级指标", "二级指标", "三级指标", "得分", "分值", "权重", "标准分", "评价标准", "评分标准",
         "指标说明", "指标解释", "评价要点", "评分细则", "评分依据", "扣分说明", "评价内容",
+        "自评得分", "指标分值", "计分标准", "备注", "绩效指标", "扣分原因",
     }
 )  # fmt: skip
 _CRITERIA_WORDS = frozenset(
-    {"评价标准", "评分标准", "指标说明", "指标解释", "评价要点", "评分细则"}
+    {"评价标准", "评分标准", "指标说明", "指标解释", "评价要点", "评分细则", "计分标准"}
 )
+_HEADER_BEFORE = 12  # tokens before 一级指标 that may still be the header's (绩效指标 分值 …)
+# a label carrying its points: 制度建设(12分), 内控制度(4 分), and 40分) whose bracket was lost
+_LABEL_POINTS = re.compile(r"[（(]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分\s*[)）]")
 _POINTS = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _SENTENCE = re.compile(r"[,，;；。:：=%()（）<>≤≥＞＜]|\.\D|\.$")
 _FINAL_RATE = re.compile(r"(-?\d+(?:\.\d+)?%)[。.；;]?$")
@@ -65,36 +69,69 @@ class EvalTable:
 
 
 def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
-    """The tokens after the table's header (一级指标 … 三级指标 … 评价标准 … 得分), or None."""
-    cells = iter(document_cells(document))
-    for cell in cells:
-        if "一级指标" in cell.text:
-            break
-    else:
+    """The tokens after the table's header (一级指标 … 三级指标 … 评价标准 … 得分), or None.
+    Header words broken by spaces or lines (``一级 指标``, ``一级指 标``, ``自评 / 得分``) are
+    joined first; a 评分表 that prints no criteria columns (一级 二级 三级 得分, each label with
+    its points) is taken too."""
+    tokens = list(_all_tokens(document_cells(document)))
+    start = _header_start(tokens)
+    if start is None:
         return None
-    stream = _all_tokens(cell, cells)
+    tok, cell = tokens[start]
+    tokens[start] = (tok[tok.index("一级") :], cell)  # a title glued before it (…得分表一级指标)
     seen: set[str] = set()
-    for tok, at in stream:
-        if tok in _HEADER_WORDS:
-            seen.add(tok)
-            continue
-        if "三级指标" not in seen or not seen & _CRITERIA_WORDS:
-            return None
-        return chain([(tok, at)], stream)
+    for k in range(max(0, start - _HEADER_BEFORE), start):
+        word = _header_word(tokens, k)
+        if word is not None:
+            seen.add(word[0])
+    j = start
+    while j < len(tokens):
+        word = _header_word(tokens, j)
+        if word is None:
+            break
+        seen.add(word[0])
+        j += word[1]
+    if "三级指标" not in seen or not (seen & _CRITERIA_WORDS or "得分" in seen or "自评得分" in seen):
+        return None
+    return iter(tokens[j:])
+
+
+def _header_start(tokens: list[tuple[str, Piece]]) -> int | None:
+    for k, (tok, _) in enumerate(tokens):
+        if "一级" in tok:
+            at = tok.index("一级")
+            if _joined(tokens, k, 3)[at:].startswith("一级指标"):
+                return k
     return None
 
 
-def _all_tokens(first: Piece, cells: Iterable[Piece]) -> Iterator[tuple[str, Piece]]:
+def _joined(tokens: list[tuple[str, Piece]], k: int, n: int) -> str:
+    return "".join(t for t, _ in tokens[k : k + n])
+
+
+def _header_word(tokens: list[tuple[str, Piece]], k: int) -> tuple[str, int] | None:
+    """The header word starting at token ``k`` and how many tokens it takes (up to three:
+    a word broken by spaces or lines), or None."""
+    for n in (1, 2, 3):
+        word = _joined(tokens, k, n)
+        if word in _HEADER_WORDS:
+            return word, n
+    return None
+
+
+def _all_tokens(cells: Iterable[Piece]) -> Iterator[tuple[str, Piece]]:
     count = 0
-    text = first.text[first.text.index("一级指标") :]
-    for tok in clean(text).split():
-        yield tok, first
     for cell in cells:
-        for tok in clean(cell.text).split():
+        for tok in clean(_LABEL_POINTS.sub(_tight_points, cell.text)).split():
             count += 1
             if count > _MAX_TOKENS:
                 return
             yield tok, cell
+
+
+def _tight_points(m: re.Match[str]) -> str:
+    """``(12 分)`` as ``(12分)``: one token with the label before it."""
+    return m.group().replace(" ", "")
 
 
 def _pairs(tokens: Iterable[tuple[str, Piece]]) -> Iterator[tuple[str, tuple | None, Piece]]:
@@ -119,12 +156,55 @@ def _is_label(text: str) -> bool:
     return len(text) <= _MAX_LABEL and not _SENTENCE.search(text) and not text[:1].isdigit()
 
 
+def _point_labels(text: str) -> tuple[list[tuple[str, Decimal]], str]:
+    """The labels a text chunk holds each with its points in brackets (``履职保 障(30分)
+    制度建设(12分)`` → 履职保障 30, 制度建设 12) and the text after the last of them; none
+    (and the whole text) unless every such label is a short label."""
+    labels: list[tuple[str, Decimal]] = []
+    at = 0
+    for m in _LABEL_POINTS.finditer(text):
+        label = text[at : m.start()].replace(" ", "")
+        if not label or not _is_label(label):
+            return [], text
+        labels.append((label, Decimal(m.group(1))))
+        at = m.end()
+    return labels, text[at:].strip()
+
+
+def _levels(
+    heads: list[tuple[str, Decimal]], level1: str | None, level2: str | None
+) -> tuple[str | None, str | None]:
+    """The 一级/二级 after a row's heads (the labels with points before its name)."""
+    if len(heads) >= 2:
+        return heads[-2][0], heads[-1][0]
+    if len(heads) == 1:
+        head = heads[0][0]
+        if is_level1(label_key(head)):
+            return head, None
+        return level1, head
+    return level1, level2
+
+
 def _rows(tokens: Iterable[tuple[str, Piece]]) -> list[_Row]:
     rows: list[_Row] = []
     pending: list[tuple[str, tuple[Decimal, str, Location | None], Piece]] = []
     level1: str | None = None
     level2: str | None = None
     for text, figure, cell in _pairs(tokens):
+        labelled, rest = _point_labels(text)
+        if labelled and figure is not None and (not rest or _is_label(rest)):
+            heads = [(label, points[0]) for label, points, _ in pending] + labelled
+            pending = []
+            if rest:  # 资产管理(20分) 资产登记 8: the levels, a name and its points
+                pending = [(label, (p, str(p), cell.location), cell) for label, p in heads]
+                pending.append((rest, figure, cell))
+                continue
+            # 内控制度(4分) 4 in a 得分表: the 三级 with its points, the figure its score
+            *heads, (name, points) = heads
+            level1, level2 = _levels(heads, level1, level2)
+            weight = (points, str(points), cell.location)
+            rows.append(_Row(name, weight, level1, level2, cell.location, [], figure, heads))
+            continue
         if _is_label(text) and figure is not None:
             pending.append((text, figure, cell))
             continue
@@ -137,15 +217,8 @@ def _rows(tokens: Iterable[tuple[str, Piece]]) -> list[_Row]:
             break  # sentences without a row: not this table
         *heads, (name, weight, at) = pending
         pending = []
-        if len(heads) >= 2:
-            level1, level2 = heads[-2][0], heads[-1][0]
-        elif len(heads) == 1:
-            head = heads[0][0]
-            if is_level1(label_key(head)):
-                level1, level2 = head, None
-            else:
-                level2 = head
         levels = [(label, points[0]) for label, points, _ in heads]
+        level1, level2 = _levels(levels, level1, level2)
         rows.append(_Row(name, weight, level1, level2, at.location, [text], figure, levels))
     return rows
 

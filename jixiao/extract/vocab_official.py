@@ -97,6 +97,7 @@ COLUMN_LABELS: tuple[tuple[str, str, str], ...] = (
     ("评分说明", "remark", "地方"),
     ("评分方法", "remark", "地方"),
     ("评价标准及评分方法", "remark", "地方"),
+    ("计分标准", "remark", "地方"),  # the 评分表 of a 部门整体 evaluation (四川)
     ("佐证材料", "remark", "地方"),
     ("取值依据", "remark", "地方"),
     ("设定依据", "remark", "地方"),
