@@ -415,8 +415,11 @@ def damage_run(
         printed,
         prose,
     )
+    from damage_sheet import score_sheet
 
-    layouts = layouts or [*RENDER, "column-major", "prose", "base-data", "xlsx", "docx"]
+    layouts = layouts or [
+        *RENDER, "column-major", "prose", "base-data", "score-sheet", "xlsx", "docx"
+    ]  # fmt: skip
     score: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses: dict[tuple[str, str], list[str]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
@@ -437,13 +440,15 @@ def damage_run(
                     continue
                 for layout in layouts:
                     if (dname, layout) in NOT_APPLICABLE or (
-                        layout in ("prose", "base-data") and dname != "none"
+                        layout in ("prose", "base-data", "score-sheet") and dname != "none"
                     ):
                         continue
                     rng = random.Random(f"{seed}/{name}/{dname}/{layout}")
                     made = base_data(damaged, rng) if layout == "base-data" else None
-                    if layout == "base-data" and made is None:
-                        continue  # a project form has no 基础数据表
+                    if layout == "score-sheet":
+                        made = score_sheet(damaged, rng)
+                    if layout in ("base-data", "score-sheet") and made is None:
+                        continue  # a project form has no 基础数据表 and no 评分表
                     columns = column_major(damaged, rng) if layout == "column-major" else None
                     if layout == "column-major" and columns is None:
                         continue  # no indicator table left to print by columns
@@ -525,6 +530,7 @@ def main(argv: list[str] | None = None) -> int:
             "column-major",
             "prose",
             "base-data",
+            "score-sheet",
             *([] if args.no_office else ["xlsx", "docx"]),
         ]
         wanted = [x for x in args.layouts.split(",") if x]

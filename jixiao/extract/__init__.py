@@ -206,14 +206,16 @@ def _read_base_data(document: Document, parts: FormParts) -> None:
 
 def _read_eval_table(document: Document, parts: FormParts) -> None:
     """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), or a 评分表 whose
-    labels carry their points, looked for only when no indicator was read with its points (the
-    cells of such a table read as rows give names without points)."""
-    if any(i.weight is not None for i in parts.indicators):
-        return
+    labels carry their points (the cells of such a table read as rows give sentences for names,
+    names without points, rows lost): kept when it gives more indicators with points and score
+    than the rows did."""
+    scored = sum(1 for i in parts.indicators if i.weight is not None and i.score is not None)
     from jixiao.extract.eval_table import read_eval_table
 
     table = read_eval_table(document)
     if table is None:
+        return
+    if sum(1 for i in table.indicators if i.score is not None) < scored:
         return
     parts.indicators[:] = table.indicators
     parts.notes.extend(table.notes)

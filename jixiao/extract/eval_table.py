@@ -25,7 +25,7 @@ from itertools import chain
 
 from jixiao.document import Document
 from jixiao.extract.base_data import Piece, document_cells
-from jixiao.extract.vocab import is_level1
+from jixiao.extract.vocab import is_level1, is_level2
 from jixiao.measure import parse_measure
 from jixiao.model import Indicator, Location, Num, Text
 from jixiao.textnorm import clean, label_key
@@ -70,39 +70,56 @@ class EvalTable:
 
 def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     """The tokens after the table's header (一级指标 … 三级指标 … 评价标准 … 得分), or None.
-    Header words broken by spaces or lines (``一级 指标``, ``一级指 标``, ``自评 / 得分``) are
+    Header words broken by spaces or lines (``一级 指标``, ``一 级指标``, ``自评 / 得分``) are
     joined first; a 评分表 that prints no criteria columns (一级 二级 三级 得分, each label with
-    its points) is taken too."""
-    tokens = list(_all_tokens(document_cells(document)))
-    start = _header_start(tokens)
-    if start is None:
+    its points) is taken too. Tokens are made only as far as they are looked at."""
+    # in the order of the lines: a long line the spaced reader set apart as a table of its own
+    # comes back to its place
+    cells = sorted(document_cells(document), key=_line_of)
+    if not any("级" in c.text for c in cells):
         return None
+    stream = _all_tokens(cells)
+    tokens: list[tuple[str, Piece]] = []
+
+    def fill(n: int) -> None:
+        while len(tokens) < n:
+            nxt = next(stream, None)
+            if nxt is None:
+                return
+            tokens.append(nxt)
+
+    start = 0
+    while True:
+        fill(start + 3)
+        if start >= len(tokens):
+            return None
+        at = _joined(tokens, start, 3).find("一级指标")
+        if 0 <= at < len(tokens[start][0]):
+            break
+        start += 1
     tok, cell = tokens[start]
-    tokens[start] = (tok[tok.index("一级") :], cell)  # a title glued before it (…得分表一级指标)
+    tokens[start] = (tok[at:], cell)  # a title glued before it (…得分表一级指标)
     seen: set[str] = set()
     for k in range(max(0, start - _HEADER_BEFORE), start):
         word = _header_word(tokens, k)
         if word is not None:
             seen.add(word[0])
     j = start
-    while j < len(tokens):
-        word = _header_word(tokens, j)
+    while True:
+        fill(j + 3)
+        word = _header_word(tokens, j) if j < len(tokens) else None
         if word is None:
             break
         seen.add(word[0])
         j += word[1]
     if "三级指标" not in seen or not (seen & _CRITERIA_WORDS or "得分" in seen or "自评得分" in seen):
         return None
-    return iter(tokens[j:])
+    return chain(tokens[j:], stream)
 
 
-def _header_start(tokens: list[tuple[str, Piece]]) -> int | None:
-    for k, (tok, _) in enumerate(tokens):
-        if "一级" in tok:
-            at = tok.index("一级")
-            if _joined(tokens, k, 3)[at:].startswith("一级指标"):
-                return k
-    return None
+def _line_of(cell: Piece) -> int:
+    line = cell.location.line if cell.location is not None else None
+    return line if line is not None else 0
 
 
 def _joined(tokens: list[tuple[str, Piece]], k: int, n: int) -> str:
@@ -179,7 +196,9 @@ def _levels(
         return heads[-2][0], heads[-1][0]
     if len(heads) == 1:
         head = heads[0][0]
-        if is_level1(label_key(head)):
+        key = label_key(head)
+        # a word of both (成本指标, 满意度指标) under a 一级 already read is its 二级
+        if is_level1(key) and not (level1 is not None and is_level2(key)):
             return head, None
         return level1, head
     return level1, level2
