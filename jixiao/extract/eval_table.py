@@ -76,9 +76,11 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     # in the order of the lines: a long line the spaced reader set apart as a table of its own
     # comes back to its place
     cells = sorted(document_cells(document), key=_line_of)
-    if not any("级" in c.text for c in cells):
+    first = next((k for k, c in enumerate(cells) if "一级" in c.text or "级指" in c.text), None)
+    if first is None:
         return None
-    stream = _all_tokens(cells)
+    # tokens from a few cells before the first 一级 on (the header words before it)
+    stream = _all_tokens(cells[max(0, first - _HEADER_BEFORE) :])
     tokens: list[tuple[str, Piece]] = []
 
     def fill(n: int) -> None:
