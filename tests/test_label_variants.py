@@ -178,7 +178,7 @@ def test_every_catalogue_label_is_read_as_listed() -> None:
 
 
 def test_no_label_has_two_meanings_and_every_source_is_named() -> None:
-    sources = {"10号", "部门整体", "101号", "四川", "湖南", "安徽", "(A)(B)", "地方"}
+    sources = {"10号", "部门整体", "101号", "四川", "湖南", "安徽", "重庆", "(A)(B)", "地方"}
     for table in (
         vocab_official.COLUMN_LABELS,
         vocab_official.FIELD_LABELS,

@@ -1281,7 +1281,11 @@ class FormBuilder:
             if stated is not None:
                 self._complete_measure(stated)
             return True
-        got = {r: row[i] for i, r in header.roles if r not in _LABEL_ROLES and i < len(row)}
+        got: dict[Role, Cell] = {}
+        for i, r in header.roles:
+            # two columns of one role (年初指标值 | 调整指标值): the later one unless it is blank
+            if r not in _LABEL_ROLES and i < len(row) and not (r in got and is_blank(row[i].text)):
+                got[r] = row[i]
         if stated is not None and is_blank(got[stated[0]].text if stated[0] in got else ""):
             got[stated[0]] = stated[1]  # 指标值 | ≥20座: the value named by the cell before it
         rule = "指标表：按表头的列位置"
@@ -1450,7 +1454,7 @@ class FormBuilder:
         while pos < len(live):
             i = live[pos]
             name = vocab.field_of(keys[i])
-            if name is None and keys[i] in _SCORE_FIELDS and pos + 1 < len(live):
+            if name is None and keys[i].removesuffix("(分)") in _SCORE_FIELDS and pos + 1 < len(live):
                 # 自评得分 | 96.5 among the header fields: the form's total score
                 figure = row[live[pos + 1]]
                 if is_number(figure.text) and self.parts.total_score is None:

@@ -18,6 +18,7 @@ Sources (the labels only; no template text is kept in the project):
 - ``湖南``: the 湖南 部门整体支出绩效自评表 (资金来源 / 资金结构, 年初设定目标 / 全年完成情况).
 - ``安徽``: county copies of the 10号 form (年度资金总额：, 其中：本年财政拨款).
 - ``(A)(B)``: the 10号 columns marked 全年预算数（A）/ 全年执行数（B）/ 执行率（B/A）.
+- ``重庆``: the 重庆 部门整体绩效自评表 (年初指标值 / 调整指标值 / 全年完成值, 得分系数, 是否核心指标).
 - ``地方``: wordings of regional forms whose templates were not found in full; kept because
   each is unambiguous (tests/test_label_variants.py prints them in forms where the label they
   could be confused with occurs too).
@@ -98,6 +99,11 @@ COLUMN_LABELS: tuple[tuple[str, str, str], ...] = (
     ("评分方法", "remark", "地方"),
     ("评价标准及评分方法", "remark", "地方"),
     ("计分标准", "remark", "地方"),  # the 评分表 of a 部门整体 evaluation (四川)
+    # 重庆: the 部门整体绩效自评表 (年初指标值 / 调整指标值 / 全年完成值, 得分系数(%) — the
+    # share of the points given, not the score —, 指标权重(分), 指标得分(分), 是否核心指标)
+    ("得分系数", "remark", "重庆"),
+    ("得分系数(%)", "remark", "重庆"),  # printed with its unit: not a 得分 column
+    ("是否核心指标", "remark", "重庆"),
     ("佐证材料", "remark", "地方"),
     ("取值依据", "remark", "地方"),
     ("设定依据", "remark", "地方"),
