@@ -1211,6 +1211,80 @@ def _synonyms(k: int) -> Callable[[], Probe]:
     return make
 
 
+def _chongqing_department() -> Probe:
+    """重庆's 部门整体绩效自评表: 自评总分 among the fields, 年初/调整/全年 columns for the target
+    and the actual, 得分系数(%) (the share of the points given), 是否核心指标 (issue 9, rw2)."""
+    head = ("2023年度部门整体绩效自评表",)
+    fields = [["主管部门", "某某区图书馆", "自评总分(分)", "96"]]
+    table = [
+        [
+            "指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值",
+            "得分系数(%)", "指标权重(分)", "指标得分(分)", "是否核心指标",
+        ]
+    ]  # fmt: skip
+    data = [
+        ("在职人员控制率", "%", "定量指标", "100%", "", "95%", "100%", 10, 10, "否"),
+        ("预算执行率", "%", "定量指标", "90%", "", "96.5%", "100%", 20, 20, "是"),
+        ("读者借阅人次", "人次", "定量指标", "30000人次", "28000人次", "27000人次", "80%", 20, 16, "是"),
+        ("少儿阅读活动场次", "场", "定量指标", "40场", "", "44场", "100%", 30, 30, "是"),
+        ("资金使用合规性", "", "定性指标", "合规", "", "合规", "100%", 20, 20, "否"),
+    ]  # fmt: skip
+    for n, u, nat, t0, t1, a, share, w, sc, core in data:
+        table.append([n, u, nat, t0, t1, a, share, str(w), str(sc), core])
+    inds = [
+        {"name": n, "target": t1 or t0, "actual": a, "weight": w, "score": sc}
+        for n, _u, _nat, t0, t1, a, _share, w, sc, _core in data
+    ]
+    truth = {"kind": "dept_overall", "year": 2023, "indicators": inds, "total_score": 96}
+    return Probe(
+        "chongqing-dept",
+        "重庆 部门整体: 年初/调整指标值, 得分系数(%), 是否核心指标, 自评总分 in the fields",
+        (*head, fields, table),
+        truth,
+    )
+
+
+def _block_label_funds() -> Probe:
+    """A 部门整体 fund block whose header starts with the block's label before the 资金来源
+    column, the rows starting with their label (issue 9, rw2)."""
+    head = ("部门整体支出绩效自评表", "部门(单位)名称：某某县水利工作站")
+    funds = [
+        ["部门(单位)总体资金(万元)", "资金来源", "年初预算数(A)", "全年执行数(B)", "分值(10分)", "得分", "得分计算方法"],
+        ["年度资金总额", "810.40", "836.12", "10", "10", "执行率乘以分值"],
+        ["基本支出", "520.10", "514.66", "", "", ""],
+        ["项目支出", "290.30", "321.46", "", "", ""],
+    ]  # fmt: skip
+    table = [["一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "分值", "得分"]]
+    data = [
+        ("产出指标", "数量指标", "河道巡查次数", "≥48次", "52次", 30, 30),
+        ("产出指标", "质量指标", "水质达标率", "≥95%", "97%", 30, 30),
+        ("效益指标", "社会效益指标", "防汛安全事故", "0起", "0起", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "沿河群众满意度", "≥90%", "93%", 10, 10),
+    ]  # fmt: skip
+    for l1, l2, n, t, a, w, sc in data:
+        table.append([l1, l2, n, t, a, str(w), str(sc)])
+    inds = [
+        {"level1": l1, "level2": l2, "name": n, "target": t, "actual": a, "weight": w, "score": sc}
+        for l1, l2, n, t, a, w, sc in data
+    ]
+    truth = {
+        "kind": "dept_overall",
+        "department": "某某县水利工作站",
+        "funds": [
+            {"line": "年度资金总额", "initial_budget": 810.40, "actual": 836.12, "weight": 10, "score": 10},
+            {"line": "基本支出", "initial_budget": 520.10, "actual": 514.66},
+            {"line": "项目支出", "initial_budget": 290.30, "actual": 321.46},
+        ],
+        "indicators": inds,
+    }
+    return Probe(
+        "block-label-funds",
+        "部门整体 fund header 部门(单位)总体资金 | 资金来源 | 年初预算数(A) | 全年执行数(B)",
+        (*head, funds, table),
+        truth,
+    )
+
+
 PROBES: tuple[Callable[[], Probe], ...] = (
     _no_levels,
     _only_level3,
@@ -1249,6 +1323,8 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _adjusted("调整预算数", "adjusted-1"),
     _adjusted("预算调整数", "adjusted-2"),
     _adjusted("调整数", "adjusted-3"),
+    _chongqing_department,
+    _block_label_funds,
 )
 
 
