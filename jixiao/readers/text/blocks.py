@@ -13,6 +13,7 @@ from jixiao.model import Location
 from jixiao.readers.text import single_space
 from jixiao.readers.text.bar_cells import bar_parted_cells
 from jixiao.readers.text.broken_rows import join_broken_rows
+from jixiao.readers.text.figure_tails import join_figure_tails
 from jixiao.readers.text.layout import table_on_one_line, token_row
 from jixiao.readers.text.single_spaced import cell_row, single_spaced_text
 from jixiao.readers.text.spans import line_spans as _spans
@@ -194,7 +195,7 @@ def pipe(lines: list[str], source: str) -> list[Block]:
     for ln, n in piped:
         if "|" not in ln:
             if rows:
-                blocks.append(Table(tuple(rows), rows[0][0].location))
+                blocks.append(Table(tuple(join_figure_tails(rows)), rows[0][0].location))
                 rows = []
             blocks.append(Paragraph(ln.strip(), _loc(source, n)))
             continue
@@ -208,7 +209,7 @@ def pipe(lines: list[str], source: str) -> list[Block]:
             tuple(Cell(p, line_loc if col is None else _loc(source, n, col)) for p, col in parts)
         )
     if rows:
-        blocks.append(Table(tuple(rows), rows[0][0].location))
+        blocks.append(Table(tuple(join_figure_tails(rows)), rows[0][0].location))
     return blocks
 
 
