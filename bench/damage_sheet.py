@@ -6,7 +6,9 @@ sheet: 一级, 二级 and 三级 each with its points in brackets (``制度建�
 the score (a 得分表, copied from a PDF: labels and scores run on lines broken anywhere, words
 broken by spaces — ``一级指 标``, ``履职保 障(30 分)``) or the 三级's points as a cell of its own,
 two criteria cells (指标解释, 计分标准) and the score (a 评分表 copied from a web page one cell per
-paragraph, header words broken over paragraphs — ``自评`` / ``得分``). The points of a 一级 or
+paragraph, header words broken over paragraphs — ``自评`` / ``得分``), or a web page's grid
+whose levels each have a 名称 and a 权重(%) column, the first row of a group holding all three
+levels, a 扣分说明 cell before the score. The points of a 一级 or
 二级 are the sums of the 三级 points under it, as the form's own arithmetic has them. Only forms
 whose names are labels (short, without sentence punctuation) are printed: a scoring sheet's
 names are the framework's. The truth is each indicator's 一级, 二级, name, points and score.
@@ -66,9 +68,8 @@ def score_sheet(f: Any, rng: random.Random) -> tuple[str, dict[str, Any]] | None
         ],
     }
     year = int(e.year.value) if e.year else 2023
-    if rng.random() < 0.5:
-        return _pdf_sheet(inds, l1_points, l2_points, year, rng), truth
-    return _paragraph_sheet(inds, l1_points, l2_points, year, rng), truth
+    shape = rng.choice((_pdf_sheet, _paragraph_sheet, _grid_sheet))
+    return shape(inds, l1_points, l2_points, year, rng), truth
 
 
 def _points(label: str, points: Decimal, rng: random.Random, gap: bool) -> str:
@@ -128,3 +129,37 @@ def _paragraph_sheet(inds, l1_points, l2_points, year: int, rng: random.Random) 
             " ",
         ]
     return "\n\n".join(cells) + "\n"
+
+
+def _grid_sheet(inds, l1_points, l2_points, year: int, rng: random.Random) -> str:
+    """A 评分表 as a web page's grid copied with bars: 名称 | 权重(%) for each level, a row
+    starting a 一级 or 二级 holding those cells too, 扣分说明 before the score."""
+    rows = [
+        [f"{year}年度部门整体支出绩效评价评分表"],
+        ["评价指标", "指标说明", "评分标准", "扣分说明", "得分"],
+        ["一级指标", "二级指标", "三级指标"],
+        ["名称", "权重(%)", "名称", "权重(%)", "名称", "权重(%)"],
+    ]
+    l1 = l2 = None
+    for i in inds:
+        row: list[str] = []
+        if i.level1.text != l1:
+            l1, l2 = i.level1.text, None
+            row += [l1, _plain(l1_points[l1])]
+        if i.level2.text != l2:
+            l2 = i.level2.text
+            row += [l2, _plain(l2_points[(l1, l2)])]
+        lost = i.score.value < i.weight.value
+        row += [
+            i.name.text,
+            _plain(i.weight.value),
+            f"考核{i.name.text}的完成情况。",
+            f"完成年度目标的,得{_plain(i.weight.value)}分。",
+            "未全部完成" if lost else "",
+            _plain(i.score.value),
+        ]
+        rows.append(row)
+    width = max(len(r) for r in rows) + 1
+    return "\n".join(
+        " | ".join(r) + " | " + "|" * (width - len(r) - 1) for r in rows
+    ) + "\n"

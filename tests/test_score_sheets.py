@@ -88,3 +88,24 @@ def test_the_form_reads_the_sheet_when_its_rows_gave_names_without_points():
     e = read_text("2022年度某某县档案馆部门整体支出绩效评价\n\n" + PARAGRAPHS, "sheet.txt")
     got = {(i.name.text, i.weight.value, i.score.value) for i in e.indicators}
     assert ("资产盘点", Decimal(6), Decimal(6)) in got
+
+
+# a 评分表 as a web page's grid: each level a 名称 and a 权重(%) column, the first row of a
+# group holding all three levels, a 扣分说明 cell before the score where points were taken off
+GRID = """部门整体支出绩效评价评分表 | ||||||||
+单位:某某县林业站 | ||||||||
+评价指标 | 指标说明 | 评分标准 | 扣分说明 | 得分 | ||||
+一级指标 | 二级指标 | 三级指标 | ||||||
+名称 | 权重(%) | 名称 | 权重(%) | 名称 | 权重(%) | |||
+资金管理 | 30 | 预算执行 | 12 | 执行进度 | 6 | 考核资金是否按进度支出。 | 按进度支出的,得6分。 | 四季度支出偏多 | 5 | |
+结余控制 | 6 | 考核年末结余是否合理。 | 结余率不超过5%的,得6分。 | | 6 | ||||
+财务管理 | 18 | 制度执行 | 18 | 考核财务制度执行情况。 | 执行到位的,得18分。 | | 18 | ||||
+"""
+
+
+def test_a_grid_with_a_points_column_for_each_level():
+    assert _rows(GRID) == [
+        ("资金管理", "预算执行", "执行进度", Decimal(6), Decimal(5)),
+        ("资金管理", "预算执行", "结余控制", Decimal(6), Decimal(6)),
+        ("资金管理", "财务管理", "制度执行", Decimal(18), Decimal(18)),
+    ]
