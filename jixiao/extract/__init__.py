@@ -207,11 +207,12 @@ def _read_base_data(document: Document, parts: FormParts) -> None:
 def _read_eval_table(document: Document, parts: FormParts) -> None:
     """A 部门整体支出绩效评价指标表 with criteria columns (评价标准, 指标说明), or a 评分表 whose
     labels carry their points (the cells of such a table read as rows give sentences for names,
-    names without points, rows lost): kept when it gives more indicators with points and score
-    than the rows did."""
+    names without points, rows lost): looked for when some indicator read lacks its points or
+    score, kept when it gives at least as many indicators with both as the rows did (its levels
+    are confirmed by the points adding up)."""
     scored = sum(1 for i in parts.indicators if i.weight is not None and i.score is not None)
-    if parts.indicators and scored == len(parts.indicators) and not _points_in_labels(document):
-        return  # every row read with its points, and no labels carrying theirs: nothing to gain
+    if parts.indicators and scored == len(parts.indicators):
+        return  # every row read with its points and score: nothing to gain
     from jixiao.extract.eval_table import read_eval_table
 
     table = read_eval_table(document)
@@ -226,21 +227,6 @@ def _read_eval_table(document: Document, parts: FormParts) -> None:
         _trace_prose_rows(trace, (), table.indicators, _EVAL_TABLE_RULE)
 
 
-def _points_in_labels(document: Document) -> bool:
-    """Labels carrying their points (``目标任务(15分)``) as a scoring sheet prints them, more
-    than a form's own few (``绩效指标(90分)``)."""
-    n = 0
-    for block in document.blocks:
-        for text in (
-            (c.text for row in block.rows for c in row) if isinstance(block, Table) else (block.text,)
-        ):
-            n += text.count("分)") + text.count("分）")
-            if n >= _SHEET_POINTS:
-                return True
-    return False
-
-
-_SHEET_POINTS = 6
 _EVAL_TABLE_RULE = "评价指标表：一级/二级/三级各带分值，其后评价标准与指标说明的句子，最后是得分"
 
 

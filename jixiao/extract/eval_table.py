@@ -76,7 +76,7 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     its points) is taken too. Tokens are made only as far as they are looked at."""
     # in the order of the lines: a long line the spaced reader set apart as a table of its own
     # comes back to its place
-    cells = sorted(document_cells(document), key=_line_of)
+    cells = _cells_in_line_order(document)
     first = next((k for k, c in enumerate(cells) if "一级" in c.text or "级指" in c.text), None)
     if first is None:
         return None
@@ -118,6 +118,15 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     if "三级指标" not in seen or not (seen & _CRITERIA_WORDS or "得分" in seen or "自评得分" in seen):
         return None
     return chain(tokens[j:], stream)
+
+
+def _cells_in_line_order(document: Document) -> list[Piece]:
+    """Every cell and paragraph; in spaced text in the order of their lines (the spaced reader
+    sets a long line apart as a table of its own, after the others)."""
+    cells = list(document_cells(document))
+    if document.layout == "spaced":
+        cells.sort(key=_line_of)
+    return cells
 
 
 def _line_of(cell: Piece) -> int:
