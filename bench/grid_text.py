@@ -213,6 +213,26 @@ def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> st
     return "\n".join([title] + ["".join(cells) for cells in rows] + report)
 
 
+_BARE = re.compile(r"^[-+]?\d[\d.,]*%?$")
+
+
+def r_other_spaced(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """PDF text copied from a document-sharing site: a row's word cells run together, a bare
+    figure cell (分值, 得分, an amount) parted from its neighbours by one space
+    (``产出指标数量指标受训人次≥80人次 25 24``); one row per line, or the whole table on one."""
+    out = []
+    for cells in rows:
+        shown = [c.replace("\n", "").replace(" ", "") for c in cells if c and c != GLUED]
+        line = ""
+        for k, c in enumerate(shown):
+            if k and (_BARE.match(c) or _BARE.match(shown[k - 1])):
+                line += " "
+            line += c
+        out.append(line)
+    table = out if rng.random() < 0.5 else [" ".join(out)]
+    return "\n".join([title, *table, *report])
+
+
 RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "tabbed": r_tabbed,
     "pipe": r_pipe,
@@ -223,4 +243,5 @@ RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "spaced-single": r_spaced_single,
     "vertical": r_vertical,
     "other": r_other,
+    "other-spaced": r_other_spaced,
 }

@@ -30,6 +30,7 @@ from itertools import accumulate
 from jixiao.alternation import Alternation
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.figure_spaces import fence as figure_fence
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
@@ -679,6 +680,10 @@ def split_fund_values(
     blank column (trailing blanks left out); None when it cannot be cut. ``complete``: every
     column is expected to be filled (分值 and 得分 at the end of a row)."""
     best: tuple[float, list[str]] | None = None
+    # figures parted by single spaces: each space is a cut, no figure is cut inside
+    fence = figure_fence(text) if " " in text.strip() else None
+    if fence is not None:
+        text = fence.text
     if len(text) > _MAX_FUND_RUN:
         return None
     steps = _Steps()
@@ -687,7 +692,12 @@ def split_fund_values(
 
     def tokens(j: int, pos: int) -> list[int]:
         if (j, pos) not in ends:
-            ends[(j, pos)] = _tokens_for(roles[j], text, pos, total)
+            found = _tokens_for(roles[j], text, pos, total)
+            if fence is not None:
+                found = [
+                    e for e in found if not fence.crosses(pos, e) and not fence.cuts_figure(e)
+                ]
+            ends[(j, pos)] = found
         return ends[(j, pos)]
 
     def can_finish(pos: int, j: int) -> bool:
@@ -721,6 +731,8 @@ def split_fund_values(
         if pos == len(text):
             value_ends = [e for e, v in zip(accumulate(map(len, order)), order, strict=True) if v]
             cuts = _cuts_in_digits(text, value_ends)
+            if fence is not None:
+                cuts -= fence.certain(value_ends)
             sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts
             if complete:
                 sc -= 0.5 * (len(roles) - len(taken))
@@ -956,6 +968,10 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         # no name starts with it
         text = _BLANK_REASON.sub("", _EXPORTED_BLANK.sub("", text))
     memo: dict[int, tuple[float, list[tuple[str, ...]]] | None] = {}
+    # words run together, figures between single spaces: the spaces are certain boundaries
+    fence = figure_fence(text) if " " in text else None
+    if fence is not None:
+        text = fence.text
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
@@ -967,7 +983,8 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 
     def chain_at(start: int) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps, ends, words)
+            found = _chain(text, start, value_roles, steps, ends, words)
+            chains[start] = found if fence is None else _fenced(fence, start, found)
         return chains[start]
 
     def reading(c: tuple[int, tuple[tuple[Role, str], ...]]) -> _Reading:
@@ -1028,7 +1045,11 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             for r, rest in candidates:
                 if not name_ok(pos, r.value_start):
                     continue
+                if fence is not None and fence.crosses(pos, r.value_start):
+                    continue  # a name holds no printed space here
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
+                if fence is not None:
+                    penalty -= _certain_cuts(fence, r)
                 penalty += r.cut_before
                 if r.points and text.startswith("其中", pos, r.value_start):
                     penalty += 2.0  # 其中… breakdown rows carry no points of their own
@@ -1047,6 +1068,34 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     except (_TooMuchWork, RecursionError):
         return None
     return attach_reasons(tuple(result[1]), roles) if result else None
+
+
+def _fenced(
+    fence, start: int, found: list[tuple[int, tuple[tuple[Role, str], ...]]]
+) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
+    """The chains whose values neither hold a printed space nor cut a bare figure printed
+    between spaces (figure_spaces.py)."""
+    kept = []
+    for c in found:
+        at, ok = start, not fence.cuts_figure(start)
+        for _, v in c[1]:
+            if v and (fence.crosses(at, at + len(v)) or fence.cuts_figure(at + len(v))):
+                ok = False
+                break
+            at += len(v)
+        if ok:
+            kept.append(c)
+    return kept
+
+
+def _certain_cuts(fence, r: _Reading) -> float:
+    """The reading's cuts between two digits that stand where a space was printed (no doubt
+    about them, no penalty)."""
+    cuts, at = [r.value_start], r.value_start
+    for v in r.values[:-1]:
+        at += len(v)
+        cuts.append(at)
+    return 1.0 * fence.certain(cuts)
 
 
 def _contenders(

@@ -18,6 +18,7 @@ from jixiao.extract import vocab
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.fund_rate_check import rate_confirmed
 from jixiao.extract.labelled_pairs import labelled_line
+from jixiao.extract.figure_spaces import leading_figures
 from jixiao.extract.runtogether import glued_figures, split_fund_values, split_indicator_rows
 from jixiao.extract.values import (
     align,
@@ -705,9 +706,12 @@ class StreamAssembler:
                     if lead
                     else None
                 )
+                end = lead.end() if lead else 0
+                if spaced := leading_figures(text, len(roles)):
+                    values, end = spaced  # 100 97: figures parted by spaces, one per column
                 if lead and values is not None:
                     self.row.extend(Cell(v, loc) for v in values if v)
-                    rest = text[lead.end() :].strip()
+                    rest = text[end:].strip()
                     if rest:
                         self.flush()
                         self.push(Cell(rest, loc))
