@@ -220,16 +220,21 @@ def r_other_spaced(title: str, rows: Rows, report: list[str], rng: random.Random
     """PDF text copied from a document-sharing site: a row's word cells run together, a bare
     figure cell (分值, 得分, an amount) parted from its neighbours by one space
     (``产出指标数量指标受训人次≥80人次 25 24``); one row per line, or the whole table on one."""
-    out = []
-    for cells in rows:
-        shown = [c.replace("\n", "").replace(" ", "") for c in cells if c and c != GLUED]
+    def joined(shown: list[str]) -> str:
         line = ""
         for k, c in enumerate(shown):
             if k and (_BARE.match(c) or _BARE.match(shown[k - 1])):
                 line += " "
             line += c
-        out.append(line)
-    table = out if rng.random() < 0.5 else [" ".join(out)]
+        return line
+
+    rows_shown = [
+        [c.replace("\n", "").replace(" ", "") for c in cells if c and c != GLUED] for cells in rows
+    ]
+    if rng.random() < 0.5:
+        table = [joined(shown) for shown in rows_shown if shown]
+    else:  # the whole table on one line: rows run together as cells do
+        table = [joined([c for shown in rows_shown for c in shown])]
     return "\n".join([title, *table, *report])
 
 

@@ -206,7 +206,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
     alts.append(
         (
             6,
-            r"(?:其中[:：]?)?(?:基本支出|人员支出|公用支出|项目支出|人员经费|公用经费)(?=[\d\-－/])",
+            r"(?:其中[:：]?)?(?:基本支出|人员支出|公用支出|项目支出|人员经费|公用经费)(?= ?[\d\-－/])",
         )
     )
     alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
@@ -243,7 +243,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
     for w in ("自评得分", "自评总分"):
-        add(w, r"(?=\d{1,3}(?:\.\d{1,2})?(?!\d))")  # 自评得分93 among the header fields
+        add(w, r"(?= ?\d{1,3}(?:\.\d{1,2})?(?!\d))")  # 自评得分93 among the header fields
     for w in vocab.FRAMEWORK_LEVEL2:
         # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
         # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
