@@ -47,6 +47,13 @@ class Fence:
         """Whether a cut at ``at`` falls inside a bare figure printed between spaces."""
         return any(s < at < e for s, e in self.whole)
 
+    def penalty(self, cuts: list[int]) -> float:
+        """Of a reading's cuts: -1 for each between two digits where a space stood (certain,
+        not the guess a cut inside a number is), +1.5 for each inside a bare figure printed
+        between spaces (possible where cells ran together, but unlikely)."""
+        inside = sum(1 for c in set(cuts) if self.cuts_figure(c))
+        return 1.5 * inside - self.certain(cuts)
+
     def certain(self, cuts: list[int]) -> int:
         """How many of the cuts between two digits stand where a space was printed."""
         t = self.text

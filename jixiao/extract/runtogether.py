@@ -694,9 +694,7 @@ def split_fund_values(
         if (j, pos) not in ends:
             found = _tokens_for(roles[j], text, pos, total)
             if fence is not None:
-                found = [
-                    e for e in found if not fence.crosses(pos, e) and not fence.cuts_figure(e)
-                ]
+                found = [e for e in found if not fence.crosses(pos, e)]
             ends[(j, pos)] = found
         return ends[(j, pos)]
 
@@ -732,7 +730,7 @@ def split_fund_values(
             value_ends = [e for e, v in zip(accumulate(map(len, order)), order, strict=True) if v]
             cuts = _cuts_in_digits(text, value_ends)
             if fence is not None:
-                cuts -= fence.certain(value_ends)
+                cuts += fence.penalty(value_ends)
             sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts
             if complete:
                 sc -= 0.5 * (len(roles) - len(taken))
@@ -954,7 +952,7 @@ def _doubled_text(text: str, pos: int) -> str | None:
 
 
 # an empty cell a program printed (nan, None, null) glued after a row's last figure
-_EXPORTED_BLANK = re.compile(r"(?<=\d)(?:nan|NaN|None|null|NULL)(?![A-Za-z])")
+_EXPORTED_BLANK = re.compile(r"(?<=\d) ?(?:nan|NaN|None|null|NULL)(?![A-Za-z])")
 # a blank mark ending the text after its last figure
 _BLANK_REASON = re.compile(r"(?<=\d)\s*(?:[-－—–/／]+|无)\s*$")
 
@@ -1049,7 +1047,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
                     continue  # a name holds no printed space here
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
                 if fence is not None:
-                    penalty -= _certain_cuts(fence, r)
+                    penalty += _fence_penalty(fence, r)
                 penalty += r.cut_before
                 if r.points and text.startswith("其中", pos, r.value_start):
                     penalty += 2.0  # 其中… breakdown rows carry no points of their own
@@ -1073,13 +1071,12 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 def _fenced(
     fence, start: int, found: list[tuple[int, tuple[tuple[Role, str], ...]]]
 ) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
-    """The chains whose values neither hold a printed space nor cut a bare figure printed
-    between spaces (figure_spaces.py)."""
+    """The chains whose values hold no printed space (figure_spaces.py)."""
     kept = []
     for c in found:
-        at, ok = start, not fence.cuts_figure(start)
+        at, ok = start, True
         for _, v in c[1]:
-            if v and (fence.crosses(at, at + len(v)) or fence.cuts_figure(at + len(v))):
+            if v and fence.crosses(at, at + len(v)):
                 ok = False
                 break
             at += len(v)
@@ -1088,14 +1085,15 @@ def _fenced(
     return kept
 
 
-def _certain_cuts(fence, r: _Reading) -> float:
-    """The reading's cuts between two digits that stand where a space was printed (no doubt
-    about them, no penalty)."""
+def _fence_penalty(fence, r: _Reading) -> float:
+    """What the printed spaces say of the reading's cuts: none for a cut between two digits
+    where a space stood (no doubt about it), more for one inside a figure printed between
+    spaces (``22.5`` as 2 | 2.5)."""
     cuts, at = [r.value_start], r.value_start
     for v in r.values[:-1]:
         at += len(v)
         cuts.append(at)
-    return 1.0 * fence.certain(cuts)
+    return fence.penalty(cuts)
 
 
 def _contenders(
