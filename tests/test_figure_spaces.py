@@ -101,3 +101,28 @@ def test_a_template_slot_label_run_into_the_name_is_numbering():
     assert label_key("指标2项目完成及时率") == "项目完成及时率"
     assert label_key("指标2") == "指标2"  # an empty slot stays a placeholder
     assert label_key("指标3项") == "指标3项"
+
+
+# a criteria table from a scan: the blank 指标值 printed as a dash the OCR read as 一
+SCANNED = """2022年度项目支出绩效自评表
+一级指标二级指标三级指标分值指标值实际完成值得分
+项目决策(10分)项目立项立项依据充分性5一依据充分、程序规范5绩效目标目标明确性5一目标细化量化4
+项目管理(10分)资金管理资金到位率10一100%9
+总分10088
+"""
+
+
+def test_an_ocr_dash_alone_in_a_value_column_is_a_blank_cell():
+    e = read_text(SCANNED, "s.txt")
+    assert printed_values(indicator_named(e, "立项依据充分性")) == (
+        None,
+        "依据充分、程序规范",
+        Decimal("5"),
+        Decimal("5"),
+    )
+    assert printed_values(indicator_named(e, "资金到位率")) == (
+        None,
+        "100%",
+        Decimal("10"),
+        Decimal("9"),
+    )

@@ -1065,7 +1065,14 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         result = rows_from(0)
     except (_TooMuchWork, RecursionError):
         return None
-    return attach_reasons(tuple(result[1]), roles) if result else None
+    if not result:
+        return None
+    # a value that is only an OCR'd dash (一) is the printed blank it was (－), not a word
+    rows = tuple(
+        (row[0], *("－" if v == "一" else v for v in row[1:])) if "一" in row[1:] else row
+        for row in result[1]
+    )
+    return attach_reasons(rows, roles)
 
 
 def _fenced(
