@@ -103,26 +103,14 @@ def test_a_template_slot_label_run_into_the_name_is_numbering():
     assert label_key("指标3项") == "指标3项"
 
 
-# a criteria table from a scan: the blank 指标值 printed as a dash the OCR read as 一
-SCANNED = """2022年度项目支出绩效自评表
-一级指标二级指标三级指标分值指标值实际完成值得分
-项目决策(10分)项目立项立项依据充分性5一依据充分、程序规范5绩效目标目标明确性5一目标细化量化4
-项目管理(10分)资金管理资金到位率10一100%9
-总分10088
-"""
 
-
-def test_an_ocr_dash_alone_in_a_value_column_is_a_blank_cell():
-    e = read_text(SCANNED, "s.txt")
-    assert printed_values(indicator_named(e, "立项依据充分性")) == (
-        None,
-        "依据充分、程序规范",
-        Decimal("5"),
-        Decimal("5"),
+def test_a_column_label_inside_a_names_brackets_stays_in_the_name():
+    text = (
+        "2022年度项目支出绩效自评表\n"
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+        "产出指标成本指标经费节约率(计算方法为:节约额/预算数)≥3%4%2020"
+        "时效指标任务完成时间≤11月11月2020总分4040\n"
     )
-    assert printed_values(indicator_named(e, "资金到位率")) == (
-        None,
-        "100%",
-        Decimal("10"),
-        Decimal("9"),
-    )
+    e = read_text(text, "b.txt")
+    saving = indicator_named(e, "经费节约率(计算方法为:节约额/预算数)")
+    assert printed_values(saving) == ("≥3%", "4%", Decimal("20"), Decimal("20"))

@@ -348,6 +348,8 @@ def _cut(
                     continue
             elif m.end() < nxt:
                 continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
+        if _in_brackets(text, pos, m.start(), m.end()):
+            continue  # 结余率(计算方法为:结余数/预算数): a label's word inside a name's brackets
         if held and k > held[1]:
             # the header's figures follow its last label: the held row word goes before them
             out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
@@ -368,6 +370,16 @@ def _cut(
         out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
     if pos < end:
         _residual(out, text, pos, end, cell_at)
+
+
+def _in_brackets(text: str, pos: int, start: int, end: int) -> bool:
+    """A word opened by a bracket that Chinese words follow, and closed shortly after
+    (``结余率(计算方法为:结余数/预算数)≤5%``): part of the name it explains."""
+    opened = text.rfind("(", max(pos, start - 30), start)
+    if opened < 0 or ")" in text[opened:start] or opened + 1 == start:
+        return False
+    closed = text.find(")", end, end + 20)
+    return closed >= 0 and "(" not in text[end:closed]
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
@@ -1065,14 +1077,7 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         result = rows_from(0)
     except (_TooMuchWork, RecursionError):
         return None
-    if not result:
-        return None
-    # a value that is only an OCR'd dash (一) is the printed blank it was (－), not a word
-    rows = tuple(
-        (row[0], *("－" if v == "一" else v for v in row[1:])) if "一" in row[1:] else row
-        for row in result[1]
-    )
-    return attach_reasons(rows, roles)
+    return attach_reasons(tuple(result[1]), roles) if result else None
 
 
 def _fenced(
