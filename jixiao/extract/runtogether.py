@@ -536,7 +536,9 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         limit = 1000 if total else 100
         return [e for e in _number_prefixes(s, pos, 4) if (_dec(s[pos:e]) or 0) <= limit]
     if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
-        return _number_prefixes(s, pos)
+        ends = _number_prefixes(s, pos)
+        # an amount printed with its unit (10万10万100%20): the unit closes it
+        return ends + [e + len(u.group()) for e in ends if (u := _MONEY_UNIT.match(s, e))]
     if role == Role.RATE:
         return [e + 1 for e in _number_prefixes(s, pos, 3) if e < len(s) and s[e] == "%"]
     if role in (Role.TARGET, Role.ACTUAL):
@@ -569,6 +571,7 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
 
 
 _BOUND_AFTER = re.compile(after_pattern())
+_MONEY_UNIT = re.compile(r"万元|万(?![\u4e00-\u9fff])|元(?![\u4e00-\u9fff])")
 # the tail of a value, its unit and bound (份以上, 万元以内, 以上): no name starts so (94%以上 cut
 # as 9 / 4 and a row named %以上)
 _VALUE_TAIL = re.compile(f"(?:{unit_pattern()})?{after_pattern()}")

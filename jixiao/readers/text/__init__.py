@@ -24,6 +24,7 @@ from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
+from jixiao.readers.text.share_site import unwrap_chunks
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
@@ -58,6 +59,12 @@ def parse_text(text: str, source: str) -> Document:
     if "—" in text or "－" in text:
         lines = [_blank_inline_marks(ln) for ln in lines]
     extra_notes: list[str] = []
+    # a document-sharing site's copy: its own lines blanked, its page-size chunks joined again
+    shared = unwrap_chunks(lines) if ("、" in text or "_" in text) else None
+    if shared is not None:
+        lines, share_notes = shared
+        marked = lines
+        extra_notes.extend(share_notes)
     # a form saved as .csv (cells parted by commas or semicolons): read as tab-joined rows
     separated = separated_lines(lines)
     if separated is not None:
