@@ -19,6 +19,7 @@ from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.html import html_blocks, looks_like_html
+from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
@@ -91,6 +92,14 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout in ("spaced", "prose"):
+        # a score sheet's PDF text: each row's points at the start of the next line
+        back = figures_back(lines)
+        if back is not None:
+            lines, back_note = back
+            marked = lines
+            extra_notes.append(back_note)
+            layout = detect_layout(lines)
     if layout == "prose":
         # one cell per line with many cells wrapped over lines: told once they are joined
         joined = cells_with_wraps(lines)
