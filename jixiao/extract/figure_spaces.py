@@ -18,17 +18,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from jixiao.measure import before_pattern
 
-# a single space between two printed characters
-_SPACE = re.compile(r"(?<=\S) (?=\S)")
-_HAN = re.compile(r"[\u4e00-\u9fff（）()、，：:]")
-_FIGURE_SIDE = re.compile(rf"[\d%％.]|{before_pattern(printed=True)}")
 # a bare figure between two spaces (or a space and the text's end): one cell
 _BARE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 # a category word run into the next word: the mark of Chinese cells written together
 _GLUED_CATEGORY = re.compile(r"指标(?=[\u4e00-\u9fff])")
 _SPACE_RUN = re.compile(r"\S( {2,}|\u3000|\t)\S")
+# a single space with a figure (or an operator before one) on either side, and one between words
+_FIGURE_SPACE = re.compile(r"(?<=[\d%％.]) (?=\S)|(?<=\S) (?=[-+]?\d|[≥≤≧≦<>=＞＜])")
+_WORD_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff（）()、，：:]) (?=[\u4e00-\u9fff（）()、，：:])"
+)
 
 
 @dataclass(frozen=True)
@@ -87,20 +87,12 @@ def spaced_figures(text: str) -> bool:
     touches a figure (none parts two words), four such spaces at least, category words run
     into the next word, and no column of wider gaps."""
     sample = text[:20000]
-    if _SPACE_RUN.search(sample) is not None:
+    if len(_GLUED_CATEGORY.findall(sample)) < 2 or _SPACE_RUN.search(sample) is not None:
         return False
-    figure = words = 0
-    for m in _SPACE.finditer(sample):
-        p = m.start()
-        left, right = sample[p - 1], sample[p + 1]
-        if _FIGURE_SIDE.match(left) or _FIGURE_SIDE.match(sample, p + 1):
-            figure += 1
-        elif _HAN.match(left) and _HAN.match(right):
-            words += 1
-    if figure < 4 or words > max(1, figure // 10):
+    figure = len(_FIGURE_SPACE.findall(sample))
+    if figure < 4:
         return False
-    return len(_GLUED_CATEGORY.findall(sample)) >= 2
-
+    return len(_WORD_SPACE.findall(sample)) <= max(1, figure // 10)
 
 _SPACED_RUN = re.compile(r"\d+(?:\.\d+)?(?: \d+(?:\.\d+)?)+(?=\s|$|[^\d.])")
 

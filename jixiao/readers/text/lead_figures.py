@@ -21,12 +21,17 @@ import re
 _LEAD = re.compile(r"^\s*((?:[-+]?\d+(?:\.\d+)?%?\s+){0,2}[-+]?\d+(?:\.\d+)?%?)(?:\s+(.*\S))?\s*$")
 _ENDS_IN_FIGURE = re.compile(r"[-+]?\d+(?:\.\d+)?%?\s*$")
 _WORD_START = re.compile(r"^[\u4e00-\u9fff(（]")
+_WORDED_LEAD = re.compile(
+    r"^[ \t]*(?:[-+]?\d+(?:\.\d+)?%?[ \t]+){1,3}[\u4e00-\u9fff(（]", re.MULTILINE
+)
 _TOTAL = re.compile(r"^\s*(?:总分|合计|总计|綜合得分|综合得分|自评得分)")
 
 
 def figures_back(lines: list[str]) -> tuple[list[str], str] | None:
     """The lines with each leading figure run moved to the end of the line above, and a reading
     note; None where the text does not print its rows so."""
+    if len(_WORDED_LEAD.findall("\n".join(lines))) < 3:
+        return None  # (three lines opening with figures and then words, at least)
     body = [i for i, ln in enumerate(lines) if ln.strip()]
     leads: list[int] = []
     for k in range(1, len(body)):

@@ -25,9 +25,18 @@ _FURNITURE = re.compile(
 _CHUNK = re.compile(r"^\s*(\d{1,2})[、,，]\s*")
 
 
+# any of the site's words, simplified or traditional, as printed (a text without any is no copy)
+_ANY = re.compile(
+    r"_第\s*\d+\s*[页頁]|全文[预預][览覽]|下[载載]本文|文[档檔][简簡介][介绍紹]?|内容提要"
+    r"|版[权權][说說]明|由[会會][员員]分享|上搜索"
+)
+
+
 def unwrap_chunks(lines: list[str]) -> tuple[list[str], list[str]] | None:
     """The lines with the site's furniture blanked and numbered chunks joined, and the
     reading notes; None when the text is no site's copy."""
+    if _ANY.search("\n".join(lines)) is None:
+        return None
     furniture = [i for i, ln in enumerate(lines) if ln.strip() and _FURNITURE.match(fold(ln))]
     if not furniture:
         return None
