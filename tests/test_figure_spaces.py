@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading_helpers import indicator_named, printed_values
+
 from jixiao import read_text
 from jixiao.extract.figure_spaces import fence, leading_figures, spaced_figures
 from jixiao.readers.text import parse_text
 from jixiao.textnorm import label_key
-from reading_helpers import indicator_named, printed_values
 
 FORM = """2023年度项目支出绩效自评表
 项目名称乡镇图书室更新补助主管部门某县文化旅游局实施单位某县图书馆

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading_helpers import indicator_named
+
 from jixiao import read_text
 from jixiao.readers.text.lead_figures import figures_back
-from reading_helpers import indicator_named
 
 SHEET = """2020年度项目支出绩效自评表
 一级指标 二级指标 三级指标 分值 得分

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 # a bare figure between two spaces (or a space and the text's end): one cell
 _BARE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 # a category word run into the next word: the mark of Chinese cells written together

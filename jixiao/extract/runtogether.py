@@ -743,7 +743,7 @@ def split_fund_values(
         steps.tick()
         if pos == len(text):
             value_ends = [e for e, v in zip(accumulate(map(len, order)), order, strict=True) if v]
-            cuts = _cuts_in_digits(text, value_ends)
+            cuts: float = _cuts_in_digits(text, value_ends)
             if fence is not None:
                 cuts += fence.penalty(value_ends)
             sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts

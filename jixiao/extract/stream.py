@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.figure_spaces import leading_figures
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.fund_rate_check import rate_confirmed
 from jixiao.extract.labelled_pairs import labelled_line
-from jixiao.extract.figure_spaces import leading_figures
 from jixiao.extract.runtogether import glued_figures, split_fund_values, split_indicator_rows
 from jixiao.extract.values import (
     align,

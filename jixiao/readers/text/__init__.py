@@ -19,8 +19,8 @@ from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.html import html_blocks, looks_like_html
-from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
+from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
