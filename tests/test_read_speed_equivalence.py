@@ -286,3 +286,34 @@ def test_align_and_short_row_once_per_row_give_fresh_lists() -> None:
     again = place_short_row(tuple(values), tuple(roles))
     assert again is not None and 7 not in again[0] and 7 not in again[1]
     assert align([], roles) == []
+
+
+def test_clause_before_without_a_pattern_agrees_with_the_pattern() -> None:
+    from decimal import Decimal
+
+    from jixiao.extract import prose
+    from jixiao.model import Figure, Num
+
+    # invented sentences: the figure printed once, twice, inside a longer figure (1650, 0.650,
+    # ١650 with an Arabic-Indic digit), overlapping itself (1.11.1), at the start, and clauses
+    # cut by each mark
+    sentences = [
+        "该项目年初预算安排资金650万元，实际支出650万元。",
+        "全年预算1650万元；其中市级资金650万元：已拨付0.650万元",
+        "650万元为年初预算安排资金,实际到位资金650万元;结余０650万元",
+        "预算安排资金١650万元。追加安排资金650万元",
+        "安排1.11.1万元，其中资金1.1万元",
+        "无此数",
+        "",
+    ]
+    labels = ["资金", "预算安排资金", "实际", "", "结余", "其中资金", "追加安排资金"]
+    printed = ["650", "650万元", "1.1", "1.11.1", "万元", "０650", ""]
+    for sentence in sentences:
+        for label in labels:
+            for text in printed:
+                fig = Figure(label, Num(Decimal(1), text), sentence=sentence)
+                assert prose._clause_before(fig) == prose._clause_before_plain(fig), (
+                    sentence,
+                    label,
+                    text,
+                )
