@@ -317,3 +317,44 @@ def test_clause_before_without_a_pattern_agrees_with_the_pattern() -> None:
                     label,
                     text,
                 )
+
+
+def test_long_text_walk_agrees_with_the_plain_walk() -> None:
+    from dataclasses import fields
+    from decimal import Decimal
+
+    from jixiao import bounds
+    from jixiao.model import Evaluation, FundRow, Indicator, Kind, Location, Measure, Num, Text
+
+    # the fields the walk measures where it meets them: a new field must be walked too
+    assert [f.name for f in fields(Num)] == ["value", "text", "unit", "location"]
+    assert [f.name for f in fields(Text)] == ["text", "location"]
+    limit, room = bounds.MAX_TEXT, bounds._LOCATION_ROOM
+    long = "长" * (limit + 1)
+    edge = "边" * limit
+    # a location just within and just beyond the room its file name and cell may take
+    locs = [
+        None,
+        Location("某单位自评表.txt", line=3, cell="第3行第2列"),
+        Location("甲" * (limit - room - 3), cell="第1行"),  # exactly the limit
+        Location("甲" * (limit - room - 2), cell="第1行"),
+    ]
+    outcomes = set()
+    for loc in locs:
+        for text in ("12.5", edge, long):
+            for unit in (None, "万元", long):
+                num = Num(Decimal("12.5"), text, unit, loc)
+                label = Text(text, loc)
+                ev = Evaluation(
+                    Kind.PROJECT,
+                    source="某单位自评表.txt",
+                    year=num,
+                    funds=(FundRow(label=Text("资金总额", loc), budget=num),),
+                    indicators=(Indicator(name=label, target=Measure(text, location=loc)),),
+                    notes=("第2行：没有读出执行率",),
+                )
+                for value in (num, label, ev, (num, label), loc, text):
+                    got = bounds._long(value)
+                    assert got == bounds._long_plain(value), (loc, text, unit)
+                    outcomes.add(got)
+    assert outcomes == {True, False}
