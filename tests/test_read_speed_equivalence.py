@@ -358,3 +358,37 @@ def test_long_text_walk_agrees_with_the_plain_walk() -> None:
                     assert got == bounds._long_plain(value), (loc, text, unit)
                     outcomes.add(got)
     assert outcomes == {True, False}
+
+
+def test_column_role_character_test_agrees_with_the_rules() -> None:
+    from jixiao.extract import vocab, vocab_official
+    from jixiao.textnorm import label_key
+
+    # each pattern's branches need a word of _ROLE_WORDS
+    for pattern in (vocab._SPENT, vocab._BUDGET, vocab._TARGET, vocab._ACTUAL):
+        for branch in pattern.pattern.replace("(?:实际|全年)?", "").split("|"):
+            word = branch.strip("^$")
+            assert word in vocab._ROLE_WORDS, branch
+    labels = {
+        label_key(label)
+        for table in (
+            vocab_official.COLUMN_LABELS,
+            vocab_official.FIELD_LABELS,
+            vocab_official.FUND_LABELS,
+            vocab_official.SECTION_LABELS,
+            vocab_official.CATEGORY_LABELS,
+        )
+        for label, _, _ in table
+    } | set(vocab._ROLE_WORDS)
+    # invented cells of a table: names, values, reasons
+    labels |= {"培训人次", "≥30人次", "群众满意度", "受天气影响进度延后", "项目完工率", "合计"}
+    keys = set()
+    for label in labels:
+        keys.add(label)
+        keys.update(label[i:j] for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+        keys.update(label + tail for tail in ("(分)", "(万元)", "(%)", "(A)", "(B/A)", ":"))
+        keys.update(head + label for head in ("实际", "全年", "年度", "1"))
+        if 4 <= len(label) <= 5:
+            keys.update("".join(p) for p in itertools.permutations(label))
+    for key in keys:
+        assert vocab.column_role(key) == vocab._column_role(key), key
