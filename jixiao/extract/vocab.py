@@ -428,8 +428,8 @@ def fund_depth(line: FundLine | None) -> int:
 @lru_cache(maxsize=4096)
 def fund_group(key: str) -> FundGroup | None:
     """A 资金来源 / 资金结构 marker cell."""
-    if key in ("资金来源", "来源", "收入来源", "按来源", "资金来源情况") or re.fullmatch(
-        r"按?(收入性质|收入来源|资金来源|资金性质)分?(类)?", key
+    if key in ("资金来源", "来源", "收入来源", "按来源", "资金来源情况") or _SOURCE_GROUP.fullmatch(
+        key
     ):
         return FundGroup.SOURCE
     if key in (
@@ -439,9 +439,13 @@ def fund_group(key: str) -> FundGroup | None:
         "按结构",
         "资金用途结构",
         "资金使用结构",
-    ) or re.fullmatch(r"按?(支出性质|支出结构|支出用途|资金用途|经济分类|支出类型)分?(类)?", key):
+    ) or _STRUCTURE_GROUP.fullmatch(key):
         return FundGroup.STRUCTURE
     return None
+
+
+_SOURCE_GROUP = re.compile(r"按?(收入性质|收入来源|资金来源|资金性质)分?(类)?")
+_STRUCTURE_GROUP = re.compile(r"按?(支出性质|支出结构|支出用途|资金用途|经济分类|支出类型)分?(类)?")
 
 
 def group_prefix(key: str) -> tuple[FundGroup, str] | None:
