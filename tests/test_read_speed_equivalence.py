@@ -410,3 +410,21 @@ def test_first_character_tests_agree_with_the_patterns() -> None:
     for text in ["项目", "項目", "a\U00020000b", "\U00020000項", "項\U00020000", "", "abc", "𠀀文"]:
         assert textnorm.has_traditional(text) == textnorm._has_traditional_plain(text), text
     assert textnorm.has_traditional("項目") and not textnorm.has_traditional("项目")
+
+
+def test_report_figure_pattern_agrees_with_its_plain_form() -> None:
+    from jixiao.extract import report_figures
+
+    # invented report sentences: money, rates, head counts, figures in figures and dates
+    sentences = [
+        "全年预算安排资金1,650.50万元，实际支出1650万元，执行率为100%。",
+        "在职12人（其中行政编制8人），2023年共培训3,000人次，名额10名。",
+        "版本1.2.3万元、12,34万元、0.5%、１２万元、5 万元/年、3‰、7名单、4人民",
+        "项目资金12.5亿元，千元以下零星支出9千元；.5万元；,5元；1,000,000元",
+        "",
+    ]
+    for s in sentences:
+        got = [(m.span(), m.groupdict()) for m in report_figures.FIGURE.finditer(s)]
+        plain = [(m.span(), m.groupdict()) for m in report_figures._FIGURE_PLAIN.finditer(s)]
+        assert got == plain, s
+        assert bool(report_figures.FIGURE.search(s)) == bool(report_figures._FIGURE_PLAIN.search(s))
