@@ -62,26 +62,10 @@ _TRAD_BMP = re.compile(
     else "(?!)"
 )
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
-# the first character that is either (one search where most texts hold neither)
-_TRAD_OR_BEYOND = re.compile(
-    "["
-    + "".join(sorted(re.escape(c) for c in _TRAD_CHARS if ord(c) <= 0xFFFF))
-    + "\U00010000-\U0010ffff]"
-)
 
 
 def has_traditional(text: str) -> bool:
     """Whether the text holds characters that exist only in traditional Chinese."""
-    m = _TRAD_OR_BEYOND.search(text)
-    if m is None:
-        return False  # neither a traditional character of the plane nor one beyond it
-    if ord(m.group()) <= 0xFFFF:
-        return True  # a traditional character (whatever follows it)
-    return not _TRAD_CHARS.isdisjoint(text)
-
-
-def _has_traditional_plain(text: str) -> bool:
-    """``has_traditional`` by its definition (two searches)."""
     if _BEYOND_BMP.search(text) is not None:
         return not _TRAD_CHARS.isdisjoint(text)
     return _TRAD_BMP.search(text) is not None
@@ -200,23 +184,6 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")  # the keys of _HALF
 
 def strip_numbering(text: str) -> str:
     """Remove a leading numbering (指标1： (1) 1. 一、 其中：), repeatedly."""
-    out = text.strip()
-    # (each numbering opens with one of these characters or a digit: most labels hold none)
-    while (
-        out
-        and (out[0] in _NUMBERING_FIRST or out[0].isdecimal())
-        and (m := _NUMBERING.match(out))
-        and m.end()
-    ):
-        out = out[m.end() :].strip()
-    return out
-
-
-_NUMBERING_FIRST = frozenset("指(（一二三四五六七八九十其" + "".join(map(chr, range(0x2460, 0x2474))))
-
-
-def _strip_numbering_plain(text: str) -> str:
-    """``strip_numbering`` by its definition (the pattern tried on every text)."""
     out = text.strip()
     while (m := _NUMBERING.match(out)) and m.end():
         out = out[m.end() :].strip()
