@@ -394,24 +394,6 @@ def test_column_role_character_test_agrees_with_the_rules() -> None:
         assert vocab.column_role(key) == vocab._column_role(key), key
 
 
-def test_first_character_tests_agree_with_the_patterns() -> None:
-    from jixiao import textnorm
-
-    # invented labels: numbered every way the pattern knows, and not numbered
-    heads = ["", "指标1：", "指标 12.", "(1)", "（一）", "（ 3 ）、", "1.", "2.1.3、", "一、", "十二.",
-             "①", "⑳", "其中：", "其中 :", "１.", "٣.", "12", "3.5", " ", "Ⅰ.", "(a)", "一"]  # fmt: skip
-    words = ["", "培训人次", "其中", "指标", "1.5万元", "(50分)", "一级指标", "①②"]
-    for head in heads:
-        for again in heads:
-            for word in words:
-                text = f"{head}{again}{word}"
-                assert textnorm.strip_numbering(text) == textnorm._strip_numbering_plain(text), text
-    # traditional characters of the plane, characters beyond it, both, neither
-    for text in ["项目", "項目", "a\U00020000b", "\U00020000項", "項\U00020000", "", "abc", "𠀀文"]:
-        assert textnorm.has_traditional(text) == textnorm._has_traditional_plain(text), text
-    assert textnorm.has_traditional("項目") and not textnorm.has_traditional("项目")
-
-
 def test_report_figure_pattern_agrees_with_its_plain_form() -> None:
     from jixiao.extract import report_figures
 
