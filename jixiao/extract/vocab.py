@@ -232,9 +232,7 @@ def _cover(words: tuple[str, ...]) -> str:
     return "".join(sorted(chosen))
 
 
-_ROLE_CHARS = re.compile(
-    "[" + re.escape(_cover((*_ROLE_WORDS, *_OFFICIAL_COLUMN))) + "]"
-)
+_ROLE_CHARS = re.compile("[" + re.escape(_cover((*_ROLE_WORDS, *_OFFICIAL_COLUMN))) + "]")
 
 
 # a column header with the unit of its cells in brackets (a key is folded: half-width brackets)
