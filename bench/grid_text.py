@@ -213,6 +213,32 @@ def r_other(title: str, rows: Rows, report: list[str], rng: random.Random) -> st
     return "\n".join([title] + ["".join(cells) for cells in rows] + report)
 
 
+_BARE = re.compile(r"^[-+]?\d[\d.,]*%?$")
+_OCR_DIGITS = str.maketrans("OolI", "0011")  # a figure OCR misread (bench/damage.py d_ocr)
+
+
+def r_other_spaced(title: str, rows: Rows, report: list[str], rng: random.Random) -> str:
+    """PDF text copied from a document-sharing site: a row's word cells run together, a bare
+    figure cell (分值, 得分, an amount) parted from its neighbours by one space
+    (``产出指标数量指标受训人次≥80人次 25 24``); one row per line, or the whole table on one."""
+    def joined(shown: list[str]) -> str:
+        line = ""
+        for k, c in enumerate(shown):
+            if k and (_BARE.match(c.translate(_OCR_DIGITS)) or _BARE.match(shown[k - 1].translate(_OCR_DIGITS))):
+                line += " "
+            line += c
+        return line
+
+    rows_shown = [
+        [c.replace(" ", "") for c in cells if c and c != GLUED] for cells in rows
+    ]
+    if rng.random() < 0.5:
+        table = [joined(shown) for shown in rows_shown if shown]
+    else:  # the whole table on one line: rows run together as cells do
+        table = [joined([c for shown in rows_shown for c in shown])]
+    return "\n".join([title, *table, *report])
+
+
 RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "tabbed": r_tabbed,
     "pipe": r_pipe,
@@ -223,4 +249,9 @@ RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
     "spaced-single": r_spaced_single,
     "vertical": r_vertical,
     "other": r_other,
+}
+# layouts measured when asked for (``layout_robustness.py --damage --layouts other-spaced``): kept
+# out of the default table so that its figures stay comparable with earlier runs
+EXTRA_RENDER: dict[str, Callable[[str, Rows, list[str], random.Random], str]] = {
+    "other-spaced": r_other_spaced,
 }

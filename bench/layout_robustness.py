@@ -56,7 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import forms  # noqa: E402
 import zhconv  # noqa: E402
-from grid_text import RENDER, Rows, grid_rows  # noqa: E402
+from grid_text import EXTRA_RENDER, RENDER, Rows, grid_rows  # noqa: E402
 
 from jixiao import read, read_text  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
@@ -464,13 +464,14 @@ def damage_run(
                         elif layout == "prose":
                             text, truth = prose(damaged, rng)
                             got = read_text(text, doc + ".txt")
-                        elif layout in RENDER:
+                        elif layout in RENDER or layout in EXTRA_RENDER:
                             positional = layout == "spaced-cols" and damaged.placed
                             rows = printed(
                                 damaged.placed if positional else damaged.rows,
                                 glued=layout == "spaced-cols",
                             )
-                            text = RENDER[layout](damaged.title, rows, damaged.report, rng)
+                            render = RENDER.get(layout) or EXTRA_RENDER[layout]
+                            text = render(damaged.title, rows, damaged.report, rng)
                             got = read_text(text, doc + ".txt")
                         else:
                             path = Path(tmp) / f"{name}-{dname}" / f"{doc}.{layout}"
@@ -535,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
         wanted = [x for x in args.layouts.split(",") if x]
         chosen = [x for x in args.damages.split(",") if x]
+        layouts += [x for x in EXTRA_RENDER if x in wanted]  # measured only when asked for
         unknown = sorted(set(wanted) - set(layouts)) + sorted(set(chosen) - set(DAMAGES))
         if unknown:
             parser.error(f"未知的版式或损坏方式：{'、'.join(unknown)}")

@@ -19,7 +19,7 @@ from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
-from jixiao.model import Evaluation, Location, Text
+from jixiao.model import Evaluation, Location, Num, Text
 
 
 @dataclass(frozen=True)
@@ -242,13 +242,72 @@ _LEAVES = frozenset({type(None), Decimal, int, float, bool})  # no text inside
 
 
 def _long(value: Any) -> bool:
-    """Any text below ``value`` (a model record, a tuple, a str) longer than MAX_TEXT."""
+    """Any text below ``value`` (a model record, a tuple, a str) longer than MAX_TEXT.
+
+    The commonest records (Num, Text and the Location each holds) are measured where they are
+    met, field by field, instead of each field going round the stack (``_long_plain`` is the
+    walk by definition; a field of another type than these fields hold still goes round)."""
+    limit = MAX_TEXT
+    room = MAX_TEXT - _LOCATION_ROOM  # a location's file name and cell together
+    stack = [value]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is Num:
+            if type(item.value) not in _LEAVES:
+                push(item.value)
+            text, unit, loc = item.text, item.unit, item.location
+            if type(text) is str:
+                if len(text) > limit:
+                    return True
+            else:
+                push(text)
+            if type(unit) is str:
+                if len(unit) > limit:
+                    return True
+            elif unit is not None:
+                push(unit)
+            if type(loc) is Location:
+                if len(loc.source) + len(loc.cell or "") > room:
+                    return True
+            elif loc is not None:
+                push(loc)
+        elif kind is Text:  # (text and location)
+            if len(item.text) > limit:
+                return True
+            loc = item.location
+            if type(loc) is Location:
+                if len(loc.source) + len(loc.cell or "") > room:
+                    return True
+            elif loc is not None:
+                push(loc)
+        elif kind in _LEAVES:
+            continue  # (what the walk below does with them too: nothing)
+        elif kind is tuple:
+            stack.extend(item)
+        elif isinstance(item, str):
+            if len(item) > limit:
+                return True
+        elif kind is Location:
+            if len(item.source) + len(item.cell or "") > room:
+                return True
+        else:
+            if kind not in _PARTS:
+                _PARTS[kind] = _parts_of(item)
+            if (parts := _PARTS[kind]) is not None:
+                stack.extend(parts(item))
+    return False
+
+
+def _long_plain(value: Any) -> bool:
+    """``_long`` by its definition: every field of every record walked the same way."""
     stack = [value]
     while stack:
         item = stack.pop()
         kind = type(item)
         if kind in _LEAVES:
-            continue  # (what the walk below does with them too: nothing)
+            continue
         if kind is tuple:
             stack.extend(item)
         elif isinstance(item, str):
@@ -257,7 +316,7 @@ def _long(value: Any) -> bool:
         elif kind is Location:
             if len(item.source) + len(item.cell or "") + _LOCATION_ROOM > MAX_TEXT:
                 return True
-        elif kind is Text:  # the commonest records, measured without the generic walk
+        elif kind is Text:
             if len(item.text) > MAX_TEXT:
                 return True
             if item.location is not None:

@@ -35,6 +35,9 @@ _PINYIN_PLAIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{1,6}[)）]")
 _NUMBERING = re.compile(
     r"^(?:"
     r"指标\s*\d+\s*[:：.、]"
+    # the template's slot label run into the name typed after it (指标1工程完工率, 指标1项目…;
+    # not a count: 指标1个, 指标2项)
+    r"|指标\d{1,2}(?=[\u4e00-\u9fff])(?![个项次条件人家所户天月年][^\u4e00-\u9fff]|[个项次条件人家所户天月年]$)"
     r"|[(（]\s*(?:\d+|[一二三四五六七八九十]+)\s*[)）]\s*[、.]?"
     r"|\d+(?:\.\d+)*\s*[、.．](?!\d)"
     r"|[一二三四五六七八九十]+\s*[、.]"

@@ -286,3 +286,127 @@ def test_align_and_short_row_once_per_row_give_fresh_lists() -> None:
     again = place_short_row(tuple(values), tuple(roles))
     assert again is not None and 7 not in again[0] and 7 not in again[1]
     assert align([], roles) == []
+
+
+def test_clause_before_without_a_pattern_agrees_with_the_pattern() -> None:
+    from decimal import Decimal
+
+    from jixiao.extract import prose
+    from jixiao.model import Figure, Num
+
+    # invented sentences: the figure printed once, twice, inside a longer figure (1650, 0.650,
+    # ١650 with an Arabic-Indic digit), overlapping itself (1.11.1), at the start, and clauses
+    # cut by each mark
+    sentences = [
+        "该项目年初预算安排资金650万元，实际支出650万元。",
+        "全年预算1650万元；其中市级资金650万元：已拨付0.650万元",
+        "650万元为年初预算安排资金,实际到位资金650万元;结余０650万元",
+        "预算安排资金١650万元。追加安排资金650万元",
+        "安排1.11.1万元，其中资金1.1万元",
+        "无此数",
+        "",
+    ]
+    labels = ["资金", "预算安排资金", "实际", "", "结余", "其中资金", "追加安排资金"]
+    printed = ["650", "650万元", "1.1", "1.11.1", "万元", "０650", ""]
+    for sentence in sentences:
+        for label in labels:
+            for text in printed:
+                fig = Figure(label, Num(Decimal(1), text), sentence=sentence)
+                assert prose._clause_before(fig) == prose._clause_before_plain(fig), (
+                    sentence,
+                    label,
+                    text,
+                )
+
+
+def test_long_text_walk_agrees_with_the_plain_walk() -> None:
+    from dataclasses import fields
+    from decimal import Decimal
+
+    from jixiao import bounds
+    from jixiao.model import Evaluation, FundRow, Indicator, Kind, Location, Measure, Num, Text
+
+    # the fields the walk measures where it meets them: a new field must be walked too
+    assert [f.name for f in fields(Num)] == ["value", "text", "unit", "location"]
+    assert [f.name for f in fields(Text)] == ["text", "location"]
+    limit, room = bounds.MAX_TEXT, bounds._LOCATION_ROOM
+    long = "长" * (limit + 1)
+    edge = "边" * limit
+    # a location just within and just beyond the room its file name and cell may take
+    locs = [
+        None,
+        Location("某单位自评表.txt", line=3, cell="第3行第2列"),
+        Location("甲" * (limit - room - 3), cell="第1行"),  # exactly the limit
+        Location("甲" * (limit - room - 2), cell="第1行"),
+    ]
+    outcomes = set()
+    for loc in locs:
+        for text in ("12.5", edge, long):
+            for unit in (None, "万元", long):
+                num = Num(Decimal("12.5"), text, unit, loc)
+                label = Text(text, loc)
+                ev = Evaluation(
+                    Kind.PROJECT,
+                    source="某单位自评表.txt",
+                    year=num,
+                    funds=(FundRow(label=Text("资金总额", loc), budget=num),),
+                    indicators=(Indicator(name=label, target=Measure(text, location=loc)),),
+                    notes=("第2行：没有读出执行率",),
+                )
+                for value in (num, label, ev, (num, label), loc, text):
+                    got = bounds._long(value)
+                    assert got == bounds._long_plain(value), (loc, text, unit)
+                    outcomes.add(got)
+    assert outcomes == {True, False}
+
+
+def test_column_role_character_test_agrees_with_the_rules() -> None:
+    from jixiao.extract import vocab, vocab_official
+    from jixiao.textnorm import label_key
+
+    # each pattern's branches need a word of _ROLE_WORDS
+    for pattern in (vocab._SPENT, vocab._BUDGET, vocab._TARGET, vocab._ACTUAL):
+        for branch in pattern.pattern.replace("(?:实际|全年)?", "").split("|"):
+            word = branch.strip("^$")
+            assert word in vocab._ROLE_WORDS, branch
+    labels = {
+        label_key(label)
+        for table in (
+            vocab_official.COLUMN_LABELS,
+            vocab_official.FIELD_LABELS,
+            vocab_official.FUND_LABELS,
+            vocab_official.SECTION_LABELS,
+            vocab_official.CATEGORY_LABELS,
+        )
+        for label, _, _ in table
+    } | set(vocab._ROLE_WORDS)
+    # invented cells of a table: names, values, reasons
+    labels |= {"培训人次", "≥30人次", "群众满意度", "受天气影响进度延后", "项目完工率", "合计"}
+    keys = set()
+    for label in labels:
+        keys.add(label)
+        keys.update(label[i:j] for i in range(len(label)) for j in range(i + 1, len(label) + 1))
+        keys.update(label + tail for tail in ("(分)", "(万元)", "(%)", "(A)", "(B/A)", ":"))
+        keys.update(head + label for head in ("实际", "全年", "年度", "1"))
+        if 4 <= len(label) <= 5:
+            keys.update("".join(p) for p in itertools.permutations(label))
+    for key in keys:
+        assert vocab.column_role(key) == vocab._column_role(key), key
+
+
+def test_report_figure_pattern_agrees_with_its_plain_form() -> None:
+    from jixiao.extract import report_figures
+
+    # invented report sentences: money, rates, head counts, figures in figures and dates
+    sentences = [
+        "全年预算安排资金1,650.50万元，实际支出1650万元，执行率为100%。",
+        "在职12人（其中行政编制8人），2023年共培训3,000人次，名额10名。",
+        "版本1.2.3万元、12,34万元、0.5%、１２万元、5 万元/年、3‰、7名单、4人民",
+        "项目资金12.5亿元，千元以下零星支出9千元；.5万元；,5元；1,000,000元",
+        "",
+    ]
+    for s in sentences:
+        got = [(m.span(), m.groupdict()) for m in report_figures.FIGURE.finditer(s)]
+        plain = [(m.span(), m.groupdict()) for m in report_figures._FIGURE_PLAIN.finditer(s)]
+        assert got == plain, s
+        assert bool(report_figures.FIGURE.search(s)) == bool(report_figures._FIGURE_PLAIN.search(s))

@@ -568,6 +568,31 @@ _BALANCE = re.compile(r"(?:项目|年度|本年|当年)?(?:资金)?结余(?:资�
 def _clause_before(figure: Figure) -> str:
     """The words of the figure's clause before it (年初预算安排资金 of “该项目年初预算安排资金650万元”;
     the label keeps 资金 only, its verb 安排 cut)."""
+    sentence, printed = figure.sentence, figure.value.text
+    if not printed:  # (an empty pattern matches everywhere: the plain search)
+        return _clause_before_plain(figure)
+    # the places the figure is printed, not right after a digit or a point (as
+    # ``(?<![\d.])`` + the figure, searched left to right without overlaps), and the words
+    # before each back to the last clause mark: no pattern made for each figure
+    at = sentence.find(printed)
+    while at >= 0:
+        if at and (sentence[at - 1] == "." or sentence[at - 1].isdecimal()):
+            at = sentence.find(printed, at + 1)
+            continue
+        before = sentence[:at]
+        cut = max(before.rfind(mark) for mark in _CLAUSE_MARKS)
+        clause = before[cut + 1 :]
+        if figure.label in clause:
+            return clause
+        at = sentence.find(printed, at + len(printed))
+    return ""
+
+
+_CLAUSE_MARKS = "，,；;。：:"
+
+
+def _clause_before_plain(figure: Figure) -> str:
+    """``_clause_before`` by its definition (the figure's places by pattern)."""
     clauses = [
         re.split(r"[，,；;。：:]", figure.sentence[: m.start()])[-1]
         for m in re.finditer(rf"(?<![\d.]){re.escape(figure.value.text)}", figure.sentence)

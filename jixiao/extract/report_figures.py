@@ -25,9 +25,11 @@ from jixiao.extract.prose_lines import ProseLine, spoken_years
 from jixiao.model import Figure, FigureKey, Num
 
 _NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-FIGURE = re.compile(
-    rf"(?P<num>{_NUMBER})\s*(?P<unit>亿元|万元|千元|元|%|％|‰|人(?![次民均])|名(?![额单称次]))(?![/／])"
-)
+_UNIT = r"\s*(?P<unit>亿元|万元|千元|元|%|％|‰|人(?![次民均])|名(?![额单称次]))(?![/／])"
+# the same matches as _NUMBER + _UNIT, the number's first digit matched before the look behind
+# it (a pattern opening with a digit is searched only where a digit stands)
+FIGURE = re.compile(rf"(?P<num>\d(?<![\d.,]\d)(?:\d{{0,2}}(?:,\d{{3}})+|\d*)(?:\.\d+)?){_UNIT}")
+_FIGURE_PLAIN = re.compile(rf"(?P<num>{_NUMBER}){_UNIT}")
 MONEY_UNITS = frozenset({"亿元", "万元", "千元", "元"})
 _HEAD_UNITS = frozenset({"人", "名"})
 

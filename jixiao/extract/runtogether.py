@@ -30,6 +30,7 @@ from itertools import accumulate
 from jixiao.alternation import Alternation
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.figure_spaces import fence as figure_fence
 from jixiao.extract.runtogether_bounds import bound_agreement, word_unit_penalty
 from jixiao.extract.runtogether_reasons import attach_reasons
 from jixiao.extract.trailing_levels import label_points
@@ -205,7 +206,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
     alts.append(
         (
             6,
-            r"(?:其中[:：]?)?(?:基本支出|人员支出|公用支出|项目支出|人员经费|公用经费)(?=[\d\-－/])",
+            r"(?:其中[:：]?)?(?:基本支出|人员支出|公用支出|项目支出|人员经费|公用经费)(?= ?[\d\-－/])",
         )
     )
     alts.append((8, r"年度\w{0,4}?资金总额[:：]?"))
@@ -242,7 +243,7 @@ def _label_pattern(extra: tuple[str, ...] = ()) -> Alternation:
         if w.endswith("指标"):
             add(w, _POINTS)  # 数量指标(10分): the category's points, not the name's start
     for w in ("自评得分", "自评总分"):
-        add(w, r"(?=\d{1,3}(?:\.\d{1,2})?(?!\d))")  # 自评得分93 among the header fields
+        add(w, r"(?= ?\d{1,3}(?:\.\d{1,2})?(?!\d))")  # 自评得分93 among the header fields
     for w in vocab.FRAMEWORK_LEVEL2:
         # 项目立项 after the score of the row above (…目标量化4项目立项相关性…) or after its
         # 一级 (项目决策(10分)项目目标…); kept only under a 一级 of the framework (see _cut)
@@ -347,6 +348,8 @@ def _cut(
                     continue
             elif m.end() < nxt:
                 continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
+        if _in_brackets(text, pos, m.start(), m.end()):
+            continue  # 结余率(计算方法为:结余数/预算数): a label's word inside a name's brackets
         if held and k > held[1]:
             # the header's figures follow its last label: the held row word goes before them
             out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
@@ -367,6 +370,16 @@ def _cut(
         out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
     if pos < end:
         _residual(out, text, pos, end, cell_at)
+
+
+def _in_brackets(text: str, pos: int, start: int, end: int) -> bool:
+    """A word opened by a bracket that Chinese words follow, and closed shortly after
+    (``结余率(计算方法为:结余数/预算数)≤5%``): part of the name it explains."""
+    opened = text.rfind("(", max(pos, start - 30), start)
+    if opened < 0 or ")" in text[opened:start] or opened + 1 == start:
+        return False
+    closed = text.find(")", end, end + 20)
+    return closed >= 0 and "(" not in text[end:closed]
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
@@ -523,7 +536,9 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
         limit = 1000 if total else 100
         return [e for e in _number_prefixes(s, pos, 4) if (_dec(s[pos:e]) or 0) <= limit]
     if role in (Role.INITIAL, Role.BUDGET, Role.SPENT):
-        return _number_prefixes(s, pos)
+        ends = _number_prefixes(s, pos)
+        # an amount printed with its unit (10万10万100%20): the unit closes it
+        return ends + [e + len(u.group()) for e in ends if (u := _MONEY_UNIT.match(s, e))]
     if role == Role.RATE:
         return [e + 1 for e in _number_prefixes(s, pos, 3) if e < len(s) and s[e] == "%"]
     if role in (Role.TARGET, Role.ACTUAL):
@@ -556,6 +571,7 @@ def _tokens_for(role: Role, s: str, pos: int, total: bool = False) -> list[int]:
 
 
 _BOUND_AFTER = re.compile(after_pattern())
+_MONEY_UNIT = re.compile(r"万元|万(?![\u4e00-\u9fff])|元(?![\u4e00-\u9fff])")
 # the tail of a value, its unit and bound (份以上, 万元以内, 以上): no name starts so (94%以上 cut
 # as 9 / 4 and a row named %以上)
 _VALUE_TAIL = re.compile(f"(?:{unit_pattern()})?{after_pattern()}")
@@ -679,6 +695,10 @@ def split_fund_values(
     blank column (trailing blanks left out); None when it cannot be cut. ``complete``: every
     column is expected to be filled (分值 and 得分 at the end of a row)."""
     best: tuple[float, list[str]] | None = None
+    # figures parted by single spaces: each space is a cut, no figure is cut inside
+    fence = figure_fence(text) if " " in text.strip() else None
+    if fence is not None:
+        text = fence.text
     if len(text) > _MAX_FUND_RUN:
         return None
     steps = _Steps()
@@ -687,7 +707,10 @@ def split_fund_values(
 
     def tokens(j: int, pos: int) -> list[int]:
         if (j, pos) not in ends:
-            ends[(j, pos)] = _tokens_for(roles[j], text, pos, total)
+            found = _tokens_for(roles[j], text, pos, total)
+            if fence is not None:
+                found = [e for e in found if not fence.crosses(pos, e)]
+            ends[(j, pos)] = found
         return ends[(j, pos)]
 
     def can_finish(pos: int, j: int) -> bool:
@@ -720,7 +743,9 @@ def split_fund_values(
         steps.tick()
         if pos == len(text):
             value_ends = [e for e, v in zip(accumulate(map(len, order)), order, strict=True) if v]
-            cuts = _cuts_in_digits(text, value_ends)
+            cuts: float = _cuts_in_digits(text, value_ends)
+            if fence is not None:
+                cuts += fence.penalty(value_ends)
             sc = _score_fund(taken) - 0.3 * (j - len(taken)) - 0.7 * cuts
             if complete:
                 sc -= 0.5 * (len(roles) - len(taken))
@@ -942,7 +967,7 @@ def _doubled_text(text: str, pos: int) -> str | None:
 
 
 # an empty cell a program printed (nan, None, null) glued after a row's last figure
-_EXPORTED_BLANK = re.compile(r"(?<=\d)(?:nan|NaN|None|null|NULL)(?![A-Za-z])")
+_EXPORTED_BLANK = re.compile(r"(?<=\d) ?(?:nan|NaN|None|null|NULL)(?![A-Za-z])")
 # a blank mark ending the text after its last figure
 _BLANK_REASON = re.compile(r"(?<=\d)\s*(?:[-－—–/／]+|无)\s*$")
 
@@ -956,6 +981,10 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
         # no name starts with it
         text = _BLANK_REASON.sub("", _EXPORTED_BLANK.sub("", text))
     memo: dict[int, tuple[float, list[tuple[str, ...]]] | None] = {}
+    # words run together, figures between single spaces: the spaces are certain boundaries
+    fence = figure_fence(text) if " " in text else None
+    if fence is not None:
+        text = fence.text
     if len(text) > _MAX_INDICATOR_RUN:
         return None
     steps = _Steps()
@@ -967,7 +996,8 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
 
     def chain_at(start: int) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
         if start not in chains:
-            chains[start] = _chain(text, start, value_roles, steps, ends, words)
+            found = _chain(text, start, value_roles, steps, ends, words)
+            chains[start] = found if fence is None else _fenced(fence, start, found)
         return chains[start]
 
     def reading(c: tuple[int, tuple[tuple[Role, str], ...]]) -> _Reading:
@@ -1028,7 +1058,11 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
             for r, rest in candidates:
                 if not name_ok(pos, r.value_start):
                     continue
+                if fence is not None and fence.crosses(pos, r.value_start):
+                    continue  # a name holds no printed space here
                 penalty = (0.2 if text[r.value_start - 1].isdigit() else 0.0) + r.cuts
+                if fence is not None:
+                    penalty += _fence_penalty(fence, r)
                 penalty += r.cut_before
                 if r.points and text.startswith("其中", pos, r.value_start):
                     penalty += 2.0  # 其中… breakdown rows carry no points of their own
@@ -1047,6 +1081,34 @@ def split_indicator_rows(text: str, roles: tuple[Role, ...]) -> tuple[tuple[str,
     except (_TooMuchWork, RecursionError):
         return None
     return attach_reasons(tuple(result[1]), roles) if result else None
+
+
+def _fenced(
+    fence, start: int, found: list[tuple[int, tuple[tuple[Role, str], ...]]]
+) -> list[tuple[int, tuple[tuple[Role, str], ...]]]:
+    """The chains whose values hold no printed space (figure_spaces.py)."""
+    kept = []
+    for c in found:
+        at, ok = start, True
+        for _, v in c[1]:
+            if v and fence.crosses(at, at + len(v)):
+                ok = False
+                break
+            at += len(v)
+        if ok:
+            kept.append(c)
+    return kept
+
+
+def _fence_penalty(fence, r: _Reading) -> float:
+    """What the printed spaces say of the reading's cuts: none for a cut between two digits
+    where a space stood (no doubt about it), more for one inside a figure printed between
+    spaces (``22.5`` as 2 | 2.5)."""
+    cuts, at = [r.value_start], r.value_start
+    for v in r.values[:-1]:
+        at += len(v)
+        cuts.append(at)
+    return fence.penalty(cuts)
 
 
 def _contenders(

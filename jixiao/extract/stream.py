@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.figure_spaces import leading_figures
 from jixiao.extract.form import FormBuilder
 from jixiao.extract.fund_rate_check import rate_confirmed
 from jixiao.extract.labelled_pairs import labelled_line
@@ -553,7 +554,6 @@ class StreamAssembler:
             return  # a tick box of the form's options (项目类型 □), no cell of the tables
         if self.kind == "header" and text[:1] in "(（" and _BRACKETED.fullmatch(text.strip()):
             return  # the rest of the header cell before it: 得分 + (20分*执行率)
-        numbered = bool(_NUMBERED.match(clean(text).strip()))
         role = self.column_role(key)
         if (
             role in vocab.FUND_ROLES
@@ -564,7 +564,10 @@ class StreamAssembler:
             # an indicator named 预算执行率, a remark 执行数÷预算数: not a fund column (a bare
             # 预算数(A) in the indicator part is the fund header read in another order)
             role = None
-        header_label = not numbered and (role is not None or vocab.is_goal_column(key))
+        # (a numbered cell is a name, not a column label: asked only of a label)
+        header_label = (role is not None or vocab.is_goal_column(key)) and not _NUMBERED.match(
+            clean(text).strip()
+        )
         if self.kind == "header" and not header_label:
             if self._header_fragment(key):
                 return
@@ -705,9 +708,12 @@ class StreamAssembler:
                     if lead
                     else None
                 )
+                end = lead.end() if lead else 0
+                if spaced := leading_figures(text, len(roles)):
+                    values, end = spaced  # 100 97: figures parted by spaces, one per column
                 if lead and values is not None:
                     self.row.extend(Cell(v, loc) for v in values if v)
-                    rest = text[lead.end() :].strip()
+                    rest = text[end:].strip()
                     if rest:
                         self.flush()
                         self.push(Cell(rest, loc))

@@ -27,7 +27,8 @@ _PERCENT = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]$")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?\s*分$")
 # a weight printed as a share of the 100 points (权重 10%): see fits_role
 _WEIGHT_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
-_MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元)$")
+# (10万: 万元 printed without its 元, as copies of small forms print amounts)
+_MONEY = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?\s*(万元|元|亿元|万(?!.))$")
 _OPERATOR = re.compile(r"^(=|≥|≤|>|<|正向|反向|定性|定量|正向指标|反向指标|定性指标|定量指标)$")
 # a figure, after an operator of jixiao.measure's table (or 约, an approximate figure)
 _VALUE_HEAD = re.compile(rf"^(?:{before_pattern(printed=True)}|[约約])?\s*[-+]?\d")
@@ -227,7 +228,8 @@ def _num_parts(
     m = _MONEY.match(t)
     if m:
         value = parse_number(t[: m.start(1)].strip())
-        return (value, printed, m.group(1)) if value is not None else None
+        unit = "万元" if m.group(1) == "万" else m.group(1)
+        return (value, printed, unit) if value is not None else None
     if _POINTS.match(t):
         value = parse_number(t.rstrip("分").strip())
         return (value, printed, None) if value is not None else None

@@ -140,6 +140,15 @@ def column_role(key: str) -> Role | None:
     """The role of a column header cell (key from ``label_key``), or None."""
     if not key or len(key) > _MAX_COLUMN_LABEL:
         return None
+    if _ROLE_CHARS.search(key) is None:
+        return None  # (no word of a column label in it: most cells of a table)
+    return _column_role(key)
+
+
+def _column_role(key: str) -> Role | None:
+    """``column_role`` by its rules (every key that reaches a role holds one of _ROLE_WORDS)."""
+    if not key or len(key) > _MAX_COLUMN_LABEL:
+        return None
     if key.isascii():
         return None  # a figure or a code: every column label below holds Chinese words
     if _NOT_A_LABEL.search(key):
@@ -187,6 +196,43 @@ def column_role(key: str) -> Role | None:
     if len(key) not in _ANAGRAM_LENGTHS:
         return None  # (sorting a key of another length finds no anagram)
     return _ANAGRAMS.get("".join(sorted(key))) if len(key) >= 4 else None
+
+
+# The words the rules of ``_column_role`` look for (its literal labels, the words its patterns
+# need, the anagram labels): a key reaching a role holds one of them whole (a key cut at its
+# unit holds the shorter key that does). Each word gets one character of a small set (the
+# characters most words share first): a key without any of these characters has no role.
+_ROLE_WORDS = (
+    *_REMARK_LABELS,
+    *_WEIGHT_LABELS,
+    *_KIND_LABELS,
+    "一级指标", "一级", "二级指标", "二级", "三级指标", "三级", "指标名称", "绩效指标名称",
+    "指标性质", "指标方向", "指标方向性", "得分", "度量单位", "计量单位", "单位(度量)",
+    "原因", "偏差", "执行率", "年初预算", "年初数", "年初预算数",
+    "执行数", "实际支出", "决算数", "支出数", "实际执行", "全年执行",  # _SPENT
+    "预算数", "预算金额", "调整后预算", "全年预算", "预算",  # _BUDGET
+    "指标值", "目标值", "计划值", "目标", "预期目标", "预期值", "计划目标",  # _TARGET
+    "完成值", "实际值", "实际完成", "完成情况", "达到值", "实际完成数", "完成数",  # _ACTUAL
+    "自评得分", "评分", "实际得分", "自评分", "考核得分", "评价得分", "指标得分",
+    "参考分值", "指标分值", "年度指标值", "实际完成值", "全年实际值", "全年完成值",
+    "全年预算数", "全年执行数",  # _ANAGRAMS
+)  # fmt: skip
+
+
+def _cover(words: tuple[str, ...]) -> str:
+    left, chosen = set(words), []
+    while left:
+        counts: dict[str, int] = {}
+        for word in sorted(left):
+            for ch in set(word):
+                counts[ch] = counts.get(ch, 0) + 1
+        best = max(sorted(counts), key=lambda ch: counts[ch])
+        chosen.append(best)
+        left = {w for w in left if best not in w}
+    return "".join(sorted(chosen))
+
+
+_ROLE_CHARS = re.compile("[" + re.escape(_cover((*_ROLE_WORDS, *_OFFICIAL_COLUMN))) + "]")
 
 
 # a column header with the unit of its cells in brackets (a key is folded: half-width brackets)
@@ -380,8 +426,8 @@ def fund_depth(line: FundLine | None) -> int:
 @lru_cache(maxsize=4096)
 def fund_group(key: str) -> FundGroup | None:
     """A 资金来源 / 资金结构 marker cell."""
-    if key in ("资金来源", "来源", "收入来源", "按来源", "资金来源情况") or re.fullmatch(
-        r"按?(收入性质|收入来源|资金来源|资金性质)分?(类)?", key
+    if key in ("资金来源", "来源", "收入来源", "按来源", "资金来源情况") or _SOURCE_GROUP.fullmatch(
+        key
     ):
         return FundGroup.SOURCE
     if key in (
@@ -391,9 +437,13 @@ def fund_group(key: str) -> FundGroup | None:
         "按结构",
         "资金用途结构",
         "资金使用结构",
-    ) or re.fullmatch(r"按?(支出性质|支出结构|支出用途|资金用途|经济分类|支出类型)分?(类)?", key):
+    ) or _STRUCTURE_GROUP.fullmatch(key):
         return FundGroup.STRUCTURE
     return None
+
+
+_SOURCE_GROUP = re.compile(r"按?(收入性质|收入来源|资金来源|资金性质)分?(类)?")
+_STRUCTURE_GROUP = re.compile(r"按?(支出性质|支出结构|支出用途|资金用途|经济分类|支出类型)分?(类)?")
 
 
 def group_prefix(key: str) -> tuple[FundGroup, str] | None:

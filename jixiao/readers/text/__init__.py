@@ -20,10 +20,12 @@ from jixiao.readers.text.columns import transpose as _transpose_columns
 from jixiao.readers.text.cut_header import pad_cut_header
 from jixiao.readers.text.html import html_blocks, looks_like_html
 from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, report_start
+from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.separators import separated_lines
+from jixiao.readers.text.share_site import unwrap_chunks
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
@@ -58,6 +60,12 @@ def parse_text(text: str, source: str) -> Document:
     if "—" in text or "－" in text:
         lines = [_blank_inline_marks(ln) for ln in lines]
     extra_notes: list[str] = []
+    # a document-sharing site's copy: its own lines blanked, its page-size chunks joined again
+    shared = unwrap_chunks(lines) if ("、" in text or "_" in text) else None
+    if shared is not None:
+        lines, share_notes = shared
+        marked = lines
+        extra_notes.extend(share_notes)
     # a form saved as .csv (cells parted by commas or semicolons): read as tab-joined rows
     separated = separated_lines(lines)
     if separated is not None:
@@ -84,6 +92,14 @@ def parse_text(text: str, source: str) -> Document:
         marked = lines
         extra_notes.extend(column_notes)
     layout = detect_layout(lines)
+    if layout in ("spaced", "prose"):
+        # a score sheet's PDF text: each row's points at the start of the next line
+        back = figures_back(lines)
+        if back is not None:
+            lines, back_note = back
+            marked = lines
+            extra_notes.append(back_note)
+            layout = detect_layout(lines)
     if layout == "prose":
         # one cell per line with many cells wrapped over lines: told once they are joined
         joined = cells_with_wraps(lines)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.extract.figure_spaces import spaced_figures
 from jixiao.measure import before_pattern
 from jixiao.textnorm import fold, halfwidth
 
@@ -74,6 +75,8 @@ def detect_layout(lines: list[str]) -> str:
             return "pipe"
     text = "\n".join(nonblank)
     words = form_word_count(text)
+    if words >= 2 and spaced_figures(text):
+        return "other"  # words run together, figures between single spaces (a PDF's text)
     short = sum(1 for ln in nonblank if len(ln.strip()) <= 40)
     followed_by_blank = sum(
         1 for i, ln in enumerate(lines[:-1]) if ln.strip() and not lines[i + 1].strip()
