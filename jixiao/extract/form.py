@@ -28,6 +28,8 @@ from jixiao.extract.merged_levels import centre_levels
 from jixiao.extract.paired_measures import names_measure, stated_measure
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
+from jixiao.extract.numbered_parts import mark_numbered_parts, numbering
+from jixiao.extract.shifted_header import left_of_header
 from jixiao.extract.short_rows import (
     fit_fund_padded,
     place_short_row,
@@ -65,6 +67,7 @@ from jixiao.model import (
     FundRow,
     Goal,
     Indicator,
+    Location,
     Measure,
     Num,
     Operator,
@@ -168,6 +171,7 @@ class FormBuilder:
         # 一级 (N分) seen after rows, with the count of rows read by then
         self.trailing_level1: list[tuple[Text, Decimal, int]] = []
         self._depths = PrintedDepth(columns=cells_keep_indent)
+        self._numbered: dict[Location, str] = {}  # 一、 / 1、 in front of indicator names
         self._last_fund: object = None  # where the last fund row read here was  # the fund rows' levels as printed (其中：, indentation)
 
     # -- entry ------------------------------------------------------------------------------
@@ -199,6 +203,14 @@ class FormBuilder:
         """The end of the tables: label rows still waiting for their values are read alone;
         categories printed at the middle of their merged cells re-read."""
         self._release_labels()
+        if self._numbered:
+            self.parts.indicators, marked = mark_numbered_parts(
+                self.parts.indicators, self._numbered
+            )
+            if marked:
+                self.parts.notes.append(
+                    f"{marked} 个编号分项（1、2、…）的得分之和等于其上的编号指标（一、二、…），读作该指标的分项"
+                )
         # 一级 labels after the rows whose points confirm every row's place: the rows' own
         # categories are 二级 (or carried down), not merged cells printed at their centre
         if not self._levels_after_rows(complete=True):
@@ -1040,7 +1052,9 @@ class FormBuilder:
             and len(row) == header.width
             and header.has(Role.NAME)
         ):
-            return self._aligned_indicator(row, header)
+            if not left_of_header(keys, header.index(Role.LEVEL1)):
+                return self._aligned_indicator(row, header)
+            header.aligned = False  # the header's first cell spans the rows: read by content
         if self._grid and len(row) == 1 and self._continues_name(row[0], first):
             return True
         if (
@@ -1337,6 +1351,9 @@ class FormBuilder:
             )
             return
         loc = name_cell.location
+        kind = numbering(name_cell.text)
+        if kind is not None and loc is not None:
+            self._numbered[loc] = kind
 
         def text(role: Role) -> str | None:
             c = got.get(role)
