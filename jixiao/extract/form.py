@@ -1189,7 +1189,8 @@ class FormBuilder:
         if not self.parts.indicators or self._last_fed != "indicator":
             return False
         if (
-            vocab.is_level1(key)
+            not key  # only a numbering (指标2：): a template's empty row, not a name's rest
+            or vocab.is_level1(key)
             or vocab.is_level2(key)
             or vocab.is_placeholder(key)
             or looks_like_value(cell.text)

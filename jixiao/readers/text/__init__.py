@@ -23,6 +23,7 @@ from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, r
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
+from jixiao.readers.text.wrapped_categories import join_wrapped_categories
 from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
@@ -115,7 +116,7 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "pipe":
         blocks = _blocks.pipe(lines, source)
     elif layout == "spaced":
-        blocks = _blocks.spaced(lines, source, extra_notes)
+        blocks = _blocks.spaced(join_wrapped_categories(lines), source, extra_notes)
     elif layout == "lines":
         # read as Word's copy, whose lines each start a cell; a report after the table stays prose
         k = report_start(lines)
