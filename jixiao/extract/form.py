@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.folded_header import unfold
 from jixiao.extract.fund_depth import PrintedDepth
 from jixiao.extract.grades import graded_key, is_full_marks, is_grade
 from jixiao.extract.headerless import follow_money_columns, money_columns
@@ -641,6 +642,7 @@ class FormBuilder:
             kind = str(sections.pop())
         found = self._drop_group_header(found, keys)
         found = _kind_column_as_level1(found, keys)
+        unfolded = unfold(found) if kind == "indicator" else None
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
         if (
@@ -651,6 +653,8 @@ class FormBuilder:
             # a header split over two rows, or scrambled around other cells: extend it
             merged = current.roles + [(i + 1000 * (len(current.roles) + 1), r) for i, r in found]
             header = Header(kind, merged, current.width, aligned=False)
+        elif unfolded is not None:  # two header rows on one line: read in the rows' order
+            header = Header(kind, unfolded, len(row), aligned=False)
         else:
             header = Header(kind, found, len(row))
         if kind == "indicator":
