@@ -218,7 +218,7 @@ _ANAGRAM_LENGTHS = frozenset(len(k) for k in _ANAGRAMS)
 
 # field name -> label keys (after label_key); the first table value for a field wins.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "project": ("项目名称",),
+    "project": ("项目名称", "专项资金名称"),
     "supervisor": ("主管部门", "主管单位", "主管部门及代码", "主管部门(单位)"),
     "unit": (
         "实施单位",
@@ -279,6 +279,7 @@ EXTRA_LABELS = (
     "联络电话",
     "预算编码",
     "项目负责人及电话",
+    "负责人及电话",
     "项目类别",
     "项目属性",
     "项目类型",

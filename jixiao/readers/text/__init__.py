@@ -23,6 +23,7 @@ from jixiao.readers.text.layout import detect_layout, is_cell_line, line_rows, r
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
+from jixiao.readers.text.preview_chunks import join_preview_chunks
 from jixiao.readers.text.wrapped_categories import join_wrapped_categories
 from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
@@ -123,6 +124,7 @@ def parse_text(text: str, source: str) -> Document:
         marked = ["\t" + ln.strip() if is_cell_line(ln) else "" for ln in lines[:k]]
         blocks = _blocks.tabbed(marked, source) + _blocks.paragraphs(lines[k:], source, first=k)
     elif layout == "other":
+        lines = join_preview_chunks(lines) or lines
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
         blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(
