@@ -1218,6 +1218,11 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _adjusted("调整数", "adjusted-3"),
 )
 
+# shapes seen in real published forms (bench/probes_real.py), invented forms of them
+from bench.probes_real import REAL_SHAPES  # noqa: E402
+
+PROBES = (*PROBES, *REAL_SHAPES)
+
 
 def run(
     only: set[str] | None, layouts: tuple[str, ...], misses: bool

@@ -24,6 +24,7 @@ from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.preview_chunks import join_preview_chunks
+from jixiao.readers.text.single_space import empty_item
 from jixiao.readers.text.wrapped_categories import join_wrapped_categories
 from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
@@ -92,6 +93,9 @@ def parse_text(text: str, source: str) -> Document:
         if joined is not None and detect_layout(joined) == "vertical":
             lines, marked, layout = joined, joined, "vertical"
     if layout == "spaced":
+        # 指标2： / …… alone on a line: a template's empty row, nothing to read (blanked first,
+        # so that no line is laid together with it or read as the rest of a cell)
+        lines = ["" if empty_item(ln) else ln for ln in lines]
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines
         centred = top_align(lines)
