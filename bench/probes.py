@@ -186,10 +186,17 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
         "tab": render_tab,
         "wordcopy": render_wordcopy,
         "spaced": render_spaced,
+        "preview": _render_preview,  # not among LAYOUTS: asked for with --layouts preview
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"
     path.write_text(render(p.blocks), encoding="utf-8")
     return path
+
+
+def _render_preview(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_preview
+
+    return render_preview(blocks)
 
 
 # ---------------------------------------------------------------- the probes (all invented)

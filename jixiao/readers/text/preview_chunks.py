@@ -31,9 +31,10 @@ def join_preview_chunks(lines: list[str]) -> list[str] | None:
     at: list[int] = []
     for i, ln in enumerate(lines):
         m = _CHUNK.match(ln)
-        if m and int(m.group(1)) == len(at) + 1 and len(ln.strip()) >= _MIN_CHUNK:
+        if m and int(m.group(1)) == len(at) + 1:
             at.append(i)
-    if len(at) < 2:
+    # every chunk but the last is a full one (the last holds what was left)
+    if len(at) < 2 or any(len(lines[i].strip()) < _MIN_CHUNK for i in at[:-1]):
         return None
     body = [lines[i] for i in at]
     if sum(len(_GLUED.findall(ln)) for ln in body) < 3:
