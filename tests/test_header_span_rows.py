@@ -89,3 +89,6 @@ def test_the_row_by_row_reading_itself_follows_the_rows_not_the_header() -> None
         ("社会效益指标", "借阅人次"),
         ("服务对象满意度指标", "读者满意度"),
     ]
+    # the points in the fund block's title (预算执行情况(万元) (20分)) are its total row's 分值
+    total = builder.parts.funds[0]
+    assert total.weight is not None and total.weight.value == Decimal("20")

@@ -669,7 +669,9 @@ class FormBuilder:
                 if m:
                     self.goal_index = int(m.group(1))
         if self.state != kind:
-            self._enter(kind, "")
+            # 预算执行情况(万元)(20分) | 预算数 | …: the block's title in the header row
+            title = next((row[i] for i in others if vocab.section_of(keys[i]) == kind), None)
+            self._enter(kind, "", title)
         self._last_was_header = kind
         self._used(*row)
         self.parts.seen.add(kind + "_header")
