@@ -261,8 +261,12 @@ def is_unit(text: str) -> bool:
     return _UNIT_FULL.fullmatch(text) is not None
 
 
+# A rate's unit: a unit or nothing, then ``/`` and what the figure is counted per, which names
+# a unit or a magnitude (15/10万 cases per hundred thousand, 3人/万, 2次/年); ``3/5`` is no unit.
+_PER = rf"/(?:\d+(?:\.\d+)?)?(?:{unit_pattern()}|[{_MAGNITUDES}])"
 _QUANT = re.compile(
-    rf"^(?P<prefix>.*?)(?P<sym>≥|≤|>|<|=)?\s*(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})?(?P<suffix>.*)$"
+    rf"^(?P<prefix>.*?)(?P<sym>≥|≤|>|<|=)?\s*(?P<num>{_NUMBER})\s*"
+    rf"(?P<unit>{_UNIT}(?:{_PER})?|{_PER})?(?P<suffix>.*)$"
 )
 
 _QUALITATIVE_HINT = re.compile(r"(达成|完成|达到预期|效果|明显|显著|良好|合格|符合|有效|提升|提高|改善|规范|及时)")

@@ -22,6 +22,10 @@ from jixiao.model import Operator
         ("29.5亩", Operator.EQ, "29.5", "亩"),
         ("≥11.376万元", Operator.GE, "11.376", "万元"),
         ("24694人", Operator.EQ, "24694", "人"),
+        # a rate's unit names what it is counted per; 以内 after it is still the operator
+        ("15/10万以内", Operator.LE, "15", "/10万"),
+        ("3人/万以内", Operator.LE, "3", "人/万"),
+        ("≥2次/年", Operator.GE, "2", "次/年"),
     ],
 )
 def test_quantitative(text: str, op: Operator, number: str, unit: str) -> None:
@@ -112,3 +116,9 @@ def test_box_drawing_border_is_not_an_equals_sign() -> None:
     assert normalize_signs("╔════╗") == "╔════╗"
     assert normalize_signs("≧90%") == "≥90%"
     assert parse_operator("定量") is None and parse_operator("") is None
+
+
+def test_a_fraction_is_no_rate_unit() -> None:
+    """``3/5`` has no unit after its slash: the figure stays without a unit."""
+    m = parse_measure("3/5")
+    assert m is not None and m.unit is None

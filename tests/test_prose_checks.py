@@ -52,6 +52,7 @@ def test_supplement_and_balance_are_no_rows_and_no_figures() -> None:
 
 def test_a_reports_chosen_indicators_are_not_held_to_the_weight_sums() -> None:
     assert findings(TOLD, "JX-A006") == [] and findings(TOLD, "JX-A007") == []
+    assert findings(TOLD, "JX-I014") == []  # (产出 30 of the profile's 50: only two are told)
 
 
 PARTS = """某局2023年度部门整体支出绩效自评报告

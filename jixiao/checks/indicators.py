@@ -483,12 +483,16 @@ def level1_weights(evaluation: Evaluation, context: Context) -> Iterator[Finding
     """Where the profile fixes the weight of a 一级 category, the indicators under it should
     add up to that weight; and the funds row should carry the profile's execution weight.
 
+    The category sums are not held against a report told in sentences with no table: it
+    names the indicators it chooses to, not all.
+
     Example: 产出指标 weights add to 70 while the profile says 50.
     """
     profile = context.profile
     sums: dict[str, Decimal] = {}
     first: dict[str, Indicator] = {}
-    for ind in evaluation.scored_indicators:
+    told = evaluation.layout == "prose"  # (the layout of a document with no table)
+    for ind in () if told else evaluation.scored_indicators:
         if ind.weight is None:
             continue
         category = profile.find_level1(
