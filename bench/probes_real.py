@@ -54,9 +54,7 @@ def _numbered_parts() -> Any:
     truth: list[dict[str, Any]] = []
     for k, (n, t, a, w, s) in enumerate(_PARTS):
         first = k == 0
-        table.append(
-            [_L1[0] if first else "", _L2[0] if first else "", n, t, a, str(w), str(s)]
-        )
+        table.append([_L1[0] if first else "", _L2[0] if first else "", n, t, a, str(w), str(s)])
         truth.append(
             {"level1": _L1[0], "level2": _L2[0], "name": n, "target": t, "actual": a}
             | {"weight": w, "score": s}

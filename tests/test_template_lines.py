@@ -76,7 +76,14 @@ def test_a_category_wrapped_over_two_lines_is_one_category() -> None:
 def test_the_line_helpers() -> None:
     assert empty_item("指标2：") and empty_item("指标12:") and empty_item("……")
     assert not empty_item("指标1:受益老人人次") and not empty_item("受益老人")
-    lines = ["    服务对象", "    满意度指标", "    可持续影", "    响指标", "    受益老人", "    人次"]
+    lines = [
+        "    服务对象",
+        "    满意度指标",
+        "    可持续影",
+        "    响指标",
+        "    受益老人",
+        "    人次",
+    ]
     assert join_wrapped_categories(lines) == [
         "    服务对象满意度指标",
         "",

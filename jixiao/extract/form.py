@@ -26,10 +26,10 @@ from jixiao.extract.joined_levels import category_before_name, split_levels
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
+from jixiao.extract.numbered_parts import mark_numbered_parts, numbering
 from jixiao.extract.paired_measures import names_measure, stated_measure
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
-from jixiao.extract.numbered_parts import mark_numbered_parts, numbering
 from jixiao.extract.shifted_header import left_of_header
 from jixiao.extract.short_rows import (
     fit_fund_padded,

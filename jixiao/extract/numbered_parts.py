@@ -55,14 +55,19 @@ def mark_numbered_parts(
     """The indicators with the confirmed numbered parts marked as sub-items, and how many
     were marked. ``kinds`` holds the numbering of each indicator's printed name by location."""
     out = list(indicators)
+
+    def kind(k: int) -> str | None:
+        where = out[k].location
+        return kinds.get(where) if where is not None else None
+
     marked = 0
     i = 0
     while i < len(out):
-        if out[i].location is None or kinds.get(out[i].location) != "outer":
+        if kind(i) != "outer":
             i += 1
             continue
         j = i + 1
-        while j < len(out) and out[j].location is not None and kinds.get(out[j].location) == "inner":
+        while j < len(out) and kind(j) == "inner":
             j += 1
         parts = out[i + 1 : j]
         if len(parts) >= 2 and not any(p.sub_item for p in parts) and _adds_up(out[i], parts):

@@ -24,9 +24,9 @@ from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
 from jixiao.readers.text.preview_chunks import join_preview_chunks
+from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.single_space import empty_item
 from jixiao.readers.text.wrapped_categories import join_wrapped_categories
-from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
