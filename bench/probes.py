@@ -187,6 +187,7 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
         "wordcopy": render_wordcopy,
         "spaced": render_spaced,
         "preview": _render_preview,  # not among LAYOUTS: asked for with --layouts preview
+        "barcells": _render_bar_cells,  # not among LAYOUTS either (--layouts barcells)
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"
     path.write_text(render(p.blocks), encoding="utf-8")
@@ -197,6 +198,12 @@ def _render_preview(blocks: tuple[Block, ...]) -> str:
     from bench.probes_real import render_preview
 
     return render_preview(blocks)
+
+
+def _render_bar_cells(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_bar_cells
+
+    return render_bar_cells(blocks)
 
 
 # ---------------------------------------------------------------- the probes (all invented)

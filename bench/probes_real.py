@@ -158,3 +158,19 @@ def render_preview(blocks: tuple[Any, ...]) -> str:
         at += size
         k += 1
     return "\n".join(out) + "\n"
+
+
+def render_bar_cells(blocks: tuple[Any, ...]) -> str:
+    """A web page's table printed a cell per line: a row's first cell at the start of a line,
+    each of its other cells on an indented line led by a bar, the closing bar on the last."""
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, str):
+            out.append(b)
+            continue
+        for row in b:
+            cells = [c.replace("\n", "") for c in row]
+            out.append(cells[0])
+            out.extend("        | " + c for c in cells[1:])
+            out.append("        | |")
+    return "\n".join(out) + "\n"

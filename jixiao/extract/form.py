@@ -1249,6 +1249,9 @@ class FormBuilder:
         # 成本指标 / 满意度指标 are both 一级 and 二级 categories
         if row_set_level1:
             return False
+        after = strip_points(nxt)
+        if after.endswith("指标") and vocab.is_level2(after) and self.state == "indicator":
+            return True  # 满意度指标 | 满意度指标 | 名称: a 一级, then its 二级
         if self.level1 is not None:
             current = strip_points(label_key(self.level1.text))
             if vocab.in_framework(current):

@@ -14,6 +14,7 @@ from html import unescape as _html_unescape
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.bar_cells import join_bar_cells
 from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
@@ -86,6 +87,8 @@ def parse_text(text: str, source: str) -> Document:
         lines, column_notes = transposed
         marked = lines
         extra_notes.extend(column_notes)
+    # a web table printed a cell per line, each cell after the first led by its bar
+    lines = join_bar_cells(lines) or lines
     layout = detect_layout(lines)
     if layout == "prose":
         # one cell per line with many cells wrapped over lines: told once they are joined
