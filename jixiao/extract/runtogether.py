@@ -379,6 +379,7 @@ def _cut(
 
 
 _HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]")
+_BARE_FUND_WORDS = frozenset({"执行率", "执行数"})
 
 
 def _name_ends_in_fund_word(text: str, pos: int, m: re.Match[str], in_indicators: bool) -> bool:
@@ -388,7 +389,8 @@ def _name_ends_in_fund_word(text: str, pos: int, m: re.Match[str], in_indicators
         return False
     if not _HAN_BEFORE.match(text, m.start() - 1):
         return False
-    return vocab.column_role(label_key(m.group(0))) in vocab.FUND_ROLES
+    # only the bare words: 预算执行率 / 资金执行率 whole are indicators named like a column
+    return label_key(m.group(0)) in _BARE_FUND_WORDS
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)
