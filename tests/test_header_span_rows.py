@@ -92,3 +92,25 @@ def test_the_row_by_row_reading_itself_follows_the_rows_not_the_header() -> None
     # the points in the fund block's title (预算执行情况(万元) (20分)) are its total row's 分值
     total = builder.parts.funds[0]
     assert total.weight is not None and total.weight.value == Decimal("20")
+
+
+def test_a_torn_off_character_is_no_indicator_name() -> None:
+    # PDF text whose names and labels were torn apart: 率 / 绩 alone before a row's figures,
+    # 效 指 标 spread apart without any — no indicator, no figures read into one
+    from jixiao.document import Cell
+    from jixiao.extract.form import FormBuilder
+    from jixiao.model import Location
+
+    rows = [
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["产出指标", "数量指标", "配送图书册数", "≥12000册", "12500册", "30", "30"],
+        ["产出指标", "质量指标", "率", "≥90%", "100%", "10", "10"],
+        ["效益指标", "社会效益指标", "绩", "10", "10", "100", "98.5"],
+        ["效益指标", "社会效益指标", "效 指 标", "", "", "", ""],
+    ]
+    builder = FormBuilder("torn.txt")
+    for n, row in enumerate(rows, start=1):
+        builder.feed([Cell(c, Location("torn.txt", line=n)) for c in row])
+    builder.finish()
+    assert [i.name.text for i in builder.parts.indicators] == ["配送图书册数"]
+    assert any("只有一个字" in note for note in builder.parts.notes)

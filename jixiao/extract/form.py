@@ -1360,6 +1360,17 @@ class FormBuilder:
                 "不作为指标读取"
             )
             return
+        if _SINGLE_HAN.fullmatch(clean(name_cell.text)) or (
+            not has_values and _SPREAD_HAN.fullmatch(clean(name_cell.text))
+        ):
+            # one character (绩, 率), or single characters spread apart without values (效 指 标):
+            # pieces of a label or of a wrapped name the print tore off, never a name — a row's
+            # figures after one belong to no indicator that can be told
+            self.parts.notes.append(
+                f"{name_cell.location}：“{clean(name_cell.text).strip()}”只有一个字，不是指标名称，"
+                "这一行的值无法确定属于哪个指标，未读取"
+            )
+            return
         loc = name_cell.location
         kind = numbering(name_cell.text)
         if kind is not None and loc is not None:
@@ -1725,6 +1736,10 @@ def _kind_column_as_level1(
     if not vocab.is_kind_label(keys[first]):
         return found
     return [(i, Role.LEVEL1 if i == first else r) for i, r in found]
+
+
+_SINGLE_HAN = re.compile(r"\s*[\u4e00-\u9fff]\s*")
+_SPREAD_HAN = re.compile(r"\s*[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+\s*")
 
 
 def _label_not_indicator(key: str, text: str) -> bool:
