@@ -186,10 +186,24 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
         "tab": render_tab,
         "wordcopy": render_wordcopy,
         "spaced": render_spaced,
+        "preview": _render_preview,  # not among LAYOUTS: asked for with --layouts preview
+        "barcells": _render_bar_cells,  # not among LAYOUTS either (--layouts barcells)
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"
     path.write_text(render(p.blocks), encoding="utf-8")
     return path
+
+
+def _render_preview(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_preview
+
+    return render_preview(blocks)
+
+
+def _render_bar_cells(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_bar_cells
+
+    return render_bar_cells(blocks)
 
 
 # ---------------------------------------------------------------- the probes (all invented)
@@ -1217,6 +1231,11 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _adjusted("预算调整数", "adjusted-2"),
     _adjusted("调整数", "adjusted-3"),
 )
+
+# shapes seen in real published forms (bench/probes_real.py), invented forms of them
+from bench.probes_real import REAL_SHAPES  # noqa: E402
+
+PROBES = (*PROBES, *REAL_SHAPES)
 
 
 def run(
