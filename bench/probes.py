@@ -34,7 +34,7 @@ from jixiao import read  # noqa: E402
 from jixiao.errors import ReadError  # noqa: E402
 
 Block = str | list[list[str]]  # a line of text, or a table (rows of cells)
-LAYOUTS = ("pipe", "tab", "wordcopy", "spaced", "barcells", "xlsx", "docx")
+LAYOUTS = ("pipe", "tab", "wordcopy", "spaced", "barlines", "xlsx", "docx")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def render_wordcopy(blocks: tuple[Block, ...]) -> str:
 _BAR_WRAP = 7  # characters a line of a narrow web-page column holds
 
 
-def render_barcells(blocks: tuple[Block, ...]) -> str:
+def render_barlines(blocks: tuple[Block, ...]) -> str:
     """A web page's table copied cell by cell: each cell on lines of its own, a line holding
     only a bar after it (a blank cell: the bar alone), text cells longer than a narrow column
     wrapped over lines inside their cell (在编人员 / 控制率); lines after the first table
@@ -218,11 +218,25 @@ def materialise(p: Probe, layout: str, folder: Path) -> Path:
         "tab": render_tab,
         "wordcopy": render_wordcopy,
         "spaced": render_spaced,
-        "barcells": render_barcells,
+        "barlines": render_barlines,  # cells parted by lines holding only a bar (rw2)
+        "preview": _render_preview,  # not among LAYOUTS: asked for with --layouts preview
+        "barcells": _render_bar_cells,  # not among LAYOUTS either (--layouts barcells)
     }[layout]
     path = folder / f"{p.name}-{layout}.txt"
     path.write_text(render(p.blocks), encoding="utf-8")
     return path
+
+
+def _render_preview(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_preview
+
+    return render_preview(blocks)
+
+
+def _render_bar_cells(blocks: tuple[Block, ...]) -> str:
+    from bench.probes_real import render_bar_cells
+
+    return render_bar_cells(blocks)
 
 
 # ---------------------------------------------------------------- the probes (all invented)
@@ -1326,6 +1340,11 @@ PROBES: tuple[Callable[[], Probe], ...] = (
     _chongqing_department,
     _block_label_funds,
 )
+
+# shapes seen in real published forms (bench/probes_real.py), invented forms of them
+from bench.probes_real import REAL_SHAPES  # noqa: E402
+
+PROBES = (*PROBES, *REAL_SHAPES)
 
 
 def run(

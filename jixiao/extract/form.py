@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from jixiao.document import Cell
 from jixiao.extract import vocab
+from jixiao.extract.folded_header import unfold
 from jixiao.extract.fund_depth import PrintedDepth
 from jixiao.extract.fund_shift import figure_under_label
 from jixiao.extract.grades import graded_key, is_full_marks, is_grade
@@ -26,9 +27,11 @@ from jixiao.extract.joined_levels import category_before_name, split_levels
 from jixiao.extract.labelled_pairs import add_goal_part, goal_part
 from jixiao.extract.labelled_pairs import fund_row as labelled_fund_row
 from jixiao.extract.merged_levels import centre_levels
+from jixiao.extract.numbered_parts import mark_numbered_parts, numbering
 from jixiao.extract.paired_measures import names_measure, stated_measure
 from jixiao.extract.rate_fraction import rate_from_fraction
 from jixiao.extract.runtogether import glued_figures, split_cell_in_row
+from jixiao.extract.shifted_header import left_of_header
 from jixiao.extract.short_rows import (
     fit_fund_padded,
     place_short_row,
@@ -66,6 +69,7 @@ from jixiao.model import (
     FundRow,
     Goal,
     Indicator,
+    Location,
     Measure,
     Num,
     Operator,
@@ -169,6 +173,7 @@ class FormBuilder:
         # 一级 (N分) seen after rows, with the count of rows read by then
         self.trailing_level1: list[tuple[Text, Decimal, int]] = []
         self._depths = PrintedDepth(columns=cells_keep_indent)
+        self._numbered: dict[Location, str] = {}  # 一、 / 1、 in front of indicator names
         self._last_fund: object = None  # where the last fund row read here was  # the fund rows' levels as printed (其中：, indentation)
 
     # -- entry ------------------------------------------------------------------------------
@@ -200,6 +205,14 @@ class FormBuilder:
         """The end of the tables: label rows still waiting for their values are read alone;
         categories printed at the middle of their merged cells re-read."""
         self._release_labels()
+        if self._numbered:
+            self.parts.indicators, marked = mark_numbered_parts(
+                self.parts.indicators, self._numbered
+            )
+            if marked:
+                self.parts.notes.append(
+                    f"{marked} 个编号分项（1、2、…）的得分之和等于其上的编号指标（一、二、…），读作该指标的分项"
+                )
         # 一级 labels after the rows whose points confirm every row's place: the rows' own
         # categories are 二级 (or carried down), not merged cells printed at their centre
         if not self._levels_after_rows(complete=True):
@@ -630,6 +643,7 @@ class FormBuilder:
             kind = str(sections.pop())
         found = self._drop_group_header(found, keys)
         found = _kind_column_as_level1(found, keys)
+        unfolded = unfold(found) if kind == "indicator" else None
         current = self.ind_header if kind == "indicator" else self.fund_header
         new_roles = {r for _, r in found}
         if (
@@ -640,6 +654,8 @@ class FormBuilder:
             # a header split over two rows, or scrambled around other cells: extend it
             merged = current.roles + [(i + 1000 * (len(current.roles) + 1), r) for i, r in found]
             header = Header(kind, merged, current.width, aligned=False)
+        elif unfolded is not None:  # two header rows on one line: read in the rows' order
+            header = Header(kind, unfolded, len(row), aligned=False)
         else:
             header = Header(kind, found, len(row))
         if kind == "indicator":
@@ -654,7 +670,9 @@ class FormBuilder:
                 if m:
                     self.goal_index = int(m.group(1))
         if self.state != kind:
-            self._enter(kind, "")
+            # 预算执行情况(万元)(20分) | 预算数 | …: the block's title in the header row
+            title = next((row[i] for i in others if vocab.section_of(keys[i]) == kind), None)
+            self._enter(kind, "", title)
         self._last_was_header = kind
         self._used(*row)
         self.parts.seen.add(kind + "_header")
@@ -1046,7 +1064,9 @@ class FormBuilder:
             and len(row) == header.width
             and header.has(Role.NAME)
         ):
-            return self._aligned_indicator(row, header)
+            if not left_of_header(keys, header.index(Role.LEVEL1)):
+                return self._aligned_indicator(row, header)
+            header.aligned = False  # the header's first cell spans the rows: read by content
         if self._grid and len(row) == 1 and self._continues_name(row[0], first):
             return True
         if (
@@ -1181,7 +1201,8 @@ class FormBuilder:
         if not self.parts.indicators or self._last_fed != "indicator":
             return False
         if (
-            vocab.is_level1(key)
+            not key  # only a numbering (指标2：): a template's empty row, not a name's rest
+            or vocab.is_level1(key)
             or vocab.is_level2(key)
             or vocab.is_placeholder(key)
             or looks_like_value(cell.text)
@@ -1234,6 +1255,9 @@ class FormBuilder:
         # 成本指标 / 满意度指标 are both 一级 and 二级 categories
         if row_set_level1:
             return False
+        after = strip_points(nxt)
+        if after.endswith("指标") and vocab.is_level2(after) and self.state == "indicator":
+            return True  # 满意度指标 | 满意度指标 | 名称: a 一级, then its 二级
         if self.level1 is not None:
             current = strip_points(label_key(self.level1.text))
             if vocab.in_framework(current):
@@ -1346,7 +1370,21 @@ class FormBuilder:
                 "不作为指标读取"
             )
             return
+        if _SINGLE_HAN.fullmatch(clean(name_cell.text)) or (
+            not has_values and _SPREAD_HAN.fullmatch(clean(name_cell.text))
+        ):
+            # one character (绩, 率), or single characters spread apart without values (效 指 标):
+            # pieces of a label or of a wrapped name the print tore off, never a name — a row's
+            # figures after one belong to no indicator that can be told
+            self.parts.notes.append(
+                f"{name_cell.location}：“{clean(name_cell.text).strip()}”只有一个字，不是指标名称，"
+                "这一行的值无法确定属于哪个指标，未读取"
+            )
+            return
         loc = name_cell.location
+        kind = numbering(name_cell.text)
+        if kind is not None and loc is not None:
+            self._numbered[loc] = kind
 
         def text(role: Role) -> str | None:
             c = got.get(role)
@@ -1708,6 +1746,10 @@ def _kind_column_as_level1(
     if not vocab.is_kind_label(keys[first]):
         return found
     return [(i, Role.LEVEL1 if i == first else r) for i, r in found]
+
+
+_SINGLE_HAN = re.compile(r"\s*[\u4e00-\u9fff]\s*")
+_SPREAD_HAN = re.compile(r"\s*[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff])+\s*")
 
 
 def _label_not_indicator(key: str, text: str) -> bool:

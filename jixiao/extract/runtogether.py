@@ -94,6 +94,8 @@ _COLUMN_WORDS: tuple[str, ...] = (
     "偏差大或目标未完成原因分析",
     "未完成原因分析",
     "未完成原因分析及改进措施",
+    "未完成原因和改进措施",
+    "未完成原因及改进措施",
     # the synonyms other hands print (bench/other_hands_text.py)
     "全年预算",
     "年初预算",
@@ -129,6 +131,7 @@ _GOAL_WORDS = (
     "预期目标",
     "实际完成情况",
     "全年完成情况",
+    "全年实际完成情况",
 )
 _FUND_WORDS: tuple[str, ...] = (
     "年度资金总额",
@@ -327,9 +330,15 @@ def _cut(
         for m in matches
     )
     category_end = -1
+    in_indicators = False  # an indicator category came: the indicator table's rows follow
     for k, m in enumerate(matches):
         nxt = matches[k + 1].start() if k + 1 < len(matches) else end
         word = m.group(0)
+        if _name_ends_in_fund_word(text, pos, m, in_indicators):
+            continue  # …管理制度严格执行率100%…: a name ending like a fund column, not one
+        key = label_key(word)
+        if vocab.is_level1(key) or vocab.is_level2(key):
+            in_indicators = True
         if word in _FRAMEWORK_LEVEL2:
             if not framework:
                 continue  # “…100%项目实施方案…” outside the framework's table: a name's words
@@ -380,6 +389,21 @@ def _in_brackets(text: str, pos: int, start: int, end: int) -> bool:
         return False
     closed = text.find(")", end, end + 20)
     return closed >= 0 and "(" not in text[end:closed]
+
+
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]")
+_BARE_FUND_WORDS = frozenset({"执行率", "执行数"})
+
+
+def _name_ends_in_fund_word(text: str, pos: int, m: re.Match[str], in_indicators: bool) -> bool:
+    """A fund column word (执行率, 执行数) glued to the words before it inside the indicator
+    table: the end of an indicator's name (国家政策性粮收购价格执行率), not a column label."""
+    if not in_indicators or m.start() <= pos:
+        return False
+    if not _HAN_BEFORE.match(text, m.start() - 1):
+        return False
+    # only the bare words: 预算执行率 / 资金执行率 whole are indicators named like a column
+    return label_key(m.group(0)) in _BARE_FUND_WORDS
 
 
 _FRAMEWORK_LEVEL2 = frozenset(vocab.FRAMEWORK_LEVEL2)

@@ -264,7 +264,7 @@ _ANAGRAM_LENGTHS = frozenset(len(k) for k in _ANAGRAMS)
 
 # field name -> label keys (after label_key); the first table value for a field wins.
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
-    "project": ("项目名称",),
+    "project": ("项目名称", "专项资金名称"),
     "supervisor": ("主管部门", "主管单位", "主管部门及代码", "主管部门(单位)"),
     "unit": (
         "实施单位",
@@ -325,6 +325,7 @@ EXTRA_LABELS = (
     "联络电话",
     "预算编码",
     "项目负责人及电话",
+    "负责人及电话",
     "项目类别",
     "项目属性",
     "项目类型",
@@ -337,6 +338,9 @@ EXTRA_LABELS = (
     "项目实施内容及过程概述",
     "项目实施内容",
     "项目概况",
+    "其他需要说明事项",  # the closing row of many templates, beside 总分
+    "其他需要说明的事项",
+    "其他说明事项",
 )
 
 _FIELD_BY_KEY = {k: f for f, keys in FIELD_LABELS.items() for k in keys}
@@ -626,8 +630,10 @@ LEVEL2 = frozenset(
     }
 )
 
+# a template may end the category with 等 (服务对象满意度指标等) or name both kinds of
+# respondent (社会公众或服务对象满意度指标)
 _LEVEL2_PATTERN = re.compile(
-    r"^(经济|社会|生态|环境|可持续|服务对象|社会公众|群众|数量|质量|时效|进度|成本)\S{0,6}指标$"
+    r"^(经济|社会|生态|环境|可持续|服务对象|社会公众|群众|数量|质量|时效|进度|成本)\S{0,8}指标等?$"
 )
 
 

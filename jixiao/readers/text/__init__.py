@@ -14,6 +14,7 @@ from html import unescape as _html_unescape
 from jixiao.document import Document
 from jixiao.errors import ReadError
 from jixiao.readers.text import blocks as _blocks
+from jixiao.readers.text.bar_cells import join_bar_cells
 from jixiao.readers.text.baselines import rejoin
 from jixiao.readers.text.centred_rows import top_align
 from jixiao.readers.text.columns import transpose as _transpose_columns
@@ -24,8 +25,11 @@ from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
+from jixiao.readers.text.preview_chunks import join_preview_chunks
 from jixiao.readers.text.separators import separated_lines
 from jixiao.readers.text.share_site import unwrap_chunks
+from jixiao.readers.text.single_space import empty_item
+from jixiao.readers.text.wrapped_categories import join_wrapped_categories
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
 from jixiao.textnorm import PAGE_MARK_LINE, repair_ocr
 
@@ -91,6 +95,8 @@ def parse_text(text: str, source: str) -> Document:
         lines, column_notes = transposed
         marked = lines
         extra_notes.extend(column_notes)
+    # a web table printed a cell per line, each cell after the first led by its bar
+    lines = join_bar_cells(lines) or lines
     layout = detect_layout(lines)
     if layout in ("spaced", "prose"):
         # a score sheet's PDF text: each row's points at the start of the next line
@@ -106,6 +112,9 @@ def parse_text(text: str, source: str) -> Document:
         if joined is not None and detect_layout(joined) == "vertical":
             lines, marked, layout = joined, joined, "vertical"
     if layout == "spaced":
+        # 指标2： / …… alone on a line: a template's empty row, nothing to read (blanked first,
+        # so that no line is laid together with it or read as the rest of a cell)
+        lines = ["" if empty_item(ln) else ln for ln in lines]
         # a row printed values above labels by pdftotext -layout: the two lines laid together
         lines = rejoin(lines) or lines
         centred = top_align(lines)
@@ -131,13 +140,14 @@ def parse_text(text: str, source: str) -> Document:
     elif layout == "pipe":
         blocks = _blocks.pipe(lines, source)
     elif layout == "spaced":
-        blocks = _blocks.spaced(lines, source, extra_notes)
+        blocks = _blocks.spaced(join_wrapped_categories(lines), source, extra_notes)
     elif layout == "lines":
         # read as Word's copy, whose lines each start a cell; a report after the table stays prose
         k = report_start(lines)
         marked = ["\t" + ln.strip() if is_cell_line(ln) else "" for ln in lines[:k]]
         blocks = _blocks.tabbed(marked, source) + _blocks.paragraphs(lines[k:], source, first=k)
     elif layout == "other":
+        lines = join_preview_chunks(lines) or lines
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
         blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(

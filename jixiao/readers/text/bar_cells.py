@@ -1,66 +1,60 @@
-"""Cells printed one after another with a line holding only a bar between two cells.
+"""A web table printed one cell per line, each cell after the first led by its bar.
 
-A web page's table copied cell by cell sometimes keeps the cell borders as lines of their own::
+A page whose table cells each start a line of the page's source prints a row as::
 
-    三级指标
-    |
-    在编人员
-    控制率
-    |
-    5
-    |
+    项目决策
+            | 数量指标
+            | 宣传次数
+            | 至少全年完成2次宣传
+            | 已完成100%
+            | |
 
-Each line between two bar lines is then one cell, and a cell the page wrapped inside its
-border (``在编人员`` / ``控制率``) comes out as two or more lines before the next bar: they
-are one cell, not two. The bars say so only where they part (nearly) every other line: when
-most runs of lines between bars are a single line, the bars part cells, and a run of several
-lines is one wrapped cell. Where runs of several lines are common (a bar line after each row
-of a form printed one cell per line), nothing is joined.
+the row's first cell at the start of a line, every other cell on an indented line of its own
+that begins with ``|`` (the bars that close the row left on the last one), and a cell wrapped
+inside its cell goes on on an indented line without a bar (``| 社会效益`` / ``指标``). Read a
+line at a time, every cell is a row.
+
+:func:`join_bar_cells` puts each row back on one line (``项目决策 | 数量指标 | … |``, the other
+lines blanked so line numbers stay) — only where the text has that shape: at least five
+indented lines holding a bar and one cell at most.
 """
 
 from __future__ import annotations
 
-__all__ = ["bar_parted_cells"]
+import re
 
-_SINGLE_SHARE = 0.5  # runs of one line among all runs, at least (more than half), for bars to part cells
-_MOST_LINES = 12  # lines of one wrapped cell, at most (a long 评分标准 cell)
-
-
-def _is_bar(line: str) -> bool:
-    return "|" in line and not line.replace("|", "").strip()
+_BAR_CELL = re.compile(r"^\s{2,}\|\s?([^|]*?)\s*(\|[\s|]*)?$")
+_INDENTED = re.compile(r"^\s{4,}\S")
+_MIN_LINES = 5
 
 
-def bar_parted_cells(piped: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
-    """The lines with each run of lines between two bar lines joined into one cell (line
-    breaks kept, as in a wrapped cell), bar lines kept; None where the bars do not part cells
-    or no cell was wrapped. ``piped`` holds the nonblank lines with their 1-based numbers."""
-    runs: list[list[tuple[str, int]]] = []
-    current: list[tuple[str, int]] = []
-    opened = False  # a bar above: lines before the first bar (a title, fields) are no cell
-    for ln, n in piped:
-        if _is_bar(ln):
-            if current and opened:
-                runs.append(current)
-            current = []
-            opened = True
-            continue
-        if "|" in ln:
-            return None  # cells closed by bars on their own lines as well: another print
-        current.append((ln, n))
-    # the lines after the last bar are not closed by one: left as they are
-    if not runs:
+def join_bar_cells(lines: list[str]) -> list[str] | None:
+    """The rows on one line each, or None when the text is not printed that way."""
+    if sum(1 for ln in lines if _BAR_CELL.match(ln)) < _MIN_LINES:
         return None
-    single = sum(1 for r in runs if len(r) == 1)
-    wrapped = [r for r in runs if len(r) > 1]
-    if not wrapped or single <= _SINGLE_SHARE * len(runs):
-        return None
-    if any(len(r) > _MOST_LINES for r in wrapped):
-        return None
-    joined = {r[0][1]: "\n".join(ln.strip() for ln, _ in r) for r in wrapped}
-    dropped = {n for r in wrapped for _, n in r[1:]}
-    out: list[tuple[str, int]] = []
-    for ln, n in piped:
-        if n in dropped:
-            continue
-        out.append((joined.get(n, ln), n))
+    out = list(lines)
+    row_at: int | None = None  # the line holding the row being joined
+    closed = True  # the row's closing bars came: no cell goes on
+    for i, ln in enumerate(lines):
+        m = _BAR_CELL.match(ln)
+        if m and row_at is not None and not closed:
+            cell = m.group(1)
+            out[row_at] = out[row_at].rstrip() + " | " + cell if cell else out[row_at].rstrip()
+            if m.group(2) or not cell:
+                out[row_at] += " |"
+                closed = bool(m.group(2))
+            out[i] = ""
+        elif (
+            row_at is not None
+            and not closed
+            and "|" not in ln
+            and _INDENTED.match(ln)
+            and out[row_at].strip()
+        ):
+            out[row_at] = out[row_at].rstrip() + ln.strip()  # the rest of a wrapped cell
+            out[i] = ""
+        elif ln.strip() and "|" not in ln:
+            row_at, closed = i, False
+        else:
+            row_at, closed = None, True
     return out

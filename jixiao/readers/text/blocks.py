@@ -11,7 +11,7 @@ from jixiao.extract.vocab import column_role, field_of, is_level1, is_level2
 from jixiao.measure import before_pattern
 from jixiao.model import Location
 from jixiao.readers.text import single_space
-from jixiao.readers.text.bar_cells import bar_parted_cells
+from jixiao.readers.text.bar_parted import bar_parted_cells
 from jixiao.readers.text.broken_rows import join_broken_rows
 from jixiao.readers.text.figure_tails import join_figure_tails
 from jixiao.readers.text.layout import table_on_one_line, token_row

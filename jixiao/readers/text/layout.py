@@ -56,6 +56,10 @@ def form_word_count(text: str) -> int:
     return sum(1 for w in FORM_WORDS if w in folded)
 
 
+# a figure glued to the words or figure beside it (率100%100%库): run-together text
+_GLUED_FIGURE = re.compile(r"\d%\d|%[\u4e00-\u9fff]|[\u4e00-\u9fff]\d+(?:\.\d+)?%")
+
+
 def detect_layout(lines: list[str]) -> str:
     """The layout of the whole text (the dominant one; tabbed tables may be followed by prose)."""
     nonblank = [ln for ln in lines if ln.strip()]
@@ -100,7 +104,14 @@ def detect_layout(lines: list[str]) -> str:
     long_chars = sum(len(ln) for ln in long_lines)
     if words >= 3 and long_lines and long_chars >= 0.5 * len(text) and not blank_separated:
         spaced_tokens = sum(len(ln.split()) for ln in long_lines)
-        if spaced_tokens >= 30 and long_chars / max(spaced_tokens, 1) < 25:
+        glued = sum(len(_GLUED_FIGURE.findall(ln)) for ln in long_lines)
+        if (
+            spaced_tokens >= 30
+            and long_chars / max(spaced_tokens, 1) < 25
+            and not (glued >= 10 and glued >= 0.4 * spaced_tokens)
+        ):
+            # (figures glued to the words around them, 到位率100%100%库存…, say the spaces are
+            # where a preview wrapped its lines, not cell borders: run-together text)
             return "spaced"
         if words >= 4:
             return "other"

@@ -165,6 +165,8 @@ def wrapped_into(line: str, above: list[str], follow: bool = False) -> int | Non
     text = line.strip()
     if " " in text or len(above) < 2 or figure(text) or label(text) or _row_label(text):
         return None
+    if empty_item(text):
+        return None  # 指标2： — a template's empty row, a line of its own
     if _labelled(text):
         return None  # 单位：万元 — a field of its own
     if figure(above[0]) or follow:
@@ -194,6 +196,8 @@ def continuation(line: str, above: list[str], follow: bool = False) -> bool:
     text = line.strip()
     if " " in text or figure(text) or label(text) or _row_label(text) or not above:
         return False
+    if empty_item(text):
+        return False
     if _labelled(text):
         return False
     if figure(above[0]) or follow:
@@ -201,6 +205,15 @@ def continuation(line: str, above: list[str], follow: bool = False) -> bool:
     if len(above) == 2 and not any(figure(t) or label(t) or _field(t) for t in above):
         return True  # a row of two texts (the goal's 预期目标 | 实际完成情况)
     return len(above) >= 3 and sum(1 for t in above if figure(t)) >= 2
+
+
+# an indicator row the template left empty: only its numbering (指标2： / ……)
+_EMPTY_ITEM = re.compile(r"^(?:指标\s*\d+\s*[:：.、]?|…+|\.{3,})$")
+
+
+def empty_item(text: str) -> bool:
+    """A line holding only a template's item numbering (``指标2：``, ``……``): an empty row."""
+    return bool(_EMPTY_ITEM.match(text.strip()))
 
 
 _PAIRS = (("（", "）"), ("(", ")"), ("“", "”"), ("《", "》"), ("【", "】"))
