@@ -18,6 +18,7 @@ empty with a reading note). The rate the 指标说明 ends with is the actual va
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -76,12 +77,10 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     its points) is taken too. Tokens are made only as far as they are looked at."""
     # in the order of the lines: a long line the spaced reader set apart as a table of its own
     # comes back to its place
-    cells = _cells_in_line_order(document)
-    first = next((k for k, c in enumerate(cells) if "一级" in c.text or "级指" in c.text), None)
-    if first is None:
+    cells = _from_first_level(_cells_in_line_order(document))
+    if cells is None:
         return None
-    # tokens from a few cells before the first 一级 on (the header words before it)
-    stream = _all_tokens(cells[max(0, first - _HEADER_BEFORE) :])
+    stream = _all_tokens(cells)
     tokens: list[tuple[str, Piece]] = []
 
     def fill(n: int) -> None:
@@ -120,13 +119,24 @@ def _tokens(document: Document) -> Iterator[tuple[str, Piece]] | None:
     return chain(tokens[j:], stream)
 
 
-def _cells_in_line_order(document: Document) -> list[Piece]:
+def _cells_in_line_order(document: Document) -> Iterable[Piece]:
     """Every cell and paragraph; in spaced text in the order of their lines (the spaced reader
     sets a long line apart as a table of its own, after the others)."""
-    cells = list(document_cells(document))
     if document.layout == "spaced":
-        cells.sort(key=_line_of)
-    return cells
+        return sorted(document_cells(document), key=_line_of)
+    return document_cells(document)
+
+
+def _from_first_level(cells: Iterable[Piece]) -> Iterator[Piece] | None:
+    """The cells from a few before the first holding 一级 (the header words before it) on, or
+    None when no cell does; the cells are looked at only as far as that one."""
+    before: deque[Piece] = deque(maxlen=_HEADER_BEFORE)
+    it = iter(cells)
+    for c in it:
+        if "一级" in c.text or "级指" in c.text:
+            return chain(before, (c,), it)
+        before.append(c)
+    return None
 
 
 def _line_of(cell: Piece) -> int:
