@@ -243,8 +243,8 @@ def _rows(tokens: Iterable[tuple[str, Piece]]) -> list[_Row]:
             # 内控制度(4分) 4 in a 得分表: the 三级 with its points, the figure its score
             *heads, (name, points) = heads
             level1, level2 = _levels(heads, level1, level2)
-            weight = (points, str(points), cell.location)
-            rows.append(_Row(name, weight, level1, level2, cell.location, [], figure, heads))
+            points_at: tuple[Decimal, str, Location | None] = (points, str(points), cell.location)
+            rows.append(_Row(name, points_at, level1, level2, cell.location, [], figure, heads))
             continue
         if _is_label(text) and figure is not None:
             pending.append((text, figure, cell))
@@ -256,9 +256,9 @@ def _rows(tokens: Iterable[tuple[str, Piece]]) -> list[_Row]:
                 rows[-1].score = figure
                 continue
             break  # sentences without a row: not this table
-        *heads, (name, weight, at) = pending
+        *above, (name, weight, at) = pending
         pending = []
-        levels = [(label, points[0]) for label, points, _ in heads]
+        levels = [(label, points[0]) for label, points, _ in above]
         level1, level2 = _levels(levels, level1, level2)
         rows.append(_Row(name, weight, level1, level2, at.location, [text], figure, levels))
     return rows
