@@ -119,6 +119,18 @@ def test_a_self_evaluation_is_not_a_target_table() -> None:
     assert sniff_kind(doc) is None
 
 
+def test_an_evaluation_cut_inside_its_table_is_not_a_target_table() -> None:
+    """绩效目标 in the first lines as the words of the framework's indicators (绩效目标明确性,
+    an excerpt that starts inside a score sheet: invented) names no target table; a title that
+    ends with 绩效目标 (a file name too) still does."""
+    from jixiao.lifecycle.reader import kind_of_title
+
+    cut = "项目决策(20分) 决策依据 立项依据充分性 5 5\n目标设定 绩效目标合理性 5 4\n绩效目标明确性 5 5"
+    assert kind_of_title(cut) is None
+    assert kind_of_title("某县文化馆整体支出绩效目标.pdf") == TableKind.DEPARTMENT_TARGET
+    assert kind_of_title("某项目绩效目标\n单位：万元") == TableKind.PROJECT_TARGET
+
+
 def test_bad_input_gets_a_chinese_error_naming_the_file(tmp_path: Path) -> None:
     empty = tmp_path / "空.txt"
     empty.write_text("", encoding="utf-8")

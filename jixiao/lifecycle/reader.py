@@ -168,6 +168,8 @@ def kind_of_title(title: str) -> TableKind | None:
         return None
     if any(w in title for w in vocab.TITLE_MONITORING):
         return TableKind.MONITORING
+    for word in vocab.TITLE_NOT_TARGET:
+        title = title.replace(word, "")
     if any(w in title for w in vocab.TITLE_TARGET):
         if any(w in title for w in vocab.TITLE_DEPARTMENT):
             return TableKind.DEPARTMENT_TARGET

@@ -173,5 +173,8 @@ NO_WORDS = ("否", "不需要", "无需", "无", "×", "N", "n")
 # Title words that say which table a document is.
 TITLE_MONITORING = ("运行监控", "绩效监控", "监控表", "执行监控")
 TITLE_TARGET = ("绩效目标表", "绩效目标申报表", "目标申报表", "绩效目标")
+# the 10号 evaluation framework's indicators under 绩效目标 (决策 → 绩效目标 → 绩效目标合理性 /
+# 绩效目标明确性): in the first lines of an excerpt cut inside a score sheet they name no table
+TITLE_NOT_TARGET = ("绩效目标合理性", "绩效目标明确性")
 TITLE_DEPARTMENT = ("部门整体", "整体支出")
 TITLE_SELF_EVALUATION = ("自评",)
