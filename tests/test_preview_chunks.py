@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from jixiao import read_text
 from jixiao.readers.text.layout import detect_layout
-from jixiao.readers.text.preview_chunks import join_preview_chunks
+from jixiao.readers.text.share_site import join_preview_chunks
 from tests.reading_helpers import indicator_named
 
 PREVIEW = """\
@@ -19,8 +19,10 @@ PREVIEW = """\
 
 def test_a_preview_with_wrap_spaces_is_run_together_text() -> None:
     assert detect_layout(PREVIEW.splitlines()) == "other"
-    joined = join_preview_chunks(PREVIEW.splitlines())
-    assert joined is not None
+    preview = join_preview_chunks(PREVIEW.splitlines())
+    assert preview is not None
+    joined, note = preview
+    assert "2 段" in note  # the reader says what it joined
     assert "工程验收合格率100%" in joined[0]  # the name cut by the chunk border is whole
     assert "年度总体目标" in joined[0] and "2、" not in joined[0]
     assert all(not ln for ln in joined[1:])
@@ -28,6 +30,7 @@ def test_a_preview_with_wrap_spaces_is_run_together_text() -> None:
 
 def test_the_preview_is_read() -> None:
     e = read_text(PREVIEW, "preview.txt")
+    assert any("文档分享网站的预览" in n for n in e.notes)
     assert e.project is not None and e.project.text == "农村饮水安全维修养护"
     total = e.funds[0]
     assert (total.budget.value, total.actual.value, total.rate.value) == (

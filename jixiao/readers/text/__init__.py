@@ -25,9 +25,8 @@ from jixiao.readers.text.lead_figures import figures_back
 from jixiao.readers.text.markup import has_markup, strip_markup
 from jixiao.readers.text.next_form import cut_next_form
 from jixiao.readers.text.page_cuts import join_cell_lines, join_page_cuts
-from jixiao.readers.text.preview_chunks import join_preview_chunks
 from jixiao.readers.text.separators import separated_lines
-from jixiao.readers.text.share_site import unwrap_chunks
+from jixiao.readers.text.share_site import join_preview_chunks, unwrap_chunks
 from jixiao.readers.text.single_space import empty_item
 from jixiao.readers.text.wrapped_categories import join_wrapped_categories
 from jixiao.readers.text.wrapped_lines import cells_with_wraps, join_blank_parted
@@ -147,7 +146,10 @@ def parse_text(text: str, source: str) -> Document:
         marked = ["\t" + ln.strip() if is_cell_line(ln) else "" for ln in lines[:k]]
         blocks = _blocks.tabbed(marked, source) + _blocks.paragraphs(lines[k:], source, first=k)
     elif layout == "other":
-        lines = join_preview_chunks(lines) or lines
+        preview = join_preview_chunks(lines)
+        if preview is not None:
+            lines, preview_note = preview
+            extra_notes.append(preview_note)
         # joined again by the extraction; a report in sentences after the table is prose
         k = report_start(lines)
         blocks = _blocks.one_per_line(lines[:k], source) + _blocks.paragraphs(
