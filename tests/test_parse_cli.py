@@ -75,6 +75,18 @@ def test_not_a_self_evaluation(runner, tmp_path):
     assert "不是绩效自评表或自评报告" in _bad(runner, p)
 
 
+def test_a_news_item_on_performance_is_not_a_self_evaluation(runner, tmp_path):
+    """A text that talks of 绩效 and 预算执行 (an invented news item) but has
+    no table, no report outline and no figure of one, and names no evaluation, is refused."""
+    p = tmp_path / "新闻.txt"
+    p.write_text(
+        "某区财政局近日组织各预算单位开展上半年预算绩效管理工作，重点关注预算执行进度滞后、"
+        "资金量较大的项目，督促各单位及时纠偏，提高财政资金使用效益。\n",
+        encoding="utf-8",
+    )
+    assert "不是绩效自评表或自评报告" in _bad(runner, p)
+
+
 def test_gbk_text_is_read(runner, tmp_path):
     p = tmp_path / "gbk.txt"
     p.write_bytes(SEED.read_text(encoding="utf-8").encode("gb18030"))

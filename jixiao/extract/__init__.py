@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 _DIGITS_RUN = re.compile(r"\d+")
 _FORM_SUBJECT = re.compile(r"绩效|自评|预算执行|决算")
+# a text with no outline and no figure of a report is one only where it names an evaluation
+# (a news item on a monitoring round talks of 绩效 and 预算执行 too)
+_EVALUATION_WORD = re.compile(r"自评|评价")
 
 __all__ = ["extract"]
 
@@ -531,4 +534,8 @@ def _is_report(report: Report | None, texts: list[Text]) -> bool:
     if report is not None and (report.sections or report.figures):
         return True
     joined = "".join(t.text for t in texts[:200])
-    return bool(_FORM_SUBJECT.search(joined)) and len(joined) > 40
+    return (
+        _FORM_SUBJECT.search(joined) is not None
+        and _EVALUATION_WORD.search(joined) is not None
+        and len(joined) > 40
+    )
