@@ -88,6 +88,29 @@ def test_a_single_spaced_table_is_not_taken_for_it():
     assert not spaced_figures("产出指标数量指标巡查次数≥24次26次2020时效指标报送及时率")
 
 
+TOLD_WITH_SPACED_UNITS = """关于2023年度乡村道路养护项目绩效自评情况的报告
+一、项目概况
+某县交通运输局按要求开展了乡村道路养护项目绩效自评。
+二、项目资金使用情况
+项目全年预算资金3208400 元，到位资金3208400 元，资金到位率为100 %。
+全年实际支出3150000 元，预算执行率为98.18 %。
+三、绩效指标完成情况
+（一）各项指标完成情况
+养护里程（数量指标）：年度指标值120 公里，完成值126 公里。
+道路完好率（质量指标）：目标值不低于90 %，完成值93 %。
+群众满意度（满意度指标）：目标值不低于85 %，完成值91 %。
+"""
+
+
+def test_a_report_printing_a_space_before_units_is_prose():
+    """Spaces before a unit or a percent sign (3208400 元, 100 %) are inside one figure: a
+    report that prints its amounts so, with a few 指标 glued to words, is told in sentences."""
+    assert not spaced_figures(TOLD_WITH_SPACED_UNITS)
+    assert parse_text(TOLD_WITH_SPACED_UNITS, "told.txt").layout == "prose"
+    e = read_text(TOLD_WITH_SPACED_UNITS, "told.txt")
+    assert e.project is not None and "乡村道路养护" in e.project.text
+
+
 def test_fence_marks_spaces_and_bare_figures():
     f = fence("名称≥5次 12.5 10")
     assert f is not None and f.text == "名称≥5次12.510"

@@ -18,13 +18,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jixiao.measure import unit_pattern
+
 # a bare figure between two spaces (or a space and the text's end): one cell
 _BARE = re.compile(r"[-+]?\d+(?:\.\d+)?%?")
 # a category word run into the next word: the mark of Chinese cells written together
 _GLUED_CATEGORY = re.compile(r"指标(?=[\u4e00-\u9fff])")
 _SPACE_RUN = re.compile(r"\S( {2,}|\u3000|\t)\S")
 # a single space with a figure (or an operator before one) on either side, and one between words
-_FIGURE_SPACE = re.compile(r"(?<=[\d%％.]) (?=\S)|(?<=\S) (?=[-+]?\d|[≥≤≧≦<>=＞＜])")
+# (a space before a percent sign or a unit is inside one figure: 100 %, 2504882 元 — prose
+# reports print their amounts so; a table's cells run together do not)
+_FIGURE_SPACE = re.compile(
+    rf"(?<=[\d%％.]) (?![%％]|{unit_pattern()})(?=\S)|(?<=\S) (?=[-+]?\d|[≥≤≧≦<>=＞＜])"
+)
 _WORD_SPACE = re.compile(
     r"(?<=[\u4e00-\u9fff（）()、，：:]) (?=[\u4e00-\u9fff（）()、，：:])"
 )
