@@ -146,7 +146,12 @@ def test_an_excerpt_without_title_whose_fund_block_is_a_projects() -> None:
         "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
         "\t产出指标\t数量指标\t购置设备\t4台\t4台\t40\t40\n"
     )
-    assert read_text(text).kind == Kind.PROJECT
+    e = read_text(text)
+    assert e.kind == Kind.PROJECT and e.layout == "tabbed"  # four lines, every one tabbed
+    assert [(f.budget.value, f.actual.value) for f in e.funds if f.budget and f.actual] == [
+        (Decimal(50), Decimal(40))
+    ]
+    assert _ind(e, "购置设备").score.value == Decimal(40)
 
 
 def test_qualitative_target_is_not_read_as_the_unit_column() -> None:

@@ -67,8 +67,8 @@ def detect_layout(lines: list[str]) -> str:
         return "prose"
     n = len(nonblank)
     tabbed = sum(1 for ln in nonblank if ln.startswith("\t") or ln.count("\t") >= 2)
-    if tabbed >= 5 and tabbed >= 0.2 * n:
-        return "tabbed"
+    if (tabbed >= 5 and tabbed >= 0.2 * n) or (tabbed >= 2 and tabbed == n):
+        return "tabbed"  # (a short excerpt is tabbed when every line of it is)
     piped = sum(1 for ln in nonblank if "|" in ln)
     if piped >= 5 and (piped >= 0.3 * n or _piped_run(nonblank) >= 5):
         return "pipe"  # a table of bars, perhaps followed by a long report
