@@ -358,7 +358,7 @@ def _cut(
             elif m.end() < nxt:
                 continue  # “中央财政资金支持项目”: a fund word inside a name, not a row
         if _in_brackets(text, pos, m.start(), m.end()):
-            continue  # 结余率(计算方法为:结余数/预算数): a label's word inside a name's brackets
+            continue  # 经费节约率(计算方法为:节约额/预算数): a label's word inside a name's brackets
         if held and k > held[1]:
             # the header's figures follow its last label: the held row word goes before them
             out.append(Piece(Cell(held[0].group(0), cell_at(held[0].start()).location), False))
@@ -383,7 +383,7 @@ def _cut(
 
 def _in_brackets(text: str, pos: int, start: int, end: int) -> bool:
     """A word opened by a bracket that Chinese words follow, and closed shortly after
-    (``结余率(计算方法为:结余数/预算数)≤5%``): part of the name it explains."""
+    (``经费节约率(计算方法为:节约额/预算数)≥3%``): part of the name it explains."""
     opened = text.rfind("(", max(pos, start - 30), start)
     if opened < 0 or ")" in text[opened:start] or opened + 1 == start:
         return False

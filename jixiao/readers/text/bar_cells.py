@@ -2,11 +2,11 @@
 
 A page whose table cells each start a line of the page's source prints a row as::
 
-    项目决策
+    产出指标
             | 数量指标
-            | 宣传次数
-            | 至少全年完成2次宣传
-            | 已完成100%
+            | 培训农技人员人次
+            | ≥300人次
+            | 326人次
             | |
 
 the row's first cell at the start of a line, every other cell on an indented line of its own
