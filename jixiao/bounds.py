@@ -245,8 +245,8 @@ def _long(value: Any) -> bool:
     """Any text below ``value`` (a model record, a tuple, a str) longer than MAX_TEXT.
 
     The commonest records (Num, Text and the Location each holds) are measured where they are
-    met, field by field, instead of each field going round the stack (``_long_plain`` is the
-    walk by definition; a field of another type than these fields hold still goes round)."""
+    met, field by field, instead of each field going round the stack (the test's ``_long_plain`` is
+    the walk by definition; a field of another type than these fields hold still goes round)."""
     limit = MAX_TEXT
     room = MAX_TEXT - _LOCATION_ROOM  # a location's file name and cell together
     stack = [value]
@@ -292,35 +292,6 @@ def _long(value: Any) -> bool:
         elif kind is Location:
             if len(item.source) + len(item.cell or "") > room:
                 return True
-        else:
-            if kind not in _PARTS:
-                _PARTS[kind] = _parts_of(item)
-            if (parts := _PARTS[kind]) is not None:
-                stack.extend(parts(item))
-    return False
-
-
-def _long_plain(value: Any) -> bool:
-    """``_long`` by its definition: every field of every record walked the same way."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind in _LEAVES:
-            continue
-        if kind is tuple:
-            stack.extend(item)
-        elif isinstance(item, str):
-            if len(item) > MAX_TEXT:
-                return True
-        elif kind is Location:
-            if len(item.source) + len(item.cell or "") + _LOCATION_ROOM > MAX_TEXT:
-                return True
-        elif kind is Text:
-            if len(item.text) > MAX_TEXT:
-                return True
-            if item.location is not None:
-                stack.append(item.location)
         else:
             if kind not in _PARTS:
                 _PARTS[kind] = _parts_of(item)

@@ -355,7 +355,7 @@ def test_long_text_walk_agrees_with_the_plain_walk() -> None:
                 )
                 for value in (num, label, ev, (num, label), loc, text):
                     got = bounds._long(value)
-                    assert got == bounds._long_plain(value), (loc, text, unit)
+                    assert got == _long_plain(value), (loc, text, unit)
                     outcomes.add(got)
     assert outcomes == {True, False}
 
@@ -410,3 +410,34 @@ def test_report_figure_pattern_agrees_with_its_plain_form() -> None:
         plain = [(m.span(), m.groupdict()) for m in report_figures._FIGURE_PLAIN.finditer(s)]
         assert got == plain, s
         assert bool(report_figures.FIGURE.search(s)) == bool(report_figures._FIGURE_PLAIN.search(s))
+
+
+def _long_plain(value: object) -> bool:
+    """``bounds._long`` by its definition: every field of every record walked the same way."""
+    from jixiao import bounds
+
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind in bounds._LEAVES:
+            continue
+        if kind is tuple:
+            stack.extend(item)
+        elif isinstance(item, str):
+            if len(item) > bounds.MAX_TEXT:
+                return True
+        elif kind is bounds.Location:
+            if len(item.source) + len(item.cell or "") + bounds._LOCATION_ROOM > bounds.MAX_TEXT:
+                return True
+        elif kind is bounds.Text:
+            if len(item.text) > bounds.MAX_TEXT:
+                return True
+            if item.location is not None:
+                stack.append(item.location)
+        else:
+            if kind not in bounds._PARTS:
+                bounds._PARTS[kind] = bounds._parts_of(item)
+            if (parts := bounds._PARTS[kind]) is not None:
+                stack.extend(parts(item))
+    return False
